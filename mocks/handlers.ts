@@ -1,0 +1,357 @@
+/**
+ * MSW handlers serving the library's REST contract (`docs/rest-api.md`) from the deterministic
+ * generator. Used by the demo, Storybook and the REST provider's tests; options add latency and
+ * failures per section so stories can show every state.
+ */
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import type { AlertItem, AlertPatch, Indicator, IndicatorInput, ObservedDevice } from '../src/data/model.js';
+import { INDICATOR_ACTIONS } from '../src/data/model.js';
+import { ALERT_FILTER_FIELDS, type AlertFilter, type AlertQuery, type DeviceQuery, type ProviderCapabilities } from '../src/data/provider.js';
+import { queryAlerts, queryDevices, type ListSource } from '../src/data/query.js';
+import { isExternalScope, parseIp } from '../src/lib/ip.js';
+import { DAY_MS, HOUR_MS, parseRange, type TimeRange } from '../src/lib/time-range.js';
+import { applyPatch } from '../src/providers/static/static-provider.js';
+import { DEVICE_GROUPS } from './generator/catalog.js';
+import { datasetFor, type IpDataset } from './generator/dataset.js';
+
+/** Parts of the API a story or test can make fail. */
+export type MockSection =
+  | 'capabilities'
+  | 'details'
+  | 'summary'
+  | 'log-activity'
+  | 'prevalence'
+  | 'alerts'
+  | 'devices'
+  | 'device-events'
+  | 'update-alerts'
+  | 'indicators'
+  | 'device-groups'
+  | 'timeline'
+  | 'insights';
+
+export interface MockApiOptions {
+  /** Where the API lives (default `/api`). Any origin works: `https://soc.example/api` too. */
+  baseUrl?: string;
+  /** The data's "now" (default: the current time, rounded down to the hour, when the handlers are created). */
+  now?: Date | number;
+  /** Extra latency on every response, in ms. */
+  latencyMs?: number;
+  /** Sections that fail, with the HTTP status to fail with (e.g. `{ alerts: 500 }`). */
+  fail?: Partial<Record<MockSection, number>>;
+  /** Override what `/capabilities` reports. */
+  capabilities?: Partial<ProviderCapabilities>;
+}
+
+const DEVICE_LIMIT = 100;
+const MAX_PAGE = 1000;
+
+function errorResponse(status: number, code: string, message: string, headers?: Record<string, string>) {
+  return HttpResponse.json({ error: { code, message } }, { status, headers });
+}
+
+const STATUS_MESSAGES: Record<number, [string, string]> = {
+  400: ['invalidInput', 'The request is invalid.'],
+  401: ['unauthorized', 'Sign in to continue.'],
+  403: ['forbidden', 'You do not have permission to see this.'],
+  404: ['notFound', 'Not found.'],
+  429: ['tooManyRequests', 'Rate limit exceeded.'],
+  500: ['internalError', 'The data service failed while answering this request.'],
+  503: ['unavailable', 'The data service is temporarily unavailable.'],
+};
+
+function failWith(status: number) {
+  const [code, message] = STATUS_MESSAGES[status] ?? ['error', `HTTP ${status}`];
+  return errorResponse(status, code, message, status === 429 || status === 503 ? { 'Retry-After': '1' } : undefined);
+}
+
+function decodeParam(value: string | readonly string[] | undefined): string {
+  const raw = Array.isArray(value) ? value[0] : (value as string | undefined);
+  if (!raw) return '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** Build the handlers. Each call has its own state (alert updates, indicators). */
+export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
+  const base = (options.baseUrl ?? '/api').replace(/\/+$/, '');
+  const now = options.now === undefined ? Math.floor(Date.now() / HOUR_MS) * HOUR_MS : +options.now;
+  const patches = new Map<string, Map<number, AlertItem>>();
+  const sources = new Map<string, ListSource<AlertItem>>();
+  const indicators: Indicator[] = [];
+  /** IPs served so far, so an alert update can find the IP an id belongs to. */
+  const servedIps = new Set<string>();
+
+  function defaultRange(): TimeRange {
+    return { from: new Date(now - 30 * DAY_MS), to: new Date(now + HOUR_MS) };
+  }
+
+  function rangeOf(url: URL): TimeRange | Response {
+    const from = url.searchParams.get('from');
+    const to = url.searchParams.get('to');
+    if (!from && !to) return defaultRange();
+    const range = parseRange(from, to);
+    return range ?? errorResponse(400, 'invalidInput', '“from” and “to” must be ISO 8601 dates with from before to.');
+  }
+
+  /** Shared preamble: latency, configured failures, IP validation, per-IP failure profile. */
+  async function begin(section: MockSection, ipParam?: string | readonly string[]): Promise<Response | IpDataset | undefined> {
+    const ipText = ipParam === undefined ? undefined : decodeParam(ipParam);
+    let dataset: IpDataset | undefined;
+    if (ipText !== undefined) {
+      const parsed = parseIp(ipText);
+      if (!parsed.ok) {
+        await delay(options.latencyMs ?? 0);
+        return errorResponse(400, 'invalidInput', parsed.message);
+      }
+      dataset = datasetFor(parsed.ip.canonical, now);
+      servedIps.add(parsed.ip.canonical);
+    }
+    const latency = (options.latencyMs ?? 0) + (dataset?.profile.latencyMs ?? 0);
+    if (latency > 0) await delay(latency);
+    const configured = options.fail?.[section];
+    if (configured) return failWith(configured);
+    if (dataset?.profile.failing) return failWith(500);
+    return dataset;
+  }
+
+  function alertSource(d: IpDataset): ListSource<AlertItem> {
+    const key = d.ip.canonical;
+    const patched = patches.get(key);
+    if (!patched?.size) return d.alertSource();
+    let src = sources.get(key);
+    if (!src) {
+      const inner = d.alertSource();
+      src = {
+        size: inner.size,
+        ordered: true,
+        get: (i) => patched.get(i) ?? inner.get(i),
+        read: (i, field) => {
+          const p = patched.get(i);
+          return p ? (p as unknown as Record<string, unknown>)[field] : inner.read!(i, field);
+        },
+      };
+      sources.set(key, src);
+    }
+    return src;
+  }
+
+  const ip = (path: string) => `${base}/ips/:ip${path}`;
+
+  return [
+    http.get(`${base}/capabilities`, async () => {
+      const r = await begin('capabilities');
+      if (r instanceof Response) return r;
+      return HttpResponse.json({
+        updateAlerts: true,
+        addIndicator: true,
+        deviceGroups: true,
+        deviceEvents: true,
+        timeline: true,
+        insights: true,
+        indicatorActions: ['Allowed', 'Audit', 'Warn', 'Block'],
+        maxLookbackDays: 180,
+        ...options.capabilities,
+      });
+    }),
+
+    http.get(ip(''), async ({ params }) => {
+      const d = await begin('details', params['ip']);
+      if (!d || d instanceof Response) return d;
+      return HttpResponse.json(d.details());
+    }),
+
+    http.get(ip('/summary'), async ({ params, request }) => {
+      const d = await begin('summary', params['ip']);
+      if (!d || d instanceof Response) return d;
+      const range = rangeOf(new URL(request.url));
+      if (range instanceof Response) return range;
+      return HttpResponse.json(d.summary(range));
+    }),
+
+    http.get(ip('/log-activity'), async ({ params, request }) => {
+      const d = await begin('log-activity', params['ip']);
+      if (!d || d instanceof Response) return d;
+      const range = rangeOf(new URL(request.url));
+      if (range instanceof Response) return range;
+      return HttpResponse.json(d.logActivity(range));
+    }),
+
+    http.get(ip('/prevalence'), async ({ params, request }) => {
+      const d = await begin('prevalence', params['ip']);
+      if (!d || d instanceof Response) return d;
+      const range = rangeOf(new URL(request.url));
+      if (range instanceof Response) return range;
+      return HttpResponse.json(d.prevalence(range));
+    }),
+
+    http.get(ip('/alerts'), async ({ params, request }) => {
+      const d = await begin('alerts', params['ip']);
+      if (!d || d instanceof Response) return d;
+      const url = new URL(request.url);
+      const range = rangeOf(url);
+      if (range instanceof Response) return range;
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      const limit = Number(url.searchParams.get('limit') ?? 50);
+      if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE) {
+        return errorResponse(400, 'invalidInput', `“offset” must be a whole number ≥ 0 and “limit” 0–${MAX_PAGE}.`);
+      }
+      const filter: AlertFilter = {};
+      for (const field of ALERT_FILTER_FIELDS) {
+        const values = url.searchParams.getAll(field);
+        if (values.length) filter[field] = values.map((v) => (v === '' ? null : v));
+      }
+      const query: AlertQuery = { range, filter, offset, limit, search: url.searchParams.get('q') ?? undefined };
+      const sort = url.searchParams.get('sort');
+      if (sort) {
+        const [field, direction] = sort.split(':');
+        query.sort = { field: field as NonNullable<AlertQuery['sort']>['field'], direction: direction === 'asc' ? 'asc' : 'desc' };
+      }
+      return HttpResponse.json(queryAlerts(alertSource(d), query));
+    }),
+
+    http.post(`${base}/alerts/update`, async ({ request }) => {
+      const r = await begin('update-alerts');
+      if (r instanceof Response) return r;
+      let body: { ids?: unknown; patch?: AlertPatch };
+      try {
+        body = (await request.json()) as typeof body;
+      } catch {
+        return errorResponse(400, 'invalidInput', 'The body must be JSON: { "ids": [...], "patch": {...} }.');
+      }
+      if (!Array.isArray(body.ids) || !body.ids.every((x) => typeof x === 'string') || typeof body.patch !== 'object' || !body.patch) {
+        return errorResponse(400, 'invalidInput', 'The body must be { "ids": string[], "patch": object }.');
+      }
+      const updated: AlertItem[] = [];
+      for (const id of body.ids as string[]) {
+        let found = false;
+        for (const key of new Set([...patches.keys(), ...servedIps])) {
+          const d = datasetFor(key, now);
+          const index = d.indexOfAlertId(id);
+          if (index < 0) continue;
+          const map = patches.get(key) ?? new Map<number, AlertItem>();
+          const current = map.get(index) ?? d.alert(index);
+          const next = applyPatch(current, body.patch, 'you');
+          map.set(index, next);
+          patches.set(key, map);
+          sources.delete(key);
+          updated.push(next);
+          found = true;
+          break;
+        }
+        if (!found) return errorResponse(404, 'notFound', `No incident or alert with id “${id}”.`);
+      }
+      return HttpResponse.json({ items: updated });
+    }),
+
+    http.get(ip('/devices'), async ({ params, request }) => {
+      const d = await begin('devices', params['ip']);
+      if (!d || d instanceof Response) return d;
+      const url = new URL(request.url);
+      const range = rangeOf(url);
+      if (range instanceof Response) return range;
+      const offset = Math.min(DEVICE_LIMIT, Math.max(0, Number(url.searchParams.get('offset') ?? 0) || 0));
+      const limit = Math.max(0, Math.min(DEVICE_LIMIT - offset, Number(url.searchParams.get('limit') ?? DEVICE_LIMIT) || 0));
+      const query: DeviceQuery = {
+        range,
+        offset,
+        limit,
+        search: url.searchParams.get('q') ?? undefined,
+        actionType: url.searchParams.getAll('actionType'),
+        direction: url.searchParams.getAll('direction'),
+      };
+      const sort = url.searchParams.get('sort');
+      if (sort) {
+        const [field, direction] = sort.split(':');
+        query.sort = { field: field as NonNullable<DeviceQuery['sort']>['field'], direction: direction === 'asc' ? 'asc' : 'desc' };
+      }
+      return HttpResponse.json(queryDevices(deviceSources(d), query));
+    }),
+
+    http.get(ip('/devices/:deviceId/events'), async ({ params, request }) => {
+      const d = await begin('device-events', params['ip']);
+      if (!d || d instanceof Response) return d;
+      const range = rangeOf(new URL(request.url));
+      if (range instanceof Response) return range;
+      const events = d.deviceEvents(decodeParam(params['deviceId']), range);
+      if (!events) return errorResponse(404, 'notFound', 'No such device communicated with this IP.');
+      return HttpResponse.json({ items: events });
+    }),
+
+    http.post(`${base}/indicators`, async ({ request }) => {
+      const r = await begin('indicators');
+      if (r instanceof Response) return r;
+      let input: Partial<IndicatorInput>;
+      try {
+        input = (await request.json()) as Partial<IndicatorInput>;
+      } catch {
+        return errorResponse(400, 'invalidInput', 'The body must be a JSON indicator.');
+      }
+      const parsed = typeof input.value === 'string' ? parseIp(input.value) : undefined;
+      if (!parsed?.ok) return errorResponse(400, 'invalidInput', parsed && !parsed.ok ? parsed.message : '“value” must be an IP address.');
+      if (!isExternalScope(parsed.ip.scope)) return errorResponse(400, 'invalidInput', 'Only external (public) IP addresses can be indicators.');
+      if (!input.title?.trim() || !input.description?.trim()) return errorResponse(400, 'invalidInput', '“title” and “description” are required.');
+      if (!input.action || !(INDICATOR_ACTIONS as readonly string[]).includes(input.action)) return errorResponse(400, 'invalidInput', `“action” must be one of ${INDICATOR_ACTIONS.join(', ')}.`);
+      if (input.action === 'Audit' && !input.generateAlert) return errorResponse(400, 'invalidInput', 'The Audit action requires “generateAlert”.');
+      const indicator: Indicator = {
+        ...(input as IndicatorInput),
+        value: parsed.ip.canonical,
+        type: 'IpAddress',
+        id: String(7000 + indicators.length + 1),
+        createdAt: new Date().toISOString(),
+        createdBy: 'you@contoso.com',
+      };
+      indicators.push(indicator);
+      return HttpResponse.json(indicator, { status: 201 });
+    }),
+
+    http.get(`${base}/device-groups`, async () => {
+      const r = await begin('device-groups');
+      if (r instanceof Response) return r;
+      return HttpResponse.json({ items: DEVICE_GROUPS });
+    }),
+
+    http.get(ip('/timeline'), async ({ params, request }) => {
+      const d = await begin('timeline', params['ip']);
+      if (!d || d instanceof Response) return d;
+      const range = rangeOf(new URL(request.url));
+      if (range instanceof Response) return range;
+      return HttpResponse.json({ items: d.timeline(range) });
+    }),
+
+    http.get(ip('/insights'), async ({ params, request }) => {
+      const d = await begin('insights', params['ip']);
+      if (!d || d instanceof Response) return d;
+      const range = rangeOf(new URL(request.url));
+      if (range instanceof Response) return range;
+      return HttpResponse.json({ items: d.insights(range) });
+    }),
+
+    http.get(ip('/insights/:insightId'), async ({ params, request }) => {
+      const d = await begin('insights', params['ip']);
+      if (!d || d instanceof Response) return d;
+      const range = rangeOf(new URL(request.url));
+      if (range instanceof Response) return range;
+      const found = d.insights(range).find((x) => x.id === decodeParam(params['insightId']));
+      return found ? HttpResponse.json(found) : errorResponse(404, 'notFound', 'No such insight.');
+    }),
+  ];
+}
+
+const deviceSourceCache = new WeakMap<IpDataset, ListSource<ObservedDevice>>();
+
+function deviceSources(d: IpDataset): ListSource<ObservedDevice> {
+  let src = deviceSourceCache.get(d);
+  if (!src) {
+    const devices = d.devices();
+    src = { size: devices.length, get: (i) => devices[i]! };
+    deviceSourceCache.set(d, src);
+  }
+  return src;
+}
+
+/** The handlers with default options: what the demo and most stories use. */
+export const handlers = createHandlers();

@@ -1,0 +1,83 @@
+/**
+ * The one error type providers throw. The UI turns `kind` into a clear message and decides
+ * whether a Retry makes sense; `message` is for people and may be shown as is.
+ */
+
+export type IpDataErrorKind =
+  | 'not-found'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate-limited'
+  | 'invalid-input'
+  | 'unavailable'
+  | 'timeout'
+  | 'network'
+  | 'bad-response';
+
+export interface IpDataErrorOptions {
+  /** HTTP status, when the error came from a response. */
+  status?: number;
+  /** Seconds to wait before retrying (from `Retry-After`), for `rate-limited`. */
+  retryAfter?: number;
+  /** For `bad-response`: the path of the field that was wrong, e.g. `items[3].severity`. */
+  field?: string;
+  cause?: unknown;
+}
+
+export class IpDataError extends Error {
+  override readonly name = 'IpDataError';
+  readonly kind: IpDataErrorKind;
+  readonly status?: number;
+  readonly retryAfter?: number;
+  readonly field?: string;
+
+  constructor(kind: IpDataErrorKind, message: string, options: IpDataErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.kind = kind;
+    this.status = options.status;
+    this.retryAfter = options.retryAfter;
+    this.field = options.field;
+  }
+
+  /** Whether trying the same request again may succeed. */
+  get retryable(): boolean {
+    return this.kind === 'rate-limited' || this.kind === 'unavailable' || this.kind === 'timeout' || this.kind === 'network';
+  }
+}
+
+/** Whether `error` is an abort (the caller no longer wants the answer), which is never shown. */
+export function isAbortError(error: unknown): boolean {
+  return (error instanceof DOMException || error instanceof Error) && error.name === 'AbortError';
+}
+
+const KIND_MESSAGES: Readonly<Record<IpDataErrorKind, string>> = {
+  'not-found': 'Not found.',
+  unauthorized: 'You are not signed in, or your session expired.',
+  forbidden: 'You do not have permission to see this.',
+  'rate-limited': 'Too many requests; the service asked us to slow down.',
+  'invalid-input': 'The service rejected the request.',
+  unavailable: 'The service is unavailable right now.',
+  timeout: 'The service took too long to answer.',
+  network: 'The service could not be reached.',
+  'bad-response': 'The service sent data this page cannot read.',
+};
+
+/**
+ * A message for any thrown value: the provider's own message when it is an {@link IpDataError}
+ * or an `Error`, a generic one otherwise (a provider that throws a string or an object still
+ * gets a readable message, never "[object Object]").
+ */
+export function describeError(error: unknown): string {
+  if (error instanceof IpDataError) {
+    const base = error.message || KIND_MESSAGES[error.kind];
+    return error.kind === 'rate-limited' && error.retryAfter ? `${base} Try again in ${Math.ceil(error.retryAfter)} s.` : base;
+  }
+  if (error instanceof Error && error.message) return error.message;
+  if (typeof error === 'string' && error.trim()) return error.slice(0, 500);
+  return 'Something went wrong while loading this section.';
+}
+
+/** Whether a Retry button makes sense for this error. */
+export function isRetryable(error: unknown): boolean {
+  return error instanceof IpDataError ? error.retryable : true;
+}

@@ -1,0 +1,449 @@
+/**
+ * Domain types of the IP entity page.
+ *
+ * Enums follow the Microsoft Defender for Endpoint and Microsoft Graph security APIs (Graph's
+ * camelCase spelling). Providers map wire values such as MDE's `InProgress` into these with
+ * {@link normalizeEnum}. Values a provider does not know are kept as strings, never dropped:
+ * the open unions below (`| (string & {})`) say so, and the label maps fall back to the raw value.
+ *
+ * Timestamps are ISO 8601 strings in UTC (`2026-11-20T14:05:09.000Z`), normalized by providers,
+ * so that they sort correctly as strings and survive JSON unchanged.
+ */
+
+/** An open string union: the known values get completion, unknown ones stay valid. */
+export type Open<T extends string> = T | (string & {});
+
+export const SEVERITIES = ['high', 'medium', 'low', 'informational'] as const;
+export type KnownSeverity = (typeof SEVERITIES)[number] | 'unknown';
+export type Severity = Open<KnownSeverity>;
+export const SEVERITY_LABELS: Readonly<Record<KnownSeverity, string>> = {
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  informational: 'Informational',
+  unknown: 'Unknown',
+};
+/** Sort rank: higher is more severe. Unknown severities sort below informational. */
+export const SEVERITY_RANK: Readonly<Record<string, number>> = { high: 4, medium: 3, low: 2, informational: 1, unknown: 0 };
+
+export const ALERT_STATUSES = ['new', 'inProgress', 'resolved'] as const;
+export type KnownAlertStatus = (typeof ALERT_STATUSES)[number] | 'unknown';
+export type AlertStatus = Open<KnownAlertStatus>;
+export const ALERT_STATUS_LABELS: Readonly<Record<KnownAlertStatus, string>> = {
+  new: 'New',
+  inProgress: 'In progress',
+  resolved: 'Resolved',
+  unknown: 'Unknown',
+};
+
+export const CLASSIFICATIONS = ['truePositive', 'informationalExpectedActivity', 'falsePositive'] as const;
+export type KnownClassification = (typeof CLASSIFICATIONS)[number];
+/** `null` means "not set" (Graph `unknown`, MDE `null`). */
+export type Classification = Open<KnownClassification> | null;
+export const CLASSIFICATION_LABELS: Readonly<Record<KnownClassification | 'unset', string>> = {
+  truePositive: 'True positive',
+  informationalExpectedActivity: 'Informational, expected activity',
+  falsePositive: 'False positive',
+  unset: 'Not set',
+};
+
+/** Determinations allowed for each classification, as in the Defender portal and the MDE API. */
+export const DETERMINATIONS_BY_CLASSIFICATION: Readonly<Record<KnownClassification, readonly string[]>> = {
+  truePositive: ['multiStagedAttack', 'maliciousUserActivity', 'compromisedUser', 'malware', 'phishing', 'unwantedSoftware', 'other'],
+  informationalExpectedActivity: ['securityTesting', 'lineOfBusinessApplication', 'confirmedUserActivity', 'other'],
+  falsePositive: ['clean', 'insufficientData', 'other'],
+};
+export type Determination = Open<
+  | 'multiStagedAttack'
+  | 'maliciousUserActivity'
+  | 'compromisedUser'
+  | 'malware'
+  | 'phishing'
+  | 'unwantedSoftware'
+  | 'securityTesting'
+  | 'lineOfBusinessApplication'
+  | 'confirmedUserActivity'
+  | 'clean'
+  | 'insufficientData'
+  | 'other'
+  | 'apt'
+  | 'securityPersonnel'
+>;
+export const DETERMINATION_LABELS: Readonly<Record<string, string>> = {
+  multiStagedAttack: 'Multi-staged attack',
+  maliciousUserActivity: 'Malicious user activity',
+  compromisedUser: 'Compromised account',
+  malware: 'Malware',
+  phishing: 'Phishing',
+  unwantedSoftware: 'Unwanted software',
+  securityTesting: 'Security testing',
+  lineOfBusinessApplication: 'Line-of-business application',
+  confirmedUserActivity: 'Confirmed activity',
+  clean: 'Not malicious',
+  insufficientData: 'Not enough data to validate',
+  other: 'Other',
+  apt: 'APT (deprecated)',
+  securityPersonnel: 'Security personnel (deprecated)',
+};
+
+export type InvestigationState = Open<
+  | 'unknown'
+  | 'terminated'
+  | 'successfullyRemediated'
+  | 'benign'
+  | 'failed'
+  | 'partiallyRemediated'
+  | 'running'
+  | 'pendingApproval'
+  | 'pendingResource'
+  | 'partiallyInvestigated'
+  | 'terminatedByUser'
+  | 'terminatedBySystem'
+  | 'queued'
+  | 'innerFailure'
+  | 'preexistingAlert'
+  | 'unsupportedOs'
+  | 'unsupportedAlertType'
+  | 'suppressedAlert'
+>;
+export const INVESTIGATION_STATE_LABELS: Readonly<Record<string, string>> = {
+  unknown: 'Unknown',
+  terminated: 'Terminated',
+  successfullyRemediated: 'Remediated',
+  benign: 'No threats found',
+  failed: 'Failed',
+  partiallyRemediated: 'Partially remediated',
+  running: 'Running',
+  pendingApproval: 'Pending approval',
+  pendingResource: 'Pending resource',
+  partiallyInvestigated: 'Partially investigated',
+  terminatedByUser: 'Terminated by user',
+  terminatedBySystem: 'Terminated by system',
+  queued: 'Queued',
+  innerFailure: 'Failed',
+  preexistingAlert: 'Preexisting alert',
+  unsupportedOs: 'Unsupported OS',
+  unsupportedAlertType: 'Unsupported alert type',
+  suppressedAlert: 'Suppressed',
+};
+
+/** Indicator actions, spelled as the Defender indicator API sends them. */
+export const INDICATOR_ACTIONS = ['Allowed', 'Audit', 'Warn', 'Block', 'BlockAndRemediate', 'AlertAndBlock', 'Alert'] as const;
+export type IndicatorAction = Open<(typeof INDICATOR_ACTIONS)[number]>;
+export const INDICATOR_ACTION_LABELS: Readonly<Record<string, string>> = {
+  Allowed: 'Allow',
+  Audit: 'Audit',
+  Warn: 'Warn',
+  Block: 'Block',
+  BlockAndRemediate: 'Block and remediate',
+  AlertAndBlock: 'Alert and block',
+  Alert: 'Alert',
+};
+
+/**
+ * Map a wire enum value to the model's camelCase spelling, case- and separator-insensitively:
+ * `InProgress`, `inProgress`, `IN_PROGRESS` and `in progress` all become `inProgress` when
+ * `inProgress` is in `known`. Unknown values are returned unchanged, never dropped.
+ */
+export function normalizeEnum<T extends string>(value: string, known: readonly T[]): Open<T> {
+  const squash = (s: string) => s.replace(/[\s_,-]/g, '').toLowerCase();
+  const wanted = squash(value);
+  for (const k of known) if (squash(k) === wanted) return k;
+  return value;
+}
+
+/** A label for any enum value: the known label, else the raw value with its words split. */
+export function labelFor(labels: Readonly<Record<string, string>>, value: string | null | undefined, unset = 'Not set'): string {
+  if (value == null || value === '') return unset;
+  return labels[value] ?? value.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entities
+
+/** WHOIS / registration data where the provider knows it. */
+export interface WhoisInfo {
+  registrar?: string;
+  registrant?: string;
+  organization?: string;
+  netRange?: string;
+  netName?: string;
+  created?: string;
+  updated?: string;
+  abuseContact?: string;
+  country?: string;
+}
+
+/** Everything enrichment knows about the address: geo, ASN, reverse DNS, WHOIS. */
+export interface IpDetails {
+  /** Canonical address text. */
+  ip: string;
+  organization?: string;
+  isp?: string;
+  asn?: number;
+  asName?: string;
+  country?: string;
+  /** ISO 3166-1 alpha-2. */
+  countryCode?: string;
+  state?: string;
+  city?: string;
+  carrier?: string;
+  latitude?: number;
+  longitude?: number;
+  postalCode?: string;
+  reverseDns: string[];
+  whois?: WhoisInfo;
+}
+
+export type SeverityCounts = Record<'high' | 'medium' | 'low' | 'informational', number>;
+
+/** The "Security info" block and the severity cards. */
+export interface SecuritySummary {
+  openIncidents: number;
+  activeAlerts: number;
+  /** Incidents in the range by severity (any status). */
+  incidentsBySeverity: SeverityCounts;
+  /** Alerts in the range by severity (any status). */
+  alertsBySeverity: SeverityCounts;
+  /** Distinct devices in the organization that communicated with the IP in the range (MDE `organizationPrevalence`). */
+  organizationPrevalence: number;
+  /** First and last time the IP was seen in the organization (MDE `orgFirstSeen`/`orgLastSeen`); absent when never observed. */
+  firstSeen?: string;
+  lastSeen?: string;
+}
+
+export interface LogSourceActivity {
+  /** Table or data source name, e.g. `DeviceNetworkEvents`, `CommonSecurityLog`, `SigninLogs`. */
+  source: string;
+  firstSeen: string;
+  lastSeen: string;
+  count?: number;
+}
+
+/** A host that reported this IP as its own (Azure Monitor Agent `Heartbeat`). */
+export interface LoggedHost {
+  id: string;
+  name: string;
+  os?: string;
+  lastHeartbeat?: string;
+}
+
+export interface LogActivity {
+  firstSeen?: string;
+  lastSeen?: string;
+  sources: LogSourceActivity[];
+  loggedHosts: LoggedHost[];
+}
+
+export interface PrevalenceBucket {
+  /** Bucket start, ISO. */
+  start: string;
+  /** Distinct devices that communicated with the IP in this bucket. */
+  devices: number;
+}
+
+/** An alert start time drawn on the prevalence chart. */
+export interface AlertMark {
+  id: string;
+  title: string;
+  severity: Severity;
+  time: string;
+  kind?: AlertKind;
+}
+
+export interface Prevalence {
+  bucket: 'hour' | 'day';
+  buckets: PrevalenceBucket[];
+  /** Distinct devices over the whole range. */
+  totalDevices: number;
+  firstSeen?: string;
+  lastSeen?: string;
+  /** Alert starts in the range; providers may cap the list (see `alertMarksTotal`). */
+  alertMarks: AlertMark[];
+  alertMarksTotal?: number;
+}
+
+export type AlertKind = 'incident' | 'alert';
+export type ImpactedAssetKind = Open<'device' | 'user' | 'mailbox' | 'app' | 'ip' | 'cloudResource'>;
+
+export interface ImpactedAsset {
+  kind: ImpactedAssetKind;
+  name: string;
+  id?: string;
+}
+
+export interface AlertComment {
+  comment: string;
+  createdBy?: string;
+  createdAt: string;
+}
+
+/** One piece of evidence, summarized (MDE `evidence[]`, Graph `alertEvidence`). */
+export interface EvidenceSummary {
+  entityType: string;
+  name: string;
+  verdict?: Open<'unknown' | 'suspicious' | 'malicious' | 'noThreatsFound'>;
+  remediationStatus?: string;
+  detail?: string;
+}
+
+/** An incident or an alert whose story includes the IP. */
+export interface AlertItem {
+  id: string;
+  kind: AlertKind;
+  /** For alerts: the incident that groups them. */
+  incidentId?: string;
+  title: string;
+  description?: string;
+  severity: Severity;
+  status: AlertStatus;
+  classification: Classification;
+  determination?: Determination | null;
+  investigationState?: InvestigationState;
+  category?: string;
+  assignedTo?: string | null;
+  impactedAssets: ImpactedAsset[];
+  firstActivity: string;
+  lastActivity: string;
+  createdAt?: string;
+  detectionSource?: string;
+  serviceSource?: string;
+  /** For incidents: how many alerts they group. */
+  alertCount?: number;
+  mitreTechniques?: string[];
+  comments?: AlertComment[];
+  evidence?: EvidenceSummary[];
+}
+
+/** What the management fly-out changes; absent fields stay as they are. */
+export interface AlertPatch {
+  status?: AlertStatus;
+  classification?: Classification;
+  determination?: Determination | null;
+  assignedTo?: string | null;
+  /** A new comment to append. */
+  comment?: string;
+}
+
+export type ConnectionDirection = Open<'outbound' | 'inbound' | 'unknown'>;
+
+export interface ProcessInfo {
+  fileName: string;
+  commandLine?: string;
+  sha256?: string;
+  folderPath?: string;
+  processId?: number;
+  accountName?: string;
+  accountDomain?: string;
+}
+
+export interface FileInfo {
+  name: string;
+  path?: string;
+  sha256?: string;
+  size?: number;
+}
+
+/** One network (or related) event on a device that involved the IP. */
+export interface DeviceEvent {
+  id?: string;
+  timestamp: string;
+  /** MDE `ActionType`: `ConnectionSuccess`, `ConnectionFailed`, `InboundConnectionAccepted`, `DnsQuery`, `FileCreated` … */
+  actionType: string;
+  direction: ConnectionDirection;
+  localIp?: string;
+  localPort?: number;
+  remoteIp?: string;
+  remotePort?: number;
+  protocol?: string;
+  remoteUrl?: string;
+  initiatingProcess?: ProcessInfo;
+  /** A file associated with the event, such as one downloaded from the IP. */
+  file?: FileInfo;
+}
+
+export type ExposureLevel = Open<'none' | 'low' | 'medium' | 'high'>;
+export type RiskScore = Open<'none' | 'informational' | 'low' | 'medium' | 'high'>;
+
+/** A device in the organization that communicated with the IP. */
+export interface ObservedDevice {
+  id: string;
+  name: string;
+  osPlatform?: string;
+  osVersion?: string;
+  riskScore?: RiskScore;
+  exposureLevel?: ExposureLevel;
+  firstSeen: string;
+  lastSeen: string;
+  connectionCount: number;
+  lastEvent: DeviceEvent;
+}
+
+export interface IndicatorInput {
+  /** The IP, canonical. */
+  value: string;
+  type: 'IpAddress';
+  action: IndicatorAction;
+  title: string;
+  description: string;
+  severity?: Exclude<KnownSeverity, 'unknown'>;
+  generateAlert: boolean;
+  /** ISO; absent = never expires. */
+  expiration?: string;
+  recommendedActions?: string;
+  category?: string;
+  /** Device groups in scope; absent or empty = all devices. */
+  rbacGroupNames?: string[];
+}
+
+export interface Indicator extends IndicatorInput {
+  id: string;
+  createdAt: string;
+  createdBy?: string;
+}
+
+export type TimelineKind = Open<'alert' | 'bookmark' | 'activity' | 'anomaly'>;
+
+/** One item on the Sentinel timeline. `time` is when it happened, not when it was ingested. */
+export interface TimelineEvent {
+  id: string;
+  kind: TimelineKind;
+  time: string;
+  title: string;
+  source?: string;
+  severity?: Severity;
+  description?: string;
+  alertId?: string;
+  bookmarkedBy?: string;
+  query?: string;
+}
+
+export type QueryLanguage = 'kql-defender' | 'kql-sentinel' | 'esql' | 'spl';
+
+export interface InsightColumn {
+  name: string;
+  type: Open<'string' | 'number' | 'datetime' | 'bool'>;
+}
+
+export interface InsightChart {
+  type: Open<'bar' | 'line' | 'pie'>;
+  /** Column holding the category or time axis. */
+  x: string;
+  /** Column holding the values. */
+  y: string;
+}
+
+/** An analytic question about the IP answered with a table or a small chart. */
+export interface Insight {
+  id: string;
+  title: string;
+  description?: string;
+  query: string;
+  language: QueryLanguage;
+  columns: InsightColumn[];
+  rows: unknown[][];
+  chart?: InsightChart;
+  dataSources?: string[];
+  /** Set when this insight could not be computed; the other insights still render. */
+  error?: string;
+}

@@ -1,0 +1,195 @@
+/**
+ * The one interface between the components and a backend.
+ *
+ * Every method is independent, so one failing section never blanks another, and every call takes
+ * an `AbortSignal`: the components abort a request as soon as its answer is no longer wanted
+ * (the IP, the range or a filter changed, the element left the page). Lists are paged, filtered
+ * and sorted by the provider; the components never hold a whole data set.
+ */
+import type {
+  AlertItem,
+  AlertPatch,
+  DeviceEvent,
+  Indicator,
+  IndicatorAction,
+  IndicatorInput,
+  Insight,
+  IpDetails,
+  LogActivity,
+  ObservedDevice,
+  Prevalence,
+  QueryLanguage,
+  SecuritySummary,
+  TimelineEvent,
+} from './model.js';
+import type { TimeRange } from '../lib/time-range.js';
+
+export type { TimeRange } from '../lib/time-range.js';
+
+export interface RequestOptions {
+  signal: AbortSignal;
+}
+
+/** One page of a list, plus how many items match in all. */
+export interface Page<T> {
+  items: T[];
+  /** Items matching the query; may exceed what the provider will ever list (e.g. the 100-device cap). */
+  total: number;
+}
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface Sort<F extends string> {
+  field: F;
+  direction: SortDirection;
+}
+
+/** Columns of the alerts grid that can be filtered with a value list. */
+export const ALERT_FILTER_FIELDS = [
+  'kind',
+  'severity',
+  'status',
+  'classification',
+  'determination',
+  'investigationState',
+  'category',
+  'assignedTo',
+  'detectionSource',
+  'serviceSource',
+  'incidentId',
+] as const;
+export type AlertFilterField = (typeof ALERT_FILTER_FIELDS)[number];
+
+/** Columns of the alerts grid that can be sorted. */
+export const ALERT_SORT_FIELDS = [
+  'title',
+  'severity',
+  'status',
+  'classification',
+  'determination',
+  'investigationState',
+  'category',
+  'assignedTo',
+  'impactedAssets',
+  'firstActivity',
+  'lastActivity',
+  'detectionSource',
+  'incidentId',
+  'kind',
+] as const;
+export type AlertSortField = (typeof ALERT_SORT_FIELDS)[number];
+
+/**
+ * Value-list filters: an item matches a field when its value is one of the listed values
+ * (case-sensitive, as the enums are). `null` in a list matches an unset value (no classification,
+ * unassigned). Fields not present, or with an empty list, do not filter.
+ */
+export type AlertFilter = Partial<Record<AlertFilterField, ReadonlyArray<string | null>>>;
+
+export interface AlertQuery {
+  /** Only items whose activity overlaps the range. */
+  range?: TimeRange;
+  filter?: AlertFilter;
+  /** Free text, matched case-insensitively against title, description, id and impacted asset names. */
+  search?: string;
+  /** Default: last activity, newest first. Ties are broken by last activity (newest first), then by position. */
+  sort?: Sort<AlertSortField>;
+  offset: number;
+  limit: number;
+}
+
+export const DEVICE_SORT_FIELDS = ['name', 'lastSeen', 'firstSeen', 'connectionCount', 'osPlatform'] as const;
+export type DeviceSortField = (typeof DEVICE_SORT_FIELDS)[number];
+
+export interface DeviceQuery {
+  range?: TimeRange;
+  /**
+   * Free text matched against device name, OS, last event's process (file name, command line,
+   * SHA-256, account), associated file and remote URL; a `YYYY-MM-DD` term matches devices seen
+   * on that (UTC) day.
+   */
+  search?: string;
+  actionType?: readonly string[];
+  direction?: readonly string[];
+  /** Default: last seen, newest first. */
+  sort?: Sort<DeviceSortField>;
+  offset: number;
+  limit: number;
+}
+
+/** Which optional parts a provider offers; the UI shows only what is there. */
+export interface ProviderCapabilities {
+  /** Alerts can be managed (status, classification, assignment, comments). */
+  updateAlerts: boolean;
+  /** The IP can be added as an indicator. */
+  addIndicator: boolean;
+  /** Device groups can be listed (indicator scope). */
+  deviceGroups: boolean;
+  /** Per-device event timelines on the observed-devices tab. */
+  deviceEvents: boolean;
+  /** The Sentinel timeline. */
+  timeline: boolean;
+  /** Sentinel insights. */
+  insights: boolean;
+  /** Indicator actions the backend accepts (default: Allowed, Audit, Warn, Block). */
+  indicatorActions?: IndicatorAction[];
+  /** The longest look-back the backend supports, in days (MDE stats: 30). */
+  maxLookbackDays?: number;
+}
+
+/** Optional real links for entities; without them, navigation is an `ip-navigate` event only. */
+export interface LinkResolver {
+  device?(id: string): string | undefined;
+  alert?(id: string): string | undefined;
+  incident?(id: string): string | undefined;
+  hunting?(query: string, language: QueryLanguage): string | undefined;
+  activityLog?(ip: string): string | undefined;
+  cloudAppSettings?(ip: string): string | undefined;
+}
+
+export interface IpDataProvider {
+  /** What the optional methods can do. When absent, the UI infers it from which methods exist. */
+  getCapabilities?(o: RequestOptions): Promise<Partial<ProviderCapabilities>>;
+  /** Geo, ASN, reverse DNS, WHOIS. Never "not found": an unknown IP returns what is known (maybe nothing). */
+  getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails>;
+  getSecuritySummary(ip: string, range: TimeRange, o: RequestOptions): Promise<SecuritySummary>;
+  getLogActivity(ip: string, range: TimeRange, o: RequestOptions): Promise<LogActivity>;
+  getPrevalence(ip: string, range: TimeRange, o: RequestOptions): Promise<Prevalence>;
+  listAlerts(ip: string, query: AlertQuery, o: RequestOptions): Promise<Page<AlertItem>>;
+  listObservedDevices(ip: string, query: DeviceQuery, o: RequestOptions): Promise<Page<ObservedDevice>>;
+  /** The device's events with this IP in the range, oldest first. */
+  listDeviceEvents?(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]>;
+  /** Apply one patch to several incidents/alerts; resolves with the updated items. */
+  updateAlerts?(ids: string[], patch: AlertPatch, o: RequestOptions): Promise<AlertItem[]>;
+  addIndicator?(input: IndicatorInput, o: RequestOptions): Promise<Indicator>;
+  listDeviceGroups?(o: RequestOptions): Promise<string[]>;
+  /** A provider-specific hunting query; without it, the UI builds one with `lib/hunting`. */
+  huntingQuery?(ip: string, range: TimeRange, language: QueryLanguage): string | undefined;
+  getTimeline?(ip: string, range: TimeRange, o: RequestOptions): Promise<TimelineEvent[]>;
+  /** All insights; an insight that failed carries `error` and the rest still render. */
+  getInsights?(ip: string, range: TimeRange, o: RequestOptions): Promise<Insight[]>;
+  /** Re-run one insight (the card's Retry). */
+  getInsight?(ip: string, insightId: string, range: TimeRange, o: RequestOptions): Promise<Insight>;
+  readonly links?: LinkResolver;
+}
+
+/** The provider's capabilities, from `getCapabilities` where present, else from which methods exist. */
+export async function resolveCapabilities(provider: IpDataProvider, o: RequestOptions): Promise<ProviderCapabilities> {
+  const inferred: ProviderCapabilities = {
+    updateAlerts: typeof provider.updateAlerts === 'function',
+    addIndicator: typeof provider.addIndicator === 'function',
+    deviceGroups: typeof provider.listDeviceGroups === 'function',
+    deviceEvents: typeof provider.listDeviceEvents === 'function',
+    timeline: typeof provider.getTimeline === 'function',
+    insights: typeof provider.getInsights === 'function',
+  };
+  if (typeof provider.getCapabilities !== 'function') return inferred;
+  const declared = await provider.getCapabilities(o);
+  // A capability needs both: the backend says yes and the method exists.
+  const result: ProviderCapabilities = { ...inferred, ...declared };
+  for (const key of ['updateAlerts', 'addIndicator', 'deviceGroups', 'deviceEvents', 'timeline', 'insights'] as const) {
+    result[key] = inferred[key] && declared[key] !== false;
+  }
+  return result;
+}
+

@@ -1,0 +1,16 @@
+/**
+ * ip-entity-page: classes, types, providers and helpers, without registering any element.
+ * Import `ip-entity-page/ip-entity-page.js` (or another `ip-*.js` module) to define an element.
+ */
+export * from './data/model.js';
+export * from './data/provider.js';
+export * from './data/errors.js';
+export { queryAlerts, queryDevices, queryTimeline, listSource, toMs, type ListSource, type TimelineQuery } from './data/query.js';
+export { summarize, prevalenceFrom } from './data/derive.js';
+export { providerContext, ipContext, rangeContext, type RangeContextValue } from './data/context.js';
+export * from './lib/ip.js';
+export * from './lib/safe-url.js';
+export * from './lib/time-range.js';
+export * from './lib/format.js';
+export { RestIpDataProvider, parseRetryAfter, type RestIpDataProviderOptions } from './providers/rest/index.js';
+export { StaticIpDataProvider, applyPatch, type StaticIpData, type StaticIpDataProviderOptions } from './providers/static/index.js';

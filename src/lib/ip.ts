@@ -1,0 +1,250 @@
+/**
+ * Strict parsing, canonicalization and classification of the IP address an entity page is about.
+ *
+ * Why strict: the same string means different hosts to different parsers. `inet_aton` reads
+ * `127.1`, `0x7f.0.0.1`, `0177.0.0.1` and `2130706433` as 127.0.0.1, and `012.1.2.3` as 10.1.2.3;
+ * other parsers read leading zeros as decimal. An investigation must never guess, so only the
+ * unambiguous forms are accepted (four-part decimal IPv4, RFC 4291 IPv6 text) and everything else
+ * is rejected with a message that says what is wrong. Output is the RFC 5952 canonical text.
+ *
+ * Pure functions, no DOM. ipaddr.js does the IPv6 parsing and CIDR matching.
+ */
+import ipaddr from 'ipaddr.js';
+
+/** What kind of address it is, for the badge and for rules such as "only external IPs can be indicators". */
+export type IpScope =
+  | 'public'
+  | 'private'
+  | 'loopback'
+  | 'link-local'
+  | 'cgnat'
+  | 'multicast'
+  | 'documentation'
+  | 'reserved'
+  | 'unspecified';
+
+export const IP_SCOPE_LABELS: Readonly<Record<IpScope, string>> = {
+  public: 'Public',
+  private: 'Private',
+  loopback: 'Loopback',
+  'link-local': 'Link-local',
+  cgnat: 'Carrier-grade NAT',
+  multicast: 'Multicast',
+  documentation: 'Documentation',
+  reserved: 'Reserved',
+  unspecified: 'Unspecified',
+};
+
+/** A valid address. */
+export interface ParsedIp {
+  /** The text that was parsed, unchanged. */
+  readonly input: string;
+  /** RFC 5952 canonical text; for an IPv4-mapped IPv6 address, the IPv4 address. */
+  readonly canonical: string;
+  readonly version: 4 | 6;
+  readonly scope: IpScope;
+  /** For IPv4-mapped IPv6 input (`::ffff:a.b.c.d`): the canonical IPv6 form, kept for display. */
+  readonly mapped?: string;
+}
+
+export type IpErrorCode =
+  | 'empty'
+  | 'whitespace'
+  | 'cidr'
+  | 'zone-id'
+  | 'brackets'
+  | 'leading-zero'
+  | 'shorthand'
+  | 'hex'
+  | 'integer'
+  | 'octet-range'
+  | 'invalid-ipv6'
+  | 'invalid';
+
+export type IpParseResult =
+  | { readonly ok: true; readonly ip: ParsedIp }
+  | { readonly ok: false; readonly input: string; readonly code: IpErrorCode; readonly message: string };
+
+const MAX_QUOTED = 64;
+
+/** Quote a user value in a message without letting a huge paste flood the UI. */
+function quote(value: string): string {
+  const shown = value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value;
+  return `“${shown}”`;
+}
+
+function fail(input: string, code: IpErrorCode, message: string): IpParseResult {
+  return { ok: false, input, code, message };
+}
+
+const IPV4_RANGES: ReadonlyArray<readonly [string, IpScope]> = [
+  ['0.0.0.0/32', 'unspecified'],
+  ['0.0.0.0/8', 'reserved'], // "this network"
+  ['10.0.0.0/8', 'private'],
+  ['100.64.0.0/10', 'cgnat'],
+  ['127.0.0.0/8', 'loopback'],
+  ['169.254.0.0/16', 'link-local'],
+  ['172.16.0.0/12', 'private'],
+  ['192.0.0.0/24', 'reserved'], // IETF protocol assignments
+  ['192.0.2.0/24', 'documentation'], // TEST-NET-1
+  ['192.88.99.0/24', 'reserved'], // deprecated 6to4 relay anycast
+  ['192.168.0.0/16', 'private'],
+  ['198.18.0.0/15', 'reserved'], // benchmarking
+  ['198.51.100.0/24', 'documentation'], // TEST-NET-2
+  ['203.0.113.0/24', 'documentation'], // TEST-NET-3
+  ['224.0.0.0/4', 'multicast'],
+  ['240.0.0.0/4', 'reserved'], // future use, includes the limited broadcast address
+];
+
+const IPV6_RANGES: ReadonlyArray<readonly [string, IpScope]> = [
+  ['::/128', 'unspecified'],
+  ['::1/128', 'loopback'],
+  ['64:ff9b:1::/48', 'private'], // local-use NAT64
+  ['64:ff9b::/96', 'public'], // well-known NAT64 prefix: stands for global IPv4 addresses
+  ['100::/64', 'reserved'], // discard-only
+  ['2001:2::/48', 'reserved'], // benchmarking
+  ['2001:10::/28', 'reserved'], // ORCHID (deprecated)
+  ['2001:20::/28', 'reserved'], // ORCHIDv2
+  ['2001:db8::/32', 'documentation'],
+  ['3fff::/20', 'documentation'], // RFC 9637
+  ['2000::/3', 'public'], // global unicast
+  ['fc00::/7', 'private'], // unique local
+  ['fe80::/10', 'link-local'],
+  ['fec0::/10', 'reserved'], // site-local (deprecated)
+  ['ff00::/8', 'multicast'],
+];
+
+type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
+const compiledV4: ReadonlyArray<readonly [Cidr, IpScope]> = IPV4_RANGES.map(([c, s]) => [ipaddr.parseCIDR(c), s]);
+const compiledV6: ReadonlyArray<readonly [Cidr, IpScope]> = IPV6_RANGES.map(([c, s]) => [ipaddr.parseCIDR(c), s]);
+
+function classifyV4(addr: ipaddr.IPv4): IpScope {
+  for (const [range, scope] of compiledV4) if (addr.match(range as [ipaddr.IPv4, number])) return scope;
+  return 'public';
+}
+
+function classifyV6(addr: ipaddr.IPv6): IpScope {
+  for (const [range, scope] of compiledV6) if (addr.match(range as [ipaddr.IPv6, number])) return scope;
+  return 'reserved'; // outside 2000::/3 and the special blocks: unallocated
+}
+
+const FOUR_PART_DECIMAL = /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/;
+const DOTTED_LIKE = /^[0-9a-fA-FxX.]+$/;
+
+/** Explain why a string that looks like IPv4 is not canonical four-part decimal. */
+function explainIpv4(input: string): IpParseResult {
+  const parts = input.split('.');
+  if (parts.some((p) => p === '')) {
+    return fail(input, 'invalid', `${quote(input)} is not an IP address: it has an empty part between dots.`);
+  }
+  if (parts.some((p) => /^0[xX]/.test(p))) {
+    return fail(input, 'hex', `${quote(input)} uses hexadecimal, which some systems accept and others reject. Write the address as four decimal numbers, such as 127.0.0.1.`);
+  }
+  if (parts.some((p) => !/^\d+$/.test(p))) {
+    return fail(input, 'invalid', `${quote(input)} is not an IPv4 or IPv6 address.`);
+  }
+  if (parts.length === 1) {
+    return fail(input, 'integer', `${quote(input)} is a plain number, not an IP address. Write it as four decimal numbers separated by dots, such as 192.0.2.1.`);
+  }
+  if (parts.length > 4) {
+    return fail(input, 'invalid', `${quote(input)} has ${parts.length} parts; an IPv4 address has four.`);
+  }
+  if (parts.length !== 4) {
+    return fail(input, 'shorthand', `${quote(input)} is a shorthand form with ${parts.length} parts, which systems read differently. Write all four parts, such as 127.0.0.1.`);
+  }
+  if (parts.some((p) => p.length > 1 && p.startsWith('0'))) {
+    return fail(input, 'leading-zero', `${quote(input)} has a part with a leading zero, which some systems read as octal. Write each part without leading zeros.`);
+  }
+  if (parts.some((p) => Number(p) > 255)) {
+    return fail(input, 'octet-range', `${quote(input)} has a part above 255; each part of an IPv4 address is 0 to 255.`);
+  }
+  return fail(input, 'invalid', `${quote(input)} is not an IPv4 or IPv6 address.`);
+}
+
+/** Check the dotted-quad tail of an IPv6 address (`::ffff:1.2.3.4`) as strictly as IPv4. */
+function embeddedIpv4Problem(input: string): IpParseResult | undefined {
+  const lastColon = input.lastIndexOf(':');
+  const tail = input.slice(lastColon + 1);
+  if (!tail.includes('.')) return undefined;
+  if (FOUR_PART_DECIMAL.test(tail) && tail.split('.').every((p) => Number(p) <= 255)) return undefined;
+  const inner = explainIpv4(tail);
+  if (inner.ok) return undefined;
+  return fail(input, inner.code, `${quote(input)} ends with an invalid IPv4 part: ${inner.message}`);
+}
+
+function formatMapped(v4: string): string {
+  return `::ffff:${v4}`;
+}
+
+/**
+ * Parse an entity IP strictly. Never throws.
+ *
+ * Accepts canonical dotted-quad IPv4 and every RFC 4291 IPv6 text form. Rejects, with a message:
+ * empty input, whitespace, CIDR, zone ids, brackets, leading zeros, `inet_aton` shorthand, hex and
+ * integer forms, out-of-range parts and anything else. Callers that accept pasted text trim it first.
+ */
+export function parseIp(input: string): IpParseResult {
+  if (typeof input !== 'string' || input.length === 0) {
+    return fail(String(input ?? ''), 'empty', 'Enter an IP address.');
+  }
+  if (/\s/.test(input)) {
+    return fail(input, 'whitespace', `${quote(input)} contains spaces; an IP address has none.`);
+  }
+  if (input.length > 100) {
+    return fail(input, 'invalid', `${quote(input)} is too long to be an IP address.`);
+  }
+  if (/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(input)) {
+    return fail(input, 'cidr', `${quote(input)} is a network range (CIDR). This page is for a single address; enter one address without “/”.`);
+  }
+  if (input.startsWith('[') || input.endsWith(']')) {
+    return fail(input, 'brackets', `${quote(input)} has brackets; enter the IPv6 address without “[ ]”.`);
+  }
+  if (input.includes('%')) {
+    const zone = input.slice(input.indexOf('%'));
+    return fail(input, 'zone-id', `${quote(input)} has a zone id (${quote(zone)}), which only means something on one host. Enter the address without it.`);
+  }
+
+  if (!input.includes(':')) {
+    if (!DOTTED_LIKE.test(input)) return fail(input, 'invalid', `${quote(input)} is not an IPv4 or IPv6 address.`);
+    if (!FOUR_PART_DECIMAL.test(input) || !ipaddr.IPv4.isValidFourPartDecimal(input)) return explainIpv4(input);
+    const v4 = ipaddr.IPv4.parse(input);
+    return { ok: true, ip: { input, canonical: v4.toString(), version: 4, scope: classifyV4(v4) } };
+  }
+
+  const tailProblem = embeddedIpv4Problem(input);
+  if (tailProblem) return tailProblem;
+  if (!/^[0-9a-fA-F:.]+$/.test(input) || !ipaddr.IPv6.isValid(input)) {
+    return fail(input, 'invalid-ipv6', `${quote(input)} is not a valid IPv6 address.`);
+  }
+  // ipaddr.js tolerates groups longer than four hex digits in some forms; RFC 4291 does not.
+  if (input.split(':').some((g) => !g.includes('.') && g.length > 4)) {
+    return fail(input, 'invalid-ipv6', `${quote(input)} is not a valid IPv6 address: a group has more than four hex digits.`);
+  }
+  const v6 = ipaddr.IPv6.parse(input);
+  if (v6.isIPv4MappedAddress()) {
+    const v4 = v6.toIPv4Address();
+    const canonical = v4.toString();
+    return { ok: true, ip: { input, canonical, version: 4, scope: classifyV4(v4), mapped: formatMapped(canonical) } };
+  }
+  return { ok: true, ip: { input, canonical: v6.toRFC5952String(), version: 6, scope: classifyV6(v6) } };
+}
+
+/** True when `input` is a valid IP address in a form {@link parseIp} accepts. */
+export function isValidIp(input: string): boolean {
+  return parseIp(input).ok;
+}
+
+/** The canonical text of `input`, or `undefined` when it is not a valid IP address. */
+export function canonicalIp(input: string): string | undefined {
+  const result = parseIp(input);
+  return result.ok ? result.ip.canonical : undefined;
+}
+
+/**
+ * Whether an address is outside every organization's own network: public addresses, and the
+ * documentation blocks (which stand in for public addresses in examples and demos).
+ * Private, loopback, link-local, CGNAT, multicast, reserved and unspecified addresses are not.
+ */
+export function isExternalScope(scope: IpScope): boolean {
+  return scope === 'public' || scope === 'documentation';
+}

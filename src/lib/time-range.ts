@@ -1,0 +1,120 @@
+/**
+ * The time ranges an analyst picks (24 hours … 180 days) and the buckets a chart uses for them.
+ * Pure functions; `now` is always a parameter so results are reproducible in tests.
+ */
+
+export const RANGE_KEYS = ['24h', '7d', '30d', '90d', '180d'] as const;
+/** A preset range, as used by the `range` attribute. */
+export type RangeKey = (typeof RANGE_KEYS)[number];
+export const DEFAULT_RANGE: RangeKey = '30d';
+
+/** A concrete time window: `from` inclusive, `to` exclusive. */
+export interface TimeRange {
+  readonly from: Date;
+  readonly to: Date;
+}
+
+export type BucketSize = 'hour' | 'day';
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+const RANGE_MS: Readonly<Record<RangeKey, number>> = {
+  '24h': DAY_MS,
+  '7d': 7 * DAY_MS,
+  '30d': 30 * DAY_MS,
+  '90d': 90 * DAY_MS,
+  '180d': 180 * DAY_MS,
+};
+
+export const RANGE_LABELS: Readonly<Record<RangeKey, string>> = {
+  '24h': 'Last 24 hours',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  '90d': 'Last 90 days',
+  '180d': 'Last 180 days',
+};
+
+/** Phrase for sentences such as "not observed … in the last 30 days". */
+export const RANGE_PHRASES: Readonly<Record<RangeKey, string>> = {
+  '24h': 'in the last 24 hours',
+  '7d': 'in the last 7 days',
+  '30d': 'in the last 30 days',
+  '90d': 'in the last 90 days',
+  '180d': 'in the last 180 days',
+};
+
+export function isRangeKey(value: unknown): value is RangeKey {
+  return typeof value === 'string' && (RANGE_KEYS as readonly string[]).includes(value);
+}
+
+/** The length of a preset in milliseconds. */
+export function rangeDuration(key: RangeKey): number {
+  return RANGE_MS[key];
+}
+
+/**
+ * The window a preset covers, ending at `now` rounded up to the next minute (so two sections that
+ * resolve the range a few milliseconds apart ask for the same window and share cached data).
+ */
+export function resolveRange(key: RangeKey, now: Date = new Date()): TimeRange {
+  const to = new Date(Math.ceil(now.getTime() / 60_000) * 60_000);
+  return { from: new Date(to.getTime() - RANGE_MS[key]), to };
+}
+
+/** Hourly buckets up to 7 days, daily beyond. */
+export function bucketSizeFor(range: TimeRange): BucketSize {
+  return range.to.getTime() - range.from.getTime() <= 7 * DAY_MS ? 'hour' : 'day';
+}
+
+export function bucketMs(size: BucketSize): number {
+  return size === 'hour' ? HOUR_MS : DAY_MS;
+}
+
+/** Start of the UTC bucket that contains `time`. */
+export function floorToBucket(time: number, size: BucketSize): number {
+  const step = bucketMs(size);
+  return Math.floor(time / step) * step;
+}
+
+/** Start times (ms, UTC-aligned) of every bucket that overlaps the range. */
+export function bucketStarts(range: TimeRange, size: BucketSize = bucketSizeFor(range)): number[] {
+  const step = bucketMs(size);
+  const end = range.to.getTime();
+  const starts: number[] = [];
+  for (let t = floorToBucket(range.from.getTime(), size); t < end; t += step) starts.push(t);
+  return starts;
+}
+
+/** Whether an instant falls in the range (`from` inclusive, `to` exclusive). */
+export function inRange(time: number, range: TimeRange): boolean {
+  return time >= range.from.getTime() && time < range.to.getTime();
+}
+
+/** Whether the interval [start, end] overlaps the range. */
+export function overlapsRange(start: number, end: number, range: TimeRange): boolean {
+  return end >= range.from.getTime() && start < range.to.getTime();
+}
+
+/** Equality by value, for task arguments. */
+export function sameRange(a: TimeRange | undefined, b: TimeRange | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.from.getTime() === b.from.getTime() && a.to.getTime() === b.to.getTime();
+}
+
+/** Parse `from`/`to` ISO strings (e.g. from query parameters). Undefined when invalid or reversed. */
+export function parseRange(from: string | null | undefined, to: string | null | undefined): TimeRange | undefined {
+  if (!from || !to) return undefined;
+  const f = Date.parse(from);
+  const t = Date.parse(to);
+  if (!Number.isFinite(f) || !Number.isFinite(t) || f >= t) return undefined;
+  return { from: new Date(f), to: new Date(t) };
+}
+
+/** A human phrase for any range: the preset's phrase when it matches one, else "between … and …". */
+export function describeRange(range: TimeRange, key?: RangeKey): string {
+  if (key) return RANGE_PHRASES[key];
+  const days = Math.round((range.to.getTime() - range.from.getTime()) / DAY_MS);
+  return days >= 1 ? `in the selected ${days}-day period` : 'in the selected period';
+}

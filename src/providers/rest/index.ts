@@ -1,0 +1,1 @@
+export { RestIpDataProvider, parseRetryAfter, type RestIpDataProviderOptions } from './rest-provider.js';

@@ -1,0 +1,315 @@
+/**
+ * `IpDataProvider` over the library's own REST contract (`docs/rest-api.md`).
+ *
+ * Every request forwards the caller's `AbortSignal` and has its own timeout; idempotent GETs are
+ * retried on 429 and 503, honouring `Retry-After` within a bound; HTTP errors become
+ * `IpDataError` kinds; every response is validated before it reaches a component.
+ */
+import { IpDataError, type IpDataErrorKind } from '../../data/errors.js';
+import type { AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
+import type {
+  AlertQuery,
+  DeviceQuery,
+  IpDataProvider,
+  LinkResolver,
+  Page,
+  ProviderCapabilities,
+  RequestOptions,
+} from '../../data/provider.js';
+import type { TimeRange } from '../../lib/time-range.js';
+import {
+  readAlert,
+  readCapabilities,
+  readDevice,
+  readDeviceEvent,
+  readIndicator,
+  readInsight,
+  readIpDetails,
+  readItems,
+  readLogActivity,
+  readPage,
+  readPrevalence,
+  readSecuritySummary,
+  readStringItems,
+  readTimelineEvent,
+} from '../validate.js';
+
+export interface RestIpDataProviderOptions {
+  /** Base URL of the API, absolute or relative to the page (e.g. `/api` or `https://soc.example.com/ip-api`). */
+  baseUrl: string;
+  /** The fetch to use (default: the global one), e.g. one that adds authentication. */
+  fetch?: typeof fetch;
+  /** Extra headers on every request, or a function returning them (called per request, may be async, e.g. to fetch a token). */
+  headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  /** Per-attempt timeout in milliseconds (default 15,000). */
+  timeoutMs?: number;
+  /** How many times an idempotent GET is retried on 429/503 (default 2). */
+  maxRetries?: number;
+  /** The longest `Retry-After` honoured, in seconds; longer waits fail at once as `rate-limited` (default 10). */
+  maxRetryAfterSeconds?: number;
+  /** Real links for devices, alerts, hunting …; without them navigation is an event only. */
+  links?: LinkResolver;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+function kindForStatus(status: number): IpDataErrorKind {
+  if (status === 400 || status === 422) return 'invalid-input';
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 408 || status === 504) return 'timeout';
+  if (status === 429) return 'rate-limited';
+  return 'unavailable';
+}
+
+/** `Retry-After` as seconds: delta-seconds or an HTTP date. Undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isFinite(date) ? Math.max(0, (date - now) / 1000) : undefined;
+}
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+/** Resolve after `ms`, or reject as soon as the signal aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(abortError(signal));
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function iso(d: Date): string {
+  return d.toISOString();
+}
+
+export class RestIpDataProvider implements IpDataProvider {
+  readonly links?: LinkResolver;
+  readonly #baseUrl: string;
+  readonly #fetch: typeof fetch;
+  readonly #headers: RestIpDataProviderOptions['headers'];
+  readonly #timeoutMs: number;
+  readonly #maxRetries: number;
+  readonly #maxRetryAfter: number;
+
+  constructor(options: RestIpDataProviderOptions) {
+    if (!options || typeof options.baseUrl !== 'string') throw new TypeError('RestIpDataProvider needs a baseUrl.');
+    this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#headers = options.headers;
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#maxRetries = options.maxRetries ?? 2;
+    this.#maxRetryAfter = options.maxRetryAfterSeconds ?? 10;
+    this.links = options.links;
+  }
+
+  /** The base URL requests go to (without a trailing slash). */
+  get baseUrl(): string {
+    return this.#baseUrl;
+  }
+
+  getCapabilities(o: RequestOptions): Promise<Partial<ProviderCapabilities>> {
+    return this.#get('/capabilities', undefined, o, readCapabilities);
+  }
+
+  getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails> {
+    return this.#get(`/ips/${encodeURIComponent(ip)}`, undefined, o, readIpDetails);
+  }
+
+  getSecuritySummary(ip: string, range: TimeRange, o: RequestOptions): Promise<SecuritySummary> {
+    return this.#get(`/ips/${encodeURIComponent(ip)}/summary`, this.#rangeParams(range), o, readSecuritySummary);
+  }
+
+  getLogActivity(ip: string, range: TimeRange, o: RequestOptions): Promise<LogActivity> {
+    return this.#get(`/ips/${encodeURIComponent(ip)}/log-activity`, this.#rangeParams(range), o, readLogActivity);
+  }
+
+  getPrevalence(ip: string, range: TimeRange, o: RequestOptions): Promise<Prevalence> {
+    return this.#get(`/ips/${encodeURIComponent(ip)}/prevalence`, this.#rangeParams(range), o, readPrevalence);
+  }
+
+  listAlerts(ip: string, query: AlertQuery, o: RequestOptions): Promise<Page<AlertItem>> {
+    const params = this.#rangeParams(query.range);
+    params.set('offset', String(query.offset));
+    params.set('limit', String(query.limit));
+    if (query.sort) params.set('sort', `${query.sort.field}:${query.sort.direction}`);
+    if (query.search) params.set('q', query.search);
+    for (const [field, values] of Object.entries(query.filter ?? {})) {
+      for (const v of values ?? []) params.append(field, v ?? '');
+    }
+    return this.#get(`/ips/${encodeURIComponent(ip)}/alerts`, params, o, (v) => readPage(v, readAlert));
+  }
+
+  listObservedDevices(ip: string, query: DeviceQuery, o: RequestOptions): Promise<Page<ObservedDevice>> {
+    const params = this.#rangeParams(query.range);
+    params.set('offset', String(query.offset));
+    params.set('limit', String(query.limit));
+    if (query.sort) params.set('sort', `${query.sort.field}:${query.sort.direction}`);
+    if (query.search) params.set('q', query.search);
+    for (const v of query.actionType ?? []) params.append('actionType', v);
+    for (const v of query.direction ?? []) params.append('direction', v);
+    return this.#get(`/ips/${encodeURIComponent(ip)}/devices`, params, o, (v) => readPage(v, readDevice));
+  }
+
+  listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {
+    return this.#get(
+      `/ips/${encodeURIComponent(ip)}/devices/${encodeURIComponent(deviceId)}/events`,
+      this.#rangeParams(range),
+      o,
+      (v) => readItems(v, readDeviceEvent),
+    );
+  }
+
+  updateAlerts(ids: string[], patch: AlertPatch, o: RequestOptions): Promise<AlertItem[]> {
+    return this.#send('POST', '/alerts/update', { ids, patch }, o, (v) => readItems(v, readAlert));
+  }
+
+  addIndicator(input: IndicatorInput, o: RequestOptions): Promise<Indicator> {
+    return this.#send('POST', '/indicators', input, o, readIndicator);
+  }
+
+  listDeviceGroups(o: RequestOptions): Promise<string[]> {
+    return this.#get('/device-groups', undefined, o, readStringItems);
+  }
+
+  getTimeline(ip: string, range: TimeRange, o: RequestOptions): Promise<TimelineEvent[]> {
+    return this.#get(`/ips/${encodeURIComponent(ip)}/timeline`, this.#rangeParams(range), o, (v) => readItems(v, readTimelineEvent));
+  }
+
+  getInsights(ip: string, range: TimeRange, o: RequestOptions): Promise<Insight[]> {
+    return this.#get(`/ips/${encodeURIComponent(ip)}/insights`, this.#rangeParams(range), o, (v) => readItems(v, readInsight));
+  }
+
+  getInsight(ip: string, insightId: string, range: TimeRange, o: RequestOptions): Promise<Insight> {
+    return this.#get(`/ips/${encodeURIComponent(ip)}/insights/${encodeURIComponent(insightId)}`, this.#rangeParams(range), o, readInsight);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  #rangeParams(range: TimeRange | undefined): URLSearchParams {
+    const params = new URLSearchParams();
+    if (range) {
+      params.set('from', iso(range.from));
+      params.set('to', iso(range.to));
+    }
+    return params;
+  }
+
+  #url(path: string, params?: URLSearchParams): string {
+    const query = params && [...params.keys()].length ? `?${params}` : '';
+    return `${this.#baseUrl}${path}${query}`;
+  }
+
+  async #headersFor(extra?: Record<string, string>): Promise<Headers> {
+    const h = new Headers(typeof this.#headers === 'function' ? await this.#headers() : this.#headers);
+    h.set('Accept', 'application/json');
+    for (const [k, v] of Object.entries(extra ?? {})) h.set(k, v);
+    return h;
+  }
+
+  #get<T>(path: string, params: URLSearchParams | undefined, o: RequestOptions, read: (json: unknown) => T): Promise<T> {
+    return this.#request('GET', this.#url(path, params), undefined, o, read, true);
+  }
+
+  #send<T>(method: 'POST' | 'PATCH', path: string, body: unknown, o: RequestOptions, read: (json: unknown) => T): Promise<T> {
+    return this.#request(method, this.#url(path), JSON.stringify(body), o, read, false);
+  }
+
+  async #request<T>(
+    method: string,
+    url: string,
+    body: string | undefined,
+    o: RequestOptions,
+    read: (json: unknown) => T,
+    idempotent: boolean,
+  ): Promise<T> {
+    const signal = o?.signal;
+    for (let attempt = 0; ; attempt++) {
+      signal?.throwIfAborted();
+      const response = await this.#fetchOnce(method, url, body, signal);
+      if (response.ok) return read(await this.#json(response));
+
+      const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+      const error = await this.#errorFor(response, retryAfter);
+      const canRetry = idempotent && (response.status === 429 || response.status === 503) && attempt < this.#maxRetries;
+      if (!canRetry) throw error;
+      if (retryAfter !== undefined && retryAfter > this.#maxRetryAfter) throw error;
+      const waitMs = retryAfter !== undefined ? retryAfter * 1000 : 250 * 2 ** attempt;
+      await sleep(waitMs, signal ?? new AbortController().signal);
+    }
+  }
+
+  async #fetchOnce(method: string, url: string, body: string | undefined, signal: AbortSignal | undefined): Promise<Response> {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException('timeout', 'TimeoutError')), this.#timeoutMs);
+    const onAbort = () => timeout.abort(abortError(signal!));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const headers = await this.#headersFor(body === undefined ? undefined : { 'Content-Type': 'application/json' });
+      return await this.#fetch(url, { method, headers, body, signal: timeout.signal, credentials: 'same-origin' });
+    } catch (e) {
+      if (signal?.aborted) throw abortError(signal);
+      if (timeout.signal.aborted) {
+        throw new IpDataError('timeout', `The service did not answer within ${Math.round(this.#timeoutMs / 1000)} s.`, { cause: e });
+      }
+      if (e instanceof IpDataError) throw e;
+      throw new IpDataError('network', 'The service could not be reached. Check the connection and the API address.', { cause: e });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async #json(response: Response): Promise<unknown> {
+    const type = response.headers.get('Content-Type') ?? '';
+    const text = await response.text();
+    if (!/\bjson\b/i.test(type) && /^\s*</.test(text)) {
+      throw new IpDataError('bad-response', `The service sent a web page (${type || 'no content type'}) instead of JSON. Check the API address.`, {
+        status: response.status,
+      });
+    }
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw new IpDataError('bad-response', 'The service sent a response that is not valid JSON.', { status: response.status, cause: e });
+    }
+  }
+
+  async #errorFor(response: Response, retryAfter: number | undefined): Promise<IpDataError> {
+    const kind = kindForStatus(response.status);
+    let message: string | undefined;
+    try {
+      const text = await response.text();
+      const json = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
+      const m = typeof json.error === 'object' ? json.error?.message : typeof json.error === 'string' ? json.error : json.message;
+      if (typeof m === 'string' && m.trim()) message = m.trim().slice(0, 500);
+    } catch {
+      // not JSON: fall back to the generic message for the status
+    }
+    const fallback: Record<IpDataErrorKind, string> = {
+      'invalid-input': 'The service rejected the request as invalid.',
+      unauthorized: 'You are not signed in to the service, or your session expired.',
+      forbidden: 'You do not have permission to see this.',
+      'not-found': 'The service has no such item.',
+      timeout: 'The service took too long to answer.',
+      'rate-limited': 'Too many requests; the service asked us to slow down.',
+      unavailable: `The service is unavailable (HTTP ${response.status}).`,
+      network: 'The service could not be reached.',
+      'bad-response': 'The service sent data this page cannot read.',
+    };
+    return new IpDataError(kind, message ?? fallback[kind], { status: response.status, retryAfter });
+  }
+}

@@ -1,0 +1,1 @@
+export { StaticIpDataProvider, applyPatch, type StaticIpData, type StaticIpDataProviderOptions } from './static-provider.js';

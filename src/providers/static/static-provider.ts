@@ -1,0 +1,289 @@
+/**
+ * `IpDataProvider` over data held in memory: for tests, prototypes, demos and small hosts.
+ *
+ * Lists go through `data/query.ts` (the same filter/sort/page the mock server uses). Input is
+ * validated and normalized on first use of each IP with the same readers the REST provider uses,
+ * so bad data fails as a clear `bad-response` for that IP's sections only.
+ */
+import { IpDataError } from '../../data/errors.js';
+import { prevalenceFrom, summarize } from '../../data/derive.js';
+import type {
+  AlertItem,
+  AlertPatch,
+  DeviceEvent,
+  Indicator,
+  IndicatorInput,
+  Insight,
+  IpDetails,
+  LogActivity,
+  ObservedDevice,
+  Prevalence,
+  SecuritySummary,
+  TimelineEvent,
+} from '../../data/model.js';
+import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
+import { listSource, queryAlerts, queryDevices, queryTimeline, toMs, type ListSource } from '../../data/query.js';
+import { canonicalIp } from '../../lib/ip.js';
+import type { TimeRange } from '../../lib/time-range.js';
+import {
+  readAlert,
+  readDevice,
+  readDeviceEvent,
+  readInsight,
+  readIpDetails,
+  readLogActivity,
+  readPrevalence,
+  readSecuritySummary,
+  readTimelineEvent,
+} from '../validate.js';
+
+/** What the static provider knows about one IP. Every part is optional. */
+export interface StaticIpData {
+  details?: Partial<IpDetails>;
+  /** Computed from `alerts` and `devices` when absent. */
+  summary?: SecuritySummary;
+  logActivity?: LogActivity;
+  /** Computed from `devices` and `alerts` when absent. */
+  prevalence?: Prevalence;
+  alerts?: AlertItem[];
+  devices?: ObservedDevice[];
+  /** Device id → that device's events with this IP. */
+  deviceEvents?: Record<string, DeviceEvent[]>;
+  timeline?: TimelineEvent[];
+  insights?: Insight[];
+}
+
+export interface StaticIpDataProviderOptions {
+  /** IP (any valid form) → its data. IPs not listed are "never observed". */
+  data: Record<string, StaticIpData>;
+  /** No alert management and no indicators (a read-only portal). */
+  readOnly?: boolean;
+  /** Offer the Sentinel tab (default: when any IP has a timeline or insights). */
+  sentinel?: boolean;
+  deviceGroups?: string[];
+  /** Simulated latency per call in ms (default 0), abortable. */
+  latencyMs?: number;
+  /** The most devices listed, as in Defender (default 100); `total` still says how many matched. */
+  deviceLimit?: number;
+  links?: LinkResolver;
+  /** The user recorded on comments and indicators (default "you"). */
+  currentUser?: string;
+}
+
+interface Prepared {
+  details: IpDetails;
+  alerts: AlertItem[];
+  alertSource: ListSource<AlertItem>;
+  devices: ObservedDevice[];
+  deviceSource: ListSource<ObservedDevice>;
+  raw: StaticIpData;
+}
+
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    if (ms <= 0) return resolve();
+    const t = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export class StaticIpDataProvider implements IpDataProvider {
+  readonly links?: LinkResolver;
+  readonly #options: StaticIpDataProviderOptions;
+  readonly #data = new Map<string, StaticIpData>();
+  readonly #prepared = new Map<string, Prepared>();
+  readonly #indicators: Indicator[] = [];
+  readonly #sentinel: boolean;
+
+  constructor(options: StaticIpDataProviderOptions) {
+    this.#options = options;
+    this.links = options.links;
+    for (const [ip, data] of Object.entries(options.data ?? {})) {
+      const canonical = canonicalIp(ip);
+      if (!canonical) throw new TypeError(`StaticIpDataProvider: “${ip}” is not a valid IP address.`);
+      this.#data.set(canonical, data);
+    }
+    this.#sentinel = options.sentinel ?? [...this.#data.values()].some((d) => d.timeline || d.insights);
+  }
+
+  /** Indicators added through this provider, newest last. */
+  get indicators(): readonly Indicator[] {
+    return this.#indicators;
+  }
+
+  async getCapabilities(o: RequestOptions): Promise<Partial<ProviderCapabilities>> {
+    await this.#latency(o);
+    const writable = !this.#options.readOnly;
+    return {
+      updateAlerts: writable,
+      addIndicator: writable,
+      timeline: this.#sentinel,
+      insights: this.#sentinel,
+      indicatorActions: ['Allowed', 'Audit', 'Warn', 'Block'],
+    };
+  }
+
+  async getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails> {
+    await this.#latency(o);
+    return this.#prepare(ip).details;
+  }
+
+  async getSecuritySummary(ip: string, range: TimeRange, o: RequestOptions): Promise<SecuritySummary> {
+    await this.#latency(o);
+    const p = this.#prepare(ip);
+    if (p.raw.summary) return readSecuritySummary(p.raw.summary, `data["${ip}"].summary`);
+    return summarize(p.alertSource, p.devices, range);
+  }
+
+  async getLogActivity(ip: string, range: TimeRange, o: RequestOptions): Promise<LogActivity> {
+    await this.#latency(o);
+    const p = this.#prepare(ip);
+    if (!p.raw.logActivity) return { sources: [], loggedHosts: [] };
+    const all = readLogActivity(p.raw.logActivity, `data["${ip}"].logActivity`);
+    const from = range.from.getTime();
+    const to = range.to.getTime();
+    return { ...all, sources: all.sources.filter((s) => toMs(s.lastSeen) >= from && toMs(s.firstSeen) < to) };
+  }
+
+  async getPrevalence(ip: string, range: TimeRange, o: RequestOptions): Promise<Prevalence> {
+    await this.#latency(o);
+    const p = this.#prepare(ip);
+    if (p.raw.prevalence) return readPrevalence(p.raw.prevalence, `data["${ip}"].prevalence`);
+    return prevalenceFrom(p.devices, p.alerts, range);
+  }
+
+  async listAlerts(ip: string, query: AlertQuery, o: RequestOptions): Promise<Page<AlertItem>> {
+    await this.#latency(o);
+    return queryAlerts(this.#prepare(ip).alertSource, query);
+  }
+
+  async listObservedDevices(ip: string, query: DeviceQuery, o: RequestOptions): Promise<Page<ObservedDevice>> {
+    await this.#latency(o);
+    const cap = this.#options.deviceLimit ?? 100;
+    const offset = Math.min(query.offset, cap);
+    const limit = Math.max(0, Math.min(query.limit, cap - offset));
+    return queryDevices(this.#prepare(ip).deviceSource, { ...query, offset, limit });
+  }
+
+  async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {
+    await this.#latency(o);
+    const p = this.#prepare(ip);
+    const events = p.raw.deviceEvents?.[deviceId];
+    if (!events) {
+      if (!p.devices.some((d) => d.id === deviceId)) throw new IpDataError('not-found', `No device “${deviceId}” communicated with ${ip}.`);
+      return [];
+    }
+    const from = range.from.getTime();
+    const to = range.to.getTime();
+    return events
+      .map((e, i) => readDeviceEvent(e, `data["${ip}"].deviceEvents["${deviceId}"][${i}]`))
+      .filter((e) => toMs(e.timestamp) >= from && toMs(e.timestamp) < to)
+      .sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
+  }
+
+  async updateAlerts(ids: string[], patch: AlertPatch, o: RequestOptions): Promise<AlertItem[]> {
+    await this.#latency(o);
+    if (this.#options.readOnly) throw new IpDataError('forbidden', 'This provider is read-only.');
+    const wanted = new Set(ids);
+    const updated: AlertItem[] = [];
+    for (const ip of this.#data.keys()) this.#prepare(ip);
+    for (const p of this.#prepared.values()) {
+      let changed = false;
+      p.alerts = p.alerts.map((a) => {
+        if (!wanted.has(a.id)) return a;
+        changed = true;
+        const next = applyPatch(a, patch, this.#options.currentUser ?? 'you');
+        updated.push(next);
+        return next;
+      });
+      if (changed) p.alertSource = listSource(p.alerts);
+    }
+    const missing = ids.filter((id) => !updated.some((a) => a.id === id));
+    if (missing.length) throw new IpDataError('not-found', `No incident or alert with id ${missing.map((m) => `“${m}”`).join(', ')}.`);
+    return updated;
+  }
+
+  async addIndicator(input: IndicatorInput, o: RequestOptions): Promise<Indicator> {
+    await this.#latency(o);
+    if (this.#options.readOnly) throw new IpDataError('forbidden', 'This provider is read-only.');
+    if (!canonicalIp(input.value)) throw new IpDataError('invalid-input', `“${input.value}” is not a valid IP address.`);
+    if (!input.title?.trim() || !input.description?.trim()) throw new IpDataError('invalid-input', 'An indicator needs a title and a description.');
+    const indicator: Indicator = {
+      ...input,
+      id: String(1000 + this.#indicators.length + 1),
+      createdAt: new Date().toISOString(),
+      createdBy: this.#options.currentUser ?? 'you',
+    };
+    this.#indicators.push(indicator);
+    return indicator;
+  }
+
+  async listDeviceGroups(o: RequestOptions): Promise<string[]> {
+    await this.#latency(o);
+    return [...(this.#options.deviceGroups ?? [])];
+  }
+
+  async getTimeline(ip: string, range: TimeRange, o: RequestOptions): Promise<TimelineEvent[]> {
+    await this.#latency(o);
+    const raw = this.#prepare(ip).raw.timeline ?? [];
+    const events = raw.map((e, i) => readTimelineEvent(e, `data["${ip}"].timeline[${i}]`));
+    return queryTimeline(events, { range });
+  }
+
+  async getInsights(ip: string, _range: TimeRange, o: RequestOptions): Promise<Insight[]> {
+    await this.#latency(o);
+    return (this.#prepare(ip).raw.insights ?? []).map((x, i) => readInsight(x, `data["${ip}"].insights[${i}]`));
+  }
+
+  async getInsight(ip: string, insightId: string, range: TimeRange, o: RequestOptions): Promise<Insight> {
+    const all = await this.getInsights(ip, range, o);
+    const found = all.find((i) => i.id === insightId);
+    if (!found) throw new IpDataError('not-found', `No insight “${insightId}”.`);
+    return found;
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  #latency(o: RequestOptions): Promise<void> {
+    return wait(this.#options.latencyMs ?? 0, o?.signal ?? new AbortController().signal);
+  }
+
+  #prepare(ip: string): Prepared {
+    const canonical = canonicalIp(ip);
+    if (!canonical) throw new IpDataError('invalid-input', `“${ip}” is not a valid IP address.`);
+    let p = this.#prepared.get(canonical);
+    if (p) return p;
+    const raw = this.#data.get(canonical) ?? {};
+    const label = `data["${canonical}"]`;
+    const details = readIpDetails({ reverseDns: [], ...raw.details, ip: canonical }, `${label}.details`);
+    const alerts = (raw.alerts ?? []).map((a, i) => readAlert(a, `${label}.alerts[${i}]`));
+    const devices = (raw.devices ?? []).map((d, i) => readDevice(d, `${label}.devices[${i}]`));
+    p = { details, alerts, alertSource: listSource(alerts), devices, deviceSource: listSource(devices), raw };
+    this.#prepared.set(canonical, p);
+    return p;
+  }
+}
+
+/** The item after a management patch; comments are appended with the author and time. */
+export function applyPatch(item: AlertItem, patch: AlertPatch, user: string, now = new Date()): AlertItem {
+  const next: AlertItem = { ...item };
+  if (patch.status !== undefined) next.status = patch.status;
+  if (patch.classification !== undefined) {
+    next.classification = patch.classification;
+    if (patch.determination === undefined) next.determination = null;
+  }
+  if (patch.determination !== undefined) next.determination = patch.determination;
+  if (patch.assignedTo !== undefined) next.assignedTo = patch.assignedTo;
+  if (patch.comment?.trim()) {
+    next.comments = [...(item.comments ?? []), { comment: patch.comment.trim(), createdBy: user, createdAt: now.toISOString() }];
+  }
+  return next;
+}

@@ -1,0 +1,76 @@
+// @ts-check
+/**
+ * Tests run in a real Chromium, found by scripts/find-chrome.mjs (CHROME_PATH, then the usual
+ * install paths). Playwright drives it through `executablePath`: no browser is ever downloaded.
+ */
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { cjsToEsm } from './scripts/wtr-cjs-plugin.mjs';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { findChrome } from './scripts/find-chrome.mjs';
+import { totalsReporter } from './scripts/totals-reporter.mjs';
+
+const executablePath = findChrome();
+if (!executablePath) {
+  throw new Error('No Chrome or Chromium found: install Chromium (e.g. `sudo apt-get install chromium`) or set CHROME_PATH.');
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  rootDir: '.',
+  files: process.env.TEST_FILES ? process.env.TEST_FILES.split(',') : ['test/**/*.test.ts'],
+  nodeResolve: true,
+  // Two cores: two pages at a time. Playwright gives each page real focus and rAF.
+  concurrency: Number(process.env.TEST_CONCURRENCY ?? 2),
+  browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
+  testFramework: { config: { timeout: 10000 } },
+  browserStartTimeout: 60000,
+  testsStartTimeout: 60000,
+  testsFinishTimeout: 300000,
+  plugins: [
+    // ipaddr.js ships CommonJS only; bundlers (Vite, webpack, esbuild) convert it, the test server must too.
+    cjsToEsm(['ipaddr.js']),
+    esbuildPlugin({
+      ts: true,
+      js: true,
+      target: 'es2022',
+      tsconfig: './tsconfig.json',
+      // echarts/zrender read process.env.NODE_ENV; the browser has no `process`.
+      define: { 'process.env.NODE_ENV': '"development"' },
+    }),
+  ],
+  middleware: [
+    // MSW registers /mockServiceWorker.js with scope "/": serve it from ./public.
+    function mswWorkerAtRoot(context, next) {
+      if (context.path === '/mockServiceWorker.js') context.url = '/public/mockServiceWorker.js';
+      return next();
+    },
+  ],
+  // @lit-labs/virtualizer can raise the benign "ResizeObserver loop completed with undelivered
+  // notifications"; mocha would fail the running test on it. Swallow only that one.
+  testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
+    <script>
+    // Lit's one-time "dev mode" notice is expected in tests; its other warnings still show.
+    window.litIssuedWarnings = new Set(['dev-mode']);
+    window.addEventListener('error', (e) => {
+      if (String(e.message).startsWith('ResizeObserver loop')) e.stopImmediatePropagation();
+    }, true);</script>
+    <script type="module" src="${testFramework}"></script></body></html>`,
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), totalsReporter()],
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    report: true,
+    reportDir: 'coverage',
+    reporters: ['text-summary', 'lcov'],
+  },
+};
