@@ -1,0 +1,182 @@
+import { css } from 'lit';
+
+export const entityPageStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    background: var(--_color-bg);
+  }
+  .page {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 1.5);
+    padding: calc(var(--_space) * 2);
+    min-width: 0;
+  }
+  .small {
+    font-size: var(--_font-size-small);
+  }
+
+  /* ---- header ---- */
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 1.5) calc(var(--_space) * 3);
+  }
+  .identity {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    min-width: 0;
+  }
+  .eyebrow {
+    font-size: var(--_font-size-small);
+    color: var(--_color-text-muted);
+    text-transform: uppercase;
+    letter-spacing: 0.05em;
+    font-weight: 600;
+  }
+  .ip-line {
+    display: flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    min-width: 0;
+  }
+  .ip {
+    margin: 0;
+    font-size: calc(var(--_font-size-large) * 1.2);
+    font-weight: 600;
+    line-height: 1.2;
+    overflow-wrap: anywhere;
+    min-width: 0;
+  }
+  .ip.mono {
+    font-family: var(--_font-mono);
+    font-size: calc(var(--_font-size-large) * 1.1);
+  }
+  .scope {
+    --_badge-color: var(--_color-text-muted);
+  }
+  .scope-public {
+    --_badge-color: var(--_color-accent);
+  }
+  .scope-private,
+  .scope-loopback,
+  .scope-link-local,
+  .scope-cgnat {
+    --_badge-color: var(--_color-success);
+  }
+  .tools {
+    display: flex;
+    align-items: flex-start;
+    flex-wrap: wrap;
+    gap: var(--_space) calc(var(--_space) * 2);
+    min-width: 0;
+  }
+  .search {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    min-width: 0;
+    flex: 1 1 16rem;
+    max-width: 26rem;
+  }
+  .search-row {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 0.5);
+    position: relative;
+  }
+  .search-icon {
+    position: absolute;
+    inset-inline-start: 8px;
+    display: inline-flex;
+    color: var(--_color-text-muted);
+    pointer-events: none;
+  }
+  .search-input {
+    flex: 1 1 auto;
+    min-width: 14rem;
+    padding-inline-start: 30px;
+    font-family: var(--_font-mono);
+  }
+  .field-error {
+    min-height: 0;
+    color: var(--_color-danger);
+    font-size: var(--_font-size-small);
+  }
+  .field-error:empty {
+    display: none;
+  }
+  .actions {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .actions:not(:has(*)) slot:not(:has(*)) {
+    display: contents;
+  }
+
+  /* ---- tabs ---- */
+  .tabs {
+    display: flex;
+    gap: calc(var(--_space) * 0.5);
+    border-bottom: 1px solid var(--_color-border);
+    overflow-x: auto;
+    scrollbar-width: thin;
+  }
+  .tab {
+    appearance: none;
+    border: 0;
+    border-bottom: 3px solid transparent;
+    background: none;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    margin-bottom: -1px;
+    color: var(--_color-text-muted);
+    cursor: pointer;
+    white-space: nowrap;
+    font-weight: 600;
+  }
+  .tab:hover {
+    color: var(--_color-text);
+    background: var(--_color-hover);
+  }
+  .tab[aria-selected='true'] {
+    color: var(--_color-text);
+    border-bottom-color: var(--_color-accent);
+  }
+  .tab:focus-visible {
+    outline-offset: -2px;
+  }
+  .panel:focus-visible {
+    outline-offset: 4px;
+  }
+
+  .notice {
+    padding: calc(var(--_space) * 1.5);
+    border: 1px solid var(--_color-border);
+    border-inline-start: 4px solid var(--_color-accent);
+    border-radius: var(--_radius-small);
+    background: var(--_color-surface);
+  }
+  .notice.error {
+    border-inline-start-color: var(--_color-danger);
+  }
+  .placeholder .section-body {
+    min-height: 8rem;
+  }
+
+  @container (max-width: 640px) {
+    .page {
+      padding: var(--_space);
+    }
+    .tools,
+    .search {
+      flex: 1 1 100%;
+      max-width: none;
+    }
+  }
+`;

@@ -1,0 +1,345 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { Task } from '@lit/task';
+import { tokens } from '../shared/tokens.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { entityPageStyles } from './entity-page.styles.js';
+import { ipContext, providerContext, rangeContext, type RangeContextValue } from '../../data/context.js';
+import { resolveCapabilities, type AlertFilter, type IpDataProvider, type ProviderCapabilities } from '../../data/provider.js';
+import { IP_SCOPE_LABELS, parseIp, type IpParseResult } from '../../lib/ip.js';
+import { DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey } from '../../lib/time-range.js';
+import { RestIpDataProvider } from '../../providers/rest/rest-provider.js';
+import { IpChangeEvent, IpRangeChangeEvent, IpTabChangeEvent, type IpNavigateEvent, type IpTab } from '../../events/events.js';
+import { searchIcon } from '../shared/icons.js';
+import '../copy-button/ip-copy-button.js';
+import '../time-range-picker/ip-time-range-picker.js';
+import '../overview/ip-overview.js';
+
+interface TabDef {
+  id: IpTab;
+  label: string;
+}
+
+const TABS: readonly TabDef[] = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'alerts', label: 'Incidents and alerts' },
+  { id: 'devices', label: 'Observed in organization' },
+  { id: 'sentinel', label: 'Sentinel events' },
+];
+const TAB_IDS = new Set<string>(TABS.map((t) => t.id));
+
+/**
+ * The IP address entity page: header with the IP, search box and time range, tabs for the
+ * overview, incidents and alerts, observed devices and (when the provider supports it) Sentinel
+ * events. Give it a provider (the `provider` property) or an API address (`api-base`) and an IP.
+ * It provides `{ provider, ip, range }` to every section inside it.
+ *
+ * @tag ip-entity-page
+ * @fires ip-change - The user switched to another IP with the search box; `detail: { ip, previous }`.
+ * @fires ip-tab-change - The user selected another tab; `detail: { tab, previous }`.
+ * @fires ip-range-change - The user picked another time range; `detail: { range }`.
+ * @fires ip-navigate - Something asked to open an entity (device, alert, hunting …); cancelable. Severity cards are handled by the page itself.
+ * @fires ip-error - A section failed to load; `detail: { section, ip, error, message }`.
+ * @slot actions - Extra actions at the end of the header (e.g. the host's own buttons).
+ * @csspart base - The page wrapper.
+ * @csspart header - The header with the IP, search and time range.
+ * @csspart ip - The IP heading.
+ * @csspart search - The IP search form.
+ * @csspart tabs - The tab list.
+ * @csspart tab - Each tab.
+ * @csspart panel - Each tab panel.
+ * @csspart notice - Messages instead of content (no provider, no or invalid IP).
+ * @cssprop --ip-color-bg - Page background.
+ * @cssprop --ip-color-surface - Background of sections and the header.
+ * @cssprop --ip-color-border - Borders.
+ * @cssprop --ip-color-text - Text colour.
+ * @cssprop --ip-color-text-muted - Secondary text.
+ * @cssprop --ip-color-accent - Links, the selected tab and focus.
+ * @cssprop --ip-color-danger - Errors.
+ * @cssprop --ip-font-family - Font of the whole page.
+ * @cssprop --ip-font-size - Base font size.
+ * @cssprop --ip-space - Base spacing unit.
+ * @cssprop --ip-radius - Corner radius.
+ */
+export class IpEntityPage extends LitElement {
+  static override styles = [tokens, sharedStyles, entityPageStyles];
+
+  readonly #providerCtx = new ContextProvider(this, { context: providerContext });
+  readonly #ipCtx = new ContextProvider(this, { context: ipContext });
+  readonly #rangeCtx = new ContextProvider(this, { context: rangeContext });
+
+  readonly #capabilities = new Task(this, {
+    task: async ([provider], { signal }): Promise<ProviderCapabilities | undefined> =>
+      provider ? resolveCapabilities(provider, { signal }) : undefined,
+    args: () => [this.#provider] as const,
+  });
+
+  #restProvider?: RestIpDataProvider;
+  #parsed?: IpParseResult;
+  #rangeValue?: RangeContextValue;
+  #visited = new Set<IpTab>();
+
+  @query('#search') private searchInput?: HTMLInputElement;
+  @state() private searchError = '';
+  @state() private alertsFilter?: AlertFilter;
+
+  /** The IP address the page is about (any valid text form; shown canonical). */
+  @property({ type: String, reflect: true }) ip = '';
+  /** The data provider. Wins over `api-base`. */
+  @property({ attribute: false }) provider?: IpDataProvider;
+  /** Base URL of the library's REST API; the page creates a `RestIpDataProvider` for it. */
+  @property({ type: String, attribute: 'api-base' }) apiBase?: string;
+  /** The time range every section follows. */
+  @property({ type: String, reflect: true }) range: RangeKey = DEFAULT_RANGE;
+  /** The selected tab: `overview`, `alerts`, `devices` or `sentinel` (deep links). */
+  @property({ type: String, reflect: true }) tab: IpTab = 'overview';
+  /** `light` or `dark`; by default the page follows the OS. */
+  @property({ type: String, reflect: true }) theme?: 'light' | 'dark';
+  /** `compact` tightens spacing for dense screens. */
+  @property({ type: String, reflect: true }) density?: 'comfortable' | 'compact';
+
+  get #provider(): IpDataProvider | undefined {
+    if (this.provider) return this.provider;
+    if (!this.apiBase) return undefined;
+    if (this.#restProvider?.baseUrl !== this.apiBase.replace(/\/+$/, '')) this.#restProvider = new RestIpDataProvider({ baseUrl: this.apiBase });
+    return this.#restProvider;
+  }
+
+  /** The parsed `ip` (undefined when empty). */
+  get parsedIp(): IpParseResult | undefined {
+    return this.#parsed;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('ip') || this.#parsed === undefined) {
+      const text = (this.ip ?? '').trim();
+      this.#parsed = text ? parseIp(text) : undefined;
+    }
+    if (changed.has('ip') || changed.has('range') || !this.#rangeValue) {
+      const key = isRangeKey(this.range) ? this.range : DEFAULT_RANGE;
+      // A new IP or range starts a fresh window ending now.
+      this.#rangeValue = { key, range: resolveRange(key) };
+    }
+    if (changed.has('ip')) this.alertsFilter = undefined;
+    const tab = this.#effectiveTab();
+    this.#visited.add(tab);
+    const provider = this.#provider;
+    if (this.#providerCtx.value !== provider) this.#providerCtx.setValue(provider);
+    const ip = this.#parsed?.ok ? this.#parsed.ip : undefined;
+    if (this.#ipCtx.value?.canonical !== ip?.canonical || this.#ipCtx.value?.input !== ip?.input) this.#ipCtx.setValue(ip);
+    if (this.#rangeCtx.value !== this.#rangeValue) this.#rangeCtx.setValue(this.#rangeValue);
+  }
+
+  #tabs(): readonly TabDef[] {
+    const caps = this.#capabilities.value;
+    const sentinel = caps ? caps.timeline || caps.insights : false;
+    return TABS.filter((t) => t.id !== 'sentinel' || sentinel);
+  }
+
+  #effectiveTab(): IpTab {
+    const wanted: IpTab = TAB_IDS.has(this.tab) ? this.tab : 'overview';
+    return this.#tabs().some((t) => t.id === wanted) ? wanted : 'overview';
+  }
+
+  /** Select a tab as if the user did (fires `ip-tab-change`). */
+  selectTab(tab: IpTab): void {
+    const previous = this.#effectiveTab();
+    if (!this.#tabs().some((t) => t.id === tab) || tab === previous) return;
+    this.tab = tab;
+    this.dispatchEvent(new IpTabChangeEvent({ tab, previous }));
+  }
+
+  // ---- handlers -----------------------------------------------------------------------------
+
+  #onSearch(e: SubmitEvent) {
+    e.preventDefault();
+    const text = (this.searchInput?.value ?? '').trim();
+    const result = parseIp(text);
+    if (!result.ok) {
+      this.searchError = result.message;
+      return;
+    }
+    this.searchError = '';
+    const previous = this.#parsed?.ok ? this.#parsed.ip.canonical : undefined;
+    if (this.searchInput) this.searchInput.value = '';
+    if (result.ip.canonical === previous && this.#parsed?.ok) return;
+    this.ip = result.ip.canonical;
+    this.dispatchEvent(new IpChangeEvent({ ip: result.ip.canonical, previous }));
+  }
+
+  #onSearchInput() {
+    if (this.searchError) this.searchError = '';
+  }
+
+  #onRangeChange(e: IpRangeChangeEvent) {
+    // Re-dispatched from the page itself so hosts see it on <ip-entity-page>.
+    if (e.target === this) return;
+    e.stopPropagation();
+    this.range = e.detail.range;
+    this.dispatchEvent(new IpRangeChangeEvent({ range: e.detail.range }));
+  }
+
+  #onNavigate(e: IpNavigateEvent) {
+    if (e.detail.target !== 'alerts') return;
+    // The page handles "show these in Incidents and alerts" itself.
+    e.stopPropagation();
+    e.preventDefault();
+    this.alertsFilter = e.detail.filter;
+    this.selectTab('alerts');
+  }
+
+  #onTabKeydown(e: KeyboardEvent) {
+    const tabs = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+    const current = tabs.indexOf(e.target as HTMLButtonElement);
+    if (current < 0) return;
+    let next = -1;
+    if (e.key === 'ArrowRight') next = (current + 1) % tabs.length;
+    else if (e.key === 'ArrowLeft') next = (current - 1 + tabs.length) % tabs.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = tabs.length - 1;
+    if (next < 0) return;
+    e.preventDefault();
+    tabs[next]!.focus();
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------
+
+  #renderIdentity(): TemplateResult {
+    const parsed = this.#parsed;
+    if (!parsed?.ok) {
+      return html`<div class="identity">
+        <span class="eyebrow">IP address</span>
+        <h1 part="ip" class="ip">${parsed ? 'Invalid IP address' : 'No IP address'}</h1>
+      </div>`;
+    }
+    const ip = parsed.ip;
+    return html`<div class="identity">
+      <span class="eyebrow">IP address · IPv${ip.version}</span>
+      <div class="ip-line">
+        <h1 part="ip" class="ip mono">${ip.canonical}</h1>
+        <ip-copy-button .value=${ip.canonical} label="Copy IP address"></ip-copy-button>
+        <span class="badge scope scope-${ip.scope}">${IP_SCOPE_LABELS[ip.scope]}</span>
+      </div>
+      ${ip.mapped ? html`<span class="muted small">IPv4-mapped IPv6: <span class="mono">${ip.mapped}</span></span>` : nothing}
+    </div>`;
+  }
+
+  #renderSearch(): TemplateResult {
+    const invalid = Boolean(this.searchError);
+    return html`<form class="search" part="search" role="search" aria-label="IP address" @submit=${this.#onSearch} novalidate>
+      <div class="search-row">
+        <label for="search" class="visually-hidden">Search an IP address</label>
+        <span class="search-icon" aria-hidden="true">${searchIcon}</span>
+        <input
+          id="search"
+          class="input search-input"
+          type="search"
+          inputmode="text"
+          autocomplete="off"
+          spellcheck="false"
+          placeholder="Search IP address"
+          aria-invalid=${invalid ? 'true' : 'false'}
+          aria-describedby="search-error"
+          @input=${this.#onSearchInput}
+        />
+        <button type="submit" class="button">Go</button>
+      </div>
+      <div id="search-error" class="field-error" role="alert">${this.searchError}</div>
+    </form>`;
+  }
+
+  #renderNotice(): TemplateResult | undefined {
+    const parsed = this.#parsed;
+    if (!parsed) {
+      return html`<div class="notice" part="notice">Enter an IP address in the search box to investigate it.</div>`;
+    }
+    if (!parsed.ok) {
+      return html`<div class="notice error" part="notice" role="alert">
+        <strong>This page cannot show “${parsed.input.length > 64 ? `${parsed.input.slice(0, 64)}…` : parsed.input}”.</strong> ${parsed.message}
+      </div>`;
+    }
+    if (!this.#provider) {
+      return html`<div class="notice error" part="notice" role="alert">
+        <strong>No data provider configured.</strong> Set the <code>provider</code> property to an <code>IpDataProvider</code>, or the
+        <code>api-base</code> attribute to the address of the REST API. See “Data providers” in the ip-entity-page README.
+      </div>`;
+    }
+    return undefined;
+  }
+
+  #renderTabs(active: IpTab): TemplateResult {
+    return html`<div class="tabs" role="tablist" aria-label="IP address sections" part="tabs" @keydown=${this.#onTabKeydown}>
+      ${this.#tabs().map(
+        (t) => html`<button
+          type="button"
+          role="tab"
+          part="tab"
+          class="tab"
+          id=${`tab-${t.id}`}
+          aria-selected=${t.id === active ? 'true' : 'false'}
+          aria-controls=${`panel-${t.id}`}
+          tabindex=${t.id === active ? '0' : '-1'}
+          @click=${() => this.selectTab(t.id)}
+        >
+          ${t.label}
+        </button>`,
+      )}
+    </div>`;
+  }
+
+  #renderPanel(tab: TabDef, active: IpTab): TemplateResult {
+    const visible = tab.id === active;
+    // Panels never visited render nothing, so they fetch nothing.
+    const content = this.#visited.has(tab.id) ? this.#renderPanelContent(tab.id) : nothing;
+    return html`<div class="panel" role="tabpanel" part="panel" id=${`panel-${tab.id}`} aria-labelledby=${`tab-${tab.id}`} tabindex="0" ?hidden=${!visible}>
+      ${content}
+    </div>`;
+  }
+
+  #renderPanelContent(tab: IpTab): TemplateResult {
+    switch (tab) {
+      case 'overview':
+        return html`<ip-overview></ip-overview>`;
+      case 'alerts': {
+        const filter = this.alertsFilter;
+        const described = filter
+          ? Object.entries(filter)
+              .filter(([, v]) => v?.length)
+              .map(([k, v]) => `${k}: ${v!.map((x) => x ?? 'not set').join(', ')}`)
+              .join('; ')
+          : '';
+        return this.#placeholder('Incidents and alerts', `The incidents and alerts list${described ? ` (filtered by ${described})` : ''}`);
+      }
+      case 'devices':
+        return this.#placeholder('Observed in organization', 'The observed devices list');
+      default:
+        return this.#placeholder('Sentinel events', 'The Sentinel timeline and insights');
+    }
+  }
+
+  #placeholder(title: string, what: string): TemplateResult {
+    return html`<section class="section placeholder" aria-label=${title}>
+      <div class="section-body muted">${what} for this IP will appear here.</div>
+    </section>`;
+  }
+
+  override render() {
+    const notice = this.#renderNotice();
+    const active = this.#effectiveTab();
+    return html`
+      <div part="base" class="page" @ip-range-change=${this.#onRangeChange} @ip-navigate=${this.#onNavigate}>
+        <div part="header" class="header">
+          ${this.#renderIdentity()}
+          <div class="tools">
+            ${this.#renderSearch()}
+            <ip-time-range-picker .value=${this.#rangeValue?.key ?? DEFAULT_RANGE}></ip-time-range-picker>
+            <div class="actions"><slot name="actions"></slot></div>
+          </div>
+        </div>
+        ${notice ?? html`${this.#renderTabs(active)} ${this.#tabs().map((t) => this.#renderPanel(t, active))}`}
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,376 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { initialState, Task } from '@lit/task';
+import { tokens } from '../shared/tokens.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { overviewStyles } from './overview.styles.js';
+import { DataController } from '../shared/data-controller.js';
+import { dateTime, entityLink, missing, navigate, orMissing, section, skeletonLines, timeAgo } from '../shared/ui.js';
+import { describeError, isAbortError } from '../../data/errors.js';
+import { SEVERITIES, SEVERITY_LABELS, type IpDetails, type LogActivity, type Prevalence, type SecuritySummary } from '../../data/model.js';
+import type { IpDataProvider } from '../../data/provider.js';
+import { formatCoordinates, formatDate, formatNumber, localeOf } from '../../lib/format.js';
+import { describeRange, type RangeKey } from '../../lib/time-range.js';
+import { IpErrorEvent } from '../../events/events.js';
+import '../copy-button/ip-copy-button.js';
+
+type Section = 'summary' | 'details' | 'log-activity' | 'prevalence';
+
+/**
+ * The overview of an IP: security info, incidents and alerts by severity, IP details (geo, ASN,
+ * reverse DNS, WHOIS), log activity, logged hosts and prevalence. Each block loads on its own, so
+ * one failing leaves the others working. Works inside `<ip-entity-page>` (which provides the
+ * provider, IP and range) or alone (set `provider`, `ip`, `range`; they win over the page's).
+ *
+ * @tag ip-overview
+ * @fires ip-navigate - A severity card (`target: 'alerts'`, `filter`) or a logged host (`target: 'device'`) was activated. Cancelable.
+ * @fires ip-error - A section failed to load; `detail: { section, ip, error, message }`.
+ * @fires ip-copy - A value was copied.
+ * @slot prevalence - Replaces the prevalence summary (e.g. with a chart).
+ * @csspart base - The overview's layout wrapper.
+ * @csspart notice - The "not observed" or configuration notice.
+ * @csspart security-info - The security info section.
+ * @csspart severity-cards - The section with the severity cards.
+ * @csspart severity-card - Each severity card.
+ * @csspart details - The IP details section.
+ * @csspart log-activity - The log activity section.
+ * @csspart logged-hosts - The logged hosts section.
+ * @csspart prevalence - The prevalence section.
+ * @cssprop --ip-color-surface - Section background.
+ * @cssprop --ip-color-border - Section borders.
+ * @cssprop --ip-color-text - Text colour.
+ * @cssprop --ip-color-text-muted - Labels and secondary text.
+ * @cssprop --ip-color-accent - Links and focus.
+ * @cssprop --ip-severity-high - Colour of high severity.
+ * @cssprop --ip-severity-medium - Colour of medium severity.
+ * @cssprop --ip-severity-low - Colour of low severity.
+ * @cssprop --ip-severity-informational - Colour of informational severity.
+ * @cssprop --ip-space - Base spacing unit.
+ * @cssprop --ip-radius - Corner radius of sections.
+ */
+export class IpOverview extends LitElement {
+  static override styles = [tokens, sharedStyles, overviewStyles];
+
+  readonly #data = new DataController(this);
+
+  readonly #summary = new Task(this, {
+    task: async ([provider, ip, range], { signal }) => {
+      if (!provider || !ip) return initialState;
+      return provider.getSecuritySummary(ip.canonical, range.range, { signal });
+    },
+    args: () => [this.#data.provider, this.#data.ip, this.#data.range] as const,
+    onError: (e) => this.#reportError('summary', e),
+  });
+
+  readonly #details = new Task(this, {
+    task: async ([provider, ip], { signal }) => {
+      if (!provider || !ip) return initialState;
+      return provider.getIpDetails(ip.canonical, { signal });
+    },
+    args: () => [this.#data.provider, this.#data.ip] as const,
+    onError: (e) => this.#reportError('details', e),
+  });
+
+  readonly #log = new Task(this, {
+    task: async ([provider, ip, range], { signal }) => {
+      if (!provider || !ip) return initialState;
+      return provider.getLogActivity(ip.canonical, range.range, { signal });
+    },
+    args: () => [this.#data.provider, this.#data.ip, this.#data.range] as const,
+    onError: (e) => this.#reportError('log-activity', e),
+  });
+
+  readonly #prevalence = new Task(this, {
+    task: async ([provider, ip, range], { signal }) => {
+      if (!provider || !ip) return initialState;
+      return provider.getPrevalence(ip.canonical, range.range, { signal });
+    },
+    args: () => [this.#data.provider, this.#data.ip, this.#data.range] as const,
+    onError: (e) => this.#reportError('prevalence', e),
+  });
+
+  /** The data provider; wins over the one `<ip-entity-page>` provides. */
+  @property({ attribute: false }) provider?: IpDataProvider;
+  /** The IP address; wins over the page's. */
+  @property({ type: String }) ip?: string;
+  /** The time range; wins over the page's. */
+  @property({ type: String }) range?: RangeKey;
+  /** `light` or `dark`; default follows the page or the OS. */
+  @property({ type: String, reflect: true }) theme?: 'light' | 'dark';
+  /** `compact` tightens spacing. */
+  @property({ type: String, reflect: true }) density?: 'comfortable' | 'compact';
+
+  #locale?: string;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#locale = localeOf(this);
+  }
+
+  /** Reload every section. */
+  refresh(): void {
+    for (const task of [this.#summary, this.#details, this.#log, this.#prevalence]) void task.run();
+  }
+
+  #reportError(sectionName: Section, error: unknown) {
+    if (isAbortError(error)) return;
+    this.dispatchEvent(new IpErrorEvent({ section: sectionName, ip: this.#data.ip?.canonical, error, message: describeError(error) }));
+  }
+
+  #openSeverity(severity: string) {
+    const ip = this.#data.ip?.canonical;
+    navigate(this, { target: 'alerts', ip, filter: { severity: [severity] } });
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------
+
+  #renderNotice(): TemplateResult | typeof nothing {
+    const own = this.#data.ownIp;
+    if (own && !own.ok) {
+      return html`<div class="notice error" part="notice" role="alert">${own.message}</div>`;
+    }
+    if (!this.#data.ip) {
+      return this.#data.inPage ? nothing : html`<div class="notice" part="notice">Set the <code>ip</code> attribute to show an IP address.</div>`;
+    }
+    if (!this.#data.provider) {
+      return html`<div class="notice" part="notice">No data provider configured. Set the <code>provider</code> property (see “Data providers” in the README).</div>`;
+    }
+    const summary = this.#summary.value;
+    if (summary && isNotObserved(summary)) {
+      const phrase = describeRange(this.#data.timeRange, this.#data.range.key);
+      return html`<div class="notice" part="notice" role="status">
+        <strong>${this.#data.ip.canonical}</strong> was not observed in your organization ${phrase}. What enrichment knows about it is below.
+      </div>`;
+    }
+    return nothing;
+  }
+
+  #renderSecurityInfo() {
+    return section({
+      id: 'security-info',
+      title: 'Security info',
+      part: 'security-info',
+      task: this.#summary,
+      skeleton: () => html`<div class="kpis">${[0, 1].map(() => html`<div class="kpi"><span class="skeleton kpi-value-skeleton"></span>${skeletonLines([70])}</div>`)}</div>`,
+      complete: (s: SecuritySummary) => html`
+        <div class="kpis">
+          <div class="kpi">
+            <span class="kpi-value">${formatNumber(s.openIncidents, this.#locale)}</span>
+            <span class="kpi-label">Open incidents</span>
+          </div>
+          <div class="kpi">
+            <span class="kpi-value">${formatNumber(s.activeAlerts, this.#locale)}</span>
+            <span class="kpi-label">Active alerts</span>
+          </div>
+        </div>
+      `,
+    });
+  }
+
+  #renderSeverityCards() {
+    return section({
+      id: 'severity-cards',
+      title: 'Incidents and alerts by severity',
+      part: 'severity-cards',
+      task: this.#summary,
+      skeleton: () => html`<div class="cards">${SEVERITIES.map(() => html`<div class="card skeleton-card">${skeletonLines([50])}<span class="skeleton kpi-value-skeleton"></span>${skeletonLines([80])}</div>`)}</div>`,
+      complete: (s: SecuritySummary) => html`
+        <span id="cards-hint" hidden>Shows them in Incidents and alerts.</span>
+        <div class="cards">
+          ${SEVERITIES.map((sev) => {
+            const incidents = s.incidentsBySeverity[sev];
+            const alerts = s.alertsBySeverity[sev];
+            // The visible text is the accessible name (voice control users say what they see).
+            return html`
+              <button type="button" class="card sev-${sev}" part="severity-card" aria-describedby="cards-hint" @click=${() => this.#openSeverity(sev)}>
+                <span class="card-title"><span class="dot" aria-hidden="true"></span>${SEVERITY_LABELS[sev]}</span>
+                <span class="card-value">${formatNumber(incidents + alerts, this.#locale)}<span class="visually-hidden"> in total:</span></span>
+                <span class="card-detail">${formatNumber(incidents, this.#locale)} ${incidents === 1 ? 'incident' : 'incidents'} · ${formatNumber(alerts, this.#locale)} ${alerts === 1 ? 'alert' : 'alerts'}</span>
+              </button>
+            `;
+          })}
+        </div>
+      `,
+    });
+  }
+
+  #renderDetails() {
+    return section({
+      id: 'ip-details',
+      title: 'IP details',
+      part: 'details',
+      task: this.#details,
+      skeleton: () => html`<div class="details-skeleton">${skeletonLines([70, 45, 60, 40, 50, 35, 55, 30, 65, 45, 60])}</div>`,
+      complete: (d: IpDetails) => this.#renderDetailsBody(d),
+    });
+  }
+
+  #renderDetailsBody(d: IpDetails) {
+    const locale = this.#locale;
+    // The ISO code, not a flag emoji: Windows and many Linux desktops draw flags as two letters anyway.
+    const country = d.country || d.countryCode
+      ? html`${d.country ?? ''}${d.countryCode ? html` <span class="muted">(${d.countryCode})</span>` : nothing}`
+      : missing();
+    const asn = d.asn != null ? `AS${d.asn}${d.asName ? ` · ${d.asName}` : ''}` : d.asName;
+    const whois = d.whois;
+    return html`
+      <dl class="details">
+        <dt>Organization (ISP)</dt>
+        <dd>${orMissing(d.organization ?? d.isp)}${d.isp && d.organization && d.isp !== d.organization ? html` <span class="muted">(${d.isp})</span>` : nothing}</dd>
+        <dt>ASN</dt>
+        <dd>${orMissing(asn)}</dd>
+        <dt>Country/region</dt>
+        <dd>${country}</dd>
+        <dt>State</dt>
+        <dd>${orMissing(d.state)}</dd>
+        <dt>City</dt>
+        <dd>${orMissing(d.city)}</dd>
+        <dt>Carrier</dt>
+        <dd>${orMissing(d.carrier)}</dd>
+        <dt>Latitude and longitude</dt>
+        <dd>${orMissing(formatCoordinates(d.latitude, d.longitude, locale))}</dd>
+        <dt>Postal code</dt>
+        <dd>${orMissing(d.postalCode)}</dd>
+      </dl>
+      <h3 class="subheading">Reverse DNS names</h3>
+      ${d.reverseDns.length
+        ? html`<ul class="plain-list">
+            ${d.reverseDns.map((name) => html`<li><span class="mono">${name}</span><ip-copy-button .value=${name} label=${`Copy ${name}`}></ip-copy-button></li>`)}
+          </ul>`
+        : html`<p class="muted small">No reverse DNS names known.</p>`}
+      <h3 class="subheading">Registration (WHOIS)</h3>
+      ${whois && Object.values(whois).some((v) => v)
+        ? html`<dl class="details">
+            <dt>Registry</dt>
+            <dd>${orMissing(whois.registrar)}</dd>
+            <dt>Organization</dt>
+            <dd>${orMissing(whois.organization ?? whois.registrant)}</dd>
+            <dt>Network</dt>
+            <dd>${whois.netRange ? html`<span class="mono">${whois.netRange}</span>` : missing()}${whois.netName ? html` <span class="muted">(${whois.netName})</span>` : nothing}</dd>
+            <dt>Registered</dt>
+            <dd>${dateTime(whois.created, locale)}</dd>
+            <dt>Updated</dt>
+            <dd>${dateTime(whois.updated, locale)}</dd>
+            <dt>Abuse contact</dt>
+            <dd>${orMissing(whois.abuseContact)}</dd>
+          </dl>`
+        : html`<p class="muted small">No registration data known.</p>`}
+    `;
+  }
+
+  #renderLogActivity() {
+    const locale = this.#locale;
+    const now = Date.now();
+    return section({
+      id: 'log-activity',
+      title: 'Log activity',
+      part: 'log-activity',
+      task: this.#log,
+      skeleton: () => skeletonLines([60, 90, 85, 90, 80]),
+      isEmpty: (l: LogActivity) => l.sources.length === 0,
+      empty: `No log source recorded this IP ${describeRange(this.#data.timeRange, this.#data.range.key)}.`,
+      complete: (l: LogActivity) => html`
+        <p class="small">First seen ${timeAgo(l.firstSeen, locale, now)} · last seen ${timeAgo(l.lastSeen, locale, now)}</p>
+        <table class="simple small">
+          <thead>
+            <tr><th scope="col">Data source</th><th scope="col">First seen</th><th scope="col">Last seen</th><th scope="col" class="num">Events</th></tr>
+          </thead>
+          <tbody>
+            ${l.sources.map(
+              (s) => html`<tr>
+                <td><span class="mono">${s.source}</span></td>
+                <td>${timeAgo(s.firstSeen, locale, now)}</td>
+                <td>${timeAgo(s.lastSeen, locale, now)}</td>
+                <td class="num">${s.count == null ? missing() : formatNumber(s.count, locale)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      `,
+    });
+  }
+
+  #renderLoggedHosts() {
+    const locale = this.#locale;
+    const provider = this.#data.provider;
+    const ip = this.#data.ip?.canonical;
+    return section({
+      id: 'logged-hosts',
+      title: 'Logged hosts',
+      part: 'logged-hosts',
+      task: this.#log,
+      skeleton: () => skeletonLines([50, 40]),
+      isEmpty: (l: LogActivity) => l.loggedHosts.length === 0,
+      empty: 'No host reported this IP as its own address (Heartbeat).',
+      complete: (l: LogActivity) => html`
+        <ul class="plain-list hosts">
+          ${l.loggedHosts.map(
+            (h) => html`<li>
+              ${entityLink(this, h.name, { target: 'device', id: h.id, ip }, provider?.links?.device?.(h.id))}
+              <span class="muted small">${h.os ?? ''}${h.lastHeartbeat ? html` · heartbeat ${timeAgo(h.lastHeartbeat, locale)}` : nothing}</span>
+            </li>`,
+          )}
+        </ul>
+      `,
+    });
+  }
+
+  #renderPrevalence() {
+    const locale = this.#locale;
+    const phrase = describeRange(this.#data.timeRange, this.#data.range.key);
+    return section({
+      id: 'prevalence',
+      title: 'Prevalence in the organization',
+      part: 'prevalence',
+      task: this.#prevalence,
+      skeleton: () => html`<div class="prevalence-skeleton">${skeletonLines([40, 70, 60])}</div>`,
+      complete: (p: Prevalence) => html`
+        <slot name="prevalence">
+          <div class="prevalence">
+            <p class="prevalence-headline">
+              <span class="kpi-value">${formatNumber(p.totalDevices, locale)}</span>
+              <span>${p.totalDevices === 1 ? 'device' : 'devices'} communicated with this IP ${phrase}</span>
+            </p>
+            <dl class="details">
+              <dt>First seen</dt>
+              <dd>${dateTime(p.firstSeen, locale)}</dd>
+              <dt>Last seen</dt>
+              <dd>${dateTime(p.lastSeen, locale)}</dd>
+              <dt>Busiest ${p.bucket}</dt>
+              <dd>${busiest(p, locale)}</dd>
+            </dl>
+          </div>
+        </slot>
+      `,
+    });
+  }
+
+  override render() {
+    const ready = Boolean(this.#data.ip && this.#data.provider);
+    return html`
+      <div part="base" class="overview">
+        ${this.#renderNotice()}
+        ${ready
+          ? html`<div class="layout">
+              <div class="column side">${this.#renderSecurityInfo()} ${this.#renderDetails()} ${this.#renderLogActivity()} ${this.#renderLoggedHosts()}</div>
+              <div class="column main">${this.#renderSeverityCards()} ${this.#renderPrevalence()}</div>
+            </div>`
+          : nothing}
+      </div>
+    `;
+  }
+}
+
+/** Nothing in the organization ever touched the IP in the range. */
+export function isNotObserved(s: SecuritySummary): boolean {
+  const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+  return s.organizationPrevalence === 0 && !s.lastSeen && total(s.alertsBySeverity) + total(s.incidentsBySeverity) === 0;
+}
+
+function busiest(p: Prevalence, locale: string | undefined) {
+  let best = p.buckets[0];
+  for (const b of p.buckets) if (best && b.devices > best.devices) best = b;
+  if (!best || best.devices === 0) return missing();
+  const when = p.bucket === 'day' ? html`<time datetime=${best.start}>${formatDate(best.start, locale)}</time>` : dateTime(best.start, locale);
+  return html`${formatNumber(best.devices, locale)} ${best.devices === 1 ? 'device' : 'devices'}, ${when}`;
+}

@@ -1,0 +1,87 @@
+/**
+ * Where a section gets its provider, IP and time range: its own properties when set, else the
+ * context `<ip-entity-page>` provides, else defaults. One controller per element, so every
+ * section resolves them the same way and keeps the resolved values stable between renders
+ * (tasks compare their arguments by identity).
+ */
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ipContext, providerContext, rangeContext, type RangeContextValue } from '../../data/context.js';
+import type { IpDataProvider } from '../../data/provider.js';
+import { parseIp, type IpParseResult, type ParsedIp } from '../../lib/ip.js';
+import { DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey, type TimeRange } from '../../lib/time-range.js';
+
+/** The properties a section element exposes to override the context. */
+export interface DataHost extends ReactiveControllerHost, HTMLElement {
+  provider?: IpDataProvider;
+  ip?: string;
+  range?: RangeKey;
+}
+
+export class DataController implements ReactiveController {
+  readonly #host: DataHost;
+  readonly #providerCtx: ContextConsumer<typeof providerContext, DataHost>;
+  readonly #ipCtx: ContextConsumer<typeof ipContext, DataHost>;
+  readonly #rangeCtx: ContextConsumer<typeof rangeContext, DataHost>;
+  #ipText?: string;
+  #ipResult?: IpParseResult;
+  #rangeKey?: RangeKey;
+  #ownRange?: RangeContextValue;
+
+  constructor(host: DataHost) {
+    this.#host = host;
+    this.#providerCtx = new ContextConsumer(host, { context: providerContext, subscribe: true });
+    this.#ipCtx = new ContextConsumer(host, { context: ipContext, subscribe: true });
+    this.#rangeCtx = new ContextConsumer(host, { context: rangeContext, subscribe: true });
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** The provider: the element's own, else the page's. */
+  get provider(): IpDataProvider | undefined {
+    return this.#host.provider ?? this.#providerCtx.value;
+  }
+
+  /** The parse result of the element's own `ip`, when it has one. */
+  get ownIp(): IpParseResult | undefined {
+    const text = this.#host.ip;
+    if (text === undefined || text === null) return undefined;
+    if (text !== this.#ipText) {
+      this.#ipText = text;
+      this.#ipResult = parseIp(text.trim());
+    }
+    return this.#ipResult;
+  }
+
+  /** The IP: the element's own (when valid), else the page's. Undefined when there is none. */
+  get ip(): ParsedIp | undefined {
+    const own = this.ownIp;
+    if (own) return own.ok ? own.ip : undefined;
+    return this.#ipCtx.value;
+  }
+
+  /** The range: the element's own preset, else the page's, else the last 30 days. */
+  get range(): RangeContextValue {
+    const key = this.#host.range;
+    if (key !== undefined && isRangeKey(key)) return this.#resolveOwn(key);
+    return this.#rangeCtx.value ?? this.#resolveOwn(DEFAULT_RANGE);
+  }
+
+  get timeRange(): TimeRange {
+    return this.range.range;
+  }
+
+  /** Whether the page supplies context (the element sits inside `<ip-entity-page>`). */
+  get inPage(): boolean {
+    return this.#ipCtx.value !== undefined || this.#providerCtx.value !== undefined;
+  }
+
+  #resolveOwn(key: RangeKey): RangeContextValue {
+    if (this.#rangeKey !== key || !this.#ownRange) {
+      this.#rangeKey = key;
+      this.#ownRange = { key, range: resolveRange(key) };
+    }
+    return this.#ownRange;
+  }
+}

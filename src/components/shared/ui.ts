@@ -1,0 +1,132 @@
+/**
+ * Small render helpers shared by the elements: placeholders for missing values, severity badges,
+ * times, entity links and the loading / error / empty frame every section uses.
+ * They return Lit templates, so every value is rendered as text.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Task } from '@lit/task';
+import { TaskStatus } from '@lit/task';
+import { describeError, isRetryable } from '../../data/errors.js';
+import { labelFor, SEVERITY_LABELS } from '../../data/model.js';
+import { formatDateTime, formatIso, formatRelative } from '../../lib/format.js';
+import { safeHref } from '../../lib/safe-url.js';
+import { IpNavigateEvent, type IpNavigateDetail } from '../../events/events.js';
+
+/** An em dash that says "not available" to screen readers and on hover. */
+export function missing(): TemplateResult {
+  return html`<span class="missing" title="Not available"><span aria-hidden="true">—</span><span class="visually-hidden">Not available</span></span>`;
+}
+
+/** The value as text, or {@link missing} when it is empty. */
+export function orMissing(value: string | number | null | undefined): TemplateResult | string {
+  return value == null || value === '' || (typeof value === 'number' && !Number.isFinite(value)) ? missing() : String(value);
+}
+
+const KNOWN_SEVERITIES = new Set(['high', 'medium', 'low', 'informational']);
+
+/** A coloured badge with a dot and the label; unknown severities render neutral, with their raw value. */
+export function severityBadge(severity: string | null | undefined): TemplateResult {
+  const key = severity && KNOWN_SEVERITIES.has(severity) ? severity : 'unknown';
+  return html`<span class="badge sev-${key}"><span class="dot" aria-hidden="true"></span>${labelFor(SEVERITY_LABELS, severity, 'Unknown')}</span>`;
+}
+
+/** A `<time>` showing the relative time, with the absolute time on hover and for machines. */
+export function timeAgo(iso: string | null | undefined, locale: string | undefined, now = Date.now()): TemplateResult {
+  if (!iso) return missing();
+  const absolute = formatDateTime(iso, locale);
+  if (!absolute) return missing();
+  return html`<time datetime=${formatIso(iso)} title=${`${absolute} (${formatIso(iso)})`}>${formatRelative(iso, now, locale)}</time>`;
+}
+
+/** A `<time>` showing the absolute date and time. */
+export function dateTime(iso: string | null | undefined, locale: string | undefined): TemplateResult {
+  if (!iso) return missing();
+  const absolute = formatDateTime(iso, locale);
+  return absolute ? html`<time datetime=${formatIso(iso)} title=${formatIso(iso)}>${absolute}</time>` : missing();
+}
+
+/**
+ * Dispatch a cancelable `ip-navigate` from `host`. Returns true when nobody canceled it.
+ */
+export function navigate(host: EventTarget, detail: IpNavigateDetail): boolean {
+  return host.dispatchEvent(new IpNavigateEvent(detail));
+}
+
+/**
+ * A link to an entity. With a (safe) `href` it is a real `<a>`: middle-click and Ctrl-click open a
+ * tab, a plain click fires `ip-navigate` first and follows the link unless the host cancels.
+ * Without one it is a button that only fires `ip-navigate`.
+ */
+export function entityLink(
+  host: EventTarget,
+  label: string | TemplateResult,
+  detail: Omit<IpNavigateDetail, 'href'>,
+  href: string | undefined,
+  extra: { className?: string; title?: string } = {},
+): TemplateResult {
+  const safe = safeHref(href);
+  const cls = `link ${extra.className ?? ''}`;
+  if (safe) {
+    const onClick = (e: MouseEvent) => {
+      if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      if (!navigate(host, { ...detail, href: safe })) e.preventDefault();
+    };
+    return html`<a class=${cls} href=${safe} title=${extra.title ?? nothing} @click=${onClick}>${label}</a>`;
+  }
+  return html`<button type="button" class=${cls} title=${extra.title ?? nothing} @click=${() => navigate(host, detail)}>${label}</button>`;
+}
+
+export interface SectionOptions<T> {
+  /** Element id of the heading (for `aria-labelledby`). */
+  id: string;
+  title: string;
+  /** `part` name of the section. */
+  part: string;
+  task: Task<readonly unknown[], T>;
+  /** What shows while loading: shaped like the content. */
+  skeleton: () => TemplateResult;
+  complete: (value: T) => TemplateResult;
+  /** When true, the empty message shows instead of `complete`. */
+  isEmpty?: (value: T) => boolean;
+  empty?: string | TemplateResult;
+  /** Shown before anything can load (no provider, no IP). */
+  idle?: string | TemplateResult;
+  /** Extra content in the header, right side. */
+  headerEnd?: TemplateResult;
+  className?: string;
+}
+
+/** The frame of one section: title, then skeleton, error with Retry, empty message or content. */
+export function section<T>(o: SectionOptions<T>): TemplateResult {
+  const body = o.task.render({
+    initial: () => (o.idle ? html`<div class="state">${o.idle}</div>` : o.skeleton()),
+    pending: () => html`<div aria-busy="true"><span class="visually-hidden">Loading ${o.title}…</span>${o.skeleton()}</div>`,
+    error: (error: unknown) => html`
+      <div class="state error" role="alert">
+        <span class="state-message">${describeError(error)}</span>
+        ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => o.task.run()}>Retry</button>` : nothing}
+      </div>
+    `,
+    complete: (value: T) => (o.isEmpty?.(value) ? html`<div class="state">${o.empty ?? 'Nothing to show.'}</div>` : o.complete(value)),
+  });
+  const busy = o.task.status === TaskStatus.PENDING;
+  return html`
+    <section class="section ${o.className ?? ''}" part=${o.part} aria-labelledby=${o.id} aria-busy=${busy ? 'true' : 'false'}>
+      <div class="section-header">
+        <h2 class="section-title" id=${o.id}>${o.title}</h2>
+        ${o.headerEnd ?? nothing}
+      </div>
+      <div class="section-body">${body}</div>
+    </section>
+  `;
+}
+
+/**
+ * Skeleton lines of the given widths (percent), standing in for text while loading.
+ * Widths go through `styleMap` (CSSOM), which a strict `style-src` CSP allows; a `style`
+ * attribute would not be.
+ */
+export function skeletonLines(widths: number[]): TemplateResult {
+  return html`${widths.map((w) => html`<span class="skeleton" style=${styleMap({ width: `${w}%` })}></span>`)}`;
+}

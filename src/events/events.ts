@@ -1,0 +1,171 @@
+/**
+ * The events the elements fire. Each is a class so hosts get typed `detail`s through
+ * `GlobalEventHandlersEventMap`; all bubble and are composed, so they leave `<ip-entity-page>`.
+ */
+import type { AlertFilter } from '../data/provider.js';
+import type { AlertItem, Indicator, QueryLanguage } from '../data/model.js';
+import type { RangeKey } from '../lib/time-range.js';
+
+const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
+
+export interface IpChangeDetail {
+  /** The new IP, canonical. */
+  ip: string;
+  /** The IP before, canonical, or undefined when there was no valid one. */
+  previous?: string;
+}
+
+/** The user switched the page to another IP with the search box. */
+export class IpChangeEvent extends Event {
+  static readonly type = 'ip-change';
+  readonly detail: IpChangeDetail;
+  constructor(detail: IpChangeDetail) {
+    super(IpChangeEvent.type, init());
+    this.detail = detail;
+  }
+}
+
+export type IpTab = 'overview' | 'alerts' | 'devices' | 'sentinel';
+
+export interface IpTabChangeDetail {
+  tab: IpTab;
+  previous: IpTab;
+}
+
+/** The user selected another tab. */
+export class IpTabChangeEvent extends Event {
+  static readonly type = 'ip-tab-change';
+  readonly detail: IpTabChangeDetail;
+  constructor(detail: IpTabChangeDetail) {
+    super(IpTabChangeEvent.type, init());
+    this.detail = detail;
+  }
+}
+
+export interface IpRangeChangeDetail {
+  range: RangeKey;
+}
+
+/** The user picked another time range. */
+export class IpRangeChangeEvent extends Event {
+  static readonly type = 'ip-range-change';
+  readonly detail: IpRangeChangeDetail;
+  constructor(detail: IpRangeChangeDetail) {
+    super(IpRangeChangeEvent.type, init());
+    this.detail = detail;
+  }
+}
+
+export type NavigationTarget =
+  | 'alerts'
+  | 'alert'
+  | 'incident'
+  | 'device'
+  | 'hunting'
+  | 'activity-log'
+  | 'cloud-app-settings'
+  | (string & {});
+
+export interface IpNavigateDetail {
+  target: NavigationTarget;
+  /** The IP the page is about, canonical. */
+  ip?: string;
+  /** The entity to open (device id, alert id …). */
+  id?: string;
+  /** For `hunting`: the query and its language. */
+  query?: string;
+  language?: QueryLanguage;
+  /** For `alerts`: the filter to apply. */
+  filter?: AlertFilter;
+  /** The link the provider gave, already checked by `safeHref`; followed unless the event is canceled. */
+  href?: string;
+}
+
+/**
+ * The user asked to open something. Cancel it (`preventDefault()`) to handle navigation yourself;
+ * otherwise a link with an `href` is followed like a normal link.
+ */
+export class IpNavigateEvent extends Event {
+  static readonly type = 'ip-navigate';
+  readonly detail: IpNavigateDetail;
+  constructor(detail: IpNavigateDetail) {
+    super(IpNavigateEvent.type, init(true));
+    this.detail = detail;
+  }
+}
+
+export interface IpErrorDetail {
+  /** Which section failed, e.g. `details`, `summary`, `alerts`. */
+  section: string;
+  ip?: string;
+  error: unknown;
+  /** The message shown to the user. */
+  message: string;
+}
+
+/** A section failed to load; it shows the error and a Retry. For host logging and telemetry. */
+export class IpErrorEvent extends Event {
+  static readonly type = 'ip-error';
+  readonly detail: IpErrorDetail;
+  constructor(detail: IpErrorDetail) {
+    super(IpErrorEvent.type, init());
+    this.detail = detail;
+  }
+}
+
+export interface IpCopyDetail {
+  value: string;
+  /** Whether the value reached the clipboard. */
+  ok: boolean;
+}
+
+/** A copy button was used. */
+export class IpCopyEvent extends Event {
+  static readonly type = 'ip-copy';
+  readonly detail: IpCopyDetail;
+  constructor(detail: IpCopyDetail) {
+    super(IpCopyEvent.type, init());
+    this.detail = detail;
+  }
+}
+
+export interface IpAlertsUpdatedDetail {
+  items: AlertItem[];
+}
+
+/** Incidents or alerts were changed through the management fly-out. */
+export class IpAlertsUpdatedEvent extends Event {
+  static readonly type = 'ip-alerts-updated';
+  readonly detail: IpAlertsUpdatedDetail;
+  constructor(detail: IpAlertsUpdatedDetail) {
+    super(IpAlertsUpdatedEvent.type, init());
+    this.detail = detail;
+  }
+}
+
+export interface IpIndicatorAddedDetail {
+  indicator: Indicator;
+}
+
+/** The IP was added as an indicator. */
+export class IpIndicatorAddedEvent extends Event {
+  static readonly type = 'ip-indicator-added';
+  readonly detail: IpIndicatorAddedDetail;
+  constructor(detail: IpIndicatorAddedDetail) {
+    super(IpIndicatorAddedEvent.type, init());
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'ip-change': IpChangeEvent;
+    'ip-tab-change': IpTabChangeEvent;
+    'ip-range-change': IpRangeChangeEvent;
+    'ip-navigate': IpNavigateEvent;
+    'ip-error': IpErrorEvent;
+    'ip-copy': IpCopyEvent;
+    'ip-alerts-updated': IpAlertsUpdatedEvent;
+    'ip-indicator-added': IpIndicatorAddedEvent;
+  }
+}

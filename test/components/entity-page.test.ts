@@ -1,0 +1,303 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/entity-page/ip-entity-page.js';
+import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
+import type { IpChangeEvent, IpRangeChangeEvent, IpTabChangeEvent } from '../../src/events/events.js';
+import { IpDataError } from '../../src/data/errors.js';
+import { deepQuery, deepQueryAll, deepText, waitForText } from '../helpers/dom.js';
+import { fullData, manualProvider, recording, staticProvider, withOverrides } from '../helpers/providers.js';
+import { useMockApi } from '../helpers/msw.js';
+
+const shadow = (el: IpEntityPage) => el.shadowRoot!;
+const tabs = (el: IpEntityPage) => [...shadow(el).querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+const selectedTab = (el: IpEntityPage) => tabs(el).find((t) => t.getAttribute('aria-selected') === 'true')!;
+
+describe('<ip-entity-page>', () => {
+  describe('header', () => {
+    it('shows the IP canonical, with a copy button and its kind', async () => {
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="2001:0DB8:0000::0001" .provider=${staticProvider()}></ip-entity-page>`);
+      const h1 = shadow(el).querySelector('h1')!;
+      expect(h1.textContent).to.equal('2001:db8::1');
+      expect(deepText(shadow(el).querySelector('[part="header"]')!)).to.contain('Documentation');
+      expect(deepText(shadow(el).querySelector('[part="header"]')!)).to.contain('IPv6');
+      const copy = shadow(el).querySelector('ip-copy-button')!;
+      expect(copy.value).to.equal('2001:db8::1');
+    });
+
+    it('shows both forms of an IPv4-mapped IPv6 address', async () => {
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="::ffff:203.0.113.7" .provider=${staticProvider()}></ip-entity-page>`);
+      expect(shadow(el).querySelector('h1')!.textContent).to.equal('203.0.113.7');
+      expect(deepText(shadow(el).querySelector('[part="header"]')!)).to.contain('::ffff:203.0.113.7');
+    });
+
+    it('renders the overview from the provider', async () => {
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${staticProvider()}></ip-entity-page>`);
+      await waitForText(el, 'Northwind Cloud Hosting B.V.');
+      await waitForText(el, 'SRV-APP-07');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('bad input', () => {
+    it('names an invalid ip and calls no provider', async () => {
+      const { provider, calls } = recording(staticProvider());
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="127.1" .provider=${provider}></ip-entity-page>`);
+      await waitForText(el, 'This page cannot show “127.1”');
+      expect(deepText(el)).to.match(/shorthand/);
+      await aTimeout(50);
+      expect(calls.filter((c) => c.method !== 'getCapabilities')).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks for an IP when there is none, and calls no provider', async () => {
+      const { provider, calls } = recording(staticProvider());
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page .provider=${provider}></ip-entity-page>`);
+      await waitForText(el, 'Enter an IP address');
+      await aTimeout(50);
+      expect(calls.filter((c) => c.method !== 'getCapabilities')).to.deep.equal([]);
+    });
+
+    it('says when no provider is configured, pointing to the README', async () => {
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7"></ip-entity-page>`);
+      await waitForText(el, 'No data provider configured');
+      expect(deepText(el)).to.contain('api-base');
+      expect(deepText(el)).to.contain('README');
+    });
+  });
+
+  describe('switching IP', () => {
+    it('aborts the old requests and shows only the new IP, even when old answers arrive last', async () => {
+      const { provider, pending, all } = manualProvider();
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="198.51.100.1" .provider=${provider}></ip-entity-page>`);
+      await waitUntil(() => pending.filter((c) => c.args[0] === '198.51.100.1').length === 4, 'first IP requests');
+      el.ip = '198.51.100.2';
+      await waitUntil(() => pending.filter((c) => c.args[0] === '198.51.100.2').length === 4, 'second IP requests');
+      const first = all.filter((c) => c.args[0] === '198.51.100.1');
+      expect(first.every((c) => c.signal.aborted), 'old requests aborted').to.equal(true);
+      const data = (ip: string) => ({
+        getIpDetails: { ip, organization: `Org of ${ip}`, reverseDns: [] },
+        getSecuritySummary: { openIncidents: ip.endsWith('1') ? 11 : 22, activeAlerts: 0, incidentsBySeverity: { high: 0, medium: 0, low: 0, informational: 0 }, alertsBySeverity: { high: 0, medium: 0, low: 0, informational: 0 }, organizationPrevalence: 1, lastSeen: new Date().toISOString() },
+        getLogActivity: { sources: [], loggedHosts: [] },
+        getPrevalence: { bucket: 'day', buckets: [], totalDevices: ip.endsWith('1') ? 111 : 222, alertMarks: [] },
+      });
+      for (const c of pending.filter((p) => p.args[0] === '198.51.100.2')) c.resolve(data('198.51.100.2')[c.method as keyof ReturnType<typeof data>]);
+      await waitForText(el, 'Org of 198.51.100.2');
+      for (const c of first) c.resolve(data('198.51.100.1')[c.method as keyof ReturnType<typeof data>]);
+      await aTimeout(50);
+      const text = deepText(el);
+      expect(text).to.not.contain('Org of 198.51.100.1');
+      expect(text).to.contain('222');
+      expect(text).to.not.contain('111');
+      expect(shadow(el).querySelector('h1')!.textContent).to.equal('198.51.100.2');
+    });
+  });
+
+  describe('search box', () => {
+    it('switches to a valid IP, updates the attribute and fires ip-change', async () => {
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${staticProvider()}></ip-entity-page>`);
+      const input = shadow(el).querySelector<HTMLInputElement>('#search')!;
+      input.focus();
+      await sendKeys({ type: '  2001:DB8::5 ' });
+      setTimeout(() => sendKeys({ press: 'Enter' }));
+      const e = (await oneEvent(el, 'ip-change')) as IpChangeEvent;
+      expect(e.detail).to.deep.equal({ ip: '2001:db8::5', previous: '203.0.113.7' });
+      await el.updateComplete;
+      expect(el.getAttribute('ip')).to.equal('2001:db8::5');
+      expect(shadow(el).querySelector('h1')!.textContent).to.equal('2001:db8::5');
+    });
+
+    it('shows an inline error for an invalid entry, keeps what was typed, changes nothing', async () => {
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${staticProvider()}></ip-entity-page>`);
+      let changed = false;
+      el.addEventListener('ip-change', () => (changed = true));
+      const input = shadow(el).querySelector<HTMLInputElement>('#search')!;
+      input.focus();
+      await sendKeys({ type: '10.0.0.0/8' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      const error = shadow(el).querySelector('#search-error')!;
+      expect(error.textContent).to.contain('network range (CIDR)');
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(input.value).to.equal('10.0.0.0/8');
+      expect(el.ip).to.equal('203.0.113.7');
+      expect(changed).to.equal(false);
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Backspace' });
+      await el.updateComplete;
+      expect(error.textContent).to.equal('');
+    });
+  });
+
+  describe('time range', () => {
+    it('passes the picked range to every section and fires ip-range-change', async () => {
+      const { provider, calls } = recording(staticProvider());
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${provider}></ip-entity-page>`);
+      await waitForText(el, 'in the last 30 days');
+      const select = deepQuery(el, 'ip-time-range-picker')!.shadowRoot!.querySelector('select')!;
+      select.value = '7d';
+      setTimeout(() => select.dispatchEvent(new Event('change', { bubbles: true })));
+      const e = (await oneEvent(el, 'ip-range-change')) as IpRangeChangeEvent;
+      expect(e.detail.range).to.equal('7d');
+      expect(e.target).to.equal(el);
+      await waitForText(el, 'in the last 7 days');
+      expect(el.getAttribute('range')).to.equal('7d');
+      const weekCalls = calls.filter((c) => ['getSecuritySummary', 'getLogActivity', 'getPrevalence'].includes(c.method) && (c.args[1] as { from: Date; to: Date }).to.getTime() - (c.args[1] as { from: Date }).from.getTime() === 7 * 86_400_000);
+      expect(weekCalls.map((c) => c.method).sort()).to.deep.equal(['getLogActivity', 'getPrevalence', 'getSecuritySummary']);
+    });
+  });
+
+  describe('tabs', () => {
+    it('follows the WAI-ARIA tabs pattern: one tab stop, arrows wrap, Home/End, Enter selects', async () => {
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${staticProvider()}></ip-entity-page>`);
+      const list = shadow(el).querySelector('[role="tablist"]')!;
+      expect(list.getAttribute('aria-label')).to.be.a('string');
+      expect(tabs(el).map((t) => t.textContent!.trim())).to.deep.equal(['Overview', 'Incidents and alerts', 'Observed in organization']);
+      expect(tabs(el).filter((t) => t.tabIndex === 0).length).to.equal(1);
+      for (const t of tabs(el)) {
+        const panel = shadow(el).getElementById(t.getAttribute('aria-controls')!)!;
+        expect(panel.getAttribute('role')).to.equal('tabpanel');
+        expect(panel.getAttribute('aria-labelledby')).to.equal(t.id);
+      }
+      tabs(el)[0]!.focus();
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(shadow(el).activeElement).to.equal(tabs(el)[2]);
+      await sendKeys({ press: 'ArrowRight' });
+      expect(shadow(el).activeElement).to.equal(tabs(el)[0]);
+      await sendKeys({ press: 'End' });
+      expect(shadow(el).activeElement).to.equal(tabs(el)[2]);
+      await sendKeys({ press: 'Home' });
+      await sendKeys({ press: 'ArrowRight' });
+      expect(shadow(el).activeElement).to.equal(tabs(el)[1]);
+      expect(selectedTab(el).id).to.equal('tab-overview'); // manual activation: focus alone does not select
+      setTimeout(() => sendKeys({ press: 'Enter' }));
+      const e = (await oneEvent(el, 'ip-tab-change')) as IpTabChangeEvent;
+      expect(e.detail).to.deep.equal({ tab: 'alerts', previous: 'overview' });
+      await el.updateComplete;
+      expect(selectedTab(el).id).to.equal('tab-alerts');
+      expect(el.getAttribute('tab')).to.equal('alerts');
+      expect(tabs(el).filter((t) => t.tabIndex === 0)).to.deep.equal([tabs(el)[1]]);
+      expect(shadow(el).getElementById('panel-overview')!.hidden).to.equal(true);
+      expect(shadow(el).getElementById('panel-alerts')!.hidden).to.equal(false);
+      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: ' ' });
+      await el.updateComplete;
+      expect(selectedTab(el).id).to.equal('tab-devices');
+    });
+
+    it('deep-links with the tab attribute and does not fetch for tabs not yet visited', async () => {
+      const { provider, calls } = recording(staticProvider());
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" tab="devices" .provider=${provider}></ip-entity-page>`);
+      await aTimeout(100);
+      expect(selectedTab(el).id).to.equal('tab-devices');
+      expect(calls.map((c) => c.method).filter((m) => m !== 'getCapabilities')).to.deep.equal([]);
+      el.tab = 'overview';
+      await waitForText(el, 'Northwind Cloud Hosting B.V.');
+      expect(calls.some((c) => c.method === 'getIpDetails')).to.equal(true);
+    });
+
+    it('shows the Sentinel tab only when the provider supports it', async () => {
+      const without = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${staticProvider()}></ip-entity-page>`);
+      await aTimeout(50);
+      expect(tabs(without).map((t) => t.id)).to.not.include('tab-sentinel');
+      const withSentinel = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" tab="sentinel" .provider=${staticProvider(undefined, { sentinel: true })}></ip-entity-page>`);
+      await waitUntil(() => tabs(withSentinel).some((t) => t.id === 'tab-sentinel'));
+      await withSentinel.updateComplete;
+      expect(selectedTab(withSentinel).id).to.equal('tab-sentinel');
+    });
+
+    it('a severity card switches to Incidents and alerts filtered to that severity', async () => {
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${staticProvider()}></ip-entity-page>`);
+      let leaked = false;
+      el.addEventListener('ip-navigate', () => (leaked = true));
+      await waitForText(el, 'Incidents and alerts by severity');
+      await waitUntil(() => deepQuery(el, 'button.card.sev-high'));
+      setTimeout(() => deepQuery<HTMLButtonElement>(el, 'button.card.sev-high')!.click());
+      const e = (await oneEvent(el, 'ip-tab-change')) as IpTabChangeEvent;
+      expect(e.detail.tab).to.equal('alerts');
+      await el.updateComplete;
+      expect(deepText(shadow(el).getElementById('panel-alerts')!)).to.contain('severity: high');
+      expect(leaked).to.equal(false);
+    });
+  });
+
+  describe('states', () => {
+    it('is accessible while loading', async () => {
+      const { provider } = manualProvider();
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${provider}></ip-entity-page>`);
+      await waitUntil(() => deepQueryAll(el, '.skeleton').length > 5);
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps the other sections when one fails, and is accessible with the error shown', async () => {
+      const provider = withOverrides(staticProvider(), { getSecuritySummary: () => Promise.reject(new IpDataError('unavailable', 'Summary service timed out.')) });
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${provider}></ip-entity-page>`);
+      await waitForText(el, 'Summary service timed out.');
+      await waitForText(el, 'Northwind Cloud Hosting B.V.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says an IP was not observed and still shows enrichment, accessibly', async () => {
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="192.0.2.200" .provider=${staticProvider({ '192.0.2.200': { details: { organization: 'Only enrichment' } } })}></ip-entity-page>`);
+      await waitForText(el, 'not observed in your organization in the last 30 days');
+      await waitForText(el, 'Only enrichment');
+      await expect(el).to.be.accessible();
+    });
+
+    it('renders hostile provider strings as text', async () => {
+      const data = fullData();
+      data.details!.organization = '<img src=x onerror="window.__pagePwned=1">';
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${staticProvider({ '203.0.113.7': data })}></ip-entity-page>`);
+      await waitForText(el, '<img src=x onerror="window.__pagePwned=1">');
+      expect(deepQueryAll(el, 'img').length).to.equal(0);
+      expect((window as unknown as { __pagePwned?: number }).__pagePwned).to.equal(undefined);
+    });
+  });
+
+  describe('theme', () => {
+    it('renders dark when theme="dark", and every section follows', async () => {
+      const light = await fixture<IpEntityPage>(html`<ip-entity-page theme="light" ip="203.0.113.7" .provider=${staticProvider()}></ip-entity-page>`);
+      const dark = await fixture<IpEntityPage>(html`<ip-entity-page theme="dark" ip="203.0.113.7" .provider=${staticProvider()}></ip-entity-page>`);
+      await waitForText(dark, 'Northwind Cloud Hosting B.V.');
+      await waitForText(light, 'Northwind Cloud Hosting B.V.');
+      const bg = (el: Element) => getComputedStyle(el).backgroundColor;
+      expect(bg(dark)).to.equal('rgb(23, 24, 28)');
+      expect(bg(light)).to.equal('rgb(243, 244, 246)');
+      const darkSection = deepQuery(dark, 'ip-overview')!.shadowRoot!.querySelector('.section')!;
+      expect(getComputedStyle(darkSection).backgroundColor).to.equal('rgb(34, 35, 40)');
+      expect(getComputedStyle(darkSection).color).to.equal('rgb(231, 232, 235)');
+      try {
+        await expect(dark).to.be.accessible();
+      } catch (e) {
+        throw new Error((e as Error).message.slice(0, 3000));
+      }
+    });
+
+    it('lets a host override a token from outside', async () => {
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page style="--ip-color-bg: rgb(1, 2, 3)" theme="dark" ip="203.0.113.7" .provider=${staticProvider()}></ip-entity-page>`);
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(1, 2, 3)');
+    });
+
+    it('tightens spacing with density="compact"', async () => {
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page density="compact" ip="203.0.113.7" .provider=${staticProvider()}></ip-entity-page>`);
+      expect(getComputedStyle(el).fontSize).to.equal('13px');
+    });
+  });
+
+  describe('with api-base (REST provider over the mock API)', () => {
+    useMockApi();
+
+    it('loads the demo IP through the REST contract', async () => {
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" api-base="/api"></ip-entity-page>`);
+      await waitForText(el, 'AS6450', undefined, 8000);
+      await waitForText(el, 'DeviceNetworkEvents', undefined, 8000);
+      expect(tabs(el).map((t) => t.id)).to.include('tab-sentinel');
+    });
+
+    it('shows the service error for the failing demo IP, with Retry', async () => {
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="192.0.2.66" api-base="/api"></ip-entity-page>`);
+      await waitForText(el, 'The data service failed while answering this request.', undefined, 8000);
+      expect(deepQueryAll(el, '.state.error button').length).to.be.at.least(4);
+    });
+  });
+});

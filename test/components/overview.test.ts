@@ -1,0 +1,164 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/components/overview/ip-overview.js';
+import type { IpOverview } from '../../src/components/overview/overview.js';
+import { IpDataError } from '../../src/data/errors.js';
+import type { IpNavigateEvent } from '../../src/events/events.js';
+import { deepQuery, deepQueryAll, deepText, waitForText } from '../helpers/dom.js';
+import { fullData, manualProvider, recording, staticProvider, withOverrides } from '../helpers/providers.js';
+
+async function loaded(el: IpOverview) {
+  await waitForText(el, 'Northwind Cloud Hosting B.V.');
+  await waitForText(el, 'DeviceNetworkEvents');
+  await waitForText(el, 'devices communicated');
+}
+
+describe('<ip-overview>', () => {
+  it('renders every overview field from the provider', async () => {
+    const el = await fixture<IpOverview>(html`<ip-overview lang="en-US" ip="203.0.113.7" .provider=${staticProvider()}></ip-overview>`);
+    await loaded(el);
+    const text = deepText(el);
+    for (const expected of [
+      'Open incidents', 'Active alerts',
+      'Northwind Cloud Hosting B.V.', 'Northwind Cloud', 'AS64496 · NWCLOUD-AS', 'Netherlands', 'NL', 'North Holland', 'Amsterdam',
+      'Northwind Mobile', '52.3545, 4.9523', '1098 XG',
+      'vps-203-0-113-7.nwcloud.example', 'mail.nwcloud.example',
+      'RIPE NCC', '203.0.113.0 - 203.0.113.255', 'NWCLOUD-NET', 'abuse@nwcloud.example',
+      'DeviceNetworkEvents', 'CommonSecurityLog', '1,234',
+      'SRV-APP-07',
+      '2 devices communicated with this IP in the last 30 days',
+    ]) {
+      expect(text, expected).to.contain(expected);
+    }
+    // security info: 1 open incident, 3 active alerts (al-1, al-2, al-4)
+    const kpis = deepQueryAll(el, '[part="security-info"] .kpi-value').map((k) => k.textContent?.trim());
+    expect(kpis).to.deep.equal(['1', '3']);
+    // severity cards: high = 1 incident + 1 alert
+    const high = deepQuery(el, 'button.card.sev-high')!;
+    expect(high.textContent).to.contain('1 incident · 1 alert');
+    expect(high.textContent!.replace(/\s+/g, ' ')).to.contain('High 2 in total: 1 incident · 1 alert');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an em dash that says "Not available" for missing fields, never "undefined"', async () => {
+    const el = await fixture<IpOverview>(html`<ip-overview ip="192.0.2.9" .provider=${staticProvider({ '192.0.2.9': { details: { organization: 'Only org' } } })}></ip-overview>`);
+    await waitForText(el, 'Only org');
+    const text = deepText(el);
+    expect(text).to.not.contain('undefined');
+    expect(text).to.not.contain('null');
+    expect(text).to.contain('Not available');
+    expect(deepQueryAll(el, '.missing').length).to.be.at.least(6);
+  });
+
+  it('says when the IP was never observed, and still shows enrichment', async () => {
+    const el = await fixture<IpOverview>(html`<ip-overview ip="192.0.2.200" .provider=${staticProvider({ '192.0.2.200': { details: { organization: 'Enriched Org' } } })}></ip-overview>`);
+    await waitForText(el, 'was not observed in your organization in the last 30 days');
+    await waitForText(el, 'Enriched Org');
+    await waitForText(el, 'No log source recorded');
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows its own range over the default', async () => {
+    const { provider, calls } = recording(staticProvider());
+    const el = await fixture<IpOverview>(html`<ip-overview ip="203.0.113.7" range="7d" .provider=${provider}></ip-overview>`);
+    await loaded(el);
+    const summary = calls.find((c) => c.method === 'getSecuritySummary')!;
+    const range = summary.args[1] as { from: Date; to: Date };
+    expect(range.to.getTime() - range.from.getTime()).to.equal(7 * 86_400_000);
+    expect(deepText(el)).to.contain('in the last 7 days');
+  });
+
+  it('shows each section’s error with a Retry, and the other sections still work', async () => {
+    const base = staticProvider();
+    let failDetails = true;
+    const provider = withOverrides(base, {
+      getIpDetails: (ip: string, o: { signal: AbortSignal }) =>
+        failDetails ? Promise.reject(new IpDataError('unavailable', 'Enrichment service is down (HTTP 503).')) : base.getIpDetails(ip, o),
+      getLogActivity: () => Promise.reject(new IpDataError('forbidden', 'You cannot read log activity.')),
+    });
+    const errors: string[] = [];
+    const el = await fixture<IpOverview>(html`<ip-overview ip="203.0.113.7" .provider=${provider} @ip-error=${(e: CustomEvent) => errors.push(e.detail.section)}></ip-overview>`);
+    await waitForText(el, 'Enrichment service is down (HTTP 503).');
+    await waitForText(el, 'You cannot read log activity.');
+    await waitForText(el, 'devices communicated');
+    expect(deepText(el)).to.contain('Open incidents');
+    expect(errors).to.include.members(['details', 'log-activity']);
+    // forbidden is not worth retrying; unavailable is
+    const detailsSection = deepQuery(el, '[part="details"]')!;
+    const logSection = deepQuery(el, '[part="log-activity"]')!;
+    expect(logSection.querySelector('button')).to.equal(null);
+    await expect(el).to.be.accessible();
+    failDetails = false;
+    (detailsSection.querySelector('button') as HTMLButtonElement).click();
+    await waitForText(el, 'Northwind Cloud Hosting B.V.');
+  });
+
+  it('a provider that throws a non-Error still gets a readable message', async () => {
+    const provider = withOverrides(staticProvider(), { getIpDetails: () => Promise.reject({ weird: true }) });
+    const el = await fixture<IpOverview>(html`<ip-overview ip="203.0.113.7" .provider=${provider}></ip-overview>`);
+    await waitForText(el, 'Something went wrong while loading this section.');
+    expect(deepText(el)).to.not.contain('[object Object]');
+  });
+
+  it('shows skeletons while loading, marked busy, and is accessible', async () => {
+    const { provider } = manualProvider();
+    const el = await fixture<IpOverview>(html`<ip-overview ip="203.0.113.7" .provider=${provider}></ip-overview>`);
+    await waitUntil(() => deepQueryAll(el, '.skeleton').length > 10);
+    expect(deepQueryAll(el, 'section[aria-busy="true"]').length).to.equal(6);
+    await expect(el).to.be.accessible();
+  });
+
+  it('severity card fires ip-navigate to the alerts with that severity', async () => {
+    const el = await fixture<IpOverview>(html`<ip-overview ip="203.0.113.7" .provider=${staticProvider()}></ip-overview>`);
+    await loaded(el);
+    const card = deepQuery<HTMLButtonElement>(el, 'button.card.sev-medium')!;
+    setTimeout(() => card.click());
+    const e = (await oneEvent(el, 'ip-navigate')) as IpNavigateEvent;
+    expect(e.detail).to.deep.equal({ target: 'alerts', ip: '203.0.113.7', filter: { severity: ['medium'] } });
+    expect(e.cancelable).to.equal(true);
+    expect(e.composed).to.equal(true);
+  });
+
+  it('logged host links fire a cancelable ip-navigate, with the provider’s href when it has one', async () => {
+    const provider = staticProvider({ '203.0.113.7': fullData() }, { links: { device: (id: string) => `/devices/${id}` } });
+    const el = await fixture<IpOverview>(html`<ip-overview ip="203.0.113.7" .provider=${provider}></ip-overview>`);
+    await waitForText(el, 'SRV-APP-07');
+    const link = deepQuery<HTMLAnchorElement>(el, '[part="logged-hosts"] a')!;
+    expect(link.getAttribute('href')).to.equal(new URL('/devices/host-1', location.href).href);
+    el.addEventListener('ip-navigate', (e) => e.preventDefault(), { once: true });
+    setTimeout(() => link.click());
+    const e = (await oneEvent(el, 'ip-navigate')) as IpNavigateEvent;
+    expect(e.detail).to.include({ target: 'device', id: 'host-1', ip: '203.0.113.7' });
+    expect(e.defaultPrevented).to.equal(true);
+    expect(location.pathname).to.not.contain('/devices/');
+  });
+
+  it('renders hostile strings as inert text and refuses javascript: links', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    const data = fullData();
+    data.details!.organization = hostile;
+    data.details!.reverseDns = ['<script>window.__pwned=2</script>'];
+    data.logActivity!.loggedHosts = [{ id: 'h"><img src=x onerror=window.__pwned=3>', name: hostile }];
+    const provider = staticProvider({ '203.0.113.7': data }, { links: { device: () => 'javascript:window.__pwned=4' } });
+    const el = await fixture<IpOverview>(html`<ip-overview ip="203.0.113.7" .provider=${provider}></ip-overview>`);
+    await waitForText(el, hostile);
+    expect(deepQueryAll(el, 'img').length).to.equal(0);
+    expect(deepQueryAll(el, 'script').length).to.equal(0);
+    const hostLink = deepQuery(el, '[part="logged-hosts"] .link')!;
+    expect(hostLink.tagName).to.equal('BUTTON');
+    expect(deepQueryAll(el, 'a[href^="javascript"]').length).to.equal(0);
+    (hostLink as HTMLButtonElement).click();
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('names an invalid ip and calls no provider', async () => {
+    const { provider, calls } = recording(staticProvider());
+    const el = await fixture<IpOverview>(html`<ip-overview ip="0x7f.1" .provider=${provider}></ip-overview>`);
+    await waitForText(el, '“0x7f.1”');
+    expect(calls).to.deep.equal([]);
+  });
+
+  it('says when no provider is configured', async () => {
+    const el = await fixture<IpOverview>(html`<ip-overview ip="203.0.113.7"></ip-overview>`);
+    await waitForText(el, 'No data provider configured');
+  });
+});

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vite';
+
+// The demo (index.html): the page on generated data served by the MSW worker from ./public.
+// Storybook merges this config too.
+export default defineConfig({
+  publicDir: 'public',
+  server: { host: '127.0.0.1', port: 5173, strictPort: false },
+  preview: { host: '127.0.0.1', port: 4173 },
+  build: {
+    outDir: 'dist-demo',
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+});
