@@ -97,6 +97,68 @@ describe('data/query queryAlerts', () => {
     expect(highs).to.deep.equal(Array.from({ length: 25 }, (_, k) => `s${49 - 2 * k}`));
   });
 
+  it('orders exactly like a reference comparator for every field, direction and cache state', () => {
+    // Small value sets force ties; some values are missing; times repeat.
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pick = <T,>(xs: T[]) => xs[rnd(xs.length)]!;
+    const items: AlertItem[] = Array.from({ length: 400 }, (_, i) =>
+      makeAlert({
+        id: `r${i}`,
+        kind: pick(['alert', 'incident'] as const),
+        title: pick(['Beta', 'alpha', 'Alpha', 'gamma', 'Delta 2', 'delta 10']),
+        severity: pick(['high', 'medium', 'low', 'informational', 'weird']),
+        status: pick(['new', 'inProgress', 'resolved']),
+        classification: pick([null, 'truePositive', 'falsePositive']),
+        assignedTo: pick([null, 'kim', 'Nair', 'lee']),
+        category: pick([undefined, 'Exfiltration', 'Malware']),
+        firstActivity: at(rnd(20)),
+        lastActivity: at(20 + rnd(30)),
+      }),
+    );
+    const rank: Record<string, Record<string, number>> = {
+      severity: { high: 4, medium: 3, low: 2, informational: 1 },
+      status: { new: 3, inProgress: 2, resolved: 1, unknown: 0 },
+      classification: { truePositive: 3, informationalExpectedActivity: 2, falsePositive: 1 },
+    };
+    const keyOf = (a: AlertItem, field: string): number | string | undefined => {
+      const v = (a as unknown as Record<string, unknown>)[field];
+      if (v == null || v === '') return undefined;
+      if (rank[field]) return rank[field]![v as string] ?? -1;
+      if (field.endsWith('Activity')) return Date.parse(v as string);
+      if (field === 'impactedAssets') return (v as { name: string }[]).map((x) => x.name).join(', ').toLowerCase();
+      return String(v).toLowerCase();
+    };
+    const reference = (field: string, dir: 'asc' | 'desc') =>
+      items
+        .map((a, i) => ({ a, i }))
+        .sort((x, y) => {
+          const kx = keyOf(x.a, field);
+          const ky = keyOf(y.a, field);
+          if (kx === undefined || ky === undefined) {
+            if (kx !== ky) return kx === undefined ? 1 : -1;
+          } else if (kx !== ky) return (kx < ky ? -1 : 1) * (dir === 'asc' ? 1 : -1);
+          return Date.parse(y.a.lastActivity) - Date.parse(x.a.lastActivity) || x.i - y.i;
+        })
+        .map((x) => x.a.id);
+    for (const field of ['title', 'severity', 'status', 'classification', 'assignedTo', 'category', 'firstActivity', 'lastActivity', 'kind', 'impactedAssets'] as const) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const expected = reference(field, direction);
+        const q = all({ sort: { field, direction } });
+        expect(ids(queryAlerts(items, q).items), `${field} ${direction} (array)`).to.deep.equal(expected);
+        const warm = listSource(items);
+        queryAlerts(warm, all()); // the list's first load computes the default order
+        expect(ids(queryAlerts(warm, q).items), `${field} ${direction} (loaded list)`).to.deep.equal(expected);
+        const sub = all({ sort: { field, direction }, filter: { status: ['new'] } });
+        const expectedSub = expected.filter((id) => items.find((a) => a.id === id)!.status === 'new');
+        expect(ids(queryAlerts(listSource(items), sub).items), `${field} ${direction} (filtered)`).to.deep.equal(expectedSub);
+      }
+    }
+  });
+
   it('ignores unknown sort fields and filter fields', () => {
     const q = all({ sort: { field: 'nope' as never, direction: 'asc' }, filter: { nope: ['x'] } as never });
     expect(ids(queryAlerts(sample(), q).items)).to.deep.equal(['b', 'c', 'd', 'a', 'e']);

@@ -1,0 +1,39 @@
+/** Shared bits of the bench pages: timing, GC between samples, the result the runner reads. */
+
+export interface BenchCase {
+  name: string;
+  samples: number[];
+  baseline?: number[];
+  baselineName?: string;
+  targetMs?: number;
+}
+
+export interface BenchResult {
+  description: string;
+  cases: BenchCase[];
+  notes?: string[];
+}
+
+declare global {
+  interface Window {
+    benchResult?: BenchResult;
+    gc?: () => void;
+  }
+}
+
+export function gc(): void {
+  window.gc?.();
+}
+
+/** Time `fn` once, in ms, after a GC, so garbage from the previous sample does not count. */
+export async function time(fn: () => unknown | Promise<unknown>): Promise<number> {
+  gc();
+  await new Promise((r) => setTimeout(r, 0));
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+export function publish(result: BenchResult): void {
+  window.benchResult = result;
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// The published package holds the library only: no mock service worker, mocks, stories, tests,
+// demo or bench. Also checks that every `exports` target is in the package.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+const files = JSON.parse(out)[0].files.map((f) => f.path);
+const forbidden = files.filter((f) => /mockServiceWorker|(^|\/)(mocks|stories|test|demo|bench|public|\.storybook)\//.test(f) || /\.(test|stories)\./.test(f));
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const targets = [];
+const collect = (v) => (typeof v === 'string' ? targets.push(v.replace(/^\.\//, '')) : Object.values(v).forEach(collect));
+collect(pkg.exports);
+const missing = targets.filter((t) => !files.includes(t));
+console.log(`${files.length} files in the package`);
+if (forbidden.length) console.log(`✗ must not be published: ${forbidden.join(', ')}`);
+if (missing.length) console.log(`✗ exports point to files not in the package: ${missing.join(', ')}`);
+if (forbidden.length || missing.length) process.exit(1);
+console.log('✓ library files only; every export resolves');

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// `npm run size`: build each entry of size-budget.json alone (minified, production, dependencies
+// included) and check its gzip size. Dynamic-import chunks are reported, not counted.
+// Prints a table; exits 1 when a budget is exceeded.
+import { build } from 'vite';
+import { readFileSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const budget = JSON.parse(readFileSync('size-budget.json', 'utf8'));
+const kb = (n) => (n / 1000).toFixed(1);
+let failed = false;
+const rows = [];
+
+for (const [name, rule] of Object.entries(budget.entries)) {
+  const outDir = `dist-size/${name}`;
+  rmSync(outDir, { recursive: true, force: true });
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    publicDir: false,
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      outDir,
+      write: true,
+      target: 'es2022',
+      minify: true,
+      sourcemap: false,
+      reportCompressedSize: false,
+      lib: { entry: rule.entry, formats: ['es'], fileName: () => `${name}.js` },
+      rolldownOptions: { output: { minify: true } },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result[0] : result).output.filter((o) => o.type === 'chunk');
+  const byName = new Map(outputs.map((o) => [o.fileName, o]));
+  const entry = outputs.find((o) => o.isEntry);
+  // Static imports are loaded before first paint; dynamic imports are lazy.
+  const eager = new Set();
+  const visit = (chunk) => {
+    if (!chunk || eager.has(chunk.fileName)) return;
+    eager.add(chunk.fileName);
+    for (const imp of chunk.imports) visit(byName.get(imp));
+  };
+  visit(entry);
+  const gz = (o) => gzipSync(Buffer.from(o.code), { level: 9 }).length;
+  const eagerGzip = [...eager].reduce((a, f) => a + gz(byName.get(f)), 0);
+  const eagerRaw = [...eager].reduce((a, f) => a + byName.get(f).code.length, 0);
+  const ok = eagerGzip <= rule.gzipKb * 1000;
+  failed ||= !ok;
+  rows.push([`${ok ? '✓' : '✗'} ${name}`, kb(eagerRaw), kb(eagerGzip), `${rule.gzipKb}`, rule.what]);
+  for (const o of outputs.filter((x) => !eager.has(x.fileName))) rows.push([`  lazy ${o.fileName}`, kb(o.code.length), kb(gz(o)), '', '']);
+}
+
+console.log(['entry'.padEnd(34), 'min kB'.padStart(8), 'gzip kB'.padStart(8), 'budget'.padStart(7), '  what'].join(''));
+for (const r of rows) console.log([r[0].padEnd(34), r[1].padStart(8), r[2].padStart(8), r[3].padStart(7), `  ${r[4]}`].join(''));
+console.log(failed ? 'size budget exceeded' : 'size budgets met');
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,9 @@
+/**
+ * The self-contained bundle for plain HTML pages (no bundler): registers every element and
+ * exports everything `index.ts` does. `<script type="module" src=".../ip-entity-page.bundle.js">`.
+ */
+export * from './index.js';
+import './components/copy-button/ip-copy-button.js';
+import './components/time-range-picker/ip-time-range-picker.js';
+import './components/overview/ip-overview.js';
+import './components/entity-page/ip-entity-page.js';

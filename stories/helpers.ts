@@ -1,0 +1,17 @@
+import { html, type TemplateResult } from 'lit';
+import { createHandlers, type MockApiOptions } from '../mocks/handlers.js';
+
+/** MSW parameters for a story: the demo API with options (failures, latency). */
+export function api(options: MockApiOptions = {}) {
+  return { msw: { handlers: createHandlers(options) } };
+}
+
+/** A story frame with the page background of the theme, so dark stories look dark. */
+export function frame(content: TemplateResult, theme?: 'light' | 'dark', width?: string): TemplateResult {
+  const bg = theme === 'dark' ? '#17181c' : '#f3f4f6';
+  const style = `background:${bg};min-height:100vh;padding:0;${width ? `max-width:${width};` : ''}`;
+  return html`<div style=${style}>${content}</div>`;
+}
+
+/** Stays loading for the story's lifetime. */
+export const FOREVER = 2_147_483_647;
