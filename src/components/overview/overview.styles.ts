@@ -170,7 +170,11 @@ export const overviewStyles = css`
   .prevalence {
     min-height: 7.5em;
   }
+  /* Skeleton heights match a typical loaded section (measured: scripts/measure-shift.mjs). */
   .details-skeleton {
-    min-height: 22em;
+    min-height: 38em;
+  }
+  .log-skeleton {
+    min-height: 11.2em;
   }
 `;

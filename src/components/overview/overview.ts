@@ -266,7 +266,7 @@ export class IpOverview extends LitElement {
       title: 'Log activity',
       part: 'log-activity',
       task: this.#log,
-      skeleton: () => skeletonLines([60, 90, 85, 90, 80]),
+      skeleton: () => html`<div class="log-skeleton">${skeletonLines([60, 90, 85, 90, 80])}</div>`,
       isEmpty: (l: LogActivity) => l.sources.length === 0,
       empty: `No log source recorded this IP ${describeRange(this.#data.timeRange, this.#data.range.key)}.`,
       complete: (l: LogActivity) => html`

@@ -130,3 +130,12 @@ export function section<T>(o: SectionOptions<T>): TemplateResult {
 export function skeletonLines(widths: number[]): TemplateResult {
   return html`${widths.map((w) => html`<span class="skeleton" style=${styleMap({ width: `${w}%` })}></span>`)}`;
 }
+
+/**
+ * A long value (path, command line, hash) cut with an ellipsis to fit its box, the full value on
+ * hover. Pair it with a copy button so keyboard users can get the whole value too.
+ */
+export function truncated(value: string | null | undefined, options: { mono?: boolean } = {}): TemplateResult {
+  if (value == null || value === '') return missing();
+  return html`<span class="truncate ${options.mono ? 'mono' : ''}" title=${value}>${value}</span>`;
+}
