@@ -32,6 +32,7 @@ export default tseslint.config(
             { name: 'lit/directives/unsafe-html.js', message: 'unsafeHTML renders strings as markup; data must stay text.' },
             { name: 'lit-html/directives/unsafe-html.js', message: 'unsafeHTML renders strings as markup; data must stay text.' },
             { name: 'lit/directives/unsafe-svg.js', message: 'unsafeSVG renders strings as markup.' },
+            { name: 'lit/directives/style-map.js', message: 'styleMap writes a style attribute on first render, which a strict style-src CSP refuses; use classes.' },
           ],
           patterns: [{ group: ['**/mocks/**', '../mocks/*'], message: 'src/ must not import the demo mocks.' }],
         },

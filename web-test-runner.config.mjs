@@ -15,6 +15,9 @@ if (!executablePath) {
   throw new Error('No Chrome or Chromium found: install Chromium (e.g. `sudo apt-get install chromium`) or set CHROME_PATH.');
 }
 
+/** The strict policy the CSP test pages (test/csp/*.html) are served with. */
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -50,6 +53,10 @@ export default {
     }),
   ],
   middleware: [
+    async function strictCspPages(context, next) {
+      await next();
+      if (context.path.startsWith('/test/csp/') && context.path.endsWith('.html')) context.set('Content-Security-Policy', STRICT_CSP);
+    },
     // MSW registers /mockServiceWorker.js with scope "/": serve it from ./public.
     function mswWorkerAtRoot(context, next) {
       if (context.path === '/mockServiceWorker.js') context.url = '/public/mockServiceWorker.js';

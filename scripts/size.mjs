@@ -44,10 +44,15 @@ for (const [name, rule] of Object.entries(budget.entries)) {
   const gz = (o) => gzipSync(Buffer.from(o.code), { level: 9 }).length;
   const eagerGzip = [...eager].reduce((a, f) => a + gz(byName.get(f)), 0);
   const eagerRaw = [...eager].reduce((a, f) => a + byName.get(f).code.length, 0);
-  const ok = eagerGzip <= rule.gzipKb * 1000;
+  const ok = rule.reportOnly || eagerGzip <= rule.gzipKb * 1000;
   failed ||= !ok;
-  rows.push([`${ok ? '✓' : '✗'} ${name}`, kb(eagerRaw), kb(eagerGzip), `${rule.gzipKb}`, rule.what]);
-  for (const o of outputs.filter((x) => !eager.has(x.fileName))) rows.push([`  lazy ${o.fileName}`, kb(o.code.length), kb(gz(o)), '', '']);
+  rows.push([`${rule.reportOnly ? '·' : ok ? '✓' : '✗'} ${name}`, kb(eagerRaw), kb(eagerGzip), rule.reportOnly ? '' : `${rule.gzipKb}`, rule.what]);
+  for (const o of outputs.filter((x) => !eager.has(x.fileName))) {
+    const lazy = rule.lazy && new RegExp(rule.lazy.pattern).test(o.fileName) ? rule.lazy : undefined;
+    const lazyOk = !lazy || gz(o) <= lazy.gzipKb * 1000;
+    failed ||= !lazyOk;
+    rows.push([`  ${lazy ? (lazyOk ? '✓' : '✗') : ' '} lazy ${o.fileName}`, kb(o.code.length), kb(gz(o)), lazy ? `${lazy.gzipKb}` : '', lazy?.what ?? '']);
+  }
 }
 
 console.log(['entry'.padEnd(34), 'min kB'.padStart(8), 'gzip kB'.padStart(8), 'budget'.padStart(7), '  what'].join(''));

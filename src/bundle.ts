@@ -5,5 +5,6 @@
 export * from './index.js';
 import './components/copy-button/ip-copy-button.js';
 import './components/time-range-picker/ip-time-range-picker.js';
+import './components/prevalence-chart/ip-prevalence-chart.js';
 import './components/overview/ip-overview.js';
 import './components/entity-page/ip-entity-page.js';

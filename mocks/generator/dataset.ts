@@ -243,7 +243,9 @@ export class IpDataset {
       else name = r.chance(0.5) ? `DESKTOP-${r.alnum(7)}` : `WS-${r.pick(DEPARTMENTS)}-${pad(r.int(1, 999), 4)}`;
     } while (names.has(name));
     names.add(name);
-    const lastSeen = this.now - 7 * 60_000 - Math.floor((k + r.next() * 0.9) * step);
+    // A fifth of the devices still beacon (seen in the last hours); the rest fell quiet over the span.
+    const active = k < Math.ceil(this.profile.devices * 0.2);
+    const lastSeen = active ? this.now - r.int(2, 6 * 60) * 60_000 : this.now - 7 * 60_000 - Math.floor((k + r.next() * 0.9) * step);
     const firstSeen = Math.max(this.now - span, lastSeen - r.int(1, 30 * 24) * HOUR_MS);
     const inbound = this.profile.story === 'scanner' || this.profile.story === 'internal' ? r.chance(0.6) : r.chance(0.08);
     const candidates = PROCESSES.filter((p) => p.families.includes(os.family));
@@ -629,7 +631,7 @@ export class IpDataset {
     const devices = this.devices();
     const inRange = devices.filter((d) => Date.parse(d.lastSeen) >= from && Date.parse(d.firstSeen) < to);
     const firstSeen = devices.length ? Math.min(...devices.map((d) => Date.parse(d.firstSeen))) : undefined;
-    const lastSeen = devices.length ? Date.parse(devices[0]!.lastSeen) : undefined;
+    const lastSeen = devices.length ? Math.max(...devices.map((d) => Date.parse(d.lastSeen))) : undefined;
     return {
       openIncidents,
       activeAlerts,

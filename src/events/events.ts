@@ -66,6 +66,23 @@ export type NavigationTarget =
   | 'cloud-app-settings'
   | (string & {});
 
+export interface IpRangeSelectDetail {
+  from: Date;
+  to: Date;
+  /** True when the selection is the whole range again (zoom reset). */
+  reset: boolean;
+}
+
+/** The user zoomed a chart to part of the time range (or reset the zoom). */
+export class IpRangeSelectEvent extends Event {
+  static readonly type = 'ip-range-select';
+  readonly detail: IpRangeSelectDetail;
+  constructor(detail: IpRangeSelectDetail) {
+    super(IpRangeSelectEvent.type, init());
+    this.detail = detail;
+  }
+}
+
 export interface IpNavigateDetail {
   target: NavigationTarget;
   /** The IP the page is about, canonical. */
@@ -162,6 +179,7 @@ declare global {
     'ip-change': IpChangeEvent;
     'ip-tab-change': IpTabChangeEvent;
     'ip-range-change': IpRangeChangeEvent;
+    'ip-range-select': IpRangeSelectEvent;
     'ip-navigate': IpNavigateEvent;
     'ip-error': IpErrorEvent;
     'ip-copy': IpCopyEvent;

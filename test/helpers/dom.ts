@@ -1,5 +1,10 @@
 import { waitUntil } from '@open-wc/testing';
 
+/** Element check that also works for nodes of another window (an iframe). */
+function isElement(n: Node): n is Element {
+  return n.nodeType === Node.ELEMENT_NODE;
+}
+
 /** All text a user could read, through open shadow roots (script/style excluded). */
 export function deepText(node: Node): string {
   const parts: string[] = [];
@@ -8,7 +13,7 @@ export function deepText(node: Node): string {
       parts.push(n.textContent ?? '');
       return;
     }
-    if (n instanceof Element) {
+    if (isElement(n)) {
       if (n.tagName === 'SCRIPT' || n.tagName === 'STYLE' || n.hasAttribute('hidden')) return;
       // Element boundaries separate words; text nodes of one element (Lit splits them) do not.
       parts.push(' ');
@@ -22,7 +27,7 @@ export function deepText(node: Node): string {
       }
     }
     n.childNodes.forEach(walk);
-    if (n instanceof Element) parts.push(' ');
+    if (isElement(n)) parts.push(' ');
   };
   walk(node);
   return parts.join('').replace(/\s+/g, ' ');
@@ -36,7 +41,7 @@ export function deepQuery<T extends Element = HTMLElement>(root: Node, selector:
 export function deepQueryAll<T extends Element = HTMLElement>(root: Node, selector: string): T[] {
   const out: T[] = [];
   const walk = (n: Node) => {
-    if (n instanceof Element) {
+    if (isElement(n)) {
       if (n.matches(selector)) out.push(n as T);
       if (n.shadowRoot) walk(n.shadowRoot);
     }

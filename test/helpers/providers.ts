@@ -133,8 +133,10 @@ export function withOverrides(base: IpDataProvider, overrides: Partial<Record<ke
   let proto: object | null = base;
   while (proto && proto !== Object.prototype) {
     for (const key of Object.getOwnPropertyNames(proto)) {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, key);
+      if (!descriptor || typeof descriptor.value !== 'function' || key === 'constructor' || key in out) continue;
       const value = (base as unknown as Record<string, unknown>)[key];
-      if (key !== 'constructor' && typeof value === 'function' && !(key in out)) out[key] = (value as (...a: unknown[]) => unknown).bind(base);
+      if (typeof value === 'function') out[key] = (value as (...a: unknown[]) => unknown).bind(base);
     }
     proto = Object.getPrototypeOf(proto);
   }

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { property } from 'lit/decorators.js';
 import { initialState, Task } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
@@ -7,14 +8,15 @@ import { overviewStyles } from './overview.styles.js';
 import { DataController } from '../shared/data-controller.js';
 import { dateTime, entityLink, missing, navigate, orMissing, section, skeletonLines, timeAgo } from '../shared/ui.js';
 import { describeError, isAbortError } from '../../data/errors.js';
-import { SEVERITIES, SEVERITY_LABELS, type IpDetails, type LogActivity, type Prevalence, type SecuritySummary } from '../../data/model.js';
+import { SEVERITIES, SEVERITY_LABELS, type IpDetails, type LogActivity, type SecuritySummary } from '../../data/model.js';
 import type { IpDataProvider } from '../../data/provider.js';
-import { formatCoordinates, formatDate, formatNumber, localeOf } from '../../lib/format.js';
+import { formatCoordinates, formatNumber, localeOf } from '../../lib/format.js';
 import { describeRange, type RangeKey } from '../../lib/time-range.js';
 import { IpErrorEvent } from '../../events/events.js';
 import '../copy-button/ip-copy-button.js';
+import '../prevalence-chart/ip-prevalence-chart.js';
 
-type Section = 'summary' | 'details' | 'log-activity' | 'prevalence';
+type Section = 'summary' | 'details' | 'log-activity';
 
 /**
  * The overview of an IP: security info, incidents and alerts by severity, IP details (geo, ASN,
@@ -26,7 +28,7 @@ type Section = 'summary' | 'details' | 'log-activity' | 'prevalence';
  * @fires ip-navigate - A severity card (`target: 'alerts'`, `filter`) or a logged host (`target: 'device'`) was activated. Cancelable.
  * @fires ip-error - A section failed to load; `detail: { section, ip, error, message }`.
  * @fires ip-copy - A value was copied.
- * @slot prevalence - Replaces the prevalence summary (e.g. with a chart).
+ * @slot prevalence - Replaces the prevalence chart.
  * @csspart base - The overview's layout wrapper.
  * @csspart notice - The "not observed" or configuration notice.
  * @csspart security-info - The security info section.
@@ -35,7 +37,7 @@ type Section = 'summary' | 'details' | 'log-activity' | 'prevalence';
  * @csspart details - The IP details section.
  * @csspart log-activity - The log activity section.
  * @csspart logged-hosts - The logged hosts section.
- * @csspart prevalence - The prevalence section.
+ * @csspart prevalence - The `<ip-prevalence-chart>`.
  * @cssprop --ip-color-surface - Section background.
  * @cssprop --ip-color-border - Section borders.
  * @cssprop --ip-color-text - Text colour.
@@ -80,15 +82,6 @@ export class IpOverview extends LitElement {
     onError: (e) => this.#reportError('log-activity', e),
   });
 
-  readonly #prevalence = new Task(this, {
-    task: async ([provider, ip, range], { signal }) => {
-      if (!provider || !ip) return initialState;
-      return provider.getPrevalence(ip.canonical, range.range, { signal });
-    },
-    args: () => [this.#data.provider, this.#data.ip, this.#data.range] as const,
-    onError: (e) => this.#reportError('prevalence', e),
-  });
-
   /** The data provider; wins over the one `<ip-entity-page>` provides. */
   @property({ attribute: false }) provider?: IpDataProvider;
   /** The IP address; wins over the page's. */
@@ -109,7 +102,8 @@ export class IpOverview extends LitElement {
 
   /** Reload every section. */
   refresh(): void {
-    for (const task of [this.#summary, this.#details, this.#log, this.#prevalence]) void task.run();
+    for (const task of [this.#summary, this.#details, this.#log]) void task.run();
+    this.renderRoot.querySelector('ip-prevalence-chart')?.refresh();
   }
 
   #reportError(sectionName: Section, error: unknown) {
@@ -316,33 +310,10 @@ export class IpOverview extends LitElement {
   }
 
   #renderPrevalence() {
-    const locale = this.#locale;
-    const phrase = describeRange(this.#data.timeRange, this.#data.range.key);
-    return section({
-      id: 'prevalence',
-      title: 'Prevalence in the organization',
-      part: 'prevalence',
-      task: this.#prevalence,
-      skeleton: () => html`<div class="prevalence-skeleton">${skeletonLines([40, 70, 60])}</div>`,
-      complete: (p: Prevalence) => html`
-        <slot name="prevalence">
-          <div class="prevalence">
-            <p class="prevalence-headline">
-              <span class="kpi-value">${formatNumber(p.totalDevices, locale)}</span>
-              <span>${p.totalDevices === 1 ? 'device' : 'devices'} communicated with this IP ${phrase}</span>
-            </p>
-            <dl class="details">
-              <dt>First seen</dt>
-              <dd>${dateTime(p.firstSeen, locale)}</dd>
-              <dt>Last seen</dt>
-              <dd>${dateTime(p.lastSeen, locale)}</dd>
-              <dt>Busiest ${p.bucket}</dt>
-              <dd>${busiest(p, locale)}</dd>
-            </dl>
-          </div>
-        </slot>
-      `,
-    });
+    // The chart reads provider, IP and range from the page's context, or from this element's own.
+    return html`<slot name="prevalence">
+      <ip-prevalence-chart part="prevalence" .provider=${this.provider} ip=${ifDefined(this.ip)} range=${ifDefined(this.range)}></ip-prevalence-chart>
+    </slot>`;
   }
 
   override render() {
@@ -365,12 +336,4 @@ export class IpOverview extends LitElement {
 export function isNotObserved(s: SecuritySummary): boolean {
   const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
   return s.organizationPrevalence === 0 && !s.lastSeen && total(s.alertsBySeverity) + total(s.incidentsBySeverity) === 0;
-}
-
-function busiest(p: Prevalence, locale: string | undefined) {
-  let best = p.buckets[0];
-  for (const b of p.buckets) if (best && b.devices > best.devices) best = b;
-  if (!best || best.devices === 0) return missing();
-  const when = p.bucket === 'day' ? html`<time datetime=${best.start}>${formatDate(best.start, locale)}</time>` : dateTime(best.start, locale);
-  return html`${formatNumber(best.devices, locale)} ${best.devices === 1 ? 'device' : 'devices'}, ${when}`;
 }

@@ -2,7 +2,10 @@
  * Styles shared by every element: controls, links, badges, section frames, skeletons.
  * Included after `tokens` in each element's `static styles`.
  */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/** `.w-5` … `.w-100`: widths for skeleton lines, as classes (no inline styles under a strict CSP). */
+const widthClasses = unsafeCSS(Array.from({ length: 20 }, (_, i) => `.w-${(i + 1) * 5} { width: ${(i + 1) * 5}%; }`).join('\n'));
 
 export const sharedStyles = css`
   :host {
@@ -223,6 +226,7 @@ export const sharedStyles = css`
     background: var(--_color-skeleton);
     animation: ip-pulse 1.4s ease-in-out infinite;
   }
+  ${widthClasses}
   @keyframes ip-pulse {
     50% {
       opacity: 0.55;

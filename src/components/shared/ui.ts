@@ -4,7 +4,6 @@
  * They return Lit templates, so every value is rendered as text.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Task } from '@lit/task';
 import { TaskStatus } from '@lit/task';
 import { describeError, isRetryable } from '../../data/errors.js';
@@ -123,12 +122,12 @@ export function section<T>(o: SectionOptions<T>): TemplateResult {
 }
 
 /**
- * Skeleton lines of the given widths (percent), standing in for text while loading.
- * Widths go through `styleMap` (CSSOM), which a strict `style-src` CSP allows; a `style`
- * attribute would not be.
+ * Skeleton lines of the given widths (percent, rounded to 5), standing in for text while loading.
+ * Widths are classes (`w-35`): no `style` attribute, which a strict `style-src` CSP refuses
+ * (Lit's `styleMap` writes one on first render).
  */
 export function skeletonLines(widths: number[]): TemplateResult {
-  return html`${widths.map((w) => html`<span class="skeleton" style=${styleMap({ width: `${w}%` })}></span>`)}`;
+  return html`${widths.map((w) => html`<span class="skeleton w-${Math.min(100, Math.max(5, Math.round(w / 5) * 5))}"></span>`)}`;
 }
 
 /**

@@ -1,0 +1,96 @@
+/**
+ * <ip-prevalence-chart>: time from assigning data to the chart's first frame drawn (ECharts
+ * `rendered`), for 720, 8,760 and 1,000,000 points. Baseline in the same page and run: a bare
+ * ECharts chart in a div of the same size, given the same option built from the same data:
+ * prepare + option + init + setOption + first frame. The ratio is what the element adds.
+ * ECharts' chunk is loaded before timing (the lazy load is measured by the size budget, not here).
+ */
+import '../../src/components/prevalence-chart/ip-prevalence-chart.js';
+import type { IpPrevalenceChart } from '../../src/components/prevalence-chart/prevalence-chart.js';
+import { prepare, prevalenceOption } from '../../src/components/prevalence-chart/prevalence-option.js';
+import { readChartTheme } from '../../src/components/shared/echarts/chart-theme.js';
+import { loadECharts } from '../../src/components/shared/echarts/load.js';
+import type { Prevalence } from '../../src/data/model.js';
+import { publish, time, type BenchCase } from './harness.js';
+
+const START = Date.parse('2025-11-23T00:00:00.000Z');
+const HOUR = 3_600_000;
+
+function data(n: number): Prevalence {
+  const buckets = new Array(n);
+  for (let i = 0; i < n; i++) buckets[i] = { start: new Date(START + i * HOUR).toISOString(), devices: Math.round(20 + 15 * Math.sin(i / 24) + ((i * 7919) % 11)) };
+  return {
+    bucket: 'hour',
+    buckets,
+    totalDevices: 60,
+    alertMarks: Array.from({ length: 50 }, (_, k) => ({ id: `a${k}`, title: `Alert ${k}`, severity: ['high', 'medium', 'low', 'informational'][k % 4]!, time: new Date(START + Math.floor((k * n) / 50) * HOUR).toISOString() })),
+  };
+}
+
+const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+
+async function main() {
+  const { echarts } = await loadECharts();
+  const cases: BenchCase[] = [];
+  const host = document.createElement('div');
+  host.style.cssText = 'width: 1000px';
+  document.body.append(host);
+
+  for (const [n, runs, target] of [[720, 20, 30], [8760, 20, 60], [1_000_000, 10, 300]] as const) {
+    const d = data(n);
+    const c: BenchCase = { name: `${n.toLocaleString('en')} points: data → drawn`, samples: [], baseline: [], targetMs: target };
+    const element = async () => {
+      // A fresh element, connected, then given its data.
+      const el = document.createElement('ip-prevalence-chart') as IpPrevalenceChart;
+      host.append(el);
+      await el.updateComplete;
+      await frame();
+      c.samples.push(
+        await time(async () => {
+          const drawn = el.rendered();
+          el.data = d;
+          await drawn;
+        }),
+      );
+      el.remove();
+    };
+    const bare = async () => {
+      // The bare chart: same box, the same option built from the same data, drawn by ECharts directly.
+      const div = document.createElement('div');
+      div.style.cssText = 'width: 968px; height: 240px';
+      host.append(div);
+      const theme = readChartTheme(document.documentElement);
+      await frame();
+      c.baseline!.push(
+        await time(async () => {
+          const s = prepare(d);
+          const option = prevalenceOption({ series: s, range: { from: new Date(s.times[0]!), to: new Date(s.times.at(-1)! + HOUR) }, theme, description: 'bench' });
+          const chart = echarts.init(div, undefined, { renderer: 'canvas' });
+          const drawn = new Promise<void>((resolve) => chart.on('rendered', () => resolve()));
+          chart.setOption(option);
+          await drawn;
+          chart.dispose();
+        }),
+      );
+      div.remove();
+    };
+    await element(); // warm-up, not counted
+    await bare();
+    c.samples.length = 0;
+    c.baseline!.length = 0;
+    // Alternate which goes first, so garbage one leaves does not always land on the other.
+    for (let r = 0; r < runs; r++) {
+      if (r % 2) {
+        await element();
+        await bare();
+      } else {
+        await bare();
+        await element();
+      }
+    }
+    cases.push(c);
+  }
+  publish({ description: '<ip-prevalence-chart> against a bare ECharts chart with the same option (init + setOption + finished)', cases, notes: ['ratio target ≤ 1.15'] });
+}
+
+void main();

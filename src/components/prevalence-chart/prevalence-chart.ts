@@ -1,0 +1,316 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { initialState, Task, TaskStatus } from '@lit/task';
+import { tokens } from '../shared/tokens.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { prevalenceChartStyles } from './prevalence-chart.styles.js';
+import { DataController } from '../shared/data-controller.js';
+import { ChartController } from '../shared/echarts/chart-controller.js';
+import type { ECharts } from '../shared/echarts/setup.js';
+import { dateTime, skeletonLines } from '../shared/ui.js';
+import { describeError, isAbortError, isRetryable } from '../../data/errors.js';
+import type { Prevalence } from '../../data/model.js';
+import type { IpDataProvider } from '../../data/provider.js';
+import { formatNumber, localeOf } from '../../lib/format.js';
+import { describeRange, type RangeKey, type TimeRange } from '../../lib/time-range.js';
+import { IpErrorEvent, IpRangeSelectEvent } from '../../events/events.js';
+import { announceBucket, bucketLabel, LARGE, marksIn, prepare, prevalenceOption, type PreparedSeries } from './prevalence-option.js';
+
+/** Rows beyond this are not put in the table (its caption says so). */
+const TABLE_LIMIT = 2000;
+const NARROW = 480;
+
+/**
+ * How many devices in the organization communicated with the IP over time (ECharts area chart,
+ * hourly up to 7 days, daily beyond), with the alerts that started in the range drawn as markers
+ * on a lane under it, coloured by severity. Focus the chart and use Left/Right (Home/End) to step
+ * through the buckets: the tooltip follows and the value is announced. Drag the slider (or
+ * Shift+wheel) to zoom; zooming fires `ip-range-select`.
+ *
+ * ECharts is loaded with a dynamic import when the chart first becomes visible.
+ *
+ * @tag ip-prevalence-chart
+ * @fires ip-range-select - The user zoomed to part of the range, or reset the zoom; `detail: { from, to, reset }`.
+ * @fires ip-error - Loading the data failed; `detail: { section: 'prevalence', ip, error, message }`.
+ * @csspart base - The section.
+ * @csspart summary - The devices / first seen / last seen line.
+ * @csspart chart - The chart area (focusable).
+ * @csspart table - The data table ("Show as table").
+ * @cssprop --ip-prevalence-chart-height - Height of the chart area (default 240px).
+ * @cssprop --ip-color-accent - The series colour.
+ * @cssprop --ip-severity-high - Marker colour of high-severity alerts (also medium, low, informational).
+ * @cssprop --ip-color-text-muted - Axis labels.
+ * @cssprop --ip-color-border - Axis and grid lines.
+ */
+export class IpPrevalenceChart extends LitElement {
+  static override styles = [tokens, sharedStyles, prevalenceChartStyles];
+
+  readonly #data = new DataController(this);
+
+  readonly #task = new Task(this, {
+    task: async ([provider, ip, range, given], { signal }) => {
+      if (given) return given;
+      if (!provider || !ip) return initialState;
+      return provider.getPrevalence(ip.canonical, range.range, { signal });
+    },
+    args: () => [this.#data.provider, this.#data.ip, this.#data.range, this.data] as const,
+    onError: (error) => {
+      if (isAbortError(error)) return;
+      this.dispatchEvent(new IpErrorEvent({ section: 'prevalence', ip: this.#data.ip?.canonical, error, message: describeError(error) }));
+    },
+  });
+
+  readonly #chart = new ChartController(this, {
+    container: () => this.renderRoot.querySelector<HTMLElement>('.chart'),
+    option: (theme) => {
+      const series = this.#series;
+      if (!series || this.#isEmpty()) return undefined;
+      const container = this.renderRoot.querySelector<HTMLElement>('.chart');
+      return prevalenceOption({
+        series,
+        range: this.#range(),
+        theme,
+        locale: this.#locale,
+        description: this.#describeChart(series),
+        compact: (container?.clientWidth ?? NARROW) < NARROW,
+      });
+    },
+    deps: () => [this.#series, this.#locale, this.#range().from.getTime(), this.#range().to.getTime(), this.heading],
+    sizeKey: (width) => (width < NARROW ? 'narrow' : 'wide'),
+    onInit: (chart) => this.#wire(chart),
+    onLoadError: (error) => {
+      console.error('ip-prevalence-chart: the chart could not be drawn', error);
+      this.chartUnavailable = true;
+    },
+  });
+
+  #series?: PreparedSeries;
+  #seriesOf?: Prevalence;
+  #locale?: string;
+  #zoomTimer?: ReturnType<typeof setTimeout>;
+
+  @state() private focusIndex = -1;
+  @state() private announcement = '';
+  @state() private zoomed = false;
+  @state() private showTable = false;
+  @state() private chartUnavailable = false;
+
+  /** The data provider; wins over the one `<ip-entity-page>` provides. */
+  @property({ attribute: false }) provider?: IpDataProvider;
+  /** The IP address; wins over the page's. */
+  @property({ type: String }) ip?: string;
+  /** The time range; wins over the page's. */
+  @property({ type: String }) range?: RangeKey;
+  /** Data to draw instead of asking the provider (for hosts that already have it). */
+  @property({ attribute: false }) data?: Prevalence;
+  /** The section heading. */
+  @property({ type: String }) heading = 'Prevalence in the organization';
+  /** `light` or `dark`; default follows the page or the OS. */
+  @property({ type: String, reflect: true }) theme?: 'light' | 'dark';
+  /** `compact` tightens spacing. */
+  @property({ type: String, reflect: true }) density?: 'comfortable' | 'compact';
+
+  /** The ECharts instance once the chart is drawn (for advanced customization). */
+  get echarts(): ECharts | undefined {
+    return this.#chart.chart;
+  }
+
+  /** Resolves after the chart next finishes drawing. */
+  rendered(): Promise<void> {
+    return this.#chart.rendered();
+  }
+
+  /** Reload the data. */
+  refresh(): void {
+    void this.#task.run();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#zoomTimer);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#locale = localeOf(this);
+    const prevalence = this.#task.status === TaskStatus.COMPLETE ? this.#task.value : undefined;
+    if (prevalence !== this.#seriesOf) {
+      this.#seriesOf = prevalence;
+      this.#series = prevalence ? prepare(prevalence) : undefined;
+      this.focusIndex = -1;
+      this.announcement = '';
+      this.zoomed = false;
+    }
+  }
+
+  #range(): TimeRange {
+    const p = this.#seriesOf;
+    if (this.data && p?.buckets.length) {
+      // Given data without a page: its own span.
+      const first = Date.parse(p.buckets[0]!.start);
+      const step = p.bucket === 'hour' ? 3_600_000 : 86_400_000;
+      return { from: new Date(first), to: new Date(Date.parse(p.buckets.at(-1)!.start) + step) };
+    }
+    return this.#data.timeRange;
+  }
+
+  #isEmpty(): boolean {
+    const p = this.#seriesOf;
+    return !p || (p.totalDevices === 0 && (this.#series?.max ?? 0) === 0);
+  }
+
+  #describeChart(s: PreparedSeries): string {
+    const unit = s.bucket === 'hour' ? 'hour' : 'day';
+    return `Devices that communicated with the IP per ${unit}, ${formatNumber(s.times.length, this.#locale)} ${unit}s; the most in one ${unit}: ${formatNumber(s.max, this.#locale)}. ${formatNumber(s.marks.length, this.#locale)} alert starts marked.`;
+  }
+
+  #wire(chart: ECharts) {
+    chart.on('datazoom', () => {
+      const option = chart.getOption() as { dataZoom?: Array<{ startValue?: number; endValue?: number }> };
+      const zoom = option.dataZoom?.[0];
+      const range = this.#range();
+      const from = Math.max(range.from.getTime(), Number(zoom?.startValue ?? range.from.getTime()));
+      const to = Math.min(range.to.getTime(), Number(zoom?.endValue ?? range.to.getTime()));
+      const reset = from <= range.from.getTime() + 1000 && to >= range.to.getTime() - 1000;
+      this.zoomed = !reset;
+      clearTimeout(this.#zoomTimer);
+      this.#zoomTimer = setTimeout(() => {
+        this.dispatchEvent(new IpRangeSelectEvent({ from: new Date(from), to: new Date(to), reset }));
+      }, 250);
+    });
+  }
+
+  /** Zoom back out to the whole range. */
+  resetZoom(): void {
+    this.#chart.chart?.dispatchAction({ type: 'dataZoom', start: 0, end: 100 });
+  }
+
+  #showBucket(i: number) {
+    const s = this.#series;
+    const chart = this.#chart.chart;
+    if (!s || i < 0 || i >= s.times.length) return;
+    this.focusIndex = i;
+    this.announcement = announceBucket(s, i, this.#locale);
+    if (chart) {
+      const t = s.times[i]! + (s.bucket === 'day' ? s.stepMs / 2 : 0);
+      const x = chart.convertToPixel({ xAxisIndex: 0 }, t) as number;
+      const y = chart.convertToPixel({ yAxisIndex: 0 }, s.values[i]!) as number;
+      chart.dispatchAction({ type: 'showTip', x, y });
+    }
+  }
+
+  #onKeydown(e: KeyboardEvent) {
+    const s = this.#series;
+    if (!s) return;
+    const last = s.times.length - 1;
+    const current = this.focusIndex < 0 ? last : this.focusIndex;
+    const page = s.bucket === 'hour' ? 24 : 7;
+    const next: Record<string, number> = {
+      ArrowRight: Math.min(last, current + 1),
+      ArrowLeft: Math.max(0, current - 1),
+      Home: 0,
+      End: last,
+      PageUp: Math.max(0, current - page),
+      PageDown: Math.min(last, current + page),
+    };
+    if (e.key in next) {
+      e.preventDefault();
+      this.#showBucket(next[e.key]!);
+    } else if (e.key === 'Escape') {
+      this.#chart.chart?.dispatchAction({ type: 'hideTip' });
+      this.announcement = '';
+    }
+  }
+
+  #onFocus() {
+    const s = this.#series;
+    if (s) this.#showBucket(this.focusIndex < 0 ? s.times.length - 1 : this.focusIndex);
+  }
+
+  #onBlur() {
+    this.#chart.chart?.dispatchAction({ type: 'hideTip' });
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------
+
+  #renderSummary(p: Prevalence): TemplateResult {
+    const phrase = describeRange(this.#data.timeRange, this.data ? undefined : this.#data.range.key);
+    return html`<div class="summary" part="summary">
+      <p class="headline"><span class="total">${formatNumber(p.totalDevices, this.#locale)}</span>
+        <span>${p.totalDevices === 1 ? 'device' : 'devices'} communicated with this IP ${phrase}</span></p>
+      <p class="seen muted">First seen ${dateTime(p.firstSeen, this.#locale)} · last seen ${dateTime(p.lastSeen, this.#locale)}${p.alertMarks.length ? html` · <span class="legend"><span class="legend-marker" aria-hidden="true">▲</span> ${formatNumber(p.alertMarksTotal ?? p.alertMarks.length, this.#locale)} ${(p.alertMarksTotal ?? p.alertMarks.length) === 1 ? 'alert' : 'alerts'} started</span>` : nothing}</p>
+    </div>`;
+  }
+
+  /** The numbers as a table, rendered only on request ("Show as table"): thousands of rows cost more than the chart. */
+  #renderTable(s: PreparedSeries): TemplateResult | typeof nothing {
+    if (!this.showTable) return nothing;
+    const rows = s.times.length;
+    const unit = s.bucket === 'hour' ? 'Hour' : 'Day';
+    // A scrolling box must be reachable by keyboard: the region takes focus and scrolls with the arrows.
+    return html`<div class="table-scroll" id="data-table" tabindex="0" role="region" aria-labelledby="table-caption"><table class="simple data-table" part="table">
+      <caption id="table-caption">Devices per ${unit.toLowerCase()}${rows > TABLE_LIMIT ? ` (first ${formatNumber(TABLE_LIMIT, this.#locale)} of ${formatNumber(rows, this.#locale)})` : ''}</caption>
+      <thead><tr><th scope="col">${unit}</th><th scope="col">Devices</th><th scope="col">Alerts started</th></tr></thead>
+      <tbody>
+        ${Array.from({ length: Math.min(rows, TABLE_LIMIT) }, (_, i) => {
+          const marks = marksIn(s, i);
+          return html`<tr><th scope="row">${bucketLabel(s, i, this.#locale)}</th><td>${formatNumber(s.values[i]!, this.#locale)}</td><td>${marks.length ? marks.map((m) => `${m.severity}: ${m.title}`).join('; ') : ''}</td></tr>`;
+        })}
+      </tbody>
+    </table></div>`;
+  }
+
+  #renderChart(p: Prevalence): TemplateResult {
+    const s = this.#series!;
+    if (this.#isEmpty()) {
+      const alerts = p.alertMarksTotal ?? p.alertMarks.length;
+      return html`${this.#renderSummary(p)}
+        <div class="state empty">No devices communicated with this IP in this period${alerts ? ` (${formatNumber(alerts, this.#locale)} ${alerts === 1 ? 'alert' : 'alerts'} started in it)` : ''}.</div>`;
+    }
+    const unit = s.bucket === 'hour' ? 'hours' : 'days';
+    return html`
+      ${this.#renderSummary(p)}
+      ${this.chartUnavailable ? html`<div class="state error" role="alert"><span class="state-message">The chart could not be loaded; “Show as table” lists the numbers.</span></div>` : nothing}
+      <div
+        class="chart ${this.chartUnavailable ? 'unavailable' : ''}"
+        part="chart"
+        tabindex="0"
+        role="application"
+        aria-roledescription="chart"
+        aria-label=${`${this.heading}. ${this.#describeChart(s)}`}
+        aria-describedby="chart-help"
+        @keydown=${this.#onKeydown}
+        @focus=${this.#onFocus}
+        @blur=${this.#onBlur}
+      ></div>
+      <p id="chart-help" class="visually-hidden">Left and Right arrow keys move between ${unit}, Home and End go to the first and last, Page Up and Page Down jump further; Escape hides the tooltip. “Show as table” lists every value.</p>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${s.times.length > LARGE ? html`<p class="muted small">${formatNumber(s.times.length, this.#locale)} points, drawn downsampled (LTTB).</p>` : nothing}
+      ${this.#renderTable(s)}
+    `;
+  }
+
+  override render() {
+    const tools = this.#series && !this.#isEmpty()
+      ? html`<div class="tools">
+          ${this.zoomed ? html`<button type="button" class="button subtle" @click=${() => this.resetZoom()}>Reset zoom</button>` : nothing}
+          <button type="button" class="button subtle" aria-expanded=${this.showTable ? 'true' : 'false'} aria-controls=${this.showTable ? 'data-table' : nothing} @click=${() => (this.showTable = !this.showTable)}>
+            ${this.showTable ? 'Hide table' : 'Show as table'}
+          </button>
+        </div>`
+      : nothing;
+    const body = this.#task.render({
+      initial: () => html`<div class="state">${this.#data.provider ? 'No IP address.' : 'No data provider configured.'}</div>`,
+      pending: () => html`<div aria-busy="true"><span class="visually-hidden">Loading ${this.heading}…</span>${skeletonLines([35, 55])}<div class="skeleton chart-skeleton"></div></div>`,
+      error: (error: unknown) => html`<div class="state error" role="alert">
+        <span class="state-message">${describeError(error)}</span>
+        ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => this.#task.run()}>Retry</button>` : nothing}
+      </div>`,
+      complete: (p: Prevalence) => this.#renderChart(p),
+    });
+    return html`<section class="section" part="base" aria-labelledby="heading" aria-busy=${this.#task.status === TaskStatus.PENDING ? 'true' : 'false'}>
+      <div class="section-header"><h2 class="section-title" id="heading">${this.heading}</h2>${tools}</div>
+      <div class="section-body">${body}</div>
+    </section>`;
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * Everything about an ECharts instance's life in a Lit element: load ECharts when the chart
+ * first becomes visible, init it on a container made safe for Trusted Types, keep it sized to
+ * its box (ResizeObserver, including a start inside a hidden tab), re-apply the option when the
+ * theme tokens change, and dispose of it when the element leaves the page.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ECharts, EChartsCoreOption } from './setup.js';
+import { loadECharts } from './load.js';
+import { clearWithoutMarkup } from './trusted-types.js';
+import { readChartTheme, sameTheme, type ChartTheme } from './chart-theme.js';
+
+export interface ChartControllerOptions {
+  /** The element to draw into (inside the host's shadow root), once rendered. */
+  container: () => HTMLElement | null | undefined;
+  /** The option for the current data and theme; undefined when there is nothing to draw. */
+  option: (theme: ChartTheme) => EChartsCoreOption | undefined;
+  /**
+   * What the option depends on besides theme and size (compared item by item after each host
+   * update): the option is rebuilt only when one changes, so re-renders for other reasons (focus,
+   * announcements) do not reset the chart's tooltip or zoom.
+   */
+  deps: () => readonly unknown[];
+  /** A name for the container's size class; when it changes the option is rebuilt (e.g. no slider when narrow). */
+  sizeKey?: (width: number) => string;
+  /** Called with the instance after each init (to attach event handlers). */
+  onInit?: (chart: ECharts) => void;
+  /** Called when ECharts cannot be loaded. */
+  onLoadError?: (error: unknown) => void;
+}
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+function isOnScreen(element: HTMLElement): boolean {
+  if (element.clientWidth === 0 || element.clientHeight === 0) return false;
+  const r = element.getBoundingClientRect();
+  return r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
+}
+
+export class ChartController implements ReactiveController {
+  readonly #host: Host;
+  readonly #options: ChartControllerOptions;
+  #chart?: ECharts;
+  #container?: HTMLElement;
+  #visible = false;
+  #loading = false;
+  #theme?: ChartTheme;
+  #intersection?: IntersectionObserver;
+  #resize?: ResizeObserver;
+  #media?: MediaQueryList;
+  #sizeKey?: string;
+  #deps?: readonly unknown[];
+  #ready: Promise<ECharts>;
+  #resolveReady!: (chart: ECharts) => void;
+  /** Bumped on every applied option; tests and benchmarks wait on `rendered()`. */
+  #renderedListeners: Array<() => void> = [];
+
+  constructor(host: Host, options: ChartControllerOptions) {
+    this.#host = host;
+    this.#options = options;
+    this.#ready = new Promise((r) => (this.#resolveReady = r));
+    host.addController(this);
+  }
+
+  /** The ECharts instance, once loaded and initialized. */
+  get chart(): ECharts | undefined {
+    return this.#chart;
+  }
+
+  /** Resolves with the instance once it exists. */
+  whenReady(): Promise<ECharts> {
+    return this.#ready;
+  }
+
+  /** Resolves after the next option has been drawn (its first frame: ECharts `rendered`). */
+  rendered(): Promise<void> {
+    return new Promise((resolve) => this.#renderedListeners.push(resolve));
+  }
+
+  hostConnected(): void {
+    this.#media = matchMedia('(prefers-color-scheme: dark)');
+    this.#media.addEventListener('change', this.#onThemeMaybeChanged);
+  }
+
+  hostDisconnected(): void {
+    this.#media?.removeEventListener('change', this.#onThemeMaybeChanged);
+    this.#intersection?.disconnect();
+    this.#resize?.disconnect();
+    this.#intersection = undefined;
+    this.#resize = undefined;
+    this.#chart?.dispose();
+    this.#chart = undefined;
+    this.#container = undefined;
+    this.#visible = false;
+    this.#deps = undefined;
+    this.#ready = new Promise((r) => (this.#resolveReady = r));
+  }
+
+  hostUpdated(): void {
+    const container = this.#options.container();
+    if (container !== this.#container) this.#attach(container ?? undefined);
+    const deps = this.#options.deps();
+    const changed = !this.#deps || deps.length !== this.#deps.length || deps.some((d, i) => d !== this.#deps![i]);
+    if (!changed && this.#chart) return;
+    this.#deps = deps;
+    this.update();
+  }
+
+  /** Re-read the theme and apply the current option (after data or theme changes). */
+  update(): void {
+    if (!this.#chart) {
+      void this.#maybeInit();
+      return;
+    }
+    const theme = readChartTheme(this.#host);
+    this.#theme = theme;
+    const option = this.#options.option(theme);
+    if (!option) return;
+    this.#chart.setOption(option, { notMerge: true, lazyUpdate: false });
+  }
+
+  /** Tell the controller the theme may have changed (e.g. a `theme` attribute on an ancestor). */
+  readonly #onThemeMaybeChanged = () => {
+    if (!this.#chart) return;
+    const theme = readChartTheme(this.#host);
+    if (sameTheme(this.#theme, theme)) return;
+    this.update();
+  };
+
+  #attach(container: HTMLElement | undefined) {
+    this.#intersection?.disconnect();
+    this.#resize?.disconnect();
+    if (this.#chart && this.#container !== container) {
+      this.#chart.dispose();
+      this.#chart = undefined;
+    }
+    this.#container = container;
+    if (!container) return;
+    this.#intersection = new IntersectionObserver((entries) => {
+      this.#visible = entries.some((e) => e.isIntersecting);
+      if (this.#visible) void this.#maybeInit();
+    });
+    this.#intersection.observe(container);
+    // Already on screen: no need to wait a frame for the observer's first report.
+    if (isOnScreen(container)) {
+      this.#visible = true;
+      void this.#maybeInit();
+    }
+    this.#resize = new ResizeObserver(() => {
+      if (this.#chart) {
+        const w = container.clientWidth;
+        const h = container.clientHeight;
+        // The observer also reports the size it starts with; a redraw of a large series is not free.
+        if (w > 0 && h > 0 && (w !== this.#chart.getWidth() || h !== this.#chart.getHeight())) {
+          this.#chart.resize();
+          const key = this.#options.sizeKey?.(container.clientWidth);
+          if (key !== this.#sizeKey) {
+            this.#sizeKey = key;
+            this.update();
+          }
+        }
+      } else void this.#maybeInit();
+      // Theme tokens can change with the layout (a container query, a class on an ancestor).
+      this.#onThemeMaybeChanged();
+    });
+    this.#resize.observe(container);
+    // Theme attributes flip custom properties, which a transition on the container reports.
+    container.addEventListener('transitionrun', this.#onThemeMaybeChanged);
+  }
+
+  async #maybeInit() {
+    const container = this.#container;
+    if (this.#chart || this.#loading || !container || !this.#visible) return;
+    if (container.clientWidth === 0 || container.clientHeight === 0) return;
+    const theme = readChartTheme(this.#host);
+    const option = this.#options.option(theme);
+    if (!option) return;
+    this.#loading = true;
+    try {
+      const { echarts } = await loadECharts();
+      if (this.#container !== container || this.#chart || !this.#host.isConnected) return;
+      clearWithoutMarkup(container);
+      const chart = echarts.init(container, undefined, { renderer: 'canvas' });
+      this.#chart = chart;
+      this.#sizeKey = this.#options.sizeKey?.(container.clientWidth);
+      chart.on('rendered', () => {
+        const listeners = this.#renderedListeners;
+        this.#renderedListeners = [];
+        for (const l of listeners) l();
+      });
+      this.#options.onInit?.(chart);
+      this.#resolveReady(chart);
+      this.update();
+    } catch (error) {
+      this.#options.onLoadError?.(error);
+    } finally {
+      this.#loading = false;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
+import { deepQuery, deepText } from '../helpers/dom.js';
+
+interface CspWindow extends Window {
+  __violations: string[];
+  __errors: string[];
+  __page: IpEntityPage;
+  __pwned?: number;
+}
+
+describe('<ip-entity-page> under a strict CSP with Trusted Types', () => {
+  it('renders the overview, the chart and a tab switch with zero violations', async function () {
+    this.timeout(30000);
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 1280px; height: 900px; border: 0; position: absolute; left: 0; top: 0;';
+    frame.src = '/test/csp/page.html';
+    document.body.append(frame);
+    try {
+      await waitUntil(() => (frame.contentWindow as CspWindow | null)?.__page, 'page did not load', { timeout: 15000 });
+      const win = frame.contentWindow as CspWindow;
+      const page = win.__page;
+      await waitUntil(() => deepText(page).includes('SRV-APP-07'), 'overview did not render', { timeout: 10000 });
+      await waitUntil(() => deepQuery(page, 'ip-prevalence-chart')?.shadowRoot?.querySelector('canvas'), 'chart did not draw', { timeout: 10000 });
+      page.selectTab('alerts');
+      await page.updateComplete;
+      page.ip = '192.0.2.200'; // not observed: other states render too
+      page.selectTab('overview');
+      await waitUntil(() => deepText(page).includes('not observed'), 'not-observed state', { timeout: 10000 });
+      expect(win.__violations, 'CSP / Trusted Types violations').to.deep.equal([]);
+      expect(win.__errors, 'page errors').to.deep.equal([]);
+      expect(win.__pwned).to.equal(undefined);
+    } catch (e) {
+      const win = frame.contentWindow as CspWindow | null;
+      throw new Error(`${(e as Error).message}; violations: ${JSON.stringify(win?.__violations)}; errors: ${JSON.stringify(win?.__errors)}; text: ${win?.__page ? deepText(win.__page).slice(0, 300) : 'no page'}`);
+    } finally {
+      frame.remove();
+    }
+  });
+});
