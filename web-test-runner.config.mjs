@@ -36,7 +36,7 @@ export default {
   // Two cores: two pages at a time. Playwright gives each page real focus and rAF.
   concurrency: Number(process.env.TEST_CONCURRENCY ?? 2),
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
-  testFramework: { config: { timeout: 10000 } },
+  testFramework: { config: { timeout: 10000, ...(process.env.TEST_GREP ? { grep: process.env.TEST_GREP } : {}) } },
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 300000,

@@ -216,7 +216,9 @@ describe('<ip-entity-page>', () => {
       const e = (await oneEvent(el, 'ip-tab-change')) as IpTabChangeEvent;
       expect(e.detail.tab).to.equal('alerts');
       await el.updateComplete;
-      expect(deepText(shadow(el).getElementById('panel-alerts')!)).to.contain('severity: high');
+      const list = shadow(el).querySelector('ip-alerts-list')!;
+      expect(list.filter).to.deep.equal({ severity: ['high'] });
+      await waitUntil(() => deepText(list).includes('Severity: High'));
       expect(leaked).to.equal(false);
     });
   });

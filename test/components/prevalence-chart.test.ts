@@ -73,7 +73,7 @@ describe('<ip-prevalence-chart>', () => {
     const points = markers['data'] as Array<{ value: [number, number]; itemStyle: { color: string } }>;
     expect(points.length).to.equal(8);
     expect(points[0]!.value[0]).to.equal(START + DAY + 3_600_000);
-    expect(points.map((p) => p.itemStyle.color).slice(0, 4)).to.deep.equal(['#b10e1c', '#a84a00', '#6e5a00', '#4a5568']);
+    expect(points.map((p) => p.itemStyle.color).slice(0, 4)).to.deep.equal(['#b10e1c', '#974300', '#665300', '#4a5568']);
     expect(markers['xAxisIndex']).to.equal(1);
   });
 

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, query, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { Task } from '@lit/task';
@@ -15,6 +16,7 @@ import { searchIcon } from '../shared/icons.js';
 import '../copy-button/ip-copy-button.js';
 import '../time-range-picker/ip-time-range-picker.js';
 import '../overview/ip-overview.js';
+import '../alerts-list/ip-alerts-list.js';
 
 interface TabDef {
   id: IpTab;
@@ -98,6 +100,10 @@ export class IpEntityPage extends LitElement {
   @property({ type: String, reflect: true }) theme?: 'light' | 'dark';
   /** `compact` tightens spacing for dense screens. */
   @property({ type: String, reflect: true }) density?: 'comfortable' | 'compact';
+  /** Persist per-user choices (the alerts list's columns) in localStorage under this key. */
+  @property({ type: String, attribute: 'storage-key' }) storageKey?: string;
+  /** The signed-in user, for "Assign to me". */
+  @property({ type: String, attribute: 'current-user' }) currentUser?: string;
 
   get #provider(): IpDataProvider | undefined {
     if (this.provider) return this.provider;
@@ -302,16 +308,8 @@ export class IpEntityPage extends LitElement {
     switch (tab) {
       case 'overview':
         return html`<ip-overview></ip-overview>`;
-      case 'alerts': {
-        const filter = this.alertsFilter;
-        const described = filter
-          ? Object.entries(filter)
-              .filter(([, v]) => v?.length)
-              .map(([k, v]) => `${k}: ${v!.map((x) => x ?? 'not set').join(', ')}`)
-              .join('; ')
-          : '';
-        return this.#placeholder('Incidents and alerts', `The incidents and alerts list${described ? ` (filtered by ${described})` : ''}`);
-      }
+      case 'alerts':
+        return html`<ip-alerts-list .filter=${this.alertsFilter ?? {}} storage-key=${ifDefined(this.storageKey)} current-user=${ifDefined(this.currentUser)}></ip-alerts-list>`;
       case 'devices':
         return this.#placeholder('Observed in organization', 'The observed devices list');
       default:

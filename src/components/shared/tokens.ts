@@ -33,11 +33,11 @@ export const COLOR_TOKENS: readonly Token[] = [
   ['color-success', '#0e700e', '#74d16a'],
   ['color-warning', '#8a5300', '#f2b84b'],
   ['color-skeleton', '#e6e8ec', '#30323a'],
-  ['severity-high', '#b10e1c', '#ff7b84'],
-  ['severity-medium', '#a84a00', '#ffa257'],
-  ['severity-low', '#6e5a00', '#e3c341'],
-  ['severity-informational', '#4a5568', '#aab3c2'],
-  ['severity-unknown', '#6b7280', '#9ca3af'],
+  ['severity-high', '#b10e1c', '#ff9199'],
+  ['severity-medium', '#974300', '#ffa257'],
+  ['severity-low', '#665300', '#e3c341'],
+  ['severity-informational', '#4a5568', '#b3bccb'],
+  ['severity-unknown', '#565e6c', '#b4bac4'],
 ];
 
 /** Tokens that do not change with the colour scheme. */

@@ -6,6 +6,7 @@
  * so bad data fails as a clear `bad-response` for that IP's sections only.
  */
 import { IpDataError } from '../../data/errors.js';
+import { applyPatch } from '../../data/patch.js';
 import { prevalenceFrom, summarize } from '../../data/derive.js';
 import type {
   AlertItem,
@@ -272,18 +273,4 @@ export class StaticIpDataProvider implements IpDataProvider {
   }
 }
 
-/** The item after a management patch; comments are appended with the author and time. */
-export function applyPatch(item: AlertItem, patch: AlertPatch, user: string, now = new Date()): AlertItem {
-  const next: AlertItem = { ...item };
-  if (patch.status !== undefined) next.status = patch.status;
-  if (patch.classification !== undefined) {
-    next.classification = patch.classification;
-    if (patch.determination === undefined) next.determination = null;
-  }
-  if (patch.determination !== undefined) next.determination = patch.determination;
-  if (patch.assignedTo !== undefined) next.assignedTo = patch.assignedTo;
-  if (patch.comment?.trim()) {
-    next.comments = [...(item.comments ?? []), { comment: patch.comment.trim(), createdBy: user, createdAt: now.toISOString() }];
-  }
-  return next;
-}
+export { applyPatch };

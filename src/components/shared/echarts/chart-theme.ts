@@ -27,10 +27,10 @@ export function readChartTheme(element: Element): ChartTheme {
     accent: read(s, '--_color-accent', '#0f6cbd'),
     severity: {
       high: read(s, '--_severity-high', '#b10e1c'),
-      medium: read(s, '--_severity-medium', '#a84a00'),
-      low: read(s, '--_severity-low', '#6e5a00'),
+      medium: read(s, '--_severity-medium', '#974300'),
+      low: read(s, '--_severity-low', '#665300'),
       informational: read(s, '--_severity-informational', '#4a5568'),
-      unknown: read(s, '--_severity-unknown', '#6b7280'),
+      unknown: read(s, '--_severity-unknown', '#565e6c'),
     },
     fontFamily: read(s, '--_font-family', 'system-ui, sans-serif'),
     fontSize: parseFloat(read(s, '--_font-size-small', '12px')) || 12,

@@ -1,0 +1,246 @@
+/**
+ * The alerts list's data: pages fetched on demand from `provider.listAlerts`, cached, and
+ * thrown away when the query changes.
+ *
+ * - A query (provider, IP, range, filter, search, sort) has a generation. Changing it aborts every
+ *   request of the old one; answers that arrive late for an old generation are ignored, so rows of
+ *   an old query can never show under a new one.
+ * - Pages the user scrolled away from are aborted when other pages are needed, and the cache keeps
+ *   the most recently used pages only: the list never holds the whole data set.
+ */
+import type { AlertItem } from '../../data/model.js';
+import type { AlertFilter, AlertSortField, IpDataProvider, Sort } from '../../data/provider.js';
+import { isAbortError } from '../../data/errors.js';
+import type { TimeRange } from '../../lib/time-range.js';
+
+export interface AlertsQuery {
+  provider: IpDataProvider;
+  ip: string;
+  range: TimeRange;
+  filter: AlertFilter;
+  search: string;
+  sort?: Sort<AlertSortField>;
+}
+
+export const PAGE_SIZE = 100;
+const MAX_PAGES = 80;
+/** Pages kept in flight beyond the visible ones (prefetch around the viewport). */
+const KEEP_AROUND = 2;
+
+function signature(q: AlertsQuery): unknown[] {
+  return [q.provider, q.ip, q.range.from.getTime(), q.range.to.getTime(), JSON.stringify(q.filter), q.search, q.sort?.field, q.sort?.direction];
+}
+
+interface PageState {
+  items?: AlertItem[];
+  controller?: AbortController;
+  error?: unknown;
+}
+
+export class AlertPages {
+  #query?: AlertsQuery;
+  #signature: unknown[] = [];
+  #generation = 0;
+  #pages = new Map<number, PageState>();
+  #controller = new AbortController();
+  #total?: number;
+  #error?: unknown;
+  readonly #onChange: () => void;
+  readonly #pageSize: number;
+
+  constructor(onChange: () => void, pageSize = PAGE_SIZE) {
+    this.#onChange = onChange;
+    this.#pageSize = pageSize;
+  }
+
+  /** Rows matching the query, once the first page answered. */
+  get total(): number | undefined {
+    return this.#total;
+  }
+
+  /** The error of the first page (the whole list failed), if any. */
+  get error(): unknown {
+    return this.#error;
+  }
+
+  get query(): AlertsQuery | undefined {
+    return this.#query;
+  }
+
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /** Set the query; a different one starts over (aborting the old one's requests). */
+  setQuery(query: AlertsQuery | undefined): boolean {
+    const sig = query ? signature(query) : [];
+    if (query && this.#query && sig.length === this.#signature.length && sig.every((v, i) => v === this.#signature[i])) return false;
+    this.#controller.abort();
+    this.#controller = new AbortController();
+    this.#generation++;
+    this.#query = query;
+    this.#signature = sig;
+    this.#pages = new Map();
+    this.#total = undefined;
+    this.#error = undefined;
+    if (query) this.#load(0);
+    return true;
+  }
+
+  /** Run the query again from scratch (Retry; or after data changed elsewhere). */
+  reload(): void {
+    const q = this.#query;
+    this.#query = undefined;
+    this.setQuery(q);
+  }
+
+  /** The item at `index`, if its page is loaded. */
+  get(index: number): AlertItem | undefined {
+    const page = this.#pages.get(Math.floor(index / this.#pageSize));
+    return page?.items?.[index % this.#pageSize];
+  }
+
+  /** Whether the page holding `index` failed. */
+  failed(index: number): boolean {
+    return this.#pages.get(Math.floor(index / this.#pageSize))?.error !== undefined;
+  }
+
+  /** Make sure rows [start, end) are loaded or loading; abort pages far from them. */
+  ensure(start: number, end: number): void {
+    if (!this.#query || this.#total === undefined) return;
+    const first = Math.floor(start / this.#pageSize);
+    const last = Math.floor(Math.max(start, end - 1) / this.#pageSize);
+    for (const [p, state] of this.#pages) {
+      if (state.controller && (p < first - KEEP_AROUND || p > last + KEEP_AROUND)) {
+        state.controller.abort();
+        this.#pages.delete(p);
+      }
+    }
+    for (let p = first; p <= last; p++) {
+      if (p * this.#pageSize >= this.#total) break;
+      const state = this.#pages.get(p);
+      if (!state || (state.error !== undefined && !state.controller)) this.#load(p);
+      else this.#touch(p);
+    }
+  }
+
+  /** Retry the pages that failed. */
+  retryFailed(): void {
+    for (const [p, state] of this.#pages) if (state.error !== undefined) this.#load(p);
+  }
+
+  /** Items of rows [start, end), loading missing pages first. */
+  async itemsIn(start: number, end: number, signal?: AbortSignal): Promise<AlertItem[]> {
+    const generation = this.#generation;
+    const out: AlertItem[] = [];
+    for (let p = Math.floor(start / this.#pageSize); p * this.#pageSize < end; p++) {
+      let items = this.#pages.get(p)?.items;
+      if (!items) items = await this.#fetch(p, this.#pageSize, signal);
+      if (generation !== this.#generation) throw new DOMException('The query changed.', 'AbortError');
+      const from = Math.max(start, p * this.#pageSize) - p * this.#pageSize;
+      const to = Math.min(end, (p + 1) * this.#pageSize) - p * this.#pageSize;
+      out.push(...items.slice(from, to));
+    }
+    return out;
+  }
+
+  /**
+   * Every matching item, in pages of `pageSize`, reporting progress: for export and bulk actions.
+   * Bypasses the cache (it would evict the pages the user is looking at).
+   */
+  async *all(signal: AbortSignal, pageSize = 1000): AsyncGenerator<{ items: AlertItem[]; done: number; total: number }> {
+    const query = this.#query;
+    if (!query) return;
+    let offset = 0;
+    let total = Infinity;
+    while (offset < total) {
+      const page = await query.provider.listAlerts(query.ip, { range: query.range, filter: query.filter, search: query.search || undefined, sort: query.sort, offset, limit: pageSize }, { signal });
+      total = page.total;
+      offset += page.items.length;
+      yield { items: page.items, done: Math.min(offset, total), total };
+      if (page.items.length === 0) break;
+    }
+  }
+
+  /** Replace cached items by id (after an update); returns what they were, for rollback. */
+  replace(updated: readonly AlertItem[]): Map<string, AlertItem> {
+    const byId = new Map(updated.map((a) => [a.id, a]));
+    const previous = new Map<string, AlertItem>();
+    for (const state of this.#pages.values()) {
+      const items = state.items;
+      if (!items) continue;
+      for (let i = 0; i < items.length; i++) {
+        const next = byId.get(items[i]!.id);
+        if (next) {
+          if (!previous.has(next.id)) previous.set(next.id, items[i]!);
+          items[i] = next;
+        }
+      }
+    }
+    if (previous.size) this.#onChange();
+    return previous;
+  }
+
+  /** The loaded items with these ids (for the fly-out). */
+  findLoaded(ids: ReadonlySet<string>): AlertItem[] {
+    const out: AlertItem[] = [];
+    for (const state of this.#pages.values()) for (const a of state.items ?? []) if (ids.has(a.id)) out.push(a);
+    return out;
+  }
+
+  #touch(p: number) {
+    const state = this.#pages.get(p);
+    if (!state) return;
+    this.#pages.delete(p);
+    this.#pages.set(p, state);
+  }
+
+  async #fetch(p: number, limit: number, signal?: AbortSignal): Promise<AlertItem[]> {
+    const q = this.#query!;
+    const page = await q.provider.listAlerts(
+      q.ip,
+      { range: q.range, filter: q.filter, search: q.search || undefined, sort: q.sort, offset: p * this.#pageSize, limit },
+      { signal: signal ?? this.#controller.signal },
+    );
+    return page.items;
+  }
+
+  #load(p: number) {
+    const generation = this.#generation;
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    this.#controller.signal.addEventListener('abort', onAbort, { once: true });
+    const state: PageState = { controller };
+    this.#pages.set(p, state);
+    this.#evict();
+    const q = this.#query!;
+    q.provider
+      .listAlerts(q.ip, { range: q.range, filter: q.filter, search: q.search || undefined, sort: q.sort, offset: p * this.#pageSize, limit: this.#pageSize }, { signal: controller.signal })
+      .then(
+        (page) => {
+          if (generation !== this.#generation || this.#pages.get(p) !== state) return; // a newer query or request won
+          state.items = page.items;
+          state.controller = undefined;
+          this.#total = page.total;
+          this.#error = undefined;
+          this.#onChange();
+        },
+        (error: unknown) => {
+          if (generation !== this.#generation || this.#pages.get(p) !== state || isAbortError(error)) return;
+          state.controller = undefined;
+          state.error = error;
+          if (this.#total === undefined) this.#error = error;
+          this.#onChange();
+        },
+      )
+      .finally(() => this.#controller.signal.removeEventListener('abort', onAbort));
+  }
+
+  #evict() {
+    while (this.#pages.size > MAX_PAGES) {
+      const oldest = this.#pages.keys().next().value!;
+      this.#pages.get(oldest)?.controller?.abort();
+      this.#pages.delete(oldest);
+    }
+  }
+}

@@ -1,0 +1,370 @@
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { tokens } from '../shared/tokens.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { dateTime, missing, severityBadge, timeAgo } from '../shared/ui.js';
+import {
+  ALERT_STATUSES,
+  ALERT_STATUS_LABELS,
+  CLASSIFICATIONS,
+  CLASSIFICATION_LABELS,
+  DETERMINATIONS_BY_CLASSIFICATION,
+  DETERMINATION_LABELS,
+  INVESTIGATION_STATE_LABELS,
+  labelFor,
+  type AlertItem,
+  type AlertPatch,
+  type KnownClassification,
+} from '../../data/model.js';
+
+const KEEP = '__keep__';
+const UNSET = '__unset__';
+const ME = '__me__';
+const OTHER = '__other__';
+
+export class IpFlyoutSaveEvent extends Event {
+  static readonly type = 'ip-flyout-save';
+  readonly detail: { patch: AlertPatch };
+  constructor(patch: AlertPatch) {
+    super(IpFlyoutSaveEvent.type, { bubbles: true, composed: true });
+    this.detail = { patch };
+  }
+}
+
+/**
+ * The side panel of `<ip-alerts-list>`: details of the selected incident or alert (or a summary of
+ * several) and, when the provider can manage alerts, the controls to change status,
+ * classification and determination, assignment, and to add a comment. The form keeps what was
+ * typed until a save succeeds or the selection changes.
+ *
+ * @tag ip-alerts-flyout
+ * @fires ip-flyout-save - The user saved; `detail: { patch }`. The list calls the provider.
+ * @fires ip-flyout-close - The user closed the panel (close button or Escape).
+ * @csspart base - The panel.
+ * @csspart form - The manage form.
+ */
+export class IpAlertsFlyout extends LitElement {
+  static override styles = [
+    tokens,
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        min-width: 0;
+      }
+      .panel {
+        display: flex;
+        flex-direction: column;
+        height: 100%;
+        background: var(--_color-surface);
+        border-inline-start: 1px solid var(--_color-border);
+        overflow: auto;
+      }
+      .head {
+        display: flex;
+        align-items: flex-start;
+        justify-content: space-between;
+        gap: var(--_space);
+        padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2) var(--_space);
+        border-bottom: 1px solid var(--_color-border);
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.05em;
+        overflow-wrap: anywhere;
+      }
+      h2:focus {
+        outline: none;
+      }
+      h2:focus-visible {
+        outline: 2px solid var(--_color-focus);
+      }
+      .kind {
+        font-size: var(--_font-size-small);
+        color: var(--_color-text-muted);
+        text-transform: uppercase;
+        letter-spacing: 0.04em;
+        font-weight: 600;
+      }
+      .body {
+        padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+        display: flex;
+        flex-direction: column;
+        gap: calc(var(--_space) * 1.5);
+      }
+      h3 {
+        margin: 0 0 4px;
+        font-size: var(--_font-size-small);
+        text-transform: uppercase;
+        letter-spacing: 0.04em;
+        color: var(--_color-text-muted);
+      }
+      p {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      ul {
+        margin: 0;
+        padding-inline-start: 1.1em;
+      }
+      li {
+        overflow-wrap: anywhere;
+      }
+      .comment {
+        border-inline-start: 3px solid var(--_color-border);
+        padding-inline-start: var(--_space);
+        margin-bottom: 4px;
+      }
+      form {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr);
+        gap: var(--_space);
+        padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2) calc(var(--_space) * 2);
+        border-top: 1px solid var(--_color-border);
+        background: var(--_color-surface-alt);
+      }
+      label {
+        display: flex;
+        flex-direction: column;
+        gap: 2px;
+        font-weight: 600;
+        font-size: var(--_font-size-small);
+      }
+      select,
+      textarea,
+      input {
+        font-weight: 400;
+        font-size: var(--_font-size);
+      }
+      textarea {
+        min-height: 4.5em;
+        padding: 6px var(--_space);
+        resize: vertical;
+      }
+      .actions {
+        display: flex;
+        gap: var(--_space);
+        align-items: center;
+        flex-wrap: wrap;
+      }
+      .error {
+        color: var(--_color-danger);
+        font-weight: 600;
+      }
+      .small {
+        font-size: var(--_font-size-small);
+      }
+    `,
+  ];
+
+  @query('h2') private headingEl?: HTMLElement;
+  @state() private status = KEEP;
+  @state() private classification = KEEP;
+  @state() private determination = KEEP;
+  @state() private assign = KEEP;
+  @state() private assignee = '';
+  @state() private comment = '';
+
+  /** The selected items that are loaded (all of them for a small selection). */
+  @property({ attribute: false }) items: AlertItem[] = [];
+  /** How many are selected (more than `items` when "all matching" is selected). */
+  @property({ type: Number }) count = 0;
+  /** Show the manage controls (the provider can update alerts). */
+  @property({ type: Boolean }) manageable = false;
+  /** Who "Assign to me" assigns to. */
+  @property({ type: String, attribute: 'current-user' }) currentUser?: string;
+  /** A save is in progress. */
+  @property({ type: Boolean }) saving = false;
+  /** Why the last save failed; the form keeps its values. */
+  @property({ type: String }) error?: string;
+  @property({ type: String }) locale?: string;
+
+  #selectionKey = '';
+
+  /** Move focus to the panel's heading (when it opens from the keyboard). */
+  override focus(): void {
+    this.headingEl?.focus();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('items') || changed.has('count')) {
+      const key = `${this.count}|${this.items.map((a) => a.id).sort().join(',')}`;
+      if (key !== this.#selectionKey) {
+        // A different selection: start from its values; an unsaved form belongs to the old one.
+        this.#selectionKey = key;
+        this.#reset();
+      }
+    }
+  }
+
+  get #single(): AlertItem | undefined {
+    return this.count === 1 ? this.items[0] : undefined;
+  }
+
+  #reset() {
+    const one = this.#single;
+    this.status = one ? one.status : KEEP;
+    this.classification = one ? (one.classification ?? UNSET) : KEEP;
+    this.determination = one ? (one.determination ?? KEEP) : KEEP;
+    this.assign = KEEP;
+    this.assignee = '';
+    this.comment = '';
+  }
+
+  /** What the form changes, relative to the item (one) or as a bulk edit (several). */
+  patch(): AlertPatch {
+    const one = this.#single;
+    const patch: AlertPatch = {};
+    if (this.status !== KEEP && this.status !== one?.status) patch.status = this.status;
+    if (this.classification !== KEEP) {
+      const value = this.classification === UNSET ? null : this.classification;
+      if (!one || value !== one.classification) patch.classification = value;
+    }
+    if (this.determination !== KEEP && this.classification !== UNSET) {
+      if (!one || this.determination !== one.determination || patch.classification !== undefined) patch.determination = this.determination;
+    }
+    if (patch.classification === null) patch.determination = null;
+    if (this.assign === UNSET) patch.assignedTo = null;
+    else if (this.assign === ME && this.currentUser) patch.assignedTo = this.currentUser;
+    else if (this.assign === OTHER && this.assignee.trim()) patch.assignedTo = this.assignee.trim();
+    if (this.comment.trim()) patch.comment = this.comment.trim();
+    return patch;
+  }
+
+  #onSubmit(e: SubmitEvent) {
+    e.preventDefault();
+    if (this.saving) return;
+    const patch = this.patch();
+    if (Object.keys(patch).length === 0) return;
+    this.dispatchEvent(new IpFlyoutSaveEvent(patch));
+  }
+
+  #onKeydown(e: KeyboardEvent) {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      this.#close();
+    }
+  }
+
+  #close() {
+    this.dispatchEvent(new Event('ip-flyout-close', { bubbles: true, composed: true }));
+  }
+
+  /** Clear the form after a successful save. */
+  saved(): void {
+    this.#reset();
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------
+
+  #renderDetails(a: AlertItem): TemplateResult {
+    const locale = this.locale;
+    const devices = a.impactedAssets.filter((x) => x.kind === 'device');
+    const others = a.impactedAssets.filter((x) => x.kind !== 'device');
+    return html`
+      <p>${severityBadge(a.severity)} <span class="muted small">· ${labelFor(ALERT_STATUS_LABELS, a.status, 'Unknown')} · ${a.assignedTo ?? 'Unassigned'}</span></p>
+      ${a.description ? html`<section><h3>Description</h3><p>${a.description}</p></section>` : nothing}
+      <section>
+        <h3>Timeline</h3>
+        <dl class="details small">
+          <dt>First activity</dt><dd>${dateTime(a.firstActivity, locale)}</dd>
+          <dt>Last activity</dt><dd>${dateTime(a.lastActivity, locale)}</dd>
+          ${a.createdAt ? html`<dt>Created</dt><dd>${dateTime(a.createdAt, locale)}</dd>` : nothing}
+          <dt>Classification</dt><dd>${a.classification ? `${labelFor(CLASSIFICATION_LABELS, a.classification)}${a.determination ? ` · ${labelFor(DETERMINATION_LABELS, a.determination)}` : ''}` : CLASSIFICATION_LABELS.unset}</dd>
+          <dt>Investigation</dt><dd>${a.investigationState ? labelFor(INVESTIGATION_STATE_LABELS, a.investigationState) : missing()}</dd>
+          ${a.kind === 'alert' ? html`<dt>Incident</dt><dd>${a.incidentId ?? missing()}</dd>` : html`<dt>Alerts</dt><dd>${a.alertCount ?? missing()}</dd>`}
+          <dt>Detection source</dt><dd>${a.detectionSource ?? missing()}</dd>
+          ${a.mitreTechniques?.length ? html`<dt>MITRE ATT&CK</dt><dd>${a.mitreTechniques.join(', ')}</dd>` : nothing}
+        </dl>
+      </section>
+      <section>
+        <h3>Related devices</h3>
+        ${devices.length ? html`<ul>${devices.map((d) => html`<li>${d.name}</li>`)}</ul>` : html`<p class="muted small">None.</p>`}
+      </section>
+      ${others.length ? html`<section><h3>Other impacted assets</h3><ul>${others.map((d) => html`<li>${d.name} <span class="muted small">(${d.kind})</span></li>`)}</ul></section>` : nothing}
+      ${a.evidence?.length
+        ? html`<section><h3>Evidence</h3><ul>${a.evidence.map((e) => html`<li>${e.entityType}: ${e.name}${e.verdict ? html` <span class="muted small">(${e.verdict})</span>` : nothing}</li>`)}</ul></section>`
+        : nothing}
+      <section>
+        <h3>Comments</h3>
+        ${a.comments?.length
+          ? a.comments.map((c) => html`<div class="comment"><p>${c.comment}</p><p class="muted small">${c.createdBy ?? 'Someone'} · ${timeAgo(c.createdAt, locale)}</p></div>`)
+          : html`<p class="muted small">No comments yet.</p>`}
+      </section>
+    `;
+  }
+
+  #renderForm(): TemplateResult {
+    const bulk = !this.#single;
+    const keep = html`<option value=${KEEP} ?selected=${this.status === KEEP}>Keep as is</option>`;
+    const cls = this.classification;
+    const determinations = cls !== KEEP && cls !== UNSET ? (DETERMINATIONS_BY_CLASSIFICATION[cls as KnownClassification] ?? []) : [];
+    const dirty = Object.keys(this.patch()).length > 0;
+    return html`<form part="form" @submit=${this.#onSubmit} aria-labelledby="manage-heading">
+      <h3 id="manage-heading">Manage ${bulk ? `${this.count.toLocaleString(this.locale)} selected` : this.#single?.kind}</h3>
+      <label>Status
+        <select class="input" name="status" .value=${this.status} @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value)}>
+          ${bulk ? keep : nothing}
+          ${ALERT_STATUSES.map((s) => html`<option value=${s} ?selected=${this.status === s}>${ALERT_STATUS_LABELS[s]}</option>`)}
+        </select>
+      </label>
+      <label>Classification
+        <select class="input" name="classification" @change=${(e: Event) => {
+          this.classification = (e.target as HTMLSelectElement).value;
+          this.determination = KEEP;
+        }}>
+          ${bulk ? html`<option value=${KEEP} ?selected=${cls === KEEP}>Keep as is</option>` : nothing}
+          <option value=${UNSET} ?selected=${cls === UNSET}>${CLASSIFICATION_LABELS.unset}</option>
+          ${CLASSIFICATIONS.map((c) => html`<option value=${c} ?selected=${cls === c}>${CLASSIFICATION_LABELS[c]}</option>`)}
+        </select>
+      </label>
+      <label>Determination
+        <select class="input" name="determination" ?disabled=${determinations.length === 0} @change=${(e: Event) => (this.determination = (e.target as HTMLSelectElement).value)}>
+          <option value=${KEEP} ?selected=${this.determination === KEEP}>${determinations.length ? 'Choose…' : 'Choose a classification first'}</option>
+          ${determinations.map((d) => html`<option value=${d} ?selected=${this.determination === d}>${labelFor(DETERMINATION_LABELS, d)}</option>`)}
+        </select>
+      </label>
+      <label>Assign to
+        <select class="input" name="assign" @change=${(e: Event) => (this.assign = (e.target as HTMLSelectElement).value)}>
+          <option value=${KEEP} ?selected=${this.assign === KEEP}>Keep as is</option>
+          ${this.currentUser ? html`<option value=${ME} ?selected=${this.assign === ME}>Me (${this.currentUser})</option>` : nothing}
+          <option value=${OTHER} ?selected=${this.assign === OTHER}>Someone else…</option>
+          <option value=${UNSET} ?selected=${this.assign === UNSET}>Unassigned</option>
+        </select>
+      </label>
+      ${this.assign === OTHER
+        ? html`<label>Assignee <input class="input" name="assignee" autocomplete="off" .value=${this.assignee} @input=${(e: Event) => (this.assignee = (e.target as HTMLInputElement).value)} /></label>`
+        : nothing}
+      <label>Comment
+        <textarea class="input" name="comment" .value=${this.comment} @input=${(e: Event) => (this.comment = (e.target as HTMLTextAreaElement).value)}></textarea>
+      </label>
+      ${this.error ? html`<p class="error" role="alert">Not saved: ${this.error} Your changes are still here; try again.</p>` : nothing}
+      <div class="actions">
+        <button type="submit" class="button primary" ?disabled=${!dirty || this.saving} aria-disabled=${!dirty || this.saving ? 'true' : 'false'}>${this.saving ? 'Saving…' : 'Save'}</button>
+        <button type="button" class="button" @click=${() => this.#reset()} ?disabled=${!dirty || this.saving}>Discard changes</button>
+      </div>
+    </form>`;
+  }
+
+  override render() {
+    const one = this.#single;
+    const title = one ? one.title : `${this.count.toLocaleString(this.locale)} selected`;
+    return html`<aside class="panel" part="base" role="region" aria-labelledby="flyout-title" @keydown=${this.#onKeydown}>
+      <div class="head">
+        <div>
+          ${one ? html`<span class="kind">${one.kind} ${one.id}</span>` : nothing}
+          <h2 id="flyout-title" tabindex="-1">${title}</h2>
+        </div>
+        <button type="button" class="button subtle" aria-label="Close details" title="Close (Esc)" @click=${() => this.#close()}>✕</button>
+      </div>
+      <div class="body">
+        ${one
+          ? this.#renderDetails(one)
+          : html`<p>${this.items.length ? html`Including:` : 'Loading the selection…'}</p>
+              <ul>${this.items.slice(0, 8).map((a) => html`<li>${a.title} <span class="muted small">(${a.id})</span></li>`)}</ul>
+              ${this.count > 8 ? html`<p class="muted small">…and ${(this.count - Math.min(8, this.items.length)).toLocaleString(this.locale)} more.</p>` : nothing}`}
+      </div>
+      ${this.manageable ? this.#renderForm() : html`<p class="muted small body">Read-only: this data source cannot change incidents and alerts.</p>`}
+    </aside>`;
+  }
+}

@@ -1,0 +1,1205 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { tokens } from '../shared/tokens.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { alertsListStyles } from './alerts-list.styles.js';
+import { DataController } from '../shared/data-controller.js';
+import { entityLink, navigate, skeletonLines } from '../shared/ui.js';
+import { alertIcon, incidentIcon, searchIcon } from '../shared/icons.js';
+import { AlertPages, type AlertsQuery } from './alert-pages.js';
+import { AlertSelection } from './selection.js';
+import { COLUMN_BY_ID, defaultColumns, normalizeColumns, words, type ColumnDef, type ColumnId, type ColumnState } from './columns.js';
+import { contentTopFor, revealRow, rowWindowAt, scrollTopFor } from './virtual-window.js';
+import type { IpAlertsFlyout, IpFlyoutSaveEvent } from './alerts-flyout.js';
+import './ip-alerts-flyout.js';
+import { describeError, isAbortError } from '../../data/errors.js';
+import {
+  ALERT_STATUSES,
+  ALERT_STATUS_LABELS,
+  CLASSIFICATIONS,
+  CLASSIFICATION_LABELS,
+  INVESTIGATION_STATE_LABELS,
+  labelFor,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  type AlertItem,
+  type AlertPatch,
+} from '../../data/model.js';
+import { applyPatch } from '../../data/patch.js';
+import { resolveCapabilities, type AlertFilter, type AlertFilterField, type AlertSortField, type IpDataProvider, type Sort } from '../../data/provider.js';
+import { filterCount, parseFilter, parseSort, serializeFilter, serializeSort } from '../../lib/alert-filter.js';
+import { csvRow } from '../../lib/csv.js';
+import { formatNumber, localeOf } from '../../lib/format.js';
+import { describeRange, type RangeKey } from '../../lib/time-range.js';
+import { IpAlertsUpdatedEvent, IpErrorEvent } from '../../events/events.js';
+
+/** The default column state, one shared instance: while `columns` is still it, the host has not set any. */
+const DEFAULT_COLUMNS: ColumnState[] = defaultColumns();
+
+/** Bulk management beyond this many items is refused with a message (fetching their ids is heavy). */
+const MAX_BULK = 10_000;
+const SEARCH_DEBOUNCE_MS = 250;
+/** Text columns sort A→Z first; times, severity and status most-important-first. */
+const DESC_FIRST = new Set<AlertSortField>(['severity', 'status', 'classification', 'firstActivity', 'lastActivity']);
+
+interface FilterMenu {
+  field: AlertFilterField;
+  label: string;
+  /** Fixed options; others come from the values seen in loaded rows. */
+  options?: ReadonlyArray<readonly [value: string | null, label: string]>;
+  unset?: string;
+}
+
+const FILTER_MENUS: readonly FilterMenu[] = [
+  { field: 'severity', label: 'Severity', options: [...SEVERITIES.map((s) => [s, SEVERITY_LABELS[s]] as const)] },
+  { field: 'status', label: 'Status', options: ALERT_STATUSES.map((s) => [s, ALERT_STATUS_LABELS[s]] as const) },
+  { field: 'classification', label: 'Classification', options: [[null, CLASSIFICATION_LABELS.unset], ...CLASSIFICATIONS.map((c) => [c, CLASSIFICATION_LABELS[c]] as const)] },
+  { field: 'kind', label: 'Type', options: [['incident', 'Incidents'], ['alert', 'Alerts']] },
+  { field: 'category', label: 'Category' },
+  { field: 'assignedTo', label: 'Assigned to', unset: 'Unassigned' },
+  { field: 'detectionSource', label: 'Detection source' },
+  { field: 'investigationState', label: 'Investigation state' },
+];
+
+type DisplayRow =
+  | { kind: 'row'; index: number }
+  | { kind: 'child'; parent: number; parentId: string; child: number };
+
+interface Expansion {
+  index: number;
+  items?: AlertItem[];
+  error?: string;
+}
+
+function optionLabel(field: AlertFilterField, value: string | null, menu: FilterMenu): string {
+  if (value === null) return menu.unset ?? CLASSIFICATION_LABELS.unset;
+  const fixed = menu.options?.find(([v]) => v === value);
+  if (fixed) return fixed[1];
+  if (field === 'investigationState') return labelFor(INVESTIGATION_STATE_LABELS, value);
+  return field === 'assignedTo' ? value : words(value);
+}
+
+/**
+ * The incidents and alerts whose story includes the IP, in a grid built for big data: pages are
+ * fetched as you scroll (the provider filters, sorts and pages), a million rows scroll to the
+ * last one, and the DOM holds only the rows on screen. Filter on any column, search, sort,
+ * choose and resize columns, select (click, Shift-click, Ctrl-click, Space, Shift+Arrow, or all
+ * matching), manage the selection in the side panel, and export CSV or JSON.
+ *
+ * Keyboard (WAI-ARIA grid): one tab stop; arrows move between cells without wrapping; Page Up/Down;
+ * Home/End within the row; Ctrl+Home/Ctrl+End to the first/last row of the data; Space selects,
+ * Shift+Arrow extends; Enter opens the title (on the title cell) or the details panel; + and −
+ * expand and collapse an incident; Shift+Left/Right on a header resizes its column; `/` searches.
+ *
+ * @tag ip-alerts-list
+ * @fires ip-navigate - A title was activated (`target: 'alert' | 'incident'`, `id`, `href` when the provider links it). Cancelable.
+ * @fires ip-alerts-updated - Incidents or alerts were changed through the panel; `detail: { items }`.
+ * @fires ip-error - The list failed to load; `detail: { section: 'alerts', ip, error, message }`.
+ * @fires ip-filter-change - The user changed filters, search or sort; `detail: { filter, search, sort }`.
+ * @csspart base - The wrapper.
+ * @csspart toolbar - Search, filters, columns and export.
+ * @csspart grid - The grid (scrolling area).
+ * @csspart header - The header row.
+ * @csspart row - Each row.
+ * @csspart flyout - The details and management panel.
+ * @cssprop --ip-alerts-list-height - Height of the element (default 640px).
+ * @cssprop --ip-row-height - Row height (36px; 28px compact).
+ * @cssprop --ip-color-selected - Background of selected rows.
+ * @cssprop --ip-color-hover - Background of the row under the pointer.
+ */
+export class IpAlertsList extends LitElement {
+  static override styles = [tokens, sharedStyles, alertsListStyles];
+
+  readonly #data = new DataController(this);
+  readonly #pages = new AlertPages(() => this.#onPagesChanged());
+  readonly #selection = new AlertSelection();
+  readonly #columnSheet = new CSSStyleSheet();
+  readonly #capabilities = new Task(this, {
+    task: async ([provider], { signal }) => (provider ? resolveCapabilities(provider, { signal }) : undefined),
+    args: () => [this.#data.provider] as const,
+  });
+
+  #expansions = new Map<string, Expansion>();
+  #programmatic?: { scrollTop: number; contentTop: number };
+  #resize?: ResizeObserver;
+  #searchTimer?: ReturnType<typeof setTimeout>;
+  #exportController?: AbortController;
+  #saveController?: AbortController;
+  #locale?: string;
+  #focusAfterRender = false;
+  #lastError?: unknown;
+  #reportedGeneration = -1;
+  #layoutKey = '';
+  /** Focus is in the grid (kept through re-renders that replace the focused row). */
+  #gridFocused = false;
+
+  @query('.scroller') private scroller?: HTMLElement;
+  @query('.rows') private rowsEl?: HTMLElement;
+  @query('.spacer') private spacerEl?: HTMLElement;
+  @query('.window') private windowEl?: HTMLElement;
+  @query('ip-alerts-flyout') private flyout?: IpAlertsFlyout;
+  @query('#search') private searchInput?: HTMLInputElement;
+
+  @state() private contentTop = 0;
+  @state() private viewportHeight = 400;
+  @state() private rowHeight = 36;
+  /** Active cell: row −1 is the header; column 0 is the selection checkbox. */
+  @state() private active = { row: 0, col: 1 };
+  @state() private flyoutOpen = false;
+  @state() private saving = false;
+  @state() private saveError?: string;
+  @state() private exporting?: { format: 'csv' | 'json'; done: number; total?: number };
+  @state() private exportError?: string;
+  @state() private openMenu?: string;
+  @state() private version = 0;
+  @state() private bulkMessage?: string;
+
+  /** The data provider; wins over the one `<ip-entity-page>` provides. */
+  @property({ attribute: false }) provider?: IpDataProvider;
+  /** The IP address; wins over the page's. */
+  @property({ type: String }) ip?: string;
+  /** The time range; wins over the page's. */
+  @property({ type: String }) range?: RangeKey;
+  /** Value-list filters. As an attribute: `severity:high,medium;status:new;assignedTo:` (empty value = not set). */
+  @property({ attribute: 'filter', reflect: true, converter: { fromAttribute: (v) => parseFilter(v), toAttribute: (v: AlertFilter) => serializeFilter(v) || null } })
+  filter: AlertFilter = {};
+  /** Free text over title, description, id and impacted assets. */
+  @property({ type: String }) search = '';
+  /** Sort, e.g. `severity:desc`; default last activity, newest first. */
+  @property({ attribute: 'sort', reflect: true, converter: { fromAttribute: (v) => parseSort(v), toAttribute: (v?: Sort<AlertSortField>) => (v ? serializeSort(v) : null) } })
+  sort?: Sort<AlertSortField>;
+  /** Column order, visibility and widths. Persisted under `storage-key` when set. */
+  @property({ attribute: false }) columns: ColumnState[] = DEFAULT_COLUMNS;
+  /** Persist the column choice in localStorage under this key (one per host page). */
+  @property({ type: String, attribute: 'storage-key' }) storageKey?: string;
+  /** The signed-in user, for "Assign to me". */
+  @property({ type: String, attribute: 'current-user' }) currentUser?: string;
+  /** `light` or `dark`; default follows the page or the OS. */
+  @property({ type: String, reflect: true }) theme?: 'light' | 'dark';
+  /** `compact` rows. */
+  @property({ type: String, reflect: true }) density?: 'comfortable' | 'compact';
+
+  // ---- lifecycle ----------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const root = this.renderRoot as ShadowRoot;
+    if (!root.adoptedStyleSheets.includes(this.#columnSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#columnSheet];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize?.disconnect();
+    this.#resize = undefined;
+    clearTimeout(this.#searchTimer);
+    this.#exportController?.abort();
+    this.#pages.setQuery(undefined);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#locale = localeOf(this);
+    // Stored choices apply unless the host set columns itself.
+    if (changed.has('storageKey') && this.storageKey && this.columns === DEFAULT_COLUMNS) this.#loadColumns();
+    if (changed.has('columns')) {
+      this.columns = normalizeColumns(this.columns);
+      if (changed.get('columns') !== undefined) this.#saveColumns();
+    }
+    const provider = this.#data.provider;
+    const ip = this.#data.ip;
+    const query: AlertsQuery | undefined =
+      provider && ip ? { provider, ip: ip.canonical, range: this.#data.timeRange, filter: this.filter ?? {}, search: this.search.trim(), sort: this.sort } : undefined;
+    if (this.#pages.setQuery(query)) this.#onQueryChanged();
+  }
+
+  override firstUpdated(): void {
+    this.#resize = new ResizeObserver(() => this.#measure());
+    // The observer reports the first size too (asynchronously: no update inside this update).
+    if (this.scroller) this.#resize.observe(this.scroller);
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#applyLayout();
+    if (changed.has('columns')) this.#applyColumnWidths();
+    const root = this.renderRoot as ShadowRoot;
+    if (this.#focusAfterRender || (this.#gridFocused && !root.activeElement)) {
+      // Also when the focused row was re-rendered (a placeholder became a loaded row): focus
+      // must not fall back to the document.
+      this.#focusAfterRender = false;
+      const cell = this.#activeCell();
+      if (cell) cell.focus({ preventScroll: true });
+      else this.scroller?.focus({ preventScroll: true });
+    } else this.#keepFocusHonest();
+    this.#reportError();
+  }
+
+  // ---- data ---------------------------------------------------------------------------------
+
+  #onPagesChanged() {
+    this.version++;
+  }
+
+  #onQueryChanged() {
+    this.#expansions = new Map();
+    this.#selection.clear();
+    this.flyoutOpen = false;
+    this.saveError = undefined;
+    this.bulkMessage = undefined;
+    this.contentTop = 0;
+    this.active = { row: 0, col: this.active.col };
+    this.#programmatic = undefined;
+    if (this.scroller) this.scroller.scrollTop = 0;
+    this.#exportController?.abort();
+  }
+
+  #reportError() {
+    const error = this.#pages.error;
+    if (!error || error === this.#lastError || isAbortError(error)) return;
+    if (this.#reportedGeneration === this.#pages.generation) return;
+    this.#lastError = error;
+    this.#reportedGeneration = this.#pages.generation;
+    this.dispatchEvent(new IpErrorEvent({ section: 'alerts', ip: this.#data.ip?.canonical, error, message: describeError(error) }));
+  }
+
+  /** Reload the list from the provider (keeps filters, sort and columns). */
+  refresh(): void {
+    this.#pages.reload();
+    this.#onQueryChanged();
+    this.requestUpdate();
+  }
+
+  get #total(): number | undefined {
+    return this.#pages.total;
+  }
+
+  /** Rows shown: the data rows plus the alerts of expanded incidents. */
+  get #displayCount(): number {
+    let n = this.#total ?? 0;
+    for (const e of this.#expansions.values()) n += e.items ? Math.max(1, e.items.length) : 1;
+    return n;
+  }
+
+  #sortedExpansions(): Array<[string, Expansion]> {
+    return [...this.#expansions].sort((a, b) => a[1].index - b[1].index);
+  }
+
+  #displayRow(d: number): DisplayRow {
+    let offset = 0;
+    for (const [id, e] of this.#sortedExpansions()) {
+      const at = e.index + offset;
+      if (d <= at) return { kind: 'row', index: d - offset };
+      const size = e.items ? Math.max(1, e.items.length) : 1;
+      if (d <= at + size) return { kind: 'child', parent: e.index, parentId: id, child: d - at - 1 };
+      offset += size;
+    }
+    return { kind: 'row', index: d - offset };
+  }
+
+  #itemAt(row: DisplayRow): AlertItem | undefined {
+    if (row.kind === 'row') return this.#pages.get(row.index);
+    return this.#expansions.get(row.parentId)?.items?.[row.child];
+  }
+
+  async #toggleExpand(incident: AlertItem, index: number) {
+    const provider = this.#data.provider;
+    const query = this.#pages.query;
+    if (!provider || !query) return;
+    if (this.#expansions.has(incident.id)) {
+      this.#expansions.delete(incident.id);
+      this.version++;
+      return;
+    }
+    const expansion: Expansion = { index };
+    this.#expansions.set(incident.id, expansion);
+    this.version++;
+    try {
+      const page = await provider.listAlerts(query.ip, { range: query.range, filter: { incidentId: [incident.id] }, offset: 0, limit: 200 }, { signal: new AbortController().signal });
+      if (this.#expansions.get(incident.id) !== expansion) return;
+      expansion.items = page.items;
+    } catch (error) {
+      if (this.#expansions.get(incident.id) !== expansion) return;
+      expansion.error = describeError(error);
+    }
+    this.version++;
+  }
+
+  // ---- layout and scrolling -----------------------------------------------------------------
+
+  #measure() {
+    const scroller = this.scroller;
+    if (!scroller) return;
+    const header = scroller.querySelector<HTMLElement>('.header-row');
+    const rowHeight = parseFloat(getComputedStyle(this).getPropertyValue('--_row-height')) || 36;
+    const viewport = Math.max(rowHeight, scroller.clientHeight - (header?.offsetHeight ?? rowHeight));
+    if (rowHeight !== this.rowHeight) this.rowHeight = rowHeight;
+    if (viewport !== this.viewportHeight) this.viewportHeight = viewport;
+  }
+
+  #window() {
+    return rowWindowAt({ count: this.#displayCount, rowHeight: this.rowHeight, viewportHeight: this.viewportHeight, contentTop: this.contentTop, overscan: 6 });
+  }
+
+  #scrollTopForContent(): number {
+    return scrollTopFor(this.contentTop, this.#displayCount, this.rowHeight, this.viewportHeight);
+  }
+
+  /** Browsers already send scroll events once per frame; Lit batches the update in a microtask. */
+  #onScroll() {
+    const scroller = this.scroller;
+    if (!scroller) return;
+    const p = this.#programmatic;
+    if (p && Math.abs(scroller.scrollTop - p.scrollTop) < 1) {
+      this.contentTop = p.contentTop;
+      return;
+    }
+    this.#programmatic = undefined;
+    this.contentTop = contentTopFor({ count: this.#displayCount, rowHeight: this.rowHeight, viewportHeight: this.viewportHeight, scrollTop: scroller.scrollTop });
+  }
+
+  /** Scroll so that content pixel `contentTop` is at the top, exactly (the scrollbar follows). */
+  #scrollToContent(contentTop: number) {
+    const max = Math.max(0, this.#displayCount * this.rowHeight - this.viewportHeight);
+    const exact = Math.max(0, Math.min(max, contentTop));
+    const top = scrollTopFor(exact, this.#displayCount, this.rowHeight, this.viewportHeight);
+    this.contentTop = exact;
+    if (this.scroller) {
+      this.scroller.scrollTop = top;
+      this.#programmatic = { scrollTop: this.scroller.scrollTop, contentTop: exact };
+    }
+  }
+
+  /** Bring display row `d` into view (for the keyboard and for `scrollToIndex`). */
+  #reveal(d: number) {
+    if (d < 0) return;
+    const next = revealRow(d, this.contentTop, this.rowHeight, this.viewportHeight);
+    if (next !== this.contentTop) this.#scrollToContent(next);
+  }
+
+  /** Scroll to a row (0-based, counting expanded incidents' alerts). */
+  scrollToIndex(index: number): void {
+    this.#scrollToContent(Math.max(0, index) * this.rowHeight);
+  }
+
+  #applyLayout() {
+    const w = this.#window();
+    if (this.spacerEl) this.spacerEl.style.height = `${w.scrollHeight}px`;
+    if (this.windowEl) this.windowEl.style.height = `${Math.min(this.viewportHeight, w.scrollHeight)}px`;
+    if (this.rowsEl) this.rowsEl.style.transform = `translateY(${w.offset}px)`;
+    const scroller = this.scroller;
+    const key = `${this.#displayCount}|${this.rowHeight}|${this.viewportHeight}`;
+    if (scroller && key !== this.#layoutKey) {
+      // The content size changed (rows loaded, an incident expanded, a resize): put the scrollbar
+      // where the content is. Never otherwise: it would undo a scroll the browser has not reported yet.
+      this.#layoutKey = key;
+      const expected = this.#scrollTopForContent();
+      if (Math.abs(scroller.scrollTop - expected) > 1) {
+        scroller.scrollTop = expected;
+        this.#programmatic = { scrollTop: scroller.scrollTop, contentTop: this.contentTop };
+      }
+    }
+  }
+
+  #visibleColumns(): ColumnDef[] {
+    return this.columns.filter((c) => c.visible).map((c) => COLUMN_BY_ID.get(c.id)!);
+  }
+
+  #applyColumnWidths() {
+    const widths = this.columns.filter((c) => c.visible).map((c) => `${c.width}px`);
+    // Widths change at run time; a constructed sheet keeps them out of style attributes (strict CSP).
+    this.#columnSheet.replaceSync(`.row, .header-row { grid-template-columns: 40px ${widths.join(' ')} minmax(0, 1fr); }`);
+  }
+
+  // ---- columns ------------------------------------------------------------------------------
+
+  #storageName(): string | undefined {
+    return this.storageKey ? `ip-alerts-list:${this.storageKey}:columns` : undefined;
+  }
+
+  #loadColumns() {
+    const name = this.#storageName();
+    if (!name) return;
+    try {
+      const raw = localStorage.getItem(name);
+      if (raw) this.columns = normalizeColumns(JSON.parse(raw));
+    } catch {
+      // storage unavailable or corrupt: keep the defaults
+    }
+  }
+
+  #saveColumns() {
+    const name = this.#storageName();
+    if (!name) return;
+    try {
+      localStorage.setItem(name, JSON.stringify(this.columns));
+    } catch {
+      // storage full or denied: the choice still applies to this page
+    }
+  }
+
+  #setColumns(next: ColumnState[]) {
+    this.columns = next;
+  }
+
+  #toggleColumn(id: ColumnId) {
+    if (id === 'title') return;
+    this.#setColumns(this.columns.map((c) => (c.id === id ? { ...c, visible: !c.visible } : c)));
+  }
+
+  #moveColumn(id: ColumnId, delta: number) {
+    const i = this.columns.findIndex((c) => c.id === id);
+    const j = i + delta;
+    if (i < 0 || j < 0 || j >= this.columns.length) return;
+    const next = [...this.columns];
+    [next[i], next[j]] = [next[j]!, next[i]!];
+    this.#setColumns(next);
+  }
+
+  #resizeColumn(id: ColumnId, width: number) {
+    const def = COLUMN_BY_ID.get(id)!;
+    this.#setColumns(this.columns.map((c) => (c.id === id ? { ...c, width: Math.min(1200, Math.max(def.minWidth, Math.round(width))) } : c)));
+  }
+
+  #startResize(e: PointerEvent, id: ColumnId) {
+    e.preventDefault();
+    e.stopPropagation();
+    const handle = e.currentTarget as HTMLElement;
+    const startX = e.clientX;
+    const startWidth = this.columns.find((c) => c.id === id)!.width;
+    handle.setPointerCapture(e.pointerId);
+    const move = (m: PointerEvent) => this.#resizeColumn(id, startWidth + (m.clientX - startX) * (getComputedStyle(this).direction === 'rtl' ? -1 : 1));
+    const up = () => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', up);
+      handle.removeEventListener('pointercancel', up);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+    handle.addEventListener('pointercancel', up);
+  }
+
+  // ---- filters, search, sort ----------------------------------------------------------------
+
+  #emitFilterChange() {
+    this.dispatchEvent(new CustomEvent('ip-filter-change', { bubbles: true, composed: true, detail: { filter: this.filter, search: this.search, sort: this.sort } }));
+  }
+
+  #setFilterValue(field: AlertFilterField, value: string | null, on: boolean) {
+    const current = this.filter[field] ?? [];
+    const next = on ? [...new Set([...current, value])] : current.filter((v) => v !== value);
+    const filter: AlertFilter = { ...this.filter, [field]: next };
+    if (!next.length) delete filter[field];
+    this.filter = filter;
+    this.#emitFilterChange();
+  }
+
+  #clearFilters() {
+    this.filter = {};
+    this.search = '';
+    if (this.searchInput) this.searchInput.value = '';
+    this.#emitFilterChange();
+  }
+
+  #onSearchInput(e: Event) {
+    const value = (e.target as HTMLInputElement).value;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => {
+      this.search = value;
+      this.#emitFilterChange();
+    }, SEARCH_DEBOUNCE_MS);
+  }
+
+  #onSearchKeydown(e: KeyboardEvent) {
+    if (e.key === 'Enter') {
+      clearTimeout(this.#searchTimer);
+      this.search = (e.target as HTMLInputElement).value;
+      this.#emitFilterChange();
+    } else if (e.key === 'Escape' && (e.target as HTMLInputElement).value) {
+      e.stopPropagation();
+      (e.target as HTMLInputElement).value = '';
+      this.search = '';
+      this.#emitFilterChange();
+    }
+  }
+
+  /** Sort by a column: a second click reverses the direction. */
+  sortBy(field: AlertSortField, direction?: 'asc' | 'desc'): void {
+    const current = this.sort ?? { field: 'lastActivity', direction: 'desc' };
+    const dir = direction ?? (current.field === field ? (current.direction === 'asc' ? 'desc' : 'asc') : DESC_FIRST.has(field) ? 'desc' : 'asc');
+    this.sort = { field, direction: dir };
+    this.#emitFilterChange();
+  }
+
+  #menuOptions(menu: FilterMenu): Array<[string | null, string]> {
+    const selected = this.filter[menu.field] ?? [];
+    const values = new Map<string | null, string>();
+    for (const [v, l] of menu.options ?? []) values.set(v, l);
+    if (!menu.options) {
+      if (menu.unset) values.set(null, menu.unset);
+      const w = this.#window();
+      const seen = new Set<string>();
+      for (let d = Math.max(0, w.start - 200); d < Math.min(this.#displayCount, w.end + 200); d++) {
+        const item = this.#itemAt(this.#displayRow(d));
+        const v = item ? (item as unknown as Record<string, unknown>)[menu.field] : undefined;
+        if (typeof v === 'string' && v) seen.add(v);
+      }
+      for (const v of [...seen].sort()) values.set(v, optionLabel(menu.field, v, menu));
+    }
+    for (const v of selected) if (!values.has(v)) values.set(v, optionLabel(menu.field, v, menu));
+    return [...values];
+  }
+
+  // ---- selection ----------------------------------------------------------------------------
+
+  #selectionChanged(openFlyout = true) {
+    this.saveError = undefined;
+    this.bulkMessage = undefined;
+    if (this.#selection.empty) this.flyoutOpen = false;
+    else if (openFlyout) this.flyoutOpen = true;
+    this.version++;
+  }
+
+  /** Select rows by display index range [a, b] (loading what is missing). */
+  async #selectRange(a: number, b: number) {
+    const [from, to] = a <= b ? [a, b] : [b, a];
+    const ids: string[] = [];
+    const dataRows: number[] = [];
+    for (let d = from; d <= to; d++) {
+      const row = this.#displayRow(d);
+      const item = this.#itemAt(row);
+      if (item) ids.push(item.id);
+      else if (row.kind === 'row') dataRows.push(row.index);
+    }
+    if (dataRows.length) {
+      try {
+        const items = await this.#pages.itemsIn(Math.min(...dataRows), Math.max(...dataRows) + 1);
+        ids.push(...items.map((i) => i.id));
+      } catch {
+        // the query changed meanwhile: the selection was cleared anyway
+        return;
+      }
+    }
+    this.#selection.add(ids);
+    this.#selectionChanged();
+  }
+
+  #onRowClick(e: MouseEvent, d: number, item: AlertItem | undefined) {
+    const target = e.composedPath()[0] as HTMLElement;
+    if (target.closest?.('a, button, input, .resize-handle')) return;
+    if (!item) return;
+    this.active = { row: d, col: this.active.row < 0 ? 1 : this.active.col };
+    if (e.shiftKey && this.#selection.anchor !== undefined) {
+      void this.#selectRange(this.#selection.anchor, d);
+      return;
+    }
+    if (e.ctrlKey || e.metaKey) this.#selection.toggle(item.id);
+    else this.#selection.only([item.id]);
+    this.#selection.anchor = d;
+    this.#selectionChanged();
+  }
+
+  #onCheckbox(e: MouseEvent, d: number, item: AlertItem) {
+    e.stopPropagation();
+    if (e.shiftKey && this.#selection.anchor !== undefined) {
+      e.preventDefault();
+      void this.#selectRange(this.#selection.anchor, d);
+    } else {
+      this.#selection.toggle(item.id);
+      this.#selection.anchor = d;
+      this.#selectionChanged();
+    }
+  }
+
+  #toggleAll() {
+    if (!this.#selection.empty) this.#selection.clear();
+    else this.#selection.selectAllMatching();
+    this.#selectionChanged();
+  }
+
+  /** The selected ids, fetching them when "all matching" is selected (up to a limit). */
+  async #selectedIds(signal: AbortSignal): Promise<string[]> {
+    if (!this.#selection.allMatching) return [...this.#selection.ids];
+    const count = this.#selection.count(this.#total ?? 0);
+    if (count > MAX_BULK) throw new Error(`${formatNumber(count, this.#locale)} are selected; change at most ${formatNumber(MAX_BULK, this.#locale)} at a time (narrow the filter).`);
+    const ids: string[] = [];
+    for await (const page of this.#pages.all(signal)) for (const a of page.items) if (this.#selection.has(a.id)) ids.push(a.id);
+    return ids;
+  }
+
+  // ---- management ---------------------------------------------------------------------------
+
+  async #onSave(e: IpFlyoutSaveEvent) {
+    e.stopPropagation();
+    const provider = this.#data.provider;
+    if (!provider?.updateAlerts || this.saving) return;
+    const patch: AlertPatch = e.detail.patch;
+    this.saving = true;
+    this.saveError = undefined;
+    this.#saveController?.abort();
+    const controller = (this.#saveController = new AbortController());
+    let previous = new Map<string, AlertItem>();
+    try {
+      // Explicit selections are known now, so the preview shows at once; "all matching" needs its ids fetched.
+      const ids = this.#selection.allMatching ? await this.#selectedIds(controller.signal) : [...this.#selection.ids];
+      // Show the change at once; roll back if the provider refuses it.
+      const wanted = new Set(ids);
+      const preview = this.#loadedItems(wanted).map((a) => applyPatch(a, patch, this.currentUser ?? 'you'));
+      previous = this.#replaceEverywhere(preview);
+      const updated = await provider.updateAlerts(ids, patch, { signal: controller.signal });
+      this.#replaceEverywhere(updated);
+      this.flyout?.saved();
+      this.dispatchEvent(new IpAlertsUpdatedEvent({ items: updated }));
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.#replaceEverywhere([...previous.values()]);
+      this.saveError = describeError(error);
+    } finally {
+      if (this.#saveController === controller) this.saving = false;
+    }
+  }
+
+  #loadedItems(ids: ReadonlySet<string>): AlertItem[] {
+    const out = this.#pages.findLoaded(ids);
+    for (const e of this.#expansions.values()) for (const a of e.items ?? []) if (ids.has(a.id) && !out.some((x) => x.id === a.id)) out.push(a);
+    return out;
+  }
+
+  /** Replace items in the pages and in expanded incidents; returns the previous versions. */
+  #replaceEverywhere(items: readonly AlertItem[]): Map<string, AlertItem> {
+    const previous = this.#pages.replace(items);
+    const byId = new Map(items.map((a) => [a.id, a]));
+    for (const e of this.#expansions.values()) {
+      if (!e.items) continue;
+      e.items = e.items.map((a) => {
+        const next = byId.get(a.id);
+        if (next && !previous.has(a.id)) previous.set(a.id, a);
+        return next ?? a;
+      });
+    }
+    this.version++;
+    return previous;
+  }
+
+  #closeFlyout() {
+    this.flyoutOpen = false;
+    this.#focusAfterRender = true;
+  }
+
+  // ---- export -------------------------------------------------------------------------------
+
+  /**
+   * Every matching row, fetched page by page, as CSV (visible columns in order, safe for
+   * spreadsheets) or JSON. Resolves with the text; the Export menu downloads it.
+   */
+  async exportData(format: 'csv' | 'json', signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<string> {
+    const columns = this.#visibleColumns();
+    const parts: string[] = [];
+    if (format === 'csv') parts.push(csvRow(['Type', 'Id', ...columns.map((c) => c.label)]));
+    let first = true;
+    for await (const page of this.#pages.all(signal ?? new AbortController().signal)) {
+      for (const a of page.items) {
+        if (format === 'csv') parts.push(csvRow([a.kind, a.id, ...columns.map((c) => c.value(a))]));
+        else {
+          const record: Record<string, unknown> = { kind: a.kind, id: a.id };
+          for (const c of columns) record[c.id] = c.id === 'impactedAssets' ? a.impactedAssets : (a as unknown as Record<string, unknown>)[c.id] ?? null;
+          parts.push(`${first ? '' : ',\n'}  ${JSON.stringify(record)}`);
+          first = false;
+        }
+      }
+      onProgress?.(page.done, page.total);
+    }
+    return format === 'csv' ? parts.join('') : `[\n${parts.join('')}\n]\n`;
+  }
+
+  async #export(format: 'csv' | 'json') {
+    this.openMenu = undefined;
+    this.#exportController?.abort();
+    const controller = (this.#exportController = new AbortController());
+    this.exporting = { format, done: 0, total: this.#total };
+    this.exportError = undefined;
+    try {
+      const text = await this.exportData(format, controller.signal, (done, total) => {
+        if (this.#exportController === controller) this.exporting = { format, done, total };
+      });
+      const blob = new Blob([format === 'csv' ? '\uFEFF' + text : text], { type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json' });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `incidents-and-alerts-${(this.#data.ip?.canonical ?? 'ip').replace(/[:.]/g, '-')}-${new Date().toISOString().slice(0, 10)}.${format}`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      if (!isAbortError(error)) this.exportError = describeError(error);
+    } finally {
+      if (this.#exportController === controller) this.exporting = undefined;
+    }
+  }
+
+  #cancelExport() {
+    this.#exportController?.abort();
+    this.exporting = undefined;
+  }
+
+  // ---- keyboard -----------------------------------------------------------------------------
+
+  #activeCell(): HTMLElement | null {
+    const { row, col } = this.active;
+    return this.renderRoot.querySelector<HTMLElement>(row < 0 ? `.header-row [data-col="${col}"]` : `.row[data-d="${row}"] [data-col="${col}"]`);
+  }
+
+  /** A recycled row may now show another item: never leave focus on the wrong row. */
+  #keepFocusHonest() {
+    const focused = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
+    if (!focused?.dataset['col']) return;
+    const rowEl = focused.closest<HTMLElement>('.row');
+    const d = rowEl ? Number(rowEl.dataset['d']) : -1;
+    if (d !== this.active.row || Number(focused.dataset['col']) !== this.active.col) this.scroller?.focus({ preventScroll: true });
+  }
+
+  #moveTo(row: number, col: number, extend = false) {
+    const count = this.#displayCount;
+    const cols = this.#visibleColumns().length;
+    const r = Math.max(-1, Math.min(count - 1, row));
+    const c = Math.max(0, Math.min(cols, col));
+    const previous = this.active.row;
+    this.active = { row: r, col: c };
+    if (r >= 0) this.#reveal(r);
+    if (extend && r >= 0 && previous >= 0) {
+      if (this.#selection.anchor === undefined) this.#selection.anchor = previous;
+      void this.#selectRange(this.#selection.anchor, r);
+    }
+    this.#focusAfterRender = true;
+  }
+
+  #onGridKeydown(e: KeyboardEvent) {
+    if ((e.composedPath()[0] as HTMLElement).closest?.('input, select, textarea') && e.key !== 'Escape') return;
+    const { row, col } = this.active;
+    const pageRows = Math.max(1, Math.floor(this.viewportHeight / this.rowHeight) - 1);
+    const last = this.#displayCount - 1;
+    const lastCol = this.#visibleColumns().length;
+    const ctrl = e.ctrlKey || e.metaKey;
+    let handled = true;
+    switch (e.key) {
+      case 'ArrowDown':
+        this.#moveTo(row + 1, col, e.shiftKey);
+        break;
+      case 'ArrowUp':
+        this.#moveTo(row - 1, col, e.shiftKey);
+        break;
+      case 'ArrowRight':
+        if (e.shiftKey && row < 0 && col > 0) this.#resizeColumn(this.#visibleColumns()[col - 1]!.id, (this.columns.find((c) => c.id === this.#visibleColumns()[col - 1]!.id)?.width ?? 100) + 16);
+        else this.#moveTo(row, col + 1);
+        break;
+      case 'ArrowLeft':
+        if (e.shiftKey && row < 0 && col > 0) this.#resizeColumn(this.#visibleColumns()[col - 1]!.id, (this.columns.find((c) => c.id === this.#visibleColumns()[col - 1]!.id)?.width ?? 100) - 16);
+        else this.#moveTo(row, col - 1);
+        break;
+      case 'PageDown':
+        this.#moveTo(Math.min(last, row + pageRows), col);
+        break;
+      case 'PageUp':
+        this.#moveTo(Math.max(0, row - pageRows), col);
+        break;
+      case 'Home':
+        this.#moveTo(ctrl ? 0 : row, 0);
+        break;
+      case 'End':
+        this.#moveTo(ctrl ? last : row, ctrl ? col : lastCol);
+        break;
+      case ' ':
+      case 'Spacebar': {
+        if (row < 0) {
+          if (col === 0) this.#toggleAll();
+          else this.sortBy(this.#visibleColumns()[col - 1]!.sort);
+          break;
+        }
+        const item = this.#itemAt(this.#displayRow(row));
+        if (item) {
+          this.#selection.toggle(item.id);
+          this.#selection.anchor = row;
+          this.#selectionChanged();
+        }
+        break;
+      }
+      case 'Enter': {
+        if (row < 0) {
+          if (col === 0) this.#toggleAll();
+          else this.sortBy(this.#visibleColumns()[col - 1]!.sort);
+          break;
+        }
+        const item = this.#itemAt(this.#displayRow(row));
+        if (!item) break;
+        if (col > 0 && this.#visibleColumns()[col - 1]!.id === 'title') this.#openTitle(item);
+        else {
+          if (!this.#selection.has(item.id)) {
+            this.#selection.only([item.id]);
+            this.#selection.anchor = row;
+          }
+          this.#selectionChanged();
+          void this.updateComplete.then(() => this.flyout?.focus());
+        }
+        break;
+      }
+      case '+':
+      case '-': {
+        const r = row >= 0 ? this.#displayRow(row) : undefined;
+        if (r?.kind !== 'row') break;
+        const item = this.#itemAt(r);
+        if (item?.kind === 'incident' && (e.key === '+') !== this.#expansions.has(item.id)) void this.#toggleExpand(item, r.index);
+        break;
+      }
+      case 'a':
+      case 'A':
+        if (ctrl) {
+          this.#selection.selectAllMatching();
+          this.#selectionChanged();
+        } else handled = false;
+        break;
+      case '/':
+        this.searchInput?.focus();
+        break;
+      case 'Escape':
+        if (this.flyoutOpen) this.#closeFlyout();
+        else if (this.openMenu) this.openMenu = undefined;
+        else handled = false;
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  }
+
+  #onHostKeydown(e: KeyboardEvent) {
+    const target = e.composedPath()[0] as HTMLElement;
+    if (e.key === '/' && !target.closest?.('input, textarea, select')) {
+      e.preventDefault();
+      this.searchInput?.focus();
+    } else if (e.key === 'Escape' && this.openMenu) {
+      this.openMenu = undefined;
+    }
+  }
+
+  #onScrollerFocus(e: FocusEvent) {
+    // Tab lands on the grid itself only when the active cell is scrolled away: bring it back.
+    if (e.target === this.scroller) {
+      if (this.active.row >= 0) this.#reveal(this.active.row);
+      this.#focusAfterRender = true;
+      this.requestUpdate();
+    }
+  }
+
+  #onGridFocusin(e: FocusEvent) {
+    this.#gridFocused = true;
+    // A cell focused by a click or by a host: it becomes the active cell.
+    const cell = e.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && n.dataset['col'] !== undefined);
+    if (!cell) return;
+    const rowEl = cell.closest<HTMLElement>('.row, .header-row');
+    const row = rowEl?.classList.contains('header-row') ? -1 : Number(rowEl?.dataset['d']);
+    const col = Number(cell.dataset['col']);
+    if (Number.isFinite(row) && (row !== this.active.row || col !== this.active.col)) this.active = { row, col };
+  }
+
+  #onGridFocusout(e: FocusEvent) {
+    const next = e.relatedTarget as Node | null;
+    if (!next || !this.scroller?.contains(next)) this.#gridFocused = false;
+  }
+
+  #openTitle(item: AlertItem) {
+    const links = this.#data.provider?.links;
+    const href = item.kind === 'incident' ? links?.incident?.(item.id) : links?.alert?.(item.id);
+    const notCanceled = navigate(this, { target: item.kind, id: item.id, ip: this.#data.ip?.canonical, href });
+    if (notCanceled && href) window.location.assign(href);
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------
+
+  #renderToolbar(): TemplateResult {
+    return html`<div class="toolbar" part="toolbar" @keydown=${this.#onHostKeydown}>
+      <div class="search">
+        <span class="search-icon" aria-hidden="true">${searchIcon}</span>
+        <label class="visually-hidden" for="search">Search incidents and alerts</label>
+        <input id="search" class="input" type="search" placeholder="Search title, description, assets (/)" .value=${this.search}
+          @input=${this.#onSearchInput} @keydown=${this.#onSearchKeydown} autocomplete="off" />
+      </div>
+      <div class="filters" role="group" aria-label="Filters">
+        ${FILTER_MENUS.map((m) => this.#renderFilterMenu(m))}
+      </div>
+      <div class="tools">
+        ${this.#renderColumnChooser()}
+        ${this.#renderExportMenu()}
+      </div>
+    </div>`;
+  }
+
+  #renderFilterMenu(menu: FilterMenu): TemplateResult {
+    const selected = this.filter[menu.field] ?? [];
+    const open = this.openMenu === menu.field;
+    const id = `menu-${menu.field}`;
+    return html`<div class="menu-wrap">
+      <button type="button" class="button chip ${selected.length ? 'on' : ''}" aria-expanded=${open ? 'true' : 'false'} aria-controls=${id}
+        @click=${() => (this.openMenu = open ? undefined : menu.field)}>
+        ${menu.label}${selected.length ? html` <span class="count">${selected.length}</span>` : nothing} <span aria-hidden="true">▾</span>
+      </button>
+      ${open
+        ? html`<div class="menu" id=${id} role="group" aria-label=${`Filter by ${menu.label.toLowerCase()}`} @keydown=${(e: KeyboardEvent) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              this.openMenu = undefined;
+            }
+          }}>
+            ${this.#menuOptions(menu).map(
+              ([value, label]) => html`<label class="option"><input type="checkbox" .checked=${selected.includes(value)}
+                @change=${(e: Event) => this.#setFilterValue(menu.field, value, (e.target as HTMLInputElement).checked)} /> ${label}</label>`,
+            )}
+            ${!menu.options && this.#menuOptions(menu).length <= (menu.unset ? 1 : 0) ? html`<p class="muted small">Values appear as rows load.</p>` : nothing}
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderColumnChooser(): TemplateResult {
+    const open = this.openMenu === 'columns';
+    return html`<div class="menu-wrap end">
+      <button type="button" class="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="column-chooser" @click=${() => (this.openMenu = open ? undefined : 'columns')}>Columns</button>
+      ${open
+        ? html`<div class="menu columns" id="column-chooser" role="group" aria-label="Choose and order columns">
+            <ul>
+              ${this.columns.map((c, i) => {
+                const def = COLUMN_BY_ID.get(c.id)!;
+                return html`<li>
+                  <label class="option"><input type="checkbox" .checked=${c.visible} ?disabled=${c.id === 'title'} @change=${() => this.#toggleColumn(c.id)} /> ${def.label}</label>
+                  <span class="move">
+                    <button type="button" class="button subtle" aria-label=${`Move ${def.label} up`} ?disabled=${i === 0} @click=${() => this.#moveColumn(c.id, -1)}>↑</button>
+                    <button type="button" class="button subtle" aria-label=${`Move ${def.label} down`} ?disabled=${i === this.columns.length - 1} @click=${() => this.#moveColumn(c.id, 1)}>↓</button>
+                  </span>
+                </li>`;
+              })}
+            </ul>
+            <button type="button" class="button subtle" @click=${() => this.#setColumns(defaultColumns())}>Reset columns</button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderExportMenu(): TemplateResult {
+    const open = this.openMenu === 'export';
+    const disabled = !this.#total;
+    return html`<div class="menu-wrap end">
+      <button type="button" class="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="export-menu" ?disabled=${disabled || !!this.exporting}
+        @click=${() => (this.openMenu = open ? undefined : 'export')}>Export</button>
+      ${open
+        ? html`<div class="menu" id="export-menu" role="group" aria-label="Export">
+            <button type="button" class="button subtle" @click=${() => this.#export('csv')}>CSV (${formatNumber(this.#total ?? 0, this.#locale)} rows)</button>
+            <button type="button" class="button subtle" @click=${() => this.#export('json')}>JSON (${formatNumber(this.#total ?? 0, this.#locale)} rows)</button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderActiveFilters(): TemplateResult | typeof nothing {
+    const chips: TemplateResult[] = [];
+    for (const menu of FILTER_MENUS) {
+      for (const value of this.filter[menu.field] ?? []) {
+        const label = `${menu.label}: ${optionLabel(menu.field, value, menu)}`;
+        chips.push(html`<button type="button" class="chip removable" aria-label=${`Remove filter ${label}`} @click=${() => this.#setFilterValue(menu.field, value, false)}>${label} <span aria-hidden="true">✕</span></button>`);
+      }
+    }
+    if (this.search) chips.push(html`<button type="button" class="chip removable" aria-label=${`Remove search ${this.search}`} @click=${() => this.#clearSearch()}>Text: “${this.search}” <span aria-hidden="true">✕</span></button>`);
+    if (!chips.length) return nothing;
+    return html`<div class="active-filters" role="group" aria-label="Active filters">${chips}<button type="button" class="button subtle" @click=${() => this.#clearFilters()}>Clear all</button></div>`;
+  }
+
+  #clearSearch() {
+    this.search = '';
+    if (this.searchInput) this.searchInput.value = '';
+    this.#emitFilterChange();
+  }
+
+  #renderStatus(): TemplateResult {
+    const total = this.#total;
+    const selected = this.#selection.count(total ?? 0);
+    const locale = this.#locale;
+    return html`<div class="status-bar" part="status">
+      <span role="status" aria-live="polite">${total === undefined ? (this.#pages.error ? '' : 'Loading…') : `${formatNumber(total, locale)} ${total === 1 ? 'incident or alert' : 'incidents and alerts'}`}</span>
+      ${selected ? html`<span class="selected-count"><strong>${formatNumber(selected, locale)}</strong> selected</span>` : nothing}
+      ${selected && !this.#selection.allMatching && total && selected < total
+        ? html`<button type="button" class="link" @click=${() => {
+            this.#selection.selectAllMatching();
+            this.#selectionChanged();
+          }}>Select all ${formatNumber(total, locale)} matching</button>`
+        : nothing}
+      ${selected ? html`<button type="button" class="link" @click=${() => {
+            this.#selection.clear();
+            this.#selectionChanged();
+          }}>Clear selection</button>` : nothing}
+      ${this.exporting
+        ? html`<span class="export-progress" role="status">Exporting ${this.exporting.format.toUpperCase()}… ${formatNumber(this.exporting.done, locale)} of ${formatNumber(this.exporting.total ?? total ?? 0, locale)}
+            <progress max=${this.exporting.total ?? total ?? 1} .value=${this.exporting.done}></progress>
+            <button type="button" class="button subtle" @click=${() => this.#cancelExport()}>Cancel</button></span>`
+        : nothing}
+      ${this.exportError ? html`<span class="error-text" role="alert">Export failed: ${this.exportError}</span>` : nothing}
+    </div>`;
+  }
+
+  #renderHeader(): TemplateResult {
+    const sort = this.sort ?? { field: 'lastActivity', direction: 'desc' };
+    const all = this.#selection.allMatching;
+    const some = !this.#selection.empty;
+    const activeHeader = this.active.row < 0;
+    return html`<div class="header-row" role="row" aria-rowindex="1" part="header">
+      <div class="cell check" role="columnheader" data-col="0" tabindex=${activeHeader && this.active.col === 0 ? '0' : '-1'}>
+        <input type="checkbox" tabindex="-1" aria-label="Select all matching" .checked=${all} .indeterminate=${some && !all} @click=${(e: Event) => {
+          e.stopPropagation();
+          this.#toggleAll();
+        }} />
+      </div>
+      ${this.#visibleColumns().map((c, i) => {
+        const sorted = sort.field === c.sort;
+        return html`<div class="cell header" role="columnheader" data-col=${i + 1} aria-sort=${sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+          tabindex=${activeHeader && this.active.col === i + 1 ? '0' : '-1'} @click=${(e: MouseEvent) => {
+            if ((e.composedPath()[0] as HTMLElement).closest?.('.resize-handle')) return;
+            this.active = { row: -1, col: i + 1 };
+            this.sortBy(c.sort);
+          }}>
+          <span class="header-label">${c.label}</span>
+          <span class="sort-mark" aria-hidden="true">${sorted ? (sort.direction === 'asc' ? '▲' : '▼') : ''}</span>
+          <span class="resize-handle" aria-hidden="true" @pointerdown=${(e: PointerEvent) => this.#startResize(e, c.id)}></span>
+        </div>`;
+      })}
+    </div>`;
+  }
+
+  #renderTitle(item: AlertItem, row: DisplayRow): TemplateResult {
+    const links = this.#data.provider?.links;
+    const href = item.kind === 'incident' ? links?.incident?.(item.id) : links?.alert?.(item.id);
+    const expanded = this.#expansions.has(item.id);
+    return html`<span class="title-cell">
+      ${row.kind === 'child' ? html`<span class="child-indent" aria-hidden="true"></span>` : nothing}
+      ${item.kind === 'incident' && row.kind === 'row'
+        ? html`<button type="button" class="expand" tabindex="-1" aria-expanded=${expanded ? 'true' : 'false'} aria-label=${`${expanded ? 'Collapse' : 'Expand'} the alerts of ${item.title}`}
+            @click=${(e: Event) => {
+              e.stopPropagation();
+              void this.#toggleExpand(item, row.index);
+            }}>${expanded ? '▾' : '▸'}</button>`
+        : html`<span class="expand-space" aria-hidden="true"></span>`}
+      <span class="kind-icon ${item.kind}" title=${item.kind === 'incident' ? 'Incident' : 'Alert'}>${item.kind === 'incident' ? incidentIcon : alertIcon}<span class="visually-hidden">${item.kind === 'incident' ? 'Incident' : 'Alert'}:</span></span>
+      ${entityLink(this, html`<span class="truncate">${item.title}</span>`, { target: item.kind, id: item.id, ip: this.#data.ip?.canonical }, href, { className: 'title-link', title: item.title })}
+    </span>`;
+  }
+
+  /**
+   * One row. Loaded and not-yet-loaded rows share one template, so when a page arrives Lit only
+   * fills the cells: the row and cell elements (and the keyboard focus on them) stay.
+   */
+  #renderRow(d: number, ctx: { locale?: string; now: number }): TemplateResult {
+    const row = this.#displayRow(d);
+    const item = this.#itemAt(row);
+    const columns = this.#visibleColumns();
+    const activeRow = this.active.row === d;
+    const cellTab = (col: number) => (activeRow && this.active.col === col ? '0' : '-1');
+    const selected = item ? this.#selection.has(item.id) : false;
+    let pending: TemplateResult | undefined;
+    if (!item) {
+      const failed = row.kind === 'row' ? this.#pages.failed(row.index) : Boolean(this.#expansions.get(row.parentId)?.error);
+      const emptyIncident = row.kind === 'child' && this.#expansions.get(row.parentId)?.items?.length === 0;
+      pending = failed
+        ? html`<span class="error-text">These rows could not be loaded.</span> <button type="button" class="link" @click=${() => this.#pages.retryFailed()}>Retry</button>`
+        : emptyIncident
+          ? html`<span class="muted">No alerts in this incident match the time range.</span>`
+          : html`<span class="visually-hidden">Loading…</span>${skeletonLines([60])}`;
+    }
+    return html`<div class="row ${item ? '' : 'placeholder'} ${selected ? 'selected' : ''} ${row.kind === 'child' ? 'child' : ''} ${activeRow ? 'active' : ''}"
+      role="row" aria-rowindex=${d + 2} aria-selected=${item ? (selected ? 'true' : 'false') : nothing} aria-busy=${item ? 'false' : pending && !this.#pages.failed(row.kind === 'row' ? row.index : -1) ? 'true' : 'false'}
+      data-d=${d} part="row" @click=${(e: MouseEvent) => this.#onRowClick(e, d, item)}>
+      <div class="cell check" role="gridcell" data-col="0" tabindex=${cellTab(0)}>
+        ${item ? html`<input type="checkbox" tabindex="-1" aria-label=${`Select ${item.title}`} .checked=${selected} @click=${(e: MouseEvent) => this.#onCheckbox(e, d, item)} />` : nothing}
+      </div>
+      ${columns.map(
+        (c, i) => html`<div class="cell col-${c.id}" role="gridcell" data-col=${i + 1} tabindex=${cellTab(i + 1)}>${
+          item ? (c.id === 'title' ? this.#renderTitle(item, row) : c.render(item, ctx)) : i === 0 ? pending : nothing
+        }</div>`,
+      )}
+    </div>`;
+  }
+
+  #renderBody(): TemplateResult {
+    const total = this.#total;
+    const error = this.#pages.error;
+    if (!this.#data.provider) return html`<div class="state">No data provider configured.</div>`;
+    if (!this.#data.ip) return html`<div class="state">${this.#data.ownIp && !this.#data.ownIp.ok ? this.#data.ownIp.message : 'No IP address.'}</div>`;
+    if (error && total === undefined) {
+      return html`<div class="state error" role="alert"><span class="state-message">${describeError(error)}</span>
+        <button type="button" class="button" @click=${() => this.refresh()}>Retry</button></div>`;
+    }
+    if (total === 0) {
+      const filtered = filterCount(this.filter) > 0 || this.search.trim() !== '';
+      return filtered
+        ? html`<div class="state">No incidents or alerts match these filters. <button type="button" class="button" @click=${() => this.#clearFilters()}>Clear filters</button></div>`
+        : html`<div class="state">No incidents or alerts involve this IP ${describeRange(this.#data.timeRange, this.#data.range.key)}.</div>`;
+    }
+    return html``;
+  }
+
+  override render() {
+    const ctx = { locale: this.#locale, now: Date.now() };
+    const total = this.#total;
+    const count = this.#displayCount;
+    const w = this.#window();
+    if (total !== undefined) {
+      // Ask for the pages under the viewport (and a little around it).
+      const first = w.start < count ? this.#displayRow(w.start) : undefined;
+      const last = w.end > 0 ? this.#displayRow(Math.max(0, w.end - 1)) : undefined;
+      const from = first ? (first.kind === 'row' ? first.index : first.parent) : 0;
+      const to = last ? (last.kind === 'row' ? last.index : last.parent) + 1 : 0;
+      this.#pages.ensure(from, to);
+    }
+    const loadingFirst = total === undefined && !this.#pages.error && Boolean(this.#data.provider && this.#data.ip);
+    const rows: TemplateResult[] = [];
+    if (total !== undefined) for (let d = w.start; d < w.end; d++) rows.push(this.#renderRow(d, ctx));
+    const activeRendered = this.active.row < 0 || (this.active.row >= w.start && this.active.row < w.end);
+    const flyoutItems = this.flyoutOpen ? this.#loadedItems(this.#selection.allMatching ? new Set(this.#flyoutCandidates()) : (this.#selection.ids as Set<string>)) : [];
+    const manageable = Boolean(this.#capabilities.value?.updateAlerts && this.#data.provider?.updateAlerts);
+    return html`<div part="base" class="list ${this.flyoutOpen ? 'with-flyout' : ''}">
+      ${this.#renderToolbar()}
+      ${this.#renderActiveFilters()}
+      ${this.#renderStatus()}
+      <div class="main">
+        <div class="grid-wrap">
+          <div class="scroller" part="grid" role="grid" aria-label="Incidents and alerts" aria-multiselectable="true"
+            aria-rowcount=${total === undefined ? '-1' : String(count + 1)} aria-colcount=${this.#visibleColumns().length + 1}
+            aria-busy=${loadingFirst ? 'true' : 'false'} tabindex=${activeRendered ? '-1' : '0'}
+            @scroll=${this.#onScroll} @keydown=${this.#onGridKeydown} @focus=${this.#onScrollerFocus}
+            @focusin=${this.#onGridFocusin} @focusout=${this.#onGridFocusout}>
+            ${this.#renderHeader()}
+            <div class="spacer"><div class="window"><div class="rows" role="rowgroup">
+              ${loadingFirst ? Array.from({ length: 8 }, () => html`<div class="row placeholder" role="row"><div class="cell check" role="gridcell"></div><div class="cell wide" role="gridcell">${skeletonLines([55])}</div></div>`) : rows}
+            </div></div></div>
+          </div>
+          ${this.#renderBody()}
+          ${this.bulkMessage ? html`<p class="error-text" role="alert">${this.bulkMessage}</p>` : nothing}
+        </div>
+        ${this.flyoutOpen
+          ? html`<ip-alerts-flyout part="flyout" .items=${flyoutItems} count=${this.#selection.count(total ?? 0)} ?manageable=${manageable}
+              current-user=${this.currentUser ?? ''} ?saving=${this.saving} .error=${this.saveError} .locale=${this.#locale}
+              @ip-flyout-save=${this.#onSave} @ip-flyout-close=${() => this.#closeFlyout()}></ip-alerts-flyout>`
+          : nothing}
+      </div>
+    </div>`;
+  }
+
+  /** In "all matching" mode, the loaded ids that are selected (the panel lists a few). */
+  #flyoutCandidates(): string[] {
+    const out: string[] = [];
+    const w = this.#window();
+    for (let d = w.start; d < w.end && out.length < 20; d++) {
+      const item = this.#itemAt(this.#displayRow(d));
+      if (item && this.#selection.has(item.id)) out.push(item.id);
+    }
+    return out;
+  }
+}
+

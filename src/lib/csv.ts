@@ -1,0 +1,27 @@
+/**
+ * CSV for spreadsheets, safely: RFC 4180 quoting, and every cell that a spreadsheet would run as
+ * a formula (first character `=`, `+`, `-`, `@`, tab, CR, LF, or NUL, per OWASP "CSV injection")
+ * is prefixed with `'` so it stays text. Numbers and dates are written as text too, so a value
+ * like `-1` from data is kept exact and inert.
+ */
+
+const FORMULA_START = /^[=+\-@\t\r\n\0]/;
+
+/** One cell: neutralized, then quoted when it holds a separator, quote or line break. */
+export function csvCell(value: unknown): string {
+  let text = value == null ? '' : typeof value === 'string' ? value : Array.isArray(value) ? value.join('; ') : String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n;\t]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One line (CRLF-terminated, as RFC 4180 says). */
+export function csvRow(values: readonly unknown[]): string {
+  return `${values.map(csvCell).join(',')}\r\n`;
+}
+
+/** A whole document: a header row, then rows. */
+export function toCsv(header: readonly string[], rows: Iterable<readonly unknown[]>): string {
+  let out = csvRow(header);
+  for (const row of rows) out += csvRow(row);
+  return out;
+}
