@@ -48,7 +48,7 @@ for (const [name, rule] of Object.entries(budget.entries)) {
   failed ||= !ok;
   rows.push([`${rule.reportOnly ? '·' : ok ? '✓' : '✗'} ${name}`, kb(eagerRaw), kb(eagerGzip), rule.reportOnly ? '' : `${rule.gzipKb}`, rule.what]);
   for (const o of outputs.filter((x) => !eager.has(x.fileName))) {
-    const lazy = rule.lazy && new RegExp(rule.lazy.pattern).test(o.fileName) ? rule.lazy : undefined;
+    const lazy = [rule.lazy ?? []].flat().find((l) => new RegExp(l.pattern).test(o.fileName));
     const lazyOk = !lazy || gz(o) <= lazy.gzipKb * 1000;
     failed ||= !lazyOk;
     rows.push([`  ${lazy ? (lazyOk ? '✓' : '✗') : ' '} lazy ${o.fileName}`, kb(o.code.length), kb(gz(o)), lazy ? `${lazy.gzipKb}` : '', lazy?.what ?? '']);

@@ -7,4 +7,5 @@ import './components/copy-button/ip-copy-button.js';
 import './components/time-range-picker/ip-time-range-picker.js';
 import './components/prevalence-chart/ip-prevalence-chart.js';
 import './components/overview/ip-overview.js';
+import './components/alerts-list/ip-alerts-list.js';
 import './components/entity-page/ip-entity-page.js';

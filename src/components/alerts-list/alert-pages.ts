@@ -24,8 +24,11 @@ export interface AlertsQuery {
 
 export const PAGE_SIZE = 100;
 const MAX_PAGES = 80;
-/** Pages kept in flight beyond the visible ones (prefetch around the viewport). */
-const KEEP_AROUND = 2;
+/** Pages kept in flight beyond the visible ones. */
+const KEEP_AROUND = 3;
+/** Pages fetched ahead of and behind the visible ones, so scrolling finds rows ready. */
+const PREFETCH_AHEAD = 2;
+const PREFETCH_BEHIND = 1;
 
 function signature(q: AlertsQuery): unknown[] {
   return [q.provider, q.ip, q.range.from.getTime(), q.range.to.getTime(), JSON.stringify(q.filter), q.search, q.sort?.field, q.sort?.direction];
@@ -121,6 +124,11 @@ export class AlertPages {
       const state = this.#pages.get(p);
       if (!state || (state.error !== undefined && !state.controller)) this.#load(p);
       else this.#touch(p);
+    }
+    // Visible pages first, then the ones around them (failed ones are not retried here).
+    for (let p = Math.max(0, first - PREFETCH_BEHIND); p <= last + PREFETCH_AHEAD; p++) {
+      if (p * this.#pageSize >= this.#total) break;
+      if (!this.#pages.has(p)) this.#load(p);
     }
   }
 

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { dateTime, missing, severityBadge, timeAgo } from '../shared/ui.js';
+import { words } from './columns.js';
 import {
   ALERT_STATUSES,
   ALERT_STATUS_LABELS,
@@ -273,7 +274,7 @@ export class IpAlertsFlyout extends LitElement {
           <dt>Classification</dt><dd>${a.classification ? `${labelFor(CLASSIFICATION_LABELS, a.classification)}${a.determination ? ` · ${labelFor(DETERMINATION_LABELS, a.determination)}` : ''}` : CLASSIFICATION_LABELS.unset}</dd>
           <dt>Investigation</dt><dd>${a.investigationState ? labelFor(INVESTIGATION_STATE_LABELS, a.investigationState) : missing()}</dd>
           ${a.kind === 'alert' ? html`<dt>Incident</dt><dd>${a.incidentId ?? missing()}</dd>` : html`<dt>Alerts</dt><dd>${a.alertCount ?? missing()}</dd>`}
-          <dt>Detection source</dt><dd>${a.detectionSource ?? missing()}</dd>
+          <dt>Detection source</dt><dd>${a.detectionSource ? words(a.detectionSource) : missing()}</dd>
           ${a.mitreTechniques?.length ? html`<dt>MITRE ATT&CK</dt><dd>${a.mitreTechniques.join(', ')}</dd>` : nothing}
         </dl>
       </section>
@@ -352,7 +353,7 @@ export class IpAlertsFlyout extends LitElement {
     return html`<aside class="panel" part="base" role="region" aria-labelledby="flyout-title" @keydown=${this.#onKeydown}>
       <div class="head">
         <div>
-          ${one ? html`<span class="kind">${one.kind} ${one.id}</span>` : nothing}
+          ${one ? html`<span class="kind">${one.kind}</span> <span class="muted small mono">${one.id}</span>` : nothing}
           <h2 id="flyout-title" tabindex="-1">${title}</h2>
         </div>
         <button type="button" class="button subtle" aria-label="Close details" title="Close (Esc)" @click=${() => this.#close()}>✕</button>

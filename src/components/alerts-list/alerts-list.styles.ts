@@ -233,6 +233,8 @@ export const alertsListStyles = css`
     height: var(--_row-height);
     border-bottom: 1px solid var(--_color-border);
     cursor: default;
+    /* Each row lays out and paints on its own: scrolling re-renders rows, not the page. */
+    contain: layout style paint;
   }
   .row:hover {
     background: var(--_color-hover);

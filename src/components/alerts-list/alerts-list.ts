@@ -377,6 +377,12 @@ export class IpAlertsList extends LitElement {
     if (next !== this.contentTop) this.#scrollToContent(next);
   }
 
+  /** Select these incidents or alerts (by id) and open the side panel, as a click would. */
+  selectIds(ids: readonly string[], options: { openPanel?: boolean } = {}): void {
+    this.#selection.only(ids);
+    this.#selectionChanged(options.openPanel ?? true);
+  }
+
   /** Scroll to a row (0-based, counting expanded incidents' alerts). */
   scrollToIndex(index: number): void {
     this.#scrollToContent(Math.max(0, index) * this.rowHeight);
@@ -401,8 +407,14 @@ export class IpAlertsList extends LitElement {
     }
   }
 
+  #visibleCache?: { columns: ColumnState[]; visible: ColumnDef[] };
+
+  /** The visible column definitions, in order (memoized: rows ask for them on every render). */
   #visibleColumns(): ColumnDef[] {
-    return this.columns.filter((c) => c.visible).map((c) => COLUMN_BY_ID.get(c.id)!);
+    if (this.#visibleCache?.columns !== this.columns) {
+      this.#visibleCache = { columns: this.columns, visible: this.columns.filter((c) => c.visible).map((c) => COLUMN_BY_ID.get(c.id)!) };
+    }
+    return this.#visibleCache.visible;
   }
 
   #applyColumnWidths() {

@@ -165,6 +165,11 @@ export const entityPageStyles = css`
   .notice.error {
     border-inline-start-color: var(--_color-danger);
   }
+  .tab-loading {
+    margin: 0;
+    padding: calc(var(--_space) * 2);
+    color: var(--_color-text-muted);
+  }
   .placeholder .section-body {
     min-height: 8rem;
   }

@@ -16,7 +16,6 @@ import { searchIcon } from '../shared/icons.js';
 import '../copy-button/ip-copy-button.js';
 import '../time-range-picker/ip-time-range-picker.js';
 import '../overview/ip-overview.js';
-import '../alerts-list/ip-alerts-list.js';
 
 interface TabDef {
   id: IpTab;
@@ -30,6 +29,14 @@ const TABS: readonly TabDef[] = [
   { id: 'sentinel', label: 'Sentinel events' },
 ];
 const TAB_IDS = new Set<string>(TABS.map((t) => t.id));
+
+/**
+ * Tabs other than the overview load their element's code on first visit: the page paints
+ * without it (the overview is what an analyst sees first), and a tab never opened costs nothing.
+ */
+const TAB_MODULES: Partial<Record<IpTab, () => Promise<unknown>>> = {
+  alerts: () => import('../alerts-list/ip-alerts-list.js'),
+};
 
 /**
  * The IP address entity page: header with the IP, search box and time range, tabs for the
@@ -78,6 +85,8 @@ export class IpEntityPage extends LitElement {
   });
 
   #restProvider?: RestIpDataProvider;
+  #tabModules = new Map<IpTab, Promise<unknown>>();
+  @state() private tabLoadError?: { tab: IpTab; message: string };
   #parsed?: IpParseResult;
   #rangeValue?: RangeContextValue;
   #visited = new Set<IpTab>();
@@ -131,11 +140,27 @@ export class IpEntityPage extends LitElement {
     if (changed.has('ip')) this.alertsFilter = undefined;
     const tab = this.#effectiveTab();
     this.#visited.add(tab);
+    this.#loadTab(tab);
     const provider = this.#provider;
     if (this.#providerCtx.value !== provider) this.#providerCtx.setValue(provider);
     const ip = this.#parsed?.ok ? this.#parsed.ip : undefined;
     if (this.#ipCtx.value?.canonical !== ip?.canonical || this.#ipCtx.value?.input !== ip?.input) this.#ipCtx.setValue(ip);
     if (this.#rangeCtx.value !== this.#rangeValue) this.#rangeCtx.setValue(this.#rangeValue);
+  }
+
+  #loadTab(tab: IpTab) {
+    const load = TAB_MODULES[tab];
+    if (!load || this.#tabModules.has(tab)) return;
+    const loading = load().catch((error: unknown) => {
+      this.#tabModules.delete(tab); // a failed chunk load can be retried
+      this.tabLoadError = { tab, message: error instanceof Error ? error.message : String(error) };
+    });
+    this.#tabModules.set(tab, loading);
+  }
+
+  #retryTab(tab: IpTab) {
+    this.tabLoadError = undefined;
+    this.#loadTab(tab);
   }
 
   #tabs(): readonly TabDef[] {
@@ -305,11 +330,18 @@ export class IpEntityPage extends LitElement {
   }
 
   #renderPanelContent(tab: IpTab): TemplateResult {
+    if (this.tabLoadError?.tab === tab) {
+      return html`<div class="notice error" role="alert">This tab could not be loaded (${this.tabLoadError.message}).
+        <button type="button" class="button" @click=${() => this.#retryTab(tab)}>Retry</button></div>`;
+    }
     switch (tab) {
       case 'overview':
         return html`<ip-overview></ip-overview>`;
       case 'alerts':
-        return html`<ip-alerts-list .filter=${this.alertsFilter ?? {}} storage-key=${ifDefined(this.storageKey)} current-user=${ifDefined(this.currentUser)}></ip-alerts-list>`;
+        // The light-DOM text shows until the element's code has loaded and it renders itself.
+        return html`<ip-alerts-list .filter=${this.alertsFilter ?? {}} storage-key=${ifDefined(this.storageKey)} current-user=${ifDefined(this.currentUser)}
+          ><p class="tab-loading">Loading incidents and alerts…</p></ip-alerts-list
+        >`;
       case 'devices':
         return this.#placeholder('Observed in organization', 'The observed devices list');
       default:

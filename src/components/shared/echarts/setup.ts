@@ -4,11 +4,11 @@
  * chunk and the page paints without it.
  */
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
+import { LineChart, ScatterChart } from 'echarts/charts';
 import { AriaComponent, DataZoomInsideComponent, DataZoomSliderComponent, GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([LineChart, ScatterChart, BarChart, PieChart, GridComponent, TooltipComponent, DataZoomInsideComponent, DataZoomSliderComponent, AriaComponent, CanvasRenderer]);
+echarts.use([LineChart, ScatterChart, GridComponent, TooltipComponent, DataZoomInsideComponent, DataZoomSliderComponent, AriaComponent, CanvasRenderer]);
 
 export { echarts };
 export type { ECharts, EChartsCoreOption } from 'echarts/core';
