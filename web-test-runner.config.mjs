@@ -39,7 +39,7 @@ export default {
   testFramework: { config: { timeout: 10000, ...(process.env.TEST_GREP ? { grep: process.env.TEST_GREP } : {}) } },
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
-  testsFinishTimeout: 300000,
+  testsFinishTimeout: Number(process.env.TEST_FINISH_TIMEOUT ?? 300000),
   plugins: [
     // ipaddr.js ships CommonJS only; bundlers (Vite, webpack, esbuild) convert it, the test server must too.
     cjsToEsm(['ipaddr.js']),

@@ -8,4 +8,5 @@ import './components/time-range-picker/ip-time-range-picker.js';
 import './components/prevalence-chart/ip-prevalence-chart.js';
 import './components/overview/ip-overview.js';
 import './components/alerts-list/ip-alerts-list.js';
+import './components/observed-devices/ip-observed-devices.js';
 import './components/entity-page/ip-entity-page.js';

@@ -14,3 +14,4 @@ export * from './lib/time-range.js';
 export * from './lib/format.js';
 export { RestIpDataProvider, parseRetryAfter, type RestIpDataProviderOptions } from './providers/rest/index.js';
 export { StaticIpDataProvider, applyPatch, type StaticIpData, type StaticIpDataProviderOptions } from './providers/static/index.js';
+export * from './lib/hunting.js';

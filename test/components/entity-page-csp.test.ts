@@ -10,7 +10,7 @@ interface CspWindow extends Window {
 }
 
 describe('<ip-entity-page> under a strict CSP with Trusted Types', () => {
-  it('renders the overview, the chart and a tab switch with zero violations', async function () {
+  it('renders the overview, the chart, alerts and devices with zero violations', async function () {
     this.timeout(30000);
     const frame = document.createElement('iframe');
     frame.style.cssText = 'width: 1280px; height: 900px; border: 0; position: absolute; left: 0; top: 0;';
@@ -23,7 +23,11 @@ describe('<ip-entity-page> under a strict CSP with Trusted Types', () => {
       await waitUntil(() => deepText(page).includes('SRV-APP-07'), 'overview did not render', { timeout: 10000 });
       await waitUntil(() => deepQuery(page, 'ip-prevalence-chart')?.shadowRoot?.querySelector('canvas'), 'chart did not draw', { timeout: 10000 });
       page.selectTab('alerts');
-      await page.updateComplete;
+      await waitUntil(() => deepQuery(page, 'ip-alerts-list')?.shadowRoot?.querySelector('.row'), 'alerts did not render', { timeout: 10000 });
+      page.selectTab('devices');
+      await waitUntil(() => deepQuery(page, 'ip-observed-devices')?.shadowRoot?.querySelector('.row.device'), 'devices did not render', { timeout: 10000 });
+      (deepQuery(page, 'ip-observed-devices')!.shadowRoot!.querySelector('.row.device') as HTMLElement).click();
+      await waitUntil(() => deepQuery(page, 'ip-observed-devices')!.shadowRoot!.querySelector('.row.event, .row.status:not([aria-busy="true"])'), 'timeline did not render', { timeout: 10000 });
       page.ip = '192.0.2.200'; // not observed: other states render too
       page.selectTab('overview');
       await waitUntil(() => deepText(page).includes('not observed'), 'not-observed state', { timeout: 10000 });

@@ -188,9 +188,9 @@ describe('<ip-entity-page>', () => {
     it('deep-links with the tab attribute and does not fetch for tabs not yet visited', async () => {
       const { provider, calls } = recording(staticProvider());
       const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" tab="devices" .provider=${provider}></ip-entity-page>`);
-      await aTimeout(100);
       expect(selectedTab(el).id).to.equal('tab-devices');
-      expect(calls.map((c) => c.method).filter((m) => m !== 'getCapabilities')).to.deep.equal([]);
+      await waitForText(el, 'WS-FIN-0231', undefined, 5000);
+      expect(calls.map((c) => c.method).filter((m) => m !== 'getCapabilities')).to.deep.equal(['listObservedDevices']);
       el.tab = 'overview';
       await waitForText(el, 'Northwind Cloud Hosting B.V.');
       expect(calls.some((c) => c.method === 'getIpDetails')).to.equal(true);
@@ -218,7 +218,7 @@ describe('<ip-entity-page>', () => {
       await el.updateComplete;
       const list = shadow(el).querySelector('ip-alerts-list')!;
       expect(list.filter).to.deep.equal({ severity: ['high'] });
-      await waitUntil(() => deepText(list).includes('Severity: High'));
+      await waitUntil(() => deepText(list).includes('Severity: High'), 'the list shows the severity filter', { timeout: 5000 });
       expect(leaked).to.equal(false);
     });
   });

@@ -7,6 +7,7 @@ import { alertsListStyles } from './alerts-list.styles.js';
 import { DataController } from '../shared/data-controller.js';
 import { entityLink, navigate, skeletonLines } from '../shared/ui.js';
 import { alertIcon, incidentIcon, searchIcon } from '../shared/icons.js';
+import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
 import { AlertPages, type AlertsQuery } from './alert-pages.js';
 import { AlertSelection } from './selection.js';
 import { COLUMN_BY_ID, defaultColumns, normalizeColumns, words, type ColumnDef, type ColumnId, type ColumnState } from './columns.js';
@@ -109,7 +110,7 @@ function optionLabel(field: AlertFilterField, value: string | null, menu: Filter
  * @cssprop --ip-color-hover - Background of the row under the pointer.
  */
 export class IpAlertsList extends LitElement {
-  static override styles = [tokens, sharedStyles, alertsListStyles];
+  static override styles = [tokens, sharedStyles, filterMenuStyles, alertsListStyles];
 
   readonly #data = new DataController(this);
   readonly #pages = new AlertPages(() => this.#onPagesChanged());
@@ -948,29 +949,17 @@ export class IpAlertsList extends LitElement {
   }
 
   #renderFilterMenu(menu: FilterMenu): TemplateResult {
-    const selected = this.filter[menu.field] ?? [];
     const open = this.openMenu === menu.field;
-    const id = `menu-${menu.field}`;
-    return html`<div class="menu-wrap">
-      <button type="button" class="button chip ${selected.length ? 'on' : ''}" aria-expanded=${open ? 'true' : 'false'} aria-controls=${id}
-        @click=${() => (this.openMenu = open ? undefined : menu.field)}>
-        ${menu.label}${selected.length ? html` <span class="count">${selected.length}</span>` : nothing} <span aria-hidden="true">▾</span>
-      </button>
-      ${open
-        ? html`<div class="menu" id=${id} role="group" aria-label=${`Filter by ${menu.label.toLowerCase()}`} @keydown=${(e: KeyboardEvent) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation();
-              this.openMenu = undefined;
-            }
-          }}>
-            ${this.#menuOptions(menu).map(
-              ([value, label]) => html`<label class="option"><input type="checkbox" .checked=${selected.includes(value)}
-                @change=${(e: Event) => this.#setFilterValue(menu.field, value, (e.target as HTMLInputElement).checked)} /> ${label}</label>`,
-            )}
-            ${!menu.options && this.#menuOptions(menu).length <= (menu.unset ? 1 : 0) ? html`<p class="muted small">Values appear as rows load.</p>` : nothing}
-          </div>`
-        : nothing}
-    </div>`;
+    return filterMenu<string | null>({
+      id: menu.field,
+      label: menu.label,
+      options: open ? this.#menuOptions(menu) : [],
+      selected: this.filter[menu.field] ?? [],
+      open,
+      onToggleOpen: () => (this.openMenu = open ? undefined : menu.field),
+      onChange: (value, checked) => this.#setFilterValue(menu.field, value, checked),
+      emptyText: 'Values appear as rows load.',
+    });
   }
 
   #renderColumnChooser(): TemplateResult {

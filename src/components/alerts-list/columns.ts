@@ -109,7 +109,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     value: (a) => (a.investigationState ? labelFor(INVESTIGATION_STATE_LABELS, a.investigationState) : ''),
   },
   {
-    id: 'category', label: 'Category', width: 150, minWidth: 90, visible: true, sort: 'category', filter: 'category',
+    id: 'category', label: 'Category', width: 170, minWidth: 90, visible: true, sort: 'category', filter: 'category',
     render: (a) => (a.category ? words(a.category) : missing()), value: (a) => words(a.category),
   },
   {

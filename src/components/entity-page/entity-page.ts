@@ -36,6 +36,7 @@ const TAB_IDS = new Set<string>(TABS.map((t) => t.id));
  */
 const TAB_MODULES: Partial<Record<IpTab, () => Promise<unknown>>> = {
   alerts: () => import('../alerts-list/ip-alerts-list.js'),
+  devices: () => import('../observed-devices/ip-observed-devices.js'),
 };
 
 /**
@@ -343,7 +344,7 @@ export class IpEntityPage extends LitElement {
           ><p class="tab-loading">Loading incidents and alerts…</p></ip-alerts-list
         >`;
       case 'devices':
-        return this.#placeholder('Observed in organization', 'The observed devices list');
+        return html`<ip-observed-devices><p class="tab-loading">Loading the devices that talked to this IP…</p></ip-observed-devices>`;
       default:
         return this.#placeholder('Sentinel events', 'The Sentinel timeline and insights');
     }

@@ -62,18 +62,19 @@ export function entityLink(
   label: string | TemplateResult,
   detail: Omit<IpNavigateDetail, 'href'>,
   href: string | undefined,
-  extra: { className?: string; title?: string } = {},
+  extra: { className?: string; title?: string; tabIndex?: number } = {},
 ): TemplateResult {
   const safe = safeHref(href);
   const cls = `link ${extra.className ?? ''}`;
+  const tab = extra.tabIndex === undefined ? nothing : String(extra.tabIndex);
   if (safe) {
     const onClick = (e: MouseEvent) => {
       if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
       if (!navigate(host, { ...detail, href: safe })) e.preventDefault();
     };
-    return html`<a class=${cls} href=${safe} title=${extra.title ?? nothing} @click=${onClick}>${label}</a>`;
+    return html`<a class=${cls} href=${safe} title=${extra.title ?? nothing} tabindex=${tab} @click=${onClick}>${label}</a>`;
   }
-  return html`<button type="button" class=${cls} title=${extra.title ?? nothing} @click=${() => navigate(host, detail)}>${label}</button>`;
+  return html`<button type="button" class=${cls} title=${extra.title ?? nothing} tabindex=${tab} @click=${() => navigate(host, detail)}>${label}</button>`;
 }
 
 export interface SectionOptions<T> {

@@ -1,0 +1,505 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { tokens } from '../shared/tokens.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
+import { observedDevicesStyles } from './observed-devices.styles.js';
+import { DataController } from '../shared/data-controller.js';
+import { dateTime, entityLink, missing, skeletonLines, timeAgo, truncated } from '../shared/ui.js';
+import { deviceIcon, searchIcon } from '../shared/icons.js';
+import { describeError, isAbortError, isRetryable } from '../../data/errors.js';
+import type { DeviceEvent, ObservedDevice } from '../../data/model.js';
+import type { IpDataProvider, Page } from '../../data/provider.js';
+import { formatDateTime, formatNumber, localeOf } from '../../lib/format.js';
+import { huntingQuery } from '../../lib/hunting.js';
+import { safeHref } from '../../lib/safe-url.js';
+import { describeRange, type RangeKey } from '../../lib/time-range.js';
+import { IpErrorEvent } from '../../events/events.js';
+import '../copy-button/ip-copy-button.js';
+
+/** Defender lists at most this many devices; the total still says how many there are. */
+export const DEVICE_LIMIT = 100;
+const SEARCH_DEBOUNCE_MS = 250;
+
+const ACTION_TYPES = [
+  'ConnectionSuccess',
+  'ConnectionFailed',
+  'ConnectionAttempt',
+  'ConnectionRequest',
+  'InboundConnectionAccepted',
+  'ListeningConnectionCreated',
+  'DnsQueryResponse',
+  'HttpConnectionInspected',
+  'SslConnectionInspected',
+] as const;
+const DIRECTIONS = [
+  ['outbound', 'Outbound'],
+  ['inbound', 'Inbound'],
+] as const;
+
+interface Expansion {
+  controller: AbortController;
+  events?: DeviceEvent[];
+  error?: unknown;
+}
+
+type Entry =
+  | { type: 'device'; key: string; device: ObservedDevice }
+  | { type: 'event'; key: string; device: ObservedDevice; event: DeviceEvent; position: number; count: number }
+  | { type: 'status'; key: string; device: ObservedDevice; state: 'loading' | 'error' | 'empty'; error?: unknown };
+
+function words(value: string | undefined): string {
+  return value ? value.replace(/([a-z])([A-Z])/g, '$1 $2') : '';
+}
+
+/**
+ * The devices in the organization that communicated with the IP, most recent first, with the
+ * last event's details: when, what (ConnectionSuccess, DnsQuery …), which direction and ports,
+ * which process (file, command line, SHA-256) and account, and the file it brought in. At most
+ * 100 devices are listed, as in Defender, with a link to hunt for all of them. Expand a device for
+ * its timeline of events with the IP (fetched on expand, aborted on collapse).
+ *
+ * Keyboard (tree grid): Up/Down move between rows, Right or Enter/Space expands, Left collapses
+ * (or goes back to the device), Home/End; Tab reaches the focused row's links and copy buttons;
+ * `/` searches.
+ *
+ * @tag ip-observed-devices
+ * @fires ip-navigate - A device (`target: 'device'`, `id`) or the hunting link (`target: 'hunting'`, `query`, `language`) was activated. Cancelable.
+ * @fires ip-error - Loading failed; `detail: { section: 'devices' | 'device-events', ip, error, message }`.
+ * @fires ip-copy - A value was copied.
+ * @csspart base - The wrapper.
+ * @csspart toolbar - Search and filters.
+ * @csspart cap - The "showing 100 of N" line.
+ * @csspart list - The scrolling list (tree grid).
+ * @csspart device - Each device row.
+ * @csspart event - Each event row of an expanded device.
+ * @cssprop --ip-observed-devices-height - Height of the element (default 640px).
+ * @cssprop --ip-font-mono - Font of hashes and command lines.
+ */
+export class IpObservedDevices extends LitElement {
+  static override styles = [tokens, sharedStyles, filterMenuStyles, observedDevicesStyles];
+
+  readonly #data = new DataController(this);
+
+  readonly #task = new Task(this, {
+    task: async ([provider, ip, range, search, actionType, direction], { signal }): Promise<Page<ObservedDevice>> => {
+      if (!provider || !ip) return initialState as never;
+      return provider.listObservedDevices(
+        ip.canonical,
+        { range: range.range, search: search || undefined, actionType, direction, offset: 0, limit: DEVICE_LIMIT },
+        { signal },
+      );
+    },
+    args: () => [this.#data.provider, this.#data.ip, this.#data.range, this.appliedSearch, this.actionTypes, this.directions] as const,
+    onError: (error) => this.#report('devices', error),
+  });
+
+  #expansions = new Map<string, Expansion>();
+  #searchTimer?: ReturnType<typeof setTimeout>;
+  #locale?: string;
+  #focusAfterRender = false;
+  #expansionKey = '';
+
+  @query('.list') private listEl?: HTMLElement & VirtualizerHostElement;
+  @query('#search') private searchInput?: HTMLInputElement;
+  @state() private active = 0;
+  @state() private openMenu?: string;
+  @state() private appliedSearch = '';
+  @state() private version = 0;
+
+  /** The data provider; wins over the one `<ip-entity-page>` provides. */
+  @property({ attribute: false }) provider?: IpDataProvider;
+  /** The IP address; wins over the page's. */
+  @property({ type: String }) ip?: string;
+  /** The time range; wins over the page's. */
+  @property({ type: String }) range?: RangeKey;
+  /** Search: device name, file, process, user or a date (`2026-11-20`). */
+  @property({ type: String }) search = '';
+  /** Only devices whose last event has one of these action types. */
+  @property({ attribute: false }) actionTypes: string[] = [];
+  /** Only devices whose last event went in one of these directions (`outbound`, `inbound`). */
+  @property({ attribute: false }) directions: string[] = [];
+  /** `light` or `dark`; default follows the page or the OS. */
+  @property({ type: String, reflect: true }) theme?: 'light' | 'dark';
+  /** `compact` rows. */
+  @property({ type: String, reflect: true }) density?: 'comfortable' | 'compact';
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#searchTimer);
+    this.#collapseAll();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#locale = localeOf(this);
+    if (changed.has('search') && this.search !== this.appliedSearch) this.appliedSearch = this.search;
+    // A new IP, range or query makes the expanded timelines stale.
+    const key = `${this.#data.ip?.canonical}|${this.#data.range.range.from.getTime()}|${this.appliedSearch}|${this.actionTypes}|${this.directions}`;
+    if (key !== this.#expansionKey) {
+      this.#expansionKey = key;
+      this.#collapseAll();
+      this.active = 0;
+    }
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#focusAfterRender) {
+      this.#focusAfterRender = false;
+      this.#focusActive();
+    }
+  }
+
+  /** Reload the list. */
+  refresh(): void {
+    void this.#task.run();
+  }
+
+  #report(section: 'devices' | 'device-events', error: unknown) {
+    if (isAbortError(error)) return;
+    this.dispatchEvent(new IpErrorEvent({ section, ip: this.#data.ip?.canonical, error, message: describeError(error) }));
+  }
+
+  // ---- expansion ----------------------------------------------------------------------------
+
+  get #canExpand(): boolean {
+    return typeof this.#data.provider?.listDeviceEvents === 'function';
+  }
+
+  #collapseAll() {
+    for (const e of this.#expansions.values()) e.controller.abort();
+    this.#expansions = new Map();
+  }
+
+  /** Expand or collapse a device's timeline. Collapsing aborts its request. */
+  toggleDevice(id: string, open?: boolean): void {
+    const current = this.#expansions.get(id);
+    if (current && open !== true) {
+      current.controller.abort();
+      this.#expansions.delete(id);
+      this.version++;
+      return;
+    }
+    if (current || open === false || !this.#canExpand) return;
+    const provider = this.#data.provider!;
+    const ip = this.#data.ip!;
+    const expansion: Expansion = { controller: new AbortController() };
+    this.#expansions.set(id, expansion);
+    this.version++;
+    provider
+      .listDeviceEvents!(ip.canonical, id, this.#data.timeRange, { signal: expansion.controller.signal })
+      .then(
+        (events) => {
+          if (this.#expansions.get(id) !== expansion) return;
+          expansion.events = [...events].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
+        },
+        (error: unknown) => {
+          if (this.#expansions.get(id) !== expansion || isAbortError(error)) return;
+          expansion.error = error;
+          this.#report('device-events', error);
+        },
+      )
+      .finally(() => this.version++);
+  }
+
+  #entries(devices: readonly ObservedDevice[]): Entry[] {
+    const out: Entry[] = [];
+    for (const device of devices) {
+      out.push({ type: 'device', key: `d:${device.id}`, device });
+      const e = this.#expansions.get(device.id);
+      if (!e) continue;
+      if (e.error) out.push({ type: 'status', key: `s:${device.id}`, device, state: 'error', error: e.error });
+      else if (!e.events) out.push({ type: 'status', key: `s:${device.id}`, device, state: 'loading' });
+      else if (!e.events.length) out.push({ type: 'status', key: `s:${device.id}`, device, state: 'empty' });
+      else e.events.forEach((event, i) => out.push({ type: 'event', key: `e:${device.id}:${event.id ?? i}`, device, event, position: i + 1, count: e.events!.length }));
+    }
+    return out;
+  }
+
+  // ---- search and filters -------------------------------------------------------------------
+
+  #onSearchInput(e: Event) {
+    const value = (e.target as HTMLInputElement).value;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => {
+      this.search = value;
+    }, SEARCH_DEBOUNCE_MS);
+  }
+
+  #onSearchKeydown(e: KeyboardEvent) {
+    const input = e.target as HTMLInputElement;
+    if (e.key === 'Enter') {
+      clearTimeout(this.#searchTimer);
+      this.search = input.value;
+    } else if (e.key === 'Escape' && input.value) {
+      e.stopPropagation();
+      input.value = '';
+      clearTimeout(this.#searchTimer);
+      this.search = '';
+    }
+  }
+
+  #toggleValue(list: 'actionTypes' | 'directions', value: string, on: boolean) {
+    const current = this[list];
+    this[list] = on ? [...new Set([...current, value])] : current.filter((v) => v !== value);
+  }
+
+  #clearFilters() {
+    this.search = '';
+    this.actionTypes = [];
+    this.directions = [];
+    if (this.searchInput) this.searchInput.value = '';
+  }
+
+  // ---- keyboard -----------------------------------------------------------------------------
+
+  #focusActive() {
+    const row = this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.active}"]`);
+    row?.focus({ preventScroll: true });
+  }
+
+  #moveTo(index: number, count: number) {
+    const next = Math.max(0, Math.min(count - 1, index));
+    this.active = next;
+    const host = this.listEl as (HTMLElement & { [virtualizerRef]?: { element(i: number): { scrollIntoView(o?: ScrollIntoViewOptions): void } | undefined } }) | undefined;
+    host?.[virtualizerRef]?.element(next)?.scrollIntoView({ block: 'nearest' });
+    this.#focusAfterRender = true;
+  }
+
+  #onListKeydown(e: KeyboardEvent, entries: Entry[]) {
+    const target = e.composedPath()[0] as HTMLElement;
+    if (target.closest?.('input, select, textarea')) return;
+    const entry = entries[this.active];
+    let handled = true;
+    switch (e.key) {
+      case 'ArrowDown':
+        this.#moveTo(this.active + 1, entries.length);
+        break;
+      case 'ArrowUp':
+        this.#moveTo(this.active - 1, entries.length);
+        break;
+      case 'Home':
+        this.#moveTo(0, entries.length);
+        break;
+      case 'End':
+        this.#moveTo(entries.length - 1, entries.length);
+        break;
+      case 'PageDown':
+        this.#moveTo(this.active + 10, entries.length);
+        break;
+      case 'PageUp':
+        this.#moveTo(this.active - 10, entries.length);
+        break;
+      case 'ArrowRight':
+        if (entry?.type === 'device') this.toggleDevice(entry.device.id, true);
+        break;
+      case 'ArrowLeft':
+        if (entry?.type === 'device') this.toggleDevice(entry.device.id, false);
+        else if (entry) this.#moveTo(entries.findIndex((x) => x.type === 'device' && x.device.id === entry.device.id), entries.length);
+        break;
+      case 'Enter':
+      case ' ':
+        // Enter on the device link follows the link; elsewhere in a device row it toggles.
+        if (target.closest?.('a, button')) {
+          handled = false;
+          break;
+        }
+        if (entry?.type === 'device') this.toggleDevice(entry.device.id);
+        break;
+      case '/':
+        this.searchInput?.focus();
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------
+
+  #renderToolbar(): TemplateResult {
+    return html`<div class="toolbar" part="toolbar">
+      <div class="search">
+        <span class="search-icon" aria-hidden="true">${searchIcon}</span>
+        <label class="visually-hidden" for="search">Search devices, files, processes, users or a date</label>
+        <input id="search" class="input" type="search" placeholder="Search device, file, process, user or date (2026-11-20)"
+          .value=${this.search} autocomplete="off" @input=${this.#onSearchInput} @keydown=${this.#onSearchKeydown} />
+      </div>
+      ${filterMenu<string>({
+        id: 'action',
+        label: 'Action type',
+        options: ACTION_TYPES.map((a) => [a, words(a)] as const),
+        selected: this.actionTypes,
+        open: this.openMenu === 'action',
+        onToggleOpen: () => (this.openMenu = this.openMenu === 'action' ? undefined : 'action'),
+        onChange: (v, on) => this.#toggleValue('actionTypes', v, on),
+      })}
+      ${filterMenu<string>({
+        id: 'direction',
+        label: 'Direction',
+        options: DIRECTIONS,
+        selected: this.directions,
+        open: this.openMenu === 'direction',
+        onToggleOpen: () => (this.openMenu = this.openMenu === 'direction' ? undefined : 'direction'),
+        onChange: (v, on) => this.#toggleValue('directions', v, on),
+      })}
+      ${this.search || this.actionTypes.length || this.directions.length
+        ? html`<button type="button" class="button subtle" @click=${() => this.#clearFilters()}>Clear filters</button>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderCap(page: Page<ObservedDevice>): TemplateResult {
+    const locale = this.#locale;
+    const shown = page.items.length;
+    const total = page.total;
+    if (total <= shown) {
+      return html`<p class="cap" part="cap" role="status">${formatNumber(total, locale)} ${total === 1 ? 'device' : 'devices'}, most recent first</p>`;
+    }
+    const ip = this.#data.ip!.canonical;
+    const range = this.#data.timeRange;
+    const provider = this.#data.provider;
+    const query = provider?.huntingQuery?.(ip, range, 'kql-defender') ?? huntingQuery(ip, range, 'kql-defender', 'devices');
+    return html`<p class="cap" part="cap" role="status">
+      Showing the ${formatNumber(shown, locale)} most recent of ${formatNumber(total, locale)} devices.
+      ${entityLink(this, 'See all of them in advanced hunting', { target: 'hunting', ip, query, language: 'kql-defender' }, provider?.links?.hunting?.(query, 'kql-defender'))}
+    </p>`;
+  }
+
+  #copy(value: string | undefined, label: string, tabbable: boolean) {
+    return value ? html`<ip-copy-button .value=${value} label=${label} tabindex=${tabbable ? '0' : '-1'}></ip-copy-button>` : nothing;
+  }
+
+  #renderEventDetails(ev: DeviceEvent, tabbable: boolean): TemplateResult {
+    const proc = ev.initiatingProcess;
+    const account = proc?.accountName ? (proc.accountDomain ? `${proc.accountDomain}\\${proc.accountName}` : proc.accountName) : undefined;
+    const url = ev.remoteUrl ? safeHref(ev.remoteUrl, null) : undefined;
+    const arrow = ev.direction === 'inbound' ? '←' : ev.direction === 'outbound' ? '→' : '↔';
+    return html`
+      <span class="fact"><span class="label">Action</span> <strong>${words(ev.actionType)}</strong></span>
+      <span class="fact"><span class="label">Direction</span> ${words(ev.direction)}</span>
+      <span class="fact mono" title="Local port ${arrow} remote port">${ev.localPort ?? '?'} ${arrow} ${ev.remotePort ?? '?'}${ev.protocol ? html` <span class="muted">${ev.protocol}</span>` : nothing}</span>
+      ${ev.remoteUrl
+        ? html`<span class="fact clip"><span class="label">Remote</span> ${url ? html`<a class="link truncate" href=${url} target="_blank" rel="noopener noreferrer" title=${ev.remoteUrl} tabindex=${tabbable ? '0' : '-1'}>${ev.remoteUrl}</a>` : truncated(ev.remoteUrl, { mono: true })}</span>`
+        : nothing}
+      ${proc
+        ? html`<span class="fact"><span class="label">Process</span> <span class="mono">${proc.fileName}</span></span>
+            ${proc.commandLine ? html`<span class="fact clip wide"><span class="label">Command line</span> ${truncated(proc.commandLine, { mono: true })}${this.#copy(proc.commandLine, 'Copy command line', tabbable)}</span>` : nothing}
+            ${proc.sha256 ? html`<span class="fact clip"><span class="label">SHA-256</span> ${truncated(proc.sha256, { mono: true })}${this.#copy(proc.sha256, 'Copy SHA-256', tabbable)}</span>` : nothing}`
+        : nothing}
+      ${account ? html`<span class="fact"><span class="label">Account</span> ${account}</span>` : nothing}
+      ${ev.file
+        ? html`<span class="fact clip"><span class="label">File</span> <span class="truncate" title=${ev.file.path ?? ev.file.name}>${ev.file.name}</span>${ev.file.sha256 ? this.#copy(ev.file.sha256, `Copy SHA-256 of ${ev.file.name}`, tabbable) : nothing}</span>`
+        : nothing}
+    `;
+  }
+
+  #renderDevice(device: ObservedDevice, index: number, count: number): TemplateResult {
+    const locale = this.#locale;
+    const expanded = this.#expansions.has(device.id);
+    const active = index === Math.min(this.active, count - 1);
+    const ip = this.#data.ip?.canonical;
+    const links = this.#data.provider?.links;
+    const ev = device.lastEvent;
+    return html`<div class="row device ${expanded ? 'expanded' : ''}" part="device" role="row" aria-level="1" aria-rowindex=${index + 2} aria-setsize=${count}
+      aria-expanded=${this.#canExpand ? (expanded ? 'true' : 'false') : nothing} data-index=${index} tabindex=${active ? '0' : '-1'}
+      @click=${(e: MouseEvent) => {
+        this.active = index;
+        if (!(e.composedPath()[0] as HTMLElement).closest?.('a, button, ip-copy-button')) this.toggleDevice(device.id);
+      }}>
+      <div class="cell main" role="gridcell">
+        <span class="expander" aria-hidden="true">${this.#canExpand ? (expanded ? '▾' : '▸') : ''}</span>
+        <span class="device-icon" aria-hidden="true">${deviceIcon}</span>
+        <span class="name">
+          ${entityLink(this, html`<span class="truncate">${device.name}</span>`, { target: 'device', id: device.id, ip }, links?.device?.(device.id), { title: device.name, tabIndex: active ? 0 : -1 })}
+          ${this.#copy(device.name, `Copy ${device.name}`, active)}
+        </span>
+        <span class="os muted">${[device.osPlatform, device.osVersion].filter(Boolean).join(' ') || missing()}</span>
+        ${device.riskScore ? html`<span class="badge risk-${device.riskScore}" title="Device risk">Risk: ${words(device.riskScore)}</span>` : nothing}
+        ${device.exposureLevel ? html`<span class="badge exposure-${device.exposureLevel}" title="Exposure level">Exposure: ${words(device.exposureLevel)}</span>` : nothing}
+      </div>
+      <div class="cell seen" role="gridcell">
+        <span><span class="label">First seen</span> ${timeAgo(device.firstSeen, locale)}</span>
+        <span><span class="label">Last seen</span> ${timeAgo(device.lastSeen, locale)}</span>
+        <span><span class="label">Connections</span> ${formatNumber(device.connectionCount, locale)}</span>
+      </div>
+      <div class="cell last" role="gridcell">
+        <span class="fact"><span class="label">Last event</span> ${dateTime(ev.timestamp, locale)}</span>
+        ${this.#renderEventDetails(ev, active)}
+      </div>
+    </div>`;
+  }
+
+  #renderEntry(entry: Entry, index: number, count: number): TemplateResult {
+    if (entry.type === 'device') return this.#renderDevice(entry.device, index, count);
+    const active = index === Math.min(this.active, count - 1);
+    if (entry.type === 'status') {
+      const message =
+        entry.state === 'loading'
+          ? html`<span class="visually-hidden">Loading the timeline of ${entry.device.name}…</span>${skeletonLines([70])}`
+          : entry.state === 'empty'
+            ? html`<span class="muted">No events of ${entry.device.name} with this IP ${describeRange(this.#data.timeRange, this.#data.range.key)}.</span>`
+            : html`<span class="error-text">${describeError(entry.error)}</span> <button type="button" class="link" @click=${() => {
+                this.toggleDevice(entry.device.id, false);
+                this.toggleDevice(entry.device.id, true);
+              }}>Retry</button>`;
+      return html`<div class="row status" role="row" aria-level="2" aria-rowindex=${index + 2} data-index=${index} tabindex=${active ? '0' : '-1'}
+        aria-busy=${entry.state === 'loading' ? 'true' : 'false'}><div class="cell" role="gridcell">${message}</div></div>`;
+    }
+    const ev = entry.event;
+    return html`<div class="row event" part="event" role="row" aria-level="2" aria-posinset=${entry.position} aria-setsize=${entry.count} aria-rowindex=${index + 2}
+      data-index=${index} tabindex=${active ? '0' : '-1'} @click=${() => (this.active = index)}>
+      <div class="cell" role="gridcell">
+        <span class="fact mono when" title=${ev.timestamp}>${formatDateTime(ev.timestamp, this.#locale)}</span>
+        ${this.#renderEventDetails(ev, active)}
+      </div>
+    </div>`;
+  }
+
+  #renderList(page: Page<ObservedDevice>): TemplateResult {
+    if (page.items.length === 0) {
+      const filtered = Boolean(this.appliedSearch || this.actionTypes.length || this.directions.length);
+      return filtered
+        ? html`<div class="state">No device matches these filters. <button type="button" class="button" @click=${() => this.#clearFilters()}>Clear filters</button></div>`
+        : html`<div class="state">No device in your organization communicated with this IP ${describeRange(this.#data.timeRange, this.#data.range.key)}.</div>`;
+    }
+    const entries = this.#entries(page.items);
+    const count = entries.length;
+    return html`
+      ${this.#renderCap(page)}
+      <div class="header" role="presentation" aria-hidden="true"><span>Device</span><span>Seen</span><span>Last event</span></div>
+      <div class="list" part="list" role="treegrid" aria-label="Devices that communicated with the IP" aria-rowcount=${count + 1}
+        @keydown=${(e: KeyboardEvent) => this.#onListKeydown(e, entries)}>
+        ${virtualize({
+          items: entries,
+          keyFunction: (e: Entry) => e.key,
+          renderItem: (e: Entry, i: number) => this.#renderEntry(e, i, count),
+          scroller: true,
+          layout: flow(),
+        })}
+      </div>
+    `;
+  }
+
+  override render() {
+    void this.version; // expansions changed
+    const body = this.#task.render({
+      initial: () => html`<div class="state">${this.#data.provider ? (this.#data.ownIp && !this.#data.ownIp.ok ? this.#data.ownIp.message : 'No IP address.') : 'No data provider configured.'}</div>`,
+      pending: () => html`<div class="loading" aria-busy="true"><span class="visually-hidden">Loading devices…</span>${Array.from({ length: 6 }, () => html`<div class="skeleton-row">${skeletonLines([35, 80])}</div>`)}</div>`,
+      error: (error: unknown) => html`<div class="state error" role="alert"><span class="state-message">${describeError(error)}</span>
+        ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => this.#task.run()}>Retry</button>` : nothing}</div>`,
+      complete: (page: Page<ObservedDevice>) => this.#renderList(page),
+    });
+    return html`<div part="base" class="devices" aria-busy=${this.#task.status === TaskStatus.PENDING ? 'true' : 'false'}>
+      ${this.#renderToolbar()}
+      ${body}
+    </div>`;
+  }
+}

@@ -1,0 +1,493 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/observed-devices/ip-observed-devices.js';
+import type { IpObservedDevices } from '../../src/components/observed-devices/observed-devices.js';
+import type { DeviceEvent, ObservedDevice } from '../../src/data/model.js';
+import type { DeviceQuery, IpDataProvider, Page } from '../../src/data/provider.js';
+import { IpDataError } from '../../src/data/errors.js';
+import type { IpCopyEvent, IpErrorEvent, IpNavigateEvent } from '../../src/events/events.js';
+import { StaticIpDataProvider, type StaticIpData } from '../../src/providers/static/static-provider.js';
+import { deepText } from '../helpers/dom.js';
+import { makeDevice, makeEvent } from '../helpers/fixtures.js';
+import { manualProvider, recording, withOverrides } from '../helpers/providers.js';
+
+const IP = '203.0.113.7';
+const NOW = Date.now();
+const ago = (h: number) => new Date(NOW - h * 3_600_000).toISOString();
+const day = (iso: string) => iso.slice(0, 10);
+
+function sampleDevices(): ObservedDevice[] {
+  return [
+    makeDevice({
+      id: 'd-fin',
+      name: 'WS-FIN-0231',
+      osPlatform: 'Windows11',
+      osVersion: '23H2',
+      riskScore: 'high',
+      exposureLevel: 'medium',
+      firstSeen: ago(200),
+      lastSeen: ago(1),
+      connectionCount: 1414,
+      lastEvent: makeEvent({
+        timestamp: ago(1),
+        actionType: 'HttpConnectionInspected',
+        direction: 'outbound',
+        localPort: 56243,
+        remotePort: 443,
+        remoteUrl: 'http://203.0.113.7/payload.txt',
+        initiatingProcess: { fileName: 'wscript.exe', commandLine: 'wscript.exe //B //E:jscript C:\\Users\\jsmith\\invoice.js', sha256: 'a'.repeat(64), accountName: 'jsmith', accountDomain: 'CONTOSO' },
+        file: { name: 'payload.txt', path: 'C:\\Users\\jsmith\\AppData\\Local\\Temp\\payload.txt', sha256: 'b'.repeat(64) },
+      }),
+    }),
+    makeDevice({
+      id: 'd-sql',
+      name: 'SRV-SQL-02',
+      osPlatform: 'WindowsServer2022',
+      firstSeen: ago(100),
+      lastSeen: ago(5),
+      connectionCount: 12,
+      lastEvent: makeEvent({ timestamp: ago(5), actionType: 'InboundConnectionAccepted', direction: 'inbound', localPort: 3389, remotePort: 51000, initiatingProcess: { fileName: 'svchost.exe' } }),
+    }),
+    makeDevice({
+      id: 'd-lin',
+      name: 'build-agent-027',
+      osPlatform: 'Linux',
+      firstSeen: ago(400),
+      lastSeen: ago(300),
+      connectionCount: 3,
+      lastEvent: makeEvent({ timestamp: ago(300), actionType: 'ConnectionFailed', direction: 'outbound', remotePort: 4444, initiatingProcess: { fileName: 'python3', commandLine: '/usr/bin/python3 /tmp/.cache/agent.py', accountName: 'olivia' } }),
+    }),
+  ];
+}
+
+function sampleEvents(): Record<string, DeviceEvent[]> {
+  return {
+    'd-fin': [
+      makeEvent({ id: 'e2', timestamp: ago(1), actionType: 'HttpConnectionInspected', initiatingProcess: { fileName: 'wscript.exe' } }),
+      makeEvent({ id: 'e1', timestamp: ago(150), actionType: 'ConnectionSuccess', initiatingProcess: { fileName: 'powershell.exe' } }),
+      makeEvent({ id: 'e3', timestamp: ago(3), actionType: 'DnsQueryResponse', initiatingProcess: { fileName: 'chrome.exe' } }),
+    ],
+  };
+}
+
+function staticWith(devices: ObservedDevice[] = sampleDevices(), data: Partial<StaticIpData> = {}, extra: Partial<ConstructorParameters<typeof StaticIpDataProvider>[0]> = {}) {
+  return new StaticIpDataProvider({ data: { [IP]: { devices, deviceEvents: sampleEvents(), ...data } }, ...extra });
+}
+
+const root = (el: IpObservedDevices) => el.shadowRoot!;
+const deviceRows = (el: IpObservedDevices) => [...root(el).querySelectorAll<HTMLElement>('.row.device')];
+const eventRows = (el: IpObservedDevices) => [...root(el).querySelectorAll<HTMLElement>('.row.event')];
+const names = (el: IpObservedDevices) => deviceRows(el).map((r) => r.querySelector('.name .truncate')!.textContent!.trim());
+const row = (el: IpObservedDevices, name: string) => deviceRows(el).find((r) => r.querySelector('.name .truncate')!.textContent!.trim() === name)!;
+const button = (el: IpObservedDevices, text: string) => [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text))!;
+const searchBox = (el: IpObservedDevices) => root(el).querySelector<HTMLInputElement>('#search')!;
+
+async function loaded(el: IpObservedDevices, rows?: number) {
+  await waitUntil(() => deviceRows(el).length > 0 && (rows === undefined || deviceRows(el).length === rows), `devices did not load: ${deepText(el).slice(0, 300)}`, { timeout: 6000 });
+  await el.updateComplete;
+}
+
+async function mount(provider: IpDataProvider, rows?: number) {
+  const el = await fixture<IpObservedDevices>(html`<ip-observed-devices ip=${IP} .provider=${provider}></ip-observed-devices>`);
+  if (rows !== 0) await loaded(el, rows);
+  return el;
+}
+
+async function check(el: IpObservedDevices, menu: string, option: string) {
+  const toggle = button(el, menu);
+  if (toggle.getAttribute('aria-expanded') !== 'true') {
+    toggle.click();
+    await el.updateComplete;
+  }
+  const label = [...root(el).querySelectorAll<HTMLLabelElement>('.menu .option')].find((o) => o.textContent!.trim() === option)!;
+  expect(label, `option ${option}`).to.exist;
+  label.querySelector('input')!.click();
+  await el.updateComplete;
+}
+
+describe('<ip-observed-devices>', () => {
+  beforeEach(function () {
+    console.log('TEST', this.currentTest?.title);
+  });
+  describe('list', () => {
+    it('lists the devices most recent first with what a responder needs from the last event', async () => {
+      const el = await mount(staticWith(), 3);
+      expect(names(el)).to.deep.equal(['WS-FIN-0231', 'SRV-SQL-02', 'build-agent-027']);
+      const text = deepText(row(el, 'WS-FIN-0231'));
+      for (const expected of ['Windows11 23H2', 'Risk: high', 'Exposure: medium', 'Connections 1,414', 'Http Connection Inspected', 'outbound', '56243 → 443', 'wscript.exe', 'wscript.exe //B //E:jscript', 'a'.repeat(64), 'CONTOSO\\jsmith', 'payload.txt', 'http://203.0.113.7/payload.txt']) {
+        expect(text, expected).to.contain(expected);
+      }
+      expect(deepText(row(el, 'SRV-SQL-02'))).to.contain('3389 ← 51000');
+      expect(deepText(root(el).querySelector('[part="cap"]')!)).to.contain('3 devices, most recent first');
+      const grid = root(el).querySelector('[role="treegrid"]')!;
+      expect(grid.getAttribute('aria-rowcount')).to.equal('4');
+      expect(row(el, 'WS-FIN-0231').getAttribute('aria-expanded')).to.equal('false');
+      await expect(el).to.be.accessible();
+    });
+
+    it('caps the list at 100 devices like Defender, says how many there are and links to hunting for all', async () => {
+      const many = Array.from({ length: 4000 }, (_, i) => makeDevice({ id: `m${i}`, name: `HOST-${String(i).padStart(4, '0')}`, firstSeen: ago(500), lastSeen: ago(1 + i / 100), lastEvent: makeEvent({ timestamp: ago(1 + i / 100) }) }));
+      const { provider, calls } = recording(staticWith(many));
+      const el = await mount(provider);
+      const query = calls.find((c) => c.method === 'listObservedDevices')!.args[1] as DeviceQuery;
+      expect(query.limit).to.equal(100);
+      expect(root(el).querySelector('[role="treegrid"]')!.getAttribute('aria-rowcount')).to.equal('101');
+      const cap = root(el).querySelector('[part="cap"]')!;
+      expect(deepText(cap)).to.contain('Showing the 100 most recent of 4,000 devices');
+      expect(names(el)[0]).to.equal('HOST-0000');
+      // The virtualized list renders a window, not all 100 rows.
+      expect(deviceRows(el).length).to.be.lessThan(100);
+      setTimeout(() => (cap.querySelector('.link') as HTMLElement).click());
+      const nav = (await oneEvent(el, 'ip-navigate')) as IpNavigateEvent;
+      expect(nav.detail.target).to.equal('hunting');
+      expect(nav.detail.language).to.equal('kql-defender');
+      expect(nav.detail.query).to.contain('DeviceNetworkEvents').and.to.contain(`"${IP}"`);
+    });
+
+    it('says no device communicated with the IP', async () => {
+      const el = await mount(staticWith([]), 0);
+      await waitUntil(() => deepText(el).includes('No device in your organization communicated with this IP'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('renders hostile strings as inert text and never links javascript: URLs', async () => {
+      const hostile = '<img src=x onerror="window.__devPwned=1">';
+      const devices = [
+        makeDevice({
+          id: 'h1',
+          name: hostile,
+          lastSeen: ago(1),
+          firstSeen: ago(2),
+          lastEvent: makeEvent({ timestamp: ago(1), remoteUrl: 'javascript:window.__devPwned=2', initiatingProcess: { fileName: '<script>window.__devPwned=3</script>', commandLine: '=cmd|" /C calc"!A0', accountName: hostile } }),
+        }),
+      ];
+      const el = await mount(staticWith(devices, {}, { links: { device: () => 'javascript:window.__devPwned=4' } }), 1);
+      expect(names(el)).to.deep.equal([hostile]);
+      expect(root(el).querySelector('img')).to.equal(null);
+      expect(root(el).querySelector('script')).to.equal(null);
+      const hrefs = [...root(el).querySelectorAll('a')].map((a) => a.getAttribute('href'));
+      expect(hrefs.filter((h) => h?.toLowerCase().startsWith('javascript'))).to.deep.equal([]);
+      expect(deepText(el)).to.contain('javascript:window.__devPwned=2');
+      expect(deepText(el)).to.contain('=cmd|" /C calc"!A0');
+      (root(el).querySelector('.name .link') as HTMLElement).click();
+      await aTimeout(20);
+      expect((window as unknown as { __devPwned?: number }).__devPwned).to.equal(undefined);
+    });
+  });
+
+  describe('search and filters', () => {
+    it('searches by device, file, process and user through the provider', async () => {
+      const { provider, calls } = recording(staticWith());
+      const el = await mount(provider, 3);
+      for (const [term, expected] of [
+        ['sql', ['SRV-SQL-02']],
+        ['payload.txt', ['WS-FIN-0231']],
+        ['python3', ['build-agent-027']],
+        ['jsmith', ['WS-FIN-0231']],
+      ] as const) {
+        const input = searchBox(el);
+        input.focus();
+        input.value = term;
+        input.dispatchEvent(new Event('input'));
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => JSON.stringify(names(el)) === JSON.stringify(expected), `search ${term}: ${names(el)}`);
+        expect((calls.at(-1)!.args[1] as DeviceQuery).search).to.equal(term);
+      }
+    });
+
+    it('finds the devices seen on a date', async () => {
+      const el = await mount(staticWith(), 3);
+      el.search = day(ago(300));
+      await waitUntil(() => names(el).length === 1, `date search: ${names(el)}`);
+      expect(names(el)).to.deep.equal(['build-agent-027']);
+    });
+
+    it('debounces typing into one request', async () => {
+      const { provider, calls } = recording(staticWith());
+      const el = await mount(provider, 3);
+      const before = calls.filter((c) => c.method === 'listObservedDevices').length;
+      searchBox(el).focus();
+      await sendKeys({ type: 'wscript' });
+      await waitUntil(() => names(el).length === 1);
+      const after = calls.filter((c) => c.method === 'listObservedDevices');
+      expect(after.length - before).to.equal(1);
+      expect((after.at(-1)!.args[1] as DeviceQuery).search).to.equal('wscript');
+    });
+
+    it('filters by action type and direction, and clears the filters', async () => {
+      const { provider, calls } = recording(staticWith());
+      const el = await mount(provider, 3);
+      await check(el, 'Action type', 'Connection Failed');
+      await waitUntil(() => names(el).length === 1);
+      expect(names(el)).to.deep.equal(['build-agent-027']);
+      expect((calls.at(-1)!.args[1] as DeviceQuery).actionType).to.deep.equal(['ConnectionFailed']);
+      await check(el, 'Action type', 'Inbound Connection Accepted');
+      await waitUntil(() => names(el).length === 2);
+      await check(el, 'Direction', 'Inbound');
+      await waitUntil(() => names(el).length === 1);
+      expect(names(el)).to.deep.equal(['SRV-SQL-02']);
+      expect((calls.at(-1)!.args[1] as DeviceQuery).direction).to.deep.equal(['inbound']);
+      await check(el, 'Direction', 'Outbound');
+      await check(el, 'Direction', 'Inbound');
+      await waitUntil(() => names(el).length === 1 && names(el)[0] === 'build-agent-027');
+      button(el, 'Clear filters').click();
+      await loaded(el, 3);
+    });
+
+    it('says when nothing matches and offers to clear the filters', async () => {
+      const el = await mount(staticWith(), 3);
+      el.search = 'no-such-device';
+      await waitUntil(() => deepText(el).includes('No device matches these filters'));
+      await expect(el).to.be.accessible();
+      [...root(el).querySelectorAll<HTMLButtonElement>('.state button')].find((b) => b.textContent!.includes('Clear filters'))!.click();
+      await loaded(el, 3);
+      expect(searchBox(el).value).to.equal('');
+    });
+
+    it('shows only the latest query when answers arrive out of order, and aborts the stale request', async () => {
+      const { provider, pending } = manualProvider();
+      const el = await fixture<IpObservedDevices>(html`<ip-observed-devices ip=${IP} .provider=${provider}></ip-observed-devices>`);
+      await waitUntil(() => pending.length === 1);
+      const first = pending[0]!;
+      first.resolve({ items: sampleDevices(), total: 3 } satisfies Page<ObservedDevice>);
+      await loaded(el, 3);
+      el.search = 'sql';
+      await waitUntil(() => pending.length === 1);
+      const sql = pending[0]!;
+      el.search = 'build';
+      await waitUntil(() => pending.length === 2);
+      const build = pending[1]!;
+      expect(sql.signal.aborted).to.equal(true);
+      build.resolve({ items: [sampleDevices()[2]!], total: 1 });
+      await waitUntil(() => names(el).length === 1);
+      sql.resolve({ items: [sampleDevices()[1]!], total: 1 });
+      await aTimeout(30);
+      expect(names(el)).to.deep.equal(['build-agent-027']);
+    });
+  });
+
+  describe('errors', () => {
+    it('shows the error with Retry, fires ip-error, and recovers', async () => {
+      let fail = true;
+      const base = staticWith();
+      const provider = withOverrides(base, {
+        listObservedDevices: (ip: string, q: DeviceQuery, o: { signal: AbortSignal }) => (fail ? Promise.reject(new IpDataError('unavailable', 'The device service is unavailable.')) : base.listObservedDevices(ip, q, o)),
+      });
+      const errorEvent = new Promise<IpErrorEvent>((resolve) => document.addEventListener('ip-error', (e) => resolve(e as IpErrorEvent), { once: true }));
+      const el = await fixture<IpObservedDevices>(html`<ip-observed-devices ip=${IP} .provider=${provider}></ip-observed-devices>`);
+      const event = await errorEvent;
+      expect(event.detail.section).to.equal('devices');
+      await waitUntil(() => root(el).querySelector('[role="alert"]'));
+      expect(deepText(root(el).querySelector('[role="alert"]')!)).to.contain('The device service is unavailable.');
+      await expect(el).to.be.accessible();
+      fail = false;
+      button(el, 'Retry').click();
+      await loaded(el, 3);
+    });
+
+    it('keeps what was typed when the search request fails', async () => {
+      let fail = false;
+      const base = staticWith();
+      const provider = withOverrides(base, {
+        listObservedDevices: (ip: string, q: DeviceQuery, o: { signal: AbortSignal }) => (fail ? Promise.reject(new IpDataError('timeout', 'Timed out.')) : base.listObservedDevices(ip, q, o)),
+      });
+      const el = await mount(provider, 3);
+      fail = true;
+      searchBox(el).focus();
+      await sendKeys({ type: 'sql' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => root(el).querySelector('[role="alert"]'));
+      expect(searchBox(el).value).to.equal('sql');
+      fail = false;
+      button(el, 'Retry').click();
+      await waitUntil(() => names(el).length === 1);
+      expect(names(el)).to.deep.equal(['SRV-SQL-02']);
+    });
+
+    it('says there is no provider or an invalid IP', async () => {
+      const none = await fixture<IpObservedDevices>(html`<ip-observed-devices ip=${IP}></ip-observed-devices>`);
+      expect(deepText(none)).to.contain('No data provider configured.');
+      const { provider, calls } = recording(staticWith());
+      const bad = await fixture<IpObservedDevices>(html`<ip-observed-devices ip="203.0.113.999" .provider=${provider}></ip-observed-devices>`);
+      expect(deepText(bad)).to.contain('has a part above 255');
+      expect(calls).to.deep.equal([]);
+    });
+  });
+
+  describe('expanded timeline', () => {
+    it('expands a device into its events, oldest first, and collapses', async () => {
+      const el = await mount(staticWith(), 3);
+      row(el, 'WS-FIN-0231').click();
+      await waitUntil(() => eventRows(el).length === 3);
+      expect(row(el, 'WS-FIN-0231').getAttribute('aria-expanded')).to.equal('true');
+      expect(eventRows(el).map((r) => r.querySelector('.mono + .fact strong')?.textContent ?? deepText(r))).to.have.length(3);
+      const actions = eventRows(el).map((r) => r.querySelector('strong')!.textContent);
+      expect(actions).to.deep.equal(['Connection Success', 'Dns Query Response', 'Http Connection Inspected']);
+      expect(eventRows(el).map((r) => r.getAttribute('aria-level'))).to.deep.equal(['2', '2', '2']);
+      expect(eventRows(el).map((r) => r.getAttribute('aria-posinset'))).to.deep.equal(['1', '2', '3']);
+      expect(root(el).querySelector('[role="treegrid"]')!.getAttribute('aria-rowcount')).to.equal('7');
+      await expect(el).to.be.accessible();
+      row(el, 'WS-FIN-0231').click();
+      await waitUntil(() => eventRows(el).length === 0);
+      expect(row(el, 'WS-FIN-0231').getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('aborts the timeline request when collapsed before it answers', async () => {
+      const signals: AbortSignal[] = [];
+      const provider = withOverrides(staticWith(), {
+        listDeviceEvents: (_ip: string, _id: string, _r: unknown, o: { signal: AbortSignal }) => {
+          signals.push(o.signal);
+          return new Promise(() => {});
+        },
+      });
+      const el = await mount(provider, 3);
+      row(el, 'SRV-SQL-02').click();
+      await waitUntil(() => root(el).querySelector('.row.status[aria-busy="true"]'));
+      expect(deepText(root(el).querySelector('.row.status')!)).to.contain('Loading the timeline of SRV-SQL-02');
+      row(el, 'SRV-SQL-02').click();
+      await waitUntil(() => !root(el).querySelector('.row.status'), 'the loading row stays');
+      expect(signals.length).to.equal(1);
+      expect(signals[0]!.aborted).to.equal(true);
+      expect(row(el, 'SRV-SQL-02').getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('shows a timeline error in place with Retry; the list stays', async () => {
+      let fail = true;
+      const base = staticWith();
+      const provider = withOverrides(base, {
+        listDeviceEvents: (ip: string, id: string, r: never, o: { signal: AbortSignal }) => (fail ? Promise.reject(new IpDataError('unavailable', 'Timeline unavailable.')) : base.listDeviceEvents(ip, id, r, o)),
+      });
+      const el = await mount(provider, 3);
+      row(el, 'WS-FIN-0231').click();
+      await waitUntil(() => deepText(el).includes('Timeline unavailable.'));
+      expect(names(el)).to.deep.equal(['WS-FIN-0231', 'SRV-SQL-02', 'build-agent-027']);
+      fail = false;
+      (root(el).querySelector('.row.status button') as HTMLButtonElement).click();
+      await waitUntil(() => eventRows(el).length === 3);
+    });
+
+    it('says when a device has no events in the range', async () => {
+      const el = await mount(staticWith(), 3);
+      row(el, 'SRV-SQL-02').click();
+      await waitUntil(() => deepText(el).includes('No events of SRV-SQL-02 with this IP'));
+    });
+
+    it('collapses when the query changes', async () => {
+      const el = await mount(staticWith(), 3);
+      row(el, 'WS-FIN-0231').click();
+      await waitUntil(() => eventRows(el).length === 3);
+      el.search = 'WS-FIN';
+      await waitUntil(() => names(el).length === 1);
+      expect(eventRows(el)).to.have.length(0);
+      expect(row(el, 'WS-FIN-0231').getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('offers no expansion when the provider has no timelines', async () => {
+      const base = staticWith();
+      const provider = withOverrides(base, { listDeviceEvents: undefined });
+      const el = await mount(provider, 3);
+      expect(row(el, 'WS-FIN-0231').hasAttribute('aria-expanded')).to.equal(false);
+      row(el, 'WS-FIN-0231').click();
+      await aTimeout(20);
+      expect(root(el).querySelectorAll('.row.status, .row.event').length).to.equal(0);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('moves through the tree grid with arrows, expands with Right and Enter, goes back with Left', async () => {
+      const el = await mount(staticWith(), 3);
+      const first = deviceRows(el)[0]!;
+      expect(first.tabIndex).to.equal(0);
+      expect(deviceRows(el)[1]!.tabIndex).to.equal(-1);
+      first.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(root(el).activeElement).to.equal(row(el, 'SRV-SQL-02'));
+      await sendKeys({ press: 'ArrowUp' });
+      await el.updateComplete;
+      expect(root(el).activeElement).to.equal(row(el, 'WS-FIN-0231'));
+      await sendKeys({ press: 'ArrowRight' });
+      await waitUntil(() => eventRows(el).length === 3);
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(root(el).activeElement).to.equal(eventRows(el)[0]);
+      await sendKeys({ press: 'ArrowLeft' });
+      await el.updateComplete;
+      expect(root(el).activeElement).to.equal(row(el, 'WS-FIN-0231'));
+      await sendKeys({ press: 'ArrowLeft' });
+      await waitUntil(() => eventRows(el).length === 0);
+      await sendKeys({ press: 'End' });
+      await el.updateComplete;
+      expect(root(el).activeElement).to.equal(row(el, 'build-agent-027'));
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => deepText(el).includes('No events of build-agent-027'));
+      await sendKeys({ press: 'Home' });
+      await el.updateComplete;
+      expect(root(el).activeElement).to.equal(row(el, 'WS-FIN-0231'));
+      await sendKeys({ press: '/' });
+      expect(root(el).activeElement).to.equal(searchBox(el));
+    });
+
+    it('puts only the focused row’s links and copy buttons in the tab order', async () => {
+      const el = await mount(staticWith(), 3);
+      const tabbable = (r: HTMLElement) => [...r.querySelectorAll<HTMLElement>('a, button, ip-copy-button')].filter((x) => x.tabIndex >= 0);
+      expect(tabbable(deviceRows(el)[0]!).length).to.be.greaterThan(2);
+      expect(tabbable(deviceRows(el)[1]!)).to.deep.equal([]);
+      deviceRows(el)[0]!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(tabbable(deviceRows(el)[0]!)).to.deep.equal([]);
+      expect(tabbable(deviceRows(el)[1]!).length).to.be.greaterThan(0);
+    });
+  });
+
+  describe('actions', () => {
+    it('fires a cancelable ip-navigate for a device; a host can keep the user on the page', async () => {
+      const el = await mount(staticWith(sampleDevices(), {}, { links: { device: (id) => `#/devices/${encodeURIComponent(id)}` } }), 3);
+      const link = row(el, 'SRV-SQL-02').querySelector<HTMLAnchorElement>('.name a')!;
+      expect(link.getAttribute('href')).to.match(/#\/devices\/d-sql$/);
+      const before = location.hash;
+      el.addEventListener('ip-navigate', (e) => e.preventDefault(), { once: true });
+      setTimeout(() => link.click());
+      const nav = (await oneEvent(el, 'ip-navigate')) as IpNavigateEvent;
+      expect(nav.detail).to.include({ target: 'device', id: 'd-sql', ip: IP });
+      await aTimeout(10);
+      expect(location.hash).to.equal(before);
+      expect(eventRows(el)).to.have.length(0); // following the link does not toggle the row
+    });
+
+    it('copies the SHA-256 and the command line', async () => {
+      const original = navigator.clipboard.writeText;
+      const copied: string[] = [];
+      navigator.clipboard.writeText = async (text: string) => {
+        copied.push(text);
+      };
+      try {
+        const el = await mount(staticWith(), 3);
+        const fin = row(el, 'WS-FIN-0231');
+        const copyButtons = [...fin.querySelectorAll<HTMLElement & { label: string }>('ip-copy-button')];
+        const sha = copyButtons.find((b) => b.label === 'Copy SHA-256')!;
+        const cmd = copyButtons.find((b) => b.label === 'Copy command line')!;
+        setTimeout(() => sha.shadowRoot!.querySelector('button')!.click());
+        const event = (await oneEvent(el, 'ip-copy')) as IpCopyEvent;
+        expect(event.detail.value).to.equal('a'.repeat(64));
+        cmd.shadowRoot!.querySelector('button')!.click();
+        await waitUntil(() => copied.length === 2);
+        expect(copied).to.deep.equal(['a'.repeat(64), 'wscript.exe //B //E:jscript C:\\Users\\jsmith\\invoice.js']);
+        expect(eventRows(el)).to.have.length(0); // copying does not toggle the row
+      } finally {
+        navigator.clipboard.writeText = original;
+      }
+    });
+
+    it('reloads for a new time range', async () => {
+      const { provider, calls } = recording(staticWith());
+      const el = await mount(provider, 3);
+      el.range = '24h';
+      await waitUntil(() => names(el).length === 2);
+      const q = calls.at(-1)!.args[1] as DeviceQuery;
+      expect(NOW - q.range!.from.getTime()).to.be.closeTo(24 * 3_600_000, 60_000);
+      expect(names(el)).to.deep.equal(['WS-FIN-0231', 'SRV-SQL-02']);
+    });
+  });
+});
