@@ -98,6 +98,7 @@ export const observedDevicesStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
+    align-content: flex-start;
     gap: 2px calc(var(--_space) * 1.25);
   }
   .cell.seen {
