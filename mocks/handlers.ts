@@ -5,10 +5,10 @@
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { AlertItem, AlertPatch, Indicator, IndicatorInput, ObservedDevice } from '../src/data/model.js';
-import { INDICATOR_ACTIONS } from '../src/data/model.js';
 import { ALERT_FILTER_FIELDS, type AlertFilter, type AlertQuery, type DeviceQuery, type ProviderCapabilities } from '../src/data/provider.js';
 import { queryAlerts, queryDevices, type ListSource } from '../src/data/query.js';
-import { isExternalScope, parseIp } from '../src/lib/ip.js';
+import { canonicalIp, parseIp } from '../src/lib/ip.js';
+import { indicatorProblem } from '../src/lib/indicator.js';
 import { DAY_MS, HOUR_MS, parseRange, type TimeRange } from '../src/lib/time-range.js';
 import { applyPatch } from '../src/providers/static/static-provider.js';
 import { DEVICE_GROUPS } from './generator/catalog.js';
@@ -290,18 +290,14 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
       } catch {
         return errorResponse(400, 'invalidInput', 'The body must be a JSON indicator.');
       }
-      const parsed = typeof input.value === 'string' ? parseIp(input.value) : undefined;
-      if (!parsed?.ok) return errorResponse(400, 'invalidInput', parsed && !parsed.ok ? parsed.message : '“value” must be an IP address.');
-      if (!isExternalScope(parsed.ip.scope)) return errorResponse(400, 'invalidInput', 'Only external (public) IP addresses can be indicators.');
-      if (!input.title?.trim() || !input.description?.trim()) return errorResponse(400, 'invalidInput', '“title” and “description” are required.');
-      if (!input.action || !(INDICATOR_ACTIONS as readonly string[]).includes(input.action)) return errorResponse(400, 'invalidInput', `“action” must be one of ${INDICATOR_ACTIONS.join(', ')}.`);
-      if (input.action === 'Audit' && !input.generateAlert) return errorResponse(400, 'invalidInput', 'The Audit action requires “generateAlert”.');
+      const problem = indicatorProblem(input);
+      if (problem) return errorResponse(400, 'invalidInput', problem);
       const indicator: Indicator = {
         ...(input as IndicatorInput),
-        value: parsed.ip.canonical,
-        type: 'IpAddress',
+        indicatorValue: canonicalIp(input.indicatorValue!)!,
+        indicatorType: 'IpAddress',
         id: String(7000 + indicators.length + 1),
-        createdAt: new Date().toISOString(),
+        creationTimeDateTimeUtc: new Date().toISOString(),
         createdBy: 'you@contoso.com',
       };
       indicators.push(indicator);

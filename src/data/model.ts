@@ -379,26 +379,41 @@ export interface ObservedDevice {
   lastEvent: DeviceEvent;
 }
 
+/** Indicator severities, spelled as the Defender indicator API takes them. */
+export const INDICATOR_SEVERITIES = ['Informational', 'Low', 'Medium', 'High'] as const;
+export type IndicatorSeverity = (typeof INDICATOR_SEVERITIES)[number];
+
+/**
+ * A new indicator of compromise for the IP, with the field names and values of the Defender
+ * indicator API (`POST /api/indicators`), so a provider can forward it as is.
+ */
 export interface IndicatorInput {
   /** The IP, canonical. */
-  value: string;
-  type: 'IpAddress';
+  indicatorValue: string;
+  indicatorType: 'IpAddress';
   action: IndicatorAction;
+  /** Title of the indicator (and of its alerts). */
   title: string;
   description: string;
-  severity?: Exclude<KnownSeverity, 'unknown'>;
+  /** Severity of the alerts it generates. */
+  severity?: IndicatorSeverity;
+  /** Raise an alert when the indicator matches (required for `Audit`). */
   generateAlert: boolean;
-  /** ISO; absent = never expires. */
-  expiration?: string;
+  /** ISO date-time; absent = never expires. */
+  expirationTime?: string;
   recommendedActions?: string;
+  /** Alert category (MITRE tactic style, e.g. `CommandAndControl`). */
   category?: string;
-  /** Device groups in scope; absent or empty = all devices. */
+  /** Device groups in scope; absent = all devices. */
   rbacGroupNames?: string[];
+  /** The application that created it (default: this library's host decides). */
+  application?: string;
 }
 
 export interface Indicator extends IndicatorInput {
   id: string;
-  createdAt: string;
+  /** When it was created (Defender: `creationTimeDateTimeUtc`). */
+  creationTimeDateTimeUtc: string;
   createdBy?: string;
 }
 

@@ -13,6 +13,7 @@ import {
   CLASSIFICATIONS,
   SEVERITIES,
   normalizeEnum,
+  INDICATOR_SEVERITIES,
   type AlertComment,
   type AlertItem,
   type AlertMark,
@@ -392,21 +393,22 @@ export function readDevice(value: unknown, path = 'response'): ObservedDevice {
 export function readIndicator(value: unknown, path = 'response'): Indicator {
   const o = object(value, path);
   const sev = optStr(o, 'severity', path);
-  const normalizedSeverity = sev === undefined ? undefined : severity(sev);
+  const known = sev === undefined ? undefined : INDICATOR_SEVERITIES.find((s) => s.toLowerCase() === sev.toLowerCase());
   return {
     id: id(o, 'id', path),
-    value: str(o, o['value'] != null ? 'value' : 'indicatorValue', path),
-    type: 'IpAddress',
+    indicatorValue: str(o, 'indicatorValue', path),
+    indicatorType: 'IpAddress',
     action: str(o, 'action', path),
     title: str(o, 'title', path),
     description: optStr(o, 'description', path) ?? '',
-    severity: normalizedSeverity === 'unknown' ? undefined : (normalizedSeverity as Indicator['severity']),
+    severity: known,
     generateAlert: o['generateAlert'] === true,
-    expiration: optTime(o, o['expiration'] != null ? 'expiration' : 'expirationTime', path),
+    expirationTime: optTime(o, 'expirationTime', path),
     recommendedActions: optStr(o, 'recommendedActions', path),
     category: optStr(o, 'category', path),
     rbacGroupNames: o['rbacGroupNames'] == null ? undefined : strings(o, 'rbacGroupNames', path),
-    createdAt: time(o, o['createdAt'] != null ? 'createdAt' : 'creationTimeDateTimeUtc', path),
+    application: optStr(o, 'application', path),
+    creationTimeDateTimeUtc: time(o, 'creationTimeDateTimeUtc', path),
     createdBy: optStr(o, 'createdBy', path),
   };
 }

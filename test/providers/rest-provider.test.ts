@@ -115,10 +115,10 @@ describe('RestIpDataProvider against the mock API', () => {
 
   it('adds an indicator with the Defender field values, and refuses a private IP', async () => {
     const p = api();
-    const indicator = await p.addIndicator({ value: '203.0.113.7', type: 'IpAddress', action: 'Block', title: 'C2', description: 'Cobalt Strike', generateAlert: true, severity: 'high' }, o());
+    const indicator = await p.addIndicator({ indicatorValue: '203.0.113.7', indicatorType: 'IpAddress', action: 'Block', title: 'C2', description: 'Cobalt Strike', generateAlert: true, severity: 'High' }, o());
     expect(indicator.id).to.be.a('string');
-    expect(indicator).to.include({ value: '203.0.113.7', action: 'Block', generateAlert: true, severity: 'high' });
-    const err = await rejection(p.addIndicator({ value: '10.0.0.1', type: 'IpAddress', action: 'Block', title: 't', description: 'd', generateAlert: false }, o()));
+    expect(indicator).to.include({ indicatorValue: '203.0.113.7', indicatorType: 'IpAddress', action: 'Block', generateAlert: true, severity: 'High' });
+    const err = await rejection(p.addIndicator({ indicatorValue: '10.0.0.1', indicatorType: 'IpAddress', action: 'Block', title: 't', description: 'd', generateAlert: false }, o()));
     expect(err.kind).to.equal('invalid-input');
     expect(err.message).to.match(/external/i);
   });
@@ -221,7 +221,7 @@ describe('RestIpDataProvider against the mock API', () => {
       calls++;
       return new HttpResponse(null, { status: 503, headers: { 'Retry-After': '0' } });
     }));
-    const err = await rejection(api().addIndicator({ value: '203.0.113.7', type: 'IpAddress', action: 'Block', title: 't', description: 'd', generateAlert: false }, o()));
+    const err = await rejection(api().addIndicator({ indicatorValue: '203.0.113.7', indicatorType: 'IpAddress', action: 'Block', title: 't', description: 'd', generateAlert: false }, o()));
     expect(err.kind).to.equal('unavailable');
     expect(calls).to.equal(1);
   });

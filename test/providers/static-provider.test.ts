@@ -122,11 +122,11 @@ describe('StaticIpDataProvider', () => {
 
   it('records indicators and validates them', async () => {
     const p = provider();
-    const ind = await p.addIndicator({ value: '203.0.113.7', type: 'IpAddress', action: 'Block', title: 'C2', description: 'd', generateAlert: false }, o());
+    const ind = await p.addIndicator({ indicatorValue: '203.0.113.7', indicatorType: 'IpAddress', action: 'Block', title: 'C2', description: 'd', generateAlert: false }, o());
     expect(ind.id).to.be.a('string');
     expect(p.indicators.length).to.equal(1);
     try {
-      await p.addIndicator({ value: '203.0.113.7', type: 'IpAddress', action: 'Block', title: ' ', description: 'd', generateAlert: false }, o());
+      await p.addIndicator({ indicatorValue: '203.0.113.7', indicatorType: 'IpAddress', action: 'Block', title: ' ', description: 'd', generateAlert: false }, o());
       throw new Error('expected invalid-input');
     } catch (e) {
       expect((e as IpDataError).kind).to.equal('invalid-input');

@@ -25,6 +25,7 @@ import type {
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { listSource, queryAlerts, queryDevices, queryTimeline, toMs, type ListSource } from '../../data/query.js';
 import { canonicalIp } from '../../lib/ip.js';
+import { indicatorProblem } from '../../lib/indicator.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import {
   readAlert,
@@ -215,12 +216,13 @@ export class StaticIpDataProvider implements IpDataProvider {
   async addIndicator(input: IndicatorInput, o: RequestOptions): Promise<Indicator> {
     await this.#latency(o);
     if (this.#options.readOnly) throw new IpDataError('forbidden', 'This provider is read-only.');
-    if (!canonicalIp(input.value)) throw new IpDataError('invalid-input', `“${input.value}” is not a valid IP address.`);
-    if (!input.title?.trim() || !input.description?.trim()) throw new IpDataError('invalid-input', 'An indicator needs a title and a description.');
+    const problem = indicatorProblem(input);
+    if (problem) throw new IpDataError('invalid-input', problem);
     const indicator: Indicator = {
       ...input,
+      indicatorValue: canonicalIp(input.indicatorValue)!,
       id: String(1000 + this.#indicators.length + 1),
-      createdAt: new Date().toISOString(),
+      creationTimeDateTimeUtc: new Date().toISOString(),
       createdBy: this.#options.currentUser ?? 'you',
     };
     this.#indicators.push(indicator);
