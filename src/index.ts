@@ -15,3 +15,7 @@ export * from './lib/format.js';
 export { RestIpDataProvider, parseRetryAfter, type RestIpDataProviderOptions } from './providers/rest/index.js';
 export { StaticIpDataProvider, applyPatch, type StaticIpData, type StaticIpDataProviderOptions } from './providers/static/index.js';
 export * from './lib/hunting.js';
+export * from './events/events.js';
+export * from './lib/indicator.js';
+export { ipSummaryMarkdown, markdownText, type IpSummaryInput } from './lib/summary.js';
+export { LoadedData, loadedDataContext, type LoadedValues } from './data/context.js';

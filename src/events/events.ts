@@ -3,7 +3,7 @@
  * `GlobalEventHandlersEventMap`; all bubble and are composed, so they leave `<ip-entity-page>`.
  */
 import type { AlertFilter } from '../data/provider.js';
-import type { AlertItem, Indicator, QueryLanguage } from '../data/model.js';
+import type { AlertItem, Indicator, IndicatorInput, QueryLanguage } from '../data/model.js';
 import type { RangeKey } from '../lib/time-range.js';
 
 const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
@@ -174,8 +174,70 @@ export class IpIndicatorAddedEvent extends Event {
   }
 }
 
+/** The actions of `<ip-response-actions>`; hosts may add their own names. */
+export type ResponseAction = 'add-indicator' | 'hunt' | 'activity-log' | 'cloud-app-settings' | 'copy-ip' | 'copy-summary' | (string & {});
+
+export interface IpActionRequestDetail {
+  action: ResponseAction;
+  /** The IP, canonical. */
+  ip: string;
+  /** For `add-indicator`: exactly what will be sent to the provider. */
+  indicator?: IndicatorInput;
+  /** For `hunt`: the query and its language. */
+  query?: string;
+  language?: QueryLanguage;
+  /** For navigation actions: the link that will be followed, if any. */
+  href?: string;
+}
+
+/**
+ * The user asked for a response action; it has not happened yet. A host can add its own
+ * confirmation, permission check or audit log: `preventDefault()` (or `veto(reason)`) stops it,
+ * `waitUntil(promise)` delays it until the promise settles (resolving to `false` or rejecting
+ * stops it). Nothing is sent or opened before the event's listeners have run.
+ */
+export class IpActionRequestEvent extends Event {
+  static readonly type = 'ip-action-request';
+  readonly detail: IpActionRequestDetail;
+  #waits: Promise<unknown>[] = [];
+  #reason?: string;
+  constructor(detail: IpActionRequestDetail) {
+    super(IpActionRequestEvent.type, init(true));
+    this.detail = detail;
+  }
+  /** Stop the action; `reason` is shown to the user. */
+  veto(reason?: string): void {
+    this.#reason = reason;
+    this.preventDefault();
+  }
+  /** Why the host stopped the action, when it said. */
+  get reason(): string | undefined {
+    return this.#reason;
+  }
+  /** Delay the action until `promise` settles; it goes ahead unless it resolves to `false` or rejects. */
+  waitUntil(promise: Promise<unknown>): void {
+    this.#waits.push(promise);
+  }
+  /** Whether a listener called `waitUntil`. */
+  get waiting(): boolean {
+    return this.#waits.length > 0;
+  }
+  /** Resolves to whether the action may go ahead (after dispatch). */
+  async allowed(): Promise<boolean> {
+    if (this.defaultPrevented) return false;
+    try {
+      const results = await Promise.all(this.#waits);
+      return !results.some((r) => r === false) && !this.defaultPrevented;
+    } catch (error) {
+      if (this.#reason === undefined && error instanceof Error) this.#reason = error.message;
+      return false;
+    }
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'ip-action-request': IpActionRequestEvent;
     'ip-change': IpChangeEvent;
     'ip-tab-change': IpTabChangeEvent;
     'ip-range-change': IpRangeChangeEvent;

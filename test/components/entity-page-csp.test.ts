@@ -10,7 +10,7 @@ interface CspWindow extends Window {
 }
 
 describe('<ip-entity-page> under a strict CSP with Trusted Types', () => {
-  it('renders the overview, the chart, alerts and devices with zero violations', async function () {
+  it('renders the overview, the chart, alerts, devices and the response dialogs with zero violations', async function () {
     this.timeout(30000);
     const frame = document.createElement('iframe');
     frame.style.cssText = 'width: 1280px; height: 900px; border: 0; position: absolute; left: 0; top: 0;';
@@ -28,6 +28,23 @@ describe('<ip-entity-page> under a strict CSP with Trusted Types', () => {
       await waitUntil(() => deepQuery(page, 'ip-observed-devices')?.shadowRoot?.querySelector('.row.device'), 'devices did not render', { timeout: 10000 });
       (deepQuery(page, 'ip-observed-devices')!.shadowRoot!.querySelector('.row.device') as HTMLElement).click();
       await waitUntil(() => deepQuery(page, 'ip-observed-devices')!.shadowRoot!.querySelector('.row.event, .row.status:not([aria-busy="true"])'), 'timeline did not render', { timeout: 10000 });
+      const actions = deepQuery(page, 'ip-response-actions')!;
+      await waitUntil(() => actions.shadowRoot?.querySelector('[data-action="add-indicator"]'), 'actions did not render', { timeout: 10000 });
+      actions.shadowRoot!.querySelector<HTMLElement>('[data-action="add-indicator"]')!.click();
+      await waitUntil(() => actions.shadowRoot!.querySelector<HTMLDialogElement>('dialog.wizard')?.open, 'wizard did not open');
+      actions.shadowRoot!.querySelector<HTMLElement>('dialog.wizard .dialog-footer .primary')!.click();
+      await waitUntil(() => actions.shadowRoot!.querySelector('#f-title'), 'action step');
+      actions.shadowRoot!.querySelector<HTMLElement>('dialog.wizard .dialog-footer .primary')!.click(); // shows validation
+      await waitUntil(() => actions.shadowRoot!.querySelector('.field-error'), 'validation');
+      const title = actions.shadowRoot!.querySelector<HTMLInputElement>('#f-title')!;
+      title.value = '<img src=x onerror="window.__pwned=2">';
+      title.dispatchEvent(new Event('input'));
+      actions.shadowRoot!.querySelector<HTMLElement>('dialog.wizard .close')!.click();
+      await waitUntil(() => actions.shadowRoot!.querySelector('.confirm .discard'), 'confirm');
+      actions.shadowRoot!.querySelector<HTMLElement>('.confirm .discard')!.click();
+      actions.shadowRoot!.querySelector<HTMLElement>('[data-action="hunt"]')!.click();
+      await waitUntil(() => actions.shadowRoot!.querySelector<HTMLDialogElement>('dialog.hunt')?.open, 'hunt did not open');
+      actions.shadowRoot!.querySelector<HTMLElement>('dialog.hunt .close')!.click();
       page.ip = '192.0.2.200'; // not observed: other states render too
       page.selectTab('overview');
       await waitUntil(() => deepText(page).includes('not observed'), 'not-observed state', { timeout: 10000 });

@@ -36,6 +36,43 @@ describe('<ip-entity-page>', () => {
       await waitForText(el, 'SRV-APP-07');
       await expect(el).to.be.accessible();
     });
+
+    it('has the response actions, and Copy summary uses what the page loaded without new requests', async () => {
+      const { provider, calls } = recording(staticProvider());
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${provider}></ip-entity-page>`);
+      await waitForText(el, 'Northwind Cloud Hosting B.V.');
+      await waitUntil(() => deepQuery(el, 'ip-prevalence-chart')?.shadowRoot?.querySelector('canvas'), 'chart', { timeout: 5000 });
+      const actions = shadow(el).querySelector('ip-response-actions')!;
+      await waitUntil(() => actions.shadowRoot?.querySelector('[data-action="copy-summary"]'), 'the actions load after the first paint', { timeout: 5000 });
+      const original = navigator.clipboard.writeText;
+      const copied: string[] = [];
+      navigator.clipboard.writeText = async (t: string) => {
+        copied.push(t);
+      };
+      try {
+        const before = calls.length;
+        actions.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="copy-summary"]')!.click();
+        await waitUntil(() => copied.length === 1);
+        expect(calls.length).to.equal(before);
+        expect(copied[0]).to.contain('**Organization:** Northwind Cloud Hosting B.V.');
+        expect(copied[0]).to.contain('**Open incidents:**');
+        expect(copied[0]).to.contain('### Top alerts');
+        // Another IP: nothing of the old one is reused.
+        el.ip = '192.0.2.200';
+        await el.updateComplete;
+        actions.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="copy-summary"]')!.click();
+        await waitUntil(() => copied.length === 2);
+        expect(copied[1]).to.contain('## IP address 192.0.2.200');
+        expect(copied[1]).to.not.contain('Northwind');
+      } finally {
+        navigator.clipboard.writeText = original;
+      }
+    });
+
+    it('hides the response actions with actions="none"', async () => {
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" actions="none" .provider=${staticProvider()}></ip-entity-page>`);
+      expect(shadow(el).querySelector('ip-response-actions')).to.equal(null);
+    });
   });
 
   describe('bad input', () => {

@@ -111,6 +111,10 @@ export const entityPageStyles = css`
   .field-error:empty {
     display: none;
   }
+  .response-actions {
+    flex: 1 1 100%;
+    min-height: var(--_control-height);
+  }
   .actions {
     display: flex;
     align-items: center;

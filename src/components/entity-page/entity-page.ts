@@ -6,7 +6,7 @@ import { Task } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { entityPageStyles } from './entity-page.styles.js';
-import { ipContext, providerContext, rangeContext, type RangeContextValue } from '../../data/context.js';
+import { ipContext, LoadedData, loadedDataContext, providerContext, rangeContext, type RangeContextValue } from '../../data/context.js';
 import { resolveCapabilities, type AlertFilter, type IpDataProvider, type ProviderCapabilities } from '../../data/provider.js';
 import { IP_SCOPE_LABELS, parseIp, type IpParseResult } from '../../lib/ip.js';
 import { DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey } from '../../lib/time-range.js';
@@ -52,6 +52,7 @@ const TAB_MODULES: Partial<Record<IpTab, () => Promise<unknown>>> = {
  * @fires ip-navigate - Something asked to open an entity (device, alert, hunting …); cancelable. Severity cards are handled by the page itself.
  * @fires ip-error - A section failed to load; `detail: { section, ip, error, message }`.
  * @slot actions - Extra actions at the end of the header (e.g. the host's own buttons).
+ * @csspart response-actions - The response actions bar (`<ip-response-actions>`).
  * @csspart base - The page wrapper.
  * @csspart header - The header with the IP, search and time range.
  * @csspart ip - The IP heading.
@@ -78,6 +79,8 @@ export class IpEntityPage extends LitElement {
   readonly #providerCtx = new ContextProvider(this, { context: providerContext });
   readonly #ipCtx = new ContextProvider(this, { context: ipContext });
   readonly #rangeCtx = new ContextProvider(this, { context: rangeContext });
+  /** What the sections loaded, shared with the Copy summary action. */
+  protected readonly loadedData = new ContextProvider(this, { context: loadedDataContext, initialValue: new LoadedData() }).value;
 
   readonly #capabilities = new Task(this, {
     task: async ([provider], { signal }): Promise<ProviderCapabilities | undefined> =>
@@ -114,6 +117,10 @@ export class IpEntityPage extends LitElement {
   @property({ type: String, attribute: 'storage-key' }) storageKey?: string;
   /** The signed-in user, for "Assign to me". */
   @property({ type: String, attribute: 'current-user' }) currentUser?: string;
+  /** Response actions to offer under the header, space-separated (see `<ip-response-actions>`); `none` hides the bar. Default: all. */
+  @property({ type: String }) actions?: string;
+  /** Show response actions the provider cannot do, disabled with the reason. */
+  @property({ type: Boolean, attribute: 'show-unavailable' }) showUnavailable = false;
 
   get #provider(): IpDataProvider | undefined {
     if (this.provider) return this.provider;
@@ -127,7 +134,17 @@ export class IpEntityPage extends LitElement {
     return this.#parsed;
   }
 
+  #actionsModule?: Promise<unknown>;
+
   override willUpdate(changed: PropertyValues<this>): void {
+    // The response actions load after the first paint (their dialogs are not needed for it);
+    // the bar's space is reserved so nothing shifts when it appears.
+    if (!this.#actionsModule && this.actions !== 'none') {
+      this.#actionsModule = import('../response-actions/ip-response-actions.js').catch((error: unknown) => {
+        this.#actionsModule = undefined;
+        console.error('ip-entity-page: the response actions could not be loaded', error);
+      });
+    }
     super.willUpdate(changed);
     if (changed.has('ip') || this.#parsed === undefined) {
       const text = (this.ip ?? '').trim();
@@ -368,6 +385,9 @@ export class IpEntityPage extends LitElement {
             <ip-time-range-picker .value=${this.#rangeValue?.key ?? DEFAULT_RANGE}></ip-time-range-picker>
             <div class="actions"><slot name="actions"></slot></div>
           </div>
+          ${notice || this.actions === 'none'
+            ? nothing
+            : html`<ip-response-actions part="response-actions" class="response-actions" actions=${ifDefined(this.actions)} ?show-unavailable=${this.showUnavailable}></ip-response-actions>`}
         </div>
         ${notice ?? html`${this.#renderTabs(active)} ${this.#tabs().map((t) => this.#renderPanel(t, active))}`}
       </div>

@@ -62,6 +62,7 @@ export class IpOverview extends LitElement {
     },
     args: () => [this.#data.provider, this.#data.ip, this.#data.range] as const,
     onError: (e) => this.#reportError('summary', e),
+    onComplete: (value) => this.#data.remember('summary', value as SecuritySummary),
   });
 
   readonly #details = new Task(this, {
@@ -71,6 +72,7 @@ export class IpOverview extends LitElement {
     },
     args: () => [this.#data.provider, this.#data.ip] as const,
     onError: (e) => this.#reportError('details', e),
+    onComplete: (value) => this.#data.remember('details', value as IpDetails, false),
   });
 
   readonly #log = new Task(this, {
@@ -80,6 +82,7 @@ export class IpOverview extends LitElement {
     },
     args: () => [this.#data.provider, this.#data.ip, this.#data.range] as const,
     onError: (e) => this.#reportError('log-activity', e),
+    onComplete: (value) => this.#data.remember('logActivity', value as LogActivity),
   });
 
   /** The data provider; wins over the one `<ip-entity-page>` provides. */

@@ -54,6 +54,9 @@ export class IpPrevalenceChart extends LitElement {
       return provider.getPrevalence(ip.canonical, range.range, { signal });
     },
     args: () => [this.#data.provider, this.#data.ip, this.#data.range, this.data] as const,
+    onComplete: (value) => {
+      if (!this.data) this.#data.remember('prevalence', value as Prevalence);
+    },
     onError: (error) => {
       if (isAbortError(error)) return;
       this.dispatchEvent(new IpErrorEvent({ section: 'prevalence', ip: this.#data.ip?.canonical, error, message: describeError(error) }));

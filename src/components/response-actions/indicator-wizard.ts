@@ -1,0 +1,343 @@
+/**
+ * The add-indicator wizard of `<ip-response-actions>`: its state, rules and template. Steps as
+ * in the Defender portal: Indicator (value, expiration) → Action (action, alert details) → Scope
+ * (device groups) → Summary. The host element owns the `<dialog>` and the provider call.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import {
+  INDICATOR_ACTION_LABELS,
+  INDICATOR_SEVERITIES,
+  type Indicator,
+  type IndicatorAction,
+  type IndicatorInput,
+  type IndicatorSeverity,
+} from '../../data/model.js';
+import { indicatorProblems, INDICATOR_DESCRIPTION_MAX, INDICATOR_TITLE_MAX, type IndicatorProblems } from '../../lib/indicator.js';
+import { formatDateTime } from '../../lib/format.js';
+
+export const WIZARD_STEPS = [
+  ['indicator', 'Indicator'],
+  ['action', 'Action'],
+  ['scope', 'Scope'],
+  ['summary', 'Summary'],
+] as const;
+export type WizardStep = (typeof WIZARD_STEPS)[number][0];
+
+export const EXPIRATIONS = [
+  ['never', 'Never'],
+  ['1', '1 day'],
+  ['7', '7 days'],
+  ['30', '30 days'],
+  ['90', '90 days'],
+  ['date', 'On a date…'],
+] as const;
+export type ExpirationChoice = (typeof EXPIRATIONS)[number][0];
+
+/** What each action does, in the words of the Defender portal. */
+const ACTION_HELP: Readonly<Record<string, string>> = {
+  Allowed: 'Allow connections with the IP and do not raise alerts for it.',
+  Audit: 'Allow connections and record each match as an alert.',
+  Warn: 'Warn the user, who may continue (network protection).',
+  Block: 'Block connections with the IP.',
+  BlockAndRemediate: 'Block connections and remediate.',
+  AlertAndBlock: 'Block connections and raise an alert.',
+  Alert: 'Raise an alert on connection.',
+};
+
+export const CATEGORIES = [
+  'CommandAndControl',
+  'InitialAccess',
+  'Execution',
+  'Persistence',
+  'CredentialAccess',
+  'Discovery',
+  'LateralMovement',
+  'Collection',
+  'Exfiltration',
+  'Impact',
+  'Malware',
+  'SuspiciousActivity',
+] as const;
+
+export interface IndicatorDraft {
+  expiration: ExpirationChoice;
+  /** `YYYY-MM-DD`, for `expiration: 'date'`. */
+  expirationDate: string;
+  action: IndicatorAction;
+  generateAlert: boolean;
+  severity: IndicatorSeverity;
+  title: string;
+  description: string;
+  category: string;
+  recommendedActions: string;
+  scope: 'all' | 'groups';
+  groups: string[];
+}
+
+export function emptyDraft(): IndicatorDraft {
+  return {
+    expiration: 'never',
+    expirationDate: '',
+    action: 'Block',
+    generateAlert: true,
+    severity: 'High',
+    title: '',
+    description: '',
+    category: 'CommandAndControl',
+    recommendedActions: '',
+    scope: 'all',
+    groups: [],
+  };
+}
+
+/** Whether the user changed anything (closing then asks first). */
+export function isDirty(draft: IndicatorDraft): boolean {
+  return JSON.stringify(draft) !== JSON.stringify(emptyDraft());
+}
+
+function expirationTime(draft: IndicatorDraft, now: number): string | undefined | null {
+  if (draft.expiration === 'never') return undefined;
+  if (draft.expiration === 'date') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.expirationDate)) return null;
+    // The end of the chosen day, UTC: "expires on the 23rd" includes the 23rd.
+    const t = Date.parse(`${draft.expirationDate}T23:59:59Z`);
+    return Number.isFinite(t) ? new Date(t).toISOString() : null;
+  }
+  return new Date(now + Number(draft.expiration) * 86_400_000).toISOString();
+}
+
+/** The indicator the draft describes, with the Defender API's names. */
+export function draftToInput(draft: IndicatorDraft, ip: string, now = Date.now()): IndicatorInput {
+  const input: IndicatorInput = {
+    indicatorValue: ip,
+    indicatorType: 'IpAddress',
+    action: draft.action,
+    title: draft.title.trim(),
+    description: draft.description.trim(),
+    generateAlert: draft.generateAlert,
+  };
+  const exp = expirationTime(draft, now);
+  if (exp) input.expirationTime = exp;
+  if (draft.generateAlert) {
+    input.severity = draft.severity;
+    if (draft.category) input.category = draft.category;
+  }
+  if (draft.recommendedActions.trim()) input.recommendedActions = draft.recommendedActions.trim();
+  if (draft.scope === 'groups') input.rbacGroupNames = [...draft.groups];
+  return input;
+}
+
+/** Problems by field name of the form (not of the API), for the fields of one step or all. */
+export function draftProblems(draft: IndicatorDraft, ip: string, now = Date.now()): Record<string, string> {
+  const api: IndicatorProblems = indicatorProblems(draftToInput(draft, ip, now), now);
+  const out: Record<string, string> = {};
+  const exp = expirationTime(draft, now);
+  if (exp === null) out['expirationDate'] = 'Choose the date it expires.';
+  else if (api.expirationTime) out[draft.expiration === 'date' ? 'expirationDate' : 'expiration'] = api.expirationTime;
+  if (api.action) out['action'] = api.action;
+  if (api.title) out['title'] = api.title;
+  if (api.description) out['description'] = api.description;
+  if (api.generateAlert) out['generateAlert'] = api.generateAlert;
+  if (api.severity) out['severity'] = api.severity;
+  if (draft.scope === 'groups' && draft.groups.length === 0) out['groups'] = 'Choose at least one device group, or All devices.';
+  return out;
+}
+
+export const STEP_FIELDS: Readonly<Record<WizardStep, readonly string[]>> = {
+  indicator: ['expiration', 'expirationDate'],
+  action: ['action', 'generateAlert', 'severity', 'title', 'description'],
+  scope: ['groups'],
+  summary: [],
+};
+
+export interface WizardView {
+  ip: string;
+  step: WizardStep;
+  draft: IndicatorDraft;
+  /** Problems to show (only for steps the user tried to leave). */
+  problems: Record<string, string>;
+  actions: readonly IndicatorAction[];
+  /** Device groups to choose from; undefined while loading; empty when the provider lists none. */
+  groups?: readonly string[];
+  groupsError?: string;
+  submitting: boolean;
+  error?: string;
+  result?: Indicator;
+  locale?: string;
+  now: number;
+  onChange: (patch: Partial<IndicatorDraft>) => void;
+}
+
+function fieldError(view: WizardView, name: string): TemplateResult | typeof nothing {
+  const message = view.problems[name];
+  return message ? html`<p class="field-error" id="err-${name}">${message}</p>` : nothing;
+}
+
+function invalid(view: WizardView, name: string) {
+  return view.problems[name] ? 'true' : 'false';
+}
+
+function describedBy(view: WizardView, name: string, hint?: string) {
+  const ids = [hint, view.problems[name] ? `err-${name}` : undefined].filter(Boolean).join(' ');
+  return ids || nothing;
+}
+
+function expirationLabel(draft: IndicatorDraft, now: number, locale?: string): string {
+  const exp = expirationTime(draft, now);
+  if (exp === undefined) return 'Never';
+  if (exp === null) return 'Not chosen';
+  return `${formatDateTime(exp, locale)}${draft.expiration === 'date' ? '' : ` (in ${EXPIRATIONS.find(([k]) => k === draft.expiration)![1]})`}`;
+}
+
+function renderIndicatorStep(view: WizardView): TemplateResult {
+  const { draft } = view;
+  const tomorrow = new Date(view.now + 86_400_000).toISOString().slice(0, 10);
+  return html`
+    <div class="field">
+      <label for="f-ip">IP address</label>
+      <input id="f-ip" class="input mono" readonly .value=${view.ip} aria-describedby="hint-ip" />
+      <p class="hint" id="hint-ip">Indicators apply to this exact address. Enforcement on devices can take up to 48 hours.</p>
+    </div>
+    <div class="field">
+      <label for="f-expiration">Expires</label>
+      <select id="f-expiration" class="input" .value=${live(draft.expiration)} aria-invalid=${invalid(view, 'expiration')} aria-describedby=${describedBy(view, 'expiration')}
+        @change=${(e: Event) => view.onChange({ expiration: (e.target as HTMLSelectElement).value as ExpirationChoice })}>
+        ${EXPIRATIONS.map(([k, label]) => html`<option value=${k} ?selected=${draft.expiration === k}>${label}</option>`)}
+      </select>
+      ${fieldError(view, 'expiration')}
+    </div>
+    ${draft.expiration === 'date'
+      ? html`<div class="field">
+          <label for="f-expirationDate">Expiration date (UTC)</label>
+          <input id="f-expirationDate" class="input" type="date" min=${tomorrow} .value=${live(draft.expirationDate)} required aria-invalid=${invalid(view, 'expirationDate')}
+            aria-describedby=${describedBy(view, 'expirationDate')} @input=${(e: Event) => view.onChange({ expirationDate: (e.target as HTMLInputElement).value })} />
+          ${fieldError(view, 'expirationDate')}
+        </div>`
+      : nothing}
+  `;
+}
+
+function renderActionStep(view: WizardView): TemplateResult {
+  const { draft } = view;
+  return html`
+    <fieldset class="field" aria-invalid=${invalid(view, 'action')} aria-describedby=${describedBy(view, 'action')}>
+      <legend>Action</legend>
+      <div class="choices">
+        ${view.actions.map(
+          (a) => html`<label class="choice">
+            <input type="radio" name="action" value=${a} .checked=${live(draft.action === a)} @change=${() => view.onChange({ action: a, ...(a === 'Audit' ? { generateAlert: true } : {}) })} />
+            <span><strong>${INDICATOR_ACTION_LABELS[a] ?? a}</strong> <span class="muted">${ACTION_HELP[a] ?? ''}</span></span>
+          </label>`,
+        )}
+      </div>
+      ${fieldError(view, 'action')}
+    </fieldset>
+    <div class="field">
+      <label for="f-title">Title <span class="required" aria-hidden="true">*</span></label>
+      <input id="f-title" class="input" required maxlength=${INDICATOR_TITLE_MAX + 50} .value=${live(draft.title)} autocomplete="off" aria-invalid=${invalid(view, 'title')}
+        aria-describedby=${describedBy(view, 'title', 'hint-title')} @input=${(e: Event) => view.onChange({ title: (e.target as HTMLInputElement).value })} />
+      <p class="hint" id="hint-title">Shown in the indicator list and as the title of its alerts.</p>
+      ${fieldError(view, 'title')}
+    </div>
+    <div class="field">
+      <label for="f-description">Description <span class="required" aria-hidden="true">*</span></label>
+      <textarea id="f-description" class="input" rows="3" required maxlength=${INDICATOR_DESCRIPTION_MAX + 50} .value=${live(draft.description)} aria-invalid=${invalid(view, 'description')}
+        aria-describedby=${describedBy(view, 'description')} @input=${(e: Event) => view.onChange({ description: (e.target as HTMLTextAreaElement).value })}></textarea>
+      ${fieldError(view, 'description')}
+    </div>
+    <div class="field">
+      <label class="choice">
+        <input id="f-generateAlert" type="checkbox" .checked=${live(draft.generateAlert)} aria-invalid=${invalid(view, 'generateAlert')} aria-describedby=${describedBy(view, 'generateAlert')}
+          @change=${(e: Event) => view.onChange({ generateAlert: (e.target as HTMLInputElement).checked })} />
+        <span>Generate an alert when the indicator matches</span>
+      </label>
+      ${fieldError(view, 'generateAlert')}
+    </div>
+    ${draft.generateAlert
+      ? html`<div class="field-row">
+            <div class="field">
+              <label for="f-severity">Alert severity</label>
+              <select id="f-severity" class="input" .value=${live(draft.severity)} @change=${(e: Event) => view.onChange({ severity: (e.target as HTMLSelectElement).value as IndicatorSeverity })}>
+                ${INDICATOR_SEVERITIES.map((s) => html`<option value=${s} ?selected=${draft.severity === s}>${s}</option>`)}
+              </select>
+            </div>
+            <div class="field">
+              <label for="f-category">Category</label>
+              <select id="f-category" class="input" .value=${live(draft.category)} @change=${(e: Event) => view.onChange({ category: (e.target as HTMLSelectElement).value })}>
+                ${CATEGORIES.map((c) => html`<option value=${c} ?selected=${draft.category === c}>${c.replace(/([a-z])([A-Z])/g, '$1 $2')}</option>`)}
+              </select>
+            </div>
+          </div>`
+      : nothing}
+    <div class="field">
+      <label for="f-recommendedActions">Recommended actions <span class="muted">(optional)</span></label>
+      <textarea id="f-recommendedActions" class="input" rows="2" .value=${live(draft.recommendedActions)}
+        @input=${(e: Event) => view.onChange({ recommendedActions: (e.target as HTMLTextAreaElement).value })}></textarea>
+    </div>
+  `;
+}
+
+function renderScopeStep(view: WizardView): TemplateResult {
+  const { draft } = view;
+  const toggle = (g: string, on: boolean) => view.onChange({ groups: on ? [...new Set([...draft.groups, g])] : draft.groups.filter((x) => x !== g) });
+  return html`
+    <fieldset class="field">
+      <legend>Devices the indicator applies to</legend>
+      <div class="choices">
+        <label class="choice"><input type="radio" name="scope" value="all" .checked=${live(draft.scope === 'all')} @change=${() => view.onChange({ scope: 'all' })} /> <span>All devices</span></label>
+        <label class="choice">
+          <input type="radio" name="scope" value="groups" .checked=${live(draft.scope === 'groups')} ?disabled=${!view.groups?.length} @change=${() => view.onChange({ scope: 'groups' })} />
+          <span>Selected device groups${view.groups && !view.groups.length ? html` <span class="muted">(${view.groupsError ?? 'the provider lists none'})</span>` : nothing}</span>
+        </label>
+      </div>
+    </fieldset>
+    ${view.groups === undefined ? html`<p class="muted" role="status">Loading device groups…</p>` : nothing}
+    ${draft.scope === 'groups' && view.groups?.length
+      ? html`<fieldset class="field groups" aria-invalid=${invalid(view, 'groups')} aria-describedby=${describedBy(view, 'groups')}>
+          <legend>Device groups</legend>
+          ${view.groups.map((g) => html`<label class="choice"><input type="checkbox" .checked=${live(draft.groups.includes(g))} @change=${(e: Event) => toggle(g, (e.target as HTMLInputElement).checked)} /> <span>${g}</span></label>`)}
+          ${fieldError(view, 'groups')}
+        </fieldset>`
+      : nothing}
+  `;
+}
+
+function renderSummaryStep(view: WizardView): TemplateResult {
+  const { draft } = view;
+  const input = draftToInput(draft, view.ip, view.now);
+  return html`
+    <dl class="details summary-list">
+      <dt>IP address</dt><dd class="mono">${view.ip}</dd>
+      <dt>Expires</dt><dd>${expirationLabel(draft, view.now, view.locale)}</dd>
+      <dt>Action</dt><dd>${INDICATOR_ACTION_LABELS[input.action] ?? input.action}${INDICATOR_ACTION_LABELS[input.action] && INDICATOR_ACTION_LABELS[input.action] !== input.action ? html` <span class="muted mono">(${input.action})</span>` : nothing}</dd>
+      <dt>Title</dt><dd>${input.title || html`<span class="missing">missing</span>`}</dd>
+      <dt>Description</dt><dd class="pre">${input.description || html`<span class="missing">missing</span>`}</dd>
+      <dt>Generate alert</dt><dd>${input.generateAlert ? `Yes, ${input.severity} severity, ${input.category?.replace(/([a-z])([A-Z])/g, '$1 $2') ?? 'no category'}` : 'No'}</dd>
+      <dt>Recommended actions</dt><dd class="pre">${input.recommendedActions ?? html`<span class="muted">None</span>`}</dd>
+      <dt>Scope</dt><dd>${input.rbacGroupNames ? input.rbacGroupNames.join(', ') : 'All devices'}</dd>
+    </dl>
+  `;
+}
+
+/** The body of the current step. */
+export function renderStep(view: WizardView): TemplateResult {
+  switch (view.step) {
+    case 'indicator':
+      return renderIndicatorStep(view);
+    case 'action':
+      return renderActionStep(view);
+    case 'scope':
+      return renderScopeStep(view);
+    default:
+      return renderSummaryStep(view);
+  }
+}
+
+/** The confirmation after the provider added the indicator. */
+export function renderDone(result: Indicator, locale?: string): TemplateResult {
+  return html`<div class="done" role="status">
+    <p><strong>Indicator ${result.id} added.</strong> ${INDICATOR_ACTION_LABELS[result.action] ?? result.action} ${result.indicatorValue}${result.expirationTime ? `, until ${formatDateTime(result.expirationTime, locale)}` : ', with no expiration'}.</p>
+    <p class="muted">Devices apply it within 48 hours.${result.createdBy ? ` Created by ${result.createdBy}.` : ''}</p>
+  </div>`;
+}

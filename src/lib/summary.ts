@@ -1,0 +1,91 @@
+/**
+ * A Markdown summary of an IP for an incident note or a ticket, built from what the page has
+ * already loaded. Every value from a provider is escaped, so a hostile organization name or alert
+ * title stays text (no links, images, HTML or table breaks) wherever the Markdown is rendered.
+ */
+import { IP_SCOPE_LABELS, type ParsedIp } from './ip.js';
+import { formatNumber } from './format.js';
+import { SEVERITY_LABELS, type IpDetails, type LogActivity, type Prevalence, type SecuritySummary } from '../data/model.js';
+
+export interface IpSummaryInput {
+  ip: ParsedIp;
+  /** "in the last 30 days" … */
+  rangeLabel: string;
+  details?: IpDetails;
+  summary?: SecuritySummary;
+  logActivity?: LogActivity;
+  prevalence?: Prevalence;
+  /** How many alerts to list (most severe, then most recent). Default 5. */
+  topAlerts?: number;
+  locale?: string;
+  /** When the summary was made (default now). */
+  now?: Date;
+}
+
+/**
+ * Escape a value for Markdown (CommonMark and GFM tables): one line; emphasis, code, link, image,
+ * HTML, entity, table and strikethrough characters escaped. Values never start a line here, so
+ * list and heading markers (`-`, `+`, `#`, `1.`) need no escape.
+ */
+export function markdownText(value: unknown): string {
+  return String(value ?? '')
+    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+    .replace(/[\\`*_[\]<>|~&!]/g, (c) => `\\${c}`)
+    .trim();
+}
+
+const SEVERITY_ORDER: Record<string, number> = { high: 0, medium: 1, low: 2, informational: 3, unknown: 4 };
+
+function when(iso: string | undefined, locale?: string): string {
+  if (!iso) return 'unknown';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return 'unknown';
+  return `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d)} UTC`;
+}
+
+/** The summary as Markdown. */
+export function ipSummaryMarkdown(input: IpSummaryInput): string {
+  const { ip, details, summary, logActivity, prevalence, locale } = input;
+  const n = (v: number) => formatNumber(v, locale);
+  const lines: string[] = [];
+  lines.push(`## IP address ${markdownText(ip.canonical)}`, '');
+  lines.push(`- **Kind:** IPv${ip.version}, ${IP_SCOPE_LABELS[ip.scope].toLowerCase()}${ip.mapped ? ` (written ${markdownText(ip.mapped)})` : ''}`);
+  if (details) {
+    const place = [details.city, details.state, details.country].filter(Boolean).map(markdownText).join(', ');
+    if (details.organization) lines.push(`- **Organization:** ${markdownText(details.organization)}`);
+    if (details.asn !== undefined) lines.push(`- **ASN:** AS${details.asn}${details.asName ? ` ${markdownText(details.asName)}` : ''}`);
+    if (place) lines.push(`- **Location:** ${place}`);
+    if (details.reverseDns.length) lines.push(`- **Reverse DNS:** ${details.reverseDns.slice(0, 5).map(markdownText).join(', ')}${details.reverseDns.length > 5 ? ` and ${details.reverseDns.length - 5} more` : ''}`);
+  }
+  lines.push('', `### Activity ${markdownText(input.rangeLabel)}`, '');
+  if (summary) {
+    const sev = (counts: Record<string, number>) =>
+      (['high', 'medium', 'low', 'informational'] as const).map((s) => `${n(counts[s] ?? 0)} ${SEVERITY_LABELS[s].toLowerCase()}`).join(', ');
+    lines.push(`- **Open incidents:** ${n(summary.openIncidents)}; **active alerts:** ${n(summary.activeAlerts)}`);
+    lines.push(`- **Incidents by severity:** ${sev(summary.incidentsBySeverity)}`);
+    lines.push(`- **Alerts by severity:** ${sev(summary.alertsBySeverity)}`);
+    lines.push(`- **Devices that communicated with it:** ${n(summary.organizationPrevalence)}`);
+  }
+  const first = summary?.firstSeen ?? prevalence?.firstSeen ?? logActivity?.firstSeen;
+  const last = summary?.lastSeen ?? prevalence?.lastSeen ?? logActivity?.lastSeen;
+  if (first || last) lines.push(`- **First seen:** ${when(first, locale)}; **last seen:** ${when(last, locale)}`);
+  else if (summary) lines.push('- Not observed in the organization.');
+  if (!summary && !prevalence) lines.push('- Counts not loaded yet.');
+  if (prevalence && !summary) lines.push(`- **Devices that communicated with it:** ${n(prevalence.totalDevices)}`);
+  if (prevalence?.alertMarks.length) {
+    const top = [...prevalence.alertMarks]
+      .sort((a, b) => (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) || (a.time < b.time ? 1 : a.time > b.time ? -1 : 0))
+      .slice(0, input.topAlerts ?? 5);
+    lines.push('', '### Top alerts', '');
+    for (const a of top) {
+      const label = (SEVERITY_LABELS as Readonly<Record<string, string>>)[a.severity] ?? markdownText(a.severity);
+      lines.push(`- **${label}** ${markdownText(a.title)} (${when(a.time, locale)})`);
+    }
+  }
+  if (logActivity?.sources.length) {
+    lines.push('', '### Seen in logs', '');
+    for (const s of logActivity.sources.slice(0, 8)) lines.push(`- ${markdownText(s.source)}: ${when(s.firstSeen, locale)} to ${when(s.lastSeen, locale)}`);
+  }
+  lines.push('', `_Summary made ${when((input.now ?? new Date()).toISOString(), locale)}._`);
+  return lines.join('\n');
+}

@@ -1,0 +1,30 @@
+import { expect } from '@open-wc/testing';
+import { ipSummaryMarkdown, markdownText } from '../../src/lib/summary.js';
+import { parseIp, type ParsedIp } from '../../src/lib/ip.js';
+
+const ip = (text: string) => (parseIp(text) as { ip: ParsedIp }).ip;
+const NOW = new Date('2026-11-23T12:00:00Z');
+
+describe('lib/summary', () => {
+  it('escapes Markdown so provider text stays text', () => {
+    expect(markdownText('[x](javascript:alert(1))')).to.equal('\\[x\\](javascript:alert(1))');
+    expect(markdownText('<b>bold</b> *a* _b_ `c` | d ~e~ &amp; !')).to.equal('\\<b\\>bold\\</b\\> \\*a\\* \\_b\\_ \\`c\\` \\| d \\~e\\~ \\&amp; \\!');
+    expect(markdownText('line one\nline two\r\n## heading')).to.equal('line one line two ## heading');
+  });
+
+  it('says what is known and what is not loaded', () => {
+    const md = ipSummaryMarkdown({ ip: ip('::ffff:203.0.113.7'), rangeLabel: 'in the last 30 days', now: NOW, locale: 'en-US' });
+    expect(md).to.contain('## IP address 203.0.113.7');
+    expect(md).to.contain('IPv4, documentation (written ::ffff:203.0.113.7)');
+    expect(md).to.contain('### Activity in the last 30 days');
+    expect(md).to.contain('Counts not loaded yet.');
+    expect(md).to.contain('Summary made Nov 23, 2026');
+  });
+
+  it('says when the IP was never observed', () => {
+    const summary = { openIncidents: 0, activeAlerts: 0, incidentsBySeverity: { high: 0, medium: 0, low: 0, informational: 0 }, alertsBySeverity: { high: 0, medium: 0, low: 0, informational: 0 }, organizationPrevalence: 0 };
+    const md = ipSummaryMarkdown({ ip: ip('192.0.2.200'), rangeLabel: 'in the last 7 days', summary, now: NOW });
+    expect(md).to.contain('Not observed in the organization.');
+    expect(md).to.contain('**Open incidents:** 0');
+  });
+});
