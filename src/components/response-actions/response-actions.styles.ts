@@ -35,31 +35,27 @@ export const responseActionsStyles = css`
   .action .icon {
     flex: none;
   }
-  .reason {
-    display: none;
-    position: absolute;
-    z-index: 20;
-    inset-block-start: calc(100% + 6px);
-    inset-inline-start: 0;
-    width: max-content;
-    max-width: min(22rem, 80vw);
-    padding: 6px var(--_space);
-    border-radius: var(--_radius-small);
-    background: var(--_color-text);
-    color: var(--_color-surface);
-    font-size: var(--_font-size-small);
-    font-weight: 400;
-    white-space: normal;
+  .item {
+    align-items: center;
+    gap: var(--_space);
   }
-  .item.unavailable:hover .reason,
-  .item.unavailable:focus-within .reason {
-    display: block;
+  .reason {
+    display: flex;
+    align-items: flex-start;
+    gap: 4px;
+    margin: 4px 0 0;
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-small);
+  }
+  .reason .icon {
+    flex: none;
+    margin-block-start: 1px;
   }
   .menu {
     position: absolute;
     z-index: 30;
     inset-block-start: calc(100% + 4px);
-    inset-inline-end: 0;
+    inset-inline-start: 0;
     min-width: 16rem;
     padding: 4px 0;
     background: var(--_color-surface);
@@ -99,10 +95,7 @@ export const responseActionsStyles = css`
     cursor: not-allowed;
   }
   .menu .reason {
-    position: static;
     display: block;
-    background: none;
-    color: var(--_color-text-muted);
     padding: 0 calc(var(--_space) * 1.5) 6px;
   }
   .status {
@@ -138,6 +131,7 @@ export const responseActionsStyles = css`
   .dialog {
     width: min(var(--_dialog-width), calc(100vw - 2rem));
     max-height: calc(100vh - 2rem);
+    overflow: auto;
     padding: 0;
     border: 1px solid var(--_color-border-strong);
     border-radius: var(--_radius);

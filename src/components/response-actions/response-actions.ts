@@ -620,7 +620,8 @@ export class IpResponseActions extends LitElement {
     };
     const label = html`${this.#icon(id)}<span>${LABELS[id]}</span>`;
     const href = id === 'activity-log' || id === 'cloud-app-settings' ? (this.#ip ? this.#href(id) : undefined) : undefined;
-    const reason = a.reason ? html`<span class="reason" id=${reasonId} role="tooltip">${a.reason}</span>` : nothing;
+    // In the bar the reasons line up below it (see #renderBar); in the menu, under the item.
+    const reason = a.reason && inMenu ? html`<span class="reason" id=${reasonId}>${a.reason}</span>` : nothing;
     const control =
       href && !a.reason
         ? html`<a class=${common.cls} part="action" data-action=${id} role=${common.role} tabindex=${common.tabindex} href=${href} @click=${(e: Event) => this.#activate(id, e)}>${label}</a>`
@@ -647,6 +648,14 @@ export class IpResponseActions extends LitElement {
         : nothing}
       <span class="status ${this.statusKind}" role="status">${this.status ? html`${this.statusKind === 'ok' ? checkIcon : infoIcon} ${this.status}` : nothing}</span>
     </div>
+    ${visible.some((id) => this.#availability(id).reason)
+      ? html`<div class="notes">
+          ${visible.map((id) => {
+            const reason = this.#availability(id).reason;
+            return reason ? html`<p class="reason" id="reason-${id}">${infoIcon} <span><strong>${LABELS[id]}:</strong> ${reason}</span></p>` : nothing;
+          })}
+        </div>`
+      : nothing}
     ${this.fallback
       ? html`<div class="fallback" role="group" aria-label="Copy manually">
           <label for="fallback-text">${this.fallback.label}: select it and press Ctrl+C (⌘C)</label>
