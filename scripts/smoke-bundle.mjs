@@ -37,6 +37,10 @@ try {
     null,
     { timeout: 15000 },
   );
+  // Every element is registered: a bundler that drops a registration module (sideEffects) shows here.
+  const tags = ['ip-entity-page', 'ip-overview', 'ip-prevalence-chart', 'ip-alerts-list', 'ip-observed-devices', 'ip-response-actions', 'ip-sentinel-events', 'ip-insight-chart', 'ip-copy-button', 'ip-time-range-picker'];
+  const missing = await page.evaluate((t) => t.filter((tag) => !customElements.get(tag)), tags);
+  if (missing.length) problems.push(`elements not registered by the bundle: ${missing.join(', ')}`);
   ok = problems.length === 0;
 } catch (e) {
   problems.push(String(e.message ?? e));
@@ -47,4 +51,4 @@ if (!ok) {
   console.error(`✗ bundle smoke test failed:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log('✓ the bundle renders the page and draws the chart in plain HTML');
+console.log('✓ the bundle registers every element, renders the page and draws the chart in plain HTML');

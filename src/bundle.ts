@@ -10,4 +10,5 @@ import './components/overview/ip-overview.js';
 import './components/alerts-list/ip-alerts-list.js';
 import './components/observed-devices/ip-observed-devices.js';
 import './components/response-actions/ip-response-actions.js';
+import './components/sentinel-events/ip-sentinel-events.js';
 import './components/entity-page/ip-entity-page.js';

@@ -3,7 +3,8 @@
  * provider, a prototype) returns for the security summary and the prevalence chart.
  */
 import type { AlertItem, AlertMark, ObservedDevice, Prevalence, SecuritySummary, SeverityCounts } from './model.js';
-import { toMs, type ListSource } from './query.js';
+import { toMs } from './time.js';
+import type { ListSource } from './query.js';
 import { bucketMs, bucketSizeFor, bucketStarts, type TimeRange } from '../lib/time-range.js';
 
 export function emptyCounts(): SeverityCounts {

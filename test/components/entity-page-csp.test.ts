@@ -45,6 +45,11 @@ describe('<ip-entity-page> under a strict CSP with Trusted Types', () => {
       actions.shadowRoot!.querySelector<HTMLElement>('[data-action="hunt"]')!.click();
       await waitUntil(() => actions.shadowRoot!.querySelector<HTMLDialogElement>('dialog.hunt')?.open, 'hunt did not open');
       actions.shadowRoot!.querySelector<HTMLElement>('dialog.hunt .close')!.click();
+      page.selectTab('sentinel');
+      await waitUntil(() => deepQuery(page, 'ip-sentinel-events')?.shadowRoot?.querySelector('ip-insight-chart'), 'sentinel tab did not render', { timeout: 10000 });
+      const insightChart = deepQuery(page, 'ip-sentinel-events')!.shadowRoot!.querySelector('ip-insight-chart')!;
+      insightChart.scrollIntoView();
+      await waitUntil(() => insightChart.shadowRoot?.querySelector('canvas'), 'insight chart did not draw', { timeout: 10000 });
       page.ip = '192.0.2.200'; // not observed: other states render too
       page.selectTab('overview');
       await waitUntil(() => deepText(page).includes('not observed'), 'not-observed state', { timeout: 10000 });

@@ -37,6 +37,7 @@ const TAB_IDS = new Set<string>(TABS.map((t) => t.id));
 const TAB_MODULES: Partial<Record<IpTab, () => Promise<unknown>>> = {
   alerts: () => import('../alerts-list/ip-alerts-list.js'),
   devices: () => import('../observed-devices/ip-observed-devices.js'),
+  sentinel: () => import('../sentinel-events/ip-sentinel-events.js'),
 };
 
 /**
@@ -363,14 +364,8 @@ export class IpEntityPage extends LitElement {
       case 'devices':
         return html`<ip-observed-devices><p class="tab-loading">Loading the devices that talked to this IP…</p></ip-observed-devices>`;
       default:
-        return this.#placeholder('Sentinel events', 'The Sentinel timeline and insights');
+        return html`<ip-sentinel-events><p class="tab-loading">Loading the Sentinel timeline and insights…</p></ip-sentinel-events>`;
     }
-  }
-
-  #placeholder(title: string, what: string): TemplateResult {
-    return html`<section class="section placeholder" aria-label=${title}>
-      <div class="section-body muted">${what} for this IP will appear here.</div>
-    </section>`;
   }
 
   override render() {

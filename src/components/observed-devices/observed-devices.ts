@@ -15,6 +15,7 @@ import type { DeviceEvent, ObservedDevice } from '../../data/model.js';
 import type { IpDataProvider, Page } from '../../data/provider.js';
 import { formatDateTime, formatNumber, localeOf } from '../../lib/format.js';
 import { huntingQuery } from '../../lib/hunting.js';
+import { listKeyTarget } from '../shared/list-keys.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { describeRange, type RangeKey } from '../../lib/time-range.js';
 import { IpErrorEvent } from '../../events/events.js';
@@ -275,24 +276,10 @@ export class IpObservedDevices extends LitElement {
     if (target.closest?.('input, select, textarea')) return;
     const entry = entries[this.active];
     let handled = true;
-    switch (e.key) {
-      case 'ArrowDown':
-        this.#moveTo(this.active + 1, entries.length);
-        break;
-      case 'ArrowUp':
-        this.#moveTo(this.active - 1, entries.length);
-        break;
-      case 'Home':
-        this.#moveTo(0, entries.length);
-        break;
-      case 'End':
-        this.#moveTo(entries.length - 1, entries.length);
-        break;
-      case 'PageDown':
-        this.#moveTo(this.active + 10, entries.length);
-        break;
-      case 'PageUp':
-        this.#moveTo(this.active - 10, entries.length);
+    const moveTo = listKeyTarget(e.key, this.active, entries.length);
+    switch (moveTo === undefined ? e.key : 'move') {
+      case 'move':
+        this.#moveTo(moveTo!, entries.length);
         break;
       case 'ArrowRight':
         if (entry?.type === 'device') this.toggleDevice(entry.device.id, true);

@@ -6,8 +6,9 @@
  * becomes HTML. Rich text has its own markup (`{style|text}`), so braces in data are swapped for
  * look-alike characters: a hostile title cannot even restyle the tooltip.
  */
+import { richTextSafe } from '../shared/echarts/rich-text.js';
 import type { AlertMark, Prevalence } from '../../data/model.js';
-import { toMs } from '../../data/query.js';
+import { toMs } from '../../data/time.js';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.js';
 import { labelFor, SEVERITY_LABELS } from '../../data/model.js';
 import type { TimeRange } from '../../lib/time-range.js';
@@ -116,11 +117,7 @@ export function announceBucket(s: PreparedSeries, i: number, locale?: string): s
   return `${d.heading}: ${d.devices}.${alerts}`;
 }
 
-/** Text safe to put in ECharts rich text: no braces (rich-text markup), no overlong lines. */
-export function richTextSafe(text: string, max = 90): string {
-  const clean = text.replace(/\{/g, '\uFF5B').replace(/\}/g, '\uFF5D').replace(/[\r\n\t]+/g, ' ');
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-}
+export { richTextSafe };
 
 /**
  * The whole tooltip. ECharts parses the string as rich text but ignores custom rich styles in

@@ -25,6 +25,8 @@ export interface ChartControllerOptions {
   sizeKey?: (width: number) => string;
   /** Called with the instance after each init (to attach event handlers). */
   onInit?: (chart: ECharts) => void;
+  /** How to load ECharts (default: the line/scatter build); a chart with other series types passes its own build. */
+  load?: () => Promise<{ echarts: typeof import('./setup.js').echarts }>;
   /** Called when ECharts cannot be loaded. */
   onLoadError?: (error: unknown) => void;
 }
@@ -177,7 +179,7 @@ export class ChartController implements ReactiveController {
     if (!option) return;
     this.#loading = true;
     try {
-      const { echarts } = await loadECharts();
+      const { echarts } = await (this.#options.load ?? loadECharts)();
       if (this.#container !== container || this.#chart || !this.#host.isConnected) return;
       clearWithoutMarkup(container);
       const chart = echarts.init(container, undefined, { renderer: 'canvas' });

@@ -10,3 +10,15 @@ export function loadECharts(): Promise<Setup> {
   });
   return loading;
 }
+
+type InsightSetup = typeof import('./setup-insights.js');
+let loadingInsights: Promise<InsightSetup> | undefined;
+
+/** ECharts with bar and pie charts too (the Sentinel insight cards), as one more small chunk. */
+export function loadInsightCharts(): Promise<InsightSetup> {
+  loadingInsights ??= import('./setup-insights.js').catch((error: unknown) => {
+    loadingInsights = undefined;
+    throw error;
+  });
+  return loadingInsights;
+}

@@ -1,0 +1,100 @@
+/**
+ * Pure helpers of the Sentinel tab: insight cells and chart series, timeline day groups.
+ * Provider data is untrusted: values of the wrong type show as text, never break a card.
+ */
+import type { Insight, InsightColumn, TimelineEvent } from '../../data/model.js';
+import { formatDateTime, formatNumber } from '../../lib/format.js';
+
+export interface InsightSeries {
+  type: 'bar' | 'line' | 'pie';
+  labels: string[];
+  values: number[];
+  valueText: string[];
+  percent: string[];
+  yName: string;
+  /** One sentence for screen readers. */
+  summary: string;
+}
+
+function toNumber(v: unknown): number {
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** The text of one cell, by its column type. */
+export function cellText(value: unknown, column: InsightColumn | undefined, locale?: string): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (column?.type === 'datetime' && typeof value === 'string' && Number.isFinite(Date.parse(value))) return formatDateTime(value, locale);
+  if (column?.type === 'number' && typeof value === 'number') return formatNumber(value, locale);
+  if (column?.type === 'bool' && typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'object') {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return String(value);
+    }
+  }
+  return String(value);
+}
+
+function shortDate(value: unknown, locale?: string): string {
+  if (typeof value !== 'string' || !Number.isFinite(Date.parse(value))) return String(value ?? '');
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }).format(new Date(value));
+}
+
+/** The chart of an insight: categories or days on x, values on y (pie: one slice per row). */
+export function insightSeries(insight: Insight, locale?: string): InsightSeries | undefined {
+  const chart = insight.chart;
+  if (!chart) return undefined;
+  const xi = insight.columns.findIndex((c) => c.name === chart.x);
+  const yi = insight.columns.findIndex((c) => c.name === chart.y);
+  if (xi < 0 || yi < 0) return undefined;
+  const xCol = insight.columns[xi]!;
+  const rows = Array.isArray(insight.rows) ? insight.rows.filter(Array.isArray) : [];
+  const labels = rows.map((r) => (xCol.type === 'datetime' ? shortDate(r[xi], locale) : String(r[xi] ?? '—')));
+  const values = rows.map((r) => toNumber(r[yi]));
+  const total = values.reduce((a, b) => a + b, 0);
+  const type: InsightSeries['type'] = chart.type === 'pie' ? 'pie' : chart.type === 'line' ? 'line' : 'bar';
+  const valueText = values.map((v) => formatNumber(v, locale));
+  const percent = values.map((v) => (total ? `${Math.round((v / total) * 100)}%` : '0%'));
+  let summary: string;
+  if (!values.length) summary = `${insight.title}: no data.`;
+  else if (type === 'pie') {
+    const top = values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).slice(0, 3);
+    summary = `${insight.title}: ${top.map(([, i]) => `${labels[i]} ${percent[i]}`).join(', ')}${values.length > 3 ? ` and ${values.length - 3} more` : ''}.`;
+  } else {
+    const max = Math.max(...values);
+    const at = values.indexOf(max);
+    summary = `${insight.title}: ${values.length} values from ${labels[0]} to ${labels.at(-1)}, total ${formatNumber(total, locale)}, highest ${formatNumber(max, locale)} on ${labels[at]}.`;
+  }
+  return { type, labels, values, valueText, percent, yName: insight.columns[yi]!.name, summary };
+}
+
+export type TimelineEntry = { type: 'day'; key: string; label: string; count: number } | { type: 'event'; key: string; event: TimelineEvent };
+
+function dayKey(d: Date): string {
+  return `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
+}
+
+/**
+ * Events newest first (by when they happened), with a heading row before each local day.
+ * Events whose time cannot be read go last under "Unknown date".
+ */
+export function groupByDay(events: readonly TimelineEvent[], locale?: string): TimelineEntry[] {
+  const dated = events.map((event, i) => ({ event, i, t: Date.parse(event.time) }));
+  dated.sort((a, b) => (Number.isFinite(b.t) ? b.t : -Infinity) - (Number.isFinite(a.t) ? a.t : -Infinity));
+  const fmt = new Intl.DateTimeFormat(locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  const out: TimelineEntry[] = [];
+  let current: { type: 'day'; key: string; label: string; count: number } | undefined;
+  for (const { event, i, t } of dated) {
+    const d = Number.isFinite(t) ? new Date(t) : undefined;
+    const key = d ? dayKey(d) : 'unknown';
+    if (!current || current.key !== `day:${key}`) {
+      current = { type: 'day', key: `day:${key}`, label: d ? fmt.format(d) : 'Unknown date', count: 0 };
+      out.push(current);
+    }
+    current.count++;
+    out.push({ type: 'event', key: `ev:${i}:${event.id}`, event });
+  }
+  return out;
+}

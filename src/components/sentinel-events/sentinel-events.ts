@@ -1,0 +1,435 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { tokens } from '../shared/tokens.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { sentinelEventsStyles } from './sentinel-events.styles.js';
+import { DataController } from '../shared/data-controller.js';
+import { entityLink, section, skeletonLines } from '../shared/ui.js';
+import { activityIcon, alertIcon, anomalyIcon, bookmarkIcon, searchIcon } from '../shared/icons.js';
+import { listKeyTarget } from '../shared/list-keys.js';
+import { describeError, isAbortError, isRetryable } from '../../data/errors.js';
+import { SEVERITY_LABELS, type Insight, type TimelineEvent } from '../../data/model.js';
+import type { IpDataProvider } from '../../data/provider.js';
+import { queryTimeline } from '../../data/query.js';
+import { IpErrorEvent } from '../../events/events.js';
+import { formatNumber, localeOf } from '../../lib/format.js';
+import { QUERY_LANGUAGE_LABELS } from '../../lib/hunting.js';
+import { safeHref } from '../../lib/safe-url.js';
+import { describeRange, type RangeKey } from '../../lib/time-range.js';
+import { cellText, groupByDay, type TimelineEntry } from './insight-data.js';
+import './ip-insight-chart.js';
+
+const KINDS = [
+  ['alert', 'Alerts', alertIcon],
+  ['bookmark', 'Bookmarks', bookmarkIcon],
+  ['activity', 'Activities', activityIcon],
+  ['anomaly', 'Anomalies', anomalyIcon],
+] as const;
+const KIND_LABEL: Record<string, string> = { alert: 'Alert', bookmark: 'Bookmark', activity: 'Activity', anomaly: 'Anomaly' };
+const SEARCH_DEBOUNCE_MS = 200;
+/** Rows of an insight table shown before "Show all". */
+const TABLE_ROWS = 25;
+
+interface Retry {
+  controller: AbortController;
+  insight?: Insight;
+  error?: unknown;
+}
+
+/**
+ * The Sentinel events of the IP: a **timeline** of what involved it (security alerts, bookmarked
+ * hunts, activities from connected data sources, anomalies), newest first by when it happened and
+ * grouped by day, with kind filters and search; and **insights**, cards that each answer an
+ * analytic question about the IP with a table or a small chart, with the query behind it and a
+ * link to explore it in hunting. Each insight loads and fails on its own. Shown by
+ * `<ip-entity-page>` when the provider implements `getTimeline` / `getInsights`; works alone.
+ *
+ * Keyboard: the timeline is a list with one tab stop (Up/Down, Page Up/Down, Home/End; Tab reaches
+ * the focused row's link and query), `/` searches.
+ *
+ * @tag ip-sentinel-events
+ * @fires ip-navigate - An alert on the timeline (`target: 'alert'`, `id`) or an insight's "Explore in hunting" (`target: 'hunting'`, `query`, `language`). Cancelable.
+ * @fires ip-error - A part failed; `detail.section` is `timeline`, `insights` or `insight:<id>`.
+ * @csspart timeline - The timeline section.
+ * @csspart insights - The insights section.
+ * @csspart insight - Each insight card.
+ * @csspart event - Each timeline event.
+ * @cssprop --ip-sentinel-timeline-height - Height of the timeline list (default 560px).
+ */
+export class IpSentinelEvents extends LitElement {
+  static override styles = [tokens, sharedStyles, sentinelEventsStyles];
+
+  readonly #data = new DataController(this);
+
+  readonly #timeline = new Task(this, {
+    task: async ([provider, ip, range, show], { signal }): Promise<TimelineEvent[]> => {
+      if (!provider || !ip || !show || typeof provider.getTimeline !== 'function') return [];
+      const events = await provider.getTimeline(ip.canonical, range.range, { signal });
+      return Array.isArray(events) ? events : [];
+    },
+    args: () => [this.#data.provider, this.#data.ip, this.#data.range, this.#shows('timeline')] as const,
+    onError: (e) => this.#report('timeline', e),
+  });
+
+  readonly #insights = new Task(this, {
+    task: async ([provider, ip, range, show], { signal }): Promise<Insight[]> => {
+      if (!provider || !ip || !show || typeof provider.getInsights !== 'function') return [];
+      const insights = await provider.getInsights(ip.canonical, range.range, { signal });
+      return Array.isArray(insights) ? insights : [];
+    },
+    args: () => [this.#data.provider, this.#data.ip, this.#data.range, this.#shows('insights')] as const,
+    onError: (e) => this.#report('insights', e),
+  });
+
+  @query('.timeline-list') private listEl?: HTMLElement & VirtualizerHostElement;
+  @query('#timeline-search') private searchInput?: HTMLInputElement;
+
+  /** The data provider; wins over the one `<ip-entity-page>` provides. */
+  @property({ attribute: false }) provider?: IpDataProvider;
+  /** The IP address; wins over the page's. */
+  @property({ type: String }) ip?: string;
+  /** The time range; wins over the page's. */
+  @property({ type: String }) range?: RangeKey;
+  /** Which parts to show, space-separated: `timeline insights` (default both, where the provider has them). */
+  @property({ type: String }) sections = 'timeline insights';
+  /** Timeline kinds to show (default all): `alert`, `bookmark`, `activity`, `anomaly`. */
+  @property({ attribute: false }) kinds: string[] = [];
+  /** Timeline search: title, description, source, who bookmarked, query. */
+  @property({ type: String }) search = '';
+  /** `light` or `dark`; default follows the page or the OS. */
+  @property({ type: String, reflect: true }) theme?: 'light' | 'dark';
+  /** `compact` spacing. */
+  @property({ type: String, reflect: true }) density?: 'comfortable' | 'compact';
+
+  @state() private active = 0;
+  @state() private openQueries = new Set<string>();
+  @state() private tables = new Set<string>();
+  @state() private allRows = new Set<string>();
+  @state() private retries = new Map<string, Retry>();
+
+  #locale?: string;
+  #searchTimer?: ReturnType<typeof setTimeout>;
+  #focusAfterRender = false;
+  #entries: TimelineEntry[] = [];
+  #entriesKey?: unknown[];
+  #argsKey = '';
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#searchTimer);
+    for (const r of this.retries.values()) r.controller.abort();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#locale = localeOf(this);
+    const key = `${this.#data.ip?.canonical}|${this.#data.range.range.from.getTime()}`;
+    if (key !== this.#argsKey) {
+      this.#argsKey = key;
+      for (const r of this.retries.values()) r.controller.abort();
+      this.retries = new Map();
+      this.openQueries = new Set();
+      this.active = 0;
+    }
+    if (changed.has('kinds') || changed.has('search')) this.active = 0;
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#focusAfterRender) {
+      this.#focusAfterRender = false;
+      this.renderRoot.querySelector<HTMLElement>(`.timeline-list [data-index="${this.active}"]`)?.focus({ preventScroll: true });
+    }
+  }
+
+  /** Reload the timeline and the insights. */
+  refresh(): void {
+    void this.#timeline.run();
+    void this.#insights.run();
+  }
+
+  #shows(part: 'timeline' | 'insights'): boolean {
+    return this.sections.split(/[\s,]+/).includes(part);
+  }
+
+  #report(section: string, error: unknown) {
+    if (isAbortError(error)) return;
+    this.dispatchEvent(new IpErrorEvent({ section, ip: this.#data.ip?.canonical, error, message: describeError(error) }));
+  }
+
+  // ---- timeline -----------------------------------------------------------------------------
+
+  #filtered(events: TimelineEvent[]): TimelineEntry[] {
+    const key = [events, this.kinds, this.search, this.#locale];
+    if (!this.#entriesKey || key.some((k, i) => k !== this.#entriesKey![i])) {
+      this.#entriesKey = key;
+      const matching = queryTimeline(events, { kinds: this.kinds.length ? this.kinds : undefined, search: this.search.trim() || undefined });
+      this.#entries = groupByDay(matching, this.#locale);
+    }
+    return this.#entries;
+  }
+
+  #toggleKind(kind: string) {
+    this.kinds = this.kinds.includes(kind) ? this.kinds.filter((k) => k !== kind) : [...this.kinds, kind];
+  }
+
+  #onSearchInput(e: Event) {
+    const value = (e.target as HTMLInputElement).value;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => (this.search = value), SEARCH_DEBOUNCE_MS);
+  }
+
+  #onSearchKeydown(e: KeyboardEvent) {
+    const input = e.target as HTMLInputElement;
+    if (e.key === 'Enter') {
+      clearTimeout(this.#searchTimer);
+      this.search = input.value;
+    } else if (e.key === 'Escape' && input.value) {
+      e.stopPropagation();
+      input.value = '';
+      clearTimeout(this.#searchTimer);
+      this.search = '';
+    }
+  }
+
+  #onListKeydown(e: KeyboardEvent, count: number) {
+    const target = e.composedPath()[0] as HTMLElement;
+    if (target.closest?.('input, textarea, pre')) return;
+    if (e.key === '/') {
+      e.preventDefault();
+      this.searchInput?.focus();
+      return;
+    }
+    const next = listKeyTarget(e.key, this.active, count);
+    if (next === undefined) return;
+    e.preventDefault();
+    this.active = next;
+    const host = this.listEl as (HTMLElement & { [virtualizerRef]?: { element(i: number): { scrollIntoView(o?: ScrollIntoViewOptions): void } | undefined } }) | undefined;
+    host?.[virtualizerRef]?.element(next)?.scrollIntoView({ block: 'nearest' });
+    this.#focusAfterRender = true;
+  }
+
+  #kindIcon(kind: string) {
+    return KINDS.find(([k]) => k === kind)?.[2] ?? activityIcon;
+  }
+
+  #renderEvent(ev: TimelineEvent, index: number, activeIndex: number): TemplateResult {
+    const active = index === activeIndex;
+    const tab = active ? 0 : -1;
+    const time = new Date(ev.time);
+    const timeText = Number.isFinite(time.getTime()) ? new Intl.DateTimeFormat(this.#locale, { hour: '2-digit', minute: '2-digit' }).format(time) : '—';
+    const ip = this.#data.ip?.canonical;
+    const title =
+      ev.kind === 'alert' && ev.alertId
+        ? entityLink(this, ev.title, { target: 'alert', id: ev.alertId, ip }, this.#data.provider?.links?.alert?.(ev.alertId), { className: 'title', tabIndex: tab })
+        : html`<span class="title">${ev.title}</span>`;
+    const sev = ev.severity && ev.severity !== 'unknown' ? ev.severity : undefined;
+    return html`<div class="event kind-${ev.kind}" part="event" role="listitem" data-index=${index} tabindex=${tab} @click=${() => (this.active = index)}>
+      <time class="time mono" datetime=${ev.time} title=${ev.time}>${timeText}</time>
+      <span class="kind" title=${KIND_LABEL[ev.kind] ?? ev.kind}>${this.#kindIcon(ev.kind)}<span class="kind-label">${KIND_LABEL[ev.kind] ?? ev.kind}</span></span>
+      <div class="what">
+        <div class="line">${title}${sev ? html`<span class="badge sev-${sev}"><span class="dot" aria-hidden="true"></span>${(SEVERITY_LABELS as Record<string, string>)[sev] ?? sev}</span>` : nothing}</div>
+        ${ev.source || ev.bookmarkedBy ? html`<div class="meta muted">${ev.source ?? ''}${ev.bookmarkedBy ? html`${ev.source ? ' · ' : ''}bookmarked by ${ev.bookmarkedBy}` : nothing}</div>` : nothing}
+        ${ev.description ? html`<div class="description">${ev.description}</div>` : nothing}
+        ${ev.query ? html`<details class="query-details"><summary tabindex=${tab}>Query</summary><pre class="query mono">${ev.query}</pre></details>` : nothing}
+      </div>
+    </div>`;
+  }
+
+  #renderTimelineBody(events: TimelineEvent[]): TemplateResult {
+    const counts = new Map<string, number>();
+    for (const e of events) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+    const entries = this.#filtered(events);
+    const shown = entries.filter((e) => e.type === 'event').length;
+    const count = entries.length;
+    const activeIndex = Math.min(this.active, Math.max(0, count - 1));
+    return html`
+      <div class="toolbar">
+        <div class="search">
+          <span class="search-icon" aria-hidden="true">${searchIcon}</span>
+          <label class="visually-hidden" for="timeline-search">Search the timeline</label>
+          <input id="timeline-search" class="input" type="search" placeholder="Search the timeline" .value=${this.search} autocomplete="off"
+            @input=${this.#onSearchInput} @keydown=${this.#onSearchKeydown} />
+        </div>
+        <div class="kinds" role="group" aria-label="Kinds">
+          ${KINDS.map(
+            ([k, label, icon]) => html`<button type="button" class="chip kind-${k}" aria-pressed=${this.kinds.includes(k) ? 'true' : 'false'} @click=${() => this.#toggleKind(k)}>
+              ${icon}<span>${label}</span> <span class="count">${formatNumber(counts.get(k) ?? 0, this.#locale)}</span></button>`,
+          )}
+        </div>
+      </div>
+      <p class="muted small" role="status">
+        ${shown === events.length ? `${formatNumber(shown, this.#locale)} events` : `${formatNumber(shown, this.#locale)} of ${formatNumber(events.length, this.#locale)} events`}, newest first, at the time they happened (not when they were ingested).
+      </p>
+      ${count === 0
+        ? html`<div class="state">No event matches. <button type="button" class="button" @click=${() => {
+            this.kinds = [];
+            this.search = '';
+            if (this.searchInput) this.searchInput.value = '';
+          }}>Clear filters</button></div>`
+        : html`<div class="timeline-list" role="list" aria-label="Timeline" @keydown=${(e: KeyboardEvent) => this.#onListKeydown(e, count)}>
+            ${virtualize({
+              items: entries,
+              keyFunction: (e: TimelineEntry) => e.key,
+              renderItem: (e: TimelineEntry, i: number) =>
+                e.type === 'day'
+                  ? html`<div class="day" role="listitem" data-index=${i} tabindex=${i === activeIndex ? 0 : -1}><h3>${e.label}</h3><span class="muted small">${formatNumber(e.count, this.#locale)} ${e.count === 1 ? 'event' : 'events'}</span></div>`
+                  : this.#renderEvent(e.event, i, activeIndex),
+              scroller: true,
+              layout: flow(),
+            })}
+          </div>`}
+    `;
+  }
+
+  // ---- insights -----------------------------------------------------------------------------
+
+  #retry(insight: Insight) {
+    const provider = this.#data.provider;
+    const ip = this.#data.ip;
+    if (!provider || !ip) return;
+    this.retries.get(insight.id)?.controller.abort();
+    const retry: Retry = { controller: new AbortController() };
+    this.retries = new Map(this.retries).set(insight.id, retry);
+    const range = this.#data.timeRange;
+    const load = provider.getInsight
+      ? provider.getInsight(ip.canonical, insight.id, range, { signal: retry.controller.signal })
+      : provider.getInsights!(ip.canonical, range, { signal: retry.controller.signal }).then((all) => {
+          const found = all.find((x) => x.id === insight.id);
+          if (!found) throw new Error(`The provider no longer returns the insight “${insight.title}”.`);
+          return found;
+        });
+    load.then(
+      (value) => {
+        if (this.retries.get(insight.id) !== retry) return;
+        retry.insight = value;
+        if (value.error) this.#report(`insight:${insight.id}`, new Error(value.error));
+      },
+      (error: unknown) => {
+        if (this.retries.get(insight.id) !== retry || isAbortError(error)) return;
+        retry.error = error;
+        this.#report(`insight:${insight.id}`, error);
+      },
+    ).finally(() => (this.retries = new Map(this.retries)));
+  }
+
+  #toggle(set: 'openQueries' | 'tables' | 'allRows', id: string) {
+    const next = new Set(this[set]);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    this[set] = next;
+  }
+
+  #renderCell(value: unknown, column: Insight['columns'][number] | undefined): TemplateResult | string {
+    if (typeof value === 'string' && /^https?:\/\//i.test(value)) {
+      const href = safeHref(value, null);
+      return href ? html`<a class="link" href=${href} target="_blank" rel="noopener noreferrer">${value}</a>` : value;
+    }
+    if (column?.name.toLowerCase() === 'severity' && typeof value === 'string' && value in SEVERITY_LABELS) {
+      return html`<span class="badge sev-${value}"><span class="dot" aria-hidden="true"></span>${(SEVERITY_LABELS as Record<string, string>)[value]}</span>`;
+    }
+    return cellText(value, column, this.#locale);
+  }
+
+  #renderTable(insight: Insight): TemplateResult {
+    const rows = (Array.isArray(insight.rows) ? insight.rows : []).filter(Array.isArray);
+    const all = this.allRows.has(insight.id);
+    const shown = all ? rows : rows.slice(0, TABLE_ROWS);
+    return html`<div class="table-wrap"><table class="table">
+        <caption class="visually-hidden">${insight.title}</caption>
+        <thead><tr>${insight.columns.map((c) => html`<th scope="col" class=${c.type === 'number' ? 'num' : ''}>${c.name}</th>`)}</tr></thead>
+        <tbody>${shown.map((r) => html`<tr>${insight.columns.map((c, i) => html`<td class=${c.type === 'number' ? 'num' : ''}>${this.#renderCell(r[i], c)}</td>`)}</tr>`)}</tbody>
+      </table></div>
+      ${rows.length > TABLE_ROWS
+        ? html`<button type="button" class="button subtle small" @click=${() => this.#toggle('allRows', insight.id)}>${all ? `Show the first ${TABLE_ROWS}` : `Show all ${formatNumber(rows.length, this.#locale)} rows`}</button>`
+        : nothing}`;
+  }
+
+  #renderInsight(original: Insight): TemplateResult {
+    const retry = this.retries.get(original.id);
+    const insight = retry?.insight ?? original;
+    const id = insight.id;
+    const loading = retry && !retry.insight && !retry.error;
+    const error = retry?.error ? describeError(retry.error) : !retry || retry.insight ? insight.error : undefined;
+    const rows = Array.isArray(insight.rows) ? insight.rows : [];
+    const asTable = this.tables.has(id) || !insight.chart;
+    const ip = this.#data.ip?.canonical;
+    const headingId = `insight-${id}`;
+    let body: TemplateResult;
+    if (loading) body = html`<div aria-busy="true"><span class="visually-hidden">Loading ${insight.title}…</span>${skeletonLines([90, 60, 75])}</div>`;
+    else if (error)
+      body = html`<div class="state error" role="alert"><span class="state-message">${error}</span>
+        ${retry?.error && !isRetryable(retry.error) ? nothing : html`<button type="button" class="button" @click=${() => this.#retry(insight)}>Retry</button>`}</div>`;
+    else if (!rows.length) body = html`<p class="muted no-results">No results ${describeRange(this.#data.timeRange, this.#data.range.key)}.</p>`;
+    else if (asTable) body = this.#renderTable(insight);
+    else body = html`<ip-insight-chart .insight=${insight} locale=${this.#locale ?? ''}></ip-insight-chart>`;
+    const queryOpen = this.openQueries.has(id);
+    const href = this.#data.provider?.links?.hunting?.(insight.query, insight.language);
+    return html`<section class="card" part="insight" aria-labelledby=${headingId} aria-busy=${loading ? 'true' : 'false'}>
+      <div class="card-header">
+        <h3 id=${headingId}>${insight.title}</h3>
+        ${insight.chart && rows.length && !error && !loading
+          ? html`<button type="button" class="button subtle small" aria-pressed=${asTable ? 'true' : 'false'} @click=${() => this.#toggle('tables', id)}>Show as table</button>`
+          : nothing}
+      </div>
+      ${insight.description ? html`<p class="muted small">${insight.description}</p>` : nothing}
+      <div class="card-body">${body}</div>
+      <div class="card-footer">
+        <button type="button" class="link" aria-expanded=${queryOpen ? 'true' : 'false'} aria-controls="q-${id}" @click=${() => this.#toggle('openQueries', id)}>${queryOpen ? 'Hide query' : 'Show query'}</button>
+        ${entityLink(this, 'Explore in hunting', { target: 'hunting', ip, query: insight.query, language: insight.language }, href)}
+      </div>
+      ${queryOpen
+        ? html`<div id="q-${id}" class="query-block"><span class="muted small">${QUERY_LANGUAGE_LABELS[insight.language] ?? insight.language}</span><pre class="query mono" tabindex="0">${insight.query}</pre></div>`
+        : nothing}
+    </section>`;
+  }
+
+  #renderInsightsBody(insights: Insight[]): TemplateResult {
+    const sources = [...new Set(insights.flatMap((i) => (Array.isArray(i.dataSources) ? i.dataSources : [])))].filter((s) => typeof s === 'string');
+    return html`<div class="cards">${insights.map((i) => this.#renderInsight(i))}</div>
+      ${sources.length ? html`<p class="sources muted small"><strong>Data sources:</strong> ${sources.join(', ')}</p>` : nothing}`;
+  }
+
+  override render() {
+    const provider = this.#data.provider;
+    const hasTimeline = this.#shows('timeline') && typeof provider?.getTimeline === 'function';
+    const hasInsights = this.#shows('insights') && typeof provider?.getInsights === 'function';
+    const idle = !provider ? 'No data provider configured.' : this.#data.ownIp && !this.#data.ownIp.ok ? this.#data.ownIp.message : !this.#data.ip ? 'No IP address.' : undefined;
+    if (provider && !hasTimeline && !hasInsights) {
+      return html`<div class="state">This portal has no SIEM events for IP addresses (the provider has no timeline or insights).</div>`;
+    }
+    return html`<div class="layout ${hasTimeline && hasInsights ? 'both' : ''}">
+      ${hasTimeline || !provider
+        ? section({
+            id: 'timeline-title',
+            title: 'Timeline',
+            part: 'timeline',
+            className: 'timeline',
+            task: this.#timeline,
+            idle,
+            skeleton: () => html`${Array.from({ length: 8 }, () => html`<div class="skeleton-row">${skeletonLines([20, 85, 55])}</div>`)}`,
+            isEmpty: (events) => events.length === 0,
+            empty: `Nothing involved this IP ${describeRange(this.#data.timeRange, this.#data.range.key)}.`,
+            complete: (events) => this.#renderTimelineBody(events),
+          })
+        : nothing}
+      ${hasInsights
+        ? section({
+            id: 'insights-title',
+            title: 'Insights',
+            part: 'insights',
+            className: 'insights',
+            task: this.#insights,
+            idle,
+            skeleton: () => html`<div class="cards">${Array.from({ length: 4 }, () => html`<div class="card">${skeletonLines([50, 90, 80, 70])}</div>`)}</div>`,
+            isEmpty: (insights) => insights.length === 0,
+            empty: 'The provider has no insights for this IP.',
+            complete: (insights) => this.#renderInsightsBody(insights),
+          })
+        : nothing}
+    </div>`;
+  }
+}
