@@ -13,7 +13,7 @@ import type { DeviceEvent, ObservedDevice } from '../../src/data/model.js';
 import type { DeviceQuery, IpDataProvider, Page, RequestOptions } from '../../src/data/provider.js';
 import type { TimeRange } from '../../src/lib/time-range.js';
 import { IpDataset } from '../../mocks/generator/dataset.js';
-import { publish, type BenchCase } from './harness.js';
+import { frame, publish, until, type BenchCase } from './harness.js';
 
 const NOW = Date.now();
 const RUNS = 15;
@@ -60,14 +60,7 @@ class BareDevices extends LitElement {
 }
 customElements.define('bare-devices', BareDevices);
 
-const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
-function until(check: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const poll = () => (check() ? resolve() : setTimeout(poll, 0));
-    poll();
-  });
-}
 
 const firstName = (el: IpObservedDevices) => el.shadowRoot!.querySelector('.row.device .name .truncate')?.textContent;
 

@@ -37,3 +37,16 @@ export async function time(fn: () => unknown | Promise<unknown>): Promise<number
 export function publish(result: BenchResult): void {
   window.benchResult = result;
 }
+
+/** One painted frame, then a macrotask (so work queued by the paint has run). */
+export function frame(): Promise<void> {
+  return new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+}
+
+/** Resolves as soon as `check` holds, polling every macrotask. */
+export function until(check: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const poll = () => (check() ? resolve() : setTimeout(poll, 0));
+    poll();
+  });
+}

@@ -10,7 +10,7 @@ import '../../src/components/sentinel-events/ip-sentinel-events.js';
 import type { IpSentinelEvents } from '../../src/components/sentinel-events/sentinel-events.js';
 import type { TimelineEvent } from '../../src/data/model.js';
 import type { IpDataProvider } from '../../src/data/provider.js';
-import { publish, type BenchCase } from './harness.js';
+import { frame, publish, until, type BenchCase } from './harness.js';
 
 const NOW = Date.now();
 const RUNS = 15;
@@ -49,13 +49,6 @@ class BareTimeline extends LitElement {
 }
 customElements.define('bare-timeline', BareTimeline);
 
-const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-function until(check: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const poll = () => (check() ? resolve() : setTimeout(poll, 0));
-    poll();
-  });
-}
 
 async function main() {
   const el = document.createElement('ip-sentinel-events') as IpSentinelEvents;

@@ -33,22 +33,8 @@ export const alertsListStyles = css`
     border-bottom: 1px solid var(--_color-border);
   }
   .search {
-    position: relative;
-    display: flex;
-    align-items: center;
     flex: 1 1 16rem;
     max-width: 24rem;
-  }
-  .search .input {
-    width: 100%;
-    padding-inline-start: 30px;
-  }
-  .search-icon {
-    position: absolute;
-    inset-inline-start: 8px;
-    display: inline-flex;
-    color: var(--_color-text-muted);
-    pointer-events: none;
   }
   .filters,
   .tools {

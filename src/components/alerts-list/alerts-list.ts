@@ -6,7 +6,8 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { alertsListStyles } from './alerts-list.styles.js';
 import { DataController } from '../shared/data-controller.js';
 import { entityLink, navigate, skeletonLines } from '../shared/ui.js';
-import { alertIcon, incidentIcon, searchIcon } from '../shared/icons.js';
+import { alertIcon, incidentIcon } from '../shared/icons.js';
+import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
 import { AlertPages, type AlertsQuery } from './alert-pages.js';
 import { AlertSelection } from './selection.js';
@@ -40,7 +41,6 @@ const DEFAULT_COLUMNS: ColumnState[] = defaultColumns();
 
 /** Bulk management beyond this many items is refused with a message (fetching their ids is heavy). */
 const MAX_BULK = 10_000;
-const SEARCH_DEBOUNCE_MS = 250;
 /** Text columns sort A→Z first; times, severity and status most-important-first. */
 const DESC_FIRST = new Set<AlertSortField>(['severity', 'status', 'classification', 'firstActivity', 'lastActivity']);
 
@@ -110,7 +110,7 @@ function optionLabel(field: AlertFilterField, value: string | null, menu: Filter
  * @cssprop --ip-color-hover - Background of the row under the pointer.
  */
 export class IpAlertsList extends LitElement {
-  static override styles = [tokens, sharedStyles, filterMenuStyles, alertsListStyles];
+  static override styles = [tokens, sharedStyles, filterMenuStyles, searchFieldStyles, alertsListStyles];
 
   readonly #data = new DataController(this);
   readonly #pages = new AlertPages(() => this.#onPagesChanged());
@@ -124,7 +124,10 @@ export class IpAlertsList extends LitElement {
   #expansions = new Map<string, Expansion>();
   #programmatic?: { scrollTop: number; contentTop: number };
   #resize?: ResizeObserver;
-  #searchTimer?: ReturnType<typeof setTimeout>;
+  readonly #searchField = new SearchField(this, (value) => {
+    this.search = value;
+    this.#emitFilterChange();
+  });
   #exportController?: AbortController;
   #saveController?: AbortController;
   #locale?: string;
@@ -193,7 +196,6 @@ export class IpAlertsList extends LitElement {
     super.disconnectedCallback();
     this.#resize?.disconnect();
     this.#resize = undefined;
-    clearTimeout(this.#searchTimer);
     this.#exportController?.abort();
     this.#pages.setQuery(undefined);
   }
@@ -508,32 +510,11 @@ export class IpAlertsList extends LitElement {
   }
 
   #clearFilters() {
+    this.#searchField.cancel();
     this.filter = {};
     this.search = '';
     if (this.searchInput) this.searchInput.value = '';
     this.#emitFilterChange();
-  }
-
-  #onSearchInput(e: Event) {
-    const value = (e.target as HTMLInputElement).value;
-    clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => {
-      this.search = value;
-      this.#emitFilterChange();
-    }, SEARCH_DEBOUNCE_MS);
-  }
-
-  #onSearchKeydown(e: KeyboardEvent) {
-    if (e.key === 'Enter') {
-      clearTimeout(this.#searchTimer);
-      this.search = (e.target as HTMLInputElement).value;
-      this.#emitFilterChange();
-    } else if (e.key === 'Escape' && (e.target as HTMLInputElement).value) {
-      e.stopPropagation();
-      (e.target as HTMLInputElement).value = '';
-      this.search = '';
-      this.#emitFilterChange();
-    }
   }
 
   /** Sort by a column: a second click reverses the direction. */
@@ -932,12 +913,7 @@ export class IpAlertsList extends LitElement {
 
   #renderToolbar(): TemplateResult {
     return html`<div class="toolbar" part="toolbar" @keydown=${this.#onHostKeydown}>
-      <div class="search">
-        <span class="search-icon" aria-hidden="true">${searchIcon}</span>
-        <label class="visually-hidden" for="search">Search incidents and alerts</label>
-        <input id="search" class="input" type="search" placeholder="Search title, description, assets (/)" .value=${this.search}
-          @input=${this.#onSearchInput} @keydown=${this.#onSearchKeydown} autocomplete="off" />
-      </div>
+      ${this.#searchField.render({ id: 'search', label: 'Search incidents and alerts', placeholder: 'Search title, description, assets (/)', value: this.search })}
       <div class="filters" role="group" aria-label="Filters">
         ${FILTER_MENUS.map((m) => this.#renderFilterMenu(m))}
       </div>

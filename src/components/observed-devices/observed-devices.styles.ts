@@ -25,22 +25,8 @@ export const observedDevicesStyles = css`
     border-bottom: 1px solid var(--_color-border);
   }
   .search {
-    position: relative;
-    display: flex;
-    align-items: center;
     flex: 1 1 18rem;
     max-width: 30rem;
-  }
-  .search .input {
-    width: 100%;
-    padding-inline-start: 30px;
-  }
-  .search-icon {
-    position: absolute;
-    inset-inline-start: 8px;
-    display: inline-flex;
-    color: var(--_color-text-muted);
-    pointer-events: none;
   }
   .cap {
     margin: 0;

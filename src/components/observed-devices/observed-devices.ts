@@ -9,7 +9,8 @@ import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
 import { observedDevicesStyles } from './observed-devices.styles.js';
 import { DataController } from '../shared/data-controller.js';
 import { dateTime, entityLink, missing, skeletonLines, timeAgo, truncated } from '../shared/ui.js';
-import { deviceIcon, searchIcon } from '../shared/icons.js';
+import { deviceIcon } from '../shared/icons.js';
+import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { describeError, isAbortError, isRetryable } from '../../data/errors.js';
 import type { DeviceEvent, ObservedDevice } from '../../data/model.js';
 import type { IpDataProvider, Page } from '../../data/provider.js';
@@ -23,7 +24,6 @@ import '../copy-button/ip-copy-button.js';
 
 /** Defender lists at most this many devices; the total still says how many there are. */
 export const DEVICE_LIMIT = 100;
-const SEARCH_DEBOUNCE_MS = 250;
 
 const ACTION_TYPES = [
   'ConnectionSuccess',
@@ -81,7 +81,7 @@ function words(value: string | undefined): string {
  * @cssprop --ip-font-mono - Font of hashes and command lines.
  */
 export class IpObservedDevices extends LitElement {
-  static override styles = [tokens, sharedStyles, filterMenuStyles, observedDevicesStyles];
+  static override styles = [tokens, sharedStyles, filterMenuStyles, searchFieldStyles, observedDevicesStyles];
 
   readonly #data = new DataController(this);
 
@@ -99,7 +99,7 @@ export class IpObservedDevices extends LitElement {
   });
 
   #expansions = new Map<string, Expansion>();
-  #searchTimer?: ReturnType<typeof setTimeout>;
+  readonly #searchField = new SearchField(this, (value) => (this.search = value));
   #locale?: string;
   #focusAfterRender = false;
   #expansionKey = '';
@@ -130,7 +130,6 @@ export class IpObservedDevices extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#searchTimer);
     this.#collapseAll();
   }
 
@@ -223,33 +222,13 @@ export class IpObservedDevices extends LitElement {
 
   // ---- search and filters -------------------------------------------------------------------
 
-  #onSearchInput(e: Event) {
-    const value = (e.target as HTMLInputElement).value;
-    clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => {
-      this.search = value;
-    }, SEARCH_DEBOUNCE_MS);
-  }
-
-  #onSearchKeydown(e: KeyboardEvent) {
-    const input = e.target as HTMLInputElement;
-    if (e.key === 'Enter') {
-      clearTimeout(this.#searchTimer);
-      this.search = input.value;
-    } else if (e.key === 'Escape' && input.value) {
-      e.stopPropagation();
-      input.value = '';
-      clearTimeout(this.#searchTimer);
-      this.search = '';
-    }
-  }
-
   #toggleValue(list: 'actionTypes' | 'directions', value: string, on: boolean) {
     const current = this[list];
     this[list] = on ? [...new Set([...current, value])] : current.filter((v) => v !== value);
   }
 
   #clearFilters() {
+    this.#searchField.cancel();
     this.search = '';
     this.actionTypes = [];
     this.directions = [];
@@ -313,12 +292,7 @@ export class IpObservedDevices extends LitElement {
 
   #renderToolbar(): TemplateResult {
     return html`<div class="toolbar" part="toolbar">
-      <div class="search">
-        <span class="search-icon" aria-hidden="true">${searchIcon}</span>
-        <label class="visually-hidden" for="search">Search devices, files, processes, users or a date</label>
-        <input id="search" class="input" type="search" placeholder="Search device, file, process, user or date (2026-11-20)"
-          .value=${this.search} autocomplete="off" @input=${this.#onSearchInput} @keydown=${this.#onSearchKeydown} />
-      </div>
+      ${this.#searchField.render({ id: 'search', label: 'Search devices, files, processes, users or a date', placeholder: 'Search device, file, process, user or date (2026-11-20)', value: this.search })}
       ${filterMenu<string>({
         id: 'action',
         label: 'Action type',

@@ -25,21 +25,7 @@ export const sentinelEventsStyles = css`
     gap: var(--_space);
   }
   .search {
-    position: relative;
-    display: flex;
-    align-items: center;
     flex: 1 1 14rem;
-  }
-  .search .input {
-    width: 100%;
-    padding-inline-start: 30px;
-  }
-  .search-icon {
-    position: absolute;
-    inset-inline-start: 8px;
-    display: inline-flex;
-    color: var(--_color-text-muted);
-    pointer-events: none;
   }
   .kinds {
     display: flex;

@@ -8,7 +8,8 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { sentinelEventsStyles } from './sentinel-events.styles.js';
 import { DataController } from '../shared/data-controller.js';
 import { entityLink, section, skeletonLines } from '../shared/ui.js';
-import { activityIcon, alertIcon, anomalyIcon, bookmarkIcon, searchIcon } from '../shared/icons.js';
+import { activityIcon, alertIcon, anomalyIcon, bookmarkIcon } from '../shared/icons.js';
+import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { listKeyTarget } from '../shared/list-keys.js';
 import { describeError, isAbortError, isRetryable } from '../../data/errors.js';
 import { SEVERITY_LABELS, type Insight, type TimelineEvent } from '../../data/model.js';
@@ -29,7 +30,6 @@ const KINDS = [
   ['anomaly', 'Anomalies', anomalyIcon],
 ] as const;
 const KIND_LABEL: Record<string, string> = { alert: 'Alert', bookmark: 'Bookmark', activity: 'Activity', anomaly: 'Anomaly' };
-const SEARCH_DEBOUNCE_MS = 200;
 /** Rows of an insight table shown before "Show all". */
 const TABLE_ROWS = 25;
 
@@ -60,7 +60,7 @@ interface Retry {
  * @cssprop --ip-sentinel-timeline-height - Height of the timeline list (default 560px).
  */
 export class IpSentinelEvents extends LitElement {
-  static override styles = [tokens, sharedStyles, sentinelEventsStyles];
+  static override styles = [tokens, sharedStyles, searchFieldStyles, sentinelEventsStyles];
 
   readonly #data = new DataController(this);
 
@@ -111,7 +111,7 @@ export class IpSentinelEvents extends LitElement {
   @state() private retries = new Map<string, Retry>();
 
   #locale?: string;
-  #searchTimer?: ReturnType<typeof setTimeout>;
+  readonly #searchField = new SearchField(this, (value) => (this.search = value));
   #focusAfterRender = false;
   #entries: TimelineEntry[] = [];
   #entriesKey?: unknown[];
@@ -119,7 +119,6 @@ export class IpSentinelEvents extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#searchTimer);
     for (const r of this.retries.values()) r.controller.abort();
   }
 
@@ -176,25 +175,6 @@ export class IpSentinelEvents extends LitElement {
     this.kinds = this.kinds.includes(kind) ? this.kinds.filter((k) => k !== kind) : [...this.kinds, kind];
   }
 
-  #onSearchInput(e: Event) {
-    const value = (e.target as HTMLInputElement).value;
-    clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => (this.search = value), SEARCH_DEBOUNCE_MS);
-  }
-
-  #onSearchKeydown(e: KeyboardEvent) {
-    const input = e.target as HTMLInputElement;
-    if (e.key === 'Enter') {
-      clearTimeout(this.#searchTimer);
-      this.search = input.value;
-    } else if (e.key === 'Escape' && input.value) {
-      e.stopPropagation();
-      input.value = '';
-      clearTimeout(this.#searchTimer);
-      this.search = '';
-    }
-  }
-
   #onListKeydown(e: KeyboardEvent, count: number) {
     const target = e.composedPath()[0] as HTMLElement;
     if (target.closest?.('input, textarea, pre')) return;
@@ -248,12 +228,7 @@ export class IpSentinelEvents extends LitElement {
     const activeIndex = Math.min(this.active, Math.max(0, count - 1));
     return html`
       <div class="toolbar">
-        <div class="search">
-          <span class="search-icon" aria-hidden="true">${searchIcon}</span>
-          <label class="visually-hidden" for="timeline-search">Search the timeline</label>
-          <input id="timeline-search" class="input" type="search" placeholder="Search the timeline" .value=${this.search} autocomplete="off"
-            @input=${this.#onSearchInput} @keydown=${this.#onSearchKeydown} />
-        </div>
+        ${this.#searchField.render({ id: 'timeline-search', label: 'Search the timeline', placeholder: 'Search the timeline (/)', value: this.search })}
         <div class="kinds" role="group" aria-label="Kinds">
           ${KINDS.map(
             ([k, label, icon]) => html`<button type="button" class="chip kind-${k}" aria-pressed=${this.kinds.includes(k) ? 'true' : 'false'} @click=${() => this.#toggleKind(k)}>
@@ -269,6 +244,7 @@ export class IpSentinelEvents extends LitElement {
             this.kinds = [];
             this.search = '';
             if (this.searchInput) this.searchInput.value = '';
+            this.#searchField.cancel();
           }}>Clear filters</button></div>`
         : html`<div class="timeline-list" role="list" aria-label="Timeline" @keydown=${(e: KeyboardEvent) => this.#onListKeydown(e, count)}>
             ${virtualize({
