@@ -254,6 +254,10 @@ describe('<ip-observed-devices>', () => {
       el.search = 'sql';
       await waitUntil(() => pending.length === 1);
       const sql = pending[0]!;
+      // While the new answer is on its way the old list stays, dimmed, instead of a skeleton.
+      await el.updateComplete;
+      expect(root(el).querySelector('.stale')).to.not.equal(null);
+      expect(names(el)).to.have.length(3);
       el.search = 'build';
       await waitUntil(() => pending.length === 2);
       const build = pending[1]!;

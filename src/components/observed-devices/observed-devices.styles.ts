@@ -163,6 +163,14 @@ export const observedDevicesStyles = css`
   .state {
     padding: calc(var(--_space) * 2);
   }
+  .stale {
+    display: flex;
+    flex-direction: column;
+    flex: 1 1 auto;
+    min-height: 0;
+    opacity: 0.6;
+    transition: opacity 0.15s 0.1s;
+  }
   .loading {
     padding: var(--_space) calc(var(--_space) * 1.5);
   }

@@ -96,7 +96,14 @@ export class IpObservedDevices extends LitElement {
     },
     args: () => [this.#data.provider, this.#data.ip, this.#data.range, this.appliedSearch, this.actionTypes, this.directions] as const,
     onError: (error) => this.#report('devices', error),
+    onComplete: () => (this.#shownFor = this.#scopeKey()),
   });
+  /** The IP and range of the list on screen: a new search keeps it (dimmed) until the answer. */
+  #shownFor?: string;
+
+  #scopeKey(): string {
+    return `${this.#data.provider ? 'p' : ''}|${this.#data.ip?.canonical}|${this.#data.range.range.from.getTime()}`;
+  }
 
   #expansions = new Map<string, Expansion>();
   readonly #searchField = new SearchField(this, (value) => (this.search = value));
@@ -453,7 +460,10 @@ export class IpObservedDevices extends LitElement {
     void this.version; // expansions changed
     const body = this.#task.render({
       initial: () => html`<div class="state">${this.#data.provider ? (this.#data.ownIp && !this.#data.ownIp.ok ? this.#data.ownIp.message : 'No IP address.') : 'No data provider configured.'}</div>`,
-      pending: () => html`<div class="loading" aria-busy="true"><span class="visually-hidden">Loading devices…</span>${Array.from({ length: 6 }, () => html`<div class="skeleton-row">${skeletonLines([35, 80])}</div>`)}</div>`,
+      pending: () =>
+        this.#task.value && this.#shownFor === this.#scopeKey()
+          ? html`<div class="stale"><p class="visually-hidden" role="status">Updating the devices…</p>${this.#renderList(this.#task.value)}</div>`
+          : html`<div class="loading" aria-busy="true"><span class="visually-hidden">Loading devices…</span>${Array.from({ length: 6 }, () => html`<div class="skeleton-row">${skeletonLines([35, 80])}</div>`)}</div>`,
       error: (error: unknown) => html`<div class="state error" role="alert"><span class="state-message">${describeError(error)}</span>
         ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => this.#task.run()}>Retry</button>` : nothing}</div>`,
       complete: (page: Page<ObservedDevice>) => this.#renderList(page),
