@@ -490,7 +490,7 @@ describe('<ip-observed-devices>', () => {
       el.range = '24h';
       await waitUntil(() => names(el).length === 2);
       const q = calls.at(-1)!.args[1] as DeviceQuery;
-      expect(NOW - q.range!.from.getTime()).to.be.closeTo(24 * 3_600_000, 60_000);
+      expect(Date.now() - q.range!.from.getTime()).to.be.closeTo(24 * 3_600_000, 60_000);
       expect(names(el)).to.deep.equal(['WS-FIN-0231', 'SRV-SQL-02']);
     });
   });

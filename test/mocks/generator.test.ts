@@ -41,7 +41,13 @@ describe('mock data generator', () => {
     const started = performance.now();
     const item = huge.alert(999_999);
     const page = Array.from({ length: 100 }, (_, k) => huge.alert(500_000 + k));
-    expect(performance.now() - started).to.be.below(200);
+    // Random access: the same item whatever was built before it (a fresh dataset, other items first).
+    const other = ds('198.51.100.99');
+    other.alert(3);
+    expect(other.alert(999_999)).to.deep.equal(item);
+    // Building a million alerts takes seconds; a bound far above one item's cost catches that
+    // without timing the machine (the speed itself is measured in bench/).
+    expect(performance.now() - started).to.be.below(2000);
     expect(item.id).to.be.a('string');
     expect(page.length).to.equal(100);
     expect(huge.indexOfAlertId(item.id)).to.equal(999_999);
