@@ -10,10 +10,10 @@ import { repeat } from 'lit/directives/repeat.js';
 import '../../src/components/observed-devices/ip-observed-devices.js';
 import type { IpObservedDevices } from '../../src/components/observed-devices/observed-devices.js';
 import type { DeviceEvent, ObservedDevice } from '../../src/data/model.js';
-import type { DeviceQuery, IpDataProvider, Page, RequestOptions } from '../../src/data/provider.js';
+import type { DeviceQuery, Page, RequestOptions } from '../../src/data/provider.js';
 import type { TimeRange } from '../../src/lib/time-range.js';
 import { IpDataset } from '../../mocks/generator/dataset.js';
-import { frame, publish, until, type BenchCase } from './harness.js';
+import { frame, publish, stubProvider, until, type BenchCase } from './harness.js';
 
 const NOW = Date.now();
 const RUNS = 15;
@@ -37,15 +37,10 @@ for (const [ip, ds] of datasets) {
   events.set(device.id, list);
 }
 
-const provider = {
-  getIpDetails: () => Promise.reject(new Error('unused')),
-  getSecuritySummary: () => Promise.reject(new Error('unused')),
-  getLogActivity: () => Promise.reject(new Error('unused')),
-  getPrevalence: () => Promise.reject(new Error('unused')),
-  listAlerts: () => Promise.reject(new Error('unused')),
+const provider = stubProvider({
   listObservedDevices: async (ip: string, _q: DeviceQuery, _o: RequestOptions) => pages.get(ip)!,
   listDeviceEvents: async (_ip: string, id: string, _r: TimeRange, _o: RequestOptions) => events.get(id) ?? [],
-} as unknown as IpDataProvider;
+});
 
 class BareDevices extends LitElement {
   devices: ObservedDevice[] = [];

@@ -1,4 +1,5 @@
 /** Shared bits of the bench pages: timing, GC between samples, the result the runner reads. */
+import type { IpDataProvider } from '../../src/data/provider.js';
 
 export interface BenchCase {
   name: string;
@@ -49,4 +50,18 @@ export function until(check: () => boolean): Promise<void> {
     const poll = () => (check() ? resolve() : setTimeout(poll, 0));
     poll();
   });
+}
+
+/** A provider whose required methods reject unless given: a bench supplies only what it measures. */
+export function stubProvider(methods: Partial<IpDataProvider>): IpDataProvider {
+  const unused = () => Promise.reject(new Error('not used by this bench'));
+  return {
+    getIpDetails: unused,
+    getSecuritySummary: unused,
+    getLogActivity: unused,
+    getPrevalence: unused,
+    listAlerts: unused,
+    listObservedDevices: unused,
+    ...methods,
+  };
 }

@@ -9,8 +9,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import '../../src/components/sentinel-events/ip-sentinel-events.js';
 import type { IpSentinelEvents } from '../../src/components/sentinel-events/sentinel-events.js';
 import type { TimelineEvent } from '../../src/data/model.js';
-import type { IpDataProvider } from '../../src/data/provider.js';
-import { frame, publish, until, type BenchCase } from './harness.js';
+import { frame, publish, stubProvider, until, type BenchCase } from './harness.js';
 
 const NOW = Date.now();
 const RUNS = 15;
@@ -31,15 +30,9 @@ function events(seed: number): TimelineEvent[] {
 }
 const data = new Map(IPS.map((ip, k) => [ip, events(k)]));
 
-const provider = {
-  getIpDetails: () => Promise.reject(new Error('unused')),
-  getSecuritySummary: () => Promise.reject(new Error('unused')),
-  getLogActivity: () => Promise.reject(new Error('unused')),
-  getPrevalence: () => Promise.reject(new Error('unused')),
-  listAlerts: () => Promise.reject(new Error('unused')),
-  listObservedDevices: () => Promise.reject(new Error('unused')),
+const provider = stubProvider({
   getTimeline: async (ip: string) => data.get(ip)!,
-} as unknown as IpDataProvider;
+});
 
 class BareTimeline extends LitElement {
   events: TimelineEvent[] = [];

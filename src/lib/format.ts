@@ -119,3 +119,8 @@ export function flagEmoji(countryCode: string | null | undefined): string {
   const upper = countryCode.toUpperCase();
   return String.fromCodePoint(base + upper.charCodeAt(0) - 65, base + upper.charCodeAt(1) - 65);
 }
+
+/** `CommandAndControl` → `Command And Control`: the words of a PascalCase or camelCase enum value. */
+export function splitWords(value: string | null | undefined): string {
+  return value ? value.replace(/([a-z])([A-Z])/g, '$1 $2') : '';
+}

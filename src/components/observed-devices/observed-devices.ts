@@ -14,7 +14,7 @@ import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { describeError, isAbortError, isRetryable } from '../../data/errors.js';
 import type { DeviceEvent, ObservedDevice } from '../../data/model.js';
 import type { IpDataProvider, Page } from '../../data/provider.js';
-import { formatDateTime, formatNumber, localeOf } from '../../lib/format.js';
+import { formatDateTime, formatNumber, localeOf, splitWords } from '../../lib/format.js';
 import { huntingQuery } from '../../lib/hunting.js';
 import { listKeyTarget } from '../shared/list-keys.js';
 import { safeHref } from '../../lib/safe-url.js';
@@ -51,10 +51,6 @@ type Entry =
   | { type: 'device'; key: string; device: ObservedDevice }
   | { type: 'event'; key: string; device: ObservedDevice; event: DeviceEvent; position: number; count: number }
   | { type: 'status'; key: string; device: ObservedDevice; state: 'loading' | 'error' | 'empty'; error?: unknown };
-
-function words(value: string | undefined): string {
-  return value ? value.replace(/([a-z])([A-Z])/g, '$1 $2') : '';
-}
 
 /**
  * The devices in the organization that communicated with the IP, most recent first, with the
@@ -303,7 +299,7 @@ export class IpObservedDevices extends LitElement {
       ${filterMenu<string>({
         id: 'action',
         label: 'Action type',
-        options: ACTION_TYPES.map((a) => [a, words(a)] as const),
+        options: ACTION_TYPES.map((a) => [a, splitWords(a)] as const),
         selected: this.actionTypes,
         open: this.openMenu === 'action',
         onToggleOpen: () => (this.openMenu = this.openMenu === 'action' ? undefined : 'action'),
@@ -351,8 +347,8 @@ export class IpObservedDevices extends LitElement {
     const url = ev.remoteUrl ? safeHref(ev.remoteUrl, null) : undefined;
     const arrow = ev.direction === 'inbound' ? '←' : ev.direction === 'outbound' ? '→' : '↔';
     return html`
-      <span class="fact"><span class="label">Action</span> <strong>${words(ev.actionType)}</strong></span>
-      <span class="fact"><span class="label">Direction</span> ${words(ev.direction)}</span>
+      <span class="fact"><span class="label">Action</span> <strong>${splitWords(ev.actionType)}</strong></span>
+      <span class="fact"><span class="label">Direction</span> ${splitWords(ev.direction)}</span>
       <span class="fact mono" title="Local port ${arrow} remote port">${ev.localPort ?? '?'} ${arrow} ${ev.remotePort ?? '?'}${ev.protocol ? html` <span class="muted">${ev.protocol}</span>` : nothing}</span>
       ${ev.remoteUrl
         ? html`<span class="fact clip"><span class="label">Remote</span> ${url ? html`<a class="link truncate" href=${url} target="_blank" rel="noopener noreferrer" title=${ev.remoteUrl} tabindex=${tabbable ? '0' : '-1'}>${ev.remoteUrl}</a>` : truncated(ev.remoteUrl, { mono: true })}</span>`
@@ -390,8 +386,8 @@ export class IpObservedDevices extends LitElement {
           ${this.#copy(device.name, `Copy ${device.name}`, active)}
         </span>
         <span class="os muted">${[device.osPlatform, device.osVersion].filter(Boolean).join(' ') || missing()}</span>
-        ${device.riskScore ? html`<span class="badge risk-${device.riskScore}" title="Device risk">Risk: ${words(device.riskScore)}</span>` : nothing}
-        ${device.exposureLevel ? html`<span class="badge exposure-${device.exposureLevel}" title="Exposure level">Exposure: ${words(device.exposureLevel)}</span>` : nothing}
+        ${device.riskScore ? html`<span class="badge risk-${device.riskScore}" title="Device risk">Risk: ${splitWords(device.riskScore)}</span>` : nothing}
+        ${device.exposureLevel ? html`<span class="badge exposure-${device.exposureLevel}" title="Exposure level">Exposure: ${splitWords(device.exposureLevel)}</span>` : nothing}
       </div>
       <div class="cell seen" role="gridcell">
         <span><span class="label">First seen</span> ${timeAgo(device.firstSeen, locale)}</span>

@@ -14,7 +14,7 @@ import {
   type IndicatorSeverity,
 } from '../../data/model.js';
 import { indicatorProblems, INDICATOR_DESCRIPTION_MAX, INDICATOR_TITLE_MAX, type IndicatorProblems } from '../../lib/indicator.js';
-import { formatDateTime } from '../../lib/format.js';
+import { formatDateTime, splitWords } from '../../lib/format.js';
 
 export const WIZARD_STEPS = [
   ['indicator', 'Indicator'],
@@ -265,7 +265,7 @@ function renderActionStep(view: WizardView): TemplateResult {
             <div class="field">
               <label for="f-category">Category</label>
               <select id="f-category" class="input" .value=${live(draft.category)} @change=${(e: Event) => view.onChange({ category: (e.target as HTMLSelectElement).value })}>
-                ${CATEGORIES.map((c) => html`<option value=${c} ?selected=${draft.category === c}>${c.replace(/([a-z])([A-Z])/g, '$1 $2')}</option>`)}
+                ${CATEGORIES.map((c) => html`<option value=${c} ?selected=${draft.category === c}>${splitWords(c)}</option>`)}
               </select>
             </div>
           </div>`
@@ -313,7 +313,7 @@ function renderSummaryStep(view: WizardView): TemplateResult {
       <dt>Action</dt><dd>${INDICATOR_ACTION_LABELS[input.action] ?? input.action}${INDICATOR_ACTION_LABELS[input.action] && INDICATOR_ACTION_LABELS[input.action] !== input.action ? html` <span class="muted mono">(${input.action})</span>` : nothing}</dd>
       <dt>Title</dt><dd>${input.title || html`<span class="missing">missing</span>`}</dd>
       <dt>Description</dt><dd class="pre">${input.description || html`<span class="missing">missing</span>`}</dd>
-      <dt>Generate alert</dt><dd>${input.generateAlert ? `Yes, ${input.severity} severity, ${input.category?.replace(/([a-z])([A-Z])/g, '$1 $2') ?? 'no category'}` : 'No'}</dd>
+      <dt>Generate alert</dt><dd>${input.generateAlert ? `Yes, ${input.severity} severity, ${input.category ? splitWords(input.category) : 'no category'}` : 'No'}</dd>
       <dt>Recommended actions</dt><dd class="pre">${input.recommendedActions ?? html`<span class="muted">None</span>`}</dd>
       <dt>Scope</dt><dd>${input.rbacGroupNames ? input.rbacGroupNames.join(', ') : 'All devices'}</dd>
     </dl>

@@ -149,6 +149,8 @@ export class IpResponseActions extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#locale = localeOf(this);
+    const wanted = new Set(this.actions.split(/[\s,]+/).filter(Boolean));
+    this.#available = new Map(RESPONSE_ACTIONS.map((id) => [id, wanted.has(id) ? this.#computeAvailability(id) : { shown: false }]));
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -170,12 +172,14 @@ export class IpResponseActions extends LitElement {
     return this.#data.ip?.canonical;
   }
 
-  get #wanted(): Set<string> {
-    return new Set(this.actions.split(/[\s,]+/).filter(Boolean));
-  }
+  /** What each action can do, worked out once per update (the bar asks several times per render). */
+  #available = new Map<ActionId, Availability>();
 
   #availability(id: ActionId): Availability {
-    if (!this.#wanted.has(id)) return { shown: false };
+    return this.#available.get(id) ?? { shown: false };
+  }
+
+  #computeAvailability(id: ActionId): Availability {
     const ip = this.#ip;
     if (!ip) return { shown: true, reason: 'No valid IP address.' };
     if (id === 'add-indicator') {
@@ -326,12 +330,6 @@ export class IpResponseActions extends LitElement {
 
   #startWizard() {
     this.menuOpen = false;
-    if (!this.result) {
-      // A reopened wizard keeps what was typed (closing without discarding keeps the draft).
-    } else {
-      this.draft = emptyDraft();
-      this.result = undefined;
-    }
     this.step = 'indicator';
     this.shownProblems = {};
     this.submitError = undefined;
@@ -462,14 +460,13 @@ export class IpResponseActions extends LitElement {
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.confirm .keep')?.focus());
       return;
     }
-    this.#closeWizard(false);
+    this.#closeWizard();
   }
 
-  #closeWizard(discard: boolean) {
-    if (discard || this.result) {
-      this.draft = emptyDraft();
-      this.result = undefined;
-    }
+  /** Close; what was typed is gone (it was confirmed, submitted, or there was nothing). */
+  #closeWizard() {
+    this.draft = emptyDraft();
+    this.result = undefined;
     this.confirmDiscard = false;
     this.wizardOpen = false;
     this.shownProblems = {};
@@ -684,7 +681,7 @@ export class IpResponseActions extends LitElement {
             <p class="visually-hidden" role="status" aria-live="polite">${this.stepAnnouncement}</p>
             ${this.result
               ? html`${renderDone(this.result, this.#locale)}
-                  <div class="dialog-footer"><button type="button" class="button primary done-close" @click=${() => this.#closeWizard(true)}>Close</button></div>`
+                  <div class="dialog-footer"><button type="button" class="button primary done-close" @click=${() => this.#closeWizard()}>Close</button></div>`
               : html`<ol class="steps" aria-label="Steps">
                     ${WIZARD_STEPS.map(([, label], i) => html`<li class=${i < index ? 'past' : i === index ? 'current' : ''} aria-current=${i === index ? 'step' : nothing}><span class="n">${i + 1}</span> ${label}</li>`)}
                   </ol>
@@ -726,7 +723,7 @@ export class IpResponseActions extends LitElement {
                       this.confirmDiscard = false;
                       void this.updateComplete.then(() => this.#focusStep(true));
                     }}>Keep editing</button>
-                    <button type="button" class="button danger discard" @click=${() => this.#closeWizard(true)}>Discard</button>
+                    <button type="button" class="button danger discard" @click=${() => this.#closeWizard()}>Discard</button>
                   </div>
                 </div>`
               : nothing}`

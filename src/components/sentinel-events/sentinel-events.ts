@@ -115,6 +115,8 @@ export class IpSentinelEvents extends LitElement {
   #focusAfterRender = false;
   #entries: TimelineEntry[] = [];
   #entriesKey?: unknown[];
+  /** Events per kind, for the chips; counted once per answer, not on every render (arrow keys re-render). */
+  #kindCounts = new WeakMap<TimelineEvent[], Map<string, number>>();
   #argsKey = '';
 
   override disconnectedCallback(): void {
@@ -220,8 +222,12 @@ export class IpSentinelEvents extends LitElement {
   }
 
   #renderTimelineBody(events: TimelineEvent[]): TemplateResult {
-    const counts = new Map<string, number>();
-    for (const e of events) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+    let counts = this.#kindCounts.get(events);
+    if (!counts) {
+      counts = new Map();
+      for (const e of events) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+      this.#kindCounts.set(events, counts);
+    }
     const entries = this.#filtered(events);
     const shown = entries.filter((e) => e.type === 'event').length;
     const count = entries.length;
