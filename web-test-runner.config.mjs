@@ -5,8 +5,9 @@
  */
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { cjsToEsm } from './scripts/wtr-cjs-plugin.mjs';
+import { prebundle } from './scripts/wtr-prebundle-plugin.mjs';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { defaultReporter } from '@web/test-runner';
 import { findChrome } from './scripts/find-chrome.mjs';
 import { totalsReporter } from './scripts/totals-reporter.mjs';
 
@@ -41,6 +42,11 @@ export default {
   testsStartTimeout: 60000,
   testsFinishTimeout: Number(process.env.TEST_FINISH_TIMEOUT ?? 300000),
   plugins: [
+    // ECharts (~600 modules) and MSW are bundled once at start, as Vite's dependency optimizer does:
+    // served unbundled, a cold first load of ECharts alone took longer than a test may wait.
+    prebundle(['echarts/core', 'echarts/charts', 'echarts/components', 'echarts/renderers', 'msw', 'msw/browser'], {
+      define: { 'process.env.NODE_ENV': '"development"' },
+    }),
     // ipaddr.js ships CommonJS only; bundlers (Vite, webpack, esbuild) convert it, the test server must too.
     cjsToEsm(['ipaddr.js']),
     esbuildPlugin({
@@ -73,7 +79,8 @@ export default {
       if (String(e.message).startsWith('ResizeObserver loop')) e.stopImmediatePropagation();
     }, true);</script>
     <script type="module" src="${testFramework}"></script></body></html>`,
-  reporters: [defaultReporter(), summaryReporter({ flatten: false }), totalsReporter()],
+  // A passing test prints nothing: failures, browser logs and the totals only.
+  reporters: [defaultReporter(), totalsReporter()],
   coverageConfig: {
     include: ['src/**/*.ts'],
     report: true,

@@ -74,9 +74,6 @@ async function check(el: IpAlertsList, label: string) {
 
 describe('<ip-alerts-list>', () => {
   afterEach(() => localStorage.clear());
-  beforeEach(function () {
-    console.log('TEST', this.currentTest?.title);
-  });
 
   describe('rendering', () => {
     it('shows incidents and alerts with every default column, told apart by icon', async () => {

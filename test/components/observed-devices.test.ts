@@ -106,9 +106,6 @@ async function check(el: IpObservedDevices, menu: string, option: string) {
 }
 
 describe('<ip-observed-devices>', () => {
-  beforeEach(function () {
-    console.log('TEST', this.currentTest?.title);
-  });
   describe('list', () => {
     it('lists the devices most recent first with what a responder needs from the last event', async () => {
       const el = await mount(staticWith(), 3);

@@ -82,7 +82,6 @@ describe('<ip-response-actions>', () => {
   let originalWrite: typeof navigator.clipboard.writeText;
   let clipboard: string[];
   beforeEach(function () {
-    console.log('TEST', this.currentTest?.title);
     originalWrite = navigator.clipboard.writeText;
     clipboard = [];
     navigator.clipboard.writeText = async (text: string) => {

@@ -86,9 +86,6 @@ async function mount(p: IpDataProvider = provider(), attrs = '') {
 }
 
 describe('<ip-sentinel-events>', () => {
-  beforeEach(function () {
-    console.log('TEST', this.currentTest?.title);
-  });
 
   describe('timeline', () => {
     it('lists events newest first by when they happened, grouped by day, and is accessible', async () => {

@@ -93,7 +93,7 @@ export class IpInsightChart extends LitElement {
     return {
       animation: false,
       aria: { enabled: false },
-      grid: { left: 8, right: 8, top: 12, bottom: 4, containLabel: true },
+      grid: { left: 8, right: 8, top: 12, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
       tooltip: { ...tooltip, trigger: 'axis', formatter: (p: Array<{ dataIndex: number }>) => `${richTextSafe(s.labels[p[0]?.dataIndex ?? 0] ?? '')}\n${richTextSafe(s.yName)}: ${s.valueText[p[0]?.dataIndex ?? 0]}` },
       xAxis: {
         type: 'category',
