@@ -21,6 +21,8 @@ export interface IpDataErrorOptions {
   retryAfter?: number;
   /** For `bad-response`: the path of the field that was wrong, e.g. `items[3].severity`. */
   field?: string;
+  /** For `bad-response`: the provider method whose answer was wrong, e.g. `getLogActivity`. */
+  method?: string;
   cause?: unknown;
 }
 
@@ -30,6 +32,7 @@ export class IpDataError extends Error {
   readonly status?: number;
   readonly retryAfter?: number;
   readonly field?: string;
+  readonly method?: string;
 
   constructor(kind: IpDataErrorKind, message: string, options: IpDataErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -37,6 +40,7 @@ export class IpDataError extends Error {
     this.status = options.status;
     this.retryAfter = options.retryAfter;
     this.field = options.field;
+    this.method = options.method;
   }
 
   /** Whether trying the same request again may succeed. */

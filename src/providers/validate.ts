@@ -1,25 +1,29 @@
 /**
- * Read untrusted JSON into the model, or fail with a `bad-response` error that names the field.
+ * The single definition of what a provider's answer may be: readers that turn untrusted values
+ * into the model, or fail with a `bad-response` error naming the method and the field
+ * (`getLogActivity → loggedHosts: expected a list, got text`).
  *
- * Providers call these on everything they receive, so a wrong shape never reaches a template
- * (where it would crash a render far from its cause). The readers are lenient where the APIs
- * are known to vary (enum spelling, `orgPrevalence` vs `organizationPrevalence`, numbers sent as
- * strings) and strict where the UI depends on a value (ids, timestamps, list shapes).
- * Unknown enum values are kept as strings. Timestamps are normalized to canonical ISO UTC.
+ * Every answer passes through them before a component sees it, whichever provider sent it
+ * (see `guard.ts`). They are lenient where the APIs are known to vary (enum spelling,
+ * `orgPrevalence` vs `organizationPrevalence`, numbers sent as text) and strict where the UI
+ * depends on a value (ids, dates with a zone, list shapes, counts, ports, coordinates). Unknown
+ * enum values are kept as strings. Dates are normalized to canonical ISO UTC. Sizes are bounded
+ * by {@link LIMITS}.
  */
 import { IpDataError } from '../data/errors.js';
 import {
   ALERT_STATUSES,
   CLASSIFICATIONS,
+  INDICATOR_SEVERITIES,
   SEVERITIES,
   normalizeEnum,
-  INDICATOR_SEVERITIES,
   type AlertComment,
   type AlertItem,
   type AlertMark,
   type Classification,
   type DeviceEvent,
   type EvidenceSummary,
+  type FileInfo,
   type ImpactedAsset,
   type Indicator,
   type Insight,
@@ -30,129 +34,61 @@ import {
   type ObservedDevice,
   type Prevalence,
   type ProcessInfo,
-  type FileInfo,
+  type QueryLanguage,
   type SecuritySummary,
-  type SeverityCounts,
   type Severity,
+  type SeverityCounts,
   type TimelineEvent,
   type WhoisInfo,
-  type QueryLanguage,
 } from '../data/model.js';
 import type { Page, ProviderCapabilities } from '../data/provider.js';
+import {
+  array,
+  at,
+  bad,
+  clip,
+  count,
+  get,
+  id,
+  LIMITS,
+  list,
+  listOf,
+  nullableStr,
+  num,
+  object,
+  optCount,
+  optId,
+  optNumIn,
+  optPort,
+  optStr,
+  optTime,
+  str,
+  strings,
+  time,
+  type Json,
+} from './read/primitives.js';
 
-type Json = Record<string, unknown>;
-
-function bad(path: string, expected: string, got: unknown): never {
-  const what = got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got === 'string' ? 'a string' : typeof got;
-  throw new IpDataError('bad-response', `The service sent data this page cannot read: “${path}” should be ${expected} but is ${what}.`, {
-    field: path,
-  });
-}
-
-const at = (path: string, key: string | number) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
-
-export function object(value: unknown, path: string): Json {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) bad(path || 'response', 'an object', value);
-  return value as Json;
-}
-
-function array(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value)) bad(path, 'a list', value);
-  return value as unknown[];
-}
-
-function str(o: Json, key: string, path: string): string {
-  const v = o[key];
-  if (typeof v !== 'string') bad(at(path, key), 'text', v);
-  return v as string;
-}
-
-/** An id may be a number in some APIs (MDE `incidentId` is a long). */
-function id(o: Json, key: string, path: string): string {
-  const v = o[key];
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  if (typeof v !== 'string' || v === '') bad(at(path, key), 'an id', v);
-  return v as string;
-}
-
-function optId(o: Json, key: string, path: string): string | undefined {
-  return o[key] == null || o[key] === '' ? undefined : id(o, key, path);
-}
-
-function optStr(o: Json, key: string, path: string): string | undefined {
-  const v = o[key];
-  if (v == null) return undefined;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (typeof v !== 'string') bad(at(path, key), 'text', v);
-  return v as string;
-}
-
-function nullableStr(o: Json, key: string, path: string): string | null | undefined {
-  if (o[key] === null) return null;
-  return optStr(o, key, path);
-}
-
-function num(o: Json, key: string, path: string): number {
-  const v = o[key];
-  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isFinite(n)) bad(at(path, key), 'a number', v);
-  return n as number;
-}
-
-function optNum(o: Json, key: string, path: string): number | undefined {
-  return o[key] == null || o[key] === '' ? undefined : num(o, key, path);
-}
-
-function count(o: Json, key: string, path: string): number {
-  const n = num(o, key, path);
-  if (n < 0 || !Number.isInteger(n)) bad(at(path, key), 'a whole number of zero or more', o[key]);
-  return n;
-}
-
-function time(o: Json, key: string, path: string): string {
-  const v = o[key];
-  const t = typeof v === 'string' ? Date.parse(v) : typeof v === 'number' ? v : NaN;
-  if (!Number.isFinite(t)) bad(at(path, key), 'a date and time', v);
-  return new Date(t).toISOString();
-}
-
-function optTime(o: Json, key: string, path: string): string | undefined {
-  return o[key] == null || o[key] === '' ? undefined : time(o, key, path);
-}
-
-function strings(o: Json, key: string, path: string): string[] {
-  if (o[key] == null) return [];
-  return array(o[key], at(path, key)).map((v, i) => {
-    if (typeof v !== 'string') bad(at(at(path, key), i), 'text', v);
-    return v as string;
-  });
-}
-
-function list<T>(o: Json, key: string, path: string, read: (v: unknown, p: string) => T, optional = false): T[] {
-  if (optional && o[key] == null) return [];
-  return array(o[key], at(path, key)).map((v, i) => read(v, at(at(path, key), i)));
-}
+export { LIMITS, object, toIsoTime, EPOCH_SECONDS_BELOW } from './read/primitives.js';
 
 // ---------------------------------------------------------------------------------------------
 // Enums
 
 export function severity(value: unknown): Severity {
   if (typeof value !== 'string' || value === '') return 'unknown';
-  const v = normalizeEnum(value, [...SEVERITIES, 'unknown'] as const);
+  const v = normalizeEnum(clip(value, 64), [...SEVERITIES, 'unknown'] as const);
   return v.toLowerCase() === 'unspecified' ? 'unknown' : v;
 }
 
 function status(value: unknown): string {
   if (typeof value !== 'string' || value === '') return 'unknown';
-  const v = normalizeEnum(value, [...ALERT_STATUSES, 'unknown'] as const);
+  const v = normalizeEnum(clip(value, 64), [...ALERT_STATUSES, 'unknown'] as const);
   // Graph incidents say `active` for what alerts call `new`/`inProgress`; keep the open-ness visible.
   return v === 'active' ? 'new' : v;
 }
 
 function classification(value: unknown): Classification {
-  if (value == null || value === '') return null;
-  if (typeof value !== 'string') return null;
-  const v = normalizeEnum(value, CLASSIFICATIONS);
+  if (typeof value !== 'string' || value === '') return null;
+  const v = normalizeEnum(clip(value, 64), CLASSIFICATIONS);
   return v.toLowerCase() === 'unknown' ? null : v;
 }
 
@@ -164,22 +100,22 @@ function camel(value: string | null | undefined): string | null | undefined {
 // ---------------------------------------------------------------------------------------------
 // Entities
 
-export function readIpDetails(value: unknown, path = 'response'): IpDetails {
+export function readIpDetails(value: unknown, path = ''): IpDetails {
   const o = object(value, path);
-  const whois = o['whois'] == null ? undefined : readWhois(o['whois'], at(path, 'whois'));
+  const whois = get(o, 'whois') == null ? undefined : readWhois(get(o, 'whois'), at(path, 'whois'));
   return {
     ip: str(o, 'ip', path),
     organization: optStr(o, 'organization', path),
     isp: optStr(o, 'isp', path),
-    asn: optNum(o, 'asn', path),
+    asn: optNumIn(o, 'asn', path, 0, 4_294_967_295, 'an AS number from 0 to 4294967295'),
     asName: optStr(o, 'asName', path),
     country: optStr(o, 'country', path),
     countryCode: optStr(o, 'countryCode', path),
     state: optStr(o, 'state', path),
     city: optStr(o, 'city', path),
     carrier: optStr(o, 'carrier', path),
-    latitude: optNum(o, 'latitude', path),
-    longitude: optNum(o, 'longitude', path),
+    latitude: optNumIn(o, 'latitude', path, -90, 90, 'a latitude from -90 to 90'),
+    longitude: optNumIn(o, 'longitude', path, -180, 180, 'a longitude from -180 to 180'),
     postalCode: optStr(o, 'postalCode', path),
     reverseDns: strings(o, 'reverseDns', path),
     whois,
@@ -203,37 +139,37 @@ function readWhois(value: unknown, path: string): WhoisInfo {
 
 function readCounts(value: unknown, path: string): SeverityCounts {
   const o = value == null ? {} : object(value, path);
-  const read = (k: string) => (o[k] == null ? 0 : count(o, k, path));
+  const read = (k: string) => optCount(o, k, path) ?? 0;
   return { high: read('high'), medium: read('medium'), low: read('low'), informational: read('informational') };
 }
 
-export function readSecuritySummary(value: unknown, path = 'response'): SecuritySummary {
+export function readSecuritySummary(value: unknown, path = ''): SecuritySummary {
   const o = object(value, path);
-  const prevalenceKey = o['organizationPrevalence'] != null ? 'organizationPrevalence' : 'orgPrevalence';
+  const prevalenceKey = get(o, 'organizationPrevalence') != null ? 'organizationPrevalence' : 'orgPrevalence';
   return {
     openIncidents: count(o, 'openIncidents', path),
     activeAlerts: count(o, 'activeAlerts', path),
-    incidentsBySeverity: readCounts(o['incidentsBySeverity'], at(path, 'incidentsBySeverity')),
-    alertsBySeverity: readCounts(o['alertsBySeverity'], at(path, 'alertsBySeverity')),
-    organizationPrevalence: o[prevalenceKey] == null ? 0 : count(o, prevalenceKey, path),
-    firstSeen: optTime(o, o['firstSeen'] !== undefined ? 'firstSeen' : 'orgFirstSeen', path),
-    lastSeen: optTime(o, o['lastSeen'] !== undefined ? 'lastSeen' : 'orgLastSeen', path),
+    incidentsBySeverity: readCounts(get(o, 'incidentsBySeverity'), at(path, 'incidentsBySeverity')),
+    alertsBySeverity: readCounts(get(o, 'alertsBySeverity'), at(path, 'alertsBySeverity')),
+    organizationPrevalence: optCount(o, prevalenceKey, path) ?? 0,
+    firstSeen: optTime(o, get(o, 'firstSeen') !== undefined ? 'firstSeen' : 'orgFirstSeen', path),
+    lastSeen: optTime(o, get(o, 'lastSeen') !== undefined ? 'lastSeen' : 'orgLastSeen', path),
   };
 }
 
-export function readLogActivity(value: unknown, path = 'response'): LogActivity {
+export function readLogActivity(value: unknown, path = ''): LogActivity {
   const o = object(value, path);
   return {
     firstSeen: optTime(o, 'firstSeen', path),
     lastSeen: optTime(o, 'lastSeen', path),
     sources: list(o, 'sources', path, (v, p) => {
       const s = object(v, p);
-      return { source: str(s, 'source', p), firstSeen: time(s, 'firstSeen', p), lastSeen: time(s, 'lastSeen', p), count: optNum(s, 'count', p) };
-    }, true),
+      return { source: str(s, 'source', p), firstSeen: time(s, 'firstSeen', p), lastSeen: time(s, 'lastSeen', p), count: optCount(s, 'count', p) };
+    }, LIMITS.sources, true),
     loggedHosts: list(o, 'loggedHosts', path, (v, p) => {
       const h = object(v, p);
       return { id: id(h, 'id', p), name: str(h, 'name', p), os: optStr(h, 'os', p), lastHeartbeat: optTime(h, 'lastHeartbeat', p) };
-    }, true),
+    }, LIMITS.sources, true),
   };
 }
 
@@ -243,38 +179,42 @@ function readAlertMark(value: unknown, path: string): AlertMark {
   return {
     id: id(o, 'id', path),
     title: optStr(o, 'title', path) ?? '',
-    severity: severity(o['severity']),
+    severity: severity(get(o, 'severity')),
     time: time(o, 'time', path),
     ...(kind === 'incident' || kind === 'alert' ? { kind } : {}),
   };
 }
 
-export function readPrevalence(value: unknown, path = 'response'): Prevalence {
+function readBucket(value: unknown, path: string) {
+  const b = object(value, path);
+  return { start: time(b, 'start', path), devices: count(b, 'devices', path) };
+}
+
+export function readPrevalence(value: unknown, path = ''): Prevalence {
   const o = object(value, path);
   const bucket = optStr(o, 'bucket', path) === 'hour' ? 'hour' : 'day';
-  return {
+  const result: Prevalence = {
     bucket,
-    buckets: list(o, 'buckets', path, (v, p) => {
-      const b = object(v, p);
-      return { start: time(b, 'start', p), devices: count(b, 'devices', p) };
-    }),
+    buckets: list(o, 'buckets', path, readBucket, LIMITS.buckets),
     totalDevices: count(o, 'totalDevices', path),
     firstSeen: optTime(o, 'firstSeen', path),
     lastSeen: optTime(o, 'lastSeen', path),
-    alertMarks: list(o, 'alertMarks', path, readAlertMark, true),
-    alertMarksTotal: optNum(o, 'alertMarksTotal', path),
+    alertMarks: list(o, 'alertMarks', path, readAlertMark, LIMITS.events, true),
   };
+  const marksTotal = optCount(o, 'alertMarksTotal', path);
+  if (marksTotal !== undefined) result.alertMarksTotal = Math.max(marksTotal, result.alertMarks.length);
+  return result;
 }
 
 function readAsset(value: unknown, path: string): ImpactedAsset {
-  if (typeof value === 'string') return { kind: 'device', name: value };
+  if (typeof value === 'string') return { kind: 'device', name: clip(value) };
   const o = object(value, path);
-  return { kind: optStr(o, 'kind', path) ?? 'device', name: str(o, 'name', path), id: optId(o, 'id', path) };
+  return { kind: optStr(o, 'kind', path, 64) ?? 'device', name: str(o, 'name', path), id: optId(o, 'id', path) };
 }
 
 function readComment(value: unknown, path: string): AlertComment {
   const o = object(value, path);
-  return { comment: str(o, 'comment', path), createdBy: optStr(o, 'createdBy', path), createdAt: time(o, 'createdAt', path) };
+  return { comment: str(o, 'comment', path, LIMITS.longText), createdBy: optStr(o, 'createdBy', path), createdAt: time(o, 'createdAt', path) };
 }
 
 function readEvidence(value: unknown, path: string): EvidenceSummary {
@@ -284,11 +224,17 @@ function readEvidence(value: unknown, path: string): EvidenceSummary {
     name: str(o, 'name', path),
     verdict: optStr(o, 'verdict', path),
     remediationStatus: optStr(o, 'remediationStatus', path),
-    detail: optStr(o, 'detail', path),
+    detail: optStr(o, 'detail', path, LIMITS.longText),
   };
 }
 
-export function readAlert(value: unknown, path = 'response'): AlertItem {
+/** Put the defined values on `target` (absent stays absent, not `undefined`). */
+function assignDefined<T extends object>(target: T, values: Array<[keyof T, unknown]>): T {
+  for (const [k, v] of values) if (v !== undefined) (target as Json)[k as string] = v;
+  return target;
+}
+
+export function readAlert(value: unknown, path = ''): AlertItem {
   const o = object(value, path);
   const kind = optStr(o, 'kind', path);
   if (kind !== undefined && kind !== 'incident' && kind !== 'alert') bad(at(path, 'kind'), '“incident” or “alert”', kind);
@@ -296,17 +242,16 @@ export function readAlert(value: unknown, path = 'response'): AlertItem {
     id: id(o, 'id', path),
     kind: kind === 'incident' ? 'incident' : 'alert',
     title: str(o, 'title', path),
-    severity: severity(o['severity']),
-    status: status(o['status']),
-    classification: classification(o['classification']),
-    impactedAssets: list(o, 'impactedAssets', path, readAsset, true),
-    firstActivity: time(o, o['firstActivity'] != null ? 'firstActivity' : 'lastActivity', path),
+    severity: severity(get(o, 'severity')),
+    status: status(get(o, 'status')),
+    classification: classification(get(o, 'classification')),
+    impactedAssets: list(o, 'impactedAssets', path, readAsset, LIMITS.itemList, true),
+    firstActivity: time(o, get(o, 'firstActivity') != null ? 'firstActivity' : 'lastActivity', path),
     lastActivity: time(o, 'lastActivity', path),
   };
-  const incidentId = optId(o, 'incidentId', path);
-  if (incidentId !== undefined) item.incidentId = incidentId;
-  const optional: Array<[keyof AlertItem, unknown]> = [
-    ['description', optStr(o, 'description', path)],
+  assignDefined(item, [
+    ['incidentId', optId(o, 'incidentId', path)],
+    ['description', optStr(o, 'description', path, LIMITS.longText)],
     ['determination', camel(nullableStr(o, 'determination', path))],
     ['investigationState', camel(optStr(o, 'investigationState', path))],
     ['category', optStr(o, 'category', path)],
@@ -314,180 +259,247 @@ export function readAlert(value: unknown, path = 'response'): AlertItem {
     ['createdAt', optTime(o, 'createdAt', path)],
     ['detectionSource', optStr(o, 'detectionSource', path)],
     ['serviceSource', optStr(o, 'serviceSource', path)],
-    ['alertCount', optNum(o, 'alertCount', path)],
-  ];
-  for (const [k, v] of optional) if (v !== undefined) (item as unknown as Json)[k] = v;
-  if (o['mitreTechniques'] != null) item.mitreTechniques = strings(o, 'mitreTechniques', path);
-  if (o['comments'] != null) item.comments = list(o, 'comments', path, readComment);
-  if (o['evidence'] != null) item.evidence = list(o, 'evidence', path, readEvidence);
+    ['alertCount', optCount(o, 'alertCount', path)],
+  ]);
+  if (get(o, 'mitreTechniques') != null) item.mitreTechniques = strings(o, 'mitreTechniques', path);
+  if (get(o, 'comments') != null) item.comments = list(o, 'comments', path, readComment, LIMITS.itemList);
+  if (get(o, 'evidence') != null) item.evidence = list(o, 'evidence', path, readEvidence, LIMITS.itemList);
   return item;
 }
 
-export function readPage<T>(value: unknown, readItem: (v: unknown, p: string) => T, path = 'response'): Page<T> {
+/**
+ * A page of a list. Items past `limit` (what was asked for) are ignored; `total` is never less
+ * than the items that came.
+ */
+export function readPage<T>(value: unknown, readItem: (v: unknown, p: string) => T, path = '', limit: number = LIMITS.pageItems): Page<T> {
   const o = object(value, path);
-  const items = list(o, 'items', path, readItem);
-  const total = o['total'] == null ? items.length : count(o, 'total', path);
+  const raw = get(o, 'items');
+  if (!Array.isArray(raw)) bad(at(path, 'items'), 'a list', raw);
+  const items = (raw as unknown[]).slice(0, Math.max(0, Math.min(limit, LIMITS.pageItems))).map((v, i) => readItem(v, at(at(path, 'items'), i)));
+  const total = get(o, 'total') == null ? items.length : count(o, 'total', path);
   return { items, total: Math.max(total, items.length) };
 }
 
 function readProcess(value: unknown, path: string): ProcessInfo {
   const o = object(value, path);
-  return {
-    fileName: str(o, 'fileName', path),
-    commandLine: optStr(o, 'commandLine', path),
-    sha256: optStr(o, 'sha256', path),
-    folderPath: optStr(o, 'folderPath', path),
-    processId: optNum(o, 'processId', path),
-    accountName: optStr(o, 'accountName', path),
-    accountDomain: optStr(o, 'accountDomain', path),
-  };
+  return assignDefined({ fileName: str(o, 'fileName', path) } as ProcessInfo, [
+    ['commandLine', optStr(o, 'commandLine', path, LIMITS.longText)],
+    ['sha256', optStr(o, 'sha256', path)],
+    ['folderPath', optStr(o, 'folderPath', path)],
+    ['processId', optNumIn(o, 'processId', path, 0, Number.MAX_SAFE_INTEGER, 'a process id of zero or more')],
+    ['accountName', optStr(o, 'accountName', path)],
+    ['accountDomain', optStr(o, 'accountDomain', path)],
+  ]);
 }
 
 function readFile(value: unknown, path: string): FileInfo {
   const o = object(value, path);
-  return { name: str(o, 'name', path), path: optStr(o, 'path', path), sha256: optStr(o, 'sha256', path), size: optNum(o, 'size', path) };
+  return assignDefined({ name: str(o, 'name', path) } as FileInfo, [
+    ['path', optStr(o, 'path', path)],
+    ['sha256', optStr(o, 'sha256', path)],
+    ['size', optCount(o, 'size', path)],
+  ]);
 }
 
-export function readDeviceEvent(value: unknown, path = 'response'): DeviceEvent {
+export function readDeviceEvent(value: unknown, path = ''): DeviceEvent {
   const o = object(value, path);
-  const ev: DeviceEvent = {
-    timestamp: time(o, 'timestamp', path),
-    actionType: str(o, 'actionType', path),
-    direction: optStr(o, 'direction', path)?.toLowerCase() ?? 'unknown',
-  };
-  const optional: Array<[keyof DeviceEvent, unknown]> = [
-    ['id', optId(o, 'id', path)],
-    ['localIp', optStr(o, 'localIp', path)],
-    ['localPort', optNum(o, 'localPort', path)],
-    ['remoteIp', optStr(o, 'remoteIp', path)],
-    ['remotePort', optNum(o, 'remotePort', path)],
-    ['protocol', optStr(o, 'protocol', path)],
-    ['remoteUrl', optStr(o, 'remoteUrl', path)],
-    ['initiatingProcess', o['initiatingProcess'] == null ? undefined : readProcess(o['initiatingProcess'], at(path, 'initiatingProcess'))],
-    ['file', o['file'] == null ? undefined : readFile(o['file'], at(path, 'file'))],
-  ];
-  for (const [k, v] of optional) if (v !== undefined) (ev as unknown as Json)[k] = v;
-  return ev;
+  const process = get(o, 'initiatingProcess');
+  const file = get(o, 'file');
+  return assignDefined(
+    {
+      timestamp: time(o, 'timestamp', path),
+      actionType: str(o, 'actionType', path, 256),
+      direction: optStr(o, 'direction', path, 64)?.toLowerCase() ?? 'unknown',
+    } as DeviceEvent,
+    [
+      ['id', optId(o, 'id', path)],
+      ['localIp', optStr(o, 'localIp', path, 256)],
+      ['localPort', optPort(o, 'localPort', path)],
+      ['remoteIp', optStr(o, 'remoteIp', path, 256)],
+      ['remotePort', optPort(o, 'remotePort', path)],
+      ['protocol', optStr(o, 'protocol', path, 64)],
+      ['remoteUrl', optStr(o, 'remoteUrl', path)],
+      ['initiatingProcess', process == null ? undefined : readProcess(process, at(path, 'initiatingProcess'))],
+      ['file', file == null ? undefined : readFile(file, at(path, 'file'))],
+    ],
+  );
 }
 
-export function readDevice(value: unknown, path = 'response'): ObservedDevice {
+export function readDevice(value: unknown, path = ''): ObservedDevice {
   const o = object(value, path);
   const device: ObservedDevice = {
     id: id(o, 'id', path),
     name: str(o, 'name', path),
     firstSeen: time(o, 'firstSeen', path),
     lastSeen: time(o, 'lastSeen', path),
-    connectionCount: o['connectionCount'] == null ? 0 : count(o, 'connectionCount', path),
-    lastEvent: readDeviceEvent(o['lastEvent'], at(path, 'lastEvent')),
+    connectionCount: optCount(o, 'connectionCount', path) ?? 0,
+    lastEvent: readDeviceEvent(get(o, 'lastEvent'), at(path, 'lastEvent')),
   };
-  const optional: Array<[keyof ObservedDevice, unknown]> = [
+  return assignDefined(device, [
     ['osPlatform', optStr(o, 'osPlatform', path)],
     ['osVersion', optStr(o, 'osVersion', path)],
-    ['riskScore', camel(optStr(o, 'riskScore', path))],
-    ['exposureLevel', camel(optStr(o, 'exposureLevel', path))],
-  ];
-  for (const [k, v] of optional) if (v !== undefined) (device as unknown as Json)[k] = v;
-  return device;
+    ['riskScore', camel(optStr(o, 'riskScore', path, 64))],
+    ['exposureLevel', camel(optStr(o, 'exposureLevel', path, 64))],
+  ]);
 }
 
-export function readIndicator(value: unknown, path = 'response'): Indicator {
+export function readIndicator(value: unknown, path = ''): Indicator {
   const o = object(value, path);
-  const sev = optStr(o, 'severity', path);
+  const sev = optStr(o, 'severity', path, 64);
   const known = sev === undefined ? undefined : INDICATOR_SEVERITIES.find((s) => s.toLowerCase() === sev.toLowerCase());
   return {
     id: id(o, 'id', path),
-    indicatorValue: str(o, 'indicatorValue', path),
+    indicatorValue: str(o, 'indicatorValue', path, 256),
     indicatorType: 'IpAddress',
-    action: str(o, 'action', path),
+    action: str(o, 'action', path, 64),
     title: str(o, 'title', path),
-    description: optStr(o, 'description', path) ?? '',
+    description: optStr(o, 'description', path, LIMITS.longText) ?? '',
     severity: known,
-    generateAlert: o['generateAlert'] === true,
+    generateAlert: get(o, 'generateAlert') === true,
     expirationTime: optTime(o, 'expirationTime', path),
-    recommendedActions: optStr(o, 'recommendedActions', path),
+    recommendedActions: optStr(o, 'recommendedActions', path, LIMITS.longText),
     category: optStr(o, 'category', path),
-    rbacGroupNames: o['rbacGroupNames'] == null ? undefined : strings(o, 'rbacGroupNames', path),
+    rbacGroupNames: get(o, 'rbacGroupNames') == null ? undefined : strings(o, 'rbacGroupNames', path),
     application: optStr(o, 'application', path),
     creationTimeDateTimeUtc: time(o, 'creationTimeDateTimeUtc', path),
     createdBy: optStr(o, 'createdBy', path),
   };
 }
 
-export function readTimelineEvent(value: unknown, path = 'response'): TimelineEvent {
+export function readTimelineEvent(value: unknown, path = ''): TimelineEvent {
   const o = object(value, path);
   const ev: TimelineEvent = {
     id: id(o, 'id', path),
-    kind: str(o, 'kind', path),
+    kind: str(o, 'kind', path, 64),
     time: time(o, 'time', path),
     title: str(o, 'title', path),
   };
-  const optional: Array<[keyof TimelineEvent, unknown]> = [
+  return assignDefined(ev, [
     ['source', optStr(o, 'source', path)],
-    ['severity', o['severity'] == null ? undefined : severity(o['severity'])],
-    ['description', optStr(o, 'description', path)],
+    ['severity', get(o, 'severity') == null ? undefined : severity(get(o, 'severity'))],
+    ['description', optStr(o, 'description', path, LIMITS.longText)],
     ['alertId', optId(o, 'alertId', path)],
     ['bookmarkedBy', optStr(o, 'bookmarkedBy', path)],
-    ['query', optStr(o, 'query', path)],
-  ];
-  for (const [k, v] of optional) if (v !== undefined) (ev as unknown as Json)[k] = v;
-  return ev;
+    ['query', optStr(o, 'query', path, LIMITS.longText)],
+  ]);
 }
 
 const LANGUAGES: readonly QueryLanguage[] = ['kql-defender', 'kql-sentinel', 'esql', 'spl'];
 
-export function readInsight(value: unknown, path = 'response'): Insight {
+function readCell(cell: unknown, path: string): unknown {
+  if (cell === null || typeof cell === 'boolean') return cell;
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : bad(path, 'a finite number', cell);
+  if (typeof cell === 'string') return clip(cell);
+  return bad(path, 'text, a number, true/false or null', cell);
+}
+
+export function readInsight(value: unknown, path = ''): Insight {
   const o = object(value, path);
-  const language = optStr(o, 'language', path) ?? 'kql-sentinel';
+  const language = optStr(o, 'language', path, 64) ?? 'kql-sentinel';
   if (!(LANGUAGES as readonly string[]).includes(language)) bad(at(path, 'language'), `one of ${LANGUAGES.join(', ')}`, language);
   const columns = list(o, 'columns', path, (v, p): InsightColumn => {
     const c = object(v, p);
-    return { name: str(c, 'name', p), type: optStr(c, 'type', p) ?? 'string' };
-  }, true);
-  const rows = list(o, 'rows', path, (v, p) => {
-    const row = array(v, p);
-    return row.map((cell, i) => {
-      if (cell === null || ['string', 'number', 'boolean'].includes(typeof cell)) return cell;
-      bad(at(p, i), 'text, a number, true/false or null', cell);
-    });
-  }, true);
+    return { name: str(c, 'name', p, 256), type: optStr(c, 'type', p, 64) ?? 'string' };
+  }, LIMITS.insights, true);
+  const rows = list(o, 'rows', path, (v, p) => array(v, p, LIMITS.insights).map((cell, i) => readCell(cell, at(p, i))), LIMITS.events, true);
   let chart: InsightChart | undefined;
-  if (o['chart'] != null) {
-    const c = object(o['chart'], at(path, 'chart'));
-    chart = { type: str(c, 'type', at(path, 'chart')), x: str(c, 'x', at(path, 'chart')), y: str(c, 'y', at(path, 'chart')) };
+  const rawChart = get(o, 'chart');
+  if (rawChart != null) {
+    const c = object(rawChart, at(path, 'chart'));
+    chart = { type: str(c, 'type', at(path, 'chart'), 64), x: str(c, 'x', at(path, 'chart'), 256), y: str(c, 'y', at(path, 'chart'), 256) };
   }
   return {
     id: id(o, 'id', path),
     title: str(o, 'title', path),
-    description: optStr(o, 'description', path),
-    query: optStr(o, 'query', path) ?? '',
+    description: optStr(o, 'description', path, LIMITS.longText),
+    query: optStr(o, 'query', path, LIMITS.longText) ?? '',
     language: language as QueryLanguage,
     columns,
     rows,
     chart,
-    dataSources: o['dataSources'] == null ? undefined : strings(o, 'dataSources', path),
+    dataSources: get(o, 'dataSources') == null ? undefined : strings(o, 'dataSources', path),
     error: optStr(o, 'error', path),
   };
 }
 
-export function readItems<T>(value: unknown, readItem: (v: unknown, p: string) => T, path = 'response'): T[] {
-  const o = object(value, path);
-  return list(o, 'items', path, readItem);
+/** `{ items: [...] }`, the REST contract's wrapper of list answers. */
+export function readItems<T>(value: unknown, readItem: (v: unknown, p: string) => T, path = '', max: number = LIMITS.events): T[] {
+  return list(object(value, path), 'items', path, readItem, max);
 }
 
-export function readStringItems(value: unknown, path = 'response'): string[] {
-  return strings(object(value, path), 'items', path);
+export function readStringItems(value: unknown, path = ''): string[] {
+  return strings(object(value, path), 'items', path, LIMITS.groups);
 }
 
-export function readCapabilities(value: unknown, path = 'response'): Partial<ProviderCapabilities> {
+export function readCapabilities(value: unknown, path = ''): Partial<ProviderCapabilities> {
   const o = object(value, path);
   const out: Partial<ProviderCapabilities> = {};
   for (const key of ['updateAlerts', 'addIndicator', 'deviceGroups', 'deviceEvents', 'timeline', 'insights'] as const) {
-    if (o[key] != null) {
-      if (typeof o[key] !== 'boolean') bad(at(path, key), 'true or false', o[key]);
-      out[key] = o[key] as boolean;
+    const v = get(o, key);
+    if (v != null) {
+      if (typeof v !== 'boolean') bad(at(path, key), 'true or false', v);
+      out[key] = v as boolean;
     }
   }
-  if (o['indicatorActions'] != null) out.indicatorActions = strings(o, 'indicatorActions', path);
-  if (o['maxLookbackDays'] != null) out.maxLookbackDays = num(o, 'maxLookbackDays', path);
+  if (get(o, 'indicatorActions') != null) out.indicatorActions = strings(o, 'indicatorActions', path, 64);
+  if (get(o, 'maxLookbackDays') != null) {
+    const days = num(o, 'maxLookbackDays', path);
+    if (days <= 0) bad(at(path, 'maxLookbackDays'), 'a number of days above zero', days);
+    out.maxLookbackDays = days;
+  }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers, by provider method
+
+function stringList(value: unknown, path = ''): string[] {
+  return array(value, path, LIMITS.groups).map((v, i) => (typeof v === 'string' ? clip(v) : bad(at(path, i), 'text', v)));
+}
+
+/**
+ * The reader of each provider method's answer, as the interface returns it (lists as arrays).
+ * `limit` is the page size that was asked for (list methods only).
+ */
+export const ANSWER_READERS = {
+  getCapabilities: (v: unknown) => readCapabilities(v),
+  getIpDetails: (v: unknown) => readIpDetails(v),
+  getSecuritySummary: (v: unknown) => readSecuritySummary(v),
+  getLogActivity: (v: unknown) => readLogActivity(v),
+  getPrevalence: (v: unknown) => readPrevalence(v),
+  listAlerts: (v: unknown, limit?: number) => readPage(v, readAlert, '', limit),
+  listObservedDevices: (v: unknown, limit?: number) => readPage(v, readDevice, '', limit),
+  listDeviceEvents: (v: unknown) => listOf(v, readDeviceEvent, LIMITS.events),
+  updateAlerts: (v: unknown) => listOf(v, readAlert, LIMITS.pageItems),
+  addIndicator: (v: unknown) => readIndicator(v),
+  listDeviceGroups: (v: unknown) => stringList(v),
+  getTimeline: (v: unknown) => listOf(v, readTimelineEvent, LIMITS.events),
+  getInsights: (v: unknown) => listOf(v, readInsight, LIMITS.insights),
+  getInsight: (v: unknown) => readInsight(v),
+} as const;
+
+export type AnswerMethod = keyof typeof ANSWER_READERS;
+
+/**
+ * Read a method's answer, or throw `bad-response` whose message names the method and the field
+ * (`getLogActivity → loggedHosts: expected a list, got text`) and whose `field` is the path.
+ */
+export function readAnswer<M extends AnswerMethod>(method: M, value: unknown, limit?: number): ReturnType<(typeof ANSWER_READERS)[M]> {
+  try {
+    return (ANSWER_READERS[method] as (v: unknown, limit?: number) => ReturnType<(typeof ANSWER_READERS)[M]>)(value, limit);
+  } catch (error) {
+    throw badAnswer(method, error);
+  }
+}
+
+/** The reader's error, told as the answer of `method` (any other error is a reader bug, told too). */
+export function badAnswer(method: string, error: unknown): IpDataError {
+  const detail = error instanceof IpDataError && error.kind === 'bad-response' ? error.message : `could not be read (${error instanceof Error ? error.message : String(error)})`;
+  const sep = detail.startsWith('the answer') ? ': ' : ' → ';
+  const technical = detail.startsWith('the answer') ? detail.replace(/^the answer: /, '') : detail;
+  return new IpDataError('bad-response', `The data source sent something this page cannot read: ${method}${sep}${technical}.`, {
+    field: error instanceof IpDataError ? error.field : undefined,
+    method,
+    cause: error,
+  });
 }

@@ -259,16 +259,17 @@ describe('RestIpDataProvider against the mock API', () => {
     worker.use(http.get('/api/ips/:ip/alerts', () => HttpResponse.json({ total: 3 })));
     let err = await rejection(api().listAlerts('1.2.3.4', { offset: 0, limit: 10 }, o()));
     expect(err.kind).to.equal('bad-response');
-    expect(err.field).to.equal('response.items');
-    expect(err.message).to.contain('response.items');
+    expect(err.field).to.equal('items');
+    expect(err.method).to.equal('listAlerts');
+    expect(err.message).to.contain('listAlerts → items: expected a list, got missing');
 
     worker.use(http.get('/api/ips/:ip/alerts', () => HttpResponse.json({ items: [{ id: 'a1', title: 42, lastActivity: '2026-11-01T00:00:00Z' }], total: 1 })));
     err = await rejection(api().listAlerts('1.2.3.4', { offset: 0, limit: 10 }, o()));
-    expect(err.field).to.equal('response.items[0].title');
+    expect(err.field).to.equal('items[0].title');
 
     worker.use(http.get('/api/ips/:ip/alerts', () => HttpResponse.json({ items: [{ id: 'a1', title: 't', lastActivity: 'yesterday' }], total: 1 })));
     err = await rejection(api().listAlerts('1.2.3.4', { offset: 0, limit: 10 }, o()));
-    expect(err.field).to.equal('response.items[0].lastActivity');
+    expect(err.field).to.equal('items[0].lastActivity');
 
     worker.use(http.get('/api/ips/:ip/summary', () => HttpResponse.json([1, 2, 3])));
     err = await rejection(api().getSecuritySummary('1.2.3.4', range, o()));

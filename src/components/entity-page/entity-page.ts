@@ -11,6 +11,7 @@ import { resolveCapabilities, type AlertFilter, type IpDataProvider, type Provid
 import { IP_SCOPE_LABELS, parseIp, type IpParseResult } from '../../lib/ip.js';
 import { DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey } from '../../lib/time-range.js';
 import { RestIpDataProvider } from '../../providers/rest/rest-provider.js';
+import { guardProvider } from '../../providers/guard.js';
 import { IpChangeEvent, IpRangeChangeEvent, IpTabChangeEvent, type IpNavigateEvent, type IpTab } from '../../events/events.js';
 import { searchIcon } from '../shared/icons.js';
 import '../copy-button/ip-copy-button.js';
@@ -85,7 +86,7 @@ export class IpEntityPage extends LitElement {
 
   readonly #capabilities = new Task(this, {
     task: async ([provider], { signal }): Promise<ProviderCapabilities | undefined> =>
-      provider ? resolveCapabilities(provider, { signal }) : undefined,
+      provider ? resolveCapabilities(guardProvider(provider), { signal }) : undefined,
     args: () => [this.#provider] as const,
   });
 

@@ -8,6 +8,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ipContext, loadedDataContext, providerContext, rangeContext, type LoadedValues, type RangeContextValue } from '../../data/context.js';
 import type { IpDataProvider } from '../../data/provider.js';
+import { guardProvider } from '../../providers/guard.js';
 import { parseIp, type IpParseResult, type ParsedIp } from '../../lib/ip.js';
 import { DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey, type TimeRange } from '../../lib/time-range.js';
 
@@ -40,9 +41,12 @@ export class DataController implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** The provider: the element's own, else the page's. */
+  /**
+   * The provider: the element's own, else the page's; guarded, so every answer is read and
+   * checked before the element sees it (the same object for the same provider).
+   */
   get provider(): IpDataProvider | undefined {
-    return this.#host.provider ?? this.#providerCtx.value;
+    return guardProvider(this.#host.provider ?? this.#providerCtx.value);
   }
 
   /** The parse result of the element's own `ip`, when it has one. */

@@ -17,22 +17,18 @@ import type {
   RequestOptions,
 } from '../../data/provider.js';
 import type { TimeRange } from '../../lib/time-range.js';
-import {
-  readAlert,
-  readCapabilities,
-  readDevice,
-  readDeviceEvent,
-  readIndicator,
-  readInsight,
-  readIpDetails,
-  readItems,
-  readLogActivity,
-  readPage,
-  readPrevalence,
-  readSecuritySummary,
-  readStringItems,
-  readTimelineEvent,
-} from '../validate.js';
+import { readAnswer, type AnswerMethod } from '../validate.js';
+import { ANSWERS_READ } from '../guard.js';
+
+/** The contract wraps list answers as `{ items: [...] }`; anything else is passed on to fail as the list it should be. */
+function unwrapItems(json: unknown): unknown {
+  return json !== null && typeof json === 'object' && !Array.isArray(json) && Object.prototype.hasOwnProperty.call(json, 'items') ? (json as { items: unknown }).items : json;
+}
+
+/** Read the answer of `method`; list answers come wrapped in `{ items }`. */
+function reader<M extends AnswerMethod>(method: M, options: { wrapped?: boolean; limit?: number } = {}) {
+  return (json: unknown) => readAnswer(method, options.wrapped ? unwrapItems(json) : json, options.limit);
+}
 
 export interface RestIpDataProviderOptions {
   /** Base URL of the API, absolute or relative to the page (e.g. `/api` or `https://soc.example.com/ip-api`). */
@@ -97,6 +93,8 @@ function iso(d: Date): string {
 }
 
 export class RestIpDataProvider implements IpDataProvider {
+  /** Answers are read with the same readers the page uses: not read twice. @internal */
+  readonly [ANSWERS_READ] = true;
   readonly links?: LinkResolver;
   readonly #baseUrl: string;
   readonly #fetch: typeof fetch;
@@ -122,23 +120,23 @@ export class RestIpDataProvider implements IpDataProvider {
   }
 
   getCapabilities(o: RequestOptions): Promise<Partial<ProviderCapabilities>> {
-    return this.#get('/capabilities', undefined, o, readCapabilities);
+    return this.#get('/capabilities', undefined, o, reader('getCapabilities'));
   }
 
   getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails> {
-    return this.#get(`/ips/${encodeURIComponent(ip)}`, undefined, o, readIpDetails);
+    return this.#get(`/ips/${encodeURIComponent(ip)}`, undefined, o, reader('getIpDetails'));
   }
 
   getSecuritySummary(ip: string, range: TimeRange, o: RequestOptions): Promise<SecuritySummary> {
-    return this.#get(`/ips/${encodeURIComponent(ip)}/summary`, this.#rangeParams(range), o, readSecuritySummary);
+    return this.#get(`/ips/${encodeURIComponent(ip)}/summary`, this.#rangeParams(range), o, reader('getSecuritySummary'));
   }
 
   getLogActivity(ip: string, range: TimeRange, o: RequestOptions): Promise<LogActivity> {
-    return this.#get(`/ips/${encodeURIComponent(ip)}/log-activity`, this.#rangeParams(range), o, readLogActivity);
+    return this.#get(`/ips/${encodeURIComponent(ip)}/log-activity`, this.#rangeParams(range), o, reader('getLogActivity'));
   }
 
   getPrevalence(ip: string, range: TimeRange, o: RequestOptions): Promise<Prevalence> {
-    return this.#get(`/ips/${encodeURIComponent(ip)}/prevalence`, this.#rangeParams(range), o, readPrevalence);
+    return this.#get(`/ips/${encodeURIComponent(ip)}/prevalence`, this.#rangeParams(range), o, reader('getPrevalence'));
   }
 
   listAlerts(ip: string, query: AlertQuery, o: RequestOptions): Promise<Page<AlertItem>> {
@@ -150,7 +148,7 @@ export class RestIpDataProvider implements IpDataProvider {
     for (const [field, values] of Object.entries(query.filter ?? {})) {
       for (const v of values ?? []) params.append(field, v ?? '');
     }
-    return this.#get(`/ips/${encodeURIComponent(ip)}/alerts`, params, o, (v) => readPage(v, readAlert));
+    return this.#get(`/ips/${encodeURIComponent(ip)}/alerts`, params, o, reader('listAlerts', { limit: query.limit }));
   }
 
   listObservedDevices(ip: string, query: DeviceQuery, o: RequestOptions): Promise<Page<ObservedDevice>> {
@@ -161,7 +159,7 @@ export class RestIpDataProvider implements IpDataProvider {
     if (query.search) params.set('q', query.search);
     for (const v of query.actionType ?? []) params.append('actionType', v);
     for (const v of query.direction ?? []) params.append('direction', v);
-    return this.#get(`/ips/${encodeURIComponent(ip)}/devices`, params, o, (v) => readPage(v, readDevice));
+    return this.#get(`/ips/${encodeURIComponent(ip)}/devices`, params, o, reader('listObservedDevices', { limit: query.limit }));
   }
 
   listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {
@@ -169,32 +167,32 @@ export class RestIpDataProvider implements IpDataProvider {
       `/ips/${encodeURIComponent(ip)}/devices/${encodeURIComponent(deviceId)}/events`,
       this.#rangeParams(range),
       o,
-      (v) => readItems(v, readDeviceEvent),
+      reader('listDeviceEvents', { wrapped: true }),
     );
   }
 
   updateAlerts(ids: string[], patch: AlertPatch, o: RequestOptions): Promise<AlertItem[]> {
-    return this.#send('POST', '/alerts/update', { ids, patch }, o, (v) => readItems(v, readAlert));
+    return this.#send('POST', '/alerts/update', { ids, patch }, o, reader('updateAlerts', { wrapped: true }));
   }
 
   addIndicator(input: IndicatorInput, o: RequestOptions): Promise<Indicator> {
-    return this.#send('POST', '/indicators', input, o, readIndicator);
+    return this.#send('POST', '/indicators', input, o, reader('addIndicator'));
   }
 
   listDeviceGroups(o: RequestOptions): Promise<string[]> {
-    return this.#get('/device-groups', undefined, o, readStringItems);
+    return this.#get('/device-groups', undefined, o, reader('listDeviceGroups', { wrapped: true }));
   }
 
   getTimeline(ip: string, range: TimeRange, o: RequestOptions): Promise<TimelineEvent[]> {
-    return this.#get(`/ips/${encodeURIComponent(ip)}/timeline`, this.#rangeParams(range), o, (v) => readItems(v, readTimelineEvent));
+    return this.#get(`/ips/${encodeURIComponent(ip)}/timeline`, this.#rangeParams(range), o, reader('getTimeline', { wrapped: true }));
   }
 
   getInsights(ip: string, range: TimeRange, o: RequestOptions): Promise<Insight[]> {
-    return this.#get(`/ips/${encodeURIComponent(ip)}/insights`, this.#rangeParams(range), o, (v) => readItems(v, readInsight));
+    return this.#get(`/ips/${encodeURIComponent(ip)}/insights`, this.#rangeParams(range), o, reader('getInsights', { wrapped: true }));
   }
 
   getInsight(ip: string, insightId: string, range: TimeRange, o: RequestOptions): Promise<Insight> {
-    return this.#get(`/ips/${encodeURIComponent(ip)}/insights/${encodeURIComponent(insightId)}`, this.#rangeParams(range), o, readInsight);
+    return this.#get(`/ips/${encodeURIComponent(ip)}/insights/${encodeURIComponent(insightId)}`, this.#rangeParams(range), o, reader('getInsight'));
   }
 
   // -------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
  * so bad data fails as a clear `bad-response` for that IP's sections only.
  */
 import { IpDataError } from '../../data/errors.js';
+import { ANSWERS_READ } from '../guard.js';
 import { applyPatch } from '../../data/patch.js';
 import { prevalenceFrom, summarize } from '../../data/derive.js';
 import type {
@@ -98,6 +99,8 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 export class StaticIpDataProvider implements IpDataProvider {
+  /** Its data is read with the page's readers when first used: answers are not read twice. @internal */
+  readonly [ANSWERS_READ] = true;
   readonly links?: LinkResolver;
   readonly #options: StaticIpDataProviderOptions;
   readonly #data = new Map<string, StaticIpData>();

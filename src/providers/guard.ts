@@ -1,0 +1,129 @@
+/**
+ * The seam between any provider and the components: every answer passes through the readers of
+ * `validate.ts` before a component sees it, whichever provider sent it (ours, a host's own, one
+ * wrapped by a host). A wrong shape becomes a `bad-response` error for that one block, naming the
+ * method and the field; nothing the readers did not accept is ever shown as data.
+ *
+ * The guard also makes the seam predictable for the components: a method that throws instead of
+ * rejecting rejects; an answer that never comes stops waiting when the caller aborts; links and
+ * hunting queries that throw or return something unsafe are dropped (the page falls back).
+ */
+import type { IpDataProvider, LinkResolver, RequestOptions } from '../data/provider.js';
+import { safeHref } from '../lib/safe-url.js';
+import { ANSWER_READERS, readAnswer, type AnswerMethod } from './validate.js';
+import { clip, LIMITS } from './read/primitives.js';
+
+/**
+ * Providers that already read every answer with these same readers (the REST and static
+ * providers) carry this mark, so their answers are not read twice. A host's provider never needs it.
+ * @internal
+ */
+export const ANSWERS_READ: unique symbol = Symbol.for('ip-entity-page/answers-read') as never;
+
+const GUARDED = Symbol.for('ip-entity-page/guarded');
+const guards = new WeakMap<object, IpDataProvider>();
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+/** Settle with `promise`, or reject as soon as `signal` aborts (a provider that never answers is let go). */
+function untilAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+function guardMethod(target: IpDataProvider, method: AnswerMethod, fn: (...args: unknown[]) => unknown, read: boolean) {
+  return (...args: unknown[]): Promise<unknown> => {
+    const options = args.at(-1) as RequestOptions | undefined;
+    let answer: unknown;
+    try {
+      answer = fn.apply(target, args);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const limit = method === 'listAlerts' || method === 'listObservedDevices' ? (args[1] as { limit?: number } | undefined)?.limit : undefined;
+    return untilAbort(Promise.resolve(answer), options?.signal).then((value) => (read ? readAnswer(method, value, limit) : value));
+  };
+}
+
+function guardLinks(links: LinkResolver): LinkResolver {
+  const out: Record<string, (...args: never[]) => string | undefined> = {};
+  for (const key of ['device', 'alert', 'incident', 'hunting', 'activityLog', 'cloudAppSettings'] as const) {
+    const fn = (links as Record<string, unknown>)[key];
+    if (typeof fn !== 'function') continue;
+    out[key] = (...args: never[]) => {
+      try {
+        return safeHref((fn as (...a: never[]) => unknown).apply(links, args));
+      } catch {
+        return undefined;
+      }
+    };
+  }
+  return out as LinkResolver;
+}
+
+/**
+ * The provider as the components use it: the same methods (only those it has), each answer read
+ * and checked. Returns the same object for the same provider, so it can key tasks and caches.
+ */
+export function guardProvider(provider: IpDataProvider): IpDataProvider;
+export function guardProvider(provider: IpDataProvider | undefined): IpDataProvider | undefined;
+export function guardProvider(provider: IpDataProvider | undefined): IpDataProvider | undefined {
+  if (!provider || typeof provider !== 'object') return undefined;
+  if ((provider as unknown as Record<symbol, unknown>)[GUARDED]) return provider;
+  const existing = guards.get(provider);
+  if (existing) return existing;
+  const read = (provider as unknown as Record<symbol, unknown>)[ANSWERS_READ] !== true;
+  const wrapped = new WeakMap<object, unknown>();
+  let linksSource: unknown;
+  let linksGuard: LinkResolver | undefined;
+  const guard = new Proxy(provider, {
+    get(target, prop) {
+      if (prop === GUARDED) return true;
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (prop === 'links') {
+        if (value == null || typeof value !== 'object') return undefined;
+        if (value !== linksSource) {
+          linksSource = value;
+          linksGuard = guardLinks(value as LinkResolver);
+        }
+        return linksGuard;
+      }
+      if (typeof value !== 'function') return value;
+      if (prop === 'huntingQuery') {
+        return (...args: unknown[]) => {
+          try {
+            const q = (value as (...a: unknown[]) => unknown).apply(target, args);
+            return typeof q === 'string' && q.trim() ? clip(q, LIMITS.longText) : undefined;
+          } catch {
+            return undefined;
+          }
+        };
+      }
+      if (typeof prop !== 'string' || !Object.prototype.hasOwnProperty.call(ANSWER_READERS, prop)) return value;
+      let fn = wrapped.get(value) as ((...args: unknown[]) => Promise<unknown>) | undefined;
+      if (!fn) {
+        fn = guardMethod(target, prop as AnswerMethod, value as (...args: unknown[]) => unknown, read);
+        wrapped.set(value, fn);
+      }
+      return fn;
+    },
+  });
+  guards.set(provider, guard);
+  return guard;
+}
