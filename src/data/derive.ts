@@ -3,6 +3,7 @@
  * provider, a prototype) returns for the security summary and the prevalence chart.
  */
 import type { AlertItem, AlertMark, ObservedDevice, Prevalence, SecuritySummary, SeverityCounts } from './model.js';
+import { own } from './model.js';
 import { toMs } from './time.js';
 import type { ListSource } from './query.js';
 import { bucketMs, bucketSizeFor, bucketStarts, type TimeRange } from '../lib/time-range.js';
@@ -90,7 +91,7 @@ export function prevalenceFrom(devices: readonly ObservedDevice[], alerts: reado
     const t = toMs(a.firstActivity);
     if (t >= from && t < to) marks.push({ id: a.id, title: a.title, severity: a.severity, time: a.firstActivity, kind: a.kind });
   }
-  marks.sort((x, y) => (SEVERITY_ORDER[x.severity] ?? 4) - (SEVERITY_ORDER[y.severity] ?? 4) || (x.time < y.time ? 1 : -1));
+  marks.sort((x, y) => (own(SEVERITY_ORDER, x.severity) ?? 4) - (own(SEVERITY_ORDER, y.severity) ?? 4) || (x.time < y.time ? 1 : -1));
   const kept = marks.slice(0, MAX_ALERT_MARKS).sort((x, y) => (x.time < y.time ? -1 : x.time > y.time ? 1 : 0));
   return {
     bucket: size,

@@ -152,10 +152,18 @@ export function normalizeEnum<T extends string>(value: string, known: readonly T
   return value;
 }
 
+/**
+ * The value of `key` in a lookup table, only when the table itself has it: data such as
+ * `constructor` or `__proto__` never reaches `Object.prototype`.
+ */
+export function own<V>(table: Readonly<Record<string, V>>, key: string | null | undefined): V | undefined {
+  return key != null && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 /** A label for any enum value: the known label, else the raw value with its words split. */
 export function labelFor(labels: Readonly<Record<string, string>>, value: string | null | undefined, unset = 'Not set'): string {
   if (value == null || value === '') return unset;
-  return labels[value] ?? value.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
+  return own(labels, value) ?? value.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@
  *   (only the offset changes) costs only the page.
  * Sources are immutable: a provider that changes items makes a new source.
  */
-import { SEVERITY_RANK } from './model.js';
+import { own, SEVERITY_RANK } from './model.js';
 import type { AlertItem, ObservedDevice, TimelineEvent } from './model.js';
 import type { AlertFilter, AlertQuery, DeviceQuery, Page, SortDirection } from './provider.js';
 import type { TimeRange } from '../lib/time-range.js';
@@ -329,8 +329,8 @@ function sortBy<T>(source: ListSource<T>, schema: Schema<T>, matched: Uint32Arra
       const v = value(matched[j]!);
       const key =
         def.type === 'rank'
-          ? typeof v === 'string' && def.ranks && v in def.ranks
-            ? def.ranks[v]!
+          ? typeof v === 'string' && def.ranks && own(def.ranks, v) !== undefined
+            ? own(def.ranks, v)!
             : v == null || v === ''
               ? NaN
               : -1

@@ -1,11 +1,13 @@
 /**
  * CSV for spreadsheets, safely: RFC 4180 quoting, and every cell that a spreadsheet would run as
- * a formula (first character `=`, `+`, `-`, `@`, tab, CR, LF, or NUL, per OWASP "CSV injection")
- * is prefixed with `'` so it stays text. Numbers and dates are written as text too, so a value
- * like `-1` from data is kept exact and inert.
+ * a formula is prefixed with `'` so it stays text (OWASP "CSV injection"). A formula starts with
+ * `=`, `+`, `-`, `@`, tab, CR, LF or NUL, or their full-width forms `＝＋－＠` (which spreadsheets
+ * in East Asian locales accept), also after leading spaces or quotes (`  =1+1`, `"=1+1`), which
+ * some spreadsheets skip. Numbers and dates are written as text too, so a value like `-1` from
+ * data is kept exact and inert.
  */
 
-const FORMULA_START = /^[=+\-@\t\r\n\0]/;
+const FORMULA_START = /^[\s"'\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\t\r\n\0]/;
 
 /** One cell: neutralized, then quoted when it holds a separator, quote or line break. */
 export function csvCell(value: unknown): string {

@@ -5,7 +5,8 @@
  */
 import { IP_SCOPE_LABELS, type ParsedIp } from './ip.js';
 import { formatNumber } from './format.js';
-import { SEVERITY_LABELS, type IpDetails, type LogActivity, type Prevalence, type SecuritySummary } from '../data/model.js';
+import { revealControls } from './text.js';
+import { own, SEVERITY_LABELS, type IpDetails, type LogActivity, type Prevalence, type SecuritySummary } from '../data/model.js';
 
 export interface IpSummaryInput {
   ip: ParsedIp;
@@ -23,14 +24,18 @@ export interface IpSummaryInput {
 }
 
 /**
- * Escape a value for Markdown (CommonMark and GFM tables): one line; emphasis, code, link, image,
- * HTML, entity, table and strikethrough characters escaped. Values never start a line here, so
- * list and heading markers (`-`, `+`, `#`, `1.`) need no escape.
+ * Escape a value for Markdown (CommonMark and GFM tables) so it stays inert wherever the summary
+ * is pasted: one line; emphasis, code, link, image, HTML, entity, table and strikethrough
+ * characters escaped; no live autolinks (`https://`, `www.`, e-mail addresses) and no `@mentions`
+ * (their trigger characters are escaped, which renders them as plain text); bidirectional and
+ * other hidden characters shown as marks (`⟦RLO⟧`). Values never start a line here, so list and
+ * heading markers (`-`, `+`, `#`, `1.`) need no escape.
  */
 export function markdownText(value: unknown): string {
-  return String(value ?? '')
-    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_[\]<>|~&!]/g, (c) => `\\${c}`)
+  return revealControls(String(value ?? '').replace(/[\r\n\t\u2028\u2029]+/g, ' '))
+    .replace(/[\\`*_[\]<>|~&!@]/g, (c) => `\\${c}`)
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(www)\./gi, '$1\\.')
     .trim();
 }
 
@@ -74,11 +79,11 @@ export function ipSummaryMarkdown(input: IpSummaryInput): string {
   if (prevalence && !summary) lines.push(`- **Devices that communicated with it:** ${n(prevalence.totalDevices)}`);
   if (prevalence?.alertMarks.length) {
     const top = [...prevalence.alertMarks]
-      .sort((a, b) => (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) || (a.time < b.time ? 1 : a.time > b.time ? -1 : 0))
+      .sort((a, b) => (own(SEVERITY_ORDER, a.severity) ?? 9) - (own(SEVERITY_ORDER, b.severity) ?? 9) || (a.time < b.time ? 1 : a.time > b.time ? -1 : 0))
       .slice(0, input.topAlerts ?? 5);
     lines.push('', '### Top alerts', '');
     for (const a of top) {
-      const label = (SEVERITY_LABELS as Readonly<Record<string, string>>)[a.severity] ?? markdownText(a.severity);
+      const label = own(SEVERITY_LABELS as Readonly<Record<string, string>>, a.severity) ?? markdownText(a.severity);
       lines.push(`- **${label}** ${markdownText(a.title)} (${when(a.time, locale)})`);
     }
   }

@@ -13,6 +13,17 @@ describe('lib/csv', () => {
     expect(csvCell('\0x')).to.equal("'\0x");
   });
 
+  it('neutralizes formulas after leading spaces or quotes, and the full-width forms', () => {
+    expect(csvCell('  =1+1')).to.equal("'  =1+1");
+    expect(csvCell('"=1+1')).to.equal(`"'""=1+1"`);
+    expect(csvCell("'=1")).to.equal("''=1");
+    expect(csvCell('\u3000=1')).to.equal("'\u3000=1");
+    for (const c of ['＝', '＋', '－', '＠']) expect(csvCell(`${c}SUM(A1)`)).to.equal(`'${c}SUM(A1)`);
+    // Not formulas: a minus or at-sign later in the text, an e-mail address.
+    expect(csvCell('a-b')).to.equal('a-b');
+    expect(csvCell('ops@contoso.example')).to.equal('ops@contoso.example');
+  });
+
   it('quotes per RFC 4180: separators, quotes, line breaks; doubles quotes', () => {
     expect(csvCell('plain')).to.equal('plain');
     expect(csvCell('a,b')).to.equal('"a,b"');

@@ -12,6 +12,16 @@ describe('lib/summary', () => {
     expect(markdownText('line one\nline two\r\n## heading')).to.equal('line one line two ## heading');
   });
 
+  it('keeps data inert in Markdown renderers: no autolinks, mentions or bidi tricks', () => {
+    const t = markdownText('see https://evil.example/x and www.evil.example, mail ops@evil.example, ping @channel, evil\u202Egpj.exe');
+    expect(t).to.not.match(/https:\/\//);
+    expect(t).to.contain('https\\://evil.example/x');
+    expect(t).to.not.match(/\bwww\.evil/);
+    expect(t).to.not.match(/(^|[^\\])@/);
+    expect(t).to.not.contain('\u202E');
+    expect(t).to.contain('evil⟦RLO⟧gpj.exe');
+  });
+
   it('says what is known and what is not loaded', () => {
     const md = ipSummaryMarkdown({ ip: ip('::ffff:203.0.113.7'), rangeLabel: 'in the last 30 days', now: NOW, locale: 'en-US' });
     expect(md).to.contain('## IP address 203.0.113.7');

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { property, query, state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
-import { dateTime, missing, severityBadge, timeAgo } from '../shared/ui.js';
+import { dateTime, missing, severityBadge, shown, timeAgo } from '../shared/ui.js';
 import { words } from './columns.js';
 import {
   ALERT_STATUSES,
@@ -280,9 +280,9 @@ export class IpAlertsFlyout extends LitElement {
       </section>
       <section>
         <h3>Related devices</h3>
-        ${devices.length ? html`<ul>${devices.map((d) => html`<li>${d.name}</li>`)}</ul>` : html`<p class="muted small">None.</p>`}
+        ${devices.length ? html`<ul>${devices.map((d) => html`<li>${shown(d.name)}</li>`)}</ul>` : html`<p class="muted small">None.</p>`}
       </section>
-      ${others.length ? html`<section><h3>Other impacted assets</h3><ul>${others.map((d) => html`<li>${d.name} <span class="muted small">(${d.kind})</span></li>`)}</ul></section>` : nothing}
+      ${others.length ? html`<section><h3>Other impacted assets</h3><ul>${others.map((d) => html`<li>${shown(d.name)} <span class="muted small">(${d.kind})</span></li>`)}</ul></section>` : nothing}
       ${a.evidence?.length
         ? html`<section><h3>Evidence</h3><ul>${a.evidence.map((e) => html`<li>${e.entityType}: ${e.name}${e.verdict ? html` <span class="muted small">(${e.verdict})</span>` : nothing}</li>`)}</ul></section>`
         : nothing}
@@ -349,7 +349,7 @@ export class IpAlertsFlyout extends LitElement {
 
   override render() {
     const one = this.#single;
-    const title = one ? one.title : `${this.count.toLocaleString(this.locale)} selected`;
+    const title = one ? shown(one.title) : `${this.count.toLocaleString(this.locale)} selected`;
     return html`<aside class="panel" part="base" role="region" aria-labelledby="flyout-title" @keydown=${this.#onKeydown}>
       <div class="head">
         <div>
@@ -362,7 +362,7 @@ export class IpAlertsFlyout extends LitElement {
         ${one
           ? this.#renderDetails(one)
           : html`<p>${this.items.length ? html`Including:` : 'Loading the selection…'}</p>
-              <ul>${this.items.slice(0, 8).map((a) => html`<li>${a.title} <span class="muted small">(${a.id})</span></li>`)}</ul>
+              <ul>${this.items.slice(0, 8).map((a) => html`<li>${shown(a.title)} <span class="muted small">(${a.id})</span></li>`)}</ul>
               ${this.count > 8 ? html`<p class="muted small">…and ${(this.count - Math.min(8, this.items.length)).toLocaleString(this.locale)} more.</p>` : nothing}`}
       </div>
       ${this.manageable ? this.#renderForm() : html`<p class="muted small body">Read-only: this data source cannot change incidents and alerts.</p>`}

@@ -5,7 +5,7 @@ import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { alertsListStyles } from './alerts-list.styles.js';
 import { DataController } from '../shared/data-controller.js';
-import { entityLink, navigate, skeletonLines } from '../shared/ui.js';
+import { contained, entityLink, navigate, shown, skeletonLines } from '../shared/ui.js';
 import { alertIcon, incidentIcon } from '../shared/icons.js';
 import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
@@ -32,6 +32,7 @@ import { applyPatch } from '../../data/patch.js';
 import { resolveCapabilities, type AlertFilter, type AlertFilterField, type AlertSortField, type IpDataProvider, type Sort } from '../../data/provider.js';
 import { filterCount, parseFilter, parseSort, serializeFilter, serializeSort } from '../../lib/alert-filter.js';
 import { csvRow } from '../../lib/csv.js';
+import { safeHref } from '../../lib/safe-url.js';
 import { formatNumber, localeOf } from '../../lib/format.js';
 import { describeRange, type RangeKey } from '../../lib/time-range.js';
 import { IpAlertsUpdatedEvent, IpErrorEvent } from '../../events/events.js';
@@ -904,7 +905,8 @@ export class IpAlertsList extends LitElement {
 
   #openTitle(item: AlertItem) {
     const links = this.#data.provider?.links;
-    const href = item.kind === 'incident' ? links?.incident?.(item.id) : links?.alert?.(item.id);
+    // Only http(s) and same-origin links are ever followed (the guard checks them too).
+    const href = safeHref(item.kind === 'incident' ? links?.incident?.(item.id) : links?.alert?.(item.id));
     const notCanceled = navigate(this, { target: item.kind, id: item.id, ip: this.#data.ip?.canonical, href });
     if (notCanceled && href) window.location.assign(href);
   }
@@ -1063,8 +1065,8 @@ export class IpAlertsList extends LitElement {
               void this.#toggleExpand(item, row.index);
             }}>${expanded ? '▾' : '▸'}</button>`
         : html`<span class="expand-space" aria-hidden="true"></span>`}
-      <span class="kind-icon ${item.kind}" title=${item.kind === 'incident' ? 'Incident' : 'Alert'}>${item.kind === 'incident' ? incidentIcon : alertIcon}<span class="visually-hidden">${item.kind === 'incident' ? 'Incident' : 'Alert'}:</span></span>
-      ${entityLink(this, html`<span class="truncate">${item.title}</span>`, { target: item.kind, id: item.id, ip: this.#data.ip?.canonical }, href, { className: 'title-link', title: item.title })}
+      <span class="kind-icon ${item.kind === 'incident' ? 'incident' : 'alert'}" title=${item.kind === 'incident' ? 'Incident' : 'Alert'}>${item.kind === 'incident' ? incidentIcon : alertIcon}<span class="visually-hidden">${item.kind === 'incident' ? 'Incident' : 'Alert'}:</span></span>
+      ${entityLink(this, html`<span class="truncate">${shown(item.title)}</span>`, { target: item.kind, id: item.id, ip: this.#data.ip?.canonical }, href, { className: 'title-link', title: item.title })}
     </span>`;
   }
 
@@ -1097,7 +1099,14 @@ export class IpAlertsList extends LitElement {
       </div>
       ${columns.map(
         (c, i) => html`<div class="cell col-${c.id}" role="gridcell" data-col=${i + 1} tabindex=${cellTab(i + 1)}>${
-          item ? (c.id === 'title' ? this.#renderTitle(item, row) : c.render(item, ctx)) : i === 0 ? pending : nothing
+          item
+            ? contained(
+                () => (c.id === 'title' ? this.#renderTitle(item, row) : c.render(item, ctx)),
+                (error) => html`<span class="error-text" title=${describeError(error)}>Cannot show this value</span>`,
+              )
+            : i === 0
+              ? pending
+              : nothing
         }</div>`,
       )}
     </div>`;

@@ -8,7 +8,7 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
 import { observedDevicesStyles } from './observed-devices.styles.js';
 import { DataController } from '../shared/data-controller.js';
-import { dateTime, entityLink, missing, skeletonLines, timeAgo, truncated } from '../shared/ui.js';
+import { classToken, contained, dateTime, entityLink, missing, shown, skeletonLines, timeAgo, truncated } from '../shared/ui.js';
 import { deviceIcon } from '../shared/icons.js';
 import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { describeError, isAbortError, isRetryable } from '../../data/errors.js';
@@ -21,6 +21,9 @@ import { safeHref } from '../../lib/safe-url.js';
 import { describeRange, type RangeKey } from '../../lib/time-range.js';
 import { IpErrorEvent } from '../../events/events.js';
 import '../copy-button/ip-copy-button.js';
+
+/** Risk and exposure levels the styles colour; others show neutral. */
+const LEVELS = ['high', 'medium', 'low'];
 
 /** Defender lists at most this many devices; the total still says how many there are. */
 export const DEVICE_LIMIT = 100;
@@ -382,12 +385,12 @@ export class IpObservedDevices extends LitElement {
         <span class="expander" aria-hidden="true">${this.#canExpand ? (expanded ? '▾' : '▸') : ''}</span>
         <span class="device-icon" aria-hidden="true">${deviceIcon}</span>
         <span class="name">
-          ${entityLink(this, html`<span class="truncate">${device.name}</span>`, { target: 'device', id: device.id, ip }, links?.device?.(device.id), { title: device.name, tabIndex: active ? 0 : -1 })}
+          ${entityLink(this, html`<span class="truncate">${shown(device.name)}</span>`, { target: 'device', id: device.id, ip }, links?.device?.(device.id), { title: device.name, tabIndex: active ? 0 : -1 })}
           ${this.#copy(device.name, `Copy ${device.name}`, active)}
         </span>
         <span class="os muted">${[device.osPlatform, device.osVersion].filter(Boolean).join(' ') || missing()}</span>
-        ${device.riskScore ? html`<span class="badge risk-${device.riskScore}" title="Device risk">Risk: ${splitWords(device.riskScore)}</span>` : nothing}
-        ${device.exposureLevel ? html`<span class="badge exposure-${device.exposureLevel}" title="Exposure level">Exposure: ${splitWords(device.exposureLevel)}</span>` : nothing}
+        ${device.riskScore ? html`<span class="badge ${classToken('risk', device.riskScore, LEVELS)}" title="Device risk">Risk: ${splitWords(device.riskScore)}</span>` : nothing}
+        ${device.exposureLevel ? html`<span class="badge ${classToken('exposure', device.exposureLevel, LEVELS)}" title="Exposure level">Exposure: ${splitWords(device.exposureLevel)}</span>` : nothing}
       </div>
       <div class="cell seen" role="gridcell">
         <span><span class="label">First seen</span> ${timeAgo(device.firstSeen, locale)}</span>
@@ -444,7 +447,13 @@ export class IpObservedDevices extends LitElement {
         ${virtualize({
           items: entries,
           keyFunction: (e: Entry) => e.key,
-          renderItem: (e: Entry, i: number) => this.#renderEntry(e, i, count),
+          renderItem: (e: Entry, i: number) =>
+            contained(
+              () => this.#renderEntry(e, i, count),
+              (error) => html`<div class="row" role="row" aria-level=${e.type === 'device' ? 1 : 2} data-index=${i}>
+                <div role="gridcell" class="error-text">This entry could not be shown: ${describeError(error)}</div>
+              </div>`,
+            ),
           scroller: true,
           layout: flow(),
         })}

@@ -8,6 +8,7 @@ import { live } from 'lit/directives/live.js';
 import {
   INDICATOR_ACTION_LABELS,
   INDICATOR_SEVERITIES,
+  own,
   type Indicator,
   type IndicatorAction,
   type IndicatorInput,
@@ -227,7 +228,7 @@ function renderActionStep(view: WizardView): TemplateResult {
         ${view.actions.map(
           (a) => html`<label class="choice">
             <input type="radio" name="action" value=${a} .checked=${live(draft.action === a)} @change=${() => view.onChange({ action: a, ...(a === 'Audit' ? { generateAlert: true } : {}) })} />
-            <span><strong>${INDICATOR_ACTION_LABELS[a] ?? a}</strong> <span class="muted">${ACTION_HELP[a] ?? ''}</span></span>
+            <span><strong>${own(INDICATOR_ACTION_LABELS, a) ?? a}</strong> <span class="muted">${own(ACTION_HELP, a) ?? ''}</span></span>
           </label>`,
         )}
       </div>
@@ -310,7 +311,7 @@ function renderSummaryStep(view: WizardView): TemplateResult {
     <dl class="details summary-list">
       <dt>IP address</dt><dd class="mono">${view.ip}</dd>
       <dt>Expires</dt><dd>${expirationLabel(draft, view.now, view.locale)}</dd>
-      <dt>Action</dt><dd>${INDICATOR_ACTION_LABELS[input.action] ?? input.action}${INDICATOR_ACTION_LABELS[input.action] && INDICATOR_ACTION_LABELS[input.action] !== input.action ? html` <span class="muted mono">(${input.action})</span>` : nothing}</dd>
+      <dt>Action</dt><dd>${own(INDICATOR_ACTION_LABELS, input.action) ?? input.action}${own(INDICATOR_ACTION_LABELS, input.action) && own(INDICATOR_ACTION_LABELS, input.action) !== input.action ? html` <span class="muted mono">(${input.action})</span>` : nothing}</dd>
       <dt>Title</dt><dd>${input.title || html`<span class="missing">missing</span>`}</dd>
       <dt>Description</dt><dd class="pre">${input.description || html`<span class="missing">missing</span>`}</dd>
       <dt>Generate alert</dt><dd>${input.generateAlert ? `Yes, ${input.severity} severity, ${input.category ? splitWords(input.category) : 'no category'}` : 'No'}</dd>
@@ -337,7 +338,7 @@ export function renderStep(view: WizardView): TemplateResult {
 /** The confirmation after the provider added the indicator. */
 export function renderDone(result: Indicator, locale?: string): TemplateResult {
   return html`<div class="done" role="status">
-    <p><strong>Indicator ${result.id} added.</strong> ${INDICATOR_ACTION_LABELS[result.action] ?? result.action} ${result.indicatorValue}${result.expirationTime ? `, until ${formatDateTime(result.expirationTime, locale)}` : ', with no expiration'}.</p>
+    <p><strong>Indicator ${result.id} added.</strong> ${own(INDICATOR_ACTION_LABELS, result.action) ?? result.action} ${result.indicatorValue}${result.expirationTime ? `, until ${formatDateTime(result.expirationTime, locale)}` : ', with no expiration'}.</p>
     <p class="muted">Devices apply it within 48 hours.${result.createdBy ? ` Created by ${result.createdBy}.` : ''}</p>
   </div>`;
 }

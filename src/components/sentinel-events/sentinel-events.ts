@@ -7,12 +7,12 @@ import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { sentinelEventsStyles } from './sentinel-events.styles.js';
 import { DataController } from '../shared/data-controller.js';
-import { entityLink, section, skeletonLines } from '../shared/ui.js';
+import { classToken, contained, entityLink, section, severityBadge, shown, skeletonLines } from '../shared/ui.js';
 import { activityIcon, alertIcon, anomalyIcon, bookmarkIcon } from '../shared/icons.js';
 import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { listKeyTarget } from '../shared/list-keys.js';
 import { describeError, isAbortError, isRetryable } from '../../data/errors.js';
-import { SEVERITY_LABELS, type Insight, type TimelineEvent } from '../../data/model.js';
+import { own, SEVERITY_LABELS, type Insight, type TimelineEvent } from '../../data/model.js';
 import type { IpDataProvider } from '../../data/provider.js';
 import { queryTimeline } from '../../data/query.js';
 import { IpErrorEvent } from '../../events/events.js';
@@ -30,6 +30,7 @@ const KINDS = [
   ['anomaly', 'Anomalies', anomalyIcon],
 ] as const;
 const KIND_LABEL: Record<string, string> = { alert: 'Alert', bookmark: 'Bookmark', activity: 'Activity', anomaly: 'Anomaly' };
+const KIND_NAMES = Object.keys(KIND_LABEL);
 /** Rows of an insight table shown before "Show all". */
 const TABLE_ROWS = 25;
 
@@ -207,13 +208,13 @@ export class IpSentinelEvents extends LitElement {
     const title =
       ev.kind === 'alert' && ev.alertId
         ? entityLink(this, ev.title, { target: 'alert', id: ev.alertId, ip }, this.#data.provider?.links?.alert?.(ev.alertId), { className: 'title', tabIndex: tab })
-        : html`<span class="title">${ev.title}</span>`;
+        : html`<span class="title">${shown(ev.title)}</span>`;
     const sev = ev.severity && ev.severity !== 'unknown' ? ev.severity : undefined;
-    return html`<div class="event kind-${ev.kind}" part="event" role="listitem" data-index=${index} tabindex=${tab} @click=${() => (this.active = index)}>
+    return html`<div class="event ${classToken('kind', ev.kind, KIND_NAMES)}" part="event" role="listitem" data-index=${index} tabindex=${tab} @click=${() => (this.active = index)}>
       <time class="time mono" datetime=${ev.time} title=${ev.time}>${timeText}</time>
-      <span class="kind" title=${KIND_LABEL[ev.kind] ?? ev.kind}>${this.#kindIcon(ev.kind)}<span class="kind-label">${KIND_LABEL[ev.kind] ?? ev.kind}</span></span>
+      <span class="kind" title=${own(KIND_LABEL, ev.kind) ?? ev.kind}>${this.#kindIcon(ev.kind)}<span class="kind-label">${own(KIND_LABEL, ev.kind) ?? ev.kind}</span></span>
       <div class="what">
-        <div class="line">${title}${sev ? html`<span class="badge sev-${sev}"><span class="dot" aria-hidden="true"></span>${(SEVERITY_LABELS as Record<string, string>)[sev] ?? sev}</span>` : nothing}</div>
+        <div class="line">${title}${sev ? severityBadge(sev) : nothing}</div>
         ${ev.source || ev.bookmarkedBy ? html`<div class="meta muted">${ev.source ?? ''}${ev.bookmarkedBy ? html`${ev.source ? ' · ' : ''}bookmarked by ${ev.bookmarkedBy}` : nothing}</div>` : nothing}
         ${ev.description ? html`<div class="description">${ev.description}</div>` : nothing}
         ${ev.query ? html`<details class="query-details"><summary tabindex=${tab}>Query</summary><pre class="query mono">${ev.query}</pre></details>` : nothing}
@@ -259,7 +260,12 @@ export class IpSentinelEvents extends LitElement {
               renderItem: (e: TimelineEntry, i: number) =>
                 e.type === 'day'
                   ? html`<div class="day" role="listitem" data-index=${i} tabindex=${i === activeIndex ? 0 : -1}><h3>${e.label}</h3><span class="muted small">${formatNumber(e.count, this.#locale)} ${e.count === 1 ? 'event' : 'events'}</span></div>`
-                  : this.#renderEvent(e.event, i, activeIndex),
+                  : contained(
+                      () => this.#renderEvent(e.event, i, activeIndex),
+                      (error) => html`<div class="event" role="listitem" data-index=${i} tabindex=${i === activeIndex ? 0 : -1}>
+                        <span class="error-text">This event could not be shown: ${describeError(error)}</span>
+                      </div>`,
+                    ),
               scroller: true,
               layout: flow(),
             })}
@@ -308,12 +314,10 @@ export class IpSentinelEvents extends LitElement {
   #renderCell(value: unknown, column: Insight['columns'][number] | undefined): TemplateResult | string {
     if (typeof value === 'string' && /^https?:\/\//i.test(value)) {
       const href = safeHref(value, null);
-      return href ? html`<a class="link" href=${href} target="_blank" rel="noopener noreferrer">${value}</a>` : value;
+      return href ? html`<a class="link" href=${href} target="_blank" rel="noopener noreferrer">${shown(value)}</a>` : shown(value);
     }
-    if (column?.name.toLowerCase() === 'severity' && typeof value === 'string' && value in SEVERITY_LABELS) {
-      return html`<span class="badge sev-${value}"><span class="dot" aria-hidden="true"></span>${(SEVERITY_LABELS as Record<string, string>)[value]}</span>`;
-    }
-    return cellText(value, column, this.#locale);
+    if (column?.name.toLowerCase() === 'severity' && typeof value === 'string' && own(SEVERITY_LABELS, value) !== undefined) return severityBadge(value);
+    return shown(cellText(value, column, this.#locale));
   }
 
   #renderTable(insight: Insight): TemplateResult {
@@ -352,7 +356,7 @@ export class IpSentinelEvents extends LitElement {
     const href = this.#data.provider?.links?.hunting?.(insight.query, insight.language);
     return html`<section class="card" part="insight" aria-labelledby=${headingId} aria-busy=${loading ? 'true' : 'false'}>
       <div class="card-header">
-        <h3 id=${headingId}>${insight.title}</h3>
+        <h3 id=${headingId}>${shown(insight.title)}</h3>
         ${insight.chart && rows.length && !error && !loading
           ? html`<button type="button" class="button subtle small" aria-pressed=${asTable ? 'true' : 'false'} @click=${() => this.#toggle('tables', id)}>Show as table</button>`
           : nothing}

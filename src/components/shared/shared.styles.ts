@@ -131,6 +131,21 @@ export const sharedStyles = css`
   .missing {
     color: var(--_color-text-muted);
   }
+  /* A hidden character from data (a right-to-left override …), shown so it cannot deceive. */
+  .control-mark {
+    display: inline-block;
+    margin: 0 1px;
+    padding: 0 2px;
+    border: 1px solid var(--_color-danger);
+    border-radius: 3px;
+    color: var(--_color-danger);
+    font-family: var(--_font-mono);
+    font-size: 0.75em;
+    line-height: 1.2;
+    text-decoration: none;
+    vertical-align: baseline;
+    unicode-bidi: isolate;
+  }
 
   /* ---- badges ---- */
   .badge {

@@ -10,7 +10,19 @@ import { describeError, isRetryable } from '../../data/errors.js';
 import { labelFor, SEVERITY_LABELS } from '../../data/model.js';
 import { formatDateTime, formatIso, formatRelative } from '../../lib/format.js';
 import { safeHref } from '../../lib/safe-url.js';
+import { revealControls, splitControls } from '../../lib/text.js';
 import { IpNavigateEvent, type IpNavigateDetail } from '../../events/events.js';
+
+/**
+ * Text from data, with every hidden character (bidirectional overrides, zero-width and control
+ * characters) shown as a visible mark, so `evil‮gpj.exe` cannot pose as an image. Plain text
+ * when there is nothing to mark. Copy buttons keep the exact value.
+ */
+export function shown(text: string, options: { keepNewlines?: boolean } = {}): string | TemplateResult {
+  const parts = splitControls(text, options);
+  if (parts.length === 1 && typeof parts[0] === 'string') return parts[0];
+  return html`${parts.map((p) => (typeof p === 'string' ? p : html`<abbr class="control-mark" title=${p.name}>${p.short}</abbr>`))}`;
+}
 
 /** An em dash that says "not available" to screen readers and on hover. */
 export function missing(): TemplateResult {
@@ -19,7 +31,18 @@ export function missing(): TemplateResult {
 
 /** The value as text, or {@link missing} when it is empty. */
 export function orMissing(value: string | number | null | undefined): TemplateResult | string {
-  return value == null || value === '' || (typeof value === 'number' && !Number.isFinite(value)) ? missing() : String(value);
+  if (value == null || value === '' || (typeof value === 'number' && !Number.isFinite(value))) return missing();
+  return typeof value === 'string' ? shown(value) : String(value);
+}
+
+/**
+ * A class name made from data, only for values the styles know: `classToken('risk', 'high',
+ * ['high', 'medium'])` is `risk-high`; any other value (a typo, `constructor`, `x onclick`) is
+ * `risk-other`. Class names are never built from provider strings without such a list.
+ */
+export function classToken(prefix: string, value: string | null | undefined, allowed: ReadonlySet<string> | readonly string[]): string {
+  const known = value != null && (allowed instanceof Set ? allowed.has(value) : (allowed as readonly string[]).includes(value));
+  return `${prefix}-${known ? value : 'other'}`;
 }
 
 const KNOWN_SEVERITIES = new Set(['high', 'medium', 'low', 'informational']);
@@ -66,15 +89,17 @@ export function entityLink(
 ): TemplateResult {
   const safe = safeHref(href);
   const cls = `link ${extra.className ?? ''}`;
+  if (typeof label === 'string') label = shown(label);
+  const hover = extra.title === undefined ? nothing : revealControls(extra.title);
   const tab = extra.tabIndex === undefined ? nothing : String(extra.tabIndex);
   if (safe) {
     const onClick = (e: MouseEvent) => {
       if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
       if (!navigate(host, { ...detail, href: safe })) e.preventDefault();
     };
-    return html`<a class=${cls} href=${safe} title=${extra.title ?? nothing} tabindex=${tab} @click=${onClick}>${label}</a>`;
+    return html`<a class=${cls} href=${safe} title=${hover} tabindex=${tab} @click=${onClick}>${label}</a>`;
   }
-  return html`<button type="button" class=${cls} title=${extra.title ?? nothing} tabindex=${tab} @click=${() => navigate(host, detail)}>${label}</button>`;
+  return html`<button type="button" class=${cls} title=${hover} tabindex=${tab} @click=${() => navigate(host, detail)}>${label}</button>`;
 }
 
 export interface SectionOptions<T> {
@@ -108,7 +133,14 @@ export function section<T>(o: SectionOptions<T>): TemplateResult {
         ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => o.task.run()}>Retry</button>` : nothing}
       </div>
     `,
-    complete: (value: T) => (o.isEmpty?.(value) ? html`<div class="state">${o.empty ?? 'Nothing to show.'}</div>` : o.complete(value)),
+    complete: (value: T) =>
+      contained(
+        () => (o.isEmpty?.(value) ? html`<div class="state">${o.empty ?? 'Nothing to show.'}</div>` : o.complete(value)),
+        (error) => html`<div class="state error" role="alert">
+          <span class="state-message">${o.title} could not be shown: ${describeError(error)}</span>
+          <button type="button" class="button" @click=${() => o.task.run()}>Retry</button>
+        </div>`,
+      ),
   });
   const busy = o.task.status === TaskStatus.PENDING;
   return html`
@@ -120,6 +152,18 @@ export function section<T>(o: SectionOptions<T>): TemplateResult {
       <div class="section-body">${body}</div>
     </section>
   `;
+}
+
+/**
+ * The template `render` makes, or `fallback(error)` when making it throws: one block whose data
+ * a template could not handle shows its own error, and the rest of the element keeps working.
+ */
+export function contained<T extends TemplateResult | string | typeof nothing>(render: () => T, fallback: (error: unknown) => TemplateResult): T | TemplateResult {
+  try {
+    return render();
+  } catch (error) {
+    return fallback(error);
+  }
 }
 
 /**
@@ -137,5 +181,5 @@ export function skeletonLines(widths: number[]): TemplateResult {
  */
 export function truncated(value: string | null | undefined, options: { mono?: boolean } = {}): TemplateResult {
   if (value == null || value === '') return missing();
-  return html`<span class="truncate ${options.mono ? 'mono' : ''}" title=${value}>${value}</span>`;
+  return html`<span class="truncate ${options.mono ? 'mono' : ''}" title=${revealControls(value)}>${shown(value)}</span>`;
 }
