@@ -2,7 +2,7 @@
  * The events the elements fire. Each is a class so hosts get typed `detail`s through
  * `GlobalEventHandlersEventMap`; all bubble and are composed, so they leave `<ip-entity-page>`.
  */
-import type { AlertFilter } from '../data/provider.js';
+import type { AlertFilter, AlertSortField, Sort } from '../data/provider.js';
 import type { AlertItem, Indicator, IndicatorInput, QueryLanguage } from '../data/model.js';
 import type { RangeKey } from '../lib/time-range.js';
 
@@ -174,6 +174,28 @@ export class IpIndicatorAddedEvent extends Event {
   }
 }
 
+export interface IpFilterChangeDetail {
+  /** The value-list filters now applied. */
+  filter: AlertFilter;
+  /** The free-text search now applied. */
+  search: string;
+  /** The sort now applied (undefined: the default, last activity newest first). */
+  sort?: Sort<AlertSortField>;
+}
+
+/**
+ * The analyst changed the alerts list's filters, search or sort. The list keeps the change; a
+ * host or the page that wants to remember it (a shareable link, a saved view) listens here.
+ */
+export class IpFilterChangeEvent extends Event {
+  static readonly type = 'ip-filter-change';
+  readonly detail: IpFilterChangeDetail;
+  constructor(detail: IpFilterChangeDetail) {
+    super(IpFilterChangeEvent.type, init());
+    this.detail = detail;
+  }
+}
+
 /** The actions of `<ip-response-actions>`; hosts may add their own names. */
 export type ResponseAction = 'add-indicator' | 'hunt' | 'activity-log' | 'cloud-app-settings' | 'copy-ip' | 'copy-summary' | (string & {});
 
@@ -244,6 +266,7 @@ declare global {
     'ip-range-select': IpRangeSelectEvent;
     'ip-navigate': IpNavigateEvent;
     'ip-error': IpErrorEvent;
+    'ip-filter-change': IpFilterChangeEvent;
     'ip-copy': IpCopyEvent;
     'ip-alerts-updated': IpAlertsUpdatedEvent;
     'ip-indicator-added': IpIndicatorAddedEvent;

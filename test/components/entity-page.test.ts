@@ -213,8 +213,8 @@ describe('<ip-entity-page>', () => {
       expect(selectedTab(el).id).to.equal('tab-alerts');
       expect(el.getAttribute('tab')).to.equal('alerts');
       expect(tabs(el).filter((t) => t.tabIndex === 0)).to.deep.equal([tabs(el)[1]]);
-      expect(shadow(el).getElementById('panel-overview')!.hidden).to.equal(true);
-      expect(shadow(el).getElementById('panel-alerts')!.hidden).to.equal(false);
+      expect(shadow(el).getElementById('panel-overview')!.inert).to.equal(true);
+      expect(shadow(el).getElementById('panel-alerts')!.inert).to.equal(false);
       await sendKeys({ press: 'Space' });
       await sendKeys({ press: 'ArrowRight' });
       await sendKeys({ press: ' ' });

@@ -35,7 +35,7 @@ import { csvRow } from '../../lib/csv.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { formatNumber, localeOf } from '../../lib/format.js';
 import { describeRange, type RangeKey } from '../../lib/time-range.js';
-import { IpAlertsUpdatedEvent, IpErrorEvent } from '../../events/events.js';
+import { IpAlertsUpdatedEvent, IpErrorEvent, IpFilterChangeEvent } from '../../events/events.js';
 
 /** The default column state, one shared instance: while `columns` is still it, the host has not set any. */
 const DEFAULT_COLUMNS: ColumnState[] = defaultColumns();
@@ -498,7 +498,7 @@ export class IpAlertsList extends LitElement {
   // ---- filters, search, sort ----------------------------------------------------------------
 
   #emitFilterChange() {
-    this.dispatchEvent(new CustomEvent('ip-filter-change', { bubbles: true, composed: true, detail: { filter: this.filter, search: this.search, sort: this.sort } }));
+    this.dispatchEvent(new IpFilterChangeEvent({ filter: this.filter, search: this.search, sort: this.sort }));
   }
 
   #setFilterValue(field: AlertFilterField, value: string | null, on: boolean) {

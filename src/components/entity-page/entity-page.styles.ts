@@ -158,6 +158,17 @@ export const entityPageStyles = css`
   .panel:focus-visible {
     outline-offset: 4px;
   }
+  /*
+   * A visited tab that is not selected: not drawn, not focusable (inert), not in the
+   * accessibility tree, and taking no space, but its elements keep their state, scroll
+   * positions included. display: none would throw the scroll positions away.
+   */
+  .panel.inactive {
+    content-visibility: hidden;
+    padding: 0;
+    margin: 0;
+    border: 0;
+  }
 
   .notice {
     padding: calc(var(--_space) * 1.5);

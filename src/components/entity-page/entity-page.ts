@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { guard } from 'lit/directives/guard.js';
 import { property, query, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { Task } from '@lit/task';
@@ -12,7 +13,7 @@ import { IP_SCOPE_LABELS, parseIp, type IpParseResult } from '../../lib/ip.js';
 import { DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey } from '../../lib/time-range.js';
 import { RestIpDataProvider } from '../../providers/rest/rest-provider.js';
 import { guardProvider } from '../../providers/guard.js';
-import { IpChangeEvent, IpRangeChangeEvent, IpTabChangeEvent, type IpNavigateEvent, type IpTab } from '../../events/events.js';
+import { IpChangeEvent, IpRangeChangeEvent, IpTabChangeEvent, type IpFilterChangeDetail, type IpFilterChangeEvent, type IpNavigateEvent, type IpTab } from '../../events/events.js';
 import { searchIcon } from '../shared/icons.js';
 import '../copy-button/ip-copy-button.js';
 import '../time-range-picker/ip-time-range-picker.js';
@@ -99,7 +100,10 @@ export class IpEntityPage extends LitElement {
 
   @query('#search') private searchInput?: HTMLInputElement;
   @state() private searchError = '';
-  @state() private alertsFilter?: AlertFilter;
+  /** The filter the page gives the alerts list; replaced (never mutated) when the page sets one. */
+  @state() private alertsFilter: AlertFilter = {};
+  /** What the analyst last applied in the alerts list (from `ip-filter-change`). */
+  #alertsView?: IpFilterChangeDetail;
 
   /** The IP address the page is about (any valid text form; shown canonical). */
   @property({ type: String, reflect: true }) ip = '';
@@ -157,7 +161,8 @@ export class IpEntityPage extends LitElement {
       // A new IP or range starts a fresh window ending now.
       this.#rangeValue = { key, range: resolveRange(key) };
     }
-    if (changed.has('ip')) this.alertsFilter = undefined;
+    // A new IP starts unfiltered (a new object, so the list applies it once).
+    if (changed.has('ip') && changed.get('ip') !== undefined) this.alertsFilter = {};
     const tab = this.#effectiveTab();
     this.#visited.add(tab);
     this.#loadTab(tab);
@@ -237,8 +242,18 @@ export class IpEntityPage extends LitElement {
     // The page handles "show these in Incidents and alerts" itself.
     e.stopPropagation();
     e.preventDefault();
-    this.alertsFilter = e.detail.filter;
+    this.alertsFilter = e.detail.filter ?? {};
     this.selectTab('alerts');
+  }
+
+  #onFilterChange(e: IpFilterChangeEvent) {
+    // The list keeps the analyst's filter; the page only remembers it (it bubbles on to the host).
+    this.#alertsView = e.detail;
+  }
+
+  /** What the analyst last applied in the alerts list (filters, search, sort), if anything. */
+  get alertsView(): IpFilterChangeDetail | undefined {
+    return this.#alertsView;
   }
 
   #onTabKeydown(e: KeyboardEvent) {
@@ -342,10 +357,12 @@ export class IpEntityPage extends LitElement {
 
   #renderPanel(tab: TabDef, active: IpTab): TemplateResult {
     const visible = tab.id === active;
-    // Panels never visited render nothing, so they fetch nothing.
-    const content = this.#visited.has(tab.id) ? this.#renderPanelContent(tab.id) : nothing;
-    return html`<div class="panel" role="tabpanel" part="panel" id=${`panel-${tab.id}`} aria-labelledby=${`tab-${tab.id}`} tabindex="0" ?hidden=${!visible}>
-      ${content}
+    const visited = this.#visited.has(tab.id);
+    // Panels never visited render nothing, so they fetch nothing; visited ones stay alive when
+    // another tab is selected (inert and not drawn), so what the analyst set there is kept.
+    return html`<div class="panel ${visible ? '' : 'inactive'}" role="tabpanel" part="panel" id=${`panel-${tab.id}`} aria-labelledby=${`tab-${tab.id}`}
+      tabindex=${visible ? '0' : '-1'} ?inert=${!visible} ?hidden=${!visible && !visited}>
+      ${visited ? this.#renderPanelContent(tab.id) : nothing}
     </div>`;
   }
 
@@ -359,7 +376,10 @@ export class IpEntityPage extends LitElement {
         return html`<ip-overview></ip-overview>`;
       case 'alerts':
         // The light-DOM text shows until the element's code has loaded and it renders itself.
-        return html`<ip-alerts-list .filter=${this.alertsFilter ?? {}} storage-key=${ifDefined(this.storageKey)} current-user=${ifDefined(this.currentUser)}
+        // The page's filter is set when the page changes it (a card click, a new IP); the
+        // analyst's own changes stay with the list. Lit writes object bindings on every render,
+        // so the guard directive writes it only when the page's value changes.
+        return html`<ip-alerts-list .filter=${guard([this.alertsFilter], () => this.alertsFilter)} storage-key=${ifDefined(this.storageKey)} current-user=${ifDefined(this.currentUser)}
           ><p class="tab-loading">Loading incidents and alerts…</p></ip-alerts-list
         >`;
       case 'devices':
@@ -373,7 +393,7 @@ export class IpEntityPage extends LitElement {
     const notice = this.#renderNotice();
     const active = this.#effectiveTab();
     return html`
-      <div part="base" class="page" @ip-range-change=${this.#onRangeChange} @ip-navigate=${this.#onNavigate}>
+      <div part="base" class="page" @ip-range-change=${this.#onRangeChange} @ip-navigate=${this.#onNavigate} @ip-filter-change=${this.#onFilterChange}>
         <div part="header" class="header">
           ${this.#renderIdentity()}
           <div class="tools">
