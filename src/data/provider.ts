@@ -28,6 +28,12 @@ export type { TimeRange } from '../lib/time-range.js';
 
 export interface RequestOptions {
   signal: AbortSignal;
+  /**
+   * For changes (`updateAlerts`, `addIndicator`): one key per draft, the same on every retry of
+   * the same change, so a backend that saw the first attempt (a timeout after it was applied)
+   * does not apply it twice. Send it as the `Idempotency-Key` header, or use it to deduplicate.
+   */
+  idempotencyKey?: string;
 }
 
 /** One page of a list, plus how many items match in all. */

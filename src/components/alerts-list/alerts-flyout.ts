@@ -19,6 +19,15 @@ import {
 } from '../../data/model.js';
 
 const KEEP = '__keep__';
+
+interface FormValues {
+  status: string;
+  classification: string;
+  determination: string;
+  assign: string;
+  assignee: string;
+  comment: string;
+}
 const UNSET = '__unset__';
 const ME = '__me__';
 const OTHER = '__other__';
@@ -179,8 +188,14 @@ export class IpAlertsFlyout extends LitElement {
   /** Why the last save failed; the form keeps its values. */
   @property({ type: String }) error?: string;
   @property({ type: String }) locale?: string;
+  /**
+   * Which selection the form belongs to: it starts over only when this changes, never because
+   * the grid scrolled, pages were dropped from memory or the total moved.
+   */
+  @property({ type: Number, attribute: 'selection-key' }) selectionKey = 0;
 
-  #selectionKey = '';
+  /** What the form held when Save was pressed (a success clears only what was saved). */
+  #submitted?: FormValues;
 
   /** Move focus to the panel's heading (when it opens from the keyboard). */
   override focus(): void {
@@ -188,28 +203,48 @@ export class IpAlertsFlyout extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('items') || changed.has('count')) {
-      const key = `${this.count}|${this.items.map((a) => a.id).sort().join(',')}`;
-      if (key !== this.#selectionKey) {
-        // A different selection: start from its values; an unsaved form belongs to the old one.
-        this.#selectionKey = key;
-        this.#reset();
-      }
-    }
+    // A different selection: start from its values; an unsaved form belongs to the old one.
+    if (changed.has('selectionKey')) this.#reset();
+    // The single item arrived (it was not loaded when the panel opened): start from its values.
+    else if (changed.has('items') && this.#single && !changed.get('items')?.some((a) => a.id === this.#single!.id) && !this.#dirty()) this.#reset();
+  }
+
+  #values(): FormValues {
+    return { status: this.status, classification: this.classification, determination: this.determination, assign: this.assign, assignee: this.assignee, comment: this.comment };
+  }
+
+  #dirty(): boolean {
+    return Object.keys(this.patch()).length > 0;
   }
 
   get #single(): AlertItem | undefined {
     return this.count === 1 ? this.items[0] : undefined;
   }
 
+  /** The form's starting values for the selection (the item's own values when one is selected). */
+  #initial(one = this.#single): FormValues {
+    return {
+      status: one ? one.status : KEEP,
+      classification: one ? (one.classification ?? UNSET) : KEEP,
+      determination: one ? (one.determination ?? KEEP) : KEEP,
+      assign: KEEP,
+      assignee: '',
+      comment: '',
+    };
+  }
+
+  #apply(values: FormValues) {
+    this.status = values.status;
+    this.classification = values.classification;
+    this.determination = values.determination;
+    this.assign = values.assign;
+    this.assignee = values.assignee;
+    this.comment = values.comment;
+  }
+
   #reset() {
-    const one = this.#single;
-    this.status = one ? one.status : KEEP;
-    this.classification = one ? (one.classification ?? UNSET) : KEEP;
-    this.determination = one ? (one.determination ?? KEEP) : KEEP;
-    this.assign = KEEP;
-    this.assignee = '';
-    this.comment = '';
+    this.#submitted = undefined;
+    this.#apply(this.#initial());
   }
 
   /** What the form changes, relative to the item (one) or as a bulk edit (several). */
@@ -237,6 +272,7 @@ export class IpAlertsFlyout extends LitElement {
     if (this.saving) return;
     const patch = this.patch();
     if (Object.keys(patch).length === 0) return;
+    this.#submitted = this.#values();
     this.dispatchEvent(new IpFlyoutSaveEvent(patch));
   }
 
@@ -251,9 +287,21 @@ export class IpAlertsFlyout extends LitElement {
     this.dispatchEvent(new Event('ip-flyout-close', { bubbles: true, composed: true }));
   }
 
-  /** Clear the form after a successful save. */
-  saved(): void {
-    this.#reset();
+  /**
+   * A save succeeded: fields still holding what was saved start over from the updated item;
+   * anything changed since Save was pressed is kept.
+   */
+  saved(updated: readonly AlertItem[] = []): void {
+    const one = this.#single;
+    const fresh = this.#initial(one ? (updated.find((a) => a.id === one.id) ?? one) : undefined);
+    const submitted = this.#submitted;
+    const now = this.#values();
+    const next = { ...now };
+    for (const key of Object.keys(fresh) as Array<keyof FormValues>) {
+      if (!submitted || now[key] === submitted[key]) next[key] = fresh[key];
+    }
+    this.#submitted = undefined;
+    this.#apply(next);
   }
 
   // ---- rendering ----------------------------------------------------------------------------
@@ -301,16 +349,18 @@ export class IpAlertsFlyout extends LitElement {
     const cls = this.classification;
     const determinations = cls !== KEEP && cls !== UNSET ? (DETERMINATIONS_BY_CLASSIFICATION[cls as KnownClassification] ?? []) : [];
     const dirty = Object.keys(this.patch()).length > 0;
-    return html`<form part="form" @submit=${this.#onSubmit} aria-labelledby="manage-heading">
+    // While saving the form is read-only (what is being saved cannot change under it); the Save
+    // button stays focusable (aria-disabled) so focus is not lost.
+    return html`<form part="form" @submit=${this.#onSubmit} aria-labelledby="manage-heading" aria-busy=${this.saving ? 'true' : 'false'}>
       <h3 id="manage-heading">Manage ${bulk ? `${this.count.toLocaleString(this.locale)} selected` : this.#single?.kind}</h3>
       <label>Status
-        <select class="input" name="status" .value=${this.status} @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value)}>
+        <select class="input" name="status" ?disabled=${this.saving} .value=${this.status} @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value)}>
           ${bulk ? keep : nothing}
           ${ALERT_STATUSES.map((s) => html`<option value=${s} ?selected=${this.status === s}>${ALERT_STATUS_LABELS[s]}</option>`)}
         </select>
       </label>
       <label>Classification
-        <select class="input" name="classification" @change=${(e: Event) => {
+        <select class="input" name="classification" ?disabled=${this.saving} @change=${(e: Event) => {
           this.classification = (e.target as HTMLSelectElement).value;
           this.determination = KEEP;
         }}>
@@ -320,13 +370,13 @@ export class IpAlertsFlyout extends LitElement {
         </select>
       </label>
       <label>Determination
-        <select class="input" name="determination" ?disabled=${determinations.length === 0} @change=${(e: Event) => (this.determination = (e.target as HTMLSelectElement).value)}>
+        <select class="input" name="determination" ?disabled=${determinations.length === 0 || this.saving} @change=${(e: Event) => (this.determination = (e.target as HTMLSelectElement).value)}>
           <option value=${KEEP} ?selected=${this.determination === KEEP}>${determinations.length ? 'Choose…' : 'Choose a classification first'}</option>
           ${determinations.map((d) => html`<option value=${d} ?selected=${this.determination === d}>${labelFor(DETERMINATION_LABELS, d)}</option>`)}
         </select>
       </label>
       <label>Assign to
-        <select class="input" name="assign" @change=${(e: Event) => (this.assign = (e.target as HTMLSelectElement).value)}>
+        <select class="input" name="assign" ?disabled=${this.saving} @change=${(e: Event) => (this.assign = (e.target as HTMLSelectElement).value)}>
           <option value=${KEEP} ?selected=${this.assign === KEEP}>Keep as is</option>
           ${this.currentUser ? html`<option value=${ME} ?selected=${this.assign === ME}>Me (${this.currentUser})</option>` : nothing}
           <option value=${OTHER} ?selected=${this.assign === OTHER}>Someone else…</option>
@@ -334,14 +384,14 @@ export class IpAlertsFlyout extends LitElement {
         </select>
       </label>
       ${this.assign === OTHER
-        ? html`<label>Assignee <input class="input" name="assignee" autocomplete="off" .value=${this.assignee} @input=${(e: Event) => (this.assignee = (e.target as HTMLInputElement).value)} /></label>`
+        ? html`<label>Assignee <input class="input" name="assignee" autocomplete="off" ?readonly=${this.saving} .value=${this.assignee} @input=${(e: Event) => (this.assignee = (e.target as HTMLInputElement).value)} /></label>`
         : nothing}
       <label>Comment
-        <textarea class="input" name="comment" .value=${this.comment} @input=${(e: Event) => (this.comment = (e.target as HTMLTextAreaElement).value)}></textarea>
+        <textarea class="input" name="comment" ?readonly=${this.saving} .value=${this.comment} @input=${(e: Event) => (this.comment = (e.target as HTMLTextAreaElement).value)}></textarea>
       </label>
       ${this.error ? html`<p class="error" role="alert">Not saved: ${this.error} Your changes are still here; try again.</p>` : nothing}
       <div class="actions">
-        <button type="submit" class="button primary" ?disabled=${!dirty || this.saving} aria-disabled=${!dirty || this.saving ? 'true' : 'false'}>${this.saving ? 'Saving…' : 'Save'}</button>
+        <button type="submit" class="button primary" ?disabled=${!dirty && !this.saving} aria-disabled=${!dirty || this.saving ? 'true' : 'false'}>${this.saving ? 'Saving…' : 'Save'}</button>
         <button type="button" class="button" @click=${() => this.#reset()} ?disabled=${!dirty || this.saving}>Discard changes</button>
       </div>
     </form>`;

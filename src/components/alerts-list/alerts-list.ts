@@ -10,7 +10,7 @@ import { alertIcon, incidentIcon } from '../shared/icons.js';
 import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
 import { AlertPages, type AlertsQuery } from './alert-pages.js';
-import { AlertSelection } from './selection.js';
+import { AlertSelection, gatherIds, SelectionChangedError } from './selection.js';
 import { COLUMN_BY_ID, defaultColumns, normalizeColumns, words, type ColumnDef, type ColumnId, type ColumnState } from './columns.js';
 import { contentTopFor, revealRow, rowWindowAt, scrollTopFor } from './virtual-window.js';
 import type { IpAlertsFlyout, IpFlyoutSaveEvent } from './alerts-flyout.js';
@@ -42,6 +42,8 @@ const DEFAULT_COLUMNS: ColumnState[] = defaultColumns();
 
 /** Bulk management beyond this many items is refused with a message (fetching their ids is heavy). */
 const MAX_BULK = 10_000;
+/** Shift ranges beyond this many rows offer "Select all matching" instead of fetching every row. */
+const MAX_RANGE = 5_000;
 /** Text columns sort A→Z first; times, severity and status most-important-first. */
 const DESC_FIRST = new Set<AlertSortField>(['severity', 'status', 'classification', 'firstActivity', 'lastActivity']);
 
@@ -123,6 +125,8 @@ export class IpAlertsList extends LitElement {
   });
 
   #expansions = new Map<string, Expansion>();
+  /** The explicitly selected items (see #pinSelected). */
+  #pinned = new Map<string, AlertItem>();
   #programmatic?: { scrollTop: number; contentTop: number };
   #resize?: ResizeObserver;
   readonly #searchField = new SearchField(this, (value) => {
@@ -131,6 +135,10 @@ export class IpAlertsList extends LitElement {
   });
   #exportController?: AbortController;
   #saveController?: AbortController;
+  /** A Save is fetching the ids of "all matching" (a query change stops it). */
+  #gathering = false;
+  /** The idempotency key of the draft being saved, kept across retries of the same change. */
+  #saveKey?: { draft: string; key: string };
   #locale?: string;
   #focusAfterRender = false;
   #lastError?: unknown;
@@ -159,6 +167,10 @@ export class IpAlertsList extends LitElement {
   @state() private openMenu?: string;
   @state() private version = 0;
   @state() private bulkMessage?: string;
+  /** A Shift range whose rows are being loaded (Cancel stops it). */
+  @state() private rangeSelecting?: { controller: AbortController; rows: number };
+  /** Why a Shift range selected nothing: too many rows, cancelled or failed. */
+  @state() private rangeNotice?: { rows?: number; message?: string };
 
   /** The data provider; wins over the one `<ip-entity-page>` provides. */
   @property({ attribute: false }) provider?: IpDataProvider;
@@ -246,8 +258,15 @@ export class IpAlertsList extends LitElement {
   }
 
   #onQueryChanged() {
+    // A Save still gathering the ids of "all matching" must not apply to the new list.
+    if (this.#gathering) {
+      this.#saveController?.abort(new SelectionChangedError('Nothing was saved: the filters, search or time range changed while the selection was being gathered. Select again and save.'));
+    }
+    this.rangeSelecting?.controller.abort();
+    this.rangeNotice = undefined;
     this.#expansions = new Map();
     this.#selection.clear();
+    this.#pinned = new Map();
     this.flyoutOpen = false;
     this.saveError = undefined;
     this.bulkMessage = undefined;
@@ -550,33 +569,76 @@ export class IpAlertsList extends LitElement {
   #selectionChanged(openFlyout = true) {
     this.saveError = undefined;
     this.bulkMessage = undefined;
+    this.#pinSelected();
     if (this.#selection.empty) this.flyoutOpen = false;
     else if (openFlyout) this.flyoutOpen = true;
     this.version++;
   }
 
-  /** Select rows by display index range [a, b] (loading what is missing). */
+  /**
+   * Keep the explicitly selected items at hand, so the side panel shows them (and its form stays)
+   * after their pages are dropped from memory while the grid scrolls.
+   */
+  #pinSelected() {
+    const ids = this.#selection.ids;
+    const next = new Map<string, AlertItem>();
+    const missing = new Set<string>();
+    for (const id of ids) {
+      const pinned = this.#pinned.get(id);
+      if (pinned) next.set(id, pinned);
+      else missing.add(id);
+    }
+    if (missing.size) for (const a of this.#loadedItems(missing)) next.set(a.id, a);
+    this.#pinned = next;
+  }
+
+
+  /**
+   * Select rows by display index range [a, b], loading what is missing. Ranges past
+   * {@link MAX_RANGE} rows are not fetched row by row: "Select all matching" is offered instead.
+   * Loading can be cancelled (Cancel or Escape); nothing is added then, and the analyst is told.
+   */
   async #selectRange(a: number, b: number) {
     const [from, to] = a <= b ? [a, b] : [b, a];
+    if (to - from + 1 > MAX_RANGE) {
+      this.rangeNotice = { rows: to - from + 1 };
+      return;
+    }
+    this.rangeNotice = undefined;
     const ids: string[] = [];
-    const dataRows: number[] = [];
+    let first = Infinity;
+    let last = -1;
     for (let d = from; d <= to; d++) {
       const row = this.#displayRow(d);
       const item = this.#itemAt(row);
       if (item) ids.push(item.id);
-      else if (row.kind === 'row') dataRows.push(row.index);
+      else if (row.kind === 'row') {
+        first = Math.min(first, row.index);
+        last = Math.max(last, row.index);
+      }
     }
-    if (dataRows.length) {
+    if (last >= 0) {
+      this.rangeSelecting?.controller.abort();
+      const controller = new AbortController();
+      this.rangeSelecting = { controller, rows: to - from + 1 };
       try {
-        const items = await this.#pages.itemsIn(Math.min(...dataRows), Math.max(...dataRows) + 1);
+        const items = await this.#pages.itemsIn(first, last + 1, controller.signal);
         ids.push(...items.map((i) => i.id));
-      } catch {
-        // the query changed meanwhile: the selection was cleared anyway
+      } catch (error) {
+        if (this.rangeSelecting?.controller === controller) {
+          this.rangeNotice = { message: isAbortError(error) ? 'Selection cancelled: nothing was added.' : `The rows could not be loaded (${describeError(error)}): nothing was added.` };
+        }
         return;
+      } finally {
+        if (this.rangeSelecting?.controller === controller) this.rangeSelecting = undefined;
       }
     }
     this.#selection.add(ids);
     this.#selectionChanged();
+  }
+
+  #cancelRangeSelect() {
+    this.rangeSelecting?.controller.abort();
   }
 
   #onRowClick(e: MouseEvent, d: number, item: AlertItem | undefined) {
@@ -612,43 +674,60 @@ export class IpAlertsList extends LitElement {
     this.#selectionChanged();
   }
 
-  /** The selected ids, fetching them when "all matching" is selected (up to a limit). */
-  async #selectedIds(signal: AbortSignal): Promise<string[]> {
-    if (!this.#selection.allMatching) return [...this.#selection.ids];
-    const count = this.#selection.count(this.#total ?? 0);
-    if (count > MAX_BULK) throw new Error(`${formatNumber(count, this.#locale)} are selected; change at most ${formatNumber(MAX_BULK, this.#locale)} at a time (narrow the filter).`);
-    const ids: string[] = [];
-    for await (const page of this.#pages.all(signal)) for (const a of page.items) if (this.#selection.has(a.id)) ids.push(a.id);
-    return ids;
-  }
-
   // ---- management ---------------------------------------------------------------------------
 
+  /**
+   * Save the panel's change. What it applies to is fixed when Save is pressed: explicit ids as
+   * they are, or "all matching" gathered from the query of that moment (stopped, and said so, if
+   * the list changes meanwhile). The rows change at once and roll back if the provider refuses;
+   * a provider that confirms only part of the set is reported, never shown as success.
+   */
   async #onSave(e: IpFlyoutSaveEvent) {
     e.stopPropagation();
     const provider = this.#data.provider;
     if (!provider?.updateAlerts || this.saving) return;
     const patch: AlertPatch = e.detail.patch;
+    const snapshot = this.#selection.snapshot(this.#total ?? 0, this.#pages.generation);
+    if (snapshot.all && snapshot.count > MAX_BULK) {
+      this.saveError = `${formatNumber(snapshot.count, this.#locale)} are selected; change at most ${formatNumber(MAX_BULK, this.#locale)} at a time (narrow the filter).`;
+      return;
+    }
     this.saving = true;
     this.saveError = undefined;
+    this.bulkMessage = undefined;
     this.#saveController?.abort();
     const controller = (this.#saveController = new AbortController());
+    // One key per draft: a retry of the same change after a timeout cannot apply twice.
+    const draftKey = `${snapshot.generation}|${this.#selection.version}|${JSON.stringify(patch)}`;
+    if (this.#saveKey?.draft !== draftKey) this.#saveKey = { draft: draftKey, key: crypto.randomUUID() };
     let previous = new Map<string, AlertItem>();
     try {
-      // Explicit selections are known now, so the preview shows at once; "all matching" needs its ids fetched.
-      const ids = this.#selection.allMatching ? await this.#selectedIds(controller.signal) : [...this.#selection.ids];
+      this.#gathering = snapshot.all;
+      // Explicit ids are known now, so the preview shows at once; "all matching" needs its ids fetched.
+      const ids = snapshot.all ? await gatherIds(snapshot, this.#pages, controller.signal) : snapshot.ids;
+      this.#gathering = false;
       // Show the change at once; roll back if the provider refuses it.
-      const wanted = new Set(ids);
-      const preview = this.#loadedItems(wanted).map((a) => applyPatch(a, patch, this.currentUser ?? 'you'));
+      const preview = this.#loadedItems(new Set(ids)).map((a) => applyPatch(a, patch, this.currentUser ?? 'you'));
       previous = this.#replaceEverywhere(preview);
-      const updated = await provider.updateAlerts(ids, patch, { signal: controller.signal });
+      const updated = await provider.updateAlerts(ids, patch, { signal: controller.signal, idempotencyKey: this.#saveKey.key });
       this.#replaceEverywhere(updated);
-      this.flyout?.saved();
+      const confirmed = new Set(updated.map((a) => a.id));
+      const unconfirmed = ids.filter((id) => !confirmed.has(id));
+      if (unconfirmed.length) {
+        this.#replaceEverywhere([...previous.values()].filter((a) => !confirmed.has(a.id)));
+        throw new Error(`Only ${formatNumber(ids.length - unconfirmed.length, this.#locale)} of ${formatNumber(ids.length, this.#locale)} were changed; the data source did not confirm the others. Check them before saving again.`);
+      }
+      this.#saveKey = undefined;
+      this.flyout?.saved(updated);
       this.dispatchEvent(new IpAlertsUpdatedEvent({ items: updated }));
     } catch (error) {
-      if (isAbortError(error)) return;
+      this.#gathering = false;
+      if (isAbortError(error) && !(controller.signal.reason instanceof SelectionChangedError)) return;
+      const shown = isAbortError(error) ? controller.signal.reason : error;
       this.#replaceEverywhere([...previous.values()]);
-      this.saveError = describeError(error);
+      // The panel closes when the query changes: say it under the grid then.
+      if (this.flyoutOpen) this.saveError = describeError(shown);
+      else this.bulkMessage = describeError(shown);
     } finally {
       if (this.#saveController === controller) this.saving = false;
     }
@@ -671,6 +750,12 @@ export class IpAlertsList extends LitElement {
         if (next && !previous.has(a.id)) previous.set(a.id, a);
         return next ?? a;
       });
+    }
+    for (const [id, a] of this.#pinned) {
+      const next = byId.get(id);
+      if (!next) continue;
+      if (!previous.has(id)) previous.set(id, a);
+      this.#pinned.set(id, next);
     }
     this.version++;
     return previous;
@@ -855,7 +940,8 @@ export class IpAlertsList extends LitElement {
         this.searchInput?.focus();
         break;
       case 'Escape':
-        if (this.flyoutOpen) this.#closeFlyout();
+        if (this.rangeSelecting) this.#cancelRangeSelect();
+        else if (this.flyoutOpen) this.#closeFlyout();
         else if (this.openMenu) this.openMenu = undefined;
         else handled = false;
         break;
@@ -1021,7 +1107,30 @@ export class IpAlertsList extends LitElement {
             <button type="button" class="button subtle" @click=${() => this.#cancelExport()}>Cancel</button></span>`
         : nothing}
       ${this.exportError ? html`<span class="error-text" role="alert">Export failed: ${this.exportError}</span>` : nothing}
+      ${this.#renderRangeStatus()}
     </div>`;
+  }
+
+  #renderRangeStatus(): TemplateResult | typeof nothing {
+    const locale = this.#locale;
+    if (this.rangeSelecting) {
+      return html`<span class="range-status" role="status">Selecting ${formatNumber(this.rangeSelecting.rows, locale)} rows…
+        <button type="button" class="button subtle" @click=${() => this.#cancelRangeSelect()}>Cancel</button></span>`;
+    }
+    const notice = this.rangeNotice;
+    if (!notice) return nothing;
+    const total = this.#total ?? 0;
+    return html`<span class="range-status" role="alert">
+      ${notice.rows
+        ? html`That range has ${formatNumber(notice.rows, locale)} rows; ranges of up to ${formatNumber(MAX_RANGE, locale)} are selected row by row.
+            <button type="button" class="link" @click=${() => {
+              this.rangeNotice = undefined;
+              this.#selection.selectAllMatching();
+              this.#selectionChanged();
+            }}>Select all ${formatNumber(total, locale)} matching</button>`
+        : notice.message}
+      <button type="button" class="link" @click=${() => (this.rangeNotice = undefined)}>Dismiss</button>
+    </span>`;
   }
 
   #renderHeader(): TemplateResult {
@@ -1147,7 +1256,7 @@ export class IpAlertsList extends LitElement {
     const rows: TemplateResult[] = [];
     if (total !== undefined) for (let d = w.start; d < w.end; d++) rows.push(this.#renderRow(d, ctx));
     const activeRendered = this.active.row < 0 || (this.active.row >= w.start && this.active.row < w.end);
-    const flyoutItems = this.flyoutOpen ? this.#loadedItems(this.#selection.allMatching ? new Set(this.#flyoutCandidates()) : (this.#selection.ids as Set<string>)) : [];
+    const flyoutItems = !this.flyoutOpen ? [] : this.#selection.allMatching ? this.#loadedItems(new Set(this.#flyoutCandidates())) : [...this.#pinned.values()];
     const manageable = Boolean(this.#capabilities.value?.updateAlerts && this.#data.provider?.updateAlerts);
     return html`<div part="base" class="list ${this.flyoutOpen ? 'with-flyout' : ''}">
       ${this.#renderToolbar()}
@@ -1169,7 +1278,7 @@ export class IpAlertsList extends LitElement {
           ${this.bulkMessage ? html`<p class="error-text" role="alert">${this.bulkMessage}</p>` : nothing}
         </div>
         ${this.flyoutOpen
-          ? html`<ip-alerts-flyout part="flyout" .items=${flyoutItems} count=${this.#selection.count(total ?? 0)} ?manageable=${manageable}
+          ? html`<ip-alerts-flyout part="flyout" .items=${flyoutItems} count=${this.#selection.count(total ?? 0)} selection-key=${this.#selection.version} ?manageable=${manageable}
               current-user=${this.currentUser ?? ''} ?saving=${this.saving} .error=${this.saveError} .locale=${this.#locale}
               @ip-flyout-save=${this.#onSave} @ip-flyout-close=${() => this.#closeFlyout()}></ip-alerts-flyout>`
           : nothing}

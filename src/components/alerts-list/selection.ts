@@ -6,8 +6,19 @@ export class AlertSelection {
   #ids = new Set<string>();
   #all = false;
   #excluded = new Set<string>();
+  #version = 0;
   /** Row index of the last plain or Ctrl click, where a Shift range starts. */
   anchor?: number;
+
+  /** Grows with every change: what the side panel's form belongs to. */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** What is selected now, fixed (what a Save applies to), for a list of `total` rows of query `generation`. */
+  snapshot(total: number, generation: number): SelectionSnapshot {
+    return { all: this.#all, ids: [...this.#ids], excluded: new Set(this.#excluded), count: this.count(total), generation };
+  }
 
   get allMatching(): boolean {
     return this.#all;
@@ -35,6 +46,7 @@ export class AlertSelection {
   }
 
   toggle(id: string, on = !this.has(id)): void {
+    this.#version++;
     if (this.#all) {
       if (on) this.#excluded.delete(id);
       else this.#excluded.add(id);
@@ -44,6 +56,7 @@ export class AlertSelection {
 
   /** Select exactly these (a plain click). */
   only(ids: Iterable<string>): void {
+    this.#version++;
     this.#all = false;
     this.#excluded.clear();
     this.#ids = new Set(ids);
@@ -55,15 +68,69 @@ export class AlertSelection {
   }
 
   selectAllMatching(): void {
+    this.#version++;
     this.#all = true;
     this.#ids.clear();
     this.#excluded.clear();
   }
 
   clear(): void {
+    this.#version++;
     this.#all = false;
     this.#ids.clear();
     this.#excluded.clear();
     this.anchor = undefined;
   }
+}
+
+/** A selection fixed at one moment (see {@link AlertSelection.snapshot}). */
+export interface SelectionSnapshot {
+  /** "All matching" (minus `excluded`) rather than `ids`. */
+  all: boolean;
+  ids: string[];
+  excluded: ReadonlySet<string>;
+  /** How many were selected. */
+  count: number;
+  /** The query generation it was taken in. */
+  generation: number;
+}
+
+/** The list the selection was made in changed before its ids were gathered; nothing was applied. */
+export class SelectionChangedError extends Error {
+  override readonly name = 'SelectionChangedError';
+}
+
+/** The list's pages, as far as gathering ids needs them. */
+export interface PageSource {
+  readonly generation: number;
+  all(signal: AbortSignal): AsyncIterable<{ items: ReadonlyArray<{ id: string }>; total: number }>;
+}
+
+/**
+ * The ids a snapshot selects. For "all matching" they are fetched page by page from the query the
+ * snapshot was taken in; if that query changes, the total moves or the pages overlap while they
+ * are fetched, this fails with {@link SelectionChangedError}: a change applies to exactly what was
+ * selected, never to a mix of two lists, never to part of it.
+ */
+export async function gatherIds(snapshot: SelectionSnapshot, pages: PageSource, signal: AbortSignal): Promise<string[]> {
+  if (!snapshot.all) return [...snapshot.ids];
+  const changed = (why: string) =>
+    new SelectionChangedError(`Nothing was saved: ${why} while the selection was being gathered. Check the list and save again.`);
+  if (pages.generation !== snapshot.generation) throw changed('the filters, search or time range changed');
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  let total: number | undefined;
+  for await (const page of pages.all(signal)) {
+    if (pages.generation !== snapshot.generation) throw changed('the filters, search or time range changed');
+    if (total === undefined) total = page.total;
+    else if (page.total !== total) throw changed('incidents or alerts were added or removed');
+    for (const item of page.items) {
+      if (seen.has(item.id)) throw changed('the order of the list changed');
+      seen.add(item.id);
+      if (!snapshot.excluded.has(item.id)) ids.push(item.id);
+    }
+  }
+  if (pages.generation !== snapshot.generation) throw changed('the filters, search or time range changed');
+  if (ids.length !== snapshot.count) throw changed(`the list now holds ${ids.length} instead of ${snapshot.count} selected`);
+  return ids;
 }

@@ -1,0 +1,236 @@
+/**
+ * The alerts list never loses what the analyst typed or selected: the side panel's form through
+ * scrolling, dropped pages and a moving total; saves fixed to what was selected at Save; Shift
+ * ranges bounded and cancellable.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/alerts-list/ip-alerts-list.js';
+import type { IpAlertsList } from '../../src/components/alerts-list/alerts-list.js';
+import type { IpAlertsFlyout } from '../../src/components/alerts-list/alerts-flyout.js';
+import type { AlertItem, AlertPatch } from '../../src/data/model.js';
+import type { AlertQuery, IpDataProvider, Page, RequestOptions } from '../../src/data/provider.js';
+import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
+import { at } from '../helpers/fixtures.js';
+import { withOverrides } from '../helpers/providers.js';
+
+const IP = '203.0.113.7';
+
+interface Rows {
+  provider: IpDataProvider;
+  /** Change how many rows match (another analyst added some). */
+  setTotal(n: number): void;
+  updates: Array<{ ids: string[]; patch: AlertPatch; key?: string }>;
+  /** Pending `listAlerts` calls when `hold` is on. */
+  held: Array<() => void>;
+  hold: boolean;
+  /** How many ids `updateAlerts` confirms (default all). */
+  confirm?: number;
+  /** Resolves when the test releases a pending update. */
+  updateGate?: Promise<void>;
+}
+
+function rows(initial: number): Rows {
+  let total = initial;
+  const state: Rows = {
+    provider: undefined as unknown as IpDataProvider,
+    setTotal: (n) => (total = n),
+    updates: [],
+    held: [],
+    hold: false,
+  };
+  const item = (i: number): AlertItem => ({ id: `r${i}`, kind: 'alert', title: `Row ${i}`, severity: 'medium', status: 'new', classification: null, impactedAssets: [], firstActivity: at(0), lastActivity: at(0) });
+  state.provider = withOverrides(new StaticIpDataProvider({ data: {} }), {
+    listAlerts: async (_ip: string, q: AlertQuery, o: RequestOptions): Promise<Page<AlertItem>> => {
+      if (state.hold) await new Promise<void>((resolve) => state.held.push(resolve));
+      o.signal.throwIfAborted();
+      const items: AlertItem[] = [];
+      for (let i = q.offset; i < Math.min(total, q.offset + q.limit); i++) items.push(item(i));
+      return { items, total };
+    },
+    updateAlerts: async (ids: string[], patch: AlertPatch, o: RequestOptions): Promise<AlertItem[]> => {
+      state.updates.push({ ids, patch, key: o.idempotencyKey });
+      if (state.updateGate) await state.updateGate;
+      return ids.slice(0, state.confirm ?? ids.length).map((id) => ({ ...item(Number(id.slice(1))), status: patch.status ?? 'new' }));
+    },
+  });
+  return state;
+}
+
+const root = (el: IpAlertsList) => el.shadowRoot!;
+const flyout = (el: IpAlertsList) => root(el).querySelector<IpAlertsFlyout>('ip-alerts-flyout');
+const statusBar = (el: IpAlertsList) => root(el).querySelector('.status-bar')!.textContent!.replace(/\s+/g, ' ');
+const scroller = (el: IpAlertsList) => root(el).querySelector<HTMLElement>('[role="grid"]')!;
+
+async function list(provider: IpDataProvider): Promise<IpAlertsList> {
+  const el = await fixture<IpAlertsList>(html`<ip-alerts-list ip=${IP} .provider=${provider}></ip-alerts-list>`);
+  await waitUntil(() => root(el).querySelector('.row:not(.placeholder)'), 'rows', { timeout: 5000 });
+  return el;
+}
+
+async function type(el: IpAlertsList, text: string) {
+  const f = flyout(el)!;
+  await f.updateComplete;
+  const area = f.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!;
+  area.value = text;
+  area.dispatchEvent(new Event('input'));
+  await f.updateComplete;
+  return area;
+}
+
+function selectAllMatching(el: IpAlertsList) {
+  root(el).querySelector<HTMLInputElement>('.header-row input')!.click();
+}
+
+describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
+  it('keeps what was typed in the panel while the grid scrolls far, pages go and the total moves', async () => {
+    const data = rows(50_000);
+    const el = await list(data.provider);
+    root(el).querySelector<HTMLInputElement>('.row[data-d="0"] input')!.click();
+    await el.updateComplete;
+    let area = await type(el, 'Looked at it with the network team');
+    // Scroll through enough pages that the first ones are dropped from memory.
+    for (const row of [9_000, 18_000, 27_000, 36_000, 45_000, 49_990]) {
+      el.scrollToIndex(row);
+      await waitUntil(() => root(el).querySelector(`.row[data-d="${row}"]:not(.placeholder)`), `row ${row}`, { timeout: 5000 });
+    }
+    await el.updateComplete;
+    area = flyout(el)!.shadowRoot!.querySelector('textarea')!;
+    expect(area.value).to.equal('Looked at it with the network team');
+    expect(flyout(el)!.shadowRoot!.querySelector('h2')!.textContent).to.equal('Row 0');
+
+    // "All matching": the panel's examples change as the grid scrolls, and the total moves.
+    [...root(el).querySelectorAll<HTMLButtonElement>('.status-bar button')].find((b) => b.textContent!.includes('Select all'))!.click();
+    await el.updateComplete;
+    area = await type(el, 'Bulk note');
+    el.scrollToIndex(100);
+    await waitUntil(() => root(el).querySelector('.row[data-d="100"]:not(.placeholder)'), 'row 100', { timeout: 5000 });
+    data.setTotal(50_010);
+    el.scrollToIndex(30_000);
+    await waitUntil(() => statusBar(el).includes('50,010'), 'the new total shows', { timeout: 5000 });
+    await flyout(el)!.updateComplete;
+    expect(flyout(el)!.shadowRoot!.querySelector('textarea')!.value).to.equal('Bulk note');
+  });
+
+  it('is read-only while saving, and a success keeps what was changed after Save', async () => {
+    const data = rows(10);
+    let release!: () => void;
+    data.updateGate = new Promise((r) => (release = r));
+    const el = await list(data.provider);
+    root(el).querySelector<HTMLInputElement>('.row[data-d="2"] input')!.click();
+    await el.updateComplete;
+    const area = await type(el, 'First note');
+    const f = flyout(el)!;
+    const save = f.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    save.focus();
+    save.click();
+    await waitUntil(() => data.updates.length === 1, 'update sent');
+    await el.updateComplete;
+    await f.updateComplete;
+    expect(area.readOnly, 'comment read-only while saving').to.equal(true);
+    expect(f.shadowRoot!.querySelector<HTMLSelectElement>('select[name="status"]')!.disabled).to.equal(true);
+    expect(f.shadowRoot!.activeElement, 'focus stays on Save').to.equal(save);
+    expect(save.getAttribute('aria-disabled')).to.equal('true');
+    // A second press while saving sends nothing.
+    save.click();
+    // Something changes the comment during the save (a paste handler, an extension): it is kept.
+    area.value = 'Second note, typed during the save';
+    area.dispatchEvent(new Event('input'));
+    release();
+    await waitUntil(() => !f.saving, 'saved');
+    await f.updateComplete;
+    expect(data.updates.length).to.equal(1);
+    expect(data.updates[0]!.patch.comment).to.equal('First note');
+    expect(f.shadowRoot!.querySelector('textarea')!.value).to.equal('Second note, typed during the save');
+    expect(f.shadowRoot!.querySelector('textarea')!.readOnly).to.equal(false);
+  });
+
+  it('applies a bulk save to what was selected at Save: a changed list stops it, with a message', async () => {
+    const data = rows(2_500);
+    const el = await list(data.provider);
+    selectAllMatching(el);
+    await el.updateComplete;
+    await type(el, 'Bulk');
+    data.hold = true;
+    flyout(el)!.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => data.held.length > 0, 'gathering started');
+    // The analyst changes the search while the ids are being gathered.
+    el.search = 'Row 1';
+    await el.updateComplete;
+    data.hold = false;
+    data.held.splice(0).forEach((go) => go());
+    await waitUntil(() => root(el).textContent!.includes('Nothing was saved'), `message: ${root(el).textContent!.slice(0, 300)}`, { timeout: 5000 });
+    expect(data.updates).to.deep.equal([]);
+  });
+
+  it('stops a bulk save whose list grows while the ids are gathered, and never reports part as success', async () => {
+    const data = rows(2_500);
+    const el = await list(data.provider);
+    selectAllMatching(el);
+    await el.updateComplete;
+    await type(el, 'Bulk');
+    data.hold = true;
+    flyout(el)!.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => data.held.length > 0, 'gathering started');
+    data.held.shift()!();
+    await waitUntil(() => data.held.length > 0, 'second page asked');
+    data.setTotal(2_600);
+    data.hold = false;
+    data.held.splice(0).forEach((go) => go());
+    await waitUntil(() => flyout(el)!.shadowRoot!.textContent!.includes('added or removed'), 'says the list changed', { timeout: 5000 });
+    expect(data.updates).to.deep.equal([]);
+    expect(flyout(el)!.shadowRoot!.querySelector('textarea')!.value, 'the note is kept').to.equal('Bulk');
+
+    // Now the provider confirms only some of them: the list says so and keeps the form.
+    data.setTotal(20);
+    el.refresh();
+    await waitUntil(() => statusBar(el).includes('20 incidents'), 'reloaded', { timeout: 5000 });
+    selectAllMatching(el);
+    await el.updateComplete;
+    await type(el, 'Partial');
+    data.confirm = 15;
+    flyout(el)!.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => flyout(el)!.shadowRoot!.textContent!.includes('Only 15 of 20 were changed'), 'partial reported', { timeout: 5000 });
+    expect(flyout(el)!.shadowRoot!.querySelector('textarea')!.value).to.equal('Partial');
+    // A retry of the same change carries the same idempotency key.
+    data.confirm = undefined;
+    flyout(el)!.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => data.updates.length === 2, 'retried');
+    expect(data.updates[1]!.key).to.be.a('string').and.equal(data.updates[0]!.key);
+  });
+
+  it('bounds Shift ranges: past the limit it offers "select all matching"; loading can be cancelled', async () => {
+    const data = rows(100_000);
+    const el = await list(data.provider);
+    root(el).querySelector<HTMLElement>('.row[data-d="0"] .col-severity')!.click();
+    await el.updateComplete;
+    el.scrollToIndex(60_000);
+    await waitUntil(() => root(el).querySelector('.row[data-d="60000"]:not(.placeholder)'), 'row 60,000', { timeout: 5000 });
+    root(el).querySelector<HTMLElement>('.row[data-d="60000"] .col-severity')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, shiftKey: true }));
+    await el.updateComplete;
+    expect(statusBar(el)).to.contain('That range has 60,001 rows');
+    expect(statusBar(el)).to.contain('1 selected');
+    [...root(el).querySelectorAll<HTMLButtonElement>('.status-bar button')].find((b) => b.textContent!.includes('Select all'))!.click();
+    await el.updateComplete;
+    expect(statusBar(el)).to.contain('100,000 selected');
+
+    // Within the limit, rows not loaded yet are fetched; Escape cancels and nothing is added.
+    root(el).querySelector<HTMLElement>('.row[data-d="60000"] .col-severity')!.click();
+    await el.updateComplete;
+    data.hold = true;
+    el.scrollToIndex(64_000);
+    await waitUntil(() => root(el).querySelector('.row[data-d="64000"]'), 'row 64,000 rendered', { timeout: 5000 });
+    data.hold = false;
+    data.held.splice(0).forEach((go) => go());
+    await waitUntil(() => root(el).querySelector('.row[data-d="64000"]:not(.placeholder)'), 'row 64,000 loaded', { timeout: 5000 });
+    data.hold = true;
+    root(el).querySelector<HTMLElement>('.row[data-d="64000"] .col-severity')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, shiftKey: true }));
+    await waitUntil(() => statusBar(el).includes('Selecting 4,001 rows'), statusBar(el));
+    scroller(el).focus();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => statusBar(el).includes('Selection cancelled: nothing was added.'), statusBar(el));
+    expect(statusBar(el)).to.contain('1 selected');
+    data.hold = false;
+    data.held.splice(0).forEach((go) => go());
+  });
+});
