@@ -438,6 +438,44 @@ describe('<ip-response-actions>', () => {
       expect(p.indicators).to.have.length(1);
     });
 
+    it('stays bound to the IP it was opened for when the page moves to another, unless the analyst switches', async () => {
+      const p = new StaticIpDataProvider({ data: { [IP]: fullData(), '198.51.100.23': {} }, deviceGroups: GROUPS });
+      const received: IndicatorInput[] = [];
+      const keys: Array<string | undefined> = [];
+      let fail = true;
+      const wrapped = withOverrides(p, {
+        addIndicator: (input: IndicatorInput, o: { signal: AbortSignal; idempotencyKey?: string }) => {
+          received.push(input);
+          keys.push(o.idempotencyKey);
+          return fail ? Promise.reject(new IpDataError('timeout', 'The service did not answer in time.')) : p.addIndicator(input, o);
+        },
+      });
+      const el = await mount(wrapped);
+      await fillWizard(el);
+      el.ip = '198.51.100.23';
+      await el.updateComplete;
+      const notice = root(el).querySelector('.ip-changed')!;
+      expect(deepText(notice)).to.contain('This indicator is for 203.0.113.7').and.to.contain('The page now shows 198.51.100.23');
+      expect(deepText(wizard(el))).to.contain('Add indicator 203.0.113.7');
+      await expect(el).to.be.accessible();
+      footerButton(el, 'Submit').click();
+      await waitUntil(() => root(el).querySelector('.submit-error'), 'the first attempt fails');
+      expect(received[0]!.indicatorValue).to.equal(IP);
+      // A retry of the same draft carries the same idempotency key.
+      footerButton(el, 'Submit').click();
+      await waitUntil(() => received.length === 2, 'retried');
+      expect(keys[1]).to.be.a('string').and.equal(keys[0]);
+      // The analyst switches: the new IP is used, with a new key.
+      [...notice.querySelectorAll('button')].find((b) => b.textContent!.includes('Use 198.51.100.23'))!.click();
+      await el.updateComplete;
+      expect(root(el).querySelector('.ip-changed')).to.equal(null);
+      fail = false;
+      footerButton(el, 'Submit').click();
+      await waitUntil(() => deepText(wizard(el)).includes('added.'), 'added');
+      expect(received[2]!.indicatorValue).to.equal('198.51.100.23');
+      expect(keys[2]).to.not.equal(keys[0]);
+    });
+
     it('submits once on a double click', async () => {
       const p = provider({ latencyMs: 50 });
       let calls = 0;

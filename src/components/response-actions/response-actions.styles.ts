@@ -287,6 +287,21 @@ export const responseActionsStyles = css`
   .required {
     color: var(--_color-danger);
   }
+  .ip-changed {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    margin-block: var(--_space);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border: 1px solid var(--_color-warning);
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius-small);
+  }
+  .ip-changed p {
+    margin: 0;
+    flex: 1 1 20rem;
+  }
   .summary-list {
     grid-template-columns: max-content 1fr;
   }

@@ -129,6 +129,8 @@ export class IpResponseActions extends LitElement {
   @state() private groups?: string[];
   @state() private groupsError?: string;
   @state() private stepAnnouncement = '';
+  /** The IP the open wizard is for (the page's IP when it opened). */
+  @state() private wizardIp?: string;
   // Hunt
   @state() private huntOpen = false;
   @state() private language: QueryLanguage = 'kql-defender';
@@ -136,6 +138,8 @@ export class IpResponseActions extends LitElement {
   #returnFocus?: HTMLElement;
   #statusTimer?: ReturnType<typeof setTimeout>;
   #submitController?: AbortController;
+  /** The idempotency key of the wizard's current draft. */
+  #draftKey?: string;
   #groupsController?: AbortController;
   #locale?: string;
 
@@ -330,6 +334,10 @@ export class IpResponseActions extends LitElement {
 
   #startWizard() {
     this.menuOpen = false;
+    // The wizard is bound to the IP it was opened for: a page that moves to another IP meanwhile
+    // does not change what is submitted unless the analyst says so.
+    this.wizardIp = this.#ip;
+    this.#draftKey = crypto.randomUUID();
     this.step = 'indicator';
     this.shownProblems = {};
     this.submitError = undefined;
@@ -366,7 +374,7 @@ export class IpResponseActions extends LitElement {
   }
 
   #problemsFor(steps: readonly WizardStep[]): Record<string, string> {
-    const all = draftProblems(this.draft, this.#ip!);
+    const all = draftProblems(this.draft, this.wizardIp!);
     const fields = new Set(steps.flatMap((s) => STEP_FIELDS[s]));
     return Object.fromEntries(Object.entries(all).filter(([k]) => fields.has(k)));
   }
@@ -407,16 +415,17 @@ export class IpResponseActions extends LitElement {
 
   #change(patch: Partial<IndicatorDraft>) {
     this.draft = { ...this.draft, ...patch };
+    this.#draftKey = crypto.randomUUID(); // another draft: a new idempotency key
     // Fixing a field clears its message at once; new messages wait for Next.
     if (Object.keys(this.shownProblems).length) {
-      const now = draftProblems(this.draft, this.#ip!);
+      const now = draftProblems(this.draft, this.wizardIp!);
       this.shownProblems = Object.fromEntries(Object.entries(this.shownProblems).filter(([k]) => now[k]).map(([k]) => [k, now[k]!]));
     }
   }
 
   async #submit() {
     if (this.submitting) return; // a double click submits once
-    const ip = this.#ip!;
+    const ip = this.wizardIp!;
     const problems = draftProblems(this.draft, ip);
     if (Object.keys(problems).length) {
       const first = WIZARD_STEPS.find(([s]) => STEP_FIELDS[s].some((f) => problems[f]))![0];
@@ -436,7 +445,8 @@ export class IpResponseActions extends LitElement {
         return;
       }
       const controller = (this.#submitController = new AbortController());
-      const indicator = await this.#data.provider!.addIndicator!(input, { signal: controller.signal });
+      // The same key on every retry of this draft: a submit that timed out after it was applied is not applied twice.
+      const indicator = await this.#data.provider!.addIndicator!(input, { signal: controller.signal, idempotencyKey: this.#draftKey });
       this.result = indicator;
       this.stepAnnouncement = `Indicator ${indicator.id} added.`;
       this.dispatchEvent(new IpIndicatorAddedEvent({ indicator }));
@@ -466,6 +476,7 @@ export class IpResponseActions extends LitElement {
   /** Close; what was typed is gone (it was confirmed, submitted, or there was nothing). */
   #closeWizard() {
     this.draft = emptyDraft();
+    this.wizardIp = undefined;
     this.result = undefined;
     this.confirmDiscard = false;
     this.wizardOpen = false;
@@ -662,8 +673,25 @@ export class IpResponseActions extends LitElement {
       : nothing}`;
   }
 
+  /** The page moved to another IP while the wizard is open: say so, and offer to switch. */
+  #renderIpChanged(ip: string): TemplateResult | typeof nothing {
+    const now = this.#ip;
+    if (!now || now === ip || this.result) return nothing;
+    const eligible = !indicatorIneligibility(now);
+    return html`<div class="ip-changed" role="alert">
+      <p>This indicator is for <strong class="mono">${ip}</strong>. The page now shows <strong class="mono">${now}</strong>; submitting still adds ${ip}.</p>
+      ${eligible
+        ? html`<button type="button" class="button" ?disabled=${this.submitting} @click=${() => {
+            this.wizardIp = now;
+            this.#draftKey = crypto.randomUUID();
+            this.submitError = undefined;
+          }}>Use ${now} instead</button>`
+        : html`<p class="muted small">${now} cannot be an indicator: ${indicatorIneligibility(now)}</p>`}
+    </div>`;
+  }
+
   #renderWizard(): TemplateResult {
-    const ip = this.#ip ?? '';
+    const ip = this.wizardIp ?? this.#ip ?? '';
     const index = this.#stepIndex;
     const last = index === WIZARD_STEPS.length - 1;
     const caps = this.#caps.value;
@@ -679,6 +707,7 @@ export class IpResponseActions extends LitElement {
               <button type="button" class="button subtle close" aria-label="Close" ?disabled=${this.submitting} @click=${() => this.#requestCloseWizard()}>✕</button>
             </div>
             <p class="visually-hidden" role="status" aria-live="polite">${this.stepAnnouncement}</p>
+            ${this.#renderIpChanged(ip)}
             ${this.result
               ? html`${renderDone(this.result, this.#locale)}
                   <div class="dialog-footer"><button type="button" class="button primary done-close" @click=${() => this.#closeWizard()}>Close</button></div>`
