@@ -27,6 +27,9 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // The lifecycle test measures the heap across mount/unmount cycles: it needs gc() and exact sizes.
+  '--js-flags=--expose-gc',
+  '--enable-precise-memory-info',
 ];
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */

@@ -90,6 +90,23 @@ export class AlertPages {
     return true;
   }
 
+  /**
+   * The list left the page: abort the requests in flight (their pages are fetched again when
+   * needed). Loaded pages and the query stay, so a moved list shows the same rows at once.
+   */
+  pause(): void {
+    for (const [p, state] of this.#pages) {
+      if (!state.controller) continue;
+      state.controller.abort();
+      this.#pages.delete(p);
+    }
+  }
+
+  /** The list is back: fetch the first page again if it was interrupted (later pages come with `ensure`). */
+  resume(): void {
+    if (this.#query && this.#total === undefined && this.#error === undefined && !this.#pages.has(0)) this.#load(0);
+  }
+
   /** Run the query again from scratch (Retry; or after data changed elsewhere). */
   reload(): void {
     const q = this.#query;

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
+import { TaskLifecycle } from '../shared/task-lifecycle.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { alertsListStyles } from './alerts-list.styles.js';
 import { DataController } from '../shared/data-controller.js';
@@ -74,6 +75,8 @@ interface Expansion {
   index: number;
   items?: AlertItem[];
   error?: string;
+  /** Aborts the request for the incident's alerts (collapse, a new query, leaving the page). */
+  controller?: AbortController;
 }
 
 function optionLabel(field: AlertFilterField, value: string | null, menu: FilterMenu): string {
@@ -119,10 +122,12 @@ export class IpAlertsList extends LitElement {
   readonly #pages = new AlertPages(() => this.#onPagesChanged());
   readonly #selection = new AlertSelection();
   readonly #columnSheet = new CSSStyleSheet();
-  readonly #capabilities = new Task(this, {
+  /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
+  readonly #lifecycle = new TaskLifecycle(this);
+  readonly #capabilities = this.#lifecycle.track(new Task(this, {
     task: async ([provider], { signal }) => (provider ? resolveCapabilities(provider, { signal }) : undefined),
     args: () => [this.#data.provider] as const,
-  });
+  }));
 
   #expansions = new Map<string, Expansion>();
   /** The explicitly selected items (see #pinSelected). */
@@ -203,6 +208,13 @@ export class IpAlertsList extends LitElement {
     super.connectedCallback();
     const root = this.renderRoot as ShadowRoot;
     if (!root.adoptedStyleSheets.includes(this.#columnSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#columnSheet];
+    // Back in the page (or moved): observe the size again and fetch what was interrupted.
+    if (this.hasUpdated) {
+      this.#observeSize();
+      this.#pages.resume();
+      for (const [id, e] of this.#expansions) if (!e.items && !e.error && !e.controller) void this.#loadExpansion(id, e);
+      this.requestUpdate();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -210,7 +222,17 @@ export class IpAlertsList extends LitElement {
     this.#resize?.disconnect();
     this.#resize = undefined;
     this.#exportController?.abort();
-    this.#pages.setQuery(undefined);
+    this.rangeSelecting?.controller.abort();
+    this.#pages.pause();
+    // Incidents whose alerts are still loading stay expanded and ask again on return.
+    for (const e of this.#expansions.values()) e.controller?.abort();
+  }
+
+  #observeSize() {
+    this.#resize?.disconnect();
+    this.#resize = new ResizeObserver(() => this.#measure());
+    // The observer reports the first size too (asynchronously: no update inside this update).
+    if (this.scroller) this.#resize.observe(this.scroller);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -230,9 +252,7 @@ export class IpAlertsList extends LitElement {
   }
 
   override firstUpdated(): void {
-    this.#resize = new ResizeObserver(() => this.#measure());
-    // The observer reports the first size too (asynchronously: no update inside this update).
-    if (this.scroller) this.#resize.observe(this.scroller);
+    this.#observeSize();
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -264,6 +284,7 @@ export class IpAlertsList extends LitElement {
     }
     this.rangeSelecting?.controller.abort();
     this.rangeNotice = undefined;
+    for (const e of this.#expansions.values()) e.controller?.abort();
     this.#expansions = new Map();
     this.#selection.clear();
     this.#pinned = new Map();
@@ -325,11 +346,11 @@ export class IpAlertsList extends LitElement {
     return this.#expansions.get(row.parentId)?.items?.[row.child];
   }
 
-  async #toggleExpand(incident: AlertItem, index: number) {
-    const provider = this.#data.provider;
-    const query = this.#pages.query;
-    if (!provider || !query) return;
-    if (this.#expansions.has(incident.id)) {
+  #toggleExpand(incident: AlertItem, index: number) {
+    if (!this.#data.provider || !this.#pages.query) return;
+    const open = this.#expansions.get(incident.id);
+    if (open) {
+      open.controller?.abort();
       this.#expansions.delete(incident.id);
       this.version++;
       return;
@@ -337,13 +358,25 @@ export class IpAlertsList extends LitElement {
     const expansion: Expansion = { index };
     this.#expansions.set(incident.id, expansion);
     this.version++;
+    void this.#loadExpansion(incident.id, expansion);
+  }
+
+  /** Fetch an expanded incident's alerts (again, after the list left the page mid-request). */
+  async #loadExpansion(id: string, expansion: Expansion) {
+    const provider = this.#data.provider;
+    const query = this.#pages.query;
+    if (!provider || !query) return;
+    const controller = (expansion.controller = new AbortController());
     try {
-      const page = await provider.listAlerts(query.ip, { range: query.range, filter: { incidentId: [incident.id] }, offset: 0, limit: 200 }, { signal: new AbortController().signal });
-      if (this.#expansions.get(incident.id) !== expansion) return;
+      const page = await provider.listAlerts(query.ip, { range: query.range, filter: { incidentId: [id] }, offset: 0, limit: 200 }, { signal: controller.signal });
+      if (this.#expansions.get(id) !== expansion) return;
       expansion.items = page.items;
     } catch (error) {
-      if (this.#expansions.get(incident.id) !== expansion) return;
+      // Aborted: collapsed, another query, or the list left the page (it asks again on return).
+      if (this.#expansions.get(id) !== expansion || isAbortError(error)) return;
       expansion.error = describeError(error);
+    } finally {
+      if (expansion.controller === controller) expansion.controller = undefined;
     }
     this.version++;
   }
@@ -926,7 +959,7 @@ export class IpAlertsList extends LitElement {
         const r = row >= 0 ? this.#displayRow(row) : undefined;
         if (r?.kind !== 'row') break;
         const item = this.#itemAt(r);
-        if (item?.kind === 'incident' && (e.key === '+') !== this.#expansions.has(item.id)) void this.#toggleExpand(item, r.index);
+        if (item?.kind === 'incident' && (e.key === '+') !== this.#expansions.has(item.id)) this.#toggleExpand(item, r.index);
         break;
       }
       case 'a':
@@ -1171,7 +1204,7 @@ export class IpAlertsList extends LitElement {
         ? html`<button type="button" class="expand" tabindex="-1" aria-expanded=${expanded ? 'true' : 'false'} aria-label=${`${expanded ? 'Collapse' : 'Expand'} the alerts of ${item.title}`}
             @click=${(e: Event) => {
               e.stopPropagation();
-              void this.#toggleExpand(item, row.index);
+              this.#toggleExpand(item, row.index);
             }}>${expanded ? '▾' : '▸'}</button>`
         : html`<span class="expand-space" aria-hidden="true"></span>`}
       <span class="kind-icon ${item.kind === 'incident' ? 'incident' : 'alert'}" title=${item.kind === 'incident' ? 'Incident' : 'Alert'}>${item.kind === 'incident' ? incidentIcon : alertIcon}<span class="visually-hidden">${item.kind === 'incident' ? 'Incident' : 'Alert'}:</span></span>

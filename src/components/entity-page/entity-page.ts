@@ -5,6 +5,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { Task } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
+import { TaskLifecycle } from '../shared/task-lifecycle.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { entityPageStyles } from './entity-page.styles.js';
 import { ipContext, LoadedData, loadedDataContext, providerContext, rangeContext, type RangeContextValue } from '../../data/context.js';
@@ -85,11 +86,13 @@ export class IpEntityPage extends LitElement {
   /** What the sections loaded, shared with the Copy summary action. */
   protected readonly loadedData = new ContextProvider(this, { context: loadedDataContext, initialValue: new LoadedData() }).value;
 
-  readonly #capabilities = new Task(this, {
+  /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
+  readonly #lifecycle = new TaskLifecycle(this);
+  readonly #capabilities = this.#lifecycle.track(new Task(this, {
     task: async ([provider], { signal }): Promise<ProviderCapabilities | undefined> =>
       provider ? resolveCapabilities(guardProvider(provider), { signal }) : undefined,
     args: () => [this.#provider] as const,
-  });
+  }));
 
   #restProvider?: RestIpDataProvider;
   #tabModules = new Map<IpTab, Promise<unknown>>();

@@ -4,6 +4,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { tokens } from '../shared/tokens.js';
+import { TaskLifecycle } from '../shared/task-lifecycle.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
 import { observedDevicesStyles } from './observed-devices.styles.js';
@@ -84,7 +85,9 @@ export class IpObservedDevices extends LitElement {
 
   readonly #data = new DataController(this);
 
-  readonly #task = new Task(this, {
+  /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
+  readonly #lifecycle = new TaskLifecycle(this);
+  readonly #task = this.#lifecycle.track(new Task(this, {
     task: async ([provider, ip, range, search, actionType, direction], { signal }): Promise<Page<ObservedDevice>> => {
       if (!provider || !ip) return initialState as never;
       return provider.listObservedDevices(
@@ -96,7 +99,7 @@ export class IpObservedDevices extends LitElement {
     args: () => [this.#data.provider, this.#data.ip, this.#data.range, this.appliedSearch, this.actionTypes, this.directions] as const,
     onError: (error) => this.#report('devices', error),
     onComplete: () => (this.#shownFor = this.#scopeKey()),
-  });
+  }));
   /** The IP and range of the list on screen: a new search keeps it (dimmed) until the answer. */
   #shownFor?: string;
 
@@ -134,9 +137,16 @@ export class IpObservedDevices extends LitElement {
   /** `compact` rows. */
   @property({ type: String, reflect: true }) density?: 'comfortable' | 'compact';
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the page (or moved): timelines interrupted when it left are asked for again.
+    for (const [id, e] of this.#expansions) if (!e.events && !e.error && e.controller.signal.aborted) this.#loadEvents(id, e);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#collapseAll();
+    // Expanded devices stay expanded; only the requests in flight stop.
+    for (const e of this.#expansions.values()) if (!e.events && !e.error) e.controller.abort();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -191,13 +201,19 @@ export class IpObservedDevices extends LitElement {
       return;
     }
     if (current || open === false || !this.#canExpand) return;
-    const provider = this.#data.provider!;
-    const ip = this.#data.ip!;
     const expansion: Expansion = { controller: new AbortController() };
     this.#expansions.set(id, expansion);
     this.version++;
+    this.#loadEvents(id, expansion);
+  }
+
+  #loadEvents(id: string, expansion: Expansion) {
+    const provider = this.#data.provider;
+    const ip = this.#data.ip;
+    if (!provider?.listDeviceEvents || !ip) return;
+    if (expansion.controller.signal.aborted) expansion.controller = new AbortController();
     provider
-      .listDeviceEvents!(ip.canonical, id, this.#data.timeRange, { signal: expansion.controller.signal })
+      .listDeviceEvents(ip.canonical, id, this.#data.timeRange, { signal: expansion.controller.signal })
       .then(
         (events) => {
           if (this.#expansions.get(id) !== expansion) return;

@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { property } from 'lit/decorators.js';
 import { initialState, Task } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
+import { TaskLifecycle } from '../shared/task-lifecycle.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { overviewStyles } from './overview.styles.js';
 import { DataController } from '../shared/data-controller.js';
@@ -55,7 +56,9 @@ export class IpOverview extends LitElement {
 
   readonly #data = new DataController(this);
 
-  readonly #summary = new Task(this, {
+  /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
+  readonly #lifecycle = new TaskLifecycle(this);
+  readonly #summary = this.#lifecycle.track(new Task(this, {
     task: async ([provider, ip, range], { signal }) => {
       if (!provider || !ip) return initialState;
       return provider.getSecuritySummary(ip.canonical, range.range, { signal });
@@ -63,9 +66,9 @@ export class IpOverview extends LitElement {
     args: () => [this.#data.provider, this.#data.ip, this.#data.range] as const,
     onError: (e) => this.#reportError('summary', e),
     onComplete: (value) => this.#data.remember('summary', value as SecuritySummary),
-  });
+  }));
 
-  readonly #details = new Task(this, {
+  readonly #details = this.#lifecycle.track(new Task(this, {
     task: async ([provider, ip], { signal }) => {
       if (!provider || !ip) return initialState;
       return provider.getIpDetails(ip.canonical, { signal });
@@ -73,9 +76,9 @@ export class IpOverview extends LitElement {
     args: () => [this.#data.provider, this.#data.ip] as const,
     onError: (e) => this.#reportError('details', e),
     onComplete: (value) => this.#data.remember('details', value as IpDetails, false),
-  });
+  }));
 
-  readonly #log = new Task(this, {
+  readonly #log = this.#lifecycle.track(new Task(this, {
     task: async ([provider, ip, range], { signal }) => {
       if (!provider || !ip) return initialState;
       return provider.getLogActivity(ip.canonical, range.range, { signal });
@@ -83,7 +86,7 @@ export class IpOverview extends LitElement {
     args: () => [this.#data.provider, this.#data.ip, this.#data.range] as const,
     onError: (e) => this.#reportError('log-activity', e),
     onComplete: (value) => this.#data.remember('logActivity', value as LogActivity),
-  });
+  }));
 
   /** The data provider; wins over the one `<ip-entity-page>` provides. */
   @property({ attribute: false }) provider?: IpDataProvider;

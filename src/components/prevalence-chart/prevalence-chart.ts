@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
+import { TaskLifecycle } from '../shared/task-lifecycle.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { prevalenceChartStyles } from './prevalence-chart.styles.js';
 import { DataController } from '../shared/data-controller.js';
@@ -47,7 +48,9 @@ export class IpPrevalenceChart extends LitElement {
 
   readonly #data = new DataController(this);
 
-  readonly #task = new Task(this, {
+  /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
+  readonly #lifecycle = new TaskLifecycle(this);
+  readonly #task = this.#lifecycle.track(new Task(this, {
     task: async ([provider, ip, range, given], { signal }) => {
       if (given) return given;
       if (!provider || !ip) return initialState;
@@ -61,7 +64,7 @@ export class IpPrevalenceChart extends LitElement {
       if (isAbortError(error)) return;
       this.dispatchEvent(new IpErrorEvent({ section: 'prevalence', ip: this.#data.ip?.canonical, error, message: describeError(error) }));
     },
-  });
+  }));
 
   readonly #chart = new ChartController(this, {
     container: () => this.renderRoot.querySelector<HTMLElement>('.chart'),

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { Task } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
+import { TaskLifecycle } from '../shared/task-lifecycle.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { responseActionsStyles } from './response-actions.styles.js';
 import { DataController } from '../shared/data-controller.js';
@@ -88,10 +89,12 @@ export class IpResponseActions extends LitElement {
   readonly #data = new DataController(this);
   readonly #loaded = new ContextConsumer(this, { context: loadedDataContext, subscribe: false });
 
-  readonly #caps = new Task(this, {
+  /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
+  readonly #lifecycle = new TaskLifecycle(this);
+  readonly #caps = this.#lifecycle.track(new Task(this, {
     task: async ([provider], { signal }): Promise<ProviderCapabilities | undefined> => (provider ? resolveCapabilities(provider, { signal }) : undefined),
     args: () => [this.#data.provider] as const,
-  });
+  }));
 
   @query('dialog.wizard') private wizardDialog?: HTMLDialogElement;
   @query('dialog.hunt') private huntDialog?: HTMLDialogElement;

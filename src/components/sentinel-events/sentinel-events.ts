@@ -4,6 +4,7 @@ import { Task } from '@lit/task';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { tokens } from '../shared/tokens.js';
+import { TaskLifecycle } from '../shared/task-lifecycle.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { sentinelEventsStyles } from './sentinel-events.styles.js';
 import { DataController } from '../shared/data-controller.js';
@@ -65,7 +66,9 @@ export class IpSentinelEvents extends LitElement {
 
   readonly #data = new DataController(this);
 
-  readonly #timeline = new Task(this, {
+  /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
+  readonly #lifecycle = new TaskLifecycle(this);
+  readonly #timeline = this.#lifecycle.track(new Task(this, {
     task: async ([provider, ip, range, show], { signal }): Promise<TimelineEvent[]> => {
       if (!provider || !ip || !show || typeof provider.getTimeline !== 'function') return [];
       const events = await provider.getTimeline(ip.canonical, range.range, { signal });
@@ -73,9 +76,9 @@ export class IpSentinelEvents extends LitElement {
     },
     args: () => [this.#data.provider, this.#data.ip, this.#data.range, this.#shows('timeline')] as const,
     onError: (e) => this.#report('timeline', e),
-  });
+  }));
 
-  readonly #insights = new Task(this, {
+  readonly #insights = this.#lifecycle.track(new Task(this, {
     task: async ([provider, ip, range, show], { signal }): Promise<Insight[]> => {
       if (!provider || !ip || !show || typeof provider.getInsights !== 'function') return [];
       const insights = await provider.getInsights(ip.canonical, range.range, { signal });
@@ -83,7 +86,7 @@ export class IpSentinelEvents extends LitElement {
     },
     args: () => [this.#data.provider, this.#data.ip, this.#data.range, this.#shows('insights')] as const,
     onError: (e) => this.#report('insights', e),
-  });
+  }));
 
   @query('.timeline-list') private listEl?: HTMLElement & VirtualizerHostElement;
   @query('#timeline-search') private searchInput?: HTMLInputElement;
@@ -122,7 +125,13 @@ export class IpSentinelEvents extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const r of this.retries.values()) r.controller.abort();
+    // A card's Retry still running stops; the card shows its error and Retry again on return.
+    const settled = new Map<string, Retry>();
+    for (const [id, r] of this.retries) {
+      if (r.insight || r.error) settled.set(id, r);
+      else r.controller.abort();
+    }
+    this.retries = settled;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {

@@ -31,7 +31,14 @@ export interface ChartControllerOptions {
   onLoadError?: (error: unknown) => void;
 }
 
-type Host = ReactiveControllerHost & HTMLElement;
+type Host = ReactiveControllerHost & HTMLElement & { readonly hasUpdated?: boolean };
+
+let liveCharts = 0;
+
+/** How many ECharts instances the controllers hold (tests check that none outlive their element). @internal */
+export function liveChartCount(): number {
+  return liveCharts;
+}
 
 function isOnScreen(element: HTMLElement): boolean {
   if (element.clientWidth === 0 || element.clientHeight === 0) return false;
@@ -82,6 +89,8 @@ export class ChartController implements ReactiveController {
   hostConnected(): void {
     this.#media = matchMedia('(prefers-color-scheme: dark)');
     this.#media.addEventListener('change', this.#onThemeMaybeChanged);
+    // Back in the page (or moved): attach and draw again after the next update.
+    if (this.#host.hasUpdated) this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
@@ -90,8 +99,8 @@ export class ChartController implements ReactiveController {
     this.#resize?.disconnect();
     this.#intersection = undefined;
     this.#resize = undefined;
-    this.#chart?.dispose();
-    this.#chart = undefined;
+    this.#container?.removeEventListener('transitionrun', this.#onThemeMaybeChanged);
+    this.#dispose();
     this.#container = undefined;
     this.#visible = false;
     this.#deps = undefined;
@@ -132,10 +141,7 @@ export class ChartController implements ReactiveController {
   #attach(container: HTMLElement | undefined) {
     this.#intersection?.disconnect();
     this.#resize?.disconnect();
-    if (this.#chart && this.#container !== container) {
-      this.#chart.dispose();
-      this.#chart = undefined;
-    }
+    if (this.#chart && this.#container !== container) this.#dispose();
     this.#container = container;
     if (!container) return;
     this.#intersection = new IntersectionObserver((entries) => {
@@ -170,6 +176,13 @@ export class ChartController implements ReactiveController {
     container.addEventListener('transitionrun', this.#onThemeMaybeChanged);
   }
 
+  #dispose() {
+    if (!this.#chart) return;
+    this.#chart.dispose();
+    this.#chart = undefined;
+    liveCharts--;
+  }
+
   async #maybeInit() {
     const container = this.#container;
     if (this.#chart || this.#loading || !container || !this.#visible) return;
@@ -184,6 +197,7 @@ export class ChartController implements ReactiveController {
       clearWithoutMarkup(container);
       const chart = echarts.init(container, undefined, { renderer: 'canvas' });
       this.#chart = chart;
+      liveCharts++;
       this.#sizeKey = this.#options.sizeKey?.(container.clientWidth);
       chart.on('rendered', () => {
         const listeners = this.#renderedListeners;
