@@ -82,6 +82,22 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
   const patches = new Map<string, Map<number, AlertItem>>();
   const sources = new Map<string, ListSource<AlertItem>>();
   const indicators: Indicator[] = [];
+  /** Idempotency-Key → the request it came with and the answer given: a repeat gets the same answer, applied once. */
+  const idempotent = new Map<string, { body: string; status: number; json: unknown }>();
+
+  /** Answer a change once per Idempotency-Key (a retry after a timeout must not apply it twice). */
+  async function once(request: Request, apply: (body: string) => Promise<Response>): Promise<Response> {
+    const key = request.headers.get('Idempotency-Key');
+    const body = await request.text();
+    const seen = key ? idempotent.get(key) : undefined;
+    if (seen) {
+      if (seen.body !== body) return errorResponse(422, 'invalidInput', 'This Idempotency-Key was already used for a different request.');
+      return HttpResponse.json(seen.json as never, { status: seen.status });
+    }
+    const response = await apply(body);
+    if (key && response.ok) idempotent.set(key, { body, status: response.status, json: await response.clone().json() });
+    return response;
+  }
   /** IPs served so far, so an alert update can find the IP an id belongs to. */
   const servedIps = new Set<string>();
 
@@ -216,35 +232,40 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
     http.post(`${base}/alerts/update`, async ({ request }) => {
       const r = await begin('update-alerts');
       if (r instanceof Response) return r;
-      let body: { ids?: unknown; patch?: AlertPatch };
-      try {
-        body = (await request.json()) as typeof body;
-      } catch {
-        return errorResponse(400, 'invalidInput', 'The body must be JSON: { "ids": [...], "patch": {...} }.');
-      }
-      if (!Array.isArray(body.ids) || !body.ids.every((x) => typeof x === 'string') || typeof body.patch !== 'object' || !body.patch) {
-        return errorResponse(400, 'invalidInput', 'The body must be { "ids": string[], "patch": object }.');
-      }
-      const updated: AlertItem[] = [];
-      for (const id of body.ids as string[]) {
-        let found = false;
-        for (const key of new Set([...patches.keys(), ...servedIps])) {
-          const d = datasetFor(key, now);
-          const index = d.indexOfAlertId(id);
-          if (index < 0) continue;
+      return once(request, async (text) => {
+        let body: { ids?: unknown; patch?: AlertPatch };
+        try {
+          body = JSON.parse(text) as typeof body;
+        } catch {
+          return errorResponse(400, 'invalidInput', 'The body must be JSON: { "ids": [...], "patch": {...} }.');
+        }
+        if (!Array.isArray(body.ids) || !body.ids.every((x) => typeof x === 'string') || typeof body.patch !== 'object' || !body.patch) {
+          return errorResponse(400, 'invalidInput', 'The body must be { "ids": string[], "patch": object }.');
+        }
+        // All or nothing: every id is found before anything changes.
+        const targets: Array<{ key: string; index: number; current: AlertItem }> = [];
+        for (const id of body.ids as string[]) {
+          let found: (typeof targets)[number] | undefined;
+          for (const key of new Set([...patches.keys(), ...servedIps])) {
+            const d = datasetFor(key, now);
+            const index = d.indexOfAlertId(id);
+            if (index < 0) continue;
+            found = { key, index, current: patches.get(key)?.get(index) ?? d.alert(index) };
+            break;
+          }
+          if (!found) return errorResponse(404, 'notFound', `No incident or alert with id “${id}”; nothing was changed.`);
+          targets.push(found);
+        }
+        const updated = targets.map(({ key, index, current }) => {
+          const next = applyPatch(current, body.patch!, 'you');
           const map = patches.get(key) ?? new Map<number, AlertItem>();
-          const current = map.get(index) ?? d.alert(index);
-          const next = applyPatch(current, body.patch, 'you');
           map.set(index, next);
           patches.set(key, map);
           sources.delete(key);
-          updated.push(next);
-          found = true;
-          break;
-        }
-        if (!found) return errorResponse(404, 'notFound', `No incident or alert with id “${id}”.`);
-      }
-      return HttpResponse.json({ items: updated });
+          return next;
+        });
+        return HttpResponse.json({ items: updated });
+      });
     }),
 
     http.get(ip('/devices'), async ({ params, request }) => {
@@ -284,24 +305,26 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
     http.post(`${base}/indicators`, async ({ request }) => {
       const r = await begin('indicators');
       if (r instanceof Response) return r;
-      let input: Partial<IndicatorInput>;
-      try {
-        input = (await request.json()) as Partial<IndicatorInput>;
-      } catch {
-        return errorResponse(400, 'invalidInput', 'The body must be a JSON indicator.');
-      }
-      const problem = indicatorProblem(input);
-      if (problem) return errorResponse(400, 'invalidInput', problem);
-      const indicator: Indicator = {
-        ...(input as IndicatorInput),
-        indicatorValue: canonicalIp(input.indicatorValue!)!,
-        indicatorType: 'IpAddress',
-        id: String(7000 + indicators.length + 1),
-        creationTimeDateTimeUtc: new Date().toISOString(),
-        createdBy: 'you@contoso.com',
-      };
-      indicators.push(indicator);
-      return HttpResponse.json(indicator, { status: 201 });
+      return once(request, async (text) => {
+        let input: Partial<IndicatorInput>;
+        try {
+          input = JSON.parse(text) as Partial<IndicatorInput>;
+        } catch {
+          return errorResponse(400, 'invalidInput', 'The body must be a JSON indicator.');
+        }
+        const problem = indicatorProblem(input);
+        if (problem) return errorResponse(400, 'invalidInput', problem);
+        const indicator: Indicator = {
+          ...(input as IndicatorInput),
+          indicatorValue: canonicalIp(input.indicatorValue!)!,
+          indicatorType: 'IpAddress',
+          id: String(7000 + indicators.length + 1),
+          creationTimeDateTimeUtc: new Date().toISOString(),
+          createdBy: 'you@contoso.com',
+        };
+        indicators.push(indicator);
+        return HttpResponse.json(indicator, { status: 201 });
+      });
     }),
 
     http.get(`${base}/device-groups`, async () => {

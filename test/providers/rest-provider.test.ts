@@ -136,11 +136,14 @@ describe('RestIpDataProvider against the mock API', () => {
     expect(one.title).to.equal(insights[0]!.title);
   });
 
-  it('rejects an invalid IP with invalid-input and the server message', async () => {
+  it('rejects an invalid IP with invalid-input, before sending anything; the server refuses it too', async () => {
     const err = await rejection(api().getIpDetails('127.1', o()));
     expect(err.kind).to.equal('invalid-input');
-    expect(err.status).to.equal(400);
+    expect(err.status).to.equal(undefined);
     expect(err.message).to.contain('127.1');
+    const direct = await fetch('/api/ips/127.1');
+    expect(direct.status).to.equal(400);
+    expect(((await direct.json()) as { error: { message: string } }).error.message).to.contain('127.1');
   });
 
   it('fails every call for the failing demo IP with unavailable', async () => {
@@ -235,6 +238,106 @@ describe('RestIpDataProvider against the mock API', () => {
       expect(err.status).to.equal(status);
       expect(err.message).to.be.a('string').and.not.empty;
     }
+  });
+
+  it('times out a body that starts and then stalls, and stops reading it on abort', async () => {
+    const stalled = () => {
+      const body = new ReadableStream<Uint8Array>({
+        start(c) {
+          c.enqueue(new TextEncoder().encode('{"ip": "1.2.3.4", "reverseDns": ['));
+        },
+      });
+      return new HttpResponse(body, { headers: { 'Content-Type': 'application/json' } });
+    };
+    worker.use(http.get('/api/ips/:ip', stalled));
+    const started = performance.now();
+    const err = await rejection(api({ timeoutMs: 400 }).getIpDetails('1.2.3.4', o()));
+    expect(err.kind).to.equal('timeout');
+    expect(performance.now() - started).to.be.lessThan(3000);
+    const controller = new AbortController();
+    const pending = api({ timeoutMs: 10_000 }).getIpDetails('1.2.3.4', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    let aborted: unknown;
+    try {
+      await pending;
+    } catch (e) {
+      aborted = e;
+    }
+    expect((aborted as Error).name).to.equal('AbortError');
+  });
+
+  it('refuses answers past the byte cap as bad-response', async () => {
+    worker.use(http.get('/api/ips/:ip', () => HttpResponse.json({ ip: '1.2.3.4', reverseDns: [], organization: 'x'.repeat(5000) })));
+    const err = await rejection(api({ maxResponseBytes: 2000 }).getIpDetails('1.2.3.4', o()));
+    expect(err.kind).to.equal('bad-response');
+    expect(err.message).to.contain('more than');
+    const ok = await api({ maxResponseBytes: 20_000 }).getIpDetails('1.2.3.4', o());
+    expect(ok.organization).to.have.length(4096 + ' [904 more characters]'.length + 1);
+  });
+
+  it('does not follow redirects with credentials the host added', async () => {
+    const inits: RequestInit[] = [];
+    const fetchWith = (status: number) => (async (_url: RequestInfo | URL, init?: RequestInit) => {
+      inits.push(init!);
+      return new Response(null, { status, headers: { Location: 'https://elsewhere.example/steal' } });
+    }) as typeof fetch;
+    const err = await rejection(api({ headers: { Authorization: 'Bearer secret' }, fetch: fetchWith(302) }).getIpDetails('1.2.3.4', o()));
+    expect(err.kind).to.equal('bad-response');
+    expect(err.message).to.contain('redirect');
+    expect(inits[0]!.redirect).to.equal('manual');
+    // Without added credentials redirects are followed by the browser as usual.
+    await rejection(api({ fetch: fetchWith(500), maxRetries: 0 }).getIpDetails('1.2.3.4', o()));
+    expect(inits[1]!.redirect).to.equal('follow');
+  });
+
+  it('sends one Idempotency-Key per change: a retry after a timeout is applied once', async () => {
+    const keys: Array<string | null> = [];
+    worker.events.on('request:start', ({ request }) => {
+      if (request.method === 'POST') keys.push(request.headers.get('Idempotency-Key'));
+    });
+    const input = { indicatorValue: '203.0.113.7', indicatorType: 'IpAddress' as const, action: 'Block', title: 'Retry me', description: 'once', generateAlert: false };
+    const p = api();
+    const first = await p.addIndicator(input, { ...o(), idempotencyKey: 'draft-1' });
+    const again = await p.addIndicator(input, { ...o(), idempotencyKey: 'draft-1' });
+    expect(again.id).to.equal(first.id);
+    const other = await p.addIndicator(input, o());
+    expect(other.id).to.not.equal(first.id);
+    worker.events.removeAllListeners();
+    expect(keys.slice(0, 2)).to.deep.equal(['draft-1', 'draft-1']);
+    expect(keys[2]).to.be.a('string').and.not.equal('draft-1');
+
+    worker.use(http.post('/api/indicators', async () => {
+      await delay(2000);
+      return HttpResponse.json({});
+    }));
+    const err = await rejection(api({ timeoutMs: 200 }).addIndicator(input, o()));
+    expect(err.kind).to.equal('timeout');
+    expect(err.message).to.contain('may have been applied');
+  });
+
+  it('refuses ids that would address another resource, and sends the IP canonical', async () => {
+    const paths: string[] = [];
+    worker.events.on('request:start', ({ request }) => paths.push(new URL(request.url).pathname));
+    for (const id of ['.', '..', '']) {
+      const err = await rejection(api().listDeviceEvents('203.0.113.7', id, range, o()));
+      expect(err.kind, `id ${JSON.stringify(id)}`).to.equal('invalid-input');
+    }
+    const err = await rejection(api().getIpDetails('127.1', o()));
+    expect(err.kind).to.equal('invalid-input');
+    expect(paths).to.deep.equal([]);
+    await api().getIpDetails('2001:DB8:0:0::0001', o());
+    worker.events.removeAllListeners();
+    expect(paths).to.deep.equal([`/api/ips/${encodeURIComponent('2001:db8::1')}`]);
+  });
+
+  it('updates all or nothing: an unknown id changes none', async () => {
+    const p = api();
+    const page = await p.listAlerts('203.0.113.7', { range, offset: 0, limit: 2 }, o());
+    const [a] = page.items;
+    const err = await rejection(p.updateAlerts([a!.id, 'no-such-id'], { status: 'resolved' }, o()));
+    expect(err.kind).to.equal('not-found');
+    const again = await p.listAlerts('203.0.113.7', { range, offset: 0, limit: 2 }, o());
+    expect(again.items[0]!.status).to.equal(a!.status);
   });
 
   it('reports a network failure as network', async () => {

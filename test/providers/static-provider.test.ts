@@ -104,6 +104,18 @@ describe('StaticIpDataProvider', () => {
     expect(page.items.map((a) => a.id)).to.include('a1');
   });
 
+  it('updates all or nothing: an unknown id changes none', async () => {
+    const p = provider();
+    try {
+      await p.updateAlerts(['a1', 'no-such'], { status: 'resolved' }, o());
+      throw new Error('expected not-found');
+    } catch (e) {
+      expect((e as IpDataError).kind).to.equal('not-found');
+    }
+    const page = await p.listAlerts('203.0.113.7', { offset: 0, limit: 10, filter: { status: ['resolved'] } }, o());
+    expect(page.items.map((a) => a.id)).to.not.include('a1');
+  });
+
   it('is read-only when asked, and says so in its capabilities', async () => {
     const p = provider({ readOnly: true });
     const caps = await resolveCapabilities(p, o());

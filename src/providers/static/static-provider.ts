@@ -200,6 +200,11 @@ export class StaticIpDataProvider implements IpDataProvider {
     const wanted = new Set(ids);
     const updated: AlertItem[] = [];
     for (const ip of this.#data.keys()) this.#prepare(ip);
+    // All or nothing: every id must exist before anything changes.
+    const known = new Set<string>();
+    for (const p of this.#prepared.values()) for (const a of p.alerts) if (wanted.has(a.id)) known.add(a.id);
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length) throw new IpDataError('not-found', `No incident or alert with id ${unknown.map((m) => `“${m}”`).join(', ')}; nothing was changed.`);
     for (const p of this.#prepared.values()) {
       let changed = false;
       p.alerts = p.alerts.map((a) => {
@@ -211,8 +216,6 @@ export class StaticIpDataProvider implements IpDataProvider {
       });
       if (changed) p.alertSource = listSource(p.alerts);
     }
-    const missing = ids.filter((id) => !updated.some((a) => a.id === id));
-    if (missing.length) throw new IpDataError('not-found', `No incident or alert with id ${missing.map((m) => `“${m}”`).join(', ')}.`);
     return updated;
   }
 
