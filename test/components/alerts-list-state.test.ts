@@ -233,4 +233,34 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
     data.hold = false;
     data.held.splice(0).forEach((go) => go());
   });
+
+  it('completes a page that came back short, shows rows still missing as failed with Retry, ignores extras', async () => {
+    const item = (i: number): AlertItem => ({ id: `s${i}`, kind: 'alert', title: `Short ${i}`, severity: 'low', status: 'new', classification: null, impactedAssets: [], firstActivity: at(0), lastActivity: at(0) });
+    let withhold = true;
+    const asked: Array<[number, number]> = [];
+    const provider = withOverrides(new StaticIpDataProvider({ data: {} }), {
+      listAlerts: async (_ip: string, q: AlertQuery): Promise<Page<AlertItem>> => {
+        asked.push([q.offset, q.limit]);
+        const items: AlertItem[] = [];
+        // Sends 40 extra rows past the limit; while `withhold` is on, stops before row 60.
+        for (let i = q.offset; i < Math.min(250, q.offset + q.limit + 40); i++) {
+          if (withhold && i >= 60 && i < 100) break;
+          items.push(item(i));
+        }
+        return { items, total: 250 };
+      },
+    });
+    const el = await list(provider);
+    el.scrollToIndex(55);
+    await waitUntil(() => root(el).textContent!.includes('These rows could not be loaded'), 'missing rows say so', { timeout: 5000 });
+    expect(root(el).querySelector('.row[data-d="59"]')!.textContent).to.contain('Short 59');
+    expect(asked.some(([offset]) => offset === 60), 'asked once more for the rest').to.equal(true);
+    withhold = false;
+    [...root(el).querySelectorAll<HTMLButtonElement>('.row button')].find((b) => b.textContent!.includes('Retry'))!.click();
+    await waitUntil(() => root(el).querySelector('.row[data-d="70"]')?.textContent!.includes('Short 70'), 'retried rows load', { timeout: 5000 });
+    el.scrollToIndex(100);
+    await waitUntil(() => root(el).querySelector('.row[data-d="100"]:not(.placeholder)'), 'row 100', { timeout: 5000 });
+    expect(root(el).querySelector('.row[data-d="100"]')!.textContent).to.contain('Short 100');
+    expect(statusBar(el)).to.contain('250 incidents');
+  });
 });

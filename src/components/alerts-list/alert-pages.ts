@@ -10,7 +10,7 @@
  */
 import type { AlertItem } from '../../data/model.js';
 import type { AlertFilter, AlertSortField, IpDataProvider, Sort } from '../../data/provider.js';
-import { isAbortError } from '../../data/errors.js';
+import { IpDataError, isAbortError } from '../../data/errors.js';
 import type { TimeRange } from '../../lib/time-range.js';
 
 export interface AlertsQuery {
@@ -138,8 +138,9 @@ export class AlertPages {
     }
     for (let p = first; p <= last; p++) {
       if (p * this.#pageSize >= this.#total) break;
-      const state = this.#pages.get(p);
-      if (!state || (state.error !== undefined && !state.controller)) this.#load(p);
+      // A page that failed stays failed until Retry: reloading it on every render would send a
+      // request per frame to a service that is failing (or loop on one that answers short).
+      if (!this.#pages.has(p)) this.#load(p);
       else this.#touch(p);
     }
     // Visible pages first, then the ones around them (failed ones are not retried here).
@@ -160,7 +161,7 @@ export class AlertPages {
     const out: AlertItem[] = [];
     for (let p = Math.floor(start / this.#pageSize); p * this.#pageSize < end; p++) {
       let items = this.#pages.get(p)?.items;
-      if (!items) items = await this.#fetch(p, this.#pageSize, signal);
+      if (!items) items = await this.#fetch(p, signal);
       if (generation !== this.#generation) throw new DOMException('The query changed.', 'AbortError');
       const from = Math.max(start, p * this.#pageSize) - p * this.#pageSize;
       const to = Math.min(end, (p + 1) * this.#pageSize) - p * this.#pageSize;
@@ -181,9 +182,12 @@ export class AlertPages {
     while (offset < total) {
       const page = await query.provider.listAlerts(query.ip, { range: query.range, filter: query.filter, search: query.search || undefined, sort: query.sort, offset, limit: pageSize }, { signal });
       total = page.total;
-      offset += page.items.length;
-      yield { items: page.items, done: Math.min(offset, total), total };
-      if (page.items.length === 0) break;
+      const items = page.items.slice(0, pageSize);
+      if (items.length === 0 && offset < total) {
+        throw new IpDataError('bad-response', `The data source said ${total} match but stopped sending rows after ${offset}.`);
+      }
+      offset += items.length;
+      yield { items, done: Math.min(offset, total), total };
     }
   }
 
@@ -220,14 +224,10 @@ export class AlertPages {
     this.#pages.set(p, state);
   }
 
-  async #fetch(p: number, limit: number, signal?: AbortSignal): Promise<AlertItem[]> {
-    const q = this.#query!;
-    const page = await q.provider.listAlerts(
-      q.ip,
-      { range: q.range, filter: q.filter, search: q.search || undefined, sort: q.sort, offset: p * this.#pageSize, limit },
-      { signal: signal ?? this.#controller.signal },
-    );
-    return page.items;
+  async #fetch(p: number, signal?: AbortSignal): Promise<AlertItem[]> {
+    const { items, short } = await this.#complete(this.#query!, p, signal ?? this.#controller.signal);
+    if (short) throw short;
+    return items;
   }
 
   #load(p: number) {
@@ -238,15 +238,15 @@ export class AlertPages {
     const state: PageState = { controller };
     this.#pages.set(p, state);
     this.#evict();
-    const q = this.#query!;
-    q.provider
-      .listAlerts(q.ip, { range: q.range, filter: q.filter, search: q.search || undefined, sort: q.sort, offset: p * this.#pageSize, limit: this.#pageSize }, { signal: controller.signal })
+    this.#complete(this.#query!, p, controller.signal)
       .then(
-        (page) => {
+        ({ items, total, short }) => {
           if (generation !== this.#generation || this.#pages.get(p) !== state) return; // a newer query or request won
-          state.items = page.items;
+          state.items = items;
           state.controller = undefined;
-          this.#total = page.total;
+          // Rows the provider said exist but did not send show as failed, with Retry.
+          if (short) state.error = short;
+          this.#total = total;
           this.#error = undefined;
           this.#onChange();
         },
@@ -259,6 +259,29 @@ export class AlertPages {
         },
       )
       .finally(() => this.#controller.signal.removeEventListener('abort', onAbort));
+  }
+
+  /**
+   * Page `p`, complete: a provider that sends fewer rows than its total says exist is asked once
+   * for the rest; rows still missing are reported (`short`), never left as placeholders forever.
+   * Rows past the page are ignored.
+   */
+  async #complete(q: AlertsQuery, p: number, signal: AbortSignal): Promise<{ items: AlertItem[]; total: number; short?: IpDataError }> {
+    const offset = p * this.#pageSize;
+    const ask = (from: number, limit: number) =>
+      q.provider.listAlerts(q.ip, { range: q.range, filter: q.filter, search: q.search || undefined, sort: q.sort, offset: from, limit }, { signal });
+    const first = await ask(offset, this.#pageSize);
+    let items = first.items.slice(0, this.#pageSize);
+    const expected = Math.min(this.#pageSize, Math.max(0, first.total - offset));
+    if (items.length > 0 && items.length < expected) {
+      const rest = await ask(offset + items.length, expected - items.length);
+      items = items.concat(rest.items.slice(0, expected - items.length));
+    }
+    const short =
+      items.length < expected
+        ? new IpDataError('bad-response', `The data source said ${first.total} match but sent ${items.length} of the ${expected} rows from row ${offset + 1}.`)
+        : undefined;
+    return { items, total: first.total, short };
   }
 
   #evict() {
