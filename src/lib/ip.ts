@@ -35,6 +35,20 @@ export const IP_SCOPE_LABELS: Readonly<Record<IpScope, string>> = {
   unspecified: 'Unspecified',
 };
 
+/** An IPv6 address that carries an IPv4 address inside it, and how. */
+export interface EmbeddedIpv4 {
+  /** `nat64`: 64:ff9b::/96 (RFC 6052); `6to4`: 2002::/16 (RFC 3056); `teredo`: 2001::/32 (RFC 4380, the client's mapped address). */
+  kind: 'nat64' | '6to4' | 'teredo';
+  /** The IPv4 address it stands for. */
+  ipv4: string;
+}
+
+export const EMBEDDED_KIND_LABELS: Readonly<Record<EmbeddedIpv4['kind'], string>> = {
+  nat64: 'NAT64',
+  '6to4': '6to4',
+  teredo: 'Teredo',
+};
+
 /** A valid address. */
 export interface ParsedIp {
   /** The text that was parsed, unchanged. */
@@ -45,6 +59,8 @@ export interface ParsedIp {
   readonly scope: IpScope;
   /** For IPv4-mapped IPv6 input (`::ffff:a.b.c.d`): the canonical IPv6 form, kept for display. */
   readonly mapped?: string;
+  /** For NAT64, 6to4 and Teredo addresses: the IPv4 address inside; `scope` is that address's scope. */
+  readonly embedded?: EmbeddedIpv4;
 }
 
 export type IpErrorCode =
@@ -121,6 +137,29 @@ const compiledV6: ReadonlyArray<readonly [Cidr, IpScope]> = IPV6_RANGES.map(([c,
 function classifyV4(addr: ipaddr.IPv4): IpScope {
   for (const [range, scope] of compiledV4) if (addr.match(range as [ipaddr.IPv4, number])) return scope;
   return 'public';
+}
+
+const NAT64_WKP = ipaddr.parseCIDR('64:ff9b::/96') as [ipaddr.IPv6, number];
+const SIX_TO_FOUR = ipaddr.parseCIDR('2002::/16') as [ipaddr.IPv6, number];
+const TEREDO = ipaddr.parseCIDR('2001::/32') as [ipaddr.IPv6, number];
+
+function v4From(hi: number, lo: number): ipaddr.IPv4 {
+  return new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
+}
+
+/**
+ * The IPv4 address inside a NAT64, 6to4 or Teredo address. Such an address reaches exactly that
+ * IPv4 host, so it takes that host's scope: a NAT64 address of 10.0.0.1 is as private as 10.0.0.1
+ * (RFC 6052 forbids the well-known prefix for non-global addresses; RFC 3056 and RFC 4380 embed
+ * the host's public address). The local-use NAT64 prefix 64:ff9b:1::/48 stays private.
+ */
+function embeddedV4(addr: ipaddr.IPv6): { kind: EmbeddedIpv4['kind']; v4: ipaddr.IPv4 } | undefined {
+  const p = addr.parts;
+  if (addr.match(NAT64_WKP)) return { kind: 'nat64', v4: v4From(p[6]!, p[7]!) };
+  if (addr.match(SIX_TO_FOUR)) return { kind: '6to4', v4: v4From(p[1]!, p[2]!) };
+  // Teredo: the client's mapped address is stored with every bit inverted.
+  if (addr.match(TEREDO)) return { kind: 'teredo', v4: v4From(~p[6]! & 0xffff, ~p[7]! & 0xffff) };
+  return undefined;
 }
 
 function classifyV6(addr: ipaddr.IPv6): IpScope {
@@ -225,6 +264,11 @@ export function parseIp(input: string): IpParseResult {
     const v4 = v6.toIPv4Address();
     const canonical = v4.toString();
     return { ok: true, ip: { input, canonical, version: 4, scope: classifyV4(v4), mapped: formatMapped(canonical) } };
+  }
+  const inner = embeddedV4(v6);
+  if (inner) {
+    const ipv4 = inner.v4.toString();
+    return { ok: true, ip: { input, canonical: v6.toRFC5952String(), version: 6, scope: classifyV4(inner.v4), embedded: { kind: inner.kind, ipv4 } } };
   }
   return { ok: true, ip: { input, canonical: v6.toRFC5952String(), version: 6, scope: classifyV6(v6) } };
 }

@@ -3,7 +3,7 @@
  * already loaded. Every value from a provider is escaped, so a hostile organization name or alert
  * title stays text (no links, images, HTML or table breaks) wherever the Markdown is rendered.
  */
-import { IP_SCOPE_LABELS, type ParsedIp } from './ip.js';
+import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS, type ParsedIp } from './ip.js';
 import { formatNumber } from './format.js';
 import { revealControls } from './text.js';
 import { own, SEVERITY_LABELS, type IpDetails, type LogActivity, type Prevalence, type SecuritySummary } from '../data/model.js';
@@ -54,7 +54,8 @@ export function ipSummaryMarkdown(input: IpSummaryInput): string {
   const n = (v: number) => formatNumber(v, locale);
   const lines: string[] = [];
   lines.push(`## IP address ${markdownText(ip.canonical)}`, '');
-  lines.push(`- **Kind:** IPv${ip.version}, ${IP_SCOPE_LABELS[ip.scope].toLowerCase()}${ip.mapped ? ` (written ${markdownText(ip.mapped)})` : ''}`);
+  const embedded = ip.embedded ? ` (${EMBEDDED_KIND_LABELS[ip.embedded.kind]} address of ${markdownText(ip.embedded.ipv4)})` : '';
+  lines.push(`- **Kind:** IPv${ip.version}, ${IP_SCOPE_LABELS[ip.scope].toLowerCase()}${ip.mapped ? ` (written ${markdownText(ip.mapped)})` : ''}${embedded}`);
   if (details) {
     const place = [details.city, details.state, details.country].filter(Boolean).map(markdownText).join(', ');
     if (details.organization) lines.push(`- **Organization:** ${markdownText(details.organization)}`);

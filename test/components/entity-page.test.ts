@@ -24,6 +24,13 @@ describe('<ip-entity-page>', () => {
       expect(copy.value).to.equal('2001:db8::1');
     });
 
+    it('names the IPv4 address inside a NAT64 address, and takes its scope', async () => {
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="64:ff9b::a00:1" .provider=${staticProvider()}></ip-entity-page>`);
+      const header = deepText(shadow(el).querySelector('[part="header"]')!);
+      expect(header).to.contain('NAT64 address of 10.0.0.1');
+      expect(header).to.contain('Private');
+    });
+
     it('shows both forms of an IPv4-mapped IPv6 address', async () => {
       const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="::ffff:203.0.113.7" .provider=${staticProvider()}></ip-entity-page>`);
       expect(shadow(el).querySelector('h1')!.textContent).to.equal('203.0.113.7');

@@ -30,6 +30,12 @@ describe('lib/indicator', () => {
     expect(indicatorIneligibility('not an ip')).to.be.a('string');
   });
 
+  it('follows the IPv4 address inside NAT64 and 6to4 addresses', () => {
+    expect(indicatorIneligibility('64:ff9b::808:808')).to.equal(undefined);
+    expect(indicatorIneligibility('64:ff9b::a00:1')).to.contain('private address');
+    expect(indicatorIneligibility('2002:c0a8:101::1')).to.contain('private address');
+  });
+
   it('requires a title and a description, within Defender’s lengths', () => {
     const p = indicatorProblems({ ...valid, title: '  ', description: '' }, NOW);
     expect(p.title).to.equal('Enter a title.');

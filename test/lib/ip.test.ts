@@ -48,7 +48,15 @@ const VALID: Valid[] = [
   ['fc00::1', 'fc00::1', 'private', 6],
   ['ff02::1', 'ff02::1', 'multicast', 6],
   ['3fff::1', '3fff::1', 'documentation', 6],
-  ['64:ff9b::c000:221', '64:ff9b::c000:221', 'public', 6],
+  // IPv4 inside IPv6 (NAT64, 6to4, Teredo): the scope of the IPv4 address inside
+  ['64:ff9b::c000:221', '64:ff9b::c000:221', 'documentation', 6], // 192.0.2.33
+  ['64:ff9b::808:808', '64:ff9b::808:808', 'public', 6], // 8.8.8.8
+  ['64:ff9b::a00:1', '64:ff9b::a00:1', 'private', 6], // 10.0.0.1
+  ['64:ff9b::10.0.0.1', '64:ff9b::a00:1', 'private', 6],
+  ['2002:808:808::1', '2002:808:808::1', 'public', 6], // 6to4 of 8.8.8.8
+  ['2002:c0a8:101::1', '2002:c0a8:101::1', 'private', 6], // 6to4 of 192.168.1.1
+  ['2001:0:4136:e378:8000:63bf:f7f7:f7f7', '2001:0:4136:e378:8000:63bf:f7f7:f7f7', 'public', 6], // Teredo client 8.8.8.8
+  ['2001:0:4136:e378:8000:63bf:f5ff:fffe', '2001:0:4136:e378:8000:63bf:f5ff:fffe', 'private', 6], // Teredo client 10.0.0.1
   ['100::1', '100::1', 'reserved', 6],
   ['fec0::1', 'fec0::1', 'reserved', 6],
   ['::a00:1', '::a00:1', 'reserved', 6],
@@ -134,6 +142,15 @@ describe('lib/ip parseIp', () => {
       if (input) expect(r.message).to.contain(`“${input.length > 64 ? input.slice(0, 64) : input}`);
     });
   }
+
+  it('names the IPv4 address inside NAT64, 6to4 and Teredo addresses', () => {
+    const at = (text: string) => (parseIp(text) as { ip: { embedded?: unknown } }).ip.embedded;
+    expect(at('64:ff9b::808:808')).to.deep.equal({ kind: 'nat64', ipv4: '8.8.8.8' });
+    expect(at('2002:c0a8:101::1')).to.deep.equal({ kind: '6to4', ipv4: '192.168.1.1' });
+    expect(at('2001:0:4136:e378:8000:63bf:f7f7:f7f7')).to.deep.equal({ kind: 'teredo', ipv4: '8.8.8.8' });
+    expect(at('2001:db8::1')).to.equal(undefined);
+    expect(at('64:ff9b:1::a00:1')).to.equal(undefined);
+  });
 
   it('keeps both forms of an IPv4-mapped address', () => {
     const r = parseIp('::ffff:203.0.113.7');

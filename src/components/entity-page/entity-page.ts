@@ -10,7 +10,7 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { entityPageStyles } from './entity-page.styles.js';
 import { ipContext, LoadedData, loadedDataContext, providerContext, rangeContext, type RangeContextValue } from '../../data/context.js';
 import { resolveCapabilities, type AlertFilter, type IpDataProvider, type ProviderCapabilities } from '../../data/provider.js';
-import { IP_SCOPE_LABELS, parseIp, type IpParseResult } from '../../lib/ip.js';
+import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS, parseIp, type IpParseResult } from '../../lib/ip.js';
 import { DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey } from '../../lib/time-range.js';
 import { RestIpDataProvider } from '../../providers/rest/rest-provider.js';
 import { guardProvider } from '../../providers/guard.js';
@@ -292,6 +292,7 @@ export class IpEntityPage extends LitElement {
         <span class="badge scope scope-${ip.scope}">${IP_SCOPE_LABELS[ip.scope]}</span>
       </div>
       ${ip.mapped ? html`<span class="muted small">IPv4-mapped IPv6: <span class="mono">${ip.mapped}</span></span>` : nothing}
+      ${ip.embedded ? html`<span class="muted small">${EMBEDDED_KIND_LABELS[ip.embedded.kind]} address of <span class="mono">${ip.embedded.ipv4}</span></span>` : nothing}
     </div>`;
   }
 
