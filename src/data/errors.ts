@@ -43,9 +43,12 @@ export class IpDataError extends Error {
     this.method = options.method;
   }
 
-  /** Whether trying the same request again may succeed. */
+  /**
+   * Whether trying the same request again may succeed (the UI offers Retry). A `bad-response` is
+   * retryable: a proxy's error page or a provider being fixed is often gone a moment later.
+   */
   get retryable(): boolean {
-    return this.kind === 'rate-limited' || this.kind === 'unavailable' || this.kind === 'timeout' || this.kind === 'network';
+    return this.kind === 'rate-limited' || this.kind === 'unavailable' || this.kind === 'timeout' || this.kind === 'network' || this.kind === 'bad-response';
   }
 }
 

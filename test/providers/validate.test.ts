@@ -1,0 +1,165 @@
+import { expect } from '@open-wc/testing';
+import { IpDataError } from '../../src/data/errors.js';
+import { LIMITS, readAnswer, toIsoTime } from '../../src/providers/validate.js';
+import { guardProvider } from '../../src/providers/guard.js';
+import type { IpDataProvider } from '../../src/data/provider.js';
+
+function fails(fn: () => unknown): IpDataError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).to.be.instanceOf(IpDataError);
+    return e as IpDataError;
+  }
+  throw new Error('expected a bad-response');
+}
+
+const o = () => ({ signal: new AbortController().signal });
+const summary = { openIncidents: 1, activeAlerts: 2 };
+
+describe('answer readers', () => {
+  it('reads dates only with a time zone, and normalizes them to ISO UTC', () => {
+    expect(toIsoTime('2026-11-20T14:05:09Z')).to.equal('2026-11-20T14:05:09.000Z');
+    expect(toIsoTime('2026-11-20T14:05:09.1234567Z')).to.equal('2026-11-20T14:05:09.123Z');
+    expect(toIsoTime('2026-11-20T16:05:09+02:00')).to.equal('2026-11-20T14:05:09.000Z');
+    expect(toIsoTime('2026-11-20T16:05:09+0200')).to.equal('2026-11-20T14:05:09.000Z');
+    expect(toIsoTime('2026-11-20 14:05Z')).to.equal('2026-11-20T14:05:00.000Z');
+    for (const bad of ['2026-11-20T14:05:09', '2026-11-20', 'yesterday', '2026-02-30T00:00:00Z', '2026-13-01T00:00:00Z', '2026-11-20T25:00:00Z', '', 'Fri, 20 Nov 2026 14:05:09 GMT']) {
+      expect(toIsoTime(bad), bad).to.equal(undefined);
+    }
+  });
+
+  it('reads epoch numbers as seconds below 1e11 and milliseconds above, and refuses dates out of range', () => {
+    expect(toIsoTime(1_763_647_509)).to.equal('2025-11-20T14:05:09.000Z');
+    expect(toIsoTime(1_763_647_509_000)).to.equal('2025-11-20T14:05:09.000Z');
+    expect(toIsoTime(0)).to.equal('1970-01-01T00:00:00.000Z');
+    for (const bad of [1e308, -1e308, 8.65e15, NaN, Infinity]) expect(toIsoTime(bad), String(bad)).to.equal(undefined);
+    const err = fails(() => readAnswer('getSecuritySummary', { ...summary, lastSeen: 1e308 }));
+    expect(err.kind).to.equal('bad-response');
+    expect(err.field).to.equal('lastSeen');
+  });
+
+  it('names the method and the field, and says what was expected', () => {
+    const err = fails(() => readAnswer('getLogActivity', { sources: [], loggedHosts: 'host-1' }));
+    expect(err.message).to.contain('getLogActivity → loggedHosts: expected a list, got “host-1”');
+    expect(err.method).to.equal('getLogActivity');
+    expect(err.field).to.equal('loggedHosts');
+    const root = fails(() => readAnswer('getPrevalence', null));
+    expect(root.message).to.contain('getPrevalence: expected an object, got null');
+    const deep = fails(() => readAnswer('listAlerts', { items: [{ id: 'a', title: 't', lastActivity: '2026-11-01T00:00:00Z', impactedAssets: [{ name: 7 }] }], total: 1 }, 10));
+    expect(deep.field).to.equal('items[0].impactedAssets[0].name');
+  });
+
+  it('refuses negative, fractional and non-numeric counts; ports, coordinates and AS numbers out of range', () => {
+    for (const v of [-1, 1.5, 'many', NaN, null, {}]) {
+      expect(fails(() => readAnswer('getSecuritySummary', { ...summary, activeAlerts: v })).field, String(v)).to.equal('activeAlerts');
+    }
+    expect(readAnswer('getSecuritySummary', { ...summary, activeAlerts: '42' }).activeAlerts).to.equal(42);
+    const event = (extra: object) => ({ timestamp: '2026-11-01T00:00:00Z', actionType: 'ConnectionSuccess', ...extra });
+    expect(fails(() => readAnswer('listDeviceEvents', [event({ remotePort: 70000 })])).field).to.equal('[0].remotePort');
+    expect(fails(() => readAnswer('listDeviceEvents', [event({ localPort: -1 })])).field).to.equal('[0].localPort');
+    expect(readAnswer('listDeviceEvents', [event({ remotePort: 443 })])[0]!.remotePort).to.equal(443);
+    expect(fails(() => readAnswer('getIpDetails', { ip: '1.2.3.4', latitude: 91 })).field).to.equal('latitude');
+    expect(fails(() => readAnswer('getIpDetails', { ip: '1.2.3.4', longitude: -181 })).field).to.equal('longitude');
+    expect(fails(() => readAnswer('getIpDetails', { ip: '1.2.3.4', asn: -5 })).field).to.equal('asn');
+  });
+
+  it('reads own properties only: inherited keys and prototype names are never data', () => {
+    const proto = { ip: '1.2.3.4', organization: 'Inherited Corp' };
+    const details = readAnswer('getIpDetails', Object.assign(Object.create(proto) as object, { ip: '5.6.7.8' }));
+    expect(details.organization).to.equal(undefined);
+    const parsed = JSON.parse('{"ip":"1.2.3.4","__proto__":{"organization":"Polluted"},"reverseDns":[]}') as unknown;
+    expect(readAnswer('getIpDetails', parsed).organization).to.equal(undefined);
+    expect(({} as Record<string, unknown>)['organization']).to.equal(undefined);
+    const alert = readAnswer('listAlerts', { items: [{ id: 'x', title: 'constructor', severity: 'constructor', status: '__proto__', lastActivity: '2026-11-01T00:00:00Z' }] }, 10).items[0]!;
+    expect(alert.severity).to.equal('constructor');
+    expect(alert.status).to.equal('__proto__');
+  });
+
+  it('cuts long text with a visible note, refuses long lists and ids, ignores page items past the limit', () => {
+    const long = 'x'.repeat(100_000);
+    const d = readAnswer('getIpDetails', { ip: '1.2.3.4', organization: long });
+    expect(d.organization!.length).to.be.lessThan(LIMITS.text + 40);
+    expect(d.organization).to.match(/… \[95,904 more characters\]$/);
+    const hosts = Array.from({ length: 20_000 }, (_, i) => ({ id: `h${i}`, name: `H${i}` }));
+    const err = fails(() => readAnswer('getLogActivity', { sources: [], loggedHosts: hosts }));
+    expect(err.message).to.contain('at most 1,000 items, got a list of 20000');
+    expect(fails(() => readAnswer('getIpDetails', { ip: '1.2.3.4', whois: { created: 'x' } })).field).to.equal('whois.created');
+    expect(fails(() => readAnswer('listAlerts', { items: [{ id: 'i'.repeat(5000), title: 't', lastActivity: '2026-11-01T00:00:00Z' }] }, 10)).field).to.equal('items[0].id');
+    const items = Array.from({ length: 150 }, (_, i) => ({ id: `a${i}`, title: 't', lastActivity: '2026-11-01T00:00:00Z' }));
+    const page = readAnswer('listAlerts', { items, total: 150 }, 100);
+    expect(page.items).to.have.length(100);
+    expect(page.total).to.equal(150);
+  });
+});
+
+describe('guardProvider', () => {
+  const base = (over: Partial<Record<string, unknown>> = {}) =>
+    ({
+      getIpDetails: async () => ({ ip: '203.0.113.7', reverseDns: [] }),
+      getSecuritySummary: async () => summary,
+      getLogActivity: async () => ({ sources: [], loggedHosts: [] }),
+      getPrevalence: async () => ({ buckets: [], totalDevices: 0 }),
+      listAlerts: async () => ({ items: [], total: 0 }),
+      listObservedDevices: async () => ({ items: [], total: 0 }),
+      ...over,
+    }) as unknown as IpDataProvider;
+
+  it('reads every answer of a host’s provider, and keeps the provider’s identity stable', async () => {
+    const p = base({ getLogActivity: async () => ({ sources: [], loggedHosts: 'nope' }) });
+    const g = guardProvider(p);
+    expect(guardProvider(p)).to.equal(g);
+    expect(guardProvider(g)).to.equal(g);
+    let error: unknown;
+    try {
+      await g.getLogActivity('203.0.113.7', { from: new Date(), to: new Date() }, o());
+    } catch (e) {
+      error = e;
+    }
+    expect((error as IpDataError).message).to.contain('getLogActivity → loggedHosts: expected a list');
+    expect((await g.getIpDetails('203.0.113.7', o())).reverseDns).to.deep.equal([]);
+  });
+
+  it('turns a method that throws into a rejection, and lets go of one that never answers when aborted', async () => {
+    const g = guardProvider(
+      base({
+        getIpDetails: () => {
+          throw new TypeError('boom');
+        },
+        getPrevalence: () => new Promise(() => undefined),
+      }),
+    );
+    const p = g.getIpDetails('203.0.113.7', o());
+    expect(p).to.be.instanceOf(Promise);
+    let err: unknown;
+    await p.catch((e: unknown) => (err = e));
+    expect((err as Error).message).to.equal('boom');
+    const controller = new AbortController();
+    const never = g.getPrevalence('203.0.113.7', { from: new Date(), to: new Date() }, { signal: controller.signal });
+    controller.abort();
+    let aborted: unknown;
+    await never.catch((e: unknown) => (aborted = e));
+    expect((aborted as Error).name).to.equal('AbortError');
+  });
+
+  it('keeps only the methods the provider has, and only safe links', () => {
+    const g = guardProvider(
+      base({
+        links: {
+          device: (id: string) => `javascript:alert(${id})`,
+          alert: (id: string) => `https://portal.example/alerts/${id}`,
+          incident: () => {
+            throw new Error('broken resolver');
+          },
+        },
+        huntingQuery: () => 42,
+      }),
+    );
+    expect(typeof g.updateAlerts).to.equal('undefined');
+    expect(typeof g.listAlerts).to.equal('function');
+    expect(g.links!.device!('d1')).to.equal(undefined);
+    expect(g.links!.alert!('a1')).to.equal('https://portal.example/alerts/a1');
+    expect(g.links!.incident!('i1')).to.equal(undefined);
+    expect(g.huntingQuery!('203.0.113.7', { from: new Date(), to: new Date() }, 'kql-defender')).to.equal(undefined);
+  });
+});
