@@ -209,6 +209,8 @@ describe('fault suite: every section alone, whatever its provider method does', 
         expect(deepQueryAll(page, 'script').length, 'no script element from data').to.equal(0);
         expect(deepQueryAll(page, 'img[src="x"]').length, 'no image element from data').to.equal(0);
         expect(deepQueryAll(page, 'a[href^="javascript:" i]').length, 'no javascript: link').to.equal(0);
+        // The right-to-left override shows as a mark, never as the invisible character.
+        expect(text(s.block(page)), 'bidi override shown as a mark').to.not.contain('\u202E');
         await neighboursWork(s, page);
       });
     });

@@ -1243,7 +1243,11 @@ export class IpAlertsList extends LitElement {
         (c, i) => html`<div class="cell col-${c.id}" role="gridcell" data-col=${i + 1} tabindex=${cellTab(i + 1)}>${
           item
             ? contained(
-                () => (c.id === 'title' ? this.#renderTitle(item, row) : c.render(item, ctx)),
+                () => {
+                  if (c.id === 'title') return this.#renderTitle(item, row);
+                  const cell = c.render(item, ctx);
+                  return typeof cell === 'string' ? shown(cell) : cell;
+                },
                 (error) => html`<span class="error-text" title=${describeError(error)}>Cannot show this value</span>`,
               )
             : i === 0

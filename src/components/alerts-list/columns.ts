@@ -15,7 +15,8 @@ import {
 } from '../../data/model.js';
 import type { AlertFilterField, AlertSortField } from '../../data/provider.js';
 import { formatIso } from '../../lib/format.js';
-import { missing, severityBadge, timeAgo } from '../shared/ui.js';
+import { missing, severityBadge, shown, timeAgo, truncated } from '../shared/ui.js';
+import { revealControls } from '../../lib/text.js';
 
 export const COLUMN_IDS = [
   'title',
@@ -73,16 +74,16 @@ export function assetsText(item: AlertItem): string {
 function assets(item: AlertItem): TemplateResult {
   const list = item.impactedAssets;
   if (!list.length) return missing();
-  const shown = list.slice(0, 2).map((a) => a.name).join(', ');
+  const first = list.slice(0, 2).map((a) => a.name).join(', ');
   const more = list.length - 2;
-  return html`<span class="truncate" title=${assetsText(item)}>${shown}${more > 0 ? html` <span class="muted">+${more} more</span>` : nothing}</span>`;
+  return html`<span class="truncate" title=${revealControls(assetsText(item))}>${shown(first)}${more > 0 ? html` <span class="muted">+${more} more</span>` : nothing}</span>`;
 }
 
 function classification(item: AlertItem): TemplateResult {
   if (!item.classification) return html`<span class="muted">${CLASSIFICATION_LABELS.unset}</span>`;
   const label = labelFor(CLASSIFICATION_LABELS, item.classification);
   const determination = item.determination ? labelFor(DETERMINATION_LABELS, item.determination) : '';
-  return html`<span class="truncate" title=${determination ? `${label}: ${determination}` : label}>${label}${determination ? html`<span class="muted"> · ${determination}</span>` : nothing}</span>`;
+  return html`<span class="truncate" title=${revealControls(determination ? `${label}: ${determination}` : label)}>${shown(label)}${determination ? html`<span class="muted"> · ${shown(determination)}</span>` : nothing}</span>`;
 }
 
 export const COLUMNS: readonly ColumnDef[] = [
@@ -114,7 +115,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   },
   {
     id: 'assignedTo', label: 'Assigned to', width: 190, minWidth: 100, visible: true, sort: 'assignedTo', filter: 'assignedTo',
-    render: (a) => (a.assignedTo ? html`<span class="truncate" title=${a.assignedTo}>${a.assignedTo}</span>` : html`<span class="muted">Unassigned</span>`),
+    render: (a) => (a.assignedTo ? truncated(a.assignedTo) : html`<span class="muted">Unassigned</span>`),
     value: (a) => a.assignedTo ?? '',
   },
   {
@@ -131,12 +132,12 @@ export const COLUMNS: readonly ColumnDef[] = [
   },
   {
     id: 'detectionSource', label: 'Detection source', width: 190, minWidth: 110, visible: false, sort: 'detectionSource', filter: 'detectionSource',
-    render: (a) => (a.detectionSource ? html`<span class="truncate" title=${words(a.detectionSource)}>${words(a.detectionSource)}</span>` : missing()),
+    render: (a) => (a.detectionSource ? truncated(words(a.detectionSource)) : missing()),
     value: (a) => words(a.detectionSource),
   },
   {
     id: 'incidentId', label: 'Incident', width: 100, minWidth: 80, visible: false, sort: 'incidentId', filter: 'incidentId',
-    render: (a) => (a.kind === 'incident' ? html`<span class="muted">—</span>` : a.incidentId ? html`<span class="mono">${a.incidentId}</span>` : missing()),
+    render: (a) => (a.kind === 'incident' ? html`<span class="muted">—</span>` : a.incidentId ? html`<span class="mono">${shown(a.incidentId)}</span>` : missing()),
     value: (a) => (a.kind === 'incident' ? a.id : a.incidentId ?? ''),
   },
 ];

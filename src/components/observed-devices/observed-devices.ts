@@ -9,7 +9,7 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
 import { observedDevicesStyles } from './observed-devices.styles.js';
 import { DataController } from '../shared/data-controller.js';
-import { classToken, contained, dateTime, entityLink, missing, shown, skeletonLines, timeAgo, truncated } from '../shared/ui.js';
+import { classToken, contained, dateTime, entityLink, orMissing, shown, skeletonLines, timeAgo, truncated } from '../shared/ui.js';
 import { deviceIcon } from '../shared/icons.js';
 import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { describeError, isAbortError, isRetryable } from '../../data/errors.js';
@@ -19,6 +19,7 @@ import { formatDateTime, formatNumber, localeOf, splitWords } from '../../lib/fo
 import { huntingQuery } from '../../lib/hunting.js';
 import { listKeyTarget } from '../shared/list-keys.js';
 import { safeHref } from '../../lib/safe-url.js';
+import { revealControls } from '../../lib/text.js';
 import { describeRange, type RangeKey } from '../../lib/time-range.js';
 import { IpErrorEvent } from '../../events/events.js';
 import '../copy-button/ip-copy-button.js';
@@ -366,20 +367,20 @@ export class IpObservedDevices extends LitElement {
     const url = ev.remoteUrl ? safeHref(ev.remoteUrl, null) : undefined;
     const arrow = ev.direction === 'inbound' ? '←' : ev.direction === 'outbound' ? '→' : '↔';
     return html`
-      <span class="fact"><span class="label">Action</span> <strong>${splitWords(ev.actionType)}</strong></span>
-      <span class="fact"><span class="label">Direction</span> ${splitWords(ev.direction)}</span>
-      <span class="fact mono" title="Local port ${arrow} remote port">${ev.localPort ?? '?'} ${arrow} ${ev.remotePort ?? '?'}${ev.protocol ? html` <span class="muted">${ev.protocol}</span>` : nothing}</span>
+      <span class="fact"><span class="label">Action</span> <strong>${shown(splitWords(ev.actionType))}</strong></span>
+      <span class="fact"><span class="label">Direction</span> ${shown(splitWords(ev.direction))}</span>
+      <span class="fact mono" title="Local port ${arrow} remote port">${ev.localPort ?? '?'} ${arrow} ${ev.remotePort ?? '?'}${ev.protocol ? html` <span class="muted">${shown(ev.protocol)}</span>` : nothing}</span>
       ${ev.remoteUrl
-        ? html`<span class="fact clip"><span class="label">Remote</span> ${url ? html`<a class="link truncate" href=${url} target="_blank" rel="noopener noreferrer" title=${ev.remoteUrl} tabindex=${tabbable ? '0' : '-1'}>${ev.remoteUrl}</a>` : truncated(ev.remoteUrl, { mono: true })}</span>`
+        ? html`<span class="fact clip"><span class="label">Remote</span> ${url ? html`<a class="link truncate" href=${url} target="_blank" rel="noopener noreferrer" title=${revealControls(ev.remoteUrl)} tabindex=${tabbable ? '0' : '-1'}>${shown(ev.remoteUrl)}</a>` : truncated(ev.remoteUrl, { mono: true })}</span>`
         : nothing}
       ${proc
-        ? html`<span class="fact"><span class="label">Process</span> <span class="mono">${proc.fileName}</span></span>
+        ? html`<span class="fact"><span class="label">Process</span> <span class="mono">${shown(proc.fileName)}</span></span>
             ${proc.commandLine ? html`<span class="fact clip wide"><span class="label">Command line</span> ${truncated(proc.commandLine, { mono: true })}${this.#copy(proc.commandLine, 'Copy command line', tabbable)}</span>` : nothing}
             ${proc.sha256 ? html`<span class="fact clip"><span class="label">SHA-256</span> ${truncated(proc.sha256, { mono: true })}${this.#copy(proc.sha256, 'Copy SHA-256', tabbable)}</span>` : nothing}`
         : nothing}
-      ${account ? html`<span class="fact"><span class="label">Account</span> ${account}</span>` : nothing}
+      ${account ? html`<span class="fact"><span class="label">Account</span> ${shown(account)}</span>` : nothing}
       ${ev.file
-        ? html`<span class="fact clip"><span class="label">File</span> <span class="truncate" title=${ev.file.path ?? ev.file.name}>${ev.file.name}</span>${ev.file.sha256 ? this.#copy(ev.file.sha256, `Copy SHA-256 of ${ev.file.name}`, tabbable) : nothing}</span>`
+        ? html`<span class="fact clip"><span class="label">File</span> <span class="truncate" title=${revealControls(ev.file.path ?? ev.file.name)}>${shown(ev.file.name)}</span>${ev.file.sha256 ? this.#copy(ev.file.sha256, `Copy SHA-256 of ${ev.file.name}`, tabbable) : nothing}</span>`
         : nothing}
     `;
   }
@@ -404,9 +405,9 @@ export class IpObservedDevices extends LitElement {
           ${entityLink(this, html`<span class="truncate">${shown(device.name)}</span>`, { target: 'device', id: device.id, ip }, links?.device?.(device.id), { title: device.name, tabIndex: active ? 0 : -1 })}
           ${this.#copy(device.name, `Copy ${device.name}`, active)}
         </span>
-        <span class="os muted">${[device.osPlatform, device.osVersion].filter(Boolean).join(' ') || missing()}</span>
-        ${device.riskScore ? html`<span class="badge ${classToken('risk', device.riskScore, LEVELS)}" title="Device risk">Risk: ${splitWords(device.riskScore)}</span>` : nothing}
-        ${device.exposureLevel ? html`<span class="badge ${classToken('exposure', device.exposureLevel, LEVELS)}" title="Exposure level">Exposure: ${splitWords(device.exposureLevel)}</span>` : nothing}
+        <span class="os muted">${orMissing([device.osPlatform, device.osVersion].filter(Boolean).join(' '))}</span>
+        ${device.riskScore ? html`<span class="badge ${classToken('risk', device.riskScore, LEVELS)}" title="Device risk">Risk: ${shown(splitWords(device.riskScore))}</span>` : nothing}
+        ${device.exposureLevel ? html`<span class="badge ${classToken('exposure', device.exposureLevel, LEVELS)}" title="Exposure level">Exposure: ${shown(splitWords(device.exposureLevel))}</span>` : nothing}
       </div>
       <div class="cell seen" role="gridcell">
         <span><span class="label">First seen</span> ${timeAgo(device.firstSeen, locale)}</span>

@@ -7,7 +7,7 @@ import { TaskLifecycle } from '../shared/task-lifecycle.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { overviewStyles } from './overview.styles.js';
 import { DataController } from '../shared/data-controller.js';
-import { dateTime, entityLink, missing, navigate, orMissing, section, skeletonLines, timeAgo } from '../shared/ui.js';
+import { dateTime, entityLink, missing, navigate, orMissing, section, shown, skeletonLines, timeAgo } from '../shared/ui.js';
 import { describeError, isAbortError } from '../../data/errors.js';
 import { SEVERITIES, SEVERITY_LABELS, type IpDetails, type LogActivity, type SecuritySummary } from '../../data/model.js';
 import type { IpDataProvider } from '../../data/provider.js';
@@ -209,14 +209,14 @@ export class IpOverview extends LitElement {
     const locale = this.#locale;
     // The ISO code, not a flag emoji: Windows and many Linux desktops draw flags as two letters anyway.
     const country = d.country || d.countryCode
-      ? html`${d.country ?? ''}${d.countryCode ? html` <span class="muted">(${d.countryCode})</span>` : nothing}`
+      ? html`${shown(d.country ?? '')}${d.countryCode ? html` <span class="muted">(${shown(d.countryCode)})</span>` : nothing}`
       : missing();
     const asn = d.asn != null ? `AS${d.asn}${d.asName ? ` · ${d.asName}` : ''}` : d.asName;
     const whois = d.whois;
     return html`
       <dl class="details">
         <dt>Organization (ISP)</dt>
-        <dd>${orMissing(d.organization ?? d.isp)}${d.isp && d.organization && d.isp !== d.organization ? html` <span class="muted">(${d.isp})</span>` : nothing}</dd>
+        <dd>${orMissing(d.organization ?? d.isp)}${d.isp && d.organization && d.isp !== d.organization ? html` <span class="muted">(${shown(d.isp)})</span>` : nothing}</dd>
         <dt>ASN</dt>
         <dd>${orMissing(asn)}</dd>
         <dt>Country/region</dt>
@@ -235,7 +235,7 @@ export class IpOverview extends LitElement {
       <h3 class="subheading">Reverse DNS names</h3>
       ${d.reverseDns.length
         ? html`<ul class="plain-list">
-            ${d.reverseDns.map((name) => html`<li><span class="mono">${name}</span><ip-copy-button .value=${name} label=${`Copy ${name}`}></ip-copy-button></li>`)}
+            ${d.reverseDns.map((name) => html`<li><span class="mono">${shown(name)}</span><ip-copy-button .value=${name} label=${`Copy ${name}`}></ip-copy-button></li>`)}
           </ul>`
         : html`<p class="muted small">No reverse DNS names known.</p>`}
       <h3 class="subheading">Registration (WHOIS)</h3>
@@ -246,7 +246,7 @@ export class IpOverview extends LitElement {
             <dt>Organization</dt>
             <dd>${orMissing(whois.organization ?? whois.registrant)}</dd>
             <dt>Network</dt>
-            <dd>${whois.netRange ? html`<span class="mono">${whois.netRange}</span>` : missing()}${whois.netName ? html` <span class="muted">(${whois.netName})</span>` : nothing}</dd>
+            <dd>${whois.netRange ? html`<span class="mono">${shown(whois.netRange)}</span>` : missing()}${whois.netName ? html` <span class="muted">(${shown(whois.netName)})</span>` : nothing}</dd>
             <dt>Registered</dt>
             <dd>${dateTime(whois.created, locale)}</dd>
             <dt>Updated</dt>
@@ -278,7 +278,7 @@ export class IpOverview extends LitElement {
           <tbody>
             ${l.sources.map(
               (s) => html`<tr>
-                <td><span class="mono">${s.source}</span></td>
+                <td><span class="mono">${shown(s.source)}</span></td>
                 <td>${timeAgo(s.firstSeen, locale, now)}</td>
                 <td>${timeAgo(s.lastSeen, locale, now)}</td>
                 <td class="num">${s.count == null ? missing() : formatNumber(s.count, locale)}</td>
@@ -307,7 +307,7 @@ export class IpOverview extends LitElement {
           ${l.loggedHosts.map(
             (h) => html`<li>
               ${entityLink(this, h.name, { target: 'device', id: h.id, ip }, provider?.links?.device?.(h.id))}
-              <span class="muted small">${h.os ?? ''}${h.lastHeartbeat ? html` · heartbeat ${timeAgo(h.lastHeartbeat, locale)}` : nothing}</span>
+              <span class="muted small">${shown(h.os ?? '')}${h.lastHeartbeat ? html` · heartbeat ${timeAgo(h.lastHeartbeat, locale)}` : nothing}</span>
             </li>`,
           )}
         </ul>

@@ -224,9 +224,9 @@ export class IpSentinelEvents extends LitElement {
       <span class="kind" title=${own(KIND_LABEL, ev.kind) ?? ev.kind}>${this.#kindIcon(ev.kind)}<span class="kind-label">${own(KIND_LABEL, ev.kind) ?? ev.kind}</span></span>
       <div class="what">
         <div class="line">${title}${sev ? severityBadge(sev) : nothing}</div>
-        ${ev.source || ev.bookmarkedBy ? html`<div class="meta muted">${ev.source ?? ''}${ev.bookmarkedBy ? html`${ev.source ? ' · ' : ''}bookmarked by ${ev.bookmarkedBy}` : nothing}</div>` : nothing}
-        ${ev.description ? html`<div class="description">${ev.description}</div>` : nothing}
-        ${ev.query ? html`<details class="query-details"><summary tabindex=${tab}>Query</summary><pre class="query mono">${ev.query}</pre></details>` : nothing}
+        ${ev.source || ev.bookmarkedBy ? html`<div class="meta muted">${shown(ev.source ?? '')}${ev.bookmarkedBy ? html`${ev.source ? ' · ' : ''}bookmarked by ${shown(ev.bookmarkedBy)}` : nothing}</div>` : nothing}
+        ${ev.description ? html`<div class="description">${shown(ev.description, { keepNewlines: true })}</div>` : nothing}
+        ${ev.query ? html`<details class="query-details"><summary tabindex=${tab}>Query</summary><pre class="query mono">${shown(ev.query, { keepNewlines: true })}</pre></details>` : nothing}
       </div>
     </div>`;
   }
@@ -332,11 +332,11 @@ export class IpSentinelEvents extends LitElement {
   #renderTable(insight: Insight): TemplateResult {
     const rows = (Array.isArray(insight.rows) ? insight.rows : []).filter(Array.isArray);
     const all = this.allRows.has(insight.id);
-    const shown = all ? rows : rows.slice(0, TABLE_ROWS);
+    const visible = all ? rows : rows.slice(0, TABLE_ROWS);
     return html`<div class="table-wrap"><table class="table">
-        <caption class="visually-hidden">${insight.title}</caption>
-        <thead><tr>${insight.columns.map((c) => html`<th scope="col" class=${c.type === 'number' ? 'num' : ''}>${c.name}</th>`)}</tr></thead>
-        <tbody>${shown.map((r) => html`<tr>${insight.columns.map((c, i) => html`<td class=${c.type === 'number' ? 'num' : ''}>${this.#renderCell(r[i], c)}</td>`)}</tr>`)}</tbody>
+        <caption class="visually-hidden">${shown(insight.title)}</caption>
+        <thead><tr>${insight.columns.map((c) => html`<th scope="col" class=${c.type === 'number' ? 'num' : ''}>${shown(c.name)}</th>`)}</tr></thead>
+        <tbody>${visible.map((r) => html`<tr>${insight.columns.map((c, i) => html`<td class=${c.type === 'number' ? 'num' : ''}>${this.#renderCell(r[i], c)}</td>`)}</tr>`)}</tbody>
       </table></div>
       ${rows.length > TABLE_ROWS
         ? html`<button type="button" class="button subtle small" @click=${() => this.#toggle('allRows', insight.id)}>${all ? `Show the first ${TABLE_ROWS}` : `Show all ${formatNumber(rows.length, this.#locale)} rows`}</button>`
@@ -356,7 +356,7 @@ export class IpSentinelEvents extends LitElement {
     let body: TemplateResult;
     if (loading) body = html`<div aria-busy="true"><span class="visually-hidden">Loading ${insight.title}…</span>${skeletonLines([90, 60, 75])}</div>`;
     else if (error)
-      body = html`<div class="state error" role="alert"><span class="state-message">${error}</span>
+      body = html`<div class="state error" role="alert"><span class="state-message">${shown(error)}</span>
         ${retry?.error && !isRetryable(retry.error) ? nothing : html`<button type="button" class="button" @click=${() => this.#retry(insight)}>Retry</button>`}</div>`;
     else if (!rows.length) body = html`<p class="muted no-results">No results ${describeRange(this.#data.timeRange, this.#data.range.key)}.</p>`;
     else if (asTable) body = this.#renderTable(insight);
@@ -370,14 +370,14 @@ export class IpSentinelEvents extends LitElement {
           ? html`<button type="button" class="button subtle small" aria-pressed=${asTable ? 'true' : 'false'} @click=${() => this.#toggle('tables', id)}>Show as table</button>`
           : nothing}
       </div>
-      ${insight.description ? html`<p class="muted small">${insight.description}</p>` : nothing}
+      ${insight.description ? html`<p class="muted small">${shown(insight.description, { keepNewlines: true })}</p>` : nothing}
       <div class="card-body">${body}</div>
       <div class="card-footer">
         <button type="button" class="link" aria-expanded=${queryOpen ? 'true' : 'false'} aria-controls="q-${id}" @click=${() => this.#toggle('openQueries', id)}>${queryOpen ? 'Hide query' : 'Show query'}</button>
         ${entityLink(this, 'Explore in hunting', { target: 'hunting', ip, query: insight.query, language: insight.language }, href)}
       </div>
       ${queryOpen
-        ? html`<div id="q-${id}" class="query-block"><span class="muted small">${QUERY_LANGUAGE_LABELS[insight.language] ?? insight.language}</span><pre class="query mono" tabindex="0">${insight.query}</pre></div>`
+        ? html`<div id="q-${id}" class="query-block"><span class="muted small">${QUERY_LANGUAGE_LABELS[insight.language] ?? insight.language}</span><pre class="query mono" tabindex="0">${shown(insight.query, { keepNewlines: true })}</pre></div>`
         : nothing}
     </section>`;
   }
@@ -385,7 +385,7 @@ export class IpSentinelEvents extends LitElement {
   #renderInsightsBody(insights: Insight[]): TemplateResult {
     const sources = [...new Set(insights.flatMap((i) => (Array.isArray(i.dataSources) ? i.dataSources : [])))].filter((s) => typeof s === 'string');
     return html`<div class="cards">${insights.map((i) => this.#renderInsight(i))}</div>
-      ${sources.length ? html`<p class="sources muted small"><strong>Data sources:</strong> ${sources.join(', ')}</p>` : nothing}`;
+      ${sources.length ? html`<p class="sources muted small"><strong>Data sources:</strong> ${shown(sources.join(', '))}</p>` : nothing}`;
   }
 
   override render() {

@@ -129,7 +129,7 @@ export function section<T>(o: SectionOptions<T>): TemplateResult {
     pending: () => html`<div aria-busy="true"><span class="visually-hidden">Loading ${o.title}…</span>${o.skeleton()}</div>`,
     error: (error: unknown) => html`
       <div class="state error" role="alert">
-        <span class="state-message">${describeError(error)}</span>
+        <span class="state-message">${shown(describeError(error))}</span>
         ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => o.task.run()}>Retry</button>` : nothing}
       </div>
     `,
@@ -137,7 +137,7 @@ export function section<T>(o: SectionOptions<T>): TemplateResult {
       contained(
         () => (o.isEmpty?.(value) ? html`<div class="state">${o.empty ?? 'Nothing to show.'}</div>` : o.complete(value)),
         (error) => html`<div class="state error" role="alert">
-          <span class="state-message">${o.title} could not be shown: ${describeError(error)}</span>
+          <span class="state-message">${o.title} could not be shown: ${shown(describeError(error))}</span>
           <button type="button" class="button" @click=${() => o.task.run()}>Retry</button>
         </div>`,
       ),
