@@ -19,3 +19,6 @@ export * from './events/events.js';
 export * from './lib/indicator.js';
 export { ipSummaryMarkdown, markdownText, type IpSummaryInput } from './lib/summary.js';
 export { LoadedData, loadedDataContext, type LoadedValues } from './data/context.js';
+export * from './lib/text.js';
+export { guardProvider } from './providers/guard.js';
+export { readAnswer, ANSWER_READERS, LIMITS, toIsoTime, EPOCH_SECONDS_BELOW, type AnswerMethod } from './providers/validate.js';

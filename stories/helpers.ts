@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import type { IpDataProvider } from '../src/data/provider.js';
 import { createHandlers, type MockApiOptions } from '../mocks/handlers.js';
 
 /** MSW parameters for a story: the demo API with options (failures, latency). */
@@ -15,3 +16,14 @@ export function frame(content: TemplateResult, theme?: 'light' | 'dark', width?:
 
 /** Stays loading for the story's lifetime. */
 export const FOREVER = 2_147_483_647;
+
+/** A provider answering like `base`, except the methods given (for stories of broken or hostile backends). */
+export function overriding(base: IpDataProvider, overrides: Partial<Record<keyof IpDataProvider, unknown>>): IpDataProvider {
+  return new Proxy(base, {
+    get(target, prop) {
+      if (Object.prototype.hasOwnProperty.call(overrides, prop)) return overrides[prop as keyof IpDataProvider];
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/overview/ip-overview.js';
 import { RestIpDataProvider } from '../src/providers/rest/rest-provider.js';
-import { api, frame, FOREVER } from './helpers.js';
+import type { IpDataProvider } from '../src/data/provider.js';
+import { api, frame, FOREVER, overriding } from './helpers.js';
 
 interface Args {
   ip: string;
@@ -40,3 +41,25 @@ export const IPv6: Story = { args: { ip: '2001:db8:85a3::8a2e:370:7334' } };
 export const PrivateWithLoggedHost: Story = { args: { ip: '10.20.30.40' } };
 export const Dark: Story = { args: { theme: 'dark' } };
 export const Compact: Story = { args: { density: 'compact' } };
+
+/** A host's own provider answering with the wrong shape: only that block fails, naming the method and the field. */
+const broken: IpDataProvider = overriding(provider, {
+  getLogActivity: async () => ({ sources: [], loggedHosts: 'SRV-APP-07' }),
+  getSecuritySummary: async () => ({ openIncidents: -1, activeAlerts: 'many' }),
+});
+export const BrokenProvider: Story = {
+  render: (a) => frame(html`<div style="padding:16px"><ip-overview .provider=${broken} ip=${a.ip} range=${a.range}></ip-overview></div>`),
+};
+
+/** Provider text with markup, a `javascript:` link and a right-to-left override: all shown as inert text, the override as a mark. */
+const hostile: IpDataProvider = overriding(provider, {
+  getIpDetails: async () => ({
+    ip: '203.0.113.7',
+    organization: '<img src=x onerror=alert(1)> Evil\u202Egpj.exe Hosting',
+    city: 'javascript:alert(1)',
+    reverseDns: ['mail\u202Emoc.example', '<script>alert(1)</script>'],
+  }),
+});
+export const HostileStrings: Story = {
+  render: (a) => frame(html`<div style="padding:16px"><ip-overview .provider=${hostile} ip=${a.ip} range=${a.range}></ip-overview></div>`),
+};

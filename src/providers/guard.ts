@@ -15,10 +15,15 @@ import { clip, LIMITS } from './read/primitives.js';
 
 /**
  * Providers that already read every answer with these same readers (the REST and static
- * providers) carry this mark, so their answers are not read twice. A host's provider never needs it.
- * @internal
+ * providers register themselves here), so their answers are not read twice. Only the instances
+ * themselves: a proxy or a wrapper around one (a host overriding a method) is read as any other.
  */
-export const ANSWERS_READ: unique symbol = Symbol.for('ip-entity-page/answers-read') as never;
+const answersRead = new WeakSet<object>();
+
+/** Register a provider instance that reads its answers with the page's readers. @internal */
+export function answersAlreadyRead(provider: object): void {
+  answersRead.add(provider);
+}
 
 const GUARDED = Symbol.for('ip-entity-page/guarded');
 const guards = new WeakMap<object, IpDataProvider>();
@@ -88,7 +93,7 @@ export function guardProvider(provider: IpDataProvider | undefined): IpDataProvi
   if ((provider as unknown as Record<symbol, unknown>)[GUARDED]) return provider;
   const existing = guards.get(provider);
   if (existing) return existing;
-  const read = (provider as unknown as Record<symbol, unknown>)[ANSWERS_READ] !== true;
+  const read = !answersRead.has(provider);
   const wrapped = new WeakMap<object, unknown>();
   let linksSource: unknown;
   let linksGuard: LinkResolver | undefined;

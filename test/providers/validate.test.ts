@@ -3,6 +3,7 @@ import { IpDataError } from '../../src/data/errors.js';
 import { LIMITS, readAnswer, toIsoTime } from '../../src/providers/validate.js';
 import { guardProvider } from '../../src/providers/guard.js';
 import type { IpDataProvider } from '../../src/data/provider.js';
+import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
 
 function fails(fn: () => unknown): IpDataError {
   try {
@@ -140,6 +141,18 @@ describe('guardProvider', () => {
     let aborted: unknown;
     await never.catch((e: unknown) => (aborted = e));
     expect((aborted as Error).name).to.equal('AbortError');
+  });
+
+  it('reads the answers of a proxy or wrapper around one of our providers (only our instances are trusted)', async () => {
+    const ours = new StaticIpDataProvider({ data: {} });
+    const wrapped = new Proxy(ours, {
+      get: (t, p) => (p === 'getLogActivity' ? async () => ({ sources: [], loggedHosts: 'x' }) : (Reflect.get(t, p, t) as unknown)),
+    });
+    let error: unknown;
+    await guardProvider(wrapped)
+      .getLogActivity('203.0.113.7', { from: new Date(), to: new Date() }, o())
+      .catch((e: unknown) => (error = e));
+    expect((error as IpDataError).field).to.equal('loggedHosts');
   });
 
   it('keeps only the methods the provider has, and only safe links', () => {

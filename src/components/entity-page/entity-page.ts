@@ -12,7 +12,6 @@ import { ipContext, LoadedData, loadedDataContext, providerContext, rangeContext
 import { resolveCapabilities, type AlertFilter, type IpDataProvider, type ProviderCapabilities } from '../../data/provider.js';
 import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS, parseIp, type IpParseResult } from '../../lib/ip.js';
 import { DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey } from '../../lib/time-range.js';
-import { RestIpDataProvider } from '../../providers/rest/rest-provider.js';
 import { guardProvider } from '../../providers/guard.js';
 import { IpChangeEvent, IpRangeChangeEvent, IpTabChangeEvent, type IpFilterChangeDetail, type IpFilterChangeEvent, type IpNavigateEvent, type IpTab } from '../../events/events.js';
 import { searchIcon } from '../shared/icons.js';
@@ -94,7 +93,11 @@ export class IpEntityPage extends LitElement {
     args: () => [this.#provider] as const,
   }));
 
-  #restProvider?: RestIpDataProvider;
+  /**
+   * The REST provider for `api-base`, loaded on first need (most hosts set `provider` and never
+   * pay for it): `{ base, provider }` once loaded, `{ base, error }` when its code failed to load.
+   */
+  @state() private rest?: { base: string; provider?: IpDataProvider; error?: string };
   #tabModules = new Map<IpTab, Promise<unknown>>();
   @state() private tabLoadError?: { tab: IpTab; message: string };
   #parsed?: IpParseResult;
@@ -112,7 +115,7 @@ export class IpEntityPage extends LitElement {
   @property({ type: String, reflect: true }) ip = '';
   /** The data provider. Wins over `api-base`. */
   @property({ attribute: false }) provider?: IpDataProvider;
-  /** Base URL of the library's REST API; the page creates a `RestIpDataProvider` for it. */
+  /** Base URL of the library's REST API; the page creates a `RestIpDataProvider` for it (its code loads on first use). */
   @property({ type: String, attribute: 'api-base' }) apiBase?: string;
   /** The time range every section follows. */
   @property({ type: String, reflect: true }) range: RangeKey = DEFAULT_RANGE;
@@ -133,9 +136,31 @@ export class IpEntityPage extends LitElement {
 
   get #provider(): IpDataProvider | undefined {
     if (this.provider) return this.provider;
-    if (!this.apiBase) return undefined;
-    if (this.#restProvider?.baseUrl !== this.apiBase.replace(/\/+$/, '')) this.#restProvider = new RestIpDataProvider({ baseUrl: this.apiBase });
-    return this.#restProvider;
+    const base = this.#apiBase;
+    return base && this.rest?.base === base ? this.rest.provider : undefined;
+  }
+
+  get #apiBase(): string | undefined {
+    return this.apiBase ? this.apiBase.replace(/\/+$/, '') : undefined;
+  }
+
+  /** `api-base` is set and its provider's code is still loading. */
+  get #connecting(): boolean {
+    return !this.provider && Boolean(this.#apiBase) && !this.rest?.provider && !this.rest?.error;
+  }
+
+  #loadRest() {
+    const base = this.#apiBase;
+    if (this.provider || !base || this.rest?.base === base) return;
+    this.rest = { base };
+    import('../../providers/rest/rest-provider.js').then(
+      ({ RestIpDataProvider }) => {
+        if (this.rest?.base === base) this.rest = { base, provider: new RestIpDataProvider({ baseUrl: base }) };
+      },
+      (error: unknown) => {
+        if (this.rest?.base === base) this.rest = { base, error: error instanceof Error ? error.message : String(error) };
+      },
+    );
   }
 
   /** The parsed `ip` (undefined when empty). */
@@ -155,6 +180,7 @@ export class IpEntityPage extends LitElement {
       });
     }
     super.willUpdate(changed);
+    this.#loadRest();
     if (changed.has('ip') || this.#parsed === undefined) {
       const text = (this.ip ?? '').trim();
       this.#parsed = text ? parseIp(text) : undefined;
@@ -328,6 +354,15 @@ export class IpEntityPage extends LitElement {
     if (!parsed.ok) {
       return html`<div class="notice error" part="notice" role="alert">
         <strong>This page cannot show “${parsed.input.length > 64 ? `${parsed.input.slice(0, 64)}…` : parsed.input}”.</strong> ${parsed.message}
+      </div>`;
+    }
+    if (this.#connecting) {
+      return html`<div class="notice" part="notice" role="status">Connecting to the data service…</div>`;
+    }
+    if (this.rest?.error && !this.provider) {
+      return html`<div class="notice error" part="notice" role="alert">
+        <strong>The data service's code could not be loaded</strong> (${this.rest.error}).
+        <button type="button" class="button" @click=${() => (this.rest = undefined)}>Retry</button>
       </div>`;
     }
     if (!this.#provider) {

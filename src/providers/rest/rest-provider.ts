@@ -19,7 +19,7 @@ import type {
 } from '../../data/provider.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import { readAnswer, type AnswerMethod } from '../validate.js';
-import { ANSWERS_READ } from '../guard.js';
+import { answersAlreadyRead } from '../guard.js';
 
 /** The contract wraps list answers as `{ items: [...] }`; anything else is passed on to fail as the list it should be. */
 function unwrapItems(json: unknown): unknown {
@@ -117,8 +117,6 @@ function backoffMs(attempt: number): number {
 }
 
 export class RestIpDataProvider implements IpDataProvider {
-  /** Answers are read with the same readers the page uses: not read twice. @internal */
-  readonly [ANSWERS_READ] = true;
   readonly links?: LinkResolver;
   readonly #baseUrl: string;
   readonly #fetch: typeof fetch;
@@ -131,6 +129,7 @@ export class RestIpDataProvider implements IpDataProvider {
   readonly #authenticated: boolean;
 
   constructor(options: RestIpDataProviderOptions) {
+    answersAlreadyRead(this);
     if (!options || typeof options.baseUrl !== 'string') throw new TypeError('RestIpDataProvider needs a baseUrl.');
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));

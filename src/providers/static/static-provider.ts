@@ -6,7 +6,7 @@
  * so bad data fails as a clear `bad-response` for that IP's sections only.
  */
 import { IpDataError } from '../../data/errors.js';
-import { ANSWERS_READ } from '../guard.js';
+import { answersAlreadyRead } from '../guard.js';
 import { applyPatch } from '../../data/patch.js';
 import { prevalenceFrom, summarize } from '../../data/derive.js';
 import type {
@@ -99,8 +99,6 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 export class StaticIpDataProvider implements IpDataProvider {
-  /** Its data is read with the page's readers when first used: answers are not read twice. @internal */
-  readonly [ANSWERS_READ] = true;
   readonly links?: LinkResolver;
   readonly #options: StaticIpDataProviderOptions;
   readonly #data = new Map<string, StaticIpData>();
@@ -109,6 +107,7 @@ export class StaticIpDataProvider implements IpDataProvider {
   readonly #sentinel: boolean;
 
   constructor(options: StaticIpDataProviderOptions) {
+    answersAlreadyRead(this);
     this.#options = options;
     this.links = options.links;
     for (const [ip, data] of Object.entries(options.data ?? {})) {
