@@ -7,6 +7,9 @@
  */
 import { IpDataError, type IpDataErrorKind } from '../../data/errors.js';
 import { canonicalIp } from '../../lib/ip.js';
+import { backoffMs, errorMessageOf, HttpClient, kindForStatus, parseJson, parseRetryAfter, sleep, type HttpAnswer } from '../http.js';
+
+export { parseRetryAfter } from '../http.js';
 import type { AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
 import type {
   AlertQuery,
@@ -50,55 +53,6 @@ export interface RestIpDataProviderOptions {
   maxResponseBytes?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 15_000;
-const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
-
-/** What one attempt got: the status and headers, and the body read within the time limit. */
-interface Answer {
-  status: number;
-  ok: boolean;
-  headers: Headers;
-  text: string;
-}
-
-function kindForStatus(status: number): IpDataErrorKind {
-  if (status === 400 || status === 422) return 'invalid-input';
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not-found';
-  if (status === 408 || status === 504) return 'timeout';
-  if (status === 429) return 'rate-limited';
-  return 'unavailable';
-}
-
-/** `Retry-After` as seconds: delta-seconds or an HTTP date. Undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const date = Date.parse(trimmed);
-  return Number.isFinite(date) ? Math.max(0, (date - now) / 1000) : undefined;
-}
-
-function abortError(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
-}
-
-/** Resolve after `ms`, or reject as soon as the signal aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(abortError(signal));
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 function iso(d: Date): string {
   return d.toISOString();
@@ -110,21 +64,13 @@ function segment(id: string): string {
   return encodeURIComponent(id);
 }
 
-/** Wait before retry `attempt` (0-based) without `Retry-After`: exponential, with jitter so clients do not retry in step. */
-function backoffMs(attempt: number): number {
-  const base = 250 * 2 ** attempt;
-  return base / 2 + Math.random() * base;
-}
-
 export class RestIpDataProvider implements IpDataProvider {
   readonly links?: LinkResolver;
   readonly #baseUrl: string;
-  readonly #fetch: typeof fetch;
+  readonly #http: HttpClient;
   readonly #headers: RestIpDataProviderOptions['headers'];
-  readonly #timeoutMs: number;
   readonly #maxRetries: number;
   readonly #maxRetryAfter: number;
-  readonly #maxBytes: number;
   /** Requests carry credentials the host added: they never follow a redirect to another address. */
   readonly #authenticated: boolean;
 
@@ -132,12 +78,10 @@ export class RestIpDataProvider implements IpDataProvider {
     answersAlreadyRead(this);
     if (!options || typeof options.baseUrl !== 'string') throw new TypeError('RestIpDataProvider needs a baseUrl.');
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#http = new HttpClient({ fetch: options.fetch, timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes });
     this.#headers = options.headers;
-    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#maxRetries = options.maxRetries ?? 2;
     this.#maxRetryAfter = options.maxRetryAfterSeconds ?? 10;
-    this.#maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_BYTES;
     this.#authenticated = options.headers !== undefined;
     this.links = options.links;
   }
@@ -268,134 +212,23 @@ export class RestIpDataProvider implements IpDataProvider {
     const idempotencyKey = idempotent ? undefined : (o?.idempotencyKey ?? crypto.randomUUID());
     for (let attempt = 0; ; attempt++) {
       signal?.throwIfAborted();
-      const answer = await this.#attempt(method, url, body, signal, idempotencyKey);
-      if (answer.ok) return read(this.#json(answer));
+      const extra: Record<string, string> = {};
+      if (body !== undefined) extra['Content-Type'] = 'application/json';
+      if (idempotencyKey) extra['Idempotency-Key'] = idempotencyKey;
+      const answer = await this.#http.attempt({ method, url, body, signal, headers: await this.#headersFor(extra), refuseRedirects: this.#authenticated });
+      if (answer.ok) return read(parseJson(answer));
 
       const retryAfter = parseRetryAfter(answer.headers.get('Retry-After'));
       const error = this.#errorFor(answer, retryAfter);
       const canRetry = idempotent && (answer.status === 429 || answer.status === 503) && attempt < this.#maxRetries;
       if (!canRetry) throw error;
       if (retryAfter !== undefined && retryAfter > this.#maxRetryAfter) throw error;
-      await sleep(retryAfter !== undefined ? retryAfter * 1000 : backoffMs(attempt), signal ?? new AbortController().signal);
+      await sleep(retryAfter !== undefined ? retryAfter * 1000 : backoffMs(attempt), signal);
     }
   }
 
-  /**
-   * One request, headers and body together within the time limit and the caller's abort: a
-   * service that sends headers and then stalls the body times out like one that never answers.
-   */
-  async #attempt(method: string, url: string, body: string | undefined, signal: AbortSignal | undefined, idempotencyKey: string | undefined): Promise<Answer> {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new DOMException('timeout', 'TimeoutError')), this.#timeoutMs);
-    const onAbort = () => timeout.abort(abortError(signal!));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      const extra: Record<string, string> = {};
-      if (body !== undefined) extra['Content-Type'] = 'application/json';
-      if (idempotencyKey) extra['Idempotency-Key'] = idempotencyKey;
-      const headers = await this.#headersFor(extra);
-      const response = await this.#fetch(url, {
-        method,
-        headers,
-        body,
-        signal: timeout.signal,
-        credentials: 'same-origin',
-        // Credentials the host added must not travel to wherever a redirect points.
-        redirect: this.#authenticated ? 'manual' : 'follow',
-      });
-      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-        throw new IpDataError('bad-response', 'The service answered with a redirect. Requests carrying credentials do not follow redirects: set baseUrl to the final address.', {
-          status: response.status || undefined,
-        });
-      }
-      const text = await this.#readBody(response, timeout.signal);
-      return { status: response.status, ok: response.ok, headers: response.headers, text };
-    } catch (e) {
-      if (signal?.aborted) throw abortError(signal);
-      if (timeout.signal.aborted) {
-        const seconds = Math.round(this.#timeoutMs / 1000);
-        throw new IpDataError(
-          'timeout',
-          method === 'GET'
-            ? `The service did not answer within ${seconds} s.`
-            : `The service did not answer within ${seconds} s. The change may have been applied: check before trying again (trying the same change again does not apply it twice).`,
-          { cause: e },
-        );
-      }
-      if (e instanceof IpDataError) throw e;
-      throw new IpDataError('network', 'The service could not be reached. Check the connection and the API address.', { cause: e });
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
-  }
-
-  /** The body as text, at most `maxResponseBytes`, stopped by `signal` (the timeout or the caller). */
-  async #readBody(response: Response, signal: AbortSignal): Promise<string> {
-    const declared = Number(response.headers.get('Content-Length'));
-    if (Number.isFinite(declared) && declared > this.#maxBytes) {
-      void response.body?.cancel().catch(() => undefined);
-      throw this.#tooBig(response.status);
-    }
-    if (!response.body) return '';
-    const reader = response.body.getReader();
-    const onAbort = () => void reader.cancel().catch(() => undefined);
-    signal.addEventListener('abort', onAbort, { once: true });
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        signal.throwIfAborted();
-        if (done) break;
-        size += value.byteLength;
-        if (size > this.#maxBytes) {
-          void reader.cancel().catch(() => undefined);
-          throw this.#tooBig(response.status);
-        }
-        chunks.push(value);
-      }
-    } finally {
-      signal.removeEventListener('abort', onAbort);
-    }
-    const all = new Uint8Array(size);
-    let at = 0;
-    for (const c of chunks) {
-      all.set(c, at);
-      at += c.byteLength;
-    }
-    return new TextDecoder().decode(all);
-  }
-
-  #tooBig(status: number): IpDataError {
-    return new IpDataError('bad-response', `The service sent more than ${Math.round(this.#maxBytes / 1024 / 1024)} MB; this page does not read answers that large.`, { status });
-  }
-
-  #json(answer: Answer): unknown {
-    const type = answer.headers.get('Content-Type') ?? '';
-    if (!/\bjson\b/i.test(type) && /^\s*</.test(answer.text)) {
-      throw new IpDataError('bad-response', `The service sent a web page (${type || 'no content type'}) instead of JSON. Check the API address.`, {
-        status: answer.status,
-      });
-    }
-    try {
-      return JSON.parse(answer.text);
-    } catch (e) {
-      throw new IpDataError('bad-response', 'The service sent a response that is not valid JSON.', { status: answer.status, cause: e });
-    }
-  }
-
-  #errorFor(response: Answer, retryAfter: number | undefined): IpDataError {
+  #errorFor(response: HttpAnswer, retryAfter: number | undefined): IpDataError {
     const kind = kindForStatus(response.status);
-    let message: string | undefined;
-    try {
-      const text = response.text;
-      const json = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
-      const m = typeof json.error === 'object' ? json.error?.message : typeof json.error === 'string' ? json.error : json.message;
-      if (typeof m === 'string' && m.trim()) message = m.trim().slice(0, 500);
-    } catch {
-      // not JSON: fall back to the generic message for the status
-    }
     const fallback: Record<IpDataErrorKind, string> = {
       'invalid-input': 'The service rejected the request as invalid.',
       unauthorized: 'You are not signed in to the service, or your session expired.',
@@ -407,6 +240,6 @@ export class RestIpDataProvider implements IpDataProvider {
       network: 'The service could not be reached.',
       'bad-response': 'The service sent data this page cannot read.',
     };
-    return new IpDataError(kind, message ?? fallback[kind], { status: response.status, retryAfter });
+    return new IpDataError(kind, errorMessageOf(response.text).message ?? fallback[kind], { status: response.status, retryAfter });
   }
 }

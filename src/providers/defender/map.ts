@@ -1,0 +1,296 @@
+/**
+ * From Microsoft's shapes to the model: Graph `alerts_v2` alerts and incidents, advanced-hunting
+ * rows, threat-intelligence hosts, Defender for Endpoint indicators. Values are passed on as the
+ * APIs spell them (`inProgress`, `InProgress`, `unknownFutureValue`); the page's readers normalize
+ * them and keep unknown ones. Anything missing stays missing: nothing is invented.
+ */
+import type { AlertItem, DeviceEvent, EvidenceSummary, ImpactedAsset, Indicator, IpDetails, ObservedDevice } from '../../data/model.js';
+import { number, text, type Row } from '../microsoft/tables.js';
+
+type Json = Record<string, unknown>;
+
+const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+
+/** Graph's "not set" spellings: the model says `null`. */
+function unset(v: unknown): string | null {
+  const s = str(v);
+  return !s || s === 'unknown' || s === 'unknownFutureValue' ? null : s;
+}
+
+/** An evidence's type without the namespace: `#microsoft.graph.security.deviceEvidence` → `deviceEvidence`. */
+function evidenceType(e: Json): string {
+  return (str(e['@odata.type']) ?? 'evidence').split('.').pop()!;
+}
+
+function assetOf(e: Json): ImpactedAsset | undefined {
+  switch (evidenceType(e)) {
+    case 'deviceEvidence': {
+      const name = str(e['deviceDnsName']) ?? str(e['hostName']);
+      return name ? { kind: 'device', name, id: str(e['mdeDeviceId']) } : undefined;
+    }
+    case 'userEvidence': {
+      const account = obj(e['userAccount']);
+      const name = str(account['userPrincipalName']) ?? str(account['accountName']);
+      return name ? { kind: 'user', name, id: str(account['azureAdUserId']) } : undefined;
+    }
+    case 'mailboxEvidence': {
+      const name = str(e['primaryAddress']) ?? str(e['displayName']);
+      return name ? { kind: 'mailbox', name } : undefined;
+    }
+    case 'cloudApplicationEvidence': {
+      const name = str(e['displayName']);
+      return name ? { kind: 'app', name, id: str(e['appId']) } : undefined;
+    }
+    case 'azureResourceEvidence': {
+      const name = str(e['resourceName']) ?? str(e['resourceId']);
+      return name ? { kind: 'cloudResource', name, id: str(e['resourceId']) } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function evidenceName(e: Json): string {
+  return (
+    str(e['ipAddress']) ??
+    str(e['deviceDnsName']) ??
+    str(obj(e['userAccount'])['userPrincipalName']) ??
+    str(obj(e['fileDetails'])['fileName']) ??
+    str(e['url']) ??
+    str(e['primaryAddress']) ??
+    str(e['displayName']) ??
+    evidenceType(e)
+  );
+}
+
+function evidenceOf(list: unknown): { assets: ImpactedAsset[]; evidence: EvidenceSummary[] } {
+  const assets: ImpactedAsset[] = [];
+  const evidence: EvidenceSummary[] = [];
+  const seen = new Set<string>();
+  for (const raw of arr(list)) {
+    const e = obj(raw);
+    const asset = assetOf(e);
+    if (asset && !seen.has(`${asset.kind}|${asset.name}`)) {
+      seen.add(`${asset.kind}|${asset.name}`);
+      assets.push(asset);
+    }
+    evidence.push({ entityType: evidenceType(e).replace(/Evidence$/, ''), name: evidenceName(e), verdict: str(e['verdict']), remediationStatus: str(e['remediationStatus']) });
+  }
+  return { assets, evidence };
+}
+
+function comments(list: unknown): AlertItem['comments'] {
+  return arr(list).map((raw) => {
+    const c = obj(raw);
+    return { comment: str(c['comment']) ?? '', createdBy: str(c['createdByDisplayName']), createdAt: str(c['createdDateTime']) ?? '' };
+  });
+}
+
+/** A Graph `alerts_v2` alert. */
+export function alertFromGraph(raw: unknown): AlertItem {
+  const a = obj(raw);
+  const { assets, evidence } = evidenceOf(a['evidence']);
+  return {
+    id: str(a['id']) ?? '',
+    kind: 'alert',
+    incidentId: str(a['incidentId']),
+    title: str(a['title']) ?? '',
+    description: str(a['description']),
+    severity: str(a['severity']) ?? 'unknown',
+    status: str(a['status']) ?? 'unknown',
+    classification: unset(a['classification']),
+    determination: unset(a['determination']),
+    category: str(a['category']),
+    assignedTo: str(a['assignedTo']) ?? null,
+    impactedAssets: assets,
+    firstActivity: str(a['firstActivityDateTime']) ?? str(a['createdDateTime']) ?? '',
+    lastActivity: str(a['lastActivityDateTime']) ?? str(a['lastUpdateDateTime']) ?? '',
+    createdAt: str(a['createdDateTime']),
+    detectionSource: str(a['detectionSource']),
+    serviceSource: str(a['serviceSource']),
+    mitreTechniques: arr(a['mitreTechniques']).filter((t): t is string => typeof t === 'string'),
+    comments: comments(a['comments']),
+    evidence,
+  };
+}
+
+/** Graph incident statuses in the model's terms: `active` is open and untouched, so `new`. */
+export function incidentStatus(status: unknown): string {
+  const s = str(status);
+  return s === 'active' ? 'new' : s === 'awaitingAction' ? 'inProgress' : (s ?? 'unknown');
+}
+
+/** A Graph incident, with the alerts of it that are at hand (for its assets and activity). */
+export function incidentFromGraph(raw: unknown, alerts: readonly AlertItem[] = []): AlertItem {
+  const i = obj(raw);
+  const mine = alerts.filter((a) => a.incidentId === str(i['id']));
+  const assets: ImpactedAsset[] = [];
+  const seen = new Set<string>();
+  for (const a of mine) {
+    for (const x of a.impactedAssets) {
+      if (seen.has(`${x.kind}|${x.name}`)) continue;
+      seen.add(`${x.kind}|${x.name}`);
+      assets.push(x);
+    }
+  }
+  const expanded = arr(i['alerts']);
+  const first = mine.map((a) => a.firstActivity).filter(Boolean).sort()[0];
+  return {
+    id: str(i['id']) ?? '',
+    kind: 'incident',
+    title: str(i['displayName']) ?? '',
+    description: str(i['description']),
+    severity: str(i['severity']) ?? 'unknown',
+    status: incidentStatus(i['status']),
+    classification: unset(i['classification']),
+    determination: unset(i['determination']),
+    assignedTo: str(i['assignedTo']) ?? null,
+    impactedAssets: assets,
+    firstActivity: first ?? str(i['createdDateTime']) ?? '',
+    lastActivity: str(i['lastUpdateDateTime']) ?? str(i['createdDateTime']) ?? '',
+    createdAt: str(i['createdDateTime']),
+    alertCount: expanded.length || mine.length || undefined,
+    comments: comments(i['comments']),
+  };
+}
+
+/** An alert as advanced hunting knows it (before, or without, its Graph details). */
+export function alertFromHunting(row: Row): AlertItem {
+  const techniques = text(row, 'AttackTechniques');
+  let mitre: string[] = [];
+  if (techniques) {
+    try {
+      const parsed: unknown = JSON.parse(techniques);
+      mitre = Array.isArray(parsed) ? parsed.filter((t): t is string => typeof t === 'string') : [];
+    } catch {
+      mitre = techniques.split(/[,;]\s*/).filter(Boolean);
+    }
+  }
+  return {
+    id: text(row, 'AlertId') ?? '',
+    kind: 'alert',
+    title: text(row, 'Title') ?? '',
+    severity: text(row, 'Severity') ?? 'unknown',
+    status: 'unknown',
+    classification: null,
+    category: text(row, 'Category'),
+    impactedAssets: [],
+    firstActivity: text(row, 'FirstActivity') ?? text(row, 'Timestamp') ?? '',
+    lastActivity: text(row, 'Timestamp') ?? '',
+    detectionSource: text(row, 'DetectionSource'),
+    serviceSource: text(row, 'ServiceSource'),
+    mitreTechniques: mitre,
+  };
+}
+
+function directionOf(actionType: string | undefined, row: Row, ip: string): string {
+  if (actionType === 'InboundConnectionAccepted') return 'inbound';
+  if (text(row, 'LocalIP') === ip && text(row, 'RemoteIP') !== ip) return 'inbound';
+  return 'outbound';
+}
+
+/** An event row of `DeviceNetworkEvents` or `DeviceEvents`. */
+export function eventFromHunting(row: Row, ip: string): DeviceEvent {
+  const actionType = text(row, 'ActionType') ?? 'Unknown';
+  const processName = text(row, 'InitiatingProcessFileName');
+  const fileName = text(row, 'FileName');
+  return {
+    id: text(row, 'ReportId'),
+    timestamp: text(row, 'Timestamp') ?? '',
+    actionType,
+    direction: directionOf(actionType, row, ip),
+    localIp: text(row, 'LocalIP'),
+    localPort: number(row, 'LocalPort'),
+    remoteIp: text(row, 'RemoteIP'),
+    remotePort: number(row, 'RemotePort'),
+    protocol: text(row, 'Protocol'),
+    remoteUrl: text(row, 'RemoteUrl'),
+    initiatingProcess: processName
+      ? {
+          fileName: processName,
+          commandLine: text(row, 'InitiatingProcessCommandLine'),
+          sha256: text(row, 'InitiatingProcessSHA256'),
+          folderPath: text(row, 'InitiatingProcessFolderPath'),
+          processId: number(row, 'InitiatingProcessId'),
+          accountName: text(row, 'InitiatingProcessAccountName'),
+          accountDomain: text(row, 'InitiatingProcessAccountDomain'),
+        }
+      : undefined,
+    file: fileName ? { name: fileName, path: text(row, 'FolderPath'), sha256: text(row, 'SHA256') } : undefined,
+  };
+}
+
+/** A row of the devices query. */
+export function deviceFromHunting(row: Row, ip: string): ObservedDevice {
+  return {
+    id: text(row, 'DeviceId') ?? '',
+    name: text(row, 'DeviceName') ?? text(row, 'DeviceId') ?? '',
+    osPlatform: text(row, 'OSPlatform'),
+    osVersion: text(row, 'OSVersion'),
+    exposureLevel: text(row, 'ExposureLevel'),
+    firstSeen: text(row, 'FirstSeen') ?? '',
+    lastSeen: text(row, 'LastSeen') ?? '',
+    connectionCount: number(row, 'Connections') ?? 0,
+    lastEvent: eventFromHunting(row, ip),
+  };
+}
+
+/** The threat-intelligence host, its WHOIS record and reverse DNS names, as IP details. */
+export function detailsFromThreatIntel(ip: string, host: unknown, whois: unknown, reverse: unknown): IpDetails {
+  const h = obj(host);
+  const as = obj(h['autonomousSystem']);
+  const w = obj(whois);
+  const registrant = obj(w['registrant']);
+  const registrar = obj(w['registrar']);
+  const abuse = obj(w['abuse']);
+  const names = [...new Set(arr(obj(reverse)['value']).map((r) => str(obj(obj(r)['artifact'])['id'])).filter((n): n is string => Boolean(n)))];
+  const hasWhois = Object.keys(w).length > 0;
+  return {
+    ip,
+    organization: str(as['organization']) ?? str(h['hostingProvider']) ?? str(registrant['organization']),
+    isp: str(h['hostingProvider']),
+    asn: number({ asn: as['number'] }, 'asn'),
+    asName: str(as['name']),
+    countryCode: str(h['countryOrRegion']),
+    reverseDns: names,
+    whois: hasWhois
+      ? {
+          registrar: str(registrar['name']) ?? str(registrar['organization']),
+          registrant: str(registrant['name']),
+          organization: str(registrant['organization']),
+          netRange: str(h['netblock']),
+          created: str(w['registrationDateTime']),
+          updated: str(w['lastUpdateDateTime']),
+          abuseContact: str(abuse['email']),
+          country: str(registrant['country']),
+        }
+      : h['netblock']
+        ? { netRange: str(h['netblock']) }
+        : undefined,
+  };
+}
+
+/** A Defender for Endpoint indicator. */
+export function indicatorFromMde(raw: unknown): Indicator {
+  const i = obj(raw);
+  const groups = i['rbacGroupNames'];
+  return {
+    id: str(i['id']) ?? '',
+    indicatorValue: str(i['indicatorValue']) ?? '',
+    indicatorType: 'IpAddress',
+    action: str(i['action']) ?? '',
+    title: str(i['title']) ?? '',
+    description: str(i['description']) ?? '',
+    severity: str(i['severity']) as Indicator['severity'],
+    generateAlert: i['generateAlert'] === true,
+    expirationTime: str(i['expirationTime']),
+    recommendedActions: str(i['recommendedActions']),
+    category: str(i['category']),
+    rbacGroupNames: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : typeof groups === 'string' && groups ? groups.split(',').map((g) => g.trim()) : undefined,
+    application: str(i['application']),
+    creationTimeDateTimeUtc: str(i['creationTimeDateTimeUtc']) ?? '',
+    createdBy: str(i['createdBy']),
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The advanced-hunting queries of the Defender provider. Each starts with its marker line
+ * (`// ip-entity-page:devices`, visible in the tenant's query log), and every value in it comes
+ * through `kql.ts`: the canonical IP, dates, whole numbers, and quoted text. Columns follow the
+ * Defender XDR advanced-hunting schema (`Timestamp`, `DeviceNetworkEvents`, `AlertEvidence` …).
+ */
+import type { TimeRange } from '../../lib/time-range.js';
+import { kqlDatetime, kqlInt, kqlIp, kqlString, marker } from '../microsoft/kql.js';
+
+/** The most rows a list query asks for (Defender answers at most 100,000). */
+export const QUERY_ROWS = 10_000;
+
+function head(name: string, ip: string, range: TimeRange): string {
+  return [marker(name), `let ip = ${kqlIp(ip)};`, `let from = ${kqlDatetime(range.from)};`, `let to = ${kqlDatetime(range.to)};`].join('\n');
+}
+
+/** Devices that talked to the IP: first and last time, how often, and their last event. */
+export function devicesQuery(ip: string, range: TimeRange): string {
+  return `${head('devices', ip, range)}
+DeviceNetworkEvents
+| where Timestamp between (from .. to) and (RemoteIP == ip or LocalIP == ip)
+| summarize FirstSeen = min(Timestamp), LastSeen = max(Timestamp), Connections = count(),
+    arg_max(Timestamp, DeviceName, ActionType, LocalIP, LocalPort, RemoteIP, RemotePort, Protocol, RemoteUrl,
+      InitiatingProcessFileName, InitiatingProcessCommandLine, InitiatingProcessSHA256, InitiatingProcessFolderPath,
+      InitiatingProcessId, InitiatingProcessAccountName, InitiatingProcessAccountDomain) by DeviceId
+| join kind=leftouter (DeviceInfo | summarize arg_max(Timestamp, OSPlatform, OSVersion, ExposureLevel) by DeviceId) on DeviceId
+| project DeviceId, DeviceName, OSPlatform, OSVersion, ExposureLevel, FirstSeen, LastSeen, Connections, Timestamp = LastSeen,
+    ActionType, LocalIP, LocalPort, RemoteIP, RemotePort, Protocol, RemoteUrl, InitiatingProcessFileName, InitiatingProcessCommandLine,
+    InitiatingProcessSHA256, InitiatingProcessFolderPath, InitiatingProcessId, InitiatingProcessAccountName, InitiatingProcessAccountDomain
+| top ${kqlInt(QUERY_ROWS)} by LastSeen desc`;
+}
+
+/** One device's events with the IP, oldest first: connections, DNS, files it brought in. */
+export function deviceEventsQuery(ip: string, deviceId: string, range: TimeRange): string {
+  return `${head('device-events', ip, range)}
+let device = ${kqlString(deviceId)};
+union
+  (DeviceNetworkEvents
+    | where Timestamp between (from .. to) and DeviceId == device and (RemoteIP == ip or LocalIP == ip)),
+  (DeviceEvents
+    | where Timestamp between (from .. to) and DeviceId == device and (RemoteIP == ip or LocalIP == ip or FileOriginIP == ip))
+| project Timestamp, ReportId, ActionType, LocalIP, LocalPort, RemoteIP, RemotePort, Protocol, RemoteUrl, FileName, FolderPath, SHA256,
+    InitiatingProcessFileName, InitiatingProcessCommandLine, InitiatingProcessSHA256, InitiatingProcessFolderPath, InitiatingProcessId,
+    InitiatingProcessAccountName, InitiatingProcessAccountDomain
+| order by Timestamp asc
+| take ${kqlInt(5_000)}`;
+}
+
+/** Distinct devices per hour or day. */
+export function prevalenceQuery(ip: string, range: TimeRange, bucket: 'hour' | 'day'): string {
+  return `${head('prevalence', ip, range)}
+DeviceNetworkEvents
+| where Timestamp between (from .. to) and (RemoteIP == ip or LocalIP == ip)
+| summarize Devices = dcount(DeviceId) by Start = bin(Timestamp, ${bucket === 'hour' ? '1h' : '1d'})
+| order by Start asc`;
+}
+
+/** Alerts whose evidence names the IP, with what AlertInfo says of each. */
+export function alertsQuery(ip: string, range: TimeRange, filter: { severity?: readonly string[]; category?: readonly string[]; serviceSource?: readonly string[]; detectionSource?: readonly string[] } = {}): string {
+  // Filters on AlertInfo's own columns run in the query; the rest in the provider.
+  const where = (column: string, values: readonly string[] | undefined) =>
+    values?.length ? `\n    | where ${column} in~ (${values.map(kqlString).join(', ')})` : '';
+  return `${head('alerts', ip, range)}
+AlertEvidence
+| where Timestamp between (from .. to) and (RemoteIP == ip or LocalIP == ip)
+| summarize EvidenceFirst = min(Timestamp) by AlertId
+| join kind=inner (
+    AlertInfo
+    | where Timestamp between (from .. to)${where('Severity', filter.severity)}${where('Category', filter.category)}${where('ServiceSource', filter.serviceSource)}${where('DetectionSource', filter.detectionSource)}
+    | summarize arg_max(Timestamp, Title, Severity, Category, ServiceSource, DetectionSource, AttackTechniques), FirstActivity = min(Timestamp) by AlertId
+  ) on AlertId
+| project AlertId, Timestamp, FirstActivity, Title, Severity, Category, ServiceSource, DetectionSource, AttackTechniques
+| top ${kqlInt(QUERY_ROWS)} by Timestamp desc`;
+}
+
+/** Where the IP shows up in the Defender tables: first and last time and how often, per table. */
+export function logActivityQuery(ip: string, range: TimeRange): string {
+  return `${head('log-activity', ip, range)}
+union withsource = Source isfuzzy = true
+  (DeviceNetworkEvents | where RemoteIP == ip or LocalIP == ip),
+  (DeviceEvents | where RemoteIP == ip or LocalIP == ip or FileOriginIP == ip),
+  (DeviceLogonEvents | where RemoteIP == ip),
+  (IdentityLogonEvents | where IPAddress == ip),
+  (CloudAppEvents | where IPAddress == ip),
+  (EmailEvents | where SenderIPv4 == ip or SenderIPv6 == ip)
+| where Timestamp between (from .. to)
+| summarize FirstSeen = min(Timestamp), LastSeen = max(Timestamp), Events = count() by Source
+| order by LastSeen desc`;
+}

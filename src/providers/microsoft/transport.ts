@@ -1,0 +1,160 @@
+/**
+ * Calls to Microsoft's APIs (Graph, Defender for Endpoint, Log Analytics, Azure Resource
+ * Manager) for the Defender and Sentinel providers: a token from the host's `getToken(scope)` on
+ * every call (never stored, logged, or sent to an address other than the API's own), the
+ * per-endpoint rate limiter, `Retry-After` honoured on 429, and Microsoft's errors turned into
+ * the library's error kinds with the missing permission named.
+ */
+import { IpDataError } from '../../data/errors.js';
+import { backoffMs, errorMessageOf, HttpClient, kindForStatus, parseJson, parseRetryAfter, sleep, type HttpAnswer } from '../http.js';
+import type { RateLimiter } from './limiter.js';
+
+/**
+ * Gives an access token for `scope` (e.g. `https://graph.microsoft.com/.default`): the host's
+ * MSAL `acquireTokenSilent`, or a call to its own backend. Called before every request; cache in
+ * the host (MSAL does).
+ */
+export type TokenSource = (scope: string, options: { signal: AbortSignal }) => string | Promise<string>;
+
+/** One of Microsoft's APIs. */
+export interface MicrosoftApi {
+  /** What people call it, for messages: `Microsoft Graph`. */
+  name: string;
+  /** Base URL without a trailing slash, e.g. `https://graph.microsoft.com/v1.0` (or the host's proxy). */
+  base: string;
+  /** The OAuth scope of its tokens, e.g. `https://graph.microsoft.com/.default`. */
+  scope: string;
+}
+
+export interface MicrosoftCall {
+  api: MicrosoftApi;
+  method: 'GET' | 'POST' | 'PATCH';
+  /** A path under `api.base`, or an absolute URL on the same origin (an `@odata.nextLink`). */
+  path: string;
+  body?: unknown;
+  signal: AbortSignal;
+  limiter?: RateLimiter;
+  /** The permissions the call needs (named when the service refuses it). */
+  permission: string;
+  /** What the call is for, in words: `the devices that talked to the IP`. */
+  what: string;
+  /** Reads may be retried on 429/503; changes never are. */
+  read: boolean;
+  idempotencyKey?: string;
+  headers?: Record<string, string>;
+}
+
+export interface MicrosoftTransportOptions {
+  getToken: TokenSource;
+  fetch?: typeof fetch;
+  /** Per-attempt time limit in milliseconds (default 30,000: hunting queries can take a while). */
+  timeoutMs?: number;
+  /** The largest answer read, in bytes (default 20 MB). */
+  maxResponseBytes?: number;
+  /** Retries of a read on 429/503 (default 2). */
+  maxRetries?: number;
+  /** The longest `Retry-After` waited for, in seconds; longer fails at once as `rate-limited` (default 30). */
+  maxRetryAfterSeconds?: number;
+}
+
+const SECRET = /(bearer\s+)[\w.~+/-]+=*/gi;
+
+/** A message from a thrown value, without anything that looks like a token. */
+function safeMessage(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(SECRET, '$1…').slice(0, 300);
+}
+
+export class MicrosoftTransport {
+  readonly #getToken: TokenSource;
+  readonly #http: HttpClient;
+  readonly #maxRetries: number;
+  readonly #maxRetryAfter: number;
+
+  constructor(options: MicrosoftTransportOptions) {
+    if (typeof options?.getToken !== 'function') throw new TypeError('The Microsoft providers need getToken(scope).');
+    this.#getToken = options.getToken;
+    this.#http = new HttpClient({ fetch: options.fetch, timeoutMs: options.timeoutMs ?? 30_000, maxResponseBytes: options.maxResponseBytes, credentials: 'omit' });
+    this.#maxRetries = options.maxRetries ?? 2;
+    this.#maxRetryAfter = options.maxRetryAfterSeconds ?? 30;
+  }
+
+  /** The call's JSON answer (or `undefined` for 204 No Content). */
+  async call(c: MicrosoftCall): Promise<unknown> {
+    const url = this.#url(c.api, c.path);
+    for (let attempt = 0; ; attempt++) {
+      c.signal.throwIfAborted();
+      await c.limiter?.acquire(c.signal);
+      const headers = new Headers(c.headers);
+      headers.set('Accept', 'application/json');
+      headers.set('Authorization', `Bearer ${await this.#token(c.api, c.signal)}`);
+      if (c.body !== undefined) headers.set('Content-Type', 'application/json; charset=utf-8');
+      if (c.idempotencyKey) headers.set('Idempotency-Key', c.idempotencyKey);
+      const answer = await this.#http.attempt({ method: c.method, url, headers, body: c.body === undefined ? undefined : JSON.stringify(c.body), signal: c.signal, refuseRedirects: true }, !c.read);
+      if (answer.ok) return answer.status === 204 || answer.text.trim() === '' ? undefined : parseJson(answer);
+      const retryAfter = parseRetryAfter(answer.headers.get('Retry-After'));
+      if (answer.status === 429 && retryAfter !== undefined) c.limiter?.block(retryAfter);
+      const error = this.#errorFor(c, answer, retryAfter);
+      const canRetry = c.read && (answer.status === 429 || answer.status === 503) && attempt < this.#maxRetries;
+      if (!canRetry || (retryAfter !== undefined && retryAfter > this.#maxRetryAfter)) throw error;
+      await sleep(retryAfter !== undefined ? retryAfter * 1000 : backoffMs(attempt), c.signal);
+    }
+  }
+
+  /** The full URL; an absolute one must stay on the API's own origin (tokens go nowhere else). */
+  #url(api: MicrosoftApi, path: string): string {
+    const base = new URL(api.base, typeof location === 'undefined' ? undefined : location.href);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) {
+      const target = new URL(path);
+      if (target.origin !== base.origin) {
+        throw new IpDataError('bad-response', `${api.name} pointed to another address (${target.origin}); the page does not send its token there.`);
+      }
+      return target.href;
+    }
+    return `${base.href.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  }
+
+  async #token(api: MicrosoftApi, signal: AbortSignal): Promise<string> {
+    let token: unknown;
+    try {
+      token = await this.#getToken(api.scope, { signal });
+    } catch (error) {
+      signal.throwIfAborted();
+      throw new IpDataError('unauthorized', `No token for ${api.name}: ${safeMessage(error)}`, { cause: error });
+    }
+    if (typeof token !== 'string' || !token.trim() || /[\r\n]/.test(token)) {
+      throw new IpDataError('unauthorized', `No token for ${api.name}: getToken gave no usable token for ${api.scope}.`);
+    }
+    return token.trim();
+  }
+
+  #errorFor(c: MicrosoftCall, answer: HttpAnswer, retryAfter: number | undefined): IpDataError {
+    const { message, code } = errorMessageOf(answer.text);
+    const said = message ? ` (${message.replace(SECRET, '$1…')})` : '';
+    let kind = kindForStatus(answer.status);
+    let text: string;
+    switch (kind) {
+      case 'unauthorized':
+        text = `${c.api.name} did not accept the sign-in for ${c.what}: the token is missing, expired or for another tenant${said}.`;
+        break;
+      case 'forbidden':
+        text = `${c.api.name} refused ${c.what}: it needs the ${c.permission} permission (or a role or license that allows it)${said}.`;
+        break;
+      case 'not-found':
+        text = `${c.api.name} has nothing for ${c.what}${said}.`;
+        break;
+      case 'rate-limited':
+        text = `${c.api.name} asked to slow down (${c.what})${said}.`;
+        break;
+      case 'invalid-input':
+        // A hunting query that ran out of time or resources comes back as a 400.
+        if (/time ?out|timed out|exceeded|cpu|resource/i.test(`${code ?? ''} ${message ?? ''}`)) {
+          kind = 'timeout';
+          text = `The query for ${c.what} took too long and was stopped by ${c.api.name}${said}. Try a shorter time range.`;
+        } else text = `${c.api.name} rejected the request for ${c.what}${said}.`;
+        break;
+      default:
+        text = `${c.api.name} failed while answering ${c.what} (HTTP ${answer.status})${said}.`;
+    }
+    return new IpDataError(kind, text, { status: answer.status, retryAfter });
+  }
+}
