@@ -468,6 +468,22 @@ describe('<ip-alerts-list>', () => {
     });
   });
 
+  describe('unsafe links', () => {
+    it('never follows a javascript: link from the provider, by click or by Enter', async () => {
+      const provider = staticWith(sampleAlerts(), { links: { incident: () => 'javascript:window.__pwned=1', alert: () => 'java\tscript:window.__pwned=1' } });
+      const el = await fixture<IpAlertsList>(html`<ip-alerts-list ip=${IP} .provider=${provider}></ip-alerts-list>`);
+      await loaded(el, 5);
+      expect(root(el).querySelector('a[href^="javascript" i]')).to.equal(null);
+      cell(el, 1, 0).focus();
+      await sendKeys({ press: 'ArrowRight' });
+      setTimeout(() => sendKeys({ press: 'Enter' }));
+      const e = (await oneEvent(el, 'ip-navigate')) as IpNavigateEvent;
+      expect(e.detail.href).to.equal(undefined);
+      await aTimeout(50);
+      expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+    });
+  });
+
   describe('export', () => {
     it('exports every matching row as CSV, visible columns in order, safe for spreadsheets', async () => {
       const alerts = [

@@ -116,6 +116,14 @@ describe('<ip-entity-page> keeps what the analyst set', () => {
     await waitUntil(() => deepText(devices).includes('DEVICE-000'), 'devices', { timeout: 5000 });
     const deviceScroller = await waitUntil(() => devices.shadowRoot!.querySelector<HTMLElement>('[role="treegrid"]'), 'device list');
     void deviceScroller;
+    // Search and an expanded device in the devices tab too.
+    const devicesEl = devices as HTMLElement & { search: string; toggleDevice(id: string, open?: boolean): void };
+    const search = devices.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+    search.value = 'DEVICE';
+    search.dispatchEvent(new Event('input'));
+    await waitUntil(() => devicesEl.search === 'DEVICE', 'the search applies');
+    await waitUntil(() => deepText(devices).includes('DEVICE-000'), 'searched devices', { timeout: 5000 });
+    devicesEl.toggleDevice('dev-0', true);
     const dScroller = devices.shadowRoot!.querySelector<HTMLElement>('[role="treegrid"]')!;
     dScroller.scrollTop = 1200;
     await waitUntil(() => dScroller.scrollTop >= 1100, 'devices scrolled');
@@ -129,9 +137,12 @@ describe('<ip-entity-page> keeps what the analyst set', () => {
 
     await selectTab(el, 'devices');
     expect(Math.abs(dScroller.scrollTop - devicesTop)).to.be.lessThan(2);
+    expect(devices.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!.value).to.equal('DEVICE');
     await selectTab(el, 'overview');
     await selectTab(el, 'devices');
     expect(Math.abs(dScroller.scrollTop - devicesTop)).to.be.lessThan(2);
+    dScroller.scrollTop = 0;
+    await waitUntil(() => devices.shadowRoot!.querySelector('[aria-expanded="true"]'), 'the expanded device stays expanded');
   });
 
   it('hides inactive panels from everyone: not shown, not focusable, not in the accessibility tree', async () => {
