@@ -56,7 +56,7 @@ DeviceNetworkEvents
 }
 
 /** Alerts whose evidence names the IP, with what AlertInfo says of each. */
-export function alertsQuery(ip: string, range: TimeRange, filter: { severity?: readonly string[]; category?: readonly string[]; serviceSource?: readonly string[]; detectionSource?: readonly string[] } = {}): string {
+export function alertsQuery(ip: string, range: TimeRange, filter: { severity?: readonly string[]; category?: readonly string[] } = {}): string {
   // Filters on AlertInfo's own columns run in the query; the rest in the provider.
   const where = (column: string, values: readonly string[] | undefined) =>
     values?.length ? `\n    | where ${column} in~ (${values.map(kqlString).join(', ')})` : '';
@@ -66,7 +66,7 @@ AlertEvidence
 | summarize EvidenceFirst = min(Timestamp) by AlertId
 | join kind=inner (
     AlertInfo
-    | where Timestamp between (from .. to)${where('Severity', filter.severity)}${where('Category', filter.category)}${where('ServiceSource', filter.serviceSource)}${where('DetectionSource', filter.detectionSource)}
+    | where Timestamp between (from .. to)${where('Severity', filter.severity)}${where('Category', filter.category)}
     | summarize arg_max(Timestamp, Title, Severity, Category, ServiceSource, DetectionSource, AttackTechniques), FirstActivity = min(Timestamp) by AlertId
   ) on AlertId
 | project AlertId, Timestamp, FirstActivity, Title, Severity, Category, ServiceSource, DetectionSource, AttackTechniques

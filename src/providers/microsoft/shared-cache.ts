@@ -9,6 +9,7 @@ import { abortReason } from '../http.js';
 
 interface Entry<T> {
   promise: Promise<T>;
+  value?: T;
   controller: AbortController;
   waiting: number;
   settled: boolean;
@@ -41,6 +42,7 @@ export class SharedCache<T> {
       created.promise = load(controller.signal).then(
         (value) => {
           created.settled = true;
+          created.value = value;
           created.at = this.#now();
           return value;
         },
@@ -59,6 +61,15 @@ export class SharedCache<T> {
       this.#entries.set(key, entry);
     }
     return this.#wait(key, entry, signal);
+  }
+
+  /** Change every kept answer (after an update, so pages served from the cache show it). */
+  update(change: (value: T) => T): void {
+    for (const e of this.#entries.values()) {
+      if (!e.settled) continue;
+      e.value = change(e.value as T);
+      e.promise = Promise.resolve(e.value);
+    }
   }
 
   /** Forget everything (after a change that makes answers stale). */

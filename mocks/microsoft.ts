@@ -1,0 +1,379 @@
+/**
+ * MSW handlers answering Microsoft Graph security and the Defender for Endpoint API the way the
+ * documentation shows them, from the same deterministic generator as the REST mock: advanced
+ * hunting (recognized by the provider's marker line; an unknown query fails loudly), `$batch`,
+ * alerts and incidents (GET, PATCH, comments), threat intelligence, IP statistics, indicators,
+ * machines by IP and device groups. The documented inconsistencies are reproduced: the hunting
+ * schema spells its keys `Name`/`Type` in some answers and `name`/`type` in others; IP statistics
+ * carry both `organizationPrevalence` and `orgPrevalence`. Requests without a bearer token get 401.
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import type { AlertItem, AlertPatch, DeviceEvent } from '../src/data/model.js';
+import { queryAlerts } from '../src/data/query.js';
+import { applyPatch } from '../src/data/patch.js';
+import { canonicalIp } from '../src/lib/ip.js';
+import { indicatorProblem } from '../src/lib/indicator.js';
+import type { TimeRange } from '../src/lib/time-range.js';
+import { markerOf } from '../src/providers/microsoft/kql.js';
+import { datasetFor, type IpDataset } from './generator/dataset.js';
+import { DEVICE_GROUPS } from './generator/catalog.js';
+
+export interface MicrosoftMockOptions {
+  graphUrl?: string;
+  defenderUrl?: string;
+  now?: number;
+  /** Per-section failures: `'hunting:devices': 500`, `'ti': 403`, `'stats': 429` … */
+  fail?: Record<string, number>;
+}
+
+const HOUR = 3_600_000;
+const error = (status: number, code: string, message: string, headers?: Record<string, string>) =>
+  HttpResponse.json({ error: { code, message } }, { status, headers });
+
+function unauthorized(request: Request): Response | undefined {
+  const auth = request.headers.get('Authorization') ?? '';
+  return /^Bearer \S+$/.test(auth) ? undefined : error(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+}
+
+/** `let name = "value";` / `datetime(...)` out of a query the provider built. */
+function letString(query: string, name: string): string | undefined {
+  const m = new RegExp(`let ${name} = "((?:[^"\\\\]|\\\\.)*)";`).exec(query);
+  return m ? m[1]!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c)) : undefined;
+}
+function letDate(query: string, name: string): number | undefined {
+  const m = new RegExp(`let ${name} = datetime\\(([^)]+)\\);`).exec(query);
+  return m ? Date.parse(m[1]!) : undefined;
+}
+function inList(query: string, column: string): string[] | undefined {
+  const m = new RegExp(`where ${column} in~ \\(([^)]*)\\)`).exec(query);
+  return m ? [...m[1]!.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => x[1]!.toLowerCase()) : undefined;
+}
+
+const pascal = (s: string | null | undefined) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+const SERVICE_NAMES: Record<string, string> = {
+  microsoftDefenderForEndpoint: 'Microsoft Defender for Endpoint',
+  microsoftDefenderForIdentity: 'Microsoft Defender for Identity',
+  microsoftDefenderForCloudApps: 'Microsoft Defender for Cloud Apps',
+  microsoftDefenderForOffice365: 'Microsoft Defender for Office 365',
+  microsoft365Defender: 'Microsoft Defender XDR',
+  azureAdIdentityProtection: 'Microsoft Entra ID Protection',
+};
+
+function table(columns: Array<[string, string]>, results: Array<Record<string, unknown>>, lowerSchema = false) {
+  // The Graph docs show both spellings of the schema keys; answers here use both too.
+  return { schema: columns.map(([n, t]) => (lowerSchema ? { name: n, type: t } : { Name: n, Type: t })), results };
+}
+
+export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): HttpHandler[] {
+  const graph = (options.graphUrl ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, '');
+  const mde = (options.defenderUrl ?? 'https://api.security.microsoft.com').replace(/\/+$/, '');
+  const now = options.now ?? Math.floor(Date.now() / HOUR) * HOUR;
+  const served = new Set<string>();
+  const patches = new Map<string, AlertItem>();
+  const comments = new Map<string, NonNullable<AlertItem['comments']>>();
+  const indicators: unknown[] = [];
+  const fail = (section: string) => {
+    const status = options.fail?.[section];
+    return status ? error(status, status === 429 ? 'TooManyRequests' : status === 403 ? 'Forbidden' : 'InternalServerError', `The mock fails ${section} with ${status}.`, status === 429 ? { 'Retry-After': '1' } : undefined) : undefined;
+  };
+  const dataset = (ip: string): IpDataset => {
+    served.add(ip);
+    return datasetFor(ip, now);
+  };
+
+  /** The item with this id in any IP served so far, with its changes. */
+  function item(id: string): AlertItem | undefined {
+    const patched = patches.get(id);
+    if (patched) return patched;
+    for (const ip of served) {
+      const d = datasetFor(ip, now);
+      const i = d.indexOfAlertId(id);
+      if (i >= 0) {
+        const a = d.alert(i);
+        return { ...a, comments: [...(a.comments ?? []), ...(comments.get(id) ?? [])] };
+      }
+    }
+    return undefined;
+  }
+
+  function graphAlert(a: AlertItem): Record<string, unknown> {
+    const ip = a.evidence?.find((e) => e.entityType === 'Ip')?.name;
+    return {
+      '@odata.type': '#microsoft.graph.security.alert',
+      id: a.id,
+      providerAlertId: a.id,
+      incidentId: a.incidentId ?? null,
+      status: a.status,
+      severity: a.severity,
+      classification: a.classification ?? 'unknown',
+      determination: a.determination ?? 'unknown',
+      serviceSource: a.serviceSource,
+      detectionSource: a.detectionSource,
+      title: a.title,
+      description: a.description,
+      category: a.category,
+      assignedTo: a.assignedTo ?? null,
+      alertWebUrl: `https://security.microsoft.com/alerts/${a.id}`,
+      mitreTechniques: a.mitreTechniques ?? [],
+      createdDateTime: a.createdAt ?? a.firstActivity,
+      lastUpdateDateTime: a.lastActivity,
+      firstActivityDateTime: a.firstActivity,
+      lastActivityDateTime: a.lastActivity,
+      comments: (a.comments ?? []).map((c) => ({ comment: c.comment, createdByDisplayName: c.createdBy, createdDateTime: c.createdAt })),
+      evidence: [
+        ...(ip ? [{ '@odata.type': '#microsoft.graph.security.ipEvidence', ipAddress: ip, verdict: 'suspicious', remediationStatus: 'none', roles: ['destination'] }] : []),
+        ...a.impactedAssets.map((x) =>
+          x.kind === 'device'
+            ? { '@odata.type': '#microsoft.graph.security.deviceEvidence', deviceDnsName: x.name, mdeDeviceId: x.id ?? null, verdict: 'unknown', remediationStatus: 'none' }
+            : x.kind === 'user'
+              ? { '@odata.type': '#microsoft.graph.security.userEvidence', userAccount: { userPrincipalName: x.name, accountName: x.name.split('@')[0] }, verdict: 'unknown' }
+              : x.kind === 'mailbox'
+                ? { '@odata.type': '#microsoft.graph.security.mailboxEvidence', primaryAddress: x.name }
+                : { '@odata.type': '#microsoft.graph.security.cloudApplicationEvidence', displayName: x.name },
+        ),
+      ],
+    };
+  }
+
+  function graphIncident(a: AlertItem): Record<string, unknown> {
+    return {
+      '@odata.type': '#microsoft.graph.security.incident',
+      id: a.id,
+      incidentWebUrl: `https://security.microsoft.com/incidents/${a.id}`,
+      displayName: a.title,
+      description: a.description,
+      createdDateTime: a.createdAt ?? a.firstActivity,
+      lastUpdateDateTime: a.lastActivity,
+      // Incidents say `active` where alerts say `new`.
+      status: a.status === 'new' ? 'active' : a.status,
+      severity: a.severity,
+      classification: a.classification ?? 'unknown',
+      determination: a.determination ?? 'unknown',
+      assignedTo: a.assignedTo ?? null,
+      customTags: [],
+      systemTags: [],
+      comments: (a.comments ?? []).map((c) => ({ comment: c.comment, createdByDisplayName: c.createdBy, createdDateTime: c.createdAt })),
+    };
+  }
+
+  function hunt(query: string): Response {
+    const name = markerOf(query);
+    const ip = canonicalIp(letString(query, 'ip') ?? '');
+    const from = letDate(query, 'from');
+    const to = letDate(query, 'to');
+    if (!name || !ip || from === undefined || to === undefined) {
+      return error(400, 'BadRequest', `The mock does not know this query (marker “${name ?? 'none'}”): a provider query must start with its marker and declare ip, from and to.`);
+    }
+    const failed = fail(`hunting:${name}`);
+    if (failed) return failed;
+    const d = dataset(ip);
+    const range: TimeRange = { from: new Date(from), to: new Date(to) };
+    switch (name) {
+      case 'alerts': {
+        const severity = inList(query, 'Severity');
+        const category = inList(query, 'Category');
+        const page = queryAlerts(d.alertSource(), { range, filter: { kind: ['alert'] }, offset: 0, limit: 10_000 });
+        const rows = page.items
+          .filter((a) => (!severity || severity.includes(a.severity.toLowerCase())) && (!category || category.includes((a.category ?? '').toLowerCase())))
+          .map((a) => ({
+            AlertId: a.id,
+            Timestamp: a.lastActivity,
+            FirstActivity: a.firstActivity,
+            Title: a.title,
+            Severity: pascal(a.severity),
+            Category: a.category,
+            ServiceSource: SERVICE_NAMES[a.serviceSource ?? ''] ?? a.serviceSource,
+            DetectionSource: a.detectionSource,
+            AttackTechniques: JSON.stringify(a.mitreTechniques ?? []),
+          }));
+        return HttpResponse.json(table([['AlertId', 'String'], ['Timestamp', 'DateTime'], ['FirstActivity', 'DateTime'], ['Title', 'String'], ['Severity', 'String'], ['Category', 'String'], ['ServiceSource', 'String'], ['DetectionSource', 'String'], ['AttackTechniques', 'String']], rows));
+      }
+      case 'devices': {
+        const rows = d
+          .devices()
+          .filter((x) => Date.parse(x.lastSeen) >= from && Date.parse(x.firstSeen) < to)
+          .map((x) => ({ DeviceId: x.id, DeviceName: x.name, OSPlatform: x.osPlatform, OSVersion: x.osVersion, ExposureLevel: pascal(x.exposureLevel), FirstSeen: x.firstSeen, LastSeen: x.lastSeen, Connections: x.connectionCount, Timestamp: x.lastEvent.timestamp, ...eventColumns(x.lastEvent) }));
+        return HttpResponse.json(table([['DeviceId', 'String'], ['DeviceName', 'String'], ['LastSeen', 'DateTime']], rows, true));
+      }
+      case 'device-events': {
+        const device = letString(query, 'device') ?? '';
+        const events = d.deviceEvents(device, range) ?? [];
+        return HttpResponse.json(table([['Timestamp', 'DateTime'], ['ActionType', 'String']], events.map((e) => ({ Timestamp: e.timestamp, ReportId: e.id, ...eventColumns(e) }))));
+      }
+      case 'prevalence': {
+        const p = d.prevalence(range);
+        return HttpResponse.json(table([['Start', 'DateTime'], ['Devices', 'Int64']], p.buckets.filter((b) => b.devices > 0).map((b) => ({ Start: b.start, Devices: b.devices })), true));
+      }
+      case 'log-activity': {
+        const l = d.logActivity(range);
+        const defenderTables = l.sources.filter((s) => /^(Device|Identity|CloudApp|Email)/.test(s.source));
+        return HttpResponse.json(table([['Source', 'String'], ['FirstSeen', 'DateTime'], ['LastSeen', 'DateTime'], ['Events', 'Int64']], defenderTables.map((s) => ({ Source: s.source, FirstSeen: s.firstSeen, LastSeen: s.lastSeen, Events: s.count ?? 0 }))));
+      }
+      default:
+        return error(400, 'BadRequest', `The mock does not know the query “${name}”.`);
+    }
+  }
+
+  /** GET of one Graph path, for `$batch` and the plain GETs. */
+  function graphGet(path: string): { status: number; body: unknown } {
+    const m = /^\/?security\/(alerts_v2|incidents)\/([^/?]+)$/.exec(path);
+    if (!m) return { status: 404, body: { error: { code: 'NotFound', message: `The mock has no ${path}.` } } };
+    const a = item(decodeURIComponent(m[2]!));
+    const wanted = m[1] === 'incidents' ? 'incident' : 'alert';
+    if (!a || a.kind !== wanted) return { status: 404, body: { error: { code: 'NotFound', message: `No ${wanted} ${m[2]}.` } } };
+    return { status: 200, body: wanted === 'incident' ? graphIncident(a) : graphAlert(a) };
+  }
+
+  return [
+    http.post(`${graph}/security/runHuntingQuery`, async ({ request }) => {
+      const denied = unauthorized(request);
+      if (denied) return denied;
+      const body = (await request.json().catch(() => ({}))) as { Query?: unknown };
+      return typeof body.Query === 'string' ? hunt(body.Query) : error(400, 'BadRequest', 'Query is required.');
+    }),
+    http.post(`${graph}/$batch`, async ({ request }) => {
+      const denied = unauthorized(request);
+      if (denied) return denied;
+      const failed = fail('batch');
+      if (failed) return failed;
+      const body = (await request.json().catch(() => ({}))) as { requests?: Array<{ id: string; method: string; url: string }> };
+      if (!Array.isArray(body.requests) || body.requests.length > 20) return error(400, 'BadRequest', 'A batch holds 1 to 20 requests.');
+      return HttpResponse.json({ responses: body.requests.map((r) => ({ id: r.id, ...graphGet(r.url), headers: { 'Content-Type': 'application/json' } })) });
+    }),
+    http.get(`${graph}/security/:kind/:id`, ({ request, params }) => {
+      const denied = unauthorized(request);
+      if (denied) return denied;
+      const r = graphGet(`security/${String(params['kind'])}/${String(params['id'])}`);
+      return HttpResponse.json(r.body as never, { status: r.status });
+    }),
+    http.patch(`${graph}/security/:kind/:id`, async ({ request, params }) => {
+      const denied = unauthorized(request);
+      if (denied) return denied;
+      const failed = fail('update');
+      if (failed) return failed;
+      const id = decodeURIComponent(String(params['id']));
+      const a = item(id);
+      const kind = params['kind'] === 'incidents' ? 'incident' : 'alert';
+      if (!a || a.kind !== kind) return error(404, 'NotFound', `No ${kind} ${id}.`);
+      const body = (await request.json().catch(() => ({}))) as Record<string, string>;
+      const patch: AlertPatch = {};
+      if (body['status']) patch.status = body['status'] === 'active' ? 'new' : body['status'];
+      if (body['classification']) patch.classification = body['classification'] === 'unknown' ? null : body['classification'];
+      if (body['determination']) patch.determination = body['determination'] === 'unknown' ? null : body['determination'];
+      if (body['assignedTo'] !== undefined) patch.assignedTo = body['assignedTo'] || null;
+      const next = applyPatch(a, patch, 'analyst@contoso.com');
+      patches.set(id, next);
+      return HttpResponse.json(kind === 'incident' ? graphIncident(next) : graphAlert(next));
+    }),
+    http.post(`${graph}/security/:kind/:id/comments`, async ({ request, params }) => {
+      const denied = unauthorized(request);
+      if (denied) return denied;
+      const id = decodeURIComponent(String(params['id']));
+      const a = item(id);
+      if (!a) return error(404, 'NotFound', `No item ${id}.`);
+      const body = (await request.json().catch(() => ({}))) as { comment?: string };
+      const comment = { comment: body.comment ?? '', createdBy: 'analyst@contoso.com', createdAt: new Date().toISOString() };
+      patches.set(id, { ...a, comments: [...(a.comments ?? []), comment] });
+      return HttpResponse.json({ value: [...(a.comments ?? []), comment].map((c) => ({ comment: c.comment, createdByDisplayName: c.createdBy, createdDateTime: c.createdAt })) });
+    }),
+    http.get(`${graph}/security/threatIntelligence/hosts/:ip`, ({ request, params }) => {
+      const denied = unauthorized(request) ?? fail('ti');
+      if (denied) return denied;
+      const ip = canonicalIp(decodeURIComponent(String(params['ip'])));
+      if (!ip) return error(400, 'BadRequest', 'Not an IP address.');
+      const d = dataset(ip).details();
+      return HttpResponse.json({
+        '@odata.type': '#microsoft.graph.security.ipAddress',
+        id: ip,
+        firstSeenDateTime: '2021-03-04T10:00:00Z',
+        lastSeenDateTime: new Date(now).toISOString(),
+        countryOrRegion: d.countryCode,
+        hostingProvider: d.isp ?? d.organization,
+        netblock: d.whois?.netRange,
+        autonomousSystem: d.asn ? { name: d.asName, number: d.asn, organization: d.organization, value: d.asn } : null,
+      });
+    }),
+    http.get(`${graph}/security/threatIntelligence/hosts/:ip/whois`, ({ request, params }) => {
+      const denied = unauthorized(request) ?? fail('ti-whois');
+      if (denied) return denied;
+      const w = dataset(canonicalIp(decodeURIComponent(String(params['ip']))) ?? '').details().whois;
+      if (!w) return error(404, 'NotFound', 'No WHOIS record.');
+      return HttpResponse.json({
+        '@odata.type': '#microsoft.graph.security.whoisRecord',
+        id: `whois-${params['ip']}`,
+        registrationDateTime: w.created,
+        lastUpdateDateTime: w.updated,
+        registrar: { name: w.registrar },
+        registrant: { organization: w.organization, name: w.registrant, country: w.country },
+        abuse: { email: w.abuseContact },
+      });
+    }),
+    http.get(`${graph}/security/threatIntelligence/hosts/:ip/passiveDnsReverse`, ({ request, params }) => {
+      const denied = unauthorized(request) ?? fail('ti-dns');
+      if (denied) return denied;
+      const ip = canonicalIp(decodeURIComponent(String(params['ip']))) ?? '';
+      return HttpResponse.json({
+        value: dataset(ip)
+          .details()
+          .reverseDns.map((name, i) => ({ '@odata.type': '#microsoft.graph.security.passiveDnsRecord', id: `pdns-${i}`, recordType: 'PTR', parentHost: { id: ip }, artifact: { '@odata.type': '#microsoft.graph.security.hostname', id: name }, firstSeenDateTime: '2023-01-01T00:00:00Z', lastSeenDateTime: new Date(now).toISOString() })),
+      });
+    }),
+    http.get(`${mde}/api/ips/:ip/stats`, ({ request, params }) => {
+      const denied = unauthorized(request) ?? fail('stats');
+      if (denied) return denied;
+      const ip = canonicalIp(decodeURIComponent(String(params['ip'])));
+      if (!ip) return error(400, 'BadRequest', 'Invalid IP address.');
+      const hours = Math.min(720, Number(new URL(request.url).searchParams.get('lookBackHours') ?? 720) || 720);
+      const s = dataset(ip).summary({ from: new Date(now - hours * HOUR), to: new Date(now + HOUR) });
+      // Live answers carry both names (MicrosoftDocs/microsoft-365-docs#5892).
+      return HttpResponse.json({ '@odata.context': `${mde}/api/$metadata#microsoft.windowsDefenderATP.api.InOrgIPStats`, ipAddress: ip, organizationPrevalence: s.organizationPrevalence, orgPrevalence: String(s.organizationPrevalence), orgFirstSeen: s.firstSeen ?? null, orgLastSeen: s.lastSeen ?? null });
+    }),
+    http.post(`${mde}/api/indicators`, async ({ request }) => {
+      const denied = unauthorized(request) ?? fail('indicators');
+      if (denied) return denied;
+      const input = (await request.json().catch(() => ({}))) as Record<string, unknown>;
+      const problem = indicatorProblem(input as never);
+      if (problem) return error(400, 'InvalidRequestBody', problem);
+      const indicator = { ...input, id: String(9000 + indicators.length + 1), indicatorValue: canonicalIp(String(input['indicatorValue'])), creationTimeDateTimeUtc: new Date().toISOString(), createdBy: 'analyst@contoso.com', createdBySource: 'User', sourceType: 'User' };
+      indicators.push(indicator);
+      return HttpResponse.json(indicator);
+    }),
+    http.get(`${mde}/api/exposureScore/ByMachineGroups`, ({ request }) => {
+      const denied = unauthorized(request) ?? fail('groups');
+      if (denied) return denied;
+      return HttpResponse.json({ value: DEVICE_GROUPS.map((g, i) => ({ time: new Date(now).toISOString(), score: 30 + i, rbacGroupName: g, rbacGroupId: 100 + i })) });
+    }),
+    http.get(new RegExp(`^${mde.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/api/machines/findbyip\\(`), ({ request }) => {
+      const denied = unauthorized(request);
+      if (denied) return denied;
+      const m = /findbyip\(ip='([^']+)'/.exec(decodeURIComponent(new URL(request.url).pathname));
+      const ip = canonicalIp(m?.[1] ?? '');
+      if (!ip) return error(400, 'BadRequest', 'Invalid IP address.');
+      const hosts = dataset(ip).logActivity({ from: new Date(now - 30 * 24 * HOUR), to: new Date(now + HOUR) }).loggedHosts;
+      return HttpResponse.json({ value: hosts.map((h) => ({ id: h.id, computerDnsName: h.name, osPlatform: h.os, lastSeen: h.lastHeartbeat, lastIpAddress: ip })) });
+    }),
+  ];
+}
+
+function eventColumns(e: DeviceEvent): Record<string, unknown> {
+  const p = e.initiatingProcess;
+  return {
+    ActionType: e.actionType,
+    LocalIP: e.localIp,
+    LocalPort: e.localPort,
+    RemoteIP: e.remoteIp,
+    RemotePort: e.remotePort,
+    Protocol: e.protocol,
+    RemoteUrl: e.remoteUrl,
+    FileName: e.file?.name,
+    FolderPath: e.file?.path,
+    SHA256: e.file?.sha256,
+    InitiatingProcessFileName: p?.fileName,
+    InitiatingProcessCommandLine: p?.commandLine,
+    InitiatingProcessSHA256: p?.sha256,
+    InitiatingProcessFolderPath: p?.folderPath,
+    InitiatingProcessId: p?.processId,
+    InitiatingProcessAccountName: p?.accountName,
+    InitiatingProcessAccountDomain: p?.accountDomain,
+  };
+}

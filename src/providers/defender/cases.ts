@@ -1,0 +1,65 @@
+/**
+ * What the Defender provider knows about an IP in a time range, built once per key and shared by
+ * the sections (summary, prevalence, alerts list): the alerts whose evidence names the IP (from
+ * advanced hunting: every one, up to 10,000), the most recent `maxAlerts` of them with their full
+ * Graph details, and the incidents those belong to.
+ */
+import type { AlertItem } from '../../data/model.js';
+import { listSource, type ListSource } from '../../data/query.js';
+import type { TimeRange } from '../../lib/time-range.js';
+import { alertFromGraph, alertFromHunting, incidentFromGraph } from './map.js';
+import { alertsQuery } from './queries.js';
+import type { DefenderGraph } from './graph.js';
+
+export interface AlertCase {
+  /** Every alert whose evidence names the IP, as advanced hunting knows it (no status). */
+  index: AlertItem[];
+  /** The incidents and the most recent alerts, with their full details: what the list shows. */
+  items: AlertItem[];
+  source: ListSource<AlertItem>;
+  /** How many alerts have full details (the rest are counted, not listed). */
+  detailed: number;
+}
+
+/**
+ * Filters that run inside the hunting query: AlertInfo's own columns that Graph spells the same
+ * way (`in~` ignores case). Service and detection sources are spelled differently there (display
+ * names), so they are filtered in the provider with the rest.
+ */
+export interface HuntingAlertFilter {
+  severity?: readonly string[];
+  category?: readonly string[];
+}
+
+export async function buildAlertCase(graph: DefenderGraph, ip: string, range: TimeRange, filter: HuntingAlertFilter, maxAlerts: number, signal: AbortSignal): Promise<AlertCase> {
+  const rows = await graph.hunt(alertsQuery(ip, range, filter), `the alerts whose evidence names ${ip}`, signal);
+  const index = rows.map(alertFromHunting).filter((a) => a.id);
+  const recent = index.slice(0, maxAlerts);
+  const details = await graph.getMany(
+    recent.map((a) => `security/alerts_v2/${encodeURIComponent(a.id)}`),
+    `the details of ${recent.length} alerts`,
+    'SecurityAlert.Read.All',
+    signal,
+  );
+  // An alert Graph could not give (deleted, out of the analyst's scope) is listed as hunting knows it.
+  const alerts = recent.map((a, i) => (details[i] ? alertFromGraph(details[i]) : a));
+  const incidentIds = [...new Set(alerts.map((a) => a.incidentId).filter((id): id is string => Boolean(id)))];
+  const rawIncidents = incidentIds.length
+    ? await graph.getMany(
+        incidentIds.map((id) => `security/incidents/${encodeURIComponent(id)}`),
+        `the details of ${incidentIds.length} incidents`,
+        'SecurityIncident.Read.All',
+        signal,
+      )
+    : [];
+  const incidents = rawIncidents.flatMap((raw) => (raw ? [incidentFromGraph(raw, alerts)] : []));
+  const items = [...incidents, ...alerts];
+  return { index, items, source: listSource(items), detailed: alerts.length };
+}
+
+/** The case with some items replaced (after an update). */
+export function withUpdates(c: AlertCase, updated: readonly AlertItem[]): AlertCase {
+  const byId = new Map(updated.map((a) => [a.id, a]));
+  const items = c.items.map((a) => byId.get(a.id) ?? a);
+  return { ...c, items, source: listSource(items) };
+}

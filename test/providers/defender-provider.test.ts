@@ -1,0 +1,247 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { IpDataError } from '../../src/data/errors.js';
+import { DefenderXdrProvider } from '../../src/providers/defender/defender-provider.js';
+import { guardProvider } from '../../src/providers/guard.js';
+import { DAY_MS } from '../../src/lib/time-range.js';
+import { NOW, useMockApi, worker } from '../helpers/msw.js';
+
+const IP = '203.0.113.7';
+const range = { from: new Date(NOW - 30 * DAY_MS), to: new Date(NOW + 3_600_000) };
+const o = () => ({ signal: new AbortController().signal });
+
+interface Seen {
+  method: string;
+  url: URL;
+  auth: string | null;
+  body?: string;
+}
+
+/** Every request the provider sends, with what it carried. */
+function watch(): Seen[] {
+  const seen: Seen[] = [];
+  worker.events.on('request:start', ({ request }) => {
+    const entry: Seen = { method: request.method, url: new URL(request.url), auth: request.headers.get('Authorization') };
+    seen.push(entry);
+    if (request.method !== 'GET') void request.clone().text().then((t) => (entry.body = t));
+  });
+  return seen;
+}
+
+function provider(extra: Partial<ConstructorParameters<typeof DefenderXdrProvider>[0]> = {}) {
+  const scopes: string[] = [];
+  const p = new DefenderXdrProvider({
+    getToken: async (scope) => {
+      scopes.push(scope);
+      return 'token-for-tests';
+    },
+    tenantId: 'contoso-tenant',
+    ...extra,
+  });
+  // Components see it through the guard: read every answer as the page does.
+  return { p: guardProvider(p), raw: p, scopes };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<IpDataError> {
+  try {
+    await promise;
+  } catch (e) {
+    if (e instanceof IpDataError) return e;
+    throw e;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', () => {
+  useMockApi();
+  afterEach(() => worker.events.removeAllListeners());
+
+  it('asks the host for a token per API scope and sends it only to the APIs', async () => {
+    const seen = watch();
+    const { p, scopes } = provider();
+    await p.getSecuritySummary(IP, range, o());
+    expect(new Set(scopes)).to.deep.equal(new Set(['https://graph.microsoft.com/.default', 'https://api.securitycenter.microsoft.com/.default']));
+    expect(seen.length).to.be.greaterThan(0);
+    for (const s of seen) {
+      expect(['graph.microsoft.com', 'api.security.microsoft.com'], s.url.href).to.include(s.url.hostname);
+      expect(s.auth).to.equal('Bearer token-for-tests');
+    }
+  });
+
+  it('says which API refused the sign-in when getToken fails, without the token in the message', async () => {
+    const { p } = provider({ getToken: () => Promise.reject(new Error('interaction_required: Bearer abc.def.ghi')) });
+    const err = await rejection(p.getIpDetails(IP, o()));
+    expect(err.kind).to.equal('unauthorized');
+    expect(err.message).to.contain('Microsoft Graph');
+    expect(err.message).to.not.contain('abc.def.ghi');
+  });
+
+  it('reads the IP details from threat intelligence (AS, WHOIS, reverse DNS); internal IPs cost no call', async () => {
+    const seen = watch();
+    const { p } = provider();
+    const d = await p.getIpDetails(IP, o());
+    expect(d.ip).to.equal(IP);
+    expect(d.asn).to.be.a('number');
+    expect(d.organization).to.be.a('string').and.not.empty;
+    expect(d.reverseDns.length).to.be.at.least(1);
+    expect(d.whois?.registrar).to.be.a('string');
+    const before = seen.length;
+    const internal = await p.getIpDetails('10.20.30.40', o());
+    expect(internal).to.deep.include({ ip: '10.20.30.40', reverseDns: [] });
+    expect(seen.length).to.equal(before);
+  });
+
+  it('names the missing license or permission when threat intelligence refuses, for the details only', async () => {
+    worker.use(http.get('https://graph.microsoft.com/v1.0/security/threatIntelligence/hosts/:ip', () => HttpResponse.json({ error: { code: 'Forbidden', message: 'Missing role' } }, { status: 403 })));
+    const { p } = provider();
+    const err = await rejection(p.getIpDetails(IP, o()));
+    expect(err.kind).to.equal('forbidden');
+    expect(err.message).to.contain('ThreatIntelligence.Read.All');
+    expect((await p.getSecuritySummary(IP, range, o())).openIncidents).to.be.a('number');
+  });
+
+  it('builds the summary from IP statistics (either field name) and the alerts whose evidence names the IP', async () => {
+    const { p } = provider();
+    const s = await p.getSecuritySummary(IP, range, o());
+    expect(s.organizationPrevalence).to.be.greaterThan(0);
+    expect(s.firstSeen).to.match(/Z$/);
+    const total = Object.values(s.alertsBySeverity).reduce((a, b) => a + b, 0);
+    expect(total).to.be.greaterThan(0);
+    expect(s.openIncidents).to.be.at.least(0);
+  });
+
+  it('lists devices from one hunting query shared by pages, searches and the prevalence, at most 100 like Defender', async () => {
+    const seen = watch();
+    const { p } = provider();
+    const page = await p.listObservedDevices('198.51.100.23', { range, offset: 0, limit: 50 }, o());
+    expect(page.items).to.have.length(50);
+    expect(page.total).to.be.greaterThan(100);
+    const next = await p.listObservedDevices('198.51.100.23', { range, offset: 50, limit: 100 }, o());
+    expect(next.items).to.have.length(50);
+    const searched = await p.listObservedDevices('198.51.100.23', { range, offset: 0, limit: 100, search: page.items[0]!.name }, o());
+    expect(searched.items.map((d) => d.id)).to.include(page.items[0]!.id);
+    const prevalence = await p.getPrevalence('198.51.100.23', range, o());
+    expect(prevalence.totalDevices).to.equal(page.total);
+    const hunts = seen.filter((s) => s.url.pathname.endsWith('/runHuntingQuery'));
+    const markers = hunts.map((h) => /ip-entity-page:([a-z-]+)/.exec(h.body ?? '')?.[1]);
+    expect(markers.filter((m) => m === 'devices'), 'one devices query for all of it').to.have.length(1);
+  });
+
+  it('lists incidents and alerts with their Graph details; severity filters run in the query, status in the provider', async () => {
+    const seen = watch();
+    const { p } = provider();
+    const page = await p.listAlerts(IP, { range, offset: 0, limit: 100 }, o());
+    expect(page.items.some((a) => a.kind === 'incident')).to.equal(true);
+    expect(page.items.some((a) => a.kind === 'alert')).to.equal(true);
+    expect(page.items.every((a) => a.status !== 'unknown'), 'every listed item has its status').to.equal(true);
+    const high = await p.listAlerts(IP, { range, offset: 0, limit: 100, filter: { severity: ['high'] } }, o());
+    expect(high.items.every((a) => a.severity === 'high')).to.equal(true);
+    const query = seen.filter((s) => s.url.pathname.endsWith('/runHuntingQuery')).map((s) => s.body ?? '').find((b) => b.includes('in~'));
+    expect(query, 'the severity filter went into the query').to.contain('Severity in~ (\\"high\\")');
+    const fresh = await p.listAlerts(IP, { range, offset: 0, limit: 100, filter: { status: ['new'] } }, o());
+    expect(fresh.items.every((a) => a.status === 'new')).to.equal(true);
+    const batches = seen.filter((s) => s.url.pathname.endsWith('/$batch'));
+    expect(batches.length).to.be.greaterThan(0);
+    for (const b of batches) expect((JSON.parse(b.body ?? '{}') as { requests: unknown[] }).requests.length).to.be.at.most(20);
+  });
+
+  it('gives a device’s events with the IP, oldest first', async () => {
+    const { p } = provider();
+    const devices = await p.listObservedDevices(IP, { range, offset: 0, limit: 5 }, o());
+    const events = await p.listDeviceEvents!(IP, devices.items[0]!.id, range, o());
+    expect(events.length).to.be.greaterThan(0);
+    const times = events.map((e) => e.timestamp);
+    expect([...times].sort()).to.deep.equal(times);
+  });
+
+  it('reads the log activity per table, and the logged hosts of an internal IP', async () => {
+    const { p } = provider();
+    const l = await p.getLogActivity(IP, range, o());
+    expect(l.sources.length).to.be.greaterThan(0);
+    expect(l.sources.every((s) => /^(Device|Identity|CloudApp|Email)/.test(s.source))).to.equal(true);
+    const internal = await p.getLogActivity('10.20.30.40', range, o());
+    expect(internal.loggedHosts.length).to.be.greaterThan(0);
+  });
+
+  it('updates an alert and an incident through Graph, with the comment, and the list shows it', async () => {
+    const seen = watch();
+    const { p } = provider();
+    const page = await p.listAlerts(IP, { range, offset: 0, limit: 100 }, o());
+    const alert = page.items.find((a) => a.kind === 'alert')!;
+    const incident = page.items.find((a) => a.kind === 'incident')!;
+    const updated = await p.updateAlerts!([alert.id, incident.id], { status: 'inProgress', comment: 'Looking into it', assignedTo: 'kim@contoso.com' }, { ...o(), idempotencyKey: 'draft-7' });
+    expect(updated.map((a) => a.id)).to.deep.equal([alert.id, incident.id]);
+    expect(updated.every((a) => a.status === 'inProgress' && a.assignedTo === 'kim@contoso.com')).to.equal(true);
+    expect(updated[0]!.comments!.at(-1)!.comment).to.equal('Looking into it');
+    const patches = seen.filter((s) => s.method === 'PATCH');
+    expect(patches.map((s) => s.url.pathname)).to.deep.equal([`/v1.0/security/alerts_v2/${alert.id}`, `/v1.0/security/incidents/${incident.id}`]);
+    const again = await p.listAlerts(IP, { range, offset: 0, limit: 100 }, o());
+    expect(again.items.find((a) => a.id === alert.id)!.status).to.equal('inProgress');
+  });
+
+  it('adds an indicator through the Defender for Endpoint API and lists the device groups', async () => {
+    const { p } = provider();
+    const groups = await p.listDeviceGroups!(o());
+    expect(groups).to.include('Servers – Production');
+    const indicator = await p.addIndicator!({ indicatorValue: IP, indicatorType: 'IpAddress', action: 'Block', title: 'C2', description: 'Cobalt Strike', generateAlert: true, severity: 'High', rbacGroupNames: [groups[0]!] }, o());
+    expect(indicator).to.include({ indicatorValue: IP, action: 'Block', title: 'C2' });
+    expect(indicator.id).to.be.a('string').and.not.empty;
+  });
+
+  it('links into the Defender portal, with the tenant, and opens hunting with the query', async () => {
+    const { p } = provider();
+    expect(p.links!.device!('abc')).to.equal('https://security.microsoft.com/machines/v2/abc/overview?tid=contoso-tenant');
+    expect(p.links!.alert!('da6/38')).to.equal('https://security.microsoft.com/alerts/da6%2F38?tid=contoso-tenant');
+    const href = p.links!.hunting!('DeviceNetworkEvents | where RemoteIP == "203.0.113.7"', 'kql-defender')!;
+    const encoded = new URL(href).searchParams.get('query')!;
+    const bytes = Uint8Array.from(atob(encoded.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+    const query = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+    expect(query).to.equal('DeviceNetworkEvents | where RemoteIP == "203.0.113.7"');
+    expect(p.links!.hunting!('x', 'spl')).to.equal(undefined);
+  });
+
+  it('waits out a 429 with Retry-After, and says so when the quota stays used up', async () => {
+    let calls = 0;
+    worker.use(
+      http.get('https://api.security.microsoft.com/api/ips/:ip/stats', () => {
+        calls++;
+        return calls === 1 ? HttpResponse.json({ error: { code: 'TooManyRequests', message: 'slow down' } }, { status: 429, headers: { 'Retry-After': '1' } }) : HttpResponse.json({ ipAddress: IP, orgPrevalence: '7' });
+      }),
+    );
+    const { p } = provider();
+    const s = await p.getSecuritySummary(IP, range, o());
+    expect(calls).to.equal(2);
+    expect(s.organizationPrevalence).to.equal(7);
+    worker.use(http.get('https://api.security.microsoft.com/api/ips/:ip/stats', () => HttpResponse.json({ error: { message: 'quota' } }, { status: 429, headers: { 'Retry-After': '3600' } })));
+    const err = await rejection(provider().p.getSecuritySummary(IP, range, o()));
+    expect(err.kind).to.equal('rate-limited');
+    expect(err.retryAfter).to.equal(3600);
+  });
+
+  it('turns a hunting query that ran too long into a timeout for that section', async () => {
+    worker.use(http.post('https://graph.microsoft.com/v1.0/security/runHuntingQuery', () => HttpResponse.json({ error: { code: 'BadRequest', message: 'Query execution has exceeded the allowed limits' } }, { status: 400 })));
+    const { p } = provider();
+    const err = await rejection(p.listObservedDevices(IP, { range, offset: 0, limit: 10 }, o()));
+    expect(err.kind).to.equal('timeout');
+    expect(err.message).to.contain('shorter time range');
+  });
+
+  it('aborts the hunting query when its only caller aborts', async () => {
+    let aborted = false;
+    worker.use(
+      http.post('https://graph.microsoft.com/v1.0/security/runHuntingQuery', async ({ request }) => {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        aborted = request.signal.aborted;
+        return HttpResponse.json({ schema: [], results: [] });
+      }),
+    );
+    const { p } = provider();
+    const controller = new AbortController();
+    const pending = p.listObservedDevices(IP, { range, offset: 0, limit: 10 }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    let error: unknown;
+    await pending.catch((e: unknown) => (error = e));
+    expect((error as Error).name).to.equal('AbortError');
+    void aborted;
+  });
+});
