@@ -25,7 +25,7 @@ export function crc32(bytes: Uint8Array): number {
 const MAX_STORED = 65_535;
 
 /** `data` as a gzip file with stored (uncompressed) deflate blocks. */
-export function gzipStored(data: Uint8Array): Uint8Array {
+export function gzipStored(data: Uint8Array): Uint8Array<ArrayBuffer> {
   const blocks = Math.max(1, Math.ceil(data.length / MAX_STORED));
   const out = new Uint8Array(10 + data.length + blocks * 5 + 8);
   // Header: magic, deflate, no flags, no mtime, no extra flags, unknown OS.

@@ -53,6 +53,18 @@ export function rangeDuration(key: RangeKey): number {
   return RANGE_MS[key];
 }
 
+/** Whether a backend that keeps `maxDays` of data can serve the preset (no limit: every preset). */
+export function withinLookback(key: RangeKey, maxDays: number | undefined): boolean {
+  return maxDays === undefined || RANGE_MS[key] <= maxDays * DAY_MS;
+}
+
+/** The preset itself when the backend can serve it, else the longest one it can (at least 24 hours). */
+export function clampRange(key: RangeKey, maxDays: number | undefined): RangeKey {
+  if (withinLookback(key, maxDays)) return key;
+  const served = RANGE_KEYS.filter((k) => withinLookback(k, maxDays));
+  return served.at(-1) ?? '24h';
+}
+
 /**
  * The window a preset covers, ending at `now` rounded up to the next minute (so two sections that
  * resolve the range a few milliseconds apart ask for the same window and share cached data).

@@ -191,6 +191,17 @@ describe('<ip-entity-page>', () => {
   });
 
   describe('tabs', () => {
+    it('falls back to the longest range the data source keeps, and shows the longer ones disabled', async () => {
+      const base = staticProvider();
+      const provider = withOverrides(base, { getCapabilities: async () => ({ ...(await base.getCapabilities({ signal: new AbortController().signal })), maxLookbackDays: 30 }) });
+      const { provider: recorded, calls } = recording(provider);
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" range="180d" .provider=${recorded}></ip-entity-page>`);
+      const picker = shadow(el).querySelector('ip-time-range-picker')!;
+      await waitUntil(() => picker.value === '30d', 'the range falls back to 30 days');
+      await waitUntil(() => calls.some((c) => c.method === 'getSecuritySummary' && (c.args[1] as { from: Date; to: Date }).to.getTime() - (c.args[1] as { from: Date; to: Date }).from.getTime() === 30 * 86_400_000), 'sections load 30 days');
+      expect(picker.shadowRoot!.querySelector<HTMLOptionElement>('option[value="180d"]')!.disabled).to.equal(true);
+    });
+
     it('follows the WAI-ARIA tabs pattern: one tab stop, arrows wrap, Home/End, Enter selects', async () => {
       const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${staticProvider()}></ip-entity-page>`);
       const list = shadow(el).querySelector('[role="tablist"]')!;

@@ -28,4 +28,12 @@ describe('<ip-time-range-picker>', () => {
     expect(el.value).to.equal('24h');
     expect(el.getAttribute('value')).to.equal('24h');
   });
+
+  it('disables the ranges the data source cannot serve, saying why', async () => {
+    const el = await fixture<IpTimeRangePicker>(html`<ip-time-range-picker max-lookback-days="30"></ip-time-range-picker>`);
+    const options = [...el.shadowRoot!.querySelectorAll('option')];
+    expect(options.map((o) => o.disabled)).to.deep.equal([false, false, false, true, true]);
+    expect(options[3]!.textContent).to.equal('Last 90 days (the data source keeps 30 days)');
+    await expect(el).to.be.accessible();
+  });
 });

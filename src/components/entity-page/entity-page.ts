@@ -11,7 +11,7 @@ import { entityPageStyles } from './entity-page.styles.js';
 import { ipContext, LoadedData, loadedDataContext, providerContext, rangeContext, type RangeContextValue } from '../../data/context.js';
 import { resolveCapabilities, type AlertFilter, type IpDataProvider, type ProviderCapabilities } from '../../data/provider.js';
 import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS, parseIp, type IpParseResult } from '../../lib/ip.js';
-import { DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey } from '../../lib/time-range.js';
+import { clampRange, DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey } from '../../lib/time-range.js';
 import { guardProvider } from '../../providers/guard.js';
 import { IpChangeEvent, IpRangeChangeEvent, IpTabChangeEvent, type IpFilterChangeDetail, type IpFilterChangeEvent, type IpNavigateEvent, type IpTab } from '../../events/events.js';
 import { searchIcon } from '../shared/icons.js';
@@ -185,10 +185,11 @@ export class IpEntityPage extends LitElement {
       const text = (this.ip ?? '').trim();
       this.#parsed = text ? parseIp(text) : undefined;
     }
-    if (changed.has('ip') || changed.has('range') || !this.#rangeValue) {
-      const key = isRangeKey(this.range) ? this.range : DEFAULT_RANGE;
+    // A range the data source cannot serve (it keeps fewer days) falls back to the longest it can.
+    const wanted = clampRange(isRangeKey(this.range) ? this.range : DEFAULT_RANGE, this.#capabilities.value?.maxLookbackDays);
+    if (changed.has('ip') || changed.has('range') || !this.#rangeValue || this.#rangeValue.key !== wanted) {
       // A new IP or range starts a fresh window ending now.
-      this.#rangeValue = { key, range: resolveRange(key) };
+      this.#rangeValue = { key: wanted, range: resolveRange(wanted) };
     }
     // A new IP starts unfiltered (a new object, so the list applies it once).
     if (changed.has('ip') && changed.get('ip') !== undefined) this.alertsFilter = {};
@@ -437,7 +438,7 @@ export class IpEntityPage extends LitElement {
           ${this.#renderIdentity()}
           <div class="tools">
             ${this.#renderSearch()}
-            <ip-time-range-picker .value=${this.#rangeValue?.key ?? DEFAULT_RANGE}></ip-time-range-picker>
+            <ip-time-range-picker .value=${this.#rangeValue?.key ?? DEFAULT_RANGE} max-lookback-days=${ifDefined(this.#capabilities.value?.maxLookbackDays)}></ip-time-range-picker>
             <div class="actions"><slot name="actions"></slot></div>
           </div>
           ${notice || this.actions === 'none'

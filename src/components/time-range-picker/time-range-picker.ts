@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
-import { DEFAULT_RANGE, isRangeKey, RANGE_KEYS, RANGE_LABELS, type RangeKey } from '../../lib/time-range.js';
+import { DEFAULT_RANGE, isRangeKey, RANGE_KEYS, RANGE_LABELS, withinLookback, type RangeKey } from '../../lib/time-range.js';
 import { IpRangeChangeEvent } from '../../events/events.js';
 
 /**
@@ -40,6 +40,8 @@ export class IpTimeRangePicker extends LitElement {
   @property({ type: String }) label = 'Time range';
   /** Ranges offered (default: all). */
   @property({ attribute: false }) options: readonly RangeKey[] = RANGE_KEYS;
+  /** The most days the data source keeps: longer ranges are shown disabled, saying why. */
+  @property({ type: Number, attribute: 'max-lookback-days' }) maxLookbackDays?: number;
 
   #onChange(e: Event) {
     const next = (e.target as HTMLSelectElement).value;
@@ -53,7 +55,10 @@ export class IpTimeRangePicker extends LitElement {
       <label>
         <span part="label" class="muted">${this.label}</span>
         <select class="input" part="select" @change=${this.#onChange}>
-          ${this.options.map((k) => html`<option value=${k} ?selected=${k === this.value}>${RANGE_LABELS[k]}</option>`)}
+          ${this.options.map((k) => {
+            const served = withinLookback(k, this.maxLookbackDays);
+            return html`<option value=${k} ?selected=${k === this.value} ?disabled=${!served}>${RANGE_LABELS[k]}${served ? '' : ` (the data source keeps ${this.maxLookbackDays} days)`}</option>`;
+          })}
         </select>
       </label>
     `;
