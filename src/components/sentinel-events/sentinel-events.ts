@@ -20,6 +20,7 @@ import { IpErrorEvent } from '../../events/events.js';
 import { formatNumber, localeOf } from '../../lib/format.js';
 import { QUERY_LANGUAGE_LABELS } from '../../lib/hunting.js';
 import { safeHref } from '../../lib/safe-url.js';
+import { revealControls } from '../../lib/text.js';
 import { describeRange, type RangeKey } from '../../lib/time-range.js';
 import { cellText, groupByDay, type TimelineEntry } from './insight-data.js';
 import './ip-insight-chart.js';
@@ -333,7 +334,8 @@ export class IpSentinelEvents extends LitElement {
     const rows = (Array.isArray(insight.rows) ? insight.rows : []).filter(Array.isArray);
     const all = this.allRows.has(insight.id);
     const visible = all ? rows : rows.slice(0, TABLE_ROWS);
-    return html`<div class="table-wrap"><table class="table">
+    // A table wider than its card scrolls; the region takes focus so keyboard users can scroll it.
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${`${revealControls(insight.title)}: table`}><table class="table">
         <caption class="visually-hidden">${shown(insight.title)}</caption>
         <thead><tr>${insight.columns.map((c) => html`<th scope="col" class=${c.type === 'number' ? 'num' : ''}>${shown(c.name)}</th>`)}</tr></thead>
         <tbody>${visible.map((r) => html`<tr>${insight.columns.map((c, i) => html`<td class=${c.type === 'number' ? 'num' : ''}>${this.#renderCell(r[i], c)}</td>`)}</tr>`)}</tbody>

@@ -1,0 +1,160 @@
+/**
+ * MSW handlers answering the Log Analytics query API and Sentinel's geodata enrichment the way
+ * the documentation shows them (`{ tables: [{ name, columns, rows }] }`; geodata with `asn`,
+ * `latitude` and `longitude` as strings), from the same generator as the other mocks. Queries are
+ * recognized by the provider's marker line; an unknown one fails loudly.
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { queryAlerts } from '../src/data/query.js';
+import { canonicalIp, isExternalScope, parseIp } from '../src/lib/ip.js';
+import type { TimeRange } from '../src/lib/time-range.js';
+import { markerOf } from '../src/providers/microsoft/kql.js';
+import { datasetFor } from './generator/dataset.js';
+
+export interface SentinelMockOptions {
+  logAnalyticsUrl?: string;
+  armUrl?: string;
+  now?: number;
+  /** Per-query failures: `'insight-abuseipdb': 500`, `'timeline': 403` … */
+  fail?: Record<string, number>;
+}
+
+export const DEMO_WORKSPACE_ID = '8f2c5e1a-6b7d-4c3e-9a1f-2d4b6c8e0a13';
+
+type Column = [name: string, type: string];
+
+function result(columns: Column[], rows: unknown[][]) {
+  return { tables: [{ name: 'PrimaryResult', columns: columns.map(([name, type]) => ({ name, type })), rows }] };
+}
+
+const error = (status: number, code: string, message: string) => HttpResponse.json({ error: { code, message } }, { status });
+
+function letString(query: string, name: string): string | undefined {
+  return new RegExp(`let ${name} = "((?:[^"\\\\]|\\\\.)*)";`).exec(query)?.[1];
+}
+function letDate(query: string, name: string): number | undefined {
+  const m = new RegExp(`let ${name} = datetime\\(([^)]+)\\);`).exec(query);
+  return m ? Date.parse(m[1]!) : undefined;
+}
+
+const pascal = (s: string | null | undefined) => (s ? s[0]!.toUpperCase() + s.slice(1) : (s ?? ''));
+const INCIDENT_STATUS: Record<string, string> = { new: 'New', inProgress: 'Active', resolved: 'Closed' };
+const CLASSIFICATION: Record<string, string> = { truePositive: 'TruePositive', falsePositive: 'FalsePositive', informationalExpectedActivity: 'BenignPositive' };
+
+export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpHandler[] {
+  const la = (options.logAnalyticsUrl ?? 'https://api.loganalytics.io/v1').replace(/\/+$/, '');
+  const arm = (options.armUrl ?? 'https://management.azure.com').replace(/\/+$/, '');
+  const now = options.now ?? Math.floor(Date.now() / 3_600_000) * 3_600_000;
+
+  function answer(query: string): Response {
+    const name = markerOf(query);
+    const ip = canonicalIp(letString(query, 'ip') ?? '');
+    const from = letDate(query, 'from');
+    const to = letDate(query, 'to');
+    if (!name || !ip || from === undefined || to === undefined) {
+      return error(400, 'BadArgumentError', `The mock does not know this query (marker “${name ?? 'none'}”).`);
+    }
+    const status = options.fail?.[name];
+    if (status) return error(status, 'MockFailure', `The mock fails ${name} with ${status}.`);
+    const d = datasetFor(ip, now);
+    const range: TimeRange = { from: new Date(from), to: new Date(to) };
+    if (name.startsWith('insight-')) {
+      const insight = d.insights(range).find((i) => i.id === name.slice('insight-'.length));
+      if (!insight) return error(400, 'BadArgumentError', `The mock has no insight “${name}”.`);
+      const type = (t: string) => (t === 'number' ? 'long' : t === 'datetime' ? 'datetime' : t === 'bool' ? 'bool' : 'string');
+      return HttpResponse.json(result(insight.columns.map((c) => [c.name, type(c.type)]), insight.rows));
+    }
+    switch (name) {
+      case 'timeline':
+        return HttpResponse.json(
+          result(
+            [['Time', 'datetime'], ['Kind', 'string'], ['Id', 'string'], ['Title', 'string'], ['Source', 'string'], ['Severity', 'string'], ['Description', 'string'], ['AlertId', 'string'], ['BookmarkedBy', 'string'], ['Query', 'string']],
+            d.timeline(range).map((e) => [e.time, e.kind, e.id, e.title, e.source ?? '', pascal(e.severity), e.description ?? '', e.alertId ?? '', e.bookmarkedBy ?? '', e.query ?? '']),
+          ),
+        );
+      case 'log-activity':
+        return HttpResponse.json(result([['Source', 'string'], ['FirstSeen', 'datetime'], ['LastSeen', 'datetime'], ['Events', 'long']], d.logActivity(range).sources.map((s) => [s.source, s.firstSeen, s.lastSeen, s.count ?? 0])));
+      case 'logged-hosts':
+        return HttpResponse.json(result([['Computer', 'string'], ['OSType', 'string'], ['ResourceId', 'string'], ['LastHeartbeat', 'datetime']], d.logActivity(range).loggedHosts.map((h) => [h.name, h.os ?? '', `/subscriptions/demo/resourceGroups/soc/providers/Microsoft.Compute/virtualMachines/${h.name}`, h.lastHeartbeat ?? null])));
+      case 'alerts': {
+        const page = queryAlerts(d.alertSource(), { range, offset: 0, limit: 5_000 });
+        return HttpResponse.json(
+          result(
+            [['Kind', 'string'], ['Id', 'string'], ['Title', 'string'], ['Severity', 'string'], ['Status', 'string'], ['Classification', 'string'], ['Owner', 'string'], ['FirstActivity', 'datetime'], ['LastActivity', 'datetime'], ['Description', 'string'], ['Category', 'string'], ['ProductName', 'string'], ['CompromisedEntity', 'string'], ['AlertCount', 'int'], ['Techniques', 'string']],
+            page.items.map((a) => [
+              a.kind,
+              a.id,
+              a.title,
+              pascal(a.severity),
+              a.kind === 'incident' ? (INCIDENT_STATUS[a.status] ?? a.status) : pascal(a.status),
+              CLASSIFICATION[a.classification ?? ''] ?? '',
+              a.assignedTo ?? '',
+              a.firstActivity,
+              a.lastActivity,
+              a.description ?? '',
+              a.category ?? '',
+              a.kind === 'alert' ? 'Microsoft Defender for Endpoint' : '',
+              a.impactedAssets.find((x) => x.kind === 'device')?.name ?? '',
+              a.alertCount ?? null,
+              JSON.stringify(a.mitreTechniques ?? []),
+            ]),
+          ),
+        );
+      }
+      case 'devices': {
+        const rows = d
+          .devices()
+          .filter((x) => Date.parse(x.lastSeen) >= from && Date.parse(x.firstSeen) < to)
+          .map((x) => [x.id, x.name, x.firstSeen, x.lastSeen, x.connectionCount, x.lastEvent.timestamp, x.lastEvent.actionType, x.lastEvent.remoteIp ?? '', x.lastEvent.remotePort ?? null, x.lastEvent.protocol ?? '', x.lastEvent.remoteUrl ?? '', x.lastEvent.initiatingProcess?.fileName ?? '', x.lastEvent.initiatingProcess?.commandLine ?? '']);
+        return HttpResponse.json(
+          result(
+            [['DeviceId', 'string'], ['DeviceName', 'string'], ['FirstSeen', 'datetime'], ['LastSeen', 'datetime'], ['Connections', 'long'], ['Timestamp', 'datetime'], ['ActionType', 'string'], ['RemoteIP', 'string'], ['RemotePort', 'int'], ['Protocol', 'string'], ['RemoteUrl', 'string'], ['InitiatingProcessFileName', 'string'], ['InitiatingProcessCommandLine', 'string']],
+            rows,
+          ),
+        );
+      }
+      case 'prevalence':
+        return HttpResponse.json(result([['Start', 'datetime'], ['Devices', 'long']], d.prevalence(range).buckets.filter((b) => b.devices > 0).map((b) => [b.start, b.devices])));
+      default:
+        return error(400, 'BadArgumentError', `The mock does not know the query “${name}”.`);
+    }
+  }
+
+  return [
+    http.post(`${la}/workspaces/:workspace/query`, async ({ request }) => {
+      if (!/^Bearer \S+$/.test(request.headers.get('Authorization') ?? '')) return error(401, 'InvalidTokenError', 'Valid authentication was not provided.');
+      const body = (await request.json().catch(() => ({}))) as { query?: unknown; timespan?: unknown };
+      if (typeof body.query !== 'string') return error(400, 'BadArgumentError', 'The request had some invalid properties: query.');
+      return answer(body.query);
+    }),
+    http.get(`${arm}/subscriptions/:sub/resourceGroups/:rg/providers/Microsoft.SecurityInsights/enrichment/ip/geodata/`, ({ request }) => {
+      if (!/^Bearer \S+$/.test(request.headers.get('Authorization') ?? '')) return error(401, 'AuthenticationFailed', 'Authentication failed.');
+      const url = new URL(request.url);
+      if (url.searchParams.get('api-version') !== '2019-01-01-preview') return error(400, 'InvalidApiVersionParameter', 'Unsupported api-version.');
+      const parsed = parseIp(url.searchParams.get('ipaddress') ?? '');
+      if (!parsed.ok) return error(400, 'BadRequest', 'Invalid IP address.');
+      if (!isExternalScope(parsed.ip.scope)) return error(404, 'NotFound', 'No geodata for this IP address.');
+      const g = datasetFor(parsed.ip.canonical, now).details();
+      // As in the documentation's sample: asn, latitude and longitude are strings.
+      return HttpResponse.json({
+        asn: g.asn == null ? '' : String(g.asn),
+        carrier: g.carrier ?? '',
+        city: g.city ?? '',
+        cityCf: 90,
+        continent: 'europe',
+        country: g.country ?? '',
+        countryCf: 99,
+        ipAddr: parsed.ip.canonical,
+        ipRoutingType: 'fixed',
+        latitude: g.latitude == null ? '' : String(g.latitude),
+        longitude: g.longitude == null ? '' : String(g.longitude),
+        organization: g.organization ?? '',
+        organizationType: 'Internet Hosting Services',
+        region: g.state ?? '',
+        state: g.state ?? '',
+        stateCf: 90,
+        stateCode: '',
+      });
+    }),
+  ];
+}

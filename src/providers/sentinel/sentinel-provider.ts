@@ -1,0 +1,333 @@
+/**
+ * `IpDataProvider` over a Microsoft Sentinel workspace: KQL through the Log Analytics query API
+ * (`POST /v1/workspaces/{id}/query`) for the Sentinel tab (timeline and insights), the log
+ * activity and logged hosts (Heartbeat), Sentinel's incidents and alerts, and the devices of the
+ * Defender tables Sentinel ingests; Sentinel's geodata enrichment (Azure Resource Manager) for the
+ * IP details. Read-only. Combine it with the Defender provider (`combineProviders`) so a SOC with
+ * both gets every tab: each method comes from the first provider that has it.
+ */
+import { IpDataError } from '../../data/errors.js';
+import { prevalenceFrom } from '../../data/derive.js';
+import type { AlertItem, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary, SeverityCounts, TimelineEvent } from '../../data/model.js';
+import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
+import { listSource, queryAlerts, queryDevices } from '../../data/query.js';
+import { base64Url, gzipStored } from '../../lib/gzip.js';
+import { isExternalScope, parseIp } from '../../lib/ip.js';
+import { bucketMs, bucketSizeFor, bucketStarts, type TimeRange } from '../../lib/time-range.js';
+import { deviceFromHunting } from '../microsoft/device-rows.js';
+import { RateLimiter } from '../microsoft/limiter.js';
+import { SharedCache } from '../microsoft/shared-cache.js';
+import { list, logAnalyticsRows, number, text, type Row } from '../microsoft/tables.js';
+import { MicrosoftTransport, type MicrosoftApi, type TokenSource } from '../microsoft/transport.js';
+import { alertsQuery, devicesQuery, INSIGHTS, logActivityQuery, loggedHostsQuery, prevalenceQuery, timelineQuery, type InsightDefinition } from './queries.js';
+
+export interface SentinelProviderOptions {
+  /** Gives an access token for a scope (the host's MSAL `acquireTokenSilent`, or its backend). */
+  getToken: TokenSource;
+  /** The Log Analytics workspace id (a GUID) of the Sentinel workspace. */
+  workspaceId: string;
+  /** The workspace's subscription, resource group and name: for the geodata enrichment and portal links. */
+  subscriptionId?: string;
+  resourceGroup?: string;
+  workspaceName?: string;
+  fetch?: typeof fetch;
+  /** The Log Analytics API (default `https://api.loganalytics.io/v1`), or the host's proxy for it. */
+  logAnalyticsUrl?: string;
+  /** Azure Resource Manager (default `https://management.azure.com`), or a proxy. */
+  armUrl?: string;
+  /** The Azure portal, for links (default `https://portal.azure.com`). */
+  portalUrl?: string;
+  /** Days of data the workspace keeps for interactive queries (default 90). */
+  maxLookbackDays?: number;
+  /** The insights to run (default: the Sentinel IP page's, see `INSIGHTS`). */
+  insights?: readonly InsightDefinition[];
+  timeoutMs?: number;
+}
+
+const LA_SCOPE = 'https://api.loganalytics.io/.default';
+const ARM_SCOPE = 'https://management.azure.com/.default';
+const TIMELINE_LIMIT = 10_000;
+const ALERT_LIMIT = 5_000;
+const DEVICE_LIMIT = 100;
+
+const key = (ip: string, r: TimeRange) => `${ip}|${r.from.getTime()}|${r.to.getTime()}`;
+
+/** Sentinel's spellings in the model's terms (`Active` incidents are being worked on, `Closed` are resolved). */
+function status(value: string | undefined): string {
+  switch ((value ?? '').toLowerCase()) {
+    case 'active':
+    case 'inprogress':
+      return 'inProgress';
+    case 'closed':
+    case 'resolved':
+      return 'resolved';
+    case 'new':
+      return 'new';
+    default:
+      return value ?? 'unknown';
+  }
+}
+
+function classification(value: string | undefined): string | null {
+  switch ((value ?? '').toLowerCase()) {
+    case 'truepositive':
+      return 'truePositive';
+    case 'falsepositive':
+      return 'falsePositive';
+    case 'benignpositive':
+      return 'informationalExpectedActivity';
+    default:
+      return null;
+  }
+}
+
+function alertFromRow(r: Row): AlertItem {
+  const kind = text(r, 'Kind') === 'incident' ? 'incident' : 'alert';
+  const entity = text(r, 'CompromisedEntity');
+  return {
+    id: text(r, 'Id') ?? '',
+    kind,
+    title: text(r, 'Title') ?? '',
+    description: text(r, 'Description'),
+    severity: text(r, 'Severity') ?? 'unknown',
+    status: status(text(r, 'Status')),
+    classification: classification(text(r, 'Classification')),
+    category: text(r, 'Category'),
+    assignedTo: text(r, 'Owner') ?? null,
+    impactedAssets: entity ? [{ kind: 'device', name: entity }] : [],
+    firstActivity: text(r, 'FirstActivity') ?? text(r, 'LastActivity') ?? '',
+    lastActivity: text(r, 'LastActivity') ?? text(r, 'FirstActivity') ?? '',
+    serviceSource: text(r, 'ProductName'),
+    alertCount: kind === 'incident' ? number(r, 'AlertCount') : undefined,
+    mitreTechniques: list(r, 'Techniques'),
+  };
+}
+
+export class SentinelProvider implements IpDataProvider {
+  readonly links: LinkResolver;
+  readonly #t: MicrosoftTransport;
+  readonly #la: MicrosoftApi;
+  readonly #arm: MicrosoftApi;
+  readonly #options: SentinelProviderOptions;
+  readonly #laLimit = new RateLimiter('Log Analytics query API', [{ max: 200, windowMs: 30_000 }]);
+  readonly #geoLimit = new RateLimiter('Sentinel geodata enrichment', [{ max: 100, windowMs: 3_600_000 }]);
+  readonly #queries = new SharedCache<Row[]>({ max: 64 });
+  readonly #details = new SharedCache<IpDetails>({ ttlMs: 3_600_000 });
+  readonly #insights: readonly InsightDefinition[];
+
+  constructor(options: SentinelProviderOptions) {
+    if (!options || typeof options.workspaceId !== 'string' || !/^[0-9a-f-]{8,}$/i.test(options.workspaceId)) {
+      throw new TypeError('SentinelProvider needs the workspaceId (the Log Analytics workspace GUID).');
+    }
+    this.#options = options;
+    this.#t = new MicrosoftTransport({ getToken: options.getToken, fetch: options.fetch, timeoutMs: options.timeoutMs });
+    this.#la = { name: 'Log Analytics', base: (options.logAnalyticsUrl ?? 'https://api.loganalytics.io/v1').replace(/\/+$/, ''), scope: LA_SCOPE };
+    this.#arm = { name: 'Azure Resource Manager', base: (options.armUrl ?? 'https://management.azure.com').replace(/\/+$/, ''), scope: ARM_SCOPE };
+    this.#insights = options.insights ?? INSIGHTS;
+    this.links = sentinelLinks(options);
+  }
+
+  async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
+    return { updateAlerts: false, addIndicator: false, deviceGroups: false, deviceEvents: false, timeline: true, insights: true, maxLookbackDays: this.#options.maxLookbackDays ?? 90 };
+  }
+
+  async getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails> {
+    const parsed = parseIp(ip);
+    if (!parsed.ok) throw new IpDataError('invalid-input', parsed.message);
+    const canonical = parsed.ip.canonical;
+    const { subscriptionId, resourceGroup } = this.#options;
+    // The geodata service knows internet addresses only, and needs the workspace's resource group.
+    if (!isExternalScope(parsed.ip.scope) || !subscriptionId || !resourceGroup) return { ip: canonical, reverseDns: [] };
+    return this.#details.get(canonical, o.signal, async (signal) => {
+      let g: Record<string, unknown>;
+      try {
+        g = ((await this.#t.call({
+          api: this.#arm,
+          method: 'GET',
+          path: `subscriptions/${encodeURIComponent(subscriptionId)}/resourceGroups/${encodeURIComponent(resourceGroup)}/providers/Microsoft.SecurityInsights/enrichment/ip/geodata/?ipaddress=${encodeURIComponent(canonical)}&api-version=2019-01-01-preview`,
+          signal,
+          limiter: this.#geoLimit,
+          permission: 'Microsoft Sentinel Reader',
+          what: `the geodata of ${canonical}`,
+          read: true,
+        })) ?? {}) as Record<string, unknown>;
+      } catch (error) {
+        if (error instanceof IpDataError && error.kind === 'not-found') return { ip: canonical, reverseDns: [] };
+        throw error;
+      }
+      const s = (k: string) => (typeof g[k] === 'string' && g[k] !== '' ? (g[k] as string) : undefined);
+      const n = (k: string) => {
+        const v = Number(g[k]);
+        return g[k] != null && g[k] !== '' && Number.isFinite(v) ? v : undefined;
+      };
+      return { ip: canonical, organization: s('organization'), asn: n('asn'), country: s('country'), state: s('state'), city: s('city'), carrier: s('carrier'), latitude: n('latitude'), longitude: n('longitude'), reverseDns: [] };
+    });
+  }
+
+  async getSecuritySummary(ip: string, range: TimeRange, o: RequestOptions): Promise<SecuritySummary> {
+    const [items, devices] = await Promise.all([this.#alerts(ip, range, o.signal), this.#devices(ip, range, o.signal)]);
+    const counts = (): SeverityCounts => ({ high: 0, medium: 0, low: 0, informational: 0 });
+    const alertsBySeverity = counts();
+    const incidentsBySeverity = counts();
+    for (const a of items) {
+      const s = a.severity.toLowerCase();
+      if (s === 'high' || s === 'medium' || s === 'low' || s === 'informational') (a.kind === 'incident' ? incidentsBySeverity : alertsBySeverity)[s]++;
+    }
+    const open = (a: AlertItem) => a.status !== 'resolved';
+    const seen = devices.flatMap((d) => [d.firstSeen, d.lastSeen]).filter(Boolean).sort();
+    return {
+      openIncidents: items.filter((a) => a.kind === 'incident' && open(a)).length,
+      activeAlerts: items.filter((a) => a.kind === 'alert' && open(a)).length,
+      incidentsBySeverity,
+      alertsBySeverity,
+      organizationPrevalence: devices.length,
+      firstSeen: seen[0],
+      lastSeen: seen.at(-1),
+    };
+  }
+
+  async getLogActivity(ip: string, range: TimeRange, o: RequestOptions): Promise<LogActivity> {
+    const [rows, hosts] = await Promise.all([this.#query(logActivityQuery(ip, range), range, `the log activity of ${ip}`, o.signal), this.#query(loggedHostsQuery(ip, range), range, `the hosts that reported ${ip}`, o.signal)]);
+    const sources = rows.map((r) => ({ source: text(r, 'Source') ?? 'Unknown', firstSeen: text(r, 'FirstSeen') ?? '', lastSeen: text(r, 'LastSeen') ?? '', count: number(r, 'Events') }));
+    const times = sources.flatMap((s) => [s.firstSeen, s.lastSeen]).filter(Boolean).sort();
+    return {
+      firstSeen: times[0],
+      lastSeen: times.at(-1),
+      sources,
+      loggedHosts: hosts.map((h) => ({ id: text(h, 'ResourceId') ?? text(h, 'Computer') ?? '', name: text(h, 'Computer') ?? '', os: text(h, 'OSType'), lastHeartbeat: text(h, 'LastHeartbeat') })),
+    };
+  }
+
+  async getPrevalence(ip: string, range: TimeRange, o: RequestOptions): Promise<Prevalence> {
+    const size = bucketSizeFor(range);
+    const [rows, devices, items] = await Promise.all([
+      this.#query(prevalenceQuery(ip, range, size), range, `the prevalence of ${ip}`, o.signal),
+      this.#devices(ip, range, o.signal),
+      this.#alerts(ip, range, o.signal),
+    ]);
+    const base = prevalenceFrom(devices, items, range);
+    const step = bucketMs(size);
+    const byStart = new Map<number, number>();
+    for (const r of rows) {
+      const t = Date.parse(text(r, 'Start') ?? '');
+      if (Number.isFinite(t)) byStart.set(Math.floor(t / step) * step, number(r, 'Devices') ?? 0);
+    }
+    return { ...base, buckets: bucketStarts(range, size).map((s) => ({ start: new Date(s).toISOString(), devices: byStart.get(s) ?? 0 })), totalDevices: devices.length };
+  }
+
+  async listAlerts(ip: string, query: AlertQuery, o: RequestOptions): Promise<Page<AlertItem>> {
+    const range = query.range ?? this.#defaultRange();
+    return queryAlerts(listSource(await this.#alerts(ip, range, o.signal)), { ...query, range });
+  }
+
+  async listObservedDevices(ip: string, query: DeviceQuery, o: RequestOptions): Promise<Page<ObservedDevice>> {
+    const devices = await this.#devices(ip, query.range ?? this.#defaultRange(), o.signal);
+    const offset = Math.min(query.offset, DEVICE_LIMIT);
+    return queryDevices(listSource(devices), { ...query, offset, limit: Math.max(0, Math.min(query.limit, DEVICE_LIMIT - offset)) });
+  }
+
+  async getTimeline(ip: string, range: TimeRange, o: RequestOptions): Promise<TimelineEvent[]> {
+    const rows = await this.#query(timelineQuery(ip, range, TIMELINE_LIMIT), range, `the timeline of ${ip}`, o.signal);
+    return rows.map((r, i) => ({
+      id: text(r, 'Id') ?? `event-${i}`,
+      kind: text(r, 'Kind') ?? 'activity',
+      time: text(r, 'Time') ?? '',
+      title: text(r, 'Title') ?? '',
+      source: text(r, 'Source'),
+      severity: text(r, 'Severity'),
+      description: text(r, 'Description'),
+      alertId: text(r, 'AlertId'),
+      bookmarkedBy: text(r, 'BookmarkedBy'),
+      query: text(r, 'Query'),
+    }));
+  }
+
+  /** Every insight; one that fails carries its error and the others still show. */
+  async getInsights(ip: string, range: TimeRange, o: RequestOptions): Promise<Insight[]> {
+    return Promise.all(
+      this.#insights.map((d) =>
+        this.#insight(d, ip, range, o.signal).catch((error: unknown) => {
+          if (o.signal.aborted) throw error;
+          return { ...this.#insightShell(d, ip, range), error: error instanceof Error ? error.message : String(error) };
+        }),
+      ),
+    );
+  }
+
+  async getInsight(ip: string, insightId: string, range: TimeRange, o: RequestOptions): Promise<Insight> {
+    const d = this.#insights.find((x) => x.id === insightId);
+    if (!d) throw new IpDataError('not-found', `There is no insight “${insightId}”.`);
+    return this.#insight(d, ip, range, o.signal);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  #insightShell(d: InsightDefinition, ip: string, range: TimeRange): Insight {
+    return { id: d.id, title: d.title, description: d.description, query: d.query(ip, range), language: 'kql-sentinel', columns: [], rows: [], chart: d.chart, dataSources: d.dataSources };
+  }
+
+  async #insight(d: InsightDefinition, ip: string, range: TimeRange, signal: AbortSignal): Promise<Insight> {
+    const shell = this.#insightShell(d, ip, range);
+    const answer = await this.#run(shell.query, range, `the insight “${d.title}”`, signal);
+    const table = answer.table;
+    return { ...shell, columns: table.columns, rows: table.rows };
+  }
+
+  /** Run a query: rows as objects (shared per query text and range). */
+  #query(query: string, range: TimeRange, what: string, signal: AbortSignal): Promise<Row[]> {
+    return this.#queries.get(`${key('', range)}|${query}`, signal, async (s) => (await this.#run(query, range, what, s)).rows);
+  }
+
+  async #run(query: string, range: TimeRange, what: string, signal: AbortSignal): Promise<{ rows: Row[]; table: { columns: Insight['columns']; rows: unknown[][] } }> {
+    const answer = await this.#t.call({
+      api: this.#la,
+      method: 'POST',
+      path: `workspaces/${encodeURIComponent(this.#options.workspaceId)}/query`,
+      body: { query, timespan: `${range.from.toISOString()}/${range.to.toISOString()}` },
+      signal,
+      limiter: this.#laLimit,
+      permission: 'Log Analytics Data.Read (Log Analytics Reader or Microsoft Sentinel Reader on the workspace)',
+      what,
+      read: true,
+    });
+    const rows = logAnalyticsRows(answer);
+    const first = ((answer as { tables?: Array<{ columns?: Array<{ name?: unknown; type?: unknown }>; rows?: unknown[][] }> }).tables ?? [])[0];
+    const columns = (first?.columns ?? []).map((c) => ({ name: String(c?.name ?? ''), type: laType(String(c?.type ?? 'string')) }));
+    return { rows, table: { columns, rows: first?.rows ?? [] } };
+  }
+
+  #alerts(ip: string, range: TimeRange, signal: AbortSignal): Promise<AlertItem[]> {
+    return this.#query(alertsQuery(ip, range, ALERT_LIMIT), range, `the incidents and alerts that name ${ip}`, signal).then((rows) => rows.map(alertFromRow).filter((a) => a.id));
+  }
+
+  #devices(ip: string, range: TimeRange, signal: AbortSignal): Promise<ObservedDevice[]> {
+    return this.#query(devicesQuery(ip, range), range, `the devices that talked to ${ip}`, signal).then((rows) => rows.map((r) => deviceFromHunting(r, ip)).filter((d) => d.id));
+  }
+
+  #defaultRange(): TimeRange {
+    const to = new Date();
+    return { from: new Date(to.getTime() - 30 * 86_400_000), to };
+  }
+}
+
+/** Log Analytics column types in the insight table's terms. */
+function laType(type: string): string {
+  const t = type.toLowerCase();
+  if (['int', 'long', 'real', 'decimal'].includes(t)) return 'number';
+  if (t === 'datetime') return 'datetime';
+  if (t === 'bool') return 'bool';
+  return 'string';
+}
+
+/** Open a query in the workspace's Logs (the Azure portal's share links carry it as base64 of gzip). */
+function sentinelLinks(o: SentinelProviderOptions): LinkResolver {
+  if (!o.subscriptionId || !o.resourceGroup || !o.workspaceName) return {};
+  const portal = (o.portalUrl ?? 'https://portal.azure.com').replace(/\/+$/, '');
+  const resource = `/subscriptions/${o.subscriptionId}/resourceGroups/${o.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${o.workspaceName}`;
+  return {
+    hunting: (query: string, language: QueryLanguage) =>
+      language === 'kql-sentinel'
+        ? `${portal}/#blade/Microsoft_OperationsManagementSuite_Workspace/Logs.ReactView/resourceId/${encodeURIComponent(resource)}/source/LogsBlade.AnalyticsShareLinkToQuery/q/${encodeURIComponent(base64Url(gzipStored(new TextEncoder().encode(query))))}`
+        : undefined,
+  };
+}

@@ -1,0 +1,120 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import '../../src/components/entity-page/ip-entity-page.js';
+import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
+import { SentinelProvider } from '../../src/providers/sentinel/sentinel-provider.js';
+import { DefenderXdrProvider } from '../../src/providers/defender/defender-provider.js';
+import { combineProviders } from '../../src/providers/combine.js';
+import { guardProvider } from '../../src/providers/guard.js';
+import { resolveCapabilities } from '../../src/data/provider.js';
+import { DAY_MS } from '../../src/lib/time-range.js';
+import { DEMO_WORKSPACE_ID } from '../../mocks/sentinel.js';
+import { deepQuery, deepText } from '../helpers/dom.js';
+import { NOW, useMockApi, worker } from '../helpers/msw.js';
+
+const IP = '203.0.113.7';
+const range = { from: new Date(NOW - 30 * DAY_MS), to: new Date(NOW + 3_600_000) };
+const o = () => ({ signal: new AbortController().signal });
+const getToken = async () => 'token-for-tests';
+
+function sentinel(extra: Partial<ConstructorParameters<typeof SentinelProvider>[0]> = {}) {
+  return new SentinelProvider({ getToken, workspaceId: DEMO_WORKSPACE_ID, subscriptionId: 'sub-1', resourceGroup: 'soc', workspaceName: 'sentinel-ws', ...extra });
+}
+
+describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
+  useMockApi();
+  afterEach(() => worker.events.removeAllListeners());
+
+  it('needs a workspace id', () => {
+    expect(() => new SentinelProvider({ getToken, workspaceId: '' })).to.throw(TypeError);
+  });
+
+  it('reads the timeline: alerts, bookmarks, activities and anomalies, newest first', async () => {
+    const p = guardProvider(sentinel());
+    const events = await p.getTimeline!(IP, range, o());
+    expect(events.length).to.be.greaterThan(5);
+    expect([...new Set(events.map((e) => e.kind))]).to.include.members(['alert', 'activity']);
+    const times = events.map((e) => e.time);
+    expect(times.every((t) => /Z$/.test(t))).to.equal(true);
+  });
+
+  it('runs every insight as its own query; one failing carries its error and the others still show', async () => {
+    const bodies: string[] = [];
+    worker.events.on('request:start', ({ request }) => {
+      if (request.method === 'POST') void request.clone().text().then((t) => bodies.push(t));
+    });
+    worker.use(http.post('https://api.loganalytics.io/v1/workspaces/:id/query', async ({ request }) => ((await request.clone().text()).includes('insight-abuseipdb') ? HttpResponse.json({ error: { message: 'table AbuseIPDB_CL not found' } }, { status: 400 }) : undefined)));
+    const p = guardProvider(sentinel());
+    const insights = await p.getInsights!(IP, range, o());
+    expect(insights.length).to.equal(10);
+    const failed = insights.find((i) => i.id === 'abuseipdb')!;
+    expect(failed.error).to.contain('Log Analytics');
+    const ok = insights.find((i) => i.id === 'remote-connections')!;
+    expect(ok.error).to.equal(undefined);
+    expect(ok.columns.map((c) => c.name)).to.deep.equal(['Day', 'Connections']);
+    expect(ok.columns[1]!.type).to.equal('number');
+    expect(ok.chart).to.deep.equal({ type: 'line', x: 'Day', y: 'Connections' });
+    expect(ok.query).to.contain('DeviceNetworkEvents');
+    expect(bodies.some((b) => JSON.parse(b).timespan === `${range.from.toISOString()}/${range.to.toISOString()}`)).to.equal(true);
+    const again = await p.getInsight!(IP, 'ti-match', range, o());
+    expect(again.title).to.equal('This IP has a TI match');
+  });
+
+  it('reads log activity per table and the hosts that report the IP (Heartbeat)', async () => {
+    const p = guardProvider(sentinel());
+    const l = await p.getLogActivity('10.20.30.40', range, o());
+    expect(l.loggedHosts.length).to.be.greaterThan(0);
+    const external = await p.getLogActivity(IP, range, o());
+    expect(external.sources.map((s) => s.source)).to.include('CommonSecurityLog');
+  });
+
+  it('reads the IP details from the geodata enrichment (numbers sent as text)', async () => {
+    const p = guardProvider(sentinel());
+    const d = await p.getIpDetails(IP, o());
+    expect(d.asn).to.be.a('number');
+    expect(d.latitude).to.be.a('number');
+    expect(d.city).to.be.a('string').and.not.empty;
+    const none = await guardProvider(sentinel({ subscriptionId: undefined })).getIpDetails(IP, o());
+    expect(none).to.deep.include({ ip: IP, reverseDns: [] });
+  });
+
+  it('lists Sentinel incidents and alerts in the model’s terms', async () => {
+    const p = guardProvider(sentinel());
+    const page = await p.listAlerts(IP, { range, offset: 0, limit: 50 }, o());
+    expect(page.total).to.be.greaterThan(0);
+    expect(page.items.every((a) => ['new', 'inProgress', 'resolved'].includes(a.status))).to.equal(true);
+    expect(page.items.some((a) => a.kind === 'incident')).to.equal(true);
+    const summary = await p.getSecuritySummary(IP, range, o());
+    expect(summary.openIncidents + summary.activeAlerts).to.be.greaterThan(0);
+  });
+
+  it('opens a query in the workspace’s Logs, and only Sentinel KQL', () => {
+    const href = sentinel().links!.hunting!('SigninLogs | take 1', 'kql-sentinel')!;
+    expect(href).to.match(/^https:\/\/portal\.azure\.com\/#blade\/Microsoft_OperationsManagementSuite_Workspace\/Logs\.ReactView\/resourceId\/%2Fsubscriptions%2Fsub-1%2F/);
+    expect(sentinel().links!.hunting!('x', 'kql-defender')).to.equal(undefined);
+  });
+});
+
+describe('combineProviders', () => {
+  useMockApi();
+
+  it('takes each method from the first provider that has it, and the shortest look-back', async () => {
+    const defender = new DefenderXdrProvider({ getToken });
+    const both = combineProviders(defender, sentinel());
+    const caps = await resolveCapabilities(both, o());
+    expect(caps).to.include({ updateAlerts: true, addIndicator: true, timeline: true, insights: true, deviceEvents: true, maxLookbackDays: 30 });
+    expect(typeof both.getTimeline).to.equal('function');
+    expect(both.links!.device!('d1')).to.contain('security.microsoft.com');
+    expect(both.links!.hunting!('q', 'kql-sentinel')).to.contain('portal.azure.com');
+    expect(both.links!.hunting!('q', 'kql-defender')).to.contain('security.microsoft.com');
+  });
+
+  it('gives the page every tab: Defender’s overview and lists, Sentinel’s tab', async () => {
+    const page = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} .provider=${combineProviders(new DefenderXdrProvider({ getToken }), sentinel())}></ip-entity-page>`);
+    await waitUntil(() => page.shadowRoot!.getElementById('tab-sentinel'), 'the Sentinel tab appears', { timeout: 5000 });
+    await waitUntil(() => /Open incidents/.test(deepText(page)) && deepQuery(page, 'ip-overview')?.shadowRoot?.querySelector('[part="details"] dl'), 'the overview loads', { timeout: 8000 });
+    page.tab = 'sentinel';
+    await waitUntil(() => deepQuery(page, 'ip-sentinel-events')?.shadowRoot?.querySelector('[part="insight"]'), 'insight cards', { timeout: 8000 });
+    await expect(page).to.be.accessible();
+  });
+});
