@@ -4,6 +4,8 @@
  */
 import { worker } from '../mocks/browser.js';
 import { DEMO_IPS } from '../mocks/generator/profiles.js';
+import { DEMO_WORKSPACE_ID } from '../mocks/sentinel.js';
+import type { IpDataProvider } from '../src/data/provider.js';
 
 await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
 await import('../src/components/entity-page/ip-entity-page.js');
@@ -12,6 +14,31 @@ const params = new URLSearchParams(location.search);
 const page = document.querySelector('ip-entity-page')!;
 const ipSelect = document.querySelector<HTMLSelectElement>('#demo-ip')!;
 const themeSelect = document.querySelector<HTMLSelectElement>('#demo-theme')!;
+const backendSelect = document.querySelector<HTMLSelectElement>('#demo-backend')!;
+
+/**
+ * The page on each backend the library speaks, all answered by the mock worker: the REST
+ * contract (api-base), or Microsoft's own APIs through the Defender and Sentinel providers.
+ */
+async function providerFor(backend: string): Promise<IpDataProvider | undefined> {
+  if (backend !== 'defender' && backend !== 'sentinel' && backend !== 'both') return undefined;
+  // A portal would pass its MSAL acquireTokenSilent here; the mocks only check that a token comes.
+  const getToken = async () => 'demo-token';
+  const [{ DefenderXdrProvider }, { SentinelProvider }, { combineProviders }] = await Promise.all([
+    import('../src/providers/defender/defender-provider.js'),
+    import('../src/providers/sentinel/sentinel-provider.js'),
+    import('../src/providers/combine.js'),
+  ]);
+  const defender = new DefenderXdrProvider({ getToken, tenantId: 'contoso-demo' });
+  const sentinel = new SentinelProvider({ getToken, workspaceId: DEMO_WORKSPACE_ID, subscriptionId: 'demo-subscription', resourceGroup: 'soc', workspaceName: 'contoso-sentinel' });
+  return backend === 'defender' ? defender : backend === 'sentinel' ? sentinel : combineProviders(defender, sentinel);
+}
+
+async function useBackend(backend: string) {
+  const known = ['rest', 'defender', 'sentinel', 'both'].includes(backend) ? backend : 'rest';
+  backendSelect.value = known;
+  page.provider = await providerFor(known);
+}
 
 for (const d of DEMO_IPS) ipSelect.add(new Option(`${d.ip} — ${d.label}`, d.ip));
 ipSelect.add(new Option('Other (type it in the page’s search box)', ''));
@@ -37,6 +64,7 @@ function syncUrl() {
   url.searchParams.set('ip', page.ip);
   url.searchParams.set('tab', page.tab);
   url.searchParams.set('range', page.range);
+  url.searchParams.set('backend', backendSelect.value);
   history.replaceState(null, '', url);
 }
 
@@ -46,6 +74,7 @@ if (tab === 'overview' || tab === 'alerts' || tab === 'devices' || tab === 'sent
 const range = params.get('range');
 if (range === '24h' || range === '7d' || range === '30d' || range === '90d' || range === '180d') page.range = range;
 applyTheme(params.get('theme') ?? '');
+await useBackend(params.get('backend') ?? 'rest');
 if (params.get('density') === 'compact') page.density = 'compact';
 
 ipSelect.addEventListener('change', () => {
@@ -53,6 +82,10 @@ ipSelect.addEventListener('change', () => {
   syncUrl();
 });
 themeSelect.addEventListener('change', () => applyTheme(themeSelect.value));
+backendSelect.addEventListener('change', () => {
+  void useBackend(backendSelect.value);
+  syncUrl();
+});
 page.addEventListener('ip-change', (e) => {
   ipSelect.value = DEMO_IPS.some((d) => d.ip === e.detail.ip) ? e.detail.ip : '';
   syncUrl();

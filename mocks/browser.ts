@@ -4,5 +4,8 @@
  */
 import { setupWorker } from 'msw/browser';
 import { handlers } from './handlers.js';
+import { createMicrosoftHandlers } from './microsoft.js';
+import { createSentinelHandlers } from './sentinel.js';
 
-export const worker = setupWorker(...handlers);
+/** The REST contract, Microsoft Graph and the Defender for Endpoint API, Log Analytics and geodata. */
+export const worker = setupWorker(...handlers, ...createMicrosoftHandlers(), ...createSentinelHandlers());

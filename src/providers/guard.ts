@@ -10,8 +10,29 @@
  */
 import type { IpDataProvider, LinkResolver, RequestOptions } from '../data/provider.js';
 import { safeHref } from '../lib/safe-url.js';
-import { ANSWER_READERS, readAnswer, type AnswerMethod } from './validate.js';
+import type { AnswerMethod } from './validate.js';
+import { badAnswer, OVERVIEW_READERS } from './read/overview.js';
 import { clip, LIMITS } from './read/primitives.js';
+
+/** Every method whose answer is read (the list readers load with the tabs that need them). */
+const READ_METHODS: ReadonlySet<string> = new Set<AnswerMethod>([
+  'getCapabilities', 'getIpDetails', 'getSecuritySummary', 'getLogActivity', 'getPrevalence',
+  'listAlerts', 'listObservedDevices', 'listDeviceEvents', 'updateAlerts', 'addIndicator', 'listDeviceGroups',
+  'getTimeline', 'getInsights', 'getInsight',
+]);
+
+/** Read a method's answer: the overview's readers are at hand, the lists' are loaded once when first needed. */
+async function readAnswer(method: AnswerMethod, value: unknown, limit: number | undefined): Promise<unknown> {
+  if (Object.prototype.hasOwnProperty.call(OVERVIEW_READERS, method)) {
+    try {
+      return OVERVIEW_READERS[method as keyof typeof OVERVIEW_READERS](value);
+    } catch (error) {
+      throw badAnswer(method, error);
+    }
+  }
+  const { readAnswer: readList } = await import('./validate.js');
+  return readList(method, value, limit);
+}
 
 /**
  * Providers that already read every answer with these same readers (the REST and static
@@ -120,7 +141,7 @@ export function guardProvider(provider: IpDataProvider | undefined): IpDataProvi
           }
         };
       }
-      if (typeof prop !== 'string' || !Object.prototype.hasOwnProperty.call(ANSWER_READERS, prop)) return value;
+      if (typeof prop !== 'string' || !READ_METHODS.has(prop)) return value;
       let fn = wrapped.get(value) as ((...args: unknown[]) => Promise<unknown>) | undefined;
       if (!fn) {
         fn = guardMethod(target, prop as AnswerMethod, value as (...args: unknown[]) => unknown, read);

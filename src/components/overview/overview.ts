@@ -209,7 +209,9 @@ export class IpOverview extends LitElement {
     const locale = this.#locale;
     // The ISO code, not a flag emoji: Windows and many Linux desktops draw flags as two letters anyway.
     const country = d.country || d.countryCode
-      ? html`${shown(d.country ?? '')}${d.countryCode ? html` <span class="muted">(${shown(d.countryCode)})</span>` : nothing}`
+      ? d.country
+        ? html`${shown(d.country)}${d.countryCode ? html` <span class="muted">(${shown(d.countryCode)})</span>` : nothing}`
+        : shown(d.countryCode!)
       : missing();
     const asn = d.asn != null ? `AS${d.asn}${d.asName ? ` · ${d.asName}` : ''}` : d.asName;
     const whois = d.whois;
