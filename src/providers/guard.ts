@@ -56,6 +56,8 @@ function abortReason(signal: AbortSignal): unknown {
 /** Settle with `promise`, or reject as soon as `signal` aborts (a provider that never answers is let go). */
 function untilAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
+  // The provider's own promise may still reject after the caller stopped waiting: nobody is left to hear it.
+  promise.catch(() => undefined);
   if (signal.aborted) return Promise.reject(abortReason(signal));
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(abortReason(signal));

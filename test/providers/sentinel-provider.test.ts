@@ -21,8 +21,9 @@ function sentinel(extra: Partial<ConstructorParameters<typeof SentinelProvider>[
   return new SentinelProvider({ getToken, workspaceId: DEMO_WORKSPACE_ID, subscriptionId: 'sub-1', resourceGroup: 'soc', workspaceName: 'sentinel-ws', ...extra });
 }
 
+useMockApi();
+
 describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
-  useMockApi();
   afterEach(() => worker.events.removeAllListeners());
 
   it('needs a workspace id', () => {
@@ -96,7 +97,6 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
 });
 
 describe('combineProviders', () => {
-  useMockApi();
 
   it('takes each method from the first provider that has it, and the shortest look-back', async () => {
     const defender = new DefenderXdrProvider({ getToken });

@@ -1,0 +1,124 @@
+/**
+ * One set of behaviours every provider keeps, run against the static, REST, Defender and
+ * Sentinel providers (the last three over the mocks, all from the same generator), each seen
+ * through the guard as the page sees it: paging, filters, sort, ranges, capabilities, abort,
+ * errors and hostile input.
+ */
+import { expect } from '@open-wc/testing';
+import { IpDataError } from '../../src/data/errors.js';
+import { resolveCapabilities, type IpDataProvider } from '../../src/data/provider.js';
+import { guardProvider } from '../../src/providers/guard.js';
+import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
+import { RestIpDataProvider } from '../../src/providers/rest/rest-provider.js';
+import { DefenderXdrProvider } from '../../src/providers/defender/defender-provider.js';
+import { SentinelProvider } from '../../src/providers/sentinel/sentinel-provider.js';
+import { DAY_MS } from '../../src/lib/time-range.js';
+import { IpDataset } from '../../mocks/generator/dataset.js';
+import { DEMO_WORKSPACE_ID } from '../../mocks/sentinel.js';
+import { NOW, useMockApi } from '../helpers/msw.js';
+
+const IP = '203.0.113.7';
+const range30 = { from: new Date(NOW - 30 * DAY_MS), to: new Date(NOW + 3_600_000) };
+const range1 = { from: new Date(NOW - DAY_MS), to: new Date(NOW + 3_600_000) };
+const o = () => ({ signal: new AbortController().signal });
+const getToken = async () => 'conformance-token';
+
+function staticFromGenerator(): IpDataProvider {
+  const d = new IpDataset(IP, { now: NOW });
+  return new StaticIpDataProvider({
+    data: { [IP]: { details: d.details(), alerts: Array.from({ length: d.alertCount }, (_, i) => d.alert(i)), devices: d.devices(), logActivity: d.logActivity(range30) } },
+  });
+}
+
+const PROVIDERS: Array<[name: string, make: () => IpDataProvider]> = [
+  ['static', staticFromGenerator],
+  ['REST', () => new RestIpDataProvider({ baseUrl: '/api' })],
+  ['Defender XDR', () => new DefenderXdrProvider({ getToken })],
+  ['Sentinel', () => new SentinelProvider({ getToken, workspaceId: DEMO_WORKSPACE_ID })],
+];
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('provider conformance', () => {
+  useMockApi();
+  for (const [name, make] of PROVIDERS) describeProvider(name, make);
+});
+
+function describeProvider(name: string, make: () => IpDataProvider) {
+  describe(name, () => {
+    let p: IpDataProvider;
+    beforeEach(() => (p = guardProvider(make())));
+
+    it('declares capabilities that match its methods', async () => {
+      const caps = await resolveCapabilities(p, o());
+      for (const [cap, method] of [['updateAlerts', 'updateAlerts'], ['addIndicator', 'addIndicator'], ['timeline', 'getTimeline'], ['insights', 'getInsights'], ['deviceEvents', 'listDeviceEvents']] as const) {
+        if (caps[cap]) expect(typeof (p as unknown as Record<string, unknown>)[method], `${cap} needs ${method}`).to.equal('function');
+      }
+      if (caps.maxLookbackDays !== undefined) expect(caps.maxLookbackDays).to.be.greaterThan(0);
+    });
+
+    it('pages alerts without overlap, never more than asked, total at least what came', async () => {
+      const first = await p.listAlerts(IP, { range: range30, offset: 0, limit: 5 }, o());
+      const second = await p.listAlerts(IP, { range: range30, offset: 5, limit: 5 }, o());
+      expect(first.items.length).to.be.at.most(5);
+      expect(first.total).to.be.at.least(first.items.length);
+      const ids = new Set(first.items.map((a) => a.id));
+      expect(second.items.some((a) => ids.has(a.id)), 'pages overlap').to.equal(false);
+      if (first.total > 5) expect(second.items.length).to.be.greaterThan(0);
+    });
+
+    it('filters alerts by severity and sorts them by title', async () => {
+      const high = await p.listAlerts(IP, { range: range30, offset: 0, limit: 100, filter: { severity: ['high'] } }, o());
+      expect(high.items.every((a) => a.severity === 'high')).to.equal(true);
+      const sorted = await p.listAlerts(IP, { range: range30, offset: 0, limit: 100, sort: { field: 'title', direction: 'asc' } }, o());
+      const titles = sorted.items.map((a) => a.title.toLowerCase());
+      expect(titles).to.deep.equal([...titles].sort());
+    });
+
+    it('serves a shorter range with no more than a longer one, within the range', async () => {
+      const long = await p.listAlerts(IP, { range: range30, offset: 0, limit: 1 }, o());
+      const short = await p.listAlerts(IP, { range: range1, offset: 0, limit: 100 }, o());
+      expect(short.total).to.be.at.most(long.total);
+      for (const a of short.items) expect(Date.parse(a.lastActivity), a.id).to.be.at.least(range1.from.getTime());
+    });
+
+    it('lists at most 100 devices, searchable by name', async () => {
+      const page = await p.listObservedDevices(IP, { range: range30, offset: 0, limit: 100 }, o());
+      expect(page.items.length).to.be.at.most(100);
+      if (!page.items.length) return;
+      const name = page.items[0]!.name;
+      const found = await p.listObservedDevices(IP, { range: range30, offset: 0, limit: 100, search: name }, o());
+      expect(found.items.map((d) => d.name)).to.include(name);
+    });
+
+    it('reads the overview answers for the IP', async () => {
+      const [details, summary, log, prevalence] = await Promise.all([p.getIpDetails(IP, o()), p.getSecuritySummary(IP, range30, o()), p.getLogActivity(IP, range30, o()), p.getPrevalence(IP, range30, o())]);
+      expect(details.ip).to.equal(IP);
+      expect(summary.openIncidents).to.be.at.least(0);
+      expect(Array.isArray(log.sources)).to.equal(true);
+      expect(prevalence.buckets.length).to.be.greaterThan(0);
+    });
+
+    it('stops at once when the caller aborts', async () => {
+      const controller = new AbortController();
+      controller.abort();
+      const error = await rejection(p.listAlerts(IP, { range: range30, offset: 0, limit: 5 }, { signal: controller.signal }));
+      expect((error as Error).name).to.equal('AbortError');
+    });
+
+    it('refuses an invalid or hostile IP as invalid-input', async () => {
+      for (const bad of ['127.1', '203.0.113.7"; DeviceEvents | take 1000000 //']) {
+        const error = await rejection(p.getIpDetails(bad, o()));
+        expect(error, bad).to.be.instanceOf(IpDataError);
+        expect((error as IpDataError).kind, bad).to.equal('invalid-input');
+      }
+    });
+  });
+}
