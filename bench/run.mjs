@@ -69,6 +69,8 @@ for (const name of benches) {
   await page.close();
   writeFileSync(path.join(root, 'results', `${name}.json`), JSON.stringify({ date: new Date().toISOString(), ...result }, null, 2));
   console.log(`\n${name}: ${result.description}`);
+  for (const c of result.counts ?? []) console.log(`${c.name.padEnd(64)} ${c.value}`);
+  if (!result.cases.length) continue;
   console.log(`${'case'.padEnd(58)}${'runs'.padStart(5)}${'median ms'.padStart(11)}${'p25–p75'.padStart(16)}${'baseline'.padStart(10)}${'ratio'.padStart(7)}${'target'.padStart(9)}`);
   for (const c of result.cases) {
     const med = quantile(c.samples, 0.5);

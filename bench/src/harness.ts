@@ -9,9 +9,16 @@ export interface BenchCase {
   targetMs?: number;
 }
 
+/** A counted (not timed) result, printed as it is. */
+export interface BenchCount {
+  name: string;
+  value: string | number;
+}
+
 export interface BenchResult {
   description: string;
   cases: BenchCase[];
+  counts?: BenchCount[];
   notes?: string[];
 }
 

@@ -112,6 +112,7 @@ export class SentinelProvider implements IpDataProvider {
   readonly #laLimit = new RateLimiter('Log Analytics query API', [{ max: 200, windowMs: 30_000 }]);
   readonly #geoLimit = new RateLimiter('Sentinel geodata enrichment', [{ max: 100, windowMs: 3_600_000 }]);
   readonly #queries = new SharedCache<Row[]>({ max: 64 });
+  readonly #tables = new SharedCache<{ columns: Insight['columns']; rows: unknown[][] }>({ max: 64 });
   readonly #details = new SharedCache<IpDetails>({ ttlMs: 3_600_000 });
   readonly #insights: readonly InsightDefinition[];
 
@@ -268,8 +269,7 @@ export class SentinelProvider implements IpDataProvider {
 
   async #insight(d: InsightDefinition, ip: string, range: TimeRange, signal: AbortSignal): Promise<Insight> {
     const shell = this.#insightShell(d, ip, range);
-    const answer = await this.#run(shell.query, range, `the insight “${d.title}”`, signal);
-    const table = answer.table;
+    const table = await this.#tables.get(`${key('', range)}|${shell.query}`, signal, async (s) => (await this.#run(shell.query, range, `the insight “${d.title}”`, s)).table);
     return { ...shell, columns: table.columns, rows: table.rows };
   }
 

@@ -1,0 +1,121 @@
+/**
+ * What one page open costs the tenant: the API calls and hunting queries `<ip-entity-page>` makes
+ * with the Defender, Sentinel and combined providers, per tab on its first visit, and again for
+ * a second page open of the same IP (served from the providers' caches). The mocks answer through
+ * MSW's `getResponse` (no service worker), so every call is counted, including those inside a
+ * Graph `$batch`. The goal: no call a visible section does not need, and a busy analyst well
+ * inside the advanced-hunting quota (45 a minute, 1,500 an hour).
+ */
+import { getResponse } from 'msw';
+import '../../src/components/entity-page/ip-entity-page.js';
+import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
+import type { IpDataProvider } from '../../src/data/provider.js';
+import { DefenderXdrProvider } from '../../src/providers/defender/defender-provider.js';
+import { SentinelProvider } from '../../src/providers/sentinel/sentinel-provider.js';
+import { combineProviders } from '../../src/providers/combine.js';
+import { createMicrosoftHandlers } from '../../mocks/microsoft.js';
+import { createSentinelHandlers, DEMO_WORKSPACE_ID } from '../../mocks/sentinel.js';
+import { publish, until, type BenchCount } from './harness.js';
+
+const NOW = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+const IP = '203.0.113.7';
+const handlers = [...createMicrosoftHandlers({ now: NOW }), ...createSentinelHandlers({ now: NOW })];
+
+/** Calls by kind: `hunting`, `graph` (each request inside a $batch counts), `ti`, `mde`, `log-analytics`, `arm`. */
+let calls = new Map<string, number>();
+const add = (kind: string, n = 1) => calls.set(kind, (calls.get(kind) ?? 0) + n);
+
+const countingFetch: typeof fetch = async (input, init) => {
+  const request = new Request(input, init);
+  const url = new URL(request.url);
+  const body = request.method === 'GET' ? '' : await request.clone().text();
+  if (url.pathname.endsWith('/runHuntingQuery')) add('hunting');
+  else if (url.pathname.endsWith('/$batch')) add('graph', (JSON.parse(body) as { requests: unknown[] }).requests.length);
+  else if (url.pathname.includes('/threatIntelligence/')) add('ti');
+  else if (url.hostname.includes('graph.microsoft.com')) add('graph');
+  else if (url.hostname.includes('api.security.microsoft.com')) add('mde');
+  else if (url.hostname.includes('loganalytics')) add(`log-analytics`);
+  else if (url.hostname.includes('management.azure.com')) add('arm');
+  const response = await getResponse(handlers, request);
+  return response ?? new Response(JSON.stringify({ error: { message: `no mock for ${url.href}` } }), { status: 404 });
+};
+
+const getToken = async () => 'bench-token';
+
+function providers(): Record<string, () => IpDataProvider> {
+  const defender = () => new DefenderXdrProvider({ getToken, fetch: countingFetch });
+  const sentinel = () => new SentinelProvider({ getToken, fetch: countingFetch, workspaceId: DEMO_WORKSPACE_ID, subscriptionId: 'bench', resourceGroup: 'soc', workspaceName: 'bench' });
+  return { 'Defender XDR': defender, Sentinel: sentinel, 'Defender XDR + Sentinel': () => combineProviders(defender(), sentinel()) };
+}
+
+function busy(root: Node): boolean {
+  const walk = (n: Node): boolean => {
+    if (n instanceof Element) {
+      if (n.getAttribute('aria-busy') === 'true') return true;
+      if (n.shadowRoot && walk(n.shadowRoot)) return true;
+    }
+    for (const c of n.childNodes) if (walk(c)) return true;
+    return false;
+  };
+  return walk(root);
+}
+
+/** Until nothing is loading and no call was made for a while. */
+async function settle(page: IpEntityPage): Promise<void> {
+  let last = -1;
+  let quietSince = performance.now();
+  await until(() => {
+    const total = [...calls.values()].reduce((a, b) => a + b, 0);
+    if (total !== last || busy(page)) {
+      last = total;
+      quietSince = performance.now();
+      return false;
+    }
+    return performance.now() - quietSince > 400;
+  });
+}
+
+const snapshot = () => new Map(calls);
+function delta(before: Map<string, number>): string {
+  const parts: string[] = [];
+  let total = 0;
+  for (const [k, v] of calls) {
+    const d = v - (before.get(k) ?? 0);
+    if (d) parts.push(`${k} ${d}`);
+    total += d;
+  }
+  return `${total} (${parts.join(', ') || 'none'})`;
+}
+
+async function main() {
+  const counts: BenchCount[] = [];
+  for (const [name, make] of Object.entries(providers())) {
+    calls = new Map();
+    const provider = make();
+    const open = async (label: string) => {
+      const page = document.createElement('ip-entity-page') as IpEntityPage;
+      page.provider = provider;
+      page.ip = IP;
+      document.body.append(page);
+      let before = snapshot();
+      await settle(page);
+      counts.push({ name: `${name}: ${label}, Overview`, value: delta(before) });
+      const tabs: Array<'alerts' | 'devices' | 'sentinel'> = ['alerts', 'devices', ...(page.shadowRoot!.getElementById('tab-sentinel') ? (['sentinel'] as const) : [])];
+      for (const tab of tabs) {
+        before = snapshot();
+        page.tab = tab;
+        await settle(page);
+        counts.push({ name: `${name}: ${label}, ${tab === 'alerts' ? 'Incidents and alerts' : tab === 'devices' ? 'Observed in organization' : 'Sentinel events'}`, value: delta(before) });
+      }
+      page.remove();
+    };
+    await open('first open');
+    const all = snapshot();
+    await open('same IP again');
+    const hunting = all.get('hunting') ?? 0;
+    if (hunting) counts.push({ name: `${name}: hunting queries for a first open of every tab`, value: `${hunting}: ${Math.floor(1_500 / hunting)} such page opens an hour fit the 1,500-an-hour quota` });
+  }
+  publish({ description: 'API calls of one page open, per tab (first visit), with the Microsoft providers over the mocks', cases: [], counts });
+}
+
+void main();
