@@ -96,7 +96,8 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     const { p } = provider();
     const err = await rejection(p.getIpDetails(IP, o()));
     expect(err.kind).to.equal('forbidden');
-    expect(err.message).to.contain('ThreatIntelligence.Read.All');
+    expect(err.message).to.contain('it needs the ThreatIntelligence.Read.All permission and a Microsoft Defender Threat Intelligence license.');
+    expect(err.message).to.contain('It said: “Missing role”');
     expect((await p.getSecuritySummary(IP, range, o())).openIncidents).to.be.a('number');
   });
 

@@ -61,6 +61,23 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
     expect(again.title).to.equal('This IP has a TI match');
   });
 
+  it('names the permission and the workspace role when Log Analytics refuses, for that section only', async () => {
+    worker.use(
+      http.post('https://api.loganalytics.io/v1/workspaces/:id/query', async ({ request }) =>
+        (await request.clone().text()).includes('timeline') ? HttpResponse.json({ error: { code: 'InsufficientAccessError', message: 'The provided credentials have insufficient access' } }, { status: 403 }) : undefined,
+      ),
+    );
+    const p = guardProvider(sentinel());
+    const err = (await p.getTimeline!(IP, range, o()).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as { kind: string; message: string };
+    expect(err.kind).to.equal('forbidden');
+    expect(err.message).to.contain('it needs the Log Analytics Data.Read permission and the Log Analytics Reader or Microsoft Sentinel Reader role on the workspace.');
+    expect(err.message).to.contain('It said: “The provided credentials have insufficient access”');
+    expect((await p.getLogActivity(IP, range, o())).sources.length).to.be.greaterThan(0);
+  });
+
   it('reads log activity per table and the hosts that report the IP (Heartbeat)', async () => {
     const p = guardProvider(sentinel());
     const l = await p.getLogActivity('10.20.30.40', range, o());

@@ -112,7 +112,7 @@ export class DefenderGraph {
    */
   async threatIntel(ip: string, signal: AbortSignal): Promise<{ host?: unknown; whois?: unknown; reverse?: unknown }> {
     const get = (path: string, what: string) =>
-      this.#t.call({ api: this.#api, method: 'GET', path, signal, limiter: this.#limit.threatIntel, permission: 'ThreatIntelligence.Read.All (and a Defender Threat Intelligence license)', what, read: true });
+      this.#t.call({ api: this.#api, method: 'GET', path, signal, limiter: this.#limit.threatIntel, permission: 'ThreatIntelligence.Read.All', license: 'a Microsoft Defender Threat Intelligence license', what, read: true });
     const base = `security/threatIntelligence/hosts/${encodeURIComponent(ip)}`;
     let host: unknown;
     try {

@@ -34,8 +34,12 @@ export interface MicrosoftCall {
   body?: unknown;
   signal: AbortSignal;
   limiter?: RateLimiter;
-  /** The permissions the call needs (named when the service refuses it). */
+  /** The API permission the call needs (named when the service refuses it). */
   permission: string;
+  /** The role it needs as well, where the service checks one (`Microsoft Sentinel Reader role on the resource group`). */
+  role?: string;
+  /** The license it needs as well (`a Microsoft Defender Threat Intelligence license`). */
+  license?: string;
   /** What the call is for, in words: `the devices that talked to the IP`. */
   what: string;
   /** Reads may be retried on 429/503; changes never are. */
@@ -129,32 +133,43 @@ export class MicrosoftTransport {
 
   #errorFor(c: MicrosoftCall, answer: HttpAnswer, retryAfter: number | undefined): IpDataError {
     const { message, code } = errorMessageOf(answer.text);
-    const said = message ? ` (${message.replace(SECRET, '$1…')})` : '';
     let kind = kindForStatus(answer.status);
     let text: string;
+    let advice = '';
     switch (kind) {
       case 'unauthorized':
-        text = `${c.api.name} did not accept the sign-in for ${c.what}: the token is missing, expired or for another tenant${said}.`;
+        text = `${c.api.name} did not accept the sign-in for ${c.what}: the token is missing, expired or for another tenant.`;
         break;
       case 'forbidden':
-        text = `${c.api.name} refused ${c.what}: it needs the ${c.permission} permission (or a role or license that allows it)${said}.`;
+        text = `${c.api.name} refused ${c.what}: it needs ${needs(c)}.`;
         break;
       case 'not-found':
-        text = `${c.api.name} has nothing for ${c.what}${said}.`;
+        text = `${c.api.name} has nothing for ${c.what}.`;
         break;
       case 'rate-limited':
-        text = `${c.api.name} asked to slow down (${c.what})${said}.`;
+        text = `${c.api.name} asked to slow down (${c.what}).`;
         break;
       case 'invalid-input':
         // A hunting query that ran out of time or resources comes back as a 400.
         if (/time ?out|timed out|exceeded|cpu|resource/i.test(`${code ?? ''} ${message ?? ''}`)) {
           kind = 'timeout';
-          text = `The query for ${c.what} took too long and was stopped by ${c.api.name}${said}. Try a shorter time range.`;
-        } else text = `${c.api.name} rejected the request for ${c.what}${said}.`;
+          text = `The query for ${c.what} took too long and was stopped by ${c.api.name}.`;
+          advice = ' Try a shorter time range.';
+        } else text = `${c.api.name} rejected the request for ${c.what}.`;
         break;
       default:
-        text = `${c.api.name} failed while answering ${c.what} (HTTP ${answer.status})${said}.`;
+        text = `${c.api.name} failed while answering ${c.what} (HTTP ${answer.status}).`;
     }
-    return new IpDataError(kind, text, { status: answer.status, retryAfter });
+    // The service's own words, after ours (secrets it echoed cut short).
+    const said = message ? ` It said: “${message.replace(SECRET, '$1…')}”` : '';
+    return new IpDataError(kind, `${text}${said}${advice}`, { status: answer.status, retryAfter });
   }
+}
+
+/** What a refused call needs, in words: the permission, and the role or license where one applies. */
+function needs(c: MicrosoftCall): string {
+  const parts = [`the ${c.permission} permission`];
+  if (c.role) parts.push(`the ${c.role}`);
+  if (c.license) parts.push(c.license);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : `${parts[0]} (or a role that allows it)`;
 }

@@ -148,7 +148,8 @@ export class SentinelProvider implements IpDataProvider {
           path: `subscriptions/${encodeURIComponent(subscriptionId)}/resourceGroups/${encodeURIComponent(resourceGroup)}/providers/Microsoft.SecurityInsights/enrichment/ip/geodata/?ipaddress=${encodeURIComponent(canonical)}&api-version=2019-01-01-preview`,
           signal,
           limiter: this.#geoLimit,
-          permission: 'Microsoft Sentinel Reader',
+          permission: 'Azure Service Management user_impersonation',
+          role: 'Microsoft Sentinel Reader role on the resource group',
           what: `the geodata of ${canonical}`,
           read: true,
         })) ?? {}) as Record<string, unknown>;
@@ -286,7 +287,8 @@ export class SentinelProvider implements IpDataProvider {
       body: { query, timespan: `${range.from.toISOString()}/${range.to.toISOString()}` },
       signal,
       limiter: this.#laLimit,
-      permission: 'Log Analytics Data.Read (Log Analytics Reader or Microsoft Sentinel Reader on the workspace)',
+      permission: 'Log Analytics Data.Read',
+      role: 'Log Analytics Reader or Microsoft Sentinel Reader role on the workspace',
       what,
       read: true,
     });
