@@ -16,7 +16,7 @@ import { indicatorProblem } from '../src/lib/indicator.js';
 import type { TimeRange } from '../src/lib/time-range.js';
 import { markerOf } from '../src/providers/microsoft/kql.js';
 import { datasetFor, type IpDataset } from './generator/dataset.js';
-import { DEVICE_GROUPS } from './generator/catalog.js';
+import { ALERT_TEMPLATES, DEVICE_GROUPS } from './generator/catalog.js';
 
 export interface MicrosoftMockOptions {
   graphUrl?: string;
@@ -27,6 +27,7 @@ export interface MicrosoftMockOptions {
 }
 
 const HOUR = 3_600_000;
+const CATEGORIES = [...new Set(ALERT_TEMPLATES.map((t) => t.category))];
 const error = (status: number, code: string, message: string, headers?: Record<string, string>) =>
   HttpResponse.json({ error: { code, message } }, { status, headers });
 
@@ -170,11 +171,17 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
     const range: TimeRange = { from: new Date(from), to: new Date(to) };
     switch (name) {
       case 'alerts': {
+        // `in~` ignores case: the filter's values in the generator's spelling.
         const severity = inList(query, 'Severity');
-        const category = inList(query, 'Category');
-        const page = queryAlerts(d.alertSource(), { range, filter: { kind: ['alert'] }, offset: 0, limit: 10_000 });
+        const wanted = inList(query, 'Category');
+        const category = wanted && CATEGORIES.filter((c) => wanted.includes(c.toLowerCase()));
+        const filter = { kind: ['alert'], ...(severity ? { severity } : {}), ...(category ? { category } : {}) };
+        const page = queryAlerts(d.alertSource(), { range, filter, offset: 0, limit: 10_000 });
+        // As the query's second part: every match counted per severity, past the row cap too.
+        const counts = (severity ?? ['informational', 'low', 'medium', 'high'])
+          .map((s) => ({ Kind: 'count', Severity: pascal(s), Matched: queryAlerts(d.alertSource(), { range, filter: { ...filter, severity: [s] }, offset: 0, limit: 0 }).total }))
+          .filter((c) => c.Matched > 0);
         const rows = page.items
-          .filter((a) => (!severity || severity.includes(a.severity.toLowerCase())) && (!category || category.includes((a.category ?? '').toLowerCase())))
           .map((a) => ({
             AlertId: a.id,
             Timestamp: a.lastActivity,
@@ -186,7 +193,8 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
             DetectionSource: a.detectionSource,
             AttackTechniques: JSON.stringify(a.mitreTechniques ?? []),
           }));
-        return HttpResponse.json(table([['AlertId', 'String'], ['Timestamp', 'DateTime'], ['FirstActivity', 'DateTime'], ['Title', 'String'], ['Severity', 'String'], ['Category', 'String'], ['ServiceSource', 'String'], ['DetectionSource', 'String'], ['AttackTechniques', 'String']], rows));
+        const columns: Array<[string, string]> = [['AlertId', 'String'], ['Timestamp', 'DateTime'], ['FirstActivity', 'DateTime'], ['Title', 'String'], ['Severity', 'String'], ['Category', 'String'], ['ServiceSource', 'String'], ['DetectionSource', 'String'], ['AttackTechniques', 'String'], ['Matched', 'Int64'], ['Kind', 'String']];
+        return HttpResponse.json(table(columns, [...rows, ...counts]));
       }
       case 'devices': {
         const rows = d

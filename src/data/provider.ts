@@ -41,6 +41,12 @@ export interface Page<T> {
   items: T[];
   /** Items matching the query; may exceed what the provider will ever list (e.g. the 100-device cap). */
   total: number;
+  /**
+   * Items that match but that the provider does not list at all, outside `total` (past a cap it
+   * documents, such as the Defender provider's most recent `maxAlerts`). The list says so, so an
+   * analyst does not take `total` for everything. At least this many; omit when none.
+   */
+  unlisted?: number;
 }
 
 export type SortDirection = 'asc' | 'desc';

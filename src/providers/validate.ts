@@ -131,7 +131,10 @@ export function readPage<T>(value: unknown, readItem: (v: unknown, p: string) =>
   if (!Array.isArray(raw)) bad(at(path, 'items'), 'a list', raw);
   const items = (raw as unknown[]).slice(0, Math.max(0, Math.min(limit, LIMITS.pageItems))).map((v, i) => readItem(v, at(at(path, 'items'), i)));
   const total = get(o, 'total') == null ? items.length : count(o, 'total', path);
-  return { items, total: Math.max(total, items.length) };
+  const page: Page<T> = { items, total: Math.max(total, items.length) };
+  const unlisted = get(o, 'unlisted') == null ? 0 : count(o, 'unlisted', path);
+  if (unlisted > 0) page.unlisted = unlisted;
+  return page;
 }
 
 function readProcess(value: unknown, path: string): ProcessInfo {

@@ -263,4 +263,22 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
     expect(root(el).querySelector('.row[data-d="100"]')!.textContent).to.contain('Short 100');
     expect(statusBar(el)).to.contain('250 incidents');
   });
+
+  it('says how many older alerts the data source does not list, so the count is not taken for everything', async () => {
+    const item = (i: number): AlertItem => ({ id: `u${i}`, kind: 'alert', title: `Recent ${i}`, severity: 'low', status: 'new', classification: null, impactedAssets: [], firstActivity: at(0), lastActivity: at(0) });
+    let unlisted: number | undefined = 99_900;
+    const provider = withOverrides(new StaticIpDataProvider({ data: {} }), {
+      listAlerts: async (_ip: string, q: AlertQuery): Promise<Page<AlertItem>> => ({
+        items: Array.from({ length: Math.max(0, Math.min(q.limit, 100 - q.offset)) }, (_, i) => item(q.offset + i)),
+        total: 100,
+        ...(unlisted ? { unlisted } : {}),
+      }),
+    });
+    const el = await list(provider);
+    await waitUntil(() => statusBar(el).includes('100 incidents'), 'count', { timeout: 5000 });
+    expect(statusBar(el)).to.contain('99,900 older alerts are not listed');
+    unlisted = undefined;
+    el.search = 'Recent';
+    await waitUntil(() => !statusBar(el).includes('not listed'), 'a new answer without unlisted clears it', { timeout: 5000 });
+  });
 });

@@ -146,6 +146,32 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     for (const b of batches) expect((JSON.parse(b.body ?? '{}') as { requests: unknown[] }).requests.length).to.be.at.most(20);
   });
 
+  it('says how many older alerts it does not list past maxAlerts, and the summary still counts them', async () => {
+    const { p } = provider({ maxAlerts: 5 });
+    const g = guardProvider(p);
+    const page = await g.listAlerts(IP, { range, offset: 0, limit: 100 }, o());
+    const alerts = page.items.filter((a) => a.kind === 'alert');
+    expect(alerts.length).to.equal(5);
+    const summary = await g.getSecuritySummary(IP, range, o());
+    const counted = Object.values(summary.alertsBySeverity).reduce((a, b) => a + b, 0);
+    expect(counted).to.be.greaterThan(5);
+    expect(page.unlisted).to.equal(counted - 5);
+    const all = await guardProvider(provider({ maxAlerts: 1_000 }).p).listAlerts(IP, { range, offset: 0, limit: 100 }, o());
+    expect(all.unlisted).to.equal(undefined);
+  });
+
+  it('counts every alert past the 10,000 rows hunting lists, for the summary and what the list leaves out', async () => {
+    const busy = '198.51.100.23';
+    const p = guardProvider(provider().p);
+    const summary = await p.getSecuritySummary(busy, range, o());
+    const counted = Object.values(summary.alertsBySeverity).reduce((a, b) => a + b, 0);
+    expect(counted).to.be.greaterThan(10_000);
+    const page = await p.listAlerts(busy, { range, offset: 0, limit: 50 }, o());
+    expect(page.unlisted).to.equal(counted - 100);
+    const high = await p.listAlerts(busy, { range, offset: 0, limit: 50, filter: { severity: ['high'] } }, o());
+    expect(high.unlisted).to.equal(summary.alertsBySeverity.high - 100);
+  });
+
   it('gives a device’s events with the IP, oldest first', async () => {
     const { p } = provider();
     const devices = await p.listObservedDevices(IP, { range, offset: 0, limit: 5 }, o());

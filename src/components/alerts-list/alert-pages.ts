@@ -47,6 +47,7 @@ export class AlertPages {
   #pages = new Map<number, PageState>();
   #controller = new AbortController();
   #total?: number;
+  #unlisted = 0;
   #error?: unknown;
   readonly #onChange: () => void;
   readonly #pageSize: number;
@@ -59,6 +60,11 @@ export class AlertPages {
   /** Rows matching the query, once the first page answered. */
   get total(): number | undefined {
     return this.#total;
+  }
+
+  /** Matching items the provider does not list (past its cap), as its latest page said. */
+  get unlisted(): number {
+    return this.#unlisted;
   }
 
   /** The error of the first page (the whole list failed), if any. */
@@ -85,6 +91,7 @@ export class AlertPages {
     this.#signature = sig;
     this.#pages = new Map();
     this.#total = undefined;
+    this.#unlisted = 0;
     this.#error = undefined;
     if (query) this.#load(0);
     return true;
@@ -240,13 +247,14 @@ export class AlertPages {
     this.#evict();
     this.#complete(this.#query!, p, controller.signal)
       .then(
-        ({ items, total, short }) => {
+        ({ items, total, unlisted, short }) => {
           if (generation !== this.#generation || this.#pages.get(p) !== state) return; // a newer query or request won
           state.items = items;
           state.controller = undefined;
           // Rows the provider said exist but did not send show as failed, with Retry.
           if (short) state.error = short;
           this.#total = total;
+          this.#unlisted = unlisted;
           this.#error = undefined;
           this.#onChange();
         },
@@ -266,7 +274,7 @@ export class AlertPages {
    * for the rest; rows still missing are reported (`short`), never left as placeholders forever.
    * Rows past the page are ignored.
    */
-  async #complete(q: AlertsQuery, p: number, signal: AbortSignal): Promise<{ items: AlertItem[]; total: number; short?: IpDataError }> {
+  async #complete(q: AlertsQuery, p: number, signal: AbortSignal): Promise<{ items: AlertItem[]; total: number; unlisted: number; short?: IpDataError }> {
     const offset = p * this.#pageSize;
     const ask = (from: number, limit: number) =>
       q.provider.listAlerts(q.ip, { range: q.range, filter: q.filter, search: q.search || undefined, sort: q.sort, offset: from, limit }, { signal });
@@ -281,7 +289,7 @@ export class AlertPages {
       items.length < expected
         ? new IpDataError('bad-response', `The data source said ${first.total} match but sent ${items.length} of the ${expected} rows from row ${offset + 1}.`)
         : undefined;
-    return { items, total: first.total, short };
+    return { items, total: first.total, unlisted: first.unlisted ?? 0, short };
   }
 
   #evict() {

@@ -106,6 +106,7 @@ function optionLabel(field: AlertFilterField, value: string | null, menu: Filter
  * @fires ip-filter-change - The user changed filters, search or sort; `detail: { filter, search, sort }`.
  * @csspart base - The wrapper.
  * @csspart toolbar - Search, filters, columns and export.
+ * @csspart status - The line with the count, the selection and export progress.
  * @csspart grid - The grid (scrolling area).
  * @csspart header - The header row.
  * @csspart row - Each row.
@@ -1122,7 +1123,9 @@ export class IpAlertsList extends LitElement {
     const selected = this.#selection.count(total ?? 0);
     const locale = this.#locale;
     return html`<div class="status-bar" part="status">
-      <span role="status" aria-live="polite">${total === undefined ? (this.#pages.error ? '' : 'Loading…') : `${formatNumber(total, locale)} ${total === 1 ? 'incident or alert' : 'incidents and alerts'}`}</span>
+      <span role="status" aria-live="polite">${total === undefined ? (this.#pages.error ? '' : 'Loading…') : `${formatNumber(total, locale)} ${total === 1 ? 'incident or alert' : 'incidents and alerts'}`}${total !== undefined && this.#pages.unlisted
+        ? html`<span class="unlisted"> · the data source lists the most recent; ${formatNumber(this.#pages.unlisted, locale)} older ${this.#pages.unlisted === 1 ? 'alert is' : 'alerts are'} not listed</span>`
+        : nothing}</span>
       ${selected ? html`<span class="selected-count"><strong>${formatNumber(selected, locale)}</strong> selected</span>` : nothing}
       ${selected && !this.#selection.allMatching && total && selected < total
         ? html`<button type="button" class="link" @click=${() => {

@@ -1,7 +1,7 @@
 /**
  * What the Defender provider knows about an IP in a time range, built once per key and shared by
  * the sections (summary, prevalence, alerts list): the alerts whose evidence names the IP (from
- * advanced hunting: every one, up to 10,000), the most recent `maxAlerts` of them with their full
+ * advanced hunting: up to 10,000 rows, and every one counted per severity), the most recent `maxAlerts` of them with their full
  * Graph details, and the incidents those belong to.
  */
 import type { AlertItem } from '../../data/model.js';
@@ -9,6 +9,7 @@ import { listSource, type ListSource } from '../../data/query.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import { alertFromGraph, alertFromHunting, incidentFromGraph } from './map.js';
 import { alertsQuery } from './queries.js';
+import { number, text, type Row } from '../microsoft/tables.js';
 import type { DefenderGraph } from './graph.js';
 
 export interface AlertCase {
@@ -19,6 +20,10 @@ export interface AlertCase {
   source: ListSource<AlertItem>;
   /** How many alerts have full details (the rest are counted, not listed). */
   detailed: number;
+  /** Every matching alert per severity (lower case), past the hunting row cap too. */
+  matched: Record<string, number>;
+  /** Every matching alert: at least `index.length`. */
+  matchedTotal: number;
 }
 
 /**
@@ -33,7 +38,18 @@ export interface HuntingAlertFilter {
 
 export async function buildAlertCase(graph: DefenderGraph, ip: string, range: TimeRange, filter: HuntingAlertFilter, maxAlerts: number, signal: AbortSignal): Promise<AlertCase> {
   const rows = await graph.hunt(alertsQuery(ip, range, filter), `the alerts whose evidence names ${ip}`, signal);
-  const index = rows.map(alertFromHunting).filter((a) => a.id);
+  const isCount = (r: Row) => text(r, 'Kind') === 'count';
+  const index = rows.filter((r) => !isCount(r)).map(alertFromHunting).filter((a) => a.id);
+  // The counts row per severity covers every match; without it (an older query), the rows do.
+  const matched: Record<string, number> = Object.create(null) as Record<string, number>;
+  const add = (severity: string | undefined, n: number) => {
+    const key = (severity ?? 'unknown').toLowerCase();
+    matched[key] = (matched[key] ?? 0) + n;
+  };
+  const counts = rows.filter(isCount);
+  if (counts.length) for (const r of counts) add(text(r, 'Severity'), number(r, 'Matched') ?? 0);
+  else for (const a of index) add(a.severity, 1);
+  const matchedTotal = Math.max(index.length, Object.values(matched).reduce((a, b) => a + b, 0));
   const recent = index.slice(0, maxAlerts);
   const details = await graph.getMany(
     recent.map((a) => `security/alerts_v2/${encodeURIComponent(a.id)}`),
@@ -54,7 +70,7 @@ export async function buildAlertCase(graph: DefenderGraph, ip: string, range: Ti
     : [];
   const incidents = rawIncidents.flatMap((raw) => (raw ? [incidentFromGraph(raw, alerts)] : []));
   const items = [...incidents, ...alerts];
-  return { index, items, source: listSource(items), detailed: alerts.length };
+  return { index, items, source: listSource(items), detailed: alerts.length, matched, matchedTotal };
 }
 
 /** The case with some items replaced (after an update). */

@@ -132,7 +132,7 @@ export class DefenderXdrProvider implements IpDataProvider {
       const s = sev.toLowerCase();
       if (s === 'high' || s === 'medium' || s === 'low' || s === 'informational') to[s]++;
     };
-    for (const a of c.index) bump(alertsBySeverity, a.severity);
+    for (const [severity, n] of Object.entries(c.matched)) if (Object.hasOwn(alertsBySeverity, severity)) alertsBySeverity[severity as keyof SeverityCounts] += n;
     const incidents = c.items.filter((a) => a.kind === 'incident');
     for (const i of incidents) bump(incidentsBySeverity, i.severity);
     const open = (a: AlertItem) => a.status !== 'resolved' && a.status !== 'Resolved' && a.status !== 'redirected';
@@ -185,7 +185,10 @@ export class DefenderXdrProvider implements IpDataProvider {
   async listAlerts(ip: string, query: AlertQuery, o: RequestOptions): Promise<Page<AlertItem>> {
     const range = query.range ?? defaultRange();
     const c = await this.#alertCase(ip, range, huntingFilter(query), o.signal);
-    return queryAlerts(c.source, { ...query, range });
+    const page = queryAlerts(c.source, { ...query, range });
+    // Alerts past the most recent `maxAlerts` are known to hunting but not listed: say how many.
+    const unlisted = c.matchedTotal - c.detailed;
+    return unlisted > 0 ? { ...page, unlisted } : page;
   }
 
   async listObservedDevices(ip: string, query: DeviceQuery, o: RequestOptions): Promise<Page<ObservedDevice>> {

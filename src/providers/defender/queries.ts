@@ -60,8 +60,9 @@ export function alertsQuery(ip: string, range: TimeRange, filter: { severity?: r
   // Filters on AlertInfo's own columns run in the query; the rest in the provider.
   const where = (column: string, values: readonly string[] | undefined) =>
     values?.length ? `\n    | where ${column} in~ (${values.map(kqlString).join(', ')})` : '';
+  // The most recent rows, and how many matched per severity (all of them, past the row cap too).
   return `${head('alerts', ip, range)}
-AlertEvidence
+let matched = materialize(AlertEvidence
 | where Timestamp between (from .. to) and (RemoteIP == ip or LocalIP == ip)
 | summarize EvidenceFirst = min(Timestamp) by AlertId
 | join kind=inner (
@@ -69,8 +70,10 @@ AlertEvidence
     | where Timestamp between (from .. to)${where('Severity', filter.severity)}${where('Category', filter.category)}
     | summarize arg_max(Timestamp, Title, Severity, Category, ServiceSource, DetectionSource, AttackTechniques), FirstActivity = min(Timestamp) by AlertId
   ) on AlertId
-| project AlertId, Timestamp, FirstActivity, Title, Severity, Category, ServiceSource, DetectionSource, AttackTechniques
-| top ${kqlInt(QUERY_ROWS)} by Timestamp desc`;
+| project AlertId, Timestamp, FirstActivity, Title, Severity, Category, ServiceSource, DetectionSource, AttackTechniques);
+union
+  (matched | top ${kqlInt(QUERY_ROWS)} by Timestamp desc),
+  (matched | summarize Matched = count() by Severity | extend Kind = "count")`;
 }
 
 /** Where the IP shows up in the Defender tables: first and last time and how often, per table. */
