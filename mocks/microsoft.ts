@@ -13,8 +13,8 @@ import { queryAlerts } from '../src/data/query.js';
 import { applyPatch } from '../src/data/patch.js';
 import { canonicalIp } from '../src/lib/ip.js';
 import { indicatorProblem } from '../src/lib/indicator.js';
-import type { TimeRange } from '../src/lib/time-range.js';
 import { markerOf } from '../src/providers/microsoft/kql.js';
+import { inList, letString, pascal, queryHead } from './kql-query.js';
 import { datasetFor, type IpDataset } from './generator/dataset.js';
 import { ALERT_TEMPLATES, DEVICE_GROUPS } from './generator/catalog.js';
 
@@ -36,21 +36,6 @@ function unauthorized(request: Request): Response | undefined {
   return /^Bearer \S+$/.test(auth) ? undefined : error(401, 'InvalidAuthenticationToken', 'Access token is empty.');
 }
 
-/** `let name = "value";` / `datetime(...)` out of a query the provider built. */
-function letString(query: string, name: string): string | undefined {
-  const m = new RegExp(`let ${name} = "((?:[^"\\\\]|\\\\.)*)";`).exec(query);
-  return m ? m[1]!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c)) : undefined;
-}
-function letDate(query: string, name: string): number | undefined {
-  const m = new RegExp(`let ${name} = datetime\\(([^)]+)\\);`).exec(query);
-  return m ? Date.parse(m[1]!) : undefined;
-}
-function inList(query: string, column: string): string[] | undefined {
-  const m = new RegExp(`where ${column} in~ \\(([^)]*)\\)`).exec(query);
-  return m ? [...m[1]!.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => x[1]!.toLowerCase()) : undefined;
-}
-
-const pascal = (s: string | null | undefined) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 const SERVICE_NAMES: Record<string, string> = {
   microsoftDefenderForEndpoint: 'Microsoft Defender for Endpoint',
   microsoftDefenderForIdentity: 'Microsoft Defender for Identity',
@@ -158,17 +143,16 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
   }
 
   function hunt(query: string): Response {
-    const name = markerOf(query);
-    const ip = canonicalIp(letString(query, 'ip') ?? '');
-    const from = letDate(query, 'from');
-    const to = letDate(query, 'to');
-    if (!name || !ip || from === undefined || to === undefined) {
-      return error(400, 'BadRequest', `The mock does not know this query (marker “${name ?? 'none'}”): a provider query must start with its marker and declare ip, from and to.`);
+    const head = queryHead(query);
+    if (!head) {
+      return error(400, 'BadRequest', `The mock does not know this query (marker “${markerOf(query) ?? 'none'}”): a provider query must start with its marker and declare ip, from and to.`);
     }
+    const { name, ip, range } = head;
+    const from = range.from.getTime();
+    const to = range.to.getTime();
     const failed = fail(`hunting:${name}`);
     if (failed) return failed;
     const d = dataset(ip);
-    const range: TimeRange = { from: new Date(from), to: new Date(to) };
     switch (name) {
       case 'alerts': {
         // `in~` ignores case: the filter's values in the generator's spelling.

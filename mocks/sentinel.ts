@@ -6,9 +6,9 @@
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { queryAlerts } from '../src/data/query.js';
-import { canonicalIp, isExternalScope, parseIp } from '../src/lib/ip.js';
-import type { TimeRange } from '../src/lib/time-range.js';
+import { isExternalScope, parseIp } from '../src/lib/ip.js';
 import { markerOf } from '../src/providers/microsoft/kql.js';
+import { pascal, queryHead } from './kql-query.js';
 import { datasetFor } from './generator/dataset.js';
 
 export interface SentinelMockOptions {
@@ -29,15 +29,6 @@ function result(columns: Column[], rows: unknown[][]) {
 
 const error = (status: number, code: string, message: string) => HttpResponse.json({ error: { code, message } }, { status });
 
-function letString(query: string, name: string): string | undefined {
-  return new RegExp(`let ${name} = "((?:[^"\\\\]|\\\\.)*)";`).exec(query)?.[1];
-}
-function letDate(query: string, name: string): number | undefined {
-  const m = new RegExp(`let ${name} = datetime\\(([^)]+)\\);`).exec(query);
-  return m ? Date.parse(m[1]!) : undefined;
-}
-
-const pascal = (s: string | null | undefined) => (s ? s[0]!.toUpperCase() + s.slice(1) : (s ?? ''));
 const INCIDENT_STATUS: Record<string, string> = { new: 'New', inProgress: 'Active', resolved: 'Closed' };
 const CLASSIFICATION: Record<string, string> = { truePositive: 'TruePositive', falsePositive: 'FalsePositive', informationalExpectedActivity: 'BenignPositive' };
 
@@ -47,17 +38,14 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
   const now = options.now ?? Math.floor(Date.now() / 3_600_000) * 3_600_000;
 
   function answer(query: string): Response {
-    const name = markerOf(query);
-    const ip = canonicalIp(letString(query, 'ip') ?? '');
-    const from = letDate(query, 'from');
-    const to = letDate(query, 'to');
-    if (!name || !ip || from === undefined || to === undefined) {
-      return error(400, 'BadArgumentError', `The mock does not know this query (marker “${name ?? 'none'}”).`);
-    }
+    const head = queryHead(query);
+    if (!head) return error(400, 'BadArgumentError', `The mock does not know this query (marker “${markerOf(query) ?? 'none'}”).`);
+    const { name, ip, range } = head;
+    const from = range.from.getTime();
+    const to = range.to.getTime();
     const status = options.fail?.[name];
     if (status) return error(status, 'MockFailure', `The mock fails ${name} with ${status}.`);
     const d = datasetFor(ip, now);
-    const range: TimeRange = { from: new Date(from), to: new Date(to) };
     if (name.startsWith('insight-')) {
       const insight = d.insights(range).find((i) => i.id === name.slice('insight-'.length));
       if (!insight) return error(400, 'BadArgumentError', `The mock has no insight “${name}”.`);
