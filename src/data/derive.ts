@@ -34,7 +34,7 @@ export function summarize(alerts: readonly AlertItem[] | ListSource<AlertItem>, 
   forEach(alerts, (a) => {
     if (toMs(a.lastActivity) < from || toMs(a.firstActivity) >= to) return;
     const counts = a.kind === 'incident' ? incidentsBySeverity : alertsBySeverity;
-    if (a.severity in counts) counts[a.severity as keyof SeverityCounts]++;
+    if (Object.hasOwn(counts, a.severity)) counts[a.severity as keyof SeverityCounts]++;
     if (a.status !== 'resolved') {
       if (a.kind === 'incident') openIncidents++;
       else activeAlerts++;

@@ -10,6 +10,7 @@ import type { TimeRange } from '../../lib/time-range.js';
 import { alertFromGraph, alertFromHunting, incidentFromGraph } from './map.js';
 import { alertsQuery } from './queries.js';
 import { number, text, type Row } from '../microsoft/tables.js';
+import { severity } from '../read/overview.js';
 import type { DefenderGraph } from './graph.js';
 
 export interface AlertCase {
@@ -20,7 +21,7 @@ export interface AlertCase {
   source: ListSource<AlertItem>;
   /** How many alerts have full details (the rest are counted, not listed). */
   detailed: number;
-  /** Every matching alert per severity (lower case), past the hunting row cap too. */
+  /** Every matching alert per severity (in the model's terms), past the hunting row cap too. */
   matched: Record<string, number>;
   /** Every matching alert: at least `index.length`. */
   matchedTotal: number;
@@ -42,8 +43,8 @@ export async function buildAlertCase(graph: DefenderGraph, ip: string, range: Ti
   const index = rows.filter((r) => !isCount(r)).map(alertFromHunting).filter((a) => a.id);
   // The counts row per severity covers every match; without it (an older query), the rows do.
   const matched: Record<string, number> = Object.create(null) as Record<string, number>;
-  const add = (severity: string | undefined, n: number) => {
-    const key = (severity ?? 'unknown').toLowerCase();
+  const add = (value: string | undefined, n: number) => {
+    const key = severity(value);
     matched[key] = (matched[key] ?? 0) + n;
   };
   const counts = rows.filter(isCount);

@@ -11,7 +11,7 @@
  * by the page's readers like any provider's.
  */
 import { IpDataError, isAbortError } from '../../data/errors.js';
-import { prevalenceFrom } from '../../data/derive.js';
+import { emptyCounts, prevalenceFrom } from '../../data/derive.js';
 import type { AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary, SeverityCounts } from '../../data/model.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { listSource, queryAlerts, queryDevices } from '../../data/query.js';
@@ -125,16 +125,14 @@ export class DefenderXdrProvider implements IpDataProvider {
 
   async getSecuritySummary(ip: string, range: TimeRange, o: RequestOptions): Promise<SecuritySummary> {
     const [stats, c] = await Promise.all([this.#ipStats(ip, range, o.signal), this.#alertCase(ip, range, {}, o.signal)]);
-    const counts = (): SeverityCounts => ({ high: 0, medium: 0, low: 0, informational: 0 });
-    const alertsBySeverity = counts();
-    const incidentsBySeverity = counts();
-    const bump = (to: SeverityCounts, sev: string) => {
-      const s = sev.toLowerCase();
-      if (s === 'high' || s === 'medium' || s === 'low' || s === 'informational') to[s]++;
+    const alertsBySeverity = emptyCounts();
+    const incidentsBySeverity = emptyCounts();
+    const add = (to: SeverityCounts, severity: string, n: number) => {
+      if (Object.hasOwn(to, severity)) to[severity as keyof SeverityCounts] += n;
     };
-    for (const [severity, n] of Object.entries(c.matched)) if (Object.hasOwn(alertsBySeverity, severity)) alertsBySeverity[severity as keyof SeverityCounts] += n;
+    for (const [severity, n] of Object.entries(c.matched)) add(alertsBySeverity, severity, n);
     const incidents = c.items.filter((a) => a.kind === 'incident');
-    for (const i of incidents) bump(incidentsBySeverity, i.severity);
+    for (const i of incidents) add(incidentsBySeverity, i.severity, 1);
     const open = (a: AlertItem) => a.status !== 'resolved' && a.status !== 'Resolved' && a.status !== 'redirected';
     const s = stats as Record<string, unknown> | undefined;
     return {

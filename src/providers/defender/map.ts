@@ -2,10 +2,12 @@
  * From Microsoft's shapes to the model: Graph `alerts_v2` alerts and incidents, advanced-hunting
  * rows, threat-intelligence hosts, Defender for Endpoint indicators. Values are passed on as the
  * APIs spell them (`inProgress`, `InProgress`, `unknownFutureValue`); the page's readers normalize
- * them and keep unknown ones. Anything missing stays missing: nothing is invented.
+ * them and keep unknown ones. Severity alone is normalized here (`High` → `high`): the provider
+ * filters and sorts by it itself, before any reader. Anything missing stays missing: nothing is invented.
  */
 import type { AlertItem, EvidenceSummary, ImpactedAsset, Indicator, IpDetails } from '../../data/model.js';
 import { number, text, type Row } from '../microsoft/tables.js';
+import { severity } from '../read/overview.js';
 
 export { deviceFromHunting, eventFromHunting } from '../microsoft/device-rows.js';
 
@@ -100,7 +102,7 @@ export function alertFromGraph(raw: unknown): AlertItem {
     incidentId: str(a['incidentId']),
     title: str(a['title']) ?? '',
     description: str(a['description']),
-    severity: str(a['severity']) ?? 'unknown',
+    severity: severity(a['severity']),
     status: str(a['status']) ?? 'unknown',
     classification: unset(a['classification']),
     determination: unset(a['determination']),
@@ -144,7 +146,7 @@ export function incidentFromGraph(raw: unknown, alerts: readonly AlertItem[] = [
     kind: 'incident',
     title: str(i['displayName']) ?? '',
     description: str(i['description']),
-    severity: str(i['severity']) ?? 'unknown',
+    severity: severity(i['severity']),
     status: incidentStatus(i['status']),
     classification: unset(i['classification']),
     determination: unset(i['determination']),
@@ -174,7 +176,7 @@ export function alertFromHunting(row: Row): AlertItem {
     id: text(row, 'AlertId') ?? '',
     kind: 'alert',
     title: text(row, 'Title') ?? '',
-    severity: text(row, 'Severity') ?? 'unknown',
+    severity: severity(text(row, 'Severity')),
     status: 'unknown',
     classification: null,
     category: text(row, 'Category'),

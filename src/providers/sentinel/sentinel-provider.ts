@@ -7,8 +7,9 @@
  * both gets every tab: each method comes from the first provider that has it.
  */
 import { IpDataError } from '../../data/errors.js';
-import { prevalenceFrom } from '../../data/derive.js';
-import type { AlertItem, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary, SeverityCounts, TimelineEvent } from '../../data/model.js';
+import { prevalenceFrom, summarize } from '../../data/derive.js';
+import type { AlertItem, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary, TimelineEvent } from '../../data/model.js';
+import { severity } from '../read/overview.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { listSource, queryAlerts, queryDevices } from '../../data/query.js';
 import { base64Url, gzipStored } from '../../lib/gzip.js';
@@ -89,7 +90,8 @@ function alertFromRow(r: Row): AlertItem {
     kind,
     title: text(r, 'Title') ?? '',
     description: text(r, 'Description'),
-    severity: text(r, 'Severity') ?? 'unknown',
+    // In the model's terms here already: the provider filters and sorts these itself.
+    severity: severity(text(r, 'Severity')),
     status: status(text(r, 'Status')),
     classification: classification(text(r, 'Classification')),
     category: text(r, 'Category'),
@@ -168,24 +170,7 @@ export class SentinelProvider implements IpDataProvider {
 
   async getSecuritySummary(ip: string, range: TimeRange, o: RequestOptions): Promise<SecuritySummary> {
     const [items, devices] = await Promise.all([this.#alerts(ip, range, o.signal), this.#devices(ip, range, o.signal)]);
-    const counts = (): SeverityCounts => ({ high: 0, medium: 0, low: 0, informational: 0 });
-    const alertsBySeverity = counts();
-    const incidentsBySeverity = counts();
-    for (const a of items) {
-      const s = a.severity.toLowerCase();
-      if (s === 'high' || s === 'medium' || s === 'low' || s === 'informational') (a.kind === 'incident' ? incidentsBySeverity : alertsBySeverity)[s]++;
-    }
-    const open = (a: AlertItem) => a.status !== 'resolved';
-    const seen = devices.flatMap((d) => [d.firstSeen, d.lastSeen]).filter(Boolean).sort();
-    return {
-      openIncidents: items.filter((a) => a.kind === 'incident' && open(a)).length,
-      activeAlerts: items.filter((a) => a.kind === 'alert' && open(a)).length,
-      incidentsBySeverity,
-      alertsBySeverity,
-      organizationPrevalence: devices.length,
-      firstSeen: seen[0],
-      lastSeen: seen.at(-1),
-    };
+    return summarize(items, devices, range);
   }
 
   async getLogActivity(ip: string, range: TimeRange, o: RequestOptions): Promise<LogActivity> {
