@@ -190,6 +190,25 @@ describe('<ip-prevalence-chart>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('draws data the host gives in the same update, without asking the provider or showing a skeleton', async () => {
+    const { provider, calls } = recording(staticProvider());
+    const el = await fixture<IpPrevalenceChart>(html`<ip-prevalence-chart ip="203.0.113.7" .provider=${provider} .data=${prevalence()} style="width: 800px"></ip-prevalence-chart>`);
+    expect(calls.filter((c) => c.method === 'getPrevalence')).to.have.length(0);
+    expect(el.shadowRoot!.querySelector('.skeleton')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-busy')).to.equal('false');
+    expect(deepText(el)).to.include('12 devices communicated');
+    // Data given while a request is still out replaces its skeleton in that same update.
+    const slow = await fixture<IpPrevalenceChart>(html`<ip-prevalence-chart ip="203.0.113.7" .provider=${withOverrides(staticProvider(), { getPrevalence: () => new Promise(() => {}) })} style="width: 800px"></ip-prevalence-chart>`);
+    expect(slow.shadowRoot!.querySelector('.skeleton')).not.to.equal(null);
+    slow.data = prevalence();
+    await slow.updateComplete;
+    expect(slow.shadowRoot!.querySelector('.skeleton')).to.equal(null);
+    expect(slow.shadowRoot!.querySelector('section')!.getAttribute('aria-busy')).to.equal('false');
+    // Taking the data away hands the section back to the provider.
+    el.data = undefined;
+    await waitUntil(() => calls.some((c) => c.method === 'getPrevalence'), 'the provider is asked once the data is gone');
+  });
+
   it('disposes of the ECharts instance when removed', async () => {
     const el = await fixture<IpPrevalenceChart>(html`<ip-prevalence-chart .data=${prevalence()} style="width: 800px"></ip-prevalence-chart>`);
     await drawn(el);

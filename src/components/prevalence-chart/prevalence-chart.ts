@@ -51,15 +51,13 @@ export class IpPrevalenceChart extends LitElement {
   /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
   readonly #lifecycle = new TaskLifecycle(this);
   readonly #task = this.#lifecycle.track(new Task(this, {
-    task: async ([provider, ip, range, given], { signal }) => {
-      if (given) return given;
+    task: async ([provider, ip, range], { signal }) => {
       if (!provider || !ip) return initialState;
       return provider.getPrevalence(ip.canonical, range.range, { signal });
     },
-    args: () => [this.#data.provider, this.#data.ip, this.#data.range, this.data] as const,
-    onComplete: (value) => {
-      if (!this.data) this.#data.remember('prevalence', value as Prevalence);
-    },
+    // Given data is drawn as it is, in the same update: no request, no loading state, no second render.
+    args: () => (this.data ? [undefined, undefined, this.#data.range] as const : [this.#data.provider, this.#data.ip, this.#data.range] as const),
+    onComplete: (value) => this.#data.remember('prevalence', value as Prevalence),
     onError: (error) => {
       if (isAbortError(error)) return;
       this.dispatchEvent(new IpErrorEvent({ section: 'prevalence', ip: this.#data.ip?.canonical, error, message: describeError(error) }));
@@ -139,7 +137,7 @@ export class IpPrevalenceChart extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#locale = localeOf(this);
-    const prevalence = this.#task.status === TaskStatus.COMPLETE ? this.#task.value : undefined;
+    const prevalence = this.#shown();
     if (prevalence !== this.#seriesOf) {
       this.#seriesOf = prevalence;
       this.#series = prevalence ? prepare(prevalence) : undefined;
@@ -147,6 +145,11 @@ export class IpPrevalenceChart extends LitElement {
       this.announcement = '';
       this.zoomed = false;
     }
+  }
+
+  /** What is drawn: the given data, or the provider's answer once complete. */
+  #shown(): Prevalence | undefined {
+    return this.data ?? (this.#task.status === TaskStatus.COMPLETE ? this.#task.value : undefined);
   }
 
   #range(): TimeRange {
@@ -305,7 +308,8 @@ export class IpPrevalenceChart extends LitElement {
           </button>
         </div>`
       : nothing;
-    const body = this.#task.render({
+    const given = this.data;
+    const body = given ? this.#renderChart(given) : this.#task.render({
       initial: () => html`<div class="state">${this.#data.provider ? 'No IP address.' : 'No data provider configured.'}</div>`,
       pending: () => html`<div aria-busy="true"><span class="visually-hidden">Loading ${this.heading}…</span>${skeletonLines([35, 55])}<div class="skeleton chart-skeleton"></div></div>`,
       error: (error: unknown) => html`<div class="state error" role="alert">
@@ -314,7 +318,7 @@ export class IpPrevalenceChart extends LitElement {
       </div>`,
       complete: (p: Prevalence) => this.#renderChart(p),
     });
-    return html`<section class="section" part="base" aria-labelledby="heading" aria-busy=${this.#task.status === TaskStatus.PENDING ? 'true' : 'false'}>
+    return html`<section class="section" part="base" aria-labelledby="heading" aria-busy=${!given && this.#task.status === TaskStatus.PENDING ? 'true' : 'false'}>
       <div class="section-header"><h2 class="section-title" id="heading">${this.heading}</h2>${tools}</div>
       <div class="section-body">${body}</div>
     </section>`;

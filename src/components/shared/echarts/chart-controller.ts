@@ -59,6 +59,8 @@ export class ChartController implements ReactiveController {
   #media?: MediaQueryList;
   #sizeKey?: string;
   #deps?: readonly unknown[];
+  /** Host updates seen, to tell whether an option built before an await is still current. */
+  #updates = 0;
   #ready: Promise<ECharts>;
   #resolveReady!: (chart: ECharts) => void;
   /** Bumped on every applied option; tests and benchmarks wait on `rendered()`. */
@@ -108,6 +110,7 @@ export class ChartController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    this.#updates++;
     const container = this.#options.container();
     if (container !== this.#container) this.#attach(container ?? undefined);
     const deps = this.#options.deps();
@@ -124,10 +127,12 @@ export class ChartController implements ReactiveController {
       return;
     }
     const theme = readChartTheme(this.#host);
+    this.#apply(theme, this.#options.option(theme));
+  }
+
+  #apply(theme: ChartTheme, option: EChartsCoreOption | undefined) {
     this.#theme = theme;
-    const option = this.#options.option(theme);
-    if (!option) return;
-    this.#chart.setOption(option, { notMerge: true, lazyUpdate: false });
+    if (option) this.#chart?.setOption(option, { notMerge: true, lazyUpdate: false });
   }
 
   /** Tell the controller the theme may have changed (e.g. a `theme` attribute on an ancestor). */
@@ -190,6 +195,7 @@ export class ChartController implements ReactiveController {
     const theme = readChartTheme(this.#host);
     const option = this.#options.option(theme);
     if (!option) return;
+    const updates = this.#updates;
     this.#loading = true;
     try {
       const { echarts } = await (this.#options.load ?? loadECharts)();
@@ -206,7 +212,9 @@ export class ChartController implements ReactiveController {
       });
       this.#options.onInit?.(chart);
       this.#resolveReady(chart);
-      this.update();
+      // The option built above is still current unless the host updated while ECharts loaded.
+      if (this.#updates !== updates) this.update();
+      else this.#apply(theme, option);
     } catch (error) {
       this.#options.onLoadError?.(error);
     } finally {
