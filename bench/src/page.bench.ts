@@ -1,0 +1,249 @@
+/**
+ * The whole page: `<ip-entity-page>` over the in-memory provider with no latency.
+ *
+ * - Overview: from setting `ip` to every overview section complete, the prevalence chart drawn
+ *   (ECharts `rendered`) and the next frame painted. Baseline in the same page, interleaved: a bare
+ *   Lit element making the same provider calls and rendering the same blocks as plain templates,
+ *   with the chart drawn by bare ECharts from the same option (what the blocks cost at minimum).
+ * - Each tab's first visit: a fresh page, the overview loaded, then a click on the tab to its first
+ *   rows painted. Baseline: a bare Lit element making the tab's first call and rendering its rows.
+ * - Cold (`?cold=…`, one run per fresh browser context, driven by bench/run.mjs): the same, with
+ *   the ECharts chunk (overview) or the tab's chunk not yet loaded, from an empty HTTP cache.
+ *
+ * Target: ≤ 300 ms warm for the overview and each tab. Cold is reported, not targeted.
+ */
+import { LitElement, html } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import '../../src/components/entity-page/ip-entity-page.js';
+import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
+import type { IpPrevalenceChart } from '../../src/components/prevalence-chart/prevalence-chart.js';
+import type { AlertItem, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../src/data/model.js';
+import type { IpDataProvider, RequestOptions } from '../../src/data/provider.js';
+import { StaticIpDataProvider, type StaticIpData } from '../../src/providers/static/static-provider.js';
+import { resolveRange, type TimeRange } from '../../src/lib/time-range.js';
+import { loadECharts } from '../../src/components/shared/echarts/load.js';
+import { prepare, prevalenceOption } from '../../src/components/prevalence-chart/prevalence-option.js';
+import { readChartTheme } from '../../src/components/shared/echarts/chart-theme.js';
+import { IpDataset } from '../../mocks/generator/dataset.js';
+import { compare, frame, publish, publishSample, until, type BenchCase, type ColdSpec } from './harness.js';
+
+const NOW = Date.now();
+// Observed IPs with devices, so every overview block (the chart included) has something to draw.
+const IPS = ['203.0.113.7', '198.51.100.7', '203.0.113.9', '198.51.100.8'];
+const TABS = ['alerts', 'devices', 'sentinel'] as const;
+type Tab = (typeof TABS)[number];
+const TARGET_MS = 300;
+
+function dataFor(ip: string): StaticIpData {
+  const ds = new IpDataset(ip, { now: NOW });
+  const range = resolveRange('180d');
+  return {
+    details: ds.details(),
+    logActivity: ds.logActivity(range),
+    alerts: Array.from({ length: ds.alertCount }, (_, i) => ds.alert(i)),
+    devices: ds.devices(),
+    timeline: ds.timeline(range),
+    insights: ds.insights(range),
+  };
+}
+
+const provider = new StaticIpDataProvider({ data: Object.fromEntries(IPS.map((ip) => [ip, dataFor(ip)])) });
+const o = (): RequestOptions => ({ signal: new AbortController().signal });
+
+/** The overview's blocks as plain templates, and the chart drawn by bare ECharts. */
+class BareOverview extends LitElement {
+  provider!: IpDataProvider;
+  data?: [IpDetails, SecuritySummary, LogActivity, Prevalence];
+  async show(ip: string, range: TimeRange): Promise<void> {
+    this.data = await Promise.all([
+      this.provider.getIpDetails(ip, o()),
+      this.provider.getSecuritySummary(ip, range, o()),
+      this.provider.getLogActivity(ip, range, o()),
+      this.provider.getPrevalence(ip, range, o()),
+    ]);
+    this.requestUpdate();
+    await this.updateComplete;
+    const { echarts } = await loadECharts();
+    const div = this.renderRoot.querySelector<HTMLElement>('.chart')!;
+    echarts.getInstanceByDom(div)?.dispose();
+    const s = prepare(this.data[3]);
+    const chart = echarts.init(div, undefined, { renderer: 'canvas' });
+    const drawn = new Promise<void>((resolve) => chart.on('rendered', () => resolve()));
+    chart.setOption(prevalenceOption({ series: s, range, theme: readChartTheme(this), description: 'bench' }));
+    await drawn;
+  }
+  override render() {
+    if (!this.data) return html``;
+    const [d, s, l, p] = this.data;
+    return html`<h1>${d.ip}</h1>
+      <div>${s.openIncidents} ${s.activeAlerts} ${Object.entries(s.alertsBySeverity).map(([k, v]) => html`<span>${k} ${v}</span>`)}</div>
+      <dl><dt>Organization</dt><dd>${d.organization}</dd><dt>ASN</dt><dd>${d.asn}</dd><dt>Location</dt><dd>${d.city}, ${d.country}</dd>
+        <dt>Reverse DNS</dt><dd>${d.reverseDns.join(', ')}</dd></dl>
+      <table>${l.sources.map((x) => html`<tr><td>${x.source}</td><td>${x.firstSeen}</td><td>${x.lastSeen}</td></tr>`)}</table>
+      <p>${p.totalDevices} devices communicated with this IP · first seen ${p.firstSeen} · last seen ${p.lastSeen}</p>
+      <div class="chart" style="width: 968px; height: 240px"></div>`;
+  }
+}
+customElements.define('bare-overview', BareOverview);
+
+/** A tab's first rows as plain templates, from the same first call the tab makes. */
+class BareTab extends LitElement {
+  rows: string[][] = [];
+  async show(tab: Tab, ip: string, range: TimeRange): Promise<void> {
+    if (tab === 'alerts') {
+      const page = await provider.listAlerts(ip, { range, offset: 0, limit: 100 }, o());
+      this.rows = page.items.map((a: AlertItem) => [a.title, a.severity, a.status, a.classification ?? '', a.category ?? '', a.assignedTo ?? '', a.impactedAssets.map((x) => x.name).join(', '), a.lastActivity]);
+    } else if (tab === 'devices') {
+      const page = await provider.listObservedDevices(ip, { range, offset: 0, limit: 100 }, o());
+      this.rows = page.items.map((d: ObservedDevice) => [d.name, d.osPlatform ?? '', d.firstSeen, d.lastSeen, String(d.connectionCount), d.lastEvent.actionType, String(d.lastEvent.remotePort ?? '')]);
+    } else {
+      const [events, insights] = await Promise.all([provider.getTimeline(ip, range, o()), provider.getInsights(ip, range, o())]);
+      this.rows = [...events.slice(0, 200).map((e: TimelineEvent) => [e.time, e.kind, e.title, e.source ?? '']), ...insights.map((i) => [i.title, i.id])];
+    }
+    this.requestUpdate();
+    await this.updateComplete;
+  }
+  override render() {
+    return html`<table>${repeat(this.rows, (r) => html`<tr>${r.map((c) => html`<td>${c}</td>`)}</tr>`)}</table>`;
+  }
+}
+customElements.define('bare-tab', BareTab);
+
+// The baselines scroll inside their own box, so their rows never push a page off screen.
+const style = document.createElement('style');
+style.textContent = 'bare-overview, bare-tab { display: block; height: 800px; overflow: auto; }';
+document.head.append(style);
+
+const overviewRoot = (page: IpEntityPage) => page.shadowRoot?.querySelector('ip-overview')?.shadowRoot;
+
+/** Every overview section complete (nothing busy, no skeleton) for `ip`. */
+function overviewComplete(page: IpEntityPage, ip: string): boolean {
+  const root = overviewRoot(page);
+  if (!root || page.shadowRoot!.querySelector('h1')?.textContent !== ip) return false;
+  const sections = root.querySelectorAll('section');
+  if (sections.length < 5) return false;
+  for (const s of sections) if (s.getAttribute('aria-busy') !== 'false' || s.querySelector('.skeleton')) return false;
+  const chart = root.querySelector('ip-prevalence-chart')?.shadowRoot;
+  return Boolean(chart?.querySelector('section[aria-busy="false"]') && !chart.querySelector('.skeleton'));
+}
+
+/** Sets `ip` and resolves once the overview is complete and the chart has drawn that IP's data. */
+async function showOverview(page: IpEntityPage, ip: string): Promise<void> {
+  page.ip = ip;
+  await until(() => overviewComplete(page, ip));
+  const chart = overviewRoot(page)!.querySelector('ip-prevalence-chart') as IpPrevalenceChart;
+  // Drawn: the instance exists and holds this IP's series (a redraw for the old IP does not count).
+  if (!chart.echarts) await chart.rendered();
+  await until(() => Boolean(chart.echarts && chart.shadowRoot!.querySelector('.chart canvas')));
+}
+
+function tabContent(page: IpEntityPage, tab: Tab): boolean {
+  const el = page.shadowRoot!.querySelector(tab === 'alerts' ? 'ip-alerts-list' : tab === 'devices' ? 'ip-observed-devices' : 'ip-sentinel-events');
+  const root = el?.shadowRoot;
+  if (!root || root.querySelector('[aria-busy="true"], .skeleton')) return false;
+  if (tab === 'alerts') return root.querySelectorAll('.row:not(.placeholder) .title-link').length > 5;
+  if (tab === 'devices') return root.querySelectorAll('.row.device').length > 5;
+  return root.querySelectorAll('.event').length > 5 && root.querySelectorAll('section.card').length > 0;
+}
+
+async function openTab(page: IpEntityPage, tab: Tab): Promise<void> {
+  const button = [...page.shadowRoot!.querySelectorAll<HTMLElement>('[role="tab"]')].find((b) => b.id.endsWith(tab) || b.getAttribute('aria-controls')?.endsWith(tab));
+  if (!button) throw new Error(`no ${tab} tab`);
+  button.click();
+  await until(() => tabContent(page, tab));
+}
+
+/** A page at the top of the document, so its overview (the chart included) is on screen and draws. */
+function newPage(): IpEntityPage {
+  const page = document.createElement('ip-entity-page') as IpEntityPage;
+  page.provider = provider;
+  document.body.prepend(page);
+  return page;
+}
+
+async function timed(work: () => Promise<void>): Promise<number> {
+  await frame();
+  const t0 = performance.now();
+  await work();
+  await frame();
+  return performance.now() - t0;
+}
+
+/** One cold run: this page load is the first to need the chunk. */
+async function cold(which: string): Promise<void> {
+  const [what, side] = which.split(':') as [string, string];
+  const ip = IPS[0]!;
+  const range = resolveRange('30d');
+  if (what === 'overview') {
+    if (side === 'bare') {
+      const bare = document.createElement('bare-overview') as BareOverview;
+      bare.provider = provider;
+      document.body.append(bare);
+      publishSample(await timed(() => bare.show(ip, range)));
+    } else publishSample(await timed(() => showOverview(newPage(), ip)));
+    return;
+  }
+  const page = newPage();
+  await showOverview(page, ip);
+  publishSample(await timed(() => openTab(page, what as Tab)));
+}
+
+async function main() {
+  const params = new URLSearchParams(location.search);
+  if (params.has('cold')) return cold(params.get('cold')!);
+
+  const range = resolveRange('30d');
+  const page = newPage();
+  const bare = document.createElement('bare-overview') as BareOverview;
+  bare.provider = provider;
+  document.body.append(bare);
+  let r = 0;
+  const cases: BenchCase[] = [];
+  cases.push(
+    await compare({
+      name: 'set ip → overview complete, chart drawn (+ frame)',
+      candidate: () => timed(() => showOverview(page, IPS[r++ % IPS.length]!)),
+      baseline: () => timed(() => bare.show(IPS[r % IPS.length]!, range)),
+      baselineName: 'bare Lit + ECharts',
+      targetMs: TARGET_MS,
+      minRuns: 20,
+    }),
+  );
+  page.remove();
+  bare.remove();
+
+  const bareTab = document.createElement('bare-tab') as BareTab;
+  document.body.append(bareTab);
+  for (const tab of TABS) {
+    let k = 0;
+    cases.push(
+      await compare({
+        name: `first visit of the ${tab} tab: click → first rows painted (+ frame)`,
+        candidate: async () => {
+          const p = newPage();
+          await showOverview(p, IPS[k++ % IPS.length]!);
+          const ms = await timed(() => openTab(p, tab));
+          p.remove();
+          return ms;
+        },
+        baseline: () => timed(() => bareTab.show(tab, IPS[k % IPS.length]!, range)),
+        baselineName: 'bare Lit',
+        targetMs: TARGET_MS,
+        minRuns: 12,
+      }),
+    );
+  }
+  const coldRuns = 8;
+  const coldSpecs: ColdSpec[] = [
+    { name: 'set ip → overview complete, chart drawn (+ frame)', candidate: 'cold=overview:ours', baseline: 'cold=overview:bare', baselineName: 'bare Lit + ECharts', runs: coldRuns },
+    ...TABS.map((tab) => ({ name: `first visit of the ${tab} tab: click → first rows painted (+ frame)`, candidate: `cold=${tab}:ours`, runs: coldRuns })),
+  ];
+  publish({
+    description: '<ip-entity-page>, in-memory provider with no latency; baselines: the same blocks as bare Lit templates and bare ECharts',
+    cases,
+    cold: coldSpecs,
+    notes: ['warm: modules and the ECharts chunk already loaded; cold: a fresh browser context per run, so the lazy chunks (ECharts, the tab) load and compile first'],
+  });
+}
+
+void main();
