@@ -310,6 +310,7 @@ export class IpAlertsList extends LitElement {
 
   /** Reload the list from the provider (keeps filters, sort and columns). */
   refresh(): void {
+    this.#data.forget('listAlerts');
     this.#pages.reload();
     this.#onQueryChanged();
     this.requestUpdate();

@@ -13,6 +13,7 @@ import { resolveCapabilities, type AlertFilter, type IpDataProvider, type Provid
 import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS, parseIp, type IpParseResult } from '../../lib/ip.js';
 import { clampRange, DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey } from '../../lib/time-range.js';
 import { guardProvider } from '../../providers/guard.js';
+import { forgetAnswers, memoizeProvider } from '../../providers/memo.js';
 import { IpChangeEvent, IpRangeChangeEvent, IpTabChangeEvent, type IpFilterChangeDetail, type IpFilterChangeEvent, type IpNavigateEvent, type IpTab } from '../../events/events.js';
 import { searchIcon } from '../shared/icons.js';
 import '../copy-button/ip-copy-button.js';
@@ -89,7 +90,7 @@ export class IpEntityPage extends LitElement {
   readonly #lifecycle = new TaskLifecycle(this);
   readonly #capabilities = this.#lifecycle.track(new Task(this, {
     task: async ([provider], { signal }): Promise<ProviderCapabilities | undefined> =>
-      provider ? resolveCapabilities(guardProvider(provider), { signal }) : undefined,
+      provider ? resolveCapabilities(provider, { signal }) : undefined,
     args: () => [this.#provider] as const,
   }));
 
@@ -134,10 +135,25 @@ export class IpEntityPage extends LitElement {
   /** Show response actions the provider cannot do, disabled with the reason. */
   @property({ type: Boolean, attribute: 'show-unavailable' }) showUnavailable = false;
 
-  get #provider(): IpDataProvider | undefined {
+  /** The host's provider (or the REST one for `api-base`), as given. */
+  get #hostProvider(): IpDataProvider | undefined {
     if (this.provider) return this.provider;
     const base = this.#apiBase;
     return base && this.rest?.base === base ? this.rest.provider : undefined;
+  }
+
+  #memo?: { of: IpDataProvider; layer: IpDataProvider };
+
+  /**
+   * What the page and its sections use: the host's provider, guarded (every answer read and
+   * checked) and wrapped once in the page's memo layer (the same question answered once, in flight
+   * or kept; see providers/memo.ts). A new provider gets a new layer.
+   */
+  get #provider(): IpDataProvider | undefined {
+    const given = this.#hostProvider;
+    if (!given) return undefined;
+    if (this.#memo?.of !== given) this.#memo = { of: given, layer: memoizeProvider(guardProvider(given)) };
+    return this.#memo.layer;
   }
 
   get #apiBase(): string | undefined {
@@ -183,7 +199,10 @@ export class IpEntityPage extends LitElement {
     this.#loadRest();
     if (changed.has('ip') || this.#parsed === undefined) {
       const text = (this.ip ?? '').trim();
+      const before = this.#parsed?.ok ? this.#parsed.ip.canonical : undefined;
       this.#parsed = text ? parseIp(text) : undefined;
+      // Another IP: the answers kept for the last one go (the layer holds one IP's answers at most).
+      if (before !== (this.#parsed?.ok ? this.#parsed.ip.canonical : undefined)) forgetAnswers(this.#memo?.layer);
     }
     // A range the data source cannot serve (it keeps fewer days) falls back to the longest it can.
     const wanted = clampRange(isRangeKey(this.range) ? this.range : DEFAULT_RANGE, this.#capabilities.value?.maxLookbackDays);

@@ -173,6 +173,7 @@ export class IpObservedDevices extends LitElement {
 
   /** Reload the list. */
   refresh(): void {
+    this.#data.forget('listObservedDevices', 'listDeviceEvents');
     void this.#task.run();
   }
 

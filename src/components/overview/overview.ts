@@ -108,6 +108,7 @@ export class IpOverview extends LitElement {
 
   /** Reload every section. */
   refresh(): void {
+    this.#data.forget('getSecuritySummary', 'getIpDetails', 'getLogActivity');
     for (const task of [this.#summary, this.#details, this.#log]) void task.run();
     this.renderRoot.querySelector('ip-prevalence-chart')?.refresh();
   }

@@ -126,6 +126,7 @@ export class IpPrevalenceChart extends LitElement {
 
   /** Reload the data. */
   refresh(): void {
+    this.#data.forget('getPrevalence');
     void this.#task.run();
   }
 

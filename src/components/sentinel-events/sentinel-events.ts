@@ -159,6 +159,7 @@ export class IpSentinelEvents extends LitElement {
 
   /** Reload the timeline and the insights. */
   refresh(): void {
+    this.#data.forget('getTimeline', 'getInsights', 'getInsight');
     void this.#timeline.run();
     void this.#insights.run();
   }

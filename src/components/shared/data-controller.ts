@@ -9,6 +9,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ipContext, loadedDataContext, providerContext, rangeContext, type LoadedValues, type RangeContextValue } from '../../data/context.js';
 import type { IpDataProvider } from '../../data/provider.js';
 import { guardProvider } from '../../providers/guard.js';
+import { forgetAnswers } from '../../providers/memo.js';
 import { parseIp, type IpParseResult, type ParsedIp } from '../../lib/ip.js';
 import { DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey, type TimeRange } from '../../lib/time-range.js';
 
@@ -47,6 +48,14 @@ export class DataController implements ReactiveController {
    */
   get provider(): IpDataProvider | undefined {
     return guardProvider(this.#host.provider ?? this.#providerCtx.value);
+  }
+
+  /**
+   * Forget the answers the page keeps for these provider methods, so the next ask reaches the
+   * data source (a section's Refresh). No effect outside a page.
+   */
+  forget(...methods: string[]): void {
+    forgetAnswers(this.provider, methods);
   }
 
   /** The parse result of the element's own `ip`, when it has one. */
