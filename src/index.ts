@@ -17,8 +17,7 @@ export { StaticIpDataProvider, applyPatch, type StaticIpData, type StaticIpDataP
 export * from './lib/hunting.js';
 export * from './events/events.js';
 export * from './lib/indicator.js';
-export { ipSummaryMarkdown, markdownText, type IpSummaryInput } from './lib/summary.js';
-export { LoadedData, loadedDataContext, type LoadedValues } from './data/context.js';
+export { ipSummaryMarkdown, markdownText, type IpSummaryData, type IpSummaryInput } from './lib/summary.js';
 export * from './lib/text.js';
 export { guardProvider } from './providers/guard.js';
 export { readAnswer, ANSWER_READERS, LIMITS, toIsoTime, EPOCH_SECONDS_BELOW, type AnswerMethod } from './providers/validate.js';

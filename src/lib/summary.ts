@@ -1,12 +1,20 @@
 /**
- * A Markdown summary of an IP for an incident note or a ticket, built from what the page has
- * already loaded. Every value from a provider is escaped, so a hostile organization name or alert
+ * A Markdown summary of an IP for an incident note or a ticket, built from the overview's four
+ * answers. Every value from a provider is escaped, so a hostile organization name or alert
  * title stays text (no links, images, HTML or table breaks) wherever the Markdown is rendered.
  */
 import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS, type ParsedIp } from './ip.js';
 import { formatNumber } from './format.js';
 import { revealControls } from './text.js';
 import { own, SEVERITY_LABELS, type IpDetails, type LogActivity, type Prevalence, type SecuritySummary } from '../data/model.js';
+
+/** The answers a summary is made of; any may be missing (the summary says less). */
+export interface IpSummaryData {
+  details?: IpDetails;
+  summary?: SecuritySummary;
+  logActivity?: LogActivity;
+  prevalence?: Prevalence;
+}
 
 export interface IpSummaryInput {
   ip: ParsedIp;

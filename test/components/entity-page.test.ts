@@ -76,6 +76,30 @@ describe('<ip-entity-page>', () => {
       }
     });
 
+    it('makes the same summary whichever tabs were visited: opened on the alerts tab, it asks for the overview once', async () => {
+      const { provider, calls } = recording(staticProvider());
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" tab="alerts" .provider=${provider}></ip-entity-page>`);
+      const actions = shadow(el).querySelector('ip-response-actions')!;
+      await waitUntil(() => actions.shadowRoot?.querySelector('[data-action="copy-summary"]'), 'the actions load after the first paint', { timeout: 5000 });
+      const original = navigator.clipboard.writeText;
+      const copied: string[] = [];
+      navigator.clipboard.writeText = async (t: string) => {
+        copied.push(t);
+      };
+      try {
+        for (let i = 1; i <= 2; i++) {
+          actions.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="copy-summary"]')!.click();
+          await waitUntil(() => copied.length === i);
+        }
+        expect(copied[0]).to.contain('**Organization:** Northwind Cloud Hosting B.V.');
+        expect(copied[0]).to.contain('**Open incidents:**');
+        expect(copied[1]).to.equal(copied[0]);
+        expect(calls.filter((c) => c.method === 'getIpDetails')).to.have.length(1);
+      } finally {
+        navigator.clipboard.writeText = original;
+      }
+    });
+
     it('hides the response actions with actions="none"', async () => {
       const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" actions="none" .provider=${staticProvider()}></ip-entity-page>`);
       expect(shadow(el).querySelector('ip-response-actions')).to.equal(null);

@@ -8,7 +8,7 @@ import { tokens } from '../shared/tokens.js';
 import { TaskLifecycle } from '../shared/task-lifecycle.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { entityPageStyles } from './entity-page.styles.js';
-import { ipContext, LoadedData, loadedDataContext, providerContext, rangeContext, type RangeContextValue } from '../../data/context.js';
+import { ipContext, providerContext, rangeContext, type RangeContextValue } from '../../data/context.js';
 import { resolveCapabilities, type AlertFilter, type IpDataProvider, type ProviderCapabilities } from '../../data/provider.js';
 import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS, parseIp, type IpParseResult } from '../../lib/ip.js';
 import { clampRange, DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey } from '../../lib/time-range.js';
@@ -83,8 +83,6 @@ export class IpEntityPage extends LitElement {
   readonly #providerCtx = new ContextProvider(this, { context: providerContext });
   readonly #ipCtx = new ContextProvider(this, { context: ipContext });
   readonly #rangeCtx = new ContextProvider(this, { context: rangeContext });
-  /** What the sections loaded, shared with the Copy summary action. */
-  protected readonly loadedData = new ContextProvider(this, { context: loadedDataContext, initialValue: new LoadedData() }).value;
 
   /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
   readonly #lifecycle = new TaskLifecycle(this);

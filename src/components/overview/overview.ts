@@ -65,7 +65,6 @@ export class IpOverview extends LitElement {
     },
     args: () => [this.#data.provider, this.#data.ip, this.#data.range] as const,
     onError: (e) => this.#reportError('summary', e),
-    onComplete: (value) => this.#data.remember('summary', value as SecuritySummary),
   }));
 
   readonly #details = this.#lifecycle.track(new Task(this, {
@@ -75,7 +74,6 @@ export class IpOverview extends LitElement {
     },
     args: () => [this.#data.provider, this.#data.ip] as const,
     onError: (e) => this.#reportError('details', e),
-    onComplete: (value) => this.#data.remember('details', value as IpDetails, false),
   }));
 
   readonly #log = this.#lifecycle.track(new Task(this, {
@@ -85,7 +83,6 @@ export class IpOverview extends LitElement {
     },
     args: () => [this.#data.provider, this.#data.ip, this.#data.range] as const,
     onError: (e) => this.#reportError('log-activity', e),
-    onComplete: (value) => this.#data.remember('logActivity', value as LogActivity),
   }));
 
   /** The data provider; wins over the one `<ip-entity-page>` provides. */

@@ -57,7 +57,6 @@ export class IpPrevalenceChart extends LitElement {
     },
     // Given data is drawn as it is, in the same update: no request, no loading state, no second render.
     args: () => (this.data ? [undefined, undefined, this.#data.range] as const : [this.#data.provider, this.#data.ip, this.#data.range] as const),
-    onComplete: (value) => this.#data.remember('prevalence', value as Prevalence),
     onError: (error) => {
       if (isAbortError(error)) return;
       this.dispatchEvent(new IpErrorEvent({ section: 'prevalence', ip: this.#data.ip?.canonical, error, message: describeError(error) }));

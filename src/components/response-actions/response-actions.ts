@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ContextConsumer } from '@lit/context';
 import { Task } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
 import { TaskLifecycle } from '../shared/task-lifecycle.js';
@@ -8,7 +7,6 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { responseActionsStyles } from './response-actions.styles.js';
 import { DataController } from '../shared/data-controller.js';
 import { checkIcon, copyIcon, infoIcon, searchIcon } from '../shared/icons.js';
-import { loadedDataContext, type LoadedValues } from '../../data/context.js';
 import { describeError, isAbortError } from '../../data/errors.js';
 import { INDICATOR_ACTIONS, type IndicatorAction, type QueryLanguage } from '../../data/model.js';
 import { resolveCapabilities, type ProviderCapabilities } from '../../data/provider.js';
@@ -17,7 +15,7 @@ import { huntingQuery, QUERY_LANGUAGES, QUERY_LANGUAGE_LABELS } from '../../lib/
 import { indicatorIneligibility } from '../../lib/indicator.js';
 import { localeOf } from '../../lib/format.js';
 import { safeHref } from '../../lib/safe-url.js';
-import { ipSummaryMarkdown } from '../../lib/summary.js';
+import { ipSummaryMarkdown, type IpSummaryData } from '../../lib/summary.js';
 import { describeRange } from '../../lib/time-range.js';
 import type { RangeKey } from '../../lib/time-range.js';
 import type { IpDataProvider } from '../../data/provider.js';
@@ -87,7 +85,8 @@ export class IpResponseActions extends LitElement {
   static override styles = [tokens, sharedStyles, responseActionsStyles];
 
   readonly #data = new DataController(this);
-  readonly #loaded = new ContextConsumer(this, { context: loadedDataContext, subscribe: false });
+  /** Aborts the summary's requests when the element leaves the page. */
+  #summaryController?: AbortController;
 
   /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
   readonly #lifecycle = new TaskLifecycle(this);
@@ -109,8 +108,8 @@ export class IpResponseActions extends LitElement {
   @property({ type: String }) actions = RESPONSE_ACTIONS.join(' ');
   /** Show actions the provider cannot do, disabled with the reason, instead of hiding them. */
   @property({ type: Boolean, attribute: 'show-unavailable' }) showUnavailable = false;
-  /** What the summary is made of when the element is used alone (inside the page it uses what the page loaded). */
-  @property({ attribute: false }) data?: Partial<LoadedValues>;
+  /** Answers the summary is made of, when the host has them; what is missing is asked of the provider (inside the page: answered from what the page already loaded). */
+  @property({ attribute: false }) data?: IpSummaryData;
   /** `light` or `dark`; default follows the page or the OS. */
   @property({ type: String, reflect: true }) theme?: 'light' | 'dark';
   /** `compact` spacing. */
@@ -151,6 +150,7 @@ export class IpResponseActions extends LitElement {
     clearTimeout(this.#statusTimer);
     this.#submitController?.abort();
     this.#groupsController?.abort();
+    this.#summaryController?.abort();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -243,11 +243,17 @@ export class IpResponseActions extends LitElement {
   // ---- copy ----------------------------------------------------------------------------------
 
   /** Copy after the request gate; when the clipboard is refused, show the text selected (or select `inPlace`). */
-  async #copy(action: ResponseAction, label: string, text: () => string, inPlace?: () => HTMLTextAreaElement | null) {
+  async #copy(action: ResponseAction, label: string, text: () => string | Promise<string>, inPlace?: () => HTMLTextAreaElement | null) {
     this.menuOpen = false;
     const ip = this.#ip;
     if (!ip || !(await this.#request({ action, ip }))) return;
-    const value = text();
+    let value: string;
+    try {
+      value = await text();
+    } catch (error) {
+      if (!isAbortError(error)) this.#say(`${label} could not be made: ${describeError(error)}`, 'error');
+      return;
+    }
     let ok = false;
     try {
       if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
@@ -271,22 +277,31 @@ export class IpResponseActions extends LitElement {
     }
   }
 
-  /** The Markdown summary of what is loaded for this IP and range. */
-  summaryMarkdown(): string {
+  /**
+   * The Markdown summary of this IP and range: from `data` where given, else from the provider
+   * (inside the page, its kept answers: no new request for what a section already loaded, and
+   * the same summary whichever tabs were visited). A part that fails is left out, not the whole.
+   */
+  async summaryMarkdown(): Promise<string> {
     const ip = this.#data.ip;
     if (!ip) return '';
-    const store = this.#loaded.value;
     const range = this.#data.timeRange;
-    const pick = <K extends keyof LoadedValues>(kind: K, ranged = true) => this.data?.[kind] ?? store?.get(kind, ip.canonical, ranged ? range : undefined);
-    return ipSummaryMarkdown({
-      ip,
-      rangeLabel: describeRange(range, this.#data.range.key),
-      details: pick('details', false),
-      summary: pick('summary'),
-      logActivity: pick('logActivity'),
-      prevalence: pick('prevalence'),
-      locale: this.#locale,
-    });
+    const provider = this.#data.provider;
+    this.#summaryController?.abort();
+    const controller = (this.#summaryController = new AbortController());
+    const o = { signal: controller.signal };
+    const ask = <T,>(given: T | undefined, call: ((p: IpDataProvider) => Promise<T>) | undefined): Promise<T | undefined> =>
+      given !== undefined || !provider || !call ? Promise.resolve(given) : call(provider).catch((error: unknown) => {
+        if (isAbortError(error)) throw error;
+        return undefined;
+      });
+    const [details, summary, logActivity, prevalence] = await Promise.all([
+      ask(this.data?.details, (p) => p.getIpDetails(ip.canonical, o)),
+      ask(this.data?.summary, (p) => p.getSecuritySummary(ip.canonical, range, o)),
+      ask(this.data?.logActivity, (p) => p.getLogActivity(ip.canonical, range, o)),
+      ask(this.data?.prevalence, (p) => p.getPrevalence(ip.canonical, range, o)),
+    ]);
+    return ipSummaryMarkdown({ ip, rangeLabel: describeRange(range, this.#data.range.key), details, summary, logActivity, prevalence, locale: this.#locale });
   }
 
   // ---- hunt ----------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
  */
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ipContext, loadedDataContext, providerContext, rangeContext, type LoadedValues, type RangeContextValue } from '../../data/context.js';
+import { ipContext, providerContext, rangeContext, type RangeContextValue } from '../../data/context.js';
 import type { IpDataProvider } from '../../data/provider.js';
 import { guardProvider } from '../../providers/guard.js';
 import { forgetAnswers } from '../../providers/memo.js';
@@ -25,7 +25,6 @@ export class DataController implements ReactiveController {
   readonly #providerCtx: ContextConsumer<typeof providerContext, DataHost>;
   readonly #ipCtx: ContextConsumer<typeof ipContext, DataHost>;
   readonly #rangeCtx: ContextConsumer<typeof rangeContext, DataHost>;
-  readonly #loadedCtx: ContextConsumer<typeof loadedDataContext, DataHost>;
   #ipText?: string;
   #ipResult?: IpParseResult;
   #rangeKey?: RangeKey;
@@ -36,7 +35,6 @@ export class DataController implements ReactiveController {
     this.#providerCtx = new ContextConsumer(host, { context: providerContext, subscribe: true });
     this.#ipCtx = new ContextConsumer(host, { context: ipContext, subscribe: true });
     this.#rangeCtx = new ContextConsumer(host, { context: rangeContext, subscribe: true });
-    this.#loadedCtx = new ContextConsumer(host, { context: loadedDataContext });
     host.addController(this);
   }
 
@@ -90,17 +88,6 @@ export class DataController implements ReactiveController {
   /** Whether the page supplies context (the element sits inside `<ip-entity-page>`). */
   get inPage(): boolean {
     return this.#ipCtx.value !== undefined || this.#providerCtx.value !== undefined;
-  }
-
-  /**
-   * Share a loaded value with the page (for Copy summary), when it is for the page's own IP and
-   * range; `ranged` false for values that do not depend on the range.
-   */
-  remember<K extends keyof LoadedValues>(kind: K, value: LoadedValues[K], ranged = true): void {
-    const store = this.#loadedCtx.value;
-    const ip = this.ip;
-    if (!store || !ip || value === undefined || value === null || typeof value !== 'object') return;
-    store.set(kind, ip.canonical, ranged ? this.timeRange : undefined, value);
   }
 
   #resolveOwn(key: RangeKey): RangeContextValue {
