@@ -2,8 +2,9 @@
 
 /**
  * Keep the manifest to the public API: drop private members (Storybook would offer controls for
- * them) and the nameless events the analyzer infers from `dispatchEvent(new SomeEvent())`; the
- * real ones are documented with @fires.
+ * them), and keep only the events documented with @fires: the analyzer also infers events from
+ * `dispatchEvent(new SomeEvent(arg))` and names them after the argument (`nav`, `patch`), which
+ * are not events anyone can listen to.
  */
 function publicApiOnly() {
   return {
@@ -12,7 +13,7 @@ function publicApiOnly() {
       for (const mod of customElementsManifest.modules) {
         for (const decl of mod.declarations ?? []) {
           if (decl.members) decl.members = decl.members.filter((m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.name.startsWith('#'));
-          if (decl.events) decl.events = decl.events.filter((e) => e.name);
+          if (decl.events) decl.events = decl.events.filter((e) => e.name && e.description);
         }
       }
     },

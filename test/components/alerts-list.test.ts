@@ -443,9 +443,15 @@ describe('<ip-alerts-list>', () => {
       await el.updateComplete;
       const flyout = root(el).querySelector('ip-alerts-flyout')!;
       await waitUntil(() => flyout.shadowRoot!.activeElement?.tagName === 'H2', 'focus moved into the panel');
+      // The panel talks to its list only: its events never reach the host.
+      const leaked: string[] = [];
+      const listen = (e: Event) => leaked.push(e.type);
+      el.addEventListener('ip-flyout-close', listen);
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
+      el.removeEventListener('ip-flyout-close', listen);
       expect(root(el).querySelector('ip-alerts-flyout')).to.equal(null);
+      expect(leaked).to.deep.equal([]);
       await waitUntil(() => root(el).activeElement === cell(el, 1, 2), 'focus back on the row');
     });
   });

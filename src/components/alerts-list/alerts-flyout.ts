@@ -17,6 +17,7 @@ import {
   type AlertPatch,
   type KnownClassification,
 } from '../../data/model.js';
+import { IpFlyoutCloseEvent, IpFlyoutSaveEvent } from '../../events/internal.js';
 
 const KEEP = '__keep__';
 
@@ -32,21 +33,14 @@ const UNSET = '__unset__';
 const ME = '__me__';
 const OTHER = '__other__';
 
-export class IpFlyoutSaveEvent extends Event {
-  static readonly type = 'ip-flyout-save';
-  readonly detail: { patch: AlertPatch };
-  constructor(patch: AlertPatch) {
-    super(IpFlyoutSaveEvent.type, { bubbles: true, composed: true });
-    this.detail = { patch };
-  }
-}
-
 /**
  * The side panel of `<ip-alerts-list>`: details of the selected incident or alert (or a summary of
  * several) and, when the provider can manage alerts, the controls to change status,
  * classification and determination, assignment, and to add a comment. The form keeps what was
- * typed until a save succeeds or the selection changes.
+ * typed until a save succeeds or the selection changes. A part of the list, not used alone: its
+ * events stay inside the list (not composed).
  *
+ * @internal
  * @tag ip-alerts-flyout
  * @fires ip-flyout-save - The user saved; `detail: { patch }`. The list calls the provider.
  * @fires ip-flyout-close - The user closed the panel (close button or Escape).
@@ -284,7 +278,7 @@ export class IpAlertsFlyout extends LitElement {
   }
 
   #close() {
-    this.dispatchEvent(new Event('ip-flyout-close', { bubbles: true, composed: true }));
+    this.dispatchEvent(new IpFlyoutCloseEvent());
   }
 
   /**

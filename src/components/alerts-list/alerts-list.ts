@@ -14,7 +14,8 @@ import { AlertPages, type AlertsQuery } from './alert-pages.js';
 import { AlertSelection, gatherIds, SelectionChangedError } from './selection.js';
 import { COLUMN_BY_ID, defaultColumns, normalizeColumns, words, type ColumnDef, type ColumnId, type ColumnState } from './columns.js';
 import { contentTopFor, revealRow, rowWindowAt, scrollTopFor } from './virtual-window.js';
-import type { IpAlertsFlyout, IpFlyoutSaveEvent } from './alerts-flyout.js';
+import type { IpAlertsFlyout } from './alerts-flyout.js';
+import type { IpFlyoutSaveEvent } from '../../events/internal.js';
 import './ip-alerts-flyout.js';
 import { describeError, isAbortError } from '../../data/errors.js';
 import {

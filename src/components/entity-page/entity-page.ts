@@ -55,6 +55,12 @@ const TAB_MODULES: Partial<Record<IpTab, () => Promise<unknown>>> = {
  * @fires ip-range-change - The user picked another time range; `detail: { range }`.
  * @fires ip-navigate - Something asked to open an entity (device, alert, hunting …); cancelable. Severity cards are handled by the page itself.
  * @fires ip-error - A section failed to load; `detail: { section, ip, error, message }`.
+ * @fires ip-filter-change - (from the alerts list) The analyst changed the list's filter or sort; `detail: { filter, sort }`.
+ * @fires ip-alerts-updated - (from the alerts list) Incidents or alerts were changed and saved; `detail: { items }`.
+ * @fires ip-range-select - (from the prevalence chart) The analyst zoomed to part of the range, or reset the zoom; `detail: { from, to, reset }`.
+ * @fires ip-copy - (from a copy button or action) Something was copied, or the browser refused; `detail: { value, ok }`.
+ * @fires ip-action-request - (from the response actions) Before any action; cancelable. `detail: { action, ip, indicator?, query?, language?, href? }`.
+ * @fires ip-indicator-added - (from the response actions) An indicator was submitted; `detail: { indicator }`.
  * @slot actions - Extra actions at the end of the header (e.g. the host's own buttons).
  * @csspart response-actions - The response actions bar (`<ip-response-actions>`).
  * @csspart base - The page wrapper.

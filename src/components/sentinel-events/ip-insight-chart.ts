@@ -14,6 +14,7 @@ import { insightSeries, type InsightSeries } from './insight-data.js';
  * view as its own chunk. The chart is a picture for sighted users (`role="img"` with a summary);
  * the card's "Show as table" gives every value. Used by `<ip-sentinel-events>`.
  *
+ * @internal
  * @tag ip-insight-chart
  * @cssprop --ip-insight-chart-height - Height of the chart (default 180px).
  */

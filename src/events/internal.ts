@@ -1,0 +1,24 @@
+/**
+ * Events between an element and its own parts, inside one shadow root. They bubble to the
+ * element that renders the part but are not composed: nothing of them leaves that element, and
+ * hosts never see them. @internal
+ */
+import type { AlertPatch } from '../data/model.js';
+
+/** `<ip-alerts-flyout>` → `<ip-alerts-list>`: the analyst saved; the list calls the provider. @internal */
+export class IpFlyoutSaveEvent extends Event {
+  static readonly type = 'ip-flyout-save';
+  readonly detail: { patch: AlertPatch };
+  constructor(patch: AlertPatch) {
+    super(IpFlyoutSaveEvent.type, { bubbles: true, composed: false });
+    this.detail = { patch };
+  }
+}
+
+/** `<ip-alerts-flyout>` → `<ip-alerts-list>`: the analyst closed the panel (button or Escape). @internal */
+export class IpFlyoutCloseEvent extends Event {
+  static readonly type = 'ip-flyout-close';
+  constructor() {
+    super(IpFlyoutCloseEvent.type, { bubbles: true, composed: false });
+  }
+}
