@@ -12,7 +12,8 @@ import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
 import { AlertPages, type AlertsQuery } from './alert-pages.js';
 import { AlertSelection, gatherIds, SelectionChangedError } from './selection.js';
-import { COLUMN_BY_ID, defaultColumns, normalizeColumns, words, type ColumnDef, type ColumnId, type ColumnState } from './columns.js';
+import { COLUMN_BY_ID, words, type ColumnState } from './columns.js';
+import { ColumnsController, DEFAULT_COLUMNS } from './columns-controller.js';
 import { contentTopFor, revealRow, rowWindowAt, scrollTopFor } from './virtual-window.js';
 import type { IpAlertsFlyout } from './alerts-flyout.js';
 import type { IpFlyoutSaveEvent } from '../../events/internal.js';
@@ -39,8 +40,6 @@ import { formatNumber, localeOf } from '../../lib/format.js';
 import { describeRange, type RangeKey } from '../../lib/time-range.js';
 import { IpAlertsUpdatedEvent, IpErrorEvent, IpFilterChangeEvent } from '../../events/events.js';
 
-/** The default column state, one shared instance: while `columns` is still it, the host has not set any. */
-const DEFAULT_COLUMNS: ColumnState[] = defaultColumns();
 
 /** Bulk management beyond this many items is refused with a message (fetching their ids is heavy). */
 const MAX_BULK = 10_000;
@@ -123,7 +122,7 @@ export class IpAlertsList extends LitElement {
   readonly #data = new DataController(this);
   readonly #pages = new AlertPages(() => this.#onPagesChanged());
   readonly #selection = new AlertSelection();
-  readonly #columnSheet = new CSSStyleSheet();
+  readonly #columnsCtl = new ColumnsController(this);
   /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
   readonly #lifecycle = new TaskLifecycle(this);
   readonly #capabilities = this.#lifecycle.track(new Task(this, {
@@ -208,8 +207,6 @@ export class IpAlertsList extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const root = this.renderRoot as ShadowRoot;
-    if (!root.adoptedStyleSheets.includes(this.#columnSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#columnSheet];
     // Back in the page (or moved): observe the size again and fetch what was interrupted.
     if (this.hasUpdated) {
       this.#observeSize();
@@ -240,12 +237,7 @@ export class IpAlertsList extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#locale = localeOf(this);
-    // Stored choices apply unless the host set columns itself.
-    if (changed.has('storageKey') && this.storageKey && this.columns === DEFAULT_COLUMNS) this.#loadColumns();
-    if (changed.has('columns')) {
-      this.columns = normalizeColumns(this.columns);
-      if (changed.get('columns') !== undefined) this.#saveColumns();
-    }
+    this.#columnsCtl.willUpdate(changed);
     const provider = this.#data.provider;
     const ip = this.#data.ip;
     const query: AlertsQuery | undefined =
@@ -260,7 +252,7 @@ export class IpAlertsList extends LitElement {
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.#applyLayout();
-    if (changed.has('columns')) this.#applyColumnWidths();
+    this.#columnsCtl.updated(changed);
     const root = this.renderRoot as ShadowRoot;
     if (this.#focusAfterRender || (this.#gridFocused && !root.activeElement)) {
       // Also when the focused row was re-rendered (a placeholder became a loaded row): focus
@@ -464,90 +456,6 @@ export class IpAlertsList extends LitElement {
         this.#programmatic = { scrollTop: scroller.scrollTop, contentTop: this.contentTop };
       }
     }
-  }
-
-  #visibleCache?: { columns: ColumnState[]; visible: ColumnDef[] };
-
-  /** The visible column definitions, in order (memoized: rows ask for them on every render). */
-  #visibleColumns(): ColumnDef[] {
-    if (this.#visibleCache?.columns !== this.columns) {
-      this.#visibleCache = { columns: this.columns, visible: this.columns.filter((c) => c.visible).map((c) => COLUMN_BY_ID.get(c.id)!) };
-    }
-    return this.#visibleCache.visible;
-  }
-
-  #applyColumnWidths() {
-    const widths = this.columns.filter((c) => c.visible).map((c) => `${c.width}px`);
-    // Widths change at run time; a constructed sheet keeps them out of style attributes (strict CSP).
-    this.#columnSheet.replaceSync(`.row, .header-row { grid-template-columns: 40px ${widths.join(' ')} minmax(0, 1fr); }`);
-  }
-
-  // ---- columns ------------------------------------------------------------------------------
-
-  #storageName(): string | undefined {
-    return this.storageKey ? `ip-alerts-list:${this.storageKey}:columns` : undefined;
-  }
-
-  #loadColumns() {
-    const name = this.#storageName();
-    if (!name) return;
-    try {
-      const raw = localStorage.getItem(name);
-      if (raw) this.columns = normalizeColumns(JSON.parse(raw));
-    } catch {
-      // storage unavailable or corrupt: keep the defaults
-    }
-  }
-
-  #saveColumns() {
-    const name = this.#storageName();
-    if (!name) return;
-    try {
-      localStorage.setItem(name, JSON.stringify(this.columns));
-    } catch {
-      // storage full or denied: the choice still applies to this page
-    }
-  }
-
-  #setColumns(next: ColumnState[]) {
-    this.columns = next;
-  }
-
-  #toggleColumn(id: ColumnId) {
-    if (id === 'title') return;
-    this.#setColumns(this.columns.map((c) => (c.id === id ? { ...c, visible: !c.visible } : c)));
-  }
-
-  #moveColumn(id: ColumnId, delta: number) {
-    const i = this.columns.findIndex((c) => c.id === id);
-    const j = i + delta;
-    if (i < 0 || j < 0 || j >= this.columns.length) return;
-    const next = [...this.columns];
-    [next[i], next[j]] = [next[j]!, next[i]!];
-    this.#setColumns(next);
-  }
-
-  #resizeColumn(id: ColumnId, width: number) {
-    const def = COLUMN_BY_ID.get(id)!;
-    this.#setColumns(this.columns.map((c) => (c.id === id ? { ...c, width: Math.min(1200, Math.max(def.minWidth, Math.round(width))) } : c)));
-  }
-
-  #startResize(e: PointerEvent, id: ColumnId) {
-    e.preventDefault();
-    e.stopPropagation();
-    const handle = e.currentTarget as HTMLElement;
-    const startX = e.clientX;
-    const startWidth = this.columns.find((c) => c.id === id)!.width;
-    handle.setPointerCapture(e.pointerId);
-    const move = (m: PointerEvent) => this.#resizeColumn(id, startWidth + (m.clientX - startX) * (getComputedStyle(this).direction === 'rtl' ? -1 : 1));
-    const up = () => {
-      handle.removeEventListener('pointermove', move);
-      handle.removeEventListener('pointerup', up);
-      handle.removeEventListener('pointercancel', up);
-    };
-    handle.addEventListener('pointermove', move);
-    handle.addEventListener('pointerup', up);
-    handle.addEventListener('pointercancel', up);
   }
 
   // ---- filters, search, sort ----------------------------------------------------------------
@@ -809,7 +717,7 @@ export class IpAlertsList extends LitElement {
    * spreadsheets) or JSON. Resolves with the text; the Export menu downloads it.
    */
   async exportData(format: 'csv' | 'json', signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<string> {
-    const columns = this.#visibleColumns();
+    const columns = this.#columnsCtl.visible;
     const parts: string[] = [];
     if (format === 'csv') parts.push(csvRow(['Type', 'Id', ...columns.map((c) => c.label)]));
     let first = true;
@@ -875,7 +783,7 @@ export class IpAlertsList extends LitElement {
 
   #moveTo(row: number, col: number, extend = false) {
     const count = this.#displayCount;
-    const cols = this.#visibleColumns().length;
+    const cols = this.#columnsCtl.visible.length;
     const r = Math.max(-1, Math.min(count - 1, row));
     const c = Math.max(0, Math.min(cols, col));
     const previous = this.active.row;
@@ -893,7 +801,7 @@ export class IpAlertsList extends LitElement {
     const { row, col } = this.active;
     const pageRows = Math.max(1, Math.floor(this.viewportHeight / this.rowHeight) - 1);
     const last = this.#displayCount - 1;
-    const lastCol = this.#visibleColumns().length;
+    const lastCol = this.#columnsCtl.visible.length;
     const ctrl = e.ctrlKey || e.metaKey;
     let handled = true;
     switch (e.key) {
@@ -904,11 +812,11 @@ export class IpAlertsList extends LitElement {
         this.#moveTo(row - 1, col, e.shiftKey);
         break;
       case 'ArrowRight':
-        if (e.shiftKey && row < 0 && col > 0) this.#resizeColumn(this.#visibleColumns()[col - 1]!.id, (this.columns.find((c) => c.id === this.#visibleColumns()[col - 1]!.id)?.width ?? 100) + 16);
+        if (e.shiftKey && row < 0 && col > 0) this.#columnsCtl.widen(this.#columnsCtl.visible[col - 1]!.id, 16);
         else this.#moveTo(row, col + 1);
         break;
       case 'ArrowLeft':
-        if (e.shiftKey && row < 0 && col > 0) this.#resizeColumn(this.#visibleColumns()[col - 1]!.id, (this.columns.find((c) => c.id === this.#visibleColumns()[col - 1]!.id)?.width ?? 100) - 16);
+        if (e.shiftKey && row < 0 && col > 0) this.#columnsCtl.widen(this.#columnsCtl.visible[col - 1]!.id, -16);
         else this.#moveTo(row, col - 1);
         break;
       case 'PageDown':
@@ -927,7 +835,7 @@ export class IpAlertsList extends LitElement {
       case 'Spacebar': {
         if (row < 0) {
           if (col === 0) this.#toggleAll();
-          else this.sortBy(this.#visibleColumns()[col - 1]!.sort);
+          else this.sortBy(this.#columnsCtl.visible[col - 1]!.sort);
           break;
         }
         const item = this.#itemAt(this.#displayRow(row));
@@ -941,12 +849,12 @@ export class IpAlertsList extends LitElement {
       case 'Enter': {
         if (row < 0) {
           if (col === 0) this.#toggleAll();
-          else this.sortBy(this.#visibleColumns()[col - 1]!.sort);
+          else this.sortBy(this.#columnsCtl.visible[col - 1]!.sort);
           break;
         }
         const item = this.#itemAt(this.#displayRow(row));
         if (!item) break;
-        if (col > 0 && this.#visibleColumns()[col - 1]!.id === 'title') this.#openTitle(item);
+        if (col > 0 && this.#columnsCtl.visible[col - 1]!.id === 'title') this.#openTitle(item);
         else {
           if (!this.#selection.has(item.id)) {
             this.#selection.only([item.id]);
@@ -1072,15 +980,15 @@ export class IpAlertsList extends LitElement {
               ${this.columns.map((c, i) => {
                 const def = COLUMN_BY_ID.get(c.id)!;
                 return html`<li>
-                  <label class="option"><input type="checkbox" .checked=${c.visible} ?disabled=${c.id === 'title'} @change=${() => this.#toggleColumn(c.id)} /> ${def.label}</label>
+                  <label class="option"><input type="checkbox" .checked=${c.visible} ?disabled=${c.id === 'title'} @change=${() => this.#columnsCtl.toggle(c.id)} /> ${def.label}</label>
                   <span class="move">
-                    <button type="button" class="button subtle" aria-label=${`Move ${def.label} up`} ?disabled=${i === 0} @click=${() => this.#moveColumn(c.id, -1)}>↑</button>
-                    <button type="button" class="button subtle" aria-label=${`Move ${def.label} down`} ?disabled=${i === this.columns.length - 1} @click=${() => this.#moveColumn(c.id, 1)}>↓</button>
+                    <button type="button" class="button subtle" aria-label=${`Move ${def.label} up`} ?disabled=${i === 0} @click=${() => this.#columnsCtl.move(c.id, -1)}>↑</button>
+                    <button type="button" class="button subtle" aria-label=${`Move ${def.label} down`} ?disabled=${i === this.columns.length - 1} @click=${() => this.#columnsCtl.move(c.id, 1)}>↓</button>
                   </span>
                 </li>`;
               })}
             </ul>
-            <button type="button" class="button subtle" @click=${() => this.#setColumns(defaultColumns())}>Reset columns</button>
+            <button type="button" class="button subtle" @click=${() => this.#columnsCtl.reset()}>Reset columns</button>
           </div>`
         : nothing}
     </div>`;
@@ -1183,7 +1091,7 @@ export class IpAlertsList extends LitElement {
           this.#toggleAll();
         }} />
       </div>
-      ${this.#visibleColumns().map((c, i) => {
+      ${this.#columnsCtl.visible.map((c, i) => {
         const sorted = sort.field === c.sort;
         return html`<div class="cell header" role="columnheader" data-col=${i + 1} aria-sort=${sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
           tabindex=${activeHeader && this.active.col === i + 1 ? '0' : '-1'} @click=${(e: MouseEvent) => {
@@ -1193,7 +1101,7 @@ export class IpAlertsList extends LitElement {
           }}>
           <span class="header-label">${c.label}</span>
           <span class="sort-mark" aria-hidden="true">${sorted ? (sort.direction === 'asc' ? '▲' : '▼') : ''}</span>
-          <span class="resize-handle" aria-hidden="true" @pointerdown=${(e: PointerEvent) => this.#startResize(e, c.id)}></span>
+          <span class="resize-handle" aria-hidden="true" @pointerdown=${(e: PointerEvent) => this.#columnsCtl.startResize(e, c.id)}></span>
         </div>`;
       })}
     </div>`;
@@ -1224,7 +1132,7 @@ export class IpAlertsList extends LitElement {
   #renderRow(d: number, ctx: { locale?: string; now: number }): TemplateResult {
     const row = this.#displayRow(d);
     const item = this.#itemAt(row);
-    const columns = this.#visibleColumns();
+    const columns = this.#columnsCtl.visible;
     const activeRow = this.active.row === d;
     const cellTab = (col: number) => (activeRow && this.active.col === col ? '0' : '-1');
     const selected = item ? this.#selection.has(item.id) : false;
@@ -1307,7 +1215,7 @@ export class IpAlertsList extends LitElement {
       <div class="main">
         <div class="grid-wrap">
           <div class="scroller" part="grid" role="grid" aria-label="Incidents and alerts" aria-multiselectable="true"
-            aria-rowcount=${total === undefined ? '-1' : String(count + 1)} aria-colcount=${this.#visibleColumns().length + 1}
+            aria-rowcount=${total === undefined ? '-1' : String(count + 1)} aria-colcount=${this.#columnsCtl.visible.length + 1}
             aria-busy=${loadingFirst ? 'true' : 'false'} tabindex=${activeRendered ? '-1' : '0'}
             @scroll=${this.#onScroll} @keydown=${this.#onGridKeydown} @focus=${this.#onScrollerFocus}
             @focusin=${this.#onGridFocusin} @focusout=${this.#onGridFocusout}>
