@@ -34,7 +34,7 @@ import {
 import { applyPatch } from '../../data/patch.js';
 import { resolveCapabilities, type AlertFilter, type AlertFilterField, type AlertSortField, type IpDataProvider, type Sort } from '../../data/provider.js';
 import { filterCount, parseFilter, parseSort, serializeFilter, serializeSort } from '../../lib/alert-filter.js';
-import { csvRow } from '../../lib/csv.js';
+import { downloadExport, exportFileName, exportText, type ExportField, type ExportFormat } from '../../lib/export.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { formatNumber, localeOf } from '../../lib/format.js';
 import { describeRange, type RangeKey } from '../../lib/time-range.js';
@@ -123,6 +123,8 @@ export class IpAlertsList extends LitElement {
   readonly #pages = new AlertPages(() => this.#onPagesChanged());
   readonly #selection = new AlertSelection();
   readonly #columnsCtl = new ColumnsController(this);
+  /** Aborted when the element leaves the page: work nobody else can stop (an export without a signal). */
+  #lifetime = new AbortController();
   /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
   readonly #lifecycle = new TaskLifecycle(this);
   readonly #capabilities = this.#lifecycle.track(new Task(this, {
@@ -220,6 +222,8 @@ export class IpAlertsList extends LitElement {
     super.disconnectedCallback();
     this.#resize?.disconnect();
     this.#resize = undefined;
+    this.#lifetime.abort();
+    this.#lifetime = new AbortController();
     this.#exportController?.abort();
     this.rangeSelecting?.controller.abort();
     this.#pages.pause();
@@ -716,27 +720,22 @@ export class IpAlertsList extends LitElement {
    * Every matching row, fetched page by page, as CSV (visible columns in order, safe for
    * spreadsheets) or JSON. Resolves with the text; the Export menu downloads it.
    */
-  async exportData(format: 'csv' | 'json', signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<string> {
-    const columns = this.#columnsCtl.visible;
-    const parts: string[] = [];
-    if (format === 'csv') parts.push(csvRow(['Type', 'Id', ...columns.map((c) => c.label)]));
-    let first = true;
-    for await (const page of this.#pages.all(signal ?? new AbortController().signal)) {
-      for (const a of page.items) {
-        if (format === 'csv') parts.push(csvRow([a.kind, a.id, ...columns.map((c) => c.value(a))]));
-        else {
-          const record: Record<string, unknown> = { kind: a.kind, id: a.id };
-          for (const c of columns) record[c.id] = c.id === 'impactedAssets' ? a.impactedAssets : (a as unknown as Record<string, unknown>)[c.id] ?? null;
-          parts.push(`${first ? '' : ',\n'}  ${JSON.stringify(record)}`);
-          first = false;
-        }
-      }
-      onProgress?.(page.done, page.total);
-    }
-    return format === 'csv' ? parts.join('') : `[\n${parts.join('')}\n]\n`;
+  async exportData(format: ExportFormat, signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<string> {
+    const fields: ExportField<AlertItem>[] = [
+      { key: 'kind', label: 'Type', text: (a) => a.kind },
+      { key: 'id', label: 'Id', text: (a) => a.id },
+      ...this.#columnsCtl.visible.map((c): ExportField<AlertItem> => ({
+        key: c.id,
+        label: c.label,
+        text: c.value,
+        json: (a) => (c.id === 'impactedAssets' ? a.impactedAssets : (a as unknown as Record<string, unknown>)[c.id]),
+      })),
+    ];
+    // Without a signal of the caller's, the export still stops when the element leaves the page.
+    return exportText(format, fields, this.#pages.all(signal ?? this.#lifetime.signal), onProgress);
   }
 
-  async #export(format: 'csv' | 'json') {
+  async #export(format: ExportFormat) {
     this.openMenu = undefined;
     this.#exportController?.abort();
     const controller = (this.#exportController = new AbortController());
@@ -746,13 +745,7 @@ export class IpAlertsList extends LitElement {
       const text = await this.exportData(format, controller.signal, (done, total) => {
         if (this.#exportController === controller) this.exporting = { format, done, total };
       });
-      const blob = new Blob([format === 'csv' ? '\uFEFF' + text : text], { type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json' });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `incidents-and-alerts-${(this.#data.ip?.canonical ?? 'ip').replace(/[:.]/g, '-')}-${new Date().toISOString().slice(0, 10)}.${format}`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadExport(text, format, exportFileName('incidents-and-alerts', this.#data.ip?.canonical ?? 'ip', format));
     } catch (error) {
       if (!isAbortError(error)) this.exportError = describeError(error);
     } finally {

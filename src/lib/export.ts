@@ -1,0 +1,67 @@
+/**
+ * Export a list as a file: CSV (through the injection-safe writer in csv.ts, with a BOM so
+ * spreadsheets read UTF-8) or JSON (an array of records), built from batches the caller fetches
+ * page by page, with progress. Shared by every list that exports (alerts today; devices and the
+ * Sentinel tables next), so they write the same safe files.
+ */
+import { csvRow } from './csv.js';
+
+export type ExportFormat = 'csv' | 'json';
+
+/** One exported field: its CSV header and cell, and its JSON key and value. */
+export interface ExportField<T> {
+  key: string;
+  label: string;
+  /** The CSV cell (neutralized by the writer). */
+  text(item: T): unknown;
+  /** The JSON value (default: the CSV cell's value). */
+  json?(item: T): unknown;
+}
+
+export interface ExportBatch<T> {
+  items: readonly T[];
+  /** Items exported so far, this batch included, and how many there are in all. */
+  done: number;
+  total: number;
+}
+
+/** The whole file's text, from batches (stops with the batches' own abort). */
+export async function exportText<T>(
+  format: ExportFormat,
+  fields: readonly ExportField<T>[],
+  batches: AsyncIterable<ExportBatch<T>>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<string> {
+  const parts: string[] = [];
+  if (format === 'csv') parts.push(csvRow(fields.map((f) => f.label)));
+  let first = true;
+  for await (const batch of batches) {
+    for (const item of batch.items) {
+      if (format === 'csv') parts.push(csvRow(fields.map((f) => f.text(item))));
+      else {
+        const record: Record<string, unknown> = {};
+        for (const f of fields) record[f.key] = (f.json ?? f.text)(item) ?? null;
+        parts.push(`${first ? '' : ',\n'}  ${JSON.stringify(record)}`);
+        first = false;
+      }
+    }
+    onProgress?.(batch.done, batch.total);
+  }
+  return format === 'csv' ? parts.join('') : `[\n${parts.join('')}\n]\n`;
+}
+
+/** A file name: `<what>-<subject with : and . as ->-<yyyy-mm-dd>.<format>`. */
+export function exportFileName(what: string, subject: string, format: ExportFormat, now = new Date()): string {
+  return `${what}-${subject.replace(/[:.]/g, '-')}-${now.toISOString().slice(0, 10)}.${format}`;
+}
+
+/** Hand the text to the browser as a download. */
+export function downloadExport(text: string, format: ExportFormat, fileName: string): void {
+  const blob = new Blob([format === 'csv' ? '\uFEFF' + text : text], { type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
