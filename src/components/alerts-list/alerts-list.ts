@@ -14,6 +14,7 @@ import { AlertPages, type AlertsQuery } from './alert-pages.js';
 import { AlertSelection, gatherIds, SelectionChangedError } from './selection.js';
 import { COLUMN_BY_ID, words, type ColumnState } from './columns.js';
 import { ColumnsController, DEFAULT_COLUMNS } from './columns-controller.js';
+import { IncidentExpansions, type DisplayRow, type ExpansionSource } from './expansions.js';
 import { contentTopFor, revealRow, rowWindowAt, scrollTopFor } from './virtual-window.js';
 import type { IpAlertsFlyout } from './alerts-flyout.js';
 import type { IpFlyoutSaveEvent } from '../../events/internal.js';
@@ -66,18 +67,6 @@ const FILTER_MENUS: readonly FilterMenu[] = [
   { field: 'detectionSource', label: 'Detection source' },
   { field: 'investigationState', label: 'Investigation state' },
 ];
-
-type DisplayRow =
-  | { kind: 'row'; index: number }
-  | { kind: 'child'; parent: number; parentId: string; child: number };
-
-interface Expansion {
-  index: number;
-  items?: AlertItem[];
-  error?: string;
-  /** Aborts the request for the incident's alerts (collapse, a new query, leaving the page). */
-  controller?: AbortController;
-}
 
 function optionLabel(field: AlertFilterField, value: string | null, menu: FilterMenu): string {
   if (value === null) return menu.unset ?? CLASSIFICATION_LABELS.unset;
@@ -132,7 +121,7 @@ export class IpAlertsList extends LitElement {
     args: () => [this.#data.provider] as const,
   }));
 
-  #expansions = new Map<string, Expansion>();
+  readonly #expansions = new IncidentExpansions(() => this.version++);
   /** The explicitly selected items (see #pinSelected). */
   #pinned = new Map<string, AlertItem>();
   #programmatic?: { scrollTop: number; contentTop: number };
@@ -213,7 +202,8 @@ export class IpAlertsList extends LitElement {
     if (this.hasUpdated) {
       this.#observeSize();
       this.#pages.resume();
-      for (const [id, e] of this.#expansions) if (!e.items && !e.error && !e.controller) void this.#loadExpansion(id, e);
+      const source = this.#expansionSource();
+      if (source) this.#expansions.resume(source);
       this.requestUpdate();
     }
   }
@@ -228,7 +218,7 @@ export class IpAlertsList extends LitElement {
     this.rangeSelecting?.controller.abort();
     this.#pages.pause();
     // Incidents whose alerts are still loading stay expanded and ask again on return.
-    for (const e of this.#expansions.values()) e.controller?.abort();
+    this.#expansions.pause();
   }
 
   #observeSize() {
@@ -282,8 +272,7 @@ export class IpAlertsList extends LitElement {
     }
     this.rangeSelecting?.controller.abort();
     this.rangeNotice = undefined;
-    for (const e of this.#expansions.values()) e.controller?.abort();
-    this.#expansions = new Map();
+    this.#expansions.clear();
     this.#selection.clear();
     this.#pinned = new Map();
     this.flyoutOpen = false;
@@ -319,64 +308,27 @@ export class IpAlertsList extends LitElement {
 
   /** Rows shown: the data rows plus the alerts of expanded incidents. */
   get #displayCount(): number {
-    let n = this.#total ?? 0;
-    for (const e of this.#expansions.values()) n += e.items ? Math.max(1, e.items.length) : 1;
-    return n;
-  }
-
-  #sortedExpansions(): Array<[string, Expansion]> {
-    return [...this.#expansions].sort((a, b) => a[1].index - b[1].index);
+    return this.#expansions.count(this.#total ?? 0);
   }
 
   #displayRow(d: number): DisplayRow {
-    let offset = 0;
-    for (const [id, e] of this.#sortedExpansions()) {
-      const at = e.index + offset;
-      if (d <= at) return { kind: 'row', index: d - offset };
-      const size = e.items ? Math.max(1, e.items.length) : 1;
-      if (d <= at + size) return { kind: 'child', parent: e.index, parentId: id, child: d - at - 1 };
-      offset += size;
-    }
-    return { kind: 'row', index: d - offset };
+    return this.#expansions.row(d);
   }
 
   #itemAt(row: DisplayRow): AlertItem | undefined {
-    if (row.kind === 'row') return this.#pages.get(row.index);
-    return this.#expansions.get(row.parentId)?.items?.[row.child];
+    return row.kind === 'row' ? this.#pages.get(row.index) : this.#expansions.child(row);
+  }
+
+  #expansionSource(): ExpansionSource | undefined {
+    const provider = this.#data.provider;
+    const query = this.#pages.query;
+    return provider && query ? { provider, ip: query.ip, range: query.range } : undefined;
   }
 
   #toggleExpand(incident: AlertItem, index: number) {
-    if (!this.#data.provider || !this.#pages.query) return;
-    const open = this.#expansions.get(incident.id);
-    if (open) {
-      open.controller?.abort();
-      this.#expansions.delete(incident.id);
-      this.version++;
-      return;
-    }
-    const expansion: Expansion = { index };
-    this.#expansions.set(incident.id, expansion);
-    this.version++;
-    void this.#loadExpansion(incident.id, expansion);
-  }
-
-  /** Fetch an expanded incident's alerts (again, after the list left the page mid-request). */
-  async #loadExpansion(id: string, expansion: Expansion) {
-    const provider = this.#data.provider;
-    const query = this.#pages.query;
-    if (!provider || !query) return;
-    const controller = (expansion.controller = new AbortController());
-    try {
-      const page = await provider.listAlerts(query.ip, { range: query.range, filter: { incidentId: [id] }, offset: 0, limit: 200 }, { signal: controller.signal });
-      if (this.#expansions.get(id) !== expansion) return;
-      expansion.items = page.items;
-    } catch (error) {
-      // Aborted: collapsed, another query, or the list left the page (it asks again on return).
-      if (this.#expansions.get(id) !== expansion || isAbortError(error)) return;
-      expansion.error = describeError(error);
-    } finally {
-      if (expansion.controller === controller) expansion.controller = undefined;
-    }
+    const source = this.#expansionSource();
+    if (!source) return;
+    this.#expansions.toggle(incident, index, source);
     this.version++;
   }
 
@@ -683,7 +635,7 @@ export class IpAlertsList extends LitElement {
 
   #loadedItems(ids: ReadonlySet<string>): AlertItem[] {
     const out = this.#pages.findLoaded(ids);
-    for (const e of this.#expansions.values()) for (const a of e.items ?? []) if (ids.has(a.id) && !out.some((x) => x.id === a.id)) out.push(a);
+    for (const a of this.#expansions.loaded(ids)) if (!out.some((x) => x.id === a.id)) out.push(a);
     return out;
   }
 
@@ -691,14 +643,7 @@ export class IpAlertsList extends LitElement {
   #replaceEverywhere(items: readonly AlertItem[]): Map<string, AlertItem> {
     const previous = this.#pages.replace(items);
     const byId = new Map(items.map((a) => [a.id, a]));
-    for (const e of this.#expansions.values()) {
-      if (!e.items) continue;
-      e.items = e.items.map((a) => {
-        const next = byId.get(a.id);
-        if (next && !previous.has(a.id)) previous.set(a.id, a);
-        return next ?? a;
-      });
-    }
+    this.#expansions.replace(byId, previous);
     for (const [id, a] of this.#pinned) {
       const next = byId.get(id);
       if (!next) continue;
