@@ -12,7 +12,8 @@ import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
 import { AlertPages, type AlertsQuery } from './alert-pages.js';
 import { AlertSelection, gatherIds, SelectionChangedError } from './selection.js';
-import { COLUMN_BY_ID, words, type ColumnState } from './columns.js';
+import { type ColumnState } from './columns.js';
+import { activeFilters, columnChooser, exportMenu, FILTER_MENUS, menuOptions, type FilterMenu } from './toolbar.js';
 import { ColumnsController, DEFAULT_COLUMNS } from './columns-controller.js';
 import { IncidentExpansions, type DisplayRow, type ExpansionSource } from './expansions.js';
 import { contentTopFor, revealRow, rowWindowAt, scrollTopFor } from './virtual-window.js';
@@ -20,18 +21,7 @@ import type { IpAlertsFlyout } from './alerts-flyout.js';
 import type { IpFlyoutSaveEvent } from '../../events/internal.js';
 import './ip-alerts-flyout.js';
 import { describeError, isAbortError } from '../../data/errors.js';
-import {
-  ALERT_STATUSES,
-  ALERT_STATUS_LABELS,
-  CLASSIFICATIONS,
-  CLASSIFICATION_LABELS,
-  INVESTIGATION_STATE_LABELS,
-  labelFor,
-  SEVERITIES,
-  SEVERITY_LABELS,
-  type AlertItem,
-  type AlertPatch,
-} from '../../data/model.js';
+import type { AlertItem, AlertPatch } from '../../data/model.js';
 import { applyPatch } from '../../data/patch.js';
 import { resolveCapabilities, type AlertFilter, type AlertFilterField, type AlertSortField, type IpDataProvider, type Sort } from '../../data/provider.js';
 import { filterCount, parseFilter, parseSort, serializeFilter, serializeSort } from '../../lib/alert-filter.js';
@@ -48,33 +38,6 @@ const MAX_BULK = 10_000;
 const MAX_RANGE = 5_000;
 /** Text columns sort A→Z first; times, severity and status most-important-first. */
 const DESC_FIRST = new Set<AlertSortField>(['severity', 'status', 'classification', 'firstActivity', 'lastActivity']);
-
-interface FilterMenu {
-  field: AlertFilterField;
-  label: string;
-  /** Fixed options; others come from the values seen in loaded rows. */
-  options?: ReadonlyArray<readonly [value: string | null, label: string]>;
-  unset?: string;
-}
-
-const FILTER_MENUS: readonly FilterMenu[] = [
-  { field: 'severity', label: 'Severity', options: [...SEVERITIES.map((s) => [s, SEVERITY_LABELS[s]] as const)] },
-  { field: 'status', label: 'Status', options: ALERT_STATUSES.map((s) => [s, ALERT_STATUS_LABELS[s]] as const) },
-  { field: 'classification', label: 'Classification', options: [[null, CLASSIFICATION_LABELS.unset], ...CLASSIFICATIONS.map((c) => [c, CLASSIFICATION_LABELS[c]] as const)] },
-  { field: 'kind', label: 'Type', options: [['incident', 'Incidents'], ['alert', 'Alerts']] },
-  { field: 'category', label: 'Category' },
-  { field: 'assignedTo', label: 'Assigned to', unset: 'Unassigned' },
-  { field: 'detectionSource', label: 'Detection source' },
-  { field: 'investigationState', label: 'Investigation state' },
-];
-
-function optionLabel(field: AlertFilterField, value: string | null, menu: FilterMenu): string {
-  if (value === null) return menu.unset ?? CLASSIFICATION_LABELS.unset;
-  const fixed = menu.options?.find(([v]) => v === value);
-  if (fixed) return fixed[1];
-  if (field === 'investigationState') return labelFor(INVESTIGATION_STATE_LABELS, value);
-  return field === 'assignedTo' ? value : words(value);
-}
 
 /**
  * The incidents and alerts whose story includes the IP, in a grid built for big data: pages are
@@ -446,22 +409,16 @@ export class IpAlertsList extends LitElement {
   }
 
   #menuOptions(menu: FilterMenu): Array<[string | null, string]> {
-    const selected = this.filter[menu.field] ?? [];
-    const values = new Map<string | null, string>();
-    for (const [v, l] of menu.options ?? []) values.set(v, l);
-    if (!menu.options) {
-      if (menu.unset) values.set(null, menu.unset);
-      const w = this.#window();
-      const seen = new Set<string>();
-      for (let d = Math.max(0, w.start - 200); d < Math.min(this.#displayCount, w.end + 200); d++) {
-        const item = this.#itemAt(this.#displayRow(d));
-        const v = item ? (item as unknown as Record<string, unknown>)[menu.field] : undefined;
-        if (typeof v === 'string' && v) seen.add(v);
-      }
-      for (const v of [...seen].sort()) values.set(v, optionLabel(menu.field, v, menu));
+    return menuOptions(menu, this.filter[menu.field] ?? [], this.#nearbyItems());
+  }
+
+  /** Loaded items around the view (200 rows either side): where open filter menus find their values. */
+  *#nearbyItems(): Generator<AlertItem> {
+    const w = this.#window();
+    for (let d = Math.max(0, w.start - 200); d < Math.min(this.#displayCount, w.end + 200); d++) {
+      const item = this.#itemAt(this.#displayRow(d));
+      if (item) yield item;
     }
-    for (const v of selected) if (!values.has(v)) values.set(v, optionLabel(menu.field, v, menu));
-    return [...values];
   }
 
   // ---- selection ----------------------------------------------------------------------------
@@ -888,10 +845,14 @@ export class IpAlertsList extends LitElement {
         ${FILTER_MENUS.map((m) => this.#renderFilterMenu(m))}
       </div>
       <div class="tools">
-        ${this.#renderColumnChooser()}
-        ${this.#renderExportMenu()}
+        ${columnChooser({ columns: this.columns, open: this.openMenu === 'columns', onToggleOpen: () => this.#toggleMenu('columns'), controller: this.#columnsCtl })}
+        ${exportMenu({ open: this.openMenu === 'export', total: this.#total, busy: !!this.exporting, locale: this.#locale, onToggleOpen: () => this.#toggleMenu('export'), onExport: (f) => void this.#export(f) })}
       </div>
     </div>`;
+  }
+
+  #toggleMenu(menu: NonNullable<typeof this.openMenu>) {
+    this.openMenu = this.openMenu === menu ? undefined : menu;
   }
 
   #renderFilterMenu(menu: FilterMenu): TemplateResult {
@@ -906,58 +867,6 @@ export class IpAlertsList extends LitElement {
       onChange: (value, checked) => this.#setFilterValue(menu.field, value, checked),
       emptyText: 'Values appear as rows load.',
     });
-  }
-
-  #renderColumnChooser(): TemplateResult {
-    const open = this.openMenu === 'columns';
-    return html`<div class="menu-wrap end">
-      <button type="button" class="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="column-chooser" @click=${() => (this.openMenu = open ? undefined : 'columns')}>Columns</button>
-      ${open
-        ? html`<div class="menu columns" id="column-chooser" role="group" aria-label="Choose and order columns">
-            <ul>
-              ${this.columns.map((c, i) => {
-                const def = COLUMN_BY_ID.get(c.id)!;
-                return html`<li>
-                  <label class="option"><input type="checkbox" .checked=${c.visible} ?disabled=${c.id === 'title'} @change=${() => this.#columnsCtl.toggle(c.id)} /> ${def.label}</label>
-                  <span class="move">
-                    <button type="button" class="button subtle" aria-label=${`Move ${def.label} up`} ?disabled=${i === 0} @click=${() => this.#columnsCtl.move(c.id, -1)}>↑</button>
-                    <button type="button" class="button subtle" aria-label=${`Move ${def.label} down`} ?disabled=${i === this.columns.length - 1} @click=${() => this.#columnsCtl.move(c.id, 1)}>↓</button>
-                  </span>
-                </li>`;
-              })}
-            </ul>
-            <button type="button" class="button subtle" @click=${() => this.#columnsCtl.reset()}>Reset columns</button>
-          </div>`
-        : nothing}
-    </div>`;
-  }
-
-  #renderExportMenu(): TemplateResult {
-    const open = this.openMenu === 'export';
-    const disabled = !this.#total;
-    return html`<div class="menu-wrap end">
-      <button type="button" class="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="export-menu" ?disabled=${disabled || !!this.exporting}
-        @click=${() => (this.openMenu = open ? undefined : 'export')}>Export</button>
-      ${open
-        ? html`<div class="menu" id="export-menu" role="group" aria-label="Export">
-            <button type="button" class="button subtle" @click=${() => this.#export('csv')}>CSV (${formatNumber(this.#total ?? 0, this.#locale)} rows)</button>
-            <button type="button" class="button subtle" @click=${() => this.#export('json')}>JSON (${formatNumber(this.#total ?? 0, this.#locale)} rows)</button>
-          </div>`
-        : nothing}
-    </div>`;
-  }
-
-  #renderActiveFilters(): TemplateResult | typeof nothing {
-    const chips: TemplateResult[] = [];
-    for (const menu of FILTER_MENUS) {
-      for (const value of this.filter[menu.field] ?? []) {
-        const label = `${menu.label}: ${optionLabel(menu.field, value, menu)}`;
-        chips.push(html`<button type="button" class="chip removable" aria-label=${`Remove filter ${label}`} @click=${() => this.#setFilterValue(menu.field, value, false)}>${label} <span aria-hidden="true">✕</span></button>`);
-      }
-    }
-    if (this.search) chips.push(html`<button type="button" class="chip removable" aria-label=${`Remove search ${this.search}`} @click=${() => this.#clearSearch()}>Text: “${this.search}” <span aria-hidden="true">✕</span></button>`);
-    if (!chips.length) return nothing;
-    return html`<div class="active-filters" role="group" aria-label="Active filters">${chips}<button type="button" class="button subtle" @click=${() => this.#clearFilters()}>Clear all</button></div>`;
   }
 
   #clearSearch() {
@@ -1148,7 +1057,13 @@ export class IpAlertsList extends LitElement {
     const manageable = Boolean(this.#capabilities.value?.updateAlerts && this.#data.provider?.updateAlerts);
     return html`<div part="base" class="list ${this.flyoutOpen ? 'with-flyout' : ''}">
       ${this.#renderToolbar()}
-      ${this.#renderActiveFilters()}
+      ${activeFilters({
+        filter: this.filter,
+        search: this.search,
+        onRemove: (field, value) => this.#setFilterValue(field, value, false),
+        onClearSearch: () => this.#clearSearch(),
+        onClearAll: () => this.#clearFilters(),
+      })}
       ${this.#renderStatus()}
       <div class="main">
         <div class="grid-wrap">
