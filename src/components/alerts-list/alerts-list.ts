@@ -17,6 +17,7 @@ import { activeFilters, columnChooser, exportMenu, FILTER_MENUS, menuOptions, ty
 import { ColumnsController, DEFAULT_COLUMNS } from './columns-controller.js';
 import { IncidentExpansions, type DisplayRow, type ExpansionSource } from './expansions.js';
 import { contentTopFor, revealRow, rowWindowAt, scrollTopFor } from './virtual-window.js';
+import { gridMove } from '../shared/grid-keys.js';
 import type { IpAlertsFlyout } from './alerts-flyout.js';
 import type { IpFlyoutSaveEvent } from '../../events/internal.js';
 import './ip-alerts-flyout.js';
@@ -698,34 +699,23 @@ export class IpAlertsList extends LitElement {
     const last = this.#displayCount - 1;
     const lastCol = this.#columnsCtl.visible.length;
     const ctrl = e.ctrlKey || e.metaKey;
+    // Shift+Left/Right on a column header resizes the column.
+    if (e.shiftKey && row < 0 && col > 0 && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+      this.#columnsCtl.widen(this.#columnsCtl.visible[col - 1]!.id, e.key === 'ArrowRight' ? 16 : -16);
+      e.preventDefault();
+      e.stopPropagation();
+      return;
+    }
+    const move = gridMove(e.key, ctrl, this.active, { lastRow: last, lastCol, pageRows });
+    if (move) {
+      // Shift+Up/Down extends the selection, as in a spreadsheet.
+      this.#moveTo(move.row, move.col, e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp'));
+      e.preventDefault();
+      e.stopPropagation();
+      return;
+    }
     let handled = true;
     switch (e.key) {
-      case 'ArrowDown':
-        this.#moveTo(row + 1, col, e.shiftKey);
-        break;
-      case 'ArrowUp':
-        this.#moveTo(row - 1, col, e.shiftKey);
-        break;
-      case 'ArrowRight':
-        if (e.shiftKey && row < 0 && col > 0) this.#columnsCtl.widen(this.#columnsCtl.visible[col - 1]!.id, 16);
-        else this.#moveTo(row, col + 1);
-        break;
-      case 'ArrowLeft':
-        if (e.shiftKey && row < 0 && col > 0) this.#columnsCtl.widen(this.#columnsCtl.visible[col - 1]!.id, -16);
-        else this.#moveTo(row, col - 1);
-        break;
-      case 'PageDown':
-        this.#moveTo(Math.min(last, row + pageRows), col);
-        break;
-      case 'PageUp':
-        this.#moveTo(Math.max(0, row - pageRows), col);
-        break;
-      case 'Home':
-        this.#moveTo(ctrl ? 0 : row, 0);
-        break;
-      case 'End':
-        this.#moveTo(ctrl ? last : row, ctrl ? col : lastCol);
-        break;
       case ' ':
       case 'Spacebar': {
         if (row < 0) {
