@@ -16,7 +16,7 @@ import { type ColumnState } from './columns.js';
 import { activeFilters, columnChooser, exportMenu, FILTER_MENUS, menuOptions, type FilterMenu } from './toolbar.js';
 import { ColumnsController, DEFAULT_COLUMNS } from './columns-controller.js';
 import { IncidentExpansions, type DisplayRow, type ExpansionSource } from './expansions.js';
-import { contentTopFor, revealRow, rowWindowAt, scrollTopFor } from './virtual-window.js';
+import { VirtualScrollController } from './virtual-scroll.js';
 import { gridMove } from '../shared/grid-keys.js';
 import type { IpAlertsFlyout } from './alerts-flyout.js';
 import type { IpFlyoutSaveEvent } from '../../events/internal.js';
@@ -88,8 +88,11 @@ export class IpAlertsList extends LitElement {
   readonly #expansions = new IncidentExpansions(() => this.version++);
   /** The explicitly selected items (see #pinSelected). */
   #pinned = new Map<string, AlertItem>();
-  #programmatic?: { scrollTop: number; contentTop: number };
-  #resize?: ResizeObserver;
+  readonly #scroll = new VirtualScrollController(this, {
+    count: () => this.#displayCount,
+    parts: () => ({ scroller: this.scroller, spacer: this.spacerEl, window: this.windowEl, rows: this.rowsEl, header: this.scroller?.querySelector<HTMLElement>('.header-row') }),
+    rowHeightProperty: '--_row-height',
+  });
   readonly #searchField = new SearchField(this, (value) => {
     this.search = value;
     this.#emitFilterChange();
@@ -104,7 +107,6 @@ export class IpAlertsList extends LitElement {
   #focusAfterRender = false;
   #lastError?: unknown;
   #reportedGeneration = -1;
-  #layoutKey = '';
   /** Focus is in the grid (kept through re-renders that replace the focused row). */
   #gridFocused = false;
 
@@ -115,9 +117,6 @@ export class IpAlertsList extends LitElement {
   @query('ip-alerts-flyout') private flyout?: IpAlertsFlyout;
   @query('#search') private searchInput?: HTMLInputElement;
 
-  @state() private contentTop = 0;
-  @state() private viewportHeight = 400;
-  @state() private rowHeight = 36;
   /** Active cell: row −1 is the header; column 0 is the selection checkbox. */
   @state() private active = { row: 0, col: 1 };
   @state() private flyoutOpen = false;
@@ -162,9 +161,8 @@ export class IpAlertsList extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Back in the page (or moved): observe the size again and fetch what was interrupted.
+    // Back in the page (or moved): fetch what was interrupted.
     if (this.hasUpdated) {
-      this.#observeSize();
       this.#pages.resume();
       const source = this.#expansionSource();
       if (source) this.#expansions.resume(source);
@@ -174,8 +172,6 @@ export class IpAlertsList extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#resize?.disconnect();
-    this.#resize = undefined;
     this.#lifetime.abort();
     this.#lifetime = new AbortController();
     this.#exportController?.abort();
@@ -183,13 +179,6 @@ export class IpAlertsList extends LitElement {
     this.#pages.pause();
     // Incidents whose alerts are still loading stay expanded and ask again on return.
     this.#expansions.pause();
-  }
-
-  #observeSize() {
-    this.#resize?.disconnect();
-    this.#resize = new ResizeObserver(() => this.#measure());
-    // The observer reports the first size too (asynchronously: no update inside this update).
-    if (this.scroller) this.#resize.observe(this.scroller);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -203,13 +192,8 @@ export class IpAlertsList extends LitElement {
     if (this.#pages.setQuery(query)) this.#onQueryChanged();
   }
 
-  override firstUpdated(): void {
-    this.#observeSize();
-  }
-
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.#applyLayout();
     this.#columnsCtl.updated(changed);
     const root = this.renderRoot as ShadowRoot;
     if (this.#focusAfterRender || (this.#gridFocused && !root.activeElement)) {
@@ -242,10 +226,8 @@ export class IpAlertsList extends LitElement {
     this.flyoutOpen = false;
     this.saveError = undefined;
     this.bulkMessage = undefined;
-    this.contentTop = 0;
+    this.#scroll.reset();
     this.active = { row: 0, col: this.active.col };
-    this.#programmatic = undefined;
-    if (this.scroller) this.scroller.scrollTop = 0;
     this.#exportController?.abort();
   }
 
@@ -296,57 +278,7 @@ export class IpAlertsList extends LitElement {
     this.version++;
   }
 
-  // ---- layout and scrolling -----------------------------------------------------------------
-
-  #measure() {
-    const scroller = this.scroller;
-    if (!scroller) return;
-    const header = scroller.querySelector<HTMLElement>('.header-row');
-    const rowHeight = parseFloat(getComputedStyle(this).getPropertyValue('--_row-height')) || 36;
-    const viewport = Math.max(rowHeight, scroller.clientHeight - (header?.offsetHeight ?? rowHeight));
-    if (rowHeight !== this.rowHeight) this.rowHeight = rowHeight;
-    if (viewport !== this.viewportHeight) this.viewportHeight = viewport;
-  }
-
-  #window() {
-    return rowWindowAt({ count: this.#displayCount, rowHeight: this.rowHeight, viewportHeight: this.viewportHeight, contentTop: this.contentTop, overscan: 6 });
-  }
-
-  #scrollTopForContent(): number {
-    return scrollTopFor(this.contentTop, this.#displayCount, this.rowHeight, this.viewportHeight);
-  }
-
-  /** Browsers already send scroll events once per frame; Lit batches the update in a microtask. */
-  #onScroll() {
-    const scroller = this.scroller;
-    if (!scroller) return;
-    const p = this.#programmatic;
-    if (p && Math.abs(scroller.scrollTop - p.scrollTop) < 1) {
-      this.contentTop = p.contentTop;
-      return;
-    }
-    this.#programmatic = undefined;
-    this.contentTop = contentTopFor({ count: this.#displayCount, rowHeight: this.rowHeight, viewportHeight: this.viewportHeight, scrollTop: scroller.scrollTop });
-  }
-
-  /** Scroll so that content pixel `contentTop` is at the top, exactly (the scrollbar follows). */
-  #scrollToContent(contentTop: number) {
-    const max = Math.max(0, this.#displayCount * this.rowHeight - this.viewportHeight);
-    const exact = Math.max(0, Math.min(max, contentTop));
-    const top = scrollTopFor(exact, this.#displayCount, this.rowHeight, this.viewportHeight);
-    this.contentTop = exact;
-    if (this.scroller) {
-      this.scroller.scrollTop = top;
-      this.#programmatic = { scrollTop: this.scroller.scrollTop, contentTop: exact };
-    }
-  }
-
-  /** Bring display row `d` into view (for the keyboard and for `scrollToIndex`). */
-  #reveal(d: number) {
-    if (d < 0) return;
-    const next = revealRow(d, this.contentTop, this.rowHeight, this.viewportHeight);
-    if (next !== this.contentTop) this.#scrollToContent(next);
-  }
+  // ---- scrolling ----------------------------------------------------------------------------
 
   /** Select these incidents or alerts (by id) and open the side panel, as a click would. */
   selectIds(ids: readonly string[], options: { openPanel?: boolean } = {}): void {
@@ -356,26 +288,7 @@ export class IpAlertsList extends LitElement {
 
   /** Scroll to a row (0-based, counting expanded incidents' alerts). */
   scrollToIndex(index: number): void {
-    this.#scrollToContent(Math.max(0, index) * this.rowHeight);
-  }
-
-  #applyLayout() {
-    const w = this.#window();
-    if (this.spacerEl) this.spacerEl.style.height = `${w.scrollHeight}px`;
-    if (this.windowEl) this.windowEl.style.height = `${Math.min(this.viewportHeight, w.scrollHeight)}px`;
-    if (this.rowsEl) this.rowsEl.style.transform = `translateY(${w.offset}px)`;
-    const scroller = this.scroller;
-    const key = `${this.#displayCount}|${this.rowHeight}|${this.viewportHeight}`;
-    if (scroller && key !== this.#layoutKey) {
-      // The content size changed (rows loaded, an incident expanded, a resize): put the scrollbar
-      // where the content is. Never otherwise: it would undo a scroll the browser has not reported yet.
-      this.#layoutKey = key;
-      const expected = this.#scrollTopForContent();
-      if (Math.abs(scroller.scrollTop - expected) > 1) {
-        scroller.scrollTop = expected;
-        this.#programmatic = { scrollTop: scroller.scrollTop, contentTop: this.contentTop };
-      }
-    }
+    this.#scroll.scrollToRow(index);
   }
 
   // ---- filters, search, sort ----------------------------------------------------------------
@@ -415,7 +328,7 @@ export class IpAlertsList extends LitElement {
 
   /** Loaded items around the view (200 rows either side): where open filter menus find their values. */
   *#nearbyItems(): Generator<AlertItem> {
-    const w = this.#window();
+    const w = this.#scroll.window;
     for (let d = Math.max(0, w.start - 200); d < Math.min(this.#displayCount, w.end + 200); d++) {
       const item = this.#itemAt(this.#displayRow(d));
       if (item) yield item;
@@ -684,7 +597,7 @@ export class IpAlertsList extends LitElement {
     const c = Math.max(0, Math.min(cols, col));
     const previous = this.active.row;
     this.active = { row: r, col: c };
-    if (r >= 0) this.#reveal(r);
+    if (r >= 0) this.#scroll.reveal(r);
     if (extend && r >= 0 && previous >= 0) {
       if (this.#selection.anchor === undefined) this.#selection.anchor = previous;
       void this.#selectRange(this.#selection.anchor, r);
@@ -695,7 +608,7 @@ export class IpAlertsList extends LitElement {
   #onGridKeydown(e: KeyboardEvent) {
     if ((e.composedPath()[0] as HTMLElement).closest?.('input, select, textarea') && e.key !== 'Escape') return;
     const { row, col } = this.active;
-    const pageRows = Math.max(1, Math.floor(this.viewportHeight / this.rowHeight) - 1);
+    const pageRows = this.#scroll.pageRows;
     const last = this.#displayCount - 1;
     const lastCol = this.#columnsCtl.visible.length;
     const ctrl = e.ctrlKey || e.metaKey;
@@ -796,7 +709,7 @@ export class IpAlertsList extends LitElement {
   #onScrollerFocus(e: FocusEvent) {
     // Tab lands on the grid itself only when the active cell is scrolled away: bring it back.
     if (e.target === this.scroller) {
-      if (this.active.row >= 0) this.#reveal(this.active.row);
+      if (this.active.row >= 0) this.#scroll.reveal(this.active.row);
       this.#focusAfterRender = true;
       this.requestUpdate();
     }
@@ -1030,7 +943,7 @@ export class IpAlertsList extends LitElement {
     const ctx = { locale: this.#locale, now: Date.now() };
     const total = this.#total;
     const count = this.#displayCount;
-    const w = this.#window();
+    const w = this.#scroll.window;
     if (total !== undefined) {
       // Ask for the pages under the viewport (and a little around it).
       const first = w.start < count ? this.#displayRow(w.start) : undefined;
@@ -1060,7 +973,7 @@ export class IpAlertsList extends LitElement {
           <div class="scroller" part="grid" role="grid" aria-label="Incidents and alerts" aria-multiselectable="true"
             aria-rowcount=${total === undefined ? '-1' : String(count + 1)} aria-colcount=${this.#columnsCtl.visible.length + 1}
             aria-busy=${loadingFirst ? 'true' : 'false'} tabindex=${activeRendered ? '-1' : '0'}
-            @scroll=${this.#onScroll} @keydown=${this.#onGridKeydown} @focus=${this.#onScrollerFocus}
+            @scroll=${this.#scroll.onScroll} @keydown=${this.#onGridKeydown} @focus=${this.#onScrollerFocus}
             @focusin=${this.#onGridFocusin} @focusout=${this.#onGridFocusout}>
             ${this.#renderHeader()}
             <div class="spacer"><div class="window"><div class="rows" role="rowgroup">
@@ -1082,7 +995,7 @@ export class IpAlertsList extends LitElement {
   /** In "all matching" mode, the loaded ids that are selected (the panel lists a few). */
   #flyoutCandidates(): string[] {
     const out: string[] = [];
-    const w = this.#window();
+    const w = this.#scroll.window;
     for (let d = w.start; d < w.end && out.length < 20; d++) {
       const item = this.#itemAt(this.#displayRow(d));
       if (item && this.#selection.has(item.id)) out.push(item.id);

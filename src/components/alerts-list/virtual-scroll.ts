@@ -1,0 +1,176 @@
+/**
+ * Virtual scrolling for a list of fixed-height rows, however many (a million alerts and more):
+ * only the rows in view (plus overscan) are rendered; a spacer gives the scrollbar its length,
+ * scaled when the real height would pass what browsers can scroll (see virtual-window.ts). The
+ * controller measures the row and viewport heights, follows the scrollbar, scrolls to a row or an
+ * exact content position, and keeps the scrollbar where the content is when the row count
+ * changes. The host renders `.spacer`, `.window` and `.rows` inside its scroller and passes them.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { contentTopFor, revealRow, rowWindowAt, scrollTopFor, type RowWindow } from './virtual-window.js';
+
+export interface VirtualScrollParts {
+  scroller?: HTMLElement | null;
+  spacer?: HTMLElement | null;
+  window?: HTMLElement | null;
+  rows?: HTMLElement | null;
+  /** Subtracted from the scroller's height (a sticky header row). */
+  header?: HTMLElement | null;
+}
+
+export interface VirtualScrollOptions {
+  /** Rows to scroll through. */
+  count: () => number;
+  parts: () => VirtualScrollParts;
+  /** The custom property holding the row height (default 36px). */
+  rowHeightProperty: string;
+  overscan?: number;
+}
+
+type Host = ReactiveControllerHost & HTMLElement & { readonly hasUpdated?: boolean };
+
+export class VirtualScrollController implements ReactiveController {
+  readonly #host: Host;
+  readonly #o: VirtualScrollOptions;
+  #contentTop = 0;
+  #viewportHeight = 400;
+  #rowHeight = 36;
+  /** A scroll we made, so its scroll event is not read back as the analyst's. */
+  #programmatic?: { scrollTop: number; contentTop: number };
+  #layoutKey = '';
+  #resize?: ResizeObserver;
+  #observed?: HTMLElement;
+
+  constructor(host: Host, options: VirtualScrollOptions) {
+    this.#host = host;
+    this.#o = options;
+    host.addController(this);
+  }
+
+  /** The content pixel at the top of the view. */
+  get contentTop(): number {
+    return this.#contentTop;
+  }
+
+  get rowHeight(): number {
+    return this.#rowHeight;
+  }
+
+  get viewportHeight(): number {
+    return this.#viewportHeight;
+  }
+
+  /** Rows in one screen, less one for context (Page Up/Down). */
+  get pageRows(): number {
+    return Math.max(1, Math.floor(this.#viewportHeight / this.#rowHeight) - 1);
+  }
+
+  /** The rows to render now. */
+  get window(): RowWindow {
+    return rowWindowAt({ count: this.#o.count(), rowHeight: this.#rowHeight, viewportHeight: this.#viewportHeight, contentTop: this.#contentTop, overscan: this.#o.overscan ?? 6 });
+  }
+
+  hostDisconnected(): void {
+    this.#resize?.disconnect();
+    this.#resize = undefined;
+    this.#observed = undefined;
+  }
+
+  hostUpdated(): void {
+    // Observe the scroller once rendered (again after the host returns to the page, or when it is a new element).
+    const scroller = this.#o.parts().scroller ?? undefined;
+    if (scroller !== this.#observed) this.#observe(scroller);
+    this.#applyLayout();
+  }
+
+  /** Back to the top (a new query). */
+  reset(): void {
+    this.#programmatic = undefined;
+    this.#setContentTop(0);
+    const scroller = this.#o.parts().scroller;
+    if (scroller) scroller.scrollTop = 0;
+  }
+
+  /** The scroller's scroll listener. Browsers send scroll events once per frame; Lit batches the update. */
+  readonly onScroll = (): void => {
+    const scroller = this.#o.parts().scroller;
+    if (!scroller) return;
+    const p = this.#programmatic;
+    if (p && Math.abs(scroller.scrollTop - p.scrollTop) < 1) {
+      this.#setContentTop(p.contentTop);
+      return;
+    }
+    this.#programmatic = undefined;
+    this.#setContentTop(contentTopFor({ count: this.#o.count(), rowHeight: this.#rowHeight, viewportHeight: this.#viewportHeight, scrollTop: scroller.scrollTop }));
+  };
+
+  /** Scroll so that content pixel `contentTop` is at the top, exactly (the scrollbar follows). */
+  scrollToContent(contentTop: number): void {
+    const count = this.#o.count();
+    const max = Math.max(0, count * this.#rowHeight - this.#viewportHeight);
+    const exact = Math.max(0, Math.min(max, contentTop));
+    this.#setContentTop(exact);
+    const scroller = this.#o.parts().scroller;
+    if (scroller) {
+      scroller.scrollTop = scrollTopFor(exact, count, this.#rowHeight, this.#viewportHeight);
+      this.#programmatic = { scrollTop: scroller.scrollTop, contentTop: exact };
+    }
+  }
+
+  /** Scroll to row `index` (at the top). */
+  scrollToRow(index: number): void {
+    this.scrollToContent(Math.max(0, index) * this.#rowHeight);
+  }
+
+  /** Bring row `d` into view, scrolling as little as possible. */
+  reveal(d: number): void {
+    if (d < 0) return;
+    const next = revealRow(d, this.#contentTop, this.#rowHeight, this.#viewportHeight);
+    if (next !== this.#contentTop) this.scrollToContent(next);
+  }
+
+  #setContentTop(value: number) {
+    if (value === this.#contentTop) return;
+    this.#contentTop = value;
+    this.#host.requestUpdate();
+  }
+
+  #observe(scroller: HTMLElement | undefined) {
+    this.#resize?.disconnect();
+    this.#observed = scroller;
+    if (!scroller) return;
+    // The observer reports the first size too, asynchronously: no update requested inside this one.
+    this.#resize = new ResizeObserver(() => this.#measure());
+    this.#resize.observe(scroller);
+  }
+
+  #measure() {
+    const { scroller, header } = this.#o.parts();
+    if (!scroller) return;
+    const rowHeight = parseFloat(getComputedStyle(this.#host).getPropertyValue(this.#o.rowHeightProperty)) || 36;
+    const viewport = Math.max(rowHeight, scroller.clientHeight - (header?.offsetHeight ?? rowHeight));
+    if (rowHeight === this.#rowHeight && viewport === this.#viewportHeight) return;
+    this.#rowHeight = rowHeight;
+    this.#viewportHeight = viewport;
+    this.#host.requestUpdate();
+  }
+
+  #applyLayout() {
+    const { scroller, spacer, window: win, rows } = this.#o.parts();
+    const w = this.window;
+    if (spacer) spacer.style.height = `${w.scrollHeight}px`;
+    if (win) win.style.height = `${Math.min(this.#viewportHeight, w.scrollHeight)}px`;
+    if (rows) rows.style.transform = `translateY(${w.offset}px)`;
+    const key = `${this.#o.count()}|${this.#rowHeight}|${this.#viewportHeight}`;
+    if (scroller && key !== this.#layoutKey) {
+      // The content size changed (rows loaded, an incident expanded, a resize): put the scrollbar
+      // where the content is. Never otherwise: it would undo a scroll the browser has not reported yet.
+      this.#layoutKey = key;
+      const expected = scrollTopFor(this.#contentTop, this.#o.count(), this.#rowHeight, this.#viewportHeight);
+      if (Math.abs(scroller.scrollTop - expected) > 1) {
+        scroller.scrollTop = expected;
+        this.#programmatic = { scrollTop: scroller.scrollTop, contentTop: this.#contentTop };
+      }
+    }
+  }
+}
