@@ -11,19 +11,19 @@ import { alertIcon, incidentIcon } from '../shared/icons.js';
 import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
 import { AlertPages, type AlertsQuery } from './alert-pages.js';
-import { AlertSelection, gatherIds, SelectionChangedError } from './selection.js';
+import { AlertSelection } from './selection.js';
 import { type ColumnState } from './columns.js';
 import { activeFilters, columnChooser, exportMenu, FILTER_MENUS, menuOptions, type FilterMenu } from './toolbar.js';
 import { ColumnsController, DEFAULT_COLUMNS } from './columns-controller.js';
 import { IncidentExpansions, type DisplayRow, type ExpansionSource } from './expansions.js';
 import { VirtualScrollController } from './virtual-scroll.js';
+import { AlertSaveController } from './save-controller.js';
 import { gridMove } from '../shared/grid-keys.js';
 import type { IpAlertsFlyout } from './alerts-flyout.js';
 import type { IpFlyoutSaveEvent } from '../../events/internal.js';
 import './ip-alerts-flyout.js';
 import { describeError, isAbortError } from '../../data/errors.js';
-import type { AlertItem, AlertPatch } from '../../data/model.js';
-import { applyPatch } from '../../data/patch.js';
+import type { AlertItem } from '../../data/model.js';
 import { resolveCapabilities, type AlertFilter, type AlertFilterField, type AlertSortField, type IpDataProvider, type Sort } from '../../data/provider.js';
 import { filterCount, parseFilter, parseSort, serializeFilter, serializeSort } from '../../lib/alert-filter.js';
 import { downloadExport, exportFileName, exportText, type ExportField, type ExportFormat } from '../../lib/export.js';
@@ -33,8 +33,6 @@ import { describeRange, type RangeKey } from '../../lib/time-range.js';
 import { IpAlertsUpdatedEvent, IpErrorEvent, IpFilterChangeEvent } from '../../events/events.js';
 
 
-/** Bulk management beyond this many items is refused with a message (fetching their ids is heavy). */
-const MAX_BULK = 10_000;
 /** Shift ranges beyond this many rows offer "Select all matching" instead of fetching every row. */
 const MAX_RANGE = 5_000;
 /** Text columns sort A→Z first; times, severity and status most-important-first. */
@@ -98,11 +96,21 @@ export class IpAlertsList extends LitElement {
     this.#emitFilterChange();
   });
   #exportController?: AbortController;
-  #saveController?: AbortController;
-  /** A Save is fetching the ids of "all matching" (a query change stops it). */
-  #gathering = false;
-  /** The idempotency key of the draft being saved, kept across retries of the same change. */
-  #saveKey?: { draft: string; key: string };
+  readonly #save = new AlertSaveController(this, {
+    provider: () => this.#data.provider,
+    pages: this.#pages,
+    selection: this.#selection,
+    total: () => this.#total ?? 0,
+    locale: () => this.#locale,
+    currentUser: () => this.currentUser ?? 'you',
+    loaded: (ids) => this.#loadedItems(ids),
+    replace: (items) => this.#replaceEverywhere(items),
+    panelOpen: () => this.flyoutOpen,
+    saved: (items) => {
+      this.flyout?.saved(items);
+      this.dispatchEvent(new IpAlertsUpdatedEvent({ items }));
+    },
+  });
   #locale?: string;
   #focusAfterRender = false;
   #lastError?: unknown;
@@ -120,13 +128,10 @@ export class IpAlertsList extends LitElement {
   /** Active cell: row −1 is the header; column 0 is the selection checkbox. */
   @state() private active = { row: 0, col: 1 };
   @state() private flyoutOpen = false;
-  @state() private saving = false;
-  @state() private saveError?: string;
   @state() private exporting?: { format: 'csv' | 'json'; done: number; total?: number };
   @state() private exportError?: string;
   @state() private openMenu?: string;
   @state() private version = 0;
-  @state() private bulkMessage?: string;
   /** A Shift range whose rows are being loaded (Cancel stops it). */
   @state() private rangeSelecting?: { controller: AbortController; rows: number };
   /** Why a Shift range selected nothing: too many rows, cancelled or failed. */
@@ -214,18 +219,13 @@ export class IpAlertsList extends LitElement {
   }
 
   #onQueryChanged() {
-    // A Save still gathering the ids of "all matching" must not apply to the new list.
-    if (this.#gathering) {
-      this.#saveController?.abort(new SelectionChangedError('Nothing was saved: the filters, search or time range changed while the selection was being gathered. Select again and save.'));
-    }
+    this.#save.queryChanged();
     this.rangeSelecting?.controller.abort();
     this.rangeNotice = undefined;
     this.#expansions.clear();
     this.#selection.clear();
     this.#pinned = new Map();
     this.flyoutOpen = false;
-    this.saveError = undefined;
-    this.bulkMessage = undefined;
     this.#scroll.reset();
     this.active = { row: 0, col: this.active.col };
     this.#exportController?.abort();
@@ -338,8 +338,7 @@ export class IpAlertsList extends LitElement {
   // ---- selection ----------------------------------------------------------------------------
 
   #selectionChanged(openFlyout = true) {
-    this.saveError = undefined;
-    this.bulkMessage = undefined;
+    this.#save.clearMessages();
     this.#pinSelected();
     if (this.#selection.empty) this.flyoutOpen = false;
     else if (openFlyout) this.flyoutOpen = true;
@@ -447,61 +446,10 @@ export class IpAlertsList extends LitElement {
 
   // ---- management ---------------------------------------------------------------------------
 
-  /**
-   * Save the panel's change. What it applies to is fixed when Save is pressed: explicit ids as
-   * they are, or "all matching" gathered from the query of that moment (stopped, and said so, if
-   * the list changes meanwhile). The rows change at once and roll back if the provider refuses;
-   * a provider that confirms only part of the set is reported, never shown as success.
-   */
-  async #onSave(e: IpFlyoutSaveEvent) {
+  /** The panel's Save: see AlertSaveController. */
+  #onSave(e: IpFlyoutSaveEvent) {
     e.stopPropagation();
-    const provider = this.#data.provider;
-    if (!provider?.updateAlerts || this.saving) return;
-    const patch: AlertPatch = e.detail.patch;
-    const snapshot = this.#selection.snapshot(this.#total ?? 0, this.#pages.generation);
-    if (snapshot.all && snapshot.count > MAX_BULK) {
-      this.saveError = `${formatNumber(snapshot.count, this.#locale)} are selected; change at most ${formatNumber(MAX_BULK, this.#locale)} at a time (narrow the filter).`;
-      return;
-    }
-    this.saving = true;
-    this.saveError = undefined;
-    this.bulkMessage = undefined;
-    this.#saveController?.abort();
-    const controller = (this.#saveController = new AbortController());
-    // One key per draft: a retry of the same change after a timeout cannot apply twice.
-    const draftKey = `${snapshot.generation}|${this.#selection.version}|${JSON.stringify(patch)}`;
-    if (this.#saveKey?.draft !== draftKey) this.#saveKey = { draft: draftKey, key: crypto.randomUUID() };
-    let previous = new Map<string, AlertItem>();
-    try {
-      this.#gathering = snapshot.all;
-      // Explicit ids are known now, so the preview shows at once; "all matching" needs its ids fetched.
-      const ids = snapshot.all ? await gatherIds(snapshot, this.#pages, controller.signal) : snapshot.ids;
-      this.#gathering = false;
-      // Show the change at once; roll back if the provider refuses it.
-      const preview = this.#loadedItems(new Set(ids)).map((a) => applyPatch(a, patch, this.currentUser ?? 'you'));
-      previous = this.#replaceEverywhere(preview);
-      const updated = await provider.updateAlerts(ids, patch, { signal: controller.signal, idempotencyKey: this.#saveKey.key });
-      this.#replaceEverywhere(updated);
-      const confirmed = new Set(updated.map((a) => a.id));
-      const unconfirmed = ids.filter((id) => !confirmed.has(id));
-      if (unconfirmed.length) {
-        this.#replaceEverywhere([...previous.values()].filter((a) => !confirmed.has(a.id)));
-        throw new Error(`Only ${formatNumber(ids.length - unconfirmed.length, this.#locale)} of ${formatNumber(ids.length, this.#locale)} were changed; the data source did not confirm the others. Check them before saving again.`);
-      }
-      this.#saveKey = undefined;
-      this.flyout?.saved(updated);
-      this.dispatchEvent(new IpAlertsUpdatedEvent({ items: updated }));
-    } catch (error) {
-      this.#gathering = false;
-      if (isAbortError(error) && !(controller.signal.reason instanceof SelectionChangedError)) return;
-      const shown = isAbortError(error) ? controller.signal.reason : error;
-      this.#replaceEverywhere([...previous.values()]);
-      // The panel closes when the query changes: say it under the grid then.
-      if (this.flyoutOpen) this.saveError = describeError(shown);
-      else this.bulkMessage = describeError(shown);
-    } finally {
-      if (this.#saveController === controller) this.saving = false;
-    }
+    void this.#save.save(e.detail.patch);
   }
 
   #loadedItems(ids: ReadonlySet<string>): AlertItem[] {
@@ -981,11 +929,11 @@ export class IpAlertsList extends LitElement {
             </div></div></div>
           </div>
           ${this.#renderBody()}
-          ${this.bulkMessage ? html`<p class="error-text" role="alert">${this.bulkMessage}</p>` : nothing}
+          ${this.#save.message ? html`<p class="error-text" role="alert">${this.#save.message}</p>` : nothing}
         </div>
         ${this.flyoutOpen
           ? html`<ip-alerts-flyout part="flyout" .items=${flyoutItems} count=${this.#selection.count(total ?? 0)} selection-key=${this.#selection.version} ?manageable=${manageable}
-              current-user=${this.currentUser ?? ''} ?saving=${this.saving} .error=${this.saveError} .locale=${this.#locale}
+              current-user=${this.currentUser ?? ''} ?saving=${this.#save.saving} .error=${this.#save.error} .locale=${this.#locale}
               @ip-flyout-save=${this.#onSave} @ip-flyout-close=${() => this.#closeFlyout()}></ip-alerts-flyout>`
           : nothing}
       </div>
