@@ -12,6 +12,20 @@ const shadow = (el: IpEntityPage) => el.shadowRoot!;
 const tabs = (el: IpEntityPage) => [...shadow(el).querySelectorAll<HTMLButtonElement>('[role="tab"]')];
 const selectedTab = (el: IpEntityPage) => tabs(el).find((t) => t.getAttribute('aria-selected') === 'true')!;
 
+/** Run `body` with the clipboard recording what is written to it, then put the real one back. */
+async function withClipboard(body: (copied: string[]) => Promise<void>): Promise<void> {
+  const original = navigator.clipboard.writeText;
+  const copied: string[] = [];
+  navigator.clipboard.writeText = async (t: string) => {
+    copied.push(t);
+  };
+  try {
+    await body(copied);
+  } finally {
+    navigator.clipboard.writeText = original;
+  }
+}
+
 describe('<ip-entity-page>', () => {
   describe('header', () => {
     it('shows the IP canonical, with a copy button and its kind', async () => {
@@ -51,12 +65,7 @@ describe('<ip-entity-page>', () => {
       await waitUntil(() => deepQuery(el, 'ip-prevalence-chart')?.shadowRoot?.querySelector('canvas'), 'chart', { timeout: 5000 });
       const actions = shadow(el).querySelector('ip-response-actions')!;
       await waitUntil(() => actions.shadowRoot?.querySelector('[data-action="copy-summary"]'), 'the actions load after the first paint', { timeout: 5000 });
-      const original = navigator.clipboard.writeText;
-      const copied: string[] = [];
-      navigator.clipboard.writeText = async (t: string) => {
-        copied.push(t);
-      };
-      try {
+      await withClipboard(async (copied) => {
         const before = calls.length;
         actions.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="copy-summary"]')!.click();
         await waitUntil(() => copied.length === 1);
@@ -71,9 +80,7 @@ describe('<ip-entity-page>', () => {
         await waitUntil(() => copied.length === 2);
         expect(copied[1]).to.contain('## IP address 192.0.2.200');
         expect(copied[1]).to.not.contain('Northwind');
-      } finally {
-        navigator.clipboard.writeText = original;
-      }
+      });
     });
 
     it('makes the same summary whichever tabs were visited: opened on the alerts tab, it asks for the overview once', async () => {
@@ -81,12 +88,7 @@ describe('<ip-entity-page>', () => {
       const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" tab="alerts" .provider=${provider}></ip-entity-page>`);
       const actions = shadow(el).querySelector('ip-response-actions')!;
       await waitUntil(() => actions.shadowRoot?.querySelector('[data-action="copy-summary"]'), 'the actions load after the first paint', { timeout: 5000 });
-      const original = navigator.clipboard.writeText;
-      const copied: string[] = [];
-      navigator.clipboard.writeText = async (t: string) => {
-        copied.push(t);
-      };
-      try {
+      await withClipboard(async (copied) => {
         for (let i = 1; i <= 2; i++) {
           actions.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="copy-summary"]')!.click();
           await waitUntil(() => copied.length === i);
@@ -95,9 +97,7 @@ describe('<ip-entity-page>', () => {
         expect(copied[0]).to.contain('**Open incidents:**');
         expect(copied[1]).to.equal(copied[0]);
         expect(calls.filter((c) => c.method === 'getIpDetails')).to.have.length(1);
-      } finally {
-        navigator.clipboard.writeText = original;
-      }
+      });
     });
 
     it('hides the response actions with actions="none"', async () => {
