@@ -4,7 +4,7 @@
  * Enums follow the Microsoft Defender for Endpoint and Microsoft Graph security APIs (Graph's
  * camelCase spelling). Providers map wire values such as MDE's `InProgress` into these with
  * {@link normalizeEnum}. Values a provider does not know are kept as strings, never dropped:
- * the open unions below (`| (string & {})`) say so, and the label maps fall back to the raw value.
+ * the open unions below (`| (string & {})`) say so, and the label maps (lib/labels.ts) fall back to the raw value.
  *
  * Timestamps are ISO 8601 strings in UTC (`2026-11-20T14:05:09.000Z`), normalized by providers,
  * so that they sort correctly as strings and survive JSON unchanged.
@@ -16,36 +16,17 @@ export type Open<T extends string> = T | (string & {});
 export const SEVERITIES = ['high', 'medium', 'low', 'informational'] as const;
 export type KnownSeverity = (typeof SEVERITIES)[number] | 'unknown';
 export type Severity = Open<KnownSeverity>;
-export const SEVERITY_LABELS: Readonly<Record<KnownSeverity, string>> = {
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-  informational: 'Informational',
-  unknown: 'Unknown',
-};
 /** Sort rank: higher is more severe. Unknown severities sort below informational. */
 export const SEVERITY_RANK: Readonly<Record<string, number>> = { high: 4, medium: 3, low: 2, informational: 1, unknown: 0 };
 
 export const ALERT_STATUSES = ['new', 'inProgress', 'resolved'] as const;
 export type KnownAlertStatus = (typeof ALERT_STATUSES)[number] | 'unknown';
 export type AlertStatus = Open<KnownAlertStatus>;
-export const ALERT_STATUS_LABELS: Readonly<Record<KnownAlertStatus, string>> = {
-  new: 'New',
-  inProgress: 'In progress',
-  resolved: 'Resolved',
-  unknown: 'Unknown',
-};
 
 export const CLASSIFICATIONS = ['truePositive', 'informationalExpectedActivity', 'falsePositive'] as const;
 export type KnownClassification = (typeof CLASSIFICATIONS)[number];
 /** `null` means "not set" (Graph `unknown`, MDE `null`). */
 export type Classification = Open<KnownClassification> | null;
-export const CLASSIFICATION_LABELS: Readonly<Record<KnownClassification | 'unset', string>> = {
-  truePositive: 'True positive',
-  informationalExpectedActivity: 'Informational, expected activity',
-  falsePositive: 'False positive',
-  unset: 'Not set',
-};
 
 /** Determinations allowed for each classification, as in the Defender portal and the MDE API. */
 export const DETERMINATIONS_BY_CLASSIFICATION: Readonly<Record<KnownClassification, readonly string[]>> = {
@@ -69,22 +50,6 @@ export type Determination = Open<
   | 'apt'
   | 'securityPersonnel'
 >;
-export const DETERMINATION_LABELS: Readonly<Record<string, string>> = {
-  multiStagedAttack: 'Multi-staged attack',
-  maliciousUserActivity: 'Malicious user activity',
-  compromisedUser: 'Compromised account',
-  malware: 'Malware',
-  phishing: 'Phishing',
-  unwantedSoftware: 'Unwanted software',
-  securityTesting: 'Security testing',
-  lineOfBusinessApplication: 'Line-of-business application',
-  confirmedUserActivity: 'Confirmed activity',
-  clean: 'Not malicious',
-  insufficientData: 'Not enough data to validate',
-  other: 'Other',
-  apt: 'APT (deprecated)',
-  securityPersonnel: 'Security personnel (deprecated)',
-};
 
 export type InvestigationState = Open<
   | 'unknown'
@@ -106,39 +71,10 @@ export type InvestigationState = Open<
   | 'unsupportedAlertType'
   | 'suppressedAlert'
 >;
-export const INVESTIGATION_STATE_LABELS: Readonly<Record<string, string>> = {
-  unknown: 'Unknown',
-  terminated: 'Terminated',
-  successfullyRemediated: 'Remediated',
-  benign: 'No threats found',
-  failed: 'Failed',
-  partiallyRemediated: 'Partially remediated',
-  running: 'Running',
-  pendingApproval: 'Pending approval',
-  pendingResource: 'Pending resource',
-  partiallyInvestigated: 'Partially investigated',
-  terminatedByUser: 'Terminated by user',
-  terminatedBySystem: 'Terminated by system',
-  queued: 'Queued',
-  innerFailure: 'Failed',
-  preexistingAlert: 'Preexisting alert',
-  unsupportedOs: 'Unsupported OS',
-  unsupportedAlertType: 'Unsupported alert type',
-  suppressedAlert: 'Suppressed',
-};
 
 /** Indicator actions, spelled as the Defender indicator API sends them. */
 export const INDICATOR_ACTIONS = ['Allowed', 'Audit', 'Warn', 'Block', 'BlockAndRemediate', 'AlertAndBlock', 'Alert'] as const;
 export type IndicatorAction = Open<(typeof INDICATOR_ACTIONS)[number]>;
-export const INDICATOR_ACTION_LABELS: Readonly<Record<string, string>> = {
-  Allowed: 'Allow',
-  Audit: 'Audit',
-  Warn: 'Warn',
-  Block: 'Block',
-  BlockAndRemediate: 'Block and remediate',
-  AlertAndBlock: 'Alert and block',
-  Alert: 'Alert',
-};
 
 /**
  * Map a wire enum value to the model's camelCase spelling, case- and separator-insensitively:
@@ -160,11 +96,6 @@ export function own<V>(table: Readonly<Record<string, V>>, key: string | null | 
   return key != null && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
-/** A label for any enum value: the known label, else the raw value with its words split. */
-export function labelFor(labels: Readonly<Record<string, string>>, value: string | null | undefined, unset = 'Not set'): string {
-  if (value == null || value === '') return unset;
-  return own(labels, value) ?? value.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
-}
 
 // ---------------------------------------------------------------------------------------------
 // Entities

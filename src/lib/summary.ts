@@ -6,7 +6,8 @@
 import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS, type ParsedIp } from './ip.js';
 import { formatNumber } from './format.js';
 import { revealControls } from './text.js';
-import { own, SEVERITY_LABELS, type IpDetails, type LogActivity, type Prevalence, type SecuritySummary } from '../data/model.js';
+import { own, type IpDetails, type LogActivity, type Prevalence, type SecuritySummary } from '../data/model.js';
+import { SEVERITY_LABELS } from './labels.js';
 
 /** The answers a summary is made of; any may be missing (the summary says less). */
 export interface IpSummaryData {

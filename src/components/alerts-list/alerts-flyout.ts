@@ -6,17 +6,13 @@ import { dateTime, missing, severityBadge, shown, timeAgo } from '../shared/ui.j
 import { words } from './columns.js';
 import {
   ALERT_STATUSES,
-  ALERT_STATUS_LABELS,
   CLASSIFICATIONS,
-  CLASSIFICATION_LABELS,
   DETERMINATIONS_BY_CLASSIFICATION,
-  DETERMINATION_LABELS,
-  INVESTIGATION_STATE_LABELS,
-  labelFor,
   type AlertItem,
   type AlertPatch,
   type KnownClassification,
 } from '../../data/model.js';
+import { ALERT_STATUS_LABELS, CLASSIFICATION_LABELS, DETERMINATION_LABELS, INVESTIGATION_STATE_LABELS, labelFor } from '../../lib/labels.js';
 import { IpFlyoutCloseEvent, IpFlyoutSaveEvent } from '../../events/internal.js';
 
 const KEEP = '__keep__';

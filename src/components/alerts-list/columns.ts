@@ -5,14 +5,9 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import {
-  ALERT_STATUS_LABELS,
-  CLASSIFICATION_LABELS,
-  DETERMINATION_LABELS,
-  INVESTIGATION_STATE_LABELS,
-  labelFor,
-  SEVERITY_LABELS,
   type AlertItem,
 } from '../../data/model.js';
+import { ALERT_STATUS_LABELS, CLASSIFICATION_LABELS, DETERMINATION_LABELS, INVESTIGATION_STATE_LABELS, labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
 import type { AlertFilterField, AlertSortField } from '../../data/provider.js';
 import { formatIso } from '../../lib/format.js';
 import { missing, severityBadge, shown, timeAgo, truncated } from '../shared/ui.js';

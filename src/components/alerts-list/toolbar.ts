@@ -6,15 +6,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   ALERT_STATUSES,
-  ALERT_STATUS_LABELS,
   CLASSIFICATIONS,
-  CLASSIFICATION_LABELS,
-  INVESTIGATION_STATE_LABELS,
-  labelFor,
   SEVERITIES,
-  SEVERITY_LABELS,
   type AlertItem,
 } from '../../data/model.js';
+import { ALERT_STATUS_LABELS, CLASSIFICATION_LABELS, INVESTIGATION_STATE_LABELS, labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
 import type { AlertFilter, AlertFilterField } from '../../data/provider.js';
 import { formatNumber } from '../../lib/format.js';
 import type { ExportFormat } from '../../lib/export.js';

@@ -10,7 +10,7 @@ import { richTextSafe } from '../shared/echarts/rich-text.js';
 import type { AlertMark, Prevalence } from '../../data/model.js';
 import { toMs } from '../../data/time.js';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.js';
-import { labelFor, SEVERITY_LABELS } from '../../data/model.js';
+import { labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import type { ChartTheme } from '../shared/echarts/chart-theme.js';
 

@@ -6,7 +6,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import {
-  INDICATOR_ACTION_LABELS,
   INDICATOR_SEVERITIES,
   own,
   type Indicator,
@@ -14,6 +13,7 @@ import {
   type IndicatorInput,
   type IndicatorSeverity,
 } from '../../data/model.js';
+import { INDICATOR_ACTION_LABELS } from '../../lib/labels.js';
 import { indicatorProblems, INDICATOR_DESCRIPTION_MAX, INDICATOR_TITLE_MAX, type IndicatorProblems } from '../../lib/indicator.js';
 import { formatDateTime, splitWords } from '../../lib/format.js';
 

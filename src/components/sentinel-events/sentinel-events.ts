@@ -13,7 +13,8 @@ import { activityIcon, alertIcon, anomalyIcon, bookmarkIcon } from '../shared/ic
 import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { listKeyTarget } from '../shared/list-keys.js';
 import { describeError, isAbortError, isRetryable } from '../../data/errors.js';
-import { own, SEVERITY_LABELS, type Insight, type TimelineEvent } from '../../data/model.js';
+import { own, type Insight, type TimelineEvent } from '../../data/model.js';
+import { SEVERITY_LABELS } from '../../lib/labels.js';
 import type { IpDataProvider } from '../../data/provider.js';
 import { queryTimeline } from '../../data/query.js';
 import { IpErrorEvent } from '../../events/events.js';

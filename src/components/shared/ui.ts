@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Task } from '@lit/task';
 import { TaskStatus } from '@lit/task';
 import { describeError, isRetryable } from '../../data/errors.js';
-import { labelFor, SEVERITY_LABELS } from '../../data/model.js';
+import { labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
 import { formatDateTime, formatIso, formatRelative } from '../../lib/format.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { revealControls, splitControls } from '../../lib/text.js';
