@@ -147,6 +147,22 @@ describe('<ip-alerts-list>', () => {
       (root(el).querySelector('.title-link') as HTMLElement).click();
       expect((window as unknown as { __listPwned?: number }).__listPwned).to.equal(undefined);
     });
+    it('takes its row height from its own knob, else the density token, and scrolls by it', async () => {
+      const { provider } = countingProvider(1000);
+      const el = await fixture<IpAlertsList>(html`<ip-alerts-list ip=${IP} .provider=${provider} style="--ip-alerts-list-row-height: 48px"></ip-alerts-list>`);
+      await loaded(el);
+      expect(dataRows(el)[0]!.getBoundingClientRect().height).to.be.closeTo(48, 0.5);
+      el.scrollToIndex(100);
+      await waitUntil(() => dataRows(el).some((r) => r.textContent!.includes('Row 100')), 'row 100 shown');
+      const scroller = root(el).querySelector<HTMLElement>('.scroller')!;
+      const row100 = dataRows(el).find((r) => r.textContent!.includes('Row 100'))!;
+      const header = root(el).querySelector<HTMLElement>('.header-row')!;
+      expect(row100.getBoundingClientRect().top - header.getBoundingClientRect().bottom).to.be.closeTo(0, 1);
+      expect(scroller.scrollTop).to.be.closeTo(100 * 48, 1);
+      const compact = await fixture<IpAlertsList>(html`<ip-alerts-list ip=${IP} density="compact" .provider=${provider}></ip-alerts-list>`);
+      await loaded(compact);
+      expect(dataRows(compact)[0]!.getBoundingClientRect().height).to.be.closeTo(28, 0.5);
+    });
   });
 
   describe('filters, search and sort', () => {

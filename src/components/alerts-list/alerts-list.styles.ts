@@ -5,6 +5,8 @@ export const alertsListStyles = css`
     display: block;
     height: var(--ip-alerts-list-height, 640px);
     min-height: 320px;
+    /* The list's own knob, else the density token (36px; 28px compact). */
+    --_list-row-height: var(--ip-alerts-list-row-height, var(--_row-height));
   }
   .list {
     display: flex;
@@ -136,7 +138,7 @@ export const alertsListStyles = css`
     position: sticky;
     top: 0;
     z-index: 2;
-    height: var(--_row-height);
+    height: var(--_list-row-height);
     background: var(--_color-surface-alt);
     border-bottom: 1px solid var(--_color-border-strong);
     font-weight: 600;
@@ -149,14 +151,14 @@ export const alertsListStyles = css`
   }
   .window {
     position: sticky;
-    top: var(--_row-height);
+    top: var(--_list-row-height);
     overflow: hidden;
   }
   .rows {
     will-change: transform;
   }
   .row {
-    height: var(--_row-height);
+    height: var(--_list-row-height);
     border-bottom: 1px solid var(--_color-border);
     cursor: default;
     /* Each row lays out and paints on its own: scrolling re-renders rows, not the page. */
@@ -198,7 +200,7 @@ export const alertsListStyles = css`
     gap: 4px;
     cursor: pointer;
     user-select: none;
-    height: var(--_row-height);
+    height: var(--_list-row-height);
   }
   .cell.header:hover {
     color: var(--_color-text);
@@ -274,7 +276,7 @@ export const alertsListStyles = css`
   }
   .grid-wrap > .state {
     position: absolute;
-    inset: calc(var(--_row-height) + 1px) 0 auto 0;
+    inset: calc(var(--_list-row-height) + 1px) 0 auto 0;
     background: var(--_color-surface);
   }
 

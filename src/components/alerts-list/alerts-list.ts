@@ -63,7 +63,7 @@ const DESC_FIRST = new Set<AlertSortField>(['severity', 'status', 'classificatio
  * @csspart row - Each row.
  * @csspart flyout - The details and management panel.
  * @cssprop --ip-alerts-list-height - Height of the element (default 640px).
- * @cssprop --ip-row-height - Row height (36px; 28px compact).
+ * @cssprop --ip-alerts-list-row-height - Row height (default: the `--ip-row-height` density token, 36px; 28px compact).
  * @cssprop --ip-color-selected - Background of selected rows.
  * @cssprop --ip-color-hover - Background of the row under the pointer.
  */
@@ -89,7 +89,7 @@ export class IpAlertsList extends LitElement {
   readonly #scroll = new VirtualScrollController(this, {
     count: () => this.#displayCount,
     parts: () => ({ scroller: this.scroller, spacer: this.spacerEl, window: this.windowEl, rows: this.rowsEl, header: this.scroller?.querySelector<HTMLElement>('.header-row') }),
-    rowHeightProperty: '--_row-height',
+    rowHeightProperty: '--_list-row-height',
   });
   readonly #searchField = new SearchField(this, (value) => {
     this.search = value;

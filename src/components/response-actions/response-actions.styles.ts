@@ -4,7 +4,8 @@ export const responseActionsStyles = css`
   :host {
     display: block;
     container-type: inline-size;
-    --_dialog-width: var(--ip-dialog-width, 40rem);
+    /* --ip-dialog-width is the old name, still honoured. */
+    --_dialog-width: var(--ip-response-actions-dialog-width, var(--ip-dialog-width, 40rem));
   }
   .bar {
     display: flex;

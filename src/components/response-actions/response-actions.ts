@@ -79,7 +79,7 @@ interface Availability {
  * @csspart menu - The More actions menu.
  * @csspart dialog - The add-indicator and hunt dialogs.
  * @csspart query - The hunting query text.
- * @cssprop --ip-dialog-width - Width of the dialogs (default 40rem).
+ * @cssprop --ip-response-actions-dialog-width - Width of the Add indicator and Go hunt dialogs (default 40rem; the old name `--ip-dialog-width` still works).
  */
 export class IpResponseActions extends LitElement {
   static override styles = [tokens, sharedStyles, responseActionsStyles];
