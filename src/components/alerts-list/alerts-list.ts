@@ -13,6 +13,7 @@ import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
 import { AlertPages, type AlertsQuery } from './alert-pages.js';
 import { AlertSelection } from './selection.js';
 import { type ColumnState } from './columns.js';
+import { MAX_RANGE, statusBar } from './status.js';
 import { activeFilters, columnChooser, exportMenu, FILTER_MENUS, menuOptions, type FilterMenu } from './toolbar.js';
 import { ColumnsController, DEFAULT_COLUMNS } from './columns-controller.js';
 import { IncidentExpansions, type DisplayRow, type ExpansionSource } from './expansions.js';
@@ -28,13 +29,11 @@ import { resolveCapabilities, type AlertFilter, type AlertFilterField, type Aler
 import { filterCount, parseFilter, parseSort, serializeFilter, serializeSort } from '../../lib/alert-filter.js';
 import { downloadExport, exportFileName, exportText, type ExportField, type ExportFormat } from '../../lib/export.js';
 import { safeHref } from '../../lib/safe-url.js';
-import { formatNumber, localeOf } from '../../lib/format.js';
+import { localeOf } from '../../lib/format.js';
 import { describeRange, type RangeKey } from '../../lib/time-range.js';
 import { IpAlertsUpdatedEvent, IpErrorEvent, IpFilterChangeEvent } from '../../events/events.js';
 
 
-/** Shift ranges beyond this many rows offer "Select all matching" instead of fetching every row. */
-const MAX_RANGE = 5_000;
 /** Text columns sort A→Z first; times, severity and status most-important-first. */
 const DESC_FIRST = new Set<AlertSortField>(['severity', 'status', 'classification', 'firstActivity', 'lastActivity']);
 
@@ -727,54 +726,29 @@ export class IpAlertsList extends LitElement {
   }
 
   #renderStatus(): TemplateResult {
-    const total = this.#total;
-    const selected = this.#selection.count(total ?? 0);
-    const locale = this.#locale;
-    return html`<div class="status-bar" part="status">
-      <span role="status" aria-live="polite">${total === undefined ? (this.#pages.error ? '' : 'Loading…') : `${formatNumber(total, locale)} ${total === 1 ? 'incident or alert' : 'incidents and alerts'}`}${total !== undefined && this.#pages.unlisted
-        ? html`<span class="unlisted"> · the data source lists the most recent; ${formatNumber(this.#pages.unlisted, locale)} older ${this.#pages.unlisted === 1 ? 'alert is' : 'alerts are'} not listed</span>`
-        : nothing}</span>
-      ${selected ? html`<span class="selected-count"><strong>${formatNumber(selected, locale)}</strong> selected</span>` : nothing}
-      ${selected && !this.#selection.allMatching && total && selected < total
-        ? html`<button type="button" class="link" @click=${() => {
-            this.#selection.selectAllMatching();
-            this.#selectionChanged();
-          }}>Select all ${formatNumber(total, locale)} matching</button>`
-        : nothing}
-      ${selected ? html`<button type="button" class="link" @click=${() => {
-            this.#selection.clear();
-            this.#selectionChanged();
-          }}>Clear selection</button>` : nothing}
-      ${this.exporting
-        ? html`<span class="export-progress" role="status">Exporting ${this.exporting.format.toUpperCase()}… ${formatNumber(this.exporting.done, locale)} of ${formatNumber(this.exporting.total ?? total ?? 0, locale)}
-            <progress max=${this.exporting.total ?? total ?? 1} .value=${this.exporting.done}></progress>
-            <button type="button" class="button subtle" @click=${() => this.#cancelExport()}>Cancel</button></span>`
-        : nothing}
-      ${this.exportError ? html`<span class="error-text" role="alert">Export failed: ${this.exportError}</span>` : nothing}
-      ${this.#renderRangeStatus()}
-    </div>`;
-  }
-
-  #renderRangeStatus(): TemplateResult | typeof nothing {
-    const locale = this.#locale;
-    if (this.rangeSelecting) {
-      return html`<span class="range-status" role="status">Selecting ${formatNumber(this.rangeSelecting.rows, locale)} rows…
-        <button type="button" class="button subtle" @click=${() => this.#cancelRangeSelect()}>Cancel</button></span>`;
-    }
-    const notice = this.rangeNotice;
-    if (!notice) return nothing;
-    const total = this.#total ?? 0;
-    return html`<span class="range-status" role="alert">
-      ${notice.rows
-        ? html`That range has ${formatNumber(notice.rows, locale)} rows; ranges of up to ${formatNumber(MAX_RANGE, locale)} are selected row by row.
-            <button type="button" class="link" @click=${() => {
-              this.rangeNotice = undefined;
-              this.#selection.selectAllMatching();
-              this.#selectionChanged();
-            }}>Select all ${formatNumber(total, locale)} matching</button>`
-        : notice.message}
-      <button type="button" class="link" @click=${() => (this.rangeNotice = undefined)}>Dismiss</button>
-    </span>`;
+    return statusBar({
+      total: this.#total,
+      failed: Boolean(this.#pages.error),
+      unlisted: this.#pages.unlisted,
+      selected: this.#selection.count(this.#total ?? 0),
+      allMatching: this.#selection.allMatching,
+      exporting: this.exporting,
+      exportError: this.exportError,
+      rangeSelecting: this.rangeSelecting,
+      rangeNotice: this.rangeNotice,
+      locale: this.#locale,
+      onSelectAllMatching: () => {
+        this.#selection.selectAllMatching();
+        this.#selectionChanged();
+      },
+      onClearSelection: () => {
+        this.#selection.clear();
+        this.#selectionChanged();
+      },
+      onCancelExport: () => this.#cancelExport(),
+      onCancelRange: () => this.#cancelRangeSelect(),
+      onDismissRangeNotice: () => (this.rangeNotice = undefined),
+    });
   }
 
   #renderHeader(): TemplateResult {

@@ -1,0 +1,72 @@
+/**
+ * The alerts list's status bar, as a template in the list's own shadow root: how many match (and
+ * how many older ones the data source does not list), the selection with Select all matching and
+ * Clear, export progress with Cancel, and the Shift-range notices. The list owns the state.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatNumber } from '../../lib/format.js';
+import type { ExportFormat } from '../../lib/export.js';
+
+/** Shift ranges beyond this many rows offer "Select all matching" instead of fetching every row. */
+export const MAX_RANGE = 5_000;
+
+export interface StatusInput {
+  total?: number;
+  /** The list failed before it knew a total (no "Loading…" then). */
+  failed: boolean;
+  unlisted?: number;
+  selected: number;
+  allMatching: boolean;
+  exporting?: { format: ExportFormat; done: number; total?: number };
+  exportError?: string;
+  rangeSelecting?: { rows: number };
+  rangeNotice?: { rows?: number; message?: string };
+  locale?: string;
+  onSelectAllMatching: () => void;
+  onClearSelection: () => void;
+  onCancelExport: () => void;
+  onCancelRange: () => void;
+  onDismissRangeNotice: () => void;
+}
+
+export function statusBar(s: StatusInput): TemplateResult {
+  const { total, locale, selected } = s;
+  const n = (v: number) => formatNumber(v, locale);
+  return html`<div class="status-bar" part="status">
+    <span role="status" aria-live="polite">${total === undefined ? (s.failed ? '' : 'Loading…') : `${n(total)} ${total === 1 ? 'incident or alert' : 'incidents and alerts'}`}${total !== undefined && s.unlisted
+      ? html`<span class="unlisted"> · the data source lists the most recent; ${n(s.unlisted)} older ${s.unlisted === 1 ? 'alert is' : 'alerts are'} not listed</span>`
+      : nothing}</span>
+    ${selected ? html`<span class="selected-count"><strong>${n(selected)}</strong> selected</span>` : nothing}
+    ${selected && !s.allMatching && total && selected < total
+      ? html`<button type="button" class="link" @click=${s.onSelectAllMatching}>Select all ${n(total)} matching</button>`
+      : nothing}
+    ${selected ? html`<button type="button" class="link" @click=${s.onClearSelection}>Clear selection</button>` : nothing}
+    ${s.exporting
+      ? html`<span class="export-progress" role="status">Exporting ${s.exporting.format.toUpperCase()}… ${n(s.exporting.done)} of ${n(s.exporting.total ?? total ?? 0)}
+          <progress max=${s.exporting.total ?? total ?? 1} .value=${s.exporting.done}></progress>
+          <button type="button" class="button subtle" @click=${s.onCancelExport}>Cancel</button></span>`
+      : nothing}
+    ${s.exportError ? html`<span class="error-text" role="alert">Export failed: ${s.exportError}</span>` : nothing}
+    ${rangeStatus(s)}
+  </div>`;
+}
+
+function rangeStatus(s: StatusInput): TemplateResult | typeof nothing {
+  const n = (v: number) => formatNumber(v, s.locale);
+  if (s.rangeSelecting) {
+    return html`<span class="range-status" role="status">Selecting ${n(s.rangeSelecting.rows)} rows…
+      <button type="button" class="button subtle" @click=${s.onCancelRange}>Cancel</button></span>`;
+  }
+  const notice = s.rangeNotice;
+  if (!notice) return nothing;
+  return html`<span class="range-status" role="alert">
+    ${notice.rows
+      ? html`That range has ${n(notice.rows)} rows; ranges of up to ${n(MAX_RANGE)} are selected row by row.
+          <button type="button" class="link" @click=${() => {
+            s.onDismissRangeNotice();
+            s.onSelectAllMatching();
+          }}>Select all ${n(s.total ?? 0)} matching</button>`
+      : notice.message}
+    <button type="button" class="link" @click=${s.onDismissRangeNotice}>Dismiss</button>
+  </span>`;
+}
