@@ -13,7 +13,8 @@ import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
 import { AlertPages, type AlertsQuery } from './alert-pages.js';
 import { AlertSelection } from './selection.js';
 import { type ColumnState } from './columns.js';
-import { MAX_RANGE, statusBar } from './status.js';
+import { statusBar } from './status.js';
+import { RangeSelect } from './range-select.js';
 import { activeFilters, columnChooser, exportMenu, FILTER_MENUS, menuOptions, type FilterMenu } from './toolbar.js';
 import { ColumnsController, DEFAULT_COLUMNS } from './columns-controller.js';
 import { IncidentExpansions, type DisplayRow, type ExpansionSource } from './expansions.js';
@@ -95,6 +96,7 @@ export class IpAlertsList extends LitElement {
     this.#emitFilterChange();
   });
   #exportController?: AbortController;
+  readonly #range = new RangeSelect(this);
   readonly #save = new AlertSaveController(this, {
     provider: () => this.#data.provider,
     pages: this.#pages,
@@ -131,10 +133,6 @@ export class IpAlertsList extends LitElement {
   @state() private exportError?: string;
   @state() private openMenu?: string;
   @state() private version = 0;
-  /** A Shift range whose rows are being loaded (Cancel stops it). */
-  @state() private rangeSelecting?: { controller: AbortController; rows: number };
-  /** Why a Shift range selected nothing: too many rows, cancelled or failed. */
-  @state() private rangeNotice?: { rows?: number; message?: string };
 
   /** The data provider; wins over the one `<ip-entity-page>` provides. */
   @property({ attribute: false }) provider?: IpDataProvider;
@@ -179,7 +177,7 @@ export class IpAlertsList extends LitElement {
     this.#lifetime.abort();
     this.#lifetime = new AbortController();
     this.#exportController?.abort();
-    this.rangeSelecting?.controller.abort();
+    this.#range.cancel();
     this.#pages.pause();
     // Incidents whose alerts are still loading stay expanded and ask again on return.
     this.#expansions.pause();
@@ -219,8 +217,7 @@ export class IpAlertsList extends LitElement {
 
   #onQueryChanged() {
     this.#save.queryChanged();
-    this.rangeSelecting?.controller.abort();
-    this.rangeNotice = undefined;
+    this.#range.reset();
     this.#expansions.clear();
     this.#selection.clear();
     this.#pinned = new Map();
@@ -362,52 +359,16 @@ export class IpAlertsList extends LitElement {
   }
 
 
-  /**
-   * Select rows by display index range [a, b], loading what is missing. Ranges past
-   * {@link MAX_RANGE} rows are not fetched row by row: "Select all matching" is offered instead.
-   * Loading can be cancelled (Cancel or Escape); nothing is added then, and the analyst is told.
-   */
+  /** Select display rows [a, b], loading what is missing (see RangeSelect). */
   async #selectRange(a: number, b: number) {
-    const [from, to] = a <= b ? [a, b] : [b, a];
-    if (to - from + 1 > MAX_RANGE) {
-      this.rangeNotice = { rows: to - from + 1 };
-      return;
-    }
-    this.rangeNotice = undefined;
-    const ids: string[] = [];
-    let first = Infinity;
-    let last = -1;
-    for (let d = from; d <= to; d++) {
-      const row = this.#displayRow(d);
-      const item = this.#itemAt(row);
-      if (item) ids.push(item.id);
-      else if (row.kind === 'row') {
-        first = Math.min(first, row.index);
-        last = Math.max(last, row.index);
-      }
-    }
-    if (last >= 0) {
-      this.rangeSelecting?.controller.abort();
-      const controller = new AbortController();
-      this.rangeSelecting = { controller, rows: to - from + 1 };
-      try {
-        const items = await this.#pages.itemsIn(first, last + 1, controller.signal);
-        ids.push(...items.map((i) => i.id));
-      } catch (error) {
-        if (this.rangeSelecting?.controller === controller) {
-          this.rangeNotice = { message: isAbortError(error) ? 'Selection cancelled: nothing was added.' : `The rows could not be loaded (${describeError(error)}): nothing was added.` };
-        }
-        return;
-      } finally {
-        if (this.rangeSelecting?.controller === controller) this.rangeSelecting = undefined;
-      }
-    }
+    const ids = await this.#range.ids(a, b, { row: (d) => this.#displayRow(d), item: (r) => this.#itemAt(r), pages: this.#pages });
+    if (!ids) return;
     this.#selection.add(ids);
     this.#selectionChanged();
   }
 
   #cancelRangeSelect() {
-    this.rangeSelecting?.controller.abort();
+    this.#range.cancel();
   }
 
   #onRowClick(e: MouseEvent, d: number, item: AlertItem | undefined) {
@@ -629,7 +590,7 @@ export class IpAlertsList extends LitElement {
         this.searchInput?.focus();
         break;
       case 'Escape':
-        if (this.rangeSelecting) this.#cancelRangeSelect();
+        if (this.#range.busy) this.#cancelRangeSelect();
         else if (this.flyoutOpen) this.#closeFlyout();
         else if (this.openMenu) this.openMenu = undefined;
         else handled = false;
@@ -734,8 +695,8 @@ export class IpAlertsList extends LitElement {
       allMatching: this.#selection.allMatching,
       exporting: this.exporting,
       exportError: this.exportError,
-      rangeSelecting: this.rangeSelecting,
-      rangeNotice: this.rangeNotice,
+      rangeSelecting: this.#range.busy,
+      rangeNotice: this.#range.notice,
       locale: this.#locale,
       onSelectAllMatching: () => {
         this.#selection.selectAllMatching();
@@ -747,7 +708,7 @@ export class IpAlertsList extends LitElement {
       },
       onCancelExport: () => this.#cancelExport(),
       onCancelRange: () => this.#cancelRangeSelect(),
-      onDismissRangeNotice: () => (this.rangeNotice = undefined),
+      onDismissRangeNotice: () => this.#range.dismiss(),
     });
   }
 
