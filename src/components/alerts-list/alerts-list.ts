@@ -88,7 +88,8 @@ export class IpAlertsList extends LitElement {
   #pinned = new Map<string, AlertItem>();
   readonly #scroll = new VirtualScrollController(this, {
     count: () => this.#displayCount,
-    parts: () => ({ scroller: this.scroller, spacer: this.spacerEl, window: this.windowEl, rows: this.rowsEl, header: this.scroller?.querySelector<HTMLElement>('.header-row') }),
+    parts: () => ({ scroller: this.scroller, spacer: this.spacerEl, window: this.windowEl, rows: this.rowsEl }),
+    header: () => this.scroller?.querySelector<HTMLElement>('.header-row'),
     rowHeightProperty: '--_list-row-height',
   });
   readonly #searchField = new SearchField(this, (value) => {
@@ -674,7 +675,7 @@ export class IpAlertsList extends LitElement {
       options: open ? this.#menuOptions(menu) : [],
       selected: this.filter[menu.field] ?? [],
       open,
-      onToggleOpen: () => (this.openMenu = open ? undefined : menu.field),
+      onToggleOpen: () => this.#toggleMenu(menu.field),
       onChange: (value, checked) => this.#setFilterValue(menu.field, value, checked),
       emptyText: 'Values appear as rows load.',
     });

@@ -14,14 +14,14 @@ export interface VirtualScrollParts {
   spacer?: HTMLElement | null;
   window?: HTMLElement | null;
   rows?: HTMLElement | null;
-  /** Subtracted from the scroller's height (a sticky header row). */
-  header?: HTMLElement | null;
 }
 
 export interface VirtualScrollOptions {
   /** Rows to scroll through. */
   count: () => number;
   parts: () => VirtualScrollParts;
+  /** A sticky header row inside the scroller, subtracted from its height (looked up only when measuring). */
+  header?: () => HTMLElement | null | undefined;
   /** The custom property holding the row height (default 36px). */
   rowHeightProperty: string;
   overscan?: number;
@@ -145,8 +145,9 @@ export class VirtualScrollController implements ReactiveController {
   }
 
   #measure() {
-    const { scroller, header } = this.#o.parts();
+    const scroller = this.#o.parts().scroller;
     if (!scroller) return;
+    const header = this.#o.header?.();
     const rowHeight = parseFloat(getComputedStyle(this.#host).getPropertyValue(this.#o.rowHeightProperty)) || 36;
     const viewport = Math.max(rowHeight, scroller.clientHeight - (header?.offsetHeight ?? rowHeight));
     if (rowHeight === this.#rowHeight && viewport === this.#viewportHeight) return;
