@@ -18,6 +18,7 @@ export { StaticIpDataProvider, applyPatch, type StaticIpData, type StaticIpDataP
 export * from './lib/hunting.js';
 export * from './events/events.js';
 export * from './lib/indicator.js';
+export * from './lib/indicator-draft.js';
 export { ipSummaryMarkdown, markdownText, type IpSummaryData, type IpSummaryInput } from './lib/summary.js';
 export * from './lib/text.js';
 export { guardProvider } from './providers/guard.js';

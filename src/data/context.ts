@@ -4,7 +4,7 @@
  * works alone.
  */
 import { createContext } from '@lit/context';
-import type { IpDataProvider } from './provider.js';
+import type { IpDataProvider, ProviderCapabilities } from './provider.js';
 import type { RangeKey, TimeRange } from '../lib/time-range.js';
 import type { ParsedIp } from '../lib/ip.js';
 
@@ -19,3 +19,9 @@ export interface RangeContextValue {
   range: TimeRange;
 }
 export const rangeContext = createContext<RangeContextValue | undefined>(Symbol.for('ip-entity-page/range'));
+
+/**
+ * What the page's provider can do, resolved once by the page (undefined until it answers).
+ * Sections with a provider of their own resolve their own.
+ */
+export const capabilitiesContext = createContext<ProviderCapabilities | undefined>(Symbol.for('ip-entity-page/capabilities'));

@@ -31,20 +31,23 @@ describe('<ip-entity-page> under a strict CSP with Trusted Types', () => {
       const actions = deepQuery(page, 'ip-response-actions')!;
       await waitUntil(() => actions.shadowRoot?.querySelector('[data-action="add-indicator"]'), 'actions did not render', { timeout: 10000 });
       actions.shadowRoot!.querySelector<HTMLElement>('[data-action="add-indicator"]')!.click();
-      await waitUntil(() => actions.shadowRoot!.querySelector<HTMLDialogElement>('dialog.wizard')?.open, 'wizard did not open');
-      actions.shadowRoot!.querySelector<HTMLElement>('dialog.wizard .dialog-footer .primary')!.click();
-      await waitUntil(() => actions.shadowRoot!.querySelector('#f-title'), 'action step');
-      actions.shadowRoot!.querySelector<HTMLElement>('dialog.wizard .dialog-footer .primary')!.click(); // shows validation
-      await waitUntil(() => actions.shadowRoot!.querySelector('.field-error'), 'validation');
-      const title = actions.shadowRoot!.querySelector<HTMLInputElement>('#f-title')!;
+      const wizard = actions.shadowRoot!.querySelector('ip-indicator-wizard')!.shadowRoot!;
+      const button = (root: ShadowRoot, name: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name)!;
+      await waitUntil(() => wizard.querySelector<HTMLDialogElement>('dialog')?.open, 'wizard did not open');
+      button(wizard, 'Next').click();
+      await waitUntil(() => wizard.querySelector('#f-title'), 'action step');
+      button(wizard, 'Next').click(); // shows validation
+      await waitUntil(() => wizard.querySelector('[aria-invalid="true"]'), 'validation');
+      const title = wizard.querySelector<HTMLInputElement>('#f-title')!;
       title.value = '<img src=x onerror="window.__pwned=2">';
       title.dispatchEvent(new Event('input'));
-      actions.shadowRoot!.querySelector<HTMLElement>('dialog.wizard .close')!.click();
-      await waitUntil(() => actions.shadowRoot!.querySelector('.confirm .discard'), 'confirm');
-      actions.shadowRoot!.querySelector<HTMLElement>('.confirm .discard')!.click();
+      button(wizard, 'Close').click();
+      await waitUntil(() => wizard.querySelector('[role="alertdialog"]'), 'confirm');
+      button(wizard, 'Discard').click();
       actions.shadowRoot!.querySelector<HTMLElement>('[data-action="hunt"]')!.click();
-      await waitUntil(() => actions.shadowRoot!.querySelector<HTMLDialogElement>('dialog.hunt')?.open, 'hunt did not open');
-      actions.shadowRoot!.querySelector<HTMLElement>('dialog.hunt .close')!.click();
+      const hunt = actions.shadowRoot!.querySelector('ip-hunt-dialog')!.shadowRoot!;
+      await waitUntil(() => hunt.querySelector<HTMLDialogElement>('dialog')?.open, 'hunt did not open');
+      button(hunt, 'Close').click();
       page.selectTab('sentinel');
       await waitUntil(() => deepQuery(page, 'ip-sentinel-events')?.shadowRoot?.querySelector('ip-insight-chart'), 'sentinel tab did not render', { timeout: 10000 });
       const insightChart = deepQuery(page, 'ip-sentinel-events')!.shadowRoot!.querySelector('ip-insight-chart')!;

@@ -20,12 +20,20 @@ function provider(extra: Partial<ConstructorParameters<typeof StaticIpDataProvid
 
 const root = (el: IpResponseActions) => el.shadowRoot!;
 const action = (el: IpResponseActions, id: string) => root(el).querySelector<HTMLElement>(`.bar > .item [data-action="${id}"], .secondary [data-action="${id}"]`);
-const wizard = (el: IpResponseActions) => root(el).querySelector<HTMLDialogElement>('dialog.wizard')!;
-const hunt = (el: IpResponseActions) => root(el).querySelector<HTMLDialogElement>('dialog.hunt')!;
-const active = (el: IpResponseActions) => root(el).activeElement as HTMLElement | null;
+/** The wizard's and the hunt dialog's shadow roots (child elements of the bar). */
+const wroot = (el: IpResponseActions) => root(el).querySelector('ip-indicator-wizard')!.shadowRoot!;
+const hroot = (el: IpResponseActions) => root(el).querySelector('ip-hunt-dialog')!.shadowRoot!;
+const wizard = (el: IpResponseActions) => wroot(el).querySelector<HTMLDialogElement>('dialog')!;
+const hunt = (el: IpResponseActions) => hroot(el).querySelector<HTMLDialogElement>('dialog')!;
+/** What has focus, through the bar's and its dialogs' shadow roots. */
+const active = (el: IpResponseActions) => {
+  let a = root(el).activeElement as HTMLElement | null;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement as HTMLElement;
+  return a;
+};
 const footerButton = (el: IpResponseActions, text: string) =>
   [...wizard(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === text)!;
-const field = <T extends HTMLElement = HTMLInputElement>(el: IpResponseActions, id: string) => root(el).querySelector<T>(`#${id}`)!;
+const field = <T extends HTMLElement = HTMLInputElement>(el: IpResponseActions, id: string) => wroot(el).querySelector<T>(`#${id}`)!;
 
 async function mount(p: IpDataProvider | undefined = provider(), attrs: { ip?: string; showUnavailable?: boolean; width?: string } = {}) {
   const el = await fixture<IpResponseActions>(html`<div style="width:${attrs.width ?? '1200px'}"><ip-response-actions ip=${attrs.ip ?? IP} .provider=${p} ?show-unavailable=${attrs.showUnavailable}></ip-response-actions></div>`);
@@ -59,7 +67,7 @@ async function fillWizard(el: IpResponseActions, opts: { groups?: boolean } = {}
   exp.dispatchEvent(new Event('change'));
   await el.updateComplete;
   await next(el);
-  (root(el).querySelector<HTMLInputElement>('input[name="action"][value="Block"]')!).click();
+  (wroot(el).querySelector<HTMLInputElement>('input[name="action"][value="Block"]')!).click();
   await type(el, 'f-title', 'Cobalt Strike team server');
   await type(el, 'f-description', 'C2 for incident 41234');
   const sev = field<HTMLSelectElement>(el, 'f-severity');
@@ -68,10 +76,10 @@ async function fillWizard(el: IpResponseActions, opts: { groups?: boolean } = {}
   await type(el, 'f-recommendedActions', 'Isolate devices that connected.');
   await next(el);
   if (opts.groups) {
-    await waitUntil(() => root(el).querySelector<HTMLInputElement>('input[name="scope"][value="groups"]:not([disabled])'), 'groups did not load');
-    root(el).querySelector<HTMLInputElement>('input[name="scope"][value="groups"]')!.click();
+    await waitUntil(() => wroot(el).querySelector<HTMLInputElement>('input[name="scope"][value="groups"]:not([disabled])'), 'groups did not load');
+    wroot(el).querySelector<HTMLInputElement>('input[name="scope"][value="groups"]')!.click();
     await el.updateComplete;
-    root(el).querySelector<HTMLInputElement>('.groups input')!.click();
+    wroot(el).querySelector<HTMLInputElement>('.groups input')!.click();
     await el.updateComplete;
   }
   await next(el);
@@ -111,7 +119,7 @@ describe('<ip-response-actions>', () => {
       button.click();
       await shown.updateComplete;
       expect(wizard(shown).open).to.equal(false);
-      expect(deepText(root(shown).querySelector('.status')!)).to.contain('cannot add indicators');
+      expect(deepText(root(shown).querySelector('[role="status"]')!)).to.contain('cannot add indicators');
       await expect(shown).to.be.accessible();
     });
 
@@ -128,7 +136,7 @@ describe('<ip-response-actions>', () => {
 
     it('moves the secondary actions into a WAI-ARIA menu button when narrow', async () => {
       const el = await mount(provider(), { width: '420px' });
-      const more = root(el).querySelector<HTMLButtonElement>('.more-button')!;
+      const more = root(el).querySelector<HTMLButtonElement>('[aria-haspopup="menu"]')!;
       expect(getComputedStyle(root(el).querySelector('.secondary')!).display).to.equal('none');
       expect(more.offsetParent).to.not.equal(null);
       expect(more.getAttribute('aria-haspopup')).to.equal('menu');
@@ -208,7 +216,7 @@ describe('<ip-response-actions>', () => {
       expect(seen).to.deep.equal(['activity-log', 'copy-ip']);
       expect(navigated).to.equal(false);
       expect(clipboard).to.deep.equal([]);
-      expect(deepText(root(el).querySelector('.status')!)).to.contain('Not done: Your role cannot do this.');
+      expect(deepText(root(el).querySelector('[role="status"]')!)).to.contain('Not done: Your role cannot do this.');
     });
 
     it('waits for a host’s asynchronous confirmation', async () => {
@@ -230,7 +238,7 @@ describe('<ip-response-actions>', () => {
       const e = (await oneEvent(el, 'ip-copy')) as IpCopyEvent;
       expect(e.detail).to.deep.equal({ value: '2001:db8::1', ok: true });
       await el.updateComplete;
-      expect(deepText(root(el).querySelector('.status')!)).to.contain('The IP address copied to the clipboard.');
+      expect(deepText(root(el).querySelector('[role="status"]')!)).to.contain('The IP address copied to the clipboard.');
     });
 
     it('copies a Markdown summary of what is loaded, with hostile strings escaped', async () => {
@@ -263,7 +271,7 @@ describe('<ip-response-actions>', () => {
       const top = md.slice(md.indexOf('### Top alerts'));
       expect(top.indexOf('Cobalt Strike')).to.be.lessThan(top.indexOf('Low one'));
       expect(md).to.contain('Cobalt Strike beacon \\*bold\\* \\`code\\`');
-      expect(deepText(root(el).querySelector('.status')!)).to.contain('The summary copied');
+      expect(deepText(root(el).querySelector('[role="status"]')!)).to.contain('The summary copied');
     });
 
     it('shows the text to copy by hand when the clipboard is denied', async () => {
@@ -278,7 +286,7 @@ describe('<ip-response-actions>', () => {
       expect(active(el)).to.equal(area);
       expect(area.selectionStart).to.equal(0);
       expect(area.selectionEnd).to.equal(IP.length);
-      expect(deepText(root(el).querySelector('.status')!)).to.contain('did not allow copying');
+      expect(deepText(root(el).querySelector('[role="status"]')!)).to.contain('did not allow copying');
       await expect(el).to.be.accessible();
     });
   });
@@ -292,7 +300,7 @@ describe('<ip-response-actions>', () => {
       const tabs = [...hunt(el).querySelectorAll<HTMLElement>('[role="tab"]')];
       expect(tabs.map((t) => t.textContent!.trim())).to.deep.equal(['Defender (KQL)', 'Sentinel (KQL)', 'Elastic (ES|QL)', 'Splunk (SPL)']);
       await waitUntil(() => active(el) === tabs[0]);
-      const text = () => root(el).querySelector<HTMLTextAreaElement>('#query-text')!.value;
+      const text = () => hroot(el).querySelector<HTMLTextAreaElement>('#query-text')!.value;
       expect(text()).to.contain('DeviceNetworkEvents').and.to.contain('"2001:db8::1"');
       await sendKeys({ press: 'ArrowRight' });
       await el.updateComplete;
@@ -324,7 +332,7 @@ describe('<ip-response-actions>', () => {
       await waitUntil(() => hunt(el).open);
       hunt(el).querySelectorAll<HTMLElement>('[role="tab"]')[3]!.click();
       await el.updateComplete;
-      expect(root(el).querySelector<HTMLTextAreaElement>('#query-text')!.value).to.equal(`index=fw ${IP}`);
+      expect(hroot(el).querySelector<HTMLTextAreaElement>('#query-text')!.value).to.equal(`index=fw ${IP}`);
     });
   });
 
@@ -397,12 +405,12 @@ describe('<ip-response-actions>', () => {
       expect(field(el, 'f-expirationDate').getAttribute('aria-invalid')).to.equal('false');
       await next(el);
       // Action step: title and description required; Audit requires an alert.
-      root(el).querySelector<HTMLInputElement>('input[name="action"][value="Audit"]')!.click();
+      wroot(el).querySelector<HTMLInputElement>('input[name="action"][value="Audit"]')!.click();
       await el.updateComplete;
       field(el, 'f-generateAlert').click();
       await el.updateComplete;
       await next(el);
-      const live = root(el).querySelector('.wizard [role="status"]')!.textContent!;
+      const live = wroot(el).querySelector('[role="status"]')!.textContent!;
       expect(live).to.contain('3 problems').and.to.contain('Enter a title.').and.to.contain('Enter a description.').and.to.contain('Generate alert');
       expect(active(el)).to.equal(field(el, 'f-title'));
       expect(field(el, 'f-title').getAttribute('aria-describedby')).to.contain('err-title');
@@ -418,9 +426,9 @@ describe('<ip-response-actions>', () => {
       const el = await mount(wrapped);
       await fillWizard(el);
       footerButton(el, 'Submit').click();
-      await waitUntil(() => root(el).querySelector('.submit-error'));
-      expect(deepText(root(el).querySelector('.submit-error')!)).to.contain('The indicator service is down.').and.to.contain('Your entries are kept');
-      expect(active(el)).to.equal(root(el).querySelector('.submit-error'));
+      await waitUntil(() => wroot(el).querySelector('.submit-error'));
+      expect(deepText(wroot(el).querySelector('.submit-error')!)).to.contain('The indicator service is down.').and.to.contain('Your entries are kept');
+      expect(active(el)).to.equal(wroot(el).querySelector('.submit-error'));
       await expect(el).to.be.accessible();
       // Back through the steps: everything typed is still there.
       footerButton(el, 'Back').click();
@@ -454,12 +462,12 @@ describe('<ip-response-actions>', () => {
       await fillWizard(el);
       el.ip = '198.51.100.23';
       await el.updateComplete;
-      const notice = root(el).querySelector('.ip-changed')!;
+      const notice = wroot(el).querySelector('.ip-changed')!;
       expect(deepText(notice)).to.contain('This indicator is for 203.0.113.7').and.to.contain('The page now shows 198.51.100.23');
       expect(deepText(wizard(el))).to.contain('Add indicator 203.0.113.7');
       await expect(el).to.be.accessible();
       footerButton(el, 'Submit').click();
-      await waitUntil(() => root(el).querySelector('.submit-error'), 'the first attempt fails');
+      await waitUntil(() => wroot(el).querySelector('.submit-error'), 'the first attempt fails');
       expect(received[0]!.indicatorValue).to.equal(IP);
       // A retry of the same draft carries the same idempotency key.
       footerButton(el, 'Submit').click();
@@ -468,7 +476,7 @@ describe('<ip-response-actions>', () => {
       // The analyst switches: the new IP is used, with a new key.
       [...notice.querySelectorAll('button')].find((b) => b.textContent!.includes('Use 198.51.100.23'))!.click();
       await el.updateComplete;
-      expect(root(el).querySelector('.ip-changed')).to.equal(null);
+      expect(wroot(el).querySelector('.ip-changed')).to.equal(null);
       fail = false;
       footerButton(el, 'Submit').click();
       await waitUntil(() => deepText(wizard(el)).includes('added.'), 'added');
@@ -503,8 +511,8 @@ describe('<ip-response-actions>', () => {
       el.addEventListener('ip-action-request', (e) => e.veto('Indicators need a change ticket.'));
       await fillWizard(el);
       footerButton(el, 'Submit').click();
-      await waitUntil(() => root(el).querySelector('.submit-error'));
-      expect(deepText(root(el).querySelector('.submit-error')!)).to.contain('Not submitted: Indicators need a change ticket.');
+      await waitUntil(() => wroot(el).querySelector('.submit-error'));
+      expect(deepText(wroot(el).querySelector('.submit-error')!)).to.contain('Not submitted: Indicators need a change ticket.');
       expect(p.indicators).to.have.length(0);
       expect(deepText(wizard(el))).to.contain('Cobalt Strike team server');
     });
@@ -527,17 +535,17 @@ describe('<ip-response-actions>', () => {
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
       expect(wizard(el).open).to.equal(true);
-      const confirm = root(el).querySelector('.confirm')!;
+      const confirm = wroot(el).querySelector('.confirm')!;
       expect(confirm.getAttribute('role')).to.equal('alertdialog');
       await waitUntil(() => active(el) === confirm.querySelector('.keep'), 'initial focus on Keep editing');
       await expect(el).to.be.accessible();
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
-      expect(root(el).querySelector('.confirm')).to.equal(null);
+      expect(wroot(el).querySelector('.confirm')).to.equal(null);
       expect(field(el, 'f-title').value).to.equal('Half typed');
       footerButton(el, 'Cancel').click();
       await el.updateComplete;
-      root(el).querySelector<HTMLButtonElement>('.confirm .discard')!.click();
+      wroot(el).querySelector<HTMLButtonElement>('.confirm .discard')!.click();
       await el.updateComplete;
       expect(wizard(el).open).to.equal(false);
       await waitUntil(() => active(el) === trigger, 'focus returns to the button');
@@ -573,7 +581,7 @@ describe('<ip-response-actions>', () => {
       await type(el, 'f-title', 't');
       await type(el, 'f-description', 'd');
       await next(el);
-      const groups = root(el).querySelector<HTMLInputElement>('input[name="scope"][value="groups"]')!;
+      const groups = wroot(el).querySelector<HTMLInputElement>('input[name="scope"][value="groups"]')!;
       await waitUntil(() => !deepText(wizard(el)).includes('Loading device groups'));
       expect(groups.disabled).to.equal(true);
       expect(deepText(wizard(el))).to.contain('the provider lists none');

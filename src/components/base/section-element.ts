@@ -1,0 +1,73 @@
+/**
+ * The base of every section element (`<ip-overview>`, `<ip-alerts-list>`, …), in the manner of
+ * Shoelace's base element: the properties every section shares (provider, ip, range, theme,
+ * density), where their values come from (`DataController`: own property, else the page's
+ * context), requests that follow the element in and out of the page (`TaskLifecycle`), the
+ * locale, error reporting (`ip-error`), and what the provider can do (capabilities: the page's,
+ * resolved once and given through context, else the section's own provider's).
+ */
+import { LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { Task } from '@lit/task';
+import { capabilitiesContext } from '../../data/context.js';
+import { describeError, isAbortError } from '../../data/errors.js';
+import { resolveCapabilities, type IpDataProvider, type ProviderCapabilities } from '../../data/provider.js';
+import { IpErrorEvent } from '../../events/events.js';
+import { localeOf } from '../../lib/format.js';
+import type { RangeKey } from '../../lib/time-range.js';
+import { DataController } from '../shared/data-controller.js';
+import { TaskLifecycle } from '../shared/task-lifecycle.js';
+
+export class IpSectionElement extends LitElement {
+  /** Provider, IP and range as this section sees them. */
+  protected readonly source = new DataController(this);
+  /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
+  protected readonly lifecycle = new TaskLifecycle(this);
+  /** The page's locale (`lang` of the nearest ancestor), resolved on each update. */
+  protected locale?: string;
+
+  readonly #pageCapabilities = new ContextConsumer(this, { context: capabilitiesContext, subscribe: true });
+  /** Asked only when the section needs them and has a provider the page did not resolve (alone, or its own). */
+  readonly #ownCapabilities = this.lifecycle.track(new Task(this, {
+    task: async ([provider], { signal }): Promise<ProviderCapabilities | undefined> => (provider ? resolveCapabilities(provider, { signal }) : undefined),
+    args: () => [(this.#wantsCapabilities ||= this.needsCapabilities) && !this.#usesPageCapabilities ? this.source.provider : undefined] as const,
+  }));
+  #wantsCapabilities = false;
+
+  /** The data provider; wins over the one `<ip-entity-page>` provides. */
+  @property({ attribute: false }) provider?: IpDataProvider;
+  /** The IP address; wins over the page's. */
+  @property({ type: String }) ip?: string;
+  /** A time range preset (`24h`, `7d`, `30d`, `90d`, `180d`); wins over the page's. */
+  @property({ type: String }) range?: RangeKey;
+  /** `light` or `dark`; default follows the page or the OS. */
+  @property({ type: String, reflect: true }) theme?: 'light' | 'dark';
+  /** `compact` spacing. */
+  @property({ type: String, reflect: true }) density?: 'comfortable' | 'compact';
+
+  /** Whether this section reads `capabilities` (from the first time it does, they are kept resolved). */
+  protected get needsCapabilities(): boolean {
+    return false;
+  }
+
+  get #usesPageCapabilities(): boolean {
+    return this.provider === undefined && this.source.inPage;
+  }
+
+  /** What the provider can do; undefined until known (act as if everything is possible only where the call itself is safe). */
+  protected get capabilities(): ProviderCapabilities | undefined {
+    return this.#usesPageCapabilities ? this.#pageCapabilities.value : this.#ownCapabilities.value;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.locale = localeOf(this);
+  }
+
+  /** Tell the host a part of this section failed (`ip-error`); aborts are not failures. */
+  protected reportError(section: string, error: unknown): void {
+    if (isAbortError(error)) return;
+    this.dispatchEvent(new IpErrorEvent({ section, ip: this.source.ip?.canonical, error, message: describeError(error) }));
+  }
+}
