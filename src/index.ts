@@ -8,7 +8,7 @@ export * from './data/provider.js';
 export * from './data/errors.js';
 export { queryAlerts, queryDevices, queryTimeline, listSource, toMs, type ListSource, type TimelineQuery } from './data/query.js';
 export { summarize, prevalenceFrom } from './data/derive.js';
-export { providerContext, ipContext, rangeContext, type RangeContextValue } from './data/context.js';
+export { providerContext, ipContext, rangeContext, capabilitiesContext, type RangeContextValue } from './data/context.js';
 export * from './lib/ip.js';
 export * from './lib/safe-url.js';
 export * from './lib/time-range.js';

@@ -1,11 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
-import { TaskLifecycle } from '../shared/task-lifecycle.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { alertsListStyles } from './alerts-list.styles.js';
-import { DataController } from '../shared/data-controller.js';
 import { contained, entityLink, navigate, shown, skeletonLines } from '../shared/ui.js';
 import { alertIcon, incidentIcon } from '../shared/icons.js';
 import { SearchField, searchFieldStyles } from '../shared/search-field.js';
@@ -21,18 +18,18 @@ import { IncidentExpansions, type DisplayRow, type ExpansionSource } from './exp
 import { VirtualScrollController } from './virtual-scroll.js';
 import { AlertSaveController } from './save-controller.js';
 import { gridMove } from '../shared/grid-keys.js';
+import { IpSectionElement } from '../base/section-element.js';
 import type { IpAlertsFlyout } from './alerts-flyout.js';
 import type { IpFlyoutSaveEvent } from '../../events/internal.js';
 import './ip-alerts-flyout.js';
 import { describeError, isAbortError } from '../../data/errors.js';
 import type { AlertItem } from '../../data/model.js';
-import { resolveCapabilities, type AlertFilter, type AlertFilterField, type AlertSortField, type IpDataProvider, type Sort } from '../../data/provider.js';
+import { type AlertFilter, type AlertFilterField, type AlertSortField, type Sort } from '../../data/provider.js';
 import { filterCount, parseFilter, parseSort, serializeFilter, serializeSort } from '../../lib/alert-filter.js';
 import { downloadExport, exportFileName, exportText, type ExportField, type ExportFormat } from '../../lib/export.js';
 import { safeHref } from '../../lib/safe-url.js';
-import { localeOf } from '../../lib/format.js';
-import { describeRange, type RangeKey } from '../../lib/time-range.js';
-import { IpAlertsUpdatedEvent, IpErrorEvent, IpFilterChangeEvent } from '../../events/events.js';
+import { describeRange } from '../../lib/time-range.js';
+import { IpAlertsUpdatedEvent, IpFilterChangeEvent } from '../../events/events.js';
 
 
 /** Text columns sort A→Z first; times, severity and status most-important-first. */
@@ -67,21 +64,18 @@ const DESC_FIRST = new Set<AlertSortField>(['severity', 'status', 'classificatio
  * @cssprop --ip-color-selected - Background of selected rows.
  * @cssprop --ip-color-hover - Background of the row under the pointer.
  */
-export class IpAlertsList extends LitElement {
+export class IpAlertsList extends IpSectionElement {
   static override styles = [tokens, sharedStyles, filterMenuStyles, searchFieldStyles, alertsListStyles];
 
-  readonly #data = new DataController(this);
   readonly #pages = new AlertPages(() => this.#onPagesChanged());
   readonly #selection = new AlertSelection();
   readonly #columnsCtl = new ColumnsController(this);
   /** Aborted when the element leaves the page: work nobody else can stop (an export without a signal). */
   #lifetime = new AbortController();
-  /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
-  readonly #lifecycle = new TaskLifecycle(this);
-  readonly #capabilities = this.#lifecycle.track(new Task(this, {
-    task: async ([provider], { signal }) => (provider ? resolveCapabilities(provider, { signal }) : undefined),
-    args: () => [this.#data.provider] as const,
-  }));
+
+  protected override get needsCapabilities(): boolean {
+    return true;
+  }
 
   readonly #expansions = new IncidentExpansions(() => this.version++);
   /** The explicitly selected items (see #pinSelected). */
@@ -99,11 +93,11 @@ export class IpAlertsList extends LitElement {
   #exportController?: AbortController;
   readonly #range = new RangeSelect(this);
   readonly #save = new AlertSaveController(this, {
-    provider: () => this.#data.provider,
+    provider: () => this.source.provider,
     pages: this.#pages,
     selection: this.#selection,
     total: () => this.#total ?? 0,
-    locale: () => this.#locale,
+    locale: () => this.locale,
     currentUser: () => this.currentUser ?? 'you',
     loaded: (ids) => this.#loadedItems(ids),
     replace: (items) => this.#replaceEverywhere(items),
@@ -113,7 +107,6 @@ export class IpAlertsList extends LitElement {
       this.dispatchEvent(new IpAlertsUpdatedEvent({ items }));
     },
   });
-  #locale?: string;
   #focusAfterRender = false;
   #lastError?: unknown;
   #reportedGeneration = -1;
@@ -135,12 +128,6 @@ export class IpAlertsList extends LitElement {
   @state() private openMenu?: string;
   @state() private version = 0;
 
-  /** The data provider; wins over the one `<ip-entity-page>` provides. */
-  @property({ attribute: false }) provider?: IpDataProvider;
-  /** The IP address; wins over the page's. */
-  @property({ type: String }) ip?: string;
-  /** The time range; wins over the page's. */
-  @property({ type: String }) range?: RangeKey;
   /** Value-list filters. As an attribute: `severity:high,medium;status:new;assignedTo:` (empty value = not set). */
   @property({ attribute: 'filter', reflect: true, converter: { fromAttribute: (v) => parseFilter(v), toAttribute: (v: AlertFilter) => serializeFilter(v) || null } })
   filter: AlertFilter = {};
@@ -155,10 +142,6 @@ export class IpAlertsList extends LitElement {
   @property({ type: String, attribute: 'storage-key' }) storageKey?: string;
   /** The signed-in user, for "Assign to me". */
   @property({ type: String, attribute: 'current-user' }) currentUser?: string;
-  /** `light` or `dark`; default follows the page or the OS. */
-  @property({ type: String, reflect: true }) theme?: 'light' | 'dark';
-  /** `compact` rows. */
-  @property({ type: String, reflect: true }) density?: 'comfortable' | 'compact';
 
   // ---- lifecycle ----------------------------------------------------------------------------
 
@@ -186,12 +169,11 @@ export class IpAlertsList extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#locale = localeOf(this);
     this.#columnsCtl.willUpdate(changed);
-    const provider = this.#data.provider;
-    const ip = this.#data.ip;
+    const provider = this.source.provider;
+    const ip = this.source.ip;
     const query: AlertsQuery | undefined =
-      provider && ip ? { provider, ip: ip.canonical, range: this.#data.timeRange, filter: this.filter ?? {}, search: this.search.trim(), sort: this.sort } : undefined;
+      provider && ip ? { provider, ip: ip.canonical, range: this.source.timeRange, filter: this.filter ?? {}, search: this.search.trim(), sort: this.sort } : undefined;
     if (this.#pages.setQuery(query)) this.#onQueryChanged();
   }
 
@@ -207,7 +189,7 @@ export class IpAlertsList extends LitElement {
       if (cell) cell.focus({ preventScroll: true });
       else this.scroller?.focus({ preventScroll: true });
     } else this.#keepFocusHonest();
-    this.#reportError();
+    this.#reportPageError();
   }
 
   // ---- data ---------------------------------------------------------------------------------
@@ -228,18 +210,19 @@ export class IpAlertsList extends LitElement {
     this.#exportController?.abort();
   }
 
-  #reportError() {
+  /** Report a page load that failed, once per failure. */
+  #reportPageError() {
     const error = this.#pages.error;
-    if (!error || error === this.#lastError || isAbortError(error)) return;
+    if (!error || error === this.#lastError) return;
     if (this.#reportedGeneration === this.#pages.generation) return;
     this.#lastError = error;
     this.#reportedGeneration = this.#pages.generation;
-    this.dispatchEvent(new IpErrorEvent({ section: 'alerts', ip: this.#data.ip?.canonical, error, message: describeError(error) }));
+    this.reportError('alerts', error);
   }
 
   /** Reload the list from the provider (keeps filters, sort and columns). */
   refresh(): void {
-    this.#data.forget('listAlerts');
+    this.source.forget('listAlerts');
     this.#pages.reload();
     this.#onQueryChanged();
     this.requestUpdate();
@@ -263,7 +246,7 @@ export class IpAlertsList extends LitElement {
   }
 
   #expansionSource(): ExpansionSource | undefined {
-    const provider = this.#data.provider;
+    const provider = this.source.provider;
     const query = this.#pages.query;
     return provider && query ? { provider, ip: query.ip, range: query.range } : undefined;
   }
@@ -470,7 +453,7 @@ export class IpAlertsList extends LitElement {
       const text = await this.exportData(format, controller.signal, (done, total) => {
         if (this.#exportController === controller) this.exporting = { format, done, total };
       });
-      downloadExport(text, format, exportFileName('incidents-and-alerts', this.#data.ip?.canonical ?? 'ip', format));
+      downloadExport(text, format, exportFileName('incidents-and-alerts', this.source.ip?.canonical ?? 'ip', format));
     } catch (error) {
       if (!isAbortError(error)) this.exportError = describeError(error);
     } finally {
@@ -641,10 +624,10 @@ export class IpAlertsList extends LitElement {
   }
 
   #openTitle(item: AlertItem) {
-    const links = this.#data.provider?.links;
+    const links = this.source.provider?.links;
     // Only http(s) and same-origin links are ever followed (the guard checks them too).
     const href = safeHref(item.kind === 'incident' ? links?.incident?.(item.id) : links?.alert?.(item.id));
-    const notCanceled = navigate(this, { target: item.kind, id: item.id, ip: this.#data.ip?.canonical, href });
+    const notCanceled = navigate(this, { target: item.kind, id: item.id, ip: this.source.ip?.canonical, href });
     if (notCanceled && href) window.location.assign(href);
   }
 
@@ -658,7 +641,7 @@ export class IpAlertsList extends LitElement {
       </div>
       <div class="tools">
         ${columnChooser({ columns: this.columns, open: this.openMenu === 'columns', onToggleOpen: () => this.#toggleMenu('columns'), controller: this.#columnsCtl })}
-        ${exportMenu({ open: this.openMenu === 'export', total: this.#total, busy: !!this.exporting, locale: this.#locale, onToggleOpen: () => this.#toggleMenu('export'), onExport: (f) => void this.#export(f) })}
+        ${exportMenu({ open: this.openMenu === 'export', total: this.#total, busy: !!this.exporting, locale: this.locale, onToggleOpen: () => this.#toggleMenu('export'), onExport: (f) => void this.#export(f) })}
       </div>
     </div>`;
   }
@@ -698,7 +681,7 @@ export class IpAlertsList extends LitElement {
       exportError: this.exportError,
       rangeSelecting: this.#range.busy,
       rangeNotice: this.#range.notice,
-      locale: this.#locale,
+      locale: this.locale,
       onSelectAllMatching: () => {
         this.#selection.selectAllMatching();
         this.#selectionChanged();
@@ -742,7 +725,7 @@ export class IpAlertsList extends LitElement {
   }
 
   #renderTitle(item: AlertItem, row: DisplayRow): TemplateResult {
-    const links = this.#data.provider?.links;
+    const links = this.source.provider?.links;
     const href = item.kind === 'incident' ? links?.incident?.(item.id) : links?.alert?.(item.id);
     const expanded = this.#expansions.has(item.id);
     return html`<span class="title-cell">
@@ -755,7 +738,7 @@ export class IpAlertsList extends LitElement {
             }}>${expanded ? '▾' : '▸'}</button>`
         : html`<span class="expand-space" aria-hidden="true"></span>`}
       <span class="kind-icon ${item.kind === 'incident' ? 'incident' : 'alert'}" title=${item.kind === 'incident' ? 'Incident' : 'Alert'}>${item.kind === 'incident' ? incidentIcon : alertIcon}<span class="visually-hidden">${item.kind === 'incident' ? 'Incident' : 'Alert'}:</span></span>
-      ${entityLink(this, html`<span class="truncate">${shown(item.title)}</span>`, { target: item.kind, id: item.id, ip: this.#data.ip?.canonical }, href, { className: 'title-link', title: item.title })}
+      ${entityLink(this, html`<span class="truncate">${shown(item.title)}</span>`, { target: item.kind, id: item.id, ip: this.source.ip?.canonical }, href, { className: 'title-link', title: item.title })}
     </span>`;
   }
 
@@ -808,8 +791,8 @@ export class IpAlertsList extends LitElement {
   #renderBody(): TemplateResult {
     const total = this.#total;
     const error = this.#pages.error;
-    if (!this.#data.provider) return html`<div class="state">No data provider configured.</div>`;
-    if (!this.#data.ip) return html`<div class="state">${this.#data.ownIp && !this.#data.ownIp.ok ? this.#data.ownIp.message : 'No IP address.'}</div>`;
+    if (!this.source.provider) return html`<div class="state">No data provider configured.</div>`;
+    if (!this.source.ip) return html`<div class="state">${this.source.ownIp && !this.source.ownIp.ok ? this.source.ownIp.message : 'No IP address.'}</div>`;
     if (error && total === undefined) {
       return html`<div class="state error" role="alert"><span class="state-message">${describeError(error)}</span>
         <button type="button" class="button" @click=${() => this.refresh()}>Retry</button></div>`;
@@ -818,13 +801,13 @@ export class IpAlertsList extends LitElement {
       const filtered = filterCount(this.filter) > 0 || this.search.trim() !== '';
       return filtered
         ? html`<div class="state">No incidents or alerts match these filters. <button type="button" class="button" @click=${() => this.#clearFilters()}>Clear filters</button></div>`
-        : html`<div class="state">No incidents or alerts involve this IP ${describeRange(this.#data.timeRange, this.#data.range.key)}.</div>`;
+        : html`<div class="state">No incidents or alerts involve this IP ${describeRange(this.source.timeRange, this.source.range.key)}.</div>`;
     }
     return html``;
   }
 
   override render() {
-    const ctx = { locale: this.#locale, now: Date.now() };
+    const ctx = { locale: this.locale, now: Date.now() };
     const total = this.#total;
     const count = this.#displayCount;
     const w = this.#scroll.window;
@@ -836,12 +819,12 @@ export class IpAlertsList extends LitElement {
       const to = last ? (last.kind === 'row' ? last.index : last.parent) + 1 : 0;
       this.#pages.ensure(from, to);
     }
-    const loadingFirst = total === undefined && !this.#pages.error && Boolean(this.#data.provider && this.#data.ip);
+    const loadingFirst = total === undefined && !this.#pages.error && Boolean(this.source.provider && this.source.ip);
     const rows: TemplateResult[] = [];
     if (total !== undefined) for (let d = w.start; d < w.end; d++) rows.push(this.#renderRow(d, ctx));
     const activeRendered = this.active.row < 0 || (this.active.row >= w.start && this.active.row < w.end);
     const flyoutItems = !this.flyoutOpen ? [] : this.#selection.allMatching ? this.#loadedItems(new Set(this.#flyoutCandidates())) : [...this.#pinned.values()];
-    const manageable = Boolean(this.#capabilities.value?.updateAlerts && this.#data.provider?.updateAlerts);
+    const manageable = Boolean(this.capabilities?.updateAlerts && this.source.provider?.updateAlerts);
     return html`<div part="base" class="list ${this.flyoutOpen ? 'with-flyout' : ''}">
       ${this.#renderToolbar()}
       ${activeFilters({
@@ -869,7 +852,7 @@ export class IpAlertsList extends LitElement {
         </div>
         ${this.flyoutOpen
           ? html`<ip-alerts-flyout part="flyout" .items=${flyoutItems} count=${this.#selection.count(total ?? 0)} selection-key=${this.#selection.version} ?manageable=${manageable}
-              current-user=${this.currentUser ?? ''} ?saving=${this.#save.saving} .error=${this.#save.error} .locale=${this.#locale}
+              current-user=${this.currentUser ?? ''} ?saving=${this.#save.saving} .error=${this.#save.error} .locale=${this.locale}
               @ip-flyout-save=${this.#onSave} @ip-flyout-close=${() => this.#closeFlyout()}></ip-alerts-flyout>`
           : nothing}
       </div>

@@ -31,7 +31,8 @@ export class IpSectionElement extends LitElement {
   /** Asked only when the section needs them and has a provider the page did not resolve (alone, or its own). */
   readonly #ownCapabilities = this.lifecycle.track(new Task(this, {
     task: async ([provider], { signal }): Promise<ProviderCapabilities | undefined> => (provider ? resolveCapabilities(provider, { signal }) : undefined),
-    args: () => [(this.#wantsCapabilities ||= this.needsCapabilities) && !this.#usesPageCapabilities ? this.source.provider : undefined] as const,
+    // Not before there is a valid IP: a section with nothing to show asks nothing.
+    args: () => [(this.#wantsCapabilities ||= this.needsCapabilities) && !this.#usesPageCapabilities && this.source.ip ? this.source.provider : undefined] as const,
   }));
   #wantsCapabilities = false;
 

@@ -3,12 +3,12 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { guard } from 'lit/directives/guard.js';
 import { property, query, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
 import { TaskLifecycle } from '../shared/task-lifecycle.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { entityPageStyles } from './entity-page.styles.js';
-import { ipContext, providerContext, rangeContext, type RangeContextValue } from '../../data/context.js';
+import { capabilitiesContext, ipContext, providerContext, rangeContext, type RangeContextValue } from '../../data/context.js';
 import { resolveCapabilities, type AlertFilter, type IpDataProvider, type ProviderCapabilities } from '../../data/provider.js';
 import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS, parseIp, type IpParseResult } from '../../lib/ip.js';
 import { clampRange, DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey } from '../../lib/time-range.js';
@@ -89,6 +89,8 @@ export class IpEntityPage extends LitElement {
   readonly #providerCtx = new ContextProvider(this, { context: providerContext });
   readonly #ipCtx = new ContextProvider(this, { context: ipContext });
   readonly #rangeCtx = new ContextProvider(this, { context: rangeContext });
+  /** Resolved once here for every section (none asks the provider itself). */
+  readonly #capabilitiesCtx = new ContextProvider(this, { context: capabilitiesContext });
 
   /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
   readonly #lifecycle = new TaskLifecycle(this);
@@ -224,6 +226,9 @@ export class IpEntityPage extends LitElement {
     const ip = this.#parsed?.ok ? this.#parsed.ip : undefined;
     if (this.#ipCtx.value?.canonical !== ip?.canonical || this.#ipCtx.value?.input !== ip?.input) this.#ipCtx.setValue(ip);
     if (this.#rangeCtx.value !== this.#rangeValue) this.#rangeCtx.setValue(this.#rangeValue);
+    // Only the current provider's answer (not the last provider's, while the new one is asked).
+    const caps = this.#capabilities.status === TaskStatus.COMPLETE ? this.#capabilities.value : undefined;
+    if (this.#capabilitiesCtx.value !== caps) this.#capabilitiesCtx.setValue(caps);
   }
 
   #loadTab(tab: IpTab) {

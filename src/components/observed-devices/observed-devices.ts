@@ -1,27 +1,25 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { tokens } from '../shared/tokens.js';
-import { TaskLifecycle } from '../shared/task-lifecycle.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
 import { observedDevicesStyles } from './observed-devices.styles.js';
-import { DataController } from '../shared/data-controller.js';
 import { classToken, contained, dateTime, entityLink, orMissing, shown, skeletonLines, timeAgo, truncated } from '../shared/ui.js';
 import { deviceIcon } from '../shared/icons.js';
 import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { describeError, isAbortError, isRetryable } from '../../data/errors.js';
 import type { DeviceEvent, ObservedDevice } from '../../data/model.js';
-import type { IpDataProvider, Page } from '../../data/provider.js';
-import { formatDateTime, formatNumber, localeOf, splitWords } from '../../lib/format.js';
+import type { Page } from '../../data/provider.js';
+import { formatDateTime, formatNumber, splitWords } from '../../lib/format.js';
 import { huntingQuery } from '../../lib/hunting.js';
 import { listKeyTarget } from '../shared/list-keys.js';
+import { IpSectionElement } from '../base/section-element.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { revealControls } from '../../lib/text.js';
-import { describeRange, type RangeKey } from '../../lib/time-range.js';
-import { IpErrorEvent } from '../../events/events.js';
+import { describeRange } from '../../lib/time-range.js';
 import '../copy-button/ip-copy-button.js';
 
 /** Risk and exposure levels the styles colour; others show neutral. */
@@ -81,14 +79,11 @@ type Entry =
  * @cssprop --ip-observed-devices-height - Height of the element (default 640px).
  * @cssprop --ip-font-mono - Font of hashes and command lines.
  */
-export class IpObservedDevices extends LitElement {
+export class IpObservedDevices extends IpSectionElement {
   static override styles = [tokens, sharedStyles, filterMenuStyles, searchFieldStyles, observedDevicesStyles];
 
-  readonly #data = new DataController(this);
 
-  /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
-  readonly #lifecycle = new TaskLifecycle(this);
-  readonly #task = this.#lifecycle.track(new Task(this, {
+  readonly #task = this.lifecycle.track(new Task(this, {
     task: async ([provider, ip, range, search, actionType, direction], { signal }): Promise<Page<ObservedDevice>> => {
       if (!provider || !ip) return initialState as never;
       return provider.listObservedDevices(
@@ -97,20 +92,19 @@ export class IpObservedDevices extends LitElement {
         { signal },
       );
     },
-    args: () => [this.#data.provider, this.#data.ip, this.#data.range, this.appliedSearch, this.actionTypes, this.directions] as const,
-    onError: (error) => this.#report('devices', error),
+    args: () => [this.source.provider, this.source.ip, this.source.range, this.appliedSearch, this.actionTypes, this.directions] as const,
+    onError: (error) => this.reportError('devices', error),
     onComplete: () => (this.#shownFor = this.#scopeKey()),
   }));
   /** The IP and range of the list on screen: a new search keeps it (dimmed) until the answer. */
   #shownFor?: string;
 
   #scopeKey(): string {
-    return `${this.#data.provider ? 'p' : ''}|${this.#data.ip?.canonical}|${this.#data.range.range.from.getTime()}`;
+    return `${this.source.provider ? 'p' : ''}|${this.source.ip?.canonical}|${this.source.range.range.from.getTime()}`;
   }
 
   #expansions = new Map<string, Expansion>();
   readonly #searchField = new SearchField(this, (value) => (this.search = value));
-  #locale?: string;
   #focusAfterRender = false;
   #expansionKey = '';
 
@@ -121,22 +115,12 @@ export class IpObservedDevices extends LitElement {
   @state() private appliedSearch = '';
   @state() private version = 0;
 
-  /** The data provider; wins over the one `<ip-entity-page>` provides. */
-  @property({ attribute: false }) provider?: IpDataProvider;
-  /** The IP address; wins over the page's. */
-  @property({ type: String }) ip?: string;
-  /** The time range; wins over the page's. */
-  @property({ type: String }) range?: RangeKey;
   /** Search: device name, file, process, user or a date (`2026-11-20`). */
   @property({ type: String }) search = '';
   /** Only devices whose last event has one of these action types. */
   @property({ attribute: false }) actionTypes: string[] = [];
   /** Only devices whose last event went in one of these directions (`outbound`, `inbound`). */
   @property({ attribute: false }) directions: string[] = [];
-  /** `light` or `dark`; default follows the page or the OS. */
-  @property({ type: String, reflect: true }) theme?: 'light' | 'dark';
-  /** `compact` rows. */
-  @property({ type: String, reflect: true }) density?: 'comfortable' | 'compact';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -152,10 +136,9 @@ export class IpObservedDevices extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#locale = localeOf(this);
     if (changed.has('search') && this.search !== this.appliedSearch) this.appliedSearch = this.search;
     // A new IP, range or query makes the expanded timelines stale.
-    const key = `${this.#data.ip?.canonical}|${this.#data.range.range.from.getTime()}|${this.appliedSearch}|${this.actionTypes}|${this.directions}`;
+    const key = `${this.source.ip?.canonical}|${this.source.range.range.from.getTime()}|${this.appliedSearch}|${this.actionTypes}|${this.directions}`;
     if (key !== this.#expansionKey) {
       this.#expansionKey = key;
       this.#collapseAll();
@@ -173,19 +156,19 @@ export class IpObservedDevices extends LitElement {
 
   /** Reload the list. */
   refresh(): void {
-    this.#data.forget('listObservedDevices', 'listDeviceEvents');
+    this.source.forget('listObservedDevices', 'listDeviceEvents');
     void this.#task.run();
-  }
-
-  #report(section: 'devices' | 'device-events', error: unknown) {
-    if (isAbortError(error)) return;
-    this.dispatchEvent(new IpErrorEvent({ section, ip: this.#data.ip?.canonical, error, message: describeError(error) }));
   }
 
   // ---- expansion ----------------------------------------------------------------------------
 
+  protected override get needsCapabilities(): boolean {
+    return true;
+  }
+
+  /** Whether a device can show its timeline: the method exists and the backend does not say no. */
   get #canExpand(): boolean {
-    return typeof this.#data.provider?.listDeviceEvents === 'function';
+    return typeof this.source.provider?.listDeviceEvents === 'function' && this.capabilities?.deviceEvents !== false;
   }
 
   #collapseAll() {
@@ -210,12 +193,12 @@ export class IpObservedDevices extends LitElement {
   }
 
   #loadEvents(id: string, expansion: Expansion) {
-    const provider = this.#data.provider;
-    const ip = this.#data.ip;
+    const provider = this.source.provider;
+    const ip = this.source.ip;
     if (!provider?.listDeviceEvents || !ip) return;
     if (expansion.controller.signal.aborted) expansion.controller = new AbortController();
     provider
-      .listDeviceEvents(ip.canonical, id, this.#data.timeRange, { signal: expansion.controller.signal })
+      .listDeviceEvents(ip.canonical, id, this.source.timeRange, { signal: expansion.controller.signal })
       .then(
         (events) => {
           if (this.#expansions.get(id) !== expansion) return;
@@ -224,7 +207,7 @@ export class IpObservedDevices extends LitElement {
         (error: unknown) => {
           if (this.#expansions.get(id) !== expansion || isAbortError(error)) return;
           expansion.error = error;
-          this.#report('device-events', error);
+          this.reportError('device-events', error);
         },
       )
       .finally(() => this.version++);
@@ -342,15 +325,15 @@ export class IpObservedDevices extends LitElement {
   }
 
   #renderCap(page: Page<ObservedDevice>): TemplateResult {
-    const locale = this.#locale;
+    const locale = this.locale;
     const shown = page.items.length;
     const total = page.total;
     if (total <= shown) {
       return html`<p class="cap" part="cap" role="status">${formatNumber(total, locale)} ${total === 1 ? 'device' : 'devices'}, most recent first</p>`;
     }
-    const ip = this.#data.ip!.canonical;
-    const range = this.#data.timeRange;
-    const provider = this.#data.provider;
+    const ip = this.source.ip!.canonical;
+    const range = this.source.timeRange;
+    const provider = this.source.provider;
     const query = provider?.huntingQuery?.(ip, range, 'kql-defender') ?? huntingQuery(ip, range, 'kql-defender', 'devices');
     return html`<p class="cap" part="cap" role="status">
       Showing the ${formatNumber(shown, locale)} most recent of ${formatNumber(total, locale)} devices.
@@ -387,11 +370,11 @@ export class IpObservedDevices extends LitElement {
   }
 
   #renderDevice(device: ObservedDevice, index: number, count: number): TemplateResult {
-    const locale = this.#locale;
+    const locale = this.locale;
     const expanded = this.#expansions.has(device.id);
     const active = index === Math.min(this.active, count - 1);
-    const ip = this.#data.ip?.canonical;
-    const links = this.#data.provider?.links;
+    const ip = this.source.ip?.canonical;
+    const links = this.source.provider?.links;
     const ev = device.lastEvent;
     return html`<div class="row device ${expanded ? 'expanded' : ''}" part="device" role="row" aria-level="1" aria-rowindex=${index + 2} aria-setsize=${count}
       aria-expanded=${this.#canExpand ? (expanded ? 'true' : 'false') : nothing} data-index=${index} tabindex=${active ? '0' : '-1'}
@@ -430,7 +413,7 @@ export class IpObservedDevices extends LitElement {
         entry.state === 'loading'
           ? html`<span class="visually-hidden">Loading the timeline of ${entry.device.name}…</span>${skeletonLines([70])}`
           : entry.state === 'empty'
-            ? html`<span class="muted">No events of ${entry.device.name} with this IP ${describeRange(this.#data.timeRange, this.#data.range.key)}.</span>`
+            ? html`<span class="muted">No events of ${entry.device.name} with this IP ${describeRange(this.source.timeRange, this.source.range.key)}.</span>`
             : html`<span class="error-text">${describeError(entry.error)}</span> <button type="button" class="link" @click=${() => {
                 this.toggleDevice(entry.device.id, false);
                 this.toggleDevice(entry.device.id, true);
@@ -442,7 +425,7 @@ export class IpObservedDevices extends LitElement {
     return html`<div class="row event" part="event" role="row" aria-level="2" aria-posinset=${entry.position} aria-setsize=${entry.count} aria-rowindex=${index + 2}
       data-index=${index} tabindex=${active ? '0' : '-1'} @click=${() => (this.active = index)}>
       <div class="cell" role="gridcell">
-        <span class="fact mono when" title=${ev.timestamp}>${formatDateTime(ev.timestamp, this.#locale)}</span>
+        <span class="fact mono when" title=${ev.timestamp}>${formatDateTime(ev.timestamp, this.locale)}</span>
         ${this.#renderEventDetails(ev, active)}
       </div>
     </div>`;
@@ -453,7 +436,7 @@ export class IpObservedDevices extends LitElement {
       const filtered = Boolean(this.appliedSearch || this.actionTypes.length || this.directions.length);
       return filtered
         ? html`<div class="state">No device matches these filters. <button type="button" class="button" @click=${() => this.#clearFilters()}>Clear filters</button></div>`
-        : html`<div class="state">No device in your organization communicated with this IP ${describeRange(this.#data.timeRange, this.#data.range.key)}.</div>`;
+        : html`<div class="state">No device in your organization communicated with this IP ${describeRange(this.source.timeRange, this.source.range.key)}.</div>`;
     }
     const entries = this.#entries(page.items);
     const count = entries.length;
@@ -482,7 +465,7 @@ export class IpObservedDevices extends LitElement {
   override render() {
     void this.version; // expansions changed
     const body = this.#task.render({
-      initial: () => html`<div class="state">${this.#data.provider ? (this.#data.ownIp && !this.#data.ownIp.ok ? this.#data.ownIp.message : 'No IP address.') : 'No data provider configured.'}</div>`,
+      initial: () => html`<div class="state">${this.source.provider ? (this.source.ownIp && !this.source.ownIp.ok ? this.source.ownIp.message : 'No IP address.') : 'No data provider configured.'}</div>`,
       pending: () =>
         this.#task.value && this.#shownFor === this.#scopeKey()
           ? html`<div class="stale"><p class="visually-hidden" role="status">Updating the devices…</p>${this.#renderList(this.#task.value)}</div>`

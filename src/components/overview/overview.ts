@@ -1,24 +1,18 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { property } from 'lit/decorators.js';
 import { initialState, Task } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
-import { TaskLifecycle } from '../shared/task-lifecycle.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { overviewStyles } from './overview.styles.js';
-import { DataController } from '../shared/data-controller.js';
 import { dateTime, entityLink, missing, navigate, orMissing, section, shown, skeletonLines, timeAgo } from '../shared/ui.js';
-import { describeError, isAbortError } from '../../data/errors.js';
+import { IpSectionElement } from '../base/section-element.js';
 import { SEVERITIES, type IpDetails, type LogActivity, type SecuritySummary } from '../../data/model.js';
 import { SEVERITY_LABELS } from '../../lib/labels.js';
-import type { IpDataProvider } from '../../data/provider.js';
-import { formatCoordinates, formatNumber, localeOf } from '../../lib/format.js';
-import { describeRange, type RangeKey } from '../../lib/time-range.js';
-import { IpErrorEvent } from '../../events/events.js';
+import { formatCoordinates, formatNumber } from '../../lib/format.js';
+import { describeRange } from '../../lib/time-range.js';
 import '../copy-button/ip-copy-button.js';
 import '../prevalence-chart/ip-prevalence-chart.js';
 
-type Section = 'summary' | 'details' | 'log-activity';
 
 /**
  * The overview of an IP: security info, incidents and alerts by severity, IP details (geo, ASN,
@@ -52,93 +46,73 @@ type Section = 'summary' | 'details' | 'log-activity';
  * @cssprop --ip-space - Base spacing unit.
  * @cssprop --ip-radius - Corner radius of sections.
  */
-export class IpOverview extends LitElement {
+export class IpOverview extends IpSectionElement {
   static override styles = [tokens, sharedStyles, overviewStyles];
 
-  readonly #data = new DataController(this);
 
-  /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
-  readonly #lifecycle = new TaskLifecycle(this);
-  readonly #summary = this.#lifecycle.track(new Task(this, {
+  readonly #summary = this.lifecycle.track(new Task(this, {
     task: async ([provider, ip, range], { signal }) => {
       if (!provider || !ip) return initialState;
       return provider.getSecuritySummary(ip.canonical, range.range, { signal });
     },
-    args: () => [this.#data.provider, this.#data.ip, this.#data.range] as const,
-    onError: (e) => this.#reportError('summary', e),
+    args: () => [this.source.provider, this.source.ip, this.source.range] as const,
+    onError: (e) => this.reportError('summary', e),
   }));
 
-  readonly #details = this.#lifecycle.track(new Task(this, {
+  readonly #details = this.lifecycle.track(new Task(this, {
     task: async ([provider, ip], { signal }) => {
       if (!provider || !ip) return initialState;
       return provider.getIpDetails(ip.canonical, { signal });
     },
-    args: () => [this.#data.provider, this.#data.ip] as const,
-    onError: (e) => this.#reportError('details', e),
+    args: () => [this.source.provider, this.source.ip] as const,
+    onError: (e) => this.reportError('details', e),
   }));
 
-  readonly #log = this.#lifecycle.track(new Task(this, {
+  readonly #log = this.lifecycle.track(new Task(this, {
     task: async ([provider, ip, range], { signal }) => {
       if (!provider || !ip) return initialState;
       return provider.getLogActivity(ip.canonical, range.range, { signal });
     },
-    args: () => [this.#data.provider, this.#data.ip, this.#data.range] as const,
-    onError: (e) => this.#reportError('log-activity', e),
+    args: () => [this.source.provider, this.source.ip, this.source.range] as const,
+    onError: (e) => this.reportError('log-activity', e),
   }));
 
-  /** The data provider; wins over the one `<ip-entity-page>` provides. */
-  @property({ attribute: false }) provider?: IpDataProvider;
-  /** The IP address; wins over the page's. */
-  @property({ type: String }) ip?: string;
-  /** The time range; wins over the page's. */
-  @property({ type: String }) range?: RangeKey;
-  /** `light` or `dark`; default follows the page or the OS. */
-  @property({ type: String, reflect: true }) theme?: 'light' | 'dark';
-  /** `compact` tightens spacing. */
-  @property({ type: String, reflect: true }) density?: 'comfortable' | 'compact';
 
-  #locale?: string;
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#locale = localeOf(this);
   }
 
   /** Reload every section. */
   refresh(): void {
-    this.#data.forget('getSecuritySummary', 'getIpDetails', 'getLogActivity');
+    this.source.forget('getSecuritySummary', 'getIpDetails', 'getLogActivity');
     for (const task of [this.#summary, this.#details, this.#log]) void task.run();
     this.renderRoot.querySelector('ip-prevalence-chart')?.refresh();
   }
 
-  #reportError(sectionName: Section, error: unknown) {
-    if (isAbortError(error)) return;
-    this.dispatchEvent(new IpErrorEvent({ section: sectionName, ip: this.#data.ip?.canonical, error, message: describeError(error) }));
-  }
-
   #openSeverity(severity: string) {
-    const ip = this.#data.ip?.canonical;
+    const ip = this.source.ip?.canonical;
     navigate(this, { target: 'alerts', ip, filter: { severity: [severity] } });
   }
 
   // ---- rendering ----------------------------------------------------------------------------
 
   #renderNotice(): TemplateResult | typeof nothing {
-    const own = this.#data.ownIp;
+    const own = this.source.ownIp;
     if (own && !own.ok) {
       return html`<div class="notice error" part="notice" role="alert">${own.message}</div>`;
     }
-    if (!this.#data.ip) {
-      return this.#data.inPage ? nothing : html`<div class="notice" part="notice">Set the <code>ip</code> attribute to show an IP address.</div>`;
+    if (!this.source.ip) {
+      return this.source.inPage ? nothing : html`<div class="notice" part="notice">Set the <code>ip</code> attribute to show an IP address.</div>`;
     }
-    if (!this.#data.provider) {
+    if (!this.source.provider) {
       return html`<div class="notice" part="notice">No data provider configured. Set the <code>provider</code> property (see “Data providers” in the README).</div>`;
     }
     const summary = this.#summary.value;
     if (summary && isNotObserved(summary)) {
-      const phrase = describeRange(this.#data.timeRange, this.#data.range.key);
+      const phrase = describeRange(this.source.timeRange, this.source.range.key);
       return html`<div class="notice" part="notice" role="status">
-        <strong>${this.#data.ip.canonical}</strong> was not observed in your organization ${phrase}. What enrichment knows about it is below.
+        <strong>${this.source.ip.canonical}</strong> was not observed in your organization ${phrase}. What enrichment knows about it is below.
       </div>`;
     }
     return nothing;
@@ -154,11 +128,11 @@ export class IpOverview extends LitElement {
       complete: (s: SecuritySummary) => html`
         <div class="kpis">
           <div class="kpi">
-            <span class="kpi-value">${formatNumber(s.openIncidents, this.#locale)}</span>
+            <span class="kpi-value">${formatNumber(s.openIncidents, this.locale)}</span>
             <span class="kpi-label">Open incidents</span>
           </div>
           <div class="kpi">
-            <span class="kpi-value">${formatNumber(s.activeAlerts, this.#locale)}</span>
+            <span class="kpi-value">${formatNumber(s.activeAlerts, this.locale)}</span>
             <span class="kpi-label">Active alerts</span>
           </div>
         </div>
@@ -183,8 +157,8 @@ export class IpOverview extends LitElement {
             return html`
               <button type="button" class="card sev-${sev}" part="severity-card" aria-describedby="cards-hint" @click=${() => this.#openSeverity(sev)}>
                 <span class="card-title"><span class="dot" aria-hidden="true"></span>${SEVERITY_LABELS[sev]}</span>
-                <span class="card-value">${formatNumber(incidents + alerts, this.#locale)}<span class="visually-hidden"> in total:</span></span>
-                <span class="card-detail">${formatNumber(incidents, this.#locale)} ${incidents === 1 ? 'incident' : 'incidents'} · ${formatNumber(alerts, this.#locale)} ${alerts === 1 ? 'alert' : 'alerts'}</span>
+                <span class="card-value">${formatNumber(incidents + alerts, this.locale)}<span class="visually-hidden"> in total:</span></span>
+                <span class="card-detail">${formatNumber(incidents, this.locale)} ${incidents === 1 ? 'incident' : 'incidents'} · ${formatNumber(alerts, this.locale)} ${alerts === 1 ? 'alert' : 'alerts'}</span>
               </button>
             `;
           })}
@@ -205,7 +179,7 @@ export class IpOverview extends LitElement {
   }
 
   #renderDetailsBody(d: IpDetails) {
-    const locale = this.#locale;
+    const locale = this.locale;
     // The ISO code, not a flag emoji: Windows and many Linux desktops draw flags as two letters anyway.
     const country = d.country || d.countryCode
       ? d.country
@@ -260,7 +234,7 @@ export class IpOverview extends LitElement {
   }
 
   #renderLogActivity() {
-    const locale = this.#locale;
+    const locale = this.locale;
     const now = Date.now();
     return section({
       id: 'log-activity',
@@ -269,7 +243,7 @@ export class IpOverview extends LitElement {
       task: this.#log,
       skeleton: () => html`<div class="log-skeleton">${skeletonLines([60, 90, 85, 90, 80])}</div>`,
       isEmpty: (l: LogActivity) => l.sources.length === 0,
-      empty: `No log source recorded this IP ${describeRange(this.#data.timeRange, this.#data.range.key)}.`,
+      empty: `No log source recorded this IP ${describeRange(this.source.timeRange, this.source.range.key)}.`,
       complete: (l: LogActivity) => html`
         <p class="small">First seen ${timeAgo(l.firstSeen, locale, now)} · last seen ${timeAgo(l.lastSeen, locale, now)}</p>
         <table class="simple small">
@@ -292,9 +266,9 @@ export class IpOverview extends LitElement {
   }
 
   #renderLoggedHosts() {
-    const locale = this.#locale;
-    const provider = this.#data.provider;
-    const ip = this.#data.ip?.canonical;
+    const locale = this.locale;
+    const provider = this.source.provider;
+    const ip = this.source.ip?.canonical;
     return section({
       id: 'logged-hosts',
       title: 'Logged hosts',
@@ -324,7 +298,7 @@ export class IpOverview extends LitElement {
   }
 
   override render() {
-    const ready = Boolean(this.#data.ip && this.#data.provider);
+    const ready = Boolean(this.source.ip && this.source.provider);
     return html`
       <div part="base" class="overview">
         ${this.#renderNotice()}

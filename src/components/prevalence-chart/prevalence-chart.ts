@@ -1,20 +1,18 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
-import { TaskLifecycle } from '../shared/task-lifecycle.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { prevalenceChartStyles } from './prevalence-chart.styles.js';
-import { DataController } from '../shared/data-controller.js';
 import { ChartController } from '../shared/echarts/chart-controller.js';
 import type { ECharts } from '../shared/echarts/setup.js';
 import { dateTime, skeletonLines } from '../shared/ui.js';
-import { describeError, isAbortError, isRetryable } from '../../data/errors.js';
+import { IpSectionElement } from '../base/section-element.js';
+import { describeError, isRetryable } from '../../data/errors.js';
 import type { Prevalence } from '../../data/model.js';
-import type { IpDataProvider } from '../../data/provider.js';
-import { formatNumber, localeOf } from '../../lib/format.js';
-import { describeRange, type RangeKey, type TimeRange } from '../../lib/time-range.js';
-import { IpErrorEvent, IpRangeSelectEvent } from '../../events/events.js';
+import { formatNumber } from '../../lib/format.js';
+import { describeRange, type TimeRange } from '../../lib/time-range.js';
+import { IpRangeSelectEvent } from '../../events/events.js';
 import { announceBucket, bucketLabel, LARGE, marksIn, prepare, prevalenceOption, type PreparedSeries } from './prevalence-option.js';
 
 /** Rows beyond this are not put in the table (its caption says so). */
@@ -43,24 +41,18 @@ const NARROW = 480;
  * @cssprop --ip-color-text-muted - Axis labels.
  * @cssprop --ip-color-border - Axis and grid lines.
  */
-export class IpPrevalenceChart extends LitElement {
+export class IpPrevalenceChart extends IpSectionElement {
   static override styles = [tokens, sharedStyles, prevalenceChartStyles];
 
-  readonly #data = new DataController(this);
 
-  /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
-  readonly #lifecycle = new TaskLifecycle(this);
-  readonly #task = this.#lifecycle.track(new Task(this, {
+  readonly #task = this.lifecycle.track(new Task(this, {
     task: async ([provider, ip, range], { signal }) => {
       if (!provider || !ip) return initialState;
       return provider.getPrevalence(ip.canonical, range.range, { signal });
     },
     // Given data is drawn as it is, in the same update: no request, no loading state, no second render.
-    args: () => (this.data ? [undefined, undefined, this.#data.range] as const : [this.#data.provider, this.#data.ip, this.#data.range] as const),
-    onError: (error) => {
-      if (isAbortError(error)) return;
-      this.dispatchEvent(new IpErrorEvent({ section: 'prevalence', ip: this.#data.ip?.canonical, error, message: describeError(error) }));
-    },
+    args: () => (this.data ? [undefined, undefined, this.source.range] as const : [this.source.provider, this.source.ip, this.source.range] as const),
+    onError: (error) => this.reportError('prevalence', error),
   }));
 
   readonly #chart = new ChartController(this, {
@@ -73,12 +65,12 @@ export class IpPrevalenceChart extends LitElement {
         series,
         range: this.#range(),
         theme,
-        locale: this.#locale,
+        locale: this.locale,
         description: this.#describeChart(series),
         compact: (container?.clientWidth ?? NARROW) < NARROW,
       });
     },
-    deps: () => [this.#series, this.#locale, this.#range().from.getTime(), this.#range().to.getTime(), this.heading],
+    deps: () => [this.#series, this.locale, this.#range().from.getTime(), this.#range().to.getTime(), this.heading],
     sizeKey: (width) => (width < NARROW ? 'narrow' : 'wide'),
     onInit: (chart) => this.#wire(chart),
     onLoadError: (error) => {
@@ -89,7 +81,6 @@ export class IpPrevalenceChart extends LitElement {
 
   #series?: PreparedSeries;
   #seriesOf?: Prevalence;
-  #locale?: string;
   #zoomTimer?: ReturnType<typeof setTimeout>;
 
   @state() private focusIndex = -1;
@@ -98,20 +89,10 @@ export class IpPrevalenceChart extends LitElement {
   @state() private showTable = false;
   @state() private chartUnavailable = false;
 
-  /** The data provider; wins over the one `<ip-entity-page>` provides. */
-  @property({ attribute: false }) provider?: IpDataProvider;
-  /** The IP address; wins over the page's. */
-  @property({ type: String }) ip?: string;
-  /** The time range; wins over the page's. */
-  @property({ type: String }) range?: RangeKey;
   /** Data to draw instead of asking the provider (for hosts that already have it). */
   @property({ attribute: false }) data?: Prevalence;
   /** The section heading. */
   @property({ type: String }) heading = 'Prevalence in the organization';
-  /** `light` or `dark`; default follows the page or the OS. */
-  @property({ type: String, reflect: true }) theme?: 'light' | 'dark';
-  /** `compact` tightens spacing. */
-  @property({ type: String, reflect: true }) density?: 'comfortable' | 'compact';
 
   /** The ECharts instance once the chart is drawn (for advanced customization). */
   get echarts(): ECharts | undefined {
@@ -125,7 +106,7 @@ export class IpPrevalenceChart extends LitElement {
 
   /** Reload the data. */
   refresh(): void {
-    this.#data.forget('getPrevalence');
+    this.source.forget('getPrevalence');
     void this.#task.run();
   }
 
@@ -136,7 +117,6 @@ export class IpPrevalenceChart extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#locale = localeOf(this);
     const prevalence = this.#shown();
     if (prevalence !== this.#seriesOf) {
       this.#seriesOf = prevalence;
@@ -160,7 +140,7 @@ export class IpPrevalenceChart extends LitElement {
       const step = p.bucket === 'hour' ? 3_600_000 : 86_400_000;
       return { from: new Date(first), to: new Date(Date.parse(p.buckets.at(-1)!.start) + step) };
     }
-    return this.#data.timeRange;
+    return this.source.timeRange;
   }
 
   #isEmpty(): boolean {
@@ -170,7 +150,7 @@ export class IpPrevalenceChart extends LitElement {
 
   #describeChart(s: PreparedSeries): string {
     const unit = s.bucket === 'hour' ? 'hour' : 'day';
-    return `Devices that communicated with the IP per ${unit}, ${formatNumber(s.times.length, this.#locale)} ${unit}s; the most in one ${unit}: ${formatNumber(s.max, this.#locale)}. ${formatNumber(s.marks.length, this.#locale)} alert starts marked.`;
+    return `Devices that communicated with the IP per ${unit}, ${formatNumber(s.times.length, this.locale)} ${unit}s; the most in one ${unit}: ${formatNumber(s.max, this.locale)}. ${formatNumber(s.marks.length, this.locale)} alert starts marked.`;
   }
 
   #wire(chart: ECharts) {
@@ -199,7 +179,7 @@ export class IpPrevalenceChart extends LitElement {
     const chart = this.#chart.chart;
     if (!s || i < 0 || i >= s.times.length) return;
     this.focusIndex = i;
-    this.announcement = announceBucket(s, i, this.#locale);
+    this.announcement = announceBucket(s, i, this.locale);
     if (chart) {
       const t = s.times[i]! + (s.bucket === 'day' ? s.stepMs / 2 : 0);
       const x = chart.convertToPixel({ xAxisIndex: 0 }, t) as number;
@@ -243,11 +223,11 @@ export class IpPrevalenceChart extends LitElement {
   // ---- rendering ----------------------------------------------------------------------------
 
   #renderSummary(p: Prevalence): TemplateResult {
-    const phrase = describeRange(this.#data.timeRange, this.data ? undefined : this.#data.range.key);
+    const phrase = describeRange(this.source.timeRange, this.data ? undefined : this.source.range.key);
     return html`<div class="summary" part="summary">
-      <p class="headline"><span class="total">${formatNumber(p.totalDevices, this.#locale)}</span>
+      <p class="headline"><span class="total">${formatNumber(p.totalDevices, this.locale)}</span>
         <span>${p.totalDevices === 1 ? 'device' : 'devices'} communicated with this IP ${phrase}</span></p>
-      <p class="seen muted">First seen ${dateTime(p.firstSeen, this.#locale)} · last seen ${dateTime(p.lastSeen, this.#locale)}${p.alertMarks.length ? html` · <span class="legend"><span class="legend-marker" aria-hidden="true">▲</span> ${formatNumber(p.alertMarksTotal ?? p.alertMarks.length, this.#locale)} ${(p.alertMarksTotal ?? p.alertMarks.length) === 1 ? 'alert' : 'alerts'} started</span>` : nothing}</p>
+      <p class="seen muted">First seen ${dateTime(p.firstSeen, this.locale)} · last seen ${dateTime(p.lastSeen, this.locale)}${p.alertMarks.length ? html` · <span class="legend"><span class="legend-marker" aria-hidden="true">▲</span> ${formatNumber(p.alertMarksTotal ?? p.alertMarks.length, this.locale)} ${(p.alertMarksTotal ?? p.alertMarks.length) === 1 ? 'alert' : 'alerts'} started</span>` : nothing}</p>
     </div>`;
   }
 
@@ -258,12 +238,12 @@ export class IpPrevalenceChart extends LitElement {
     const unit = s.bucket === 'hour' ? 'Hour' : 'Day';
     // A scrolling box must be reachable by keyboard: the region takes focus and scrolls with the arrows.
     return html`<div class="table-scroll" id="data-table" tabindex="0" role="region" aria-labelledby="table-caption"><table class="simple data-table" part="table">
-      <caption id="table-caption">Devices per ${unit.toLowerCase()}${rows > TABLE_LIMIT ? ` (first ${formatNumber(TABLE_LIMIT, this.#locale)} of ${formatNumber(rows, this.#locale)})` : ''}</caption>
+      <caption id="table-caption">Devices per ${unit.toLowerCase()}${rows > TABLE_LIMIT ? ` (first ${formatNumber(TABLE_LIMIT, this.locale)} of ${formatNumber(rows, this.locale)})` : ''}</caption>
       <thead><tr><th scope="col">${unit}</th><th scope="col">Devices</th><th scope="col">Alerts started</th></tr></thead>
       <tbody>
         ${Array.from({ length: Math.min(rows, TABLE_LIMIT) }, (_, i) => {
           const marks = marksIn(s, i);
-          return html`<tr><th scope="row">${bucketLabel(s, i, this.#locale)}</th><td>${formatNumber(s.values[i]!, this.#locale)}</td><td>${marks.length ? marks.map((m) => `${m.severity}: ${m.title}`).join('; ') : ''}</td></tr>`;
+          return html`<tr><th scope="row">${bucketLabel(s, i, this.locale)}</th><td>${formatNumber(s.values[i]!, this.locale)}</td><td>${marks.length ? marks.map((m) => `${m.severity}: ${m.title}`).join('; ') : ''}</td></tr>`;
         })}
       </tbody>
     </table></div>`;
@@ -274,7 +254,7 @@ export class IpPrevalenceChart extends LitElement {
     if (this.#isEmpty()) {
       const alerts = p.alertMarksTotal ?? p.alertMarks.length;
       return html`${this.#renderSummary(p)}
-        <div class="state empty">No devices communicated with this IP in this period${alerts ? ` (${formatNumber(alerts, this.#locale)} ${alerts === 1 ? 'alert' : 'alerts'} started in it)` : ''}.</div>`;
+        <div class="state empty">No devices communicated with this IP in this period${alerts ? ` (${formatNumber(alerts, this.locale)} ${alerts === 1 ? 'alert' : 'alerts'} started in it)` : ''}.</div>`;
     }
     const unit = s.bucket === 'hour' ? 'hours' : 'days';
     return html`
@@ -294,7 +274,7 @@ export class IpPrevalenceChart extends LitElement {
       ></div>
       <p id="chart-help" class="visually-hidden">Left and Right arrow keys move between ${unit}, Home and End go to the first and last, Page Up and Page Down jump further; Escape hides the tooltip. “Show as table” lists every value.</p>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${s.times.length > LARGE ? html`<p class="muted small">${formatNumber(s.times.length, this.#locale)} points, drawn downsampled (LTTB).</p>` : nothing}
+      ${s.times.length > LARGE ? html`<p class="muted small">${formatNumber(s.times.length, this.locale)} points, drawn downsampled (LTTB).</p>` : nothing}
       ${this.#renderTable(s)}
     `;
   }
@@ -310,7 +290,7 @@ export class IpPrevalenceChart extends LitElement {
       : nothing;
     const given = this.data;
     const body = given ? this.#renderChart(given) : this.#task.render({
-      initial: () => html`<div class="state">${this.#data.provider ? 'No IP address.' : 'No data provider configured.'}</div>`,
+      initial: () => html`<div class="state">${this.source.provider ? 'No IP address.' : 'No data provider configured.'}</div>`,
       pending: () => html`<div aria-busy="true"><span class="visually-hidden">Loading ${this.heading}…</span>${skeletonLines([35, 55])}<div class="skeleton chart-skeleton"></div></div>`,
       error: (error: unknown) => html`<div class="state error" role="alert">
         <span class="state-message">${describeError(error)}</span>

@@ -1,28 +1,25 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { tokens } from '../shared/tokens.js';
-import { TaskLifecycle } from '../shared/task-lifecycle.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { sentinelEventsStyles } from './sentinel-events.styles.js';
-import { DataController } from '../shared/data-controller.js';
 import { classToken, contained, entityLink, section, severityBadge, shown, skeletonLines } from '../shared/ui.js';
 import { activityIcon, alertIcon, anomalyIcon, bookmarkIcon } from '../shared/icons.js';
 import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { listKeyTarget } from '../shared/list-keys.js';
+import { IpSectionElement } from '../base/section-element.js';
 import { describeError, isAbortError, isRetryable } from '../../data/errors.js';
 import { own, type Insight, type TimelineEvent } from '../../data/model.js';
 import { SEVERITY_LABELS } from '../../lib/labels.js';
-import type { IpDataProvider } from '../../data/provider.js';
 import { queryTimeline } from '../../data/query.js';
-import { IpErrorEvent } from '../../events/events.js';
-import { formatNumber, localeOf } from '../../lib/format.js';
+import { formatNumber } from '../../lib/format.js';
 import { QUERY_LANGUAGE_LABELS } from '../../lib/hunting.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { revealControls } from '../../lib/text.js';
-import { describeRange, type RangeKey } from '../../lib/time-range.js';
+import { describeRange } from '../../lib/time-range.js';
 import { cellText, groupByDay, type TimelineEntry } from './insight-data.js';
 import './ip-insight-chart.js';
 
@@ -63,52 +60,39 @@ interface Retry {
  * @csspart event - Each timeline event.
  * @cssprop --ip-sentinel-timeline-height - Height of the timeline list (default 560px).
  */
-export class IpSentinelEvents extends LitElement {
+export class IpSentinelEvents extends IpSectionElement {
   static override styles = [tokens, sharedStyles, searchFieldStyles, sentinelEventsStyles];
 
-  readonly #data = new DataController(this);
 
-  /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
-  readonly #lifecycle = new TaskLifecycle(this);
-  readonly #timeline = this.#lifecycle.track(new Task(this, {
+  readonly #timeline = this.lifecycle.track(new Task(this, {
     task: async ([provider, ip, range, show], { signal }): Promise<TimelineEvent[]> => {
       if (!provider || !ip || !show || typeof provider.getTimeline !== 'function') return [];
       const events = await provider.getTimeline(ip.canonical, range.range, { signal });
       return Array.isArray(events) ? events : [];
     },
-    args: () => [this.#data.provider, this.#data.ip, this.#data.range, this.#shows('timeline')] as const,
-    onError: (e) => this.#report('timeline', e),
+    args: () => [this.source.provider, this.source.ip, this.source.range, this.#shows('timeline')] as const,
+    onError: (e) => this.reportError('timeline', e),
   }));
 
-  readonly #insights = this.#lifecycle.track(new Task(this, {
+  readonly #insights = this.lifecycle.track(new Task(this, {
     task: async ([provider, ip, range, show], { signal }): Promise<Insight[]> => {
       if (!provider || !ip || !show || typeof provider.getInsights !== 'function') return [];
       const insights = await provider.getInsights(ip.canonical, range.range, { signal });
       return Array.isArray(insights) ? insights : [];
     },
-    args: () => [this.#data.provider, this.#data.ip, this.#data.range, this.#shows('insights')] as const,
-    onError: (e) => this.#report('insights', e),
+    args: () => [this.source.provider, this.source.ip, this.source.range, this.#shows('insights')] as const,
+    onError: (e) => this.reportError('insights', e),
   }));
 
   @query('.timeline-list') private listEl?: HTMLElement & VirtualizerHostElement;
   @query('#timeline-search') private searchInput?: HTMLInputElement;
 
-  /** The data provider; wins over the one `<ip-entity-page>` provides. */
-  @property({ attribute: false }) provider?: IpDataProvider;
-  /** The IP address; wins over the page's. */
-  @property({ type: String }) ip?: string;
-  /** The time range; wins over the page's. */
-  @property({ type: String }) range?: RangeKey;
   /** Which parts to show, space-separated: `timeline insights` (default both, where the provider has them). */
   @property({ type: String }) sections = 'timeline insights';
   /** Timeline kinds to show (default all): `alert`, `bookmark`, `activity`, `anomaly`. */
   @property({ attribute: false }) kinds: string[] = [];
   /** Timeline search: title, description, source, who bookmarked, query. */
   @property({ type: String }) search = '';
-  /** `light` or `dark`; default follows the page or the OS. */
-  @property({ type: String, reflect: true }) theme?: 'light' | 'dark';
-  /** `compact` spacing. */
-  @property({ type: String, reflect: true }) density?: 'comfortable' | 'compact';
 
   @state() private active = 0;
   @state() private openQueries = new Set<string>();
@@ -116,7 +100,6 @@ export class IpSentinelEvents extends LitElement {
   @state() private allRows = new Set<string>();
   @state() private retries = new Map<string, Retry>();
 
-  #locale?: string;
   readonly #searchField = new SearchField(this, (value) => (this.search = value));
   #focusAfterRender = false;
   #entries: TimelineEntry[] = [];
@@ -138,8 +121,7 @@ export class IpSentinelEvents extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#locale = localeOf(this);
-    const key = `${this.#data.ip?.canonical}|${this.#data.range.range.from.getTime()}`;
+    const key = `${this.source.ip?.canonical}|${this.source.range.range.from.getTime()}`;
     if (key !== this.#argsKey) {
       this.#argsKey = key;
       for (const r of this.retries.values()) r.controller.abort();
@@ -160,7 +142,7 @@ export class IpSentinelEvents extends LitElement {
 
   /** Reload the timeline and the insights. */
   refresh(): void {
-    this.#data.forget('getTimeline', 'getInsights', 'getInsight');
+    this.source.forget('getTimeline', 'getInsights', 'getInsight');
     void this.#timeline.run();
     void this.#insights.run();
   }
@@ -169,19 +151,14 @@ export class IpSentinelEvents extends LitElement {
     return this.sections.split(/[\s,]+/).includes(part);
   }
 
-  #report(section: string, error: unknown) {
-    if (isAbortError(error)) return;
-    this.dispatchEvent(new IpErrorEvent({ section, ip: this.#data.ip?.canonical, error, message: describeError(error) }));
-  }
-
   // ---- timeline -----------------------------------------------------------------------------
 
   #filtered(events: TimelineEvent[]): TimelineEntry[] {
-    const key = [events, this.kinds, this.search, this.#locale];
+    const key = [events, this.kinds, this.search, this.locale];
     if (!this.#entriesKey || key.some((k, i) => k !== this.#entriesKey![i])) {
       this.#entriesKey = key;
       const matching = queryTimeline(events, { kinds: this.kinds.length ? this.kinds : undefined, search: this.search.trim() || undefined });
-      this.#entries = groupByDay(matching, this.#locale);
+      this.#entries = groupByDay(matching, this.locale);
     }
     return this.#entries;
   }
@@ -215,11 +192,11 @@ export class IpSentinelEvents extends LitElement {
     const active = index === activeIndex;
     const tab = active ? 0 : -1;
     const time = new Date(ev.time);
-    const timeText = Number.isFinite(time.getTime()) ? new Intl.DateTimeFormat(this.#locale, { hour: '2-digit', minute: '2-digit' }).format(time) : '—';
-    const ip = this.#data.ip?.canonical;
+    const timeText = Number.isFinite(time.getTime()) ? new Intl.DateTimeFormat(this.locale, { hour: '2-digit', minute: '2-digit' }).format(time) : '—';
+    const ip = this.source.ip?.canonical;
     const title =
       ev.kind === 'alert' && ev.alertId
-        ? entityLink(this, ev.title, { target: 'alert', id: ev.alertId, ip }, this.#data.provider?.links?.alert?.(ev.alertId), { className: 'title', tabIndex: tab })
+        ? entityLink(this, ev.title, { target: 'alert', id: ev.alertId, ip }, this.source.provider?.links?.alert?.(ev.alertId), { className: 'title', tabIndex: tab })
         : html`<span class="title">${shown(ev.title)}</span>`;
     const sev = ev.severity && ev.severity !== 'unknown' ? ev.severity : undefined;
     return html`<div class="event ${classToken('kind', ev.kind, KIND_NAMES)}" part="event" role="listitem" data-index=${index} tabindex=${tab} @click=${() => (this.active = index)}>
@@ -251,12 +228,12 @@ export class IpSentinelEvents extends LitElement {
         <div class="kinds" role="group" aria-label="Kinds">
           ${KINDS.map(
             ([k, label, icon]) => html`<button type="button" class="chip kind-${k}" aria-pressed=${this.kinds.includes(k) ? 'true' : 'false'} @click=${() => this.#toggleKind(k)}>
-              ${icon}<span>${label}</span> <span class="count">${formatNumber(counts.get(k) ?? 0, this.#locale)}</span></button>`,
+              ${icon}<span>${label}</span> <span class="count">${formatNumber(counts.get(k) ?? 0, this.locale)}</span></button>`,
           )}
         </div>
       </div>
       <p class="muted small" role="status">
-        ${shown === events.length ? `${formatNumber(shown, this.#locale)} events` : `${formatNumber(shown, this.#locale)} of ${formatNumber(events.length, this.#locale)} events`}, newest first, at the time they happened (not when they were ingested).
+        ${shown === events.length ? `${formatNumber(shown, this.locale)} events` : `${formatNumber(shown, this.locale)} of ${formatNumber(events.length, this.locale)} events`}, newest first, at the time they happened (not when they were ingested).
       </p>
       ${count === 0
         ? html`<div class="state">No event matches. <button type="button" class="button" @click=${() => {
@@ -271,7 +248,7 @@ export class IpSentinelEvents extends LitElement {
               keyFunction: (e: TimelineEntry) => e.key,
               renderItem: (e: TimelineEntry, i: number) =>
                 e.type === 'day'
-                  ? html`<div class="day" role="listitem" data-index=${i} tabindex=${i === activeIndex ? 0 : -1}><h3>${e.label}</h3><span class="muted small">${formatNumber(e.count, this.#locale)} ${e.count === 1 ? 'event' : 'events'}</span></div>`
+                  ? html`<div class="day" role="listitem" data-index=${i} tabindex=${i === activeIndex ? 0 : -1}><h3>${e.label}</h3><span class="muted small">${formatNumber(e.count, this.locale)} ${e.count === 1 ? 'event' : 'events'}</span></div>`
                   : contained(
                       () => this.#renderEvent(e.event, i, activeIndex),
                       (error) => html`<div class="event" role="listitem" data-index=${i} tabindex=${i === activeIndex ? 0 : -1}>
@@ -288,13 +265,13 @@ export class IpSentinelEvents extends LitElement {
   // ---- insights -----------------------------------------------------------------------------
 
   #retry(insight: Insight) {
-    const provider = this.#data.provider;
-    const ip = this.#data.ip;
+    const provider = this.source.provider;
+    const ip = this.source.ip;
     if (!provider || !ip) return;
     this.retries.get(insight.id)?.controller.abort();
     const retry: Retry = { controller: new AbortController() };
     this.retries = new Map(this.retries).set(insight.id, retry);
-    const range = this.#data.timeRange;
+    const range = this.source.timeRange;
     const load = provider.getInsight
       ? provider.getInsight(ip.canonical, insight.id, range, { signal: retry.controller.signal })
       : provider.getInsights!(ip.canonical, range, { signal: retry.controller.signal }).then((all) => {
@@ -306,12 +283,12 @@ export class IpSentinelEvents extends LitElement {
       (value) => {
         if (this.retries.get(insight.id) !== retry) return;
         retry.insight = value;
-        if (value.error) this.#report(`insight:${insight.id}`, new Error(value.error));
+        if (value.error) this.reportError(`insight:${insight.id}`, new Error(value.error));
       },
       (error: unknown) => {
         if (this.retries.get(insight.id) !== retry || isAbortError(error)) return;
         retry.error = error;
-        this.#report(`insight:${insight.id}`, error);
+        this.reportError(`insight:${insight.id}`, error);
       },
     ).finally(() => (this.retries = new Map(this.retries)));
   }
@@ -329,7 +306,7 @@ export class IpSentinelEvents extends LitElement {
       return href ? html`<a class="link" href=${href} target="_blank" rel="noopener noreferrer">${shown(value)}</a>` : shown(value);
     }
     if (column?.name.toLowerCase() === 'severity' && typeof value === 'string' && own(SEVERITY_LABELS, value) !== undefined) return severityBadge(value);
-    return shown(cellText(value, column, this.#locale));
+    return shown(cellText(value, column, this.locale));
   }
 
   #renderTable(insight: Insight): TemplateResult {
@@ -343,7 +320,7 @@ export class IpSentinelEvents extends LitElement {
         <tbody>${visible.map((r) => html`<tr>${insight.columns.map((c, i) => html`<td class=${c.type === 'number' ? 'num' : ''}>${this.#renderCell(r[i], c)}</td>`)}</tr>`)}</tbody>
       </table></div>
       ${rows.length > TABLE_ROWS
-        ? html`<button type="button" class="button subtle small" @click=${() => this.#toggle('allRows', insight.id)}>${all ? `Show the first ${TABLE_ROWS}` : `Show all ${formatNumber(rows.length, this.#locale)} rows`}</button>`
+        ? html`<button type="button" class="button subtle small" @click=${() => this.#toggle('allRows', insight.id)}>${all ? `Show the first ${TABLE_ROWS}` : `Show all ${formatNumber(rows.length, this.locale)} rows`}</button>`
         : nothing}`;
   }
 
@@ -355,18 +332,18 @@ export class IpSentinelEvents extends LitElement {
     const error = retry?.error ? describeError(retry.error) : !retry || retry.insight ? insight.error : undefined;
     const rows = Array.isArray(insight.rows) ? insight.rows : [];
     const asTable = this.tables.has(id) || !insight.chart;
-    const ip = this.#data.ip?.canonical;
+    const ip = this.source.ip?.canonical;
     const headingId = `insight-${id}`;
     let body: TemplateResult;
     if (loading) body = html`<div aria-busy="true"><span class="visually-hidden">Loading ${insight.title}…</span>${skeletonLines([90, 60, 75])}</div>`;
     else if (error)
       body = html`<div class="state error" role="alert"><span class="state-message">${shown(error)}</span>
         ${retry?.error && !isRetryable(retry.error) ? nothing : html`<button type="button" class="button" @click=${() => this.#retry(insight)}>Retry</button>`}</div>`;
-    else if (!rows.length) body = html`<p class="muted no-results">No results ${describeRange(this.#data.timeRange, this.#data.range.key)}.</p>`;
+    else if (!rows.length) body = html`<p class="muted no-results">No results ${describeRange(this.source.timeRange, this.source.range.key)}.</p>`;
     else if (asTable) body = this.#renderTable(insight);
-    else body = html`<ip-insight-chart .insight=${insight} locale=${this.#locale ?? ''}></ip-insight-chart>`;
+    else body = html`<ip-insight-chart .insight=${insight} locale=${this.locale ?? ''}></ip-insight-chart>`;
     const queryOpen = this.openQueries.has(id);
-    const href = this.#data.provider?.links?.hunting?.(insight.query, insight.language);
+    const href = this.source.provider?.links?.hunting?.(insight.query, insight.language);
     return html`<section class="card" part="insight" aria-labelledby=${headingId} aria-busy=${loading ? 'true' : 'false'}>
       <div class="card-header">
         <h3 id=${headingId}>${shown(insight.title)}</h3>
@@ -393,10 +370,10 @@ export class IpSentinelEvents extends LitElement {
   }
 
   override render() {
-    const provider = this.#data.provider;
+    const provider = this.source.provider;
     const hasTimeline = this.#shows('timeline') && typeof provider?.getTimeline === 'function';
     const hasInsights = this.#shows('insights') && typeof provider?.getInsights === 'function';
-    const idle = !provider ? 'No data provider configured.' : this.#data.ownIp && !this.#data.ownIp.ok ? this.#data.ownIp.message : !this.#data.ip ? 'No IP address.' : undefined;
+    const idle = !provider ? 'No data provider configured.' : this.source.ownIp && !this.source.ownIp.ok ? this.source.ownIp.message : !this.source.ip ? 'No IP address.' : undefined;
     if (provider && !hasTimeline && !hasInsights) {
       return html`<div class="state">This portal has no SIEM events for IP addresses (the provider has no timeline or insights).</div>`;
     }
@@ -411,7 +388,7 @@ export class IpSentinelEvents extends LitElement {
             idle,
             skeleton: () => html`${Array.from({ length: 8 }, () => html`<div class="skeleton-row">${skeletonLines([20, 85, 55])}</div>`)}`,
             isEmpty: (events) => events.length === 0,
-            empty: `Nothing involved this IP ${describeRange(this.#data.timeRange, this.#data.range.key)}.`,
+            empty: `Nothing involved this IP ${describeRange(this.source.timeRange, this.source.range.key)}.`,
             complete: (events) => this.#renderTimelineBody(events),
           })
         : nothing}
