@@ -3,15 +3,16 @@
  * thrown away when the query changes.
  *
  * - A query (provider, IP, range, filter, search, sort) has a generation. Changing it aborts every
- *   request of the old one; answers that arrive late for an old generation are ignored, so rows of
- *   an old query can never show under a new one.
+ *   request of the old one (`KeyedRequests`: an aborted request's late answer never lands), so rows
+ *   of an old query can never show under a new one.
  * - Pages the user scrolled away from are aborted when other pages are needed, and the cache keeps
  *   the most recently used pages only: the list never holds the whole data set.
  */
 import type { AlertItem } from '../../data/model.js';
 import type { AlertFilter, AlertSortField, IpDataProvider, Sort } from '../../data/provider.js';
-import { IpDataError, isAbortError } from '../../data/errors.js';
+import { IpDataError } from '../../data/errors.js';
 import type { TimeRange } from '../../lib/time-range.js';
+import { KeyedRequests } from '../shared/keyed-requests.js';
 
 export interface AlertsQuery {
   provider: IpDataProvider;
@@ -36,7 +37,6 @@ function signature(q: AlertsQuery): unknown[] {
 
 interface PageState {
   items?: AlertItem[];
-  controller?: AbortController;
   error?: unknown;
 }
 
@@ -45,6 +45,9 @@ export class AlertPages {
   #signature: unknown[] = [];
   #generation = 0;
   #pages = new Map<number, PageState>();
+  /** Page loads, by page number. */
+  readonly #requests = new KeyedRequests<number>();
+  /** Aborts the multi-page reads (`itemsIn`) of the current query. */
   #controller = new AbortController();
   #total?: number;
   #unlisted = 0;
@@ -84,6 +87,7 @@ export class AlertPages {
   setQuery(query: AlertsQuery | undefined): boolean {
     const sig = query ? signature(query) : [];
     if (query && this.#query && sig.length === this.#signature.length && sig.every((v, i) => v === this.#signature[i])) return false;
+    this.#requests.abortAll();
     this.#controller.abort();
     this.#controller = new AbortController();
     this.#generation++;
@@ -102,11 +106,8 @@ export class AlertPages {
    * needed). Loaded pages and the query stay, so a moved list shows the same rows at once.
    */
   pause(): void {
-    for (const [p, state] of this.#pages) {
-      if (!state.controller) continue;
-      state.controller.abort();
-      this.#pages.delete(p);
-    }
+    for (const p of this.#requests.keys()) this.#pages.delete(p);
+    this.#requests.abortAll();
   }
 
   /** The list is back: fetch the first page again if it was interrupted (later pages come with `ensure`). */
@@ -137,9 +138,9 @@ export class AlertPages {
     if (!this.#query || this.#total === undefined) return;
     const first = Math.floor(start / this.#pageSize);
     const last = Math.floor(Math.max(start, end - 1) / this.#pageSize);
-    for (const [p, state] of this.#pages) {
-      if (state.controller && (p < first - KEEP_AROUND || p > last + KEEP_AROUND)) {
-        state.controller.abort();
+    for (const p of this.#requests.keys()) {
+      if (p < first - KEEP_AROUND || p > last + KEEP_AROUND) {
+        this.#requests.abort(p);
         this.#pages.delete(p);
       }
     }
@@ -238,35 +239,25 @@ export class AlertPages {
   }
 
   #load(p: number) {
-    const generation = this.#generation;
-    const controller = new AbortController();
-    const onAbort = () => controller.abort();
-    this.#controller.signal.addEventListener('abort', onAbort, { once: true });
-    const state: PageState = { controller };
+    const state: PageState = {};
     this.#pages.set(p, state);
     this.#evict();
-    this.#complete(this.#query!, p, controller.signal)
-      .then(
-        ({ items, total, unlisted, short }) => {
-          if (generation !== this.#generation || this.#pages.get(p) !== state) return; // a newer query or request won
-          state.items = items;
-          state.controller = undefined;
-          // Rows the provider said exist but did not send show as failed, with Retry.
-          if (short) state.error = short;
-          this.#total = total;
-          this.#unlisted = unlisted;
-          this.#error = undefined;
-          this.#onChange();
-        },
-        (error: unknown) => {
-          if (generation !== this.#generation || this.#pages.get(p) !== state || isAbortError(error)) return;
-          state.controller = undefined;
-          state.error = error;
-          if (this.#total === undefined) this.#error = error;
-          this.#onChange();
-        },
-      )
-      .finally(() => this.#controller.signal.removeEventListener('abort', onAbort));
+    const query = this.#query!;
+    this.#requests.run(p, (signal) => this.#complete(query, p, signal), {
+      ok: ({ items, total, unlisted, short }) => {
+        state.items = items;
+        // Rows the provider said exist but did not send show as failed, with Retry.
+        if (short) state.error = short;
+        this.#total = total;
+        this.#unlisted = unlisted;
+        this.#error = undefined;
+      },
+      error: (error) => {
+        state.error = error;
+        if (this.#total === undefined) this.#error = error;
+      },
+      done: this.#onChange,
+    });
   }
 
   /**
@@ -295,7 +286,7 @@ export class AlertPages {
   #evict() {
     while (this.#pages.size > MAX_PAGES) {
       const oldest = this.#pages.keys().next().value!;
-      this.#pages.get(oldest)?.controller?.abort();
+      this.#requests.abort(oldest);
       this.#pages.delete(oldest);
     }
   }

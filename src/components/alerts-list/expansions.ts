@@ -6,8 +6,9 @@
  */
 import type { AlertItem } from '../../data/model.js';
 import type { IpDataProvider } from '../../data/provider.js';
-import { describeError, isAbortError } from '../../data/errors.js';
+import { describeError } from '../../data/errors.js';
 import type { TimeRange } from '../../lib/time-range.js';
+import { KeyedRequests } from '../shared/keyed-requests.js';
 
 export type DisplayRow =
   | { kind: 'row'; index: number }
@@ -18,8 +19,6 @@ export interface Expansion {
   index: number;
   items?: AlertItem[];
   error?: string;
-  /** Aborts the request for the incident's alerts. */
-  controller?: AbortController;
 }
 
 /** The most alerts listed under one incident. */
@@ -33,6 +32,8 @@ export interface ExpansionSource {
 
 export class IncidentExpansions {
   #open = new Map<string, Expansion>();
+  /** Each expansion's request for its incident's alerts, by incident id. */
+  readonly #requests = new KeyedRequests<string>();
   /** Called when an expansion's alerts arrive or fail (the host re-renders). */
   readonly #changed: () => void;
 
@@ -81,13 +82,13 @@ export class IncidentExpansions {
   toggle(incident: AlertItem, index: number, source: ExpansionSource): void {
     const open = this.#open.get(incident.id);
     if (open) {
-      open.controller?.abort();
+      this.#requests.abort(incident.id);
       this.#open.delete(incident.id);
       return;
     }
     const expansion: Expansion = { index };
     this.#open.set(incident.id, expansion);
-    void this.#load(incident.id, expansion, source);
+    this.#load(incident.id, expansion, source);
   }
 
   /** Collapse everything (a new query), aborting what is loading. */
@@ -98,15 +99,12 @@ export class IncidentExpansions {
 
   /** Abort what is loading; the expansions stay and `resume` asks again. */
   pause(): void {
-    for (const e of this.#open.values()) {
-      e.controller?.abort();
-      e.controller = undefined;
-    }
+    this.#requests.abortAll();
   }
 
   /** Ask again for expansions whose alerts never arrived (the list left the page mid-request). */
   resume(source: ExpansionSource): void {
-    for (const [id, e] of this.#open) if (!e.items && !e.error && !e.controller) void this.#load(id, e, source);
+    for (const [id, e] of this.#open) if (!e.items && !e.error && !this.#requests.pending(id)) this.#load(id, e, source);
   }
 
   /** Loaded alerts among `ids`. */
@@ -128,19 +126,16 @@ export class IncidentExpansions {
     }
   }
 
-  async #load(id: string, expansion: Expansion, { provider, ip, range }: ExpansionSource): Promise<void> {
-    const controller = (expansion.controller = new AbortController());
-    try {
-      const page = await provider.listAlerts(ip, { range, filter: { incidentId: [id] }, offset: 0, limit: CHILD_LIMIT }, { signal: controller.signal });
-      if (this.#open.get(id) !== expansion) return;
-      expansion.items = page.items;
-    } catch (error) {
-      // Aborted: collapsed, another query, or the list left the page (it asks again on return).
-      if (this.#open.get(id) !== expansion || isAbortError(error)) return;
-      expansion.error = describeError(error);
-    } finally {
-      if (expansion.controller === controller) expansion.controller = undefined;
-    }
-    this.#changed();
+  /** Aborted: collapsed, another query, or the list left the page (it asks again on return). */
+  #load(id: string, expansion: Expansion, { provider, ip, range }: ExpansionSource): void {
+    this.#requests.run(id, (signal) => provider.listAlerts(ip, { range, filter: { incidentId: [id] }, offset: 0, limit: CHILD_LIMIT }, { signal }), {
+      ok: (page) => {
+        expansion.items = page.items;
+      },
+      error: (error) => {
+        expansion.error = describeError(error);
+      },
+      done: this.#changed,
+    });
   }
 }

@@ -10,13 +10,14 @@ import { observedDevicesStyles } from './observed-devices.styles.js';
 import { classToken, contained, dateTime, entityLink, orMissing, shown, skeletonLines, timeAgo, truncated } from '../shared/ui.js';
 import { deviceIcon } from '../shared/icons.js';
 import { SearchField, searchFieldStyles } from '../shared/search-field.js';
-import { describeError, isAbortError, isRetryable } from '../../data/errors.js';
+import { describeError, isRetryable } from '../../data/errors.js';
 import type { DeviceEvent, ObservedDevice } from '../../data/model.js';
 import type { Page } from '../../data/provider.js';
 import { formatDateTime, formatNumber, splitWords } from '../../lib/format.js';
 import { huntingQuery } from '../../lib/hunting.js';
 import { listKeyTarget } from '../shared/list-keys.js';
 import { IpSectionElement } from '../base/section-element.js';
+import { KeyedRequests } from '../shared/keyed-requests.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { revealControls } from '../../lib/text.js';
 import { describeRange } from '../../lib/time-range.js';
@@ -45,7 +46,6 @@ const DIRECTIONS = [
 ] as const;
 
 interface Expansion {
-  controller: AbortController;
   events?: DeviceEvent[];
   error?: unknown;
 }
@@ -104,6 +104,8 @@ export class IpObservedDevices extends IpSectionElement {
   }
 
   #expansions = new Map<string, Expansion>();
+  /** The expanded devices' timeline requests, by device id (aborted when the element leaves the page). */
+  readonly #timelines = new KeyedRequests<string>(this);
   readonly #searchField = new SearchField(this, (value) => (this.search = value));
   #focusAfterRender = false;
   #expansionKey = '';
@@ -124,14 +126,9 @@ export class IpObservedDevices extends IpSectionElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Back in the page (or moved): timelines interrupted when it left are asked for again.
-    for (const [id, e] of this.#expansions) if (!e.events && !e.error && e.controller.signal.aborted) this.#loadEvents(id, e);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Expanded devices stay expanded; only the requests in flight stop.
-    for (const e of this.#expansions.values()) if (!e.events && !e.error) e.controller.abort();
+    // Back in the page (or moved): timelines interrupted when it left are asked for again (expanded
+    // devices stay expanded; #timelines aborted only the requests in flight).
+    for (const [id, e] of this.#expansions) if (!e.events && !e.error && !this.#timelines.pending(id)) this.#loadEvents(id, e);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -172,7 +169,7 @@ export class IpObservedDevices extends IpSectionElement {
   }
 
   #collapseAll() {
-    for (const e of this.#expansions.values()) e.controller.abort();
+    this.#timelines.abortAll();
     this.#expansions = new Map();
   }
 
@@ -180,13 +177,13 @@ export class IpObservedDevices extends IpSectionElement {
   toggleDevice(id: string, open?: boolean): void {
     const current = this.#expansions.get(id);
     if (current && open !== true) {
-      current.controller.abort();
+      this.#timelines.abort(id);
       this.#expansions.delete(id);
       this.version++;
       return;
     }
     if (current || open === false || !this.#canExpand) return;
-    const expansion: Expansion = { controller: new AbortController() };
+    const expansion: Expansion = {};
     this.#expansions.set(id, expansion);
     this.version++;
     this.#loadEvents(id, expansion);
@@ -196,21 +193,17 @@ export class IpObservedDevices extends IpSectionElement {
     const provider = this.source.provider;
     const ip = this.source.ip;
     if (!provider?.listDeviceEvents || !ip) return;
-    if (expansion.controller.signal.aborted) expansion.controller = new AbortController();
-    provider
-      .listDeviceEvents(ip.canonical, id, this.source.timeRange, { signal: expansion.controller.signal })
-      .then(
-        (events) => {
-          if (this.#expansions.get(id) !== expansion) return;
-          expansion.events = [...events].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
-        },
-        (error: unknown) => {
-          if (this.#expansions.get(id) !== expansion || isAbortError(error)) return;
-          expansion.error = error;
-          this.reportError('device-events', error);
-        },
-      )
-      .finally(() => this.version++);
+    const range = this.source.timeRange;
+    this.#timelines.run(id, (signal) => provider.listDeviceEvents!(ip.canonical, id, range, { signal }), {
+      ok: (events) => {
+        expansion.events = [...events].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
+      },
+      error: (error) => {
+        expansion.error = error;
+        this.reportError('device-events', error);
+      },
+      done: () => this.version++,
+    });
   }
 
   #entries(devices: readonly ObservedDevice[]): Entry[] {

@@ -11,7 +11,8 @@ import { activityIcon, alertIcon, anomalyIcon, bookmarkIcon } from '../shared/ic
 import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { listKeyTarget } from '../shared/list-keys.js';
 import { IpSectionElement } from '../base/section-element.js';
-import { describeError, isAbortError, isRetryable } from '../../data/errors.js';
+import { KeyedRequests } from '../shared/keyed-requests.js';
+import { describeError, isRetryable } from '../../data/errors.js';
 import { own, type Insight, type TimelineEvent } from '../../data/model.js';
 import { SEVERITY_LABELS } from '../../lib/labels.js';
 import { queryTimeline } from '../../data/query.js';
@@ -35,7 +36,6 @@ const KIND_NAMES = Object.keys(KIND_LABEL);
 const TABLE_ROWS = 25;
 
 interface Retry {
-  controller: AbortController;
   insight?: Insight;
   error?: unknown;
 }
@@ -99,6 +99,8 @@ export class IpSentinelEvents extends IpSectionElement {
   @state() private tables = new Set<string>();
   @state() private allRows = new Set<string>();
   @state() private retries = new Map<string, Retry>();
+  /** A card's Retry, by insight id: a second Retry replaces the first; all stop when the element leaves. */
+  readonly #retryRequests = new KeyedRequests<string>(this);
 
   readonly #searchField = new SearchField(this, (value) => (this.search = value));
   #focusAfterRender = false;
@@ -110,13 +112,8 @@ export class IpSentinelEvents extends IpSectionElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // A card's Retry still running stops; the card shows its error and Retry again on return.
-    const settled = new Map<string, Retry>();
-    for (const [id, r] of this.retries) {
-      if (r.insight || r.error) settled.set(id, r);
-      else r.controller.abort();
-    }
-    this.retries = settled;
+    // A card's Retry still running stopped (#retryRequests); the card shows its error and Retry again on return.
+    this.retries = new Map([...this.retries].filter(([, r]) => r.insight || r.error));
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -124,7 +121,7 @@ export class IpSentinelEvents extends IpSectionElement {
     const key = `${this.source.ip?.canonical}|${this.source.range.range.from.getTime()}`;
     if (key !== this.#argsKey) {
       this.#argsKey = key;
-      for (const r of this.retries.values()) r.controller.abort();
+      this.#retryRequests.abortAll();
       this.retries = new Map();
       this.openQueries = new Set();
       this.active = 0;
@@ -268,29 +265,28 @@ export class IpSentinelEvents extends IpSectionElement {
     const provider = this.source.provider;
     const ip = this.source.ip;
     if (!provider || !ip) return;
-    this.retries.get(insight.id)?.controller.abort();
-    const retry: Retry = { controller: new AbortController() };
+    const retry: Retry = {};
     this.retries = new Map(this.retries).set(insight.id, retry);
     const range = this.source.timeRange;
-    const load = provider.getInsight
-      ? provider.getInsight(ip.canonical, insight.id, range, { signal: retry.controller.signal })
-      : provider.getInsights!(ip.canonical, range, { signal: retry.controller.signal }).then((all) => {
-          const found = all.find((x) => x.id === insight.id);
-          if (!found) throw new Error(`The provider no longer returns the insight “${insight.title}”.`);
-          return found;
-        });
-    load.then(
-      (value) => {
-        if (this.retries.get(insight.id) !== retry) return;
+    const load = (signal: AbortSignal) =>
+      provider.getInsight
+        ? provider.getInsight(ip.canonical, insight.id, range, { signal })
+        : provider.getInsights!(ip.canonical, range, { signal }).then((all) => {
+            const found = all.find((x) => x.id === insight.id);
+            if (!found) throw new Error(`The provider no longer returns the insight “${insight.title}”.`);
+            return found;
+          });
+    this.#retryRequests.run(insight.id, load, {
+      ok: (value) => {
         retry.insight = value;
         if (value.error) this.reportError(`insight:${insight.id}`, new Error(value.error));
       },
-      (error: unknown) => {
-        if (this.retries.get(insight.id) !== retry || isAbortError(error)) return;
+      error: (error) => {
         retry.error = error;
         this.reportError(`insight:${insight.id}`, error);
       },
-    ).finally(() => (this.retries = new Map(this.retries)));
+      done: () => (this.retries = new Map(this.retries)),
+    });
   }
 
   #toggle(set: 'openQueries' | 'tables' | 'allRows', id: string) {
