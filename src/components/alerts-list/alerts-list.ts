@@ -3,8 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { alertsListStyles } from './alerts-list.styles.js';
-import { contained, entityLink, navigate, shown, skeletonLines } from '../shared/ui.js';
-import { alertIcon, incidentIcon } from '../shared/icons.js';
+import { navigate } from '../shared/ui.js';
 import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
 import { AlertPages, type AlertsQuery } from './alert-pages.js';
@@ -15,6 +14,7 @@ import { RangeSelect } from './range-select.js';
 import { activeFilters, columnChooser, exportMenu, FILTER_MENUS, menuOptions, type FilterMenu } from './toolbar.js';
 import { ColumnsController, DEFAULT_COLUMNS } from './columns-controller.js';
 import { IncidentExpansions, type DisplayRow, type ExpansionSource } from './expansions.js';
+import { bodyState, gridHeader, gridRow, loadingRows, type GridView } from './rows.js';
 import { VirtualScrollController } from './virtual-scroll.js';
 import { AlertSaveController } from './save-controller.js';
 import { gridMove } from '../shared/grid-keys.js';
@@ -22,11 +22,11 @@ import { IpSectionElement } from '../base/section-element.js';
 import type { IpAlertsFlyout } from './alerts-flyout.js';
 import type { IpFlyoutSaveEvent } from '../../events/internal.js';
 import './ip-alerts-flyout.js';
-import { describeError, isAbortError } from '../../data/errors.js';
 import type { AlertItem } from '../../data/model.js';
 import { type AlertFilter, type AlertFilterField, type AlertSortField, type Sort } from '../../data/provider.js';
 import { filterCount, parseFilter, parseSort, serializeFilter, serializeSort } from '../../lib/alert-filter.js';
-import { downloadExport, exportFileName, exportText, type ExportField, type ExportFormat } from '../../lib/export.js';
+import type { ExportFormat } from '../../lib/export.js';
+import { AlertsExportController } from './export-controller.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { describeRange } from '../../lib/time-range.js';
 import { IpAlertsUpdatedEvent, IpFilterChangeEvent } from '../../events/events.js';
@@ -70,8 +70,6 @@ export class IpAlertsList extends IpSectionElement {
   readonly #pages = new AlertPages(() => this.#onPagesChanged());
   readonly #selection = new AlertSelection();
   readonly #columnsCtl = new ColumnsController(this);
-  /** Aborted when the element leaves the page: work nobody else can stop (an export without a signal). */
-  #lifetime = new AbortController();
 
   protected override get needsCapabilities(): boolean {
     return true;
@@ -90,7 +88,7 @@ export class IpAlertsList extends IpSectionElement {
     this.search = value;
     this.#emitFilterChange();
   });
-  #exportController?: AbortController;
+  readonly #export = new AlertsExportController(this, { pages: this.#pages, columns: () => this.#columnsCtl.visible, ip: () => this.source.ip?.canonical });
   readonly #range = new RangeSelect(this);
   readonly #save = new AlertSaveController(this, {
     provider: () => this.source.provider,
@@ -123,8 +121,6 @@ export class IpAlertsList extends IpSectionElement {
   /** Active cell: row −1 is the header; column 0 is the selection checkbox. */
   @state() private active = { row: 0, col: 1 };
   @state() private flyoutOpen = false;
-  @state() private exporting?: { format: 'csv' | 'json'; done: number; total?: number };
-  @state() private exportError?: string;
   @state() private openMenu?: string;
   @state() private version = 0;
 
@@ -158,9 +154,6 @@ export class IpAlertsList extends IpSectionElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#lifetime.abort();
-    this.#lifetime = new AbortController();
-    this.#exportController?.abort();
     this.#range.cancel();
     this.#pages.pause();
     // Incidents whose alerts are still loading stay expanded and ask again on return.
@@ -207,7 +200,7 @@ export class IpAlertsList extends IpSectionElement {
     this.flyoutOpen = false;
     this.#scroll.reset();
     this.active = { row: 0, col: this.active.col };
-    this.#exportController?.abort();
+    this.#export.cancel();
   }
 
   /** Report a page load that failed, once per failure. */
@@ -426,44 +419,11 @@ export class IpAlertsList extends IpSectionElement {
 
   /**
    * Every matching row, fetched page by page, as CSV (visible columns in order, safe for
-   * spreadsheets) or JSON. Resolves with the text; the Export menu downloads it.
+   * spreadsheets) or JSON. Resolves with the text; the Export menu downloads it. Without a
+   * signal, it still stops when the element leaves the page.
    */
-  async exportData(format: ExportFormat, signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<string> {
-    const fields: ExportField<AlertItem>[] = [
-      { key: 'kind', label: 'Type', text: (a) => a.kind },
-      { key: 'id', label: 'Id', text: (a) => a.id },
-      ...this.#columnsCtl.visible.map((c): ExportField<AlertItem> => ({
-        key: c.id,
-        label: c.label,
-        text: c.value,
-        json: (a) => (c.id === 'impactedAssets' ? a.impactedAssets : (a as unknown as Record<string, unknown>)[c.id]),
-      })),
-    ];
-    // Without a signal of the caller's, the export still stops when the element leaves the page.
-    return exportText(format, fields, this.#pages.all(signal ?? this.#lifetime.signal), onProgress);
-  }
-
-  async #export(format: ExportFormat) {
-    this.openMenu = undefined;
-    this.#exportController?.abort();
-    const controller = (this.#exportController = new AbortController());
-    this.exporting = { format, done: 0, total: this.#total };
-    this.exportError = undefined;
-    try {
-      const text = await this.exportData(format, controller.signal, (done, total) => {
-        if (this.#exportController === controller) this.exporting = { format, done, total };
-      });
-      downloadExport(text, format, exportFileName('incidents-and-alerts', this.source.ip?.canonical ?? 'ip', format));
-    } catch (error) {
-      if (!isAbortError(error)) this.exportError = describeError(error);
-    } finally {
-      if (this.#exportController === controller) this.exporting = undefined;
-    }
-  }
-
-  #cancelExport() {
-    this.#exportController?.abort();
-    this.exporting = undefined;
+  exportData(format: ExportFormat, signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<string> {
+    return this.#export.text(format, signal, onProgress);
   }
 
   // ---- keyboard -----------------------------------------------------------------------------
@@ -641,7 +601,10 @@ export class IpAlertsList extends IpSectionElement {
       </div>
       <div class="tools">
         ${columnChooser({ columns: this.columns, open: this.openMenu === 'columns', onToggleOpen: () => this.#toggleMenu('columns'), controller: this.#columnsCtl })}
-        ${exportMenu({ open: this.openMenu === 'export', total: this.#total, busy: !!this.exporting, locale: this.locale, onToggleOpen: () => this.#toggleMenu('export'), onExport: (f) => void this.#export(f) })}
+        ${exportMenu({ open: this.openMenu === 'export', total: this.#total, busy: !!this.#export.progress, locale: this.locale, onToggleOpen: () => this.#toggleMenu('export'), onExport: (f) => {
+          this.openMenu = undefined;
+          void this.#export.download(f);
+        } })}
       </div>
     </div>`;
   }
@@ -677,8 +640,8 @@ export class IpAlertsList extends IpSectionElement {
       unlisted: this.#pages.unlisted,
       selected: this.#selection.count(this.#total ?? 0),
       allMatching: this.#selection.allMatching,
-      exporting: this.exporting,
-      exportError: this.exportError,
+      exporting: this.#export.progress,
+      exportError: this.#export.error,
       rangeSelecting: this.#range.busy,
       rangeNotice: this.#range.notice,
       locale: this.locale,
@@ -690,120 +653,35 @@ export class IpAlertsList extends IpSectionElement {
         this.#selection.clear();
         this.#selectionChanged();
       },
-      onCancelExport: () => this.#cancelExport(),
+      onCancelExport: () => this.#export.cancel(),
       onCancelRange: () => this.#cancelRangeSelect(),
       onDismissRangeNotice: () => this.#range.dismiss(),
     });
   }
 
-  #renderHeader(): TemplateResult {
-    const sort = this.sort ?? { field: 'lastActivity', direction: 'desc' };
-    const all = this.#selection.allMatching;
-    const some = !this.#selection.empty;
-    const activeHeader = this.active.row < 0;
-    return html`<div class="header-row" role="row" aria-rowindex="1" part="header">
-      <div class="cell check" role="columnheader" data-col="0" tabindex=${activeHeader && this.active.col === 0 ? '0' : '-1'}>
-        <input type="checkbox" tabindex="-1" aria-label="Select all matching" .checked=${all} .indeterminate=${some && !all} @click=${(e: Event) => {
-          e.stopPropagation();
-          this.#toggleAll();
-        }} />
-      </div>
-      ${this.#columnsCtl.visible.map((c, i) => {
-        const sorted = sort.field === c.sort;
-        return html`<div class="cell header" role="columnheader" data-col=${i + 1} aria-sort=${sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-          tabindex=${activeHeader && this.active.col === i + 1 ? '0' : '-1'} @click=${(e: MouseEvent) => {
-            if ((e.composedPath()[0] as HTMLElement).closest?.('.resize-handle')) return;
-            this.active = { row: -1, col: i + 1 };
-            this.sortBy(c.sort);
-          }}>
-          <span class="header-label">${c.label}</span>
-          <span class="sort-mark" aria-hidden="true">${sorted ? (sort.direction === 'asc' ? '▲' : '▼') : ''}</span>
-          <span class="resize-handle" aria-hidden="true" @pointerdown=${(e: PointerEvent) => this.#columnsCtl.startResize(e, c.id)}></span>
-        </div>`;
-      })}
-    </div>`;
-  }
-
-  #renderTitle(item: AlertItem, row: DisplayRow): TemplateResult {
-    const links = this.source.provider?.links;
-    const href = item.kind === 'incident' ? links?.incident?.(item.id) : links?.alert?.(item.id);
-    const expanded = this.#expansions.has(item.id);
-    return html`<span class="title-cell">
-      ${row.kind === 'child' ? html`<span class="child-indent" aria-hidden="true"></span>` : nothing}
-      ${item.kind === 'incident' && row.kind === 'row'
-        ? html`<button type="button" class="expand" tabindex="-1" aria-expanded=${expanded ? 'true' : 'false'} aria-label=${`${expanded ? 'Collapse' : 'Expand'} the alerts of ${item.title}`}
-            @click=${(e: Event) => {
-              e.stopPropagation();
-              this.#toggleExpand(item, row.index);
-            }}>${expanded ? '▾' : '▸'}</button>`
-        : html`<span class="expand-space" aria-hidden="true"></span>`}
-      <span class="kind-icon ${item.kind === 'incident' ? 'incident' : 'alert'}" title=${item.kind === 'incident' ? 'Incident' : 'Alert'}>${item.kind === 'incident' ? incidentIcon : alertIcon}<span class="visually-hidden">${item.kind === 'incident' ? 'Incident' : 'Alert'}:</span></span>
-      ${entityLink(this, html`<span class="truncate">${shown(item.title)}</span>`, { target: item.kind, id: item.id, ip: this.source.ip?.canonical }, href, { className: 'title-link', title: item.title })}
-    </span>`;
-  }
-
-  /**
-   * One row. Loaded and not-yet-loaded rows share one template, so when a page arrives Lit only
-   * fills the cells: the row and cell elements (and the keyboard focus on them) stay.
-   */
-  #renderRow(d: number, ctx: { locale?: string; now: number }): TemplateResult {
-    const row = this.#displayRow(d);
-    const item = this.#itemAt(row);
-    const columns = this.#columnsCtl.visible;
-    const activeRow = this.active.row === d;
-    const cellTab = (col: number) => (activeRow && this.active.col === col ? '0' : '-1');
-    const selected = item ? this.#selection.has(item.id) : false;
-    let pending: TemplateResult | undefined;
-    if (!item) {
-      const failed = row.kind === 'row' ? this.#pages.failed(row.index) : Boolean(this.#expansions.get(row.parentId)?.error);
-      const emptyIncident = row.kind === 'child' && this.#expansions.get(row.parentId)?.items?.length === 0;
-      pending = failed
-        ? html`<span class="error-text">These rows could not be loaded.</span> <button type="button" class="link" @click=${() => this.#pages.retryFailed()}>Retry</button>`
-        : emptyIncident
-          ? html`<span class="muted">No alerts in this incident match the time range.</span>`
-          : html`<span class="visually-hidden">Loading…</span>${skeletonLines([60])}`;
-    }
-    return html`<div class="row ${item ? '' : 'placeholder'} ${selected ? 'selected' : ''} ${row.kind === 'child' ? 'child' : ''} ${activeRow ? 'active' : ''}"
-      role="row" aria-rowindex=${d + 2} aria-selected=${item ? (selected ? 'true' : 'false') : nothing} aria-busy=${item ? 'false' : pending && !this.#pages.failed(row.kind === 'row' ? row.index : -1) ? 'true' : 'false'}
-      data-d=${d} part="row" @click=${(e: MouseEvent) => this.#onRowClick(e, d, item)}>
-      <div class="cell check" role="gridcell" data-col="0" tabindex=${cellTab(0)}>
-        ${item ? html`<input type="checkbox" tabindex="-1" aria-label=${`Select ${item.title}`} .checked=${selected} @click=${(e: MouseEvent) => this.#onCheckbox(e, d, item)} />` : nothing}
-      </div>
-      ${columns.map(
-        (c, i) => html`<div class="cell col-${c.id}" role="gridcell" data-col=${i + 1} tabindex=${cellTab(i + 1)}>${
-          item
-            ? contained(
-                () => {
-                  if (c.id === 'title') return this.#renderTitle(item, row);
-                  const cell = c.render(item, ctx);
-                  return typeof cell === 'string' ? shown(cell) : cell;
-                },
-                (error) => html`<span class="error-text" title=${describeError(error)}>Cannot show this value</span>`,
-              )
-            : i === 0
-              ? pending
-              : nothing
-        }</div>`,
-      )}
-    </div>`;
-  }
-
-  #renderBody(): TemplateResult {
-    const total = this.#total;
-    const error = this.#pages.error;
-    if (!this.source.provider) return html`<div class="state">No data provider configured.</div>`;
-    if (!this.source.ip) return html`<div class="state">${this.source.ownIp && !this.source.ownIp.ok ? this.source.ownIp.message : 'No IP address.'}</div>`;
-    if (error && total === undefined) {
-      return html`<div class="state error" role="alert"><span class="state-message">${describeError(error)}</span>
-        <button type="button" class="button" @click=${() => this.refresh()}>Retry</button></div>`;
-    }
-    if (total === 0) {
-      const filtered = filterCount(this.filter) > 0 || this.search.trim() !== '';
-      return filtered
-        ? html`<div class="state">No incidents or alerts match these filters. <button type="button" class="button" @click=${() => this.#clearFilters()}>Clear filters</button></div>`
-        : html`<div class="state">No incidents or alerts involve this IP ${describeRange(this.source.timeRange, this.source.range.key)}.</div>`;
-    }
-    return html``;
+  #gridView(): GridView {
+    return {
+      host: this,
+      ip: this.source.ip?.canonical,
+      links: this.source.provider?.links,
+      columns: this.#columnsCtl.visible,
+      sort: this.sort ?? { field: 'lastActivity', direction: 'desc' },
+      active: this.active,
+      selection: this.#selection,
+      expansions: this.#expansions,
+      pages: this.#pages,
+      row: (d) => this.#displayRow(d),
+      item: (r) => this.#itemAt(r),
+      onToggleAll: () => this.#toggleAll(),
+      onHeaderClick: (col, c) => {
+        this.active = { row: -1, col };
+        this.sortBy(c.sort);
+      },
+      onResizeStart: (e, c) => this.#columnsCtl.startResize(e, c.id),
+      onRowClick: (e, d, item) => this.#onRowClick(e, d, item),
+      onCheckbox: (e, d, item) => this.#onCheckbox(e, d, item),
+      onToggleExpand: (item, index) => this.#toggleExpand(item, index),
+    };
   }
 
   override render() {
@@ -821,7 +699,8 @@ export class IpAlertsList extends IpSectionElement {
     }
     const loadingFirst = total === undefined && !this.#pages.error && Boolean(this.source.provider && this.source.ip);
     const rows: TemplateResult[] = [];
-    if (total !== undefined) for (let d = w.start; d < w.end; d++) rows.push(this.#renderRow(d, ctx));
+    const view = this.#gridView();
+    if (total !== undefined) for (let d = w.start; d < w.end; d++) rows.push(gridRow(view, d, ctx));
     const activeRendered = this.active.row < 0 || (this.active.row >= w.start && this.active.row < w.end);
     const flyoutItems = !this.flyoutOpen ? [] : this.#selection.allMatching ? this.#loadedItems(new Set(this.#flyoutCandidates())) : [...this.#pinned.values()];
     const manageable = Boolean(this.capabilities?.updateAlerts && this.source.provider?.updateAlerts);
@@ -842,12 +721,21 @@ export class IpAlertsList extends IpSectionElement {
             aria-busy=${loadingFirst ? 'true' : 'false'} tabindex=${activeRendered ? '-1' : '0'}
             @scroll=${this.#scroll.onScroll} @keydown=${this.#onGridKeydown} @focus=${this.#onScrollerFocus}
             @focusin=${this.#onGridFocusin} @focusout=${this.#onGridFocusout}>
-            ${this.#renderHeader()}
+            ${gridHeader(view)}
             <div class="spacer"><div class="window"><div class="rows" role="rowgroup">
-              ${loadingFirst ? Array.from({ length: 8 }, () => html`<div class="row placeholder" role="row"><div class="cell check" role="gridcell"></div><div class="cell wide" role="gridcell">${skeletonLines([55])}</div></div>`) : rows}
+              ${loadingFirst ? loadingRows() : rows}
             </div></div></div>
           </div>
-          ${this.#renderBody()}
+          ${bodyState({
+            hasProvider: Boolean(this.source.provider),
+            noIp: this.source.ip ? undefined : this.source.ownIp && !this.source.ownIp.ok ? this.source.ownIp.message : 'No IP address.',
+            total,
+            error: this.#pages.error,
+            filtered: filterCount(this.filter) > 0 || this.search.trim() !== '',
+            rangeText: describeRange(this.source.timeRange, this.source.range.key),
+            onRetry: () => this.refresh(),
+            onClearFilters: () => this.#clearFilters(),
+          })}
           ${this.#save.message ? html`<p class="error-text" role="alert">${this.#save.message}</p>` : nothing}
         </div>
         ${this.flyoutOpen
