@@ -17,7 +17,7 @@ import { IncidentExpansions, type DisplayRow, type ExpansionSource } from './exp
 import { bodyState, gridHeader, gridRow, loadingRows, type GridView } from './rows.js';
 import { VirtualScrollController } from './virtual-scroll.js';
 import { AlertSaveController } from './save-controller.js';
-import { gridMove } from '../shared/grid-keys.js';
+import { GridNavigation } from './grid-navigation.js';
 import { IpSectionElement } from '../base/section-element.js';
 import type { IpAlertsFlyout } from './alerts-flyout.js';
 import type { IpFlyoutSaveEvent } from '../../events/internal.js';
@@ -105,11 +105,58 @@ export class IpAlertsList extends IpSectionElement {
       this.dispatchEvent(new IpAlertsUpdatedEvent({ items }));
     },
   });
-  #focusAfterRender = false;
   #lastError?: unknown;
   #reportedGeneration = -1;
-  /** Focus is in the grid (kept through re-renders that replace the focused row). */
-  #gridFocused = false;
+  readonly #nav = new GridNavigation(this, {
+    scroller: () => this.scroller,
+    rows: () => this.#displayCount,
+    columns: () => this.#columnsCtl.visible.length,
+    pageRows: () => this.#scroll.pageRows,
+    reveal: (row) => this.#scroll.reveal(row),
+    actions: {
+      header: (col) => (col === 0 ? this.#toggleAll() : this.sortBy(this.#columnsCtl.visible[col - 1]!.sort)),
+      toggle: (row) => {
+        const item = this.#itemAt(this.#displayRow(row));
+        if (!item) return;
+        this.#selection.toggle(item.id);
+        this.#selection.anchor = row;
+        this.#selectionChanged();
+      },
+      open: (row, col) => {
+        const item = this.#itemAt(this.#displayRow(row));
+        if (!item) return;
+        if (col > 0 && this.#columnsCtl.visible[col - 1]!.id === 'title') return this.#openTitle(item);
+        if (!this.#selection.has(item.id)) {
+          this.#selection.only([item.id]);
+          this.#selection.anchor = row;
+        }
+        this.#selectionChanged();
+        void this.updateComplete.then(() => this.flyout?.focus());
+      },
+      expand: (row, open) => {
+        const r = this.#displayRow(row);
+        const item = r.kind === 'row' ? this.#itemAt(r) : undefined;
+        if (r.kind === 'row' && item?.kind === 'incident' && open !== this.#expansions.has(item.id)) this.#toggleExpand(item, r.index);
+      },
+      selectAll: () => {
+        this.#selection.selectAllMatching();
+        this.#selectionChanged();
+      },
+      resize: (col, delta) => this.#columnsCtl.widen(this.#columnsCtl.visible[col - 1]!.id, delta),
+      extend: (row, previous) => {
+        if (this.#selection.anchor === undefined) this.#selection.anchor = previous;
+        void this.#selectRange(this.#selection.anchor, row);
+      },
+      search: () => this.searchInput?.focus(),
+      escape: () => {
+        if (this.#range.busy) this.#range.cancel();
+        else if (this.flyoutOpen) this.#closeFlyout();
+        else if (this.openMenu) this.openMenu = undefined;
+        else return false;
+        return true;
+      },
+    },
+  });
 
   @query('.scroller') private scroller?: HTMLElement;
   @query('.rows') private rowsEl?: HTMLElement;
@@ -118,8 +165,6 @@ export class IpAlertsList extends IpSectionElement {
   @query('ip-alerts-flyout') private flyout?: IpAlertsFlyout;
   @query('#search') private searchInput?: HTMLInputElement;
 
-  /** Active cell: row −1 is the header; column 0 is the selection checkbox. */
-  @state() private active = { row: 0, col: 1 };
   @state() private flyoutOpen = false;
   @state() private openMenu?: string;
   @state() private version = 0;
@@ -173,15 +218,6 @@ export class IpAlertsList extends IpSectionElement {
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.#columnsCtl.updated(changed);
-    const root = this.renderRoot as ShadowRoot;
-    if (this.#focusAfterRender || (this.#gridFocused && !root.activeElement)) {
-      // Also when the focused row was re-rendered (a placeholder became a loaded row): focus
-      // must not fall back to the document.
-      this.#focusAfterRender = false;
-      const cell = this.#activeCell();
-      if (cell) cell.focus({ preventScroll: true });
-      else this.scroller?.focus({ preventScroll: true });
-    } else this.#keepFocusHonest();
     this.#reportPageError();
   }
 
@@ -199,7 +235,7 @@ export class IpAlertsList extends IpSectionElement {
     this.#pinned = new Map();
     this.flyoutOpen = false;
     this.#scroll.reset();
-    this.active = { row: 0, col: this.active.col };
+    this.#nav.active = { row: 0, col: this.#nav.active.col };
     this.#export.cancel();
   }
 
@@ -348,11 +384,22 @@ export class IpAlertsList extends IpSectionElement {
     this.#range.cancel();
   }
 
+  /** In the toolbar: `/` searches, Escape closes an open menu. */
+  #onHostKeydown(e: KeyboardEvent) {
+    const target = e.composedPath()[0] as HTMLElement;
+    if (e.key === '/' && !target.closest?.('input, textarea, select')) {
+      e.preventDefault();
+      this.searchInput?.focus();
+    } else if (e.key === 'Escape' && this.openMenu) {
+      this.openMenu = undefined;
+    }
+  }
+
   #onRowClick(e: MouseEvent, d: number, item: AlertItem | undefined) {
     const target = e.composedPath()[0] as HTMLElement;
     if (target.closest?.('a, button, input, .resize-handle')) return;
     if (!item) return;
-    this.active = { row: d, col: this.active.row < 0 ? 1 : this.active.col };
+    this.#nav.active = { row: d, col: this.#nav.active.row < 0 ? 1 : this.#nav.active.col };
     if (e.shiftKey && this.#selection.anchor !== undefined) {
       void this.#selectRange(this.#selection.anchor, d);
       return;
@@ -412,7 +459,7 @@ export class IpAlertsList extends IpSectionElement {
 
   #closeFlyout() {
     this.flyoutOpen = false;
-    this.#focusAfterRender = true;
+    this.#nav.focusSoon();
   }
 
   // ---- export -------------------------------------------------------------------------------
@@ -427,161 +474,6 @@ export class IpAlertsList extends IpSectionElement {
   }
 
   // ---- keyboard -----------------------------------------------------------------------------
-
-  #activeCell(): HTMLElement | null {
-    const { row, col } = this.active;
-    return this.renderRoot.querySelector<HTMLElement>(row < 0 ? `.header-row [data-col="${col}"]` : `.row[data-d="${row}"] [data-col="${col}"]`);
-  }
-
-  /** A recycled row may now show another item: never leave focus on the wrong row. */
-  #keepFocusHonest() {
-    const focused = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
-    if (!focused?.dataset['col']) return;
-    const rowEl = focused.closest<HTMLElement>('.row');
-    const d = rowEl ? Number(rowEl.dataset['d']) : -1;
-    if (d !== this.active.row || Number(focused.dataset['col']) !== this.active.col) this.scroller?.focus({ preventScroll: true });
-  }
-
-  #moveTo(row: number, col: number, extend = false) {
-    const count = this.#displayCount;
-    const cols = this.#columnsCtl.visible.length;
-    const r = Math.max(-1, Math.min(count - 1, row));
-    const c = Math.max(0, Math.min(cols, col));
-    const previous = this.active.row;
-    this.active = { row: r, col: c };
-    if (r >= 0) this.#scroll.reveal(r);
-    if (extend && r >= 0 && previous >= 0) {
-      if (this.#selection.anchor === undefined) this.#selection.anchor = previous;
-      void this.#selectRange(this.#selection.anchor, r);
-    }
-    this.#focusAfterRender = true;
-  }
-
-  #onGridKeydown(e: KeyboardEvent) {
-    if ((e.composedPath()[0] as HTMLElement).closest?.('input, select, textarea') && e.key !== 'Escape') return;
-    const { row, col } = this.active;
-    const pageRows = this.#scroll.pageRows;
-    const last = this.#displayCount - 1;
-    const lastCol = this.#columnsCtl.visible.length;
-    const ctrl = e.ctrlKey || e.metaKey;
-    // Shift+Left/Right on a column header resizes the column.
-    if (e.shiftKey && row < 0 && col > 0 && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
-      this.#columnsCtl.widen(this.#columnsCtl.visible[col - 1]!.id, e.key === 'ArrowRight' ? 16 : -16);
-      e.preventDefault();
-      e.stopPropagation();
-      return;
-    }
-    const move = gridMove(e.key, ctrl, this.active, { lastRow: last, lastCol, pageRows });
-    if (move) {
-      // Shift+Up/Down extends the selection, as in a spreadsheet.
-      this.#moveTo(move.row, move.col, e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp'));
-      e.preventDefault();
-      e.stopPropagation();
-      return;
-    }
-    let handled = true;
-    switch (e.key) {
-      case ' ':
-      case 'Spacebar': {
-        if (row < 0) {
-          if (col === 0) this.#toggleAll();
-          else this.sortBy(this.#columnsCtl.visible[col - 1]!.sort);
-          break;
-        }
-        const item = this.#itemAt(this.#displayRow(row));
-        if (item) {
-          this.#selection.toggle(item.id);
-          this.#selection.anchor = row;
-          this.#selectionChanged();
-        }
-        break;
-      }
-      case 'Enter': {
-        if (row < 0) {
-          if (col === 0) this.#toggleAll();
-          else this.sortBy(this.#columnsCtl.visible[col - 1]!.sort);
-          break;
-        }
-        const item = this.#itemAt(this.#displayRow(row));
-        if (!item) break;
-        if (col > 0 && this.#columnsCtl.visible[col - 1]!.id === 'title') this.#openTitle(item);
-        else {
-          if (!this.#selection.has(item.id)) {
-            this.#selection.only([item.id]);
-            this.#selection.anchor = row;
-          }
-          this.#selectionChanged();
-          void this.updateComplete.then(() => this.flyout?.focus());
-        }
-        break;
-      }
-      case '+':
-      case '-': {
-        const r = row >= 0 ? this.#displayRow(row) : undefined;
-        if (r?.kind !== 'row') break;
-        const item = this.#itemAt(r);
-        if (item?.kind === 'incident' && (e.key === '+') !== this.#expansions.has(item.id)) this.#toggleExpand(item, r.index);
-        break;
-      }
-      case 'a':
-      case 'A':
-        if (ctrl) {
-          this.#selection.selectAllMatching();
-          this.#selectionChanged();
-        } else handled = false;
-        break;
-      case '/':
-        this.searchInput?.focus();
-        break;
-      case 'Escape':
-        if (this.#range.busy) this.#cancelRangeSelect();
-        else if (this.flyoutOpen) this.#closeFlyout();
-        else if (this.openMenu) this.openMenu = undefined;
-        else handled = false;
-        break;
-      default:
-        handled = false;
-    }
-    if (handled) {
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  }
-
-  #onHostKeydown(e: KeyboardEvent) {
-    const target = e.composedPath()[0] as HTMLElement;
-    if (e.key === '/' && !target.closest?.('input, textarea, select')) {
-      e.preventDefault();
-      this.searchInput?.focus();
-    } else if (e.key === 'Escape' && this.openMenu) {
-      this.openMenu = undefined;
-    }
-  }
-
-  #onScrollerFocus(e: FocusEvent) {
-    // Tab lands on the grid itself only when the active cell is scrolled away: bring it back.
-    if (e.target === this.scroller) {
-      if (this.active.row >= 0) this.#scroll.reveal(this.active.row);
-      this.#focusAfterRender = true;
-      this.requestUpdate();
-    }
-  }
-
-  #onGridFocusin(e: FocusEvent) {
-    this.#gridFocused = true;
-    // A cell focused by a click or by a host: it becomes the active cell.
-    const cell = e.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && n.dataset['col'] !== undefined);
-    if (!cell) return;
-    const rowEl = cell.closest<HTMLElement>('.row, .header-row');
-    const row = rowEl?.classList.contains('header-row') ? -1 : Number(rowEl?.dataset['d']);
-    const col = Number(cell.dataset['col']);
-    if (Number.isFinite(row) && (row !== this.active.row || col !== this.active.col)) this.active = { row, col };
-  }
-
-  #onGridFocusout(e: FocusEvent) {
-    const next = e.relatedTarget as Node | null;
-    if (!next || !this.scroller?.contains(next)) this.#gridFocused = false;
-  }
 
   #openTitle(item: AlertItem) {
     const links = this.source.provider?.links;
@@ -666,7 +558,7 @@ export class IpAlertsList extends IpSectionElement {
       links: this.source.provider?.links,
       columns: this.#columnsCtl.visible,
       sort: this.sort ?? { field: 'lastActivity', direction: 'desc' },
-      active: this.active,
+      active: this.#nav.active,
       selection: this.#selection,
       expansions: this.#expansions,
       pages: this.#pages,
@@ -674,7 +566,7 @@ export class IpAlertsList extends IpSectionElement {
       item: (r) => this.#itemAt(r),
       onToggleAll: () => this.#toggleAll(),
       onHeaderClick: (col, c) => {
-        this.active = { row: -1, col };
+        this.#nav.active = { row: -1, col };
         this.sortBy(c.sort);
       },
       onResizeStart: (e, c) => this.#columnsCtl.startResize(e, c.id),
@@ -701,7 +593,7 @@ export class IpAlertsList extends IpSectionElement {
     const rows: TemplateResult[] = [];
     const view = this.#gridView();
     if (total !== undefined) for (let d = w.start; d < w.end; d++) rows.push(gridRow(view, d, ctx));
-    const activeRendered = this.active.row < 0 || (this.active.row >= w.start && this.active.row < w.end);
+    const activeRendered = this.#nav.rendered(w.start, w.end);
     const flyoutItems = !this.flyoutOpen ? [] : this.#selection.allMatching ? this.#loadedItems(new Set(this.#flyoutCandidates())) : [...this.#pinned.values()];
     const manageable = Boolean(this.capabilities?.updateAlerts && this.source.provider?.updateAlerts);
     return html`<div part="base" class="list ${this.flyoutOpen ? 'with-flyout' : ''}">
@@ -719,8 +611,8 @@ export class IpAlertsList extends IpSectionElement {
           <div class="scroller" part="grid" role="grid" aria-label="Incidents and alerts" aria-multiselectable="true"
             aria-rowcount=${total === undefined ? '-1' : String(count + 1)} aria-colcount=${this.#columnsCtl.visible.length + 1}
             aria-busy=${loadingFirst ? 'true' : 'false'} tabindex=${activeRendered ? '-1' : '0'}
-            @scroll=${this.#scroll.onScroll} @keydown=${this.#onGridKeydown} @focus=${this.#onScrollerFocus}
-            @focusin=${this.#onGridFocusin} @focusout=${this.#onGridFocusout}>
+            @scroll=${this.#scroll.onScroll} @keydown=${this.#nav.onKeydown} @focus=${this.#nav.onScrollerFocus}
+            @focusin=${this.#nav.onFocusin} @focusout=${this.#nav.onFocusout}>
             ${gridHeader(view)}
             <div class="spacer"><div class="window"><div class="rows" role="rowgroup">
               ${loadingFirst ? loadingRows() : rows}
