@@ -4,14 +4,15 @@ import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { alertsListStyles } from './alerts-list.styles.js';
 import { navigate } from '../shared/ui.js';
-import { SearchField, searchFieldStyles } from '../shared/search-field.js';
-import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
+import { searchFieldStyles } from '../shared/search-field.js';
+import { QueryControls } from './query-controls.js';
+import { filterMenuStyles } from '../shared/filter-menu.js';
 import { AlertPages, type AlertsQuery } from './alert-pages.js';
 import { AlertSelection } from './selection.js';
 import { type ColumnState } from './columns.js';
 import { statusBar } from './status.js';
 import { RangeSelect } from './range-select.js';
-import { activeFilters, columnChooser, exportMenu, FILTER_MENUS, menuOptions, type FilterMenu } from './toolbar.js';
+import { columnChooser, exportMenu } from './toolbar.js';
 import { ColumnsController, DEFAULT_COLUMNS } from './columns-controller.js';
 import { IncidentExpansions, type DisplayRow, type ExpansionSource } from './expansions.js';
 import { bodyState, gridHeader, gridRow, loadingRows, type GridView } from './rows.js';
@@ -23,17 +24,13 @@ import type { IpAlertsFlyout } from './alerts-flyout.js';
 import type { IpFlyoutSaveEvent } from '../../events/internal.js';
 import './ip-alerts-flyout.js';
 import type { AlertItem } from '../../data/model.js';
-import { type AlertFilter, type AlertFilterField, type AlertSortField, type Sort } from '../../data/provider.js';
+import { type AlertFilter, type AlertSortField, type Sort } from '../../data/provider.js';
 import { filterCount, parseFilter, parseSort, serializeFilter, serializeSort } from '../../lib/alert-filter.js';
 import type { ExportFormat } from '../../lib/export.js';
 import { AlertsExportController } from './export-controller.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { describeRange } from '../../lib/time-range.js';
-import { IpAlertsUpdatedEvent, IpFilterChangeEvent } from '../../events/events.js';
-
-
-/** Text columns sort A→Z first; times, severity and status most-important-first. */
-const DESC_FIRST = new Set<AlertSortField>(['severity', 'status', 'classification', 'firstActivity', 'lastActivity']);
+import { IpAlertsUpdatedEvent } from '../../events/events.js';
 
 /**
  * The incidents and alerts whose story includes the IP, in a grid built for big data: pages are
@@ -84,10 +81,7 @@ export class IpAlertsList extends IpSectionElement {
     header: () => this.scroller?.querySelector<HTMLElement>('.header-row'),
     rowHeightProperty: '--_list-row-height',
   });
-  readonly #searchField = new SearchField(this, (value) => {
-    this.search = value;
-    this.#emitFilterChange();
-  });
+  readonly #query = new QueryControls(this, { searchInput: () => this.searchInput, nearby: () => this.#nearbyItems() });
   readonly #export = new AlertsExportController(this, { pages: this.#pages, columns: () => this.#columnsCtl.visible, ip: () => this.source.ip?.canonical });
   readonly #range = new RangeSelect(this);
   readonly #save = new AlertSaveController(this, {
@@ -151,7 +145,7 @@ export class IpAlertsList extends IpSectionElement {
       escape: () => {
         if (this.#range.busy) this.#range.cancel();
         else if (this.flyoutOpen) this.#closeFlyout();
-        else if (this.openMenu) this.openMenu = undefined;
+        else if (this.#query.menu) this.#query.menu = undefined;
         else return false;
         return true;
       },
@@ -166,7 +160,6 @@ export class IpAlertsList extends IpSectionElement {
   @query('#search') private searchInput?: HTMLInputElement;
 
   @state() private flyoutOpen = false;
-  @state() private openMenu?: string;
   @state() private version = 0;
 
   /** Value-list filters. As an attribute: `severity:high,medium;status:new;assignedTo:` (empty value = not set). */
@@ -302,37 +295,9 @@ export class IpAlertsList extends IpSectionElement {
 
   // ---- filters, search, sort ----------------------------------------------------------------
 
-  #emitFilterChange() {
-    this.dispatchEvent(new IpFilterChangeEvent({ filter: this.filter, search: this.search, sort: this.sort }));
-  }
-
-  #setFilterValue(field: AlertFilterField, value: string | null, on: boolean) {
-    const current = this.filter[field] ?? [];
-    const next = on ? [...new Set([...current, value])] : current.filter((v) => v !== value);
-    const filter: AlertFilter = { ...this.filter, [field]: next };
-    if (!next.length) delete filter[field];
-    this.filter = filter;
-    this.#emitFilterChange();
-  }
-
-  #clearFilters() {
-    this.#searchField.cancel();
-    this.filter = {};
-    this.search = '';
-    if (this.searchInput) this.searchInput.value = '';
-    this.#emitFilterChange();
-  }
-
   /** Sort by a column: a second click reverses the direction. */
   sortBy(field: AlertSortField, direction?: 'asc' | 'desc'): void {
-    const current = this.sort ?? { field: 'lastActivity', direction: 'desc' };
-    const dir = direction ?? (current.field === field ? (current.direction === 'asc' ? 'desc' : 'asc') : DESC_FIRST.has(field) ? 'desc' : 'asc');
-    this.sort = { field, direction: dir };
-    this.#emitFilterChange();
-  }
-
-  #menuOptions(menu: FilterMenu): Array<[string | null, string]> {
-    return menuOptions(menu, this.filter[menu.field] ?? [], this.#nearbyItems());
+    this.#query.sortBy(field, direction);
   }
 
   /** Loaded items around the view (200 rows either side): where open filter menus find their values. */
@@ -382,17 +347,6 @@ export class IpAlertsList extends IpSectionElement {
 
   #cancelRangeSelect() {
     this.#range.cancel();
-  }
-
-  /** In the toolbar: `/` searches, Escape closes an open menu. */
-  #onHostKeydown(e: KeyboardEvent) {
-    const target = e.composedPath()[0] as HTMLElement;
-    if (e.key === '/' && !target.closest?.('input, textarea, select')) {
-      e.preventDefault();
-      this.searchInput?.focus();
-    } else if (e.key === 'Escape' && this.openMenu) {
-      this.openMenu = undefined;
-    }
   }
 
   #onRowClick(e: MouseEvent, d: number, item: AlertItem | undefined) {
@@ -486,43 +440,17 @@ export class IpAlertsList extends IpSectionElement {
   // ---- rendering ----------------------------------------------------------------------------
 
   #renderToolbar(): TemplateResult {
-    return html`<div class="toolbar" part="toolbar" @keydown=${this.#onHostKeydown}>
-      ${this.#searchField.render({ id: 'search', label: 'Search incidents and alerts', placeholder: 'Search title, description, assets (/)', value: this.search })}
-      <div class="filters" role="group" aria-label="Filters">
-        ${FILTER_MENUS.map((m) => this.#renderFilterMenu(m))}
-      </div>
+    const q = this.#query;
+    return html`<div class="toolbar" part="toolbar" @keydown=${q.onToolbarKeydown}>
+      ${q.renderSearchAndFilters()}
       <div class="tools">
-        ${columnChooser({ columns: this.columns, open: this.openMenu === 'columns', onToggleOpen: () => this.#toggleMenu('columns'), controller: this.#columnsCtl })}
-        ${exportMenu({ open: this.openMenu === 'export', total: this.#total, busy: !!this.#export.progress, locale: this.locale, onToggleOpen: () => this.#toggleMenu('export'), onExport: (f) => {
-          this.openMenu = undefined;
+        ${columnChooser({ columns: this.columns, open: q.menu === 'columns', onToggleOpen: () => q.toggleMenu('columns'), controller: this.#columnsCtl })}
+        ${exportMenu({ open: q.menu === 'export', total: this.#total, busy: !!this.#export.progress, locale: this.locale, onToggleOpen: () => q.toggleMenu('export'), onExport: (f) => {
+          q.menu = undefined;
           void this.#export.download(f);
         } })}
       </div>
     </div>`;
-  }
-
-  #toggleMenu(menu: NonNullable<typeof this.openMenu>) {
-    this.openMenu = this.openMenu === menu ? undefined : menu;
-  }
-
-  #renderFilterMenu(menu: FilterMenu): TemplateResult {
-    const open = this.openMenu === menu.field;
-    return filterMenu<string | null>({
-      id: menu.field,
-      label: menu.label,
-      options: open ? this.#menuOptions(menu) : [],
-      selected: this.filter[menu.field] ?? [],
-      open,
-      onToggleOpen: () => this.#toggleMenu(menu.field),
-      onChange: (value, checked) => this.#setFilterValue(menu.field, value, checked),
-      emptyText: 'Values appear as rows load.',
-    });
-  }
-
-  #clearSearch() {
-    this.search = '';
-    if (this.searchInput) this.searchInput.value = '';
-    this.#emitFilterChange();
   }
 
   #renderStatus(): TemplateResult {
@@ -598,13 +526,7 @@ export class IpAlertsList extends IpSectionElement {
     const manageable = Boolean(this.capabilities?.updateAlerts && this.source.provider?.updateAlerts);
     return html`<div part="base" class="list ${this.flyoutOpen ? 'with-flyout' : ''}">
       ${this.#renderToolbar()}
-      ${activeFilters({
-        filter: this.filter,
-        search: this.search,
-        onRemove: (field, value) => this.#setFilterValue(field, value, false),
-        onClearSearch: () => this.#clearSearch(),
-        onClearAll: () => this.#clearFilters(),
-      })}
+      ${this.#query.renderActive()}
       ${this.#renderStatus()}
       <div class="main">
         <div class="grid-wrap">
@@ -626,7 +548,7 @@ export class IpAlertsList extends IpSectionElement {
             filtered: filterCount(this.filter) > 0 || this.search.trim() !== '',
             rangeText: describeRange(this.source.timeRange, this.source.range.key),
             onRetry: () => this.refresh(),
-            onClearFilters: () => this.#clearFilters(),
+            onClearFilters: () => this.#query.clearAll(),
           })}
           ${this.#save.message ? html`<p class="error-text" role="alert">${this.#save.message}</p>` : nothing}
         </div>

@@ -1,0 +1,140 @@
+/**
+ * The alerts list's query as the analyst edits it: filters (value menus and the chips of active
+ * filters), search (after a pause, at once on Enter), sort (a second click reverses), which
+ * toolbar menu is open, and `ip-filter-change` for every change the user makes. The values live
+ * on the element (`filter`, `search`, `sort`: its public API); this controller changes them.
+ */
+import { html, type nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { AlertItem } from '../../data/model.js';
+import type { AlertFilter, AlertFilterField, AlertSortField, Sort } from '../../data/provider.js';
+import { IpFilterChangeEvent } from '../../events/events.js';
+import { filterMenu } from '../shared/filter-menu.js';
+import { SearchField } from '../shared/search-field.js';
+import { activeFilters, FILTER_MENUS, menuOptions, type FilterMenu } from './toolbar.js';
+
+/** Text columns sort A→Z first; times, severity and status most-important-first. */
+const DESC_FIRST = new Set<AlertSortField>(['severity', 'status', 'classification', 'firstActivity', 'lastActivity']);
+
+export interface QueryHost extends ReactiveControllerHost, HTMLElement {
+  filter: AlertFilter;
+  search: string;
+  sort?: Sort<AlertSortField>;
+}
+
+export interface QueryControlsDeps {
+  searchInput: () => HTMLInputElement | null | undefined;
+  /** Loaded items near the view: where open filter menus find their values. */
+  nearby: () => Iterable<AlertItem>;
+}
+
+export class QueryControls {
+  readonly #host: QueryHost;
+  readonly #deps: QueryControlsDeps;
+  readonly #search: SearchField;
+  #menu?: string;
+
+  constructor(host: QueryHost, deps: QueryControlsDeps) {
+    this.#host = host;
+    this.#deps = deps;
+    this.#search = new SearchField(host, (value) => {
+      host.search = value;
+      this.#changed();
+    });
+  }
+
+  /** The open toolbar menu: a filter field, `columns` or `export`. */
+  get menu(): string | undefined {
+    return this.#menu;
+  }
+
+  set menu(menu: string | undefined) {
+    this.#menu = menu;
+    this.#host.requestUpdate();
+  }
+
+  toggleMenu(menu: string): void {
+    this.menu = this.#menu === menu ? undefined : menu;
+  }
+
+  #changed() {
+    const h = this.#host;
+    h.dispatchEvent(new IpFilterChangeEvent({ filter: h.filter, search: h.search, sort: h.sort }));
+  }
+
+  setFilterValue(field: AlertFilterField, value: string | null, on: boolean): void {
+    const current = this.#host.filter[field] ?? [];
+    const next = on ? [...new Set([...current, value])] : current.filter((v) => v !== value);
+    const filter: AlertFilter = { ...this.#host.filter, [field]: next };
+    if (!next.length) delete filter[field];
+    this.#host.filter = filter;
+    this.#changed();
+  }
+
+  clearSearch(): void {
+    this.#search.cancel();
+    this.#host.search = '';
+    const input = this.#deps.searchInput();
+    if (input) input.value = '';
+  }
+
+  clearAll(): void {
+    this.clearSearch();
+    this.#host.filter = {};
+    this.#changed();
+  }
+
+  /** Sort by a column: a second click reverses the direction. */
+  sortBy(field: AlertSortField, direction?: 'asc' | 'desc'): void {
+    const current = this.#host.sort ?? { field: 'lastActivity', direction: 'desc' };
+    const dir = direction ?? (current.field === field ? (current.direction === 'asc' ? 'desc' : 'asc') : DESC_FIRST.has(field) ? 'desc' : 'asc');
+    this.#host.sort = { field, direction: dir };
+    this.#changed();
+  }
+
+  /** In the toolbar: `/` searches, Escape closes an open menu. */
+  readonly onToolbarKeydown = (e: KeyboardEvent): void => {
+    const target = e.composedPath()[0] as HTMLElement;
+    if (e.key === '/' && !target.closest?.('input, textarea, select')) {
+      e.preventDefault();
+      this.#deps.searchInput()?.focus();
+    } else if (e.key === 'Escape' && this.#menu) {
+      this.menu = undefined;
+    }
+  };
+
+  /** The search box and the filter menus. */
+  renderSearchAndFilters(): TemplateResult {
+    const h = this.#host;
+    return html`${this.#search.render({ id: 'search', label: 'Search incidents and alerts', placeholder: 'Search title, description, assets (/)', value: h.search })}
+      <div class="filters" role="group" aria-label="Filters">${FILTER_MENUS.map((m) => this.#renderMenu(m))}</div>`;
+  }
+
+  #renderMenu(menu: FilterMenu): TemplateResult {
+    const open = this.#menu === menu.field;
+    const selected = this.#host.filter[menu.field] ?? [];
+    return filterMenu<string | null>({
+      id: menu.field,
+      label: menu.label,
+      options: open ? menuOptions(menu, selected, this.#deps.nearby()) : [],
+      selected,
+      open,
+      onToggleOpen: () => this.toggleMenu(menu.field),
+      onChange: (value, checked) => this.setFilterValue(menu.field, value, checked),
+      emptyText: 'Values appear as rows load.',
+    });
+  }
+
+  /** The chips of the active filters and search. */
+  renderActive(): TemplateResult | typeof nothing {
+    return activeFilters({
+      filter: this.#host.filter,
+      search: this.#host.search,
+      onRemove: (field, value) => this.setFilterValue(field, value, false),
+      onClearSearch: () => {
+        this.clearSearch();
+        this.#changed();
+      },
+      onClearAll: () => this.clearAll(),
+    });
+  }
+}
