@@ -8,10 +8,9 @@ import { searchFieldStyles } from '../shared/search-field.js';
 import { QueryControls } from './query-controls.js';
 import { filterMenuStyles } from '../shared/filter-menu.js';
 import { AlertPages, type AlertsQuery } from './alert-pages.js';
-import { AlertSelection } from './selection.js';
+import { SelectionController } from './selection-controller.js';
 import { type ColumnState } from './columns.js';
 import { statusBar } from './status.js';
-import { RangeSelect } from './range-select.js';
 import { columnChooser, exportMenu } from './toolbar.js';
 import { ColumnsController, DEFAULT_COLUMNS } from './columns-controller.js';
 import { IncidentExpansions, type DisplayRow, type ExpansionSource } from './expansions.js';
@@ -64,8 +63,7 @@ import { IpAlertsUpdatedEvent } from '../../events/events.js';
 export class IpAlertsList extends IpSectionElement {
   static override styles = [tokens, sharedStyles, filterMenuStyles, searchFieldStyles, alertsListStyles];
 
-  readonly #pages = new AlertPages(() => this.#onPagesChanged());
-  readonly #selection = new AlertSelection();
+  readonly #pages = new AlertPages(() => this.version++);
   readonly #columnsCtl = new ColumnsController(this);
 
   protected override get needsCapabilities(): boolean {
@@ -73,8 +71,13 @@ export class IpAlertsList extends IpSectionElement {
   }
 
   readonly #expansions = new IncidentExpansions(() => this.version++);
-  /** The explicitly selected items (see #pinSelected). */
-  #pinned = new Map<string, AlertItem>();
+  readonly #select = new SelectionController(this, {
+    pages: this.#pages,
+    expansions: this.#expansions,
+    row: (d) => this.#displayRow(d),
+    item: (r) => this.#itemAt(r),
+    changed: () => this.#save.clearMessages(),
+  });
   readonly #scroll = new VirtualScrollController(this, {
     count: () => this.#displayCount,
     parts: () => ({ scroller: this.scroller, spacer: this.spacerEl, window: this.windowEl, rows: this.rowsEl }),
@@ -83,17 +86,16 @@ export class IpAlertsList extends IpSectionElement {
   });
   readonly #query = new QueryControls(this, { searchInput: () => this.searchInput, nearby: () => this.#nearbyItems() });
   readonly #export = new AlertsExportController(this, { pages: this.#pages, columns: () => this.#columnsCtl.visible, ip: () => this.source.ip?.canonical });
-  readonly #range = new RangeSelect(this);
   readonly #save = new AlertSaveController(this, {
     provider: () => this.source.provider,
     pages: this.#pages,
-    selection: this.#selection,
+    selection: this.#select.selection,
     total: () => this.#total ?? 0,
     locale: () => this.locale,
     currentUser: () => this.currentUser ?? 'you',
-    loaded: (ids) => this.#loadedItems(ids),
-    replace: (items) => this.#replaceEverywhere(items),
-    panelOpen: () => this.flyoutOpen,
+    loaded: (ids) => this.#select.loaded(ids),
+    replace: (items) => this.#select.replace(items),
+    panelOpen: () => this.#select.panelOpen,
     saved: (items) => {
       this.flyout?.saved(items);
       this.dispatchEvent(new IpAlertsUpdatedEvent({ items }));
@@ -108,23 +110,13 @@ export class IpAlertsList extends IpSectionElement {
     pageRows: () => this.#scroll.pageRows,
     reveal: (row) => this.#scroll.reveal(row),
     actions: {
-      header: (col) => (col === 0 ? this.#toggleAll() : this.sortBy(this.#columnsCtl.visible[col - 1]!.sort)),
-      toggle: (row) => {
-        const item = this.#itemAt(this.#displayRow(row));
-        if (!item) return;
-        this.#selection.toggle(item.id);
-        this.#selection.anchor = row;
-        this.#selectionChanged();
-      },
+      header: (col) => (col === 0 ? this.#select.toggleAll() : this.sortBy(this.#columnsCtl.visible[col - 1]!.sort)),
+      toggle: (row) => this.#select.toggleRow(row),
       open: (row, col) => {
         const item = this.#itemAt(this.#displayRow(row));
         if (!item) return;
         if (col > 0 && this.#columnsCtl.visible[col - 1]!.id === 'title') return this.#openTitle(item);
-        if (!this.#selection.has(item.id)) {
-          this.#selection.only([item.id]);
-          this.#selection.anchor = row;
-        }
-        this.#selectionChanged();
+        this.#select.openRow(row, item);
         void this.updateComplete.then(() => this.flyout?.focus());
       },
       expand: (row, open) => {
@@ -132,19 +124,13 @@ export class IpAlertsList extends IpSectionElement {
         const item = r.kind === 'row' ? this.#itemAt(r) : undefined;
         if (r.kind === 'row' && item?.kind === 'incident' && open !== this.#expansions.has(item.id)) this.#toggleExpand(item, r.index);
       },
-      selectAll: () => {
-        this.#selection.selectAllMatching();
-        this.#selectionChanged();
-      },
+      selectAll: () => this.#select.selectAllMatching(),
       resize: (col, delta) => this.#columnsCtl.widen(this.#columnsCtl.visible[col - 1]!.id, delta),
-      extend: (row, previous) => {
-        if (this.#selection.anchor === undefined) this.#selection.anchor = previous;
-        void this.#selectRange(this.#selection.anchor, row);
-      },
+      extend: (row, previous) => this.#select.extend(row, previous),
       search: () => this.searchInput?.focus(),
       escape: () => {
-        if (this.#range.busy) this.#range.cancel();
-        else if (this.flyoutOpen) this.#closeFlyout();
+        if (this.#select.range.busy) this.#select.range.cancel();
+        else if (this.#select.panelOpen) this.#closeFlyout();
         else if (this.#query.menu) this.#query.menu = undefined;
         else return false;
         return true;
@@ -159,7 +145,6 @@ export class IpAlertsList extends IpSectionElement {
   @query('ip-alerts-flyout') private flyout?: IpAlertsFlyout;
   @query('#search') private searchInput?: HTMLInputElement;
 
-  @state() private flyoutOpen = false;
   @state() private version = 0;
 
   /** Value-list filters. As an attribute: `severity:high,medium;status:new;assignedTo:` (empty value = not set). */
@@ -192,7 +177,7 @@ export class IpAlertsList extends IpSectionElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#range.cancel();
+    this.#select.range.cancel();
     this.#pages.pause();
     // Incidents whose alerts are still loading stay expanded and ask again on return.
     this.#expansions.pause();
@@ -216,17 +201,10 @@ export class IpAlertsList extends IpSectionElement {
 
   // ---- data ---------------------------------------------------------------------------------
 
-  #onPagesChanged() {
-    this.version++;
-  }
-
   #onQueryChanged() {
     this.#save.queryChanged();
-    this.#range.reset();
     this.#expansions.clear();
-    this.#selection.clear();
-    this.#pinned = new Map();
-    this.flyoutOpen = false;
+    this.#select.reset();
     this.#scroll.reset();
     this.#nav.active = { row: 0, col: this.#nav.active.col };
     this.#export.cancel();
@@ -280,20 +258,17 @@ export class IpAlertsList extends IpSectionElement {
     this.version++;
   }
 
-  // ---- scrolling ----------------------------------------------------------------------------
+  // ---- public methods -----------------------------------------------------------------------
 
   /** Select these incidents or alerts (by id) and open the side panel, as a click would. */
   selectIds(ids: readonly string[], options: { openPanel?: boolean } = {}): void {
-    this.#selection.only(ids);
-    this.#selectionChanged(options.openPanel ?? true);
+    this.#select.only(ids, undefined, options.openPanel ?? true);
   }
 
   /** Scroll to a row (0-based, counting expanded incidents' alerts). */
   scrollToIndex(index: number): void {
     this.#scroll.scrollToRow(index);
   }
-
-  // ---- filters, search, sort ----------------------------------------------------------------
 
   /** Sort by a column: a second click reverses the direction. */
   sortBy(field: AlertSortField, direction?: 'asc' | 'desc'): void {
@@ -309,77 +284,11 @@ export class IpAlertsList extends IpSectionElement {
     }
   }
 
-  // ---- selection ----------------------------------------------------------------------------
-
-  #selectionChanged(openFlyout = true) {
-    this.#save.clearMessages();
-    this.#pinSelected();
-    if (this.#selection.empty) this.flyoutOpen = false;
-    else if (openFlyout) this.flyoutOpen = true;
-    this.version++;
-  }
-
-  /**
-   * Keep the explicitly selected items at hand, so the side panel shows them (and its form stays)
-   * after their pages are dropped from memory while the grid scrolls.
-   */
-  #pinSelected() {
-    const ids = this.#selection.ids;
-    const next = new Map<string, AlertItem>();
-    const missing = new Set<string>();
-    for (const id of ids) {
-      const pinned = this.#pinned.get(id);
-      if (pinned) next.set(id, pinned);
-      else missing.add(id);
-    }
-    if (missing.size) for (const a of this.#loadedItems(missing)) next.set(a.id, a);
-    this.#pinned = next;
-  }
-
-
-  /** Select display rows [a, b], loading what is missing (see RangeSelect). */
-  async #selectRange(a: number, b: number) {
-    const ids = await this.#range.ids(a, b, { row: (d) => this.#displayRow(d), item: (r) => this.#itemAt(r), pages: this.#pages });
-    if (!ids) return;
-    this.#selection.add(ids);
-    this.#selectionChanged();
-  }
-
-  #cancelRangeSelect() {
-    this.#range.cancel();
-  }
-
   #onRowClick(e: MouseEvent, d: number, item: AlertItem | undefined) {
     const target = e.composedPath()[0] as HTMLElement;
-    if (target.closest?.('a, button, input, .resize-handle')) return;
-    if (!item) return;
+    if (target.closest?.('a, button, input, .resize-handle') || !item) return;
     this.#nav.active = { row: d, col: this.#nav.active.row < 0 ? 1 : this.#nav.active.col };
-    if (e.shiftKey && this.#selection.anchor !== undefined) {
-      void this.#selectRange(this.#selection.anchor, d);
-      return;
-    }
-    if (e.ctrlKey || e.metaKey) this.#selection.toggle(item.id);
-    else this.#selection.only([item.id]);
-    this.#selection.anchor = d;
-    this.#selectionChanged();
-  }
-
-  #onCheckbox(e: MouseEvent, d: number, item: AlertItem) {
-    e.stopPropagation();
-    if (e.shiftKey && this.#selection.anchor !== undefined) {
-      e.preventDefault();
-      void this.#selectRange(this.#selection.anchor, d);
-    } else {
-      this.#selection.toggle(item.id);
-      this.#selection.anchor = d;
-      this.#selectionChanged();
-    }
-  }
-
-  #toggleAll() {
-    if (!this.#selection.empty) this.#selection.clear();
-    else this.#selection.selectAllMatching();
-    this.#selectionChanged();
+    this.#select.click(e, d, item);
   }
 
   // ---- management ---------------------------------------------------------------------------
@@ -390,29 +299,8 @@ export class IpAlertsList extends IpSectionElement {
     void this.#save.save(e.detail.patch);
   }
 
-  #loadedItems(ids: ReadonlySet<string>): AlertItem[] {
-    const out = this.#pages.findLoaded(ids);
-    for (const a of this.#expansions.loaded(ids)) if (!out.some((x) => x.id === a.id)) out.push(a);
-    return out;
-  }
-
-  /** Replace items in the pages and in expanded incidents; returns the previous versions. */
-  #replaceEverywhere(items: readonly AlertItem[]): Map<string, AlertItem> {
-    const previous = this.#pages.replace(items);
-    const byId = new Map(items.map((a) => [a.id, a]));
-    this.#expansions.replace(byId, previous);
-    for (const [id, a] of this.#pinned) {
-      const next = byId.get(id);
-      if (!next) continue;
-      if (!previous.has(id)) previous.set(id, a);
-      this.#pinned.set(id, next);
-    }
-    this.version++;
-    return previous;
-  }
-
   #closeFlyout() {
-    this.flyoutOpen = false;
+    this.#select.panelOpen = false;
     this.#nav.focusSoon();
   }
 
@@ -458,24 +346,18 @@ export class IpAlertsList extends IpSectionElement {
       total: this.#total,
       failed: Boolean(this.#pages.error),
       unlisted: this.#pages.unlisted,
-      selected: this.#selection.count(this.#total ?? 0),
-      allMatching: this.#selection.allMatching,
+      selected: this.#select.selection.count(this.#total ?? 0),
+      allMatching: this.#select.selection.allMatching,
       exporting: this.#export.progress,
       exportError: this.#export.error,
-      rangeSelecting: this.#range.busy,
-      rangeNotice: this.#range.notice,
+      rangeSelecting: this.#select.range.busy,
+      rangeNotice: this.#select.range.notice,
       locale: this.locale,
-      onSelectAllMatching: () => {
-        this.#selection.selectAllMatching();
-        this.#selectionChanged();
-      },
-      onClearSelection: () => {
-        this.#selection.clear();
-        this.#selectionChanged();
-      },
+      onSelectAllMatching: () => this.#select.selectAllMatching(),
+      onClearSelection: () => this.#select.clear(),
       onCancelExport: () => this.#export.cancel(),
-      onCancelRange: () => this.#cancelRangeSelect(),
-      onDismissRangeNotice: () => this.#range.dismiss(),
+      onCancelRange: () => this.#select.range.cancel(),
+      onDismissRangeNotice: () => this.#select.range.dismiss(),
     });
   }
 
@@ -487,19 +369,19 @@ export class IpAlertsList extends IpSectionElement {
       columns: this.#columnsCtl.visible,
       sort: this.sort ?? { field: 'lastActivity', direction: 'desc' },
       active: this.#nav.active,
-      selection: this.#selection,
+      selection: this.#select.selection,
       expansions: this.#expansions,
       pages: this.#pages,
       row: (d) => this.#displayRow(d),
       item: (r) => this.#itemAt(r),
-      onToggleAll: () => this.#toggleAll(),
+      onToggleAll: () => this.#select.toggleAll(),
       onHeaderClick: (col, c) => {
         this.#nav.active = { row: -1, col };
         this.sortBy(c.sort);
       },
       onResizeStart: (e, c) => this.#columnsCtl.startResize(e, c.id),
       onRowClick: (e, d, item) => this.#onRowClick(e, d, item),
-      onCheckbox: (e, d, item) => this.#onCheckbox(e, d, item),
+      onCheckbox: (e, d, item) => this.#select.checkbox(e, d, item),
       onToggleExpand: (item, index) => this.#toggleExpand(item, index),
     };
   }
@@ -522,9 +404,9 @@ export class IpAlertsList extends IpSectionElement {
     const view = this.#gridView();
     if (total !== undefined) for (let d = w.start; d < w.end; d++) rows.push(gridRow(view, d, ctx));
     const activeRendered = this.#nav.rendered(w.start, w.end);
-    const flyoutItems = !this.flyoutOpen ? [] : this.#selection.allMatching ? this.#loadedItems(new Set(this.#flyoutCandidates())) : [...this.#pinned.values()];
+    const flyoutItems = this.#select.panelItems(w);
     const manageable = Boolean(this.capabilities?.updateAlerts && this.source.provider?.updateAlerts);
-    return html`<div part="base" class="list ${this.flyoutOpen ? 'with-flyout' : ''}">
+    return html`<div part="base" class="list ${this.#select.panelOpen ? 'with-flyout' : ''}">
       ${this.#renderToolbar()}
       ${this.#query.renderActive()}
       ${this.#renderStatus()}
@@ -552,24 +434,13 @@ export class IpAlertsList extends IpSectionElement {
           })}
           ${this.#save.message ? html`<p class="error-text" role="alert">${this.#save.message}</p>` : nothing}
         </div>
-        ${this.flyoutOpen
-          ? html`<ip-alerts-flyout part="flyout" .items=${flyoutItems} count=${this.#selection.count(total ?? 0)} selection-key=${this.#selection.version} ?manageable=${manageable}
+        ${this.#select.panelOpen
+          ? html`<ip-alerts-flyout part="flyout" .items=${flyoutItems} count=${this.#select.selection.count(total ?? 0)} selection-key=${this.#select.selection.version} ?manageable=${manageable}
               current-user=${this.currentUser ?? ''} ?saving=${this.#save.saving} .error=${this.#save.error} .locale=${this.locale}
               @ip-flyout-save=${this.#onSave} @ip-flyout-close=${() => this.#closeFlyout()}></ip-alerts-flyout>`
           : nothing}
       </div>
     </div>`;
-  }
-
-  /** In "all matching" mode, the loaded ids that are selected (the panel lists a few). */
-  #flyoutCandidates(): string[] {
-    const out: string[] = [];
-    const w = this.#scroll.window;
-    for (let d = w.start; d < w.end && out.length < 20; d++) {
-      const item = this.#itemAt(this.#displayRow(d));
-      if (item && this.#selection.has(item.id)) out.push(item.id);
-    }
-    return out;
   }
 }
 
