@@ -13,6 +13,7 @@ import type { AlertQuery, IpDataProvider, Page, RequestOptions } from '../../src
 import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
 import { at } from '../helpers/fixtures.js';
 import { withOverrides } from '../helpers/providers.js';
+import { allByRole, byPart, byRole, cells, rowAt } from '../helpers/roles.js';
 
 const IP = '203.0.113.7';
 
@@ -59,12 +60,14 @@ function rows(initial: number): Rows {
 
 const root = (el: IpAlertsList) => el.shadowRoot!;
 const flyout = (el: IpAlertsList) => root(el).querySelector<IpAlertsFlyout>('ip-alerts-flyout');
-const statusBar = (el: IpAlertsList) => root(el).querySelector('.status-bar')!.textContent!.replace(/\s+/g, ' ');
+/** The severity cell of display row `d` (a click there selects the row). */
+const severityCell = (el: IpAlertsList, d: number) => cells(rowAt(root(el), d + 2)!)[2]!;
+const statusBar = (el: IpAlertsList) => byPart(root(el), 'status').textContent!.replace(/\s+/g, ' ');
 const scroller = (el: IpAlertsList) => root(el).querySelector<HTMLElement>('[role="grid"]')!;
 
 async function list(provider: IpDataProvider): Promise<IpAlertsList> {
   const el = await fixture<IpAlertsList>(html`<ip-alerts-list ip=${IP} .provider=${provider}></ip-alerts-list>`);
-  await waitUntil(() => root(el).querySelector('.row:not(.placeholder)'), 'rows', { timeout: 5000 });
+  await waitUntil(() => allByRole(root(el), 'row').find((r) => r.hasAttribute('aria-selected')), 'rows', { timeout: 5000 });
   return el;
 }
 
@@ -79,20 +82,20 @@ async function type(el: IpAlertsList, text: string) {
 }
 
 function selectAllMatching(el: IpAlertsList) {
-  root(el).querySelector<HTMLInputElement>('.header-row input')!.click();
+  byRole<HTMLInputElement>(root(el), 'checkbox', 'Select all matching').click();
 }
 
 describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
   it('keeps what was typed in the panel while the grid scrolls far, pages go and the total moves', async () => {
     const data = rows(50_000);
     const el = await list(data.provider);
-    root(el).querySelector<HTMLInputElement>('.row[data-d="0"] input')!.click();
+    byRole<HTMLInputElement>(rowAt(root(el), 2)!, 'checkbox').click();
     await el.updateComplete;
     let area = await type(el, 'Looked at it with the network team');
     // Scroll through enough pages that the first ones are dropped from memory.
     for (const row of [9_000, 18_000, 27_000, 36_000, 45_000, 49_990]) {
       el.scrollToIndex(row);
-      await waitUntil(() => root(el).querySelector(`.row[data-d="${row}"]:not(.placeholder)`), `row ${row}`, { timeout: 5000 });
+      await waitUntil(() => rowAt(root(el), row + 2)?.hasAttribute('aria-selected'), `row ${row}`, { timeout: 5000 });
     }
     await el.updateComplete;
     area = flyout(el)!.shadowRoot!.querySelector('textarea')!;
@@ -100,11 +103,11 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
     expect(flyout(el)!.shadowRoot!.querySelector('h2')!.textContent).to.equal('Row 0');
 
     // "All matching": the panel's examples change as the grid scrolls, and the total moves.
-    [...root(el).querySelectorAll<HTMLButtonElement>('.status-bar button')].find((b) => b.textContent!.includes('Select all'))!.click();
+    byRole(byPart(root(el), 'status'), 'button', /^Select all/).click();
     await el.updateComplete;
     area = await type(el, 'Bulk note');
     el.scrollToIndex(100);
-    await waitUntil(() => root(el).querySelector('.row[data-d="100"]:not(.placeholder)'), 'row 100', { timeout: 5000 });
+    await waitUntil(() => rowAt(root(el), 102)?.hasAttribute('aria-selected'), 'row 100', { timeout: 5000 });
     data.setTotal(50_010);
     el.scrollToIndex(30_000);
     await waitUntil(() => statusBar(el).includes('50,010'), 'the new total shows', { timeout: 5000 });
@@ -117,7 +120,7 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
     let release!: () => void;
     data.updateGate = new Promise((r) => (release = r));
     const el = await list(data.provider);
-    root(el).querySelector<HTMLInputElement>('.row[data-d="2"] input')!.click();
+    byRole<HTMLInputElement>(rowAt(root(el), 4)!, 'checkbox').click();
     await el.updateComplete;
     const area = await type(el, 'First note');
     const f = flyout(el)!;
@@ -202,29 +205,29 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
   it('bounds Shift ranges: past the limit it offers "select all matching"; loading can be cancelled', async () => {
     const data = rows(100_000);
     const el = await list(data.provider);
-    root(el).querySelector<HTMLElement>('.row[data-d="0"] .col-severity')!.click();
+    severityCell(el, 0).click();
     await el.updateComplete;
     el.scrollToIndex(60_000);
-    await waitUntil(() => root(el).querySelector('.row[data-d="60000"]:not(.placeholder)'), 'row 60,000', { timeout: 5000 });
-    root(el).querySelector<HTMLElement>('.row[data-d="60000"] .col-severity')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, shiftKey: true }));
+    await waitUntil(() => rowAt(root(el), 60002)?.hasAttribute('aria-selected'), 'row 60,000', { timeout: 5000 });
+    severityCell(el, 60000).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, shiftKey: true }));
     await el.updateComplete;
     expect(statusBar(el)).to.contain('That range has 60,001 rows');
     expect(statusBar(el)).to.contain('1 selected');
-    [...root(el).querySelectorAll<HTMLButtonElement>('.status-bar button')].find((b) => b.textContent!.includes('Select all'))!.click();
+    byRole(byPart(root(el), 'status'), 'button', /^Select all/).click();
     await el.updateComplete;
     expect(statusBar(el)).to.contain('100,000 selected');
 
     // Within the limit, rows not loaded yet are fetched; Escape cancels and nothing is added.
-    root(el).querySelector<HTMLElement>('.row[data-d="60000"] .col-severity')!.click();
+    severityCell(el, 60000).click();
     await el.updateComplete;
     data.hold = true;
     el.scrollToIndex(64_000);
-    await waitUntil(() => root(el).querySelector('.row[data-d="64000"]'), 'row 64,000 rendered', { timeout: 5000 });
+    await waitUntil(() => rowAt(root(el), 64002), 'row 64,000 rendered', { timeout: 5000 });
     data.hold = false;
     data.held.splice(0).forEach((go) => go());
-    await waitUntil(() => root(el).querySelector('.row[data-d="64000"]:not(.placeholder)'), 'row 64,000 loaded', { timeout: 5000 });
+    await waitUntil(() => rowAt(root(el), 64002)?.hasAttribute('aria-selected'), 'row 64,000 loaded', { timeout: 5000 });
     data.hold = true;
-    root(el).querySelector<HTMLElement>('.row[data-d="64000"] .col-severity')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, shiftKey: true }));
+    severityCell(el, 64000).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, shiftKey: true }));
     await waitUntil(() => statusBar(el).includes('Selecting 4,001 rows'), statusBar(el));
     scroller(el).focus();
     await sendKeys({ press: 'Escape' });
@@ -253,14 +256,14 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
     const el = await list(provider);
     el.scrollToIndex(55);
     await waitUntil(() => root(el).textContent!.includes('These rows could not be loaded'), 'missing rows say so', { timeout: 5000 });
-    expect(root(el).querySelector('.row[data-d="59"]')!.textContent).to.contain('Short 59');
+    expect(rowAt(root(el), 61)!.textContent).to.contain('Short 59');
     expect(asked.some(([offset]) => offset === 60), 'asked once more for the rest').to.equal(true);
     withhold = false;
-    [...root(el).querySelectorAll<HTMLButtonElement>('.row button')].find((b) => b.textContent!.includes('Retry'))!.click();
-    await waitUntil(() => root(el).querySelector('.row[data-d="70"]')?.textContent!.includes('Short 70'), 'retried rows load', { timeout: 5000 });
+    byRole(root(el), 'button', 'Retry').click();
+    await waitUntil(() => rowAt(root(el), 72)?.textContent!.includes('Short 70'), 'retried rows load', { timeout: 5000 });
     el.scrollToIndex(100);
-    await waitUntil(() => root(el).querySelector('.row[data-d="100"]:not(.placeholder)'), 'row 100', { timeout: 5000 });
-    expect(root(el).querySelector('.row[data-d="100"]')!.textContent).to.contain('Short 100');
+    await waitUntil(() => rowAt(root(el), 102)?.hasAttribute('aria-selected'), 'row 100', { timeout: 5000 });
+    expect(rowAt(root(el), 102)!.textContent).to.contain('Short 100');
     expect(statusBar(el)).to.contain('250 incidents');
   });
 

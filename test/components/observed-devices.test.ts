@@ -7,6 +7,7 @@ import type { DeviceQuery, IpDataProvider, Page } from '../../src/data/provider.
 import { IpDataError } from '../../src/data/errors.js';
 import type { IpCopyEvent, IpErrorEvent, IpNavigateEvent } from '../../src/events/events.js';
 import { StaticIpDataProvider, type StaticIpData } from '../../src/providers/static/static-provider.js';
+import { accessibleName, allByRole, byRole, cells } from '../helpers/roles.js';
 import { deepText } from '../helpers/dom.js';
 import { makeDevice, makeEvent } from '../helpers/fixtures.js';
 import { manualProvider, recording, withOverrides } from '../helpers/providers.js';
@@ -75,10 +76,14 @@ function staticWith(devices: ObservedDevice[] = sampleDevices(), data: Partial<S
 }
 
 const root = (el: IpObservedDevices) => el.shadowRoot!;
-const deviceRows = (el: IpObservedDevices) => [...root(el).querySelectorAll<HTMLElement>('.row.device')];
-const eventRows = (el: IpObservedDevices) => [...root(el).querySelectorAll<HTMLElement>('.row.event')];
-const names = (el: IpObservedDevices) => deviceRows(el).map((r) => r.querySelector('.name .truncate')!.textContent!.trim());
-const row = (el: IpObservedDevices, name: string) => deviceRows(el).find((r) => r.querySelector('.name .truncate')!.textContent!.trim() === name)!;
+/** Treegrid rows: devices are level 1; a device's events (with their place in its timeline) and its loading/error/empty line are level 2. */
+const deviceRows = (el: IpObservedDevices) => allByRole(root(el), 'row').filter((r) => r.getAttribute('aria-level') === '1');
+const eventRows = (el: IpObservedDevices) => allByRole(root(el), 'row').filter((r) => r.getAttribute('aria-level') === '2' && r.hasAttribute('aria-posinset'));
+const statusRows = (el: IpObservedDevices) => allByRole(root(el), 'row').filter((r) => r.getAttribute('aria-level') === '2' && !r.hasAttribute('aria-posinset'));
+/** A device row's link (or button) to the device: in its first cell, the one not named "Copy …". */
+const deviceLink = (r: Element) => [...allByRole(cells(r)[0]!, 'link'), ...allByRole(cells(r)[0]!, 'button')].find((b) => !accessibleName(b).startsWith('Copy '))!;
+const names = (el: IpObservedDevices) => deviceRows(el).map((r) => accessibleName(deviceLink(r)));
+const row = (el: IpObservedDevices, name: string) => deviceRows(el).find((r) => accessibleName(deviceLink(r)) === name)!;
 const button = (el: IpObservedDevices, text: string) => [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text))!;
 const searchBox = (el: IpObservedDevices) => root(el).querySelector<HTMLInputElement>('#search')!;
 
@@ -99,9 +104,7 @@ async function check(el: IpObservedDevices, menu: string, option: string) {
     toggle.click();
     await el.updateComplete;
   }
-  const label = [...root(el).querySelectorAll<HTMLLabelElement>('.menu .option')].find((o) => o.textContent!.trim() === option)!;
-  expect(label, `option ${option}`).to.exist;
-  label.querySelector('input')!.click();
+  byRole(root(el), 'checkbox', option).click();
   await el.updateComplete;
 }
 
@@ -134,7 +137,7 @@ describe('<ip-observed-devices>', () => {
       expect(names(el)[0]).to.equal('HOST-0000');
       // The virtualized list renders a window, not all 100 rows.
       expect(deviceRows(el).length).to.be.lessThan(100);
-      setTimeout(() => (cap.querySelector('.link') as HTMLElement).click());
+      setTimeout(() => [...allByRole(cap, 'link'), ...allByRole(cap, 'button')][0]!.click());
       const nav = (await oneEvent(el, 'ip-navigate')) as IpNavigateEvent;
       expect(nav.detail.target).to.equal('hunting');
       expect(nav.detail.language).to.equal('kql-defender');
@@ -166,7 +169,7 @@ describe('<ip-observed-devices>', () => {
       expect(hrefs.filter((h) => h?.toLowerCase().startsWith('javascript'))).to.deep.equal([]);
       expect(deepText(el)).to.contain('javascript:window.__devPwned=2');
       expect(deepText(el)).to.contain('=cmd|" /C calc"!A0');
-      (root(el).querySelector('.name .link') as HTMLElement).click();
+      deviceLink(deviceRows(el)[0]!).click();
       await aTimeout(20);
       expect((window as unknown as { __devPwned?: number }).__devPwned).to.equal(undefined);
     });
@@ -236,7 +239,7 @@ describe('<ip-observed-devices>', () => {
       el.search = 'no-such-device';
       await waitUntil(() => deepText(el).includes('No device matches these filters'));
       await expect(el).to.be.accessible();
-      [...root(el).querySelectorAll<HTMLButtonElement>('.state button')].find((b) => b.textContent!.includes('Clear filters'))!.click();
+      byRole(root(el), 'button', /Clear filters/).click();
       await loaded(el, 3);
       expect(searchBox(el).value).to.equal('');
     });
@@ -253,7 +256,7 @@ describe('<ip-observed-devices>', () => {
       const sql = pending[0]!;
       // While the new answer is on its way the old list stays, dimmed, instead of a skeleton.
       await el.updateComplete;
-      expect(root(el).querySelector('.stale')).to.not.equal(null);
+      expect(allByRole(root(el), 'status').map((s) => s.textContent)).to.include('Updating the devices…');
       expect(names(el)).to.have.length(3);
       el.search = 'build';
       await waitUntil(() => pending.length === 2);
@@ -321,8 +324,7 @@ describe('<ip-observed-devices>', () => {
       row(el, 'WS-FIN-0231').click();
       await waitUntil(() => eventRows(el).length === 3);
       expect(row(el, 'WS-FIN-0231').getAttribute('aria-expanded')).to.equal('true');
-      expect(eventRows(el).map((r) => r.querySelector('.mono + .fact strong')?.textContent ?? deepText(r))).to.have.length(3);
-      const actions = eventRows(el).map((r) => r.querySelector('strong')!.textContent);
+            const actions = eventRows(el).map((r) => r.querySelector('strong')!.textContent);
       expect(actions).to.deep.equal(['Connection Success', 'Dns Query Response', 'Http Connection Inspected']);
       expect(eventRows(el).map((r) => r.getAttribute('aria-level'))).to.deep.equal(['2', '2', '2']);
       expect(eventRows(el).map((r) => r.getAttribute('aria-posinset'))).to.deep.equal(['1', '2', '3']);
@@ -343,10 +345,10 @@ describe('<ip-observed-devices>', () => {
       });
       const el = await mount(provider, 3);
       row(el, 'SRV-SQL-02').click();
-      await waitUntil(() => root(el).querySelector('.row.status[aria-busy="true"]'));
-      expect(deepText(root(el).querySelector('.row.status')!)).to.contain('Loading the timeline of SRV-SQL-02');
+      await waitUntil(() => statusRows(el).some((r) => r.getAttribute('aria-busy') === 'true'));
+      expect(deepText(statusRows(el)[0]!)).to.contain('Loading the timeline of SRV-SQL-02');
       row(el, 'SRV-SQL-02').click();
-      await waitUntil(() => !root(el).querySelector('.row.status'), 'the loading row stays');
+      await waitUntil(() => statusRows(el).length === 0, 'the loading row stays');
       expect(signals.length).to.equal(1);
       expect(signals[0]!.aborted).to.equal(true);
       expect(row(el, 'SRV-SQL-02').getAttribute('aria-expanded')).to.equal('false');
@@ -363,7 +365,7 @@ describe('<ip-observed-devices>', () => {
       await waitUntil(() => deepText(el).includes('Timeline unavailable.'));
       expect(names(el)).to.deep.equal(['WS-FIN-0231', 'SRV-SQL-02', 'build-agent-027']);
       fail = false;
-      (root(el).querySelector('.row.status button') as HTMLButtonElement).click();
+      byRole(statusRows(el)[0]!, 'button').click();
       await waitUntil(() => eventRows(el).length === 3);
     });
 
@@ -390,7 +392,7 @@ describe('<ip-observed-devices>', () => {
       expect(row(el, 'WS-FIN-0231').hasAttribute('aria-expanded')).to.equal(false);
       row(el, 'WS-FIN-0231').click();
       await aTimeout(20);
-      expect(root(el).querySelectorAll('.row.status, .row.event').length).to.equal(0);
+      expect(allByRole(root(el), 'row').filter((r) => r.getAttribute('aria-level') === '2')).to.have.length(0);
     });
   });
 
@@ -445,7 +447,7 @@ describe('<ip-observed-devices>', () => {
   describe('actions', () => {
     it('fires a cancelable ip-navigate for a device; a host can keep the user on the page', async () => {
       const el = await mount(staticWith(sampleDevices(), {}, { links: { device: (id) => `#/devices/${encodeURIComponent(id)}` } }), 3);
-      const link = row(el, 'SRV-SQL-02').querySelector<HTMLAnchorElement>('.name a')!;
+      const link = byRole<HTMLAnchorElement>(row(el, 'SRV-SQL-02'), 'link', 'SRV-SQL-02');
       expect(link.getAttribute('href')).to.match(/#\/devices\/d-sql$/);
       const before = location.hash;
       el.addEventListener('ip-navigate', (e) => e.preventDefault(), { once: true });
