@@ -9,6 +9,7 @@ import { IpDataError } from '../../src/data/errors.js';
 import type { IpErrorEvent, IpNavigateEvent } from '../../src/events/events.js';
 import { StaticIpDataProvider, type StaticIpData } from '../../src/providers/static/static-provider.js';
 import { groupByDay, insightSeries } from '../../src/components/sentinel-events/insight-data.js';
+import { allByPart, allByRole, byPart, byRole, cells, queryByRole } from '../helpers/roles.js';
 import { deepText } from '../helpers/dom.js';
 import { withOverrides } from '../helpers/providers.js';
 
@@ -72,16 +73,21 @@ function provider(data: Partial<StaticIpData> = {}, extra: Partial<ConstructorPa
 }
 
 const root = (el: IpSentinelEvents) => el.shadowRoot!;
-const events = (el: IpSentinelEvents) => [...root(el).querySelectorAll<HTMLElement>('.event')];
-const titles = (el: IpSentinelEvents) => events(el).map((e) => e.querySelector('.title')!.textContent!.trim());
-const card = (el: IpSentinelEvents, title: string) => [...root(el).querySelectorAll<HTMLElement>('.card')].find((c) => c.querySelector('h3')?.textContent?.trim() === title)!;
-const chip = (el: IpSentinelEvents, label: string) => [...root(el).querySelectorAll<HTMLButtonElement>('.chip')].find((b) => b.textContent!.includes(label))!;
+const events = (el: IpSentinelEvents) => allByPart(root(el), 'event');
+const titleOf = (event: Element) => byPart(event, 'event-title');
+const titles = (el: IpSentinelEvents) => events(el).map((e) => titleOf(e).textContent!.trim());
+/** An insight card: a region named by its title. */
+const card = (el: IpSentinelEvents, title: string) => queryByRole(root(el), 'region', title)!;
+/** A kind filter: a toggle button in the Kinds group. */
+const chip = (el: IpSentinelEvents, label: string) => byRole<HTMLButtonElement>(byRole(root(el), 'group', 'Kinds'), 'button', new RegExp(`^${label}`));
+const timelinePart = (el: IpSentinelEvents) => byPart(root(el), 'timeline');
+const timelineList = (el: IpSentinelEvents) => byRole(root(el), 'list', 'Timeline');
 
 async function mount(p: IpDataProvider = provider(), attrs = '') {
   const el = await fixture<IpSentinelEvents>(
     attrs === 'timeline' ? html`<ip-sentinel-events ip=${IP} sections="timeline" .provider=${p}></ip-sentinel-events>` : html`<ip-sentinel-events ip=${IP} .provider=${p}></ip-sentinel-events>`,
   );
-  await waitUntil(() => events(el).length > 0 || root(el).querySelector('.timeline .state'), `timeline did not load: ${deepText(el).slice(0, 200)}`, { timeout: 5000 });
+  await waitUntil(() => events(el).length > 0 || (allByPart(root(el), 'timeline')[0] && !deepText(timelinePart(el)).includes('Loading')), `timeline did not load: ${deepText(el).slice(0, 200)}`, { timeout: 5000 });
   return el;
 }
 
@@ -91,7 +97,7 @@ describe('<ip-sentinel-events>', () => {
     it('lists events newest first by when they happened, grouped by day, and is accessible', async () => {
       const el = await mount();
       expect(titles(el)).to.deep.equal(['Communication with a C2 server', 'Beaconing to the IP', 'Firewall allowed TCP/443 to the IP', 'Unusual outbound volume']);
-      const days = [...root(el).querySelectorAll('.day h3')].map((d) => d.textContent);
+      const days = allByRole(timelineList(el), 'heading').map((d) => d.textContent);
       const expectedDays = [...new Set([2, 5, 30, 50].map((h) => new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(NOW - h * 3_600_000))))];
       expect(days).to.deep.equal(expectedDays);
       const alert = events(el)[0]!;
@@ -109,7 +115,7 @@ describe('<ip-sentinel-events>', () => {
       expect(chip(el, 'Bookmarks').getAttribute('aria-pressed')).to.equal('true');
       await waitUntil(() => titles(el).length === 2);
       expect(titles(el)).to.deep.equal(['Beaconing to the IP', 'Unusual outbound volume']);
-      expect(deepText(root(el).querySelector('.timeline [role="status"]')!)).to.contain('2 of 4 events');
+      expect(deepText(byRole(timelinePart(el), 'status'))).to.contain('2 of 4 events');
       chip(el, 'Bookmarks').click();
       chip(el, 'Anomalies').click();
       const search = root(el).querySelector<HTMLInputElement>('#timeline-search')!;
@@ -120,13 +126,13 @@ describe('<ip-sentinel-events>', () => {
       expect(titles(el)).to.deep.equal(['Beaconing to the IP']);
       el.search = 'no such thing';
       await waitUntil(() => deepText(el).includes('No event matches.'));
-      [...root(el).querySelectorAll<HTMLButtonElement>('.timeline .state button')][0]!.click();
+      byRole(timelinePart(el), 'button', 'Clear filters').click();
       await waitUntil(() => titles(el).length === 4);
     });
 
     it('links alerts with a cancelable ip-navigate and shows a bookmark’s query', async () => {
       const el = await mount();
-      const link = events(el)[0]!.querySelector<HTMLElement>('.title')!;
+      const link = titleOf(events(el)[0]!);
       setTimeout(() => link.click());
       const e = (await oneEvent(el, 'ip-navigate')) as IpNavigateEvent;
       expect(e.detail).to.include({ target: 'alert', id: 'da-1', ip: IP });
@@ -139,14 +145,14 @@ describe('<ip-sentinel-events>', () => {
 
     it('moves through the list with the keyboard; only the focused row is in the tab order', async () => {
       const el = await mount();
-      const list = () => [...root(el).querySelectorAll<HTMLElement>('.timeline-list [data-index]')];
+      const list = () => allByRole(timelineList(el), 'listitem');
       expect(list().filter((r) => r.tabIndex === 0)).to.have.length(1);
       list()[0]!.focus();
       await sendKeys({ press: 'ArrowDown' });
       await el.updateComplete;
       expect(root(el).activeElement).to.equal(list()[1]);
-      expect(list()[1]!.querySelector<HTMLElement>('.title')!.tabIndex).to.equal(0);
-      expect(list()[2]!.querySelector<HTMLElement>('.title')!.tabIndex ?? -1).to.not.equal(0);
+      expect(titleOf(list()[1]!).tabIndex).to.equal(0);
+      expect(titleOf(list()[2]!).tabIndex ?? -1).to.not.equal(0);
       await sendKeys({ press: 'End' });
       await el.updateComplete;
       expect(root(el).activeElement).to.equal(list().at(-1));
@@ -162,7 +168,7 @@ describe('<ip-sentinel-events>', () => {
       const el = await mount(provider({ timeline: many }), 'timeline');
       expect(titles(el)[0]).to.equal('Event 0');
       expect(events(el).length).to.be.lessThan(200);
-      expect(deepText(root(el).querySelector('.timeline [role="status"]')!)).to.contain('10,000 events');
+      expect(deepText(byRole(timelinePart(el), 'status'))).to.contain('10,000 events');
     });
 
     it('says when nothing involved the IP, and shows an error with Retry', async () => {
@@ -174,13 +180,13 @@ describe('<ip-sentinel-events>', () => {
       const errored = new Promise<IpErrorEvent>((r) => document.addEventListener('ip-error', (e) => r(e as IpErrorEvent), { once: true }));
       const el = await fixture<IpSentinelEvents>(html`<ip-sentinel-events ip=${IP} .provider=${p}></ip-sentinel-events>`);
       expect((await errored).detail.section).to.equal('timeline');
-      await waitUntil(() => root(el).querySelector('.timeline [role="alert"]'));
-      expect(deepText(root(el).querySelector('.timeline')!)).to.contain('Sentinel is unavailable.');
+      await waitUntil(() => queryByRole(timelinePart(el), 'alert'));
+      expect(deepText(timelinePart(el))).to.contain('Sentinel is unavailable.');
       // The insights still render.
       await waitUntil(() => card(el, 'Reputation'));
       await expect(el).to.be.accessible();
       fail = false;
-      root(el).querySelector<HTMLButtonElement>('.timeline [role="alert"] button')!.click();
+      byRole(byRole(timelinePart(el), 'alert'), 'button').click();
       await waitUntil(() => events(el).length === 4);
     });
   });
@@ -197,8 +203,8 @@ describe('<ip-sentinel-events>', () => {
       expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://ti.example/ip/203.0.113.7']);
       expect(links[0]!.rel).to.contain('noopener');
       expect(deepText(rep)).to.contain('javascript:alert(1)');
-      expect(rep.querySelector('.badge.sev-high')).to.not.equal(null);
-      expect(deepText(root(el).querySelector('.sources')!)).to.contain('ThreatIntelligenceIndicator, Anomalies, BehaviorAnalytics, Watchlist, SigninLogs');
+      expect(cells([...byRole(rep, 'table').querySelectorAll('tbody tr')][0]!).at(-1)!.textContent).to.contain('High');
+      expect(deepText(byPart(root(el), 'insights'))).to.contain('ThreatIntelligenceIndicator, Anomalies, BehaviorAnalytics, Watchlist, SigninLogs');
     });
 
     it('draws a chart from the data, with a table of every value on demand', async () => {
@@ -217,7 +223,7 @@ describe('<ip-sentinel-events>', () => {
       toggle.click();
       await el.updateComplete;
       expect(toggle.getAttribute('aria-pressed')).to.equal('true');
-      expect([...c.querySelectorAll('tbody td.num')].map((t) => t.textContent)).to.deep.equal(['2', '7', '3']);
+      expect([...byRole(c, 'table').querySelectorAll('tbody tr')].map((r) => cells(r).at(-1)!.textContent)).to.deep.equal(['2', '7', '3']);
     });
 
     it('says "no results" for an empty insight, and isolates a failing one with Retry', async () => {
@@ -251,7 +257,7 @@ describe('<ip-sentinel-events>', () => {
       await el.updateComplete;
       expect(show.getAttribute('aria-expanded')).to.equal('true');
       expect(card(el, 'Reputation').querySelector('pre')!.textContent).to.contain('ThreatIntelligenceIndicator');
-      const explore = [...card(el, 'Reputation').querySelectorAll<HTMLElement>('.link')].find((b) => b.textContent!.includes('Explore in hunting'))!;
+      const explore = byRole(card(el, 'Reputation'), 'button', /Explore in hunting/);
       setTimeout(() => explore.click());
       const e = (await oneEvent(el, 'ip-navigate')) as IpNavigateEvent;
       expect(e.detail).to.include({ target: 'hunting', language: 'kql-sentinel', ip: IP });
@@ -268,11 +274,11 @@ describe('<ip-sentinel-events>', () => {
         { links: { alert: () => 'javascript:window.__sePwned=3', hunting: () => 'javascript:window.__sePwned=4' } },
       );
       const el = await mount(p);
-      await waitUntil(() => root(el).querySelector('.card'));
+      await waitUntil(() => allByPart(root(el), 'insight')[0]);
       expect(titles(el)).to.deep.equal([hostile]);
       expect(root(el).querySelectorAll('img, script').length).to.equal(0);
       expect([...root(el).querySelectorAll('a')].filter((a) => a.getAttribute('href')?.startsWith('javascript')).length).to.equal(0);
-      (root(el).querySelector('.event .title') as HTMLElement).click();
+      titleOf(events(el)[0]!).click();
       await aTimeout(20);
       expect((window as unknown as { __sePwned?: number }).__sePwned).to.equal(undefined);
     });

@@ -95,7 +95,7 @@ export function rowAt(root: ParentNode, rowIndex: number): HTMLElement | null {
   return root.querySelector<HTMLElement>(`[role="row"][aria-rowindex="${rowIndex}"]`);
 }
 
-/** The cells of a row (grid cells or column headers), in order. */
+/** The cells of a row (grid or table cells, column or row headers), in order. */
 export function cells(row: Element): HTMLElement[] {
-  return [...row.querySelectorAll<HTMLElement>(':scope > [role="gridcell"], :scope > [role="columnheader"], :scope > [role="cell"], :scope > [role="rowheader"]')];
+  return [...row.querySelectorAll<HTMLElement>(':scope > [role="gridcell"], :scope > [role="columnheader"], :scope > [role="cell"], :scope > [role="rowheader"], :scope > td, :scope > th')];
 }

@@ -58,6 +58,7 @@ interface Retry {
  * @csspart insights - The insights section.
  * @csspart insight - Each insight card.
  * @csspart event - Each timeline event.
+ * @csspart event-title - An event's title (a link for alerts).
  * @cssprop --ip-sentinel-timeline-height - Height of the timeline list (default 560px).
  */
 export class IpSentinelEvents extends IpSectionElement {
@@ -193,8 +194,8 @@ export class IpSentinelEvents extends IpSectionElement {
     const ip = this.source.ip?.canonical;
     const title =
       ev.kind === 'alert' && ev.alertId
-        ? entityLink(this, ev.title, { target: 'alert', id: ev.alertId, ip }, this.source.provider?.links?.alert?.(ev.alertId), { className: 'title', tabIndex: tab })
-        : html`<span class="title">${shown(ev.title)}</span>`;
+        ? entityLink(this, ev.title, { target: 'alert', id: ev.alertId, ip }, this.source.provider?.links?.alert?.(ev.alertId), { className: 'title', tabIndex: tab, part: 'event-title' })
+        : html`<span class="title" part="event-title">${shown(ev.title)}</span>`;
     const sev = ev.severity && ev.severity !== 'unknown' ? ev.severity : undefined;
     return html`<div class="event ${classToken('kind', ev.kind, KIND_NAMES)}" part="event" role="listitem" data-index=${index} tabindex=${tab} @click=${() => (this.active = index)}>
       <time class="time mono" datetime=${ev.time} title=${ev.time}>${timeText}</time>

@@ -85,7 +85,7 @@ export function entityLink(
   label: string | TemplateResult,
   detail: Omit<IpNavigateDetail, 'href'>,
   href: string | undefined,
-  extra: { className?: string; title?: string; tabIndex?: number } = {},
+  extra: { className?: string; title?: string; tabIndex?: number; part?: string } = {},
 ): TemplateResult {
   const safe = safeHref(href);
   const cls = `link ${extra.className ?? ''}`;
@@ -97,9 +97,9 @@ export function entityLink(
       if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
       if (!navigate(host, { ...detail, href: safe })) e.preventDefault();
     };
-    return html`<a class=${cls} href=${safe} title=${hover} tabindex=${tab} @click=${onClick}>${label}</a>`;
+    return html`<a class=${cls} part=${extra.part ?? nothing} href=${safe} title=${hover} tabindex=${tab} @click=${onClick}>${label}</a>`;
   }
-  return html`<button type="button" class=${cls} title=${hover} tabindex=${tab} @click=${() => navigate(host, detail)}>${label}</button>`;
+  return html`<button type="button" class=${cls} part=${extra.part ?? nothing} title=${hover} tabindex=${tab} @click=${() => navigate(host, detail)}>${label}</button>`;
 }
 
 export interface SectionOptions<T> {
