@@ -9,7 +9,8 @@ import type { IpEntityPage } from '../../src/components/entity-page/entity-page.
 import type { IpAlertsList } from '../../src/components/alerts-list/alerts-list.js';
 import type { IpFilterChangeEvent } from '../../src/events/events.js';
 import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
-import { deepQuery, deepText } from '../helpers/dom.js';
+import { allByRole, byPart, byRole, rowAt, severityCard } from '../helpers/roles.js';
+import { deepText } from '../helpers/dom.js';
 import { makeAlert, makeDevice } from '../helpers/fixtures.js';
 
 const IP = '203.0.113.7';
@@ -32,7 +33,7 @@ const shadow = (el: IpEntityPage) => el.shadowRoot!;
 const list = (el: IpEntityPage) => shadow(el).querySelector<IpAlertsList>('ip-alerts-list')!;
 const tab = (el: IpEntityPage, id: string) => shadow(el).getElementById(`tab-${id}`) as HTMLButtonElement;
 const listRoot = (el: IpEntityPage) => list(el).shadowRoot!;
-const status = (el: IpEntityPage) => listRoot(el).querySelector('.status-bar [role="status"]')!.textContent!.trim();
+const status = (el: IpEntityPage) => byRole(byPart(listRoot(el), 'status'), 'status').textContent!.trim();
 
 async function page(attrs = ''): Promise<IpEntityPage> {
   const el = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} .provider=${provider()}></ip-entity-page>`);
@@ -48,10 +49,9 @@ async function selectTab(el: IpEntityPage, id: string) {
 
 async function checkFilter(el: IpEntityPage, menu: string, option: string) {
   const root = listRoot(el);
-  [...root.querySelectorAll<HTMLButtonElement>('.filters button')].find((b) => b.textContent!.trim().startsWith(menu))!.click();
+  byRole(byRole(root, 'group', 'Filters'), 'button', new RegExp(`^${menu}`)).click();
   await list(el).updateComplete;
-  const label = [...root.querySelectorAll<HTMLLabelElement>('.menu .option')].find((o) => o.textContent!.trim() === option)!;
-  label.querySelector('input')!.click();
+  byRole(root, 'checkbox', option).click();
   await list(el).updateComplete;
 }
 
@@ -62,8 +62,8 @@ async function alertsLoaded(el: IpEntityPage, text: RegExp) {
 describe('<ip-entity-page> keeps what the analyst set', () => {
   it('keeps a filter added in the list when switching tabs and changing the range, and tells the page', async () => {
     const el = await page();
-    await waitUntil(() => deepQuery(el, 'button.card.sev-high'), 'severity cards', { timeout: 5000 });
-    deepQuery<HTMLButtonElement>(el, 'button.card.sev-high')!.click();
+    await waitUntil(() => severityCard(el, 'High')!, 'severity cards', { timeout: 5000 });
+    severityCard(el, 'High')!.click();
     await el.updateComplete;
     await alertsLoaded(el, /^102 incidents/);
     setTimeout(() => void checkFilter(el, 'Status', 'New'));
@@ -84,12 +84,12 @@ describe('<ip-entity-page> keeps what the analyst set', () => {
     await el.updateComplete;
     await list(el).updateComplete;
     expect(list(el).filter).to.deep.equal({ severity: ['high'], status: ['new'] });
-    expect(deepText(listRoot(el).querySelector('.active-filters')!)).to.contain('Status: New');
+    expect(deepText(byRole(listRoot(el), 'group', 'Active filters'))).to.contain('Status: New');
 
     // The page's own value applies when it changes: another card click sets the filter again.
     await selectTab(el, 'overview');
-    await waitUntil(() => deepQuery(el, 'button.card.sev-low'), 'severity cards for the new range', { timeout: 5000 });
-    deepQuery<HTMLButtonElement>(el, 'button.card.sev-low')!.click();
+    await waitUntil(() => severityCard(el, 'Low')!, 'severity cards for the new range', { timeout: 5000 });
+    severityCard(el, 'Low')!.click();
     await el.updateComplete;
     await list(el).updateComplete;
     expect(list(el).filter).to.deep.equal({ severity: ['low'] });
@@ -104,10 +104,10 @@ describe('<ip-entity-page> keeps what the analyst set', () => {
     l.columns = l.columns.map((c) => (c.id === 'category' ? { ...c, visible: false } : c));
     await l.updateComplete;
     // Expand the incident (sorted by title, it is not first: find it).
-    await waitUntil(() => listRoot(el).querySelector('.row:not(.placeholder)'), 'rows', { timeout: 5000 });
+    await waitUntil(() => allByRole(listRoot(el), 'row').find((r) => r.hasAttribute('aria-selected')), 'rows', { timeout: 5000 });
     const scroller = listRoot(el).querySelector<HTMLElement>('[role="grid"]')!;
     scroller.scrollTop = 3000;
-    await waitUntil(() => listRoot(el).querySelector('.row[data-d="90"]:not(.placeholder)'), 'scrolled rows load', { timeout: 5000 });
+    await waitUntil(() => rowAt(listRoot(el), 92)?.hasAttribute('aria-selected'), 'scrolled rows load', { timeout: 5000 });
     const topBefore = scroller.scrollTop;
     expect(topBefore).to.be.greaterThan(2500);
 

@@ -4,6 +4,7 @@ import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import type { IpChangeEvent, IpRangeChangeEvent, IpTabChangeEvent } from '../../src/events/events.js';
 import { IpDataError } from '../../src/data/errors.js';
+import { severityCard } from '../helpers/roles.js';
 import { deepQuery, deepQueryAll, deepText, waitForText } from '../helpers/dom.js';
 import { fullData, manualProvider, recording, staticProvider, withOverrides } from '../helpers/providers.js';
 import { useMockApi } from '../helpers/msw.js';
@@ -290,8 +291,8 @@ describe('<ip-entity-page>', () => {
       let leaked = false;
       el.addEventListener('ip-navigate', () => (leaked = true));
       await waitForText(el, 'Incidents and alerts by severity');
-      await waitUntil(() => deepQuery(el, 'button.card.sev-high'));
-      setTimeout(() => deepQuery<HTMLButtonElement>(el, 'button.card.sev-high')!.click());
+      await waitUntil(() => severityCard(el, 'High')!);
+      setTimeout(() => severityCard(el, 'High')!.click());
       const e = (await oneEvent(el, 'ip-tab-change')) as IpTabChangeEvent;
       expect(e.detail.tab).to.equal('alerts');
       await el.updateComplete;

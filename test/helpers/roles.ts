@@ -99,3 +99,17 @@ export function rowAt(root: ParentNode, rowIndex: number): HTMLElement | null {
 export function cells(row: Element): HTMLElement[] {
   return [...row.querySelectorAll<HTMLElement>(':scope > [role="gridcell"], :scope > [role="columnheader"], :scope > [role="cell"], :scope > [role="rowheader"], :scope > td, :scope > th')];
 }
+
+/** The overview's severity card for `severity` (`High`, `Medium`…), anywhere under `root` (through shadow roots). */
+export function severityCard(root: Node, severity: string): HTMLButtonElement | undefined {
+  const found: HTMLButtonElement[] = [];
+  const walk = (n: Node) => {
+    if (n instanceof Element) {
+      if (n.matches('[part~="severity-card"]')) found.push(n as HTMLButtonElement);
+      if (n.shadowRoot) walk(n.shadowRoot);
+    }
+    n.childNodes.forEach(walk);
+  };
+  walk(root);
+  return found.find((c) => accessibleName(c).startsWith(severity));
+}
