@@ -307,7 +307,7 @@ describe('<ip-entity-page>', () => {
     it('is accessible while loading', async () => {
       const { provider } = manualProvider();
       const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${provider}></ip-entity-page>`);
-      await waitUntil(() => deepQueryAll(el, '.skeleton').length > 5);
+      await waitUntil(() => deepQueryAll(el, '[aria-busy="true"]').length > 5, 'blocks say they are busy');
       await expect(el).to.be.accessible();
     });
 
@@ -345,7 +345,7 @@ describe('<ip-entity-page>', () => {
       const bg = (el: Element) => getComputedStyle(el).backgroundColor;
       expect(bg(dark)).to.equal('rgb(23, 24, 28)');
       expect(bg(light)).to.equal('rgb(243, 244, 246)');
-      const darkSection = deepQuery(dark, 'ip-overview')!.shadowRoot!.querySelector('.section')!;
+      const darkSection = deepQuery(dark, '[part="details"]')!;
       expect(getComputedStyle(darkSection).backgroundColor).to.equal('rgb(34, 35, 40)');
       expect(getComputedStyle(darkSection).color).to.equal('rgb(231, 232, 235)');
       try {
@@ -380,7 +380,7 @@ describe('<ip-entity-page>', () => {
       const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="192.0.2.66" api-base="/api"></ip-entity-page>`);
       await waitForText(el, 'The data service failed while answering this request.', undefined, 8000);
       // Each block fails on its own, with its own Retry (they settle one by one).
-      await waitUntil(() => deepQueryAll(el, '.state.error button').length >= 4, 'every block shows its error', { timeout: 8000 });
+      await waitUntil(() => deepQueryAll(el, 'button').filter((b) => b.textContent!.trim() === 'Retry').length >= 4, 'every block shows its error', { timeout: 8000 });
     });
   });
 });

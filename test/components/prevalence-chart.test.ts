@@ -6,6 +6,7 @@ import { bucketIndexAt, describeBucket, marksIn, prepare, richTextSafe, tooltipT
 import type { Prevalence } from '../../src/data/model.js';
 import { IpDataError } from '../../src/data/errors.js';
 import type { IpRangeSelectEvent } from '../../src/events/events.js';
+import { byRole } from '../helpers/roles.js';
 import { deepText } from '../helpers/dom.js';
 import { recording, staticProvider, withOverrides } from '../helpers/providers.js';
 
@@ -176,7 +177,7 @@ describe('<ip-prevalence-chart>', () => {
     await waitUntil(() => deepText(el).includes('Prevalence service down.'));
     await expect(el).to.be.accessible();
     fail = false;
-    el.shadowRoot!.querySelector<HTMLButtonElement>('.state.error button')!.click();
+    byRole(el.shadowRoot!, 'button', 'Retry').click();
     await drawn(el);
   });
 
