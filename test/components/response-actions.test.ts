@@ -9,6 +9,7 @@ import type { IpActionRequestEvent, IpCopyEvent, IpIndicatorAddedEvent, IpNaviga
 import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
 import { parseIp, type ParsedIp } from '../../src/lib/ip.js';
 import { deepText } from '../helpers/dom.js';
+import { accessibleName, allByRole, byRole, queryByRole } from '../helpers/roles.js';
 import { fullData, withOverrides } from '../helpers/providers.js';
 
 const IP = '203.0.113.7';
@@ -19,7 +20,20 @@ function provider(extra: Partial<ConstructorParameters<typeof StaticIpDataProvid
 }
 
 const root = (el: IpResponseActions) => el.shadowRoot!;
-const action = (el: IpResponseActions, id: string) => root(el).querySelector<HTMLElement>(`.bar > .item [data-action="${id}"], .secondary [data-action="${id}"]`);
+const NAMES: Record<string, string> = {
+  'add-indicator': 'Add indicator',
+  hunt: 'Go hunt',
+  'activity-log': 'Investigate in Activity log',
+  'cloud-app-settings': 'Open cloud app IP settings',
+  'copy-ip': 'Copy IP',
+  'copy-summary': 'Copy summary',
+};
+/** The bar's own buttons and links (not the More menu's items). */
+const barActions = (el: IpResponseActions) => {
+  const bar = byRole(root(el), 'group', 'Response actions');
+  return [...bar.querySelectorAll<HTMLElement>('button, a[href]')].filter((b) => b.getAttribute('role') !== 'menuitem' && b.getAttribute('aria-haspopup') !== 'menu');
+};
+const action = (el: IpResponseActions, id: string) => barActions(el).find((b) => accessibleName(b) === NAMES[id]) ?? null;
 /** The wizard's and the hunt dialog's shadow roots (child elements of the bar). */
 const wroot = (el: IpResponseActions) => root(el).querySelector('ip-indicator-wizard')!.shadowRoot!;
 const hroot = (el: IpResponseActions) => root(el).querySelector('ip-hunt-dialog')!.shadowRoot!;
@@ -33,6 +47,9 @@ const active = (el: IpResponseActions) => {
 };
 const footerButton = (el: IpResponseActions, text: string) =>
   [...wizard(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === text)!;
+/** The wizard's alerts: the submit error (it says "Your entries are kept"), the moved-IP notice (it names both IPs). */
+const submitError = (el: IpResponseActions) => allByRole(wroot(el), 'alert').find((a) => a.textContent!.includes('Your entries are kept')) ?? null;
+const ipChanged = (el: IpResponseActions) => allByRole(wroot(el), 'alert').find((a) => a.textContent!.includes('The page now shows')) ?? null;
 const field = <T extends HTMLElement = HTMLInputElement>(el: IpResponseActions, id: string) => wroot(el).querySelector<T>(`#${id}`)!;
 
 async function mount(p: IpDataProvider | undefined = provider(), attrs: { ip?: string; showUnavailable?: boolean; width?: string } = {}) {
@@ -79,7 +96,7 @@ async function fillWizard(el: IpResponseActions, opts: { groups?: boolean } = {}
     await waitUntil(() => wroot(el).querySelector<HTMLInputElement>('input[name="scope"][value="groups"]:not([disabled])'), 'groups did not load');
     wroot(el).querySelector<HTMLInputElement>('input[name="scope"][value="groups"]')!.click();
     await el.updateComplete;
-    wroot(el).querySelector<HTMLInputElement>('.groups input')!.click();
+    byRole(byRole(wroot(el), 'group', /device groups/i), 'checkbox').click();
     await el.updateComplete;
   }
   await next(el);
@@ -103,7 +120,7 @@ describe('<ip-response-actions>', () => {
   describe('bar', () => {
     it('offers every action, and is accessible', async () => {
       const el = await mount();
-      const labels = [...root(el).querySelectorAll('.bar > .item, .secondary > .item')].map((i) => i.textContent!.trim());
+      const labels = barActions(el).map((b) => accessibleName(b));
       expect(labels).to.deep.equal(['Add indicator', 'Go hunt', 'Investigate in Activity log', 'Open cloud app IP settings', 'Copy IP', 'Copy summary']);
       await expect(el).to.be.accessible();
     });
@@ -137,7 +154,7 @@ describe('<ip-response-actions>', () => {
     it('moves the secondary actions into a WAI-ARIA menu button when narrow', async () => {
       const el = await mount(provider(), { width: '420px' });
       const more = root(el).querySelector<HTMLButtonElement>('[aria-haspopup="menu"]')!;
-      expect(getComputedStyle(root(el).querySelector('.secondary')!).display).to.equal('none');
+      expect(barActions(el).filter((b) => b.offsetParent !== null).map((b) => accessibleName(b))).to.deep.equal(['Add indicator', 'Go hunt']);
       expect(more.offsetParent).to.not.equal(null);
       expect(more.getAttribute('aria-haspopup')).to.equal('menu');
       more.focus();
@@ -280,8 +297,8 @@ describe('<ip-response-actions>', () => {
       setTimeout(() => action(el, 'copy-ip')!.click());
       const e = (await oneEvent(el, 'ip-copy')) as IpCopyEvent;
       expect(e.detail.ok).to.equal(false);
-      await waitUntil(() => root(el).querySelector('.fallback textarea'));
-      const area = root(el).querySelector<HTMLTextAreaElement>('.fallback textarea')!;
+      await waitUntil(() => queryByRole(root(el), 'group', 'Copy manually'));
+      const area = byRole<HTMLTextAreaElement>(byRole(root(el), 'group', 'Copy manually'), 'textbox');
       expect(area.value).to.equal(IP);
       expect(active(el)).to.equal(area);
       expect(area.selectionStart).to.equal(0);
@@ -426,9 +443,9 @@ describe('<ip-response-actions>', () => {
       const el = await mount(wrapped);
       await fillWizard(el);
       footerButton(el, 'Submit').click();
-      await waitUntil(() => wroot(el).querySelector('.submit-error'));
-      expect(deepText(wroot(el).querySelector('.submit-error')!)).to.contain('The indicator service is down.').and.to.contain('Your entries are kept');
-      expect(active(el)).to.equal(wroot(el).querySelector('.submit-error'));
+      await waitUntil(() => submitError(el));
+      expect(deepText(submitError(el)!)).to.contain('The indicator service is down.').and.to.contain('Your entries are kept');
+      expect(active(el)).to.equal(submitError(el));
       await expect(el).to.be.accessible();
       // Back through the steps: everything typed is still there.
       footerButton(el, 'Back').click();
@@ -462,12 +479,12 @@ describe('<ip-response-actions>', () => {
       await fillWizard(el);
       el.ip = '198.51.100.23';
       await el.updateComplete;
-      const notice = wroot(el).querySelector('.ip-changed')!;
+      const notice = ipChanged(el)!;
       expect(deepText(notice)).to.contain('This indicator is for 203.0.113.7').and.to.contain('The page now shows 198.51.100.23');
       expect(deepText(wizard(el))).to.contain('Add indicator 203.0.113.7');
       await expect(el).to.be.accessible();
       footerButton(el, 'Submit').click();
-      await waitUntil(() => wroot(el).querySelector('.submit-error'), 'the first attempt fails');
+      await waitUntil(() => submitError(el), 'the first attempt fails');
       expect(received[0]!.indicatorValue).to.equal(IP);
       // A retry of the same draft carries the same idempotency key.
       footerButton(el, 'Submit').click();
@@ -476,7 +493,7 @@ describe('<ip-response-actions>', () => {
       // The analyst switches: the new IP is used, with a new key.
       [...notice.querySelectorAll('button')].find((b) => b.textContent!.includes('Use 198.51.100.23'))!.click();
       await el.updateComplete;
-      expect(wroot(el).querySelector('.ip-changed')).to.equal(null);
+      expect(ipChanged(el)).to.equal(null);
       fail = false;
       footerButton(el, 'Submit').click();
       await waitUntil(() => deepText(wizard(el)).includes('added.'), 'added');
@@ -511,8 +528,8 @@ describe('<ip-response-actions>', () => {
       el.addEventListener('ip-action-request', (e) => e.veto('Indicators need a change ticket.'));
       await fillWizard(el);
       footerButton(el, 'Submit').click();
-      await waitUntil(() => wroot(el).querySelector('.submit-error'));
-      expect(deepText(wroot(el).querySelector('.submit-error')!)).to.contain('Not submitted: Indicators need a change ticket.');
+      await waitUntil(() => submitError(el));
+      expect(deepText(submitError(el)!)).to.contain('Not submitted: Indicators need a change ticket.');
       expect(p.indicators).to.have.length(0);
       expect(deepText(wizard(el))).to.contain('Cobalt Strike team server');
     });
@@ -535,17 +552,17 @@ describe('<ip-response-actions>', () => {
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
       expect(wizard(el).open).to.equal(true);
-      const confirm = wroot(el).querySelector('.confirm')!;
+      const confirm = queryByRole(wroot(el), 'alertdialog')!;
       expect(confirm.getAttribute('role')).to.equal('alertdialog');
-      await waitUntil(() => active(el) === confirm.querySelector('.keep'), 'initial focus on Keep editing');
+      await waitUntil(() => active(el) === byRole(confirm, 'button', 'Keep editing'), 'initial focus on Keep editing');
       await expect(el).to.be.accessible();
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
-      expect(wroot(el).querySelector('.confirm')).to.equal(null);
+      expect(queryByRole(wroot(el), 'alertdialog')).to.equal(null);
       expect(field(el, 'f-title').value).to.equal('Half typed');
       footerButton(el, 'Cancel').click();
       await el.updateComplete;
-      wroot(el).querySelector<HTMLButtonElement>('.confirm .discard')!.click();
+      byRole(wroot(el), 'button', 'Discard').click();
       await el.updateComplete;
       expect(wizard(el).open).to.equal(false);
       await waitUntil(() => active(el) === trigger, 'focus returns to the button');

@@ -31,6 +31,10 @@ export function accessibleName(el: Element): string {
   const root = el.getRootNode() as Document | ShadowRoot;
   const by = el.getAttribute('aria-labelledby');
   if (by) return by.split(/\s+/).map((id) => text(root.getElementById(id))).join(' ').trim();
+  if (el instanceof HTMLFieldSetElement) {
+    const legend = el.querySelector(':scope > legend');
+    if (legend) return text(legend);
+  }
   if (el.id) {
     const forLabel = root.querySelector?.(`label[for="${CSS.escape(el.id)}"]`);
     if (forLabel) return text(forLabel);
