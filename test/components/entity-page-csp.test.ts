@@ -23,11 +23,11 @@ describe('<ip-entity-page> under a strict CSP with Trusted Types', () => {
       await waitUntil(() => deepText(page).includes('SRV-APP-07'), 'overview did not render', { timeout: 10000 });
       await waitUntil(() => deepQuery(page, 'ip-prevalence-chart')?.shadowRoot?.querySelector('canvas'), 'chart did not draw', { timeout: 10000 });
       page.selectTab('alerts');
-      await waitUntil(() => deepQuery(page, 'ip-alerts-list')?.shadowRoot?.querySelector('.row'), 'alerts did not render', { timeout: 10000 });
+      await waitUntil(() => deepQuery(page, 'ip-alerts-list')?.shadowRoot?.querySelector('[role="row"][aria-selected]'), 'alerts did not render', { timeout: 10000 });
       page.selectTab('devices');
-      await waitUntil(() => deepQuery(page, 'ip-observed-devices')?.shadowRoot?.querySelector('.row.device'), 'devices did not render', { timeout: 10000 });
-      (deepQuery(page, 'ip-observed-devices')!.shadowRoot!.querySelector('.row.device') as HTMLElement).click();
-      await waitUntil(() => deepQuery(page, 'ip-observed-devices')!.shadowRoot!.querySelector('.row.event, .row.status:not([aria-busy="true"])'), 'timeline did not render', { timeout: 10000 });
+      await waitUntil(() => deepQuery(page, 'ip-observed-devices')?.shadowRoot?.querySelector('[role="row"][aria-level="1"]'), 'devices did not render', { timeout: 10000 });
+      deepQuery(page, 'ip-observed-devices')!.shadowRoot!.querySelector<HTMLElement>('[role="row"][aria-level="1"]')!.click();
+      await waitUntil(() => deepQuery(page, 'ip-observed-devices')!.shadowRoot!.querySelector('[role="row"][aria-level="2"]:not([aria-busy="true"])'), 'timeline did not render', { timeout: 10000 });
       const actions = deepQuery(page, 'ip-response-actions')!;
       await waitUntil(() => actions.shadowRoot?.querySelector('[data-action="add-indicator"]'), 'actions did not render', { timeout: 10000 });
       actions.shadowRoot!.querySelector<HTMLElement>('[data-action="add-indicator"]')!.click();

@@ -58,14 +58,14 @@ describe('lifecycle: moved and removed elements', () => {
     const alerts = Array.from({ length: 300 }, (_, i) => makeAlert({ id: `m-${i}`, title: `Moved ${i}` }));
     const wrap = await fixture<HTMLElement>(html`<div><ip-alerts-list ip=${IP} .provider=${staticProvider({ [IP]: { alerts } })}></ip-alerts-list></div>`);
     const list = wrap.querySelector<IpAlertsList>('ip-alerts-list')!;
-    await waitUntil(() => list.shadowRoot!.querySelector('.row:not(.placeholder)'), 'rows', { timeout: 5000 });
+    await waitUntil(() => list.shadowRoot!.querySelector('[role="row"][aria-selected]'), 'rows', { timeout: 5000 });
     await move(list);
     await list.updateComplete;
-    expect(list.shadowRoot!.querySelectorAll('.row:not(.placeholder)').length).to.be.greaterThan(5);
+    expect(list.shadowRoot!.querySelectorAll('[role="row"][aria-selected]').length).to.be.greaterThan(5);
     // The size observer works again: a taller list shows more rows.
-    const rowsBefore = list.shadowRoot!.querySelectorAll('.row').length;
+    const rowsBefore = list.shadowRoot!.querySelectorAll('[role="row"]').length;
     list.style.setProperty('--ip-alerts-list-height', '1200px');
-    await waitUntil(() => list.shadowRoot!.querySelectorAll('.row').length > rowsBefore + 5, 'more rows after the resize', { timeout: 5000 });
+    await waitUntil(() => list.shadowRoot!.querySelectorAll('[role="row"]').length > rowsBefore + 5, 'more rows after the resize', { timeout: 5000 });
   });
 
   it('aborts requests in flight when an element leaves, and asks again when it returns', async () => {

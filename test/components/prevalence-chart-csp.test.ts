@@ -28,12 +28,12 @@ describe('<ip-prevalence-chart> under a strict CSP with Trusted Types', () => {
       await waitUntil(() => drawnTexts(chart).length > 5, 'axis labels not drawn');
 
       // Real mouse: hover the middle of the plot.
-      const box = chart.shadowRoot!.querySelector('.chart')!.getBoundingClientRect();
+      const box = chart.shadowRoot!.querySelector('[part="chart"]')!.getBoundingClientRect();
       await sendMouse({ type: 'move', position: [Math.round(box.left + box.width * 0.5), Math.round(box.top + box.height * 0.4)] });
       await waitUntil(() => drawnTexts(chart).some((t) => /^\d+ devices?$/.test(t)), 'tooltip not shown on hover', { timeout: 5000 });
 
       // Keyboard: focus the chart, step left.
-      (chart.shadowRoot!.querySelector('.chart') as HTMLElement).focus();
+      (chart.shadowRoot!.querySelector('[part="chart"]') as HTMLElement).focus();
       await sendKeys({ press: 'ArrowLeft' });
       await waitUntil(() => /devices?/.test(chart.shadowRoot!.querySelector('[role="status"]')!.textContent ?? ''), 'no announcement');
 
