@@ -8,6 +8,7 @@
  * - Pages the user scrolled away from are aborted when other pages are needed, and the cache keeps
  *   the most recently used pages only: the list never holds the whole data set.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AlertItem } from '../../data/model.js';
 import type { AlertFilter, AlertSortField, IpDataProvider, Sort } from '../../data/provider.js';
 import { IpDataError } from '../../data/errors.js';
@@ -40,7 +41,11 @@ interface PageState {
   error?: unknown;
 }
 
-export class AlertPages {
+/**
+ * A reactive controller: the host re-renders when pages arrive; leaving the page aborts what is
+ * in flight and coming back asks again.
+ */
+export class AlertPages implements ReactiveController {
   #query?: AlertsQuery;
   #signature: unknown[] = [];
   #generation = 0;
@@ -55,9 +60,18 @@ export class AlertPages {
   readonly #onChange: () => void;
   readonly #pageSize: number;
 
-  constructor(onChange: () => void, pageSize = PAGE_SIZE) {
-    this.#onChange = onChange;
+  constructor(host: ReactiveControllerHost, pageSize = PAGE_SIZE) {
+    this.#onChange = () => host.requestUpdate();
     this.#pageSize = pageSize;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.resume();
+  }
+
+  hostDisconnected(): void {
+    this.pause();
   }
 
   /** Rows matching the query, once the first page answered. */

@@ -63,7 +63,7 @@ import { IpAlertsUpdatedEvent } from '../../events/events.js';
 export class IpAlertsList extends IpSectionElement {
   static override styles = [tokens, sharedStyles, filterMenuStyles, searchFieldStyles, alertsListStyles];
 
-  readonly #pages = new AlertPages(() => this.version++);
+  readonly #pages = new AlertPages(this);
   readonly #columnsCtl = new ColumnsController(this);
 
   protected override get needsCapabilities(): boolean {
@@ -166,9 +166,8 @@ export class IpAlertsList extends IpSectionElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Back in the page (or moved): fetch what was interrupted.
+    // Back in the page (or moved): fetch what was interrupted (AlertPages resumes itself).
     if (this.hasUpdated) {
-      this.#pages.resume();
       const source = this.#expansionSource();
       if (source) this.#expansions.resume(source);
       this.requestUpdate();
@@ -178,7 +177,6 @@ export class IpAlertsList extends IpSectionElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#select.range.cancel();
-    this.#pages.pause();
     // Incidents whose alerts are still loading stay expanded and ask again on return.
     this.#expansions.pause();
   }
