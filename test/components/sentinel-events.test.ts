@@ -290,6 +290,14 @@ describe('<ip-sentinel-events>', () => {
       expect(root(el).querySelector('[part="insights"]')).to.equal(null);
       expect(root(el).querySelector('[part="timeline"]')).to.not.equal(null);
     });
+
+    it('shows no timeline when the backend says it has none, though the method exists', async () => {
+      const base = provider();
+      const p = withOverrides(base, { getCapabilities: async (o: { signal: AbortSignal }) => ({ ...(await base.getCapabilities(o)), timeline: false }) });
+      const el = await fixture<IpSentinelEvents>(html`<ip-sentinel-events ip=${IP} .provider=${p}></ip-sentinel-events>`);
+      await waitUntil(() => allByPart(root(el), 'insight').length > 0 && !allByPart(root(el), 'timeline').length, 'insights only', { timeout: 5000 });
+      await expect(el).to.be.accessible();
+    });
   });
 
   describe('helpers', () => {

@@ -66,10 +66,6 @@ export class IpAlertsList extends IpSectionElement {
   readonly #pages = new AlertPages(this);
   readonly #columnsCtl = new ColumnsController(this);
 
-  protected override get needsCapabilities(): boolean {
-    return true;
-  }
-
   readonly #expansions = new IncidentExpansions(() => this.version++);
   readonly #select = new SelectionController(this, {
     pages: this.#pages,
@@ -161,6 +157,11 @@ export class IpAlertsList extends IpSectionElement {
   @property({ type: String, attribute: 'storage-key' }) storageKey?: string;
   /** The signed-in user, for "Assign to me". */
   @property({ type: String, attribute: 'current-user' }) currentUser?: string;
+
+  /** The panel's management needs to know whether the provider can update alerts. */
+  protected override get needsCapabilities(): boolean {
+    return true;
+  }
 
   // ---- lifecycle ----------------------------------------------------------------------------
 

@@ -64,7 +64,6 @@ interface Retry {
 export class IpSentinelEvents extends IpSectionElement {
   static override styles = [tokens, sharedStyles, searchFieldStyles, sentinelEventsStyles];
 
-
   readonly #timeline = this.lifecycle.track(new Task(this, {
     task: async ([provider, ip, range, show], { signal }): Promise<TimelineEvent[]> => {
       if (!provider || !ip || !show || typeof provider.getTimeline !== 'function') return [];
@@ -145,8 +144,13 @@ export class IpSentinelEvents extends IpSectionElement {
     void this.#insights.run();
   }
 
+  protected override get needsCapabilities(): boolean {
+    return true;
+  }
+
+  /** Whether to show a part: the host asked for it and the backend does not say it has none. */
   #shows(part: 'timeline' | 'insights'): boolean {
-    return this.sections.split(/[\s,]+/).includes(part);
+    return this.sections.split(/[\s,]+/).includes(part) && this.capabilities?.[part] !== false;
   }
 
   // ---- timeline -----------------------------------------------------------------------------
