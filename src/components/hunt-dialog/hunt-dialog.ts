@@ -7,7 +7,7 @@ import { huntDialogStyles } from './hunt-dialog.styles.js';
 import { copyIcon } from '../shared/icons.js';
 import { IpSectionElement } from '../base/section-element.js';
 import { ModalDialogController } from '../shared/modal-dialog.js';
-import { StatusMessage } from '../shared/status-message.js';
+import { StatusMessage, statusStyles } from '../shared/status-message.js';
 import { copyAfterRequest, copyMessage, navigateAfterRequest } from '../shared/actions.js';
 import type { QueryLanguage } from '../../data/model.js';
 import { huntingQuery, QUERY_LANGUAGES, QUERY_LANGUAGE_LABELS } from '../../lib/hunting.js';
@@ -32,7 +32,7 @@ import { describeRange } from '../../lib/time-range.js';
  * @cssprop --ip-hunt-dialog-width - Width of the dialog (default 56rem).
  */
 export class IpHuntDialog extends IpSectionElement {
-  static override styles = [tokens, sharedStyles, dialogStyles, huntDialogStyles];
+  static override styles = [tokens, sharedStyles, dialogStyles, statusStyles, huntDialogStyles];
 
   /** Whether the dialog is open. */
   @property({ type: Boolean, reflect: true }) open = false;

@@ -97,19 +97,6 @@ export const responseActionsStyles = css`
     display: block;
     padding: 0 calc(var(--_space) * 1.5) 6px;
   }
-  .status {
-    display: inline-flex;
-    align-items: center;
-    gap: 4px;
-    font-size: var(--_font-size-small);
-    color: var(--_color-success);
-  }
-  .status.error {
-    color: var(--_color-danger);
-  }
-  .status:empty {
-    display: none;
-  }
   .fallback {
     display: flex;
     flex-direction: column;

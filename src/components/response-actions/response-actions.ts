@@ -6,7 +6,7 @@ import { responseActionsStyles } from './response-actions.styles.js';
 import { checkIcon, copyIcon, infoIcon, searchIcon } from '../shared/icons.js';
 import { IpSectionElement } from '../base/section-element.js';
 import { MenuButtonController } from '../shared/menu-button.js';
-import { StatusMessage } from '../shared/status-message.js';
+import { StatusMessage, statusStyles } from '../shared/status-message.js';
 import { copyAfterRequest, copyMessage, navigateAfterRequest } from '../shared/actions.js';
 import { isAbortError } from '../../data/errors.js';
 import type { IpDataProvider } from '../../data/provider.js';
@@ -66,7 +66,7 @@ interface Availability {
  * @cssprop --ip-response-actions-dialog-width - Width of the Add indicator dialog (default 40rem; the old name `--ip-dialog-width` still works). The Go hunt dialog: `--ip-hunt-dialog-width`.
  */
 export class IpResponseActions extends IpSectionElement {
-  static override styles = [tokens, sharedStyles, responseActionsStyles];
+  static override styles = [tokens, sharedStyles, statusStyles, responseActionsStyles];
 
   /** Which actions to offer, space-separated (default all): `add-indicator hunt activity-log cloud-app-settings copy-ip copy-summary`. */
   @property({ type: String }) actions = RESPONSE_ACTIONS.join(' ');

@@ -41,6 +41,17 @@ export type CopyOutcome =
   | { kind: 'refused' | 'failed'; message: string }
   | { kind: 'aborted' };
 
+/** Write `value` to the clipboard; resolves with whether it got there (the browser may refuse). */
+async function writeClipboard(value: string): Promise<boolean> {
+  try {
+    if (!navigator.clipboard?.writeText) return false;
+    await navigator.clipboard.writeText(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Copy after the request gate; `ip-copy` says whether the value reached the clipboard. */
 export async function copyAfterRequest(host: EventTarget, action: ResponseAction, ip: string, label: string, text: () => string | Promise<string>): Promise<CopyOutcome> {
   const refused = await requestAction(host, { action, ip });
@@ -51,14 +62,7 @@ export async function copyAfterRequest(host: EventTarget, action: ResponseAction
   } catch (error) {
     return isAbortError(error) ? { kind: 'aborted' } : { kind: 'failed', message: `${label} could not be made: ${describeError(error)}` };
   }
-  let ok = false;
-  try {
-    if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
-    await navigator.clipboard.writeText(value);
-    ok = true;
-  } catch {
-    ok = false;
-  }
+  const ok = await writeClipboard(value);
   host.dispatchEvent(new IpCopyEvent({ value, ok }));
   return ok ? { kind: 'copied', value } : { kind: 'blocked', value };
 }

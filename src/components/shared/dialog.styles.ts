@@ -53,19 +53,6 @@ export const dialogStyles = css`
     border-color: var(--_color-danger);
     color: var(--_color-surface);
   }
-  .status {
-    display: inline-flex;
-    align-items: center;
-    gap: 4px;
-    font-size: var(--_font-size-small);
-    color: var(--_color-success);
-  }
-  .status.error {
-    color: var(--_color-danger);
-  }
-  .status:empty {
-    display: none;
-  }
   .dialog .status {
     margin-block: 0 var(--_space);
   }
