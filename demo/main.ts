@@ -92,6 +92,30 @@ page.addEventListener('ip-change', (e) => {
 });
 page.addEventListener('ip-tab-change', syncUrl);
 page.addEventListener('ip-range-change', syncUrl);
+/**
+ * Link templates, as a portal sets them: here every link opens a demo route (a hash, so the page
+ * stays) and the bar above the page says what the portal would have opened.
+ */
+const TEMPLATES: Record<string, string> = {
+  'device-href': '#/portal/device/{id}',
+  'alert-href': '#/portal/alert/{id}',
+  'incident-href': '#/portal/incident/{id}',
+  'hunting-href': '#/portal/hunting/{language}?query={query}',
+  'activity-log-href': '#/portal/activity-log/{ip}',
+  'cloud-app-settings-href': '#/portal/cloud-app-ip-ranges/{ip}',
+};
+for (const [name, template] of Object.entries(TEMPLATES)) page.setAttribute(name, template);
+const opened = document.querySelector<HTMLElement>('#demo-opened')!;
+function showOpened() {
+  const m = /^#\/portal\/([\w-]+)\/([^?]*)(?:\?query=(.*))?$/.exec(location.hash);
+  opened.hidden = !m;
+  if (!m) return;
+  const [, what, id, query] = m;
+  opened.textContent = `The portal would open: ${what!.replace(/-/g, ' ')} ${decodeURIComponent(id!)}${query ? ` with a ${decodeURIComponent(query).split('\n').length}-line query` : ''}.`;
+}
+window.addEventListener('hashchange', showOpened);
+showOpened();
+
 page.addEventListener('ip-navigate', (e) => {
   // A real portal would route here; the demo shows what was asked for.
   if (e.detail.href) return;

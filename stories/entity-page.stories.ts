@@ -30,6 +30,19 @@ const meta: Meta<Args> = {
 export default meta;
 type Story = StoryObj<Args>;
 
+/** Link templates set as attributes: every device, alert and incident link, and the Activity log and cloud app actions, open the host's URLs. */
+export const LinkTemplates: Story = {
+  args: { tab: 'devices' },
+  render: (a) =>
+    frame(
+      html`<ip-entity-page api-base="/api" ip=${a.ip} range=${a.range} tab=${a.tab} theme=${a.theme ?? ''}
+        device-href="https://portal.example/devices/{id}" alert-href="https://portal.example/alerts/{id}" incident-href="https://portal.example/incidents/{id}"
+        hunting-href="https://portal.example/hunting?query={query}" activity-log-href="https://portal.example/activity?ip={ip}"
+        cloud-app-settings-href="https://portal.example/settings/ip-ranges?ip={ip}"></ip-entity-page>`,
+      a.theme,
+    ),
+};
+
 /** A command-and-control server: ≈50 alerts, ≈40 devices. */
 export const Typical: Story = {};
 

@@ -4,7 +4,7 @@ import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import type { IpChangeEvent, IpRangeChangeEvent, IpTabChangeEvent } from '../../src/events/events.js';
 import { IpDataError } from '../../src/data/errors.js';
-import { severityCard } from '../helpers/roles.js';
+import { byRole, queryByRole, severityCard } from '../helpers/roles.js';
 import { deepQuery, deepQueryAll, deepText, waitForText } from '../helpers/dom.js';
 import { fullData, manualProvider, recording, staticProvider, withOverrides } from '../helpers/providers.js';
 import { useMockApi } from '../helpers/msw.js';
@@ -300,6 +300,26 @@ describe('<ip-entity-page>', () => {
       expect(list.filter).to.deep.equal({ severity: ['high'] });
       await waitUntil(() => deepText(list).includes('Severity: High'), 'the list shows the severity filter', { timeout: 5000 });
       expect(leaked).to.equal(false);
+    });
+  });
+
+  describe('link templates', () => {
+    it('opens devices, alerts and the Activity log at the host’s URLs, values encoded, javascript: refused', async () => {
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" tab="devices" .provider=${staticProvider()}
+        device-href="https://portal.example/devices/{id}?from={ip}" alert-href="javascript:alert('{id}')" activity-log-href="https://portal.example/activity?ip={ip}"></ip-entity-page>`);
+      await waitForText(el, 'WS-FIN-0231', undefined, 5000);
+      const devices = deepQuery(el, 'ip-observed-devices')!.shadowRoot!;
+      const link = byRole<HTMLAnchorElement>(devices, 'link', 'WS-FIN-0231');
+      expect(link.getAttribute('href')).to.match(/^https:\/\/portal\.example\/devices\/[^/?]+\?from=203\.0\.113\.7$/);
+      const actions = deepQuery(el, 'ip-response-actions')!;
+      await waitUntil(() => queryByRole(actions.shadowRoot!, 'link', 'Investigate in Activity log'), 'the Activity log is a link');
+      expect(byRole<HTMLAnchorElement>(actions.shadowRoot!, 'link', 'Investigate in Activity log').getAttribute('href')).to.equal('https://portal.example/activity?ip=203.0.113.7');
+      // A template the page changes at run time takes effect; a javascript: one never becomes a link.
+      el.setAttribute('device-href', 'https://other.example/d/{id}');
+      await waitUntil(() => byRole<HTMLAnchorElement>(deepQuery(el, 'ip-observed-devices')!.shadowRoot!, 'link', 'WS-FIN-0231').href.startsWith('https://other.example/d/'), 'the new template', { timeout: 5000 });
+      el.tab = 'alerts';
+      await waitUntil(() => deepQuery(el, 'ip-alerts-list')?.shadowRoot?.querySelector('[role="row"][aria-selected]'), 'alerts', { timeout: 5000 });
+      expect(deepQueryAll<HTMLAnchorElement>(el, 'a[href]').filter((a) => a.getAttribute('href')!.toLowerCase().startsWith('javascript'))).to.deep.equal([]);
     });
   });
 

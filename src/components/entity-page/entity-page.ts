@@ -12,8 +12,7 @@ import { capabilitiesContext, ipContext, providerContext, rangeContext, type Ran
 import { resolveCapabilities, type AlertFilter, type IpDataProvider, type ProviderCapabilities } from '../../data/provider.js';
 import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS, parseIp, type IpParseResult } from '../../lib/ip.js';
 import { clampRange, DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey } from '../../lib/time-range.js';
-import { guardProvider } from '../../providers/guard.js';
-import { forgetAnswers, memoizeProvider } from '../../providers/memo.js';
+import { PageProvider } from './page-provider.js';
 import { IpChangeEvent, IpRangeChangeEvent, IpTabChangeEvent, type IpFilterChangeDetail, type IpFilterChangeEvent, type IpNavigateEvent, type IpTab } from '../../events/events.js';
 import { searchIcon } from '../shared/icons.js';
 import '../copy-button/ip-copy-button.js';
@@ -140,6 +139,18 @@ export class IpEntityPage extends LitElement {
   @property({ type: String }) actions?: string;
   /** Show response actions the provider cannot do, disabled with the reason. */
   @property({ type: Boolean, attribute: 'show-unavailable' }) showUnavailable = false;
+  /** Link template for a device page, e.g. `https://portal.example/devices/{id}` (`{id}`, `{ip}`; values URL-encoded). Wins over the provider's link. */
+  @property({ type: String, attribute: 'device-href' }) deviceHref?: string;
+  /** Link template for an alert page (`{id}`, `{ip}`). */
+  @property({ type: String, attribute: 'alert-href' }) alertHref?: string;
+  /** Link template for an incident page (`{id}`, `{ip}`). */
+  @property({ type: String, attribute: 'incident-href' }) incidentHref?: string;
+  /** Link template for advanced hunting with a query (`{query}`, `{language}`). */
+  @property({ type: String, attribute: 'hunting-href' }) huntingHref?: string;
+  /** Link template for the Activity log filtered on the IP (`{ip}`). */
+  @property({ type: String, attribute: 'activity-log-href' }) activityLogHref?: string;
+  /** Link template for the cloud app IP range settings (`{ip}`). */
+  @property({ type: String, attribute: 'cloud-app-settings-href' }) cloudAppSettingsHref?: string;
 
   /** The host's provider (or the REST one for `api-base`), as given. */
   get #hostProvider(): IpDataProvider | undefined {
@@ -148,18 +159,12 @@ export class IpEntityPage extends LitElement {
     return base && this.rest?.base === base ? this.rest.provider : undefined;
   }
 
-  #memo?: { of: IpDataProvider; layer: IpDataProvider };
+  readonly #pageProvider = new PageProvider();
 
-  /**
-   * What the page and its sections use: the host's provider, guarded (every answer read and
-   * checked) and wrapped once in the page's memo layer (the same question answered once, in flight
-   * or kept; see providers/memo.ts). A new provider gets a new layer.
-   */
+  /** What the page and its sections use (see PageProvider): guarded, cached, with the link templates. */
   get #provider(): IpDataProvider | undefined {
-    const given = this.#hostProvider;
-    if (!given) return undefined;
-    if (this.#memo?.of !== given) this.#memo = { of: given, layer: memoizeProvider(guardProvider(given)) };
-    return this.#memo.layer;
+    const templates = { device: this.deviceHref, alert: this.alertHref, incident: this.incidentHref, hunting: this.huntingHref, activityLog: this.activityLogHref, cloudAppSettings: this.cloudAppSettingsHref };
+    return this.#pageProvider.resolve(this.#hostProvider, templates, () => (this.#parsed?.ok ? this.#parsed.ip.canonical : undefined));
   }
 
   get #apiBase(): string | undefined {
@@ -208,7 +213,7 @@ export class IpEntityPage extends LitElement {
       const before = this.#parsed?.ok ? this.#parsed.ip.canonical : undefined;
       this.#parsed = text ? parseIp(text) : undefined;
       // Another IP: the answers kept for the last one go (the layer holds one IP's answers at most).
-      if (before !== (this.#parsed?.ok ? this.#parsed.ip.canonical : undefined)) forgetAnswers(this.#memo?.layer);
+      if (before !== (this.#parsed?.ok ? this.#parsed.ip.canonical : undefined)) this.#pageProvider.forget();
     }
     // A range the data source cannot serve (it keeps fewer days) falls back to the longest it can.
     const wanted = clampRange(isRangeKey(this.range) ? this.range : DEFAULT_RANGE, this.#capabilities.value?.maxLookbackDays);

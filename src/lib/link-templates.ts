@@ -1,0 +1,53 @@
+/**
+ * Link templates: a host that knows its portal's URLs writes them as attributes
+ * (`device-href="https://portal.example/devices/{id}"`) instead of code. Each value is
+ * URL-encoded into its placeholder, so an id or a query can never break out of its place in the
+ * URL; what comes out still passes `safeHref` where it is used (a `javascript:` template stays
+ * text).
+ */
+import type { LinkResolver } from '../data/provider.js';
+
+/** The templates, by what they open, and the placeholders each may use. */
+export interface LinkTemplates {
+  /** `{id}` (and `{ip}`): a device page. */
+  device?: string;
+  /** `{id}`, `{ip}`: an alert page. */
+  alert?: string;
+  /** `{id}`, `{ip}`: an incident page. */
+  incident?: string;
+  /** `{query}`, `{language}`: advanced hunting with the query. */
+  hunting?: string;
+  /** `{ip}`: the Activity log filtered on the IP. */
+  activityLog?: string;
+  /** `{ip}`: the cloud app IP range settings. */
+  cloudAppSettings?: string;
+}
+
+/** `template` with each `{name}` replaced by the URL-encoded value; a placeholder with no value becomes empty. */
+export function expandTemplate(template: string, values: Readonly<Record<string, string | undefined>>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
+}
+
+const KINDS = ['device', 'alert', 'incident', 'hunting', 'activityLog', 'cloudAppSettings'] as const;
+
+/**
+ * A link resolver from templates, falling back to `fallback` (the provider's own links) for what
+ * has no template. `ip` is the page's IP, for templates that name it beside an id or a query.
+ */
+export function templateLinks(templates: LinkTemplates, fallback: LinkResolver | undefined, ip: () => string | undefined): LinkResolver {
+  const out: Record<string, ((a: string, b?: string) => string | undefined) | undefined> = {};
+  for (const kind of KINDS) {
+    const template = templates[kind]?.trim();
+    const own = fallback?.[kind] as ((a: string, b?: string) => string | undefined) | undefined;
+    // The first argument is an id, a query, or (for the two IP pages) the IP itself.
+    const named = (a: string, b?: string) =>
+      kind === 'hunting' ? { query: a, language: b, ip: ip() } : kind === 'activityLog' || kind === 'cloudAppSettings' ? { ip: a } : { id: a, ip: ip() };
+    out[kind] = template ? (a, b) => expandTemplate(template, named(a, b)) : own && ((a, b) => own.call(fallback, a, b));
+  }
+  return out as LinkResolver;
+}
+
+/** Whether any template is set. */
+export function hasTemplates(templates: LinkTemplates): boolean {
+  return Object.values(templates).some((v) => typeof v === 'string' && v.trim() !== '');
+}
