@@ -111,7 +111,7 @@ function showOpened() {
   opened.hidden = !m;
   if (!m) return;
   const [, what, id, query] = m;
-  opened.textContent = `The portal would open: ${what!.replace(/-/g, ' ')} ${decodeURIComponent(id!)}${query ? ` with a ${decodeURIComponent(query).split('\n').length}-line query` : ''}.`;
+  opened.textContent = `The portal would open: ${what!.replace(/-/g, ' ')} ${decodeURIComponent(id!)}${query ? ` with the query (${decodeURIComponent(query).split('\n').length} lines)` : ''}.`;
 }
 window.addEventListener('hashchange', showOpened);
 showOpened();

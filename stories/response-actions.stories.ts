@@ -57,4 +57,8 @@ export const OpensWizard: Story = {
     el.openAddIndicator();
   },
 };
+/** A provider that links hunting: Go hunt is a link that opens it; Hunting queries (in the bar or More) keeps the dialog. */
+export const WithHuntingLink: Story = {
+  render: (a) => element(new StaticIpDataProvider({ data: {}, links: { hunting: (q: string) => `https://security.example/hunting?query=${encodeURIComponent(q)}` } }), a),
+};
 export const Dark: Story = { args: { theme: 'dark' } };

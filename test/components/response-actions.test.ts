@@ -23,6 +23,7 @@ const root = (el: IpResponseActions) => el.shadowRoot!;
 const NAMES: Record<string, string> = {
   'add-indicator': 'Add indicator',
   hunt: 'Go hunt',
+  'hunting-queries': 'Hunting queries',
   'activity-log': 'Investigate in Activity log',
   'cloud-app-settings': 'Open cloud app IP settings',
   'copy-ip': 'Copy IP',
@@ -340,6 +341,23 @@ describe('<ip-response-actions>', () => {
       await el.updateComplete;
       expect(hunt(el).open).to.equal(false);
       expect(active(el)).to.equal(trigger);
+    });
+
+    it('with a hunting link, Go hunt opens hunting with the Defender query; Hunting queries keeps the four languages', async () => {
+      const p = withOverrides(provider(), { links: { hunting: (q: string, lang: string) => `https://hunt.example/run?lang=${lang}&q=${encodeURIComponent(q)}` } });
+      const el = await mount(p);
+      const go = action(el, 'hunt') as HTMLAnchorElement;
+      expect(go.tagName).to.equal('A');
+      expect(go.href).to.match(/^https:\/\/hunt\.example\/run\?lang=kql-defender&q=.*DeviceNetworkEvents/);
+      el.addEventListener('ip-navigate', (e) => e.preventDefault(), { once: true }); // the host routes; the test page stays
+      setTimeout(() => go.click());
+      const nav = (await oneEvent(el, 'ip-navigate')) as IpNavigateEvent;
+      expect(nav.detail).to.include({ target: 'hunting', language: 'kql-defender', ip: IP, href: go.href });
+      expect(nav.detail.query).to.contain('DeviceNetworkEvents');
+      expect(hunt(el).open).to.equal(false);
+      action(el, 'hunting-queries')!.click();
+      await waitUntil(() => hunt(el).open, 'Hunting queries opens the dialog');
+      expect(hunt(el).querySelectorAll('[role="tab"]')).to.have.length(4);
     });
 
     it('uses the provider’s own query when it has one', async () => {

@@ -12,7 +12,13 @@ import { copyAfterRequest, copyMessage, navigateAfterRequest } from '../shared/a
 import type { QueryLanguage } from '../../data/model.js';
 import { huntingQuery, QUERY_LANGUAGES, QUERY_LANGUAGE_LABELS } from '../../lib/hunting.js';
 import { safeHref } from '../../lib/safe-url.js';
-import { describeRange } from '../../lib/time-range.js';
+import { describeRange, type TimeRange } from '../../lib/time-range.js';
+import type { IpDataProvider } from '../../data/provider.js';
+
+/** The hunting query for the IP: the provider's own when it has one, else the library's. */
+export function huntQuery(provider: IpDataProvider | undefined, ip: string, range: TimeRange, language: QueryLanguage): string {
+  return provider?.huntingQuery?.(ip, range, language) ?? huntingQuery(ip, range, language);
+}
 
 /**
  * Go hunt: a modal dialog with a ready query for everything that involved the IP in the range,
@@ -66,9 +72,7 @@ export class IpHuntDialog extends IpSectionElement {
   /** The query shown for `language` (the provider's own, else the library's). */
   queryFor(language: QueryLanguage = this.language): string {
     const ip = this.source.ip?.canonical;
-    if (!ip) return '';
-    const range = this.source.timeRange;
-    return this.source.provider?.huntingQuery?.(ip, range, language) ?? huntingQuery(ip, range, language);
+    return ip ? huntQuery(this.source.provider, ip, this.source.timeRange, language) : '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

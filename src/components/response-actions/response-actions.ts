@@ -18,15 +18,16 @@ import { describeRange } from '../../lib/time-range.js';
 import '../indicator-wizard/ip-indicator-wizard.js';
 import '../hunt-dialog/ip-hunt-dialog.js';
 import type { IpIndicatorWizard } from '../indicator-wizard/indicator-wizard.js';
-import type { IpHuntDialog } from '../hunt-dialog/hunt-dialog.js';
+import { huntQuery, type IpHuntDialog } from '../hunt-dialog/hunt-dialog.js';
 
 /** Every action, in bar order. */
-export const RESPONSE_ACTIONS = ['add-indicator', 'hunt', 'activity-log', 'cloud-app-settings', 'copy-ip', 'copy-summary'] as const;
+export const RESPONSE_ACTIONS = ['add-indicator', 'hunt', 'hunting-queries', 'activity-log', 'cloud-app-settings', 'copy-ip', 'copy-summary'] as const;
 type ActionId = (typeof RESPONSE_ACTIONS)[number];
 
 const LABELS: Record<ActionId, string> = {
   'add-indicator': 'Add indicator',
   hunt: 'Go hunt',
+  'hunting-queries': 'Hunting queries',
   'activity-log': 'Investigate in Activity log',
   'cloud-app-settings': 'Open cloud app IP settings',
   'copy-ip': 'Copy IP',
@@ -42,7 +43,9 @@ interface Availability {
 
 /**
  * The response actions for the IP: add it as an indicator of compromise (`<ip-indicator-wizard>`),
- * go hunt (`<ip-hunt-dialog>`: ready queries for Defender, Sentinel, Elastic and Splunk),
+ * go hunt (`<ip-hunt-dialog>`: ready queries for Defender, Sentinel, Elastic and Splunk; when the
+ * provider links hunting, Go hunt opens it with the Defender query and "Hunting queries" keeps the
+ * dialog),
  * investigate in the Activity log, open the cloud app IP settings, copy the IP, and copy a
  * Markdown summary of the IP. Narrow, the secondary actions move into a "More actions" menu.
  *
@@ -68,7 +71,7 @@ interface Availability {
 export class IpResponseActions extends IpSectionElement {
   static override styles = [tokens, sharedStyles, statusStyles, responseActionsStyles];
 
-  /** Which actions to offer, space-separated (default all): `add-indicator hunt activity-log cloud-app-settings copy-ip copy-summary`. */
+  /** Which actions to offer, space-separated (default all): `add-indicator hunt hunting-queries activity-log cloud-app-settings copy-ip copy-summary` (`hunting-queries` shows only when Go hunt opens a hunting link). */
   @property({ type: String }) actions = RESPONSE_ACTIONS.join(' ');
   /** Show actions the provider cannot do, disabled with the reason, instead of hiding them. */
   @property({ type: Boolean, attribute: 'show-unavailable' }) showUnavailable = false;
@@ -132,20 +135,30 @@ export class IpResponseActions extends IpSectionElement {
       const why = indicatorIneligibility(ip);
       return why ? { shown: true, reason: why } : { shown: true };
     }
+    // With a hunting link, Go hunt opens hunting; the queries in four languages stay one action away.
+    if (id === 'hunting-queries') return { shown: this.#href('hunt') !== undefined };
     return { shown: true };
   }
 
   // ---- actions -------------------------------------------------------------------------------
 
-  #href(id: 'activity-log' | 'cloud-app-settings'): string | undefined {
+  /** The Defender query Go hunt opens, when the provider links hunting. */
+  get #huntQuery(): string {
+    return huntQuery(this.source.provider, this.#ip!, this.source.timeRange, 'kql-defender');
+  }
+
+  #href(id: 'hunt' | 'activity-log' | 'cloud-app-settings'): string | undefined {
     const links = this.source.provider?.links;
-    const ip = this.#ip!;
+    const ip = this.#ip;
+    if (!ip) return undefined;
+    if (id === 'hunt') return links?.hunting ? safeHref(links.hunting(this.#huntQuery, 'kql-defender')) : undefined;
     return safeHref(id === 'activity-log' ? links?.activityLog?.(ip) : links?.cloudAppSettings?.(ip));
   }
 
-  async #navigate(e: Event, id: 'activity-log' | 'cloud-app-settings') {
+  async #navigate(e: Event, id: 'hunt' | 'activity-log' | 'cloud-app-settings') {
     this.#menu.close();
-    const refused = await navigateAfterRequest(this, e, id, { target: id, ip: this.#ip, href: this.#href(id) });
+    const nav = id === 'hunt' ? { target: 'hunting' as const, query: this.#huntQuery, language: 'kql-defender' as const } : { target: id };
+    const refused = await navigateAfterRequest(this, e, id, { ...nav, ip: this.#ip, href: this.#href(id) });
     if (refused) this.#status.say(refused, 'error');
   }
 
@@ -222,6 +235,12 @@ export class IpResponseActions extends IpSectionElement {
         this.wizard?.show(this.#returnTarget(trigger));
         break;
       case 'hunt':
+      case 'hunting-queries':
+        // With a hunting link Go hunt opens it; without one (and Hunting queries always) it shows the queries.
+        if (id === 'hunt' && this.#href('hunt')) {
+          void this.#navigate(e, 'hunt');
+          break;
+        }
         this.#menu.close();
         this.hunt?.show(this.#returnTarget(trigger));
         break;
@@ -241,7 +260,7 @@ export class IpResponseActions extends IpSectionElement {
   // ---- rendering -----------------------------------------------------------------------------
 
   #icon(id: ActionId): TemplateResult | typeof nothing {
-    if (id === 'hunt') return searchIcon;
+    if (id === 'hunt' || id === 'hunting-queries') return searchIcon;
     if (id === 'copy-ip' || id === 'copy-summary') return copyIcon;
     return nothing;
   }
@@ -256,7 +275,7 @@ export class IpResponseActions extends IpSectionElement {
       tabindex: inMenu ? '-1' : nothing,
     };
     const label = html`${this.#icon(id)}<span>${LABELS[id]}</span>`;
-    const href = id === 'activity-log' || id === 'cloud-app-settings' ? (this.#ip ? this.#href(id) : undefined) : undefined;
+    const href = id === 'hunt' || id === 'activity-log' || id === 'cloud-app-settings' ? this.#href(id) : undefined;
     // In the bar the reasons line up below it (see #renderBar); in the menu, under the item.
     const reason = a.reason && inMenu ? html`<span class="reason" id=${reasonId}>${a.reason}</span>` : nothing;
     const control =
@@ -264,7 +283,7 @@ export class IpResponseActions extends IpSectionElement {
         ? html`<a class=${common.cls} part="action" data-action=${id} role=${common.role} tabindex=${common.tabindex} href=${href} @click=${(e: Event) => this.#activate(id, e)}>${label}</a>`
         : html`<button type="button" class=${common.cls} part="action" data-action=${id} role=${common.role} tabindex=${common.tabindex}
             aria-disabled=${a.reason ? 'true' : nothing} aria-describedby=${a.reason ? reasonId : nothing}
-            aria-haspopup=${id === 'add-indicator' || id === 'hunt' ? 'dialog' : nothing} @click=${(e: Event) => this.#activate(id, e)}>${label}</button>`;
+            aria-haspopup=${id === 'add-indicator' || id === 'hunt' || id === 'hunting-queries' ? 'dialog' : nothing} @click=${(e: Event) => this.#activate(id, e)}>${label}</button>`;
     return html`<span class="item ${a.reason ? 'unavailable' : ''}">${control}${reason}</span>`;
   }
 
