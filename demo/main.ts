@@ -73,6 +73,8 @@ const tab = params.get('tab');
 if (tab === 'overview' || tab === 'alerts' || tab === 'devices' || tab === 'sentinel') page.tab = tab;
 const range = params.get('range');
 if (range === '24h' || range === '7d' || range === '30d' || range === '90d' || range === '180d') page.range = range;
+const filter = params.get('filter');
+if (filter) page.setAttribute('alerts-filter', filter);
 applyTheme(params.get('theme') ?? '');
 await useBackend(params.get('backend') ?? 'rest');
 if (params.get('density') === 'compact') page.density = 'compact';
@@ -105,6 +107,8 @@ const TEMPLATES: Record<string, string> = {
   'cloud-app-settings-href': '#/portal/cloud-app-ip-ranges/{ip}',
 };
 for (const [name, template] of Object.entries(TEMPLATES)) page.setAttribute(name, template);
+// Copy link: this demo's own URL for the view (the demo reads ip, tab, range and filter back).
+page.setAttribute('share-href', `${location.origin}${location.pathname}?ip={ip}&tab={tab}&range={range}&filter={filter}`);
 const opened = document.querySelector<HTMLElement>('#demo-opened')!;
 function showOpened() {
   const m = /^#\/portal\/([\w-]+)\/([^?]*)(?:\?query=(.*))?$/.exec(location.hash);

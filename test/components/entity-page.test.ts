@@ -323,6 +323,33 @@ describe('<ip-entity-page>', () => {
     });
   });
 
+  describe('share link', () => {
+    const SHARE = 'https://portal.example/ip?ip={ip}&tab={tab}&range={range}&filter={filter}';
+    it('Copy link gives the host’s URL for this IP, tab, range and the alerts filter; alerts-filter deep-links it back', async () => {
+      await withClipboard(async (copied) => {
+        const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" tab="alerts" range="7d" alerts-filter="severity:high"
+          share-href=${SHARE} .provider=${staticProvider()}></ip-entity-page>`);
+        const list = () => deepQuery(el, 'ip-alerts-list')!;
+        await waitUntil(() => list()?.shadowRoot?.querySelector('[role="row"][aria-selected]'), 'alerts', { timeout: 5000 });
+        await waitUntil(() => JSON.stringify((list() as unknown as { filter: unknown }).filter) === '{"severity":["high"]}', 'alerts-filter applied to the list');
+        const actions = deepQuery(el, 'ip-response-actions')!;
+        await waitUntil(() => actions.shadowRoot && queryByRole(actions.shadowRoot, 'button', 'Copy link'), 'Copy link offered', { timeout: 5000 });
+        byRole(actions.shadowRoot!, 'button', 'Copy link').click();
+        await waitUntil(() => copied.length === 1);
+        expect(copied[0]).to.equal('https://portal.example/ip?ip=203.0.113.7&tab=alerts&range=7d&filter=severity%3Ahigh');
+        el.tab = 'devices';
+        await el.updateComplete;
+        byRole(actions.shadowRoot!, 'button', 'Copy link').click();
+        await waitUntil(() => copied.length === 2);
+        expect(copied[1]).to.contain('tab=devices');
+      });
+      const without = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${staticProvider()}></ip-entity-page>`);
+      const bar = () => deepQuery(without, 'ip-response-actions')?.shadowRoot;
+      await waitUntil(() => bar() && queryByRole(bar()!, 'button', 'Copy IP'), 'the bar', { timeout: 5000 });
+      expect(queryByRole(bar()!, 'button', 'Copy link')).to.equal(null);
+    });
+  });
+
   describe('states', () => {
     it('is accessible while loading', async () => {
       const { provider } = manualProvider();

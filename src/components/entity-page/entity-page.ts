@@ -13,6 +13,7 @@ import { resolveCapabilities, type AlertFilter, type IpDataProvider, type Provid
 import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS, parseIp, type IpParseResult } from '../../lib/ip.js';
 import { clampRange, DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey } from '../../lib/time-range.js';
 import { PageProvider } from './page-provider.js';
+import type { ShareView } from '../../lib/alert-filter.js';
 import { IpChangeEvent, IpRangeChangeEvent, IpTabChangeEvent, type IpFilterChangeDetail, type IpFilterChangeEvent, type IpNavigateEvent, type IpTab } from '../../events/events.js';
 import { searchIcon } from '../shared/icons.js';
 import '../copy-button/ip-copy-button.js';
@@ -112,8 +113,6 @@ export class IpEntityPage extends LitElement {
 
   @query('#search') private searchInput?: HTMLInputElement;
   @state() private searchError = '';
-  /** The filter the page gives the alerts list; replaced (never mutated) when the page sets one. */
-  @state() private alertsFilter: AlertFilter = {};
   /** What the analyst last applied in the alerts list (from `ip-filter-change`). */
   #alertsView?: IpFilterChangeDetail;
 
@@ -139,6 +138,12 @@ export class IpEntityPage extends LitElement {
   @property({ type: String }) actions?: string;
   /** Show response actions the provider cannot do, disabled with the reason. */
   @property({ type: Boolean, attribute: 'show-unavailable' }) showUnavailable = false;
+  /** The alerts list's filter when it opens, e.g. `severity:high;status:new` (deep links; a new IP clears it). */
+  @property({ type: String, attribute: 'alerts-filter' }) alertsFilterSpec?: string;
+  /** The filter the page gives the alerts list (from `alerts-filter`, or a severity card); replaced, never mutated. */
+  @state() private alertsFilter: AlertFilter = {};
+  /** Template of a shareable link to this view, e.g. `https://portal.example/ip?ip={ip}&tab={tab}&range={range}&filter={filter}`; offers Copy link. */
+  @property({ type: String, attribute: 'share-href' }) shareHref?: string;
   /** Link template for a device page, e.g. `https://portal.example/devices/{id}` (`{id}`, `{ip}`; values URL-encoded). Wins over the provider's link. */
   @property({ type: String, attribute: 'device-href' }) deviceHref?: string;
   /** Link template for an alert page (`{id}`, `{ip}`). */
@@ -223,6 +228,9 @@ export class IpEntityPage extends LitElement {
     }
     // A new IP starts unfiltered (a new object, so the list applies it once).
     if (changed.has('ip') && changed.get('ip') !== undefined) this.alertsFilter = {};
+    // Parsed by code loaded on first need (the alerts list's own), not in the first paint.
+    const spec = this.alertsFilterSpec;
+    if (changed.has('alertsFilterSpec') && spec) void import('../../lib/alert-filter.js').then((m) => spec === this.alertsFilterSpec && (this.alertsFilter = m.parseFilter(spec)));
     const tab = this.#effectiveTab();
     this.#visited.add(tab);
     this.#loadTab(tab);
@@ -317,6 +325,13 @@ export class IpEntityPage extends LitElement {
   /** What the analyst last applied in the alerts list (filters, search, sort), if anything. */
   get alertsView(): IpFilterChangeDetail | undefined {
     return this.#alertsView;
+  }
+
+  /** What a shareable link names (the response actions' Copy link builds it from `share-href`). */
+  #shareView(): ShareView | undefined {
+    const ip = this.#parsed?.ok ? this.#parsed.ip.canonical : undefined;
+    const template = this.shareHref?.trim();
+    return ip && template ? { template, ip, tab: this.#effectiveTab(), range: this.#rangeValue?.key ?? this.range, filter: this.#alertsView?.filter ?? this.alertsFilter } : undefined;
   }
 
   #onTabKeydown(e: KeyboardEvent) {
@@ -476,7 +491,7 @@ export class IpEntityPage extends LitElement {
           </div>
           ${notice || this.actions === 'none'
             ? nothing
-            : html`<ip-response-actions part="response-actions" class="response-actions" actions=${ifDefined(this.actions)} ?show-unavailable=${this.showUnavailable}></ip-response-actions>`}
+            : html`<ip-response-actions part="response-actions" class="response-actions" actions=${ifDefined(this.actions)} ?show-unavailable=${this.showUnavailable} .shareView=${this.shareHref ? () => this.#shareView() : undefined}></ip-response-actions>`}
         </div>
         ${notice ?? html`${this.#renderTabs(active)} ${this.#tabs().map((t) => this.#renderPanel(t, active))}`}
       </div>

@@ -13,6 +13,8 @@ import type { IpDataProvider } from '../../data/provider.js';
 import type { ResponseAction } from '../../events/events.js';
 import { indicatorIneligibility } from '../../lib/indicator.js';
 import { safeHref } from '../../lib/safe-url.js';
+import { serializeFilter, type ShareView } from '../../lib/alert-filter.js';
+import { expandTemplate } from '../../lib/link-templates.js';
 import { ipSummaryMarkdown, type IpSummaryData } from '../../lib/summary.js';
 import { describeRange } from '../../lib/time-range.js';
 import '../indicator-wizard/ip-indicator-wizard.js';
@@ -21,7 +23,7 @@ import type { IpIndicatorWizard } from '../indicator-wizard/indicator-wizard.js'
 import { huntQuery, type IpHuntDialog } from '../hunt-dialog/hunt-dialog.js';
 
 /** Every action, in bar order. */
-export const RESPONSE_ACTIONS = ['add-indicator', 'hunt', 'hunting-queries', 'activity-log', 'cloud-app-settings', 'copy-ip', 'copy-summary'] as const;
+export const RESPONSE_ACTIONS = ['add-indicator', 'hunt', 'hunting-queries', 'activity-log', 'cloud-app-settings', 'copy-ip', 'copy-link', 'copy-summary'] as const;
 type ActionId = (typeof RESPONSE_ACTIONS)[number];
 
 const LABELS: Record<ActionId, string> = {
@@ -31,6 +33,7 @@ const LABELS: Record<ActionId, string> = {
   'activity-log': 'Investigate in Activity log',
   'cloud-app-settings': 'Open cloud app IP settings',
   'copy-ip': 'Copy IP',
+  'copy-link': 'Copy link',
   'copy-summary': 'Copy summary',
 };
 const PRIMARY: readonly ActionId[] = ['add-indicator', 'hunt'];
@@ -71,12 +74,14 @@ interface Availability {
 export class IpResponseActions extends IpSectionElement {
   static override styles = [tokens, sharedStyles, statusStyles, responseActionsStyles];
 
-  /** Which actions to offer, space-separated (default all): `add-indicator hunt hunting-queries activity-log cloud-app-settings copy-ip copy-summary` (`hunting-queries` shows only when Go hunt opens a hunting link). */
+  /** Which actions to offer, space-separated (default all): `add-indicator hunt hunting-queries activity-log cloud-app-settings copy-ip copy-link copy-summary` (`hunting-queries` shows only when Go hunt opens a hunting link). */
   @property({ type: String }) actions = RESPONSE_ACTIONS.join(' ');
   /** Show actions the provider cannot do, disabled with the reason, instead of hiding them. */
   @property({ type: Boolean, attribute: 'show-unavailable' }) showUnavailable = false;
   /** Answers the summary is made of, when the host has them; what is missing is asked of the provider (inside the page: answered from what the page already loaded). */
   @property({ attribute: false }) data?: IpSummaryData;
+  /** What a link to the current view names, for Copy link (shown only when this gives one); `<ip-entity-page>` sets it from its `share-href`. */
+  @property({ attribute: false }) shareView?: () => ShareView | undefined;
 
   @state() private fallback?: { label: string; text: string };
   @query('ip-indicator-wizard') private wizard?: IpIndicatorWizard;
@@ -137,10 +142,17 @@ export class IpResponseActions extends IpSectionElement {
     }
     // With a hunting link, Go hunt opens hunting; the queries in four languages stay one action away.
     if (id === 'hunting-queries') return { shown: this.#href('hunt') !== undefined };
+    if (id === 'copy-link') return { shown: this.#shareLink() !== undefined };
     return { shown: true };
   }
 
   // ---- actions -------------------------------------------------------------------------------
+
+  /** The link to the current view: the template with each value URL-encoded (the filter in its attribute form). */
+  #shareLink(): string | undefined {
+    const v = this.shareView?.();
+    return v ? safeHref(expandTemplate(v.template, { ip: v.ip, tab: v.tab, range: v.range, filter: serializeFilter(v.filter) })) : undefined;
+  }
 
   /** The Defender query Go hunt opens, when the provider links hunting. */
   get #huntQuery(): string {
@@ -251,6 +263,9 @@ export class IpResponseActions extends IpSectionElement {
       case 'copy-ip':
         void this.#copy('copy-ip', 'The IP address', () => ip);
         break;
+      case 'copy-link':
+        void this.#copy('copy-link', 'The link', () => this.#shareLink() ?? '');
+        break;
       case 'copy-summary':
         void this.#copy('copy-summary', 'The summary', () => this.summaryMarkdown());
         break;
@@ -261,7 +276,7 @@ export class IpResponseActions extends IpSectionElement {
 
   #icon(id: ActionId): TemplateResult | typeof nothing {
     if (id === 'hunt' || id === 'hunting-queries') return searchIcon;
-    if (id === 'copy-ip' || id === 'copy-summary') return copyIcon;
+    if (id === 'copy-ip' || id === 'copy-link' || id === 'copy-summary') return copyIcon;
     return nothing;
   }
 
