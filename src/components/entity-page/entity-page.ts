@@ -10,9 +10,10 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { entityPageStyles } from './entity-page.styles.js';
 import { capabilitiesContext, ipContext, providerContext, rangeContext, type RangeContextValue } from '../../data/context.js';
 import { resolveCapabilities, type AlertFilter, type IpDataProvider, type ProviderCapabilities } from '../../data/provider.js';
-import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS, parseIp, type IpParseResult } from '../../lib/ip.js';
+import { parseIp, type IpParseResult } from '../../lib/ip.js';
 import { clampRange, DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey } from '../../lib/time-range.js';
 import { PageProvider } from './page-provider.js';
+import { ipIdentity } from './identity.js';
 import type { ShareView } from '../../lib/alert-filter.js';
 import { IpChangeEvent, IpRangeChangeEvent, IpTabChangeEvent, type IpFilterChangeDetail, type IpFilterChangeEvent, type IpNavigateEvent, type IpTab } from '../../events/events.js';
 import { searchIcon } from '../shared/icons.js';
@@ -350,27 +351,6 @@ export class IpEntityPage extends LitElement {
 
   // ---- rendering ----------------------------------------------------------------------------
 
-  #renderIdentity(): TemplateResult {
-    const parsed = this.#parsed;
-    if (!parsed?.ok) {
-      return html`<div class="identity">
-        <span class="eyebrow">IP address</span>
-        <h1 part="ip" class="ip">${parsed ? 'Invalid IP address' : 'No IP address'}</h1>
-      </div>`;
-    }
-    const ip = parsed.ip;
-    return html`<div class="identity">
-      <span class="eyebrow">IP address · IPv${ip.version}</span>
-      <div class="ip-line">
-        <h1 part="ip" class="ip mono">${ip.canonical}</h1>
-        <ip-copy-button .value=${ip.canonical} label="Copy IP address"></ip-copy-button>
-        <span class="badge scope scope-${ip.scope}">${IP_SCOPE_LABELS[ip.scope]}</span>
-      </div>
-      ${ip.mapped ? html`<span class="muted small">IPv4-mapped IPv6: <span class="mono">${ip.mapped}</span></span>` : nothing}
-      ${ip.embedded ? html`<span class="muted small">${EMBEDDED_KIND_LABELS[ip.embedded.kind]} address of <span class="mono">${ip.embedded.ipv4}</span></span>` : nothing}
-    </div>`;
-  }
-
   #renderSearch(): TemplateResult {
     const invalid = Boolean(this.searchError);
     return html`<form class="search" part="search" role="search" aria-label="IP address" @submit=${this.#onSearch} novalidate>
@@ -483,7 +463,7 @@ export class IpEntityPage extends LitElement {
     return html`
       <div part="base" class="page" @ip-range-change=${this.#onRangeChange} @ip-navigate=${this.#onNavigate} @ip-filter-change=${this.#onFilterChange}>
         <div part="header" class="header">
-          ${this.#renderIdentity()}
+          ${ipIdentity(this.#parsed)}
           <div class="tools">
             ${this.#renderSearch()}
             <ip-time-range-picker .value=${this.#rangeValue?.key ?? DEFAULT_RANGE} max-lookback-days=${ifDefined(this.#capabilities.value?.maxLookbackDays)}></ip-time-range-picker>

@@ -1,0 +1,27 @@
+/**
+ * The page header's identity block: the IP in canonical form with a copy button and its scope
+ * (public, private, reserved…), IPv4-mapped and embedded IPv4 addresses, or why there is none.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS, type IpParseResult } from '../../lib/ip.js';
+import '../copy-button/ip-copy-button.js';
+
+export function ipIdentity(parsed: IpParseResult | undefined): TemplateResult {
+  if (!parsed?.ok) {
+    return html`<div class="identity">
+      <span class="eyebrow">IP address</span>
+      <h1 part="ip" class="ip">${parsed ? 'Invalid IP address' : 'No IP address'}</h1>
+    </div>`;
+  }
+  const ip = parsed.ip;
+  return html`<div class="identity">
+    <span class="eyebrow">IP address · IPv${ip.version}</span>
+    <div class="ip-line">
+      <h1 part="ip" class="ip mono">${ip.canonical}</h1>
+      <ip-copy-button .value=${ip.canonical} label="Copy IP address"></ip-copy-button>
+      <span class="badge scope scope-${ip.scope}">${IP_SCOPE_LABELS[ip.scope]}</span>
+    </div>
+    ${ip.mapped ? html`<span class="muted small">IPv4-mapped IPv6: <span class="mono">${ip.mapped}</span></span>` : nothing}
+    ${ip.embedded ? html`<span class="muted small">${EMBEDDED_KIND_LABELS[ip.embedded.kind]} address of <span class="mono">${ip.embedded.ipv4}</span></span>` : nothing}
+  </div>`;
+}
