@@ -67,13 +67,3 @@ export function sameFilter(a: AlertFilter | undefined, b: AlertFilter | undefine
     );
   return norm(a) === norm(b);
 }
-
-/** What a shareable link to the page's view names: the host's template and the values for it. */
-export interface ShareView {
-  /** The page's `share-href`, with `{ip}`, `{tab}`, `{range}`, `{filter}`. */
-  template: string;
-  ip: string;
-  tab: string;
-  range?: string;
-  filter: AlertFilter;
-}

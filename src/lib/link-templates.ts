@@ -5,7 +5,7 @@
  * URL; what comes out still passes `safeHref` where it is used (a `javascript:` template stays
  * text).
  */
-import type { LinkResolver } from '../data/provider.js';
+import type { AlertFilter, LinkResolver } from '../data/provider.js';
 
 /** The templates, by what they open, and the placeholders each may use. */
 export interface LinkTemplates {
@@ -50,4 +50,15 @@ export function templateLinks(templates: LinkTemplates, fallback: LinkResolver |
 /** Whether any template is set. */
 export function hasTemplates(templates: LinkTemplates): boolean {
   return Object.values(templates).some((v) => typeof v === 'string' && v.trim() !== '');
+}
+
+/** What a shareable link to the page's view names: the host's template and the values for it. */
+export interface ShareView {
+  /** The page's `share-href`, with `{ip}`, `{tab}`, `{range}`, `{filter}`. */
+  template: string;
+  ip: string;
+  tab: string;
+  range?: string;
+  /** The alerts list's filter; the link carries it in the `alerts-filter` attribute's form. */
+  filter: AlertFilter;
 }

@@ -14,7 +14,7 @@ import { parseIp, type IpParseResult } from '../../lib/ip.js';
 import { clampRange, DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey } from '../../lib/time-range.js';
 import { PageProvider } from './page-provider.js';
 import { ipIdentity } from './identity.js';
-import type { ShareView } from '../../lib/alert-filter.js';
+import type { ShareView } from '../../lib/link-templates.js';
 import { IpChangeEvent, IpRangeChangeEvent, IpTabChangeEvent, type IpFilterChangeDetail, type IpFilterChangeEvent, type IpNavigateEvent, type IpTab } from '../../events/events.js';
 import { searchIcon } from '../shared/icons.js';
 import '../copy-button/ip-copy-button.js';
@@ -231,6 +231,7 @@ export class IpEntityPage extends LitElement {
     if (changed.has('ip') && changed.get('ip') !== undefined) this.alertsFilter = {};
     // Parsed by code loaded on first need (the alerts list's own), not in the first paint.
     const spec = this.alertsFilterSpec;
+    if (changed.has('alertsFilterSpec') && changed.get('alertsFilterSpec') !== undefined && !spec) this.alertsFilter = {};
     if (changed.has('alertsFilterSpec') && spec) void import('../../lib/alert-filter.js').then((m) => spec === this.alertsFilterSpec && (this.alertsFilter = m.parseFilter(spec)));
     const tab = this.#effectiveTab();
     this.#visited.add(tab);
