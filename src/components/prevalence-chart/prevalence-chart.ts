@@ -13,7 +13,10 @@ import type { Prevalence } from '../../data/model.js';
 import { formatNumber } from '../../lib/format.js';
 import { describeRange, type TimeRange } from '../../lib/time-range.js';
 import { IpRangeSelectEvent } from '../../events/events.js';
-import { announceBucket, bucketLabel, LARGE, marksIn, prepare, prevalenceOption, type PreparedSeries } from './prevalence-option.js';
+import { announceBucket, bucketLabel, LARGE, marksIn, prepare, type PreparedSeries } from './prevalence-series.js';
+import { loadECharts } from '../shared/echarts/load.js';
+
+type OptionBuilder = typeof import('./prevalence-option.js');
 
 /** Rows beyond this are not put in the table (its caption says so). */
 const TABLE_LIMIT = 2000;
@@ -55,13 +58,22 @@ export class IpPrevalenceChart extends IpSectionElement {
     onError: (error) => this.reportError('prevalence', error),
   }));
 
+  /** The option builder: loaded with ECharts, so the first paint carries neither. */
+  #builder?: OptionBuilder;
+
   readonly #chart = new ChartController(this, {
     container: () => this.renderRoot.querySelector<HTMLElement>('.chart'),
+    load: async () => {
+      const [setup, builder] = await Promise.all([loadECharts(), import('./prevalence-option.js')]);
+      this.#builder = builder;
+      return setup;
+    },
+    hasContent: () => Boolean(this.#series) && !this.#isEmpty(),
     option: (theme) => {
       const series = this.#series;
-      if (!series || this.#isEmpty()) return undefined;
+      if (!series || this.#isEmpty() || !this.#builder) return undefined;
       const container = this.renderRoot.querySelector<HTMLElement>('.chart');
-      return prevalenceOption({
+      return this.#builder.prevalenceOption({
         series,
         range: this.#range(),
         theme,

@@ -1,121 +1,18 @@
 /**
- * The ECharts option of the prevalence chart, and the text a bucket is described with (the
- * tooltip, the keyboard announcement and the data table say the same thing). Pure functions.
+ * The ECharts option of the prevalence chart and its tooltip text. Pure functions, loaded with
+ * ECharts (the element imports this module dynamically), so the page paints without them.
  *
  * Safety: the tooltip uses `renderMode: 'richText'`, drawn on the canvas, so no data ever
  * becomes HTML. Rich text has its own markup (`{style|text}`), so braces in data are swapped for
  * look-alike characters: a hostile title cannot even restyle the tooltip.
  */
 import { richTextSafe } from '../shared/echarts/rich-text.js';
-import type { AlertMark, Prevalence } from '../../data/model.js';
-import { toMs } from '../../data/time.js';
-import { formatDate, formatDateTime, formatNumber } from '../../lib/format.js';
-import { labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import type { ChartTheme } from '../shared/echarts/chart-theme.js';
+import { toMs } from '../../data/time.js';
+import { bucketIndexAt, describeBucket, LARGE, type PreparedSeries } from './prevalence-series.js';
 
-/** Above this many points: LTTB sampling, no symbols, no animation. */
-export const LARGE = 2000;
-const MAX_TITLES = 3;
-const SEVERITY_ORDER = ['high', 'medium', 'low', 'informational'] as const;
-
-
-/** The prevalence data in the shape the chart needs: typed arrays and sorted marks. */
-export interface PreparedSeries {
-  times: Float64Array;
-  values: Float64Array;
-  /** Flat [t0, v0, t1, v1, …] for ECharts' typed-array source. */
-  flat: Float64Array;
-  stepMs: number;
-  bucket: 'hour' | 'day';
-  marks: AlertMark[];
-  markTimes: Float64Array;
-  max: number;
-}
-
-export function prepare(p: Prevalence): PreparedSeries {
-  const n = p.buckets.length;
-  const times = new Float64Array(n);
-  const values = new Float64Array(n);
-  const flat = new Float64Array(n * 2);
-  let max = 0;
-  for (let i = 0; i < n; i++) {
-    const b = p.buckets[i]!;
-    const t = toMs(b.start);
-    times[i] = t;
-    values[i] = b.devices;
-    flat[2 * i] = t;
-    flat[2 * i + 1] = b.devices;
-    if (b.devices > max) max = b.devices;
-  }
-  const marks = [...p.alertMarks].sort((a, b) => toMs(a.time) - toMs(b.time));
-  const stepMs = p.bucket === 'hour' ? 3_600_000 : 86_400_000;
-  return { times, values, flat, stepMs, bucket: p.bucket, marks, markTimes: Float64Array.from(marks, (m) => toMs(m.time)), max };
-}
-
-/** Index of the bucket containing `time` (the last bucket starting at or before it), or -1. */
-export function bucketIndexAt(s: PreparedSeries, time: number): number {
-  let lo = 0;
-  let hi = s.times.length - 1;
-  if (hi < 0 || time < s.times[0]!) return -1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (s.times[mid]! <= time) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** Alerts that started in bucket `i`. */
-export function marksIn(s: PreparedSeries, i: number): AlertMark[] {
-  const start = s.times[i]!;
-  const end = start + s.stepMs;
-  let lo = 0;
-  let hi = s.markTimes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (s.markTimes[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: AlertMark[] = [];
-  for (let j = lo; j < s.markTimes.length && s.markTimes[j]! < end; j++) out.push(s.marks[j]!);
-  return out;
-}
-
-export function bucketLabel(s: PreparedSeries, i: number, locale?: string): string {
-  const t = s.times[i]!;
-  return s.bucket === 'day' ? formatDate(t, locale) : formatDateTime(t, locale);
-}
-
-/** Plain sentences for bucket `i`: the heading, the device count, and the alerts that started. */
-export interface BucketDescription {
-  heading: string;
-  devices: string;
-  /** One line per alert shown (most severe first), then "+N more alerts" when cut. */
-  alerts: Array<{ text: string; severity?: string }>;
-}
-
-export function describeBucket(s: PreparedSeries, i: number, locale?: string): BucketDescription {
-  const n = s.values[i]!;
-  const rank = (sev: string) => {
-    const k = (SEVERITY_ORDER as readonly string[]).indexOf(sev);
-    return k < 0 ? SEVERITY_ORDER.length : k;
-  };
-  const marks = marksIn(s, i).sort((a, b) => rank(a.severity) - rank(b.severity));
-  const alerts: BucketDescription['alerts'] = marks
-    .slice(0, MAX_TITLES)
-    .map((m) => ({ text: `${labelFor(SEVERITY_LABELS, m.severity, 'Unknown')}: ${m.title}`, severity: m.severity }));
-  const more = marks.length - MAX_TITLES;
-  if (more > 0) alerts.push({ text: `+${more} more ${more === 1 ? 'alert' : 'alerts'}` });
-  return { heading: bucketLabel(s, i, locale), devices: `${formatNumber(n, locale)} ${n === 1 ? 'device' : 'devices'}`, alerts };
-}
-
-/** The same as one plain sentence, for the live region. */
-export function announceBucket(s: PreparedSeries, i: number, locale?: string): string {
-  const d = describeBucket(s, i, locale);
-  const alerts = d.alerts.length ? ` Alerts started: ${d.alerts.map((a) => a.text).join('; ')}.` : '';
-  return `${d.heading}: ${d.devices}.${alerts}`;
-}
+export * from './prevalence-series.js';
 
 export { richTextSafe };
 

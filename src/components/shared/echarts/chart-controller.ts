@@ -25,6 +25,11 @@ export interface ChartControllerOptions {
   sizeKey?: (width: number) => string;
   /** Called with the instance after each init (to attach event handlers). */
   onInit?: (chart: ECharts) => void;
+  /**
+   * Whether there is something to draw, for a host whose `option` can only be built once `load`
+   * has run (its option builder loads with ECharts). Without it, an option must be buildable first.
+   */
+  hasContent?: () => boolean;
   /** How to load ECharts (default: the line/scatter build); a chart with other series types passes its own build. */
   load?: () => Promise<{ echarts: typeof import('./setup.js').echarts }>;
   /** Called when ECharts cannot be loaded. */
@@ -193,8 +198,9 @@ export class ChartController implements ReactiveController {
     if (this.#chart || this.#loading || !container || !this.#visible) return;
     if (container.clientWidth === 0 || container.clientHeight === 0) return;
     const theme = readChartTheme(this.#host);
-    const option = this.#options.option(theme);
-    if (!option) return;
+    const hasContent = this.#options.hasContent;
+    const option = hasContent ? undefined : this.#options.option(theme);
+    if (hasContent ? !hasContent() : !option) return;
     const updates = this.#updates;
     this.#loading = true;
     try {
@@ -213,7 +219,7 @@ export class ChartController implements ReactiveController {
       this.#options.onInit?.(chart);
       this.#resolveReady(chart);
       // The option built above is still current unless the host updated while ECharts loaded.
-      if (this.#updates !== updates) this.update();
+      if (this.#updates !== updates || !option) this.update();
       else this.#apply(theme, option);
     } catch (error) {
       this.#options.onLoadError?.(error);
