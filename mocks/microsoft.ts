@@ -17,6 +17,7 @@ import { markerOf } from '../src/providers/microsoft/kql.js';
 import { inList, letString, pascal, queryHead } from './kql-query.js';
 import { datasetFor, type IpDataset } from './generator/dataset.js';
 import { ALERT_TEMPLATES, DEVICE_GROUPS } from './generator/catalog.js';
+import { isSystemTag } from './generator/queue.js';
 
 export interface MicrosoftMockOptions {
   graphUrl?: string;
@@ -82,6 +83,15 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
     return undefined;
   }
 
+  function groupOf(deviceId: string | undefined): string | null {
+    if (!deviceId) return null;
+    for (const ip of served) {
+      const group = datasetFor(ip, now).deviceGroupOf(deviceId);
+      if (group) return group;
+    }
+    return null;
+  }
+
   function graphAlert(a: AlertItem): Record<string, unknown> {
     const ip = a.evidence?.find((e) => e.entityType === 'Ip')?.name;
     return {
@@ -95,6 +105,7 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
       determination: a.determination ?? 'unknown',
       serviceSource: a.serviceSource,
       detectionSource: a.detectionSource,
+      productName: a.productNames?.[0] ?? null,
       title: a.title,
       description: a.description,
       category: a.category,
@@ -102,7 +113,7 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
       alertWebUrl: `https://security.microsoft.com/alerts/${a.id}`,
       mitreTechniques: a.mitreTechniques ?? [],
       createdDateTime: a.createdAt ?? a.firstActivity,
-      lastUpdateDateTime: a.lastActivity,
+      lastUpdateDateTime: a.lastUpdated ?? a.lastActivity,
       firstActivityDateTime: a.firstActivity,
       lastActivityDateTime: a.lastActivity,
       comments: (a.comments ?? []).map((c) => ({ comment: c.comment, createdByDisplayName: c.createdBy, createdDateTime: c.createdAt })),
@@ -110,7 +121,7 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
         ...(ip ? [{ '@odata.type': '#microsoft.graph.security.ipEvidence', ipAddress: ip, verdict: 'suspicious', remediationStatus: 'none', roles: ['destination'] }] : []),
         ...a.impactedAssets.map((x) =>
           x.kind === 'device'
-            ? { '@odata.type': '#microsoft.graph.security.deviceEvidence', deviceDnsName: x.name, mdeDeviceId: x.id ?? null, verdict: 'unknown', remediationStatus: 'none' }
+            ? { '@odata.type': '#microsoft.graph.security.deviceEvidence', deviceDnsName: x.name, mdeDeviceId: x.id ?? null, rbacGroupName: groupOf(x.id), verdict: 'unknown', remediationStatus: 'none' }
             : x.kind === 'user'
               ? { '@odata.type': '#microsoft.graph.security.userEvidence', userAccount: { userPrincipalName: x.name, accountName: x.name.split('@')[0] }, verdict: 'unknown' }
               : x.kind === 'mailbox'
@@ -129,15 +140,15 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
       displayName: a.title,
       description: a.description,
       createdDateTime: a.createdAt ?? a.firstActivity,
-      lastUpdateDateTime: a.lastActivity,
+      lastUpdateDateTime: a.lastUpdated ?? a.lastActivity,
       // Incidents say `active` where alerts say `new`.
       status: a.status === 'new' ? 'active' : a.status,
       severity: a.severity,
       classification: a.classification ?? 'unknown',
       determination: a.determination ?? 'unknown',
       assignedTo: a.assignedTo ?? null,
-      customTags: [],
-      systemTags: [],
+      customTags: (a.tags ?? []).filter((t) => !isSystemTag(t)),
+      systemTags: (a.tags ?? []).filter(isSystemTag),
       comments: (a.comments ?? []).map((c) => ({ comment: c.comment, createdByDisplayName: c.createdBy, createdDateTime: c.createdAt })),
     };
   }

@@ -9,6 +9,7 @@ import { queryAlerts } from '../src/data/query.js';
 import { isExternalScope, parseIp } from '../src/lib/ip.js';
 import { markerOf } from '../src/providers/microsoft/kql.js';
 import { pascal, queryHead } from './kql-query.js';
+import { isSystemTag } from './generator/queue.js';
 import { datasetFor } from './generator/dataset.js';
 
 export interface SentinelMockOptions {
@@ -68,7 +69,8 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
         const page = queryAlerts(d.alertSource(), { range, offset: 0, limit: 5_000 });
         return HttpResponse.json(
           result(
-            [['Kind', 'string'], ['Id', 'string'], ['Title', 'string'], ['Severity', 'string'], ['Status', 'string'], ['Classification', 'string'], ['Owner', 'string'], ['FirstActivity', 'datetime'], ['LastActivity', 'datetime'], ['Description', 'string'], ['Category', 'string'], ['ProductName', 'string'], ['CompromisedEntity', 'string'], ['AlertCount', 'int'], ['Techniques', 'string']],
+            [['Kind', 'string'], ['Id', 'string'], ['Title', 'string'], ['Severity', 'string'], ['Status', 'string'], ['Classification', 'string'], ['Owner', 'string'], ['FirstActivity', 'datetime'], ['LastActivity', 'datetime'], ['Description', 'string'], ['Category', 'string'], ['ProductName', 'string'], ['CompromisedEntity', 'string'], ['AlertCount', 'int'], ['Techniques', 'string'],
+              ['LastModified', 'datetime'], ['Categories', 'dynamic'], ['ProductNames', 'dynamic'], ['Tags', 'dynamic']],
             page.items.map((a) => [
               a.kind,
               a.id,
@@ -80,11 +82,16 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
               a.firstActivity,
               a.lastActivity,
               a.description ?? '',
-              a.category ?? '',
-              a.kind === 'alert' ? 'Microsoft Defender for Endpoint' : '',
+              a.kind === 'alert' ? (a.category ?? '') : '',
+              a.kind === 'alert' ? (a.productNames?.[0] ?? '') : '',
               a.impactedAssets.find((x) => x.kind === 'device')?.name ?? '',
               a.alertCount ?? null,
               JSON.stringify(a.mitreTechniques ?? []),
+              a.lastUpdated ?? a.lastActivity,
+              // Dynamic columns arrive as JSON text, as Log Analytics sends them.
+              JSON.stringify(a.categories ?? (a.category ? [a.category] : [])),
+              a.kind === 'incident' ? JSON.stringify(a.productNames ?? []) : '',
+              a.kind === 'incident' ? JSON.stringify((a.tags ?? []).map((t) => ({ labelName: t, labelType: isSystemTag(t) ? 'AutoAssigned' : 'User' }))) : '',
             ]),
           ),
         );

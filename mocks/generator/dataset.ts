@@ -43,6 +43,7 @@ import {
   type NetworkOrg,
 } from './catalog.js';
 import { buildInsights } from './insights.js';
+import { deviceGroup, incidentLists, incidentTags, lastUpdated, productName } from './queue.js';
 import { profileFor, type IpProfile } from './profiles.js';
 import { hashString, mix, rngAt, unit } from './random.js';
 
@@ -50,7 +51,7 @@ import { hashString, mix, rngAt, unit } from './random.js';
 const F = {
   time: 1, template: 2, severity: 3, status: 4, classification: 5, determination: 6, assignee: 7, investigation: 8,
   incidentTitle: 9, assets: 10, duration: 11, device: 12, user: 13, comment: 14, details: 15, prevalence: 16, events: 17,
-  timeline: 18, idTail: 19, logs: 20,
+  timeline: 18, idTail: 19, logs: 20, tags: 21, updated: 22,
 } as const;
 
 const SEVERITY_NAMES = ['high', 'medium', 'low', 'informational'] as const;
@@ -121,6 +122,7 @@ export class IpDataset {
   readonly #weights: number[];
   #devices?: ObservedDevice[];
   #users?: string[];
+  #groupById?: Map<string, string>;
   #table?: AlertTable;
   #alertSource?: ListSource<AlertItem>;
 
@@ -388,6 +390,35 @@ export class IpDataset {
     return out;
   }
 
+  /** The templates of an incident's alerts (its own when it has none). */
+  #memberTemplates(i: number): AlertTemplate[] {
+    const members = this.#members(i);
+    return (members.length ? members : [i]).map((m) => ALERT_TEMPLATES[this.#templateIndex(m)]!);
+  }
+
+  #tags(i: number): string[] {
+    return this.#isIncident(i) ? incidentTags(this.#memberTemplates(i), this.#u(F.tags, i)) : [];
+  }
+
+  #lastUpdated(i: number, core: { last: number; status: number }): number {
+    return lastUpdated(core.last, core.status, this.#u(F.updated, i), this.now);
+  }
+
+  /** The device group (Defender `rbacGroupName`) of one of this IP's devices. */
+  deviceGroupOf(deviceId: string): string | undefined {
+    this.#groupById ??= new Map(this.devices().map((d) => [d.id, deviceGroup(d)]));
+    return this.#groupById.get(deviceId);
+  }
+
+  #deviceGroups(assets: readonly ImpactedAsset[]): string[] {
+    const groups = new Set<string>();
+    for (const a of assets) {
+      const group = a.kind === 'device' && a.id ? this.deviceGroupOf(a.id) : undefined;
+      if (group) groups.add(group);
+    }
+    return [...groups];
+  }
+
   #core(i: number): AlertCore {
     const incident = this.#isIncident(i);
     const last = this.#lastActivity(i);
@@ -476,6 +507,7 @@ export class IpDataset {
     const user = assets.find((a) => a.kind === 'user')?.name ?? 'a user';
     const values = { ip: this.ip.canonical, device, user, port: 'TCP 443', file: 'Invoice_48213.iso' };
     const incident = core.kind === 1;
+    const lists = incident ? incidentLists(this.#memberTemplates(i)) : undefined;
     const item: AlertItem = {
       id: incident ? this.#incidentId(i) : this.#alertId(i),
       kind: incident ? 'incident' : 'alert',
@@ -488,17 +520,26 @@ export class IpDataset {
       classification: CLASSIFICATION_NAMES[core.classification]!,
       determination: core.determination,
       investigationState: INVESTIGATION_STATES[core.investigation]!,
-      category: incident ? 'Multiple' : template.category,
+      category: lists ? lists.categories[0] : template.category,
       assignedTo: core.assignee < 0 ? null : ANALYSTS[core.assignee]!,
       impactedAssets: assets,
       firstActivity: iso(core.first),
       lastActivity: iso(core.last),
       createdAt: iso(core.first + 2 * 60_000),
+      lastUpdated: iso(this.#lastUpdated(i, core)),
       detectionSource: template.detectionSource,
       serviceSource: template.serviceSource,
+      productNames: [productName(template.serviceSource)],
       mitreTechniques: [...template.mitre],
     };
-    if (incident) item.alertCount = this.#members(i).length;
+    const groups = this.#deviceGroups(assets);
+    if (groups.length) item.deviceGroups = groups;
+    if (lists) {
+      Object.assign(item, lists);
+      item.alertCount = this.#members(i).length;
+      const tags = this.#tags(i);
+      if (tags.length) item.tags = tags;
+    }
     else if (core.incidentIndex >= 0) item.incidentId = this.#incidentId(core.incidentIndex);
     const rc = rngAt(this.seed, F.comment, i);
     if (core.status !== 0 && rc.chance(0.35)) {
@@ -575,11 +616,28 @@ export class IpDataset {
       case 'investigationState':
         return INVESTIGATION_STATES[t.investigation[i]!];
       case 'category':
-        return t.kind[i] ? 'Multiple' : ALERT_TEMPLATES[t.template[i]!]!.category;
+        return t.kind[i] ? incidentLists(this.#memberTemplates(i)).categories : ALERT_TEMPLATES[t.template[i]!]!.category;
       case 'detectionSource':
-        return ALERT_TEMPLATES[t.template[i]!]!.detectionSource;
+        return t.kind[i] ? incidentLists(this.#memberTemplates(i)).detectionSources : ALERT_TEMPLATES[t.template[i]!]!.detectionSource;
       case 'serviceSource':
-        return ALERT_TEMPLATES[t.template[i]!]!.serviceSource;
+        return t.kind[i] ? incidentLists(this.#memberTemplates(i)).serviceSources : ALERT_TEMPLATES[t.template[i]!]!.serviceSource;
+      case 'productNames':
+        return t.kind[i] ? incidentLists(this.#memberTemplates(i)).productNames : [productName(ALERT_TEMPLATES[t.template[i]!]!.serviceSource)];
+      case 'mitreTechniques':
+        return t.kind[i] ? incidentLists(this.#memberTemplates(i)).mitreTechniques : ALERT_TEMPLATES[t.template[i]!]!.mitre;
+      case 'tags':
+        return this.#tags(i);
+      case 'alertCount':
+        return t.kind[i] ? this.#members(i).length : undefined;
+      case 'lastUpdated':
+        return this.#lastUpdated(i, { last: t.last[i]!, status: t.status[i]! });
+      case 'impactedAssets':
+      case 'impactedAssetKind':
+      case 'deviceGroups': {
+        const assets = this.#assets(i, this.#core(i));
+        if (field === 'impactedAssets') return assets;
+        return field === 'deviceGroups' ? this.#deviceGroups(assets) : assets.map((a) => a.kind);
+      }
       case 'title':
         return t.kind[i] ? INCIDENT_TITLES[Math.floor(this.#u(F.incidentTitle, i) * INCIDENT_TITLES.length)] : ALERT_TEMPLATES[t.template[i]!]!.title;
       case 'incidentId': {

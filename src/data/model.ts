@@ -239,16 +239,32 @@ export interface AlertItem {
   classification: Classification;
   determination?: Determination | null;
   investigationState?: InvestigationState;
+  /** An alert's category (MITRE tactic style, `CommandAndControl`). */
   category?: string;
+  /** Every category, for an incident those of its alerts (Defender's "Categories"); absent = `[category]`. */
+  categories?: string[];
   assignedTo?: string | null;
   impactedAssets: ImpactedAsset[];
   firstActivity: string;
   lastActivity: string;
   createdAt?: string;
+  /** When the item last changed (status, assignment, a new alert): Graph `lastUpdateDateTime`. */
+  lastUpdated?: string;
   detectionSource?: string;
+  /** Every detection source, for an incident those of its alerts; absent = `[detectionSource]`. */
+  detectionSources?: string[];
   serviceSource?: string;
+  /** Every service source, for an incident those of its alerts; absent = `[serviceSource]`. */
+  serviceSources?: string[];
+  /** Products that raised it (Graph `productName`, Sentinel `ProductName`): `Microsoft Defender for Endpoint`. */
+  productNames?: string[];
+  /** Incident tags, custom and system (Graph `customTags` + `systemTags`, Sentinel labels): `Ransomware`, `BEC`. */
+  tags?: string[];
+  /** Device groups of the impacted devices (Defender `rbacGroupName`). */
+  deviceGroups?: string[];
   /** For incidents: how many alerts they group. */
   alertCount?: number;
+  /** MITRE ATT&CK technique IDs (`T1071.001`). */
   mitreTechniques?: string[];
   comments?: AlertComment[];
   evidence?: EvidenceSummary[];

@@ -68,7 +68,13 @@ export const ALERT_FILTER_FIELDS = [
   'assignedTo',
   'detectionSource',
   'serviceSource',
+  'productNames',
   'incidentId',
+  'tags',
+  'deviceGroups',
+  'impactedAssets',
+  'impactedAssetKind',
+  'mitreTechniques',
 ] as const;
 export type AlertFilterField = (typeof ALERT_FILTER_FIELDS)[number];
 
@@ -86,8 +92,16 @@ export const ALERT_SORT_FIELDS = [
   'firstActivity',
   'lastActivity',
   'detectionSource',
+  'serviceSource',
+  'productNames',
   'incidentId',
+  'id',
   'kind',
+  'tags',
+  'deviceGroups',
+  'mitreTechniques',
+  'alertCount',
+  'lastUpdated',
 ] as const;
 export type AlertSortField = (typeof ALERT_SORT_FIELDS)[number];
 

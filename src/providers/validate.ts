@@ -88,6 +88,9 @@ function assignDefined<T extends object>(target: T, values: Array<[keyof T, unkn
   return target;
 }
 
+/** The alert fields that are lists of strings. */
+const LIST_FIELDS = ['categories', 'detectionSources', 'serviceSources', 'productNames', 'tags', 'deviceGroups', 'mitreTechniques'] as const;
+
 export function readAlert(value: unknown, path = ''): AlertItem {
   const o = object(value, path);
   const kind = optStr(o, 'kind', path);
@@ -115,7 +118,8 @@ export function readAlert(value: unknown, path = ''): AlertItem {
     ['serviceSource', optStr(o, 'serviceSource', path)],
     ['alertCount', optCount(o, 'alertCount', path)],
   ]);
-  if (get(o, 'mitreTechniques') != null) item.mitreTechniques = strings(o, 'mitreTechniques', path);
+  assignDefined(item, [['lastUpdated', optTime(o, 'lastUpdated', path)]]);
+  for (const key of LIST_FIELDS) if (get(o, key) != null) item[key] = strings(o, key, path);
   if (get(o, 'comments') != null) item.comments = list(o, 'comments', path, readComment, LIMITS.itemList);
   if (get(o, 'evidence') != null) item.evidence = list(o, 'evidence', path, readEvidence, LIMITS.itemList);
   return item;

@@ -146,6 +146,25 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     for (const b of batches) expect((JSON.parse(b.body ?? '{}') as { requests: unknown[] }).requests.length).to.be.at.most(20);
   });
 
+  it("fills the queue's columns from Graph: tags, product, device groups, last update, and what an incident gathers", async () => {
+    const { p } = provider();
+    const page = await p.listAlerts(IP, { range, offset: 0, limit: 100 }, o());
+    const incidents = page.items.filter((a) => a.kind === 'incident');
+    const alerts = page.items.filter((a) => a.kind === 'alert');
+    expect(alerts.every((a) => a.productNames?.length === 1 && a.lastUpdated), 'each alert has its product and last update').to.equal(true);
+    expect(alerts.some((a) => a.deviceGroups?.length), 'device groups from the device evidence').to.equal(true);
+    const tagged = incidents.find((a) => a.tags?.length);
+    expect(tagged, 'an incident with its custom and system tags').to.exist;
+    for (const incident of incidents) {
+      const mine = alerts.filter((a) => a.incidentId === incident.id);
+      for (const a of mine) expect(incident.categories ?? [], incident.id).to.include(a.category);
+      if (mine.length) expect(incident.lastActivity).to.equal(mine.map((a) => a.lastActivity).sort().at(-1));
+    }
+    const byTag = await p.listAlerts(IP, { range, offset: 0, limit: 100, filter: { tags: [tagged!.tags![0]!] } }, o());
+    expect(byTag.total).to.be.greaterThan(0);
+    expect(byTag.items.every((a) => a.tags?.includes(tagged!.tags![0]!))).to.equal(true);
+  });
+
   it('says how many older alerts it does not list past maxAlerts, and the summary still counts them', async () => {
     const { p } = provider({ maxAlerts: 5 });
     const g = guardProvider(p);

@@ -102,6 +102,10 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
     expect(page.total).to.be.greaterThan(0);
     expect(page.items.every((a) => ['new', 'inProgress', 'resolved'].includes(a.status))).to.equal(true);
     expect(page.items.some((a) => a.kind === 'incident')).to.equal(true);
+    // The queue's columns: labels as tags, tactics as categories, products, last modified.
+    expect(page.items.some((a) => a.kind === 'incident' && a.tags?.length && a.categories?.length && a.productNames?.length)).to.equal(true);
+    expect(page.items.every((a) => a.lastUpdated)).to.equal(true);
+    expect(page.items.filter((a) => a.kind === 'alert').every((a) => a.productNames?.length === 1)).to.equal(true);
     const summary = await p.getSecuritySummary(IP, range, o());
     expect(summary.openIncidents + summary.activeAlerts).to.be.greaterThan(0);
   });

@@ -69,12 +69,15 @@ function evidenceName(e: Json): string {
   );
 }
 
-function evidenceOf(list: unknown): { assets: ImpactedAsset[]; evidence: EvidenceSummary[] } {
+function evidenceOf(list: unknown): { assets: ImpactedAsset[]; evidence: EvidenceSummary[]; groups: string[] } {
   const assets: ImpactedAsset[] = [];
   const evidence: EvidenceSummary[] = [];
+  const groups = new Set<string>();
   const seen = new Set<string>();
   for (const raw of arr(list)) {
     const e = obj(raw);
+    const group = evidenceType(e) === 'deviceEvidence' ? str(e['rbacGroupName']) : undefined;
+    if (group) groups.add(group);
     const asset = assetOf(e);
     if (asset && !seen.has(`${asset.kind}|${asset.name}`)) {
       seen.add(`${asset.kind}|${asset.name}`);
@@ -82,7 +85,16 @@ function evidenceOf(list: unknown): { assets: ImpactedAsset[]; evidence: Evidenc
     }
     evidence.push({ entityType: evidenceType(e).replace(/Evidence$/, ''), name: evidenceName(e), verdict: str(e['verdict']), remediationStatus: str(e['remediationStatus']) });
   }
-  return { assets, evidence };
+  return { assets, evidence, groups: [...groups] };
+}
+
+const strings = (v: unknown): string[] => arr(v).filter((t): t is string => typeof t === 'string' && t !== '');
+
+/** The distinct values of a list field over `items` (an incident's alerts), or undefined when none has any. */
+function gathered(items: readonly AlertItem[], pick: (a: AlertItem) => ReadonlyArray<string | undefined> | undefined): string[] | undefined {
+  const values = new Set<string>();
+  for (const a of items) for (const v of pick(a) ?? []) if (v) values.add(v);
+  return values.size ? [...values] : undefined;
 }
 
 function comments(list: unknown): AlertItem['comments'] {
@@ -95,8 +107,9 @@ function comments(list: unknown): AlertItem['comments'] {
 /** A Graph `alerts_v2` alert. */
 export function alertFromGraph(raw: unknown): AlertItem {
   const a = obj(raw);
-  const { assets, evidence } = evidenceOf(a['evidence']);
-  return {
+  const { assets, evidence, groups } = evidenceOf(a['evidence']);
+  const product = str(a['productName']);
+  const item: AlertItem = {
     id: str(a['id']) ?? '',
     kind: 'alert',
     incidentId: str(a['incidentId']),
@@ -112,12 +125,16 @@ export function alertFromGraph(raw: unknown): AlertItem {
     firstActivity: str(a['firstActivityDateTime']) ?? str(a['createdDateTime']) ?? '',
     lastActivity: str(a['lastActivityDateTime']) ?? str(a['lastUpdateDateTime']) ?? '',
     createdAt: str(a['createdDateTime']),
+    lastUpdated: str(a['lastUpdateDateTime']),
     detectionSource: str(a['detectionSource']),
     serviceSource: str(a['serviceSource']),
-    mitreTechniques: arr(a['mitreTechniques']).filter((t): t is string => typeof t === 'string'),
+    mitreTechniques: strings(a['mitreTechniques']),
     comments: comments(a['comments']),
     evidence,
   };
+  if (product) item.productNames = [product];
+  if (groups.length) item.deviceGroups = groups;
+  return item;
 }
 
 /** Graph incident statuses in the model's terms: `active` is open and untouched, so `new`. */
@@ -140,8 +157,9 @@ export function incidentFromGraph(raw: unknown, alerts: readonly AlertItem[] = [
     }
   }
   const expanded = arr(i['alerts']);
-  const first = mine.map((a) => a.firstActivity).filter(Boolean).sort()[0];
-  return {
+  const times = mine.flatMap((a) => [a.firstActivity, a.lastActivity]).filter(Boolean).sort();
+  const tags = [...new Set([...strings(i['systemTags']), ...strings(i['customTags'])])];
+  const item: AlertItem = {
     id: str(i['id']) ?? '',
     kind: 'incident',
     title: str(i['displayName']) ?? '',
@@ -152,12 +170,26 @@ export function incidentFromGraph(raw: unknown, alerts: readonly AlertItem[] = [
     determination: unset(i['determination']),
     assignedTo: str(i['assignedTo']) ?? null,
     impactedAssets: assets,
-    firstActivity: first ?? str(i['createdDateTime']) ?? '',
-    lastActivity: str(i['lastUpdateDateTime']) ?? str(i['createdDateTime']) ?? '',
+    // Graph incidents carry no activity times: their alerts' span, else created and last updated.
+    firstActivity: times[0] ?? str(i['createdDateTime']) ?? '',
+    lastActivity: times[times.length - 1] ?? str(i['lastUpdateDateTime']) ?? str(i['createdDateTime']) ?? '',
     createdAt: str(i['createdDateTime']),
+    lastUpdated: str(i['lastUpdateDateTime']),
     alertCount: expanded.length || mine.length || undefined,
     comments: comments(i['comments']),
   };
+  const lists: Array<[keyof AlertItem, string[] | undefined]> = [
+    ['categories', gathered(mine, (a) => [a.category])],
+    ['detectionSources', gathered(mine, (a) => [a.detectionSource])],
+    ['serviceSources', gathered(mine, (a) => [a.serviceSource])],
+    ['productNames', gathered(mine, (a) => a.productNames)],
+    ['mitreTechniques', gathered(mine, (a) => a.mitreTechniques)],
+    ['deviceGroups', gathered(mine, (a) => a.deviceGroups)],
+    ['tags', tags.length ? tags : undefined],
+  ];
+  for (const [key, values] of lists) if (values) (item as unknown as Record<string, unknown>)[key] = values;
+  if (item.categories) item.category = item.categories[0];
+  return item;
 }
 
 /** An alert as advanced hunting knows it (before, or without, its Graph details). */

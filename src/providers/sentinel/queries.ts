@@ -80,8 +80,8 @@ let alerts = SecurityAlert
 union
   (alerts
     | project Kind = "alert", Id = SystemAlertId, Title = AlertName, Severity = AlertSeverity, Status, Description,
-        FirstActivity = StartTime, LastActivity = EndTime, Category = tostring(split(Tactics, ",")[0]), ProductName,
-        CompromisedEntity, Techniques),
+        FirstActivity = StartTime, LastActivity = EndTime, LastModified = TimeGenerated, Category = tostring(split(Tactics, ",")[0]),
+        Categories = split(replace_string(Tactics, " ", ""), ","), ProductName, CompromisedEntity, Techniques),
   (SecurityIncident
     | where TimeGenerated between (from .. to)
     | summarize arg_max(TimeGenerated, *) by IncidentNumber
@@ -89,7 +89,9 @@ union
     | join kind = inner (alerts | project AlertId = SystemAlertId) on AlertId
     | summarize arg_max(TimeGenerated, *) by IncidentNumber
     | project Kind = "incident", Id = tostring(IncidentNumber), Title, Severity, Status, Classification, Owner = tostring(Owner.assignedTo),
-        FirstActivity = FirstActivityTime, LastActivity = LastActivityTime, Description, AlertCount = array_length(AlertIds))
+        FirstActivity = FirstActivityTime, LastActivity = LastActivityTime, LastModified = LastModifiedTime, Description,
+        AlertCount = array_length(AlertIds), Tags = Labels, Categories = AdditionalData.tactics,
+        ProductNames = AdditionalData.alertProductNames, Techniques = AdditionalData.techniques)
 | order by LastActivity desc
 | take ${kqlInt(limit)}`;
 }

@@ -82,10 +82,29 @@ function classification(value: string | undefined): string | null {
   }
 }
 
+/** Incident labels (`[{ labelName, labelType }]`, as a list or as JSON text): their names. */
+function labelNames(r: Row): string[] {
+  let v = r['tags'];
+  if (typeof v === 'string') {
+    try {
+      v = JSON.parse(v);
+    } catch {
+      return [];
+    }
+  }
+  if (!Array.isArray(v)) return [];
+  const names = v.map((l: unknown) => (typeof l === 'string' ? l : (l as { labelName?: unknown } | null)?.labelName));
+  return [...new Set(names.filter((n): n is string => typeof n === 'string' && n !== ''))];
+}
+
 function alertFromRow(r: Row): AlertItem {
   const kind = text(r, 'Kind') === 'incident' ? 'incident' : 'alert';
   const entity = text(r, 'CompromisedEntity');
-  return {
+  const categories = list(r, 'Categories').filter(Boolean);
+  const products = list(r, 'ProductNames');
+  const product = text(r, 'ProductName');
+  const tags = labelNames(r);
+  const item: AlertItem = {
     id: text(r, 'Id') ?? '',
     kind,
     title: text(r, 'Title') ?? '',
@@ -94,15 +113,21 @@ function alertFromRow(r: Row): AlertItem {
     severity: severity(text(r, 'Severity')),
     status: status(text(r, 'Status')),
     classification: classification(text(r, 'Classification')),
-    category: text(r, 'Category'),
+    category: text(r, 'Category') ?? categories[0],
     assignedTo: text(r, 'Owner') ?? null,
     impactedAssets: entity ? [{ kind: 'device', name: entity }] : [],
     firstActivity: text(r, 'FirstActivity') ?? text(r, 'LastActivity') ?? '',
     lastActivity: text(r, 'LastActivity') ?? text(r, 'FirstActivity') ?? '',
-    serviceSource: text(r, 'ProductName'),
+    serviceSource: product,
     alertCount: kind === 'incident' ? number(r, 'AlertCount') : undefined,
     mitreTechniques: list(r, 'Techniques'),
   };
+  const lastUpdated = text(r, 'LastModified');
+  if (lastUpdated) item.lastUpdated = lastUpdated;
+  if (categories.length > 1 || (categories.length && kind === 'incident')) item.categories = categories;
+  if (products.length || product) item.productNames = products.length ? products : [product!];
+  if (tags.length) item.tags = tags;
+  return item;
 }
 
 export class SentinelProvider implements IpDataProvider {
