@@ -88,7 +88,8 @@ describe('<ip-alerts-list>', () => {
       await loaded(el, 5);
       expect(titles(el)).to.deep.equal(['Multi-stage incident', 'Communication with C2', 'Password spray', 'Anomalous DNS', 'Newly registered domain']);
       const headers = [...root(el).querySelectorAll('[role="columnheader"]')].map((h) => h.textContent!.replace(/[▲▼]/g, '').trim());
-      expect(headers).to.deep.equal(['', 'Incident or alert', 'Severity', 'Status', 'Classification', 'Investigation state', 'Category', 'Assigned to', 'Impacted assets', 'Last activity']);
+      // Defender's queue defaults, in its order.
+      expect(headers).to.deep.equal(['', 'Incident or alert', 'Incident ID', 'Tags', 'Severity', 'Investigation state', 'Categories', 'Impacted assets', 'Alerts', 'Service sources', 'Detection sources', 'First activity', 'Last activity', 'Status', 'Assigned to', 'Classification', 'Determination']);
       const first = dataRows(el)[0]!;
       // The icon says it to a screen reader too.
       expect(deepText(cellUnder(el, first, 'Incident or alert'))).to.match(/^\W*Incident: Multi-stage incident/);
@@ -226,6 +227,56 @@ describe('<ip-alerts-list>', () => {
       }
     });
 
+    it("shows Defender's queue columns and filters every filterable one, the rarer behind More filters", async () => {
+      const alerts = sampleAlerts();
+      Object.assign(alerts[0]!, { tags: ['Ransomware', 'VIP', 'BEC'], categories: ['CommandAndControl', 'CredentialAccess'], serviceSources: ['microsoftDefenderForEndpoint', 'azureAdIdentityProtection'] });
+      Object.assign(alerts[1]!, { serviceSource: 'microsoftDefenderForEndpoint', productNames: ['Microsoft Defender for Endpoint'], deviceGroups: ['Workstations – Finance'] });
+      const el = await fixture<IpAlertsList>(html`<ip-alerts-list ip=${IP} .provider=${staticWith(alerts)}></ip-alerts-list>`);
+      await loaded(el, 5);
+      const [incident, alert, , resolved] = dataRows(el);
+      const text = (row: Element, column: string) => deepText(cellUnder(el, row!, column)).replace(/\s+/g, ' ').trim();
+      expect(text(incident!, 'Tags')).to.equal('Ransomware VIP +1 more');
+      expect(text(incident!, 'Categories')).to.equal('Command and control, Credential access');
+      expect(text(incident!, 'Service sources')).to.equal('Defender for Endpoint, Entra ID Protection');
+      expect(text(incident!, 'Alerts')).to.equal('2');
+      expect(text(alert!, 'Alerts')).to.equal('—');
+      expect(text(incident!, 'Incident ID')).to.equal('inc-1');
+      expect(text(alert!, 'Incident ID')).to.equal('inc-1');
+      expect(text(resolved!, 'Classification')).to.equal('False positive');
+      expect(text(resolved!, 'Determination')).to.equal('Not malicious');
+
+      const more = button(el, 'More filters');
+      expect(more.getAttribute('aria-expanded')).to.equal('false');
+      expect(queryByRole(root(el), 'button', /^Tags/)).to.equal(null);
+      more.click();
+      await el.updateComplete;
+      await openMenu(el, 'Tags');
+      await check(el, 'Ransomware');
+      await loaded(el, 1);
+      expect(titles(el)).to.deep.equal(['Multi-stage incident']);
+      expect(el.getAttribute('filter')).to.equal('tags:Ransomware');
+      // Fewer filters: a rare filter in use stays in view; the others go.
+      button(el, 'Fewer filters').click();
+      await el.updateComplete;
+      expect(button(el, 'Tags')).to.exist;
+      expect(button(el, 'Device group')).to.equal(undefined);
+      expect(button(el, 'More filters').textContent).to.contain('(8)');
+      el.filter = {};
+      await loaded(el, 5);
+      button(el, 'More filters').click();
+      await el.updateComplete;
+      for (const [menu, option, title] of [['Device group', 'Workstations – Finance', 'Communication with C2'], ['Service source', 'Entra ID Protection', 'Multi-stage incident'], ['Asset type', 'User', 'Communication with C2']] as const) {
+        el.filter = {};
+        await loaded(el, 5);
+        await openMenu(el, menu);
+        await check(el, option);
+        await loaded(el, 1);
+        expect(titles(el), menu).to.deep.equal([title]);
+        await openMenu(el, menu);
+      }
+      await expect(el).to.be.accessible();
+    });
+
     it('deep-links a filter through the attribute', async () => {
       const el = await fixture<IpAlertsList>(html`<ip-alerts-list ip=${IP} filter="severity:medium,low" .provider=${staticWith()}></ip-alerts-list>`);
       await loaded(el, 2);
@@ -274,12 +325,15 @@ describe('<ip-alerts-list>', () => {
       await openMenu(el, 'Columns');
       const option = (label: string) => [...root(el).querySelectorAll<HTMLLIElement>('#column-chooser li')].find((li) => li.textContent!.includes(label))!;
       option('Investigation state').querySelector('input')!.click();
-      option('Detection source').querySelector('input')!.click();
-      option('Severity').querySelector<HTMLButtonElement>('button[aria-label="Move Severity down"]')!.click();
+      option('Alert ID').querySelector('input')!.click();
+      option('Severity').querySelector<HTMLButtonElement>('button[aria-label="Move Severity up"]')!.click();
       await el.updateComplete;
       expect(option('Incident or alert').querySelector('input')!.disabled).to.equal(true);
       const headers = () => [...root(el).querySelectorAll('[role="columnheader"]')].map((h) => h.textContent!.replace(/[▲▼]/g, '').trim()).slice(1);
-      expect(headers(), JSON.stringify(headers())).to.deep.equal(['Incident or alert', 'Status', 'Severity', 'Classification', 'Category', 'Assigned to', 'Impacted assets', 'Last activity', 'Detection source']);
+      expect(headers(), JSON.stringify(headers())).to.deep.equal([
+        'Incident or alert', 'Incident ID', 'Severity', 'Tags', 'Categories', 'Impacted assets', 'Alerts', 'Service sources', 'Detection sources',
+        'First activity', 'Last activity', 'Status', 'Assigned to', 'Classification', 'Determination', 'Alert ID',
+      ]);
       const stored = JSON.parse(localStorage.getItem('ip-alerts-list:test-host:columns')!);
       expect(stored.find((c: { id: string }) => c.id === 'investigationState').visible).to.equal(false);
       const again = await fixture<IpAlertsList>(html`<ip-alerts-list ip=${IP} storage-key="test-host" .provider=${staticWith()}></ip-alerts-list>`);
@@ -291,9 +345,9 @@ describe('<ip-alerts-list>', () => {
     it('resizes a column with the pointer and from the keyboard', async () => {
       const el = await fixture<IpAlertsList>(html`<ip-alerts-list ip=${IP} .provider=${staticWith()}></ip-alerts-list>`);
       await loaded(el, 5);
-      const width = () => el.columns.find((c) => c.id === 'status')!.width;
+      const width = () => el.columns.find((c) => c.id === 'incidentId')!.width;
       const start = width();
-      const handle = [...root(el).querySelectorAll<HTMLElement>('[role="columnheader"]')].find((h) => h.textContent!.includes('Status'))!.querySelector<HTMLElement>('.resize-handle')!;
+      const handle = [...root(el).querySelectorAll<HTMLElement>('[role="columnheader"]')].find((h) => h.textContent!.includes('Incident ID'))!.querySelector<HTMLElement>('.resize-handle')!;
       const box = handle.getBoundingClientRect();
       await sendMouse({ type: 'move', position: [Math.round(box.x + 3), Math.round(box.y + box.height / 2)] });
       await sendMouse({ type: 'down' });
@@ -301,8 +355,8 @@ describe('<ip-alerts-list>', () => {
       await sendMouse({ type: 'up' });
       await el.updateComplete;
       expect(width()).to.be.closeTo(start + 80, 2);
-      const statusHeader = [...root(el).querySelectorAll<HTMLElement>('[role="columnheader"]')].findIndex((h) => h.textContent!.includes('Status'));
-      cell(el, 0, statusHeader).focus();
+      const idHeader = [...root(el).querySelectorAll<HTMLElement>('[role="columnheader"]')].findIndex((h) => h.textContent!.includes('Incident ID'));
+      cell(el, 0, idHeader).focus();
       await sendKeys({ press: 'ArrowUp' });
       await sendKeys({ down: 'Shift' });
       await sendKeys({ press: 'ArrowLeft' });
@@ -336,7 +390,7 @@ describe('<ip-alerts-list>', () => {
       await sendKeys({ up: 'Shift' });
       await waitUntil(() => statusText().includes('3 selected'), statusText());
       expect(dataRows(el).map((r) => r.getAttribute('aria-selected'))).to.deep.equal(['false', 'true', 'true', 'true', 'false']);
-      const title = cellUnder(el, dataRows(el)[4]!, 'Severity').getBoundingClientRect();
+      const title = cellUnder(el, dataRows(el)[4]!, 'Incident ID').getBoundingClientRect();
       await sendKeys({ down: 'Control' });
       await sendMouse({ type: 'click', position: [Math.round(title.x + 4), Math.round(title.y + title.height / 2)] });
       await sendKeys({ up: 'Control' });
@@ -574,10 +628,11 @@ describe('<ip-alerts-list>', () => {
       expect(focused()).to.deep.equal([0, 0]);
       await sendKeys({ press: 'ArrowLeft' });
       expect(focused()).to.deep.equal([0, 0]);
+      const last = el.columns.filter((c) => c.visible).length;
       await sendKeys({ press: 'End' });
-      expect(focused()).to.deep.equal([0, 9]);
+      expect(focused()).to.deep.equal([0, last]);
       await sendKeys({ press: 'ArrowRight' });
-      expect(focused()).to.deep.equal([0, 9]);
+      expect(focused()).to.deep.equal([0, last]);
       await sendKeys({ press: 'Home' });
       expect(focused()).to.deep.equal([0, 0]);
       await sendKeys({ press: 'ArrowDown' });

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { dateTime, missing, severityBadge, shown, timeAgo } from '../shared/ui.js';
-import { words } from './columns.js';
+import { categories, detectionSources, serviceSources, sourceLabel, words } from './columns.js';
 import {
   ALERT_STATUSES,
   CLASSIFICATIONS,
@@ -28,6 +28,11 @@ interface FormValues {
 const UNSET = '__unset__';
 const ME = '__me__';
 const OTHER = '__other__';
+
+/** A term and its list, or nothing when the list is empty. */
+function listRow(term: string, values: readonly string[]): TemplateResult | typeof nothing {
+  return values.length ? html`<dt>${term}</dt><dd>${values.join(', ')}</dd>` : nothing;
+}
 
 /**
  * The side panel of `<ip-alerts-list>`: details of the selected incident or alert (or a summary of
@@ -309,11 +314,17 @@ export class IpAlertsFlyout extends LitElement {
           <dt>First activity</dt><dd>${dateTime(a.firstActivity, locale)}</dd>
           <dt>Last activity</dt><dd>${dateTime(a.lastActivity, locale)}</dd>
           ${a.createdAt ? html`<dt>Created</dt><dd>${dateTime(a.createdAt, locale)}</dd>` : nothing}
+          ${a.lastUpdated ? html`<dt>Last update</dt><dd>${dateTime(a.lastUpdated, locale)}</dd>` : nothing}
           <dt>Classification</dt><dd>${a.classification ? `${labelFor(CLASSIFICATION_LABELS, a.classification)}${a.determination ? ` · ${labelFor(DETERMINATION_LABELS, a.determination)}` : ''}` : CLASSIFICATION_LABELS.unset}</dd>
           <dt>Investigation</dt><dd>${a.investigationState ? labelFor(INVESTIGATION_STATE_LABELS, a.investigationState) : missing()}</dd>
           ${a.kind === 'alert' ? html`<dt>Incident</dt><dd>${a.incidentId ?? missing()}</dd>` : html`<dt>Alerts</dt><dd>${a.alertCount ?? missing()}</dd>`}
-          <dt>Detection source</dt><dd>${a.detectionSource ? words(a.detectionSource) : missing()}</dd>
-          ${a.mitreTechniques?.length ? html`<dt>MITRE ATT&CK</dt><dd>${a.mitreTechniques.join(', ')}</dd>` : nothing}
+          ${listRow('Tags', a.tags ?? [])}
+          ${listRow('Categories', categories(a).map(words))}
+          ${listRow('Service sources', serviceSources(a).map(sourceLabel))}
+          <dt>Detection sources</dt><dd>${detectionSources(a).map(sourceLabel).join(', ') || missing()}</dd>
+          ${listRow('Product names', a.productNames ?? [])}
+          ${listRow('Device groups', a.deviceGroups ?? [])}
+          ${listRow('MITRE ATT&CK', a.mitreTechniques ?? [])}
         </dl>
       </section>
       <section>

@@ -70,6 +70,15 @@ export const alertsListStyles = css`
     align-items: center;
     padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5) 0;
   }
+  .tag {
+    font-weight: 400;
+  }
+  .tag + .tag {
+    margin-inline-start: 4px;
+  }
+  .more-filters {
+    min-height: 28px;
+  }
   .chip.removable {
     appearance: none;
     display: inline-flex;

@@ -8,24 +8,35 @@ import {
   type AlertItem,
 } from '../../data/model.js';
 import { ALERT_STATUS_LABELS, CLASSIFICATION_LABELS, DETERMINATION_LABELS, INVESTIGATION_STATE_LABELS, labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
+import { SOURCE_LABELS } from '../../lib/queue-labels.js';
 import type { AlertFilterField, AlertSortField } from '../../data/provider.js';
 import { formatIso } from '../../lib/format.js';
 import { missing, severityBadge, shown, timeAgo, truncated } from '../shared/ui.js';
 import { revealControls } from '../../lib/text.js';
 
+/** Every column, in Defender's default order (the queue's defaults first, then the optional ones). */
 export const COLUMN_IDS = [
   'title',
+  'incidentId',
+  'tags',
   'severity',
-  'status',
-  'classification',
   'investigationState',
   'category',
-  'assignedTo',
   'impactedAssets',
+  'alertCount',
+  'serviceSource',
+  'detectionSource',
   'firstActivity',
   'lastActivity',
-  'detectionSource',
-  'incidentId',
+  'status',
+  'assignedTo',
+  'classification',
+  'determination',
+  'alertId',
+  'lastUpdated',
+  'mitreTechniques',
+  'deviceGroups',
+  'productNames',
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
@@ -74,12 +85,34 @@ function assets(item: AlertItem): TemplateResult {
   return html`<span class="truncate" title=${revealControls(assetsText(item))}>${shown(first)}${more > 0 ? html` <span class="muted">+${more} more</span>` : nothing}</span>`;
 }
 
-function classification(item: AlertItem): TemplateResult {
-  if (!item.classification) return html`<span class="muted">${CLASSIFICATION_LABELS.unset}</span>`;
-  const label = labelFor(CLASSIFICATION_LABELS, item.classification);
-  const determination = item.determination ? labelFor(DETERMINATION_LABELS, item.determination) : '';
-  return html`<span class="truncate" title=${revealControls(determination ? `${label}: ${determination}` : label)}>${shown(label)}${determination ? html`<span class="muted"> · ${shown(determination)}</span>` : nothing}</span>`;
+/** Service or detection source as the portal names it. */
+export function sourceLabel(value: string): string {
+  return labelFor(SOURCE_LABELS, value);
 }
+
+/** The values of a field that may be a list on incidents: `categories`, else `[category]`. */
+export function listOf(list: readonly string[] | undefined, single: string | undefined): readonly string[] {
+  return list ?? (single ? [single] : []);
+}
+
+/** A list in a cell: the first two, then "+N more"; the whole list in the tooltip. */
+function listCell(values: readonly string[], label: (v: string) => string = (v) => v, options: { mono?: boolean; chips?: boolean } = {}): TemplateResult {
+  if (!values.length) return missing();
+  const labels = values.map(label);
+  const more = labels.length - 2;
+  const shownLabels = labels.slice(0, 2);
+  const body = options.chips
+    ? shownLabels.map((l) => html`<span class="badge tag">${shown(l)}</span>`)
+    : html`<span class=${options.mono ? 'mono' : ''}>${shown(shownLabels.join(', '))}</span>`;
+  return html`<span class="truncate" title=${revealControls(labels.join(', '))}>${body}${more > 0 ? html` <span class="muted">+${more} more</span>` : nothing}</span>`;
+}
+
+export const categories = (a: AlertItem): readonly string[] => listOf(a.categories, a.category);
+export const serviceSources = (a: AlertItem): readonly string[] => listOf(a.serviceSources, a.serviceSource);
+export const detectionSources = (a: AlertItem): readonly string[] => listOf(a.detectionSources, a.detectionSource);
+const classificationLabel = (a: AlertItem) => (a.classification ? labelFor(CLASSIFICATION_LABELS, a.classification) : CLASSIFICATION_LABELS.unset);
+const determinationLabel = (a: AlertItem) => (a.determination ? labelFor(DETERMINATION_LABELS, a.determination) : '');
+const dash = html`<span class="muted" aria-label="Not applicable">—</span>`;
 
 export const COLUMNS: readonly ColumnDef[] = [
   {
@@ -87,17 +120,21 @@ export const COLUMNS: readonly ColumnDef[] = [
     render: (a) => a.title, value: (a) => a.title,
   },
   {
+    // An incident's own ID; for an alert, the incident that groups it.
+    id: 'incidentId', label: 'Incident ID', width: 110, minWidth: 80, visible: true, sort: 'incidentId', filter: 'incidentId',
+    render: (a) => {
+      const id = a.kind === 'incident' ? a.id : a.incidentId;
+      return id ? html`<span class="mono">${shown(id)}</span>` : missing();
+    },
+    value: (a) => (a.kind === 'incident' ? a.id : a.incidentId ?? ''),
+  },
+  {
+    id: 'tags', label: 'Tags', width: 180, minWidth: 90, visible: true, sort: 'tags', filter: 'tags',
+    render: (a) => listCell(a.tags ?? [], undefined, { chips: true }), value: (a) => (a.tags ?? []).join(', '),
+  },
+  {
     id: 'severity', label: 'Severity', width: 140, minWidth: 110, visible: true, sort: 'severity', filter: 'severity',
     render: (a) => severityBadge(a.severity), value: (a) => labelFor(SEVERITY_LABELS, a.severity, 'Unknown'),
-  },
-  {
-    id: 'status', label: 'Status', width: 112, minWidth: 80, visible: true, sort: 'status', filter: 'status',
-    render: (a) => labelFor(ALERT_STATUS_LABELS, a.status, 'Unknown'), value: (a) => labelFor(ALERT_STATUS_LABELS, a.status, 'Unknown'),
-  },
-  {
-    id: 'classification', label: 'Classification', width: 200, minWidth: 110, visible: true, sort: 'classification', filter: 'classification',
-    render: (a) => classification(a),
-    value: (a) => (a.classification ? `${labelFor(CLASSIFICATION_LABELS, a.classification)}${a.determination ? `: ${labelFor(DETERMINATION_LABELS, a.determination)}` : ''}` : CLASSIFICATION_LABELS.unset),
   },
   {
     id: 'investigationState', label: 'Investigation state', width: 160, minWidth: 100, visible: true, sort: 'investigationState', filter: 'investigationState',
@@ -105,20 +142,28 @@ export const COLUMNS: readonly ColumnDef[] = [
     value: (a) => (a.investigationState ? labelFor(INVESTIGATION_STATE_LABELS, a.investigationState) : ''),
   },
   {
-    id: 'category', label: 'Category', width: 170, minWidth: 90, visible: true, sort: 'category', filter: 'category',
-    render: (a) => (a.category ? words(a.category) : missing()), value: (a) => words(a.category),
+    id: 'category', label: 'Categories', width: 190, minWidth: 90, visible: true, sort: 'category', filter: 'category',
+    render: (a) => listCell(categories(a), words), value: (a) => categories(a).map(words).join(', '),
   },
   {
-    id: 'assignedTo', label: 'Assigned to', width: 190, minWidth: 100, visible: true, sort: 'assignedTo', filter: 'assignedTo',
-    render: (a) => (a.assignedTo ? truncated(a.assignedTo) : html`<span class="muted">Unassigned</span>`),
-    value: (a) => a.assignedTo ?? '',
-  },
-  {
-    id: 'impactedAssets', label: 'Impacted assets', width: 220, minWidth: 120, visible: true, sort: 'impactedAssets',
+    id: 'impactedAssets', label: 'Impacted assets', width: 220, minWidth: 120, visible: true, sort: 'impactedAssets', filter: 'impactedAssets',
     render: (a) => assets(a), value: (a) => assetsText(a),
   },
   {
-    id: 'firstActivity', label: 'First activity', width: 130, minWidth: 100, visible: false, sort: 'firstActivity',
+    id: 'alertCount', label: 'Alerts', width: 90, minWidth: 70, visible: true, sort: 'alertCount',
+    render: (a) => (a.kind === 'incident' ? (a.alertCount != null ? String(a.alertCount) : missing()) : dash),
+    value: (a) => (a.kind === 'incident' ? a.alertCount : undefined),
+  },
+  {
+    id: 'serviceSource', label: 'Service sources', width: 200, minWidth: 110, visible: true, sort: 'serviceSource', filter: 'serviceSource',
+    render: (a) => listCell(serviceSources(a), sourceLabel), value: (a) => serviceSources(a).map(sourceLabel).join(', '),
+  },
+  {
+    id: 'detectionSource', label: 'Detection sources', width: 200, minWidth: 110, visible: true, sort: 'detectionSource', filter: 'detectionSource',
+    render: (a) => listCell(detectionSources(a), sourceLabel), value: (a) => detectionSources(a).map(sourceLabel).join(', '),
+  },
+  {
+    id: 'firstActivity', label: 'First activity', width: 130, minWidth: 100, visible: true, sort: 'firstActivity',
     render: (a, c) => timeAgo(a.firstActivity, c.locale, c.now), value: (a) => formatIso(a.firstActivity),
   },
   {
@@ -126,14 +171,44 @@ export const COLUMNS: readonly ColumnDef[] = [
     render: (a, c) => timeAgo(a.lastActivity, c.locale, c.now), value: (a) => formatIso(a.lastActivity),
   },
   {
-    id: 'detectionSource', label: 'Detection source', width: 190, minWidth: 110, visible: false, sort: 'detectionSource', filter: 'detectionSource',
-    render: (a) => (a.detectionSource ? truncated(words(a.detectionSource)) : missing()),
-    value: (a) => words(a.detectionSource),
+    id: 'status', label: 'Status', width: 112, minWidth: 80, visible: true, sort: 'status', filter: 'status',
+    render: (a) => labelFor(ALERT_STATUS_LABELS, a.status, 'Unknown'), value: (a) => labelFor(ALERT_STATUS_LABELS, a.status, 'Unknown'),
   },
   {
-    id: 'incidentId', label: 'Incident', width: 100, minWidth: 80, visible: false, sort: 'incidentId', filter: 'incidentId',
-    render: (a) => (a.kind === 'incident' ? html`<span class="muted">—</span>` : a.incidentId ? html`<span class="mono">${shown(a.incidentId)}</span>` : missing()),
-    value: (a) => (a.kind === 'incident' ? a.id : a.incidentId ?? ''),
+    id: 'assignedTo', label: 'Assigned to', width: 190, minWidth: 100, visible: true, sort: 'assignedTo', filter: 'assignedTo',
+    render: (a) => (a.assignedTo ? truncated(a.assignedTo) : html`<span class="muted">Unassigned</span>`),
+    value: (a) => a.assignedTo ?? '',
+  },
+  {
+    id: 'classification', label: 'Classification', width: 170, minWidth: 110, visible: true, sort: 'classification', filter: 'classification',
+    render: (a) => (a.classification ? truncated(classificationLabel(a)) : html`<span class="muted">${CLASSIFICATION_LABELS.unset}</span>`),
+    value: classificationLabel,
+  },
+  {
+    id: 'determination', label: 'Determination', width: 190, minWidth: 110, visible: true, sort: 'determination', filter: 'determination',
+    render: (a) => (a.determination ? truncated(determinationLabel(a)) : html`<span class="muted">${CLASSIFICATION_LABELS.unset}</span>`),
+    value: determinationLabel,
+  },
+  {
+    id: 'alertId', label: 'Alert ID', width: 180, minWidth: 90, visible: false, sort: 'id',
+    render: (a) => (a.kind === 'alert' ? truncated(a.id, { mono: true }) : dash),
+    value: (a) => (a.kind === 'alert' ? a.id : ''),
+  },
+  {
+    id: 'lastUpdated', label: 'Last update time', width: 140, minWidth: 100, visible: false, sort: 'lastUpdated',
+    render: (a, c) => (a.lastUpdated ? timeAgo(a.lastUpdated, c.locale, c.now) : missing()), value: (a) => (a.lastUpdated ? formatIso(a.lastUpdated) : ''),
+  },
+  {
+    id: 'mitreTechniques', label: 'MITRE ATT&CK techniques', width: 190, minWidth: 110, visible: false, sort: 'mitreTechniques', filter: 'mitreTechniques',
+    render: (a) => listCell(a.mitreTechniques ?? [], undefined, { mono: true }), value: (a) => (a.mitreTechniques ?? []).join(', '),
+  },
+  {
+    id: 'deviceGroups', label: 'Device groups', width: 190, minWidth: 110, visible: false, sort: 'deviceGroups', filter: 'deviceGroups',
+    render: (a) => listCell(a.deviceGroups ?? []), value: (a) => (a.deviceGroups ?? []).join(', '),
+  },
+  {
+    id: 'productNames', label: 'Product names', width: 220, minWidth: 110, visible: false, sort: 'productNames', filter: 'productNames',
+    render: (a) => listCell(a.productNames ?? []), value: (a) => (a.productNames ?? []).join(', '),
   },
 ];
 

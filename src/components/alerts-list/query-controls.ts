@@ -32,6 +32,8 @@ export class QueryControls {
   readonly #deps: QueryControlsDeps;
   readonly #search: SearchField;
   #menu?: string;
+  /** Whether the less common filters (behind "More filters") are shown. */
+  #more = false;
 
   constructor(host: QueryHost, deps: QueryControlsDeps) {
     this.#host = host;
@@ -105,9 +107,22 @@ export class QueryControls {
   /** The search box and the filter menus. */
   renderSearchAndFilters(): TemplateResult {
     const h = this.#host;
+    // A filter behind "More filters" stays in view while it has values chosen.
+    const menus = FILTER_MENUS.filter((m) => !m.more || this.#more || h.filter[m.field]?.length);
+    const hidden = FILTER_MENUS.filter((m) => m.more).length - menus.filter((m) => m.more).length;
     return html`${this.#search.render({ id: 'search', label: 'Search incidents and alerts', placeholder: 'Search title, description, assets (/)', value: h.search })}
-      <div class="filters" role="group" aria-label="Filters">${FILTER_MENUS.map((m) => this.#renderMenu(m))}</div>`;
+      <div class="filters" role="group" aria-label="Filters">${menus.map((m) => this.#renderMenu(m))}
+        <button type="button" class="button subtle more-filters" aria-expanded=${this.#more ? 'true' : 'false'} @click=${this.#toggleMore}>
+          ${this.#more ? 'Fewer filters' : `More filters (${hidden})`}
+        </button>
+      </div>`;
   }
+
+  readonly #toggleMore = (): void => {
+    this.#more = !this.#more;
+    if (!this.#more && this.#menu && FILTER_MENUS.some((m) => m.more && m.field === this.#menu)) this.#menu = undefined;
+    this.#host.requestUpdate();
+  };
 
   #renderMenu(menu: FilterMenu): TemplateResult {
     const open = this.#menu === menu.field;

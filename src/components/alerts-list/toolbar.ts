@@ -10,11 +10,12 @@ import {
   SEVERITIES,
   type AlertItem,
 } from '../../data/model.js';
-import { ALERT_STATUS_LABELS, CLASSIFICATION_LABELS, INVESTIGATION_STATE_LABELS, labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
+import { ALERT_STATUS_LABELS, CLASSIFICATION_LABELS, DETERMINATION_LABELS, INVESTIGATION_STATE_LABELS, labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
+import { ASSET_KIND_LABELS } from '../../lib/queue-labels.js';
 import type { AlertFilter, AlertFilterField } from '../../data/provider.js';
 import { formatNumber } from '../../lib/format.js';
 import type { ExportFormat } from '../../lib/export.js';
-import { COLUMN_BY_ID, words, type ColumnState } from './columns.js';
+import { categories, COLUMN_BY_ID, detectionSources, serviceSources, sourceLabel, words, type ColumnState } from './columns.js';
 import type { ColumnsController } from './columns-controller.js';
 
 export interface FilterMenu {
@@ -23,25 +24,42 @@ export interface FilterMenu {
   /** Fixed options; others come from the values seen in loaded rows. */
   options?: ReadonlyArray<readonly [value: string | null, label: string]>;
   unset?: string;
+  /** The values a row has for this filter (default: the field's own text). */
+  values?: (item: AlertItem) => Iterable<string | null | undefined>;
+  /** A value's label (default: its words split). */
+  valueLabel?: (value: string) => string;
+  /** Behind "More filters" until it has a value chosen. */
+  more?: boolean;
 }
 
+const names = (list: readonly string[] | undefined) => list ?? [];
+
+/** Every filter: the common ones in the toolbar, the rest behind "More filters" (every filterable column has one). */
 export const FILTER_MENUS: readonly FilterMenu[] = [
   { field: 'severity', label: 'Severity', options: [...SEVERITIES.map((s) => [s, SEVERITY_LABELS[s]] as const)] },
   { field: 'status', label: 'Status', options: ALERT_STATUSES.map((s) => [s, ALERT_STATUS_LABELS[s]] as const) },
   { field: 'classification', label: 'Classification', options: [[null, CLASSIFICATION_LABELS.unset], ...CLASSIFICATIONS.map((c) => [c, CLASSIFICATION_LABELS[c]] as const)] },
   { field: 'kind', label: 'Type', options: [['incident', 'Incidents'], ['alert', 'Alerts']] },
-  { field: 'category', label: 'Category' },
-  { field: 'assignedTo', label: 'Assigned to', unset: 'Unassigned' },
-  { field: 'detectionSource', label: 'Detection source' },
-  { field: 'investigationState', label: 'Investigation state' },
+  { field: 'category', label: 'Category', values: categories },
+  { field: 'assignedTo', label: 'Assigned to', unset: 'Unassigned', valueLabel: (v) => v },
+  { field: 'detectionSource', label: 'Detection source', values: detectionSources, valueLabel: sourceLabel },
+  { field: 'investigationState', label: 'Investigation state', valueLabel: (v) => labelFor(INVESTIGATION_STATE_LABELS, v) },
+  { field: 'determination', label: 'Determination', unset: CLASSIFICATION_LABELS.unset, valueLabel: (v) => labelFor(DETERMINATION_LABELS, v), more: true },
+  { field: 'serviceSource', label: 'Service source', values: serviceSources, valueLabel: sourceLabel, more: true },
+  { field: 'productNames', label: 'Product name', values: (a) => names(a.productNames), valueLabel: (v) => v, more: true },
+  { field: 'tags', label: 'Tags', values: (a) => names(a.tags), valueLabel: (v) => v, more: true },
+  { field: 'incidentId', label: 'Incident ID', values: (a) => [a.kind === 'incident' ? a.id : a.incidentId], valueLabel: (v) => v, more: true },
+  { field: 'impactedAssets', label: 'Impacted asset', values: (a) => a.impactedAssets.map((x) => x.name), valueLabel: (v) => v, more: true },
+  { field: 'impactedAssetKind', label: 'Asset type', values: (a) => a.impactedAssets.map((x) => x.kind), valueLabel: (v) => labelFor(ASSET_KIND_LABELS, v), more: true },
+  { field: 'deviceGroups', label: 'Device group', values: (a) => names(a.deviceGroups), valueLabel: (v) => v, more: true },
+  { field: 'mitreTechniques', label: 'MITRE technique', values: (a) => names(a.mitreTechniques), valueLabel: (v) => v, more: true },
 ];
 
-export function optionLabel(field: AlertFilterField, value: string | null, menu: FilterMenu): string {
+export function optionLabel(menu: FilterMenu, value: string | null): string {
   if (value === null) return menu.unset ?? CLASSIFICATION_LABELS.unset;
   const fixed = menu.options?.find(([v]) => v === value);
   if (fixed) return fixed[1];
-  if (field === 'investigationState') return labelFor(INVESTIGATION_STATE_LABELS, value);
-  return field === 'assignedTo' ? value : words(value);
+  return menu.valueLabel ? menu.valueLabel(value) : words(value);
 }
 
 /**
@@ -54,13 +72,12 @@ export function menuOptions(menu: FilterMenu, selected: readonly (string | null)
   if (!menu.options) {
     if (menu.unset) values.set(null, menu.unset);
     const seen = new Set<string>();
-    for (const item of nearby) {
-      const v = (item as unknown as Record<string, unknown>)[menu.field];
-      if (typeof v === 'string' && v) seen.add(v);
-    }
-    for (const v of [...seen].sort()) values.set(v, optionLabel(menu.field, v, menu));
+    const read = menu.values ?? ((item: AlertItem) => [(item as unknown as Record<string, unknown>)[menu.field] as string | undefined]);
+    for (const item of nearby) for (const v of read(item)) if (typeof v === 'string' && v) seen.add(v);
+    const labelled = [...seen].map((v) => [v, optionLabel(menu, v)] as const);
+    for (const [v, l] of labelled.sort((a, b) => a[1].localeCompare(b[1]))) values.set(v, l);
   }
-  for (const v of selected) if (!values.has(v)) values.set(v, optionLabel(menu.field, v, menu));
+  for (const v of selected) if (!values.has(v)) values.set(v, optionLabel(menu, v));
   return [...values];
 }
 
@@ -114,7 +131,7 @@ export function activeFilters(o: {
   const chips: TemplateResult[] = [];
   for (const menu of FILTER_MENUS) {
     for (const value of o.filter[menu.field] ?? []) {
-      const label = `${menu.label}: ${optionLabel(menu.field, value, menu)}`;
+      const label = `${menu.label}: ${optionLabel(menu, value)}`;
       chips.push(html`<button type="button" class="chip removable" aria-label=${`Remove filter ${label}`} @click=${() => o.onRemove(menu.field, value)}>${label} <span aria-hidden="true">✕</span></button>`);
     }
   }
