@@ -72,7 +72,8 @@ showIp(params.get('ip') ?? DEMO_IPS[0]!.ip);
 const tab = params.get('tab');
 if (tab === 'overview' || tab === 'alerts' || tab === 'devices' || tab === 'sentinel') page.tab = tab;
 const range = params.get('range');
-if (range === '24h' || range === '7d' || range === '30d' || range === '90d' || range === '180d') page.range = range;
+// A preset or a custom window (`from/to`); the page falls back to 30 days on anything else.
+if (range) page.range = range as typeof page.range;
 const filter = params.get('filter');
 if (filter) page.setAttribute('alerts-filter', filter);
 applyTheme(params.get('theme') ?? '');

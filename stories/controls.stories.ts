@@ -27,3 +27,20 @@ export const TimeRangePicker: StoryObj = {
 export const TimeRangePickerDark: StoryObj = {
   render: () => html`<div style="padding:16px;background:#17181c"><ip-time-range-picker theme="dark" value="90d"></ip-time-range-picker></div>`,
 };
+
+/** A custom window in force: the select names it. */
+export const TimeRangePickerCustomWindow: StoryObj = {
+  render: () => html`<div style="padding:16px"><ip-time-range-picker value="2026-11-01T08:00:00.000Z/2026-11-15T18:00:00.000Z"></ip-time-range-picker></div>`,
+};
+
+/** "Custom range…" picked with a data source that keeps 30 days: the form (`<ip-custom-range>`, loaded on first use) open, From focused. */
+export const TimeRangePickerCustomForm: StoryObj = {
+  render: () => html`<div style="padding:16px;display:flex;justify-content:flex-end;min-height:260px"><ip-time-range-picker value="7d" max-lookback-days="30"></ip-time-range-picker></div>`,
+  play: async ({ canvasElement }) => {
+    const picker = canvasElement.querySelector('ip-time-range-picker')!;
+    await picker.updateComplete;
+    const select = picker.shadowRoot!.querySelector('select')!;
+    select.value = 'custom';
+    select.dispatchEvent(new Event('change'));
+  },
+};

@@ -4,7 +4,7 @@
  */
 import type { AlertFilter, AlertSortField, Sort } from '../data/provider.js';
 import type { AlertItem, Indicator, IndicatorInput, QueryLanguage } from '../data/model.js';
-import type { RangeKey } from '../lib/time-range.js';
+import type { RangeSpec } from '../lib/time-range.js';
 
 const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
 
@@ -43,7 +43,8 @@ export class IpTabChangeEvent extends Event {
 }
 
 export interface IpRangeChangeDetail {
-  range: RangeKey;
+  /** A preset (`30d`) or a custom window `from/to` in ISO 8601, as the `range` attribute takes it. */
+  range: RangeSpec;
 }
 
 /** The user picked another time range. */

@@ -4,6 +4,7 @@
  * hosts never see them. @internal
  */
 import type { AlertPatch } from '../data/model.js';
+import type { RangeSpec } from '../lib/time-range.js';
 
 /** `<ip-alerts-flyout>` → `<ip-alerts-list>`: the analyst saved; the list calls the provider. @internal */
 export class IpFlyoutSaveEvent extends Event {
@@ -20,5 +21,23 @@ export class IpFlyoutCloseEvent extends Event {
   static readonly type = 'ip-flyout-close';
   constructor() {
     super(IpFlyoutCloseEvent.type, { bubbles: true, composed: false });
+  }
+}
+
+/** `<ip-custom-range>` → `<ip-time-range-picker>`: the analyst applied a valid custom window. @internal */
+export class IpCustomRangeApplyEvent extends Event {
+  static readonly type = 'ip-custom-range-apply';
+  readonly detail: { range: RangeSpec };
+  constructor(range: RangeSpec) {
+    super(IpCustomRangeApplyEvent.type, { bubbles: true, composed: false });
+    this.detail = { range };
+  }
+}
+
+/** `<ip-custom-range>` → `<ip-time-range-picker>`: the analyst cancelled (button or Escape). @internal */
+export class IpCustomRangeCancelEvent extends Event {
+  static readonly type = 'ip-custom-range-cancel';
+  constructor() {
+    super(IpCustomRangeCancelEvent.type, { bubbles: true, composed: false });
   }
 }

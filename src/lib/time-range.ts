@@ -124,6 +124,66 @@ export function parseRange(from: string | null | undefined, to: string | null | 
   return { from: new Date(f), to: new Date(t) };
 }
 
+/**
+ * A range as the `range` attribute spells it: a preset (`30d`), or a custom window as an ISO 8601
+ * interval, `from/to` (`2026-11-01T00:00:00.000Z/2026-11-15T00:00:00.000Z`), which deep links and
+ * Copy link carry as they are.
+ */
+export type RangeSpec = RangeKey | `${string}/${string}`;
+
+/** The window a custom spec (`from/to`) names; undefined for a preset or anything invalid. */
+export function parseCustomRange(spec: string | null | undefined): TimeRange | undefined {
+  const slash = spec?.indexOf('/') ?? -1;
+  return slash > 0 ? parseRange(spec!.slice(0, slash), spec!.slice(slash + 1)) : undefined;
+}
+
+/** The spec of a custom window (UTC, millisecond ISO). */
+export function formatRangeSpec(range: TimeRange): RangeSpec {
+  return `${range.from.toISOString()}/${range.to.toISOString()}`;
+}
+
+/** The earliest instant a backend that keeps `maxDays` of data can serve (no limit: undefined). */
+export function lookbackStart(maxDays: number | undefined, now: Date = new Date()): Date | undefined {
+  return maxDays === undefined ? undefined : new Date(now.getTime() - maxDays * DAY_MS);
+}
+
+/**
+ * What a spec means now: a preset (clamped to what the backend keeps) with its window ending now,
+ * or a custom window whose start is moved up to what the backend keeps. Undefined when invalid.
+ */
+export function resolveSpec(spec: string | null | undefined, maxDays: number | undefined, now: Date = new Date()): ResolvedRange | undefined {
+  if (isRangeKey(spec)) {
+    const key = clampRange(spec, maxDays);
+    return { key, range: resolveRange(key, now) };
+  }
+  const custom = parseCustomRange(spec);
+  if (!custom) return undefined;
+  const earliest = lookbackStart(maxDays, now);
+  if (earliest && custom.from.getTime() < earliest.getTime()) {
+    if (custom.to.getTime() <= earliest.getTime()) return undefined;
+    return { range: { from: earliest, to: custom.to } };
+  }
+  return { range: custom };
+}
+
+/** A range as the page holds it: the preset when it is one, and the concrete window. */
+export interface ResolvedRange {
+  key?: RangeKey;
+  range: TimeRange;
+}
+
+/**
+ * The page's range after an update: a fresh window when `fresh` (a new IP or spec), else the
+ * current one, unless what the backend keeps (`maxDays`, known later) changes what the spec means.
+ * An invalid spec means the default preset.
+ */
+export function nextRange(current: ResolvedRange | undefined, spec: string | null | undefined, maxDays: number | undefined, fresh: boolean, now: Date = new Date()): ResolvedRange {
+  const next = resolveSpec(spec, maxDays, now) ?? resolveSpec(DEFAULT_RANGE, maxDays, now)!;
+  if (fresh || !current) return next;
+  const same = next.key || current.key ? next.key === current.key : sameRange(next.range, current.range);
+  return same ? current : next;
+}
+
 /** A human phrase for any range: the preset's phrase when it matches one, else "between … and …". */
 export function describeRange(range: TimeRange, key?: RangeKey): string {
   if (key) return RANGE_PHRASES[key];

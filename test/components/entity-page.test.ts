@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
-import type { IpChangeEvent, IpRangeChangeEvent, IpTabChangeEvent } from '../../src/events/events.js';
+import { IpRangeChangeEvent, type IpChangeEvent, type IpTabChangeEvent } from '../../src/events/events.js';
 import { IpDataError } from '../../src/data/errors.js';
 import { byRole, queryByRole, severityCard } from '../helpers/roles.js';
 import { deepQuery, deepQueryAll, deepText, waitForText } from '../helpers/dom.js';
@@ -216,6 +216,28 @@ describe('<ip-entity-page>', () => {
   });
 
   describe('tabs', () => {
+    it('takes a custom window from the range attribute (as a shared link carries it) and from the picker', async () => {
+      const { provider, calls } = recording(staticProvider());
+      const from = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 3 * 86_400_000);
+      const to = new Date(from.getTime() + 2 * 86_400_000);
+      const spec = `${from.toISOString()}/${to.toISOString()}`;
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" range=${spec} .provider=${provider}></ip-entity-page>`);
+      await waitUntil(() => calls.some((c) => c.method === 'getSecuritySummary' && (c.args[1] as { from: Date }).from.getTime() === from.getTime() && (c.args[1] as { to: Date }).to.getTime() === to.getTime()), 'sections ask for the window');
+      const picker = shadow(el).querySelector('ip-time-range-picker')!;
+      expect(picker.shadowRoot!.querySelector('select')!.value).to.equal('custom');
+      // A new window from the picker's form reaches the page, its attribute and the host.
+      const later = new Date(from.getTime() + 86_400_000);
+      const next = `${later.toISOString()}/${to.toISOString()}` as const;
+      setTimeout(() => picker.dispatchEvent(new IpRangeChangeEvent({ range: next })));
+      const e = (await oneEvent(el, 'ip-range-change')) as IpRangeChangeEvent;
+      expect(e.detail.range).to.equal(next);
+      expect(el.getAttribute('range')).to.equal(next);
+      await waitUntil(() => calls.some((c) => c.method === 'getPrevalence' && (c.args[1] as { from: Date }).from.getTime() === later.getTime()), 'sections follow');
+      // Nonsense falls back to the default 30 days.
+      el.range = 'tomorrow/yesterday' as typeof el.range;
+      await waitUntil(() => picker.value === '30d');
+    });
+
     it('falls back to the longest range the data source keeps, and shows the longer ones disabled', async () => {
       const base = staticProvider();
       const provider = withOverrides(base, { getCapabilities: async () => ({ ...(await base.getCapabilities({ signal: new AbortController().signal })), maxLookbackDays: 30 }) });

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/time-range-picker/ip-time-range-picker.js';
 import type { IpTimeRangePicker } from '../../src/components/time-range-picker/time-range-picker.js';
 import type { IpRangeChangeEvent } from '../../src/events/events.js';
@@ -7,7 +8,7 @@ describe('<ip-time-range-picker>', () => {
   it('offers the five ranges, 30 days selected by default', async () => {
     const el = await fixture<IpTimeRangePicker>(html`<ip-time-range-picker></ip-time-range-picker>`);
     const select = el.shadowRoot!.querySelector('select')!;
-    expect([...select.options].map((o) => o.textContent)).to.deep.equal(['Last 24 hours', 'Last 7 days', 'Last 30 days', 'Last 90 days', 'Last 180 days']);
+    expect([...select.options].map((o) => o.textContent)).to.deep.equal(['Last 24 hours', 'Last 7 days', 'Last 30 days', 'Last 90 days', 'Last 180 days', 'Custom range…']);
     expect(select.value).to.equal('30d');
     await expect(el).to.be.accessible();
   });
@@ -32,8 +33,76 @@ describe('<ip-time-range-picker>', () => {
   it('disables the ranges the data source cannot serve, saying why', async () => {
     const el = await fixture<IpTimeRangePicker>(html`<ip-time-range-picker max-lookback-days="30"></ip-time-range-picker>`);
     const options = [...el.shadowRoot!.querySelectorAll('option')];
-    expect(options.map((o) => o.disabled)).to.deep.equal([false, false, false, true, true]);
+    expect(options.map((o) => o.disabled)).to.deep.equal([false, false, false, true, true, false]);
     expect(options[3]!.textContent).to.equal('Last 90 days (the data source keeps 30 days)');
     await expect(el).to.be.accessible();
+  });
+
+  describe('custom range', () => {
+    const local = (d: Date) => {
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+    };
+    const form = (el: IpTimeRangePicker) => el.shadowRoot!.querySelector('ip-custom-range');
+    const input = (el: IpTimeRangePicker, id: 'from' | 'to') => form(el)!.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
+    const type = async (el: IpTimeRangePicker, id: 'from' | 'to', value: string) => {
+      const i = input(el, id);
+      i.value = value;
+      i.dispatchEvent(new Event('input', { bubbles: true }));
+      await form(el)!.updateComplete;
+    };
+    const openWithKeyboard = async (el: IpTimeRangePicker) => {
+      el.shadowRoot!.querySelector('select')!.focus();
+      await sendKeys({ press: 'End' });
+      await waitUntil(() => form(el)?.shadowRoot?.activeElement?.id === 'from', 'the form opens with From focused');
+    };
+
+    it('picks a window from the keyboard: Enter applies, a wrong window is explained and the typed text stays', async () => {
+      const el = await fixture<IpTimeRangePicker>(html`<ip-time-range-picker value="7d"></ip-time-range-picker>`);
+      let events = 0;
+      el.addEventListener('ip-range-change', () => events++);
+      await openWithKeyboard(el);
+      const from = new Date(Date.now() - 3 * 86_400_000);
+      from.setSeconds(0, 0);
+      const to = new Date(from.getTime() + 86_400_000);
+      await type(el, 'from', local(to));
+      await type(el, 'to', local(from));
+      await sendKeys({ press: 'Enter' });
+      const error = form(el)!.shadowRoot!.querySelector('[role="alert"]')!;
+      await waitUntil(() => error.textContent === 'The start must be before the end.');
+      expect(input(el, 'from').value).to.equal(local(to));
+      expect(input(el, 'from').getAttribute('aria-invalid')).to.equal('true');
+      expect(events).to.equal(0);
+      await expect(el).to.be.accessible();
+      await type(el, 'from', local(from));
+      await type(el, 'to', local(to));
+      setTimeout(() => sendKeys({ press: 'Enter' }));
+      const e = (await oneEvent(el, 'ip-range-change')) as IpRangeChangeEvent;
+      expect(e.detail.range).to.equal(`${from.toISOString()}/${to.toISOString()}`);
+      expect(el.getAttribute('value')).to.equal(e.detail.range);
+      await waitUntil(() => !form(el));
+      const select = el.shadowRoot!.querySelector('select')!;
+      expect(el.shadowRoot!.activeElement).to.equal(select);
+      expect(select.value).to.equal('custom');
+      expect(select.selectedOptions[0]!.textContent).to.contain('–');
+    });
+
+    it('closes on Escape without changing the range, and refuses a start older than the data source keeps', async () => {
+      const el = await fixture<IpTimeRangePicker>(html`<ip-time-range-picker value="24h" max-lookback-days="7"></ip-time-range-picker>`);
+      let events = 0;
+      el.addEventListener('ip-range-change', () => events++);
+      await openWithKeyboard(el);
+      expect(form(el)!.shadowRoot!.textContent).to.contain('The data source keeps 7 days.');
+      await type(el, 'from', local(new Date(Date.now() - 10 * 86_400_000)));
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => form(el)!.shadowRoot!.querySelector('[role="alert"]')!.textContent!.startsWith('The data source keeps 7 days: start on'));
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !form(el));
+      const select = el.shadowRoot!.querySelector('select')!;
+      expect(select.value).to.equal('24h');
+      expect(el.shadowRoot!.activeElement).to.equal(select);
+      expect(el.value).to.equal('24h');
+      expect(events).to.equal(0);
+    });
   });
 });

@@ -4,6 +4,10 @@ import {
   bucketStarts,
   DAY_MS,
   describeRange,
+  formatRangeSpec,
+  nextRange,
+  parseCustomRange,
+  resolveSpec,
   HOUR_MS,
   inRange,
   isRangeKey,
@@ -13,6 +17,7 @@ import {
   resolveRange,
   sameRange,
 } from '../../src/lib/time-range.js';
+import { customRangeProblem, fromLocalInput, toLocalInput } from '../../src/components/time-range-picker/custom-range.js';
 
 const NOW = new Date('2026-11-23T13:36:27.500Z');
 
@@ -78,5 +83,62 @@ describe('lib/time-range', () => {
   it('describes ranges in words', () => {
     expect(describeRange(resolveRange('30d', NOW), '30d')).to.equal('in the last 30 days');
     expect(describeRange({ from: new Date(0), to: new Date(3 * DAY_MS) })).to.equal('in the selected 3-day period');
+  });
+
+  it('reads and writes a custom window as an ISO 8601 interval, refusing anything else', () => {
+    const spec = '2026-11-01T00:00:00.000Z/2026-11-15T12:00:00.000Z';
+    const range = parseCustomRange(spec)!;
+    expect(range.from.toISOString()).to.equal('2026-11-01T00:00:00.000Z');
+    expect(formatRangeSpec(range)).to.equal(spec);
+    expect(parseCustomRange('2026-11-01T00:00Z/2026-11-02T00:00Z')!.to.toISOString()).to.equal('2026-11-02T00:00:00.000Z');
+    for (const bad of ['30d', '', '/2026-11-01', '2026-11-15T00:00Z/2026-11-01T00:00Z', 'yesterday/today', '<script>/x']) expect(parseCustomRange(bad), bad).to.equal(undefined);
+  });
+
+  it('resolves a spec within what the data source keeps: presets fall back, a custom start moves up', () => {
+    expect(resolveSpec('90d', 30, NOW)).to.deep.equal({ key: '30d', range: resolveRange('30d', NOW) });
+    const old = new Date(NOW.getTime() - 60 * DAY_MS).toISOString();
+    const recent = new Date(NOW.getTime() - 10 * DAY_MS).toISOString();
+    const clamped = resolveSpec(`${old}/${recent}`, 30, NOW)!;
+    expect(clamped.key).to.equal(undefined);
+    expect(clamped.range.from.getTime()).to.equal(NOW.getTime() - 30 * DAY_MS);
+    expect(clamped.range.to.toISOString()).to.equal(recent);
+    // Entirely older than the data source keeps: nothing to ask for.
+    expect(resolveSpec(`${old}/${new Date(NOW.getTime() - 45 * DAY_MS).toISOString()}`, 30, NOW)).to.equal(undefined);
+    expect(resolveSpec('garbage', undefined, NOW)).to.equal(undefined);
+  });
+
+  it('keeps the page\'s window until the spec, the IP or the meaning of the spec changes', () => {
+    const first = nextRange(undefined, '7d', undefined, true, NOW);
+    const later = new Date(NOW.getTime() + 5 * 60_000);
+    expect(nextRange(first, '7d', undefined, false, later)).to.equal(first);
+    expect(nextRange(first, '7d', undefined, true, later).range.to.getTime()).to.be.above(first.range.to.getTime());
+    // The data source turns out to keep 1 day: the preset's meaning changed.
+    expect(nextRange(first, '7d', 1, false, later).key).to.equal('24h');
+    const spec = `${new Date(NOW.getTime() - 3 * DAY_MS).toISOString()}/${NOW.toISOString()}`;
+    const custom = nextRange(first, spec, undefined, true, NOW);
+    expect(custom.key).to.equal(undefined);
+    expect(nextRange(custom, spec, 30, false, later)).to.equal(custom);
+    expect(nextRange(custom, spec, 1, false, later).range.from.getTime()).to.equal(later.getTime() - DAY_MS);
+    // An invalid spec is the default preset.
+    expect(nextRange(undefined, 'nonsense', undefined, true, NOW).key).to.equal('30d');
+  });
+
+  it('says why a custom window cannot be asked for', () => {
+    const day = (n: number) => new Date(NOW.getTime() - n * DAY_MS);
+    expect(customRangeProblem(undefined, day(1), undefined, NOW)).to.equal('Enter the start date and time.');
+    expect(customRangeProblem(day(2), undefined, undefined, NOW)).to.equal('Enter the end date and time.');
+    expect(customRangeProblem(day(1), day(2), undefined, NOW)).to.equal('The start must be before the end.');
+    expect(customRangeProblem(new Date(NOW.getTime() + 60_000), new Date(NOW.getTime() + DAY_MS), undefined, NOW)).to.match(/^The start is in the future/);
+    expect(customRangeProblem(day(40), day(1), 30, NOW)).to.equal('The data source keeps 30 days: start on 2026-10-24 or later.');
+    expect(customRangeProblem(day(29), day(1), 30, NOW)).to.equal(undefined);
+    // The end may lie ahead: "until now and whatever comes".
+    expect(customRangeProblem(day(1), new Date(NOW.getTime() + DAY_MS), 30, NOW)).to.equal(undefined);
+  });
+
+  it('reads and writes the local date-time inputs, refusing partial text', () => {
+    const d = new Date(2026, 10, 5, 7, 9);
+    expect(toLocalInput(d)).to.equal('2026-11-05T07:09');
+    expect(fromLocalInput('2026-11-05T07:09')!.getTime()).to.equal(d.getTime());
+    for (const bad of ['', '2026-11-05', 'not a date', '2026-13-45T99:99']) expect(fromLocalInput(bad), bad).to.equal(undefined);
   });
 });

@@ -15,7 +15,7 @@ import { describeError, isAbortError } from '../../data/errors.js';
 import { resolveCapabilities, type IpDataProvider, type ProviderCapabilities } from '../../data/provider.js';
 import { IpErrorEvent } from '../../events/events.js';
 import { localeOf } from '../../lib/format.js';
-import type { RangeKey } from '../../lib/time-range.js';
+import type { RangeSpec } from '../../lib/time-range.js';
 import { DataController } from '../shared/data-controller.js';
 import { TaskLifecycle } from '../shared/task-lifecycle.js';
 
@@ -40,8 +40,8 @@ export class IpSectionElement extends LitElement {
   @property({ attribute: false }) provider?: IpDataProvider;
   /** The IP address; wins over the page's. */
   @property({ type: String }) ip?: string;
-  /** A time range preset (`24h`, `7d`, `30d`, `90d`, `180d`); wins over the page's. */
-  @property({ type: String }) range?: RangeKey;
+  /** A time range, a preset (`24h`, `7d`, `30d`, `90d`, `180d`) or a custom window `from/to` in ISO 8601; wins over the page's. */
+  @property({ type: String }) range?: RangeSpec;
   /** `light` or `dark`; default follows the page or the OS. */
   @property({ type: String, reflect: true }) theme?: 'light' | 'dark';
   /** `compact` spacing. */

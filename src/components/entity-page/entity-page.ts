@@ -11,7 +11,7 @@ import { entityPageStyles } from './entity-page.styles.js';
 import { capabilitiesContext, ipContext, providerContext, rangeContext, type RangeContextValue } from '../../data/context.js';
 import { resolveCapabilities, type AlertFilter, type IpDataProvider, type ProviderCapabilities } from '../../data/provider.js';
 import { parseIp, type IpParseResult } from '../../lib/ip.js';
-import { clampRange, DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey } from '../../lib/time-range.js';
+import { DEFAULT_RANGE, formatRangeSpec, nextRange, type RangeSpec } from '../../lib/time-range.js';
 import { PageProvider } from './page-provider.js';
 import { ipIdentity } from './identity.js';
 import type { ShareView } from '../../lib/link-templates.js';
@@ -123,8 +123,8 @@ export class IpEntityPage extends LitElement {
   @property({ attribute: false }) provider?: IpDataProvider;
   /** Base URL of the library's REST API; the page creates a `RestIpDataProvider` for it (its code loads on first use). */
   @property({ type: String, attribute: 'api-base' }) apiBase?: string;
-  /** The time range every section follows. */
-  @property({ type: String, reflect: true }) range: RangeKey = DEFAULT_RANGE;
+  /** The time range every section follows: a preset (`24h`, `7d`, `30d`, `90d`, `180d`) or a custom window `from/to` in ISO 8601 (`2026-11-01T00:00Z/2026-11-15T00:00Z`). */
+  @property({ type: String, reflect: true }) range: RangeSpec = DEFAULT_RANGE;
   /** The selected tab: `overview`, `alerts`, `devices` or `sentinel` (deep links). */
   @property({ type: String, reflect: true }) tab: IpTab = 'overview';
   /** `light` or `dark`; by default the page follows the OS. */
@@ -221,12 +221,9 @@ export class IpEntityPage extends LitElement {
       // Another IP: the answers kept for the last one go (the layer holds one IP's answers at most).
       if (before !== (this.#parsed?.ok ? this.#parsed.ip.canonical : undefined)) this.#pageProvider.forget();
     }
-    // A range the data source cannot serve (it keeps fewer days) falls back to the longest it can.
-    const wanted = clampRange(isRangeKey(this.range) ? this.range : DEFAULT_RANGE, this.#capabilities.value?.maxLookbackDays);
-    if (changed.has('ip') || changed.has('range') || !this.#rangeValue || this.#rangeValue.key !== wanted) {
-      // A new IP or range starts a fresh window ending now.
-      this.#rangeValue = { key: wanted, range: resolveRange(wanted) };
-    }
+    // A new IP or range starts a fresh window ending now; a range the data source cannot serve
+    // (it keeps fewer days) falls back to the longest it can.
+    this.#rangeValue = nextRange(this.#rangeValue, this.range, this.#capabilities.value?.maxLookbackDays, changed.has('ip') || changed.has('range'));
     // A new IP starts unfiltered (a new object, so the list applies it once).
     if (changed.has('ip') && changed.get('ip') !== undefined) this.alertsFilter = {};
     // Parsed by code loaded on first need (the alerts list's own), not in the first paint.
@@ -467,7 +464,7 @@ export class IpEntityPage extends LitElement {
           ${ipIdentity(this.#parsed)}
           <div class="tools">
             ${this.#renderSearch()}
-            <ip-time-range-picker .value=${this.#rangeValue?.key ?? DEFAULT_RANGE} max-lookback-days=${ifDefined(this.#capabilities.value?.maxLookbackDays)}></ip-time-range-picker>
+            <ip-time-range-picker .value=${this.#rangeValue?.key ?? formatRangeSpec(this.#rangeValue!.range)} max-lookback-days=${ifDefined(this.#capabilities.value?.maxLookbackDays)}></ip-time-range-picker>
             <div class="actions"><slot name="actions"></slot></div>
           </div>
           ${notice || this.actions === 'none'

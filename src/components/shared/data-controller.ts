@@ -11,13 +11,13 @@ import type { IpDataProvider } from '../../data/provider.js';
 import { guardProvider } from '../../providers/guard.js';
 import { forgetAnswers } from '../../providers/memo.js';
 import { parseIp, type IpParseResult, type ParsedIp } from '../../lib/ip.js';
-import { DEFAULT_RANGE, isRangeKey, resolveRange, type RangeKey, type TimeRange } from '../../lib/time-range.js';
+import { DEFAULT_RANGE, isRangeKey, parseCustomRange, resolveSpec, type RangeSpec, type TimeRange } from '../../lib/time-range.js';
 
 /** The properties a section element exposes to override the context. */
 export interface DataHost extends ReactiveControllerHost, HTMLElement {
   provider?: IpDataProvider;
   ip?: string;
-  range?: RangeKey;
+  range?: RangeSpec;
 }
 
 export class DataController implements ReactiveController {
@@ -27,7 +27,7 @@ export class DataController implements ReactiveController {
   readonly #rangeCtx: ContextConsumer<typeof rangeContext, DataHost>;
   #ipText?: string;
   #ipResult?: IpParseResult;
-  #rangeKey?: RangeKey;
+  #rangeSpec?: RangeSpec;
   #ownRange?: RangeContextValue;
 
   constructor(host: DataHost) {
@@ -74,10 +74,10 @@ export class DataController implements ReactiveController {
     return this.#ipCtx.value;
   }
 
-  /** The range: the element's own preset, else the page's, else the last 30 days. */
+  /** The range: the element's own (preset or valid custom window), else the page's, else the last 30 days. */
   get range(): RangeContextValue {
-    const key = this.#host.range;
-    if (key !== undefined && isRangeKey(key)) return this.#resolveOwn(key);
+    const spec = this.#host.range;
+    if (spec && (isRangeKey(spec) || parseCustomRange(spec))) return this.#resolveOwn(spec);
     return this.#rangeCtx.value ?? this.#resolveOwn(DEFAULT_RANGE);
   }
 
@@ -90,10 +90,10 @@ export class DataController implements ReactiveController {
     return this.#ipCtx.value !== undefined || this.#providerCtx.value !== undefined;
   }
 
-  #resolveOwn(key: RangeKey): RangeContextValue {
-    if (this.#rangeKey !== key || !this.#ownRange) {
-      this.#rangeKey = key;
-      this.#ownRange = { key, range: resolveRange(key) };
+  #resolveOwn(spec: RangeSpec): RangeContextValue {
+    if (this.#rangeSpec !== spec || !this.#ownRange) {
+      this.#rangeSpec = spec;
+      this.#ownRange = resolveSpec(spec, undefined)!;
     }
     return this.#ownRange;
   }

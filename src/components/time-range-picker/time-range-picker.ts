@@ -1,18 +1,26 @@
-import { LitElement, css, html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
-import { DEFAULT_RANGE, isRangeKey, RANGE_KEYS, RANGE_LABELS, withinLookback, type RangeKey } from '../../lib/time-range.js';
+import { DEFAULT_RANGE, isRangeKey, parseCustomRange, RANGE_KEYS, RANGE_LABELS, withinLookback, type RangeKey, type RangeSpec } from '../../lib/time-range.js';
+import { formatDateTime } from '../../lib/format.js';
 import { IpRangeChangeEvent } from '../../events/events.js';
+import type { IpCustomRangeApplyEvent } from '../../events/internal.js';
+
+const CUSTOM = 'custom';
 
 /**
- * The time range every section follows: 24 hours, 7, 30, 90 or 180 days. A native `<select>`,
- * so keyboard, screen readers and touch work as users expect.
+ * The time range every section follows: 24 hours, 7, 30, 90 or 180 days, or a custom window
+ * ("Custom range…": from–to in local date and time, never earlier than the data source keeps).
+ * A native `<select>` and native date-time inputs, so keyboard, screen readers and touch work as
+ * users expect. The custom form applies on Enter or Apply and closes on Escape or Cancel, giving
+ * focus back to the select; a window it cannot use is explained and what was typed stays.
  *
  * @tag ip-time-range-picker
- * @fires ip-range-change - The user picked a range; `detail: { range }`.
+ * @fires ip-range-change - The user picked a range; `detail: { range }`, a preset or a custom window `from/to` (ISO 8601).
  * @csspart select - The select.
  * @csspart label - The visible label.
+ * @csspart custom - The custom range form's box.
  */
 export class IpTimeRangePicker extends LitElement {
   static override styles = [
@@ -21,6 +29,7 @@ export class IpTimeRangePicker extends LitElement {
     css`
       :host {
         display: inline-flex;
+        position: relative;
       }
       label {
         display: inline-flex;
@@ -31,36 +40,88 @@ export class IpTimeRangePicker extends LitElement {
         padding-inline-end: calc(var(--_space) * 0.5);
         cursor: pointer;
       }
+      ip-custom-range {
+        position: absolute;
+        z-index: 30;
+        inset-block-start: calc(100% + 4px);
+        inset-inline-end: 0;
+        min-width: max-content;
+      }
     `,
   ];
 
-  /** The selected range. */
-  @property({ type: String, reflect: true }) value: RangeKey = DEFAULT_RANGE;
+  /** The selected range: a preset, or a custom window `from/to` (ISO 8601). */
+  @property({ type: String, reflect: true }) value: RangeSpec = DEFAULT_RANGE;
   /** The visible label. */
   @property({ type: String }) label = 'Time range';
   /** Ranges offered (default: all). */
   @property({ attribute: false }) options: readonly RangeKey[] = RANGE_KEYS;
-  /** The most days the data source keeps: longer ranges are shown disabled, saying why. */
+  /** The most days the data source keeps: longer presets are shown disabled, saying why, and a custom start cannot be earlier. */
   @property({ type: Number, attribute: 'max-lookback-days' }) maxLookbackDays?: number;
+  /** Offer no "Custom range…" (presets only). */
+  @property({ type: Boolean, attribute: 'no-custom' }) noCustom = false;
 
-  #onChange(e: Event) {
+  /** Whether the custom range form is open. */
+  @state() private customOpen = false;
+
+  async #onChange(e: Event) {
     const next = (e.target as HTMLSelectElement).value;
+    if (next === CUSTOM) {
+      // The form loads on first use: the page's first paint does not carry it.
+      await import('./ip-custom-range.js');
+      this.customOpen = true;
+      return;
+    }
+    this.customOpen = false;
     if (!isRangeKey(next) || next === this.value) return;
-    this.value = next;
-    this.dispatchEvent(new IpRangeChangeEvent({ range: next }));
+    this.#apply(next);
   }
 
+  #apply(value: RangeSpec) {
+    this.value = value;
+    this.dispatchEvent(new IpRangeChangeEvent({ range: value }));
+  }
+
+  async #close() {
+    this.customOpen = false;
+    await this.updateComplete;
+    const select = this.renderRoot.querySelector<HTMLSelectElement>('select');
+    // The select shows the range in force again.
+    if (select) select.value = isRangeKey(this.value) ? this.value : CUSTOM;
+    select?.focus();
+  }
+
+  readonly #onApply = (e: IpCustomRangeApplyEvent) => {
+    e.stopPropagation();
+    this.#apply(e.detail.range);
+    void this.#close();
+  };
+
+  readonly #onCancel = (e: Event) => {
+    e.stopPropagation();
+    void this.#close();
+  };
+
   override render() {
+    const custom = parseCustomRange(this.value);
+    const selected = this.customOpen || custom ? CUSTOM : this.value;
     return html`
       <label>
         <span part="label" class="muted">${this.label}</span>
         <select class="input" part="select" @change=${this.#onChange}>
           ${this.options.map((k) => {
             const served = withinLookback(k, this.maxLookbackDays);
-            return html`<option value=${k} ?selected=${k === this.value} ?disabled=${!served}>${RANGE_LABELS[k]}${served ? '' : ` (the data source keeps ${this.maxLookbackDays} days)`}</option>`;
+            return html`<option value=${k} ?selected=${k === selected} ?disabled=${!served}>${RANGE_LABELS[k]}${served ? '' : ` (the data source keeps ${this.maxLookbackDays} days)`}</option>`;
           })}
+          ${this.noCustom
+            ? nothing
+            : html`<option value=${CUSTOM} ?selected=${selected === CUSTOM}>${custom ? `${formatDateTime(custom.from)} – ${formatDateTime(custom.to)}` : 'Custom range…'}</option>`}
         </select>
       </label>
+      ${this.customOpen
+        ? html`<ip-custom-range part="custom" .value=${this.value} .maxLookbackDays=${this.maxLookbackDays}
+            @ip-custom-range-apply=${this.#onApply} @ip-custom-range-cancel=${this.#onCancel}></ip-custom-range>`
+        : nothing}
     `;
   }
 }

@@ -1,0 +1,162 @@
+import { LitElement, css, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { tokens } from '../shared/tokens.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { formatRangeSpec, lookbackStart, parseCustomRange, type RangeSpec } from '../../lib/time-range.js';
+import { IpCustomRangeApplyEvent, IpCustomRangeCancelEvent } from '../../events/internal.js';
+
+/**
+ * The custom range form of `<ip-time-range-picker>`: From and To as native `datetime-local`
+ * inputs (local time, keyboard-usable), Apply on Enter or the button, Cancel on Escape or the
+ * button. A window it cannot ask for (an end missing, the start after the end or in the future,
+ * older than the data source keeps) is said next to the inputs, and what was typed stays. Loaded
+ * when the analyst first picks "Custom range…", so the page's first paint does not carry it.
+ *
+ * @internal
+ * @tag ip-custom-range
+ * @fires ip-custom-range-apply - A valid window; `detail: { range }` as `from/to` (ISO 8601).
+ * @fires ip-custom-range-cancel - The analyst cancelled.
+ * @csspart form - The form.
+ */
+export class IpCustomRange extends LitElement {
+  static override styles = [
+    tokens,
+    sharedStyles,
+    css`
+      form {
+        display: grid;
+        grid-template-columns: auto auto;
+        gap: var(--_space);
+        align-items: center;
+        padding: calc(var(--_space) * 1.5);
+        background: var(--_color-surface);
+        border: 1px solid var(--_color-border-strong);
+        border-radius: var(--_radius-small);
+        box-shadow: var(--_shadow-raised);
+      }
+      .hint,
+      .error,
+      .buttons {
+        grid-column: 1 / -1;
+        margin: 0;
+      }
+      .error {
+        color: var(--_color-danger);
+        max-width: 22rem;
+      }
+      .error:empty {
+        display: none;
+      }
+      .buttons {
+        display: flex;
+        justify-content: flex-end;
+        gap: var(--_space);
+      }
+    `,
+  ];
+
+  /** The range in force: a custom window starts the form; otherwise the last 24 hours do. */
+  @property({ type: String }) value?: RangeSpec;
+  /** The most days the data source keeps. */
+  @property({ type: Number }) maxLookbackDays?: number;
+
+  @state() private from = '';
+  @state() private to = '';
+  @state() private error = '';
+  /** Which input the error is about. */
+  #errorAt?: 'from' | 'to';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const current = parseCustomRange(this.value);
+    const to = current?.to ?? new Date();
+    this.from = toLocalInput(current?.from ?? new Date(to.getTime() - 86_400_000));
+    this.to = toLocalInput(to);
+  }
+
+  override firstUpdated(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('#from')?.focus();
+  }
+
+  #onInput(e: Event) {
+    const input = e.target as HTMLInputElement;
+    if (input.id === 'from') this.from = input.value;
+    else this.to = input.value;
+    this.error = '';
+  }
+
+  async #onSubmit(e: Event) {
+    e.preventDefault();
+    const from = fromLocalInput(this.from);
+    const to = fromLocalInput(this.to);
+    const error = customRangeProblem(from, to, this.maxLookbackDays);
+    if (error) {
+      this.error = error;
+      this.#errorAt = from && !to ? 'to' : 'from';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>(`#${this.#errorAt}`)?.focus();
+      return;
+    }
+    this.dispatchEvent(new IpCustomRangeApplyEvent(formatRangeSpec({ from: from!, to: to! })));
+  }
+
+  #cancel() {
+    this.dispatchEvent(new IpCustomRangeCancelEvent());
+  }
+
+  #onKeydown(e: KeyboardEvent) {
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    this.#cancel();
+  }
+
+  override render() {
+    const earliest = lookbackStart(this.maxLookbackDays);
+    const min = earliest ? toLocalInput(earliest) : '';
+    const invalid = (at: 'from' | 'to') => (this.error && this.#errorAt === at ? 'true' : 'false');
+    return html`<form part="form" aria-label="Custom time range" novalidate @submit=${this.#onSubmit} @keydown=${this.#onKeydown}>
+      <label for="from">From</label>
+      <input id="from" class="input" type="datetime-local" .value=${this.from} min=${min} max=${toLocalInput(new Date())} required
+        aria-invalid=${invalid('from')} aria-describedby="hint error" @input=${this.#onInput} />
+      <label for="to">To</label>
+      <input id="to" class="input" type="datetime-local" .value=${this.to} min=${min} required aria-invalid=${invalid('to')} aria-describedby="hint error" @input=${this.#onInput} />
+      <p id="hint" class="hint muted small">Your local time.${this.maxLookbackDays === undefined ? '' : ` The data source keeps ${this.maxLookbackDays} days.`}</p>
+      <p id="error" class="error small" role="alert">${this.error}</p>
+      <div class="buttons">
+        <button type="button" class="button subtle" @click=${this.#cancel}>Cancel</button>
+        <button type="submit" class="button primary">Apply</button>
+      </div>
+    </form>`;
+  }
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** A date as a `datetime-local` input writes it (local time, minutes). */
+export function toLocalInput(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A `datetime-local` value as a date (local time), or undefined when empty or invalid. */
+export function fromLocalInput(value: string): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return undefined;
+  const date = new Date(value);
+  return Number.isFinite(date.getTime()) ? date : undefined;
+}
+
+/**
+ * Why a custom window cannot be asked for, in a sentence for the analyst; undefined when it can.
+ * Missing ends, a start not before the end, a start in the future, and a start before what the
+ * data source keeps are refused.
+ */
+export function customRangeProblem(from: Date | undefined, to: Date | undefined, maxDays: number | undefined, now: Date = new Date()): string | undefined {
+  if (!from || !Number.isFinite(from.getTime())) return 'Enter the start date and time.';
+  if (!to || !Number.isFinite(to.getTime())) return 'Enter the end date and time.';
+  if (from.getTime() >= to.getTime()) return 'The start must be before the end.';
+  if (from.getTime() > now.getTime()) return 'The start is in the future: nothing has happened yet.';
+  const earliest = lookbackStart(maxDays, now);
+  if (earliest && from.getTime() < earliest.getTime() - 60_000) return `The data source keeps ${maxDays} days: start on ${earliest.toISOString().slice(0, 10)} or later.`;
+  return undefined;
+}
