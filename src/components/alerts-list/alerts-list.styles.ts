@@ -104,11 +104,6 @@ export const alertsListStyles = css`
   .selected-count {
     color: var(--_color-text);
   }
-  .export-progress {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_space);
-  }
 
   /* ---- grid ---- */
   .main {

@@ -11,7 +11,8 @@ import { AlertPages, type AlertsQuery } from './alert-pages.js';
 import { SelectionController } from './selection-controller.js';
 import { type ColumnState } from './columns.js';
 import { statusBar } from './status.js';
-import { columnChooser, exportMenu } from './toolbar.js';
+import { columnChooser } from './toolbar.js';
+import { exportMenu, exportStatus, exportStyles, ipExportName, ListExport } from '../shared/list-export.js';
 import { ColumnsController, DEFAULT_COLUMNS } from './columns-controller.js';
 import { IncidentExpansions, type DisplayRow, type ExpansionSource } from './expansions.js';
 import { bodyState, gridHeader, gridRow, loadingRows, type GridView } from './rows.js';
@@ -26,7 +27,7 @@ import type { AlertItem } from '../../data/model.js';
 import { type AlertFilter, type AlertSortField, type Sort } from '../../data/provider.js';
 import { filterCount, parseFilter, parseSort, serializeFilter, serializeSort } from '../../lib/alert-filter.js';
 import type { ExportFormat } from '../../lib/export.js';
-import { AlertsExportController } from './export-controller.js';
+import { alertExportFields } from './export-fields.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { describeRange } from '../../lib/time-range.js';
 import { IpAlertsUpdatedEvent } from '../../events/events.js';
@@ -61,7 +62,7 @@ import { IpAlertsUpdatedEvent } from '../../events/events.js';
  * @cssprop --ip-color-hover - Background of the row under the pointer.
  */
 export class IpAlertsList extends IpSectionElement {
-  static override styles = [tokens, sharedStyles, filterMenuStyles, searchFieldStyles, alertsListStyles];
+  static override styles = [tokens, sharedStyles, filterMenuStyles, searchFieldStyles, exportStyles, alertsListStyles];
 
   readonly #pages = new AlertPages(this);
   readonly #columnsCtl = new ColumnsController(this);
@@ -81,7 +82,12 @@ export class IpAlertsList extends IpSectionElement {
     rowHeightProperty: '--_list-row-height',
   });
   readonly #query = new QueryControls(this, { searchInput: () => this.searchInput, nearby: () => this.#nearbyItems() });
-  readonly #export = new AlertsExportController(this, { pages: this.#pages, columns: () => this.#columnsCtl.visible, ip: () => this.source.ip?.canonical });
+  readonly #export = new ListExport<AlertItem>(this, {
+    fields: () => alertExportFields(this.#columnsCtl.visible),
+    batches: (signal) => this.#pages.all(signal),
+    fileName: (format) => ipExportName('incidents-and-alerts', this.source.ip?.canonical, format),
+    total: () => this.#pages.total,
+  });
   readonly #save = new AlertSaveController(this, {
     provider: () => this.source.provider,
     pages: this.#pages,
@@ -332,7 +338,7 @@ export class IpAlertsList extends IpSectionElement {
       ${q.renderSearchAndFilters()}
       <div class="tools">
         ${columnChooser({ columns: this.columns, open: q.menu === 'columns', onToggleOpen: () => q.toggleMenu('columns'), controller: this.#columnsCtl })}
-        ${exportMenu({ open: q.menu === 'export', total: this.#total, busy: !!this.#export.progress, locale: this.locale, onToggleOpen: () => q.toggleMenu('export'), onExport: (f) => {
+        ${exportMenu({ open: q.menu === 'export', total: this.#total, noun: 'rows', busy: !!this.#export.progress, locale: this.locale, onToggleOpen: () => q.toggleMenu('export'), onExport: (f) => {
           q.menu = undefined;
           void this.#export.download(f);
         } })}
@@ -347,14 +353,12 @@ export class IpAlertsList extends IpSectionElement {
       unlisted: this.#pages.unlisted,
       selected: this.#select.selection.count(this.#total ?? 0),
       allMatching: this.#select.selection.allMatching,
-      exporting: this.#export.progress,
-      exportError: this.#export.error,
+      exportLine: exportStatus(this.#export, this.locale),
       rangeSelecting: this.#select.range.busy,
       rangeNotice: this.#select.range.notice,
       locale: this.locale,
       onSelectAllMatching: () => this.#select.selectAllMatching(),
       onClearSelection: () => this.#select.clear(),
-      onCancelExport: () => this.#export.cancel(),
       onCancelRange: () => this.#select.range.cancel(),
       onDismissRangeNotice: () => this.#select.range.dismiss(),
     });

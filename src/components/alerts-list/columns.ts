@@ -64,6 +64,8 @@ export interface ColumnDef {
   render: (item: AlertItem, ctx: CellContext) => TemplateResult | string;
   /** Value in exports. */
   value: (item: AlertItem) => string | number | undefined | null;
+  /** Value in JSON exports (default: the item's field of the column's id). */
+  json?: (item: AlertItem) => unknown;
 }
 
 /** `CommandAndControl` → `Command and control`; `microsoftDefenderForEndpoint` → `Microsoft defender for endpoint`. */
@@ -127,6 +129,7 @@ export const COLUMNS: readonly ColumnDef[] = [
       return id ? html`<span class="mono">${shown(id)}</span>` : missing();
     },
     value: (a) => (a.kind === 'incident' ? a.id : a.incidentId ?? ''),
+    json: (a) => (a.kind === 'incident' ? a.id : a.incidentId),
   },
   {
     id: 'tags', label: 'Tags', width: 180, minWidth: 90, visible: true, sort: 'tags', filter: 'tags',
@@ -143,7 +146,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   },
   {
     id: 'category', label: 'Categories', width: 190, minWidth: 90, visible: true, sort: 'category', filter: 'category',
-    render: (a) => listCell(categories(a), words), value: (a) => categories(a).map(words).join(', '),
+    render: (a) => listCell(categories(a), words), value: (a) => categories(a).map(words).join(', '), json: categories,
   },
   {
     id: 'impactedAssets', label: 'Impacted assets', width: 220, minWidth: 120, visible: true, sort: 'impactedAssets', filter: 'impactedAssets',
@@ -156,11 +159,11 @@ export const COLUMNS: readonly ColumnDef[] = [
   },
   {
     id: 'serviceSource', label: 'Service sources', width: 200, minWidth: 110, visible: true, sort: 'serviceSource', filter: 'serviceSource',
-    render: (a) => listCell(serviceSources(a), sourceLabel), value: (a) => serviceSources(a).map(sourceLabel).join(', '),
+    render: (a) => listCell(serviceSources(a), sourceLabel), value: (a) => serviceSources(a).map(sourceLabel).join(', '), json: serviceSources,
   },
   {
     id: 'detectionSource', label: 'Detection sources', width: 200, minWidth: 110, visible: true, sort: 'detectionSource', filter: 'detectionSource',
-    render: (a) => listCell(detectionSources(a), sourceLabel), value: (a) => detectionSources(a).map(sourceLabel).join(', '),
+    render: (a) => listCell(detectionSources(a), sourceLabel), value: (a) => detectionSources(a).map(sourceLabel).join(', '), json: detectionSources,
   },
   {
     id: 'firstActivity', label: 'First activity', width: 130, minWidth: 100, visible: true, sort: 'firstActivity',
@@ -193,6 +196,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     id: 'alertId', label: 'Alert ID', width: 180, minWidth: 90, visible: false, sort: 'id',
     render: (a) => (a.kind === 'alert' ? truncated(a.id, { mono: true }) : dash),
     value: (a) => (a.kind === 'alert' ? a.id : ''),
+    json: (a) => (a.kind === 'alert' ? a.id : undefined),
   },
   {
     id: 'lastUpdated', label: 'Last update time', width: 140, minWidth: 100, visible: false, sort: 'lastUpdated',

@@ -5,7 +5,6 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatNumber } from '../../lib/format.js';
-import type { ExportFormat } from '../../lib/export.js';
 
 /** Shift ranges beyond this many rows offer "Select all matching" instead of fetching every row. */
 export const MAX_RANGE = 5_000;
@@ -17,14 +16,13 @@ export interface StatusInput {
   unlisted?: number;
   selected: number;
   allMatching: boolean;
-  exporting?: { format: ExportFormat; done: number; total?: number };
-  exportError?: string;
+  /** The export's progress or error (shared/list-export's `exportStatus`). */
+  exportLine: TemplateResult | typeof nothing;
   rangeSelecting?: { rows: number };
   rangeNotice?: { rows?: number; message?: string };
   locale?: string;
   onSelectAllMatching: () => void;
   onClearSelection: () => void;
-  onCancelExport: () => void;
   onCancelRange: () => void;
   onDismissRangeNotice: () => void;
 }
@@ -41,12 +39,7 @@ export function statusBar(s: StatusInput): TemplateResult {
       ? html`<button type="button" class="link" @click=${s.onSelectAllMatching}>Select all ${n(total)} matching</button>`
       : nothing}
     ${selected ? html`<button type="button" class="link" @click=${s.onClearSelection}>Clear selection</button>` : nothing}
-    ${s.exporting
-      ? html`<span class="export-progress" role="status">Exporting ${s.exporting.format.toUpperCase()}… ${n(s.exporting.done)} of ${n(s.exporting.total ?? total ?? 0)}
-          <progress max=${s.exporting.total ?? total ?? 1} .value=${s.exporting.done}></progress>
-          <button type="button" class="button subtle" @click=${s.onCancelExport}>Cancel</button></span>`
-      : nothing}
-    ${s.exportError ? html`<span class="error-text" role="alert">Export failed: ${s.exportError}</span>` : nothing}
+    ${s.exportLine}
     ${rangeStatus(s)}
   </div>`;
 }

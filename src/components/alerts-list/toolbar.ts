@@ -13,8 +13,6 @@ import {
 import { ALERT_STATUS_LABELS, CLASSIFICATION_LABELS, DETERMINATION_LABELS, INVESTIGATION_STATE_LABELS, labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
 import { ASSET_KIND_LABELS } from '../../lib/queue-labels.js';
 import type { AlertFilter, AlertFilterField } from '../../data/provider.js';
-import { formatNumber } from '../../lib/format.js';
-import type { ExportFormat } from '../../lib/export.js';
 import { categories, COLUMN_BY_ID, detectionSources, serviceSources, sourceLabel, words, type ColumnState } from './columns.js';
 import type { ColumnsController } from './columns-controller.js';
 
@@ -101,20 +99,6 @@ export function columnChooser(o: { columns: readonly ColumnState[]; open: boolea
             })}
           </ul>
           <button type="button" class="button subtle" @click=${() => controller.reset()}>Reset columns</button>
-        </div>`
-      : nothing}
-  </div>`;
-}
-
-/** Export: CSV or JSON of every matching row. */
-export function exportMenu(o: { open: boolean; total?: number; busy: boolean; locale?: string; onToggleOpen: () => void; onExport: (format: ExportFormat) => void }): TemplateResult {
-  const rows = formatNumber(o.total ?? 0, o.locale);
-  return html`<div class="menu-wrap end">
-    <button type="button" class="button" aria-expanded=${o.open ? 'true' : 'false'} aria-controls="export-menu" ?disabled=${!o.total || o.busy} @click=${o.onToggleOpen}>Export</button>
-    ${o.open
-      ? html`<div class="menu" id="export-menu" role="group" aria-label="Export">
-          <button type="button" class="button subtle" @click=${() => o.onExport('csv')}>CSV (${rows} rows)</button>
-          <button type="button" class="button subtle" @click=${() => o.onExport('json')}>JSON (${rows} rows)</button>
         </div>`
       : nothing}
   </div>`;
