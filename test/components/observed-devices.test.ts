@@ -144,6 +144,38 @@ describe('<ip-observed-devices>', () => {
       expect(nav.detail.query).to.contain('DeviceNetworkEvents').and.to.contain(`"${IP}"`);
     });
 
+    it('exports every matching device, not only the 100 shown, as spreadsheet-safe CSV and as JSON', async () => {
+      const many = Array.from({ length: 250 }, (_, i) => makeDevice({ id: `m${i}`, name: i === 7 ? '=cmd|"/c calc"!A1' : `HOST-${String(i).padStart(4, '0')}`, firstSeen: ago(500), lastSeen: ago(1 + i / 100), lastEvent: makeEvent({ timestamp: ago(1 + i / 100), actionType: i % 2 ? 'ConnectionFailed' : 'ConnectionSuccess' }) }));
+      // A backend that lists past Defender's 100 (Defender itself stops there: so does its export).
+      const { provider, calls } = recording(staticWith(many, {}, { deviceLimit: 1000 }));
+      const el = await mount(provider);
+      await check(el, 'Action type', 'Connection Failed');
+      await waitUntil(() => deepText(root(el).querySelector('[part="cap"]')!).includes('125'), 'the filter applied');
+      const before = calls.length;
+      const csv = await el.exportData('csv');
+      const lines = csv.trim().split(/\r?\n/);
+      expect(lines.length).to.equal(126);
+      expect(lines[0]).to.match(/^Device,Device ID,OS platform/);
+      expect(csv).to.contain(`'=cmd|""/c calc""!A1`);
+      const pages = calls.slice(before).filter((c) => c.method === 'listObservedDevices').map((c) => c.args[1] as DeviceQuery);
+      expect(pages.map((q) => q.offset)).to.deep.equal([0, 100]);
+      expect(pages.every((q) => q.actionType?.join() === 'ConnectionFailed')).to.equal(true);
+      const json = JSON.parse(await el.exportData('json')) as Array<Record<string, unknown>>;
+      expect(json.length).to.equal(125);
+      expect(json[0]!['actionType']).to.equal('ConnectionFailed');
+      // The menu says how many and what.
+      button(el, 'Export').click();
+      await el.updateComplete;
+      expect(byRole(root(el), 'button', 'CSV (125 devices)')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('exports what a capped backend lists, and stops there', async () => {
+      const many = Array.from({ length: 250 }, (_, i) => makeDevice({ id: `m${i}`, name: `HOST-${i}`, firstSeen: ago(500), lastSeen: ago(1 + i / 100), lastEvent: makeEvent({ timestamp: ago(1 + i / 100) }) }));
+      const el = await mount(staticWith(many));
+      expect((await el.exportData('csv')).trim().split(/\r?\n/).length).to.equal(101);
+    });
+
     it('says no device communicated with the IP', async () => {
       const el = await mount(staticWith([]), 0);
       await waitUntil(() => deepText(el).includes('No device in your organization communicated with this IP'));

@@ -130,6 +130,29 @@ describe('<ip-sentinel-events>', () => {
       await waitUntil(() => titles(el).length === 4);
     });
 
+    it('exports the timeline as filtered, and each insight table with its columns, spreadsheet-safe', async () => {
+      const el = await mount(provider({ insights: [{ ...insights()[0]!, rows: [['=HYPERLINK("http://evil.example")', 1, '@SUM(1)', 'high'], ...insights()[0]!.rows] }] }));
+      chip(el, 'Bookmarks').click();
+      chip(el, 'Anomalies').click();
+      await waitUntil(() => titles(el).length === 2);
+      const csv = (await el.exportData('csv')).trim().split(/\r?\n/);
+      expect(csv[0]).to.equal('Time,Kind,Title,Severity,Source,Description,Alert ID,Bookmarked by,Query');
+      expect(csv.slice(1).map((l) => l.split(',')[1])).to.deep.equal(['bookmark', 'anomaly']);
+      const json = JSON.parse(await el.exportData('json')) as Array<Record<string, unknown>>;
+      expect(json.map((e) => e['title'])).to.deep.equal(['Beaconing to the IP', 'Unusual outbound volume']);
+      expect(byRole(timelinePart(el), 'button', 'Export the timeline')).to.exist;
+      await waitUntil(() => card(el, 'Reputation'), 'insights', { timeout: 5000 });
+      const table = (await el.exportData('csv', { insight: 'rep' })).trim().split(/\r?\n/);
+      expect(table[0]).to.equal('Verdict,Score,Source,Severity');
+      expect(table[1]).to.equal(`"'=HYPERLINK(""http://evil.example"")",1,'@SUM(1),high`);
+      expect(table.length).to.equal(4);
+      const reputation = card(el, 'Reputation');
+      byRole(reputation, 'button', 'Export Reputation').click();
+      await el.updateComplete;
+      expect(byRole(reputation, 'button', 'JSON (3 rows)')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
     it('links alerts with a cancelable ip-navigate and shows a bookmark’s query', async () => {
       const el = await mount();
       const link = titleOf(events(el)[0]!);

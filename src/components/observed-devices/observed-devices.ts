@@ -17,10 +17,13 @@ import { formatDateTime, formatNumber, splitWords } from '../../lib/format.js';
 import { huntingQuery } from '../../lib/hunting.js';
 import { listKeyTarget } from '../shared/list-keys.js';
 import { IpSectionElement } from '../base/section-element.js';
-import { KeyedRequests } from '../shared/keyed-requests.js';
+import { DeviceTimelines, type Entry } from './device-timelines.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { revealControls } from '../../lib/text.js';
 import { describeRange } from '../../lib/time-range.js';
+import { exportMenu, exportStatus, exportStyles, ipExportName, ListExport } from '../shared/list-export.js';
+import type { ExportFormat } from '../../lib/export.js';
+import { DEVICE_EXPORT_FIELDS, devicePages } from './device-export.js';
 import '../copy-button/ip-copy-button.js';
 
 /** Risk and exposure levels the styles colour; others show neutral. */
@@ -44,16 +47,6 @@ const DIRECTIONS = [
   ['outbound', 'Outbound'],
   ['inbound', 'Inbound'],
 ] as const;
-
-interface Expansion {
-  events?: DeviceEvent[];
-  error?: unknown;
-}
-
-type Entry =
-  | { type: 'device'; key: string; device: ObservedDevice }
-  | { type: 'event'; key: string; device: ObservedDevice; event: DeviceEvent; position: number; count: number }
-  | { type: 'status'; key: string; device: ObservedDevice; state: 'loading' | 'error' | 'empty'; error?: unknown };
 
 /**
  * The devices in the organization that communicated with the IP, most recent first, with the
@@ -80,17 +73,13 @@ type Entry =
  * @cssprop --ip-font-mono - Font of hashes and command lines.
  */
 export class IpObservedDevices extends IpSectionElement {
-  static override styles = [tokens, sharedStyles, filterMenuStyles, searchFieldStyles, observedDevicesStyles];
+  static override styles = [tokens, sharedStyles, filterMenuStyles, searchFieldStyles, exportStyles, observedDevicesStyles];
 
 
   readonly #task = this.lifecycle.track(new Task(this, {
     task: async ([provider, ip, range, search, actionType, direction], { signal }): Promise<Page<ObservedDevice>> => {
       if (!provider || !ip) return initialState as never;
-      return provider.listObservedDevices(
-        ip.canonical,
-        { range: range.range, search: search || undefined, actionType, direction, offset: 0, limit: DEVICE_LIMIT },
-        { signal },
-      );
+      return provider.listObservedDevices(ip.canonical, { range: range.range, search: search || undefined, actionType, direction, offset: 0, limit: DEVICE_LIMIT }, { signal });
     },
     args: () => [this.source.provider, this.source.ip, this.source.range, this.appliedSearch, this.actionTypes, this.directions] as const,
     onError: (error) => this.reportError('devices', error),
@@ -103,9 +92,24 @@ export class IpObservedDevices extends IpSectionElement {
     return `${this.source.provider ? 'p' : ''}|${this.source.ip?.canonical}|${this.source.range.range.from.getTime()}`;
   }
 
-  #expansions = new Map<string, Expansion>();
-  /** The expanded devices' timeline requests, by device id (aborted when the element leaves the page). */
-  readonly #timelines = new KeyedRequests<string>(this);
+  readonly #export = new ListExport<ObservedDevice>(this, {
+    fields: () => DEVICE_EXPORT_FIELDS,
+    batches: (signal) => devicePages(this.source.provider!, this.source.ip!.canonical, this.#query(), signal),
+    fileName: (format) => ipExportName('devices', this.source.ip?.canonical, format),
+    total: () => this.#task.value?.total,
+  });
+
+  #query() {
+    return { range: this.source.timeRange, search: this.appliedSearch || undefined, actionType: this.actionTypes, direction: this.directions };
+  }
+
+  readonly #timelines = new DeviceTimelines(this, {
+    provider: () => this.source.provider,
+    ip: () => this.source.ip?.canonical,
+    range: () => this.source.timeRange,
+    canExpand: () => this.#canExpand,
+    onError: (error) => this.reportError('device-events', error),
+  });
   readonly #searchField = new SearchField(this, (value) => (this.search = value));
   #focusAfterRender = false;
   #expansionKey = '';
@@ -115,7 +119,6 @@ export class IpObservedDevices extends IpSectionElement {
   @state() private active = 0;
   @state() private openMenu?: string;
   @state() private appliedSearch = '';
-  @state() private version = 0;
 
   /** Search: device name, file, process, user or a date (`2026-11-20`). */
   @property({ type: String }) search = '';
@@ -124,13 +127,6 @@ export class IpObservedDevices extends IpSectionElement {
   /** Only devices whose last event went in one of these directions (`outbound`, `inbound`). */
   @property({ attribute: false }) directions: string[] = [];
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back in the page (or moved): timelines interrupted when it left are asked for again (expanded
-    // devices stay expanded; #timelines aborted only the requests in flight).
-    for (const [id, e] of this.#expansions) if (!e.events && !e.error && !this.#timelines.pending(id)) this.#loadEvents(id, e);
-  }
-
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('search') && this.search !== this.appliedSearch) this.appliedSearch = this.search;
@@ -138,7 +134,7 @@ export class IpObservedDevices extends IpSectionElement {
     const key = `${this.source.ip?.canonical}|${this.source.range.range.from.getTime()}|${this.appliedSearch}|${this.actionTypes}|${this.directions}`;
     if (key !== this.#expansionKey) {
       this.#expansionKey = key;
-      this.#collapseAll();
+      this.#timelines.collapseAll();
       this.active = 0;
     }
   }
@@ -149,6 +145,11 @@ export class IpObservedDevices extends IpSectionElement {
       this.#focusAfterRender = false;
       this.#focusActive();
     }
+  }
+
+  /** Every device matching the list's search and filters (not only those shown), as CSV or JSON text. */
+  exportData(format: ExportFormat, signal?: AbortSignal): Promise<string> {
+    return this.#export.text(format, signal);
   }
 
   /** Reload the list. */
@@ -168,56 +169,9 @@ export class IpObservedDevices extends IpSectionElement {
     return typeof this.source.provider?.listDeviceEvents === 'function' && this.capabilities?.deviceEvents !== false;
   }
 
-  #collapseAll() {
-    this.#timelines.abortAll();
-    this.#expansions = new Map();
-  }
-
   /** Expand or collapse a device's timeline. Collapsing aborts its request. */
   toggleDevice(id: string, open?: boolean): void {
-    const current = this.#expansions.get(id);
-    if (current && open !== true) {
-      this.#timelines.abort(id);
-      this.#expansions.delete(id);
-      this.version++;
-      return;
-    }
-    if (current || open === false || !this.#canExpand) return;
-    const expansion: Expansion = {};
-    this.#expansions.set(id, expansion);
-    this.version++;
-    this.#loadEvents(id, expansion);
-  }
-
-  #loadEvents(id: string, expansion: Expansion) {
-    const provider = this.source.provider;
-    const ip = this.source.ip;
-    if (!provider?.listDeviceEvents || !ip) return;
-    const range = this.source.timeRange;
-    this.#timelines.run(id, (signal) => provider.listDeviceEvents!(ip.canonical, id, range, { signal }), {
-      ok: (events) => {
-        expansion.events = [...events].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
-      },
-      error: (error) => {
-        expansion.error = error;
-        this.reportError('device-events', error);
-      },
-      done: () => this.version++,
-    });
-  }
-
-  #entries(devices: readonly ObservedDevice[]): Entry[] {
-    const out: Entry[] = [];
-    for (const device of devices) {
-      out.push({ type: 'device', key: `d:${device.id}`, device });
-      const e = this.#expansions.get(device.id);
-      if (!e) continue;
-      if (e.error) out.push({ type: 'status', key: `s:${device.id}`, device, state: 'error', error: e.error });
-      else if (!e.events) out.push({ type: 'status', key: `s:${device.id}`, device, state: 'loading' });
-      else if (!e.events.length) out.push({ type: 'status', key: `s:${device.id}`, device, state: 'empty' });
-      else e.events.forEach((event, i) => out.push({ type: 'event', key: `e:${device.id}:${event.id ?? i}`, device, event, position: i + 1, count: e.events!.length }));
-    }
-    return out;
+    this.#timelines.toggle(id, open);
   }
 
   // ---- search and filters -------------------------------------------------------------------
@@ -314,6 +268,13 @@ export class IpObservedDevices extends IpSectionElement {
       ${this.search || this.actionTypes.length || this.directions.length
         ? html`<button type="button" class="button subtle" @click=${() => this.#clearFilters()}>Clear filters</button>`
         : nothing}
+      ${exportStatus(this.#export, this.locale)}
+      ${exportMenu({ id: 'devices', open: this.openMenu === 'export', total: this.#task.status === TaskStatus.COMPLETE ? this.#task.value?.total : undefined, noun: 'devices', busy: !!this.#export.progress, locale: this.locale,
+        onToggleOpen: () => (this.openMenu = this.openMenu === 'export' ? undefined : 'export'),
+        onExport: (format) => {
+          this.openMenu = undefined;
+          void this.#export.download(format);
+        } })}
     </div>`;
   }
 
@@ -364,7 +325,7 @@ export class IpObservedDevices extends IpSectionElement {
 
   #renderDevice(device: ObservedDevice, index: number, count: number): TemplateResult {
     const locale = this.locale;
-    const expanded = this.#expansions.has(device.id);
+    const expanded = this.#timelines.isOpen(device.id);
     const active = index === Math.min(this.active, count - 1);
     const ip = this.source.ip?.canonical;
     const links = this.source.provider?.links;
@@ -407,10 +368,7 @@ export class IpObservedDevices extends IpSectionElement {
           ? html`<span class="visually-hidden">Loading the timeline of ${entry.device.name}…</span>${skeletonLines([70])}`
           : entry.state === 'empty'
             ? html`<span class="muted">No events of ${entry.device.name} with this IP ${describeRange(this.source.timeRange, this.source.range.key)}.</span>`
-            : html`<span class="error-text">${describeError(entry.error)}</span> <button type="button" class="link" @click=${() => {
-                this.toggleDevice(entry.device.id, false);
-                this.toggleDevice(entry.device.id, true);
-              }}>Retry</button>`;
+            : html`<span class="error-text">${describeError(entry.error)}</span> <button type="button" class="link" @click=${() => this.#timelines.retry(entry.device.id)}>Retry</button>`;
       return html`<div class="row status" role="row" aria-level="2" aria-rowindex=${index + 2} data-index=${index} tabindex=${active ? '0' : '-1'}
         aria-busy=${entry.state === 'loading' ? 'true' : 'false'}><div class="cell" role="gridcell">${message}</div></div>`;
     }
@@ -431,7 +389,7 @@ export class IpObservedDevices extends IpSectionElement {
         ? html`<div class="state">No device matches these filters. <button type="button" class="button" @click=${() => this.#clearFilters()}>Clear filters</button></div>`
         : html`<div class="state">No device in your organization communicated with this IP ${describeRange(this.source.timeRange, this.source.range.key)}.</div>`;
     }
-    const entries = this.#entries(page.items);
+    const entries = this.#timelines.entries(page.items);
     const count = entries.length;
     return html`
       ${this.#renderCap(page)}
@@ -456,7 +414,6 @@ export class IpObservedDevices extends IpSectionElement {
   }
 
   override render() {
-    void this.version; // expansions changed
     const body = this.#task.render({
       initial: () => html`<div class="state">${this.source.provider ? (this.source.ownIp && !this.source.ownIp.ok ? this.source.ownIp.message : 'No IP address.') : 'No data provider configured.'}</div>`,
       pending: () =>

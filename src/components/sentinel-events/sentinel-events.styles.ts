@@ -202,7 +202,16 @@ export const sentinelEventsStyles = css`
   .card-footer {
     display: flex;
     flex-wrap: wrap;
+    align-items: center;
     gap: calc(var(--_space) * 2);
+    font-size: var(--_font-size-small);
+  }
+  .card-footer .menu-wrap {
+    margin-inline-start: auto;
+  }
+  .card-footer .menu-wrap > .button {
+    min-height: 26px;
+    padding: 0 8px;
     font-size: var(--_font-size-small);
   }
   .button.small {

@@ -22,6 +22,10 @@ import { safeHref } from '../../lib/safe-url.js';
 import { revealControls } from '../../lib/text.js';
 import { describeRange } from '../../lib/time-range.js';
 import { cellText, groupByDay, type TimelineEntry } from './insight-data.js';
+import { menuStyles } from '../shared/filter-menu.js';
+import { exportMenu, exportStatus, exportStyles, inMemory, ipExportName, ListExport } from '../shared/list-export.js';
+import type { ExportFormat } from '../../lib/export.js';
+import { insightFields, insightFileName, TIMELINE_EXPORT_FIELDS } from './sentinel-export.js';
 import './ip-insight-chart.js';
 
 const KINDS = [
@@ -62,7 +66,7 @@ interface Retry {
  * @cssprop --ip-sentinel-timeline-height - Height of the timeline list (default 560px).
  */
 export class IpSentinelEvents extends IpSectionElement {
-  static override styles = [tokens, sharedStyles, searchFieldStyles, sentinelEventsStyles];
+  static override styles = [tokens, sharedStyles, menuStyles, searchFieldStyles, exportStyles, sentinelEventsStyles];
 
   readonly #timeline = this.lifecycle.track(new Task(this, {
     task: async ([provider, ip, range, show], { signal }): Promise<TimelineEvent[]> => {
@@ -102,6 +106,23 @@ export class IpSentinelEvents extends IpSectionElement {
   /** A card's Retry, by insight id: a second Retry replaces the first; all stop when the element leaves. */
   readonly #retryRequests = new KeyedRequests<string>(this);
 
+  /** The open Export menu: `timeline` or an insight's id. */
+  @state() private exportMenu?: string;
+  /** The timeline's events as filtered on screen, for its export. */
+  #shownEvents: TimelineEvent[] = [];
+  readonly #timelineExport = new ListExport<TimelineEvent>(this, {
+    fields: () => TIMELINE_EXPORT_FIELDS,
+    batches: () => inMemory(this.#shownEvents),
+    fileName: (format) => ipExportName('sentinel-timeline', this.source.ip?.canonical, format),
+  });
+  /** The insight a table export is about (set as the export starts). */
+  #exported?: Insight;
+  readonly #insightExport = new ListExport<unknown[]>(this, {
+    fields: () => insightFields(this.#exported!),
+    batches: () => inMemory(this.#exported?.rows ?? []),
+    fileName: (format) => ipExportName(insightFileName(this.#exported!), this.source.ip?.canonical, format),
+  });
+
   readonly #searchField = new SearchField(this, (value) => (this.search = value));
   #focusAfterRender = false;
   #entries: TimelineEntry[] = [];
@@ -135,6 +156,22 @@ export class IpSentinelEvents extends IpSectionElement {
       this.#focusAfterRender = false;
       this.renderRoot.querySelector<HTMLElement>(`.timeline-list [data-index="${this.active}"]`)?.focus({ preventScroll: true });
     }
+  }
+
+  /** The timeline as filtered on screen (every matching event), or an insight's table, as CSV or JSON text. */
+  exportData(format: ExportFormat, what: 'timeline' | { insight: string } = 'timeline'): Promise<string> {
+    if (what === 'timeline') return this.#timelineExport.text(format);
+    this.#exported = (this.#insights.value ?? []).find((i) => i.id === what.insight);
+    return this.#exported ? this.#insightExport.text(format) : Promise.reject(new Error(`No insight ${what.insight}.`));
+  }
+
+  #exportMenu(id: string, total: number, noun: string, run: (format: ExportFormat) => void, label?: string): TemplateResult {
+    return exportMenu({ id, open: this.exportMenu === id, total, noun, label, busy: false, locale: this.locale,
+      onToggleOpen: () => (this.exportMenu = this.exportMenu === id ? undefined : id),
+      onExport: (format) => {
+        this.exportMenu = undefined;
+        run(format);
+      } });
   }
 
   /** Reload the timeline and the insights. */
@@ -221,7 +258,8 @@ export class IpSentinelEvents extends IpSectionElement {
       this.#kindCounts.set(events, counts);
     }
     const entries = this.#filtered(events);
-    const shown = entries.filter((e) => e.type === 'event').length;
+    this.#shownEvents = entries.flatMap((e) => (e.type === 'event' ? [e.event] : []));
+    const shown = this.#shownEvents.length;
     const count = entries.length;
     const activeIndex = Math.min(this.active, Math.max(0, count - 1));
     return html`
@@ -233,6 +271,8 @@ export class IpSentinelEvents extends IpSectionElement {
               ${icon}<span>${label}</span> <span class="count">${formatNumber(counts.get(k) ?? 0, this.locale)}</span></button>`,
           )}
         </div>
+        ${exportStatus(this.#timelineExport, this.locale)}
+        ${this.#exportMenu('timeline', shown, 'events', (f) => void this.#timelineExport.download(f), 'Export the timeline')}
       </div>
       <p class="muted small" role="status">
         ${shown === events.length ? `${formatNumber(shown, this.locale)} events` : `${formatNumber(shown, this.locale)} of ${formatNumber(events.length, this.locale)} events`}, newest first, at the time they happened (not when they were ingested).
@@ -357,6 +397,12 @@ export class IpSentinelEvents extends IpSectionElement {
       <div class="card-footer">
         <button type="button" class="link" aria-expanded=${queryOpen ? 'true' : 'false'} aria-controls="q-${id}" @click=${() => this.#toggle('openQueries', id)}>${queryOpen ? 'Hide query' : 'Show query'}</button>
         ${entityLink(this, 'Explore in hunting', { target: 'hunting', ip, query: insight.query, language: insight.language }, href)}
+        ${rows.length && !error && !loading
+          ? this.#exportMenu(`insight-${id}`, rows.length, 'rows', (f) => {
+              this.#exported = insight;
+              void this.#insightExport.download(f);
+            }, `Export ${insight.title}`)
+          : nothing}
       </div>
       ${queryOpen
         ? html`<div id="q-${id}" class="query-block"><span class="muted small">${QUERY_LANGUAGE_LABELS[insight.language] ?? insight.language}</span><pre class="query mono" tabindex="0">${shown(insight.query, { keepNewlines: true })}</pre></div>`

@@ -43,29 +43,10 @@ export function filterMenu<V>(o: FilterMenuOptions<V>): TemplateResult {
   </div>`;
 }
 
-export const filterMenuStyles = css`
+/** A menu under its button: the box, its placement, its buttons and options. */
+export const menuStyles = css`
   .menu-wrap {
     position: relative;
-  }
-  .chip {
-    min-height: 28px;
-    font-weight: 400;
-    border-radius: 999px;
-  }
-  .chip.on {
-    border-color: var(--_color-accent);
-    color: var(--_color-accent);
-    font-weight: 600;
-  }
-  .count {
-    display: inline-block;
-    min-width: 1.4em;
-    padding: 0 4px;
-    border-radius: 999px;
-    background: var(--_color-accent);
-    color: var(--_color-on-accent);
-    font-size: var(--_font-size-small);
-    text-align: center;
   }
   .menu {
     position: absolute;
@@ -105,3 +86,30 @@ export const filterMenuStyles = css`
     background: var(--_color-hover);
   }
 `;
+
+/** The filter menus: the menu, and their chip buttons with the count of values chosen. */
+export const filterMenuStyles = [
+  menuStyles,
+  css`
+    .chip {
+      min-height: 28px;
+      font-weight: 400;
+      border-radius: 999px;
+    }
+    .chip.on {
+      border-color: var(--_color-accent);
+      color: var(--_color-accent);
+      font-weight: 600;
+    }
+    .count {
+      display: inline-block;
+      min-width: 1.4em;
+      padding: 0 4px;
+      border-radius: 999px;
+      background: var(--_color-accent);
+      color: var(--_color-on-accent);
+      font-size: var(--_font-size-small);
+      text-align: center;
+    }
+  `,
+];

@@ -1,0 +1,32 @@
+/**
+ * What the Sentinel tab exports: the timeline as the analyst filtered it (every matching event,
+ * not only the rows on screen), and any insight's table with its own columns.
+ */
+import type { Insight, TimelineEvent } from '../../data/model.js';
+import type { ExportField } from '../../lib/export.js';
+import { formatIso } from '../../lib/format.js';
+
+type Field = ExportField<TimelineEvent>;
+const field = (key: keyof TimelineEvent, label: string): Field => ({ key, label, text: (e) => e[key] });
+
+export const TIMELINE_EXPORT_FIELDS: readonly Field[] = [
+  { key: 'time', label: 'Time', text: (e) => formatIso(e.time), json: (e) => e.time },
+  field('kind', 'Kind'),
+  field('title', 'Title'),
+  field('severity', 'Severity'),
+  field('source', 'Source'),
+  field('description', 'Description'),
+  field('alertId', 'Alert ID'),
+  field('bookmarkedBy', 'Bookmarked by'),
+  field('query', 'Query'),
+];
+
+/** An insight's columns as export fields (rows are arrays in column order). */
+export function insightFields(insight: Insight): ExportField<unknown[]>[] {
+  return insight.columns.map((c, i) => ({ key: c.name, label: c.name, text: (row) => row[i] }));
+}
+
+/** A file-name-safe form of an insight id. */
+export function insightFileName(insight: Insight): string {
+  return `insight-${insight.id.replace(/[^\w-]+/g, '-').slice(0, 60)}`;
+}
