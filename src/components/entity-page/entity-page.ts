@@ -20,29 +20,7 @@ import { searchIcon } from '../shared/icons.js';
 import '../copy-button/ip-copy-button.js';
 import '../time-range-picker/ip-time-range-picker.js';
 import '../overview/ip-overview.js';
-
-interface TabDef {
-  id: IpTab;
-  label: string;
-}
-
-const TABS: readonly TabDef[] = [
-  { id: 'overview', label: 'Overview' },
-  { id: 'alerts', label: 'Incidents and alerts' },
-  { id: 'devices', label: 'Observed in organization' },
-  { id: 'sentinel', label: 'Sentinel events' },
-];
-const TAB_IDS = new Set<string>(TABS.map((t) => t.id));
-
-/**
- * Tabs other than the overview load their element's code on first visit: the page paints
- * without it (the overview is what an analyst sees first), and a tab never opened costs nothing.
- */
-const TAB_MODULES: Partial<Record<IpTab, () => Promise<unknown>>> = {
-  alerts: () => import('../alerts-list/ip-alerts-list.js'),
-  devices: () => import('../observed-devices/ip-observed-devices.js'),
-  sentinel: () => import('../sentinel-events/ip-sentinel-events.js'),
-};
+import { TAB_IDS, TABS, TabPanels, type TabDef } from './tab-panels.js';
 
 /**
  * The IP address entity page: header with the IP, search box and time range, tabs for the
@@ -106,11 +84,9 @@ export class IpEntityPage extends LitElement {
    * pay for it): `{ base, provider }` once loaded, `{ base, error }` when its code failed to load.
    */
   @state() private rest?: { base: string; provider?: IpDataProvider; error?: string };
-  #tabModules = new Map<IpTab, Promise<unknown>>();
-  @state() private tabLoadError?: { tab: IpTab; message: string };
   #parsed?: IpParseResult;
   #rangeValue?: RangeContextValue;
-  #visited = new Set<IpTab>();
+  readonly #panels = new TabPanels(this);
 
   @query('#search') private searchInput?: HTMLInputElement;
   @state() private searchError = '';
@@ -230,9 +206,7 @@ export class IpEntityPage extends LitElement {
     const spec = this.alertsFilterSpec;
     if (changed.has('alertsFilterSpec') && changed.get('alertsFilterSpec') !== undefined && !spec) this.alertsFilter = {};
     if (changed.has('alertsFilterSpec') && spec) void import('../../lib/alert-filter.js').then((m) => spec === this.alertsFilterSpec && (this.alertsFilter = m.parseFilter(spec)));
-    const tab = this.#effectiveTab();
-    this.#visited.add(tab);
-    this.#loadTab(tab);
+    this.#panels.show(this.#effectiveTab());
     const provider = this.#provider;
     if (this.#providerCtx.value !== provider) this.#providerCtx.setValue(provider);
     const ip = this.#parsed?.ok ? this.#parsed.ip : undefined;
@@ -241,21 +215,6 @@ export class IpEntityPage extends LitElement {
     // Only the current provider's answer (not the last provider's, while the new one is asked).
     const caps = this.#capabilities.status === TaskStatus.COMPLETE ? this.#capabilities.value : undefined;
     if (this.#capabilitiesCtx.value !== caps) this.#capabilitiesCtx.setValue(caps);
-  }
-
-  #loadTab(tab: IpTab) {
-    const load = TAB_MODULES[tab];
-    if (!load || this.#tabModules.has(tab)) return;
-    const loading = load().catch((error: unknown) => {
-      this.#tabModules.delete(tab); // a failed chunk load can be retried
-      this.tabLoadError = { tab, message: error instanceof Error ? error.message : String(error) };
-    });
-    this.#tabModules.set(tab, loading);
-  }
-
-  #retryTab(tab: IpTab) {
-    this.tabLoadError = undefined;
-    this.#loadTab(tab);
   }
 
   #tabs(): readonly TabDef[] {
@@ -333,20 +292,6 @@ export class IpEntityPage extends LitElement {
     return ip && template ? { template, ip, tab: this.#effectiveTab(), range: this.#rangeValue?.key ?? this.range, filter: this.#alertsView?.filter ?? this.alertsFilter } : undefined;
   }
 
-  #onTabKeydown(e: KeyboardEvent) {
-    const tabs = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
-    const current = tabs.indexOf(e.target as HTMLButtonElement);
-    if (current < 0) return;
-    let next = -1;
-    if (e.key === 'ArrowRight') next = (current + 1) % tabs.length;
-    else if (e.key === 'ArrowLeft') next = (current - 1 + tabs.length) % tabs.length;
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = tabs.length - 1;
-    if (next < 0) return;
-    e.preventDefault();
-    tabs[next]!.focus();
-  }
-
   // ---- rendering ----------------------------------------------------------------------------
 
   #renderSearch(): TemplateResult {
@@ -401,42 +346,7 @@ export class IpEntityPage extends LitElement {
     return undefined;
   }
 
-  #renderTabs(active: IpTab): TemplateResult {
-    return html`<div class="tabs" role="tablist" aria-label="IP address sections" part="tabs" @keydown=${this.#onTabKeydown}>
-      ${this.#tabs().map(
-        (t) => html`<button
-          type="button"
-          role="tab"
-          part="tab"
-          class="tab"
-          id=${`tab-${t.id}`}
-          aria-selected=${t.id === active ? 'true' : 'false'}
-          aria-controls=${`panel-${t.id}`}
-          tabindex=${t.id === active ? '0' : '-1'}
-          @click=${() => this.selectTab(t.id)}
-        >
-          ${t.label}
-        </button>`,
-      )}
-    </div>`;
-  }
-
-  #renderPanel(tab: TabDef, active: IpTab): TemplateResult {
-    const visible = tab.id === active;
-    const visited = this.#visited.has(tab.id);
-    // Panels never visited render nothing, so they fetch nothing; visited ones stay alive when
-    // another tab is selected (inert and not drawn), so what the analyst set there is kept.
-    return html`<div class="panel ${visible ? '' : 'inactive'}" role="tabpanel" part="panel" id=${`panel-${tab.id}`} aria-labelledby=${`tab-${tab.id}`}
-      tabindex=${visible ? '0' : '-1'} ?inert=${!visible} ?hidden=${!visible && !visited}>
-      ${visited ? this.#renderPanelContent(tab.id) : nothing}
-    </div>`;
-  }
-
-  #renderPanelContent(tab: IpTab): TemplateResult {
-    if (this.tabLoadError?.tab === tab) {
-      return html`<div class="notice error" role="alert">This tab could not be loaded (${this.tabLoadError.message}).
-        <button type="button" class="button" @click=${() => this.#retryTab(tab)}>Retry</button></div>`;
-    }
+  readonly #renderPanelContent = (tab: IpTab): TemplateResult => {
     switch (tab) {
       case 'overview':
         return html`<ip-overview></ip-overview>`;
@@ -453,7 +363,7 @@ export class IpEntityPage extends LitElement {
       default:
         return html`<ip-sentinel-events><p class="tab-loading">Loading the Sentinel timeline and insights…</p></ip-sentinel-events>`;
     }
-  }
+  };
 
   override render() {
     const notice = this.#renderNotice();
@@ -471,7 +381,7 @@ export class IpEntityPage extends LitElement {
             ? nothing
             : html`<ip-response-actions part="response-actions" class="response-actions" actions=${ifDefined(this.actions)} ?show-unavailable=${this.showUnavailable} .shareView=${this.shareHref ? () => this.#shareView() : undefined}></ip-response-actions>`}
         </div>
-        ${notice ?? html`${this.#renderTabs(active)} ${this.#tabs().map((t) => this.#renderPanel(t, active))}`}
+        ${notice ?? html`${this.#panels.renderTabs(this.#tabs(), active, (t) => this.selectTab(t))} ${this.#tabs().map((t) => this.#panels.renderPanel(t, active, this.#renderPanelContent))}`}
       </div>
     `;
   }

@@ -1,0 +1,106 @@
+/**
+ * The page's tabs and their panels (WAI-ARIA tabs): which tabs exist, the tab bar with its arrow
+ * keys, and the panels. A tab's element code loads on its first visit (a failed load says so,
+ * with Retry); a visited panel stays alive, inert and undrawn, when another is selected, so what
+ * the analyst set there is kept. A panel never visited fetches nothing, the overview included
+ * (some backends count every query against a quota); a printout has the overview once it was opened.
+ */
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { IpTab } from '../../events/events.js';
+
+export interface TabDef {
+  id: IpTab;
+  label: string;
+}
+
+export const TABS: readonly TabDef[] = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'alerts', label: 'Incidents and alerts' },
+  { id: 'devices', label: 'Observed in organization' },
+  { id: 'sentinel', label: 'Sentinel events' },
+];
+export const TAB_IDS = new Set<string>(TABS.map((t) => t.id));
+
+/**
+ * Tabs other than the overview load their element's code on first visit: the page paints
+ * without it (the overview is what an analyst sees first), and a tab never opened costs nothing.
+ */
+const TAB_MODULES: Partial<Record<IpTab, () => Promise<unknown>>> = {
+  alerts: () => import('../alerts-list/ip-alerts-list.js'),
+  devices: () => import('../observed-devices/ip-observed-devices.js'),
+  sentinel: () => import('../sentinel-events/ip-sentinel-events.js'),
+};
+
+export class TabPanels {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #visited = new Set<IpTab>();
+  readonly #modules = new Map<IpTab, Promise<unknown>>();
+  #loadError?: { tab: IpTab; message: string };
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
+  }
+
+  /** The tab on screen: mark it visited and load its code (from the host's `willUpdate`). */
+  show(tab: IpTab): void {
+    this.#visited.add(tab);
+    this.#load(tab);
+  }
+
+  #load(tab: IpTab) {
+    const load = TAB_MODULES[tab];
+    if (!load || this.#modules.has(tab)) return;
+    const loading = load().catch((error: unknown) => {
+      this.#modules.delete(tab); // a failed chunk load can be retried
+      this.#loadError = { tab, message: error instanceof Error ? error.message : String(error) };
+      this.#host.requestUpdate();
+    });
+    this.#modules.set(tab, loading);
+  }
+
+  #retry(tab: IpTab) {
+    this.#loadError = undefined;
+    this.#load(tab);
+    this.#host.requestUpdate();
+  }
+
+  readonly #onKeydown = (e: KeyboardEvent) => {
+    const tabs = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+    const current = tabs.indexOf(e.target as HTMLButtonElement);
+    if (current < 0) return;
+    let next = -1;
+    if (e.key === 'ArrowRight') next = (current + 1) % tabs.length;
+    else if (e.key === 'ArrowLeft') next = (current - 1 + tabs.length) % tabs.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = tabs.length - 1;
+    if (next < 0) return;
+    e.preventDefault();
+    tabs[next]!.focus();
+  };
+
+  renderTabs(tabs: readonly TabDef[], active: IpTab, select: (tab: IpTab) => void): TemplateResult {
+    return html`<div class="tabs" role="tablist" aria-label="IP address sections" part="tabs" @keydown=${this.#onKeydown}>
+      ${tabs.map(
+        (t) => html`<button type="button" role="tab" part="tab" class="tab" id=${`tab-${t.id}`} aria-selected=${t.id === active ? 'true' : 'false'}
+          aria-controls=${`panel-${t.id}`} tabindex=${t.id === active ? '0' : '-1'} @click=${() => select(t.id)}>${t.label}</button>`,
+      )}
+    </div>`;
+  }
+
+  /** A panel: nothing until first visited (so it fetches nothing), then its content, kept when hidden. */
+  renderPanel(tab: TabDef, active: IpTab, content: (tab: IpTab) => TemplateResult): TemplateResult {
+    const visible = tab.id === active;
+    const visited = this.#visited.has(tab.id);
+    return html`<div class="panel ${visible ? '' : 'inactive'}" role="tabpanel" part="panel" id=${`panel-${tab.id}`} aria-labelledby=${`tab-${tab.id}`} data-print-title=${tab.label}
+      tabindex=${visible ? '0' : '-1'} ?inert=${!visible} ?hidden=${!visible && !visited}>
+      ${visited ? this.#content(tab.id, content) : nothing}
+    </div>`;
+  }
+
+  #content(tab: IpTab, content: (tab: IpTab) => TemplateResult): TemplateResult {
+    const error = this.#loadError;
+    if (error?.tab !== tab) return content(tab);
+    return html`<div class="notice error" role="alert">This tab could not be loaded (${error.message}).
+      <button type="button" class="button" @click=${() => this.#retry(tab)}>Retry</button></div>`;
+  }
+}
