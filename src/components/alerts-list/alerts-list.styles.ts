@@ -301,4 +301,68 @@ export const alertsListStyles = css`
   :host {
     container-type: inline-size;
   }
+
+  /*
+   * Print: the rows loaded on screen as wrapped records, each value under its column's name, so no
+   * column is cut off the page however many are shown; the filters in force as chips; no controls.
+   */
+  @media print {
+    :host {
+      height: auto;
+      min-height: 0;
+    }
+    .list {
+      height: auto;
+      border: 0;
+      box-shadow: none;
+    }
+    .header-row,
+    .row.placeholder,
+    .cell.check,
+    .expand,
+    .expand-space,
+    ip-alerts-flyout,
+    .chip.removable [aria-hidden='true'] {
+      display: none !important;
+    }
+    .main,
+    .scroller,
+    .window {
+      display: block;
+      position: static !important;
+      height: auto !important;
+      overflow: visible !important;
+    }
+    .spacer {
+      height: auto !important;
+      min-width: 0;
+    }
+    .rows {
+      transform: none !important;
+    }
+    .row {
+      display: flex !important;
+      flex-wrap: wrap;
+      gap: 2px calc(var(--_space) * 2);
+      height: auto;
+      min-width: 0;
+      padding: calc(var(--_space) * 0.75) 0;
+      contain: none;
+      break-inside: avoid;
+    }
+    .cell {
+      padding: 0;
+      overflow: visible;
+      white-space: normal;
+    }
+    .cell.col-title {
+      flex-basis: 100%;
+      font-weight: 600;
+    }
+    .cell[data-label]:not(.col-title)::before {
+      content: attr(data-label) ':';
+      margin-inline-end: 0.35em;
+      color: var(--_color-text-muted);
+    }
+  }
 `;

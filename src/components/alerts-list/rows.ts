@@ -109,7 +109,7 @@ export function gridRow(v: GridView, d: number, ctx: CellContext): TemplateResul
       ${item ? html`<input type="checkbox" tabindex="-1" aria-label=${`Select ${item.title}`} .checked=${selected} @click=${(e: MouseEvent) => v.onCheckbox(e, d, item)} />` : nothing}
     </div>
     ${v.columns.map(
-      (c, i) => html`<div class="cell col-${c.id}" role="gridcell" data-col=${i + 1} tabindex=${cellTab(i + 1)}>${
+      (c, i) => html`<div class="cell col-${c.id}" role="gridcell" data-col=${i + 1} data-label=${c.label} tabindex=${cellTab(i + 1)}>${
         item
           ? contained(
               () => {

@@ -40,6 +40,7 @@ export function statusBar(s: StatusInput): TemplateResult {
       : nothing}
     ${selected ? html`<button type="button" class="link" @click=${s.onClearSelection}>Clear selection</button>` : nothing}
     ${s.exportLine}
+    ${total ? html`<span class="print-only">On paper: the rows on screen. Export writes every matching row.</span>` : nothing}
     ${rangeStatus(s)}
   </div>`;
 }

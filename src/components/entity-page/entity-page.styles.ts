@@ -199,4 +199,41 @@ export const entityPageStyles = css`
       max-width: none;
     }
   }
+
+  /*
+   * Print: the header (IP, range), the overview and the tab on screen, each under its name; the
+   * search, the actions and the tab bar stay on screen. A4 and Letter both fit: no fixed widths.
+   */
+  @media print {
+    :host {
+      background: var(--_color-surface);
+    }
+    .page {
+      padding: 0;
+      gap: var(--_space);
+    }
+    .search,
+    .response-actions,
+    .actions,
+    [role='tablist'] {
+      display: none !important;
+    }
+    .panel.inactive {
+      display: none;
+    }
+    .panel#panel-overview.inactive {
+      display: block;
+      content-visibility: visible;
+    }
+    .panel::before {
+      content: attr(data-print-title);
+      display: block;
+      margin-block-end: var(--_space);
+      font-size: var(--_font-size-large);
+      font-weight: 600;
+    }
+    .panel + .panel {
+      break-before: page;
+    }
+  }
 `;

@@ -195,4 +195,29 @@ export const observedDevicesStyles = css`
   :host {
     container-type: inline-size;
   }
+
+  /* Print: every row the list has loaded, one after another (the virtualizer's placement undone). */
+  @media print {
+    :host {
+      height: auto !important;
+    }
+    .devices {
+      height: auto;
+      box-shadow: none;
+    }
+    .list {
+      height: auto !important;
+      min-height: 0 !important;
+      overflow: visible !important;
+      contain: none !important;
+    }
+    .list > * {
+      position: static !important;
+      transform: none !important;
+      break-inside: avoid;
+    }
+    .list > [virtualizer-sizer] {
+      display: none !important;
+    }
+  }
 `;

@@ -253,4 +253,22 @@ export const sentinelEventsStyles = css`
   .sources {
     margin: calc(var(--_space) * 1.5) 0 0;
   }
+
+  /* Print: every row the list has loaded, one after another (the virtualizer's placement undone). */
+  @media print {
+    .timeline-list {
+      height: auto !important;
+      min-height: 0 !important;
+      overflow: visible !important;
+      contain: none !important;
+    }
+    .timeline-list > * {
+      position: static !important;
+      transform: none !important;
+      break-inside: avoid;
+    }
+    .timeline-list > [virtualizer-sizer] {
+      display: none !important;
+    }
+  }
 `;

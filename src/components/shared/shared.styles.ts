@@ -288,4 +288,43 @@ export const sharedStyles = css`
   table.simple tr:last-child td {
     border-bottom: 0;
   }
+
+  /* ---- print: what is read on paper stays, what is clicked goes; nothing cut across pages ---- */
+  .chart-image,
+  .print-only {
+    display: none;
+  }
+  @media print {
+    .button,
+    .menu-wrap,
+    .skeleton,
+    .search-field,
+    input[type='search'] {
+      display: none !important;
+    }
+    .print-only {
+      display: inline;
+    }
+    .section,
+    .card {
+      box-shadow: none;
+      break-inside: avoid;
+    }
+    thead {
+      display: table-header-group;
+    }
+    tr {
+      break-inside: avoid;
+    }
+    /* A chart prints as the picture taken before printing (see ChartController), sized to the page. */
+    [data-printing] {
+      display: none !important;
+    }
+    .chart-image {
+      display: block;
+      position: static !important;
+      width: 100% !important;
+      height: auto !important;
+    }
+  }
 `;

@@ -69,6 +69,8 @@ const publicDark = lines(COLOR_TOKENS.map(([n, , d]) => [`--ip-${n}`, d]));
 const shape = lines(SHAPE_TOKENS.map(([n, v]) => [`--_${n}`, `var(--ip-${n}, ${v})`]));
 const comfortable = lines(DENSITY_TOKENS.map(([n, c]) => [`--_${n}`, `var(--ip-${n}, ${c})`]));
 const compactPublic = lines(DENSITY_TOKENS.map(([n, , c]) => [`--ip-${n}`, c]));
+/** On paper: the light palette itself, whatever the theme or the host's colours (no dark pages, no wasted toner). */
+const printed = lines(COLOR_TOKENS.flatMap(([n, l]) => [[`--ip-${n}`, l], [`--_${n}`, l]] as const));
 
 /**
  * Include first in every element's `static styles`. Declares the private tokens on `:host`
@@ -101,5 +103,11 @@ export const tokens: CSSResult = css`
   }
   :host([density='compact']) {
     ${unsafeCSS(compactPublic)}
+  }
+  @media print {
+    :host(:is([theme], :not([theme]))) {
+      ${unsafeCSS(printed)}
+      color-scheme: light;
+    }
   }
 `;

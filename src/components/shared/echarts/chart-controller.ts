@@ -70,6 +70,10 @@ export class ChartController implements ReactiveController {
   #resolveReady!: (chart: ECharts) => void;
   /** Bumped on every applied option; tests and benchmarks wait on `rendered()`. */
   #renderedListeners: Array<() => void> = [];
+  /** The picture printed in the chart's place, between beforeprint and afterprint. */
+  #picture?: HTMLCanvasElement;
+  /** How to take it: loaded with the chart. */
+  #print?: typeof import('./print.js');
 
   constructor(host: Host, options: ChartControllerOptions) {
     this.#host = host;
@@ -96,12 +100,17 @@ export class ChartController implements ReactiveController {
   hostConnected(): void {
     this.#media = matchMedia('(prefers-color-scheme: dark)');
     this.#media.addEventListener('change', this.#onThemeMaybeChanged);
+    addEventListener('beforeprint', this.#onBeforePrint);
+    addEventListener('afterprint', this.#onAfterPrint);
     // Back in the page (or moved): attach and draw again after the next update.
     if (this.#host.hasUpdated) this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
     this.#media?.removeEventListener('change', this.#onThemeMaybeChanged);
+    removeEventListener('beforeprint', this.#onBeforePrint);
+    removeEventListener('afterprint', this.#onAfterPrint);
+    this.#onAfterPrint();
     this.#intersection?.disconnect();
     this.#resize?.disconnect();
     this.#intersection = undefined;
@@ -139,6 +148,26 @@ export class ChartController implements ReactiveController {
     this.#theme = theme;
     if (option) this.#chart?.setOption(option, { notMerge: true, lazyUpdate: false });
   }
+
+  /** Before printing: a picture of the chart after its box (which print hides), scaling to the page like an image. */
+  readonly #onBeforePrint = () => {
+    const chart = this.#chart;
+    const container = this.#container;
+    if (!chart || !container || !this.#print) return;
+    this.#onAfterPrint();
+    const dark = Boolean(this.#theme?.dark);
+    const picture = this.#print.chartPicture(chart, this.#options.option, dark);
+    container.after(picture);
+    container.dataset['printing'] = '';
+    this.#picture = picture;
+    if (dark) this.update();
+  };
+
+  readonly #onAfterPrint = () => {
+    this.#picture?.remove();
+    this.#picture = undefined;
+    if (this.#container) delete this.#container.dataset['printing'];
+  };
 
   /** Tell the controller the theme may have changed (e.g. a `theme` attribute on an ancestor). */
   readonly #onThemeMaybeChanged = () => {
@@ -204,7 +233,8 @@ export class ChartController implements ReactiveController {
     const updates = this.#updates;
     this.#loading = true;
     try {
-      const { echarts } = await (this.#options.load ?? loadECharts)();
+      const [{ echarts }, print] = await Promise.all([(this.#options.load ?? loadECharts)(), import('./print.js')]);
+      this.#print = print;
       if (this.#container !== container || this.#chart || !this.#host.isConnected) return;
       clearWithoutMarkup(container);
       const chart = echarts.init(container, undefined, { renderer: 'canvas' });
