@@ -6,6 +6,7 @@ import type { Insight } from '../../src/data/model.js';
 import { bucketStarts, DAY_MS, type TimeRange } from '../../src/lib/time-range.js';
 import type { IpDataset } from './dataset.js';
 import { rngAt, unit } from './random.js';
+import { intelligenceInsights, logSourceInsights } from './insights-sources.js';
 
 const STREAM = 40;
 
@@ -19,30 +20,37 @@ export function buildInsights(d: IpDataset, range: TimeRange): Insight[] {
   const lookback = `${days(range)}d`;
   const malicious = d.profile.story === 'c2' && d.observed;
   const score = malicious ? r.int(75, 100) : d.observed ? r.int(20, 70) : r.int(0, 15);
-  const verdict = score >= 75 ? 'Malicious' : score >= 40 ? 'Suspicious' : 'Neutral';
   const devices = d.devices();
   const insights: Insight[] = [];
 
+  // What the MDTI data connector brings into the workspace: its indicators (the reputation score and
+  // rules themselves come from the MDTI API, on the Threat Intelligence tab).
   insights.push({
     id: 'mdti-reputation',
     title: 'Microsoft Defender Threat Intelligence reputation',
-    description: 'Reputation of the IP and the rules that contributed to it.',
+    description: 'What Microsoft Defender Threat Intelligence says of the IP: the indicators its data connector brings into the workspace.',
     language: 'kql-sentinel',
-    query: `ThreatIntelligenceIndicator\n| where TimeGenerated > ago(${lookback})\n| where NetworkIP == "${ip}" or NetworkSourceIP == "${ip}" or NetworkDestinationIP == "${ip}"\n| summarize arg_max(TimeGenerated, *) by IndicatorId\n| project ThreatType, ConfidenceScore, Description, SourceSystem`,
+    query: `ThreatIntelligenceIndicator\n| where TimeGenerated > ago(${lookback}) and SourceSystem in ("Microsoft Defender Threat Intelligence", "Premium Microsoft Defender Threat Intelligence")\n| where NetworkIP == "${ip}" or NetworkSourceIP == "${ip}" or NetworkDestinationIP == "${ip}"\n| summarize arg_max(TimeGenerated, *) by IndicatorId\n| project ThreatType, Confidence = ConfidenceScore, Description, Tags, ValidUntil = ExpirationDateTime`,
     columns: [
-      { name: 'Verdict', type: 'string' },
-      { name: 'Score', type: 'number' },
-      { name: 'Rule', type: 'string' },
-      { name: 'Severity', type: 'string' },
+      { name: 'ThreatType', type: 'string' },
+      { name: 'Confidence', type: 'number' },
+      { name: 'Description', type: 'string' },
+      { name: 'Tags', type: 'string' },
+      { name: 'ValidUntil', type: 'datetime' },
     ],
     rows: malicious
       ? [
-          [verdict, score, 'Known C2 infrastructure (Cobalt Strike team server)', 'high'],
-          [verdict, score, 'Hosting provider abused for malware delivery', 'medium'],
+          ['C2', score, 'Known C2 infrastructure (Cobalt Strike team server)', 'CobaltStrike, C2', new Date(d.now + 30 * DAY_MS).toISOString()],
+          ['MaliciousUrl', Math.max(50, score - 20), 'Hosting provider abused for malware delivery', 'MalwareDelivery', new Date(d.now + 14 * DAY_MS).toISOString()],
         ]
-      : [[verdict, score, d.observed ? 'Observed in scanning activity' : 'No reputation rules matched', d.observed ? 'low' : 'unknown']],
+      : d.observed && d.profile.story === 'scanner'
+        ? [['Scanner', score, 'Observed in mass scanning activity', 'Scanning', new Date(d.now + 7 * DAY_MS).toISOString()]]
+        : [],
     dataSources: ['ThreatIntelligenceIndicator'],
   });
+
+  const context = { d, r, ip, lookback, malicious, score, range };
+  insights.push(...intelligenceInsights(context));
 
   insights.push({
     id: 'abuseipdb',
@@ -163,6 +171,8 @@ export function buildInsights(d: IpDataset, range: TimeRange): Insight[] {
     rows: d.profile.story === 'identity' ? [['Office 365 Exchange Online', r.int(100, 900), r.int(0, 5), r.int(5, 40)], ['Azure Portal', r.int(10, 90), 0, r.int(1, 8)]] : [],
     dataSources: ['SigninLogs', 'AADNonInteractiveUserSignInLogs'],
   });
+
+  insights.push(...logSourceInsights(context));
 
   insights.push({
     id: 'watchlist',

@@ -150,6 +150,18 @@ describe('mock data generator', () => {
     }
   });
 
+  it('answers the third-party and log-source insights as fits each story', () => {
+    const rows = (ip: string, id: string) => ds(ip).insights(range30).find((i) => i.id === id)!.rows.length;
+    for (const id of ['virustotal', 'recorded-future', 'anomali', 'mdti-reputation']) expect(rows('203.0.113.7', id), id).to.be.above(0);
+    expect(rows('2001:db8:85a3::8a2e:370:7334', 'office-activity')).to.be.above(0);
+    expect(rows('2001:db8:85a3::8a2e:370:7334', 'directory-changes')).to.be.above(0);
+    expect(rows('10.20.30.40', 'windows-logons')).to.be.above(0);
+    expect(rows('10.20.30.40', 'linux-logons')).to.be.above(0);
+    // A C2 server does not sign in to Windows; an IP never observed has no intelligence.
+    expect(rows('203.0.113.7', 'windows-logons')).to.equal(0);
+    for (const id of ['virustotal', 'recorded-future', 'anomali', 'mdti-reputation']) expect(rows('192.0.2.200', id), id).to.equal(0);
+  });
+
   it('summarizes consistently with the alert list', () => {
     const d = ds('198.51.100.23');
     const s = d.summary(range30);

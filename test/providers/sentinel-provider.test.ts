@@ -47,7 +47,17 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
     worker.use(http.post('https://api.loganalytics.io/v1/workspaces/:id/query', async ({ request }) => ((await request.clone().text()).includes('insight-abuseipdb') ? HttpResponse.json({ error: { message: 'table AbuseIPDB_CL not found' } }, { status: 400 }) : undefined)));
     const p = guardProvider(sentinel());
     const insights = await p.getInsights!(IP, range, o());
-    expect(insights.length).to.equal(10);
+    // The eleven insights of Sentinel's IP page, and an insight for every data source it lists.
+    const ids = insights.map((i) => i.id);
+    for (const id of ['mdti-reputation', 'virustotal', 'recorded-future', 'anomali', 'abuseipdb', 'anomalies-by-ip', 'network-traffic', 'remote-connections-ti', 'remote-connections', 'ti-match', 'watchlist']) expect(ids).to.include(id);
+    const sources = new Set(insights.flatMap((i) => i.dataSources ?? []));
+    for (const table of ['Syslog', 'SecurityEvent', 'AuditLogs', 'SigninLogs', 'OfficeActivity', 'BehaviorAnalytics', 'Heartbeat', 'CommonSecurityLog']) expect([...sources]).to.include(table);
+    expect(insights.length).to.equal(17);
+    // Each answers with the columns its own query projects.
+    const vt = insights.find((i) => i.id === 'virustotal')!;
+    expect(vt.query).to.contain('VirusTotal_IP_CL');
+    expect(vt.columns.map((c) => c.name)).to.deep.equal(['Malicious', 'Suspicious', 'Harmless', 'Undetected', 'Reputation', 'Owner', 'LastAnalysis']);
+    expect(insights.find((i) => i.id === 'mdti-reputation')!.query).to.contain('"Microsoft Defender Threat Intelligence"');
     const failed = insights.find((i) => i.id === 'abuseipdb')!;
     expect(failed.error).to.contain('Log Analytics');
     const ok = insights.find((i) => i.id === 'remote-connections')!;

@@ -130,14 +130,49 @@ export const INSIGHTS: readonly InsightDefinition[] = [
   {
     id: 'mdti-reputation',
     title: 'Microsoft Defender Threat Intelligence reputation',
-    description: 'Threat intelligence indicators that match the IP, newest per indicator.',
+    description: 'What Microsoft Defender Threat Intelligence says of the IP: the indicators its data connector brings into the workspace, newest per indicator.',
     dataSources: ['ThreatIntelligenceIndicator'],
     query: (ip, r) => `${head('insight-mdti-reputation', ip, r)}
 ThreatIntelligenceIndicator
-| where TimeGenerated between (from .. to) and SourceSystem has "Microsoft"
+| where TimeGenerated between (from .. to) and SourceSystem in ("Microsoft Defender Threat Intelligence", "Premium Microsoft Defender Threat Intelligence")
 | where NetworkIP == ip or NetworkSourceIP == ip or NetworkDestinationIP == ip
 | summarize arg_max(TimeGenerated, *) by IndicatorId
-| project Verdict = ThreatType, Score = ConfidenceScore, Rule = Description, Severity = tostring(AdditionalInformation)`,
+| project ThreatType, Confidence = ConfidenceScore, Description, Tags, ValidUntil = ExpirationDateTime`,
+  },
+  {
+    id: 'virustotal',
+    title: 'VirusTotal IP address',
+    description: 'The IP report of VirusTotal (its enrichment playbook writes reports to a custom table): how many engines flag it.',
+    dataSources: ['VirusTotal_IP_CL'],
+    query: (ip, r) => `${head('insight-virustotal', ip, r)}
+VirusTotal_IP_CL
+| where TimeGenerated between (from .. to) and ip_s == ip
+| summarize arg_max(TimeGenerated, *) by ip_s
+| project Malicious = malicious_d, Suspicious = suspicious_d, Harmless = harmless_d, Undetected = undetected_d, Reputation = reputation_d, Owner = as_owner_s, LastAnalysis = last_analysis_date_t`,
+  },
+  {
+    id: 'recorded-future',
+    title: 'Recorded Future IP address',
+    description: 'Recorded Future risk lists that name the IP (imported as threat intelligence indicators): risk score and the rules behind it.',
+    dataSources: ['ThreatIntelligenceIndicator'],
+    query: (ip, r) => `${head('insight-recorded-future', ip, r)}
+ThreatIntelligenceIndicator
+| where TimeGenerated between (from .. to) and SourceSystem has "Recorded Future"
+| where NetworkIP == ip or NetworkSourceIP == ip or NetworkDestinationIP == ip
+| summarize arg_max(TimeGenerated, *) by IndicatorId
+| project RiskScore = ConfidenceScore, RiskRules = Description, ThreatType, LastSeen = LastUpdatedTimeUtc`,
+  },
+  {
+    id: 'anomali',
+    title: 'Anomali IP address',
+    description: 'Anomali ThreatStream observables for the IP (imported as threat intelligence indicators).',
+    dataSources: ['ThreatIntelligenceIndicator'],
+    query: (ip, r) => `${head('insight-anomali', ip, r)}
+ThreatIntelligenceIndicator
+| where TimeGenerated between (from .. to) and SourceSystem has "Anomali"
+| where NetworkIP == ip or NetworkSourceIP == ip or NetworkDestinationIP == ip
+| summarize arg_max(TimeGenerated, *) by IndicatorId
+| project ThreatType, Severity = ThreatSeverity, Confidence = ConfidenceScore, Tags, Feed = Description`,
   },
   {
     id: 'abuseipdb',
@@ -225,6 +260,58 @@ union isfuzzy = true SigninLogs, (AADNonInteractiveUserSignInLogs | extend Locat
 | where TimeGenerated between (from .. to) and IPAddress == ip
 | summarize Attempts = count(), Successes = countif(ResultType == "0"), Failures = countif(ResultType != "0"), Users = dcount(UserPrincipalName)
     by Country = tostring(LocationDetails.countryOrRegion), City = tostring(LocationDetails.city)`,
+  },
+  {
+    id: 'windows-logons',
+    title: 'Windows sign-ins from the IP',
+    description: 'Windows logons (4624) and failed logons (4625) whose source address is the IP, by computer and account.',
+    dataSources: ['SecurityEvent'],
+    query: (ip, r) => `${head('insight-windows-logons', ip, r)}
+SecurityEvent
+| where TimeGenerated between (from .. to) and EventID in (4624, 4625) and IpAddress == ip
+| summarize Succeeded = countif(EventID == 4624), Failed = countif(EventID == 4625), LastSeen = max(TimeGenerated) by Computer, Account
+| order by Failed desc, Succeeded desc
+| take 50`,
+  },
+  {
+    id: 'linux-logons',
+    title: 'Linux sign-ins from the IP',
+    description: 'SSH logons from the IP in the Linux hosts\' Syslog, accepted and failed, by host and user.',
+    dataSources: ['Syslog'],
+    query: (ip, r) => `${head('insight-linux-logons', ip, r)}
+Syslog
+| where TimeGenerated between (from .. to) and ProcessName == "sshd" and SyslogMessage has ip
+| parse SyslogMessage with Result:string " password for " User:string " from " Source:string " port " *
+| where Source == ip
+| summarize Accepted = countif(Result has "Accepted"), Failed = countif(Result has "Failed"), LastSeen = max(TimeGenerated) by Host = HostName, User
+| order by Failed desc
+| take 50`,
+  },
+  {
+    id: 'directory-changes',
+    title: 'Directory changes from the IP',
+    description: 'Microsoft Entra ID audit events initiated from the IP (AuditLogs), by operation and actor.',
+    dataSources: ['AuditLogs'],
+    query: (ip, r) => `${head('insight-directory-changes', ip, r)}
+AuditLogs
+| where TimeGenerated between (from .. to)
+| extend Actor = tostring(InitiatedBy.user.userPrincipalName), ActorIp = tostring(InitiatedBy.user.ipAddress)
+| where ActorIp == ip
+| summarize Events = count(), LastSeen = max(TimeGenerated) by Operation = OperationName, Actor, Result
+| order by Events desc
+| take 50`,
+  },
+  {
+    id: 'office-activity',
+    title: 'Office 365 activity from the IP',
+    description: 'Exchange, SharePoint and Teams operations from the IP (OfficeActivity), by workload, operation and user.',
+    dataSources: ['OfficeActivity'],
+    query: (ip, r) => `${head('insight-office-activity', ip, r)}
+OfficeActivity
+| where TimeGenerated between (from .. to) and (ClientIP == ip or ClientIP startswith strcat(ip, ":") or ClientIP startswith strcat("[", ip, "]"))
+| summarize Operations = count(), LastSeen = max(TimeGenerated) by Workload = OfficeWorkload, Operation, User = UserId
+| order by Operations desc
+| take 50`,
   },
   {
     id: 'watchlist',
