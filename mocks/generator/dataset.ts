@@ -55,6 +55,7 @@ const F = {
 } as const;
 
 const SEVERITY_NAMES = ['high', 'medium', 'low', 'informational'] as const;
+const DNS_CLIENT = { fileName: 'svchost.exe', commandLine: 'svchost.exe -k NetworkService -p -s Dnscache', folderPath: 'C:\\Windows\\System32', accountName: 'network service', accountDomain: 'nt authority' };
 const STATUS_NAMES = ['new', 'inProgress', 'resolved'] as const;
 const CLASSIFICATION_NAMES = [null, 'truePositive', 'informationalExpectedActivity', 'falsePositive'] as const;
 const KIND_NAMES = ['alert', 'incident'] as const;
@@ -296,7 +297,11 @@ export class IpDataset {
   /** A device's events with this IP, oldest first: DNS lookup, connection, download, beacons. */
   deviceEvents(deviceId: string, range?: TimeRange): DeviceEvent[] | undefined {
     const index = this.devices().findIndex((d) => d.id === deviceId);
-    if (index < 0) return undefined;
+    return index < 0 ? undefined : this.deviceEventsAt(index, range);
+  }
+
+  /** The events of the device at `index` in `devices()` (see `deviceEvents`). */
+  deviceEventsAt(index: number, range?: TimeRange): DeviceEvent[] {
     const device = this.devices()[index]!;
     const r = rngAt(this.seed, F.events, index);
     const count = index === this.profile.chattyDevice ? 1000 : r.int(4, 40);
@@ -321,7 +326,8 @@ export class IpDataset {
         remoteIp: this.ip.canonical,
         remotePort: actionType === 'DnsQueryResponse' ? 53 : last1.remotePort,
         protocol: actionType === 'DnsQueryResponse' ? 'Udp' : 'Tcp',
-        initiatingProcess: last1.initiatingProcess,
+        // Windows resolves names in the DNS Client service, not in the process that connects.
+        initiatingProcess: actionType === 'DnsQueryResponse' && /^Windows/.test(device.osPlatform ?? '') ? DNS_CLIENT : last1.initiatingProcess,
       };
       if (last1.remoteUrl) ev.remoteUrl = last1.remoteUrl;
       if (actionType === 'FileCreated' && last1.file) ev.file = last1.file;

@@ -130,9 +130,10 @@ export type DeviceSortField = (typeof DEVICE_SORT_FIELDS)[number];
 export interface DeviceQuery {
   range?: TimeRange;
   /**
-   * Free text matched against device name, OS, last event's process (file name, command line,
-   * SHA-256, account), associated file and remote URL; a `YYYY-MM-DD` term matches devices seen
-   * on that (UTC) day.
+   * Free text matched against device name, OS and the device's events with the IP in the range
+   * (process file name, command line, SHA-256, account, file, remote URL): every event where the
+   * provider can search them, else the last one. A `YYYY-MM-DD` term matches devices last observed
+   * on that (UTC) day, and combines with text (`2026-11-20 powershell`).
    */
   search?: string;
   actionType?: readonly string[];

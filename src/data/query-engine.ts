@@ -148,6 +148,20 @@ function timeBefore(value: unknown, ms: number, iso: string): boolean {
   return isCanonicalIso(value) ? value < iso : toMs(value) < ms;
 }
 
+/** A case-insensitive literal test of `text` in any of `fields` of item i (as `Criteria.search` does). */
+export function textMatcher<T>(source: ListSource<T>, schema: Schema<T>, fields: readonly string[], text: string): (index: number) => boolean {
+  const re = new RegExp(escapeRegExp(text), 'iu');
+  const values = fields.map((f) => reader(source, schema, f));
+  return (i) => {
+    for (let f = 0; f < values.length; f++) {
+      const v = values[f]!(i);
+      if (v == null) continue;
+      if (typeof v === 'string' ? re.test(v) : re.test(textOf(v) ?? '')) return true;
+    }
+    return false;
+  };
+}
+
 /** Indices (ascending) of the items that pass every criterion. One pass, fields read on demand. */
 function matchingIndices<T>(source: ListSource<T>, schema: Schema<T>, criteria: Criteria): Uint32Array {
   const n = source.size;
@@ -165,18 +179,7 @@ function matchingIndices<T>(source: ListSource<T>, schema: Schema<T>, criteria: 
     const value = reader(source, schema, field);
     checks.push((i) => valueMatches(value(i), allowed));
   }
-  if (criteria.search) {
-    const re = new RegExp(escapeRegExp(criteria.search), 'iu');
-    const values = schema.searchFields.map((f) => reader(source, schema, f));
-    checks.push((i) => {
-      for (let f = 0; f < values.length; f++) {
-        const v = values[f]!(i);
-        if (v == null) continue;
-        if (typeof v === 'string' ? re.test(v) : re.test(textOf(v) ?? '')) return true;
-      }
-      return false;
-    });
-  }
+  if (criteria.search) checks.push(textMatcher(source, schema, schema.searchFields, criteria.search));
   if (criteria.extra) checks.push(criteria.extra);
   const out = new Uint32Array(n);
   let count = 0;

@@ -16,10 +16,10 @@
  * Sources are immutable: a provider that changes items makes a new source.
  */
 import { SEVERITY_RANK } from './model.js';
-import type { AlertItem, ObservedDevice, TimelineEvent } from './model.js';
+import type { AlertItem, DeviceEvent, ObservedDevice, TimelineEvent } from './model.js';
 import type { AlertQuery, DeviceQuery, Page } from './provider.js';
 import type { TimeRange } from '../lib/time-range.js';
-import { criteriaKey, filterEntries, listSource, runQuery, timeColumn, type Criteria, type ListSource, type Schema } from './query-engine.js';
+import { criteriaKey, filterEntries, listSource, runQuery, textMatcher, timeColumn, type Criteria, type ListSource, type Schema } from './query-engine.js';
 
 export { listSource, toMs, type ListSource } from './query-engine.js';
 
@@ -113,32 +113,63 @@ const DEVICE_SCHEMA: Schema<ObservedDevice> = {
 
 const DATE_TERM = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A device search split into `YYYY-MM-DD` terms (valid days) and the rest of the text. */
+export function splitDeviceSearch(search: string | undefined): { days: string[]; text?: string } {
+  const days: string[] = [];
+  const words: string[] = [];
+  for (const term of (search ?? '').trim().split(/\s+/).filter(Boolean)) {
+    if (DATE_TERM.test(term) && Number.isFinite(Date.parse(`${term}T00:00:00Z`))) days.push(term);
+    else words.push(term);
+  }
+  return { days, text: words.join(' ') || undefined };
+}
+
+/** Text of a device event a search looks in. */
+export function deviceEventText(e: DeviceEvent): string {
+  const p = e.initiatingProcess;
+  return [p?.fileName, p?.commandLine, p?.sha256, p?.accountName, p?.accountDomain, e.file?.name, e.file?.sha256, e.file?.path, e.remoteUrl, e.actionType].filter(Boolean).join('\n');
+}
+
+export interface DeviceSearchOptions {
+  /**
+   * Whether any of device `index`'s events in the range contains `text` (case-insensitive): a
+   * provider that holds or can query the whole timeline searches it; without this, the last
+   * event's fields are searched.
+   */
+  eventsMatch?: (index: number, text: string) => boolean;
+}
+
 /** Filter, sort and page observed devices. */
-export function queryDevices(source: ListSource<ObservedDevice> | readonly ObservedDevice[], query: DeviceQuery): Page<ObservedDevice> {
+export function queryDevices(source: ListSource<ObservedDevice> | readonly ObservedDevice[], query: DeviceQuery, options: DeviceSearchOptions = {}): Page<ObservedDevice> {
   const src = Array.isArray(source) ? listSource(source as readonly ObservedDevice[]) : (source as ListSource<ObservedDevice>);
   const filters: Criteria['filters'] = [];
   if (query.actionType?.length) filters.push(['actionType', new Set(query.actionType)]);
   if (query.direction?.length) filters.push(['direction', new Set(query.direction)]);
-  let search = query.search?.trim() || undefined;
-  let extra: Criteria['extra'];
-  if (search && DATE_TERM.test(search) && Number.isFinite(Date.parse(`${search}T00:00:00Z`))) {
-    // A date: devices seen that day (their first..last seen interval covers some of it).
-    const dayStart = Date.parse(`${search}T00:00:00Z`);
-    const dayEnd = dayStart + 86_400_000;
-    const first = timeColumn(src, DEVICE_SCHEMA, 'firstSeen');
+  const { days, text } = splitDeviceSearch(query.search);
+  const checks: Array<(i: number) => boolean> = [];
+  if (days.length) {
+    // As Defender's timeline search: the day the device was last observed (UTC).
     const last = timeColumn(src, DEVICE_SCHEMA, 'lastSeen');
-    extra = (i) => last[i]! >= dayStart && first[i]! < dayEnd;
+    const wanted = new Set(days);
+    checks.push((i) => Number.isFinite(last[i]!) && wanted.has(new Date(last[i]!).toISOString().slice(0, 10)));
+  }
+  let search = text;
+  if (text && options.eventsMatch) {
+    const own = textMatcher(src, DEVICE_SCHEMA, DEVICE_SCHEMA.searchFields, text);
+    const events = options.eventsMatch;
+    checks.push((i) => own(i) || events(i, text));
     search = undefined;
   }
   const sort = query.sort && query.sort.field in DEVICE_SCHEMA.fields ? query.sort : undefined;
   const criteria: Criteria = {
     filters,
     search,
-    extra,
+    extra: checks.length ? (i) => checks.every((c) => c(i)) : undefined,
     range: query.range ? { range: query.range, start: 'firstSeen', end: 'lastSeen' } : undefined,
     sort: sort ? { field: sort.field, direction: sort.direction === 'asc' ? 'asc' : 'desc' } : undefined,
   };
-  const key = extra ? `${criteriaKey(criteria)}|day:${query.search?.trim()}` : criteriaKey(criteria);
+  // What the extra predicate tests is part of the cache key (the base key knows only `search`).
+  const key = checks.length ? `${criteriaKey(criteria)}|days:${days.join(',')}|text:${text ?? ''}|events:${options.eventsMatch ? 1 : 0}` : criteriaKey(criteria);
   return runQuery(src, DEVICE_SCHEMA, criteria, Array.isArray(source) ? undefined : key, query.offset, query.limit);
 }
 

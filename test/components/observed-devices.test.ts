@@ -3,13 +3,13 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/observed-devices/ip-observed-devices.js';
 import type { IpObservedDevices } from '../../src/components/observed-devices/observed-devices.js';
 import type { DeviceEvent, ObservedDevice } from '../../src/data/model.js';
-import type { DeviceQuery, IpDataProvider, Page } from '../../src/data/provider.js';
+import type { AlertQuery, DeviceQuery, IpDataProvider, Page } from '../../src/data/provider.js';
 import { IpDataError } from '../../src/data/errors.js';
 import type { IpCopyEvent, IpErrorEvent, IpNavigateEvent } from '../../src/events/events.js';
 import { StaticIpDataProvider, type StaticIpData } from '../../src/providers/static/static-provider.js';
 import { accessibleName, allByRole, byRole, cells } from '../helpers/roles.js';
 import { deepText } from '../helpers/dom.js';
-import { makeDevice, makeEvent } from '../helpers/fixtures.js';
+import { makeAlert, makeDevice, makeEvent } from '../helpers/fixtures.js';
 import { manualProvider, recording, withOverrides } from '../helpers/providers.js';
 
 const IP = '203.0.113.7';
@@ -227,11 +227,16 @@ describe('<ip-observed-devices>', () => {
       }
     });
 
-    it('finds the devices seen on a date', async () => {
+    it('finds the devices last observed on a date, with text too, and by any event of their timeline', async () => {
       const el = await mount(staticWith(), 3);
       el.search = day(ago(300));
       await waitUntil(() => names(el).length === 1, `date search: ${names(el)}`);
       expect(names(el)).to.deep.equal(['build-agent-027']);
+      el.search = `${day(ago(1))} wscript`;
+      await waitUntil(() => names(el).join() === 'WS-FIN-0231', `date and text: ${names(el)}`);
+      // chrome.exe is in WS-FIN-0231's timeline, not in its last event.
+      el.search = 'chrome.exe';
+      await waitUntil(() => names(el).join() === 'WS-FIN-0231', `an earlier event: ${names(el)}`);
     });
 
     it('debounces typing into one request', async () => {
@@ -356,7 +361,7 @@ describe('<ip-observed-devices>', () => {
       row(el, 'WS-FIN-0231').click();
       await waitUntil(() => eventRows(el).length === 3);
       expect(row(el, 'WS-FIN-0231').getAttribute('aria-expanded')).to.equal('true');
-            const actions = eventRows(el).map((r) => r.querySelector('strong')!.textContent);
+      const actions = eventRows(el).map((r) => r.querySelector('strong')!.textContent);
       expect(actions).to.deep.equal(['Connection Success', 'Dns Query Response', 'Http Connection Inspected']);
       expect(eventRows(el).map((r) => r.getAttribute('aria-level'))).to.deep.equal(['2', '2', '2']);
       expect(eventRows(el).map((r) => r.getAttribute('aria-posinset'))).to.deep.equal(['1', '2', '3']);
@@ -365,6 +370,47 @@ describe('<ip-observed-devices>', () => {
       row(el, 'WS-FIN-0231').click();
       await waitUntil(() => eventRows(el).length === 0);
       expect(row(el, 'WS-FIN-0231').getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('interleaves the alerts raised on the device with its events, each linking to the alert', async () => {
+      const alerts = [
+        makeAlert({ id: 'a-on-fin', title: 'Suspicious PowerShell download cradle', severity: 'high', firstActivity: ago(2), lastActivity: ago(2), impactedAssets: [{ kind: 'device', name: 'WS-FIN-0231' }] }),
+        makeAlert({ id: 'a-elsewhere', title: 'Port scan', firstActivity: ago(4), lastActivity: ago(4), impactedAssets: [{ kind: 'device', name: 'SRV-SQL-02' }] }),
+      ];
+      const { provider, calls } = recording(staticWith(sampleDevices(), { alerts }));
+      const el = await mount(provider, 3);
+      row(el, 'WS-FIN-0231').click();
+      await waitUntil(() => eventRows(el).length === 4, 'events and the alert');
+      const timeline = eventRows(el);
+      expect(timeline.map((r) => r.getAttribute('part'))).to.deep.equal(['event', 'event', 'timeline-alert', 'event']);
+      expect(timeline.map((r) => r.getAttribute('aria-posinset'))).to.deep.equal(['1', '2', '3', '4']);
+      expect(timeline.every((r) => r.getAttribute('aria-setsize') === '4')).to.equal(true);
+      expect(deepText(timeline[2]!)).to.contain('Alert').and.to.contain('High').and.to.contain('Suspicious PowerShell download cradle');
+      const asked = calls.find((c) => c.method === 'listAlerts')!.args[1] as AlertQuery;
+      expect(asked.filter).to.deep.equal({ kind: ['alert'], impactedAssets: ['WS-FIN-0231'] });
+      setTimeout(() => [...allByRole(timeline[2]!, 'link'), ...allByRole(timeline[2]!, 'button')][0]!.click());
+      const nav = (await oneEvent(el, 'ip-navigate')) as IpNavigateEvent;
+      expect(nav.detail).to.include({ target: 'alert', id: 'a-on-fin' });
+      await expect(el).to.be.accessible();
+    });
+
+    it('still shows the events when the device\'s alerts fail, saying so with Retry', async () => {
+      let fail = true;
+      const provider = withOverrides(staticWith(), {
+        listAlerts: async () => {
+          if (fail) throw new IpDataError('unavailable', 'The alerts service timed out.');
+          return { items: [], total: 0 };
+        },
+      });
+      const el = await mount(provider, 3);
+      row(el, 'WS-FIN-0231').click();
+      await waitUntil(() => eventRows(el).length === 3, 'events despite the failure');
+      const status = statusRows(el).find((r) => deepText(r).includes('The alerts of this device could not be loaded'))!;
+      expect(deepText(status)).to.contain('timed out');
+      fail = false;
+      byRole(status, 'button', 'Retry').click();
+      await waitUntil(() => !statusRows(el).some((r) => deepText(r).includes('could not be loaded')), 'retried');
+      expect(eventRows(el)).to.have.length(3);
     });
 
     it('aborts the timeline request when collapsed before it answers', async () => {

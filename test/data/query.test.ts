@@ -215,13 +215,30 @@ describe('data/query queryDevices', () => {
     expect(s('abab')).to.deep.equal(['x']);
   });
 
-  it('treats a YYYY-MM-DD term as "seen that day"', () => {
-    // x: hours 10–50 (Nov 1 10:00 – Nov 3 02:00), y: 60–70 (Nov 3), z: 29–30 (Nov 2)
+  it('treats a YYYY-MM-DD term as "last observed that day", combined with text', () => {
+    // Last observed: x Nov 3 02:00, y Nov 3 22:00, z Nov 2 06:00 (UTC).
     const s = (search: string) => ids(queryDevices(devices, { offset: 0, limit: 10, search }).items);
-    expect(s('2026-11-01')).to.deep.equal(['x']);
-    expect(s('2026-11-02')).to.deep.equal(['x', 'z']);
+    expect(s('2026-11-01')).to.deep.equal([]);
+    expect(s('2026-11-02')).to.deep.equal(['z']);
     expect(s('2026-11-03')).to.deep.equal(['y', 'x']);
+    expect(s('2026-11-03 sql')).to.deep.equal(['y']);
+    expect(s('powershell 2026-11-03')).to.deep.equal(['x']);
+    expect(s('2026-11-02 2026-11-03')).to.deep.equal(['y', 'x', 'z']);
     expect(s('2026-12-25')).to.deep.equal([]);
+    // Not a real day: plain text.
+    expect(s('2026-13-45')).to.deep.equal([]);
+  });
+
+  it('searches every event of a device when the provider can, as well as its own fields', () => {
+    const timelines: Record<string, string[]> = { x: ['wscript.exe'], y: ['svchost.exe -k NetworkService'], z: [] };
+    const eventsMatch = (i: number, text: string) => timelines[devices[i]!.id]!.some((t) => t.toLowerCase().includes(text.toLowerCase()));
+    const s = (search: string) => ids(queryDevices(devices, { offset: 0, limit: 10, search }, { eventsMatch }).items);
+    expect(s('svchost')).to.deep.equal(['y']);
+    expect(s('WSCRIPT')).to.deep.equal(['x']);
+    expect(s('sql')).to.deep.equal(['y']);
+    expect(s('2026-11-03 svchost')).to.deep.equal(['y']);
+    expect(s('2026-11-02 svchost')).to.deep.equal([]);
+    expect(ids(queryDevices(devices, { offset: 0, limit: 10, search: 'svchost' }).items)).to.deep.equal([]);
   });
 
   it('filters by action type and direction, and sorts', () => {

@@ -128,6 +128,23 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     expect(markers.filter((m) => m === 'devices'), 'one devices query for all of it').to.have.length(1);
   });
 
+  it('searches every event of each device with one cached hunting query per text, the text only ever a string literal', async () => {
+    const seen = watch();
+    const { p } = provider();
+    const all = await p.listObservedDevices(IP, { range, offset: 0, limit: 100 }, o());
+    // Windows devices resolve the IP in the DNS Client service: svchost.exe is in their timelines, rarely in a last event.
+    const byLast = all.items.filter((d) => /svchost/i.test(d.lastEvent.initiatingProcess?.commandLine ?? '') || /svchost/i.test(d.lastEvent.initiatingProcess?.fileName ?? ''));
+    const found = await p.listObservedDevices(IP, { range, offset: 0, limit: 100, search: 'svchost' }, o());
+    expect(found.total).to.be.greaterThan(byLast.length);
+    await p.listObservedDevices(IP, { range, offset: 0, limit: 10, search: 'svchost' }, o());
+    const hostile = '" or 1==1 | take 1 //';
+    await p.listObservedDevices(IP, { range, offset: 0, limit: 10, search: hostile }, o());
+    const searches = seen.filter((s) => s.url.pathname.endsWith('/runHuntingQuery') && (s.body ?? '').includes('ip-entity-page:device-search'));
+    expect(searches, 'one query per text').to.have.length(2);
+    const body = JSON.parse(searches[1]!.body!) as { Query: string };
+    expect(body.Query).to.contain('let term = "\\" or 1==1 | take 1 //";');
+  });
+
   it('lists incidents and alerts with their Graph details; severity filters run in the query, status in the provider', async () => {
     const seen = watch();
     const { p } = provider();

@@ -1,24 +1,33 @@
 /**
  * The expanded devices of `<ip-observed-devices>` and their timelines: which devices are open,
- * each one's events with the IP (asked for on expand, aborted on collapse, asked again when the
- * element comes back to the page), and the flat list of rows the tree grid draws (a device, then
- * its events, or its loading, empty or failed state).
+ * each one's events with the IP and the alerts raised on it that involve the IP, interleaved by
+ * time (asked for on expand, aborted on collapse, asked again when the element comes back to the
+ * page), and the flat list of rows the tree grid draws (a device, then its timeline, or its
+ * loading, empty or failed state). The alerts failing never hides the events.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { DeviceEvent, ObservedDevice } from '../../data/model.js';
+import type { AlertItem, DeviceEvent, ObservedDevice } from '../../data/model.js';
 import type { IpDataProvider } from '../../data/provider.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import { KeyedRequests } from '../shared/keyed-requests.js';
 
 interface Expansion {
+  name: string;
   events?: DeviceEvent[];
   error?: unknown;
+  /** The alerts on the device that involve the IP, oldest first; undefined while asked. */
+  alerts?: AlertItem[];
+  alertsError?: unknown;
 }
+
+/** Alerts listed per device timeline (the most recent; the alerts tab has them all). */
+export const DEVICE_ALERTS = 50;
 
 export type Entry =
   | { type: 'device'; key: string; device: ObservedDevice }
   | { type: 'event'; key: string; device: ObservedDevice; event: DeviceEvent; position: number; count: number }
-  | { type: 'status'; key: string; device: ObservedDevice; state: 'loading' | 'error' | 'empty'; error?: unknown };
+  | { type: 'alert'; key: string; device: ObservedDevice; alert: AlertItem; position: number; count: number }
+  | { type: 'status'; key: string; device: ObservedDevice; state: 'loading' | 'error' | 'empty' | 'alerts-error'; error?: unknown };
 
 export interface DeviceTimelinesDeps {
   provider: () => IpDataProvider | undefined;
@@ -45,7 +54,10 @@ export class DeviceTimelines implements ReactiveController {
   hostConnected(): void {
     // Back in the page (or moved): timelines interrupted when it left are asked for again (expanded
     // devices stay expanded; the requests aborted were only those in flight).
-    for (const [id, e] of this.#expansions) if (!e.events && !e.error && !this.#requests.pending(id)) this.#load(id, e);
+    for (const [id, e] of this.#expansions) {
+      if (!e.events && !e.error && !this.#requests.pending(`e:${id}`)) this.#loadEvents(id, e);
+      if (!e.alerts && !e.alertsError && !this.#requests.pending(`a:${id}`)) this.#loadAlerts(id, e);
+    }
   }
 
   isOpen(id: string): boolean {
@@ -58,21 +70,26 @@ export class DeviceTimelines implements ReactiveController {
     this.#expansions = new Map();
   }
 
-  /** Expand or collapse a device's timeline. Collapsing aborts its request. */
-  toggle(id: string, open?: boolean): void {
+  /** Expand or collapse a device's timeline (`name` is the device's, for its alerts). Collapsing aborts its requests. */
+  toggle(id: string, open?: boolean, name = this.#names.get(id) ?? id): void {
     const current = this.#expansions.get(id);
     if (current && open !== true) {
-      this.#requests.abort(id);
+      this.#requests.abort(`e:${id}`);
+      this.#requests.abort(`a:${id}`);
       this.#expansions.delete(id);
       this.#host.requestUpdate();
       return;
     }
     if (current || open === false || !this.#deps.canExpand()) return;
-    const expansion: Expansion = {};
+    const expansion: Expansion = { name };
     this.#expansions.set(id, expansion);
     this.#host.requestUpdate();
-    this.#load(id, expansion);
+    this.#loadEvents(id, expansion);
+    this.#loadAlerts(id, expansion);
   }
+
+  /** Device names by id, from the last rows drawn. */
+  #names = new Map<string, string>();
 
   /** Ask again for a timeline that failed. */
   retry(id: string): void {
@@ -80,12 +97,29 @@ export class DeviceTimelines implements ReactiveController {
     this.toggle(id, true);
   }
 
-  #load(id: string, expansion: Expansion) {
+  #loadAlerts(id: string, expansion: Expansion) {
+    const provider = this.#deps.provider();
+    const ip = this.#deps.ip();
+    if (!provider || !ip) return;
+    const query = { range: this.#deps.range(), filter: { kind: ['alert'], impactedAssets: [expansion.name] }, sort: { field: 'lastActivity', direction: 'desc' }, offset: 0, limit: DEVICE_ALERTS } as const;
+    this.#requests.run(`a:${id}`, (signal) => provider.listAlerts(ip, query, { signal }), {
+      ok: (page) => {
+        expansion.alerts = [...page.items].sort((a, b) => (a.firstActivity < b.firstActivity ? -1 : a.firstActivity > b.firstActivity ? 1 : 0));
+      },
+      error: (error) => {
+        expansion.alertsError = error;
+        this.#deps.onError(error);
+      },
+      done: () => this.#host.requestUpdate(),
+    });
+  }
+
+  #loadEvents(id: string, expansion: Expansion) {
     const provider = this.#deps.provider();
     const ip = this.#deps.ip();
     if (!provider?.listDeviceEvents || !ip) return;
     const range = this.#deps.range();
-    this.#requests.run(id, (signal) => provider.listDeviceEvents!(ip, id, range, { signal }), {
+    this.#requests.run(`e:${id}`, (signal) => provider.listDeviceEvents!(ip, id, range, { signal }), {
       ok: (events) => {
         expansion.events = [...events].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
       },
@@ -97,17 +131,38 @@ export class DeviceTimelines implements ReactiveController {
     });
   }
 
-  /** The rows to draw: each device, then its open timeline. */
+  /** The rows to draw: each device, then its open timeline (events and alerts by time). */
   entries(devices: readonly ObservedDevice[]): Entry[] {
     const out: Entry[] = [];
     for (const device of devices) {
+      this.#names.set(device.id, device.name);
       out.push({ type: 'device', key: `d:${device.id}`, device });
       const e = this.#expansions.get(device.id);
       if (!e) continue;
-      if (e.error) out.push({ type: 'status', key: `s:${device.id}`, device, state: 'error', error: e.error });
-      else if (!e.events) out.push({ type: 'status', key: `s:${device.id}`, device, state: 'loading' });
-      else if (!e.events.length) out.push({ type: 'status', key: `s:${device.id}`, device, state: 'empty' });
-      else e.events.forEach((event, i) => out.push({ type: 'event', key: `e:${device.id}:${event.id ?? i}`, device, event, position: i + 1, count: e.events!.length }));
+      const status = (state: 'loading' | 'error' | 'empty' | 'alerts-error', error?: unknown) => out.push({ type: 'status', key: `${state}:${device.id}`, device, state, error });
+      // The timeline shows once both have answered (or the alerts failed), so rows do not jump.
+      if (e.error) status('error', e.error);
+      else if (!e.events || (!e.alerts && !e.alertsError)) status('loading');
+      else if (!e.events.length && !e.alerts?.length) status('empty');
+      else {
+        const alerts = e.alerts ?? [];
+        const count = e.events.length + alerts.length;
+        let i = 0;
+        let j = 0;
+        while (i < e.events.length || j < alerts.length) {
+          const event = e.events[i];
+          const alert = alerts[j];
+          const position = i + j + 1;
+          if (event && (!alert || event.timestamp <= alert.firstActivity)) {
+            out.push({ type: 'event', key: `e:${device.id}:${event.id ?? i}`, device, event, position, count });
+            i++;
+          } else {
+            out.push({ type: 'alert', key: `a:${device.id}:${alert!.id}`, device, alert: alert!, position, count });
+            j++;
+          }
+        }
+      }
+      if (e.alertsError && !e.error) status('alerts-error', e.alertsError);
     }
     return out;
   }

@@ -76,6 +76,18 @@ export const observedDevicesStyles = css`
     background: var(--_color-surface-alt);
     font-size: var(--_font-size-small);
   }
+  .alert-kind {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    color: var(--_severity-high);
+    font-weight: 600;
+  }
+  .alert-kind .kind-icon {
+    display: inline-flex;
+    width: 14px;
+    height: 14px;
+  }
   .row:focus-visible {
     outline: 2px solid var(--_color-focus);
   }

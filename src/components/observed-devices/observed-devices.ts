@@ -7,11 +7,11 @@ import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
 import { observedDevicesStyles } from './observed-devices.styles.js';
-import { classToken, contained, dateTime, entityLink, orMissing, shown, skeletonLines, timeAgo, truncated } from '../shared/ui.js';
-import { deviceIcon } from '../shared/icons.js';
+import { classToken, contained, dateTime, entityLink, orMissing, severityBadge, shown, skeletonLines, timeAgo, truncated } from '../shared/ui.js';
+import { alertIcon, deviceIcon } from '../shared/icons.js';
 import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { describeError, isRetryable } from '../../data/errors.js';
-import type { DeviceEvent, ObservedDevice } from '../../data/model.js';
+import type { AlertItem, DeviceEvent, ObservedDevice } from '../../data/model.js';
 import type { Page } from '../../data/provider.js';
 import { formatDateTime, formatNumber, splitWords } from '../../lib/format.js';
 import { huntingQuery } from '../../lib/hunting.js';
@@ -53,7 +53,10 @@ const DIRECTIONS = [
  * last event's details: when, what (ConnectionSuccess, DnsQuery …), which direction and ports,
  * which process (file, command line, SHA-256) and account, and the file it brought in. At most
  * 100 devices are listed, as in Defender, with a link to hunt for all of them. Expand a device for
- * its timeline of events with the IP (fetched on expand, aborted on collapse).
+ * its timeline: its events with the IP and the alerts raised on it that involve the IP, by time,
+ * each alert linking to it (fetched on expand, aborted on collapse). Search by device, process,
+ * file, user (in every event where the provider can) or the day last observed (`2026-11-20`,
+ * with text too); export every matching device as CSV or JSON.
  *
  * Keyboard (tree grid): Up/Down move between rows, Right or Enter/Space expands, Left collapses
  * (or goes back to the device), Home/End; Tab reaches the focused row's links and copy buttons;
@@ -69,6 +72,7 @@ const DIRECTIONS = [
  * @csspart list - The scrolling list (tree grid).
  * @csspart device - Each device row.
  * @csspart event - Each event row of an expanded device.
+ * @csspart timeline-alert - Each alert row of an expanded device's timeline.
  * @cssprop --ip-observed-devices-height - Height of the element (default 640px).
  * @cssprop --ip-font-mono - Font of hashes and command lines.
  */
@@ -368,16 +372,32 @@ export class IpObservedDevices extends IpSectionElement {
           ? html`<span class="visually-hidden">Loading the timeline of ${entry.device.name}…</span>${skeletonLines([70])}`
           : entry.state === 'empty'
             ? html`<span class="muted">No events of ${entry.device.name} with this IP ${describeRange(this.source.timeRange, this.source.range.key)}.</span>`
-            : html`<span class="error-text">${describeError(entry.error)}</span> <button type="button" class="link" @click=${() => this.#timelines.retry(entry.device.id)}>Retry</button>`;
+            : html`<span class="error-text">${entry.state === 'alerts-error' ? 'The alerts of this device could not be loaded: ' : ''}${describeError(entry.error)}</span>
+                <button type="button" class="link" @click=${() => this.#timelines.retry(entry.device.id)}>Retry</button>`;
       return html`<div class="row status" role="row" aria-level="2" aria-rowindex=${index + 2} data-index=${index} tabindex=${active ? '0' : '-1'}
         aria-busy=${entry.state === 'loading' ? 'true' : 'false'}><div class="cell" role="gridcell">${message}</div></div>`;
     }
+    if (entry.type === 'alert') return this.#renderAlert(entry.alert, entry.position, entry.count, index, active);
     const ev = entry.event;
     return html`<div class="row event" part="event" role="row" aria-level="2" aria-posinset=${entry.position} aria-setsize=${entry.count} aria-rowindex=${index + 2}
       data-index=${index} tabindex=${active ? '0' : '-1'} @click=${() => (this.active = index)}>
       <div class="cell" role="gridcell">
         <span class="fact mono when" title=${ev.timestamp}>${formatDateTime(ev.timestamp, this.locale)}</span>
         ${this.#renderEventDetails(ev, active)}
+      </div>
+    </div>`;
+  }
+
+  /** An alert in a device's timeline: when it started, its severity and title, linking to the alert. */
+  #renderAlert(alert: AlertItem, position: number, count: number, index: number, active: boolean): TemplateResult {
+    const href = this.source.provider?.links?.alert?.(alert.id);
+    return html`<div class="row event alert" part="timeline-alert" role="row" aria-level="2" aria-posinset=${position} aria-setsize=${count} aria-rowindex=${index + 2}
+      data-index=${index} tabindex=${active ? '0' : '-1'} @click=${() => (this.active = index)}>
+      <div class="cell" role="gridcell">
+        <span class="fact mono when" title=${alert.firstActivity}>${formatDateTime(alert.firstActivity, this.locale)}</span>
+        <span class="fact alert-kind"><span class="kind-icon" aria-hidden="true">${alertIcon}</span>Alert</span>
+        ${severityBadge(alert.severity)}
+        <span class="fact clip wide">${entityLink(this, html`<span class="truncate">${shown(alert.title)}</span>`, { target: 'alert', id: alert.id, ip: this.source.ip?.canonical }, href, { title: alert.title, tabIndex: active ? 0 : -1 })}</span>
       </div>
     </div>`;
   }

@@ -14,7 +14,7 @@ import { IpDataError, isAbortError } from '../../data/errors.js';
 import { emptyCounts, prevalenceFrom } from '../../data/derive.js';
 import type { AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary, SeverityCounts } from '../../data/model.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
-import { listSource, queryAlerts, queryDevices } from '../../data/query.js';
+import { listSource, queryAlerts, queryDevices, splitDeviceSearch } from '../../data/query.js';
 import { base64Url, gzipStored } from '../../lib/gzip.js';
 import { isExternalScope, parseIp } from '../../lib/ip.js';
 import { bucketMs, bucketSizeFor, bucketStarts, type TimeRange } from '../../lib/time-range.js';
@@ -25,7 +25,7 @@ import { MicrosoftTransport, type MicrosoftApi, type TokenSource } from '../micr
 import { buildAlertCase, withUpdates, type AlertCase, type HuntingAlertFilter } from './cases.js';
 import { DefenderGraph } from './graph.js';
 import { alertFromGraph, detailsFromThreatIntel, deviceFromHunting, eventFromHunting, incidentFromGraph, indicatorFromMde } from './map.js';
-import { deviceEventsQuery, devicesQuery, logActivityQuery, prevalenceQuery } from './queries.js';
+import { deviceEventsQuery, deviceSearchQuery, devicesQuery, logActivityQuery, prevalenceQuery } from './queries.js';
 
 export interface DefenderXdrProviderOptions {
   /** Gives an access token for a scope (the host's MSAL `acquireTokenSilent`, or its backend). */
@@ -78,6 +78,7 @@ export class DefenderXdrProvider implements IpDataProvider {
   readonly #alertCases = new SharedCache<AlertCase>();
   readonly #devices = new SharedCache<ObservedDevice[]>();
   readonly #events = new SharedCache<DeviceEvent[]>({ max: 48 });
+  readonly #searches = new SharedCache<Set<string>>({ max: 32 });
   readonly #prevalence = new SharedCache<Row[]>();
   readonly #logs = new SharedCache<LogActivity>();
   readonly #details = new SharedCache<IpDetails>({ ttlMs: 60 * MIN });
@@ -190,11 +191,21 @@ export class DefenderXdrProvider implements IpDataProvider {
   }
 
   async listObservedDevices(ip: string, query: DeviceQuery, o: RequestOptions): Promise<Page<ObservedDevice>> {
-    const devices = await this.#deviceList(ip, query.range ?? defaultRange(), o.signal);
+    const range = query.range ?? defaultRange();
+    const { text } = splitDeviceSearch(query.search);
+    // A search looks through every event of a device (one more hunting query per text, cached).
+    const [devices, found] = await Promise.all([this.#deviceList(ip, range, o.signal), text ? this.#deviceSearch(ip, range, text, o.signal) : undefined]);
     // As Defender: at most 100 devices are listed; `total` says how many matched.
     const offset = Math.min(query.offset, DEVICE_LIMIT);
     const limit = Math.max(0, Math.min(query.limit, DEVICE_LIMIT - offset));
-    return queryDevices(listSource(devices), { ...query, offset, limit });
+    return queryDevices(listSource(devices), { ...query, offset, limit }, found ? { eventsMatch: (i) => found.has(devices[i]!.id) } : {});
+  }
+
+  #deviceSearch(ip: string, range: TimeRange, term: string, signal: AbortSignal): Promise<Set<string>> {
+    return this.#searches.get(`${key(ip, range)}|${term}`, signal, async (s) => {
+      const rows = await this.#graph.hunt(deviceSearchQuery(ip, range, term), `the devices with “${term}” in an event with ${ip}`, s);
+      return new Set(rows.map((r) => text(r, 'DeviceId')).filter((id): id is string => Boolean(id)));
+    });
   }
 
   async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {

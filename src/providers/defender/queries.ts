@@ -46,6 +46,24 @@ union
 | take ${kqlInt(5_000)}`;
 }
 
+/**
+ * The devices any of whose events with the IP in the range contains `text` (process, command line,
+ * hashes, account, file, URL), so a search finds a device by any event of its timeline, not only
+ * by its last one. The text is a KQL string literal, never part of the query's syntax.
+ */
+export function deviceSearchQuery(ip: string, range: TimeRange, text: string): string {
+  return `${head('device-search', ip, range)}
+let term = ${kqlString(text)};
+union
+  (DeviceNetworkEvents | where Timestamp between (from .. to) and (RemoteIP == ip or LocalIP == ip)),
+  (DeviceEvents | where Timestamp between (from .. to) and (RemoteIP == ip or LocalIP == ip or FileOriginIP == ip))
+| where InitiatingProcessFileName contains term or InitiatingProcessCommandLine contains term or InitiatingProcessSHA256 =~ term
+    or InitiatingProcessAccountName contains term or FileName contains term or SHA256 =~ term or FolderPath contains term
+    or RemoteUrl contains term or ActionType contains term
+| summarize by DeviceId
+| take ${kqlInt(QUERY_ROWS)}`;
+}
+
 /** Distinct devices per hour or day. */
 export function prevalenceQuery(ip: string, range: TimeRange, bucket: 'hour' | 'day'): string {
   return `${head('prevalence', ip, range)}

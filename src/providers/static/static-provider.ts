@@ -24,7 +24,7 @@ import type {
   TimelineEvent,
 } from '../../data/model.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
-import { listSource, queryAlerts, queryDevices, queryTimeline, toMs, type ListSource } from '../../data/query.js';
+import { deviceEventText, listSource, queryAlerts, queryDevices, queryTimeline, toMs, type ListSource } from '../../data/query.js';
 import { canonicalIp } from '../../lib/ip.js';
 import { indicatorProblem } from '../../lib/indicator.js';
 import type { TimeRange } from '../../lib/time-range.js';
@@ -80,6 +80,7 @@ interface Prepared {
   devices: ObservedDevice[];
   deviceSource: ListSource<ObservedDevice>;
   raw: StaticIpData;
+  eventIndex?: Map<string, Array<{ time: number; text: string }>>;
 }
 
 function wait(ms: number, signal: AbortSignal): Promise<void> {
@@ -174,7 +175,34 @@ export class StaticIpDataProvider implements IpDataProvider {
     const cap = this.#options.deviceLimit ?? 100;
     const offset = Math.min(query.offset, cap);
     const limit = Math.max(0, Math.min(query.limit, cap - offset));
-    return queryDevices(this.#prepare(ip).deviceSource, { ...query, offset, limit });
+    const p = this.#prepare(ip);
+    const range = query.range;
+    // The search looks through every event of a device in the range, not only its last one.
+    const eventsMatch = (i: number, text: string) => {
+      const wanted = text.toLowerCase();
+      return (this.#eventIndex(p).get(p.devices[i]!.id) ?? []).some((e) => (!range || (e.time >= range.from.getTime() && e.time < range.to.getTime())) && e.text.includes(wanted));
+    };
+    return queryDevices(p.deviceSource, { ...query, offset, limit }, { eventsMatch });
+  }
+
+  /** Each device's events as search text (lower case) and time, read once per IP. */
+  #eventIndex(p: Prepared): Map<string, Array<{ time: number; text: string }>> {
+    if (!p.eventIndex) {
+      p.eventIndex = new Map();
+      for (const [id, events] of Object.entries(p.raw.deviceEvents ?? {})) {
+        const list: Array<{ time: number; text: string }> = [];
+        for (const raw of Array.isArray(events) ? events : []) {
+          try {
+            const e = readDeviceEvent(raw);
+            list.push({ time: toMs(e.timestamp), text: deviceEventText(e).toLowerCase() });
+          } catch {
+            // An event the reader refuses is not searched (listing the timeline says why).
+          }
+        }
+        p.eventIndex.set(id, list);
+      }
+    }
+    return p.eventIndex;
   }
 
   async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {
