@@ -70,7 +70,7 @@ function syncUrl() {
 
 showIp(params.get('ip') ?? DEMO_IPS[0]!.ip);
 const tab = params.get('tab');
-if (tab === 'overview' || tab === 'alerts' || tab === 'devices' || tab === 'sentinel') page.tab = tab;
+if (tab === 'overview' || tab === 'alerts' || tab === 'devices' || tab === 'intel' || tab === 'sentinel') page.tab = tab;
 const range = params.get('range');
 // A preset or a custom window (`from/to`); the page falls back to 30 days on anything else.
 if (range) page.range = range as typeof page.range;

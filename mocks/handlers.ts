@@ -13,6 +13,7 @@ import { DAY_MS, HOUR_MS, parseRange, type TimeRange } from '../src/lib/time-ran
 import { applyPatch } from '../src/providers/static/static-provider.js';
 import { DEVICE_GROUPS } from './generator/catalog.js';
 import { datasetFor, type IpDataset } from './generator/dataset.js';
+import { THREAT_INTEL_RELATIONS, type ThreatIntelRelation } from '../src/data/threat-intel.js';
 
 /** Parts of the API a story or test can make fail. */
 export type MockSection =
@@ -28,7 +29,8 @@ export type MockSection =
   | 'indicators'
   | 'device-groups'
   | 'timeline'
-  | 'insights';
+  | 'insights'
+  | 'threat-intel';
 
 export interface MockApiOptions {
   /** Where the API lives (default `/api`). Any origin works: `https://soc.example/api` too. */
@@ -168,6 +170,7 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
         deviceEvents: true,
         timeline: true,
         insights: true,
+        threatIntel: true,
         indicatorActions: ['Allowed', 'Audit', 'Warn', 'Block'],
         maxLookbackDays: 180,
         ...options.capabilities,
@@ -352,6 +355,24 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
       const range = rangeOf(new URL(request.url));
       if (range instanceof Response) return range;
       return HttpResponse.json({ items: d.insights(range) });
+    }),
+
+    http.get(ip('/threat-intel'), async ({ params }) => {
+      const d = await begin('threat-intel', params['ip']);
+      if (!d || d instanceof Response) return d;
+      return HttpResponse.json(d.threatIntel().summary);
+    }),
+
+    http.get(ip('/threat-intel/:relation'), async ({ params, request }) => {
+      const d = await begin('threat-intel', params['ip']);
+      if (!d || d instanceof Response) return d;
+      const relation = decodeParam(params['relation']) as ThreatIntelRelation;
+      if (!THREAT_INTEL_RELATIONS.includes(relation)) return errorResponse(404, 'notFound', `No threat intelligence list “${relation}”.`);
+      const url = new URL(request.url);
+      const offset = Math.max(0, Number(url.searchParams.get('offset') ?? 0) || 0);
+      const limit = Math.min(100, Math.max(1, Number(url.searchParams.get('limit') ?? 25) || 25));
+      const all = d.threatIntel().lists[relation];
+      return HttpResponse.json({ items: all.slice(offset, offset + limit), total: all.length });
     }),
 
     http.get(ip('/insights/:insightId'), async ({ params, request }) => {

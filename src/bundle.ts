@@ -13,4 +13,6 @@ import './components/indicator-wizard/ip-indicator-wizard.js';
 import './components/hunt-dialog/ip-hunt-dialog.js';
 import './components/response-actions/ip-response-actions.js';
 import './components/sentinel-events/ip-sentinel-events.js';
+import './components/threat-intel/ip-threat-intel.js';
+import './components/threat-intel/ip-reputation-badge.js';
 import './components/entity-page/ip-entity-page.js';

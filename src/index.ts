@@ -3,6 +3,7 @@
  * Import `ip-entity-page/ip-entity-page.js` (or another `ip-*.js` module) to define an element.
  */
 export * from './data/model.js';
+export * from './data/threat-intel.js';
 export * from './lib/labels.js';
 export * from './data/provider.js';
 export * from './data/errors.js';

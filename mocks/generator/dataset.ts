@@ -44,6 +44,7 @@ import {
 } from './catalog.js';
 import { buildInsights } from './insights.js';
 import { deviceGroup, incidentLists, incidentTags, lastUpdated, productName } from './queue.js';
+import { buildThreatIntel, type GeneratedThreatIntel } from './threat-intel.js';
 import { profileFor, type IpProfile } from './profiles.js';
 import { hashString, mix, rngAt, unit } from './random.js';
 
@@ -124,6 +125,7 @@ export class IpDataset {
   #devices?: ObservedDevice[];
   #users?: string[];
   #groupById?: Map<string, string>;
+  #threatIntel?: GeneratedThreatIntel;
   #table?: AlertTable;
   #alertSource?: ListSource<AlertItem>;
 
@@ -408,6 +410,12 @@ export class IpDataset {
 
   #lastUpdated(i: number, core: { last: number; status: number }): number {
     return lastUpdated(core.last, core.status, this.#u(F.updated, i), this.now);
+  }
+
+  /** What threat intelligence knows of the IP (summary and lists), built once. */
+  threatIntel(): GeneratedThreatIntel {
+    this.#threatIntel ??= buildThreatIntel(this);
+    return this.#threatIntel;
   }
 
   /** The device group (Defender `rbacGroupName`) of one of this IP's devices. */

@@ -23,6 +23,7 @@ import type {
   TimelineEvent,
 } from './model.js';
 import type { TimeRange } from '../lib/time-range.js';
+import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from './threat-intel.js';
 
 export type { TimeRange } from '../lib/time-range.js';
 
@@ -158,6 +159,8 @@ export interface ProviderCapabilities {
   timeline: boolean;
   /** Sentinel insights. */
   insights: boolean;
+  /** Threat intelligence on the IP (reputation, passive DNS …): the Threat intelligence tab and the header's reputation badge. */
+  threatIntel: boolean;
   /** Indicator actions the backend accepts (default: Allowed, Audit, Warn, Block). */
   indicatorActions?: IndicatorAction[];
   /** The longest look-back the backend supports, in days (MDE stats: 30). */
@@ -197,6 +200,10 @@ export interface IpDataProvider {
   getInsights?(ip: string, range: TimeRange, o: RequestOptions): Promise<Insight[]>;
   /** Re-run one insight (the card's Retry). */
   getInsight?(ip: string, insightId: string, range: TimeRange, o: RequestOptions): Promise<Insight>;
+  /** What threat intelligence knows of the IP: reputation, hosting, and how many records each list holds. */
+  getThreatIntel?(ip: string, o: RequestOptions): Promise<ThreatIntel>;
+  /** One page of a threat intelligence list (passive DNS, certificates …), most recently seen first. */
+  listThreatIntel?<R extends ThreatIntelRelation>(ip: string, relation: R, page: { offset: number; limit: number }, o: RequestOptions): Promise<Page<ThreatIntelRows[R]>>;
   readonly links?: LinkResolver;
 }
 
@@ -209,12 +216,13 @@ export async function resolveCapabilities(provider: IpDataProvider, o: RequestOp
     deviceEvents: typeof provider.listDeviceEvents === 'function',
     timeline: typeof provider.getTimeline === 'function',
     insights: typeof provider.getInsights === 'function',
+    threatIntel: typeof provider.getThreatIntel === 'function',
   };
   if (typeof provider.getCapabilities !== 'function') return inferred;
   const declared = await provider.getCapabilities(o);
   // A capability needs both: the backend says yes and the method exists.
   const result: ProviderCapabilities = { ...inferred, ...declared };
-  for (const key of ['updateAlerts', 'addIndicator', 'deviceGroups', 'deviceEvents', 'timeline', 'insights'] as const) {
+  for (const key of ['updateAlerts', 'addIndicator', 'deviceGroups', 'deviceEvents', 'timeline', 'insights', 'threatIntel'] as const) {
     result[key] = inferred[key] && declared[key] !== false;
   }
   return result;

@@ -25,7 +25,7 @@ export class IpChangeEvent extends Event {
   }
 }
 
-export type IpTab = 'overview' | 'alerts' | 'devices' | 'sentinel';
+export type IpTab = 'overview' | 'alerts' | 'devices' | 'intel' | 'sentinel';
 
 export interface IpTabChangeDetail {
   tab: IpTab;

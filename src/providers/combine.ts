@@ -21,6 +21,8 @@ const METHODS = [
   'getTimeline',
   'getInsights',
   'getInsight',
+  'getThreatIntel',
+  'listThreatIntel',
 ] as const;
 type Method = (typeof METHODS)[number];
 
@@ -32,6 +34,7 @@ const CAPABILITY_OF: Partial<Record<Method, keyof Omit<ProviderCapabilities, 'in
   listDeviceEvents: 'deviceEvents',
   getTimeline: 'timeline',
   getInsights: 'insights',
+  getThreatIntel: 'threatIntel',
 };
 
 const LINKS = ['device', 'alert', 'incident', 'hunting', 'activityLog', 'cloudAppSettings'] as const;

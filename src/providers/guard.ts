@@ -18,11 +18,11 @@ import { clip, LIMITS } from './read/primitives.js';
 const READ_METHODS: ReadonlySet<string> = new Set<AnswerMethod>([
   'getCapabilities', 'getIpDetails', 'getSecuritySummary', 'getLogActivity', 'getPrevalence',
   'listAlerts', 'listObservedDevices', 'listDeviceEvents', 'updateAlerts', 'addIndicator', 'listDeviceGroups',
-  'getTimeline', 'getInsights', 'getInsight',
+  'getTimeline', 'getInsights', 'getInsight', 'getThreatIntel', 'listThreatIntel',
 ]);
 
 /** Read a method's answer: the overview's readers are at hand, the lists' are loaded once when first needed. */
-async function readAnswer(method: AnswerMethod, value: unknown, limit: number | undefined): Promise<unknown> {
+async function readAnswer(method: AnswerMethod, value: unknown, limit: number | undefined, args: readonly unknown[]): Promise<unknown> {
   if (Object.prototype.hasOwnProperty.call(OVERVIEW_READERS, method)) {
     try {
       return OVERVIEW_READERS[method as keyof typeof OVERVIEW_READERS](value);
@@ -31,7 +31,7 @@ async function readAnswer(method: AnswerMethod, value: unknown, limit: number | 
     }
   }
   const { readAnswer: readList } = await import('./validate.js');
-  return readList(method, value, limit);
+  return readList(method, value, limit, args);
 }
 
 /**
@@ -84,8 +84,9 @@ function guardMethod(target: IpDataProvider, method: AnswerMethod, fn: (...args:
     } catch (error) {
       return Promise.reject(error);
     }
-    const limit = method === 'listAlerts' || method === 'listObservedDevices' ? (args[1] as { limit?: number } | undefined)?.limit : undefined;
-    return untilAbort(Promise.resolve(answer), options?.signal).then((value) => (read ? readAnswer(method, value, limit) : value));
+    const query = method === 'listAlerts' || method === 'listObservedDevices' ? args[1] : method === 'listThreatIntel' ? args[2] : undefined;
+    const limit = (query as { limit?: number } | undefined)?.limit;
+    return untilAbort(Promise.resolve(answer), options?.signal).then((value) => (read ? readAnswer(method, value, limit, args) : value));
   };
 }
 

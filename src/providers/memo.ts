@@ -21,7 +21,7 @@ import type { IpDataProvider, RequestOptions } from '../data/provider.js';
 const MEMO_METHODS: ReadonlySet<string> = new Set([
   'getCapabilities', 'getIpDetails', 'getSecuritySummary', 'getLogActivity', 'getPrevalence',
   'listAlerts', 'listObservedDevices', 'listDeviceEvents', 'listDeviceGroups',
-  'getTimeline', 'getInsights', 'getInsight',
+  'getTimeline', 'getInsights', 'getInsight', 'getThreatIntel', 'listThreatIntel',
 ]);
 /** Changes: after one settles, every kept answer is forgotten. */
 const WRITE_METHODS: ReadonlySet<string> = new Set(['updateAlerts', 'addIndicator']);

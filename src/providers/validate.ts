@@ -10,6 +10,8 @@
  * enum values are kept as strings. Dates are normalized to canonical ISO UTC. Sizes are bounded
  * by {@link LIMITS}.
  */
+import { readThreatIntel, readThreatIntelPage } from './read/threat-intel.js';
+import type { ThreatIntelRelation } from '../data/threat-intel.js';
 import {
   INDICATOR_SEVERITIES,
   type AlertComment,
@@ -314,6 +316,8 @@ export const ANSWER_READERS = {
   getTimeline: (v: unknown) => listOf(v, readTimelineEvent, LIMITS.events),
   getInsights: (v: unknown) => listOf(v, readInsight, LIMITS.insights),
   getInsight: (v: unknown) => readInsight(v),
+  getThreatIntel: (v: unknown) => readThreatIntel(v),
+  listThreatIntel: (v: unknown, limit?: number, args?: readonly unknown[]) => readThreatIntelPage(args?.[1] as ThreatIntelRelation, v, limit),
 } as const;
 
 export type AnswerMethod = keyof typeof ANSWER_READERS;
@@ -322,9 +326,9 @@ export type AnswerMethod = keyof typeof ANSWER_READERS;
  * Read a method's answer, or throw `bad-response` whose message names the method and the field
  * (`getLogActivity → loggedHosts: expected a list, got text`) and whose `field` is the path.
  */
-export function readAnswer<M extends AnswerMethod>(method: M, value: unknown, limit?: number): ReturnType<(typeof ANSWER_READERS)[M]> {
+export function readAnswer<M extends AnswerMethod>(method: M, value: unknown, limit?: number, args?: readonly unknown[]): ReturnType<(typeof ANSWER_READERS)[M]> {
   try {
-    return (ANSWER_READERS[method] as (v: unknown, limit?: number) => ReturnType<(typeof ANSWER_READERS)[M]>)(value, limit);
+    return (ANSWER_READERS[method] as (v: unknown, limit?: number, args?: readonly unknown[]) => ReturnType<(typeof ANSWER_READERS)[M]>)(value, limit, args);
   } catch (error) {
     throw badAnswer(method, error);
   }

@@ -445,6 +445,23 @@ describe('<ip-entity-page>', () => {
       expect(tabs(el).map((t) => t.id)).to.include('tab-sentinel');
     });
 
+    it('offers threat intelligence: the reputation badge in the header opens its tab', async () => {
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" api-base="/api"></ip-entity-page>`);
+      await waitUntil(() => tabs(el).some((t) => t.id === 'tab-intel'), 'the Threat intelligence tab', { timeout: 8000 });
+      expect(tabs(el).map((t) => t.textContent!.trim())).to.deep.equal(['Overview', 'Incidents and alerts', 'Observed in organization', 'Threat intelligence', 'Sentinel events']);
+      const badge = () => deepQuery(el, 'ip-reputation-badge')?.shadowRoot?.querySelector('button');
+      await waitUntil(() => badge(), 'the badge', { timeout: 8000 });
+      expect(badge()!.getAttribute('aria-label')).to.match(/^Reputation Malicious, score \d+ of 100: open Threat intelligence$/);
+      setTimeout(() => badge()!.click());
+      const e = (await oneEvent(el, 'ip-tab-change')) as IpTabChangeEvent;
+      expect(e.detail.tab).to.equal('intel');
+      await waitForText(el, 'Passive DNS', undefined, 8000);
+      // A provider without threat intelligence: no tab, no badge.
+      const plain = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${staticProvider()}></ip-entity-page>`);
+      await waitUntil(() => tabs(plain).length === 3);
+      expect(deepQuery(plain, 'ip-reputation-badge')).to.equal(null);
+    });
+
     it('shows the service error for the failing demo IP, with Retry', async () => {
       const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="192.0.2.66" api-base="/api"></ip-entity-page>`);
       await waitForText(el, 'The data service failed while answering this request.', undefined, 8000);

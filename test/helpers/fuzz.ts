@@ -89,7 +89,7 @@ export function validAnswers(ip = '203.0.113.7'): Record<AnswerMethod, unknown> 
   const devices = d.devices().slice(0, 5);
   const insights = d.insights(FUZZ_RANGE);
   return {
-    getCapabilities: { updateAlerts: true, addIndicator: true, deviceGroups: true, deviceEvents: true, timeline: true, insights: true, indicatorActions: ['Block'], maxLookbackDays: 30 },
+    getCapabilities: { updateAlerts: true, addIndicator: true, deviceGroups: true, deviceEvents: true, timeline: true, insights: true, threatIntel: true, indicatorActions: ['Block'], maxLookbackDays: 30 },
     getIpDetails: d.details(),
     getSecuritySummary: d.summary(FUZZ_RANGE),
     getLogActivity: d.logActivity(FUZZ_RANGE),
@@ -103,5 +103,7 @@ export function validAnswers(ip = '203.0.113.7'): Record<AnswerMethod, unknown> 
     getTimeline: d.timeline(FUZZ_RANGE).slice(0, 20),
     getInsights: insights,
     getInsight: insights[0],
+    getThreatIntel: d.threatIntel().summary,
+    listThreatIntel: { items: d.threatIntel().lists.passiveDns.slice(0, 8), total: d.threatIntel().lists.passiveDns.length },
   };
 }

@@ -19,6 +19,7 @@ const IMPLICIT: Record<string, string> = {
   listitem: 'li, [role="listitem"]',
   table: 'table, [role="table"]',
   region: 'section[aria-label], section[aria-labelledby], [role="region"]',
+  row: 'tr, [role="row"]',
   group: 'fieldset, [role="group"]',
 };
 

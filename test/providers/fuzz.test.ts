@@ -61,12 +61,14 @@ describe('structural fuzz of provider answers', () => {
     let refused = 0;
     let accepted = 0;
     for (const method of Object.keys(ANSWER_READERS) as AnswerMethod[]) {
-      expect(() => readAnswer(method, valid[method], 100), `the valid ${method} answer`).to.not.throw();
+      // A list answer is read with the call's arguments (which list, how many were asked for).
+      const args = method === 'listThreatIntel' ? [IP, 'passiveDns', { offset: 0, limit: 100 }] : undefined;
+      expect(() => readAnswer(method, valid[method], 100, args), `the valid ${method} answer`).to.not.throw();
       for (let i = 0; i < PER_METHOD; i++) {
         const answer = mutate(valid[method], random);
         let result: unknown;
         try {
-          result = readAnswer(method, answer, 100);
+          result = readAnswer(method, answer, 100, args);
         } catch (error) {
           if (!(error instanceof IpDataError) || error.kind !== 'bad-response' || error.method !== method || !error.message.includes(method)) {
             throw new Error(`${method} #${i}: the reader failed with ${String(error)} instead of a bad-response`);

@@ -18,6 +18,7 @@ export const entityPageStyles = css`
   }
 
   /* ---- header ---- */
+
   .header {
     display: flex;
     flex-wrap: wrap;

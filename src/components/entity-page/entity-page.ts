@@ -87,6 +87,7 @@ export class IpEntityPage extends LitElement {
   #parsed?: IpParseResult;
   #rangeValue?: RangeContextValue;
   readonly #panels = new TabPanels(this);
+  #badgeLoading?: Promise<unknown>;
 
   @query('#search') private searchInput?: HTMLInputElement;
   @state() private searchError = '';
@@ -207,6 +208,8 @@ export class IpEntityPage extends LitElement {
     if (changed.has('alertsFilterSpec') && changed.get('alertsFilterSpec') !== undefined && !spec) this.alertsFilter = {};
     if (changed.has('alertsFilterSpec') && spec) void import('../../lib/alert-filter.js').then((m) => spec === this.alertsFilterSpec && (this.alertsFilter = m.parseFilter(spec)));
     this.#panels.show(this.#effectiveTab());
+    // The header's reputation badge loads its code only when the provider has threat intelligence.
+    if (this.#capabilities.value?.threatIntel && !this.#badgeLoading) this.#badgeLoading = import('../threat-intel/ip-reputation-badge.js').catch(() => (this.#badgeLoading = undefined));
     const provider = this.#provider;
     if (this.#providerCtx.value !== provider) this.#providerCtx.setValue(provider);
     const ip = this.#parsed?.ok ? this.#parsed.ip : undefined;
@@ -220,7 +223,7 @@ export class IpEntityPage extends LitElement {
   #tabs(): readonly TabDef[] {
     const caps = this.#capabilities.value;
     const sentinel = caps ? caps.timeline || caps.insights : false;
-    return TABS.filter((t) => t.id !== 'sentinel' || sentinel);
+    return TABS.filter((t) => (t.id !== 'sentinel' || sentinel) && (t.id !== 'intel' || caps?.threatIntel === true));
   }
 
   #effectiveTab(): IpTab {
@@ -360,6 +363,8 @@ export class IpEntityPage extends LitElement {
         >`;
       case 'devices':
         return html`<ip-observed-devices><p class="tab-loading">Loading the devices that talked to this IP…</p></ip-observed-devices>`;
+      case 'intel':
+        return html`<ip-threat-intel><p class="tab-loading">Loading threat intelligence…</p></ip-threat-intel>`;
       default:
         return html`<ip-sentinel-events><p class="tab-loading">Loading the Sentinel timeline and insights…</p></ip-sentinel-events>`;
     }
@@ -371,7 +376,7 @@ export class IpEntityPage extends LitElement {
     return html`
       <div part="base" class="page" @ip-range-change=${this.#onRangeChange} @ip-navigate=${this.#onNavigate} @ip-filter-change=${this.#onFilterChange}>
         <div part="header" class="header">
-          ${ipIdentity(this.#parsed)}
+          ${ipIdentity(this.#parsed, this.#capabilities.value?.threatIntel ? html`<ip-reputation-badge interactive @click=${() => this.selectTab('intel')}></ip-reputation-badge>` : undefined)}
           <div class="tools">
             ${this.#renderSearch()}
             <ip-time-range-picker .value=${this.#rangeValue?.key ?? formatRangeSpec(this.#rangeValue!.range)} max-lookback-days=${ifDefined(this.#capabilities.value?.maxLookbackDays)}></ip-time-range-picker>

@@ -6,7 +6,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS, type IpParseResult } from '../../lib/ip.js';
 import '../copy-button/ip-copy-button.js';
 
-export function ipIdentity(parsed: IpParseResult | undefined): TemplateResult {
+/** `badge`: more to say after the scope (the page's threat intelligence reputation). */
+export function ipIdentity(parsed: IpParseResult | undefined, badge?: TemplateResult): TemplateResult {
   if (!parsed?.ok) {
     return html`<div class="identity">
       <span class="eyebrow">IP address</span>
@@ -20,6 +21,7 @@ export function ipIdentity(parsed: IpParseResult | undefined): TemplateResult {
       <h1 part="ip" class="ip mono">${ip.canonical}</h1>
       <ip-copy-button .value=${ip.canonical} label="Copy IP address"></ip-copy-button>
       <span class="badge scope scope-${ip.scope}">${IP_SCOPE_LABELS[ip.scope]}</span>
+      ${badge ?? nothing}
     </div>
     ${ip.mapped ? html`<span class="muted small">IPv4-mapped IPv6: <span class="mono">${ip.mapped}</span></span>` : nothing}
     ${ip.embedded ? html`<span class="muted small">${EMBEDDED_KIND_LABELS[ip.embedded.kind]} address of <span class="mono">${ip.embedded.ipv4}</span></span>` : nothing}

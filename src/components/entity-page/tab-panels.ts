@@ -17,6 +17,7 @@ export const TABS: readonly TabDef[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'alerts', label: 'Incidents and alerts' },
   { id: 'devices', label: 'Observed in organization' },
+  { id: 'intel', label: 'Threat intelligence' },
   { id: 'sentinel', label: 'Sentinel events' },
 ];
 export const TAB_IDS = new Set<string>(TABS.map((t) => t.id));
@@ -28,6 +29,7 @@ export const TAB_IDS = new Set<string>(TABS.map((t) => t.id));
 const TAB_MODULES: Partial<Record<IpTab, () => Promise<unknown>>> = {
   alerts: () => import('../alerts-list/ip-alerts-list.js'),
   devices: () => import('../observed-devices/ip-observed-devices.js'),
+  intel: () => import('../threat-intel/ip-threat-intel.js'),
   sentinel: () => import('../sentinel-events/ip-sentinel-events.js'),
 };
 

@@ -162,7 +162,7 @@ export function readPrevalence(value: unknown, path = ''): Prevalence {
 export function readCapabilities(value: unknown, path = ''): Partial<ProviderCapabilities> {
   const o = object(value, path);
   const out: Partial<ProviderCapabilities> = {};
-  for (const key of ['updateAlerts', 'addIndicator', 'deviceGroups', 'deviceEvents', 'timeline', 'insights'] as const) {
+  for (const key of ['updateAlerts', 'addIndicator', 'deviceGroups', 'deviceEvents', 'timeline', 'insights', 'threatIntel'] as const) {
     const v = get(o, key);
     if (v != null) {
       if (typeof v !== 'boolean') bad(at(path, key), 'true or false', v);

@@ -5,6 +5,7 @@
  * retried on 429 and 503, honouring `Retry-After` within a bound; HTTP errors become
  * `IpDataError` kinds; every response is validated before it reaches a component.
  */
+import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
 import { IpDataError, type IpDataErrorKind } from '../../data/errors.js';
 import { canonicalIp } from '../../lib/ip.js';
 import { backoffMs, errorMessageOf, HttpClient, kindForStatus, parseJson, parseRetryAfter, sleep, type HttpAnswer } from '../http.js';
@@ -165,6 +166,15 @@ export class RestIpDataProvider implements IpDataProvider {
 
   async getInsight(ip: string, insightId: string, range: TimeRange, o: RequestOptions): Promise<Insight> {
     return this.#get(`/ips/${this.#ip(ip)}/insights/${segment(insightId)}`, this.#rangeParams(range), o, reader('getInsight'));
+  }
+
+  async getThreatIntel(ip: string, o: RequestOptions): Promise<ThreatIntel> {
+    return this.#get(`/ips/${this.#ip(ip)}/threat-intel`, undefined, o, reader('getThreatIntel'));
+  }
+
+  async listThreatIntel<R extends ThreatIntelRelation>(ip: string, relation: R, page: { offset: number; limit: number }, o: RequestOptions): Promise<Page<ThreatIntelRows[R]>> {
+    const params = new URLSearchParams({ offset: String(page.offset), limit: String(page.limit) });
+    return this.#get(`/ips/${this.#ip(ip)}/threat-intel/${segment(relation)}`, params, o, (json) => readAnswer('listThreatIntel', json, page.limit, [ip, relation, page]) as Page<ThreatIntelRows[R]>);
   }
 
   // -------------------------------------------------------------------------------------------

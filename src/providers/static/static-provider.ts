@@ -39,6 +39,8 @@ import {
   readSecuritySummary,
   readTimelineEvent,
 } from '../validate.js';
+import { readThreatIntel, readThreatIntelPage } from '../read/threat-intel.js';
+import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
 
 /** What the static provider knows about one IP. Every part is optional. */
 export interface StaticIpData {
@@ -54,6 +56,8 @@ export interface StaticIpData {
   deviceEvents?: Record<string, DeviceEvent[]>;
   timeline?: TimelineEvent[];
   insights?: Insight[];
+  /** Threat intelligence: the summary, and each list's records (paged by the provider). */
+  threatIntel?: { summary: ThreatIntel; lists?: Partial<{ [R in ThreatIntelRelation]: Array<ThreatIntelRows[R]> }> };
 }
 
 export interface StaticIpDataProviderOptions {
@@ -63,6 +67,8 @@ export interface StaticIpDataProviderOptions {
   readOnly?: boolean;
   /** Offer the Sentinel tab (default: when any IP has a timeline or insights). */
   sentinel?: boolean;
+  /** Offer threat intelligence (default: when any IP has it). */
+  threatIntel?: boolean;
   deviceGroups?: string[];
   /** Simulated latency per call in ms (default 0), abortable. */
   latencyMs?: number;
@@ -106,6 +112,7 @@ export class StaticIpDataProvider implements IpDataProvider {
   readonly #prepared = new Map<string, Prepared>();
   readonly #indicators: Indicator[] = [];
   readonly #sentinel: boolean;
+  readonly #threatIntel: boolean;
 
   constructor(options: StaticIpDataProviderOptions) {
     answersAlreadyRead(this);
@@ -117,6 +124,7 @@ export class StaticIpDataProvider implements IpDataProvider {
       this.#data.set(canonical, data);
     }
     this.#sentinel = options.sentinel ?? [...this.#data.values()].some((d) => d.timeline || d.insights);
+    this.#threatIntel = options.threatIntel ?? [...this.#data.values()].some((d) => d.threatIntel);
   }
 
   /** Indicators added through this provider, newest last. */
@@ -132,6 +140,7 @@ export class StaticIpDataProvider implements IpDataProvider {
       addIndicator: writable,
       timeline: this.#sentinel,
       insights: this.#sentinel,
+      threatIntel: this.#threatIntel,
       indicatorActions: ['Allowed', 'Audit', 'Warn', 'Block'],
     };
   }
@@ -284,6 +293,19 @@ export class StaticIpDataProvider implements IpDataProvider {
     const found = all.find((i) => i.id === insightId);
     if (!found) throw new IpDataError('not-found', `No insight “${insightId}”.`);
     return found;
+  }
+
+  async getThreatIntel(ip: string, o: RequestOptions): Promise<ThreatIntel> {
+    await this.#latency(o);
+    const ti = this.#prepare(ip).raw.threatIntel;
+    return ti ? readThreatIntel(ti.summary, `data["${ip}"].threatIntel.summary`) : { counts: {} };
+  }
+
+  async listThreatIntel<R extends ThreatIntelRelation>(ip: string, relation: R, page: { offset: number; limit: number }, o: RequestOptions): Promise<Page<ThreatIntelRows[R]>> {
+    await this.#latency(o);
+    const all = (this.#prepare(ip).raw.threatIntel?.lists?.[relation] ?? []) as unknown[];
+    const items = all.slice(page.offset, page.offset + page.limit);
+    return readThreatIntelPage(relation, { items, total: all.length }, page.limit, `data["${ip}"].threatIntel.lists.${relation}`);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -1,0 +1,62 @@
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { initialState, Task } from '@lit/task';
+import { tokens } from '../shared/tokens.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { IpSectionElement } from '../base/section-element.js';
+import type { IpReputation } from '../../data/threat-intel.js';
+import { reputationBadge, reputationLabel } from './reputation.js';
+import { reputationStyles } from './reputation-styles.js';
+
+/**
+ * The IP's threat intelligence reputation as a small badge ("Malicious · 83"), for a header: a
+ * button when `interactive` (the page opens its Threat intelligence tab on click). Shows nothing
+ * until the provider answers, and nothing when it has no reputation or fails (the tab says why).
+ * Loaded by the page only when the provider has threat intelligence.
+ *
+ * @tag ip-reputation-badge
+ * @csspart badge - The badge.
+ */
+export class IpReputationBadge extends IpSectionElement {
+  static override styles = [
+    tokens,
+    sharedStyles,
+    reputationStyles,
+    css`
+      :host {
+        display: inline-flex;
+      }
+      button {
+        appearance: none;
+        padding: 0;
+        border: 0;
+        background: none;
+        cursor: pointer;
+        border-radius: 999px;
+      }
+      button:focus-visible {
+        outline: 2px solid var(--_color-focus);
+        outline-offset: 2px;
+      }
+    `,
+  ];
+
+  /** Render as a button (its click is the host's to handle). */
+  @property({ type: Boolean }) interactive = false;
+
+  readonly #reputation = this.lifecycle.track(new Task(this, {
+    task: async ([provider, ip], { signal }): Promise<IpReputation | undefined> => {
+      if (!provider?.getThreatIntel || !ip) return initialState as never;
+      return (await provider.getThreatIntel(ip.canonical, { signal })).reputation;
+    },
+    args: () => [this.source.provider, this.source.ip] as const,
+    // A failure is the tab's to tell: the header just shows no badge.
+  }));
+
+  override render() {
+    const rep = this.#reputation.value;
+    if (!rep || this.#reputation.error) return nothing;
+    const label = `Reputation ${reputationLabel(rep)}, score ${rep.score} of 100`;
+    return this.interactive ? html`<button type="button" aria-label=${`${label}: open Threat intelligence`}>${reputationBadge(rep)}</button>` : reputationBadge(rep);
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * The lists of `<ip-threat-intel>` (passive DNS, certificates, host pairs, trackers, components,
+ * WHOIS history): each loads its first page on its own once the IP is known, "Show more" appends
+ * the next, and one failing shows its error and Retry while the others work. A new IP starts them
+ * over; leaving the page aborts what is in flight.
+ */
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { IpDataProvider, Page } from '../../data/provider.js';
+import type { ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
+import { formatDate } from '../../lib/format.js';
+import { KeyedRequests } from '../shared/keyed-requests.js';
+import { missing, shown, truncated } from '../shared/ui.js';
+
+export const TI_PAGE = 10;
+
+interface ListState {
+  items: unknown[];
+  total?: number;
+  error?: unknown;
+  loading: boolean;
+}
+
+interface Column<T> {
+  label: string;
+  cell: (row: T, locale?: string) => TemplateResult | string;
+}
+
+const date = (iso: string | undefined, locale?: string) => (iso ? formatDate(iso, locale) : missing());
+const seen = <T extends { firstSeen?: string; lastSeen?: string }>(): Column<T>[] => [
+  { label: 'First seen', cell: (r, l) => date(r.firstSeen, l) },
+  { label: 'Last seen', cell: (r, l) => date(r.lastSeen, l) },
+];
+
+/** Each list's title and columns. */
+export const TI_LISTS: { [R in ThreatIntelRelation]: { title: string; noun: string; columns: Column<ThreatIntelRows[R]>[] } } = {
+  passiveDns: {
+    title: 'Passive DNS',
+    noun: 'resolutions',
+    columns: [
+      { label: 'Host name', cell: (r) => truncated(r.hostname, { mono: true }) },
+      { label: 'Resolution', cell: (r) => (r.current ? html`<span class="badge current">Current</span>` : html`<span class="muted">Historical</span>`) },
+      ...seen<ThreatIntelRows['passiveDns']>(),
+      { label: 'Source', cell: (r) => (r.collectedBy ? shown(r.collectedBy) : missing()) },
+    ],
+  },
+  certificates: {
+    title: 'Certificates',
+    noun: 'certificates',
+    columns: [
+      { label: 'SHA-1', cell: (r) => truncated(r.sha1, { mono: true }) },
+      { label: 'Subject', cell: (r) => truncated(r.subject) },
+      { label: 'Issuer', cell: (r) => truncated(r.issuer) },
+      ...seen<ThreatIntelRows['certificates']>(),
+      { label: 'Expires', cell: (r, l) => date(r.expires, l) },
+    ],
+  },
+  hostPairs: {
+    title: 'Host pairs',
+    noun: 'pairs',
+    columns: [
+      { label: 'Parent host', cell: (r) => truncated(r.parentHost, { mono: true }) },
+      { label: 'Child host', cell: (r) => truncated(r.childHost, { mono: true }) },
+      { label: 'Cause', cell: (r) => (r.cause ? shown(r.cause) : missing()) },
+      ...seen<ThreatIntelRows['hostPairs']>(),
+    ],
+  },
+  trackers: {
+    title: 'Trackers',
+    noun: 'trackers',
+    columns: [
+      { label: 'Type', cell: (r) => shown(r.kind) },
+      { label: 'Value', cell: (r) => truncated(r.value, { mono: true }) },
+      ...seen<ThreatIntelRows['trackers']>(),
+    ],
+  },
+  components: {
+    title: 'Components',
+    noun: 'components',
+    columns: [
+      { label: 'Name', cell: (r) => shown(r.name) },
+      { label: 'Version', cell: (r) => (r.version ? shown(r.version) : missing()) },
+      { label: 'Category', cell: (r) => (r.category ? shown(r.category) : missing()) },
+      ...seen<ThreatIntelRows['components']>(),
+    ],
+  },
+  whoisHistory: {
+    title: 'WHOIS history',
+    noun: 'records',
+    columns: [
+      { label: 'Registrar', cell: (r) => (r.registrar ? truncated(r.registrar) : missing()) },
+      { label: 'Registrant', cell: (r) => (r.registrant ? truncated(r.registrant) : missing()) },
+      { label: 'Organization', cell: (r) => (r.organization ? truncated(r.organization) : missing()) },
+      { label: 'Updated', cell: (r, l) => date(r.updated, l) },
+      { label: 'Name servers', cell: (r) => (r.nameServers?.length ? truncated(r.nameServers.join(', '), { mono: true }) : missing()) },
+      ...seen<ThreatIntelRows['whoisHistory']>(),
+    ],
+  },
+};
+
+export class ThreatIntelLists {
+  readonly #host: ReactiveControllerHost;
+  readonly #requests: KeyedRequests<ThreatIntelRelation>;
+  #state = new Map<ThreatIntelRelation, ListState>();
+  #for?: { provider: IpDataProvider; ip: string };
+  readonly #onError: (relation: ThreatIntelRelation, error: unknown) => void;
+
+  constructor(host: ReactiveControllerHost, onError: (relation: ThreatIntelRelation, error: unknown) => void) {
+    this.#host = host;
+    this.#requests = new KeyedRequests<ThreatIntelRelation>(host);
+    this.#onError = onError;
+  }
+
+  /** Start over for this provider and IP (the first page of each list), unless already showing them. */
+  show(provider: IpDataProvider | undefined, ip: string | undefined, relations: readonly ThreatIntelRelation[]): void {
+    if (!provider?.listThreatIntel || !ip) {
+      this.reset();
+      return;
+    }
+    if (this.#for?.provider === provider && this.#for.ip === ip) return;
+    this.reset();
+    this.#for = { provider, ip };
+    for (const r of relations) this.#load(r, false);
+  }
+
+  reset(): void {
+    this.#requests.abortAll();
+    this.#state = new Map();
+    this.#for = undefined;
+  }
+
+  #load(relation: ThreatIntelRelation, more: boolean) {
+    const target = this.#for;
+    if (!target?.provider.listThreatIntel) return;
+    const state = this.#state.get(relation) ?? { items: [], loading: false };
+    const offset = more ? state.items.length : 0;
+    this.#state.set(relation, { ...state, items: more ? state.items : [], loading: true, error: undefined });
+    this.#host.requestUpdate();
+    this.#requests.run(relation, (signal) => target.provider.listThreatIntel!(target.ip, relation, { offset, limit: TI_PAGE }, { signal }) as Promise<Page<unknown>>, {
+      ok: (page) => {
+        const before = more ? (this.#state.get(relation)?.items ?? []) : [];
+        this.#state.set(relation, { items: [...before, ...page.items], total: page.total, loading: false });
+      },
+      error: (error) => {
+        this.#state.set(relation, { ...(this.#state.get(relation) ?? { items: [] }), loading: false, error });
+        this.#onError(relation, error);
+      },
+      done: () => this.#host.requestUpdate(),
+    });
+  }
+
+  more(relation: ThreatIntelRelation): void {
+    this.#load(relation, true);
+  }
+
+  retry(relation: ThreatIntelRelation): void {
+    const state = this.#state.get(relation);
+    this.#load(relation, Boolean(state?.items.length));
+  }
+
+  state(relation: ThreatIntelRelation): ListState | undefined {
+    return this.#state.get(relation);
+  }
+}

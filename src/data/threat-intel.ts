@@ -1,0 +1,106 @@
+/**
+ * What threat intelligence knows of an IP on the internet (Microsoft Defender Threat Intelligence,
+ * Graph `security/threatIntelligence/hosts/{ip}` and its relationships): its reputation, where it
+ * is hosted, and what was seen on it over time — passive DNS, certificates, host pairs, trackers,
+ * web components and WHOIS history. The summary comes in one answer; each list comes page by page.
+ */
+import type { Open } from './model.js';
+
+export const REPUTATION_CLASSIFICATIONS = ['malicious', 'suspicious', 'neutral', 'unknown'] as const;
+export type ReputationClassification = Open<(typeof REPUTATION_CLASSIFICATIONS)[number]>;
+
+/** A rule that contributed to the reputation (Graph `hostReputationRule`). */
+export interface ReputationRule {
+  name: string;
+  description?: string;
+  severity?: Open<'low' | 'medium' | 'high' | 'unknown'>;
+  /** Where the rule's evidence is described (an http(s) link). */
+  relatedDetailsUrl?: string;
+}
+
+export interface IpReputation {
+  classification: ReputationClassification;
+  /** 0–100: higher is worse. */
+  score: number;
+  rules: ReputationRule[];
+}
+
+/** When a record was first and last seen on the internet. */
+export interface SeenSpan {
+  firstSeen?: string;
+  lastSeen?: string;
+}
+
+/** A host name the IP resolved from (Graph `passiveDnsRecord`). */
+export interface PassiveDnsRecord extends SeenSpan {
+  hostname: string;
+  recordType?: string;
+  collectedBy?: string;
+  /** The resolution still holds (seen lately); else it is history. */
+  current?: boolean;
+}
+
+/** A TLS certificate the IP served (Graph `sslCertificate`). */
+export interface CertificateRecord extends SeenSpan {
+  sha1: string;
+  subject?: string;
+  issuer?: string;
+  expires?: string;
+}
+
+/** Two hosts connected by a page load, a redirect, an iframe … (Graph `hostPair`). */
+export interface HostPairRecord extends SeenSpan {
+  parentHost: string;
+  childHost: string;
+  /** What linked them: `redirect`, `iframe.src`, `script.src` … */
+  cause?: string;
+}
+
+/** An analytics or tracking id seen on the IP's pages (Graph `hostTracker`). */
+export interface TrackerRecord extends SeenSpan {
+  kind: string;
+  value: string;
+}
+
+/** Software seen on the IP's services (Graph `hostComponent`). */
+export interface ComponentRecord extends SeenSpan {
+  name: string;
+  version?: string;
+  category?: string;
+}
+
+/** One WHOIS record in its history (Graph `whoisHistoryRecord`). */
+export interface WhoisHistoryRecord extends SeenSpan {
+  registrar?: string;
+  registrant?: string;
+  organization?: string;
+  created?: string;
+  updated?: string;
+  expires?: string;
+  nameServers?: string[];
+}
+
+/** The record type of each list. */
+export interface ThreatIntelRows {
+  passiveDns: PassiveDnsRecord;
+  certificates: CertificateRecord;
+  hostPairs: HostPairRecord;
+  trackers: TrackerRecord;
+  components: ComponentRecord;
+  whoisHistory: WhoisHistoryRecord;
+}
+
+export type ThreatIntelRelation = keyof ThreatIntelRows;
+export const THREAT_INTEL_RELATIONS: readonly ThreatIntelRelation[] = ['passiveDns', 'certificates', 'hostPairs', 'trackers', 'components', 'whoisHistory'];
+
+/** The summary: reputation, hosting, and how many records each list holds. */
+export interface ThreatIntel extends SeenSpan {
+  reputation?: IpReputation;
+  hostingProvider?: string;
+  netblock?: string;
+  asn?: number;
+  asName?: string;
+  countryOrRegion?: string;
+  /** Records per list, where known (the lists come from `listThreatIntel`). */
+  counts: Partial<Record<ThreatIntelRelation, number>>;
+}
