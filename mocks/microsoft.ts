@@ -18,6 +18,7 @@ import { inList, letString, pascal, queryHead } from './kql-query.js';
 import { datasetFor, type IpDataset } from './generator/dataset.js';
 import { ALERT_TEMPLATES, DEVICE_GROUPS } from './generator/catalog.js';
 import { isSystemTag } from './generator/queue.js';
+import type { GeneratedThreatIntel } from './generator/threat-intel.js';
 
 export interface MicrosoftMockOptions {
   graphUrl?: string;
@@ -316,6 +317,28 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
         abuse: { email: w.abuseContact },
       });
     }),
+    http.get(`${graph}/security/threatIntelligence/hosts/:ip/reputation`, ({ request, params }) => {
+      const denied = unauthorized(request) ?? fail('ti-reputation');
+      if (denied) return denied;
+      const rep = dataset(canonicalIp(decodeURIComponent(String(params['ip']))) ?? '').threatIntel().summary.reputation;
+      if (!rep) return error(404, 'NotFound', 'No reputation for this host.');
+      return HttpResponse.json({ '@odata.type': '#microsoft.graph.security.hostReputation', id: String(params['ip']), ...rep });
+    }),
+    // The host's lists, as Graph pages them ($count, $top, $skip). passiveDnsReverse without $top is
+    // the reverse DNS the overview reads (below).
+    ...(['passiveDnsReverse', 'sslCertificates', 'hostPairs', 'trackers', 'components', 'whois/history'] as const).map((path) =>
+      http.get(`${graph}/security/threatIntelligence/hosts/:ip/${path}`, ({ request, params }) => {
+        const url = new URL(request.url);
+        if (!url.searchParams.has('$top')) return undefined;
+        const denied = unauthorized(request) ?? fail(`ti-${path}`);
+        if (denied) return denied;
+        const lists = dataset(canonicalIp(decodeURIComponent(String(params['ip']))) ?? '').threatIntel().lists;
+        const all = tiGraphRows(path, lists);
+        const top = Number(url.searchParams.get('$top'));
+        const skip = Number(url.searchParams.get('$skip') ?? 0);
+        return HttpResponse.json({ '@odata.count': all.length, value: all.slice(skip, skip + top) });
+      }),
+    ),
     http.get(`${graph}/security/threatIntelligence/hosts/:ip/passiveDnsReverse`, ({ request, params }) => {
       const denied = unauthorized(request) ?? fail('ti-dns');
       if (denied) return denied;
@@ -384,4 +407,23 @@ function eventColumns(e: DeviceEvent): Record<string, unknown> {
     InitiatingProcessAccountName: p?.accountName,
     InitiatingProcessAccountDomain: p?.accountDomain,
   };
+}
+
+/** The generator's threat intelligence lists in Graph's shapes. */
+function tiGraphRows(path: string, lists: GeneratedThreatIntel['lists']): unknown[] {
+  const seen = (r: { firstSeen?: string; lastSeen?: string }) => ({ firstSeenDateTime: r.firstSeen ?? null, lastSeenDateTime: r.lastSeen ?? null });
+  switch (path) {
+    case 'passiveDnsReverse':
+      return lists.passiveDns.map((r, i) => ({ '@odata.type': '#microsoft.graph.security.passiveDnsRecord', id: `pdns-${i}`, recordType: r.recordType, collectedBy: r.collectedBy, artifact: { id: r.hostname }, ...seen(r) }));
+    case 'sslCertificates':
+      return lists.certificates.map((r, i) => ({ id: `cert-${i}`, sslCertificate: { id: r.sha1, sha1: r.sha1, subject: { commonName: r.subject }, issuer: { commonName: r.issuer }, expirationDateTime: r.expires }, ...seen(r) }));
+    case 'hostPairs':
+      return lists.hostPairs.map((r, i) => ({ id: `pair-${i}`, parentHost: { id: r.parentHost }, childHost: { id: r.childHost }, linkKind: r.cause, ...seen(r) }));
+    case 'trackers':
+      return lists.trackers.map((r, i) => ({ id: `tracker-${i}`, kind: r.kind, value: r.value, ...seen(r) }));
+    case 'components':
+      return lists.components.map((r, i) => ({ id: `component-${i}`, name: r.name, version: r.version ?? null, category: r.category ?? null, ...seen(r) }));
+    default:
+      return lists.whoisHistory.map((r, i) => ({ id: `whois-${i}`, registrar: { name: r.registrar }, registrant: { name: r.registrant, organization: r.organization }, registrationDateTime: r.created, lastUpdateDateTime: r.updated, expirationDateTime: r.expires ?? null, nameservers: (r.nameServers ?? []).map((n) => ({ host: { id: n } })), ...seen(r) }));
+  }
 }

@@ -91,6 +91,29 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     expect(seen.length).to.equal(before);
   });
 
+  it('reads threat intelligence: the host and its reputation, and each list paged with $top/$skip', async () => {
+    const seen = watch();
+    const { p } = provider();
+    const ti = await p.getThreatIntel!(IP, o());
+    expect(ti.reputation?.classification).to.equal('malicious');
+    expect(ti.reputation?.rules.map((r) => r.name)).to.include('Cobalt Strike C2');
+    expect(ti.asn).to.be.a('number');
+    const first = await p.listThreatIntel!('198.51.100.23', 'passiveDns', { offset: 0, limit: 10 }, o());
+    const second = await p.listThreatIntel!('198.51.100.23', 'passiveDns', { offset: 10, limit: 10 }, o());
+    expect(first.total).to.equal(420);
+    expect(first.items).to.have.length(10);
+    expect(second.items[0]!.hostname).to.not.equal(first.items[0]!.hostname);
+    expect(first.items.filter((r) => r.current).length).to.be.greaterThan(0);
+    const certs = await p.listThreatIntel!(IP, 'certificates', { offset: 0, limit: 10 }, o());
+    expect(certs.items[0]!.sha1).to.match(/^[0-9a-f]{40}$/);
+    const paths = seen.filter((s) => s.url.pathname.includes('/threatIntelligence/hosts/')).map((s) => `${s.url.pathname.split('/hosts/')[1]}${s.url.search}`);
+    expect(paths).to.include(`198.51.100.23/passiveDnsReverse?$count=true&$top=10&$skip=10`);
+    // An internal address: no call at all.
+    const before = seen.length;
+    expect(await p.getThreatIntel!('10.20.30.40', o())).to.deep.equal({ counts: {} });
+    expect(seen.length).to.equal(before);
+  });
+
   it('names the missing license or permission when threat intelligence refuses, for the details only', async () => {
     worker.use(http.get('https://graph.microsoft.com/v1.0/security/threatIntelligence/hosts/:ip', () => HttpResponse.json({ error: { code: 'Forbidden', message: 'Missing role' } }, { status: 403 })));
     const { p } = provider();

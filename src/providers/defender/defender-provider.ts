@@ -26,6 +26,10 @@ import { buildAlertCase, withUpdates, type AlertCase, type HuntingAlertFilter } 
 import { DefenderGraph } from './graph.js';
 import { alertFromGraph, detailsFromThreatIntel, deviceFromHunting, eventFromHunting, incidentFromGraph, indicatorFromMde } from './map.js';
 import { deviceEventsQuery, deviceSearchQuery, devicesQuery, logActivityQuery, prevalenceQuery } from './queries.js';
+import { TI_PATHS, tiPage, tiSummary } from './threat-intel.js';
+import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
+
+const tiBase = (ip: string) => `security/threatIntelligence/hosts/${encodeURIComponent(ip)}`;
 
 export interface DefenderXdrProviderOptions {
   /** Gives an access token for a scope (the host's MSAL `acquireTokenSilent`, or its backend). */
@@ -79,6 +83,7 @@ export class DefenderXdrProvider implements IpDataProvider {
   readonly #devices = new SharedCache<ObservedDevice[]>();
   readonly #events = new SharedCache<DeviceEvent[]>({ max: 48 });
   readonly #searches = new SharedCache<Set<string>>({ max: 32 });
+  readonly #tiSummaries = new SharedCache<ThreatIntel>({ ttlMs: 60 * MIN });
   readonly #prevalence = new SharedCache<Row[]>();
   readonly #logs = new SharedCache<LogActivity>();
   readonly #details = new SharedCache<IpDetails>({ ttlMs: 60 * MIN });
@@ -107,6 +112,7 @@ export class DefenderXdrProvider implements IpDataProvider {
       deviceEvents: true,
       timeline: false,
       insights: false,
+      threatIntel: true,
       indicatorActions: ['Allowed', 'Audit', 'Warn', 'Block', 'BlockAndRemediate'],
       maxLookbackDays: LOOKBACK_DAYS,
     };
@@ -122,6 +128,36 @@ export class DefenderXdrProvider implements IpDataProvider {
       const ti = await this.#graph.threatIntel(canonical, signal);
       return detailsFromThreatIntel(canonical, ti.host, ti.whois, ti.reverse);
     });
+  }
+
+  /** The host and its reputation (Defender Threat Intelligence); an internal address costs no call. */
+  async getThreatIntel(ip: string, o: RequestOptions): Promise<ThreatIntel> {
+    const parsed = parseIp(ip);
+    if (!parsed.ok) throw new IpDataError('invalid-input', parsed.message);
+    if (!isExternalScope(parsed.ip.scope)) return { counts: {} };
+    const base = tiBase(parsed.ip.canonical);
+    return this.#tiSummaries.get(parsed.ip.canonical, o.signal, async (signal) => {
+      const [host, reputation] = await Promise.all([
+        this.#graph.tiGet(base, `the threat intelligence on ${ip}`, signal),
+        // The reputation is an extra: without it the host still shows.
+        this.#graph.tiGet(`${base}/reputation`, `the reputation of ${ip}`, signal).catch((error: unknown) => {
+          if (isAbortError(error)) throw error;
+          return undefined;
+        }),
+      ]);
+      return tiSummary(host, reputation);
+    });
+  }
+
+  /** One page of a threat intelligence list, from the host's relationship. */
+  async listThreatIntel<R extends ThreatIntelRelation>(ip: string, relation: R, page: { offset: number; limit: number }, o: RequestOptions): Promise<Page<ThreatIntelRows[R]>> {
+    const parsed = parseIp(ip);
+    if (!parsed.ok) throw new IpDataError('invalid-input', parsed.message);
+    if (!isExternalScope(parsed.ip.scope)) return { items: [], total: 0 };
+    const top = Math.max(1, Math.min(100, Math.floor(page.limit)));
+    const skip = Math.max(0, Math.floor(page.offset));
+    const json = await this.#graph.tiGet(`${tiBase(parsed.ip.canonical)}/${TI_PATHS[relation]}?$count=true&$top=${top}&$skip=${skip}`, `the ${relation} of ${ip}`, o.signal);
+    return tiPage(relation, json, skip);
   }
 
   async getSecuritySummary(ip: string, range: TimeRange, o: RequestOptions): Promise<SecuritySummary> {

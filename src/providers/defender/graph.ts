@@ -110,9 +110,13 @@ export class DefenderGraph {
    * The threat-intelligence host, its WHOIS record and its reverse DNS names. The host must
    * answer (403: not licensed, named); WHOIS and passive DNS are extras that may fail alone.
    */
+  /** One threat intelligence read (its own rate limit; 403 names the license and the permission). */
+  tiGet(path: string, what: string, signal: AbortSignal): Promise<unknown> {
+    return this.#t.call({ api: this.#api, method: 'GET', path, signal, limiter: this.#limit.threatIntel, permission: 'ThreatIntelligence.Read.All', license: 'a Microsoft Defender Threat Intelligence license', what, read: true });
+  }
+
   async threatIntel(ip: string, signal: AbortSignal): Promise<{ host?: unknown; whois?: unknown; reverse?: unknown }> {
-    const get = (path: string, what: string) =>
-      this.#t.call({ api: this.#api, method: 'GET', path, signal, limiter: this.#limit.threatIntel, permission: 'ThreatIntelligence.Read.All', license: 'a Microsoft Defender Threat Intelligence license', what, read: true });
+    const get = (path: string, what: string) => this.tiGet(path, what, signal);
     const base = `security/threatIntelligence/hosts/${encodeURIComponent(ip)}`;
     let host: unknown;
     try {
