@@ -76,6 +76,8 @@ export const ALERT_FILTER_FIELDS = [
   'impactedAssets',
   'impactedAssetKind',
   'mitreTechniques',
+  'firstActivity',
+  'lastActivity',
 ] as const;
 export type AlertFilterField = (typeof ALERT_FILTER_FIELDS)[number];
 
@@ -109,7 +111,9 @@ export type AlertSortField = (typeof ALERT_SORT_FIELDS)[number];
 /**
  * Value-list filters: an item matches a field when its value is one of the listed values
  * (case-sensitive, as the enums are). `null` in a list matches an unset value (no classification,
- * unassigned). Fields not present, or with an empty list, do not filter.
+ * unassigned). Fields not present, or with an empty list, do not filter. The time fields
+ * (`firstActivity`, `lastActivity`) take intervals instead: `2026-11-01..2026-11-15` (UTC days, the
+ * last one included; ISO times work too; either side may be left open).
  */
 export type AlertFilter = Partial<Record<AlertFilterField, ReadonlyArray<string | null>>>;
 

@@ -177,7 +177,14 @@ function matchingIndices<T>(source: ListSource<T>, schema: Schema<T>, criteria: 
   }
   for (const [field, allowed] of criteria.filters) {
     const value = reader(source, schema, field);
-    checks.push((i) => valueMatches(value(i), allowed));
+    if (schema.fields[field]?.type === 'time') {
+      // A time field filters by intervals (`2026-11-01..2026-11-15`), not by values.
+      const intervals = [...allowed].map(parseInterval).filter((x): x is [number, number] => x !== undefined);
+      checks.push((i) => {
+        const t = toMs(value(i));
+        return intervals.some(([from, to]) => t >= from && t < to);
+      });
+    } else checks.push((i) => valueMatches(value(i), allowed));
   }
   if (criteria.search) checks.push(textMatcher(source, schema, schema.searchFields, criteria.search));
   if (criteria.extra) checks.push(criteria.extra);
@@ -357,6 +364,27 @@ export function timeColumn<T>(source: ListSource<T>, schema: Schema<T>, field: s
 
 export function rangeKey(range: TimeRange | undefined): string {
   return range ? `${range.from.getTime()}-${range.to.getTime()}` : '';
+}
+
+const DAY = 86_400_000;
+
+/**
+ * An interval filter value, `from..to`, either side optional: a `YYYY-MM-DD` day (UTC; the `to`
+ * day included) or an ISO time. Undefined when unreadable (it then matches nothing).
+ */
+export function parseInterval(value: string | null): [from: number, to: number] | undefined {
+  if (!value) return undefined;
+  const dots = value.indexOf('..');
+  if (dots < 0) return undefined;
+  const bound = (text: string, end: boolean) => {
+    if (!text) return end ? Infinity : -Infinity;
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(text);
+    const ms = Date.parse(day ? `${text}T00:00:00Z` : text);
+    return Number.isFinite(ms) ? (day && end ? ms + DAY : ms) : NaN;
+  };
+  const from = bound(value.slice(0, dots).trim(), false);
+  const to = bound(value.slice(dots + 2).trim(), true);
+  return Number.isNaN(from) || Number.isNaN(to) || from >= to ? undefined : [from, to];
 }
 
 export function filterEntries(filter: AlertFilter | undefined, allowedFields: Readonly<Record<string, unknown>>): Criteria['filters'] {

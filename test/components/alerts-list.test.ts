@@ -260,7 +260,7 @@ describe('<ip-alerts-list>', () => {
       await el.updateComplete;
       expect(button(el, 'Tags')).to.exist;
       expect(button(el, 'Device group')).to.equal(undefined);
-      expect(button(el, 'More filters').textContent).to.contain('(8)');
+      expect(button(el, 'More filters').textContent).to.contain('(10)');
       el.filter = {};
       await loaded(el, 5);
       button(el, 'More filters').click();
@@ -275,6 +275,36 @@ describe('<ip-alerts-list>', () => {
         await openMenu(el, menu);
       }
       await expect(el).to.be.accessible();
+    });
+
+    it('filters first and last activity by a From–To interval of days, refusing From after To', async () => {
+      const { provider, calls } = recording(staticWith());
+      const el = await fixture<IpAlertsList>(html`<ip-alerts-list ip=${IP} .provider=${provider}></ip-alerts-list>`);
+      await loaded(el, 5);
+      button(el, 'More filters').click();
+      await el.updateComplete;
+      await openMenu(el, 'Last activity');
+      const form = byRole(root(el), 'form', 'Filter by last activity');
+      const from = form.querySelector<HTMLInputElement>('input[name="from"]')!;
+      const to = form.querySelector<HTMLInputElement>('input[name="to"]')!;
+      const day = (h: number) => ago(h).slice(0, 10);
+      from.value = day(0);
+      to.value = day(24 * 3);
+      byRole(form, 'button', 'Apply').click();
+      expect(byRole(form, 'alert').textContent).to.equal('From must be on or before To.');
+      expect(from.value, 'what was typed stays').to.equal(day(0));
+      // Every sample alert's last activity is within the last 11 hours: a window of days around now keeps them all, one before drops them.
+      from.value = day(24 * 3);
+      to.value = day(0);
+      byRole(form, 'button', 'Apply').click();
+      await loaded(el, 5);
+      const last = calls.filter((c) => c.method === 'listAlerts').at(-1)!.args[1] as AlertQuery;
+      expect(last.filter).to.deep.equal({ lastActivity: [`${day(24 * 3)}..${day(0)}`] });
+      expect(el.getAttribute('filter')).to.equal(`lastActivity:${encodeURIComponent(`${day(24 * 3)}..${day(0)}`)}`);
+      const chips = allByRole(byRole(root(el), 'group', 'Active filters'), 'button', /^Remove /).map((c) => c.textContent!.replace('✕', '').trim());
+      expect(chips).to.deep.equal([`Last activity: ${day(24 * 3)} – ${day(0)}`]);
+      el.filter = { lastActivity: [`..${day(24 * 10)}`] };
+      await waitUntil(() => deepText(el).includes('No incidents or alerts match these filters'), 'nothing that old');
     });
 
     it('deep-links a filter through the attribute', async () => {

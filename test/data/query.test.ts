@@ -193,6 +193,25 @@ describe('data/query queryAlerts', () => {
   });
 });
 
+describe('data/query interval filters on time fields', () => {
+  it('filters first and last activity by days (the To day included), ISO times and open sides; nonsense matches nothing', () => {
+    const items = [
+      makeAlert({ id: 'a', firstActivity: '2026-11-01T23:00:00.000Z', lastActivity: '2026-11-02T01:00:00.000Z' }),
+      makeAlert({ id: 'b', firstActivity: '2026-11-05T10:00:00.000Z', lastActivity: '2026-11-06T10:00:00.000Z' }),
+      makeAlert({ id: 'c', firstActivity: '2026-11-10T10:00:00.000Z', lastActivity: '2026-11-20T10:00:00.000Z' }),
+    ];
+    const q = (filter: AlertQuery['filter']) => queryAlerts(items, { offset: 0, limit: 10, filter }).items.map((a) => a.id).sort();
+    expect(q({ firstActivity: ['2026-11-01..2026-11-05'] })).to.deep.equal(['a', 'b']);
+    expect(q({ lastActivity: ['2026-11-02..2026-11-02'] })).to.deep.equal(['a']);
+    expect(q({ lastActivity: ['2026-11-06..'] })).to.deep.equal(['b', 'c']);
+    expect(q({ firstActivity: ['..2026-11-01'] })).to.deep.equal(['a']);
+    expect(q({ firstActivity: ['2026-11-05T09:00:00Z..2026-11-05T11:00:00Z'] })).to.deep.equal(['b']);
+    expect(q({ firstActivity: ['2026-11-01..2026-11-01', '2026-11-10..2026-11-10'] })).to.deep.equal(['a', 'c']);
+    expect(q({ firstActivity: ['yesterday..today'] })).to.deep.equal([]);
+    expect(q({ firstActivity: ['2026-11-10..2026-11-01'] })).to.deep.equal([]);
+  });
+});
+
 describe('data/query queryDevices', () => {
   const devices = [
     makeDevice({ id: 'x', name: 'WS-FIN-0231', lastSeen: at(50), firstSeen: at(10), connectionCount: 12, lastEvent: makeEvent({ actionType: 'ConnectionSuccess', initiatingProcess: { fileName: 'powershell.exe', commandLine: 'powershell -enc AAA', sha256: 'ab'.repeat(32), accountName: 'jsmith', accountDomain: 'CONTOSO' } }) }),

@@ -20,6 +20,7 @@ const IMPLICIT: Record<string, string> = {
   table: 'table, [role="table"]',
   region: 'section[aria-label], section[aria-labelledby], [role="region"]',
   row: 'tr, [role="row"]',
+  form: 'form[aria-label], form[aria-labelledby], [role="form"]',
   group: 'fieldset, [role="group"]',
 };
 

@@ -76,6 +76,25 @@ export const alertsListStyles = css`
   .tag + .tag {
     margin-inline-start: 4px;
   }
+  .menu.date-range {
+    min-width: 16rem;
+    gap: var(--_space);
+  }
+  .menu.date-range .option {
+    justify-content: space-between;
+  }
+  .menu.date-range .error {
+    margin: 0;
+    color: var(--_color-danger);
+  }
+  .menu.date-range .error:empty {
+    display: none;
+  }
+  .date-range-buttons {
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--_space);
+  }
   .more-filters {
     min-height: 28px;
   }

@@ -11,6 +11,7 @@ import { IpFilterChangeEvent } from '../../events/events.js';
 import { filterMenu } from '../shared/filter-menu.js';
 import { SearchField } from '../shared/search-field.js';
 import { activeFilters, FILTER_MENUS, menuOptions, type FilterMenu } from './toolbar.js';
+import { dateRangeMenu } from './date-range-menu.js';
 
 /** Text columns sort A→Z first; times, severity and status most-important-first. */
 const DESC_FIRST = new Set<AlertSortField>(['severity', 'status', 'classification', 'firstActivity', 'lastActivity']);
@@ -72,6 +73,16 @@ export class QueryControls {
     this.#changed();
   }
 
+  /** Set (or clear) a time field's interval, and close its menu. */
+  #setInterval(field: AlertFilterField, interval: string | undefined): void {
+    const filter: AlertFilter = { ...this.#host.filter };
+    if (interval) filter[field] = [interval];
+    else delete filter[field];
+    this.#host.filter = filter;
+    this.#menu = undefined;
+    this.#changed();
+  }
+
   clearSearch(): void {
     this.#search.cancel();
     this.#host.search = '';
@@ -127,6 +138,17 @@ export class QueryControls {
   #renderMenu(menu: FilterMenu): TemplateResult {
     const open = this.#menu === menu.field;
     const selected = this.#host.filter[menu.field] ?? [];
+    if (menu.dates) {
+      return dateRangeMenu({
+        id: menu.field,
+        label: menu.label,
+        value: selected[0] ?? undefined,
+        open,
+        onToggleOpen: () => this.toggleMenu(menu.field),
+        onApply: (from, to) => this.#setInterval(menu.field, `${from}..${to}`),
+        onClear: () => this.#setInterval(menu.field, undefined),
+      });
+    }
     return filterMenu<string | null>({
       id: menu.field,
       label: menu.label,

@@ -15,6 +15,7 @@ import { ASSET_KIND_LABELS } from '../../lib/queue-labels.js';
 import type { AlertFilter, AlertFilterField } from '../../data/provider.js';
 import { categories, COLUMN_BY_ID, detectionSources, serviceSources, sourceLabel, words, type ColumnState } from './columns.js';
 import type { ColumnsController } from './columns-controller.js';
+import { intervalLabel } from './date-range-menu.js';
 
 export interface FilterMenu {
   field: AlertFilterField;
@@ -28,6 +29,8 @@ export interface FilterMenu {
   valueLabel?: (value: string) => string;
   /** Behind "More filters" until it has a value chosen. */
   more?: boolean;
+  /** A time field: filtered by a From–To interval of days, not by values. */
+  dates?: boolean;
 }
 
 const names = (list: readonly string[] | undefined) => list ?? [];
@@ -51,6 +54,8 @@ export const FILTER_MENUS: readonly FilterMenu[] = [
   { field: 'impactedAssetKind', label: 'Asset type', values: (a) => a.impactedAssets.map((x) => x.kind), valueLabel: (v) => labelFor(ASSET_KIND_LABELS, v), more: true },
   { field: 'deviceGroups', label: 'Device group', values: (a) => names(a.deviceGroups), valueLabel: (v) => v, more: true },
   { field: 'mitreTechniques', label: 'MITRE technique', values: (a) => names(a.mitreTechniques), valueLabel: (v) => v, more: true },
+  { field: 'firstActivity', label: 'First activity', dates: true, valueLabel: intervalLabel, more: true },
+  { field: 'lastActivity', label: 'Last activity', dates: true, valueLabel: intervalLabel, more: true },
 ];
 
 export function optionLabel(menu: FilterMenu, value: string | null): string {
