@@ -5,10 +5,10 @@
  * recognized by the provider's marker line; an unknown one fails loudly.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { queryAlerts } from '../src/data/query.js';
+import { deviceEventText, queryAlerts } from '../src/data/query.js';
 import { isExternalScope, parseIp } from '../src/lib/ip.js';
 import { markerOf } from '../src/providers/microsoft/kql.js';
-import { pascal, queryHead } from './kql-query.js';
+import { letString, pascal, queryHead } from './kql-query.js';
 import { isSystemTag } from './generator/queue.js';
 import { datasetFor } from './generator/dataset.js';
 
@@ -95,6 +95,11 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
             ]),
           ),
         );
+      }
+      case 'device-search': {
+        const term = (letString(query, 'term') ?? '').toLowerCase();
+        const ids = d.devices().filter((_, i) => d.deviceEventsAt(i, range).some((e) => deviceEventText(e).toLowerCase().includes(term)));
+        return HttpResponse.json(result([['DeviceId', 'string']], ids.map((x) => [x.id])));
       }
       case 'devices': {
         const rows = d

@@ -78,6 +78,8 @@ export const ALERT_FILTER_FIELDS = [
   'mitreTechniques',
   'firstActivity',
   'lastActivity',
+  'lastUpdated',
+  'alertCount',
 ] as const;
 export type AlertFilterField = (typeof ALERT_FILTER_FIELDS)[number];
 
@@ -112,7 +114,7 @@ export type AlertSortField = (typeof ALERT_SORT_FIELDS)[number];
  * Value-list filters: an item matches a field when its value is one of the listed values
  * (case-sensitive, as the enums are). `null` in a list matches an unset value (no classification,
  * unassigned). Fields not present, or with an empty list, do not filter. The time fields
- * (`firstActivity`, `lastActivity`) take intervals instead: `2026-11-01..2026-11-15` (UTC days, the
+ * (`firstActivity`, `lastActivity`, `lastUpdated`) take intervals instead: `2026-11-01..2026-11-15` (UTC days, the
  * last one included; ISO times work too; either side may be left open).
  */
 export type AlertFilter = Partial<Record<AlertFilterField, ReadonlyArray<string | null>>>;

@@ -260,7 +260,7 @@ describe('<ip-alerts-list>', () => {
       await el.updateComplete;
       expect(button(el, 'Tags')).to.exist;
       expect(button(el, 'Device group')).to.equal(undefined);
-      expect(button(el, 'More filters').textContent).to.contain('(10)');
+      expect(button(el, 'More filters').textContent).to.contain('(12)');
       el.filter = {};
       await loaded(el, 5);
       button(el, 'More filters').click();

@@ -4,7 +4,7 @@ import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import { IpRangeChangeEvent, type IpChangeEvent, type IpTabChangeEvent } from '../../src/events/events.js';
 import { IpDataError } from '../../src/data/errors.js';
-import { byRole, queryByRole, severityCard } from '../helpers/roles.js';
+import { accessibleName, byRole, queryByRole, severityCard } from '../helpers/roles.js';
 import { deepQuery, deepQueryAll, deepText, waitForText } from '../helpers/dom.js';
 import { fullData, manualProvider, recording, staticProvider, withOverrides } from '../helpers/providers.js';
 import { useMockApi } from '../helpers/msw.js';
@@ -451,7 +451,7 @@ describe('<ip-entity-page>', () => {
       expect(tabs(el).map((t) => t.textContent!.trim())).to.deep.equal(['Overview', 'Incidents and alerts', 'Observed in organization', 'Threat intelligence', 'Sentinel events']);
       const badge = () => deepQuery(el, 'ip-reputation-badge')?.shadowRoot?.querySelector('button');
       await waitUntil(() => badge(), 'the badge', { timeout: 8000 });
-      expect(badge()!.getAttribute('aria-label')).to.match(/^Reputation Malicious, score \d+ of 100: open Threat intelligence$/);
+      expect(accessibleName(badge()!)).to.match(/^Malicious · \d+: threat intelligence reputation/);
       setTimeout(() => badge()!.click());
       const e = (await oneEvent(el, 'ip-tab-change')) as IpTabChangeEvent;
       expect(e.detail.tab).to.equal('intel');

@@ -118,7 +118,7 @@ describe('<ip-threat-intel>', () => {
   it('the badge shows classification and score, and nothing when the provider fails', async () => {
     const badge = await fixture<IpReputationBadge>(html`<ip-reputation-badge ip=${IP} interactive .provider=${rest()}></ip-reputation-badge>`);
     await waitUntil(() => root(badge).querySelector('button'), 'the badge', { timeout: 5000 });
-    const button = byRole(root(badge), 'button', /^Reputation Malicious, score \d+ of 100: open Threat intelligence$/);
+    const button = byRole(root(badge), 'button', /^Malicious · \d+: threat intelligence reputation, score out of 100\. Open Threat intelligence$/);
     expect(deepText(button)).to.match(/Malicious · \d+/);
     const failing = await fixture<IpReputationBadge>(html`<ip-reputation-badge ip="192.0.2.66" .provider=${rest()}></ip-reputation-badge>`);
     await aTimeout(300);

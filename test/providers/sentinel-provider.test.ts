@@ -120,6 +120,22 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
     expect(summary.openIncidents + summary.activeAlerts).to.be.greaterThan(0);
   });
 
+  it('searches every event of each device with one query per text, the text a KQL string literal', async () => {
+    const bodies: string[] = [];
+    worker.events.on('request:start', ({ request }) => {
+      if (request.method === 'POST') void request.clone().text().then((t) => bodies.push(t));
+    });
+    const p = guardProvider(sentinel());
+    const all = await p.listObservedDevices(IP, { range, offset: 0, limit: 100 }, o());
+    const byLast = all.items.filter((d) => /svchost/i.test(d.lastEvent.initiatingProcess?.commandLine ?? ''));
+    const found = await p.listObservedDevices(IP, { range, offset: 0, limit: 100, search: 'svchost' }, o());
+    expect(found.total).to.be.greaterThan(byLast.length);
+    await p.listObservedDevices(IP, { range, offset: 0, limit: 100, search: '"; take 1' }, o());
+    await waitUntil(() => bodies.filter((b) => b.includes('ip-entity-page:device-search')).length === 2);
+    const hostile = bodies.find((b) => b.includes('device-search') && b.includes('take 1\\"'))!;
+    expect(JSON.parse(hostile).query).to.contain('let term = "\\"; take 1";');
+  });
+
   it('opens a query in the workspace’s Logs, and only Sentinel KQL', () => {
     const href = sentinel().links!.hunting!('SigninLogs | take 1', 'kql-sentinel')!;
     expect(href).to.match(/^https:\/\/portal\.azure\.com\/#blade\/Microsoft_OperationsManagementSuite_Workspace\/Logs\.ReactView\/resourceId\/%2Fsubscriptions%2Fsub-1%2F/);

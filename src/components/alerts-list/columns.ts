@@ -153,7 +153,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     render: (a) => assets(a), value: (a) => assetsText(a),
   },
   {
-    id: 'alertCount', label: 'Alerts', width: 90, minWidth: 70, visible: true, sort: 'alertCount',
+    id: 'alertCount', label: 'Alerts', width: 90, minWidth: 70, visible: true, sort: 'alertCount', filter: 'alertCount',
     render: (a) => (a.kind === 'incident' ? (a.alertCount != null ? String(a.alertCount) : missing()) : dash),
     value: (a) => (a.kind === 'incident' ? a.alertCount : undefined),
   },
@@ -166,11 +166,11 @@ export const COLUMNS: readonly ColumnDef[] = [
     render: (a) => listCell(detectionSources(a), sourceLabel), value: (a) => detectionSources(a).map(sourceLabel).join(', '), json: detectionSources,
   },
   {
-    id: 'firstActivity', label: 'First activity', width: 130, minWidth: 100, visible: true, sort: 'firstActivity',
+    id: 'firstActivity', label: 'First activity', width: 130, minWidth: 100, visible: true, sort: 'firstActivity', filter: 'firstActivity',
     render: (a, c) => timeAgo(a.firstActivity, c.locale, c.now), value: (a) => formatIso(a.firstActivity),
   },
   {
-    id: 'lastActivity', label: 'Last activity', width: 130, minWidth: 100, visible: true, sort: 'lastActivity',
+    id: 'lastActivity', label: 'Last activity', width: 130, minWidth: 100, visible: true, sort: 'lastActivity', filter: 'lastActivity',
     render: (a, c) => timeAgo(a.lastActivity, c.locale, c.now), value: (a) => formatIso(a.lastActivity),
   },
   {
@@ -199,7 +199,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     json: (a) => (a.kind === 'alert' ? a.id : undefined),
   },
   {
-    id: 'lastUpdated', label: 'Last update time', width: 140, minWidth: 100, visible: false, sort: 'lastUpdated',
+    id: 'lastUpdated', label: 'Last update time', width: 140, minWidth: 100, visible: false, sort: 'lastUpdated', filter: 'lastUpdated',
     render: (a, c) => (a.lastUpdated ? timeAgo(a.lastUpdated, c.locale, c.now) : missing()), value: (a) => (a.lastUpdated ? formatIso(a.lastUpdated) : ''),
   },
   {

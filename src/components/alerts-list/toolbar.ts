@@ -56,6 +56,8 @@ export const FILTER_MENUS: readonly FilterMenu[] = [
   { field: 'mitreTechniques', label: 'MITRE technique', values: (a) => names(a.mitreTechniques), valueLabel: (v) => v, more: true },
   { field: 'firstActivity', label: 'First activity', dates: true, valueLabel: intervalLabel, more: true },
   { field: 'lastActivity', label: 'Last activity', dates: true, valueLabel: intervalLabel, more: true },
+  { field: 'lastUpdated', label: 'Last update', dates: true, valueLabel: intervalLabel, more: true },
+  { field: 'alertCount', label: 'Alerts in incident', values: (a) => [a.alertCount != null ? String(a.alertCount) : undefined], valueLabel: (v) => v, more: true },
 ];
 
 export function optionLabel(menu: FilterMenu, value: string | null): string {

@@ -5,7 +5,7 @@ import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { IpSectionElement } from '../base/section-element.js';
 import type { IpReputation } from '../../data/threat-intel.js';
-import { reputationBadge, reputationLabel } from './reputation.js';
+import { reputationBadge } from './reputation.js';
 import { reputationStyles } from './reputation-styles.js';
 
 /**
@@ -56,7 +56,9 @@ export class IpReputationBadge extends IpSectionElement {
   override render() {
     const rep = this.#reputation.value;
     if (!rep || this.#reputation.error) return nothing;
-    const label = `Reputation ${reputationLabel(rep)}, score ${rep.score} of 100`;
-    return this.interactive ? html`<button type="button" aria-label=${`${label}: open Threat intelligence`}>${reputationBadge(rep)}</button>` : reputationBadge(rep);
+    // The visible text leads the accessible name ("Malicious · 84"), which then says what it is and does.
+    return this.interactive
+      ? html`<button type="button">${reputationBadge(rep)}<span class="visually-hidden">: threat intelligence reputation, score out of 100. Open Threat intelligence</span></button>`
+      : reputationBadge(rep);
   }
 }

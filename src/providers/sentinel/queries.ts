@@ -6,7 +6,7 @@
  */
 import type { InsightChart } from '../../data/model.js';
 import type { TimeRange } from '../../lib/time-range.js';
-import { kqlDatetime, kqlInt, kqlIp, marker } from '../microsoft/kql.js';
+import { kqlDatetime, kqlInt, kqlIp, kqlString, marker } from '../microsoft/kql.js';
 
 function head(name: string, ip: string, range: TimeRange): string {
   return [marker(name), `let ip = ${kqlIp(ip)};`, `let from = ${kqlDatetime(range.from)};`, `let to = ${kqlDatetime(range.to)};`].join('\n');
@@ -106,6 +106,18 @@ DeviceNetworkEvents
       InitiatingProcessFileName, InitiatingProcessCommandLine, InitiatingProcessSHA256, InitiatingProcessAccountName) by DeviceId
 | extend Timestamp = LastSeen
 | top ${kqlInt(10_000)} by LastSeen desc`;
+}
+
+/** The devices any of whose events with the IP in the range contains `text` (see the Defender provider's twin). */
+export function deviceSearchQuery(ip: string, range: TimeRange, text: string): string {
+  return `${head('device-search', ip, range)}
+let term = ${kqlString(text)};
+DeviceNetworkEvents
+| where TimeGenerated between (from .. to) and (RemoteIP == ip or LocalIP == ip)
+| where InitiatingProcessFileName contains term or InitiatingProcessCommandLine contains term or InitiatingProcessSHA256 =~ term
+    or InitiatingProcessAccountName contains term or RemoteUrl contains term or ActionType contains term
+| summarize by DeviceId
+| take ${kqlInt(10_000)}`;
 }
 
 export function prevalenceQuery(ip: string, range: TimeRange, bucket: 'hour' | 'day'): string {

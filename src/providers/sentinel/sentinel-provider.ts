@@ -11,7 +11,7 @@ import { prevalenceFrom, summarize } from '../../data/derive.js';
 import type { AlertItem, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary, TimelineEvent } from '../../data/model.js';
 import { severity } from '../read/overview.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
-import { listSource, queryAlerts, queryDevices } from '../../data/query.js';
+import { listSource, queryAlerts, queryDevices, splitDeviceSearch } from '../../data/query.js';
 import { base64Url, gzipStored } from '../../lib/gzip.js';
 import { isExternalScope, parseIp } from '../../lib/ip.js';
 import { bucketMs, bucketSizeFor, bucketStarts, type TimeRange } from '../../lib/time-range.js';
@@ -20,7 +20,7 @@ import { RateLimiter } from '../microsoft/limiter.js';
 import { SharedCache } from '../microsoft/shared-cache.js';
 import { list, logAnalyticsRows, number, text, type Row } from '../microsoft/tables.js';
 import { MicrosoftTransport, type MicrosoftApi, type TokenSource } from '../microsoft/transport.js';
-import { alertsQuery, devicesQuery, INSIGHTS, logActivityQuery, loggedHostsQuery, prevalenceQuery, timelineQuery, type InsightDefinition } from './queries.js';
+import { alertsQuery, deviceSearchQuery, devicesQuery, INSIGHTS, logActivityQuery, loggedHostsQuery, prevalenceQuery, timelineQuery, type InsightDefinition } from './queries.js';
 
 export interface SentinelProviderOptions {
   /** Gives an access token for a scope (the host's MSAL `acquireTokenSilent`, or its backend). */
@@ -233,9 +233,15 @@ export class SentinelProvider implements IpDataProvider {
   }
 
   async listObservedDevices(ip: string, query: DeviceQuery, o: RequestOptions): Promise<Page<ObservedDevice>> {
-    const devices = await this.#devices(ip, query.range ?? this.#defaultRange(), o.signal);
+    const range = query.range ?? this.#defaultRange();
+    const { text: term } = splitDeviceSearch(query.search);
+    // A search looks through every event of a device (one more query per text, cached).
+    const [devices, found] = await Promise.all([
+      this.#devices(ip, range, o.signal),
+      term ? this.#query(deviceSearchQuery(ip, range, term), range, `the devices with “${term}” in an event with ${ip}`, o.signal).then((rows) => new Set(rows.map((r) => text(r, 'DeviceId')))) : undefined,
+    ]);
     const offset = Math.min(query.offset, DEVICE_LIMIT);
-    return queryDevices(listSource(devices), { ...query, offset, limit: Math.max(0, Math.min(query.limit, DEVICE_LIMIT - offset)) });
+    return queryDevices(listSource(devices), { ...query, offset, limit: Math.max(0, Math.min(query.limit, DEVICE_LIMIT - offset)) }, found ? { eventsMatch: (i) => found.has(devices[i]!.id) } : {});
   }
 
   async getTimeline(ip: string, range: TimeRange, o: RequestOptions): Promise<TimelineEvent[]> {
