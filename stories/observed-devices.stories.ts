@@ -64,6 +64,15 @@ export const ThousandEventTimeline: Story = {
     first?.click();
   },
 };
+/** A device expanded: its events and the alerts raised on it, by time; search "svchost" finds devices by an earlier event. */
+export const TimelineWithAlerts: Story = {
+  args: { search: 'svchost' },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('ip-observed-devices') as IpObservedDevices;
+    for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('.row.device'); i++) await new Promise((r) => setTimeout(r, 50));
+    el.shadowRoot?.querySelector<HTMLElement>('.row.device')?.click();
+  },
+};
 export const OneDevice: Story = { render: (a) => element(staticFrom(a.ip, (d) => d.slice(0, 1)), a) };
 export const Empty: Story = { args: { ip: '192.0.2.200' } };
 export const NoMatch: Story = { args: { search: 'no-such-device' } };

@@ -108,11 +108,10 @@ export class IpSentinelEvents extends IpSectionElement {
 
   /** The open Export menu: `timeline` or an insight's id. */
   @state() private exportMenu?: string;
-  /** The timeline's events as filtered on screen, for its export. */
-  #shownEvents: TimelineEvent[] = [];
   readonly #timelineExport = new ListExport<TimelineEvent>(this, {
     fields: () => TIMELINE_EXPORT_FIELDS,
-    batches: () => inMemory(this.#shownEvents),
+    // The timeline as filtered on screen (the entries last drawn).
+    batches: () => inMemory(this.#entries.flatMap((e) => (e.type === 'event' ? [e.event] : []))),
     fileName: (format) => ipExportName('sentinel-timeline', this.source.ip?.canonical, format),
   });
   /** The insight a table export is about (set as the export starts). */
@@ -258,8 +257,7 @@ export class IpSentinelEvents extends IpSectionElement {
       this.#kindCounts.set(events, counts);
     }
     const entries = this.#filtered(events);
-    this.#shownEvents = entries.flatMap((e) => (e.type === 'event' ? [e.event] : []));
-    const shown = this.#shownEvents.length;
+    const shown = entries.filter((e) => e.type === 'event').length;
     const count = entries.length;
     const activeIndex = Math.min(this.active, Math.max(0, count - 1));
     return html`

@@ -72,8 +72,11 @@ export class IpThreatIntel extends IpSectionElement {
       }
       td .truncate {
         display: inline-block;
-        max-width: 22rem;
+        max-width: 18rem;
         vertical-align: bottom;
+      }
+      td:not(:has(.truncate)) {
+        white-space: nowrap;
       }
       .badge.current {
         --_badge-color: var(--_color-accent);
@@ -180,7 +183,7 @@ export class IpThreatIntel extends IpSectionElement {
               ${state.loading ? 'Loading…' : `Show ${formatNumber(Math.min(more, 10), this.locale)} more of ${formatNumber(more, this.locale)}`}</button>`
           : nothing}`;
     }
-    return html`<section class="section ${relation === 'passiveDns' ? 'wide' : ''}" part="list" aria-labelledby=${id}>
+    return html`<section class="section wide" part="list" aria-labelledby=${id}>
       <div class="section-header"><h2 class="section-title" id=${id}>${def.title}${total !== undefined ? html` <span class="muted small">(${formatNumber(total, this.locale)})</span>` : nothing}</h2></div>
       <div class="section-body">${body}</div>
     </section>`;
