@@ -121,6 +121,8 @@ describe('<ip-entity-page> keeps what the analyst set', () => {
     const search = devices.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
     search.value = 'DEVICE';
     search.dispatchEvent(new Event('input'));
+    // Enter applies it at once, as an analyst does (no waiting out the typing pause on a busy machine).
+    search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
     await waitUntil(() => devicesEl.search === 'DEVICE', 'the search applies');
     await waitUntil(() => deepText(devices).includes('DEVICE-000'), 'searched devices', { timeout: 5000 });
     devicesEl.toggleDevice('dev-0', true);
