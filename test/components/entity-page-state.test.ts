@@ -124,7 +124,8 @@ describe('<ip-entity-page> keeps what the analyst set', () => {
     // Enter applies it at once, as an analyst does (no waiting out the typing pause on a busy machine).
     search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
     await waitUntil(() => devicesEl.search === 'DEVICE', 'the search applies');
-    await waitUntil(() => deepText(devices).includes('DEVICE-000'), 'searched devices', { timeout: 5000 });
+    // The searched list has landed (not the previous one, shown dimmed while the search runs).
+    await waitUntil(() => devices.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-busy') === 'false' && deepText(devices).includes('DEVICE-000'), 'searched devices', { timeout: 5000 });
     devicesEl.toggleDevice('dev-0', true);
     const dScroller = devices.shadowRoot!.querySelector<HTMLElement>('[role="treegrid"]')!;
     dScroller.scrollTop = 1200;
