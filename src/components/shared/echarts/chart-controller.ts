@@ -249,8 +249,9 @@ export class ChartController implements ReactiveController {
       this.#options.onInit?.(chart);
       this.#resolveReady(chart);
       // The option built above is still current unless the host updated while ECharts loaded.
-      if (this.#updates !== updates || !option) this.update();
-      else this.#apply(theme, option);
+      // An option that needed the loaded code is built now, with the theme read before (no second style read).
+      if (this.#updates !== updates) this.update();
+      else this.#apply(theme, option ?? this.#options.option(theme));
     } catch (error) {
       this.#options.onLoadError?.(error);
     } finally {
