@@ -18,6 +18,20 @@ import { loadECharts } from '../shared/echarts/load.js';
 
 type OptionBuilder = typeof import('./prevalence-option.js');
 
+/** The option builder: loaded with ECharts (once for every chart), so the first paint carries neither. */
+let builder: OptionBuilder | undefined;
+let builderLoading: Promise<OptionBuilder> | undefined;
+function loadBuilder(): Promise<OptionBuilder> {
+  builderLoading ??= import('./prevalence-option.js').then(
+    (m) => (builder = m),
+    (error: unknown) => {
+      builderLoading = undefined;
+      throw error;
+    },
+  );
+  return builderLoading;
+}
+
 /** Rows beyond this are not put in the table (its caption says so). */
 const TABLE_LIMIT = 2000;
 const NARROW = 480;
@@ -58,22 +72,17 @@ export class IpPrevalenceChart extends IpSectionElement {
     onError: (error) => this.reportError('prevalence', error),
   }));
 
-  /** The option builder: loaded with ECharts, so the first paint carries neither. */
-  #builder?: OptionBuilder;
 
   readonly #chart = new ChartController(this, {
     container: () => this.renderRoot.querySelector<HTMLElement>('.chart'),
-    load: async () => {
-      const [setup, builder] = await Promise.all([loadECharts(), import('./prevalence-option.js')]);
-      this.#builder = builder;
-      return setup;
-    },
+    // Once the builder is here, charts load ECharts alone (no extra wait on the drawing path).
+    load: () => (builder ? loadECharts() : Promise.all([loadECharts(), loadBuilder()]).then(([setup]) => setup)),
     hasContent: () => Boolean(this.#series) && !this.#isEmpty(),
     option: (theme) => {
       const series = this.#series;
-      if (!series || this.#isEmpty() || !this.#builder) return undefined;
+      if (!series || this.#isEmpty() || !builder) return undefined;
       const container = this.renderRoot.querySelector<HTMLElement>('.chart');
-      return this.#builder.prevalenceOption({
+      return builder.prevalenceOption({
         series,
         range: this.#range(),
         theme,

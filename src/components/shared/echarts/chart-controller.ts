@@ -40,6 +40,16 @@ type Host = ReactiveControllerHost & HTMLElement & { readonly hasUpdated?: boole
 
 let liveCharts = 0;
 
+/** How a chart is pictured for print: loaded once, after the first chart is drawn. */
+let printing: typeof import('./print.js') | undefined;
+let printLoading: Promise<void> | undefined;
+function loadPrint(): void {
+  printLoading ??= import('./print.js').then(
+    (m) => void (printing = m),
+    () => void (printLoading = undefined),
+  );
+}
+
 /** How many ECharts instances the controllers hold (tests check that none outlive their element). @internal */
 export function liveChartCount(): number {
   return liveCharts;
@@ -72,8 +82,6 @@ export class ChartController implements ReactiveController {
   #renderedListeners: Array<() => void> = [];
   /** The picture printed in the chart's place, between beforeprint and afterprint. */
   #picture?: HTMLCanvasElement;
-  /** How to take it: loaded with the chart. */
-  #print?: typeof import('./print.js');
 
   constructor(host: Host, options: ChartControllerOptions) {
     this.#host = host;
@@ -153,10 +161,10 @@ export class ChartController implements ReactiveController {
   readonly #onBeforePrint = () => {
     const chart = this.#chart;
     const container = this.#container;
-    if (!chart || !container || !this.#print) return;
+    if (!chart || !container || !printing) return;
     this.#onAfterPrint();
     const dark = Boolean(this.#theme?.dark);
-    const picture = this.#print.chartPicture(chart, this.#options.option, dark);
+    const picture = printing.chartPicture(chart, this.#options.option, dark);
     container.after(picture);
     container.dataset['printing'] = '';
     this.#picture = picture;
@@ -233,8 +241,7 @@ export class ChartController implements ReactiveController {
     const updates = this.#updates;
     this.#loading = true;
     try {
-      const [{ echarts }, print] = await Promise.all([(this.#options.load ?? loadECharts)(), import('./print.js')]);
-      this.#print = print;
+      const { echarts } = await (this.#options.load ?? loadECharts)();
       if (this.#container !== container || this.#chart || !this.#host.isConnected) return;
       clearWithoutMarkup(container);
       const chart = echarts.init(container, undefined, { renderer: 'canvas' });
@@ -248,6 +255,8 @@ export class ChartController implements ReactiveController {
       });
       this.#options.onInit?.(chart);
       this.#resolveReady(chart);
+      // What printing needs loads after the first chart, off the drawing path.
+      loadPrint();
       // The option built above is still current unless the host updated while ECharts loaded.
       // An option that needed the loaded code is built now, with the theme read before (no second style read).
       if (this.#updates !== updates) this.update();
