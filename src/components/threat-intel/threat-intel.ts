@@ -39,7 +39,7 @@ export class IpThreatIntel extends IpSectionElement {
       }
       .layout {
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr));
         gap: calc(var(--_space) * 1.5);
         align-items: start;
       }
@@ -75,7 +75,8 @@ export class IpThreatIntel extends IpSectionElement {
         max-width: 18rem;
         vertical-align: bottom;
       }
-      td:not(:has(.truncate)) {
+      /* In the lists, dates and short values stay on one line; the rules' descriptions wrap. */
+      section[part='list'] td:not(:has(.truncate)) {
         white-space: nowrap;
       }
       .badge.current {
