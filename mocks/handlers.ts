@@ -6,7 +6,7 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { AlertItem, AlertPatch, Indicator, IndicatorInput, ObservedDevice } from '../src/data/model.js';
 import { ALERT_FILTER_FIELDS, type AlertFilter, type AlertQuery, type DeviceQuery, type ProviderCapabilities } from '../src/data/provider.js';
-import { deviceEventText, queryAlerts, queryDevices, type ListSource } from '../src/data/query.js';
+import { queryAlerts, queryDevices, type ListSource } from '../src/data/query.js';
 import { canonicalIp, parseIp } from '../src/lib/ip.js';
 import { indicatorProblem } from '../src/lib/indicator.js';
 import { DAY_MS, HOUR_MS, parseRange, type TimeRange } from '../src/lib/time-range.js';
@@ -293,11 +293,7 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
         query.sort = { field: field as NonNullable<DeviceQuery['sort']>['field'], direction: direction === 'asc' ? 'asc' : 'desc' };
       }
       // As a backend that searches every event of a device in the range, not only its last one.
-      const eventsMatch = (i: number, text: string) => {
-        const wanted = text.toLowerCase();
-        return d.deviceEventsAt(i, range).some((e) => deviceEventText(e).toLowerCase().includes(wanted));
-      };
-      return HttpResponse.json(queryDevices(deviceSources(d), query, { eventsMatch }));
+      return HttpResponse.json(queryDevices(deviceSources(d), query, { eventsMatch: (i, text) => d.deviceEventsMatch(i, text, range) }));
     }),
 
     http.get(ip('/devices/:deviceId/events'), async ({ params, request }) => {

@@ -9,7 +9,7 @@
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { AlertItem, AlertPatch, DeviceEvent } from '../src/data/model.js';
-import { deviceEventText, queryAlerts } from '../src/data/query.js';
+import { queryAlerts } from '../src/data/query.js';
 import { applyPatch } from '../src/data/patch.js';
 import { canonicalIp } from '../src/lib/ip.js';
 import { indicatorProblem } from '../src/lib/indicator.js';
@@ -205,8 +205,8 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
         return HttpResponse.json(table([['Timestamp', 'DateTime'], ['ActionType', 'String']], events.map((e) => ({ Timestamp: e.timestamp, ReportId: e.id, ...eventColumns(e) }))));
       }
       case 'device-search': {
-        const term = (letString(query, 'term') ?? '').toLowerCase();
-        const ids = d.devices().filter((_, i) => d.deviceEventsAt(i, range).some((e) => deviceEventText(e).toLowerCase().includes(term))).map((x) => ({ DeviceId: x.id }));
+        const term = letString(query, 'term') ?? '';
+        const ids = d.devices().filter((_, i) => d.deviceEventsMatch(i, term, range)).map((x) => ({ DeviceId: x.id }));
         return HttpResponse.json(table([['DeviceId', 'String']], ids));
       }
       case 'prevalence': {

@@ -5,7 +5,7 @@
  * recognized by the provider's marker line; an unknown one fails loudly.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { deviceEventText, queryAlerts } from '../src/data/query.js';
+import { queryAlerts } from '../src/data/query.js';
 import { isExternalScope, parseIp } from '../src/lib/ip.js';
 import { markerOf } from '../src/providers/microsoft/kql.js';
 import { letString, pascal, queryHead } from './kql-query.js';
@@ -97,8 +97,8 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
         );
       }
       case 'device-search': {
-        const term = (letString(query, 'term') ?? '').toLowerCase();
-        const ids = d.devices().filter((_, i) => d.deviceEventsAt(i, range).some((e) => deviceEventText(e).toLowerCase().includes(term)));
+        const term = letString(query, 'term') ?? '';
+        const ids = d.devices().filter((_, i) => d.deviceEventsMatch(i, term, range));
         return HttpResponse.json(result([['DeviceId', 'string']], ids.map((x) => [x.id])));
       }
       case 'devices': {

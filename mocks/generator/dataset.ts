@@ -21,7 +21,7 @@ import type {
   TimelineEvent,
 } from '../../src/data/model.js';
 import { DETERMINATIONS_BY_CLASSIFICATION } from '../../src/data/model.js';
-import type { ListSource } from '../../src/data/query.js';
+import { deviceEventText, type ListSource } from '../../src/data/query.js';
 import { parseIp, type ParsedIp } from '../../src/lib/ip.js';
 import { bucketMs, bucketSizeFor, bucketStarts, DAY_MS, HOUR_MS, type TimeRange } from '../../src/lib/time-range.js';
 import {
@@ -300,6 +300,12 @@ export class IpDataset {
   deviceEvents(deviceId: string, range?: TimeRange): DeviceEvent[] | undefined {
     const index = this.devices().findIndex((d) => d.id === deviceId);
     return index < 0 ? undefined : this.deviceEventsAt(index, range);
+  }
+
+  /** Whether any event of the device at `index` in the range contains `text` (case-insensitive): the mock backends' device search. */
+  deviceEventsMatch(index: number, text: string, range?: TimeRange): boolean {
+    const wanted = text.toLowerCase();
+    return this.deviceEventsAt(index, range).some((e) => deviceEventText(e).toLowerCase().includes(wanted));
   }
 
   /** The events of the device at `index` in `devices()` (see `deviceEvents`). */

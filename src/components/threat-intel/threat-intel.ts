@@ -8,7 +8,7 @@ import { describeError, isRetryable } from '../../data/errors.js';
 import { THREAT_INTEL_RELATIONS, type IpReputation, type ThreatIntel, type ThreatIntelRelation } from '../../data/threat-intel.js';
 import { formatNumber } from '../../lib/format.js';
 import { safeHref } from '../../lib/safe-url.js';
-import { ThreatIntelLists, TI_LISTS } from './ti-lists.js';
+import { ThreatIntelLists, TI_LISTS, TI_PAGE } from './ti-lists.js';
 import { reputationBadge } from './reputation.js';
 import { reputationStyles } from './reputation-styles.js';
 
@@ -181,7 +181,7 @@ export class IpThreatIntel extends IpSectionElement {
         ${state.error ? html`<p class="error-text" role="alert">${shown(describeError(state.error))} <button type="button" class="link" @click=${() => this.#lists.retry(relation)}>Retry</button></p>` : nothing}
         ${more > 0 && !state.error
           ? html`<button type="button" class="button more" ?disabled=${state.loading} @click=${() => this.#lists.more(relation)}>
-              ${state.loading ? 'Loading…' : `Show ${formatNumber(Math.min(more, 10), this.locale)} more of ${formatNumber(more, this.locale)}`}</button>`
+              ${state.loading ? 'Loading…' : `Show ${formatNumber(Math.min(more, TI_PAGE), this.locale)} more of ${formatNumber(more, this.locale)}`}</button>`
           : nothing}`;
     }
     return html`<section class="section wide" part="list" aria-labelledby=${id}>
