@@ -115,6 +115,29 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
     expect(flyout(el)!.shadowRoot!.querySelector('textarea')!.value).to.equal('Bulk note');
   });
 
+  it('says a save succeeded, and focus stays on Save as the form starts over', async () => {
+    const data = rows(20);
+    const el = await list(data.provider);
+    byRole<HTMLInputElement>(rowAt(root(el), 3)!, 'checkbox').click();
+    await el.updateComplete;
+    await type(el, 'Checked with the owner');
+    const f = flyout(el)!;
+    const save = f.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    const said = () => f.shadowRoot!.querySelector('[role="status"].saved')!.textContent!.trim();
+    expect(said()).to.equal('');
+    save.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => said() === 'Saved: the alert changed.', `not announced: "${said()}"`);
+    expect(data.updates[0]!.patch).to.deep.equal({ comment: 'Checked with the owner' });
+    expect(f.shadowRoot!.activeElement, 'focus stays on Save').to.equal(save);
+    expect(save.getAttribute('aria-disabled'), 'nothing left to save').to.equal('true');
+    // Pressing it again sends nothing; typing again clears the message.
+    await sendKeys({ press: 'Enter' });
+    await type(el, 'More');
+    expect(data.updates).to.have.length(1);
+    expect(said()).to.equal('');
+  });
+
   it('is read-only while saving, and a success keeps what was changed after Save', async () => {
     const data = rows(10);
     let release!: () => void;

@@ -14,6 +14,7 @@ import {
 } from '../../data/model.js';
 import { ALERT_STATUS_LABELS, CLASSIFICATION_LABELS, DETERMINATION_LABELS, INVESTIGATION_STATE_LABELS, labelFor } from '../../lib/labels.js';
 import { IpFlyoutCloseEvent, IpFlyoutSaveEvent } from '../../events/internal.js';
+import { formatNumber } from '../../lib/format.js';
 
 const KEEP = '__keep__';
 
@@ -159,6 +160,10 @@ export class IpAlertsFlyout extends LitElement {
       .small {
         font-size: var(--_font-size-small);
       }
+      .saved {
+        color: var(--_color-success);
+        margin: 0;
+      }
     `,
   ];
 
@@ -191,6 +196,8 @@ export class IpAlertsFlyout extends LitElement {
 
   /** What the form held when Save was pressed (a success clears only what was saved). */
   #submitted?: FormValues;
+  /** "Saved …", said after a save succeeded, until the form or the selection changes. */
+  @state() private savedNote = '';
 
   /** Move focus to the panel's heading (when it opens from the keyboard). */
   override focus(): void {
@@ -199,7 +206,10 @@ export class IpAlertsFlyout extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     // A different selection: start from its values; an unsaved form belongs to the old one.
-    if (changed.has('selectionKey')) this.#reset();
+    if (changed.has('selectionKey')) {
+      this.#reset();
+      this.savedNote = '';
+    }
     // The single item arrived (it was not loaded when the panel opened): start from its values.
     else if (changed.has('items') && this.#single && !changed.get('items')?.some((a) => a.id === this.#single!.id) && !this.#dirty()) this.#reset();
   }
@@ -297,6 +307,8 @@ export class IpAlertsFlyout extends LitElement {
     }
     this.#submitted = undefined;
     this.#apply(next);
+    const n = updated.length;
+    this.savedNote = n > 1 ? `Saved: ${formatNumber(n, this.locale)} incidents and alerts changed.` : `Saved: the ${updated[0]?.kind ?? 'change'} ${n ? 'changed' : 'was made'}.`;
   }
 
   // ---- rendering ----------------------------------------------------------------------------
@@ -350,8 +362,9 @@ export class IpAlertsFlyout extends LitElement {
     const cls = this.classification;
     const determinations = cls !== KEEP && cls !== UNSET ? (DETERMINATIONS_BY_CLASSIFICATION[cls as KnownClassification] ?? []) : [];
     const dirty = Object.keys(this.patch()).length > 0;
-    // While saving the form is read-only (what is being saved cannot change under it); the Save
-    // button stays focusable (aria-disabled) so focus is not lost.
+    // While saving the form is read-only (what is being saved cannot change under it). Save is
+    // never really disabled (aria-disabled, and the submit does nothing): pressed from the
+    // keyboard, focus stays on it while it saves and after the saved form clears.
     return html`<form part="form" @submit=${this.#onSubmit} aria-labelledby="manage-heading" aria-busy=${this.saving ? 'true' : 'false'}>
       <h3 id="manage-heading">Manage ${bulk ? `${this.count.toLocaleString(this.locale)} selected` : this.#single?.kind}</h3>
       <label>Status
@@ -391,9 +404,10 @@ export class IpAlertsFlyout extends LitElement {
         <textarea class="input" name="comment" ?readonly=${this.saving} .value=${this.comment} @input=${(e: Event) => (this.comment = (e.target as HTMLTextAreaElement).value)}></textarea>
       </label>
       ${this.error ? html`<p class="error" role="alert">Not saved: ${this.error} Your changes are still here; try again.</p>` : nothing}
+      <p class="saved small" role="status">${this.savedNote && !dirty && !this.saving && !this.error ? this.savedNote : nothing}</p>
       <div class="actions">
-        <button type="submit" class="button primary" ?disabled=${!dirty && !this.saving} aria-disabled=${!dirty || this.saving ? 'true' : 'false'}>${this.saving ? 'Saving…' : 'Save'}</button>
-        <button type="button" class="button" @click=${() => this.#reset()} ?disabled=${!dirty || this.saving}>Discard changes</button>
+        <button type="submit" class="button primary" aria-disabled=${!dirty || this.saving ? 'true' : 'false'}>${this.saving ? 'Saving…' : 'Save'}</button>
+        <button type="button" class="button" aria-disabled=${!dirty || this.saving ? 'true' : 'false'} @click=${() => dirty && !this.saving && this.#reset()}>Discard changes</button>
       </div>
     </form>`;
   }
