@@ -93,7 +93,9 @@ describe('<ip-alerts-list>', () => {
       const first = dataRows(el)[0]!;
       // The icon says it to a screen reader too.
       expect(deepText(cellUnder(el, first, 'Incident or alert'))).to.match(/^\W*Incident: Multi-stage incident/);
+      // The cell reads the kind and title first, then the expander with its state.
       expect(byRole(first, 'button', /^(Expand|Collapse) the alerts of/).getAttribute('aria-expanded')).to.equal('false');
+      expect(accessibleName(cellUnder(el, first, 'Incident or alert')).replace(/\s+/g, ' ').trim()).to.match(/^Incident: Multi-stage incident/);
       expect(deepText(cellUnder(el, dataRows(el)[1]!, 'Incident or alert'))).to.match(/^\W*Alert: Communication with C2/);
       expect(dataRows(el)[1]!.textContent).to.contain('WS-FIN-0231, jsmith@contoso.com');
       expect(dataRows(el)[1]!.textContent).to.contain('+1 more');
@@ -642,6 +644,49 @@ describe('<ip-alerts-list>', () => {
   });
 
   describe('keyboard (WAI-ARIA grid)', () => {
+    it('is four Tab stops: search, the filters toolbar, the tools toolbar, the grid; links in cells are not stops', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div><ip-alerts-list ip=${IP} .provider=${staticWith()}></ip-alerts-list><button>after</button></div>`);
+      const el = wrapper.querySelector('ip-alerts-list')!;
+      await loaded(el);
+      const active = () => root(el).activeElement as HTMLElement | null;
+      const label = () => active()?.textContent!.replace(/[\s▾]+/g, ' ').trim();
+      root(el).querySelector<HTMLInputElement>('#search')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(active()!.closest('[role="toolbar"]')!.getAttribute('aria-label')).to.equal('Filters');
+      expect(label()).to.equal('Severity');
+      await sendKeys({ press: 'ArrowRight' });
+      expect(label()).to.equal('Status');
+      await sendKeys({ press: 'End' });
+      expect(label()).to.match(/^More filters/);
+      await sendKeys({ press: 'ArrowRight' });
+      expect(label(), 'wraps to the first').to.equal('Severity');
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(label()).to.match(/^More filters/);
+      await sendKeys({ press: 'Home' });
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'Tab' });
+      expect(label()).to.equal('Columns');
+      await sendKeys({ press: 'ArrowRight' });
+      expect(label()).to.equal('Export');
+      // Back to the filters: Tab returns to the one last used.
+      await sendKeys({ press: 'Shift+Tab' });
+      expect(label()).to.equal('Status');
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      expect(active()!.getAttribute('role')).to.equal('gridcell');
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement, 'the next Tab leaves the list').to.equal(wrapper.querySelector('button'));
+    });
+
+    it('mirrors the toolbars\u2019 arrows right to left', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl"><ip-alerts-list ip=${IP} .provider=${staticWith()}></ip-alerts-list></div>`);
+      const el = wrapper.querySelector('ip-alerts-list')!;
+      await loaded(el);
+      button(el, 'Severity').focus();
+      await sendKeys({ press: 'ArrowLeft' });
+      expect((root(el).activeElement as HTMLElement).textContent!.trim()).to.match(/^Status/);
+    });
+
     it('has one tab stop and moves with arrows (no wrap), Home/End, Page keys; Space selects, Shift+Arrow extends', async () => {
       const { provider } = countingProvider(300);
       const el = await fixture<IpAlertsList>(html`<ip-alerts-list ip=${IP} .provider=${provider}></ip-alerts-list>`);

@@ -49,7 +49,7 @@ async function selectTab(el: IpEntityPage, id: string) {
 
 async function checkFilter(el: IpEntityPage, menu: string, option: string) {
   const root = listRoot(el);
-  byRole(byRole(root, 'group', 'Filters'), 'button', new RegExp(`^${menu}`)).click();
+  byRole(byRole(root, 'toolbar', 'Filters'), 'button', new RegExp(`^${menu}`)).click();
   await list(el).updateComplete;
   byRole(root, 'checkbox', option).click();
   await list(el).updateComplete;

@@ -262,6 +262,7 @@ export const alertsListStyles = css`
   }
   .expand,
   .expand-space {
+    order: -1;
     flex: none;
     width: 20px;
     height: 20px;
@@ -280,6 +281,7 @@ export const alertsListStyles = css`
     color: var(--_color-text);
   }
   .child-indent {
+    order: -2;
     flex: none;
     width: 16px;
   }

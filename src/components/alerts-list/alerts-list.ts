@@ -336,7 +336,7 @@ export class IpAlertsList extends IpSectionElement {
     const q = this.#query;
     return html`<div class="toolbar" part="toolbar" @keydown=${q.onToolbarKeydown}>
       ${q.renderSearchAndFilters()}
-      <div class="tools">
+      <div class="tools" role="toolbar" aria-label="List tools" @keydown=${q.toolsKeys.onKeydown} @focusin=${q.toolsKeys.onFocusin}>
         ${columnChooser({ columns: this.columns, open: q.menu === 'columns', onToggleOpen: () => q.toggleMenu('columns'), controller: this.#columnsCtl })}
         ${exportMenu({ open: q.menu === 'export', total: this.#total, noun: 'rows', busy: !!this.#export.progress, locale: this.locale, onToggleOpen: () => q.toggleMenu('export'), onExport: (f) => {
           q.menu = undefined;

@@ -12,6 +12,7 @@ import { filterMenu } from '../shared/filter-menu.js';
 import { SearchField } from '../shared/search-field.js';
 import { activeFilters, FILTER_MENUS, menuOptions, type FilterMenu } from './toolbar.js';
 import { dateRangeMenu } from './date-range-menu.js';
+import { RovingToolbar } from '../shared/roving-toolbar.js';
 
 /** Text columns sort A→Z first; times, severity and status most-important-first. */
 const DESC_FIRST = new Set<AlertSortField>(['severity', 'status', 'classification', 'firstActivity', 'lastActivity']);
@@ -35,6 +36,9 @@ export class QueryControls {
   #menu?: string;
   /** Whether the less common filters (behind "More filters") are shown. */
   #more = false;
+  /** The filter buttons and the list tools are two WAI-ARIA toolbars: one Tab stop each. */
+  readonly #filterBar: RovingToolbar;
+  readonly #toolsBar: RovingToolbar;
 
   constructor(host: QueryHost, deps: QueryControlsDeps) {
     this.#host = host;
@@ -43,6 +47,14 @@ export class QueryControls {
       host.search = value;
       this.#changed();
     });
+    const root = () => host.shadowRoot;
+    this.#filterBar = new RovingToolbar(host, () => root()?.querySelector('.filters'), ':scope > .menu-wrap > button[aria-expanded], :scope > .more-filters');
+    this.#toolsBar = new RovingToolbar(host, () => root()?.querySelector('.toolbar > .tools'), ':scope > .menu-wrap > button[aria-expanded]');
+  }
+
+  /** Bind to the list tools' container (Columns, Export). */
+  get toolsKeys(): Pick<RovingToolbar, 'onKeydown' | 'onFocusin'> {
+    return this.#toolsBar;
   }
 
   /** The open toolbar menu: a filter field, `columns` or `export`. */
@@ -122,7 +134,7 @@ export class QueryControls {
     const menus = FILTER_MENUS.filter((m) => !m.more || this.#more || h.filter[m.field]?.length);
     const hidden = FILTER_MENUS.filter((m) => m.more).length - menus.filter((m) => m.more).length;
     return html`${this.#search.render({ id: 'search', label: 'Search incidents and alerts', placeholder: 'Search title, description, assets (/)', value: h.search })}
-      <div class="filters" role="group" aria-label="Filters">${menus.map((m) => this.#renderMenu(m))}
+      <div class="filters" role="toolbar" aria-label="Filters" @keydown=${this.#filterBar.onKeydown} @focusin=${this.#filterBar.onFocusin}>${menus.map((m) => this.#renderMenu(m))}
         <button type="button" class="button subtle more-filters" aria-expanded=${this.#more ? 'true' : 'false'} @click=${this.#toggleMore}>
           ${this.#more ? 'Fewer filters' : `More filters (${hidden})`}
         </button>

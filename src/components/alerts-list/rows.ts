@@ -68,8 +68,13 @@ function titleCell(v: GridView, item: AlertItem, row: DisplayRow): TemplateResul
   const href = item.kind === 'incident' ? v.links?.incident?.(item.id) : v.links?.alert?.(item.id);
   const expanded = v.expansions.has(item.id);
   const kind = item.kind === 'incident' ? 'Incident' : 'Alert';
+  // The expander comes after the title in the document (drawn before it, CSS order), so the cell
+  // reads "Incident: <title>" first, then "Expand the alerts of …" with its state; + and − are
+  // the keys, the button is for the pointer (not a Tab stop, as the grid pattern wants).
   return html`<span class="title-cell">
     ${row.kind === 'child' ? html`<span class="child-indent" aria-hidden="true"></span>` : nothing}
+    <span class="kind-icon ${kind.toLowerCase()}" title=${kind}>${item.kind === 'incident' ? incidentIcon : alertIcon}<span class="visually-hidden">${kind}:</span></span>
+    ${entityLink(v.host, html`<span class="truncate">${shown(item.title)}</span>`, { target: item.kind, id: item.id, ip: v.ip }, href, { className: 'title-link', title: item.title, tabIndex: -1 })}
     ${item.kind === 'incident' && row.kind === 'row'
       ? html`<button type="button" class="expand" tabindex="-1" aria-expanded=${expanded ? 'true' : 'false'} aria-label=${`${expanded ? 'Collapse' : 'Expand'} the alerts of ${item.title}`}
           @click=${(e: Event) => {
@@ -77,8 +82,6 @@ function titleCell(v: GridView, item: AlertItem, row: DisplayRow): TemplateResul
             v.onToggleExpand(item, row.index);
           }}>${expanded ? '▾' : '▸'}</button>`
       : html`<span class="expand-space" aria-hidden="true"></span>`}
-    <span class="kind-icon ${kind.toLowerCase()}" title=${kind}>${item.kind === 'incident' ? incidentIcon : alertIcon}<span class="visually-hidden">${kind}:</span></span>
-    ${entityLink(v.host, html`<span class="truncate">${shown(item.title)}</span>`, { target: item.kind, id: item.id, ip: v.ip }, href, { className: 'title-link', title: item.title })}
   </span>`;
 }
 
