@@ -17,7 +17,7 @@ const meta: Meta<Args> = {
   args: { ip: '203.0.113.7', range: '30d', tab: 'overview' },
   argTypes: {
     range: { control: 'select', options: ['24h', '7d', '30d', '90d', '180d'] },
-    tab: { control: 'select', options: ['overview', 'alerts', 'devices', 'sentinel'] },
+    tab: { control: 'select', options: ['overview', 'alerts', 'devices', 'intel', 'sentinel'] },
     theme: { control: 'select', options: [undefined, 'light', 'dark'] },
     density: { control: 'select', options: [undefined, 'comfortable', 'compact'] },
   },
@@ -79,4 +79,17 @@ export const Narrow: Story = {
 
 export const NoProvider: Story = {
   render: (a) => frame(html`<ip-entity-page ip=${a.ip}></ip-entity-page>`),
+};
+
+/** `?` opens the list of keyboard shortcuts (`/` search, `r` range, `1`–`5` tabs, `i` Add indicator, `h` Go hunt). */
+export const KeyboardShortcuts: Story = {
+  play: async ({ canvasElement }) => {
+    const page = canvasElement.querySelector('ip-entity-page')!;
+    await page.updateComplete;
+    await page.showShortcuts();
+  },
+};
+/** The host turned the shortcuts off (`shortcuts="off"`): no key does anything. */
+export const ShortcutsOff: Story = {
+  render: (a) => frame(html`<ip-entity-page api-base="/api" ip=${a.ip} shortcuts="off"></ip-entity-page>`),
 };

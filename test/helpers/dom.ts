@@ -64,3 +64,10 @@ export async function settle(ms = 0): Promise<void> {
   await new Promise((r) => setTimeout(r, ms));
   await new Promise((r) => requestAnimationFrame(() => r(undefined)));
 }
+
+/** The element that really has focus, through open shadow roots. */
+export function deepActive(): HTMLElement | null {
+  let active = document.activeElement as HTMLElement | null;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
+  return active;
+}

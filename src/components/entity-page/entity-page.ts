@@ -21,6 +21,8 @@ import '../copy-button/ip-copy-button.js';
 import '../time-range-picker/ip-time-range-picker.js';
 import '../overview/ip-overview.js';
 import { TAB_IDS, TABS, TabPanels, type TabDef } from './tab-panels.js';
+import { ACTION_KEYS, PageShortcuts, type ShortcutScope } from './shortcuts.js';
+import type { IpResponseActions } from '../response-actions/response-actions.js';
 
 /**
  * The IP address entity page: header with the IP, search box and time range, tabs for the
@@ -40,6 +42,11 @@ import { TAB_IDS, TABS, TabPanels, type TabDef } from './tab-panels.js';
  * @fires ip-copy - (from a copy button or action) Something was copied, or the browser refused; `detail: { value, ok }`.
  * @fires ip-action-request - (from the response actions) Before any action; cancelable. `detail: { action, ip, indicator?, query?, language?, href? }`.
  * @fires ip-indicator-added - (from the response actions) An indicator was submitted; `detail: { indicator }`.
+ * Keyboard shortcuts (`shortcuts`: `page`, `within`, `off`): `/` search an IP, `r` time range,
+ * `1`–`5` the tabs, `i` Add indicator, `h` Go hunt, `?` the list of shortcuts
+ * (`<ip-shortcuts-dialog>`). They never act while the analyst types in a field, nor inside
+ * dialogs and menus.
+ *
  * @slot actions - Extra actions at the end of the header (e.g. the host's own buttons).
  * @csspart response-actions - The response actions bar (`<ip-response-actions>`).
  * @csspart base - The page wrapper.
@@ -134,6 +141,58 @@ export class IpEntityPage extends LitElement {
   @property({ type: String, attribute: 'activity-log-href' }) activityLogHref?: string;
   /** Link template for the cloud app IP range settings (`{ip}`). */
   @property({ type: String, attribute: 'cloud-app-settings-href' }) cloudAppSettingsHref?: string;
+
+  /**
+   * Keyboard shortcuts: `page` (default) answers keys pressed anywhere on the document, `within`
+   * only while focus is inside the page (for portals with shortcuts of their own), `off` none.
+   */
+  @property({ type: String }) shortcuts: ShortcutScope = 'page';
+
+  /** The help dialog's code loads on the first `?`. */
+  @state() private helpLoaded = false;
+  constructor() {
+    super();
+    this.#listenForShortcuts();
+  }
+
+  #listenForShortcuts() {
+    new PageShortcuts(this, {
+      scope: () => this.shortcuts,
+      search: () => {
+        this.searchInput?.focus();
+        this.searchInput?.select();
+      },
+      range: () => this.renderRoot.querySelector<HTMLElement>('ip-time-range-picker')?.focus(),
+      help: () => void this.showShortcuts(),
+      tab: (index) => {
+        const tab = this.#tabs()[index];
+        if (!tab) return false;
+        this.selectTab(tab.id);
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab.id}`)?.focus());
+        return true;
+      },
+      action: (key) => this.#responseActions?.runAction(ACTION_KEYS[key as keyof typeof ACTION_KEYS]) ?? false,
+    });
+  }
+
+  get #responseActions(): IpResponseActions | null {
+    return this.renderRoot.querySelector('ip-response-actions');
+  }
+
+  /** The help's words, loaded with its dialog. */
+  #help?: typeof import('./shortcuts-help.js');
+
+  /** Open the "Keyboard shortcuts" dialog (as `?` does); its code loads on first use. */
+  async showShortcuts(): Promise<void> {
+    if (!this.#help) {
+      const [, help] = await Promise.all([import('../shortcuts-dialog/ip-shortcuts-dialog.js'), import('./shortcuts-help.js')]);
+      this.#help = help;
+      this.helpLoaded = true;
+      await this.updateComplete;
+    }
+    this.renderRoot.querySelector('ip-shortcuts-dialog')?.show();
+  }
+
 
   /** The host's provider (or the REST one for `api-base`), as given. */
   get #hostProvider(): IpDataProvider | undefined {
@@ -386,6 +445,7 @@ export class IpEntityPage extends LitElement {
             ? nothing
             : html`<ip-response-actions part="response-actions" class="response-actions" actions=${ifDefined(this.actions)} ?show-unavailable=${this.showUnavailable} .shareView=${this.shareHref ? () => this.#shareView() : undefined}></ip-response-actions>`}
         </div>
+        ${this.helpLoaded ? html`<ip-shortcuts-dialog .sections=${this.#help?.helpSections(this.#tabs(), (a) => !!this.#responseActions?.hasAction(a)) ?? []}></ip-shortcuts-dialog>` : nothing}
         ${notice ?? html`${this.#panels.renderTabs(this.#tabs(), active, (t) => this.selectTab(t))} ${this.#tabs().map((t) => this.#panels.renderPanel(t, active, this.#renderPanelContent))}`}
       </div>
     `;

@@ -26,7 +26,8 @@ const DEFAULT_INDICATOR_ACTIONS: readonly IndicatorAction[] = ['Allowed', 'Audit
  * switch. Used by `<ip-response-actions>`; works alone (`show()`).
  *
  * Keyboard: a WAI-ARIA modal dialog (focus moves in and wraps, Escape asks to close, focus
- * returns); the discard question is an alert dialog.
+ * returns); the discard question is an alert dialog. Enter in a text field or Ctrl+Enter (⌘Enter)
+ * anywhere in a step (a text area, a select) goes to the next step, or submits on the last.
  *
  * @tag ip-indicator-wizard
  * @fires ip-action-request - Before submitting (`action: 'add-indicator'`, `indicator`); cancelable: a veto keeps the wizard open with the reason.
@@ -153,6 +154,13 @@ export class IpIndicatorWizard extends IpSectionElement {
       },
     );
   }
+
+  /** Ctrl+Enter (⌘Enter) anywhere in a step, a text area or a select too: Next, or Submit on the last step. */
+  readonly #onFormKeydown = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+    e.preventDefault();
+    (e.currentTarget as HTMLFormElement).requestSubmit();
+  };
 
   // ---- steps ---------------------------------------------------------------------------------
 
@@ -283,7 +291,7 @@ export class IpIndicatorWizard extends IpSectionElement {
         e.preventDefault();
         if (last) void this.#submit();
         else this.#next();
-      }}>
+      }} @keydown=${this.#onFormKeydown}>
         <h3 id="step-title" tabindex="-1">${WIZARD_STEPS[index]![1]} <span class="muted">· step ${index + 1} of ${WIZARD_STEPS.length}</span></h3>
         ${renderStep({
           ip,

@@ -24,7 +24,7 @@ import { huntQuery, type IpHuntDialog } from '../hunt-dialog/hunt-dialog.js';
 
 /** Every action, in bar order. */
 export const RESPONSE_ACTIONS = ['add-indicator', 'hunt', 'hunting-queries', 'activity-log', 'cloud-app-settings', 'copy-ip', 'copy-link', 'copy-summary'] as const;
-type ActionId = (typeof RESPONSE_ACTIONS)[number];
+export type ActionId = (typeof RESPONSE_ACTIONS)[number];
 
 const LABELS: Record<ActionId, string> = {
   'add-indicator': 'Add indicator',
@@ -225,6 +225,21 @@ export class IpResponseActions extends IpSectionElement {
     if (a.reason) this.#status.say(a.reason, 'error');
     if (!a.shown || a.reason) return;
     this.wizard?.show(this.renderRoot.querySelector<HTMLElement>('[data-action="add-indicator"]'));
+  }
+
+  /** Whether the bar shows the action (available or, with `show-unavailable`, with its reason). */
+  hasAction(id: ActionId): boolean {
+    return this.#availability(id).shown;
+  }
+
+  /**
+   * Run an action as its button would (the page's shortcut keys `i` and `h`): false when the bar
+   * does not show it. An unavailable action says why, as its button does.
+   */
+  runAction(id: ActionId): boolean {
+    const control = this.hasAction(id) ? this.renderRoot.querySelector<HTMLElement>(`.bar [data-action="${id}"]:not([role="menuitem"])`) : null;
+    control?.click();
+    return Boolean(control);
   }
 
   /** The trigger focus returns to: the button itself, or the More button for a menu item (hidden once the menu closes). */

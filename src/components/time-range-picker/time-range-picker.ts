@@ -77,6 +77,11 @@ export class IpTimeRangePicker extends LitElement {
     this.#apply(next);
   }
 
+  /** Focus the range select (the page's `r` key). */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLSelectElement>('select')?.focus(options);
+  }
+
   #apply(value: RangeSpec) {
     this.value = value;
     this.dispatchEvent(new IpRangeChangeEvent({ range: value }));
