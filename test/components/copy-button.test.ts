@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/copy-button/ip-copy-button.js';
 import type { IpCopyButton } from '../../src/components/copy-button/copy-button.js';
 import type { IpCopyEvent } from '../../src/events/events.js';
@@ -10,6 +11,17 @@ describe('<ip-copy-button>', () => {
   });
   afterEach(() => {
     navigator.clipboard.writeText = original;
+  });
+
+  it('is one Tab stop, even with a tabindex from a host (the button, not the element then the button)', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><button>before</button><ip-copy-button value="x" tabindex="0"></ip-copy-button><button>after</button></div>`);
+    const [before, after] = wrapper.querySelectorAll(':scope > button');
+    const copy = wrapper.querySelector('ip-copy-button')!;
+    (before as HTMLElement).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(copy.shadowRoot!.activeElement?.localName).to.equal('button');
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement).to.equal(after);
   });
 
   it('copies the value and confirms visibly and to screen readers', async () => {

@@ -17,6 +17,8 @@ import { IpCopyEvent } from '../../events/events.js';
  * @cssprop --ip-color-success - Colour of the "copied" confirmation.
  */
 export class IpCopyButton extends LitElement {
+  /** Focus goes to the button inside: the element is one Tab stop (not the host, then the button). */
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [
     tokens,
     sharedStyles,
