@@ -7,7 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const budget = JSON.parse(readFileSync('size-budget.json', 'utf8'));
-const kb = (n) => (n / 1000).toFixed(1);
+const kb = (n) => (n / 1000).toFixed(process.env.SIZE_BYTES ? 3 : 1);
 let failed = false;
 const rows = [];
 
