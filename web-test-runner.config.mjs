@@ -35,7 +35,7 @@ const CHROMIUM_ARGS = [
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: '.',
-  files: process.env.TEST_FILES ? process.env.TEST_FILES.split(',') : ['test/**/*.test.ts'],
+  files: process.env.TEST_FILES ? process.env.TEST_FILES.split(',') : ['test/**/*.test.{ts,tsx}'],
   nodeResolve: true,
   // Two cores: two pages at a time. Playwright gives each page real focus and rAF.
   concurrency: Number(process.env.TEST_CONCURRENCY ?? 2),
@@ -47,13 +47,17 @@ export default {
   plugins: [
     // ECharts (~600 modules) and MSW are bundled once at start, as Vite's dependency optimizer does:
     // served unbundled, a cold first load of ECharts alone took longer than a test may wait.
-    prebundle(['echarts/core', 'echarts/charts', 'echarts/components', 'echarts/renderers', 'msw', 'msw/browser'], {
-      define: { 'process.env.NODE_ENV': '"development"' },
+    // React (CommonJS) and Vue for the framework tests, the way a host's bundler serves them.
+    prebundle(['echarts/core', 'echarts/charts', 'echarts/components', 'echarts/renderers', 'msw', 'msw/browser', 'vue'], {
+      define: { 'process.env.NODE_ENV': '"development"', __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
+      cjs: ['react', 'react-dom/client', 'react/jsx-runtime'],
+      alias: { vue: 'vue/dist/vue.esm-bundler.js' },
     }),
     // ipaddr.js ships CommonJS only; bundlers (Vite, webpack, esbuild) convert it, the test server must too.
     cjsToEsm(['ipaddr.js']),
     esbuildPlugin({
       ts: true,
+      tsx: true,
       js: true,
       target: 'es2022',
       tsconfig: './tsconfig.json',

@@ -11,7 +11,9 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const targets = [];
 const collect = (v) => (typeof v === 'string' ? targets.push(v.replace(/^\.\//, '')) : Object.values(v).forEach(collect));
 collect(pkg.exports);
-const missing = targets.filter((t) => !files.includes(t));
+// A pattern target (`./dist/react/*.js`) must match at least one file.
+const matches = (t) => (t.includes('*') ? files.some((f) => new RegExp(`^${t.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`).test(f)) : files.includes(t));
+const missing = targets.filter((t) => !matches(t));
 console.log(`${files.length} files in the package`);
 if (forbidden.length) console.log(`✗ must not be published: ${forbidden.join(', ')}`);
 if (missing.length) console.log(`✗ exports point to files not in the package: ${missing.join(', ')}`);

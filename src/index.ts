@@ -25,3 +25,4 @@ export * from './lib/text.js';
 export { guardProvider } from './providers/guard.js';
 export { readAnswer, ANSWER_READERS, LIMITS, toIsoTime, EPOCH_SECONDS_BELOW, type AnswerMethod } from './providers/validate.js';
 export { combineProviders } from './providers/combine.js';
+export type * from './frameworks/types.js';
