@@ -48,7 +48,8 @@ export default {
     // ECharts (~600 modules) and MSW are bundled once at start, as Vite's dependency optimizer does:
     // served unbundled, a cold first load of ECharts alone took longer than a test may wait.
     // React (CommonJS) and Vue for the framework tests, the way a host's bundler serves them.
-    prebundle(['echarts/core', 'echarts/charts', 'echarts/components', 'echarts/renderers', 'msw', 'msw/browser', 'vue'], {
+    // Storybook's runtime (for the stories run as tests) bundles CommonJS dependencies too.
+    prebundle(['echarts/core', 'echarts/charts', 'echarts/components', 'echarts/renderers', 'msw', 'msw/browser', 'vue', 'storybook/preview-api', 'storybook/test', '@storybook/web-components', '@storybook/web-components-vite', 'msw-storybook-addon/csf3'], {
       define: { 'process.env.NODE_ENV': '"development"', __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
       cjs: ['react', 'react-dom/client', 'react/jsx-runtime'],
       alias: { vue: 'vue/dist/vue.esm-bundler.js' },
@@ -66,6 +67,21 @@ export default {
     }),
   ],
   middleware: [
+    // .storybook/preview.ts imports custom-elements.json as a JSON module; served as a module
+    // script when an import reaches the browser without its `type: 'json'` attribute.
+    async function jsonAsModule(context, next) {
+      await next();
+      if (context.path.endsWith('.json') && context.get('sec-fetch-dest') === 'script' && context.status === 200) {
+        let text = context.body;
+        if (typeof text !== 'string' && !Buffer.isBuffer(text)) {
+          const chunks = [];
+          for await (const chunk of text) chunks.push(Buffer.from(chunk));
+          text = Buffer.concat(chunks);
+        }
+        context.body = `export default ${text.toString()};`;
+        context.type = 'js';
+      }
+    },
     async function strictCspPages(context, next) {
       await next();
       if (context.path.startsWith('/test/csp/') && context.path.endsWith('.html')) context.set('Content-Security-Policy', STRICT_CSP);

@@ -1,0 +1,4 @@
+import * as stories from '../../stories/microsoft-providers.stories.js';
+import { testStories } from './run-stories.js';
+
+testStories(stories);

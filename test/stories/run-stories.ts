@@ -1,0 +1,113 @@
+/**
+ * Every story as a test (Storybook's portable stories): each story of a module is rendered with
+ * the project's annotations (.storybook/preview.ts: the MSW loader and the demo API), its `play`
+ * function runs, and once it has settled the rendered state is checked with axe in four looks:
+ * light and dark, comfortable and compact (0 violations each). A story that throws, whose play
+ * fails, or that has a violation in any look fails its test.
+ */
+import { expect } from '@open-wc/testing';
+import { composeStories, composeStory } from 'storybook/preview-api';
+import { setProjectAnnotations } from '@storybook/web-components';
+import preview from '../../.storybook/preview.js';
+import { deepQueryAll, deepText } from '../helpers/dom.js';
+
+setProjectAnnotations(preview);
+
+export const LOOKS = [
+  { theme: 'light', density: 'comfortable' },
+  { theme: 'dark', density: 'comfortable' },
+  { theme: 'light', density: 'compact' },
+  { theme: 'dark', density: 'compact' },
+] as const;
+
+const BACKGROUND = { light: '#f3f4f6', dark: '#17181c' } as const;
+const TEXT = { light: '#1c1f24', dark: '#e7e8eb' } as const;
+
+interface Composed {
+  (...args: unknown[]): unknown;
+  run(context?: { canvasElement?: HTMLElement }): Promise<void>;
+  storyName: string;
+}
+
+/** Wait until the story stops changing (its data arrived, or it stays loading), at most `cap` ms. */
+async function settled(canvas: HTMLElement, cap = 4000) {
+  const start = performance.now();
+  let last = '';
+  let stable = 0;
+  while (performance.now() - start < cap && stable < 3) {
+    await new Promise((r) => setTimeout(r, 120));
+    const now = `${deepText(canvas)}|${deepQueryAll(canvas, '*').length}`;
+    stable = now === last ? stable + 1 : 0;
+    last = now;
+  }
+}
+
+/** The story in one look: the theme and density on every top-level element, the frame's background to match. */
+async function apply(canvas: HTMLElement, look: (typeof LOOKS)[number]) {
+  const elements = [...canvas.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*')].filter((el) => el.localName.startsWith('ip-') && !el.parentElement?.closest('[class*="ip-"], ip-entity-page'));
+  for (const el of elements) {
+    el.setAttribute('theme', look.theme);
+    el.setAttribute('density', look.density);
+  }
+  // The story's frame and wrappers take the look's page colours (the elements paint the rest).
+  canvas.style.background = BACKGROUND[look.theme];
+  canvas.style.color = TEXT[look.theme];
+  for (const el of canvas.querySelectorAll<HTMLElement>('[style*="background"]')) el.style.background = BACKGROUND[look.theme];
+  for (const el of canvas.querySelectorAll<HTMLElement>('[style*="color:"]')) el.style.color = TEXT[look.theme];
+  await Promise.all(elements.map((el) => el.updateComplete));
+  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+}
+
+interface AxeResult {
+  violations: { id: string; help: string; nodes: { target: unknown; failureSummary?: string; html: string }[] }[];
+}
+
+/** The rules a theme or density can break (the first look ran them all, with axe loaded). */
+async function lookRules(canvas: HTMLElement) {
+  const axe = (window as unknown as { axe: { run(el: Element, o: object): Promise<AxeResult> } }).axe;
+  const { violations } = await axe.run(canvas, { runOnly: ['color-contrast', 'target-size', 'link-in-text-block'], resultTypes: ['violations'] });
+  if (!violations.length) return;
+  throw new Error(
+    `Accessibility Violations\n${violations
+      .map((v) => `Rule: ${v.id} (${v.help})\n${v.nodes.map((n) => `  ${String(n.target)}: ${n.failureSummary ?? ''}\n  ${n.html.slice(0, 200)}`).join('\n')}`)
+      .join('\n---\n')}`,
+  );
+}
+
+/** One test per story of `module`, each checked in the four looks. */
+export function testStories(module: Record<string, unknown>, options: { skipLooks?: readonly string[] } = {}): void {
+  // composeStories hands the export's name to composeStory as its fourth argument, which is the
+  // default config (the renderer packages with portable stories wrap it; web components have none):
+  // pass the name as the fifth, so the annotations set above (renderToCanvas …) are used.
+  const stories = composeStories(module as Parameters<typeof composeStories>[0], {}, ((story, meta, config, name) =>
+    composeStory(story, meta, config, undefined, name as unknown as string)) as Parameters<typeof composeStories>[2]) as Record<string, Composed>;
+  const title = (module.default as { title?: string }).title ?? 'stories';
+  describe(title, function () {
+    this.timeout(60_000);
+    let canvas: HTMLElement;
+    beforeEach(() => {
+      canvas = document.createElement('div');
+      canvas.id = 'storybook-root';
+      document.body.append(canvas);
+    });
+    afterEach(() => canvas.remove());
+
+    for (const [name, Story] of Object.entries(stories)) {
+      it(`${name}: renders, plays, and has no axe violations in ${LOOKS.length} looks`, async () => {
+        await Story.run({ canvasElement: canvas });
+        await settled(canvas);
+        for (const look of LOOKS) {
+          if (options.skipLooks?.includes(`${name}:${look.theme}`)) continue;
+          await apply(canvas, look);
+          try {
+            // Every rule in the first look; the others change only colours and sizes.
+            if (look === LOOKS[0]) await expect(canvas).to.be.accessible();
+            else await lookRules(canvas);
+          } catch (error) {
+            throw new Error(`${title} / ${name} in ${look.theme}, ${look.density}: ${(error as Error).message}`);
+          }
+        }
+      });
+    }
+  });
+}

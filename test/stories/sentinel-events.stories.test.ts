@@ -1,0 +1,4 @@
+import * as stories from '../../stories/sentinel-events.stories.js';
+import { testStories } from './run-stories.js';
+
+testStories(stories);
