@@ -5,7 +5,7 @@ import type { IpAlertsList } from '../src/components/alerts-list/alerts-list.js'
 import { RestIpDataProvider } from '../src/providers/rest/rest-provider.js';
 import { StaticIpDataProvider } from '../src/providers/static/static-provider.js';
 import { IpDataset } from '../mocks/generator/dataset.js';
-import { api, frame, FOREVER } from './helpers.js';
+import { api, frame, FOREVER, HOSTILE } from './helpers.js';
 
 interface Args {
   ip: string;
@@ -73,4 +73,29 @@ export const FlyoutOpen: Story = {
     const alert = new IpDataset('203.0.113.7').alert(1);
     list.selectIds([alert.id]);
   },
+};
+
+/** Hostile text from the data source (markup, a script, a formula, a right-to-left override) in titles, assets, tags and people: inert text, the override shown as a mark. */
+export const HostileStrings: Story = {
+  render: (a) => {
+    const ds = new IpDataset('203.0.113.7');
+    const alerts = Array.from({ length: 12 }, (_, i) => ds.alert(i)).map((item, i) =>
+      i > 3
+        ? item
+        : {
+            ...item,
+            title: [HOSTILE.markup, HOSTILE.script, HOSTILE.formula, `Payload ${HOSTILE.bidi} ran`][i]!,
+            assignedTo: HOSTILE.formula,
+            tags: [HOSTILE.url, HOSTILE.markup],
+            impactedAssets: [{ kind: 'device' as const, name: HOSTILE.script }, { kind: 'user' as const, name: HOSTILE.bidi }],
+          },
+    );
+    const provider = new StaticIpDataProvider({ data: { '203.0.113.7': { alerts } } });
+    return frame(html`<div style="padding:16px"><ip-alerts-list .provider=${provider} ip="203.0.113.7" range="90d" theme=${a.theme ?? ''}></ip-alerts-list></div>`, a.theme);
+  },
+};
+/** A phone-width column: the toolbar wraps, the grid scrolls sideways. */
+export const Narrow: Story = {
+  render: (a) =>
+    frame(html`<div style="padding:8px"><ip-alerts-list .provider=${rest} ip=${a.ip} range=${a.range}></ip-alerts-list></div>`, a.theme, '390px'),
 };

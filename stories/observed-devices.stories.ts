@@ -6,7 +6,7 @@ import type { DeviceEvent, ObservedDevice } from '../src/data/model.js';
 import { RestIpDataProvider } from '../src/providers/rest/rest-provider.js';
 import { StaticIpDataProvider } from '../src/providers/static/static-provider.js';
 import { IpDataset } from '../mocks/generator/dataset.js';
-import { api, frame, FOREVER } from './helpers.js';
+import { api, frame, FOREVER, HOSTILE } from './helpers.js';
 
 interface Args {
   ip: string;
@@ -114,3 +114,22 @@ export const Dark: Story = { args: { theme: 'dark' } };
 export const Compact: Story = { args: { density: 'compact' } };
 /** In a narrow column (a side panel): cells stack. */
 export const Narrow: Story = { render: (a) => element(rest, a, '420px') };
+
+/** Hostile text from the data source in device names, users, URLs and command lines: inert text; a `javascript:` URL is not a link. */
+export const HostileStrings: Story = {
+  render: (a) =>
+    element(
+      staticFrom(a.ip, (devices) =>
+        devices.slice(0, 4).map((d, i) => ({
+          ...d,
+          name: [HOSTILE.markup, HOSTILE.script, HOSTILE.bidi, HOSTILE.formula][i]!,
+          lastEvent: {
+            ...d.lastEvent,
+            remoteUrl: HOSTILE.url,
+            initiatingProcess: { ...d.lastEvent.initiatingProcess, fileName: HOSTILE.bidi, commandLine: `${HOSTILE.script} ${HOSTILE.formula}`, accountName: HOSTILE.markup },
+          },
+        })),
+      ),
+      a,
+    ),
+};

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/prevalence-chart/ip-prevalence-chart.js';
 import { RestIpDataProvider } from '../src/providers/rest/rest-provider.js';
-import { frame } from './helpers.js';
+import { api, frame, FOREVER } from './helpers.js';
 
 interface Args {
   ip: string;
@@ -45,3 +45,5 @@ export const ManyAlerts: Story = { args: { ip: '198.51.100.23', range: '90d' } }
 export const Dark: Story = { args: { theme: 'dark' } };
 /** Narrow: no zoom slider, zoom with Shift+wheel or a pinch. */
 export const Narrow: Story = { args: { width: '360px' } };
+/** The data has not arrived: a skeleton of the chart's size, so nothing shifts when it does. */
+export const Loading: Story = { parameters: api({ latencyMs: FOREVER }) };

@@ -5,7 +5,7 @@ import { RestIpDataProvider } from '../src/providers/rest/rest-provider.js';
 import { StaticIpDataProvider } from '../src/providers/static/static-provider.js';
 import { resolveRange } from '../src/lib/time-range.js';
 import { IpDataset } from '../mocks/generator/dataset.js';
-import { api, frame, FOREVER } from './helpers.js';
+import { api, frame, FOREVER, HOSTILE } from './helpers.js';
 
 interface Args {
   ip: string;
@@ -57,3 +57,18 @@ export const Loading: Story = { parameters: api({ latencyMs: FOREVER }) };
 /** 10,000 timeline events, virtualized. */
 export const TenThousandEvents: Story = { args: { ip: '198.51.100.23', range: '180d', sections: 'timeline' } };
 export const Dark: Story = { args: { theme: 'dark' } };
+
+/** Hostile text in timeline events and insight cells: inert text. */
+export const HostileStrings: Story = {
+  render: (a) => {
+    const ds = new IpDataset(a.ip);
+    const range = resolveRange('30d');
+    const timeline = ds.timeline(range).slice(0, 20).map((e, i) => (i < 4 ? { ...e, title: [HOSTILE.markup, HOSTILE.script, HOSTILE.formula, HOSTILE.bidi][i]!, description: HOSTILE.url } : e));
+    const insights = ds.insights(range).slice(0, 3).map((ins) => ({ ...ins, title: `${ins.title} ${HOSTILE.markup}`, rows: ins.rows.slice(0, 3).map((r) => r.map((c, j) => (j === 0 && typeof c === 'string' ? `${HOSTILE.formula} ${c}` : c))) }));
+    return element(new StaticIpDataProvider({ data: { [a.ip]: { timeline, insights } } }), a);
+  },
+};
+/** A phone-width column: the cards stack. */
+export const Narrow: Story = {
+  render: (a) => frame(html`<div style="padding:8px"><ip-sentinel-events .provider=${rest} ip=${a.ip} range=${a.range} sections=${a.sections}></ip-sentinel-events></div>`, a.theme, '390px'),
+};

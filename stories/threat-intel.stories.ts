@@ -75,3 +75,7 @@ export const Badge: Story = {
   render: (a) => frame(html`<div style="padding:16px;display:flex;gap:12px"><ip-reputation-badge .provider=${rest} ip=${a.ip}></ip-reputation-badge>
     <ip-reputation-badge .provider=${rest} ip="198.51.100.4" interactive></ip-reputation-badge></div>`, a.theme),
 };
+/** A phone-width column: the cards stack, wide lists scroll in their box. */
+export const Narrow: Story = {
+  render: (a) => frame(html`<div style="padding:8px"><ip-threat-intel .provider=${rest} ip=${a.ip}></ip-threat-intel></div>`, a.theme, '390px'),
+};
