@@ -8,6 +8,9 @@ import { handlers } from '../mocks/handlers.js';
 setCustomElementsManifest(customElements);
 
 const preview: Preview = {
+  // Every element gets a Docs page: its attributes, properties, events, slots, parts and CSS
+  // custom properties from the manifest, with each story under it.
+  tags: ['autodocs'],
   // The demo API (mocks/) answers every story; a story swaps handlers to fail or slow down.
   loaders: [mswLoader()],
   parameters: {
