@@ -79,6 +79,10 @@ if (filter) page.setAttribute('alerts-filter', filter);
 applyTheme(params.get('theme') ?? '');
 await useBackend(params.get('backend') ?? 'rest');
 if (params.get('density') === 'compact') page.density = 'compact';
+// ?locale=de (or en-XA, the pseudo-locale) and ?dir=rtl.
+const locale = params.get('locale');
+if (locale) page.locale = locale;
+if (params.get('dir') === 'rtl') document.documentElement.dir = 'rtl';
 
 ipSelect.addEventListener('change', () => {
   if (ipSelect.value) showIp(ipSelect.value);

@@ -93,3 +93,15 @@ export const KeyboardShortcuts: Story = {
 export const ShortcutsOff: Story = {
   render: (a) => frame(html`<ip-entity-page api-base="/api" ip=${a.ip} shortcuts="off"></ip-entity-page>`),
 };
+/** `locale="de"`: German words (the page's shell and every label so far) and German date and number formats. */
+export const German: Story = {
+  render: (a) => frame(html`<ip-entity-page api-base="/api" ip=${a.ip} locale="de"></ip-entity-page>`),
+};
+/** The pseudo-locale `en-XA`: every translated word accented, 40 % longer and in brackets; plain text did not go through msg(), and nothing may be cut off. */
+export const PseudoLocale: Story = {
+  render: (a) => frame(html`<ip-entity-page api-base="/api" ip=${a.ip} locale="en-XA"></ip-entity-page>`),
+};
+/** Right to left (`dir="rtl"` on a wrapper): the layout mirrors. */
+export const RightToLeft: Story = {
+  render: (a) => frame(html`<div dir="rtl"><ip-entity-page api-base="/api" ip=${a.ip}></ip-entity-page></div>`),
+};
