@@ -13,7 +13,7 @@ const htmlSinks = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-demo/', 'dist-size/', 'storybook-static/', 'coverage/', 'bench/dist/', 'bench/results/', 'public/'] },
+  { ignores: ['node_modules/', 'src/locales/', 'dist/', 'dist-demo/', 'dist-size/', 'storybook-static/', 'coverage/', 'bench/dist/', 'bench/results/', 'public/'] },
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
   {

@@ -26,3 +26,4 @@ export { guardProvider } from './providers/guard.js';
 export { readAnswer, ANSWER_READERS, LIMITS, toIsoTime, EPOCH_SECONDS_BELOW, type AnswerMethod } from './providers/validate.js';
 export { combineProviders } from './providers/combine.js';
 export type * from './frameworks/types.js';
+export { applyLocale, matchLocale, adoptLocalization, loadTemplates, SUPPORTED_LOCALES } from './lib/localization.js';

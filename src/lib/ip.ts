@@ -9,6 +9,7 @@
  *
  * Pure functions, no DOM. ipaddr.js does the IPv6 parsing and CIDR matching.
  */
+import { msg } from './l10n.js';
 import ipaddr from 'ipaddr.js';
 
 /** What kind of address it is, for the badge and for rules such as "only external IPs can be indicators". */
@@ -24,15 +25,33 @@ export type IpScope =
   | 'unspecified';
 
 export const IP_SCOPE_LABELS: Readonly<Record<IpScope, string>> = {
-  public: 'Public',
-  private: 'Private',
-  loopback: 'Loopback',
-  'link-local': 'Link-local',
-  cgnat: 'Carrier-grade NAT',
-  multicast: 'Multicast',
-  documentation: 'Documentation',
-  reserved: 'Reserved',
-  unspecified: 'Unspecified',
+  get public() {
+    return msg('Public');
+  },
+  get private() {
+    return msg('Private');
+  },
+  get loopback() {
+    return msg('Loopback');
+  },
+  get 'link-local'() {
+    return msg('Link-local');
+  },
+  get cgnat() {
+    return msg('Carrier-grade NAT');
+  },
+  get multicast() {
+    return msg('Multicast');
+  },
+  get documentation() {
+    return msg('Documentation');
+  },
+  get reserved() {
+    return msg('Reserved');
+  },
+  get unspecified() {
+    return msg('Unspecified');
+  },
 };
 
 /** An IPv6 address that carries an IPv4 address inside it, and how. */

@@ -3,6 +3,8 @@
  * Pure functions; `now` is always a parameter so results are reproducible in tests.
  */
 
+import { msg, str } from './l10n.js';
+
 export const RANGE_KEYS = ['24h', '7d', '30d', '90d', '180d'] as const;
 /** A preset range, as used by the `range` attribute. */
 export type RangeKey = (typeof RANGE_KEYS)[number];
@@ -28,20 +30,40 @@ const RANGE_MS: Readonly<Record<RangeKey, number>> = {
 };
 
 export const RANGE_LABELS: Readonly<Record<RangeKey, string>> = {
-  '24h': 'Last 24 hours',
-  '7d': 'Last 7 days',
-  '30d': 'Last 30 days',
-  '90d': 'Last 90 days',
-  '180d': 'Last 180 days',
+  get '24h'() {
+    return msg('Last 24 hours');
+  },
+  get '7d'() {
+    return msg('Last 7 days');
+  },
+  get '30d'() {
+    return msg('Last 30 days');
+  },
+  get '90d'() {
+    return msg('Last 90 days');
+  },
+  get '180d'() {
+    return msg('Last 180 days');
+  },
 };
 
 /** Phrase for sentences such as "not observed … in the last 30 days". */
 export const RANGE_PHRASES: Readonly<Record<RangeKey, string>> = {
-  '24h': 'in the last 24 hours',
-  '7d': 'in the last 7 days',
-  '30d': 'in the last 30 days',
-  '90d': 'in the last 90 days',
-  '180d': 'in the last 180 days',
+  get '24h'() {
+    return msg('in the last 24 hours');
+  },
+  get '7d'() {
+    return msg('in the last 7 days');
+  },
+  get '30d'() {
+    return msg('in the last 30 days');
+  },
+  get '90d'() {
+    return msg('in the last 90 days');
+  },
+  get '180d'() {
+    return msg('in the last 180 days');
+  },
 };
 
 export function isRangeKey(value: unknown): value is RangeKey {
@@ -188,5 +210,5 @@ export function nextRange(current: ResolvedRange | undefined, spec: string | nul
 export function describeRange(range: TimeRange, key?: RangeKey): string {
   if (key) return RANGE_PHRASES[key];
   const days = Math.round((range.to.getTime() - range.from.getTime()) / DAY_MS);
-  return days >= 1 ? `in the selected ${days}-day period` : 'in the selected period';
+  return days >= 1 ? msg(str`in the selected ${days}-day period`) : msg('in the selected period');
 }

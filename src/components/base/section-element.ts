@@ -14,7 +14,7 @@ import { capabilitiesContext } from '../../data/context.js';
 import { describeError, isAbortError } from '../../data/errors.js';
 import { resolveCapabilities, type IpDataProvider, type ProviderCapabilities } from '../../data/provider.js';
 import { IpErrorEvent } from '../../events/events.js';
-import { localeOf } from '../../lib/format.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import type { RangeSpec } from '../../lib/time-range.js';
 import { DataController } from '../shared/data-controller.js';
 import { TaskLifecycle } from '../shared/task-lifecycle.js';
@@ -24,7 +24,7 @@ export class IpSectionElement extends LitElement {
   protected readonly source = new DataController(this);
   /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
   protected readonly lifecycle = new TaskLifecycle(this);
-  /** The page's locale (`lang` of the nearest ancestor), resolved on each update. */
+  /** The locale (`lang` of the nearest ancestor, e.g. the page's `locale`), resolved on each update: words and formats. */
   protected locale?: string;
 
   readonly #pageCapabilities = new ContextConsumer(this, { context: capabilitiesContext, subscribe: true });
@@ -47,6 +47,9 @@ export class IpSectionElement extends LitElement {
   /** `compact` spacing. */
   @property({ type: String, reflect: true }) density?: 'comfortable' | 'compact';
 
+  /** Its words follow the document's language; alone (or with its own `lang`) it sets it. */
+  readonly #language = new LocaleController(this);
+
   /** Whether this section reads `capabilities` (from the first time it does, they are kept resolved). */
   protected get needsCapabilities(): boolean {
     return false;
@@ -63,7 +66,7 @@ export class IpSectionElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.locale = localeOf(this);
+    this.locale = this.#language.value;
   }
 
   /** Tell the host a part of this section failed (`ip-error`); aborts are not failures. */

@@ -1,3 +1,5 @@
+import { msg, str } from '../../lib/l10n.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
@@ -17,6 +19,12 @@ import { IpCopyEvent } from '../../events/events.js';
  * @cssprop --ip-color-success - Colour of the "copied" confirmation.
  */
 export class IpCopyButton extends LitElement {
+  constructor() {
+    super();
+    // Its words follow the document's language; alone, its `lang` (or an ancestor's) sets it.
+    new LocaleController(this);
+  }
+
   /** Focus goes to the button inside: the element is one Tab stop (not the host, then the button). */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [
@@ -71,7 +79,7 @@ export class IpCopyButton extends LitElement {
   /** The text to copy. */
   @property({ type: String }) value = '';
   /** Accessible name of the button, e.g. "Copy IP address". */
-  @property({ type: String }) label = 'Copy';
+  @property({ type: String }) label?: string;
   /** Show the label next to the icon, not only to screen readers. */
   @property({ type: Boolean, attribute: 'show-label' }) showLabel = false;
 
@@ -115,16 +123,17 @@ export class IpCopyButton extends LitElement {
   }
 
   override render() {
-    const name = this.copied ? `${this.label}: copied` : this.label;
+    const label = this.label ?? msg('Copy');
+    const name = this.copied ? msg(str`${label}: copied`) : label;
     return html`
       <button type="button" part="button" class="button subtle ${this.copied ? 'copied' : ''}" aria-label=${name} title=${name} @click=${() => this.copy()}>
-        ${this.copied ? checkIcon : copyIcon}${this.showLabel ? html`<span class="label">${this.copied ? 'Copied' : this.label}</span>` : nothing}
+        ${this.copied ? checkIcon : copyIcon}${this.showLabel ? html`<span class="label">${this.copied ? msg('Copied') : label}</span>` : nothing}
       </button>
-      <span class="visually-hidden" role="status">${this.copied ? 'Copied to the clipboard' : ''}</span>
+      <span class="visually-hidden" role="status">${this.copied ? msg('Copied to the clipboard') : ''}</span>
       ${this.failed
-        ? html`<div class="fallback" part="fallback" role="group" aria-label="Copy manually">
-            <span>The clipboard is not available. Press Ctrl+C (⌘C) to copy:</span>
-            <input class="input" readonly .value=${this.value} aria-label=${this.label} @keydown=${this.#onFallbackKey} @blur=${() => (this.failed = false)} />
+        ? html`<div class="fallback" part="fallback" role="group" aria-label=${msg('Copy manually')}>
+            <span>${msg('The clipboard is not available. Press Ctrl+C (⌘C) to copy:')}</span>
+            <input class="input" readonly .value=${this.value} aria-label=${label} @keydown=${this.#onFallbackKey} @blur=${() => (this.failed = false)} />
           </div>`
         : nothing}
     `;

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { msg, str } from '../../lib/l10n.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { guard } from 'lit/directives/guard.js';
 import { property, query, state } from 'lit/decorators.js';
@@ -21,6 +22,7 @@ import '../copy-button/ip-copy-button.js';
 import '../time-range-picker/ip-time-range-picker.js';
 import '../overview/ip-overview.js';
 import { TAB_IDS, TABS, TabPanels, type TabDef } from './tab-panels.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { ACTION_KEYS, PageShortcuts, type ShortcutScope } from './shortcuts.js';
 import type { IpResponseActions } from '../response-actions/response-actions.js';
 
@@ -152,6 +154,8 @@ export class IpEntityPage extends LitElement {
   @state() private helpLoaded = false;
   constructor() {
     super();
+    // Its words follow the document's language, which its `locale` (or `lang` around it) sets.
+    new LocaleController(this, () => this.locale);
     this.#listenForShortcuts();
   }
 
@@ -290,6 +294,13 @@ export class IpEntityPage extends LitElement {
     return this.#tabs().some((t) => t.id === wanted) ? wanted : 'overview';
   }
 
+  /**
+   * The language of the page (BCP 47: `de`, `de-AT`, `en-GB`): its words (English, German; others
+   * fall back to English) and the formats of dates and numbers. By default the `lang` of the page
+   * or of the document. Sections inside follow it.
+   */
+  @property({ type: String, reflect: true }) locale?: string;
+
   /** Select a tab as if the user did (fires `ip-tab-change`). */
   selectTab(tab: IpTab): void {
     const previous = this.#effectiveTab();
@@ -358,9 +369,9 @@ export class IpEntityPage extends LitElement {
 
   #renderSearch(): TemplateResult {
     const invalid = Boolean(this.searchError);
-    return html`<form class="search" part="search" role="search" aria-label="IP address" @submit=${this.#onSearch} novalidate>
+    return html`<form class="search" part="search" role="search" aria-label=${msg('IP address')} @submit=${this.#onSearch} novalidate>
       <div class="search-row">
-        <label for="search" class="visually-hidden">Search an IP address</label>
+        <label for="search" class="visually-hidden">${msg('Search an IP address')}</label>
         <span class="search-icon" aria-hidden="true">${searchIcon}</span>
         <input
           id="search"
@@ -369,12 +380,12 @@ export class IpEntityPage extends LitElement {
           inputmode="text"
           autocomplete="off"
           spellcheck="false"
-          placeholder="Search IP address"
+          placeholder=${msg('Search IP address')}
           aria-invalid=${invalid ? 'true' : 'false'}
           aria-describedby="search-error"
           @input=${this.#onSearchInput}
         />
-        <button type="submit" class="button">Go</button>
+        <button type="submit" class="button">${msg('Go')}</button>
       </div>
       <div id="search-error" class="field-error" role="alert">${this.searchError}</div>
     </form>`;
@@ -383,26 +394,26 @@ export class IpEntityPage extends LitElement {
   #renderNotice(): TemplateResult | undefined {
     const parsed = this.#parsed;
     if (!parsed) {
-      return html`<div class="notice" part="notice">Enter an IP address in the search box to investigate it.</div>`;
+      return html`<div class="notice" part="notice">${msg('Enter an IP address in the search box to investigate it.')}</div>`;
     }
     if (!parsed.ok) {
       return html`<div class="notice error" part="notice" role="alert">
-        <strong>This page cannot show “${parsed.input.length > 64 ? `${parsed.input.slice(0, 64)}…` : parsed.input}”.</strong> ${parsed.message}
+        <strong>${msg(str`This page cannot show “${parsed.input.length > 64 ? `${parsed.input.slice(0, 64)}…` : parsed.input}”.`)}</strong> ${parsed.message}
       </div>`;
     }
     if (this.#connecting) {
-      return html`<div class="notice" part="notice" role="status">Connecting to the data service…</div>`;
+      return html`<div class="notice" part="notice" role="status">${msg('Connecting to the data service…')}</div>`;
     }
     if (this.rest?.error && !this.provider) {
       return html`<div class="notice error" part="notice" role="alert">
-        <strong>The data service's code could not be loaded</strong> (${this.rest.error}).
-        <button type="button" class="button" @click=${() => (this.rest = undefined)}>Retry</button>
+        <strong>${msg('The data service’s code could not be loaded')}</strong> (${this.rest.error}).
+        <button type="button" class="button" @click=${() => (this.rest = undefined)}>${msg('Retry')}</button>
       </div>`;
     }
     if (!this.#provider) {
       return html`<div class="notice error" part="notice" role="alert">
-        <strong>No data provider configured.</strong> Set the <code>provider</code> property to an <code>IpDataProvider</code>, or the
-        <code>api-base</code> attribute to the address of the REST API. See “Data providers” in the ip-entity-page README.
+        <strong>${msg('No data provider configured.')}</strong>
+        ${msg(html`Set the <code>provider</code> property to an <code>IpDataProvider</code>, or the <code>api-base</code> attribute to the address of the REST API. See “Data providers” in the ip-entity-page README.`)}
       </div>`;
     }
     return undefined;
@@ -418,14 +429,14 @@ export class IpEntityPage extends LitElement {
         // analyst's own changes stay with the list. Lit writes object bindings on every render,
         // so the guard directive writes it only when the page's value changes.
         return html`<ip-alerts-list .filter=${guard([this.alertsFilter], () => this.alertsFilter)} storage-key=${ifDefined(this.storageKey)} current-user=${ifDefined(this.currentUser)}
-          ><p class="tab-loading">Loading incidents and alerts…</p></ip-alerts-list
+          ><p class="tab-loading">${msg('Loading incidents and alerts…')}</p></ip-alerts-list
         >`;
       case 'devices':
-        return html`<ip-observed-devices><p class="tab-loading">Loading the devices that talked to this IP…</p></ip-observed-devices>`;
+        return html`<ip-observed-devices><p class="tab-loading">${msg('Loading the devices that talked to this IP…')}</p></ip-observed-devices>`;
       case 'intel':
-        return html`<ip-threat-intel><p class="tab-loading">Loading threat intelligence…</p></ip-threat-intel>`;
+        return html`<ip-threat-intel><p class="tab-loading">${msg('Loading threat intelligence…')}</p></ip-threat-intel>`;
       default:
-        return html`<ip-sentinel-events><p class="tab-loading">Loading the Sentinel timeline and insights…</p></ip-sentinel-events>`;
+        return html`<ip-sentinel-events><p class="tab-loading">${msg('Loading the Sentinel timeline and insights…')}</p></ip-sentinel-events>`;
     }
   };
 
@@ -433,7 +444,7 @@ export class IpEntityPage extends LitElement {
     const notice = this.#renderNotice();
     const active = this.#effectiveTab();
     return html`
-      <div part="base" class="page" @ip-range-change=${this.#onRangeChange} @ip-navigate=${this.#onNavigate} @ip-filter-change=${this.#onFilterChange}>
+      <div part="base" class="page" lang=${ifDefined(this.locale)} @ip-range-change=${this.#onRangeChange} @ip-navigate=${this.#onNavigate} @ip-filter-change=${this.#onFilterChange}>
         <div part="header" class="header">
           ${ipIdentity(this.#parsed, this.#capabilities.value?.threatIntel ? html`<ip-reputation-badge interactive @click=${() => this.selectTab('intel')}></ip-reputation-badge>` : undefined)}
           <div class="tools">

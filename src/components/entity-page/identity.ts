@@ -3,6 +3,7 @@
  * (public, private, reserved…), IPv4-mapped and embedded IPv4 addresses, or why there is none.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '../../lib/l10n.js';
 import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS, type IpParseResult } from '../../lib/ip.js';
 import '../copy-button/ip-copy-button.js';
 
@@ -10,20 +11,20 @@ import '../copy-button/ip-copy-button.js';
 export function ipIdentity(parsed: IpParseResult | undefined, badge?: TemplateResult): TemplateResult {
   if (!parsed?.ok) {
     return html`<div class="identity">
-      <span class="eyebrow">IP address</span>
-      <h1 part="ip" class="ip">${parsed ? 'Invalid IP address' : 'No IP address'}</h1>
+      <span class="eyebrow">${msg('IP address')}</span>
+      <h1 part="ip" class="ip">${parsed ? msg('Invalid IP address') : msg('No IP address')}</h1>
     </div>`;
   }
   const ip = parsed.ip;
   return html`<div class="identity">
-    <span class="eyebrow">IP address · IPv${ip.version}</span>
+    <span class="eyebrow">${msg(str`IP address · IPv${ip.version}`)}</span>
     <div class="ip-line">
       <h1 part="ip" class="ip mono">${ip.canonical}</h1>
-      <ip-copy-button .value=${ip.canonical} label="Copy IP address"></ip-copy-button>
+      <ip-copy-button .value=${ip.canonical} label=${msg('Copy IP address')}></ip-copy-button>
       <span class="badge scope scope-${ip.scope}">${IP_SCOPE_LABELS[ip.scope]}</span>
       ${badge ?? nothing}
     </div>
-    ${ip.mapped ? html`<span class="muted small">IPv4-mapped IPv6: <span class="mono">${ip.mapped}</span></span>` : nothing}
-    ${ip.embedded ? html`<span class="muted small">${EMBEDDED_KIND_LABELS[ip.embedded.kind]} address of <span class="mono">${ip.embedded.ipv4}</span></span>` : nothing}
+    ${ip.mapped ? html`<span class="muted small">${msg('IPv4-mapped IPv6:')} <span class="mono">${ip.mapped}</span></span>` : nothing}
+    ${ip.embedded ? html`<span class="muted small">${msg(html`${EMBEDDED_KIND_LABELS[ip.embedded.kind]} address of <span class="mono">${ip.embedded.ipv4}</span>`)}</span>` : nothing}
   </div>`;
 }

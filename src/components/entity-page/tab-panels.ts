@@ -5,6 +5,7 @@
  * the analyst set there is kept. A panel never visited fetches nothing, the overview included
  * (some backends count every query against a quota); a printout has the overview once it was opened.
  */
+import { msg, str } from '../../lib/l10n.js';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { IpTab } from '../../events/events.js';
 
@@ -13,12 +14,38 @@ export interface TabDef {
   label: string;
 }
 
+/** The labels are getters: read in the language in force when the page renders. */
 export const TABS: readonly TabDef[] = [
-  { id: 'overview', label: 'Overview' },
-  { id: 'alerts', label: 'Incidents and alerts' },
-  { id: 'devices', label: 'Observed in organization' },
-  { id: 'intel', label: 'Threat intelligence' },
-  { id: 'sentinel', label: 'Sentinel events' },
+  {
+    id: 'overview',
+    get label() {
+      return msg('Overview');
+    },
+  },
+  {
+    id: 'alerts',
+    get label() {
+      return msg('Incidents and alerts');
+    },
+  },
+  {
+    id: 'devices',
+    get label() {
+      return msg('Observed in organization');
+    },
+  },
+  {
+    id: 'intel',
+    get label() {
+      return msg('Threat intelligence');
+    },
+  },
+  {
+    id: 'sentinel',
+    get label() {
+      return msg('Sentinel events');
+    },
+  },
 ];
 export const TAB_IDS = new Set<string>(TABS.map((t) => t.id));
 
@@ -81,7 +108,7 @@ export class TabPanels {
   };
 
   renderTabs(tabs: readonly TabDef[], active: IpTab, select: (tab: IpTab) => void): TemplateResult {
-    return html`<div class="tabs" role="tablist" aria-label="IP address sections" part="tabs" @keydown=${this.#onKeydown}>
+    return html`<div class="tabs" role="tablist" aria-label=${msg('IP address sections')} part="tabs" @keydown=${this.#onKeydown}>
       ${tabs.map(
         (t) => html`<button type="button" role="tab" part="tab" class="tab" id=${`tab-${t.id}`} aria-selected=${t.id === active ? 'true' : 'false'}
           aria-controls=${`panel-${t.id}`} tabindex=${t.id === active ? '0' : '-1'} @click=${() => select(t.id)}>${t.label}</button>`,
@@ -102,7 +129,7 @@ export class TabPanels {
   #content(tab: IpTab, content: (tab: IpTab) => TemplateResult): TemplateResult {
     const error = this.#loadError;
     if (error?.tab !== tab) return content(tab);
-    return html`<div class="notice error" role="alert">This tab could not be loaded (${error.message}).
-      <button type="button" class="button" @click=${() => this.#retry(tab)}>Retry</button></div>`;
+    return html`<div class="notice error" role="alert">${msg(str`This tab could not be loaded (${error.message}).`)}
+      <button type="button" class="button" @click=${() => this.#retry(tab)}>${msg('Retry')}</button></div>`;
   }
 }

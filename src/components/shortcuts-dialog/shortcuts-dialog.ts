@@ -1,3 +1,5 @@
+import { msg } from '../../lib/l10n.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
@@ -33,6 +35,12 @@ export interface ShortcutSection {
  * @cssprop --ip-shortcuts-dialog-width - Width of the dialog (default 36rem).
  */
 export class IpShortcutsDialog extends LitElement {
+  constructor() {
+    super();
+    // Its words follow the document's language; alone, its `lang` (or an ancestor's) sets it.
+    new LocaleController(this);
+  }
+
   static override styles = [
     tokens,
     sharedStyles,
@@ -118,19 +126,19 @@ export class IpShortcutsDialog extends LitElement {
     return html`<dialog class="dialog" part="dialog" aria-labelledby="shortcuts-title" @keydown=${this.#modal.onKeydown} @cancel=${this.#modal.onCancel}>
       ${this.open
         ? html`<div class="dialog-header">
-              <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-              <button type="button" class="button subtle close" aria-label="Close" @click=${() => this.hide()}>✕</button>
+              <h2 id="shortcuts-title">${msg('Keyboard shortcuts')}</h2>
+              <button type="button" class="button subtle close" aria-label=${msg('Close')} @click=${() => this.hide()}>✕</button>
             </div>
             ${this.sections.map(
               (s, i) => html`<h3 id="group-${i}">${s.title}</h3>
                 <dl aria-labelledby="group-${i}">
                   ${s.items.map(
-                    (item) => html`<dt>${item.keys.map((k, j) => html`${j ? html`<span class="visually-hidden">or</span>` : nothing}<kbd part="key">${k}</kbd>`)}</dt>
+                    (item) => html`<dt>${item.keys.map((k, j) => html`${j ? html`<span class="visually-hidden">${msg('or')}</span>` : nothing}<kbd part="key">${k}</kbd>`)}</dt>
                       <dd>${item.label}</dd>`,
                   )}
                 </dl>`,
             )}
-            <p class="note muted">Shortcuts wait while you type in a field, and inside dialogs and menus.</p>`
+            <p class="note muted">${msg('Shortcuts wait while you type in a field, and inside dialogs and menus.')}</p>`
         : nothing}
     </dialog>`;
   }

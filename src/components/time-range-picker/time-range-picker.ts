@@ -1,3 +1,5 @@
+import { msg, str } from '../../lib/l10n.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
@@ -23,6 +25,12 @@ const CUSTOM = 'custom';
  * @csspart custom - The custom range form's box.
  */
 export class IpTimeRangePicker extends LitElement {
+  constructor() {
+    super();
+    // Its words follow the document's language; alone, its `lang` (or an ancestor's) sets it.
+    new LocaleController(this);
+  }
+
   static override styles = [
     tokens,
     sharedStyles,
@@ -53,7 +61,7 @@ export class IpTimeRangePicker extends LitElement {
   /** The selected range: a preset, or a custom window `from/to` (ISO 8601). */
   @property({ type: String, reflect: true }) value: RangeSpec = DEFAULT_RANGE;
   /** The visible label. */
-  @property({ type: String }) label = 'Time range';
+  @property({ type: String }) label?: string;
   /** Ranges offered (default: all). */
   @property({ attribute: false }) options: readonly RangeKey[] = RANGE_KEYS;
   /** The most days the data source keeps: longer presets are shown disabled, saying why, and a custom start cannot be earlier. */
@@ -112,15 +120,15 @@ export class IpTimeRangePicker extends LitElement {
     const selected = this.customOpen || custom ? CUSTOM : this.value;
     return html`
       <label>
-        <span part="label" class="muted">${this.label}</span>
+        <span part="label" class="muted">${this.label ?? msg('Time range')}</span>
         <select class="input" part="select" @change=${this.#onChange}>
           ${this.options.map((k) => {
             const served = withinLookback(k, this.maxLookbackDays);
-            return html`<option value=${k} ?selected=${k === selected} ?disabled=${!served}>${RANGE_LABELS[k]}${served ? '' : ` (the data source keeps ${this.maxLookbackDays} days)`}</option>`;
+            return html`<option value=${k} ?selected=${k === selected} ?disabled=${!served}>${RANGE_LABELS[k]}${served ? '' : ` ${msg(str`(the data source keeps ${this.maxLookbackDays} days)`)}`}</option>`;
           })}
           ${this.noCustom
             ? nothing
-            : html`<option value=${CUSTOM} ?selected=${selected === CUSTOM}>${custom ? `${formatDateTime(custom.from)} – ${formatDateTime(custom.to)}` : 'Custom range…'}</option>`}
+            : html`<option value=${CUSTOM} ?selected=${selected === CUSTOM}>${custom ? `${formatDateTime(custom.from)} – ${formatDateTime(custom.to)}` : msg('Custom range…')}</option>`}
         </select>
       </label>
       ${this.customOpen

@@ -1,0 +1,76 @@
+/**
+ * The page's words follow its language (@lit/localize, runtime): German, the accented and longer
+ * pseudo-locale that shows text which did not go through msg() or is cut off, and English back;
+ * dates and numbers follow the same locale. One language per document, so each test goes back
+ * to English.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/components/entity-page/ip-entity-page.js';
+import '../../src/components/time-range-picker/ip-time-range-picker.js';
+import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
+import { applyLocale, matchLocale } from '../../src/lib/localization.js';
+import { labelFor, SEVERITY_LABELS } from '../../src/lib/labels.js';
+import { RANGE_LABELS } from '../../src/lib/time-range.js';
+import { deepText } from '../helpers/dom.js';
+import { staticProvider } from '../helpers/providers.js';
+
+const tabs = (el: IpEntityPage) => [...el.shadowRoot!.querySelectorAll('[role="tab"]')].map((t) => t.textContent!.trim());
+
+describe('localization', () => {
+  afterEach(() => applyLocale('en'));
+
+  it('matches a language tag to a supported locale, else English', () => {
+    expect(matchLocale('de')).to.equal('de');
+    expect(matchLocale('de-AT')).to.equal('de');
+    expect(matchLocale('DE-ch')).to.equal('de');
+    expect(matchLocale('en-XA')).to.equal('en-XA');
+    expect(matchLocale('en-GB')).to.equal('en');
+    expect(matchLocale('fr-FR')).to.equal('en');
+    expect(matchLocale(undefined)).to.equal('en');
+  });
+
+  it('<ip-entity-page locale="de"> shows German words and German dates, and English again when it changes back', async () => {
+    const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" locale="de" .provider=${staticProvider()}></ip-entity-page>`);
+    await waitUntil(() => tabs(el)[0] === 'Übersicht', `tabs stayed ${tabs(el).join(', ')}`, { timeout: 5000 });
+    expect(tabs(el).slice(0, 3)).to.deep.equal(['Übersicht', 'Vorfälle und Warnungen', 'In der Organisation beobachtet']);
+    const search = el.shadowRoot!.querySelector<HTMLInputElement>('#search')!;
+    expect(search.placeholder).to.equal('IP-Adresse suchen');
+    const picker = el.shadowRoot!.querySelector('ip-time-range-picker')!;
+    await waitUntil(() => deepText(picker).includes('Letzte 30 Tage'), 'the range picker is not in German');
+    expect(deepText(el.shadowRoot!.querySelector('[part="header"]')!)).to.contain('Dokumentation');
+    // Sections inherit the language for their formats: German dates, relative times and numbers in the overview.
+    await waitUntil(() => /Registered 01\.03\.2019, 00:00/.test(deepText(el)), `no German date in: ${deepText(el).slice(0, 2000)}`, { timeout: 5000 });
+    expect(deepText(el)).to.match(/vor \d+ Wochen/);
+    expect(deepText(el)).to.contain('1.234');
+
+    el.locale = 'en';
+    await waitUntil(() => tabs(el)[0] === 'Overview', 'English did not come back');
+    expect(search.placeholder).to.equal('Search IP address');
+  });
+
+  it('the pseudo-locale marks every word the page shows through msg(): tabs, header, search, range', async () => {
+    const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" locale="en-XA" .provider=${staticProvider()}></ip-entity-page>`);
+    await waitUntil(() => tabs(el).every((t) => t.startsWith('⟦') && t.endsWith('⟧')), `tabs: ${tabs(el).join(', ')}`, { timeout: 5000 });
+    expect(tabs(el)[0]).to.equal('⟦Öṽéŕṽíéŵ ~~~~⟧');
+    const header = el.shadowRoot!.querySelector('[part="header"]')!;
+    expect(header.querySelector('.eyebrow')!.textContent).to.match(/^⟦ÎÞ áððŕéšš · ÎÞṽ4 ~+⟧$/);
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('#search')!.placeholder).to.match(/^⟦.*⟧$/);
+    await waitUntil(() => /⟦Ļášţ 30 ðáýš ~+⟧/.test(deepText(header.querySelector('ip-time-range-picker')!)), 'the range is not pseudo-localized');
+  });
+
+  it('a section alone takes the language from its lang attribute', async () => {
+    const el = await fixture(html`<div lang="de-AT"><ip-time-range-picker value="7d"></ip-time-range-picker></div>`);
+    const picker = el.querySelector('ip-time-range-picker')!;
+    await waitUntil(() => deepText(picker).includes('Zeitraum'), `still: ${deepText(picker)}`, { timeout: 5000 });
+    expect(deepText(picker)).to.contain('Letzte 7 Tage');
+  });
+
+  it('label maps read in the language in force', async () => {
+    await applyLocale('de');
+    expect(labelFor(SEVERITY_LABELS, 'high')).to.equal('Hoch');
+    expect(RANGE_LABELS['90d']).to.equal('Letzte 90 Tage');
+    expect(labelFor(SEVERITY_LABELS, 'someNewSeverity'), 'an unknown value shows as itself').to.equal('Some New Severity');
+    await applyLocale('en');
+    expect(labelFor(SEVERITY_LABELS, 'high')).to.equal('High');
+  });
+});
