@@ -63,6 +63,8 @@ const LOCALIZED = [
   'src/components/shortcuts-dialog/shortcuts-dialog.ts',
   'src/components/time-range-picker/time-range-picker.ts',
   'src/components/copy-button/copy-button.ts',
+  'src/components/overview/overview.ts',
+  'src/components/shared/ui.ts',
 ];
 for (const file of LOCALIZED) {
   const code = readFileSync(file, 'utf8');

@@ -3,6 +3,8 @@
  * whether a Retry makes sense; `message` is for people and may be shown as is.
  */
 
+import { msg, str } from '../lib/l10n.js';
+
 export type IpDataErrorKind =
   | 'not-found'
   | 'unauthorized'
@@ -58,15 +60,33 @@ export function isAbortError(error: unknown): boolean {
 }
 
 const KIND_MESSAGES: Readonly<Record<IpDataErrorKind, string>> = {
-  'not-found': 'Not found.',
-  unauthorized: 'You are not signed in, or your session expired.',
-  forbidden: 'You do not have permission to see this.',
-  'rate-limited': 'Too many requests; the service asked us to slow down.',
-  'invalid-input': 'The service rejected the request.',
-  unavailable: 'The service is unavailable right now.',
-  timeout: 'The service took too long to answer.',
-  network: 'The service could not be reached.',
-  'bad-response': 'The service sent data this page cannot read.',
+  get 'not-found'() {
+    return msg('Not found.');
+  },
+  get unauthorized() {
+    return msg('You are not signed in, or your session expired.');
+  },
+  get forbidden() {
+    return msg('You do not have permission to see this.');
+  },
+  get 'rate-limited'() {
+    return msg('Too many requests; the service asked us to slow down.');
+  },
+  get 'invalid-input'() {
+    return msg('The service rejected the request.');
+  },
+  get unavailable() {
+    return msg('The service is unavailable right now.');
+  },
+  get timeout() {
+    return msg('The service took too long to answer.');
+  },
+  get network() {
+    return msg('The service could not be reached.');
+  },
+  get 'bad-response'() {
+    return msg('The service sent data this page cannot read.');
+  },
 };
 
 /**
@@ -77,11 +97,11 @@ const KIND_MESSAGES: Readonly<Record<IpDataErrorKind, string>> = {
 export function describeError(error: unknown): string {
   if (error instanceof IpDataError) {
     const base = error.message || KIND_MESSAGES[error.kind];
-    return error.kind === 'rate-limited' && error.retryAfter ? `${base} Try again in ${Math.ceil(error.retryAfter)} s.` : base;
+    return error.kind === 'rate-limited' && error.retryAfter ? `${base} ${msg(str`Try again in ${Math.ceil(error.retryAfter)} s.`)}` : base;
   }
   if (error instanceof Error && error.message) return error.message;
   if (typeof error === 'string' && error.trim()) return error.slice(0, 500);
-  return 'Something went wrong while loading this section.';
+  return msg('Something went wrong while loading this section.');
 }
 
 /** Whether a Retry button makes sense for this error. */

@@ -39,7 +39,10 @@ describe('localization', () => {
     await waitUntil(() => deepText(picker).includes('Letzte 30 Tage'), 'the range picker is not in German');
     expect(deepText(el.shadowRoot!.querySelector('[part="header"]')!)).to.contain('Dokumentation');
     // Sections inherit the language for their formats: German dates, relative times and numbers in the overview.
-    await waitUntil(() => /Registered 01\.03\.2019, 00:00/.test(deepText(el)), `no German date in: ${deepText(el).slice(0, 2000)}`, { timeout: 5000 });
+    await waitUntil(() => /Registriert 01\.03\.2019, 00:00/.test(deepText(el)), `no German date in: ${deepText(el).slice(0, 2000)}`, { timeout: 5000 });
+    // The overview's own words, and a plural by the language's rules.
+    expect(deepText(el)).to.contain('Offene Vorfälle');
+    expect(deepText(el)).to.match(/1 Vorfall · 1 Warnung/);
     expect(deepText(el)).to.match(/vor \d+ Wochen/);
     expect(deepText(el)).to.contain('1.234');
 

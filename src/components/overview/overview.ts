@@ -1,3 +1,4 @@
+import { msg, str } from '../../lib/l10n.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { initialState, Task } from '@lit/task';
@@ -103,16 +104,16 @@ export class IpOverview extends IpSectionElement {
       return html`<div class="notice error" part="notice" role="alert">${own.message}</div>`;
     }
     if (!this.source.ip) {
-      return this.source.inPage ? nothing : html`<div class="notice" part="notice">Set the <code>ip</code> attribute to show an IP address.</div>`;
+      return this.source.inPage ? nothing : html`<div class="notice" part="notice">${msg(html`Set the <code>ip</code> attribute to show an IP address.`)}</div>`;
     }
     if (!this.source.provider) {
-      return html`<div class="notice" part="notice">No data provider configured. Set the <code>provider</code> property (see “Data providers” in the README).</div>`;
+      return html`<div class="notice" part="notice">${msg(html`No data provider configured. Set the <code>provider</code> property (see “Data providers” in the README).`)}</div>`;
     }
     const summary = this.#summary.value;
     if (summary && isNotObserved(summary)) {
       const phrase = describeRange(this.source.timeRange, this.source.range.key);
       return html`<div class="notice" part="notice" role="status">
-        <strong>${this.source.ip.canonical}</strong> was not observed in your organization ${phrase}. What enrichment knows about it is below.
+        ${msg(html`<strong>${this.source.ip.canonical}</strong> was not observed in your organization ${phrase}. What enrichment knows about it is below.`)}
       </div>`;
     }
     return nothing;
@@ -121,7 +122,7 @@ export class IpOverview extends IpSectionElement {
   #renderSecurityInfo() {
     return section({
       id: 'security-info',
-      title: 'Security info',
+      title: msg('Security info'),
       part: 'security-info',
       task: this.#summary,
       skeleton: () => html`<div class="kpis">${[0, 1].map(() => html`<div class="kpi"><span class="skeleton kpi-value-skeleton"></span>${skeletonLines([70])}</div>`)}</div>`,
@@ -129,11 +130,11 @@ export class IpOverview extends IpSectionElement {
         <div class="kpis">
           <div class="kpi">
             <span class="kpi-value">${formatNumber(s.openIncidents, this.locale)}</span>
-            <span class="kpi-label">Open incidents</span>
+            <span class="kpi-label">${msg('Open incidents')}</span>
           </div>
           <div class="kpi">
             <span class="kpi-value">${formatNumber(s.activeAlerts, this.locale)}</span>
-            <span class="kpi-label">Active alerts</span>
+            <span class="kpi-label">${msg('Active alerts')}</span>
           </div>
         </div>
       `,
@@ -143,12 +144,12 @@ export class IpOverview extends IpSectionElement {
   #renderSeverityCards() {
     return section({
       id: 'severity-cards',
-      title: 'Incidents and alerts by severity',
+      title: msg('Incidents and alerts by severity'),
       part: 'severity-cards',
       task: this.#summary,
       skeleton: () => html`<div class="cards">${SEVERITIES.map(() => html`<div class="card skeleton-card">${skeletonLines([50])}<span class="skeleton kpi-value-skeleton"></span>${skeletonLines([80])}</div>`)}</div>`,
       complete: (s: SecuritySummary) => html`
-        <span id="cards-hint" hidden>Shows them in Incidents and alerts.</span>
+        <span id="cards-hint" hidden>${msg('Shows them in Incidents and alerts.')}</span>
         <div class="cards">
           ${SEVERITIES.map((sev) => {
             const incidents = s.incidentsBySeverity[sev];
@@ -157,8 +158,8 @@ export class IpOverview extends IpSectionElement {
             return html`
               <button type="button" class="card sev-${sev}" part="severity-card" aria-describedby="cards-hint" @click=${() => this.#openSeverity(sev)}>
                 <span class="card-title"><span class="dot" aria-hidden="true"></span>${SEVERITY_LABELS[sev]}</span>
-                <span class="card-value">${formatNumber(incidents + alerts, this.locale)}<span class="visually-hidden"> in total:</span></span>
-                <span class="card-detail">${formatNumber(incidents, this.locale)} ${incidents === 1 ? 'incident' : 'incidents'} · ${formatNumber(alerts, this.locale)} ${alerts === 1 ? 'alert' : 'alerts'}</span>
+                <span class="card-value">${formatNumber(incidents + alerts, this.locale)}<span class="visually-hidden"> ${msg('in total:')}</span></span>
+                <span class="card-detail">${countOf(incidents, this.locale, 'incidents')} · ${countOf(alerts, this.locale, 'alerts')}</span>
               </button>
             `;
           })}
@@ -170,7 +171,7 @@ export class IpOverview extends IpSectionElement {
   #renderDetails() {
     return section({
       id: 'ip-details',
-      title: 'IP details',
+      title: msg('IP details'),
       part: 'details',
       task: this.#details,
       skeleton: () => html`<div class="details-skeleton">${skeletonLines([70, 45, 60, 40, 50, 35, 55, 30, 65, 45, 60])}</div>`,
@@ -190,46 +191,46 @@ export class IpOverview extends IpSectionElement {
     const whois = d.whois;
     return html`
       <dl class="details">
-        <dt>Organization (ISP)</dt>
+        <dt>${msg('Organization (ISP)')}</dt>
         <dd>${orMissing(d.organization ?? d.isp)}${d.isp && d.organization && d.isp !== d.organization ? html` <span class="muted">(${shown(d.isp)})</span>` : nothing}</dd>
-        <dt>ASN</dt>
+        <dt>${msg('ASN')}</dt>
         <dd>${orMissing(asn)}</dd>
-        <dt>Country/region</dt>
+        <dt>${msg('Country/region')}</dt>
         <dd>${country}</dd>
-        <dt>State</dt>
+        <dt>${msg('State')}</dt>
         <dd>${orMissing(d.state)}</dd>
-        <dt>City</dt>
+        <dt>${msg('City')}</dt>
         <dd>${orMissing(d.city)}</dd>
-        <dt>Carrier</dt>
+        <dt>${msg('Carrier')}</dt>
         <dd>${orMissing(d.carrier)}</dd>
-        <dt>Latitude and longitude</dt>
+        <dt>${msg('Latitude and longitude')}</dt>
         <dd>${orMissing(formatCoordinates(d.latitude, d.longitude, locale))}</dd>
-        <dt>Postal code</dt>
+        <dt>${msg('Postal code')}</dt>
         <dd>${orMissing(d.postalCode)}</dd>
       </dl>
-      <h3 class="subheading">Reverse DNS names</h3>
+      <h3 class="subheading">${msg('Reverse DNS names')}</h3>
       ${d.reverseDns.length
         ? html`<ul class="plain-list">
-            ${d.reverseDns.map((name) => html`<li><span class="mono">${shown(name)}</span><ip-copy-button .value=${name} label=${`Copy ${name}`}></ip-copy-button></li>`)}
+            ${d.reverseDns.map((name) => html`<li><span class="mono">${shown(name)}</span><ip-copy-button .value=${name} label=${msg(str`Copy ${name}`)}></ip-copy-button></li>`)}
           </ul>`
-        : html`<p class="muted small">No reverse DNS names known.</p>`}
-      <h3 class="subheading">Registration (WHOIS)</h3>
+        : html`<p class="muted small">${msg('No reverse DNS names known.')}</p>`}
+      <h3 class="subheading">${msg('Registration (WHOIS)')}</h3>
       ${whois && Object.values(whois).some((v) => v)
         ? html`<dl class="details">
-            <dt>Registry</dt>
+            <dt>${msg('Registry')}</dt>
             <dd>${orMissing(whois.registrar)}</dd>
-            <dt>Organization</dt>
+            <dt>${msg('Organization')}</dt>
             <dd>${orMissing(whois.organization ?? whois.registrant)}</dd>
-            <dt>Network</dt>
+            <dt>${msg('Network')}</dt>
             <dd>${whois.netRange ? html`<span class="mono">${shown(whois.netRange)}</span>` : missing()}${whois.netName ? html` <span class="muted">(${shown(whois.netName)})</span>` : nothing}</dd>
-            <dt>Registered</dt>
+            <dt>${msg('Registered')}</dt>
             <dd>${dateTime(whois.created, locale)}</dd>
-            <dt>Updated</dt>
+            <dt>${msg('Updated')}</dt>
             <dd>${dateTime(whois.updated, locale)}</dd>
-            <dt>Abuse contact</dt>
+            <dt>${msg('Abuse contact')}</dt>
             <dd>${orMissing(whois.abuseContact)}</dd>
           </dl>`
-        : html`<p class="muted small">No registration data known.</p>`}
+        : html`<p class="muted small">${msg('No registration data known.')}</p>`}
     `;
   }
 
@@ -238,17 +239,17 @@ export class IpOverview extends IpSectionElement {
     const now = Date.now();
     return section({
       id: 'log-activity',
-      title: 'Log activity',
+      title: msg('Log activity'),
       part: 'log-activity',
       task: this.#log,
       skeleton: () => html`<div class="log-skeleton">${skeletonLines([60, 90, 85, 90, 80])}</div>`,
       isEmpty: (l: LogActivity) => l.sources.length === 0,
-      empty: `No log source recorded this IP ${describeRange(this.source.timeRange, this.source.range.key)}.`,
+      empty: msg(str`No log source recorded this IP ${describeRange(this.source.timeRange, this.source.range.key)}.`),
       complete: (l: LogActivity) => html`
-        <p class="small">First seen ${timeAgo(l.firstSeen, locale, now)} · last seen ${timeAgo(l.lastSeen, locale, now)}</p>
+        <p class="small">${msg(html`First seen ${timeAgo(l.firstSeen, locale, now)} · last seen ${timeAgo(l.lastSeen, locale, now)}`)}</p>
         <table class="simple small">
           <thead>
-            <tr><th scope="col">Data source</th><th scope="col">First seen</th><th scope="col">Last seen</th><th scope="col" class="num">Events</th></tr>
+            <tr><th scope="col">${msg('Data source')}</th><th scope="col">${msg('First seen')}</th><th scope="col">${msg('Last seen')}</th><th scope="col" class="num">${msg('Events')}</th></tr>
           </thead>
           <tbody>
             ${l.sources.map(
@@ -271,18 +272,18 @@ export class IpOverview extends IpSectionElement {
     const ip = this.source.ip?.canonical;
     return section({
       id: 'logged-hosts',
-      title: 'Logged hosts',
+      title: msg('Logged hosts'),
       part: 'logged-hosts',
       task: this.#log,
       skeleton: () => skeletonLines([50, 40]),
       isEmpty: (l: LogActivity) => l.loggedHosts.length === 0,
-      empty: 'No host reported this IP as its own address (Heartbeat).',
+      empty: msg('No host reported this IP as its own address (Heartbeat).'),
       complete: (l: LogActivity) => html`
         <ul class="plain-list hosts">
           ${l.loggedHosts.map(
             (h) => html`<li>
               ${entityLink(this, h.name, { target: 'device', id: h.id, ip }, provider?.links?.device?.(h.id))}
-              <span class="muted small">${shown(h.os ?? '')}${h.lastHeartbeat ? html` · heartbeat ${timeAgo(h.lastHeartbeat, locale)}` : nothing}</span>
+              <span class="muted small">${shown(h.os ?? '')}${h.lastHeartbeat ? html` · ${msg(html`heartbeat ${timeAgo(h.lastHeartbeat, locale)}`)}` : nothing}</span>
             </li>`,
           )}
         </ul>
@@ -311,6 +312,14 @@ export class IpOverview extends IpSectionElement {
       </div>
     `;
   }
+}
+
+/** "3 incidents", "1 alert": the count in the locale's digits, the noun by its plural rule. */
+function countOf(n: number, locale: string | undefined, noun: 'incidents' | 'alerts'): string {
+  const one = new Intl.PluralRules(locale).select(n) === 'one';
+  const count = formatNumber(n, locale);
+  if (noun === 'incidents') return one ? msg(str`${count} incident`) : msg(str`${count} incidents`);
+  return one ? msg(str`${count} alert`) : msg(str`${count} alerts`);
 }
 
 /** Nothing in the organization ever touched the IP in the range. */

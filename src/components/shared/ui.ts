@@ -3,6 +3,7 @@
  * times, entity links and the loading / error / empty frame every section uses.
  * They return Lit templates, so every value is rendered as text.
  */
+import { msg, str } from '../../lib/l10n.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Task } from '@lit/task';
 import { TaskStatus } from '@lit/task';
@@ -26,7 +27,7 @@ export function shown(text: string, options: { keepNewlines?: boolean } = {}): s
 
 /** An em dash that says "not available" to screen readers and on hover. */
 export function missing(): TemplateResult {
-  return html`<span class="missing" title="Not available"><span aria-hidden="true">—</span><span class="visually-hidden">Not available</span></span>`;
+  return html`<span class="missing" title=${msg('Not available')}><span aria-hidden="true">—</span><span class="visually-hidden">${msg('Not available')}</span></span>`;
 }
 
 /** The value as text, or {@link missing} when it is empty. */
@@ -50,7 +51,7 @@ const KNOWN_SEVERITIES = new Set(['high', 'medium', 'low', 'informational']);
 /** A coloured badge with a dot and the label; unknown severities render neutral, with their raw value. */
 export function severityBadge(severity: string | null | undefined): TemplateResult {
   const key = severity && KNOWN_SEVERITIES.has(severity) ? severity : 'unknown';
-  return html`<span class="badge sev-${key}"><span class="dot" aria-hidden="true"></span>${labelFor(SEVERITY_LABELS, severity, 'Unknown')}</span>`;
+  return html`<span class="badge sev-${key}"><span class="dot" aria-hidden="true"></span>${labelFor(SEVERITY_LABELS, severity, msg('Unknown'))}</span>`;
 }
 
 /** A `<time>` showing the relative time, with the absolute time on hover and for machines. */
@@ -126,19 +127,19 @@ export interface SectionOptions<T> {
 export function section<T>(o: SectionOptions<T>): TemplateResult {
   const body = o.task.render({
     initial: () => (o.idle ? html`<div class="state">${o.idle}</div>` : o.skeleton()),
-    pending: () => html`<div aria-busy="true"><span class="visually-hidden">Loading ${o.title}…</span>${o.skeleton()}</div>`,
+    pending: () => html`<div aria-busy="true"><span class="visually-hidden">${msg(str`Loading ${o.title}…`)}</span>${o.skeleton()}</div>`,
     error: (error: unknown) => html`
       <div class="state error" role="alert">
         <span class="state-message">${shown(describeError(error))}</span>
-        ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => o.task.run()}>Retry</button>` : nothing}
+        ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => o.task.run()}>${msg('Retry')}</button>` : nothing}
       </div>
     `,
     complete: (value: T) =>
       contained(
-        () => (o.isEmpty?.(value) ? html`<div class="state">${o.empty ?? 'Nothing to show.'}</div>` : o.complete(value)),
+        () => (o.isEmpty?.(value) ? html`<div class="state">${o.empty ?? msg('Nothing to show.')}</div>` : o.complete(value)),
         (error) => html`<div class="state error" role="alert">
-          <span class="state-message">${o.title} could not be shown: ${shown(describeError(error))}</span>
-          <button type="button" class="button" @click=${() => o.task.run()}>Retry</button>
+          <span class="state-message">${msg(html`${o.title} could not be shown: ${shown(describeError(error))}`)}</span>
+          <button type="button" class="button" @click=${() => o.task.run()}>${msg('Retry')}</button>
         </div>`,
       ),
   });
