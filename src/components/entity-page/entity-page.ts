@@ -32,6 +32,11 @@ import type { IpResponseActions } from '../response-actions/response-actions.js'
  * events. Give it a provider (the `provider` property) or an API address (`api-base`) and an IP.
  * It provides `{ provider, ip, range }` to every section inside it.
  *
+ * Keyboard shortcuts (`shortcuts`: `page`, `within`, `off`): `/` search an IP, `r` time range,
+ * `1`–`5` the tabs, `i` Add indicator, `h` Go hunt, `?` the list of shortcuts
+ * (`<ip-shortcuts-dialog>`). They never act while the analyst types in a field, nor inside
+ * dialogs and menus. Words and formats follow `locale` (English, German; see docs/localization.md).
+ *
  * @tag ip-entity-page
  * @fires ip-change - The user switched to another IP with the search box; `detail: { ip, previous }`.
  * @fires ip-tab-change - The user selected another tab; `detail: { tab, previous }`.
@@ -44,11 +49,6 @@ import type { IpResponseActions } from '../response-actions/response-actions.js'
  * @fires ip-copy - (from a copy button or action) Something was copied, or the browser refused; `detail: { value, ok }`.
  * @fires ip-action-request - (from the response actions) Before any action; cancelable. `detail: { action, ip, indicator?, query?, language?, href? }`.
  * @fires ip-indicator-added - (from the response actions) An indicator was submitted; `detail: { indicator }`.
- * Keyboard shortcuts (`shortcuts`: `page`, `within`, `off`): `/` search an IP, `r` time range,
- * `1`–`5` the tabs, `i` Add indicator, `h` Go hunt, `?` the list of shortcuts
- * (`<ip-shortcuts-dialog>`). They never act while the analyst types in a field, nor inside
- * dialogs and menus.
- *
  * @slot actions - Extra actions at the end of the header (e.g. the host's own buttons).
  * @csspart response-actions - The response actions bar (`<ip-response-actions>`).
  * @csspart base - The page wrapper.
@@ -150,8 +150,16 @@ export class IpEntityPage extends LitElement {
    */
   @property({ type: String }) shortcuts: ShortcutScope = 'page';
 
-  /** The help dialog's code loads on the first `?`. */
-  @state() private helpLoaded = false;
+  /**
+   * The language of the page (BCP 47: `de`, `de-AT`, `en-GB`): its words (English, German; others
+   * fall back to English) and the formats of dates and numbers. By default the `lang` of the page
+   * or of the document. Sections inside follow it.
+   */
+  @property({ type: String, reflect: true }) locale?: string;
+
+  /** The help's words, loaded with its dialog on the first `?`. */
+  @state() private help?: typeof import('./shortcuts-help.js');
+
   constructor() {
     super();
     // Its words follow the document's language, which its `locale` (or `lang` around it) sets.
@@ -183,20 +191,15 @@ export class IpEntityPage extends LitElement {
     return this.renderRoot.querySelector('ip-response-actions');
   }
 
-  /** The help's words, loaded with its dialog. */
-  #help?: typeof import('./shortcuts-help.js');
-
   /** Open the "Keyboard shortcuts" dialog (as `?` does); its code loads on first use. */
   async showShortcuts(): Promise<void> {
-    if (!this.#help) {
+    if (!this.help) {
       const [, help] = await Promise.all([import('../shortcuts-dialog/ip-shortcuts-dialog.js'), import('./shortcuts-help.js')]);
-      this.#help = help;
-      this.helpLoaded = true;
+      this.help = help;
       await this.updateComplete;
     }
     this.renderRoot.querySelector('ip-shortcuts-dialog')?.show();
   }
-
 
   /** The host's provider (or the REST one for `api-base`), as given. */
   get #hostProvider(): IpDataProvider | undefined {
@@ -293,13 +296,6 @@ export class IpEntityPage extends LitElement {
     const wanted: IpTab = TAB_IDS.has(this.tab) ? this.tab : 'overview';
     return this.#tabs().some((t) => t.id === wanted) ? wanted : 'overview';
   }
-
-  /**
-   * The language of the page (BCP 47: `de`, `de-AT`, `en-GB`): its words (English, German; others
-   * fall back to English) and the formats of dates and numbers. By default the `lang` of the page
-   * or of the document. Sections inside follow it.
-   */
-  @property({ type: String, reflect: true }) locale?: string;
 
   /** Select a tab as if the user did (fires `ip-tab-change`). */
   selectTab(tab: IpTab): void {
@@ -456,7 +452,7 @@ export class IpEntityPage extends LitElement {
             ? nothing
             : html`<ip-response-actions part="response-actions" class="response-actions" actions=${ifDefined(this.actions)} ?show-unavailable=${this.showUnavailable} .shareView=${this.shareHref ? () => this.#shareView() : undefined}></ip-response-actions>`}
         </div>
-        ${this.helpLoaded ? html`<ip-shortcuts-dialog .sections=${this.#help?.helpSections(this.#tabs(), (a) => !!this.#responseActions?.hasAction(a)) ?? []}></ip-shortcuts-dialog>` : nothing}
+        ${this.help ? html`<ip-shortcuts-dialog .sections=${this.help.helpSections(this.#tabs(), (a) => !!this.#responseActions?.hasAction(a))}></ip-shortcuts-dialog>` : nothing}
         ${notice ?? html`${this.#panels.renderTabs(this.#tabs(), active, (t) => this.selectTab(t))} ${this.#tabs().map((t) => this.#panels.renderPanel(t, active, this.#renderPanelContent))}`}
       </div>
     `;
