@@ -65,6 +65,7 @@ const LOCALIZED = [
   'src/components/copy-button/copy-button.ts',
   'src/components/overview/overview.ts',
   'src/components/shared/ui.ts',
+  'src/components/prevalence-chart/prevalence-chart.ts',
 ];
 for (const file of LOCALIZED) {
   const code = readFileSync(file, 'utf8');

@@ -62,7 +62,7 @@ describe('<ip-prevalence-chart>', () => {
     expect(rows.length).to.equal(30);
     expect(rows[1]!.textContent).to.contain('Oct 25, 2026');
     expect(rows[1]!.querySelector('td')!.textContent).to.equal('5');
-    expect(rows[1]!.textContent).to.contain('high: Alert number 0');
+    expect(rows[1]!.textContent, 'the severity by its label, as in the tooltip').to.contain('High: Alert number 0');
     expect(deepText(el)).to.contain('12 devices communicated with this IP in the last 30 days');
     await expect(el).to.be.accessible();
   });

@@ -1,3 +1,5 @@
+import { msg, str } from '../../lib/l10n.js';
+import { labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { initialState, Task, TaskStatus } from '@lit/task';
@@ -113,7 +115,7 @@ export class IpPrevalenceChart extends IpSectionElement {
   /** Data to draw instead of asking the provider (for hosts that already have it). */
   @property({ attribute: false }) data?: Prevalence;
   /** The section heading. */
-  @property({ type: String }) heading = 'Prevalence in the organization';
+  @property({ type: String }) heading?: string;
 
   /** The ECharts instance once the chart is drawn (for advanced customization). */
   get echarts(): ECharts | undefined {
@@ -164,14 +166,20 @@ export class IpPrevalenceChart extends IpSectionElement {
     return this.source.timeRange;
   }
 
+  get #heading(): string {
+    return this.heading ?? msg('Prevalence in the organization');
+  }
+
   #isEmpty(): boolean {
     const p = this.#seriesOf;
     return !p || (p.totalDevices === 0 && (this.#series?.max ?? 0) === 0);
   }
 
   #describeChart(s: PreparedSeries): string {
-    const unit = s.bucket === 'hour' ? 'hour' : 'day';
-    return `Devices that communicated with the IP per ${unit}, ${formatNumber(s.times.length, this.locale)} ${unit}s; the most in one ${unit}: ${formatNumber(s.max, this.locale)}. ${formatNumber(s.marks.length, this.locale)} alert starts marked.`;
+    const [count, most, marks] = [formatNumber(s.times.length, this.locale), formatNumber(s.max, this.locale), formatNumber(s.marks.length, this.locale)];
+    return s.bucket === 'hour'
+      ? msg(str`Devices that communicated with the IP per hour, ${count} hours; the most in one hour: ${most}. ${marks} alert starts marked.`)
+      : msg(str`Devices that communicated with the IP per day, ${count} days; the most in one day: ${most}. ${marks} alert starts marked.`);
   }
 
   #wire(chart: ECharts) {
@@ -247,8 +255,8 @@ export class IpPrevalenceChart extends IpSectionElement {
     const phrase = describeRange(this.source.timeRange, this.data ? undefined : this.source.range.key);
     return html`<div class="summary" part="summary">
       <p class="headline"><span class="total">${formatNumber(p.totalDevices, this.locale)}</span>
-        <span>${p.totalDevices === 1 ? 'device' : 'devices'} communicated with this IP ${phrase}</span></p>
-      <p class="seen muted">First seen ${dateTime(p.firstSeen, this.locale)} · last seen ${dateTime(p.lastSeen, this.locale)}${p.alertMarks.length ? html` · <span class="legend"><span class="legend-marker" aria-hidden="true">▲</span> ${formatNumber(p.alertMarksTotal ?? p.alertMarks.length, this.locale)} ${(p.alertMarksTotal ?? p.alertMarks.length) === 1 ? 'alert' : 'alerts'} started</span>` : nothing}</p>
+        <span>${p.totalDevices === 1 ? msg(str`device communicated with this IP ${phrase}`) : msg(str`devices communicated with this IP ${phrase}`)}</span></p>
+      <p class="seen muted">${msg(html`First seen ${dateTime(p.firstSeen, this.locale)} · last seen ${dateTime(p.lastSeen, this.locale)}`)}${p.alertMarks.length ? html` · <span class="legend"><span class="legend-marker" aria-hidden="true">▲</span> ${alertsStarted(p.alertMarksTotal ?? p.alertMarks.length, this.locale)}</span>` : nothing}</p>
     </div>`;
   }
 
@@ -256,15 +264,16 @@ export class IpPrevalenceChart extends IpSectionElement {
   #renderTable(s: PreparedSeries): TemplateResult | typeof nothing {
     if (!this.showTable) return nothing;
     const rows = s.times.length;
-    const unit = s.bucket === 'hour' ? 'Hour' : 'Day';
+    const hourly = s.bucket === 'hour';
+    const shownRows = rows > TABLE_LIMIT ? ` ${msg(str`(first ${formatNumber(TABLE_LIMIT, this.locale)} of ${formatNumber(rows, this.locale)})`)}` : '';
     // A scrolling box must be reachable by keyboard: the region takes focus and scrolls with the arrows.
     return html`<div class="table-scroll" id="data-table" tabindex="0" role="region" aria-labelledby="table-caption"><table class="simple data-table" part="table">
-      <caption id="table-caption">Devices per ${unit.toLowerCase()}${rows > TABLE_LIMIT ? ` (first ${formatNumber(TABLE_LIMIT, this.locale)} of ${formatNumber(rows, this.locale)})` : ''}</caption>
-      <thead><tr><th scope="col">${unit}</th><th scope="col">Devices</th><th scope="col">Alerts started</th></tr></thead>
+      <caption id="table-caption">${hourly ? msg('Devices per hour') : msg('Devices per day')}${shownRows}</caption>
+      <thead><tr><th scope="col">${hourly ? msg('Hour') : msg('Day')}</th><th scope="col">${msg('Devices')}</th><th scope="col">${msg('Alerts started')}</th></tr></thead>
       <tbody>
         ${Array.from({ length: Math.min(rows, TABLE_LIMIT) }, (_, i) => {
           const marks = marksIn(s, i);
-          return html`<tr><th scope="row">${bucketLabel(s, i, this.locale)}</th><td>${formatNumber(s.values[i]!, this.locale)}</td><td>${marks.length ? marks.map((m) => `${m.severity}: ${m.title}`).join('; ') : ''}</td></tr>`;
+          return html`<tr><th scope="row">${bucketLabel(s, i, this.locale)}</th><td>${formatNumber(s.values[i]!, this.locale)}</td><td>${marks.length ? marks.map((m) => `${labelFor(SEVERITY_LABELS, m.severity)}: ${m.title}`).join('; ') : ''}</td></tr>`;
         })}
       </tbody>
     </table></div>`;
@@ -275,27 +284,26 @@ export class IpPrevalenceChart extends IpSectionElement {
     if (this.#isEmpty()) {
       const alerts = p.alertMarksTotal ?? p.alertMarks.length;
       return html`${this.#renderSummary(p)}
-        <div class="state empty">No devices communicated with this IP in this period${alerts ? ` (${formatNumber(alerts, this.locale)} ${alerts === 1 ? 'alert' : 'alerts'} started in it)` : ''}.</div>`;
+        <div class="state empty">${alerts ? msg(str`No devices communicated with this IP in this period (${alertsStarted(alerts, this.locale)} in it).`) : msg('No devices communicated with this IP in this period.')}</div>`;
     }
-    const unit = s.bucket === 'hour' ? 'hours' : 'days';
     return html`
       ${this.#renderSummary(p)}
-      ${this.chartUnavailable ? html`<div class="state error" role="alert"><span class="state-message">The chart could not be loaded; “Show as table” lists the numbers.</span></div>` : nothing}
+      ${this.chartUnavailable ? html`<div class="state error" role="alert"><span class="state-message">${msg('The chart could not be loaded; “Show as table” lists the numbers.')}</span></div>` : nothing}
       <div
         class="chart ${this.chartUnavailable ? 'unavailable' : ''}"
         part="chart"
         tabindex="0"
         role="application"
         aria-roledescription="chart"
-        aria-label=${`${this.heading}. ${this.#describeChart(s)}`}
+        aria-label=${`${this.#heading}. ${this.#describeChart(s)}`}
         aria-describedby="chart-help"
         @keydown=${this.#onKeydown}
         @focus=${this.#onFocus}
         @blur=${this.#onBlur}
       ></div>
-      <p id="chart-help" class="visually-hidden">Left and Right arrow keys move between ${unit}, Home and End go to the first and last, Page Up and Page Down jump further; Escape hides the tooltip. “Show as table” lists every value.</p>
+      <p id="chart-help" class="visually-hidden">${msg(str`Left and Right arrow keys move between ${s.bucket === 'hour' ? msg('hours') : msg('days')}, Home and End go to the first and last, Page Up and Page Down jump further; Escape hides the tooltip. “Show as table” lists every value.`)}</p>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${s.times.length > LARGE ? html`<p class="muted small">${formatNumber(s.times.length, this.locale)} points, drawn downsampled (LTTB).</p>` : nothing}
+      ${s.times.length > LARGE ? html`<p class="muted small">${msg(str`${formatNumber(s.times.length, this.locale)} points, drawn downsampled (LTTB).`)}</p>` : nothing}
       ${this.#renderTable(s)}
     `;
   }
@@ -303,25 +311,31 @@ export class IpPrevalenceChart extends IpSectionElement {
   override render() {
     const tools = this.#series && !this.#isEmpty()
       ? html`<div class="tools">
-          ${this.zoomed ? html`<button type="button" class="button subtle" @click=${() => this.resetZoom()}>Reset zoom</button>` : nothing}
+          ${this.zoomed ? html`<button type="button" class="button subtle" @click=${() => this.resetZoom()}>${msg('Reset zoom')}</button>` : nothing}
           <button type="button" class="button subtle" aria-expanded=${this.showTable ? 'true' : 'false'} aria-controls=${this.showTable ? 'data-table' : nothing} @click=${() => (this.showTable = !this.showTable)}>
-            ${this.showTable ? 'Hide table' : 'Show as table'}
+            ${this.showTable ? msg('Hide table') : msg('Show as table')}
           </button>
         </div>`
       : nothing;
     const given = this.data;
     const body = given ? this.#renderChart(given) : this.#task.render({
-      initial: () => html`<div class="state">${this.source.provider ? 'No IP address.' : 'No data provider configured.'}</div>`,
-      pending: () => html`<div aria-busy="true"><span class="visually-hidden">Loading ${this.heading}…</span>${skeletonLines([35, 55])}<div class="skeleton chart-skeleton"></div></div>`,
+      initial: () => html`<div class="state">${this.source.provider ? msg('No IP address.') : msg('No data provider configured.')}</div>`,
+      pending: () => html`<div aria-busy="true"><span class="visually-hidden">${msg(str`Loading ${this.#heading}…`)}</span>${skeletonLines([35, 55])}<div class="skeleton chart-skeleton"></div></div>`,
       error: (error: unknown) => html`<div class="state error" role="alert">
         <span class="state-message">${describeError(error)}</span>
-        ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => this.#task.run()}>Retry</button>` : nothing}
+        ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => this.#task.run()}>${msg('Retry')}</button>` : nothing}
       </div>`,
       complete: (p: Prevalence) => this.#renderChart(p),
     });
     return html`<section class="section" part="base" aria-labelledby="heading" aria-busy=${!given && this.#task.status === TaskStatus.PENDING ? 'true' : 'false'}>
-      <div class="section-header"><h2 class="section-title" id="heading">${this.heading}</h2>${tools}</div>
+      <div class="section-header"><h2 class="section-title" id="heading">${this.#heading}</h2>${tools}</div>
       <div class="section-body">${body}</div>
     </section>`;
   }
+}
+
+/** "27 alerts started", the noun by the language's plural rule. */
+function alertsStarted(n: number, locale: string | undefined): string {
+  const count = formatNumber(n, locale);
+  return new Intl.PluralRules(locale).select(n) === 'one' ? msg(str`${count} alert started`) : msg(str`${count} alerts started`);
 }

@@ -6,6 +6,7 @@
  * becomes HTML. Rich text has its own markup (`{style|text}`), so braces in data are swapped for
  * look-alike characters: a hostile title cannot even restyle the tooltip.
  */
+import { msg } from '../../lib/l10n.js';
 import { richTextSafe } from '../shared/echarts/rich-text.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import type { ChartTheme } from '../shared/echarts/chart-theme.js';
@@ -23,7 +24,7 @@ export { richTextSafe };
 export function tooltipText(s: PreparedSeries, i: number, locale?: string): string {
   const d = describeBucket(s, i, locale);
   const lines = [richTextSafe(d.heading), richTextSafe(d.devices)];
-  if (d.alerts.length) lines.push('Alerts started:');
+  if (d.alerts.length) lines.push(msg('Alerts started:'));
   for (const a of d.alerts) lines.push(a.severity ? `▲ ${richTextSafe(a.text)}` : richTextSafe(a.text));
   return lines.join('\n');
 }
@@ -133,7 +134,7 @@ export function prevalenceOption({ series: s, range, theme, locale, description,
     series: [
       {
         id: 'devices',
-        name: 'Devices',
+        name: msg('Devices'),
         type: 'line',
         xAxisIndex: 0,
         yAxisIndex: 0,
@@ -151,7 +152,7 @@ export function prevalenceOption({ series: s, range, theme, locale, description,
       },
       {
         id: 'alerts',
-        name: 'Alerts started',
+        name: msg('Alerts started'),
         type: 'scatter',
         xAxisIndex: 1,
         yAxisIndex: 1,

@@ -4,6 +4,7 @@
  * announcements before ECharts is loaded. The option itself is built in prevalence-option.ts,
  * which loads with ECharts.
  */
+import { msg, str } from '../../lib/l10n.js';
 import type { AlertMark, Prevalence } from '../../data/model.js';
 import { toMs } from '../../data/time.js';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.js';
@@ -99,15 +100,17 @@ export function describeBucket(s: PreparedSeries, i: number, locale?: string): B
   const marks = marksIn(s, i).sort((a, b) => rank(a.severity) - rank(b.severity));
   const alerts: BucketDescription['alerts'] = marks
     .slice(0, MAX_TITLES)
-    .map((m) => ({ text: `${labelFor(SEVERITY_LABELS, m.severity, 'Unknown')}: ${m.title}`, severity: m.severity }));
+    .map((m) => ({ text: `${labelFor(SEVERITY_LABELS, m.severity, msg('Unknown'))}: ${m.title}`, severity: m.severity }));
   const more = marks.length - MAX_TITLES;
-  if (more > 0) alerts.push({ text: `+${more} more ${more === 1 ? 'alert' : 'alerts'}` });
-  return { heading: bucketLabel(s, i, locale), devices: `${formatNumber(n, locale)} ${n === 1 ? 'device' : 'devices'}`, alerts };
+  const one = (k: number) => new Intl.PluralRules(locale).select(k) === 'one';
+  if (more > 0) alerts.push({ text: one(more) ? msg(str`+${more} more alert`) : msg(str`+${more} more alerts`) });
+  const count = formatNumber(n, locale);
+  return { heading: bucketLabel(s, i, locale), devices: one(n) ? msg(str`${count} device`) : msg(str`${count} devices`), alerts };
 }
 
 /** The same as one plain sentence, for the live region. */
 export function announceBucket(s: PreparedSeries, i: number, locale?: string): string {
   const d = describeBucket(s, i, locale);
-  const alerts = d.alerts.length ? ` Alerts started: ${d.alerts.map((a) => a.text).join('; ')}.` : '';
+  const alerts = d.alerts.length ? ` ${msg(str`Alerts started: ${d.alerts.map((a) => a.text).join('; ')}.`)}` : '';
   return `${d.heading}: ${d.devices}.${alerts}`;
 }
