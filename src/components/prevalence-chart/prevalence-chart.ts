@@ -114,7 +114,7 @@ export class IpPrevalenceChart extends IpSectionElement {
 
   /** Data to draw instead of asking the provider (for hosts that already have it). */
   @property({ attribute: false }) data?: Prevalence;
-  /** The section heading. */
+  /** The section heading (default: “Prevalence in the organization”, in the page's language). */
   @property({ type: String }) heading?: string;
 
   /** The ECharts instance once the chart is drawn (for advanced customization). */
