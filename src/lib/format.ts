@@ -95,6 +95,11 @@ export function formatRelative(
 }
 
 /** Grouped integer or decimal ("1,234,567"); '' for non-finite input. */
+/** Whether `n` takes the singular in the locale (`Intl.PluralRules`): pick between a message's forms. */
+export function isOne(n: number, locale?: Locale): boolean {
+  return new Intl.PluralRules(locale).select(n) === 'one';
+}
+
 export function formatNumber(value: number | null | undefined, locale?: Locale, maximumFractionDigits = 0): string {
   if (value == null || !Number.isFinite(value)) return '';
   return cached(`n|${locale}|${maximumFractionDigits}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits })).format(value);

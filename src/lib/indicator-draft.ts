@@ -5,24 +5,25 @@
  */
 import type { IndicatorAction, IndicatorInput, IndicatorSeverity } from '../data/model.js';
 import { indicatorProblems, type IndicatorProblems } from './indicator.js';
+import { msg, str } from './l10n.js';
 
-export const WIZARD_STEPS = [
-  ['indicator', 'Indicator'],
-  ['action', 'Action'],
-  ['scope', 'Scope'],
-  ['summary', 'Summary'],
-] as const;
-export type WizardStep = (typeof WIZARD_STEPS)[number][0];
+export const WIZARD_STEPS = ['indicator', 'action', 'scope', 'summary'] as const;
+export type WizardStep = (typeof WIZARD_STEPS)[number];
 
-export const EXPIRATIONS = [
-  ['never', 'Never'],
-  ['1', '1 day'],
-  ['7', '7 days'],
-  ['30', '30 days'],
-  ['90', '90 days'],
-  ['date', 'On a date…'],
-] as const;
-export type ExpirationChoice = (typeof EXPIRATIONS)[number][0];
+/** A step's name, in the language in force. */
+export function stepLabel(step: WizardStep): string {
+  return step === 'indicator' ? msg('Indicator') : step === 'action' ? msg('Action') : step === 'scope' ? msg('Scope') : msg('Summary');
+}
+
+export const EXPIRATIONS = ['never', '1', '7', '30', '90', 'date'] as const;
+export type ExpirationChoice = (typeof EXPIRATIONS)[number];
+
+/** An expiration choice in words ("7 days"), in the language in force. */
+export function expirationLabel(choice: ExpirationChoice): string {
+  if (choice === 'never') return msg('Never');
+  if (choice === 'date') return msg('On a date…');
+  return choice === '1' ? msg('1 day') : msg(str`${choice} days`);
+}
 
 export const CATEGORIES = [
   'CommandAndControl',
@@ -113,14 +114,14 @@ export function draftProblems(draft: IndicatorDraft, ip: string, now = Date.now(
   const api: IndicatorProblems = indicatorProblems(draftToInput(draft, ip, now), now);
   const out: Record<string, string> = {};
   const exp = expirationTime(draft, now);
-  if (exp === null) out['expirationDate'] = 'Choose the date it expires.';
+  if (exp === null) out['expirationDate'] = msg('Choose the date it expires.');
   else if (api.expirationTime) out[draft.expiration === 'date' ? 'expirationDate' : 'expiration'] = api.expirationTime;
   if (api.action) out['action'] = api.action;
   if (api.title) out['title'] = api.title;
   if (api.description) out['description'] = api.description;
   if (api.generateAlert) out['generateAlert'] = api.generateAlert;
   if (api.severity) out['severity'] = api.severity;
-  if (draft.scope === 'groups' && draft.groups.length === 0) out['groups'] = 'Choose at least one device group, or All devices.';
+  if (draft.scope === 'groups' && draft.groups.length === 0) out['groups'] = msg('Choose at least one device group, or All devices.');
   return out;
 }
 

@@ -6,6 +6,7 @@
  */
 import { INDICATOR_ACTIONS, INDICATOR_SEVERITIES, type IndicatorInput } from '../data/model.js';
 import { IP_SCOPE_LABELS, isExternalScope, parseIp } from './ip.js';
+import { msg, str } from './l10n.js';
 
 /** Field → message, for the fields of an indicator that break a rule. Empty when it is valid. */
 export type IndicatorProblems = Partial<Record<keyof IndicatorInput, string>>;
@@ -22,11 +23,11 @@ export const INDICATOR_DESCRIPTION_MAX = 1000;
 export function indicatorIneligibility(ip: string): string | undefined {
   const parsed = parseIp(ip);
   if (!parsed.ok) {
-    if (parsed.code === 'cidr') return 'A range (CIDR) cannot be an indicator; add single addresses, or configure the range in the cloud app IP settings.';
+    if (parsed.code === 'cidr') return msg('A range (CIDR) cannot be an indicator; add single addresses, or configure the range in the cloud app IP settings.');
     return parsed.message;
   }
   if (!isExternalScope(parsed.ip.scope)) {
-    return `${parsed.ip.canonical} is a ${IP_SCOPE_LABELS[parsed.ip.scope].toLowerCase()} address. Only external (public) IP addresses can be indicators.`;
+    return msg(str`${parsed.ip.canonical} is a ${IP_SCOPE_LABELS[parsed.ip.scope].toLowerCase()} address. Only external (public) IP addresses can be indicators.`);
   }
   return undefined;
 }
@@ -34,25 +35,25 @@ export function indicatorIneligibility(ip: string): string | undefined {
 /** Every rule the indicator breaks, by field. `now` is for the expiration check. */
 export function indicatorProblems(input: Partial<IndicatorInput>, now = Date.now()): IndicatorProblems {
   const out: IndicatorProblems = {};
-  if (input.indicatorType !== undefined && input.indicatorType !== 'IpAddress') out.indicatorType = 'Only IpAddress indicators are supported here.';
-  const ipProblem = typeof input.indicatorValue === 'string' ? indicatorIneligibility(input.indicatorValue) : 'An indicator needs an IP address.';
+  if (input.indicatorType !== undefined && input.indicatorType !== 'IpAddress') out.indicatorType = msg('Only IpAddress indicators are supported here.');
+  const ipProblem = typeof input.indicatorValue === 'string' ? indicatorIneligibility(input.indicatorValue) : msg('An indicator needs an IP address.');
   if (ipProblem) out.indicatorValue = ipProblem;
-  if (!input.action || !(INDICATOR_ACTIONS as readonly string[]).includes(input.action)) out.action = 'Choose an action.';
+  if (!input.action || !(INDICATOR_ACTIONS as readonly string[]).includes(input.action)) out.action = msg('Choose an action.');
   const title = input.title?.trim() ?? '';
-  if (!title) out.title = 'Enter a title.';
-  else if (title.length > INDICATOR_TITLE_MAX) out.title = `The title is ${title.length} characters; at most ${INDICATOR_TITLE_MAX}.`;
+  if (!title) out.title = msg('Enter a title.');
+  else if (title.length > INDICATOR_TITLE_MAX) out.title = msg(str`The title is ${title.length} characters; at most ${INDICATOR_TITLE_MAX}.`);
   const description = input.description?.trim() ?? '';
-  if (!description) out.description = 'Enter a description.';
-  else if (description.length > INDICATOR_DESCRIPTION_MAX) out.description = `The description is ${description.length} characters; at most ${INDICATOR_DESCRIPTION_MAX}.`;
-  if (input.action === 'Audit' && !input.generateAlert) out.generateAlert = 'The Audit action only records matches as alerts: turn on “Generate alert”.';
-  if (input.severity !== undefined && !(INDICATOR_SEVERITIES as readonly string[]).includes(input.severity)) out.severity = `Severity must be one of ${INDICATOR_SEVERITIES.join(', ')}.`;
+  if (!description) out.description = msg('Enter a description.');
+  else if (description.length > INDICATOR_DESCRIPTION_MAX) out.description = msg(str`The description is ${description.length} characters; at most ${INDICATOR_DESCRIPTION_MAX}.`);
+  if (input.action === 'Audit' && !input.generateAlert) out.generateAlert = msg('The Audit action only records matches as alerts: turn on “Generate alert”.');
+  if (input.severity !== undefined && !(INDICATOR_SEVERITIES as readonly string[]).includes(input.severity)) out.severity = msg(str`Severity must be one of ${INDICATOR_SEVERITIES.join(', ')}.`);
   if (input.expirationTime !== undefined) {
     const t = Date.parse(input.expirationTime);
-    if (!Number.isFinite(t)) out.expirationTime = 'Enter a valid expiration date.';
-    else if (t <= now) out.expirationTime = 'The expiration must be in the future.';
+    if (!Number.isFinite(t)) out.expirationTime = msg('Enter a valid expiration date.');
+    else if (t <= now) out.expirationTime = msg('The expiration must be in the future.');
   }
   if (input.rbacGroupNames !== undefined && (!Array.isArray(input.rbacGroupNames) || input.rbacGroupNames.some((g) => typeof g !== 'string' || !g.trim()))) {
-    out.rbacGroupNames = 'Device groups must be names.';
+    out.rbacGroupNames = msg('Device groups must be names.');
   }
   return out;
 }

@@ -1,7 +1,10 @@
 /**
  * Labels of the incident queue's source and asset columns. Apart from lib/labels.ts because only
  * the alerts list (a lazily loaded tab) needs them: the page's first paint does not carry them.
+ * Product names stay as Microsoft writes them; the generic words are translated (getters, read
+ * in the language in force).
  */
+import { msg } from './l10n.js';
 /** Service and detection sources (Graph's `serviceSource` and `detectionSource` enums) as the portal names them. */
 export const SOURCE_LABELS: Readonly<Record<string, string>> = {
   microsoftDefenderForEndpoint: 'Defender for Endpoint',
@@ -12,27 +15,61 @@ export const SOURCE_LABELS: Readonly<Record<string, string>> = {
   microsoftDefenderForCloud: 'Defender for Cloud',
   microsoft365Defender: 'Defender XDR',
   azureAdIdentityProtection: 'Entra ID Protection',
-  microsoftAppGovernance: 'App governance',
-  dataLossPrevention: 'Data loss prevention',
-  microsoftDataLossPrevention: 'Data loss prevention',
-  microsoftInsiderRiskManagement: 'Insider risk management',
+  get microsoftAppGovernance() {
+    return msg('App governance');
+  },
+  get dataLossPrevention() {
+    return msg('Data loss prevention');
+  },
+  get microsoftDataLossPrevention() {
+    return msg('Data loss prevention');
+  },
+  get microsoftInsiderRiskManagement() {
+    return msg('Insider risk management');
+  },
   microsoftSentinel: 'Microsoft Sentinel',
-  antivirus: 'Antivirus',
+  get antivirus() {
+    return msg('Antivirus');
+  },
   smartScreen: 'SmartScreen',
-  customTi: 'Custom TI',
-  customDetection: 'Custom detection',
-  automatedInvestigation: 'Automated investigation',
+  get customTi() {
+    return msg('Custom TI');
+  },
+  get customDetection() {
+    return msg('Custom detection');
+  },
+  get automatedInvestigation() {
+    return msg('Automated investigation');
+  },
   microsoftThreatExperts: 'Microsoft Threat Experts',
-  scheduledAlerts: 'Scheduled analytics rule',
-  nrtAlerts: 'Near-real-time rule',
-  manual: 'Manual',
+  get scheduledAlerts() {
+    return msg('Scheduled analytics rule');
+  },
+  get nrtAlerts() {
+    return msg('Near-real-time rule');
+  },
+  get manual() {
+    return msg('Manual');
+  },
 };
 
 export const ASSET_KIND_LABELS: Readonly<Record<string, string>> = {
-  device: 'Device',
-  user: 'User',
-  mailbox: 'Mailbox',
-  app: 'App',
-  ip: 'IP address',
-  cloudResource: 'Cloud resource',
+  get device() {
+    return msg('Device');
+  },
+  get user() {
+    return msg('User');
+  },
+  get mailbox() {
+    return msg('Mailbox');
+  },
+  get app() {
+    return msg('App');
+  },
+  get ip() {
+    return msg('IP address');
+  },
+  get cloudResource() {
+    return msg('Cloud resource');
+  },
 };

@@ -8,6 +8,7 @@ import { formatNumber } from './format.js';
 import { revealControls } from './text.js';
 import { own, type IpDetails, type LogActivity, type Prevalence, type SecuritySummary } from '../data/model.js';
 import { SEVERITY_LABELS } from './labels.js';
+import { msg, str } from './l10n.js';
 
 /** The answers a summary is made of; any may be missing (the summary says less). */
 export interface IpSummaryData {
@@ -51,7 +52,7 @@ export function markdownText(value: unknown): string {
 const SEVERITY_ORDER: Record<string, number> = { high: 0, medium: 1, low: 2, informational: 3, unknown: 4 };
 
 function when(iso: string | undefined, locale?: string): string {
-  if (!iso) return 'unknown';
+  if (!iso) return msg('unknown');
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return 'unknown';
   return `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d)} UTC`;
@@ -62,45 +63,50 @@ export function ipSummaryMarkdown(input: IpSummaryInput): string {
   const { ip, details, summary, logActivity, prevalence, locale } = input;
   const n = (v: number) => formatNumber(v, locale);
   const lines: string[] = [];
-  lines.push(`## IP address ${markdownText(ip.canonical)}`, '');
-  const embedded = ip.embedded ? ` (${EMBEDDED_KIND_LABELS[ip.embedded.kind]} address of ${markdownText(ip.embedded.ipv4)})` : '';
-  lines.push(`- **Kind:** IPv${ip.version}, ${IP_SCOPE_LABELS[ip.scope].toLowerCase()}${ip.mapped ? ` (written ${markdownText(ip.mapped)})` : ''}${embedded}`);
+  lines.push(msg(str`## IP address ${markdownText(ip.canonical)}`), '');
+  const embedded = ip.embedded ? ` ${msg(str`(${EMBEDDED_KIND_LABELS[ip.embedded.kind]} address of ${markdownText(ip.embedded.ipv4)})`)}` : '';
+  const written = ip.mapped ? ` ${msg(str`(written ${markdownText(ip.mapped)})`)}` : '';
+  lines.push(`${msg(str`- **Kind:** IPv${ip.version}, ${IP_SCOPE_LABELS[ip.scope].toLowerCase()}`)}${written}${embedded}`);
   if (details) {
     const place = [details.city, details.state, details.country].filter(Boolean).map(markdownText).join(', ');
-    if (details.organization) lines.push(`- **Organization:** ${markdownText(details.organization)}`);
-    if (details.asn !== undefined) lines.push(`- **ASN:** AS${details.asn}${details.asName ? ` ${markdownText(details.asName)}` : ''}`);
-    if (place) lines.push(`- **Location:** ${place}`);
-    if (details.reverseDns.length) lines.push(`- **Reverse DNS:** ${details.reverseDns.slice(0, 5).map(markdownText).join(', ')}${details.reverseDns.length > 5 ? ` and ${details.reverseDns.length - 5} more` : ''}`);
+    if (details.organization) lines.push(msg(str`- **Organization:** ${markdownText(details.organization)}`));
+    if (details.asn !== undefined) lines.push(msg(str`- **ASN:** ${`AS${details.asn}${details.asName ? ` ${markdownText(details.asName)}` : ''}`}`));
+    if (place) lines.push(msg(str`- **Location:** ${place}`));
+    if (details.reverseDns.length) {
+      const names = details.reverseDns.slice(0, 5).map(markdownText).join(', ');
+      const more = details.reverseDns.length - 5;
+      lines.push(more > 0 ? msg(str`- **Reverse DNS:** ${names} and ${more} more`) : msg(str`- **Reverse DNS:** ${names}`));
+    }
   }
-  lines.push('', `### Activity ${markdownText(input.rangeLabel)}`, '');
+  lines.push('', msg(str`### Activity ${markdownText(input.rangeLabel)}`), '');
   if (summary) {
     const sev = (counts: Record<string, number>) =>
       (['high', 'medium', 'low', 'informational'] as const).map((s) => `${n(counts[s] ?? 0)} ${SEVERITY_LABELS[s].toLowerCase()}`).join(', ');
-    lines.push(`- **Open incidents:** ${n(summary.openIncidents)}; **active alerts:** ${n(summary.activeAlerts)}`);
-    lines.push(`- **Incidents by severity:** ${sev(summary.incidentsBySeverity)}`);
-    lines.push(`- **Alerts by severity:** ${sev(summary.alertsBySeverity)}`);
-    lines.push(`- **Devices that communicated with it:** ${n(summary.organizationPrevalence)}`);
+    lines.push(msg(str`- **Open incidents:** ${n(summary.openIncidents)}; **active alerts:** ${n(summary.activeAlerts)}`));
+    lines.push(msg(str`- **Incidents by severity:** ${sev(summary.incidentsBySeverity)}`));
+    lines.push(msg(str`- **Alerts by severity:** ${sev(summary.alertsBySeverity)}`));
+    lines.push(msg(str`- **Devices that communicated with it:** ${n(summary.organizationPrevalence)}`));
   }
   const first = summary?.firstSeen ?? prevalence?.firstSeen ?? logActivity?.firstSeen;
   const last = summary?.lastSeen ?? prevalence?.lastSeen ?? logActivity?.lastSeen;
-  if (first || last) lines.push(`- **First seen:** ${when(first, locale)}; **last seen:** ${when(last, locale)}`);
-  else if (summary) lines.push('- Not observed in the organization.');
-  if (!summary && !prevalence) lines.push('- Counts not loaded yet.');
-  if (prevalence && !summary) lines.push(`- **Devices that communicated with it:** ${n(prevalence.totalDevices)}`);
+  if (first || last) lines.push(msg(str`- **First seen:** ${when(first, locale)}; **last seen:** ${when(last, locale)}`));
+  else if (summary) lines.push(msg('- Not observed in the organization.'));
+  if (!summary && !prevalence) lines.push(msg('- Counts not loaded yet.'));
+  if (prevalence && !summary) lines.push(msg(str`- **Devices that communicated with it:** ${n(prevalence.totalDevices)}`));
   if (prevalence?.alertMarks.length) {
     const top = [...prevalence.alertMarks]
       .sort((a, b) => (own(SEVERITY_ORDER, a.severity) ?? 9) - (own(SEVERITY_ORDER, b.severity) ?? 9) || (a.time < b.time ? 1 : a.time > b.time ? -1 : 0))
       .slice(0, input.topAlerts ?? 5);
-    lines.push('', '### Top alerts', '');
+    lines.push('', msg('### Top alerts'), '');
     for (const a of top) {
       const label = own(SEVERITY_LABELS as Readonly<Record<string, string>>, a.severity) ?? markdownText(a.severity);
       lines.push(`- **${label}** ${markdownText(a.title)} (${when(a.time, locale)})`);
     }
   }
   if (logActivity?.sources.length) {
-    lines.push('', '### Seen in logs', '');
-    for (const s of logActivity.sources.slice(0, 8)) lines.push(`- ${markdownText(s.source)}: ${when(s.firstSeen, locale)} to ${when(s.lastSeen, locale)}`);
+    lines.push('', msg('### Seen in logs'), '');
+    for (const s of logActivity.sources.slice(0, 8)) lines.push(msg(str`- ${markdownText(s.source)}: ${when(s.firstSeen, locale)} to ${when(s.lastSeen, locale)}`));
   }
-  lines.push('', `_Summary made ${when((input.now ?? new Date()).toISOString(), locale)}._`);
+  lines.push('', msg(str`_Summary made ${when((input.now ?? new Date()).toISOString(), locale)}._`));
   return lines.join('\n');
 }

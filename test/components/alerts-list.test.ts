@@ -286,7 +286,7 @@ describe('<ip-alerts-list>', () => {
       button(el, 'More filters').click();
       await el.updateComplete;
       await openMenu(el, 'Last activity');
-      const form = byRole(root(el), 'form', 'Filter by last activity');
+      const form = byRole(root(el), 'form', 'Filter by Last activity');
       const from = form.querySelector<HTMLInputElement>('input[name="from"]')!;
       const to = form.querySelector<HTMLInputElement>('input[name="to"]')!;
       const day = (h: number) => ago(h).slice(0, 10);

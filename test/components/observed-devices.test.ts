@@ -114,7 +114,7 @@ describe('<ip-observed-devices>', () => {
       const el = await mount(staticWith(), 3);
       expect(names(el)).to.deep.equal(['WS-FIN-0231', 'SRV-SQL-02', 'build-agent-027']);
       const text = deepText(row(el, 'WS-FIN-0231'));
-      for (const expected of ['Windows11 23H2', 'Risk: high', 'Exposure: medium', 'Connections 1,414', 'Http Connection Inspected', 'outbound', '56243 → 443', 'wscript.exe', 'wscript.exe //B //E:jscript', 'a'.repeat(64), 'CONTOSO\\jsmith', 'payload.txt', 'http://203.0.113.7/payload.txt']) {
+      for (const expected of ['Windows11 23H2', 'Risk: High', 'Exposure: Medium', 'Connections 1,414', 'Http Connection Inspected', 'Direction Outbound', '56243 → 443', 'wscript.exe', 'wscript.exe //B //E:jscript', 'a'.repeat(64), 'CONTOSO\\jsmith', 'payload.txt', 'http://203.0.113.7/payload.txt']) {
         expect(text, expected).to.contain(expected);
       }
       expect(deepText(row(el, 'SRV-SQL-02'))).to.contain('3389 ← 51000');

@@ -37,7 +37,7 @@ describe('lib/indicator-draft', () => {
     expect(problems['expirationDate']).to.equal('Choose the date it expires.');
     expect(draftProblems(filled({ expiration: 'date', expirationDate: '2020-01-01' }), IP, NOW)['expirationDate']).to.contain('future');
     // Every problem field belongs to exactly one step.
-    const owners = Object.keys(problems).map((f) => WIZARD_STEPS.filter(([s]) => STEP_FIELDS[s].includes(f)).length);
+    const owners = Object.keys(problems).map((f) => WIZARD_STEPS.filter((s) => STEP_FIELDS[s].includes(f)).length);
     expect(owners.every((n) => n === 1)).to.equal(true);
   });
 

@@ -14,6 +14,7 @@ import type { AlertFilter, AlertSortField, IpDataProvider, Sort } from '../../da
 import { IpDataError } from '../../data/errors.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import { KeyedRequests } from '../shared/keyed-requests.js';
+import { msg, str } from '../../lib/l10n.js';
 
 export interface AlertsQuery {
   provider: IpDataProvider;
@@ -206,7 +207,7 @@ export class AlertPages implements ReactiveController {
       total = page.total;
       const items = page.items.slice(0, pageSize);
       if (items.length === 0 && offset < total) {
-        throw new IpDataError('bad-response', `The data source said ${total} match but stopped sending rows after ${offset}.`);
+        throw new IpDataError('bad-response', msg(str`The data source said ${total} match but stopped sending rows after ${offset}.`));
       }
       offset += items.length;
       yield { items, done: Math.min(offset, total), total };
@@ -292,7 +293,7 @@ export class AlertPages implements ReactiveController {
     }
     const short =
       items.length < expected
-        ? new IpDataError('bad-response', `The data source said ${first.total} match but sent ${items.length} of the ${expected} rows from row ${offset + 1}.`)
+        ? new IpDataError('bad-response', msg(str`The data source said ${first.total} match but sent ${items.length} of the ${expected} rows from row ${offset + 1}.`))
         : undefined;
     return { items, total: first.total, unlisted: first.unlisted ?? 0, short };
   }

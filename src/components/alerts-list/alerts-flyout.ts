@@ -15,6 +15,8 @@ import {
 import { ALERT_STATUS_LABELS, CLASSIFICATION_LABELS, DETERMINATION_LABELS, INVESTIGATION_STATE_LABELS, labelFor } from '../../lib/labels.js';
 import { IpFlyoutCloseEvent, IpFlyoutSaveEvent } from '../../events/internal.js';
 import { formatNumber } from '../../lib/format.js';
+import { msg, str, updateWhenLocaleChanges } from '../../lib/l10n.js';
+import { ASSET_KIND_LABELS } from '../../lib/queue-labels.js';
 
 const KEEP = '__keep__';
 
@@ -199,6 +201,11 @@ export class IpAlertsFlyout extends LitElement {
   /** "Saved …", said after a save succeeded, until the form or the selection changes. */
   @state() private savedNote = '';
 
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
   /** Move focus to the panel's heading (when it opens from the keyboard). */
   override focus(): void {
     this.headingEl?.focus();
@@ -308,7 +315,14 @@ export class IpAlertsFlyout extends LitElement {
     this.#submitted = undefined;
     this.#apply(next);
     const n = updated.length;
-    this.savedNote = n > 1 ? `Saved: ${formatNumber(n, this.locale)} incidents and alerts changed.` : `Saved: the ${updated[0]?.kind ?? 'change'} ${n ? 'changed' : 'was made'}.`;
+    this.savedNote =
+      n > 1
+        ? msg(str`Saved: ${formatNumber(n, this.locale)} incidents and alerts changed.`)
+        : updated[0]?.kind === 'incident'
+          ? msg('Saved: the incident changed.')
+          : updated[0]?.kind === 'alert'
+            ? msg('Saved: the alert changed.')
+            : msg('Saved: the change was made.');
   }
 
   // ---- rendering ----------------------------------------------------------------------------
@@ -318,47 +332,47 @@ export class IpAlertsFlyout extends LitElement {
     const devices = a.impactedAssets.filter((x) => x.kind === 'device');
     const others = a.impactedAssets.filter((x) => x.kind !== 'device');
     return html`
-      <p>${severityBadge(a.severity)} <span class="muted small">· ${labelFor(ALERT_STATUS_LABELS, a.status, 'Unknown')} · ${a.assignedTo ?? 'Unassigned'}</span></p>
-      ${a.description ? html`<section><h3>Description</h3><p>${a.description}</p></section>` : nothing}
+      <p>${severityBadge(a.severity)} <span class="muted small">· ${labelFor(ALERT_STATUS_LABELS, a.status, ALERT_STATUS_LABELS.unknown)} · ${a.assignedTo ?? msg('Unassigned')}</span></p>
+      ${a.description ? html`<section><h3>${msg('Description')}</h3><p>${a.description}</p></section>` : nothing}
       <section>
-        <h3>Timeline</h3>
+        <h3>${msg('Timeline')}</h3>
         <dl class="details small">
-          <dt>First activity</dt><dd>${dateTime(a.firstActivity, locale)}</dd>
-          <dt>Last activity</dt><dd>${dateTime(a.lastActivity, locale)}</dd>
-          ${a.createdAt ? html`<dt>Created</dt><dd>${dateTime(a.createdAt, locale)}</dd>` : nothing}
-          ${a.lastUpdated ? html`<dt>Last update</dt><dd>${dateTime(a.lastUpdated, locale)}</dd>` : nothing}
-          <dt>Classification</dt><dd>${a.classification ? `${labelFor(CLASSIFICATION_LABELS, a.classification)}${a.determination ? ` · ${labelFor(DETERMINATION_LABELS, a.determination)}` : ''}` : CLASSIFICATION_LABELS.unset}</dd>
-          <dt>Investigation</dt><dd>${a.investigationState ? labelFor(INVESTIGATION_STATE_LABELS, a.investigationState) : missing()}</dd>
-          ${a.kind === 'alert' ? html`<dt>Incident</dt><dd>${a.incidentId ?? missing()}</dd>` : html`<dt>Alerts</dt><dd>${a.alertCount ?? missing()}</dd>`}
-          ${listRow('Tags', a.tags ?? [])}
-          ${listRow('Categories', categories(a).map(words))}
-          ${listRow('Service sources', serviceSources(a).map(sourceLabel))}
-          <dt>Detection sources</dt><dd>${detectionSources(a).map(sourceLabel).join(', ') || missing()}</dd>
-          ${listRow('Product names', a.productNames ?? [])}
-          ${listRow('Device groups', a.deviceGroups ?? [])}
-          ${listRow('MITRE ATT&CK', a.mitreTechniques ?? [])}
+          <dt>${msg('First activity')}</dt><dd>${dateTime(a.firstActivity, locale)}</dd>
+          <dt>${msg('Last activity')}</dt><dd>${dateTime(a.lastActivity, locale)}</dd>
+          ${a.createdAt ? html`<dt>${msg('Created')}</dt><dd>${dateTime(a.createdAt, locale)}</dd>` : nothing}
+          ${a.lastUpdated ? html`<dt>${msg('Last update')}</dt><dd>${dateTime(a.lastUpdated, locale)}</dd>` : nothing}
+          <dt>${msg('Classification')}</dt><dd>${a.classification ? `${labelFor(CLASSIFICATION_LABELS, a.classification)}${a.determination ? ` · ${labelFor(DETERMINATION_LABELS, a.determination)}` : ''}` : CLASSIFICATION_LABELS.unset}</dd>
+          <dt>${msg('Investigation')}</dt><dd>${a.investigationState ? labelFor(INVESTIGATION_STATE_LABELS, a.investigationState) : missing()}</dd>
+          ${a.kind === 'alert' ? html`<dt>${msg('Incident')}</dt><dd>${a.incidentId ?? missing()}</dd>` : html`<dt>${msg('Alerts')}</dt><dd>${a.alertCount ?? missing()}</dd>`}
+          ${listRow(msg('Tags'), a.tags ?? [])}
+          ${listRow(msg('Categories'), categories(a).map(words))}
+          ${listRow(msg('Service sources'), serviceSources(a).map(sourceLabel))}
+          <dt>${msg('Detection sources')}</dt><dd>${detectionSources(a).map(sourceLabel).join(', ') || missing()}</dd>
+          ${listRow(msg('Product names'), a.productNames ?? [])}
+          ${listRow(msg('Device groups'), a.deviceGroups ?? [])}
+          ${listRow(msg('MITRE ATT&CK'), a.mitreTechniques ?? [])}
         </dl>
       </section>
       <section>
-        <h3>Related devices</h3>
-        ${devices.length ? html`<ul>${devices.map((d) => html`<li>${shown(d.name)}</li>`)}</ul>` : html`<p class="muted small">None.</p>`}
+        <h3>${msg('Related devices')}</h3>
+        ${devices.length ? html`<ul>${devices.map((d) => html`<li>${shown(d.name)}</li>`)}</ul>` : html`<p class="muted small">${msg('None.')}</p>`}
       </section>
-      ${others.length ? html`<section><h3>Other impacted assets</h3><ul>${others.map((d) => html`<li>${shown(d.name)} <span class="muted small">(${d.kind})</span></li>`)}</ul></section>` : nothing}
+      ${others.length ? html`<section><h3>${msg('Other impacted assets')}</h3><ul>${others.map((d) => html`<li>${shown(d.name)} <span class="muted small">(${labelFor(ASSET_KIND_LABELS, d.kind)})</span></li>`)}</ul></section>` : nothing}
       ${a.evidence?.length
-        ? html`<section><h3>Evidence</h3><ul>${a.evidence.map((e) => html`<li>${e.entityType}: ${e.name}${e.verdict ? html` <span class="muted small">(${e.verdict})</span>` : nothing}</li>`)}</ul></section>`
+        ? html`<section><h3>${msg('Evidence')}</h3><ul>${a.evidence.map((e) => html`<li>${e.entityType}: ${e.name}${e.verdict ? html` <span class="muted small">(${e.verdict})</span>` : nothing}</li>`)}</ul></section>`
         : nothing}
       <section>
-        <h3>Comments</h3>
+        <h3>${msg('Comments')}</h3>
         ${a.comments?.length
-          ? a.comments.map((c) => html`<div class="comment"><p>${c.comment}</p><p class="muted small">${c.createdBy ?? 'Someone'} · ${timeAgo(c.createdAt, locale)}</p></div>`)
-          : html`<p class="muted small">No comments yet.</p>`}
+          ? a.comments.map((c) => html`<div class="comment"><p>${c.comment}</p><p class="muted small">${c.createdBy ?? msg('Someone')} · ${timeAgo(c.createdAt, locale)}</p></div>`)
+          : html`<p class="muted small">${msg('No comments yet.')}</p>`}
       </section>
     `;
   }
 
   #renderForm(): TemplateResult {
     const bulk = !this.#single;
-    const keep = html`<option value=${KEEP} ?selected=${this.status === KEEP}>Keep as is</option>`;
+    const keep = html`<option value=${KEEP} ?selected=${this.status === KEEP}>${msg('Keep as is')}</option>`;
     const cls = this.classification;
     const determinations = cls !== KEEP && cls !== UNSET ? (DETERMINATIONS_BY_CLASSIFICATION[cls as KnownClassification] ?? []) : [];
     const dirty = Object.keys(this.patch()).length > 0;
@@ -366,71 +380,71 @@ export class IpAlertsFlyout extends LitElement {
     // never really disabled (aria-disabled, and the submit does nothing): pressed from the
     // keyboard, focus stays on it while it saves and after the saved form clears.
     return html`<form part="form" @submit=${this.#onSubmit} aria-labelledby="manage-heading" aria-busy=${this.saving ? 'true' : 'false'}>
-      <h3 id="manage-heading">Manage ${bulk ? `${this.count.toLocaleString(this.locale)} selected` : this.#single?.kind}</h3>
-      <label>Status
+      <h3 id="manage-heading">${bulk ? msg(str`Manage ${formatNumber(this.count, this.locale)} selected`) : this.#single?.kind === 'incident' ? msg('Manage incident') : msg('Manage alert')}</h3>
+      <label>${msg('Status')}
         <select class="input" name="status" ?disabled=${this.saving} .value=${this.status} @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value)}>
           ${bulk ? keep : nothing}
           ${ALERT_STATUSES.map((s) => html`<option value=${s} ?selected=${this.status === s}>${ALERT_STATUS_LABELS[s]}</option>`)}
         </select>
       </label>
-      <label>Classification
+      <label>${msg('Classification')}
         <select class="input" name="classification" ?disabled=${this.saving} @change=${(e: Event) => {
           this.classification = (e.target as HTMLSelectElement).value;
           this.determination = KEEP;
         }}>
-          ${bulk ? html`<option value=${KEEP} ?selected=${cls === KEEP}>Keep as is</option>` : nothing}
+          ${bulk ? html`<option value=${KEEP} ?selected=${cls === KEEP}>${msg('Keep as is')}</option>` : nothing}
           <option value=${UNSET} ?selected=${cls === UNSET}>${CLASSIFICATION_LABELS.unset}</option>
           ${CLASSIFICATIONS.map((c) => html`<option value=${c} ?selected=${cls === c}>${CLASSIFICATION_LABELS[c]}</option>`)}
         </select>
       </label>
-      <label>Determination
+      <label>${msg('Determination')}
         <select class="input" name="determination" ?disabled=${determinations.length === 0 || this.saving} @change=${(e: Event) => (this.determination = (e.target as HTMLSelectElement).value)}>
-          <option value=${KEEP} ?selected=${this.determination === KEEP}>${determinations.length ? 'Choose…' : 'Choose a classification first'}</option>
+          <option value=${KEEP} ?selected=${this.determination === KEEP}>${determinations.length ? msg('Choose…') : msg('Choose a classification first')}</option>
           ${determinations.map((d) => html`<option value=${d} ?selected=${this.determination === d}>${labelFor(DETERMINATION_LABELS, d)}</option>`)}
         </select>
       </label>
-      <label>Assign to
+      <label>${msg('Assign to')}
         <select class="input" name="assign" ?disabled=${this.saving} @change=${(e: Event) => (this.assign = (e.target as HTMLSelectElement).value)}>
-          <option value=${KEEP} ?selected=${this.assign === KEEP}>Keep as is</option>
-          ${this.currentUser ? html`<option value=${ME} ?selected=${this.assign === ME}>Me (${this.currentUser})</option>` : nothing}
-          <option value=${OTHER} ?selected=${this.assign === OTHER}>Someone else…</option>
-          <option value=${UNSET} ?selected=${this.assign === UNSET}>Unassigned</option>
+          <option value=${KEEP} ?selected=${this.assign === KEEP}>${msg('Keep as is')}</option>
+          ${this.currentUser ? html`<option value=${ME} ?selected=${this.assign === ME}>${msg(str`Me (${this.currentUser})`)}</option>` : nothing}
+          <option value=${OTHER} ?selected=${this.assign === OTHER}>${msg('Someone else…')}</option>
+          <option value=${UNSET} ?selected=${this.assign === UNSET}>${msg('Unassigned')}</option>
         </select>
       </label>
       ${this.assign === OTHER
-        ? html`<label>Assignee <input class="input" name="assignee" autocomplete="off" ?readonly=${this.saving} .value=${this.assignee} @input=${(e: Event) => (this.assignee = (e.target as HTMLInputElement).value)} /></label>`
+        ? html`<label>${msg('Assignee')} <input class="input" name="assignee" autocomplete="off" ?readonly=${this.saving} .value=${this.assignee} @input=${(e: Event) => (this.assignee = (e.target as HTMLInputElement).value)} /></label>`
         : nothing}
-      <label>Comment
+      <label>${msg('Comment')}
         <textarea class="input" name="comment" ?readonly=${this.saving} .value=${this.comment} @input=${(e: Event) => (this.comment = (e.target as HTMLTextAreaElement).value)}></textarea>
       </label>
-      ${this.error ? html`<p class="error" role="alert">Not saved: ${this.error} Your changes are still here; try again.</p>` : nothing}
+      ${this.error ? html`<p class="error" role="alert">${msg(str`Not saved: ${this.error} Your changes are still here; try again.`)}</p>` : nothing}
       <p class="saved small" role="status">${this.savedNote && !dirty && !this.saving && !this.error ? this.savedNote : nothing}</p>
       <div class="actions">
-        <button type="submit" class="button primary" aria-disabled=${!dirty || this.saving ? 'true' : 'false'}>${this.saving ? 'Saving…' : 'Save'}</button>
-        <button type="button" class="button" aria-disabled=${!dirty || this.saving ? 'true' : 'false'} @click=${() => dirty && !this.saving && this.#reset()}>Discard changes</button>
+        <button type="submit" class="button primary" aria-disabled=${!dirty || this.saving ? 'true' : 'false'}>${this.saving ? msg('Saving…') : msg('Save')}</button>
+        <button type="button" class="button" aria-disabled=${!dirty || this.saving ? 'true' : 'false'} @click=${() => dirty && !this.saving && this.#reset()}>${msg('Discard changes')}</button>
       </div>
     </form>`;
   }
 
   override render() {
     const one = this.#single;
-    const title = one ? shown(one.title) : `${this.count.toLocaleString(this.locale)} selected`;
+    const title = one ? shown(one.title) : msg(str`${formatNumber(this.count, this.locale)} selected`);
     return html`<aside class="panel" part="base" role="region" aria-labelledby="flyout-title" @keydown=${this.#onKeydown}>
       <div class="head">
         <div>
-          ${one ? html`<span class="kind">${one.kind}</span> <span class="muted small mono">${one.id}</span>` : nothing}
+          ${one ? html`<span class="kind">${one.kind === 'incident' ? msg('Incident') : msg('Alert')}</span> <span class="muted small mono">${one.id}</span>` : nothing}
           <h2 id="flyout-title" tabindex="-1">${title}</h2>
         </div>
-        <button type="button" class="button subtle" aria-label="Close details" title="Close (Esc)" @click=${() => this.#close()}>✕</button>
+        <button type="button" class="button subtle" aria-label=${msg('Close details')} title=${msg('Close (Esc)')} @click=${() => this.#close()}>✕</button>
       </div>
       <div class="body">
         ${one
           ? this.#renderDetails(one)
-          : html`<p>${this.items.length ? html`Including:` : 'Loading the selection…'}</p>
+          : html`<p>${this.items.length ? msg('Including:') : msg('Loading the selection…')}</p>
               <ul>${this.items.slice(0, 8).map((a) => html`<li>${shown(a.title)} <span class="muted small">(${a.id})</span></li>`)}</ul>
-              ${this.count > 8 ? html`<p class="muted small">…and ${(this.count - Math.min(8, this.items.length)).toLocaleString(this.locale)} more.</p>` : nothing}`}
+              ${this.count > 8 ? html`<p class="muted small">${msg(str`…and ${formatNumber(this.count - Math.min(8, this.items.length), this.locale)} more.`)}</p>` : nothing}`}
       </div>
-      ${this.manageable ? this.#renderForm() : html`<p class="muted small body">Read-only: this data source cannot change incidents and alerts.</p>`}
+      ${this.manageable ? this.#renderForm() : html`<p class="muted small body">${msg('Read-only: this data source cannot change incidents and alerts.')}</p>`}
     </aside>`;
   }
 }

@@ -31,6 +31,7 @@ import { alertExportFields } from './export-fields.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { describeRange } from '../../lib/time-range.js';
 import { IpAlertsUpdatedEvent } from '../../events/events.js';
+import { msg } from '../../lib/l10n.js';
 
 /**
  * The incidents and alerts whose story includes the IP, in a grid built for big data: pages are
@@ -336,7 +337,7 @@ export class IpAlertsList extends IpSectionElement {
     const q = this.#query;
     return html`<div class="toolbar" part="toolbar" @keydown=${q.onToolbarKeydown}>
       ${q.renderSearchAndFilters()}
-      <div class="tools" role="toolbar" aria-label="List tools" @keydown=${q.toolsKeys.onKeydown} @focusin=${q.toolsKeys.onFocusin}>
+      <div class="tools" role="toolbar" aria-label=${msg('List tools')} @keydown=${q.toolsKeys.onKeydown} @focusin=${q.toolsKeys.onFocusin}>
         ${columnChooser({ columns: this.columns, open: q.menu === 'columns', onToggleOpen: () => q.toggleMenu('columns'), controller: this.#columnsCtl })}
         ${exportMenu({ open: q.menu === 'export', total: this.#total, noun: 'rows', busy: !!this.#export.progress, locale: this.locale, onToggleOpen: () => q.toggleMenu('export'), onExport: (f) => {
           q.menu = undefined;
@@ -415,7 +416,7 @@ export class IpAlertsList extends IpSectionElement {
       ${this.#renderStatus()}
       <div class="main">
         <div class="grid-wrap">
-          <div class="scroller" part="grid" role="grid" aria-label="Incidents and alerts" aria-multiselectable="true"
+          <div class="scroller" part="grid" role="grid" aria-label=${msg('Incidents and alerts')} aria-multiselectable="true"
             aria-rowcount=${total === undefined ? '-1' : String(count + 1)} aria-colcount=${this.#columnsCtl.visible.length + 1}
             aria-busy=${loadingFirst ? 'true' : 'false'} tabindex=${activeRendered ? '-1' : '0'}
             @scroll=${this.#scroll.onScroll} @keydown=${this.#nav.onKeydown} @focus=${this.#nav.onScrollerFocus}
@@ -427,7 +428,7 @@ export class IpAlertsList extends IpSectionElement {
           </div>
           ${bodyState({
             hasProvider: Boolean(this.source.provider),
-            noIp: this.source.ip ? undefined : this.source.ownIp && !this.source.ownIp.ok ? this.source.ownIp.message : 'No IP address.',
+            noIp: this.source.ip ? undefined : this.source.ownIp && !this.source.ownIp.ok ? this.source.ownIp.message : msg('No IP address.'),
             total,
             error: this.#pages.error,
             filtered: filterCount(this.filter) > 0 || this.search.trim() !== '',

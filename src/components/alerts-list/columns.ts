@@ -13,6 +13,7 @@ import type { AlertFilterField, AlertSortField } from '../../data/provider.js';
 import { formatIso } from '../../lib/format.js';
 import { missing, severityBadge, shown, timeAgo, truncated } from '../shared/ui.js';
 import { revealControls } from '../../lib/text.js';
+import { msg, str } from '../../lib/l10n.js';
 
 /** Every column, in Defender's default order (the queue's defaults first, then the optional ones). */
 export const COLUMN_IDS = [
@@ -84,7 +85,7 @@ function assets(item: AlertItem): TemplateResult {
   if (!list.length) return missing();
   const first = list.slice(0, 2).map((a) => a.name).join(', ');
   const more = list.length - 2;
-  return html`<span class="truncate" title=${revealControls(assetsText(item))}>${shown(first)}${more > 0 ? html` <span class="muted">+${more} more</span>` : nothing}</span>`;
+  return html`<span class="truncate" title=${revealControls(assetsText(item))}>${shown(first)}${more > 0 ? html` <span class="muted">${msg(str`+${more} more`)}</span>` : nothing}</span>`;
 }
 
 /** Service or detection source as the portal names it. */
@@ -106,7 +107,7 @@ function listCell(values: readonly string[], label: (v: string) => string = (v) 
   const body = options.chips
     ? shownLabels.map((l) => html`<span class="badge tag">${shown(l)}</span>`)
     : html`<span class=${options.mono ? 'mono' : ''}>${shown(shownLabels.join(', '))}</span>`;
-  return html`<span class="truncate" title=${revealControls(labels.join(', '))}>${body}${more > 0 ? html` <span class="muted">+${more} more</span>` : nothing}</span>`;
+  return html`<span class="truncate" title=${revealControls(labels.join(', '))}>${body}${more > 0 ? html` <span class="muted">${msg(str`+${more} more`)}</span>` : nothing}</span>`;
 }
 
 export const categories = (a: AlertItem): readonly string[] => listOf(a.categories, a.category);
@@ -114,16 +115,16 @@ export const serviceSources = (a: AlertItem): readonly string[] => listOf(a.serv
 export const detectionSources = (a: AlertItem): readonly string[] => listOf(a.detectionSources, a.detectionSource);
 const classificationLabel = (a: AlertItem) => (a.classification ? labelFor(CLASSIFICATION_LABELS, a.classification) : CLASSIFICATION_LABELS.unset);
 const determinationLabel = (a: AlertItem) => (a.determination ? labelFor(DETERMINATION_LABELS, a.determination) : '');
-const dash = html`<span class="muted" aria-label="Not applicable">—</span>`;
+const dash = () => html`<span class="muted" aria-label=${msg('Not applicable')}>—</span>`;
 
 export const COLUMNS: readonly ColumnDef[] = [
   {
-    id: 'title', label: 'Incident or alert', width: 360, minWidth: 200, visible: true, sort: 'title',
+    id: 'title', get label() { return msg('Incident or alert'); }, width: 360, minWidth: 200, visible: true, sort: 'title',
     render: (a) => a.title, value: (a) => a.title,
   },
   {
     // An incident's own ID; for an alert, the incident that groups it.
-    id: 'incidentId', label: 'Incident ID', width: 110, minWidth: 80, visible: true, sort: 'incidentId', filter: 'incidentId',
+    id: 'incidentId', get label() { return msg('Incident ID'); }, width: 110, minWidth: 80, visible: true, sort: 'incidentId', filter: 'incidentId',
     render: (a) => {
       const id = a.kind === 'incident' ? a.id : a.incidentId;
       return id ? html`<span class="mono">${shown(id)}</span>` : missing();
@@ -132,86 +133,86 @@ export const COLUMNS: readonly ColumnDef[] = [
     json: (a) => (a.kind === 'incident' ? a.id : a.incidentId),
   },
   {
-    id: 'tags', label: 'Tags', width: 180, minWidth: 90, visible: true, sort: 'tags', filter: 'tags',
+    id: 'tags', get label() { return msg('Tags'); }, width: 180, minWidth: 90, visible: true, sort: 'tags', filter: 'tags',
     render: (a) => listCell(a.tags ?? [], undefined, { chips: true }), value: (a) => (a.tags ?? []).join(', '),
   },
   {
-    id: 'severity', label: 'Severity', width: 140, minWidth: 110, visible: true, sort: 'severity', filter: 'severity',
-    render: (a) => severityBadge(a.severity), value: (a) => labelFor(SEVERITY_LABELS, a.severity, 'Unknown'),
+    id: 'severity', get label() { return msg('Severity'); }, width: 140, minWidth: 110, visible: true, sort: 'severity', filter: 'severity',
+    render: (a) => severityBadge(a.severity), value: (a) => labelFor(SEVERITY_LABELS, a.severity, SEVERITY_LABELS.unknown),
   },
   {
-    id: 'investigationState', label: 'Investigation state', width: 160, minWidth: 100, visible: true, sort: 'investigationState', filter: 'investigationState',
+    id: 'investigationState', get label() { return msg('Investigation state'); }, width: 160, minWidth: 100, visible: true, sort: 'investigationState', filter: 'investigationState',
     render: (a) => (a.investigationState ? labelFor(INVESTIGATION_STATE_LABELS, a.investigationState) : missing()),
     value: (a) => (a.investigationState ? labelFor(INVESTIGATION_STATE_LABELS, a.investigationState) : ''),
   },
   {
-    id: 'category', label: 'Categories', width: 190, minWidth: 90, visible: true, sort: 'category', filter: 'category',
+    id: 'category', get label() { return msg('Categories'); }, width: 190, minWidth: 90, visible: true, sort: 'category', filter: 'category',
     render: (a) => listCell(categories(a), words), value: (a) => categories(a).map(words).join(', '), json: categories,
   },
   {
-    id: 'impactedAssets', label: 'Impacted assets', width: 220, minWidth: 120, visible: true, sort: 'impactedAssets', filter: 'impactedAssets',
+    id: 'impactedAssets', get label() { return msg('Impacted assets'); }, width: 220, minWidth: 120, visible: true, sort: 'impactedAssets', filter: 'impactedAssets',
     render: (a) => assets(a), value: (a) => assetsText(a),
   },
   {
-    id: 'alertCount', label: 'Alerts', width: 90, minWidth: 70, visible: true, sort: 'alertCount', filter: 'alertCount',
-    render: (a) => (a.kind === 'incident' ? (a.alertCount != null ? String(a.alertCount) : missing()) : dash),
+    id: 'alertCount', get label() { return msg('Alerts'); }, width: 90, minWidth: 70, visible: true, sort: 'alertCount', filter: 'alertCount',
+    render: (a) => (a.kind === 'incident' ? (a.alertCount != null ? String(a.alertCount) : missing()) : dash()),
     value: (a) => (a.kind === 'incident' ? a.alertCount : undefined),
   },
   {
-    id: 'serviceSource', label: 'Service sources', width: 200, minWidth: 110, visible: true, sort: 'serviceSource', filter: 'serviceSource',
+    id: 'serviceSource', get label() { return msg('Service sources'); }, width: 200, minWidth: 110, visible: true, sort: 'serviceSource', filter: 'serviceSource',
     render: (a) => listCell(serviceSources(a), sourceLabel), value: (a) => serviceSources(a).map(sourceLabel).join(', '), json: serviceSources,
   },
   {
-    id: 'detectionSource', label: 'Detection sources', width: 200, minWidth: 110, visible: true, sort: 'detectionSource', filter: 'detectionSource',
+    id: 'detectionSource', get label() { return msg('Detection sources'); }, width: 200, minWidth: 110, visible: true, sort: 'detectionSource', filter: 'detectionSource',
     render: (a) => listCell(detectionSources(a), sourceLabel), value: (a) => detectionSources(a).map(sourceLabel).join(', '), json: detectionSources,
   },
   {
-    id: 'firstActivity', label: 'First activity', width: 130, minWidth: 100, visible: true, sort: 'firstActivity', filter: 'firstActivity',
+    id: 'firstActivity', get label() { return msg('First activity'); }, width: 130, minWidth: 100, visible: true, sort: 'firstActivity', filter: 'firstActivity',
     render: (a, c) => timeAgo(a.firstActivity, c.locale, c.now), value: (a) => formatIso(a.firstActivity),
   },
   {
-    id: 'lastActivity', label: 'Last activity', width: 130, minWidth: 100, visible: true, sort: 'lastActivity', filter: 'lastActivity',
+    id: 'lastActivity', get label() { return msg('Last activity'); }, width: 130, minWidth: 100, visible: true, sort: 'lastActivity', filter: 'lastActivity',
     render: (a, c) => timeAgo(a.lastActivity, c.locale, c.now), value: (a) => formatIso(a.lastActivity),
   },
   {
-    id: 'status', label: 'Status', width: 112, minWidth: 80, visible: true, sort: 'status', filter: 'status',
-    render: (a) => labelFor(ALERT_STATUS_LABELS, a.status, 'Unknown'), value: (a) => labelFor(ALERT_STATUS_LABELS, a.status, 'Unknown'),
+    id: 'status', get label() { return msg('Status'); }, width: 112, minWidth: 80, visible: true, sort: 'status', filter: 'status',
+    render: (a) => labelFor(ALERT_STATUS_LABELS, a.status, ALERT_STATUS_LABELS.unknown), value: (a) => labelFor(ALERT_STATUS_LABELS, a.status, ALERT_STATUS_LABELS.unknown),
   },
   {
-    id: 'assignedTo', label: 'Assigned to', width: 190, minWidth: 100, visible: true, sort: 'assignedTo', filter: 'assignedTo',
-    render: (a) => (a.assignedTo ? truncated(a.assignedTo) : html`<span class="muted">Unassigned</span>`),
+    id: 'assignedTo', get label() { return msg('Assigned to'); }, width: 190, minWidth: 100, visible: true, sort: 'assignedTo', filter: 'assignedTo',
+    render: (a) => (a.assignedTo ? truncated(a.assignedTo) : html`<span class="muted">${msg('Unassigned')}</span>`),
     value: (a) => a.assignedTo ?? '',
   },
   {
-    id: 'classification', label: 'Classification', width: 170, minWidth: 110, visible: true, sort: 'classification', filter: 'classification',
+    id: 'classification', get label() { return msg('Classification'); }, width: 170, minWidth: 110, visible: true, sort: 'classification', filter: 'classification',
     render: (a) => (a.classification ? truncated(classificationLabel(a)) : html`<span class="muted">${CLASSIFICATION_LABELS.unset}</span>`),
     value: classificationLabel,
   },
   {
-    id: 'determination', label: 'Determination', width: 190, minWidth: 110, visible: true, sort: 'determination', filter: 'determination',
+    id: 'determination', get label() { return msg('Determination'); }, width: 190, minWidth: 110, visible: true, sort: 'determination', filter: 'determination',
     render: (a) => (a.determination ? truncated(determinationLabel(a)) : html`<span class="muted">${CLASSIFICATION_LABELS.unset}</span>`),
     value: determinationLabel,
   },
   {
-    id: 'alertId', label: 'Alert ID', width: 180, minWidth: 90, visible: false, sort: 'id',
-    render: (a) => (a.kind === 'alert' ? truncated(a.id, { mono: true }) : dash),
+    id: 'alertId', get label() { return msg('Alert ID'); }, width: 180, minWidth: 90, visible: false, sort: 'id',
+    render: (a) => (a.kind === 'alert' ? truncated(a.id, { mono: true }) : dash()),
     value: (a) => (a.kind === 'alert' ? a.id : ''),
     json: (a) => (a.kind === 'alert' ? a.id : undefined),
   },
   {
-    id: 'lastUpdated', label: 'Last update time', width: 140, minWidth: 100, visible: false, sort: 'lastUpdated', filter: 'lastUpdated',
+    id: 'lastUpdated', get label() { return msg('Last update time'); }, width: 140, minWidth: 100, visible: false, sort: 'lastUpdated', filter: 'lastUpdated',
     render: (a, c) => (a.lastUpdated ? timeAgo(a.lastUpdated, c.locale, c.now) : missing()), value: (a) => (a.lastUpdated ? formatIso(a.lastUpdated) : ''),
   },
   {
-    id: 'mitreTechniques', label: 'MITRE ATT&CK techniques', width: 190, minWidth: 110, visible: false, sort: 'mitreTechniques', filter: 'mitreTechniques',
+    id: 'mitreTechniques', get label() { return msg('MITRE ATT&CK techniques'); }, width: 190, minWidth: 110, visible: false, sort: 'mitreTechniques', filter: 'mitreTechniques',
     render: (a) => listCell(a.mitreTechniques ?? [], undefined, { mono: true }), value: (a) => (a.mitreTechniques ?? []).join(', '),
   },
   {
-    id: 'deviceGroups', label: 'Device groups', width: 190, minWidth: 110, visible: false, sort: 'deviceGroups', filter: 'deviceGroups',
+    id: 'deviceGroups', get label() { return msg('Device groups'); }, width: 190, minWidth: 110, visible: false, sort: 'deviceGroups', filter: 'deviceGroups',
     render: (a) => listCell(a.deviceGroups ?? []), value: (a) => (a.deviceGroups ?? []).join(', '),
   },
   {
-    id: 'productNames', label: 'Product names', width: 220, minWidth: 110, visible: false, sort: 'productNames', filter: 'productNames',
+    id: 'productNames', get label() { return msg('Product names'); }, width: 220, minWidth: 110, visible: false, sort: 'productNames', filter: 'productNames',
     render: (a) => listCell(a.productNames ?? []), value: (a) => (a.productNames ?? []).join(', '),
   },
 ];

@@ -5,6 +5,7 @@
  * was typed stays. A render helper: the list owns the state.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '../../lib/l10n.js';
 
 export interface DateRangeMenuOptions {
   id: string;
@@ -20,7 +21,7 @@ export interface DateRangeMenuOptions {
 /** `2026-11-01..2026-11-15` as words: "Nov 1 – 15"-style text is the chip's; this keeps the days. */
 export function intervalLabel(value: string): string {
   const [from = '', to = ''] = value.split('..');
-  return from && to ? `${from} – ${to}` : from ? `from ${from}` : to ? `until ${to}` : value;
+  return from && to ? `${from} – ${to}` : from ? msg(str`from ${from}`) : to ? msg(str`until ${to}`) : value;
 }
 
 export function dateRangeMenu(o: DateRangeMenuOptions): TemplateResult {
@@ -32,8 +33,8 @@ export function dateRangeMenu(o: DateRangeMenuOptions): TemplateResult {
     const f = (form.elements.namedItem('from') as HTMLInputElement).value;
     const t = (form.elements.namedItem('to') as HTMLInputElement).value;
     const error = form.querySelector<HTMLElement>('.error')!;
-    if (!f && !t) error.textContent = 'Enter a day in From, To or both.';
-    else if (f && t && f > t) error.textContent = 'From must be on or before To.';
+    if (!f && !t) error.textContent = msg('Enter a day in From, To or both.');
+    else if (f && t && f > t) error.textContent = msg('From must be on or before To.');
     else {
       error.textContent = '';
       o.onApply(f, t);
@@ -44,19 +45,19 @@ export function dateRangeMenu(o: DateRangeMenuOptions): TemplateResult {
       ${o.label}${o.value ? html` <span class="count">1</span>` : nothing} <span aria-hidden="true">▾</span>
     </button>
     ${o.open
-      ? html`<form class="menu date-range" id=${menuId} aria-label=${`Filter by ${o.label.toLowerCase()}`} novalidate @submit=${submit}
+      ? html`<form class="menu date-range" id=${menuId} aria-label=${msg(str`Filter by ${o.label}`)} novalidate @submit=${submit}
           @keydown=${(e: KeyboardEvent) => {
             if (e.key === 'Escape') {
               e.stopPropagation();
               o.onToggleOpen();
             }
           }}>
-          <label class="option">From <input class="input" type="date" name="from" .value=${from} /></label>
-          <label class="option">To <input class="input" type="date" name="to" .value=${to} /></label>
+          <label class="option">${msg('From')} <input class="input" type="date" name="from" .value=${from} /></label>
+          <label class="option">${msg('To')} <input class="input" type="date" name="to" .value=${to} /></label>
           <p class="error small" role="alert"></p>
           <span class="date-range-buttons">
-            ${o.value ? html`<button type="button" class="button subtle" @click=${o.onClear}>Clear</button>` : nothing}
-            <button type="submit" class="button primary">Apply</button>
+            ${o.value ? html`<button type="button" class="button subtle" @click=${o.onClear}>${msg('Clear')}</button>` : nothing}
+            <button type="submit" class="button primary">${msg('Apply')}</button>
           </span>
         </form>`
       : nothing}

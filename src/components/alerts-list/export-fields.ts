@@ -5,11 +5,12 @@
 import type { AlertItem } from '../../data/model.js';
 import type { ExportField } from '../../lib/export.js';
 import type { ColumnDef } from './columns.js';
+import { msg } from '../../lib/l10n.js';
 
 export function alertExportFields(columns: readonly ColumnDef[]): ExportField<AlertItem>[] {
   return [
-    { key: 'kind', label: 'Type', text: (a) => a.kind },
-    { key: 'id', label: 'Id', text: (a) => a.id },
+    { key: 'kind', label: msg('Type'), text: (a) => a.kind },
+    { key: 'id', label: msg('Id'), text: (a) => a.id },
     ...columns.map((c): ExportField<AlertItem> => ({
       key: c.id,
       label: c.label,

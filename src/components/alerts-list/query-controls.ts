@@ -13,6 +13,7 @@ import { SearchField } from '../shared/search-field.js';
 import { activeFilters, FILTER_MENUS, menuOptions, type FilterMenu } from './toolbar.js';
 import { dateRangeMenu } from './date-range-menu.js';
 import { RovingToolbar } from '../shared/roving-toolbar.js';
+import { msg, str } from '../../lib/l10n.js';
 
 /** Text columns sort A→Z first; times, severity and status most-important-first. */
 const DESC_FIRST = new Set<AlertSortField>(['severity', 'status', 'classification', 'firstActivity', 'lastActivity']);
@@ -133,10 +134,10 @@ export class QueryControls {
     // A filter behind "More filters" stays in view while it has values chosen.
     const menus = FILTER_MENUS.filter((m) => !m.more || this.#more || h.filter[m.field]?.length);
     const hidden = FILTER_MENUS.filter((m) => m.more).length - menus.filter((m) => m.more).length;
-    return html`${this.#search.render({ id: 'search', label: 'Search incidents and alerts', placeholder: 'Search title, description, assets (/)', value: h.search })}
-      <div class="filters" role="toolbar" aria-label="Filters" @keydown=${this.#filterBar.onKeydown} @focusin=${this.#filterBar.onFocusin}>${menus.map((m) => this.#renderMenu(m))}
+    return html`${this.#search.render({ id: 'search', label: msg('Search incidents and alerts'), placeholder: msg('Search title, description, assets (/)'), value: h.search })}
+      <div class="filters" role="toolbar" aria-label=${msg('Filters')} @keydown=${this.#filterBar.onKeydown} @focusin=${this.#filterBar.onFocusin}>${menus.map((m) => this.#renderMenu(m))}
         <button type="button" class="button subtle more-filters" aria-expanded=${this.#more ? 'true' : 'false'} @click=${this.#toggleMore}>
-          ${this.#more ? 'Fewer filters' : `More filters (${hidden})`}
+          ${this.#more ? msg('Fewer filters') : msg(str`More filters (${hidden})`)}
         </button>
       </div>`;
   }
@@ -169,7 +170,7 @@ export class QueryControls {
       open,
       onToggleOpen: () => this.toggleMenu(menu.field),
       onChange: (value, checked) => this.setFilterValue(menu.field, value, checked),
-      emptyText: 'Values appear as rows load.',
+      emptyText: msg('Values appear as rows load.'),
     });
   }
 

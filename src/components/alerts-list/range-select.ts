@@ -10,6 +10,7 @@ import { describeError, isAbortError } from '../../data/errors.js';
 import type { AlertPages } from './alert-pages.js';
 import type { DisplayRow } from './expansions.js';
 import { MAX_RANGE } from './status.js';
+import { msg, str } from '../../lib/l10n.js';
 
 export interface RangeSource {
   row: (d: number) => DisplayRow;
@@ -80,7 +81,7 @@ export class RangeSelect {
       return [...ids, ...items.map((i) => i.id)];
     } catch (error) {
       if (this.#busy === busy) {
-        this.#set(busy, { message: isAbortError(error) ? 'Selection cancelled: nothing was added.' : `The rows could not be loaded (${describeError(error)}): nothing was added.` });
+        this.#set(busy, { message: isAbortError(error) ? msg('Selection cancelled: nothing was added.') : msg(str`The rows could not be loaded (${describeError(error)}): nothing was added.`) });
       }
       return undefined;
     } finally {

@@ -14,6 +14,7 @@ import type { CellContext, ColumnDef } from './columns.js';
 import type { DisplayRow, IncidentExpansions } from './expansions.js';
 import type { AlertPages } from './alert-pages.js';
 import type { AlertSelection } from './selection.js';
+import { msg, str } from '../../lib/l10n.js';
 
 /** What a row and the header need to know, and whom they tell. */
 export interface GridView {
@@ -44,7 +45,7 @@ export function gridHeader(v: GridView): TemplateResult {
   const activeHeader = v.active.row < 0;
   return html`<div class="header-row" role="row" aria-rowindex="1" part="header">
     <div class="cell check" role="columnheader" data-col="0" tabindex=${activeHeader && v.active.col === 0 ? '0' : '-1'}>
-      <input type="checkbox" tabindex="-1" aria-label="Select all matching" .checked=${all} .indeterminate=${some && !all} @click=${(e: Event) => {
+      <input type="checkbox" tabindex="-1" aria-label=${msg('Select all matching')} .checked=${all} .indeterminate=${some && !all} @click=${(e: Event) => {
         e.stopPropagation();
         v.onToggleAll();
       }} />
@@ -67,16 +68,16 @@ export function gridHeader(v: GridView): TemplateResult {
 function titleCell(v: GridView, item: AlertItem, row: DisplayRow): TemplateResult {
   const href = item.kind === 'incident' ? v.links?.incident?.(item.id) : v.links?.alert?.(item.id);
   const expanded = v.expansions.has(item.id);
-  const kind = item.kind === 'incident' ? 'Incident' : 'Alert';
+  const kind = item.kind === 'incident' ? msg('Incident') : msg('Alert');
   // The expander comes after the title in the document (drawn before it, CSS order), so the cell
   // reads "Incident: <title>" first, then "Expand the alerts of …" with its state; + and − are
   // the keys, the button is for the pointer (not a Tab stop, as the grid pattern wants).
   return html`<span class="title-cell">
     ${row.kind === 'child' ? html`<span class="child-indent" aria-hidden="true"></span>` : nothing}
-    <span class="kind-icon ${kind.toLowerCase()}" title=${kind}>${item.kind === 'incident' ? incidentIcon : alertIcon}<span class="visually-hidden">${kind}:</span></span>
+    <span class="kind-icon ${item.kind}" title=${kind}>${item.kind === 'incident' ? incidentIcon : alertIcon}<span class="visually-hidden">${msg(str`${kind}:`)}</span></span>
     ${entityLink(v.host, html`<span class="truncate">${shown(item.title)}</span>`, { target: item.kind, id: item.id, ip: v.ip }, href, { className: 'title-link', title: item.title, tabIndex: -1 })}
     ${item.kind === 'incident' && row.kind === 'row'
-      ? html`<button type="button" class="expand" tabindex="-1" aria-expanded=${expanded ? 'true' : 'false'} aria-label=${`${expanded ? 'Collapse' : 'Expand'} the alerts of ${item.title}`}
+      ? html`<button type="button" class="expand" tabindex="-1" aria-expanded=${expanded ? 'true' : 'false'} aria-label=${expanded ? msg(str`Collapse the alerts of ${item.title}`) : msg(str`Expand the alerts of ${item.title}`)}
           @click=${(e: Event) => {
             e.stopPropagation();
             v.onToggleExpand(item, row.index);
@@ -100,16 +101,16 @@ export function gridRow(v: GridView, d: number, ctx: CellContext): TemplateResul
   let pending: TemplateResult | undefined;
   if (!item) {
     pending = failed
-      ? html`<span class="error-text">These rows could not be loaded.</span> <button type="button" class="link" @click=${() => v.pages.retryFailed()}>Retry</button>`
+      ? html`<span class="error-text">${msg('These rows could not be loaded.')}</span> <button type="button" class="link" @click=${() => v.pages.retryFailed()}>${msg('Retry')}</button>`
       : emptyIncident
-        ? html`<span class="muted">No alerts in this incident match the time range.</span>`
-        : html`<span class="visually-hidden">Loading…</span>${skeletonLines([60])}`;
+        ? html`<span class="muted">${msg('No alerts in this incident match the time range.')}</span>`
+        : html`<span class="visually-hidden">${msg('Loading…')}</span>${skeletonLines([60])}`;
   }
   return html`<div class="row ${item ? '' : 'placeholder'} ${selected ? 'selected' : ''} ${row.kind === 'child' ? 'child' : ''} ${activeRow ? 'active' : ''}"
     role="row" aria-rowindex=${d + 2} aria-selected=${item ? (selected ? 'true' : 'false') : nothing} aria-busy=${item || failed || emptyIncident ? 'false' : 'true'}
     data-d=${d} part="row" @click=${(e: MouseEvent) => v.onRowClick(e, d, item)}>
     <div class="cell check" role="gridcell" data-col="0" tabindex=${cellTab(0)}>
-      ${item ? html`<input type="checkbox" tabindex="-1" aria-label=${`Select ${item.title}`} .checked=${selected} @click=${(e: MouseEvent) => v.onCheckbox(e, d, item)} />` : nothing}
+      ${item ? html`<input type="checkbox" tabindex="-1" aria-label=${msg(str`Select ${item.title}`)} .checked=${selected} @click=${(e: MouseEvent) => v.onCheckbox(e, d, item)} />` : nothing}
     </div>
     ${v.columns.map(
       (c, i) => html`<div class="cell col-${c.id}" role="gridcell" data-col=${i + 1} data-label=${c.label} tabindex=${cellTab(i + 1)}>${
@@ -120,7 +121,7 @@ export function gridRow(v: GridView, d: number, ctx: CellContext): TemplateResul
                 const cell = c.render(item, ctx);
                 return typeof cell === 'string' ? shown(cell) : cell;
               },
-              (error) => html`<span class="error-text" title=${describeError(error)}>Cannot show this value</span>`,
+              (error) => html`<span class="error-text" title=${describeError(error)}>${msg('Cannot show this value')}</span>`,
             )
           : i === 0
             ? pending
@@ -149,14 +150,14 @@ export interface BodyState {
 
 /** What shows instead of rows, when something does. */
 export function bodyState(b: BodyState): TemplateResult | typeof nothing {
-  if (!b.hasProvider) return html`<div class="state">No data provider configured.</div>`;
+  if (!b.hasProvider) return html`<div class="state">${msg('No data provider configured.')}</div>`;
   if (b.noIp !== undefined) return html`<div class="state">${b.noIp}</div>`;
   if (b.error && b.total === undefined) {
     return html`<div class="state error" role="alert"><span class="state-message">${describeError(b.error)}</span>
-      <button type="button" class="button" @click=${b.onRetry}>Retry</button></div>`;
+      <button type="button" class="button" @click=${b.onRetry}>${msg('Retry')}</button></div>`;
   }
   if (b.total !== 0) return nothing;
   return b.filtered
-    ? html`<div class="state">No incidents or alerts match these filters. <button type="button" class="button" @click=${b.onClearFilters}>Clear filters</button></div>`
-    : html`<div class="state">No incidents or alerts involve this IP ${b.rangeText}.</div>`;
+    ? html`<div class="state">${msg('No incidents or alerts match these filters.')} <button type="button" class="button" @click=${b.onClearFilters}>${msg('Clear filters')}</button></div>`
+    : html`<div class="state">${msg(str`No incidents or alerts involve this IP ${b.rangeText}.`)}</div>`;
 }

@@ -16,6 +16,7 @@ import { applyPatch } from '../../data/patch.js';
 import { formatNumber } from '../../lib/format.js';
 import type { AlertPages } from './alert-pages.js';
 import { gatherIds, SelectionChangedError, type AlertSelection } from './selection.js';
+import { msg, str } from '../../lib/l10n.js';
 
 /** Bulk management beyond this many items is refused with a message (fetching their ids is heavy). */
 export const MAX_BULK = 10_000;
@@ -78,7 +79,7 @@ export class AlertSaveController {
   /** The list's query changed: a save still gathering "all matching" must not apply to the new list. */
   queryChanged(): void {
     if (this.#gathering) {
-      this.#controller?.abort(new SelectionChangedError('Nothing was saved: the filters, search or time range changed while the selection was being gathered. Select again and save.'));
+      this.#controller?.abort(new SelectionChangedError(msg('Nothing was saved: the filters, search or time range changed while the selection was being gathered. Select again and save.')));
     }
     this.clearMessages();
   }
@@ -113,7 +114,7 @@ export class AlertSaveController {
       const unconfirmed = ids.filter((id) => !confirmed.has(id));
       if (unconfirmed.length) {
         d.replace([...previous.values()].filter((a) => !confirmed.has(a.id)));
-        throw new Error(`Only ${formatNumber(ids.length - unconfirmed.length, locale)} of ${formatNumber(ids.length, locale)} were changed; the data source did not confirm the others. Check them before saving again.`);
+        throw new Error(msg(str`Only ${formatNumber(ids.length - unconfirmed.length, locale)} of ${formatNumber(ids.length, locale)} were changed; the data source did not confirm the others. Check them before saving again.`));
       }
       this.#key = undefined;
       d.saved(updated);

@@ -1,3 +1,5 @@
+import { msg, str } from '../../lib/l10n.js';
+
 /**
  * Which incidents and alerts are selected: explicit ids, or "all matching the filter" minus the
  * ones the user then unticked. Pure; the list owns one and re-renders when it changes.
@@ -114,23 +116,32 @@ export interface PageSource {
  */
 export async function gatherIds(snapshot: SelectionSnapshot, pages: PageSource, signal: AbortSignal): Promise<string[]> {
   if (!snapshot.all) return [...snapshot.ids];
-  const changed = (why: string) =>
-    new SelectionChangedError(`Nothing was saved: ${why} while the selection was being gathered. Check the list and save again.`);
-  if (pages.generation !== snapshot.generation) throw changed('the filters, search or time range changed');
+  // Whole sentences, one per cause, so each translates as a sentence.
+  const changed = (why: 'query' | 'total' | 'order' | 'count', found = 0) =>
+    new SelectionChangedError(
+      why === 'query'
+        ? msg('Nothing was saved: the filters, search or time range changed while the selection was being gathered. Check the list and save again.')
+        : why === 'total'
+          ? msg('Nothing was saved: incidents or alerts were added or removed while the selection was being gathered. Check the list and save again.')
+          : why === 'order'
+            ? msg('Nothing was saved: the order of the list changed while the selection was being gathered. Check the list and save again.')
+            : msg(str`Nothing was saved: the list now holds ${found} instead of ${snapshot.count} selected. Check the list and save again.`),
+    );
+  if (pages.generation !== snapshot.generation) throw changed('query');
   const ids: string[] = [];
   const seen = new Set<string>();
   let total: number | undefined;
   for await (const page of pages.all(signal)) {
-    if (pages.generation !== snapshot.generation) throw changed('the filters, search or time range changed');
+    if (pages.generation !== snapshot.generation) throw changed('query');
     if (total === undefined) total = page.total;
-    else if (page.total !== total) throw changed('incidents or alerts were added or removed');
+    else if (page.total !== total) throw changed('total');
     for (const item of page.items) {
-      if (seen.has(item.id)) throw changed('the order of the list changed');
+      if (seen.has(item.id)) throw changed('order');
       seen.add(item.id);
       if (!snapshot.excluded.has(item.id)) ids.push(item.id);
     }
   }
-  if (pages.generation !== snapshot.generation) throw changed('the filters, search or time range changed');
-  if (ids.length !== snapshot.count) throw changed(`the list now holds ${ids.length} instead of ${snapshot.count} selected`);
+  if (pages.generation !== snapshot.generation) throw changed('query');
+  if (ids.length !== snapshot.count) throw changed('count', ids.length);
   return ids;
 }

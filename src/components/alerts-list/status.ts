@@ -4,7 +4,8 @@
  * Clear, export progress with Cancel, and the Shift-range notices. The list owns the state.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatNumber } from '../../lib/format.js';
+import { formatNumber, isOne } from '../../lib/format.js';
+import { msg, str } from '../../lib/l10n.js';
 
 /** Shift ranges beyond this many rows offer "Select all matching" instead of fetching every row. */
 export const MAX_RANGE = 5_000;
@@ -31,16 +32,16 @@ export function statusBar(s: StatusInput): TemplateResult {
   const { total, locale, selected } = s;
   const n = (v: number) => formatNumber(v, locale);
   return html`<div class="status-bar" part="status">
-    <span role="status" aria-live="polite">${total === undefined ? (s.failed ? '' : 'Loading…') : `${n(total)} ${total === 1 ? 'incident or alert' : 'incidents and alerts'}`}${total !== undefined && s.unlisted
-      ? html`<span class="unlisted"> · the data source lists the most recent; ${n(s.unlisted)} older ${s.unlisted === 1 ? 'alert is' : 'alerts are'} not listed</span>`
+    <span role="status" aria-live="polite">${total === undefined ? (s.failed ? '' : msg('Loading…')) : isOne(total, locale) ? msg(str`${n(total)} incident or alert`) : msg(str`${n(total)} incidents and alerts`)}${total !== undefined && s.unlisted
+      ? html`<span class="unlisted"> · ${isOne(s.unlisted, locale) ? msg(str`the data source lists the most recent; ${n(s.unlisted)} older alert is not listed`) : msg(str`the data source lists the most recent; ${n(s.unlisted)} older alerts are not listed`)}</span>`
       : nothing}</span>
-    ${selected ? html`<span class="selected-count"><strong>${n(selected)}</strong> selected</span>` : nothing}
+    ${selected ? html`<span class="selected-count">${msg(html`<strong>${n(selected)}</strong> selected`)}</span>` : nothing}
     ${selected && !s.allMatching && total && selected < total
-      ? html`<button type="button" class="link" @click=${s.onSelectAllMatching}>Select all ${n(total)} matching</button>`
+      ? html`<button type="button" class="link" @click=${s.onSelectAllMatching}>${msg(str`Select all ${n(total)} matching`)}</button>`
       : nothing}
-    ${selected ? html`<button type="button" class="link" @click=${s.onClearSelection}>Clear selection</button>` : nothing}
+    ${selected ? html`<button type="button" class="link" @click=${s.onClearSelection}>${msg('Clear selection')}</button>` : nothing}
     ${s.exportLine}
-    ${total ? html`<span class="print-only">On paper: the rows on screen. Export writes every matching row.</span>` : nothing}
+    ${total ? html`<span class="print-only">${msg('On paper: the rows on screen. Export writes every matching row.')}</span>` : nothing}
     ${rangeStatus(s)}
   </div>`;
 }
@@ -48,19 +49,19 @@ export function statusBar(s: StatusInput): TemplateResult {
 function rangeStatus(s: StatusInput): TemplateResult | typeof nothing {
   const n = (v: number) => formatNumber(v, s.locale);
   if (s.rangeSelecting) {
-    return html`<span class="range-status" role="status">Selecting ${n(s.rangeSelecting.rows)} rows…
-      <button type="button" class="button subtle" @click=${s.onCancelRange}>Cancel</button></span>`;
+    return html`<span class="range-status" role="status">${msg(str`Selecting ${n(s.rangeSelecting.rows)} rows…`)}
+      <button type="button" class="button subtle" @click=${s.onCancelRange}>${msg('Cancel')}</button></span>`;
   }
   const notice = s.rangeNotice;
   if (!notice) return nothing;
   return html`<span class="range-status" role="alert">
     ${notice.rows
-      ? html`That range has ${n(notice.rows)} rows; ranges of up to ${n(MAX_RANGE)} are selected row by row.
+      ? html`${msg(str`That range has ${n(notice.rows)} rows; ranges of up to ${n(MAX_RANGE)} are selected row by row.`)}
           <button type="button" class="link" @click=${() => {
             s.onDismissRangeNotice();
             s.onSelectAllMatching();
-          }}>Select all ${n(s.total ?? 0)} matching</button>`
+          }}>${msg(str`Select all ${n(s.total ?? 0)} matching`)}</button>`
       : notice.message}
-    <button type="button" class="link" @click=${s.onDismissRangeNotice}>Dismiss</button>
+    <button type="button" class="link" @click=${s.onDismissRangeNotice}>${msg('Dismiss')}</button>
   </span>`;
 }

@@ -16,6 +16,7 @@ import type { AlertFilter, AlertFilterField } from '../../data/provider.js';
 import { categories, COLUMN_BY_ID, detectionSources, serviceSources, sourceLabel, words, type ColumnState } from './columns.js';
 import type { ColumnsController } from './columns-controller.js';
 import { intervalLabel } from './date-range-menu.js';
+import { msg, str } from '../../lib/l10n.js';
 
 export interface FilterMenu {
   field: AlertFilterField;
@@ -37,27 +38,27 @@ const names = (list: readonly string[] | undefined) => list ?? [];
 
 /** Every filter: the common ones in the toolbar, the rest behind "More filters" (every filterable column has one). */
 export const FILTER_MENUS: readonly FilterMenu[] = [
-  { field: 'severity', label: 'Severity', options: [...SEVERITIES.map((s) => [s, SEVERITY_LABELS[s]] as const)] },
-  { field: 'status', label: 'Status', options: ALERT_STATUSES.map((s) => [s, ALERT_STATUS_LABELS[s]] as const) },
-  { field: 'classification', label: 'Classification', options: [[null, CLASSIFICATION_LABELS.unset], ...CLASSIFICATIONS.map((c) => [c, CLASSIFICATION_LABELS[c]] as const)] },
-  { field: 'kind', label: 'Type', options: [['incident', 'Incidents'], ['alert', 'Alerts']] },
-  { field: 'category', label: 'Category', values: categories },
-  { field: 'assignedTo', label: 'Assigned to', unset: 'Unassigned', valueLabel: (v) => v },
-  { field: 'detectionSource', label: 'Detection source', values: detectionSources, valueLabel: sourceLabel },
-  { field: 'investigationState', label: 'Investigation state', valueLabel: (v) => labelFor(INVESTIGATION_STATE_LABELS, v) },
-  { field: 'determination', label: 'Determination', unset: CLASSIFICATION_LABELS.unset, valueLabel: (v) => labelFor(DETERMINATION_LABELS, v), more: true },
-  { field: 'serviceSource', label: 'Service source', values: serviceSources, valueLabel: sourceLabel, more: true },
-  { field: 'productNames', label: 'Product name', values: (a) => names(a.productNames), valueLabel: (v) => v, more: true },
-  { field: 'tags', label: 'Tags', values: (a) => names(a.tags), valueLabel: (v) => v, more: true },
-  { field: 'incidentId', label: 'Incident ID', values: (a) => [a.kind === 'incident' ? a.id : a.incidentId], valueLabel: (v) => v, more: true },
-  { field: 'impactedAssets', label: 'Impacted asset', values: (a) => a.impactedAssets.map((x) => x.name), valueLabel: (v) => v, more: true },
-  { field: 'impactedAssetKind', label: 'Asset type', values: (a) => a.impactedAssets.map((x) => x.kind), valueLabel: (v) => labelFor(ASSET_KIND_LABELS, v), more: true },
-  { field: 'deviceGroups', label: 'Device group', values: (a) => names(a.deviceGroups), valueLabel: (v) => v, more: true },
-  { field: 'mitreTechniques', label: 'MITRE technique', values: (a) => names(a.mitreTechniques), valueLabel: (v) => v, more: true },
-  { field: 'firstActivity', label: 'First activity', dates: true, valueLabel: intervalLabel, more: true },
-  { field: 'lastActivity', label: 'Last activity', dates: true, valueLabel: intervalLabel, more: true },
-  { field: 'lastUpdated', label: 'Last update', dates: true, valueLabel: intervalLabel, more: true },
-  { field: 'alertCount', label: 'Alerts in incident', values: (a) => [a.alertCount != null ? String(a.alertCount) : undefined], valueLabel: (v) => v, more: true },
+  { field: 'severity', get label() { return msg('Severity'); }, get options() { return [...SEVERITIES.map((s) => [s, SEVERITY_LABELS[s]] as const)]; } },
+  { field: 'status', get label() { return msg('Status'); }, get options() { return ALERT_STATUSES.map((s) => [s, ALERT_STATUS_LABELS[s]] as const); } },
+  { field: 'classification', get label() { return msg('Classification'); }, get options() { return [[null, CLASSIFICATION_LABELS.unset] as const, ...CLASSIFICATIONS.map((c) => [c, CLASSIFICATION_LABELS[c]] as const)]; } },
+  { field: 'kind', get label() { return msg('Type'); }, get options() { return [['incident', msg('Incidents')] as const, ['alert', msg('Alerts')] as const]; } },
+  { field: 'category', get label() { return msg('Category'); }, values: categories },
+  { field: 'assignedTo', get label() { return msg('Assigned to'); }, get unset() { return msg('Unassigned'); }, valueLabel: (v) => v },
+  { field: 'detectionSource', get label() { return msg('Detection source'); }, values: detectionSources, valueLabel: sourceLabel },
+  { field: 'investigationState', get label() { return msg('Investigation state'); }, valueLabel: (v) => labelFor(INVESTIGATION_STATE_LABELS, v) },
+  { field: 'determination', get label() { return msg('Determination'); }, get unset() { return CLASSIFICATION_LABELS.unset; }, valueLabel: (v) => labelFor(DETERMINATION_LABELS, v), more: true },
+  { field: 'serviceSource', get label() { return msg('Service source'); }, values: serviceSources, valueLabel: sourceLabel, more: true },
+  { field: 'productNames', get label() { return msg('Product name'); }, values: (a) => names(a.productNames), valueLabel: (v) => v, more: true },
+  { field: 'tags', get label() { return msg('Tags'); }, values: (a) => names(a.tags), valueLabel: (v) => v, more: true },
+  { field: 'incidentId', get label() { return msg('Incident ID'); }, values: (a) => [a.kind === 'incident' ? a.id : a.incidentId], valueLabel: (v) => v, more: true },
+  { field: 'impactedAssets', get label() { return msg('Impacted asset'); }, values: (a) => a.impactedAssets.map((x) => x.name), valueLabel: (v) => v, more: true },
+  { field: 'impactedAssetKind', get label() { return msg('Asset type'); }, values: (a) => a.impactedAssets.map((x) => x.kind), valueLabel: (v) => labelFor(ASSET_KIND_LABELS, v), more: true },
+  { field: 'deviceGroups', get label() { return msg('Device group'); }, values: (a) => names(a.deviceGroups), valueLabel: (v) => v, more: true },
+  { field: 'mitreTechniques', get label() { return msg('MITRE technique'); }, values: (a) => names(a.mitreTechniques), valueLabel: (v) => v, more: true },
+  { field: 'firstActivity', get label() { return msg('First activity'); }, dates: true, valueLabel: intervalLabel, more: true },
+  { field: 'lastActivity', get label() { return msg('Last activity'); }, dates: true, valueLabel: intervalLabel, more: true },
+  { field: 'lastUpdated', get label() { return msg('Last update'); }, dates: true, valueLabel: intervalLabel, more: true },
+  { field: 'alertCount', get label() { return msg('Alerts in incident'); }, values: (a) => [a.alertCount != null ? String(a.alertCount) : undefined], valueLabel: (v) => v, more: true },
 ];
 
 export function optionLabel(menu: FilterMenu, value: string | null): string {
@@ -90,22 +91,22 @@ export function menuOptions(menu: FilterMenu, selected: readonly (string | null)
 export function columnChooser(o: { columns: readonly ColumnState[]; open: boolean; onToggleOpen: () => void; controller: ColumnsController }): TemplateResult {
   const { columns, open, controller } = o;
   return html`<div class="menu-wrap end">
-    <button type="button" class="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="column-chooser" @click=${o.onToggleOpen}>Columns</button>
+    <button type="button" class="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="column-chooser" @click=${o.onToggleOpen}>${msg('Columns')}</button>
     ${open
-      ? html`<div class="menu columns" id="column-chooser" role="group" aria-label="Choose and order columns">
+      ? html`<div class="menu columns" id="column-chooser" role="group" aria-label=${msg('Choose and order columns')}>
           <ul>
             ${columns.map((c, i) => {
               const def = COLUMN_BY_ID.get(c.id)!;
               return html`<li>
                 <label class="option"><input type="checkbox" .checked=${c.visible} ?disabled=${c.id === 'title'} @change=${() => controller.toggle(c.id)} /> ${def.label}</label>
                 <span class="move">
-                  <button type="button" class="button subtle" aria-label=${`Move ${def.label} up`} ?disabled=${i === 0} @click=${() => controller.move(c.id, -1)}>↑</button>
-                  <button type="button" class="button subtle" aria-label=${`Move ${def.label} down`} ?disabled=${i === columns.length - 1} @click=${() => controller.move(c.id, 1)}>↓</button>
+                  <button type="button" class="button subtle" aria-label=${msg(str`Move ${def.label} up`)} ?disabled=${i === 0} @click=${() => controller.move(c.id, -1)}>↑</button>
+                  <button type="button" class="button subtle" aria-label=${msg(str`Move ${def.label} down`)} ?disabled=${i === columns.length - 1} @click=${() => controller.move(c.id, 1)}>↓</button>
                 </span>
               </li>`;
             })}
           </ul>
-          <button type="button" class="button subtle" @click=${() => controller.reset()}>Reset columns</button>
+          <button type="button" class="button subtle" @click=${() => controller.reset()}>${msg('Reset columns')}</button>
         </div>`
       : nothing}
   </div>`;
@@ -122,11 +123,11 @@ export function activeFilters(o: {
   const chips: TemplateResult[] = [];
   for (const menu of FILTER_MENUS) {
     for (const value of o.filter[menu.field] ?? []) {
-      const label = `${menu.label}: ${optionLabel(menu, value)}`;
-      chips.push(html`<button type="button" class="chip removable" aria-label=${`Remove filter ${label}`} @click=${() => o.onRemove(menu.field, value)}>${label} <span aria-hidden="true">✕</span></button>`);
+      const label = msg(str`${menu.label}: ${optionLabel(menu, value)}`);
+      chips.push(html`<button type="button" class="chip removable" aria-label=${msg(str`Remove filter ${label}`)} @click=${() => o.onRemove(menu.field, value)}>${label} <span aria-hidden="true">✕</span></button>`);
     }
   }
-  if (o.search) chips.push(html`<button type="button" class="chip removable" aria-label=${`Remove search ${o.search}`} @click=${o.onClearSearch}>Text: “${o.search}” <span aria-hidden="true">✕</span></button>`);
+  if (o.search) chips.push(html`<button type="button" class="chip removable" aria-label=${msg(str`Remove search ${o.search}`)} @click=${o.onClearSearch}>${msg(str`Text: “${o.search}”`)} <span aria-hidden="true">✕</span></button>`);
   if (!chips.length) return nothing;
-  return html`<div class="active-filters" role="group" aria-label="Active filters">${chips}<button type="button" class="button subtle" @click=${o.onClearAll}>Clear all</button></div>`;
+  return html`<div class="active-filters" role="group" aria-label=${msg('Active filters')}>${chips}<button type="button" class="button subtle" @click=${o.onClearAll}>${msg('Clear all')}</button></div>`;
 }

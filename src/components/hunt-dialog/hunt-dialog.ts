@@ -14,6 +14,7 @@ import { huntingQuery, QUERY_LANGUAGES, QUERY_LANGUAGE_LABELS } from '../../lib/
 import { safeHref } from '../../lib/safe-url.js';
 import { describeRange, type TimeRange } from '../../lib/time-range.js';
 import type { IpDataProvider } from '../../data/provider.js';
+import { msg, str } from '../../lib/l10n.js';
 
 /** The hunting query for the IP: the provider's own when it has one, else the library's. */
 export function huntQuery(provider: IpDataProvider | undefined, ip: string, range: TimeRange, language: QueryLanguage): string {
@@ -94,8 +95,8 @@ export class IpHuntDialog extends IpSectionElement {
     const ip = this.source.ip?.canonical;
     if (!ip) return;
     const area = this.renderRoot.querySelector<HTMLTextAreaElement>('#query-text');
-    const outcome = await copyAfterRequest(this, 'copy-query', ip, 'The query', () => query);
-    const said = copyMessage(outcome, 'The query', true);
+    const outcome = await copyAfterRequest(this, 'copy-query', ip, msg('The query'), () => query);
+    const said = copyMessage(outcome, msg('The query'), true);
     if (said) this.#status.say(...said);
     if (outcome.kind === 'blocked') {
       area?.focus();
@@ -114,34 +115,34 @@ export class IpHuntDialog extends IpSectionElement {
     return html`<dialog class="dialog" part="dialog" aria-labelledby="hunt-title" @keydown=${this.#modal.onKeydown} @cancel=${this.#modal.onCancel}>
       ${this.open && ip
         ? html`<div class="dialog-header">
-              <h2 id="hunt-title">Go hunt <span class="muted mono">${ip}</span></h2>
-              <button type="button" class="button subtle close" aria-label="Close" @click=${() => this.hide()}>✕</button>
+              <h2 id="hunt-title">${msg('Go hunt')} <span class="muted mono">${ip}</span></h2>
+              <button type="button" class="button subtle close" aria-label=${msg('Close')} @click=${() => this.hide()}>✕</button>
             </div>
-            <p class="muted">A query for everything that involved the IP ${describeRange(this.source.timeRange, this.source.range.key)}.</p>
-            <div role="tablist" aria-label="Query language" class="lang-tabs" @keydown=${this.#onTabKey}>
+            <p class="muted">${msg(str`A query for everything that involved the IP ${describeRange(this.source.timeRange, this.source.range.key)}.`)}</p>
+            <div role="tablist" aria-label=${msg('Query language')} class="lang-tabs" @keydown=${this.#onTabKey}>
               ${QUERY_LANGUAGES.map(
                 (l) => html`<button type="button" role="tab" id="tab-${l}" class="lang-tab" aria-selected=${l === this.language ? 'true' : 'false'} aria-controls="query-panel"
                   tabindex=${l === this.language ? '0' : '-1'} @click=${() => (this.language = l)}>${QUERY_LANGUAGE_LABELS[l]}</button>`,
               )}
             </div>
             <div id="query-panel" role="tabpanel" aria-labelledby="tab-${this.language}">
-              <label class="visually-hidden" for="query-text">${QUERY_LANGUAGE_LABELS[this.language]} query</label>
+              <label class="visually-hidden" for="query-text">${msg(str`${QUERY_LANGUAGE_LABELS[this.language]} query`)}</label>
               <textarea id="query-text" part="query" class="input mono query" readonly rows=${Math.min(16, query.split('\n').length + 1)} .value=${query}></textarea>
             </div>
             <div class="dialog-footer">
-              <button type="button" class="button" @click=${() => this.#copy(query)}>${copyIcon} Copy query</button>
+              <button type="button" class="button" @click=${() => this.#copy(query)}>${copyIcon} ${msg('Copy query')}</button>
               <span class="spacer"></span>
               ${href
-                ? html`<a class="button primary" href=${href} @click=${openInHunting}>Open in hunting</a>`
-                : html`<button type="button" class="button primary" @click=${openInHunting}>Open in hunting</button>`}
+                ? html`<a class="button primary" href=${href} @click=${openInHunting}>${msg('Open in hunting')}</a>`
+                : html`<button type="button" class="button primary" @click=${openInHunting}>${msg('Open in hunting')}</button>`}
             </div>
             <p class="status ${this.#status.kind}" role="status">${this.#status.text}</p>`
         : this.open
           ? html`<div class="dialog-header">
-                <h2 id="hunt-title">Go hunt</h2>
-                <button type="button" class="button subtle close" aria-label="Close" @click=${() => this.hide()}>✕</button>
+                <h2 id="hunt-title">${msg('Go hunt')}</h2>
+                <button type="button" class="button subtle close" aria-label=${msg('Close')} @click=${() => this.hide()}>✕</button>
               </div>
-              <p role="alert">No valid IP address to hunt for.</p>`
+              <p role="alert">${msg('No valid IP address to hunt for.')}</p>`
           : nothing}
     </dialog>`;
   }

@@ -12,7 +12,8 @@ import { INDICATOR_ACTIONS, type Indicator, type IndicatorAction } from '../../d
 import { IpIndicatorAddedEvent } from '../../events/events.js';
 import { requestAction } from '../shared/actions.js';
 import { indicatorIneligibility } from '../../lib/indicator.js';
-import { draftProblems, draftToInput, emptyDraft, isDirty, STEP_FIELDS, WIZARD_STEPS, type IndicatorDraft, type WizardStep } from '../../lib/indicator-draft.js';
+import { draftProblems, draftToInput, emptyDraft, isDirty, STEP_FIELDS, stepLabel, WIZARD_STEPS, type IndicatorDraft, type WizardStep } from '../../lib/indicator-draft.js';
+import { msg, str } from '../../lib/l10n.js';
 
 const DEFAULT_INDICATOR_ACTIONS: readonly IndicatorAction[] = ['Allowed', 'Audit', 'Warn', 'Block'];
 
@@ -122,15 +123,15 @@ export class IpIndicatorWizard extends IpSectionElement {
     this.shownProblems = {};
     this.submitError = undefined;
     this.confirmDiscard = false;
-    this.announcement = `Step 1 of ${WIZARD_STEPS.length}: Indicator`;
+    this.announcement = msg(str`Step 1 of ${WIZARD_STEPS.length}: ${stepLabel('indicator')}`);
     this.#loadGroups();
     void this.updateComplete.then(() => this.#focusStep(false));
   }
 
   /** Why an indicator cannot be added for the bound IP here, if it cannot. */
   get #blocked(): string | undefined {
-    if (!this.boundIp) return 'No valid IP address.';
-    if (typeof this.source.provider?.addIndicator !== 'function' || this.capabilities?.addIndicator === false) return 'This portal cannot add indicators.';
+    if (!this.boundIp) return msg('No valid IP address.');
+    if (typeof this.source.provider?.addIndicator !== 'function' || this.capabilities?.addIndicator === false) return msg('This portal cannot add indicators.');
     return indicatorIneligibility(this.boundIp);
   }
 
@@ -150,7 +151,7 @@ export class IpIndicatorWizard extends IpSectionElement {
       (error: unknown) => {
         if (isAbortError(error)) return;
         this.groups = [];
-        this.groupsError = `device groups could not be loaded: ${describeError(error)}`;
+        this.groupsError = msg(str`device groups could not be loaded: ${describeError(error)}`);
       },
     );
   }
@@ -165,7 +166,7 @@ export class IpIndicatorWizard extends IpSectionElement {
   // ---- steps ---------------------------------------------------------------------------------
 
   get #stepIndex(): number {
-    return WIZARD_STEPS.findIndex(([k]) => k === this.step);
+    return WIZARD_STEPS.indexOf(this.step);
   }
 
   #problemsFor(steps: readonly WizardStep[]): Record<string, string> {
@@ -177,7 +178,7 @@ export class IpIndicatorWizard extends IpSectionElement {
   #goTo(step: WizardStep) {
     this.step = step;
     const i = this.#stepIndex;
-    this.announcement = `Step ${i + 1} of ${WIZARD_STEPS.length}: ${WIZARD_STEPS[i]![1]}`;
+    this.announcement = msg(str`Step ${i + 1} of ${WIZARD_STEPS.length}: ${stepLabel(step)}`);
     void this.updateComplete.then(() => this.#focusStep(true));
   }
 
@@ -199,17 +200,18 @@ export class IpIndicatorWizard extends IpSectionElement {
       return;
     }
     this.shownProblems = {};
-    this.#goTo(WIZARD_STEPS[Math.min(this.#stepIndex + 1, WIZARD_STEPS.length - 1)]![0]);
+    this.#goTo(WIZARD_STEPS[Math.min(this.#stepIndex + 1, WIZARD_STEPS.length - 1)]!);
   }
 
   #back() {
-    this.#goTo(WIZARD_STEPS[Math.max(0, this.#stepIndex - 1)]![0]);
+    this.#goTo(WIZARD_STEPS[Math.max(0, this.#stepIndex - 1)]!);
   }
 
   #showProblems(problems: Record<string, string>) {
     this.shownProblems = problems;
     const count = Object.keys(problems).length;
-    this.announcement = `${count === 1 ? '1 problem' : `${count} problems`}: ${Object.values(problems).join(' ')}`;
+    const all = Object.values(problems).join(' ');
+    this.announcement = count === 1 ? msg(str`1 problem: ${all}`) : msg(str`${count} problems: ${all}`);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
 
@@ -228,7 +230,7 @@ export class IpIndicatorWizard extends IpSectionElement {
     const ip = this.boundIp!;
     const problems = draftProblems(this.draft, ip);
     if (Object.keys(problems).length) {
-      const first = WIZARD_STEPS.find(([s]) => STEP_FIELDS[s].some((f) => problems[f]))![0];
+      const first = WIZARD_STEPS.find((s) => STEP_FIELDS[s].some((f) => problems[f]))!;
       this.#goTo(first);
       await this.updateComplete;
       this.#showProblems(this.#problemsFor([first]));
@@ -238,7 +240,7 @@ export class IpIndicatorWizard extends IpSectionElement {
     this.submitting = true;
     this.submitError = undefined;
     try {
-      const refused = await requestAction(this, { action: 'add-indicator', ip, indicator: input }, 'Not submitted', 'the portal did not allow it.');
+      const refused = await requestAction(this, { action: 'add-indicator', ip, indicator: input }, msg('Not submitted'), msg('the portal did not allow it.'));
       if (refused) {
         this.submitError = refused;
         return;
@@ -247,7 +249,7 @@ export class IpIndicatorWizard extends IpSectionElement {
       // The same key on every retry of this draft: a submit that timed out after it was applied is not applied twice.
       const indicator = await this.source.provider!.addIndicator!(input, { signal: controller.signal, idempotencyKey: this.#draftKey });
       this.result = indicator;
-      this.announcement = `Indicator ${indicator.id} added.`;
+      this.announcement = msg(str`Indicator ${indicator.id} added.`);
       this.dispatchEvent(new IpIndicatorAddedEvent({ indicator }));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.done-close')?.focus();
@@ -269,14 +271,14 @@ export class IpIndicatorWizard extends IpSectionElement {
     if (!now || now === ip || this.result) return nothing;
     const why = indicatorIneligibility(now);
     return html`<div class="ip-changed" role="alert">
-      <p>This indicator is for <strong class="mono">${ip}</strong>. The page now shows <strong class="mono">${now}</strong>; submitting still adds ${ip}.</p>
+      <p>${msg(html`This indicator is for <strong class="mono">${ip}</strong>. The page now shows <strong class="mono">${now}</strong>; submitting still adds ${ip}.`)}</p>
       ${why
-        ? html`<p class="muted small">${now} cannot be an indicator: ${why}</p>`
+        ? html`<p class="muted small">${msg(str`${now} cannot be an indicator: ${why}`)}</p>`
         : html`<button type="button" class="button" ?disabled=${this.submitting} @click=${() => {
             this.boundIp = now;
             this.#draftKey = crypto.randomUUID();
             this.submitError = undefined;
-          }}>Use ${now} instead</button>`}
+          }}>${msg(str`Use ${now} instead`)}</button>`}
     </div>`;
   }
 
@@ -284,15 +286,15 @@ export class IpIndicatorWizard extends IpSectionElement {
     const index = this.#stepIndex;
     const last = index === WIZARD_STEPS.length - 1;
     const offered = this.capabilities?.indicatorActions?.filter((a) => (INDICATOR_ACTIONS as readonly string[]).includes(a));
-    return html`<ol class="steps" aria-label="Steps">
-        ${WIZARD_STEPS.map(([, label], i) => html`<li class=${i < index ? 'past' : i === index ? 'current' : ''} aria-current=${i === index ? 'step' : nothing}><span class="n">${i + 1}</span> ${label}</li>`)}
+    return html`<ol class="steps" aria-label=${msg('Steps')}>
+        ${WIZARD_STEPS.map((step, i) => html`<li class=${i < index ? 'past' : i === index ? 'current' : ''} aria-current=${i === index ? 'step' : nothing}><span class="n">${i + 1}</span> ${stepLabel(step)}</li>`)}
       </ol>
       <form class="step" novalidate @submit=${(e: Event) => {
         e.preventDefault();
         if (last) void this.#submit();
         else this.#next();
       }} @keydown=${this.#onFormKeydown}>
-        <h3 id="step-title" tabindex="-1">${WIZARD_STEPS[index]![1]} <span class="muted">· step ${index + 1} of ${WIZARD_STEPS.length}</span></h3>
+        <h3 id="step-title" tabindex="-1">${stepLabel(this.step)} <span class="muted">· ${msg(str`step ${index + 1} of ${WIZARD_STEPS.length}`)}</span></h3>
         ${renderStep({
           ip,
           step: this.step,
@@ -306,25 +308,25 @@ export class IpIndicatorWizard extends IpSectionElement {
           now: Date.now(),
           onChange: (p) => this.#change(p),
         })}
-        ${this.submitError ? html`<p class="submit-error" role="alert" tabindex="-1">${this.submitError} Your entries are kept; submit again to retry.</p>` : nothing}
+        ${this.submitError ? html`<p class="submit-error" role="alert" tabindex="-1">${msg(str`${this.submitError} Your entries are kept; submit again to retry.`)}</p>` : nothing}
       </form>
       <div class="dialog-footer">
-        <button type="button" class="button subtle" ?disabled=${this.submitting} @click=${() => this.requestClose()}>Cancel</button>
+        <button type="button" class="button subtle" ?disabled=${this.submitting} @click=${() => this.requestClose()}>${msg('Cancel')}</button>
         <span class="spacer"></span>
-        ${index > 0 ? html`<button type="button" class="button" ?disabled=${this.submitting} @click=${() => this.#back()}>Back</button>` : nothing}
+        ${index > 0 ? html`<button type="button" class="button" ?disabled=${this.submitting} @click=${() => this.#back()}>${msg('Back')}</button>` : nothing}
         ${last
-          ? html`<button type="button" class="button primary submit" aria-disabled=${this.submitting ? 'true' : 'false'} @click=${() => this.#submit()}>${this.submitting ? 'Submitting…' : 'Submit'}</button>`
-          : html`<button type="button" class="button primary" @click=${() => this.#next()}>Next</button>`}
+          ? html`<button type="button" class="button primary submit" aria-disabled=${this.submitting ? 'true' : 'false'} @click=${() => this.#submit()}>${this.submitting ? msg('Submitting…') : msg('Submit')}</button>`
+          : html`<button type="button" class="button primary" @click=${() => this.#next()}>${msg('Next')}</button>`}
       </div>`;
   }
 
   #renderConfirm(): TemplateResult {
     return html`<div class="confirm" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-text">
-      <h3 id="confirm-title">Discard this indicator?</h3>
-      <p id="confirm-text">What you entered will be lost.</p>
+      <h3 id="confirm-title">${msg('Discard this indicator?')}</h3>
+      <p id="confirm-text">${msg('What you entered will be lost.')}</p>
       <div class="dialog-footer">
-        <button type="button" class="button keep" @click=${() => this.#keepEditing()}>Keep editing</button>
-        <button type="button" class="button danger discard" @click=${() => this.hide()}>Discard</button>
+        <button type="button" class="button keep" @click=${() => this.#keepEditing()}>${msg('Keep editing')}</button>
+        <button type="button" class="button danger discard" @click=${() => this.hide()}>${msg('Discard')}</button>
       </div>
     </div>`;
   }
@@ -333,17 +335,17 @@ export class IpIndicatorWizard extends IpSectionElement {
     const ip = this.boundIp ?? '';
     const blocked = this.result ? undefined : this.#blocked;
     return html`<div class="dialog-header">
-        <h2 id="wizard-title">Add indicator <span class="muted mono">${ip}</span></h2>
-        <button type="button" class="button subtle close" aria-label="Close" ?disabled=${this.submitting} @click=${() => this.requestClose()}>✕</button>
+        <h2 id="wizard-title">${msg('Add indicator')} <span class="muted mono">${ip}</span></h2>
+        <button type="button" class="button subtle close" aria-label=${msg('Close')} ?disabled=${this.submitting} @click=${() => this.requestClose()}>✕</button>
       </div>
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       ${this.#renderIpChanged(ip)}
       ${this.result
         ? html`${renderDone(this.result, this.locale)}
-            <div class="dialog-footer"><button type="button" class="button primary done-close" @click=${() => this.hide()}>Close</button></div>`
+            <div class="dialog-footer"><button type="button" class="button primary done-close" @click=${() => this.hide()}>${msg('Close')}</button></div>`
         : blocked
           ? html`<p class="submit-error" role="alert">${blocked}</p>
-              <div class="dialog-footer"><button type="button" class="button primary" @click=${() => this.hide()}>Close</button></div>`
+              <div class="dialog-footer"><button type="button" class="button primary" @click=${() => this.hide()}>${msg('Close')}</button></div>`
           : this.#renderSteps(ip)}
       ${this.confirmDiscard ? this.#renderConfirm() : nothing}`;
   }

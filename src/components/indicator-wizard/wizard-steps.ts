@@ -6,20 +6,35 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { INDICATOR_SEVERITIES, own, type Indicator, type IndicatorAction, type IndicatorSeverity } from '../../data/model.js';
-import { INDICATOR_ACTION_LABELS } from '../../lib/labels.js';
+import { INDICATOR_ACTION_LABELS, labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
 import { INDICATOR_DESCRIPTION_MAX, INDICATOR_TITLE_MAX } from '../../lib/indicator.js';
-import { CATEGORIES, draftToInput, EXPIRATIONS, expirationTime, type ExpirationChoice, type IndicatorDraft, type WizardStep } from '../../lib/indicator-draft.js';
+import { CATEGORIES, draftToInput, EXPIRATIONS, expirationLabel as choiceLabel, expirationTime, type ExpirationChoice, type IndicatorDraft, type WizardStep } from '../../lib/indicator-draft.js';
 import { formatDateTime, splitWords } from '../../lib/format.js';
+import { msg, str } from '../../lib/l10n.js';
 
 /** What each action does, in the words of the Defender portal. */
 const ACTION_HELP: Readonly<Record<string, string>> = {
-  Allowed: 'Allow connections with the IP and do not raise alerts for it.',
-  Audit: 'Allow connections and record each match as an alert.',
-  Warn: 'Warn the user, who may continue (network protection).',
-  Block: 'Block connections with the IP.',
-  BlockAndRemediate: 'Block connections and remediate.',
-  AlertAndBlock: 'Block connections and raise an alert.',
-  Alert: 'Raise an alert on connection.',
+  get Allowed() {
+    return msg('Allow connections with the IP and do not raise alerts for it.');
+  },
+  get Audit() {
+    return msg('Allow connections and record each match as an alert.');
+  },
+  get Warn() {
+    return msg('Warn the user, who may continue (network protection).');
+  },
+  get Block() {
+    return msg('Block connections with the IP.');
+  },
+  get BlockAndRemediate() {
+    return msg('Block connections and remediate.');
+  },
+  get AlertAndBlock() {
+    return msg('Block connections and raise an alert.');
+  },
+  get Alert() {
+    return msg('Raise an alert on connection.');
+  },
 };
 
 export interface WizardView {
@@ -54,11 +69,15 @@ function describedBy(view: WizardView, name: string, hint?: string) {
   return ids || nothing;
 }
 
+/** An indicator severity (`High`) in words. */
+const severityLabel = (s: string) => labelFor(SEVERITY_LABELS, s.toLowerCase());
+
 function expirationLabel(draft: IndicatorDraft, now: number, locale?: string): string {
   const exp = expirationTime(draft, now);
-  if (exp === undefined) return 'Never';
-  if (exp === null) return 'Not chosen';
-  return `${formatDateTime(exp, locale)}${draft.expiration === 'date' ? '' : ` (in ${EXPIRATIONS.find(([k]) => k === draft.expiration)![1]})`}`;
+  if (exp === undefined) return msg('Never');
+  if (exp === null) return msg('Not chosen');
+  const when = formatDateTime(exp, locale);
+  return draft.expiration === 'date' ? when : msg(str`${when} (in ${choiceLabel(draft.expiration)})`);
 }
 
 function renderIndicatorStep(view: WizardView): TemplateResult {
@@ -66,21 +85,21 @@ function renderIndicatorStep(view: WizardView): TemplateResult {
   const tomorrow = new Date(view.now + 86_400_000).toISOString().slice(0, 10);
   return html`
     <div class="field">
-      <label for="f-ip">IP address</label>
+      <label for="f-ip">${msg('IP address')}</label>
       <input id="f-ip" class="input mono" readonly .value=${view.ip} aria-describedby="hint-ip" />
-      <p class="hint" id="hint-ip">Indicators apply to this exact address. Enforcement on devices can take up to 48 hours.</p>
+      <p class="hint" id="hint-ip">${msg('Indicators apply to this exact address. Enforcement on devices can take up to 48 hours.')}</p>
     </div>
     <div class="field">
-      <label for="f-expiration">Expires</label>
+      <label for="f-expiration">${msg('Expires')}</label>
       <select id="f-expiration" class="input" .value=${live(draft.expiration)} aria-invalid=${invalid(view, 'expiration')} aria-describedby=${describedBy(view, 'expiration')}
         @change=${(e: Event) => view.onChange({ expiration: (e.target as HTMLSelectElement).value as ExpirationChoice })}>
-        ${EXPIRATIONS.map(([k, label]) => html`<option value=${k} ?selected=${draft.expiration === k}>${label}</option>`)}
+        ${EXPIRATIONS.map((k) => html`<option value=${k} ?selected=${draft.expiration === k}>${choiceLabel(k)}</option>`)}
       </select>
       ${fieldError(view, 'expiration')}
     </div>
     ${draft.expiration === 'date'
       ? html`<div class="field">
-          <label for="f-expirationDate">Expiration date (UTC)</label>
+          <label for="f-expirationDate">${msg('Expiration date (UTC)')}</label>
           <input id="f-expirationDate" class="input" type="date" min=${tomorrow} .value=${live(draft.expirationDate)} required aria-invalid=${invalid(view, 'expirationDate')}
             aria-describedby=${describedBy(view, 'expirationDate')} @input=${(e: Event) => view.onChange({ expirationDate: (e.target as HTMLInputElement).value })} />
           ${fieldError(view, 'expirationDate')}
@@ -93,7 +112,7 @@ function renderActionStep(view: WizardView): TemplateResult {
   const { draft } = view;
   return html`
     <fieldset class="field" aria-invalid=${invalid(view, 'action')} aria-describedby=${describedBy(view, 'action')}>
-      <legend>Action</legend>
+      <legend>${msg('Action')}</legend>
       <div class="choices">
         ${view.actions.map(
           (a) => html`<label class="choice">
@@ -105,14 +124,14 @@ function renderActionStep(view: WizardView): TemplateResult {
       ${fieldError(view, 'action')}
     </fieldset>
     <div class="field">
-      <label for="f-title">Title <span class="required" aria-hidden="true">*</span></label>
+      <label for="f-title">${msg('Title')} <span class="required" aria-hidden="true">*</span></label>
       <input id="f-title" class="input" required maxlength=${INDICATOR_TITLE_MAX + 50} .value=${live(draft.title)} autocomplete="off" aria-invalid=${invalid(view, 'title')}
         aria-describedby=${describedBy(view, 'title', 'hint-title')} @input=${(e: Event) => view.onChange({ title: (e.target as HTMLInputElement).value })} />
-      <p class="hint" id="hint-title">Shown in the indicator list and as the title of its alerts.</p>
+      <p class="hint" id="hint-title">${msg('Shown in the indicator list and as the title of its alerts.')}</p>
       ${fieldError(view, 'title')}
     </div>
     <div class="field">
-      <label for="f-description">Description <span class="required" aria-hidden="true">*</span></label>
+      <label for="f-description">${msg('Description')} <span class="required" aria-hidden="true">*</span></label>
       <textarea id="f-description" class="input" rows="3" required maxlength=${INDICATOR_DESCRIPTION_MAX + 50} .value=${live(draft.description)} aria-invalid=${invalid(view, 'description')}
         aria-describedby=${describedBy(view, 'description')} @input=${(e: Event) => view.onChange({ description: (e.target as HTMLTextAreaElement).value })}></textarea>
       ${fieldError(view, 'description')}
@@ -121,20 +140,20 @@ function renderActionStep(view: WizardView): TemplateResult {
       <label class="choice">
         <input id="f-generateAlert" type="checkbox" .checked=${live(draft.generateAlert)} aria-invalid=${invalid(view, 'generateAlert')} aria-describedby=${describedBy(view, 'generateAlert')}
           @change=${(e: Event) => view.onChange({ generateAlert: (e.target as HTMLInputElement).checked })} />
-        <span>Generate an alert when the indicator matches</span>
+        <span>${msg('Generate an alert when the indicator matches')}</span>
       </label>
       ${fieldError(view, 'generateAlert')}
     </div>
     ${draft.generateAlert
       ? html`<div class="field-row">
             <div class="field">
-              <label for="f-severity">Alert severity</label>
+              <label for="f-severity">${msg('Alert severity')}</label>
               <select id="f-severity" class="input" .value=${live(draft.severity)} @change=${(e: Event) => view.onChange({ severity: (e.target as HTMLSelectElement).value as IndicatorSeverity })}>
-                ${INDICATOR_SEVERITIES.map((s) => html`<option value=${s} ?selected=${draft.severity === s}>${s}</option>`)}
+                ${INDICATOR_SEVERITIES.map((s) => html`<option value=${s} ?selected=${draft.severity === s}>${severityLabel(s)}</option>`)}
               </select>
             </div>
             <div class="field">
-              <label for="f-category">Category</label>
+              <label for="f-category">${msg('Category')}</label>
               <select id="f-category" class="input" .value=${live(draft.category)} @change=${(e: Event) => view.onChange({ category: (e.target as HTMLSelectElement).value })}>
                 ${CATEGORIES.map((c) => html`<option value=${c} ?selected=${draft.category === c}>${splitWords(c)}</option>`)}
               </select>
@@ -142,7 +161,7 @@ function renderActionStep(view: WizardView): TemplateResult {
           </div>`
       : nothing}
     <div class="field">
-      <label for="f-recommendedActions">Recommended actions <span class="muted">(optional)</span></label>
+      <label for="f-recommendedActions">${msg('Recommended actions')} <span class="muted">${msg('(optional)')}</span></label>
       <textarea id="f-recommendedActions" class="input" rows="2" .value=${live(draft.recommendedActions)}
         @input=${(e: Event) => view.onChange({ recommendedActions: (e.target as HTMLTextAreaElement).value })}></textarea>
     </div>
@@ -154,19 +173,19 @@ function renderScopeStep(view: WizardView): TemplateResult {
   const toggle = (g: string, on: boolean) => view.onChange({ groups: on ? [...new Set([...draft.groups, g])] : draft.groups.filter((x) => x !== g) });
   return html`
     <fieldset class="field">
-      <legend>Devices the indicator applies to</legend>
+      <legend>${msg('Devices the indicator applies to')}</legend>
       <div class="choices">
-        <label class="choice"><input type="radio" name="scope" value="all" .checked=${live(draft.scope === 'all')} @change=${() => view.onChange({ scope: 'all' })} /> <span>All devices</span></label>
+        <label class="choice"><input type="radio" name="scope" value="all" .checked=${live(draft.scope === 'all')} @change=${() => view.onChange({ scope: 'all' })} /> <span>${msg('All devices')}</span></label>
         <label class="choice">
           <input type="radio" name="scope" value="groups" .checked=${live(draft.scope === 'groups')} ?disabled=${!view.groups?.length} @change=${() => view.onChange({ scope: 'groups' })} />
-          <span>Selected device groups${view.groups && !view.groups.length ? html` <span class="muted">(${view.groupsError ?? 'the provider lists none'})</span>` : nothing}</span>
+          <span>${msg('Selected device groups')}${view.groups && !view.groups.length ? html` <span class="muted">(${view.groupsError ?? msg('the provider lists none')})</span>` : nothing}</span>
         </label>
       </div>
     </fieldset>
-    ${view.groups === undefined ? html`<p class="muted" role="status">Loading device groups…</p>` : nothing}
+    ${view.groups === undefined ? html`<p class="muted" role="status">${msg('Loading device groups…')}</p>` : nothing}
     ${draft.scope === 'groups' && view.groups?.length
       ? html`<fieldset class="field groups" aria-invalid=${invalid(view, 'groups')} aria-describedby=${describedBy(view, 'groups')}>
-          <legend>Device groups</legend>
+          <legend>${msg('Device groups')}</legend>
           ${view.groups.map((g) => html`<label class="choice"><input type="checkbox" .checked=${live(draft.groups.includes(g))} @change=${(e: Event) => toggle(g, (e.target as HTMLInputElement).checked)} /> <span>${g}</span></label>`)}
           ${fieldError(view, 'groups')}
         </fieldset>`
@@ -179,14 +198,18 @@ function renderSummaryStep(view: WizardView): TemplateResult {
   const input = draftToInput(draft, view.ip, view.now);
   return html`
     <dl class="details summary-list">
-      <dt>IP address</dt><dd class="mono">${view.ip}</dd>
-      <dt>Expires</dt><dd>${expirationLabel(draft, view.now, view.locale)}</dd>
-      <dt>Action</dt><dd>${own(INDICATOR_ACTION_LABELS, input.action) ?? input.action}${own(INDICATOR_ACTION_LABELS, input.action) && own(INDICATOR_ACTION_LABELS, input.action) !== input.action ? html` <span class="muted mono">(${input.action})</span>` : nothing}</dd>
-      <dt>Title</dt><dd>${input.title || html`<span class="missing">missing</span>`}</dd>
-      <dt>Description</dt><dd class="pre">${input.description || html`<span class="missing">missing</span>`}</dd>
-      <dt>Generate alert</dt><dd>${input.generateAlert ? `Yes, ${input.severity} severity, ${input.category ? splitWords(input.category) : 'no category'}` : 'No'}</dd>
-      <dt>Recommended actions</dt><dd class="pre">${input.recommendedActions ?? html`<span class="muted">None</span>`}</dd>
-      <dt>Scope</dt><dd>${input.rbacGroupNames ? input.rbacGroupNames.join(', ') : 'All devices'}</dd>
+      <dt>${msg('IP address')}</dt><dd class="mono">${view.ip}</dd>
+      <dt>${msg('Expires')}</dt><dd>${expirationLabel(draft, view.now, view.locale)}</dd>
+      <dt>${msg('Action')}</dt><dd>${own(INDICATOR_ACTION_LABELS, input.action) ?? input.action}${own(INDICATOR_ACTION_LABELS, input.action) && own(INDICATOR_ACTION_LABELS, input.action) !== input.action ? html` <span class="muted mono">(${input.action})</span>` : nothing}</dd>
+      <dt>${msg('Title')}</dt><dd>${input.title || html`<span class="missing">${msg('missing')}</span>`}</dd>
+      <dt>${msg('Description')}</dt><dd class="pre">${input.description || html`<span class="missing">${msg('missing')}</span>`}</dd>
+      <dt>${msg('Generate alert')}</dt><dd>${input.generateAlert
+        ? input.category
+          ? msg(str`Yes, ${severityLabel(input.severity ?? '')} severity, ${splitWords(input.category)}`)
+          : msg(str`Yes, ${severityLabel(input.severity ?? '')} severity, no category`)
+        : msg('No')}</dd>
+      <dt>${msg('Recommended actions')}</dt><dd class="pre">${input.recommendedActions ?? html`<span class="muted">${msg('None')}</span>`}</dd>
+      <dt>${msg('Scope')}</dt><dd>${input.rbacGroupNames ? input.rbacGroupNames.join(', ') : msg('All devices')}</dd>
     </dl>
   `;
 }
@@ -208,7 +231,9 @@ export function renderStep(view: WizardView): TemplateResult {
 /** The confirmation after the provider added the indicator. */
 export function renderDone(result: Indicator, locale?: string): TemplateResult {
   return html`<div class="done" role="status">
-    <p><strong>Indicator ${result.id} added.</strong> ${own(INDICATOR_ACTION_LABELS, result.action) ?? result.action} ${result.indicatorValue}${result.expirationTime ? `, until ${formatDateTime(result.expirationTime, locale)}` : ', with no expiration'}.</p>
-    <p class="muted">Devices apply it within 48 hours.${result.createdBy ? ` Created by ${result.createdBy}.` : ''}</p>
+    <p><strong>${msg(str`Indicator ${result.id} added.`)}</strong> ${result.expirationTime
+      ? msg(str`${own(INDICATOR_ACTION_LABELS, result.action) ?? result.action} ${result.indicatorValue}, until ${formatDateTime(result.expirationTime, locale)}.`)
+      : msg(str`${own(INDICATOR_ACTION_LABELS, result.action) ?? result.action} ${result.indicatorValue}, with no expiration.`)}</p>
+    <p class="muted">${result.createdBy ? msg(str`Devices apply it within 48 hours. Created by ${result.createdBy}.`) : msg('Devices apply it within 48 hours.')}</p>
   </div>`;
 }

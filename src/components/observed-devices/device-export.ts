@@ -7,41 +7,50 @@ import type { ObservedDevice } from '../../data/model.js';
 import type { DeviceQuery, IpDataProvider } from '../../data/provider.js';
 import type { ExportBatch, ExportField } from '../../lib/export.js';
 import { formatIso } from '../../lib/format.js';
+import { msg } from '../../lib/l10n.js';
 
 const PAGE = 100;
 
 type Field = ExportField<ObservedDevice>;
-const field = (key: string, label: string, read: (d: ObservedDevice) => unknown, text?: (d: ObservedDevice) => unknown): Field => ({ key, label, text: text ?? read, json: read });
+/** A field whose column heading is read in the language in force when the export runs. */
+const field = (key: string, label: () => string, read: (d: ObservedDevice) => unknown, text?: (d: ObservedDevice) => unknown): Field => ({
+  key,
+  get label() {
+    return label();
+  },
+  text: text ?? read,
+  json: read,
+});
 const time = (iso: string | undefined) => (iso ? formatIso(iso) : '');
 
 export const DEVICE_EXPORT_FIELDS: readonly Field[] = [
-  field('name', 'Device', (d) => d.name),
-  field('id', 'Device ID', (d) => d.id),
-  field('osPlatform', 'OS platform', (d) => d.osPlatform),
-  field('osVersion', 'OS version', (d) => d.osVersion),
-  field('riskScore', 'Risk level', (d) => d.riskScore),
-  field('exposureLevel', 'Exposure level', (d) => d.exposureLevel),
-  field('firstSeen', 'First seen', (d) => d.firstSeen, (d) => time(d.firstSeen)),
-  field('lastSeen', 'Last seen', (d) => d.lastSeen, (d) => time(d.lastSeen)),
-  field('connectionCount', 'Connections', (d) => d.connectionCount),
-  field('lastEventTime', 'Last event', (d) => d.lastEvent?.timestamp, (d) => time(d.lastEvent?.timestamp)),
-  field('actionType', 'Action type', (d) => d.lastEvent?.actionType),
-  field('direction', 'Direction', (d) => d.lastEvent?.direction),
-  field('localIp', 'Local IP', (d) => d.lastEvent?.localIp),
-  field('localPort', 'Local port', (d) => d.lastEvent?.localPort),
-  field('remoteIp', 'Remote IP', (d) => d.lastEvent?.remoteIp),
-  field('remotePort', 'Remote port', (d) => d.lastEvent?.remotePort),
-  field('protocol', 'Protocol', (d) => d.lastEvent?.protocol),
-  field('remoteUrl', 'Remote URL', (d) => d.lastEvent?.remoteUrl),
-  field('process', 'Initiating process', (d) => d.lastEvent?.initiatingProcess?.fileName),
-  field('commandLine', 'Command line', (d) => d.lastEvent?.initiatingProcess?.commandLine),
-  field('processSha256', 'Process SHA-256', (d) => d.lastEvent?.initiatingProcess?.sha256),
-  field('account', 'Account', (d) => {
+  field('name', () => msg('Device'), (d) => d.name),
+  field('id', () => msg('Device ID'), (d) => d.id),
+  field('osPlatform', () => msg('OS platform'), (d) => d.osPlatform),
+  field('osVersion', () => msg('OS version'), (d) => d.osVersion),
+  field('riskScore', () => msg('Risk level'), (d) => d.riskScore),
+  field('exposureLevel', () => msg('Exposure level'), (d) => d.exposureLevel),
+  field('firstSeen', () => msg('First seen'), (d) => d.firstSeen, (d) => time(d.firstSeen)),
+  field('lastSeen', () => msg('Last seen'), (d) => d.lastSeen, (d) => time(d.lastSeen)),
+  field('connectionCount', () => msg('Connections'), (d) => d.connectionCount),
+  field('lastEventTime', () => msg('Last event'), (d) => d.lastEvent?.timestamp, (d) => time(d.lastEvent?.timestamp)),
+  field('actionType', () => msg('Action type'), (d) => d.lastEvent?.actionType),
+  field('direction', () => msg('Direction'), (d) => d.lastEvent?.direction),
+  field('localIp', () => msg('Local IP'), (d) => d.lastEvent?.localIp),
+  field('localPort', () => msg('Local port'), (d) => d.lastEvent?.localPort),
+  field('remoteIp', () => msg('Remote IP'), (d) => d.lastEvent?.remoteIp),
+  field('remotePort', () => msg('Remote port'), (d) => d.lastEvent?.remotePort),
+  field('protocol', () => msg('Protocol'), (d) => d.lastEvent?.protocol),
+  field('remoteUrl', () => msg('Remote URL'), (d) => d.lastEvent?.remoteUrl),
+  field('process', () => msg('Initiating process'), (d) => d.lastEvent?.initiatingProcess?.fileName),
+  field('commandLine', () => msg('Command line'), (d) => d.lastEvent?.initiatingProcess?.commandLine),
+  field('processSha256', () => msg('Process SHA-256'), (d) => d.lastEvent?.initiatingProcess?.sha256),
+  field('account', () => msg('Account'), (d) => {
     const p = d.lastEvent?.initiatingProcess;
     return p?.accountName ? (p.accountDomain ? `${p.accountDomain}\\${p.accountName}` : p.accountName) : undefined;
   }),
-  field('file', 'File', (d) => d.lastEvent?.file?.name),
-  field('fileSha256', 'File SHA-256', (d) => d.lastEvent?.file?.sha256),
+  field('file', () => msg('File'), (d) => d.lastEvent?.file?.name),
+  field('fileSha256', () => msg('File SHA-256'), (d) => d.lastEvent?.file?.sha256),
 ];
 
 /** Every device matching `query`, page by page. */

@@ -13,7 +13,7 @@ import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { describeError, isRetryable } from '../../data/errors.js';
 import type { AlertItem, DeviceEvent, ObservedDevice } from '../../data/model.js';
 import type { Page } from '../../data/provider.js';
-import { formatDateTime, formatNumber, splitWords } from '../../lib/format.js';
+import { formatDateTime, formatNumber, isOne, splitWords } from '../../lib/format.js';
 import { huntingQuery } from '../../lib/hunting.js';
 import { listKeyTarget } from '../shared/list-keys.js';
 import { IpSectionElement } from '../base/section-element.js';
@@ -25,6 +25,8 @@ import { exportMenu, exportStatus, exportStyles, ipExportName, ListExport } from
 import type { ExportFormat } from '../../lib/export.js';
 import { DEVICE_EXPORT_FIELDS, devicePages } from './device-export.js';
 import '../copy-button/ip-copy-button.js';
+import { msg, str } from '../../lib/l10n.js';
+import { labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
 
 /** Risk and exposure levels the styles colour; others show neutral. */
 const LEVELS = ['high', 'medium', 'low'];
@@ -43,10 +45,12 @@ const ACTION_TYPES = [
   'HttpConnectionInspected',
   'SslConnectionInspected',
 ] as const;
-const DIRECTIONS = [
-  ['outbound', 'Outbound'],
-  ['inbound', 'Inbound'],
+const directions = () => [
+  ['outbound', msg('Outbound')],
+  ['inbound', msg('Inbound')],
 ] as const;
+/** A device's risk or exposure level in words (Defender's `riskScore`/`exposureLevel` values). */
+const levelLabel = (level: string) => (level === 'none' ? msg('None') : labelFor(SEVERITY_LABELS, level));
 
 /**
  * The devices in the organization that communicated with the IP, most recent first, with the
@@ -250,10 +254,10 @@ export class IpObservedDevices extends IpSectionElement {
 
   #renderToolbar(): TemplateResult {
     return html`<div class="toolbar" part="toolbar">
-      ${this.#searchField.render({ id: 'search', label: 'Search devices, files, processes, users or a date', placeholder: 'Search device, file, process, user or date (2026-11-20)', value: this.search })}
+      ${this.#searchField.render({ id: 'search', label: msg('Search devices, files, processes, users or a date'), placeholder: msg('Search device, file, process, user or date (2026-11-20)'), value: this.search })}
       ${filterMenu<string>({
         id: 'action',
-        label: 'Action type',
+        label: msg('Action type'),
         options: ACTION_TYPES.map((a) => [a, splitWords(a)] as const),
         selected: this.actionTypes,
         open: this.openMenu === 'action',
@@ -262,15 +266,15 @@ export class IpObservedDevices extends IpSectionElement {
       })}
       ${filterMenu<string>({
         id: 'direction',
-        label: 'Direction',
-        options: DIRECTIONS,
+        label: msg('Direction'),
+        options: directions(),
         selected: this.directions,
         open: this.openMenu === 'direction',
         onToggleOpen: () => (this.openMenu = this.openMenu === 'direction' ? undefined : 'direction'),
         onChange: (v, on) => this.#toggleValue('directions', v, on),
       })}
       ${this.search || this.actionTypes.length || this.directions.length
-        ? html`<button type="button" class="button subtle" @click=${() => this.#clearFilters()}>Clear filters</button>`
+        ? html`<button type="button" class="button subtle" @click=${() => this.#clearFilters()}>${msg('Clear filters')}</button>`
         : nothing}
       ${exportStatus(this.#export, this.locale)}
       ${exportMenu({ id: 'devices', open: this.openMenu === 'export', total: this.#task.status === TaskStatus.COMPLETE ? this.#task.value?.total : undefined, noun: 'devices', busy: !!this.#export.progress, locale: this.locale,
@@ -287,15 +291,15 @@ export class IpObservedDevices extends IpSectionElement {
     const shown = page.items.length;
     const total = page.total;
     if (total <= shown) {
-      return html`<p class="cap" part="cap" role="status">${formatNumber(total, locale)} ${total === 1 ? 'device' : 'devices'}, most recent first</p>`;
+      return html`<p class="cap" part="cap" role="status">${isOne(total, locale) ? msg(str`${formatNumber(total, locale)} device, most recent first`) : msg(str`${formatNumber(total, locale)} devices, most recent first`)}</p>`;
     }
     const ip = this.source.ip!.canonical;
     const range = this.source.timeRange;
     const provider = this.source.provider;
     const query = provider?.huntingQuery?.(ip, range, 'kql-defender') ?? huntingQuery(ip, range, 'kql-defender', 'devices');
     return html`<p class="cap" part="cap" role="status">
-      Showing the ${formatNumber(shown, locale)} most recent of ${formatNumber(total, locale)} devices.
-      ${entityLink(this, 'See all of them in advanced hunting', { target: 'hunting', ip, query, language: 'kql-defender' }, provider?.links?.hunting?.(query, 'kql-defender'))}
+      ${msg(str`Showing the ${formatNumber(shown, locale)} most recent of ${formatNumber(total, locale)} devices.`)}
+      ${entityLink(this, msg('See all of them in advanced hunting'), { target: 'hunting', ip, query, language: 'kql-defender' }, provider?.links?.hunting?.(query, 'kql-defender'))}
     </p>`;
   }
 
@@ -309,20 +313,20 @@ export class IpObservedDevices extends IpSectionElement {
     const url = ev.remoteUrl ? safeHref(ev.remoteUrl, null) : undefined;
     const arrow = ev.direction === 'inbound' ? '←' : ev.direction === 'outbound' ? '→' : '↔';
     return html`
-      <span class="fact"><span class="label">Action</span> <strong>${shown(splitWords(ev.actionType))}</strong></span>
-      <span class="fact"><span class="label">Direction</span> ${shown(splitWords(ev.direction))}</span>
-      <span class="fact mono" title="Local port ${arrow} remote port">${ev.localPort ?? '?'} ${arrow} ${ev.remotePort ?? '?'}${ev.protocol ? html` <span class="muted">${shown(ev.protocol)}</span>` : nothing}</span>
+      <span class="fact"><span class="label">${msg('Action')}</span> <strong>${shown(splitWords(ev.actionType))}</strong></span>
+      <span class="fact"><span class="label">${msg('Direction')}</span> ${shown(ev.direction === 'inbound' ? msg('Inbound') : ev.direction === 'outbound' ? msg('Outbound') : splitWords(ev.direction))}</span>
+      <span class="fact mono" title=${msg(str`Local port ${arrow} remote port`)}>${ev.localPort ?? '?'} ${arrow} ${ev.remotePort ?? '?'}${ev.protocol ? html` <span class="muted">${shown(ev.protocol)}</span>` : nothing}</span>
       ${ev.remoteUrl
-        ? html`<span class="fact clip"><span class="label">Remote</span> ${url ? html`<a class="link truncate" href=${url} target="_blank" rel="noopener noreferrer" title=${revealControls(ev.remoteUrl)} tabindex=${tabbable ? '0' : '-1'}>${shown(ev.remoteUrl)}</a>` : truncated(ev.remoteUrl, { mono: true })}</span>`
+        ? html`<span class="fact clip"><span class="label">${msg('Remote')}</span> ${url ? html`<a class="link truncate" href=${url} target="_blank" rel="noopener noreferrer" title=${revealControls(ev.remoteUrl)} tabindex=${tabbable ? '0' : '-1'}>${shown(ev.remoteUrl)}</a>` : truncated(ev.remoteUrl, { mono: true })}</span>`
         : nothing}
       ${proc
-        ? html`<span class="fact"><span class="label">Process</span> <span class="mono">${shown(proc.fileName)}</span></span>
-            ${proc.commandLine ? html`<span class="fact clip wide"><span class="label">Command line</span> ${truncated(proc.commandLine, { mono: true })}${this.#copy(proc.commandLine, 'Copy command line', tabbable)}</span>` : nothing}
-            ${proc.sha256 ? html`<span class="fact clip"><span class="label">SHA-256</span> ${truncated(proc.sha256, { mono: true })}${this.#copy(proc.sha256, 'Copy SHA-256', tabbable)}</span>` : nothing}`
+        ? html`<span class="fact"><span class="label">${msg('Process')}</span> <span class="mono">${shown(proc.fileName)}</span></span>
+            ${proc.commandLine ? html`<span class="fact clip wide"><span class="label">${msg('Command line')}</span> ${truncated(proc.commandLine, { mono: true })}${this.#copy(proc.commandLine, msg('Copy command line'), tabbable)}</span>` : nothing}
+            ${proc.sha256 ? html`<span class="fact clip"><span class="label">${msg('SHA-256')}</span> ${truncated(proc.sha256, { mono: true })}${this.#copy(proc.sha256, msg('Copy SHA-256'), tabbable)}</span>` : nothing}`
         : nothing}
-      ${account ? html`<span class="fact"><span class="label">Account</span> ${shown(account)}</span>` : nothing}
+      ${account ? html`<span class="fact"><span class="label">${msg('Account')}</span> ${shown(account)}</span>` : nothing}
       ${ev.file
-        ? html`<span class="fact clip"><span class="label">File</span> <span class="truncate" title=${revealControls(ev.file.path ?? ev.file.name)}>${shown(ev.file.name)}</span>${ev.file.sha256 ? this.#copy(ev.file.sha256, `Copy SHA-256 of ${ev.file.name}`, tabbable) : nothing}</span>`
+        ? html`<span class="fact clip"><span class="label">${msg('File')}</span> <span class="truncate" title=${revealControls(ev.file.path ?? ev.file.name)}>${shown(ev.file.name)}</span>${ev.file.sha256 ? this.#copy(ev.file.sha256, msg(str`Copy SHA-256 of ${ev.file.name}`), tabbable) : nothing}</span>`
         : nothing}
     `;
   }
@@ -345,19 +349,19 @@ export class IpObservedDevices extends IpSectionElement {
         <span class="device-icon" aria-hidden="true">${deviceIcon}</span>
         <span class="name">
           ${entityLink(this, html`<span class="truncate">${shown(device.name)}</span>`, { target: 'device', id: device.id, ip }, links?.device?.(device.id), { title: device.name, tabIndex: active ? 0 : -1 })}
-          ${this.#copy(device.name, `Copy ${device.name}`, active)}
+          ${this.#copy(device.name, msg(str`Copy ${device.name}`), active)}
         </span>
         <span class="os muted">${orMissing([device.osPlatform, device.osVersion].filter(Boolean).join(' '))}</span>
-        ${device.riskScore ? html`<span class="badge ${classToken('risk', device.riskScore, LEVELS)}" title="Device risk">Risk: ${shown(splitWords(device.riskScore))}</span>` : nothing}
-        ${device.exposureLevel ? html`<span class="badge ${classToken('exposure', device.exposureLevel, LEVELS)}" title="Exposure level">Exposure: ${shown(splitWords(device.exposureLevel))}</span>` : nothing}
+        ${device.riskScore ? html`<span class="badge ${classToken('risk', device.riskScore, LEVELS)}" title=${msg('Device risk')}>${msg(str`Risk: ${revealControls(levelLabel(device.riskScore))}`)}</span>` : nothing}
+        ${device.exposureLevel ? html`<span class="badge ${classToken('exposure', device.exposureLevel, LEVELS)}" title=${msg('Exposure level')}>${msg(str`Exposure: ${revealControls(levelLabel(device.exposureLevel))}`)}</span>` : nothing}
       </div>
       <div class="cell seen" role="gridcell">
-        <span><span class="label">First seen</span> ${timeAgo(device.firstSeen, locale)}</span>
-        <span><span class="label">Last seen</span> ${timeAgo(device.lastSeen, locale)}</span>
-        <span><span class="label">Connections</span> ${formatNumber(device.connectionCount, locale)}</span>
+        <span><span class="label">${msg('First seen')}</span> ${timeAgo(device.firstSeen, locale)}</span>
+        <span><span class="label">${msg('Last seen')}</span> ${timeAgo(device.lastSeen, locale)}</span>
+        <span><span class="label">${msg('Connections')}</span> ${formatNumber(device.connectionCount, locale)}</span>
       </div>
       <div class="cell last" role="gridcell">
-        <span class="fact"><span class="label">Last event</span> ${dateTime(ev.timestamp, locale)}</span>
+        <span class="fact"><span class="label">${msg('Last event')}</span> ${dateTime(ev.timestamp, locale)}</span>
         ${this.#renderEventDetails(ev, active)}
       </div>
     </div>`;
@@ -369,11 +373,11 @@ export class IpObservedDevices extends IpSectionElement {
     if (entry.type === 'status') {
       const message =
         entry.state === 'loading'
-          ? html`<span class="visually-hidden">Loading the timeline of ${entry.device.name}…</span>${skeletonLines([70])}`
+          ? html`<span class="visually-hidden">${msg(str`Loading the timeline of ${entry.device.name}…`)}</span>${skeletonLines([70])}`
           : entry.state === 'empty'
-            ? html`<span class="muted">No events of ${entry.device.name} with this IP ${describeRange(this.source.timeRange, this.source.range.key)}.</span>`
-            : html`<span class="error-text">${entry.state === 'alerts-error' ? 'The alerts of this device could not be loaded: ' : ''}${describeError(entry.error)}</span>
-                <button type="button" class="link" @click=${() => this.#timelines.retry(entry.device.id)}>Retry</button>`;
+            ? html`<span class="muted">${msg(str`No events of ${entry.device.name} with this IP ${describeRange(this.source.timeRange, this.source.range.key)}.`)}</span>`
+            : html`<span class="error-text">${entry.state === 'alerts-error' ? msg(str`The alerts of this device could not be loaded: ${describeError(entry.error)}`) : describeError(entry.error)}</span>
+                <button type="button" class="link" @click=${() => this.#timelines.retry(entry.device.id)}>${msg('Retry')}</button>`;
       return html`<div class="row status" role="row" aria-level="2" aria-rowindex=${index + 2} data-index=${index} tabindex=${active ? '0' : '-1'}
         aria-busy=${entry.state === 'loading' ? 'true' : 'false'}><div class="cell" role="gridcell">${message}</div></div>`;
     }
@@ -395,7 +399,7 @@ export class IpObservedDevices extends IpSectionElement {
       data-index=${index} tabindex=${active ? '0' : '-1'} @click=${() => (this.active = index)}>
       <div class="cell" role="gridcell">
         <span class="fact mono when" title=${alert.firstActivity}>${formatDateTime(alert.firstActivity, this.locale)}</span>
-        <span class="fact alert-kind"><span class="kind-icon" aria-hidden="true">${alertIcon}</span>Alert</span>
+        <span class="fact alert-kind"><span class="kind-icon" aria-hidden="true">${alertIcon}</span>${msg('Alert')}</span>
         ${severityBadge(alert.severity)}
         <span class="fact clip wide">${entityLink(this, html`<span class="truncate">${shown(alert.title)}</span>`, { target: 'alert', id: alert.id, ip: this.source.ip?.canonical }, href, { title: alert.title, tabIndex: active ? 0 : -1 })}</span>
       </div>
@@ -406,15 +410,15 @@ export class IpObservedDevices extends IpSectionElement {
     if (page.items.length === 0) {
       const filtered = Boolean(this.appliedSearch || this.actionTypes.length || this.directions.length);
       return filtered
-        ? html`<div class="state">No device matches these filters. <button type="button" class="button" @click=${() => this.#clearFilters()}>Clear filters</button></div>`
-        : html`<div class="state">No device in your organization communicated with this IP ${describeRange(this.source.timeRange, this.source.range.key)}.</div>`;
+        ? html`<div class="state">${msg('No device matches these filters.')} <button type="button" class="button" @click=${() => this.#clearFilters()}>${msg('Clear filters')}</button></div>`
+        : html`<div class="state">${msg(str`No device in your organization communicated with this IP ${describeRange(this.source.timeRange, this.source.range.key)}.`)}</div>`;
     }
     const entries = this.#timelines.entries(page.items);
     const count = entries.length;
     return html`
       ${this.#renderCap(page)}
-      <div class="header" role="presentation" aria-hidden="true"><span>Device</span><span>Seen</span><span>Last event</span></div>
-      <div class="list" part="list" role="treegrid" aria-label="Devices that communicated with the IP" aria-rowcount=${count + 1}
+      <div class="header" role="presentation" aria-hidden="true"><span>${msg('Device')}</span><span>${msg('Seen')}</span><span>${msg('Last event')}</span></div>
+      <div class="list" part="list" role="treegrid" aria-label=${msg('Devices that communicated with the IP')} aria-rowcount=${count + 1}
         @keydown=${(e: KeyboardEvent) => this.#onListKeydown(e, entries)}>
         ${virtualize({
           items: entries,
@@ -423,7 +427,7 @@ export class IpObservedDevices extends IpSectionElement {
             contained(
               () => this.#renderEntry(e, i, count),
               (error) => html`<div class="row" role="row" aria-level=${e.type === 'device' ? 1 : 2} data-index=${i}>
-                <div role="gridcell" class="error-text">This entry could not be shown: ${describeError(error)}</div>
+                <div role="gridcell" class="error-text">${msg(str`This entry could not be shown: ${describeError(error)}`)}</div>
               </div>`,
             ),
           scroller: true,
@@ -435,13 +439,13 @@ export class IpObservedDevices extends IpSectionElement {
 
   override render() {
     const body = this.#task.render({
-      initial: () => html`<div class="state">${this.source.provider ? (this.source.ownIp && !this.source.ownIp.ok ? this.source.ownIp.message : 'No IP address.') : 'No data provider configured.'}</div>`,
+      initial: () => html`<div class="state">${this.source.provider ? (this.source.ownIp && !this.source.ownIp.ok ? this.source.ownIp.message : msg('No IP address.')) : msg('No data provider configured.')}</div>`,
       pending: () =>
         this.#task.value && this.#shownFor === this.#scopeKey()
-          ? html`<div class="stale"><p class="visually-hidden" role="status">Updating the devices…</p>${this.#renderList(this.#task.value)}</div>`
-          : html`<div class="loading" aria-busy="true"><span class="visually-hidden">Loading devices…</span>${Array.from({ length: 6 }, () => html`<div class="skeleton-row">${skeletonLines([35, 80])}</div>`)}</div>`,
+          ? html`<div class="stale"><p class="visually-hidden" role="status">${msg('Updating the devices…')}</p>${this.#renderList(this.#task.value)}</div>`
+          : html`<div class="loading" aria-busy="true"><span class="visually-hidden">${msg('Loading devices…')}</span>${Array.from({ length: 6 }, () => html`<div class="skeleton-row">${skeletonLines([35, 80])}</div>`)}</div>`,
       error: (error: unknown) => html`<div class="state error" role="alert"><span class="state-message">${describeError(error)}</span>
-        ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => this.#task.run()}>Retry</button>` : nothing}</div>`,
+        ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => this.#task.run()}>${msg('Retry')}</button>` : nothing}</div>`,
       complete: (page: Page<ObservedDevice>) => this.#renderList(page),
     });
     return html`<div part="base" class="devices" aria-busy=${this.#task.status === TaskStatus.PENDING ? 'true' : 'false'}>

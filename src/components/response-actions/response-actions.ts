@@ -21,20 +21,38 @@ import '../indicator-wizard/ip-indicator-wizard.js';
 import '../hunt-dialog/ip-hunt-dialog.js';
 import type { IpIndicatorWizard } from '../indicator-wizard/indicator-wizard.js';
 import { huntQuery, type IpHuntDialog } from '../hunt-dialog/hunt-dialog.js';
+import { msg, str } from '../../lib/l10n.js';
 
 /** Every action, in bar order. */
 export const RESPONSE_ACTIONS = ['add-indicator', 'hunt', 'hunting-queries', 'activity-log', 'cloud-app-settings', 'copy-ip', 'copy-link', 'copy-summary'] as const;
 export type ActionId = (typeof RESPONSE_ACTIONS)[number];
 
-const LABELS: Record<ActionId, string> = {
-  'add-indicator': 'Add indicator',
-  hunt: 'Go hunt',
-  'hunting-queries': 'Hunting queries',
-  'activity-log': 'Investigate in Activity log',
-  'cloud-app-settings': 'Open cloud app IP settings',
-  'copy-ip': 'Copy IP',
-  'copy-link': 'Copy link',
-  'copy-summary': 'Copy summary',
+/** Each action's name, in the language in force. */
+const LABELS: Readonly<Record<ActionId, string>> = {
+  get ['add-indicator']() {
+    return msg('Add indicator');
+  },
+  get hunt() {
+    return msg('Go hunt');
+  },
+  get ['hunting-queries']() {
+    return msg('Hunting queries');
+  },
+  get ['activity-log']() {
+    return msg('Investigate in Activity log');
+  },
+  get ['cloud-app-settings']() {
+    return msg('Open cloud app IP settings');
+  },
+  get ['copy-ip']() {
+    return msg('Copy IP');
+  },
+  get ['copy-link']() {
+    return msg('Copy link');
+  },
+  get ['copy-summary']() {
+    return msg('Copy summary');
+  },
 };
 const PRIMARY: readonly ActionId[] = ['add-indicator', 'hunt'];
 
@@ -131,11 +149,11 @@ export class IpResponseActions extends IpSectionElement {
 
   #computeAvailability(id: ActionId): Availability {
     const ip = this.#ip;
-    if (!ip) return { shown: true, reason: 'No valid IP address.' };
+    if (!ip) return { shown: true, reason: msg('No valid IP address.') };
     if (id === 'add-indicator') {
       const provider = this.source.provider;
       if (!provider || this.capabilities?.addIndicator === false || typeof provider.addIndicator !== 'function') {
-        return this.showUnavailable ? { shown: true, reason: 'This portal cannot add indicators.' } : { shown: false };
+        return this.showUnavailable ? { shown: true, reason: msg('This portal cannot add indicators.') } : { shown: false };
       }
       const why = indicatorIneligibility(ip);
       return why ? { shown: true, reason: why } : { shown: true };
@@ -276,13 +294,13 @@ export class IpResponseActions extends IpSectionElement {
         void this.#navigate(e, id);
         break;
       case 'copy-ip':
-        void this.#copy('copy-ip', 'The IP address', () => ip);
+        void this.#copy('copy-ip', msg('The IP address'), () => ip);
         break;
       case 'copy-link':
-        void this.#copy('copy-link', 'The link', () => this.#shareLink() ?? '');
+        void this.#copy('copy-link', msg('The link'), () => this.#shareLink() ?? '');
         break;
       case 'copy-summary':
-        void this.#copy('copy-summary', 'The summary', () => this.summaryMarkdown());
+        void this.#copy('copy-summary', msg('The summary'), () => this.summaryMarkdown());
         break;
     }
   }
@@ -320,14 +338,14 @@ export class IpResponseActions extends IpSectionElement {
   #renderBar(): TemplateResult {
     const visible = RESPONSE_ACTIONS.filter((id) => this.#availability(id).shown);
     const secondary = visible.filter((id) => !PRIMARY.includes(id));
-    return html`<div class="bar" part="base" role="group" aria-label="Response actions">
+    return html`<div class="bar" part="base" role="group" aria-label=${msg('Response actions')}>
       ${visible.filter((id) => PRIMARY.includes(id)).map((id) => this.#renderAction(id, false))}
       <span class="secondary">${secondary.map((id) => this.#renderAction(id, false))}</span>
       ${secondary.length
         ? html`<span class="more" @focusout=${this.#menu.onFocusOut}>
             <button type="button" class="button more-button" aria-haspopup="menu" aria-expanded=${this.#menu.open ? 'true' : 'false'} aria-controls="more-menu"
-              @click=${this.#menu.onButtonClick} @keydown=${this.#menu.onButtonKeydown}>More actions <span aria-hidden="true">▾</span></button>
-            <div id="more-menu" class="menu" part="menu" role="menu" aria-label="More actions" ?hidden=${!this.#menu.open} @keydown=${this.#menu.onMenuKeydown}>
+              @click=${this.#menu.onButtonClick} @keydown=${this.#menu.onButtonKeydown}>${msg('More actions')} <span aria-hidden="true">▾</span></button>
+            <div id="more-menu" class="menu" part="menu" role="menu" aria-label=${msg('More actions')} ?hidden=${!this.#menu.open} @keydown=${this.#menu.onMenuKeydown}>
               ${secondary.map((id) => this.#renderAction(id, true))}
             </div>
           </span>`
@@ -338,15 +356,15 @@ export class IpResponseActions extends IpSectionElement {
       ? html`<div class="notes">
           ${visible.map((id) => {
             const reason = this.#availability(id).reason;
-            return reason ? html`<p class="reason" id="reason-${id}">${infoIcon} <span><strong>${LABELS[id]}:</strong> ${reason}</span></p>` : nothing;
+            return reason ? html`<p class="reason" id="reason-${id}">${infoIcon} <span>${msg(html`<strong>${LABELS[id]}:</strong> ${reason}`)}</span></p>` : nothing;
           })}
         </div>`
       : nothing}
     ${this.fallback
-      ? html`<div class="fallback" role="group" aria-label="Copy manually">
-          <label for="fallback-text">${this.fallback.label}: select it and press Ctrl+C (⌘C)</label>
+      ? html`<div class="fallback" role="group" aria-label=${msg('Copy manually')}>
+          <label for="fallback-text">${msg(str`${this.fallback.label}: select it and press Ctrl+C (⌘C)`)}</label>
           <textarea id="fallback-text" class="input mono" readonly rows=${Math.min(12, this.fallback.text.split('\n').length)} .value=${this.fallback.text}></textarea>
-          <button type="button" class="button subtle" @click=${() => (this.fallback = undefined)}>Done</button>
+          <button type="button" class="button subtle" @click=${() => (this.fallback = undefined)}>${msg('Done')}</button>
         </div>`
       : nothing}`;
   }

@@ -4,6 +4,7 @@
  */
 import type { Insight, InsightColumn, TimelineEvent } from '../../data/model.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
+import { msg, str } from '../../lib/l10n.js';
 
 export interface InsightSeries {
   type: 'bar' | 'line' | 'pie';
@@ -26,7 +27,7 @@ export function cellText(value: unknown, column: InsightColumn | undefined, loca
   if (value === null || value === undefined || value === '') return '—';
   if (column?.type === 'datetime' && typeof value === 'string' && Number.isFinite(Date.parse(value))) return formatDateTime(value, locale);
   if (column?.type === 'number' && typeof value === 'number') return formatNumber(value, locale);
-  if (column?.type === 'bool' && typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (column?.type === 'bool' && typeof value === 'boolean') return value ? msg('Yes') : msg('No');
   if (typeof value === 'object') {
     try {
       return JSON.stringify(value);
@@ -58,14 +59,15 @@ export function insightSeries(insight: Insight, locale?: string): InsightSeries 
   const valueText = values.map((v) => formatNumber(v, locale));
   const percent = values.map((v) => (total ? `${Math.round((v / total) * 100)}%` : '0%'));
   let summary: string;
-  if (!values.length) summary = `${insight.title}: no data.`;
+  if (!values.length) summary = msg(str`${insight.title}: no data.`);
   else if (type === 'pie') {
     const top = values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).slice(0, 3);
-    summary = `${insight.title}: ${top.map(([, i]) => `${labels[i]} ${percent[i]}`).join(', ')}${values.length > 3 ? ` and ${values.length - 3} more` : ''}.`;
+    const parts = top.map(([, i]) => `${labels[i]} ${percent[i]}`).join(', ');
+    summary = values.length > 3 ? msg(str`${insight.title}: ${parts} and ${values.length - 3} more.`) : msg(str`${insight.title}: ${parts}.`);
   } else {
     const max = Math.max(...values);
     const at = values.indexOf(max);
-    summary = `${insight.title}: ${values.length} values from ${labels[0]} to ${labels.at(-1)}, total ${formatNumber(total, locale)}, highest ${formatNumber(max, locale)} on ${labels[at]}.`;
+    summary = msg(str`${insight.title}: ${values.length} values from ${labels[0]} to ${labels.at(-1)}, total ${formatNumber(total, locale)}, highest ${formatNumber(max, locale)} on ${labels[at]}.`);
   }
   return { type, labels, values, valueText, percent, yName: insight.columns[yi]!.name, summary };
 }
@@ -90,7 +92,7 @@ export function groupByDay(events: readonly TimelineEvent[], locale?: string): T
     const d = Number.isFinite(t) ? new Date(t) : undefined;
     const key = d ? dayKey(d) : 'unknown';
     if (!current || current.key !== `day:${key}`) {
-      current = { type: 'day', key: `day:${key}`, label: d ? fmt.format(d) : 'Unknown date', count: 0 };
+      current = { type: 'day', key: `day:${key}`, label: d ? fmt.format(d) : msg('Unknown date'), count: 0 };
       out.push(current);
     }
     current.count++;

@@ -8,6 +8,7 @@ import type { ChartTheme } from '../shared/echarts/chart-theme.js';
 import type { EChartsCoreOption } from '../shared/echarts/setup.js';
 import type { Insight } from '../../data/model.js';
 import { insightSeries, type InsightSeries } from './insight-data.js';
+import { msg } from '../../lib/l10n.js';
 
 /**
  * The small chart of one Sentinel insight (bar, line or pie), drawn with ECharts loaded on first
@@ -48,6 +49,7 @@ export class IpInsightChart extends LitElement {
     option: (theme) => this.#option(theme),
     deps: () => [this.#series],
     load: loadInsightCharts,
+    onLanguage: () => (this.#series = this.insight ? insightSeries(this.insight, this.locale) : undefined),
   });
 
   /** Resolves after the chart next draws (for tests and benchmarks). */
@@ -118,7 +120,7 @@ export class IpInsightChart extends LitElement {
 
   override render() {
     const s = this.#series;
-    return html`<div class="chart" role="img" aria-label=${s?.summary ?? 'No data'}></div>`;
+    return html`<div class="chart" role="img" aria-label=${s?.summary ?? msg('No data')}></div>`;
   }
 }
 

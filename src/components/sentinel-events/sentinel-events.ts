@@ -16,26 +16,42 @@ import { describeError, isRetryable } from '../../data/errors.js';
 import { own, type Insight, type TimelineEvent } from '../../data/model.js';
 import { SEVERITY_LABELS } from '../../lib/labels.js';
 import { queryTimeline } from '../../data/query.js';
-import { formatNumber } from '../../lib/format.js';
+import { formatNumber, isOne } from '../../lib/format.js';
 import { QUERY_LANGUAGE_LABELS } from '../../lib/hunting.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { revealControls } from '../../lib/text.js';
 import { describeRange } from '../../lib/time-range.js';
 import { cellText, groupByDay, type TimelineEntry } from './insight-data.js';
 import { menuStyles } from '../shared/filter-menu.js';
-import { exportMenu, exportStatus, exportStyles, inMemory, ipExportName, ListExport } from '../shared/list-export.js';
+import { exportMenu, exportStatus, exportStyles, inMemory, ipExportName, ListExport, type ExportNoun } from '../shared/list-export.js';
 import type { ExportFormat } from '../../lib/export.js';
 import { insightFields, insightFileName, TIMELINE_EXPORT_FIELDS } from './sentinel-export.js';
 import './ip-insight-chart.js';
+import { msg, str } from '../../lib/l10n.js';
 
-const KINDS = [
-  ['alert', 'Alerts', alertIcon],
-  ['bookmark', 'Bookmarks', bookmarkIcon],
-  ['activity', 'Activities', activityIcon],
-  ['anomaly', 'Anomalies', anomalyIcon],
+const KIND_NAMES = ['alert', 'bookmark', 'activity', 'anomaly'] as const;
+const KIND_ICONS = { alert: alertIcon, bookmark: bookmarkIcon, activity: activityIcon, anomaly: anomalyIcon };
+/** The kinds' filter chips (plural) and an event's kind (singular), in the language in force. */
+const kindChips = () => [
+  ['alert', msg('Alerts')],
+  ['bookmark', msg('Bookmarks')],
+  ['activity', msg('Activities')],
+  ['anomaly', msg('Anomalies')],
 ] as const;
-const KIND_LABEL: Record<string, string> = { alert: 'Alert', bookmark: 'Bookmark', activity: 'Activity', anomaly: 'Anomaly' };
-const KIND_NAMES = Object.keys(KIND_LABEL);
+const KIND_LABEL: Readonly<Record<string, string>> = {
+  get alert() {
+    return msg('Alert');
+  },
+  get bookmark() {
+    return msg('Bookmark');
+  },
+  get activity() {
+    return msg('Activity');
+  },
+  get anomaly() {
+    return msg('Anomaly');
+  },
+};
 /** Rows of an insight table shown before "Show all". */
 const TABLE_ROWS = 25;
 
@@ -164,7 +180,7 @@ export class IpSentinelEvents extends IpSectionElement {
     return this.#exported ? this.#insightExport.text(format) : Promise.reject(new Error(`No insight ${what.insight}.`));
   }
 
-  #exportMenu(id: string, total: number, noun: string, run: (format: ExportFormat) => void, label?: string): TemplateResult {
+  #exportMenu(id: string, total: number, noun: ExportNoun, run: (format: ExportFormat) => void, label?: string): TemplateResult {
     return exportMenu({ id, open: this.exportMenu === id, total, noun, label, busy: false, locale: this.locale,
       onToggleOpen: () => (this.exportMenu = this.exportMenu === id ? undefined : id),
       onExport: (format) => {
@@ -223,7 +239,7 @@ export class IpSentinelEvents extends IpSectionElement {
   }
 
   #kindIcon(kind: string) {
-    return KINDS.find(([k]) => k === kind)?.[2] ?? activityIcon;
+    return own(KIND_ICONS, kind) ?? activityIcon;
   }
 
   #renderEvent(ev: TimelineEvent, index: number, activeIndex: number): TemplateResult {
@@ -242,9 +258,9 @@ export class IpSentinelEvents extends IpSectionElement {
       <span class="kind" title=${own(KIND_LABEL, ev.kind) ?? ev.kind}>${this.#kindIcon(ev.kind)}<span class="kind-label">${own(KIND_LABEL, ev.kind) ?? ev.kind}</span></span>
       <div class="what">
         <div class="line">${title}${sev ? severityBadge(sev) : nothing}</div>
-        ${ev.source || ev.bookmarkedBy ? html`<div class="meta muted">${shown(ev.source ?? '')}${ev.bookmarkedBy ? html`${ev.source ? ' · ' : ''}bookmarked by ${shown(ev.bookmarkedBy)}` : nothing}</div>` : nothing}
+        ${ev.source || ev.bookmarkedBy ? html`<div class="meta muted">${shown(ev.source ?? '')}${ev.bookmarkedBy ? html`${ev.source ? ' · ' : ''}${msg(str`bookmarked by ${revealControls(ev.bookmarkedBy)}`)}` : nothing}</div>` : nothing}
         ${ev.description ? html`<div class="description">${shown(ev.description, { keepNewlines: true })}</div>` : nothing}
-        ${ev.query ? html`<details class="query-details"><summary tabindex=${tab}>Query</summary><pre class="query mono">${shown(ev.query, { keepNewlines: true })}</pre></details>` : nothing}
+        ${ev.query ? html`<details class="query-details"><summary tabindex=${tab}>${msg('Query')}</summary><pre class="query mono">${shown(ev.query, { keepNewlines: true })}</pre></details>` : nothing}
       </div>
     </div>`;
   }
@@ -262,27 +278,31 @@ export class IpSentinelEvents extends IpSectionElement {
     const activeIndex = Math.min(this.active, Math.max(0, count - 1));
     return html`
       <div class="toolbar">
-        ${this.#searchField.render({ id: 'timeline-search', label: 'Search the timeline', placeholder: 'Search the timeline (/)', value: this.search })}
-        <div class="kinds" role="group" aria-label="Kinds">
-          ${KINDS.map(
-            ([k, label, icon]) => html`<button type="button" class="chip kind-${k}" aria-pressed=${this.kinds.includes(k) ? 'true' : 'false'} @click=${() => this.#toggleKind(k)}>
-              ${icon}<span>${label}</span> <span class="count">${formatNumber(counts.get(k) ?? 0, this.locale)}</span></button>`,
+        ${this.#searchField.render({ id: 'timeline-search', label: msg('Search the timeline'), placeholder: msg('Search the timeline (/)'), value: this.search })}
+        <div class="kinds" role="group" aria-label=${msg('Kinds')}>
+          ${kindChips().map(
+            ([k, label]) => html`<button type="button" class="chip kind-${k}" aria-pressed=${this.kinds.includes(k) ? 'true' : 'false'} @click=${() => this.#toggleKind(k)}>
+              ${KIND_ICONS[k]}<span>${label}</span> <span class="count">${formatNumber(counts.get(k) ?? 0, this.locale)}</span></button>`,
           )}
         </div>
         ${exportStatus(this.#timelineExport, this.locale)}
-        ${this.#exportMenu('timeline', shown, 'events', (f) => void this.#timelineExport.download(f), 'Export the timeline')}
+        ${this.#exportMenu('timeline', shown, 'events', (f) => void this.#timelineExport.download(f), msg('Export the timeline'))}
       </div>
       <p class="muted small" role="status">
-        ${shown === events.length ? `${formatNumber(shown, this.locale)} events` : `${formatNumber(shown, this.locale)} of ${formatNumber(events.length, this.locale)} events`}, newest first, at the time they happened (not when they were ingested).
+        ${shown === events.length
+          ? isOne(shown, this.locale)
+            ? msg(str`${formatNumber(shown, this.locale)} event, at the time it happened (not when it was ingested).`)
+            : msg(str`${formatNumber(shown, this.locale)} events, newest first, at the time they happened (not when they were ingested).`)
+          : msg(str`${formatNumber(shown, this.locale)} of ${formatNumber(events.length, this.locale)} events, newest first, at the time they happened (not when they were ingested).`)}
       </p>
       ${count === 0
-        ? html`<div class="state">No event matches. <button type="button" class="button" @click=${() => {
+        ? html`<div class="state">${msg('No event matches.')} <button type="button" class="button" @click=${() => {
             this.kinds = [];
             this.search = '';
             if (this.searchInput) this.searchInput.value = '';
             this.#searchField.cancel();
-          }}>Clear filters</button></div>`
-        : html`<div class="timeline-list" role="list" aria-label="Timeline" @keydown=${(e: KeyboardEvent) => this.#onListKeydown(e, count)}>
+          }}>${msg('Clear filters')}</button></div>`
+        : html`<div class="timeline-list" role="list" aria-label=${msg('Timeline')} @keydown=${(e: KeyboardEvent) => this.#onListKeydown(e, count)}>
             ${virtualize({
               items: entries,
               keyFunction: (e: TimelineEntry) => e.key,
@@ -292,7 +312,7 @@ export class IpSentinelEvents extends IpSectionElement {
                   : contained(
                       () => this.#renderEvent(e.event, i, activeIndex),
                       (error) => html`<div class="event" role="listitem" data-index=${i} tabindex=${i === activeIndex ? 0 : -1}>
-                        <span class="error-text">This event could not be shown: ${describeError(error)}</span>
+                        <span class="error-text">${msg(str`This event could not be shown: ${describeError(error)}`)}</span>
                       </div>`,
                     ),
               scroller: true,
@@ -316,7 +336,7 @@ export class IpSentinelEvents extends IpSectionElement {
         ? provider.getInsight(ip.canonical, insight.id, range, { signal })
         : provider.getInsights!(ip.canonical, range, { signal }).then((all) => {
             const found = all.find((x) => x.id === insight.id);
-            if (!found) throw new Error(`The provider no longer returns the insight “${insight.title}”.`);
+            if (!found) throw new Error(msg(str`The provider no longer returns the insight “${insight.title}”.`));
             return found;
           });
     this.#retryRequests.run(insight.id, load, {
@@ -353,13 +373,13 @@ export class IpSentinelEvents extends IpSectionElement {
     const all = this.allRows.has(insight.id);
     const visible = all ? rows : rows.slice(0, TABLE_ROWS);
     // A table wider than its card scrolls; the region takes focus so keyboard users can scroll it.
-    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${`${revealControls(insight.title)}: table`}><table class="table">
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${msg(str`${revealControls(insight.title)}: table`)}><table class="table">
         <caption class="visually-hidden">${shown(insight.title)}</caption>
         <thead><tr>${insight.columns.map((c) => html`<th scope="col" class=${c.type === 'number' ? 'num' : ''}>${shown(c.name)}</th>`)}</tr></thead>
         <tbody>${visible.map((r) => html`<tr>${insight.columns.map((c, i) => html`<td class=${c.type === 'number' ? 'num' : ''}>${this.#renderCell(r[i], c)}</td>`)}</tr>`)}</tbody>
       </table></div>
       ${rows.length > TABLE_ROWS
-        ? html`<button type="button" class="button subtle small" @click=${() => this.#toggle('allRows', insight.id)}>${all ? `Show the first ${TABLE_ROWS}` : `Show all ${formatNumber(rows.length, this.locale)} rows`}</button>`
+        ? html`<button type="button" class="button subtle small" @click=${() => this.#toggle('allRows', insight.id)}>${all ? msg(str`Show the first ${TABLE_ROWS}`) : msg(str`Show all ${formatNumber(rows.length, this.locale)} rows`)}</button>`
         : nothing}`;
   }
 
@@ -374,11 +394,11 @@ export class IpSentinelEvents extends IpSectionElement {
     const ip = this.source.ip?.canonical;
     const headingId = `insight-${id}`;
     let body: TemplateResult;
-    if (loading) body = html`<div aria-busy="true"><span class="visually-hidden">Loading ${insight.title}…</span>${skeletonLines([90, 60, 75])}</div>`;
+    if (loading) body = html`<div aria-busy="true"><span class="visually-hidden">${msg(str`Loading ${insight.title}…`)}</span>${skeletonLines([90, 60, 75])}</div>`;
     else if (error)
       body = html`<div class="state error" role="alert"><span class="state-message">${shown(error)}</span>
-        ${retry?.error && !isRetryable(retry.error) ? nothing : html`<button type="button" class="button" @click=${() => this.#retry(insight)}>Retry</button>`}</div>`;
-    else if (!rows.length) body = html`<p class="muted no-results">No results ${describeRange(this.source.timeRange, this.source.range.key)}.</p>`;
+        ${retry?.error && !isRetryable(retry.error) ? nothing : html`<button type="button" class="button" @click=${() => this.#retry(insight)}>${msg('Retry')}</button>`}</div>`;
+    else if (!rows.length) body = html`<p class="muted no-results">${msg(str`No results ${describeRange(this.source.timeRange, this.source.range.key)}.`)}</p>`;
     else if (asTable) body = this.#renderTable(insight);
     else body = html`<ip-insight-chart .insight=${insight} locale=${this.locale ?? ''}></ip-insight-chart>`;
     const queryOpen = this.openQueries.has(id);
@@ -387,19 +407,19 @@ export class IpSentinelEvents extends IpSectionElement {
       <div class="card-header">
         <h3 id=${headingId}>${shown(insight.title)}</h3>
         ${insight.chart && rows.length && !error && !loading
-          ? html`<button type="button" class="button subtle small" aria-pressed=${asTable ? 'true' : 'false'} @click=${() => this.#toggle('tables', id)}>Show as table</button>`
+          ? html`<button type="button" class="button subtle small" aria-pressed=${asTable ? 'true' : 'false'} @click=${() => this.#toggle('tables', id)}>${msg('Show as table')}</button>`
           : nothing}
       </div>
       ${insight.description ? html`<p class="muted small">${shown(insight.description, { keepNewlines: true })}</p>` : nothing}
       <div class="card-body">${body}</div>
       <div class="card-footer">
-        <button type="button" class="link" aria-expanded=${queryOpen ? 'true' : 'false'} aria-controls="q-${id}" @click=${() => this.#toggle('openQueries', id)}>${queryOpen ? 'Hide query' : 'Show query'}</button>
-        ${entityLink(this, 'Explore in hunting', { target: 'hunting', ip, query: insight.query, language: insight.language }, href)}
+        <button type="button" class="link" aria-expanded=${queryOpen ? 'true' : 'false'} aria-controls="q-${id}" @click=${() => this.#toggle('openQueries', id)}>${queryOpen ? msg('Hide query') : msg('Show query')}</button>
+        ${entityLink(this, msg('Explore in hunting'), { target: 'hunting', ip, query: insight.query, language: insight.language }, href)}
         ${rows.length && !error && !loading
           ? this.#exportMenu(`insight-${id}`, rows.length, 'rows', (f) => {
               this.#exported = insight;
               void this.#insightExport.download(f);
-            }, `Export ${insight.title}`)
+            }, msg(str`Export ${insight.title}`))
           : nothing}
       </div>
       ${queryOpen
@@ -411,43 +431,43 @@ export class IpSentinelEvents extends IpSectionElement {
   #renderInsightsBody(insights: Insight[]): TemplateResult {
     const sources = [...new Set(insights.flatMap((i) => (Array.isArray(i.dataSources) ? i.dataSources : [])))].filter((s) => typeof s === 'string');
     return html`<div class="cards">${insights.map((i) => this.#renderInsight(i))}</div>
-      ${sources.length ? html`<p class="sources muted small"><strong>Data sources:</strong> ${shown(sources.join(', '))}</p>` : nothing}`;
+      ${sources.length ? html`<p class="sources muted small">${msg(html`<strong>Data sources:</strong> ${shown(sources.join(', '))}`)}</p>` : nothing}`;
   }
 
   override render() {
     const provider = this.source.provider;
     const hasTimeline = this.#shows('timeline') && typeof provider?.getTimeline === 'function';
     const hasInsights = this.#shows('insights') && typeof provider?.getInsights === 'function';
-    const idle = !provider ? 'No data provider configured.' : this.source.ownIp && !this.source.ownIp.ok ? this.source.ownIp.message : !this.source.ip ? 'No IP address.' : undefined;
+    const idle = !provider ? msg('No data provider configured.') : this.source.ownIp && !this.source.ownIp.ok ? this.source.ownIp.message : !this.source.ip ? msg('No IP address.') : undefined;
     if (provider && !hasTimeline && !hasInsights) {
-      return html`<div class="state">This portal has no SIEM events for IP addresses (the provider has no timeline or insights).</div>`;
+      return html`<div class="state">${msg('This portal has no SIEM events for IP addresses (the provider has no timeline or insights).')}</div>`;
     }
     return html`<div class="layout ${hasTimeline && hasInsights ? 'both' : ''}">
       ${hasTimeline || !provider
         ? section({
             id: 'timeline-title',
-            title: 'Timeline',
+            title: msg('Timeline'),
             part: 'timeline',
             className: 'timeline',
             task: this.#timeline,
             idle,
             skeleton: () => html`${Array.from({ length: 8 }, () => html`<div class="skeleton-row">${skeletonLines([20, 85, 55])}</div>`)}`,
             isEmpty: (events) => events.length === 0,
-            empty: `Nothing involved this IP ${describeRange(this.source.timeRange, this.source.range.key)}.`,
+            empty: msg(str`Nothing involved this IP ${describeRange(this.source.timeRange, this.source.range.key)}.`),
             complete: (events) => this.#renderTimelineBody(events),
           })
         : nothing}
       ${hasInsights
         ? section({
             id: 'insights-title',
-            title: 'Insights',
+            title: msg('Insights'),
             part: 'insights',
             className: 'insights',
             task: this.#insights,
             idle,
             skeleton: () => html`<div class="cards">${Array.from({ length: 4 }, () => html`<div class="card">${skeletonLines([50, 90, 80, 70])}</div>`)}</div>`,
             isEmpty: (insights) => insights.length === 0,
-            empty: 'The provider has no insights for this IP.',
+            empty: msg('The provider has no insights for this IP.'),
             complete: (insights) => this.#renderInsightsBody(insights),
           })
         : nothing}

@@ -5,20 +5,28 @@
 import type { Insight, TimelineEvent } from '../../data/model.js';
 import type { ExportField } from '../../lib/export.js';
 import { formatIso } from '../../lib/format.js';
+import { msg } from '../../lib/l10n.js';
 
 type Field = ExportField<TimelineEvent>;
-const field = (key: keyof TimelineEvent, label: string): Field => ({ key, label, text: (e) => e[key] });
+/** A field whose column heading is read in the language in force when the export runs. */
+const field = (key: keyof TimelineEvent, label: () => string): Field => ({
+  key,
+  get label() {
+    return label();
+  },
+  text: (e) => e[key],
+});
 
 export const TIMELINE_EXPORT_FIELDS: readonly Field[] = [
-  { key: 'time', label: 'Time', text: (e) => formatIso(e.time), json: (e) => e.time },
-  field('kind', 'Kind'),
-  field('title', 'Title'),
-  field('severity', 'Severity'),
-  field('source', 'Source'),
-  field('description', 'Description'),
-  field('alertId', 'Alert ID'),
-  field('bookmarkedBy', 'Bookmarked by'),
-  field('query', 'Query'),
+  { key: 'time', get label() { return msg('Time'); }, text: (e) => formatIso(e.time), json: (e) => e.time },
+  field('kind', () => msg('Kind')),
+  field('title', () => msg('Title')),
+  field('severity', () => msg('Severity')),
+  field('source', () => msg('Source')),
+  field('description', () => msg('Description')),
+  field('alertId', () => msg('Alert ID')),
+  field('bookmarkedBy', () => msg('Bookmarked by')),
+  field('query', () => msg('Query')),
 ];
 
 /** An insight's columns as export fields (rows are arrays in column order). */

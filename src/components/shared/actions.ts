@@ -5,13 +5,14 @@
  */
 import { describeError, isAbortError } from '../../data/errors.js';
 import { IpActionRequestEvent, IpCopyEvent, IpNavigateEvent, type IpActionRequestDetail, type IpNavigateDetail, type ResponseAction } from '../../events/events.js';
+import { msg, str } from '../../lib/l10n.js';
 
 /** Fire `ip-action-request`; resolves with `undefined` when the action may go ahead, else the message why not. */
-export async function requestAction(host: EventTarget, detail: IpActionRequestDetail, refused = 'Not done', unexplained = 'the portal did not allow this action.'): Promise<string | undefined> {
+export async function requestAction(host: EventTarget, detail: IpActionRequestDetail, refused = msg('Not done'), unexplained = msg('the portal did not allow this action.')): Promise<string | undefined> {
   const event = new IpActionRequestEvent(detail);
   host.dispatchEvent(event);
   if (await event.allowed()) return undefined;
-  return `${refused}: ${event.reason || unexplained}`;
+  return msg(str`${refused}: ${event.reason || unexplained}`);
 }
 
 /** Whether a click is a plain one (not a middle or modified click, which opens a tab natively). */
@@ -60,7 +61,7 @@ export async function copyAfterRequest(host: EventTarget, action: ResponseAction
   try {
     value = await text();
   } catch (error) {
-    return isAbortError(error) ? { kind: 'aborted' } : { kind: 'failed', message: `${label} could not be made: ${describeError(error)}` };
+    return isAbortError(error) ? { kind: 'aborted' } : { kind: 'failed', message: msg(str`${label} could not be made: ${describeError(error)}`) };
   }
   const ok = await writeClipboard(value);
   host.dispatchEvent(new IpCopyEvent({ value, ok }));
@@ -71,9 +72,9 @@ export async function copyAfterRequest(host: EventTarget, action: ResponseAction
 export function copyMessage(outcome: CopyOutcome, label: string, selectedInPlace: boolean): [string, 'ok' | 'error'] | undefined {
   switch (outcome.kind) {
     case 'copied':
-      return [`${label} copied to the clipboard.`, 'ok'];
+      return [msg(str`${label} copied to the clipboard.`), 'ok'];
     case 'blocked':
-      return [`The browser did not allow copying. ${selectedInPlace ? 'The text is selected' : 'Select the text below'}: press Ctrl+C (⌘C).`, 'error'];
+      return [selectedInPlace ? msg('The browser did not allow copying. The text is selected: press Ctrl+C (⌘C).') : msg('The browser did not allow copying. Select the text below: press Ctrl+C (⌘C).'), 'error'];
     case 'refused':
     case 'failed':
       return [outcome.message, 'error'];

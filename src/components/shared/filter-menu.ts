@@ -3,6 +3,7 @@
  * A render helper (not an element) so each list keeps its own state and styles stay in one sheet.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '../../lib/l10n.js';
 
 export interface FilterMenuOptions<V> {
   /** Unique within the element; used for `aria-controls`. */
@@ -27,7 +28,7 @@ export function filterMenu<V>(o: FilterMenuOptions<V>): TemplateResult {
       ${o.label}${o.selected.length ? html` <span class="count">${o.selected.length}</span>` : nothing} <span aria-hidden="true">▾</span>
     </button>
     ${o.open
-      ? html`<div class="menu" id=${menuId} role="group" aria-label=${`Filter by ${o.label.toLowerCase()}`} @keydown=${(e: KeyboardEvent) => {
+      ? html`<div class="menu" id=${menuId} role="group" aria-label=${msg(str`Filter by ${o.label}`)} @keydown=${(e: KeyboardEvent) => {
           if (e.key === 'Escape') {
             e.stopPropagation();
             o.onToggleOpen();
@@ -37,7 +38,7 @@ export function filterMenu<V>(o: FilterMenuOptions<V>): TemplateResult {
             ([value, label]) => html`<label class="option"><input type="checkbox" .checked=${o.selected.includes(value)}
               @change=${(e: Event) => o.onChange(value, (e.target as HTMLInputElement).checked)} /> ${label}</label>`,
           )}
-          ${o.options.length === 0 ? html`<p class="muted small">${o.emptyText ?? 'No values yet.'}</p>` : nothing}
+          ${o.options.length === 0 ? html`<p class="muted small">${o.emptyText ?? msg('No values yet.')}</p>` : nothing}
         </div>`
       : nothing}
   </div>`;

@@ -8,7 +8,8 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { describeError, isAbortError } from '../../data/errors.js';
 import { downloadExport, exportFileName, exportText, type ExportBatch, type ExportField, type ExportFormat } from '../../lib/export.js';
-import { formatNumber } from '../../lib/format.js';
+import { formatNumber, isOne } from '../../lib/format.js';
+import { msg, str } from '../../lib/l10n.js';
 
 export interface ListExportDeps<T> {
   /** The fields, in order (read when an export starts). */
@@ -99,8 +100,8 @@ export interface ExportMenuOptions {
   open: boolean;
   /** Items the export will write: shown in the options, and no export when zero. */
   total?: number;
-  /** What the items are, for the options' text: `rows`, `devices`, `events`. */
-  noun?: string;
+  /** What the items are, for the options' text ("1,204 devices"). */
+  noun?: ExportNoun;
   /** The button's accessible name when the visible "Export" is not enough (several on one page). */
   label?: string;
   busy: boolean;
@@ -109,16 +110,27 @@ export interface ExportMenuOptions {
   onExport: (format: ExportFormat) => void;
 }
 
+export type ExportNoun = 'rows' | 'devices' | 'events';
+
+/** "1 row", "1,204 devices": the count in the locale's digits, the noun by its plural rule. */
+function countOf(total: number, noun: ExportNoun, locale?: string): string {
+  const n = formatNumber(total, locale);
+  const one = isOne(total, locale);
+  if (noun === 'devices') return one ? msg(str`${n} device`) : msg(str`${n} devices`);
+  if (noun === 'events') return one ? msg(str`${n} event`) : msg(str`${n} events`);
+  return one ? msg(str`${n} row`) : msg(str`${n} rows`);
+}
+
 /** Export: CSV or JSON of every matching item. */
 export function exportMenu(o: ExportMenuOptions): TemplateResult {
-  const count = `${formatNumber(o.total ?? 0, o.locale)} ${o.noun ?? 'rows'}`;
+  const count = countOf(o.total ?? 0, o.noun ?? 'rows', o.locale);
   const id = `export-menu${o.id ? `-${o.id}` : ''}`;
   return html`<div class="menu-wrap end">
-    <button type="button" class="button" aria-label=${o.label ?? nothing} aria-expanded=${o.open ? 'true' : 'false'} aria-controls=${id} ?disabled=${!o.total || o.busy} @click=${o.onToggleOpen}>Export</button>
+    <button type="button" class="button" aria-label=${o.label ?? nothing} aria-expanded=${o.open ? 'true' : 'false'} aria-controls=${id} ?disabled=${!o.total || o.busy} @click=${o.onToggleOpen}>${msg('Export')}</button>
     ${o.open
-      ? html`<div class="menu" id=${id} role="group" aria-label=${o.label ?? 'Export'}>
-          <button type="button" class="button subtle" @click=${() => o.onExport('csv')}>CSV (${count})</button>
-          <button type="button" class="button subtle" @click=${() => o.onExport('json')}>JSON (${count})</button>
+      ? html`<div class="menu" id=${id} role="group" aria-label=${o.label ?? msg('Export')}>
+          <button type="button" class="button subtle" @click=${() => o.onExport('csv')}>${msg(str`CSV (${count})`)}</button>
+          <button type="button" class="button subtle" @click=${() => o.onExport('json')}>${msg(str`JSON (${count})`)}</button>
         </div>`
       : nothing}
   </div>`;
@@ -129,11 +141,11 @@ export function exportStatus(e: ListExport<unknown>, locale?: string): TemplateR
   const n = (v: number) => formatNumber(v, locale);
   if (e.progress) {
     const p = e.progress;
-    return html`<span class="export-progress" role="status">Exporting ${p.format.toUpperCase()}… ${n(p.done)} of ${n(p.total ?? 0)}
+    return html`<span class="export-progress" role="status">${msg(str`Exporting ${p.format.toUpperCase()}… ${n(p.done)} of ${n(p.total ?? 0)}`)}
       <progress max=${p.total ?? 1} .value=${p.done}></progress>
-      <button type="button" class="button subtle" @click=${() => e.cancel()}>Cancel</button></span>`;
+      <button type="button" class="button subtle" @click=${() => e.cancel()}>${msg('Cancel')}</button></span>`;
   }
-  return e.error ? html`<span class="error-text" role="alert">Export failed: ${e.error}</span>` : nothing;
+  return e.error ? html`<span class="error-text" role="alert">${msg(str`Export failed: ${e.error}`)}</span>` : nothing;
 }
 
 export const exportStyles = css`

@@ -7,6 +7,7 @@ import { IpSectionElement } from '../base/section-element.js';
 import type { IpReputation } from '../../data/threat-intel.js';
 import { reputationBadge } from './reputation.js';
 import { reputationStyles } from './reputation-styles.js';
+import { msg } from '../../lib/l10n.js';
 
 /**
  * The IP's threat intelligence reputation as a small badge ("Malicious · 83"), for a header: a
@@ -58,7 +59,7 @@ export class IpReputationBadge extends IpSectionElement {
     if (!rep || this.#reputation.error) return nothing;
     // The visible text leads the accessible name ("Malicious · 84"), which then says what it is and does.
     return this.interactive
-      ? html`<button type="button">${reputationBadge(rep)}<span class="visually-hidden">: threat intelligence reputation, score out of 100. Open Threat intelligence</span></button>`
+      ? html`<button type="button">${reputationBadge(rep)}<span class="visually-hidden">${msg(': threat intelligence reputation, score out of 100. Open Threat intelligence')}</span></button>`
       : reputationBadge(rep);
   }
 }

@@ -11,6 +11,7 @@ import { safeHref } from '../../lib/safe-url.js';
 import { ThreatIntelLists, TI_LISTS, TI_PAGE } from './ti-lists.js';
 import { reputationBadge } from './reputation.js';
 import { reputationStyles } from './reputation-styles.js';
+import { msg, str } from '../../lib/l10n.js';
 
 /**
  * What threat intelligence knows of the IP on the internet, as Defender's Threat Intelligence tab
@@ -127,50 +128,50 @@ export class IpThreatIntel extends IpSectionElement {
 
   #renderReputation(ti: ThreatIntel): TemplateResult {
     const rep: IpReputation | undefined = ti.reputation;
-    if (!rep) return html`<div class="state">No reputation for this IP.</div>`;
+    if (!rep) return html`<div class="state">${msg('No reputation for this IP.')}</div>`;
     return html`
       <p>${reputationBadge(rep)}</p>
       <div class="score">
         <strong>${formatNumber(rep.score, this.locale)}</strong><span class="muted">/ 100</span>
-        <meter min="0" max="100" low="40" high="75" optimum="0" .value=${rep.score} aria-label="Reputation score"></meter>
+        <meter min="0" max="100" low="40" high="75" optimum="0" .value=${rep.score} aria-label=${msg('Reputation score')}></meter>
       </div>
       ${rep.rules.length
-        ? html`<div class="table-wrap" tabindex="0" role="group" aria-label="Reputation rules"><table class="simple">
-            <caption class="visually-hidden">Rules that contributed to the reputation</caption>
-            <thead><tr><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Why</th><th scope="col"><span class="visually-hidden">Details</span></th></tr></thead>
+        ? html`<div class="table-wrap" tabindex="0" role="group" aria-label=${msg('Reputation rules')}><table class="simple">
+            <caption class="visually-hidden">${msg('Rules that contributed to the reputation')}</caption>
+            <thead><tr><th scope="col">${msg('Severity')}</th><th scope="col">${msg('Rule')}</th><th scope="col">${msg('Why')}</th><th scope="col"><span class="visually-hidden">${msg('Details')}</span></th></tr></thead>
             <tbody>${rep.rules.map((r) => {
               const href = safeHref(r.relatedDetailsUrl);
               return html`<tr><td>${severityBadge(r.severity)}</td><td>${shown(r.name)}</td><td>${r.description ? shown(r.description) : missing()}</td>
-                <td class="link-cell">${href ? html`<a class="link" href=${href} target="_blank" rel="noopener noreferrer">Details<span class="visually-hidden"> of ${r.name}</span></a>` : nothing}</td></tr>`;
+                <td class="link-cell">${href ? html`<a class="link" href=${href} target="_blank" rel="noopener noreferrer">${msg(html`Details<span class="visually-hidden"> of ${r.name}</span>`)}</a>` : nothing}</td></tr>`;
             })}</tbody>
           </table></div>`
-        : html`<p class="muted">No rule fired.</p>`}
+        : html`<p class="muted">${msg('No rule fired.')}</p>`}
     `;
   }
 
   #renderHost(ti: ThreatIntel): TemplateResult {
     const row = (term: string, value: TemplateResult | string | undefined) => html`<dt>${term}</dt><dd>${value ?? missing()}</dd>`;
     return html`<dl class="details">
-      ${row('Hosting provider', ti.hostingProvider ? shown(ti.hostingProvider) : undefined)}
-      ${row('Netblock', ti.netblock ? html`<span class="mono">${shown(ti.netblock)}</span>` : undefined)}
-      ${row('Autonomous system', ti.asn !== undefined ? `AS${ti.asn}${ti.asName ? ` · ${ti.asName}` : ''}` : undefined)}
-      ${row('Country or region', ti.countryOrRegion ? shown(ti.countryOrRegion) : undefined)}
-      ${row('First seen on the internet', ti.firstSeen ? timeAgo(ti.firstSeen, this.locale) : undefined)}
-      ${row('Last seen on the internet', ti.lastSeen ? timeAgo(ti.lastSeen, this.locale) : undefined)}
+      ${row(msg('Hosting provider'), ti.hostingProvider ? shown(ti.hostingProvider) : undefined)}
+      ${row(msg('Netblock'), ti.netblock ? html`<span class="mono">${shown(ti.netblock)}</span>` : undefined)}
+      ${row(msg('Autonomous system'), ti.asn !== undefined ? `AS${ti.asn}${ti.asName ? ` · ${ti.asName}` : ''}` : undefined)}
+      ${row(msg('Country or region'), ti.countryOrRegion ? shown(ti.countryOrRegion) : undefined)}
+      ${row(msg('First seen on the internet'), ti.firstSeen ? timeAgo(ti.firstSeen, this.locale) : undefined)}
+      ${row(msg('Last seen on the internet'), ti.lastSeen ? timeAgo(ti.lastSeen, this.locale) : undefined)}
     </dl>`;
   }
 
   #renderList(relation: ThreatIntelRelation, ti: ThreatIntel): TemplateResult {
-    const def = TI_LISTS[relation] as { title: string; noun: string; columns: Array<{ label: string; cell: (row: unknown, locale?: string) => TemplateResult | string }> };
+    const def = TI_LISTS[relation] as { title: string; empty: string; columns: Array<{ label: string; cell: (row: unknown, locale?: string) => TemplateResult | string }> };
     const state = this.#lists.state(relation);
     const total = state?.total ?? ti.counts[relation];
     const id = `ti-${relation}`;
     let body: TemplateResult;
-    if (!state || (state.loading && !state.items.length)) body = html`<div aria-busy="true"><span class="visually-hidden">Loading ${def.title}…</span>${skeletonLines([80, 60, 70])}</div>`;
+    if (!state || (state.loading && !state.items.length)) body = html`<div aria-busy="true"><span class="visually-hidden">${msg(str`Loading ${def.title}…`)}</span>${skeletonLines([80, 60, 70])}</div>`;
     else if (state.error && !state.items.length) {
       body = html`<div class="state error" role="alert"><span class="state-message">${shown(describeError(state.error))}</span>
-        ${isRetryable(state.error) ? html`<button type="button" class="button" @click=${() => this.#lists.retry(relation)}>Retry</button>` : nothing}</div>`;
-    } else if (!state.items.length) body = html`<div class="state">No ${def.noun} known.</div>`;
+        ${isRetryable(state.error) ? html`<button type="button" class="button" @click=${() => this.#lists.retry(relation)}>${msg('Retry')}</button>` : nothing}</div>`;
+    } else if (!state.items.length) body = html`<div class="state">${def.empty}</div>`;
     else {
       const more = (state.total ?? 0) - state.items.length;
       // Wide tables scroll sideways: the scroll box is focusable, so the keyboard can scroll it too.
@@ -178,10 +179,10 @@ export class IpThreatIntel extends IpSectionElement {
           <thead><tr>${def.columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
           <tbody>${state.items.map((row) => html`<tr>${def.columns.map((c) => html`<td>${contained(() => c.cell(row, this.locale), () => missing())}</td>`)}</tr>`)}</tbody>
         </table></div>
-        ${state.error ? html`<p class="error-text" role="alert">${shown(describeError(state.error))} <button type="button" class="link" @click=${() => this.#lists.retry(relation)}>Retry</button></p>` : nothing}
+        ${state.error ? html`<p class="error-text" role="alert">${shown(describeError(state.error))} <button type="button" class="link" @click=${() => this.#lists.retry(relation)}>${msg('Retry')}</button></p>` : nothing}
         ${more > 0 && !state.error
           ? html`<button type="button" class="button more" ?disabled=${state.loading} @click=${() => this.#lists.more(relation)}>
-              ${state.loading ? 'Loading…' : `Show ${formatNumber(Math.min(more, TI_PAGE), this.locale)} more of ${formatNumber(more, this.locale)}`}</button>`
+              ${state.loading ? msg('Loading…') : msg(str`Show ${formatNumber(Math.min(more, TI_PAGE), this.locale)} more of ${formatNumber(more, this.locale)}`)}</button>`
           : nothing}`;
     }
     return html`<section class="section wide" part="list" aria-labelledby=${id}>
@@ -195,15 +196,15 @@ export class IpThreatIntel extends IpSectionElement {
       ? this.source.ownIp && !this.source.ownIp.ok
         ? this.source.ownIp.message
         : this.#offered
-          ? 'No IP address.'
-          : 'This portal has no threat intelligence for IP addresses.'
-      : 'No data provider configured.';
+          ? msg('No IP address.')
+          : msg('This portal has no threat intelligence for IP addresses.')
+      : msg('No data provider configured.');
     const ready = this.#offered && Boolean(this.source.ip);
     const ti = this.#summary.value;
     return html`<div class="layout">
-      ${section({ id: 'ti-reputation', title: 'Reputation', part: 'reputation', task: this.#summary, idle: ready ? undefined : idle,
+      ${section({ id: 'ti-reputation', title: msg('Reputation'), part: 'reputation', task: this.#summary, idle: ready ? undefined : idle,
         skeleton: () => skeletonLines([40, 70, 90, 80]), complete: (v) => this.#renderReputation(v) })}
-      ${section({ id: 'ti-host', title: 'On the internet', part: 'host', task: this.#summary, idle: ready ? undefined : idle,
+      ${section({ id: 'ti-host', title: msg('On the internet'), part: 'host', task: this.#summary, idle: ready ? undefined : idle,
         skeleton: () => skeletonLines([60, 50, 70, 40, 55, 55]), complete: (v) => this.#renderHost(v) })}
       ${ready && ti ? THREAT_INTEL_RELATIONS.map((r) => this.#renderList(r, ti)) : nothing}
     </div>`;

@@ -10,6 +10,7 @@ import type { ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-int
 import { formatDate } from '../../lib/format.js';
 import { KeyedRequests } from '../shared/keyed-requests.js';
 import { missing, shown, truncated } from '../shared/ui.js';
+import { msg } from '../../lib/l10n.js';
 
 export const TI_PAGE = 10;
 
@@ -27,71 +28,95 @@ interface Column<T> {
 
 const date = (iso: string | undefined, locale?: string) => (iso ? formatDate(iso, locale) : missing());
 const seen = <T extends { firstSeen?: string; lastSeen?: string }>(): Column<T>[] => [
-  { label: 'First seen', cell: (r, l) => date(r.firstSeen, l) },
-  { label: 'Last seen', cell: (r, l) => date(r.lastSeen, l) },
+  { get label() { return msg('First seen'); }, cell: (r, l) => date(r.firstSeen, l) },
+  { get label() { return msg('Last seen'); }, cell: (r, l) => date(r.lastSeen, l) },
 ];
 
 /** Each list's title and columns. */
-export const TI_LISTS: { [R in ThreatIntelRelation]: { title: string; noun: string; columns: Column<ThreatIntelRows[R]>[] } } = {
+export const TI_LISTS: { [R in ThreatIntelRelation]: { title: string; empty: string; columns: Column<ThreatIntelRows[R]>[] } } = {
   passiveDns: {
-    title: 'Passive DNS',
-    noun: 'resolutions',
+    get title() {
+      return msg('Passive DNS');
+    },
+    get empty() {
+      return msg('No resolutions known.');
+    },
     columns: [
-      { label: 'Host name', cell: (r) => truncated(r.hostname, { mono: true }) },
-      { label: 'Resolution', cell: (r) => (r.current ? html`<span class="badge current">Current</span>` : html`<span class="muted">Historical</span>`) },
+      { get label() { return msg('Host name'); }, cell: (r) => truncated(r.hostname, { mono: true }) },
+      { get label() { return msg('Resolution'); }, cell: (r) => (r.current ? html`<span class="badge current">${msg('Current')}</span>` : html`<span class="muted">${msg('Historical')}</span>`) },
       ...seen<ThreatIntelRows['passiveDns']>(),
-      { label: 'Source', cell: (r) => (r.collectedBy ? shown(r.collectedBy) : missing()) },
+      { get label() { return msg('Source'); }, cell: (r) => (r.collectedBy ? shown(r.collectedBy) : missing()) },
     ],
   },
   certificates: {
-    title: 'Certificates',
-    noun: 'certificates',
+    get title() {
+      return msg('Certificates');
+    },
+    get empty() {
+      return msg('No certificates known.');
+    },
     columns: [
-      { label: 'SHA-1', cell: (r) => truncated(r.sha1, { mono: true }) },
-      { label: 'Subject', cell: (r) => truncated(r.subject) },
-      { label: 'Issuer', cell: (r) => truncated(r.issuer) },
+      { get label() { return msg('SHA-1'); }, cell: (r) => truncated(r.sha1, { mono: true }) },
+      { get label() { return msg('Subject'); }, cell: (r) => truncated(r.subject) },
+      { get label() { return msg('Issuer'); }, cell: (r) => truncated(r.issuer) },
       ...seen<ThreatIntelRows['certificates']>(),
-      { label: 'Expires', cell: (r, l) => date(r.expires, l) },
+      { get label() { return msg('Expires'); }, cell: (r, l) => date(r.expires, l) },
     ],
   },
   hostPairs: {
-    title: 'Host pairs',
-    noun: 'pairs',
+    get title() {
+      return msg('Host pairs');
+    },
+    get empty() {
+      return msg('No pairs known.');
+    },
     columns: [
-      { label: 'Parent host', cell: (r) => truncated(r.parentHost, { mono: true }) },
-      { label: 'Child host', cell: (r) => truncated(r.childHost, { mono: true }) },
-      { label: 'Cause', cell: (r) => (r.cause ? shown(r.cause) : missing()) },
+      { get label() { return msg('Parent host'); }, cell: (r) => truncated(r.parentHost, { mono: true }) },
+      { get label() { return msg('Child host'); }, cell: (r) => truncated(r.childHost, { mono: true }) },
+      { get label() { return msg('Cause'); }, cell: (r) => (r.cause ? shown(r.cause) : missing()) },
       ...seen<ThreatIntelRows['hostPairs']>(),
     ],
   },
   trackers: {
-    title: 'Trackers',
-    noun: 'trackers',
+    get title() {
+      return msg('Trackers');
+    },
+    get empty() {
+      return msg('No trackers known.');
+    },
     columns: [
-      { label: 'Type', cell: (r) => shown(r.kind) },
-      { label: 'Value', cell: (r) => truncated(r.value, { mono: true }) },
+      { get label() { return msg('Type'); }, cell: (r) => shown(r.kind) },
+      { get label() { return msg('Value'); }, cell: (r) => truncated(r.value, { mono: true }) },
       ...seen<ThreatIntelRows['trackers']>(),
     ],
   },
   components: {
-    title: 'Components',
-    noun: 'components',
+    get title() {
+      return msg('Components');
+    },
+    get empty() {
+      return msg('No components known.');
+    },
     columns: [
-      { label: 'Name', cell: (r) => shown(r.name) },
-      { label: 'Version', cell: (r) => (r.version ? shown(r.version) : missing()) },
-      { label: 'Category', cell: (r) => (r.category ? shown(r.category) : missing()) },
+      { get label() { return msg('Name'); }, cell: (r) => shown(r.name) },
+      { get label() { return msg('Version'); }, cell: (r) => (r.version ? shown(r.version) : missing()) },
+      { get label() { return msg('Category'); }, cell: (r) => (r.category ? shown(r.category) : missing()) },
       ...seen<ThreatIntelRows['components']>(),
     ],
   },
   whoisHistory: {
-    title: 'WHOIS history',
-    noun: 'records',
+    get title() {
+      return msg('WHOIS history');
+    },
+    get empty() {
+      return msg('No records known.');
+    },
     columns: [
-      { label: 'Registrar', cell: (r) => (r.registrar ? truncated(r.registrar) : missing()) },
-      { label: 'Registrant', cell: (r) => (r.registrant ? truncated(r.registrant) : missing()) },
-      { label: 'Organization', cell: (r) => (r.organization ? truncated(r.organization) : missing()) },
-      { label: 'Updated', cell: (r, l) => date(r.updated, l) },
-      { label: 'Name servers', cell: (r) => (r.nameServers?.length ? truncated(r.nameServers.join(', '), { mono: true }) : missing()) },
+      { get label() { return msg('Registrar'); }, cell: (r) => (r.registrar ? truncated(r.registrar) : missing()) },
+      { get label() { return msg('Registrant'); }, cell: (r) => (r.registrant ? truncated(r.registrant) : missing()) },
+      { get label() { return msg('Organization'); }, cell: (r) => (r.organization ? truncated(r.organization) : missing()) },
+      { get label() { return msg('Updated'); }, cell: (r, l) => date(r.updated, l) },
+      { get label() { return msg('Name servers'); }, cell: (r) => (r.nameServers?.length ? truncated(r.nameServers.join(', '), { mono: true }) : missing()) },
       ...seen<ThreatIntelRows['whoisHistory']>(),
     ],
   },

@@ -4,6 +4,7 @@ import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { formatRangeSpec, lookbackStart, parseCustomRange, type RangeSpec } from '../../lib/time-range.js';
 import { IpCustomRangeApplyEvent, IpCustomRangeCancelEvent } from '../../events/internal.js';
+import { msg, str, updateWhenLocaleChanges } from '../../lib/l10n.js';
 
 /**
  * The custom range form of `<ip-time-range-picker>`: From and To as native `datetime-local`
@@ -66,6 +67,11 @@ export class IpCustomRange extends LitElement {
   /** Which input the error is about. */
   #errorAt?: 'from' | 'to';
 
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     const current = parseCustomRange(this.value);
@@ -114,17 +120,17 @@ export class IpCustomRange extends LitElement {
     const earliest = lookbackStart(this.maxLookbackDays);
     const min = earliest ? toLocalInput(earliest) : '';
     const invalid = (at: 'from' | 'to') => (this.error && this.#errorAt === at ? 'true' : 'false');
-    return html`<form part="form" aria-label="Custom time range" novalidate @submit=${this.#onSubmit} @keydown=${this.#onKeydown}>
-      <label for="from">From</label>
+    return html`<form part="form" aria-label=${msg('Custom time range')} novalidate @submit=${this.#onSubmit} @keydown=${this.#onKeydown}>
+      <label for="from">${msg('From')}</label>
       <input id="from" class="input" type="datetime-local" .value=${this.from} min=${min} max=${toLocalInput(new Date())} required
         aria-invalid=${invalid('from')} aria-describedby="hint error" @input=${this.#onInput} />
-      <label for="to">To</label>
+      <label for="to">${msg('To')}</label>
       <input id="to" class="input" type="datetime-local" .value=${this.to} min=${min} required aria-invalid=${invalid('to')} aria-describedby="hint error" @input=${this.#onInput} />
-      <p id="hint" class="hint muted small">Your local time.${this.maxLookbackDays === undefined ? '' : ` The data source keeps ${this.maxLookbackDays} days.`}</p>
+      <p id="hint" class="hint muted small">${this.maxLookbackDays === undefined ? msg('Your local time.') : msg(str`Your local time. The data source keeps ${this.maxLookbackDays} days.`)}</p>
       <p id="error" class="error small" role="alert">${this.error}</p>
       <div class="buttons">
-        <button type="button" class="button subtle" @click=${this.#cancel}>Cancel</button>
-        <button type="submit" class="button primary">Apply</button>
+        <button type="button" class="button subtle" @click=${this.#cancel}>${msg('Cancel')}</button>
+        <button type="submit" class="button primary">${msg('Apply')}</button>
       </div>
     </form>`;
   }
@@ -152,11 +158,11 @@ export function fromLocalInput(value: string): Date | undefined {
  * data source keeps are refused.
  */
 export function customRangeProblem(from: Date | undefined, to: Date | undefined, maxDays: number | undefined, now: Date = new Date()): string | undefined {
-  if (!from || !Number.isFinite(from.getTime())) return 'Enter the start date and time.';
-  if (!to || !Number.isFinite(to.getTime())) return 'Enter the end date and time.';
-  if (from.getTime() >= to.getTime()) return 'The start must be before the end.';
-  if (from.getTime() > now.getTime()) return 'The start is in the future: nothing has happened yet.';
+  if (!from || !Number.isFinite(from.getTime())) return msg('Enter the start date and time.');
+  if (!to || !Number.isFinite(to.getTime())) return msg('Enter the end date and time.');
+  if (from.getTime() >= to.getTime()) return msg('The start must be before the end.');
+  if (from.getTime() > now.getTime()) return msg('The start is in the future: nothing has happened yet.');
   const earliest = lookbackStart(maxDays, now);
-  if (earliest && from.getTime() < earliest.getTime() - 60_000) return `The data source keeps ${maxDays} days: start on ${earliest.toISOString().slice(0, 10)} or later.`;
+  if (earliest && from.getTime() < earliest.getTime() - 60_000) return msg(str`The data source keeps ${maxDays} days: start on ${earliest.toISOString().slice(0, 10)} or later.`);
   return undefined;
 }

@@ -34,6 +34,8 @@ export interface ChartControllerOptions {
   load?: () => Promise<{ echarts: typeof import('./setup.js').echarts }>;
   /** Called when ECharts cannot be loaded. */
   onLoadError?: (error: unknown) => void;
+  /** Called when another language's words have loaded, before the option is rebuilt in it. */
+  onLanguage?: () => void;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly hasUpdated?: boolean };
@@ -105,11 +107,20 @@ export class ChartController implements ReactiveController {
     return new Promise((resolve) => this.#renderedListeners.push(resolve));
   }
 
+  /** The option's words (series names, tooltips, axis names) are messages: rebuild it in the new language. */
+  readonly #onLanguage = (e: Event): void => {
+    if ((e as CustomEvent<{ status: string }>).detail?.status !== 'ready') return;
+    this.#options.onLanguage?.();
+    this.#deps = undefined;
+    this.#host.requestUpdate();
+  };
+
   hostConnected(): void {
     this.#media = matchMedia('(prefers-color-scheme: dark)');
     this.#media.addEventListener('change', this.#onThemeMaybeChanged);
     addEventListener('beforeprint', this.#onBeforePrint);
     addEventListener('afterprint', this.#onAfterPrint);
+    addEventListener('lit-localize-status', this.#onLanguage);
     // Back in the page (or moved): attach and draw again after the next update.
     if (this.#host.hasUpdated) this.#host.requestUpdate();
   }
@@ -118,6 +129,7 @@ export class ChartController implements ReactiveController {
     this.#media?.removeEventListener('change', this.#onThemeMaybeChanged);
     removeEventListener('beforeprint', this.#onBeforePrint);
     removeEventListener('afterprint', this.#onAfterPrint);
+    removeEventListener('lit-localize-status', this.#onLanguage);
     this.#onAfterPrint();
     this.#intersection?.disconnect();
     this.#resize?.disconnect();
