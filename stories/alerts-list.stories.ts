@@ -99,3 +99,11 @@ export const Narrow: Story = {
   render: (a) =>
     frame(html`<div style="padding:8px"><ip-alerts-list .provider=${rest} ip=${a.ip} range=${a.range}></ip-alerts-list></div>`, a.theme, '390px'),
 };
+/** `lang="de"`: the list's words, filters, columns and counts in German, German dates and numbers. */
+export const German: Story = {
+  render: (a) => frame(html`<div style="padding:16px" lang="de"><ip-alerts-list .provider=${rest} ip=${a.ip} range=${a.range}></ip-alerts-list></div>`, a.theme),
+};
+/** Right to left: the grid mirrors; each value keeps its own order and is cut at its own end. */
+export const RightToLeft: Story = {
+  render: (a) => frame(html`<div style="padding:16px" dir="rtl"><ip-alerts-list .provider=${rest} ip=${a.ip} range=${a.range}></ip-alerts-list></div>`, a.theme),
+};

@@ -93,7 +93,7 @@ export const KeyboardShortcuts: Story = {
 export const ShortcutsOff: Story = {
   render: (a) => frame(html`<ip-entity-page api-base="/api" ip=${a.ip} shortcuts="off"></ip-entity-page>`),
 };
-/** `locale="de"`: German words (the page's shell and every label so far) and German date and number formats. */
+/** `locale="de"`: every word in German, and German date and number formats. */
 export const German: Story = {
   render: (a) => frame(html`<ip-entity-page api-base="/api" ip=${a.ip} locale="de"></ip-entity-page>`),
 };
@@ -101,7 +101,7 @@ export const German: Story = {
 export const PseudoLocale: Story = {
   render: (a) => frame(html`<ip-entity-page api-base="/api" ip=${a.ip} locale="en-XA"></ip-entity-page>`),
 };
-/** Right to left (`dir="rtl"` on a wrapper): the layout mirrors. */
+/** Right to left (`dir="rtl"` on a wrapper): the layout mirrors; data values (addresses, ranges, names) keep their own order. */
 export const RightToLeft: Story = {
   render: (a) => frame(html`<div dir="rtl"><ip-entity-page api-base="/api" ip=${a.ip}></ip-entity-page></div>`),
 };

@@ -11,7 +11,7 @@ import type { IpEntityPage } from '../../src/components/entity-page/entity-page.
 import { applyLocale, matchLocale } from '../../src/lib/localization.js';
 import { labelFor, SEVERITY_LABELS } from '../../src/lib/labels.js';
 import { RANGE_LABELS } from '../../src/lib/time-range.js';
-import { deepText } from '../helpers/dom.js';
+import { deepQueryAll, deepText } from '../helpers/dom.js';
 import { staticProvider } from '../helpers/providers.js';
 
 const tabs = (el: IpEntityPage) => [...el.shadowRoot!.querySelectorAll('[role="tab"]')].map((t) => t.textContent!.trim());
@@ -75,5 +75,26 @@ describe('localization', () => {
     expect(labelFor(SEVERITY_LABELS, 'someNewSeverity'), 'an unknown value shows as itself').to.equal('Some New Severity');
     await applyLocale('en');
     expect(labelFor(SEVERITY_LABELS, 'high')).to.equal('High');
+  });
+
+  it('in a right-to-left page, data values keep their own order (isolated)', async () => {
+    const el = await fixture<HTMLElement>(html`<div dir="rtl" style="width: 1100px"><ip-entity-page ip="203.0.113.7" .provider=${staticProvider()}></ip-entity-page></div>`);
+    const page = el.querySelector<IpEntityPage>('ip-entity-page')!;
+    await waitUntil(() => deepText(page).includes('Northwind Cloud Hosting B.V.'), 'no organization', { timeout: 5000 });
+    // Where the characters are drawn: an LTR name ending in "." keeps the dot at its end (on the
+    // right), and a range keeps its first address on the left, as in a left-to-right page.
+    const at = (text: string, sub: string) => {
+      const node = deepQueryAll(page, 'dd').flatMap((dd) => [...dd.querySelectorAll('bdi')]).flatMap((b) => [...b.childNodes]).find((n) => n.nodeType === Node.TEXT_NODE && n.textContent === text)!;
+      expect(node, text).to.exist;
+      const range = document.createRange();
+      const i = text.lastIndexOf(sub);
+      range.setStart(node, i);
+      range.setEnd(node, i + sub.length);
+      return range.getBoundingClientRect();
+    };
+    const name = 'Northwind Cloud Hosting B.V.';
+    expect(at(name, '.').left, 'the final dot is drawn after the name').to.be.greaterThan(at(name, 'Northwind').left);
+    const coordinates = deepQueryAll(page, 'dd bdi').find((b) => b.textContent!.startsWith('52.3545'))!;
+    expect(coordinates, 'coordinates are isolated as one value').to.exist;
   });
 });

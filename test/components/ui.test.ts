@@ -17,11 +17,14 @@ describe('shared render helpers', () => {
     expect(badge.textContent).to.contain('Constructor');
   });
 
-  it('shows hidden characters as marks and keeps plain text plain', () => {
-    expect(shown('plain')).to.equal('plain');
+  it('shows hidden characters as marks, and isolates every value (its own direction)', () => {
+    const plain = document.createElement('div');
+    render(shown('plain'), plain);
+    expect(plain.querySelector('bdi')!.textContent).to.equal('plain');
+    expect(plain.querySelector('abbr')).to.equal(null);
     const host = document.createElement('div');
     render(shown('evil\u202Egpj.exe'), host);
     expect(host.textContent).to.equal('evilRLOgpj.exe');
-    expect(host.querySelector('abbr.control-mark')!.getAttribute('title')).to.equal('Right-to-left override (U+202E)');
+    expect(host.querySelector('bdi abbr.control-mark')!.getAttribute('title')).to.equal('Right-to-left override (U+202E)');
   });
 });

@@ -15,7 +15,12 @@ export function deepText(node: Node): string {
     }
     if (isElement(n)) {
       if (n.tagName === 'SCRIPT' || n.tagName === 'STYLE' || n.hasAttribute('hidden')) return;
-      // Element boundaries separate words; text nodes of one element (Lit splits them) do not.
+      // Element boundaries separate words; text nodes of one element (Lit splits them) do not,
+      // nor does <bdi>, which only isolates a value's direction inside its sentence.
+      if (n.tagName === 'BDI') {
+        n.childNodes.forEach(walk);
+        return;
+      }
       parts.push(' ');
       if (n.shadowRoot) walk(n.shadowRoot);
       if (n.tagName === 'SLOT') {

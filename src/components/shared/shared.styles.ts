@@ -127,6 +127,10 @@ export const sharedStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
+    /* A value is cut at its own end: an English title in a right-to-left page keeps its start and
+       ends in "…" on the right; it still lines up with the page (start of the parent's direction). */
+    unicode-bidi: plaintext;
+    text-align: match-parent;
   }
   .missing {
     color: var(--_color-text-muted);

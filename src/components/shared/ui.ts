@@ -16,13 +16,15 @@ import { IpNavigateEvent, type IpNavigateDetail } from '../../events/events.js';
 
 /**
  * Text from data, with every hidden character (bidirectional overrides, zero-width and control
- * characters) shown as a visible mark, so `evil‮gpj.exe` cannot pose as an image. Plain text
- * when there is nothing to mark. Copy buttons keep the exact value.
+ * characters) shown as a visible mark, so `evil‮gpj.exe` cannot pose as an image. Copy buttons
+ * keep the exact value. The value is isolated (`<bdi>`: its own direction, from its first strong
+ * character), so in a right-to-left page `203.0.113.0 - 203.0.113.255`, `Pte. Ltd.` and
+ * `52.35, 4.95` keep their order, and an Arabic name in a left-to-right page keeps its own.
  */
-export function shown(text: string, options: { keepNewlines?: boolean } = {}): string | TemplateResult {
+export function shown(text: string, options: { keepNewlines?: boolean } = {}): TemplateResult {
   const parts = splitControls(text, options);
-  if (parts.length === 1 && typeof parts[0] === 'string') return parts[0];
-  return html`${parts.map((p) => (typeof p === 'string' ? p : html`<abbr class="control-mark" title=${p.name}>${p.short}</abbr>`))}`;
+  if (parts.length === 1 && typeof parts[0] === 'string') return html`<bdi>${parts[0]}</bdi>`;
+  return html`<bdi>${parts.map((p) => (typeof p === 'string' ? p : html`<abbr class="control-mark" title=${p.name}>${p.short}</abbr>`))}</bdi>`;
 }
 
 /** An em dash that says "not available" to screen readers and on hover. */
@@ -59,14 +61,14 @@ export function timeAgo(iso: string | null | undefined, locale: string | undefin
   if (!iso) return missing();
   const absolute = formatDateTime(iso, locale);
   if (!absolute) return missing();
-  return html`<time datetime=${formatIso(iso)} title=${`${absolute} (${formatIso(iso)})`}>${formatRelative(iso, now, locale)}</time>`;
+  return html`<time dir="auto" datetime=${formatIso(iso)} title=${`${absolute} (${formatIso(iso)})`}>${formatRelative(iso, now, locale)}</time>`;
 }
 
-/** A `<time>` showing the absolute date and time. */
+/** A `<time>` showing the absolute date and time (isolated, like data: `dir="auto"`). */
 export function dateTime(iso: string | null | undefined, locale: string | undefined): TemplateResult {
   if (!iso) return missing();
   const absolute = formatDateTime(iso, locale);
-  return absolute ? html`<time datetime=${formatIso(iso)} title=${formatIso(iso)}>${absolute}</time>` : missing();
+  return absolute ? html`<time dir="auto" datetime=${formatIso(iso)} title=${formatIso(iso)}>${absolute}</time>` : missing();
 }
 
 /**
