@@ -174,7 +174,7 @@
 's322e34cfcba47155': `Nicht verfügbar`,
 's328522c1dfc1be4a': `Tastenkombinationen wirken nicht, während Sie in ein Feld tippen, und nicht in Dialogen und Menüs.`,
 's330e8a602c5bccf8': `Keine Auflösungen bekannt.`,
-'s333749f97b8e812b': `Gerät, Datei, Prozess, Benutzer oder Datum suchen (2026-11-20)`,
+'s333749f97b8e812b': `Gerät, Datei, Prozess, Benutzer, Datum (2026-11-20)`,
 's33548ed8481151cf': `Keine.`,
 's3374493e93f7fa02': `IP-Details`,
 's33baf26ecd3c85e3': str`Die Beschreibung hat ${0} Zeichen; höchstens ${1} sind erlaubt.`,

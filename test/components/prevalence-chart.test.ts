@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/prevalence-chart/ip-prevalence-chart.js';
 import type { IpPrevalenceChart } from '../../src/components/prevalence-chart/prevalence-chart.js';
-import { bucketIndexAt, describeBucket, marksIn, prepare, richTextSafe, tooltipText, withAlpha } from '../../src/components/prevalence-chart/prevalence-option.js';
+import { bucketIndexAt, describeBucket, marksIn, prepare, richTextSafe, timeAxisLabel, tooltipText, withAlpha } from '../../src/components/prevalence-chart/prevalence-option.js';
 import type { Prevalence } from '../../src/data/model.js';
 import { IpDataError } from '../../src/data/errors.js';
 import type { IpRangeSelectEvent } from '../../src/events/events.js';
@@ -252,6 +252,16 @@ describe('<ip-prevalence-chart>', () => {
 
 describe('prevalence-option', () => {
   const s = prepare(prevalence(30, 8));
+
+  it("labels the time axis in the page's language: the month at its start (bold), the day at midnight, else the time", () => {
+    const local = (y: number, m: number, d: number, h = 0) => new Date(y, m, d, h).getTime();
+    expect(timeAxisLabel('de')(local(2026, 11, 1))).to.equal('{strong|Dez}');
+    expect(timeAxisLabel('en')(local(2026, 11, 1))).to.equal('{strong|Dec}');
+    expect(timeAxisLabel('de')(local(2027, 0, 1))).to.equal('{strong|2027}');
+    expect(timeAxisLabel('de')(local(2026, 10, 5))).to.equal('5');
+    expect(timeAxisLabel('en')(local(2026, 10, 5))).to.equal('5');
+    expect(timeAxisLabel('de')(local(2026, 10, 5, 14))).to.equal('14:00');
+  });
 
   it('finds the bucket of a time and the alerts that started in it', () => {
     expect(bucketIndexAt(s, START - 1)).to.equal(-1);

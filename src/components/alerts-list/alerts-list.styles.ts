@@ -36,7 +36,8 @@ export const alertsListStyles = css`
   }
   .search {
     flex: 1 1 16rem;
-    max-width: 24rem;
+    /* Room for the placeholder in longer languages (German's is 45 characters). */
+    max-width: 28rem;
   }
   .filters,
   .tools {

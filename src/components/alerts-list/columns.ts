@@ -142,7 +142,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   },
   {
     id: 'investigationState', get label() { return msg('Investigation state'); }, width: 160, minWidth: 100, visible: true, sort: 'investigationState', filter: 'investigationState',
-    render: (a) => (a.investigationState ? labelFor(INVESTIGATION_STATE_LABELS, a.investigationState) : missing()),
+    render: (a) => (a.investigationState ? truncated(labelFor(INVESTIGATION_STATE_LABELS, a.investigationState)) : missing()),
     value: (a) => (a.investigationState ? labelFor(INVESTIGATION_STATE_LABELS, a.investigationState) : ''),
   },
   {

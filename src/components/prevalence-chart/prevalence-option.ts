@@ -12,6 +12,7 @@ import type { TimeRange } from '../../lib/time-range.js';
 import type { ChartTheme } from '../shared/echarts/chart-theme.js';
 import { toMs } from '../../data/time.js';
 import { bucketIndexAt, describeBucket, LARGE, type PreparedSeries } from './prevalence-series.js';
+import { formatNumber } from '../../lib/format.js';
 
 export * from './prevalence-series.js';
 
@@ -49,6 +50,24 @@ export function severityColor(theme: ChartTheme, severity: string): string {
   return (theme.severity as Record<string, string>)[severity] ?? theme.severity.unknown;
 }
 
+/**
+ * A time axis tick in the locale's words, the way ECharts chooses its ticks: the year at a year's
+ * start and the month at a month's (bold), the day at midnight, else the time. ECharts' own
+ * labels would be English month names (its built-in locale); these follow the page's language.
+ */
+export function timeAxisLabel(locale?: string): (value: number) => string {
+  const month = new Intl.DateTimeFormat(locale, { month: 'short' });
+  const year = new Intl.DateTimeFormat(locale, { year: 'numeric' });
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric' });
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  return (value) => {
+    const d = new Date(value);
+    const midnight = d.getHours() === 0 && d.getMinutes() === 0;
+    if (midnight && d.getDate() === 1) return `{strong|${d.getMonth() === 0 ? year.format(d) : month.format(d)}}`;
+    return midnight ? day.format(d) : time.format(d);
+  };
+}
+
 export interface OptionInput {
   series: PreparedSeries;
   range: TimeRange;
@@ -63,6 +82,8 @@ export interface OptionInput {
 export function prevalenceOption({ series: s, range, theme, locale, description, compact }: OptionInput): Record<string, unknown> {
   const large = s.times.length > LARGE;
   const axisLabel = { color: theme.muted, fontFamily: theme.fontFamily, fontSize: theme.fontSize, hideOverlap: true };
+  const timeLabel = { ...axisLabel, formatter: timeAxisLabel(locale), rich: { strong: { fontWeight: 'bold' } } };
+  const valueLabel = { ...axisLabel, formatter: (v: number) => formatNumber(v, locale) };
   const from = range.from.getTime();
   const to = range.to.getTime();
   const laneHeight = s.marks.length ? 22 : 0;
@@ -84,18 +105,18 @@ export function prevalenceOption({ series: s, range, theme, locale, description,
     xAxis: [
       {
         type: 'time', gridIndex: 0, min: from, max: to,
-        axisLabel: { show: !laneHeight, ...axisLabel }, axisTick: { show: false },
+        axisLabel: { show: !laneHeight, ...timeLabel }, axisTick: { show: false },
         axisLine: { lineStyle: { color: theme.border } }, splitLine: { show: false },
       },
       {
         type: 'time', gridIndex: 1, min: from, max: to, show: laneHeight > 0,
-        axisLabel, axisTick: { show: false }, axisLine: { lineStyle: { color: theme.border } },
+        axisLabel: timeLabel, axisTick: { show: false }, axisLine: { lineStyle: { color: theme.border } },
       },
     ],
     yAxis: [
       {
         type: 'value', gridIndex: 0, minInterval: 1, min: 0, max: s.max === 0 ? 1 : undefined,
-        axisLabel, splitLine: { lineStyle: { color: theme.border, opacity: 0.7 } },
+        axisLabel: valueLabel, splitLine: { lineStyle: { color: theme.border, opacity: 0.7 } },
       },
       { type: 'value', gridIndex: 1, min: -1, max: 1, show: false },
     ],

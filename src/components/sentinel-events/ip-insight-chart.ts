@@ -9,6 +9,7 @@ import type { EChartsCoreOption } from '../shared/echarts/setup.js';
 import type { Insight } from '../../data/model.js';
 import { insightSeries, type InsightSeries } from './insight-data.js';
 import { msg } from '../../lib/l10n.js';
+import { formatNumber } from '../../lib/format.js';
 
 /**
  * The small chart of one Sentinel insight (bar, line or pie), drawn with ECharts loaded on first
@@ -105,7 +106,7 @@ export class IpInsightChart extends LitElement {
         axisLine: { lineStyle: { color: theme.border } },
         axisTick: { show: false },
       },
-      yAxis: { type: 'value', minInterval: 1, axisLabel: text, splitLine: { lineStyle: { color: theme.border } } },
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { ...text, formatter: (v: number) => formatNumber(v, this.locale) }, splitLine: { lineStyle: { color: theme.border } } },
       series: [
         {
           type: s.type === 'line' ? 'line' : 'bar',
