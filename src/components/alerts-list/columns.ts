@@ -11,7 +11,7 @@ import { ALERT_STATUS_LABELS, CLASSIFICATION_LABELS, DETERMINATION_LABELS, INVES
 import { SOURCE_LABELS } from '../../lib/queue-labels.js';
 import type { AlertFilterField, AlertSortField } from '../../data/provider.js';
 import { formatIso } from '../../lib/format.js';
-import { missing, severityBadge, shown, timeAgo, truncated } from '../shared/ui.js';
+import { marked, missing, severityBadge, timeAgo, truncated } from '../shared/ui.js';
 import { revealControls } from '../../lib/text.js';
 import { msg, str } from '../../lib/l10n.js';
 
@@ -85,7 +85,7 @@ function assets(item: AlertItem): TemplateResult {
   if (!list.length) return missing();
   const first = list.slice(0, 2).map((a) => a.name).join(', ');
   const more = list.length - 2;
-  return html`<span class="truncate" title=${revealControls(assetsText(item))}>${shown(first)}${more > 0 ? html` <span class="muted">${msg(str`+${more} more`)}</span>` : nothing}</span>`;
+  return html`<span class="truncate" title=${revealControls(assetsText(item))}>${marked(first)}${more > 0 ? html` <span class="muted">${msg(str`+${more} more`)}</span>` : nothing}</span>`;
 }
 
 /** Service or detection source as the portal names it. */
@@ -105,8 +105,8 @@ function listCell(values: readonly string[], label: (v: string) => string = (v) 
   const more = labels.length - 2;
   const shownLabels = labels.slice(0, 2);
   const body = options.chips
-    ? shownLabels.map((l) => html`<span class="badge tag">${shown(l)}</span>`)
-    : html`<span class=${options.mono ? 'mono' : ''}>${shown(shownLabels.join(', '))}</span>`;
+    ? shownLabels.map((l) => html`<span class="badge tag">${marked(l)}</span>`)
+    : html`<span class=${options.mono ? 'mono' : ''}>${marked(shownLabels.join(', '))}</span>`;
   return html`<span class="truncate" title=${revealControls(labels.join(', '))}>${body}${more > 0 ? html` <span class="muted">${msg(str`+${more} more`)}</span>` : nothing}</span>`;
 }
 
@@ -127,7 +127,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     id: 'incidentId', get label() { return msg('Incident ID'); }, width: 110, minWidth: 80, visible: true, sort: 'incidentId', filter: 'incidentId',
     render: (a) => {
       const id = a.kind === 'incident' ? a.id : a.incidentId;
-      return id ? html`<span class="mono">${shown(id)}</span>` : missing();
+      return id ? html`<span class="mono">${marked(id)}</span>` : missing();
     },
     value: (a) => (a.kind === 'incident' ? a.id : a.incidentId ?? ''),
     json: (a) => (a.kind === 'incident' ? a.id : a.incidentId),

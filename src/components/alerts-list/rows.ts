@@ -5,7 +5,7 @@
  * nothing matches). Templates only: `<ip-alerts-list>` owns the state and passes what they show.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { contained, entityLink, shown, skeletonLines } from '../shared/ui.js';
+import { contained, entityLink, marked, skeletonLines } from '../shared/ui.js';
 import { alertIcon, incidentIcon } from '../shared/icons.js';
 import { describeError } from '../../data/errors.js';
 import type { AlertItem } from '../../data/model.js';
@@ -75,7 +75,7 @@ function titleCell(v: GridView, item: AlertItem, row: DisplayRow): TemplateResul
   return html`<span class="title-cell">
     ${row.kind === 'child' ? html`<span class="child-indent" aria-hidden="true"></span>` : nothing}
     <span class="kind-icon ${item.kind}" title=${kind}>${item.kind === 'incident' ? incidentIcon : alertIcon}<span class="visually-hidden">${msg(str`${kind}:`)}</span></span>
-    ${entityLink(v.host, html`<span class="truncate">${shown(item.title)}</span>`, { target: item.kind, id: item.id, ip: v.ip }, href, { className: 'title-link', title: item.title, tabIndex: -1 })}
+    ${entityLink(v.host, html`<span class="truncate">${marked(item.title)}</span>`, { target: item.kind, id: item.id, ip: v.ip }, href, { className: 'title-link', title: item.title, tabIndex: -1 })}
     ${item.kind === 'incident' && row.kind === 'row'
       ? html`<button type="button" class="expand" tabindex="-1" aria-expanded=${expanded ? 'true' : 'false'} aria-label=${expanded ? msg(str`Collapse the alerts of ${item.title}`) : msg(str`Expand the alerts of ${item.title}`)}
           @click=${(e: Event) => {
@@ -119,7 +119,7 @@ export function gridRow(v: GridView, d: number, ctx: CellContext): TemplateResul
               () => {
                 if (c.id === 'title') return titleCell(v, item, row);
                 const cell = c.render(item, ctx);
-                return typeof cell === 'string' ? shown(cell) : cell;
+                return typeof cell === 'string' ? marked(cell) : cell;
               },
               (error) => html`<span class="error-text" title=${describeError(error)}>${msg('Cannot show this value')}</span>`,
             )

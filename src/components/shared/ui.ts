@@ -22,9 +22,18 @@ import { IpNavigateEvent, type IpNavigateDetail } from '../../events/events.js';
  * `52.35, 4.95` keep their order, and an Arabic name in a left-to-right page keeps its own.
  */
 export function shown(text: string, options: { keepNewlines?: boolean } = {}): TemplateResult {
+  return html`<bdi>${marked(text, options)}</bdi>`;
+}
+
+/**
+ * {@link shown} without the `<bdi>`, for a value inside an element that isolates it already
+ * (`.truncate`, which takes its direction from its text): a plain string when there is nothing
+ * to mark, so a grid cell's update stays a text change (no nested template per cell).
+ */
+export function marked(text: string, options: { keepNewlines?: boolean } = {}): string | TemplateResult {
   const parts = splitControls(text, options);
-  if (parts.length === 1 && typeof parts[0] === 'string') return html`<bdi>${parts[0]}</bdi>`;
-  return html`<bdi>${parts.map((p) => (typeof p === 'string' ? p : html`<abbr class="control-mark" title=${p.name}>${p.short}</abbr>`))}</bdi>`;
+  if (parts.length === 1 && typeof parts[0] === 'string') return parts[0];
+  return html`${parts.map((p) => (typeof p === 'string' ? p : html`<abbr class="control-mark" title=${p.name}>${p.short}</abbr>`))}`;
 }
 
 /** An em dash that says "not available" to screen readers and on hover. */
@@ -184,5 +193,5 @@ export function skeletonLines(widths: number[]): TemplateResult {
  */
 export function truncated(value: string | null | undefined, options: { mono?: boolean } = {}): TemplateResult {
   if (value == null || value === '') return missing();
-  return html`<span class="truncate ${options.mono ? 'mono' : ''}" title=${revealControls(value)}>${shown(value)}</span>`;
+  return html`<span class="truncate ${options.mono ? 'mono' : ''}" title=${revealControls(value)}>${marked(value)}</span>`;
 }
