@@ -6,6 +6,7 @@ import { setupWorker } from 'msw/browser';
 import { handlers } from './handlers.js';
 import { createMicrosoftHandlers } from './microsoft.js';
 import { createSentinelHandlers } from './sentinel.js';
+import { createElasticHandlers } from './elastic.js';
 
-/** The REST contract, Microsoft Graph and the Defender for Endpoint API, Log Analytics and geodata. */
-export const worker = setupWorker(...handlers, ...createMicrosoftHandlers(), ...createSentinelHandlers());
+/** The REST contract, Microsoft Graph and the Defender for Endpoint API, Log Analytics and geodata, Elasticsearch. */
+export const worker = setupWorker(...handlers, ...createMicrosoftHandlers(), ...createSentinelHandlers(), ...createElasticHandlers());

@@ -12,6 +12,8 @@ import { StaticIpDataProvider } from '../../src/providers/static/static-provider
 import { RestIpDataProvider } from '../../src/providers/rest/rest-provider.js';
 import { DefenderXdrProvider } from '../../src/providers/defender/defender-provider.js';
 import { SentinelProvider } from '../../src/providers/sentinel/sentinel-provider.js';
+import { ElasticSecurityProvider } from '../../src/providers/elastic/elastic-provider.js';
+import { DEMO_ELASTICSEARCH_URL } from '../../mocks/elastic.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { IpDataset } from '../../mocks/generator/dataset.js';
 import { DEMO_WORKSPACE_ID } from '../../mocks/sentinel.js';
@@ -35,6 +37,7 @@ const PROVIDERS: Array<[name: string, make: () => IpDataProvider]> = [
   ['REST', () => new RestIpDataProvider({ baseUrl: '/api' })],
   ['Defender XDR', () => new DefenderXdrProvider({ getToken })],
   ['Sentinel', () => new SentinelProvider({ getToken, workspaceId: DEMO_WORKSPACE_ID })],
+  ['Elastic', () => new ElasticSecurityProvider({ elasticsearchUrl: DEMO_ELASTICSEARCH_URL, headers: { Authorization: 'ApiKey Y29uZm9ybWFuY2U6a2V5' } })],
 ];
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {

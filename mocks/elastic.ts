@@ -1,0 +1,286 @@
+/**
+ * MSW handlers answering Elasticsearch the way its documentation shows: ES|QL (`POST /_query`:
+ * `{ columns: [{ name, type }], values: [[…]] }`) and the search API over the detection alerts
+ * (`POST /<index>/_search`: `hits.total`, `hits.hits[]` with `_id`, `_source` and `sort`,
+ * `search_after`, aggregations), from the same generator as the other mocks. ES|QL queries are
+ * recognized by the provider's marker line and read their values from `params` only; the search
+ * body is read back into the generator's query. Elastic has no incidents: only alerts are served.
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import type { AlertItem } from '../src/data/model.js';
+import type { AlertFilter, AlertFilterField, AlertQuery, AlertSortField } from '../src/data/provider.js';
+import { countAlerts, queryAlerts } from '../src/data/query.js';
+import { canonicalIp } from '../src/lib/ip.js';
+import { esqlMarkerOf, paramsOf } from '../src/providers/elastic/esql.js';
+import { A } from '../src/providers/elastic/queries.js';
+import { datasetFor } from './generator/dataset.js';
+
+export interface ElasticMockOptions {
+  elasticsearchUrl?: string;
+  now?: number;
+  /** Per-request failures: an ES|QL marker (`'devices': 500`) or `'alerts'`. */
+  fail?: Record<string, number>;
+}
+
+export const DEMO_ELASTICSEARCH_URL = 'https://elasticsearch.example:9200';
+
+/** Elasticsearch's error body. */
+const error = (status: number, type: string, reason: string) => HttpResponse.json({ error: { root_cause: [{ type, reason }], type, reason }, status }, { status });
+
+/** The generator's log sources under the data set names Elastic integrations use. */
+const DATASETS: Record<string, string> = {
+  DeviceNetworkEvents: 'endpoint.events.network',
+  DeviceEvents: 'endpoint.events.process',
+  CommonSecurityLog: 'panw.panos',
+  SigninLogs: 'azure.signinlogs',
+  OfficeActivity: 'o365.audit',
+  AzureActivity: 'azure.activitylogs',
+  Syslog: 'system.syslog',
+  SecurityEvent: 'system.security',
+  DnsEvents: 'network_traffic.dns',
+  AzureDiagnostics: 'azure.firewall_logs',
+};
+
+const ELASTIC_SEVERITY: Record<string, string> = { high: 'high', medium: 'medium', low: 'low', informational: 'low' };
+const RISK: Record<string, number> = { high: 73, medium: 47, low: 21, informational: 10 };
+const ELASTIC_STATUS: Record<string, string> = { new: 'open', inProgress: 'acknowledged', resolved: 'closed' };
+/** Elastic's values back in the generator's (a filter on `low` finds what shows as low). */
+const SEVERITY_BACK: Record<string, string[]> = { critical: ['high'], high: ['high'], medium: ['medium'], low: ['low', 'informational'] };
+const STATUS_BACK: Record<string, string[]> = { open: ['new'], acknowledged: ['inProgress'], 'in-progress': ['inProgress'], closed: ['resolved'] };
+
+/** Which model filter a term on an alert field is. */
+const FIELD_FILTERS: Record<string, AlertFilterField> = {
+  [A.severity]: 'severity',
+  [A.status]: 'status',
+  [A.tags]: 'tags',
+  [A.assignees]: 'assignedTo',
+  [A.tactics]: 'category',
+  [A.techniques]: 'mitreTechniques',
+  'host.name': 'impactedAssets',
+};
+const TIME_FIELDS: Record<string, AlertFilterField> = { [A.start]: 'firstActivity', [A.timestamp]: 'lastActivity' };
+const SORT_BACK: Record<string, AlertSortField> = {
+  [A.timestamp]: 'lastActivity',
+  [A.start]: 'firstActivity',
+  [A.riskScore]: 'severity',
+  [A.rule]: 'title',
+  [A.status]: 'status',
+  [A.assignees]: 'assignedTo',
+  [A.tactics]: 'category',
+  [A.tags]: 'tags',
+  [A.techniques]: 'mitreTechniques',
+  'host.name': 'impactedAssets',
+  [A.id]: 'id',
+};
+
+/** An alert as a document of `.alerts-security.alerts-default` (dotted field names, as stored). */
+function alertDocument(a: AlertItem): Record<string, unknown> {
+  const host = a.impactedAssets.find((x) => x.kind === 'device');
+  const user = a.impactedAssets.find((x) => x.kind === 'user');
+  return {
+    '@timestamp': a.lastActivity,
+    [A.id]: a.id,
+    [A.rule]: a.title,
+    [A.reason]: a.description,
+    [A.severity]: ELASTIC_SEVERITY[a.severity] ?? 'low',
+    [A.riskScore]: RISK[a.severity] ?? 21,
+    [A.status]: ELASTIC_STATUS[a.status] ?? 'open',
+    [A.start]: a.firstActivity,
+    [A.ruleType]: 'query',
+    [A.tactics]: a.category ? [a.category] : [],
+    [A.techniques]: a.mitreTechniques ?? [],
+    [A.tags]: a.tags ?? [],
+    [A.assignees]: a.assignedTo ? [a.assignedTo] : [],
+    'host.name': host?.name,
+    'host.id': host?.id,
+    'user.name': user?.name,
+    'event.kind': 'signal',
+  };
+}
+
+/** A sort value of the document for a sort field. */
+function sortValue(doc: Record<string, unknown>, field: string): unknown {
+  const v = doc[field];
+  const one = Array.isArray(v) ? v[0] : v;
+  return typeof one === 'string' && (field === A.timestamp || field === A.start) ? Date.parse(one) : (one ?? null);
+}
+
+interface SearchBody {
+  query?: { bool?: { filter?: unknown[] } };
+  sort?: Array<Record<string, { order?: string }>>;
+  size?: number;
+  from?: number;
+  search_after?: unknown[];
+  _source?: unknown;
+  aggs?: unknown;
+  track_total_hits?: unknown;
+}
+
+/** The search body read back into the generator's query; `undefined` when it matches nothing. */
+function readSearch(body: SearchBody): { ip: string; query: Omit<AlertQuery, 'offset' | 'limit'> } | undefined | 'bad' {
+  const filter: Record<string, Array<string | null>> = { kind: ['alert'] };
+  let ip: string | undefined;
+  let range: AlertQuery['range'];
+  let search: string | undefined;
+  let none = false;
+  for (const clause of body.query?.bool?.filter ?? []) {
+    const c = clause as Record<string, Record<string, unknown>>;
+    if (c['match_none']) none = true;
+    else if (c['range']) {
+      const [field, b] = Object.entries(c['range'])[0] as [string, { gte?: string; lt?: string }];
+      if (field === A.timestamp && !range && b.gte && b.lt) range = { from: new Date(b.gte), to: new Date(b.lt) };
+      else if (TIME_FIELDS[field]) filter[TIME_FIELDS[field]] = [`${b.gte ?? ''}..${b.lt ?? ''}`];
+    } else if (c['bool']) {
+      const should = (c['bool']['should'] ?? []) as Array<Record<string, Record<string, unknown>>>;
+      const first = should[0];
+      if (first?.['term'] && 'source.ip' in first['term']) ip = canonicalIp(String(first['term']['source.ip'])) ?? undefined;
+      else if (first?.['wildcard']) {
+        const pattern = String((Object.values(first['wildcard'])[0] as { value?: unknown })?.value ?? '');
+        search = pattern.slice(1, -1).replace(/\\(.)/g, '$1');
+      } else {
+        let name: AlertFilterField | undefined;
+        const values: Array<string | null> = [];
+        for (const s of should) {
+          if (s['terms']) {
+            const [field, list] = Object.entries(s['terms'])[0] as [string, string[]];
+            name = FIELD_FILTERS[field];
+            const back = field === A.severity ? SEVERITY_BACK : field === A.status ? STATUS_BACK : undefined;
+            values.push(...list.flatMap((v) => back?.[v] ?? (back ? [] : [v])));
+          } else if ((s['bool'] as { must_not?: { exists?: { field?: string } } } | undefined)?.must_not?.exists?.field) {
+            name = FIELD_FILTERS[String((s['bool'] as { must_not: { exists: { field: string } } }).must_not.exists.field)];
+            values.push(null);
+          }
+        }
+        if (!name) return 'bad';
+        filter[name] = values;
+      }
+    }
+  }
+  if (!ip || !range) return 'bad';
+  if (none) return undefined;
+  const [sortSpec] = body.sort ?? [];
+  const sortField = sortSpec ? Object.keys(sortSpec)[0]! : A.timestamp;
+  const sort = SORT_BACK[sortField] ? { field: SORT_BACK[sortField], direction: sortSpec?.[sortField]?.order === 'asc' ? ('asc' as const) : ('desc' as const) } : undefined;
+  return { ip, query: { range, filter: filter as AlertFilter, search, sort } };
+}
+
+export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHandler[] {
+  const base = (options.elasticsearchUrl ?? DEMO_ELASTICSEARCH_URL).replace(/\/+$/, '');
+  const now = options.now ?? Math.floor(Date.now() / 3_600_000) * 3_600_000;
+  /** Where each returned page ended, by query and last id: what `search_after` continues from. */
+  const positions = new Map<string, number>();
+
+  function esql(query: string, params: Record<string, unknown>): Response {
+    const name = esqlMarkerOf(query);
+    if (!name) return error(400, 'parsing_exception', 'line 1:1: mismatched input (the mock knows only marked queries)');
+    const status = options.fail?.[name];
+    if (status) return error(status, 'mock_failure', `The mock fails ${name} with ${status}.`);
+    // Values come from the parameters only: a query with a literal IP in it is not one the provider sends.
+    const ip = canonicalIp(String(params['ip'] ?? ''));
+    const from = Date.parse(String(params['from'] ?? ''));
+    const to = Date.parse(String(params['to'] ?? ''));
+    if (!ip || !Number.isFinite(from) || !Number.isFinite(to) || !/TO_IP\(\?ip\)/.test(query)) return error(400, 'verification_exception', 'Unknown parameter or missing ?ip, ?from or ?to.');
+    const range = { from: new Date(from), to: new Date(to) };
+    const d = datasetFor(ip, now);
+    const table = (columns: Array<[string, string]>, values: unknown[][]) => HttpResponse.json({ took: 3, is_partial: false, columns: columns.map(([n, type]) => ({ name: n, type })), values });
+    const inRange = () => d.devices().filter((x) => Date.parse(x.lastSeen) >= from && Date.parse(x.firstSeen) < to);
+    switch (name) {
+      case 'devices': {
+        const limit = Number(/\| LIMIT (\d+)\s*$/.exec(query)?.[1] ?? 1000);
+        const rows = inRange()
+          .sort((a, b) => Date.parse(b.lastSeen) - Date.parse(a.lastSeen))
+          .slice(0, limit)
+          .map((x) => [x.firstSeen, x.lastSeen, x.connectionCount, x.name, x.osPlatform ?? null, x.osVersion ?? null, x.id]);
+        return table([['first_seen', 'date'], ['last_seen', 'date'], ['connections', 'long'], ['name', 'keyword'], ['os', 'keyword'], ['os_version', 'keyword'], ['host_id', 'keyword']], rows);
+      }
+      case 'device-count':
+        return table([['devices', 'long']], [[inRange().length]]);
+      case 'device-events':
+      case 'device-timeline': {
+        const ids = Object.keys(params).filter((k) => /^h\d+$/.test(k)).map((k) => String(params[k]));
+        const since = Date.parse(String(params['since'] ?? ''));
+        const devices = d.devices();
+        const rows = ids
+          .flatMap((id) => {
+            const device = devices.find((x) => x.id === id);
+            const events = d.deviceEvents(id, range) ?? (device ? [device.lastEvent] : []);
+            return events.map((e) => ({ e, id }));
+          })
+          .filter(({ e }) => Date.parse(e.timestamp) >= since)
+          .sort((a, b) => Date.parse(b.e.timestamp) - Date.parse(a.e.timestamp))
+          .map(({ e, id }) => {
+            const inbound = e.direction === 'inbound';
+            const p = e.initiatingProcess;
+            return [e.timestamp, id, e.actionType, inbound ? 'inbound' : 'outbound', e.protocol?.toLowerCase() ?? null, inbound ? ip : (e.localIp ?? null), inbound ? (e.remotePort ?? null) : (e.localPort ?? null), inbound ? (e.localIp ?? null) : ip, inbound ? (e.localPort ?? null) : (e.remotePort ?? null), e.remoteUrl ?? null, p?.fileName ?? null, p?.commandLine ?? null, p?.sha256 ?? null, e.file?.name ?? null, e.file?.path ?? null, e.file?.sha256 ?? null, p?.accountName ?? null, p?.accountDomain ?? null];
+          });
+        const columns: Array<[string, string]> = [['time', 'date'], ['host_id', 'keyword'], ['action', 'keyword'], ['direction', 'keyword'], ['transport', 'keyword'], ['src_ip', 'ip'], ['src_port', 'long'], ['dst_ip', 'ip'], ['dst_port', 'long'], ['url', 'keyword'], ['process', 'keyword'], ['command_line', 'keyword'], ['process_sha256', 'keyword'], ['file', 'keyword'], ['file_path', 'keyword'], ['file_sha256', 'keyword'], ['user', 'keyword'], ['user_domain', 'keyword']];
+        return table(columns, rows.slice(0, 10_000));
+      }
+      case 'prevalence':
+        return table([['devices', 'long'], ['bucket', 'date']], d.prevalence(range).buckets.filter((b) => b.devices > 0).map((b) => [b.devices, b.start]));
+      case 'log-activity':
+        return table([['first_seen', 'date'], ['last_seen', 'date'], ['events', 'long'], ['dataset', 'keyword']], d.logActivity(range).sources.map((s) => [s.firstSeen, s.lastSeen, s.count ?? 0, DATASETS[s.source] ?? s.source.toLowerCase()]));
+      case 'logged-hosts':
+        return table([['last_seen', 'date'], ['name', 'keyword'], ['os', 'keyword'], ['host_id', 'keyword']], d.logActivity(range).loggedHosts.map((h) => [h.lastHeartbeat ?? null, h.name, h.os ?? null, h.id]));
+      case 'enrichment': {
+        const g = d.details();
+        const any = g.country || g.asn != null;
+        return table([['country', 'keyword'], ['country_code', 'keyword'], ['region', 'keyword'], ['city', 'keyword'], ['asn', 'long'], ['organization', 'keyword']], any ? [[g.country ?? null, g.countryCode ?? null, g.state ?? null, g.city ?? null, g.asn ?? null, g.organization ?? null]] : []);
+      }
+      default:
+        return error(400, 'verification_exception', `The mock does not know the query “${name}”.`);
+    }
+  }
+
+  function search(body: SearchBody): Response {
+    const status = options.fail?.['alerts'];
+    if (status) return error(status, 'mock_failure', `The mock fails alerts with ${status}.`);
+    const read = readSearch(body);
+    if (read === 'bad') return error(400, 'x_content_parse_exception', 'The mock cannot read this search.');
+    const empty = { took: 1, timed_out: false, hits: { total: { value: 0, relation: 'eq' }, max_score: null, hits: [] } };
+    if (!read) return HttpResponse.json(empty);
+    const d = datasetFor(read.ip, now);
+    const source = d.alertSource();
+    if (body.aggs) {
+      const severity = ['high', 'medium', 'low'].map((sev) => ({
+        key: sev,
+        doc_count: countAlerts(source, { ...read.query, filter: { ...read.query.filter, severity: SEVERITY_BACK[sev]! } }),
+        status: { buckets: ['open', 'acknowledged', 'closed'].map((st) => ({ key: st, doc_count: countAlerts(source, { ...read.query, filter: { ...read.query.filter, severity: SEVERITY_BACK[sev]!, status: STATUS_BACK[st]! } }) })) },
+      }));
+      const total = severity.reduce((n, b) => n + b.doc_count, 0);
+      return HttpResponse.json({ ...empty, hits: { ...empty.hits, total: { value: total, relation: 'eq' } }, aggregations: { severity: { buckets: severity.filter((b) => b.doc_count > 0) }, hosts: { value: 0 } } });
+    }
+    const size = Math.max(0, Math.min(Number(body.size ?? 10), 10_000));
+    const key = JSON.stringify([read.ip, read.query, body.sort]);
+    let offset = Math.max(0, Number(body.from ?? 0));
+    if (body.search_after) {
+      const at = positions.get(`${key}|${JSON.stringify(body.search_after)}`);
+      if (at === undefined) return error(400, 'illegal_argument_exception', 'search_after does not continue a page this mock served.');
+      offset = at;
+    } else if (offset + size > 10_000) {
+      return error(400, 'illegal_argument_exception', `Result window is too large, from + size must be less than or equal to: [10000] but was [${offset + size}].`);
+    }
+    const page = queryAlerts(source, { ...read.query, offset, limit: size });
+    const sortField = body.sort?.[0] ? Object.keys(body.sort[0])[0]! : A.timestamp;
+    const hits = page.items.map((a) => {
+      const doc = alertDocument(a);
+      return { _index: '.internal.alerts-security.alerts-default-000001', _id: a.id, _score: null, ...(body._source === false ? {} : { _source: doc }), sort: [sortValue(doc, sortField), a.id] };
+    });
+    if (hits.length) positions.set(`${key}|${JSON.stringify(hits.at(-1)!.sort)}`, offset + hits.length);
+    return HttpResponse.json({ took: 4, timed_out: false, _shards: { total: 1, successful: 1, skipped: 0, failed: 0 }, hits: { total: { value: page.total, relation: 'eq' }, max_score: null, hits } });
+  }
+
+  return [
+    http.post(`${base}/_query`, async ({ request }) => {
+      const body = (await request.json().catch(() => undefined)) as { query?: unknown; params?: unknown } | undefined;
+      if (!body || typeof body.query !== 'string') return error(400, 'parsing_exception', 'Request body is missing or has no query.');
+      return esql(body.query, paramsOf(body));
+    }),
+    http.post(`${base}/:index/_search`, async ({ request, params }) => {
+      if (!String(params['index']).startsWith('.alerts-security.alerts-')) return error(404, 'index_not_found_exception', `no such index [${String(params['index'])}]`);
+      const body = (await request.json().catch(() => undefined)) as SearchBody | undefined;
+      if (!body) return error(400, 'parsing_exception', 'Request body is required.');
+      return search(body);
+    }),
+  ];
+}

@@ -1,0 +1,341 @@
+/**
+ * `IpDataProvider` over Elastic Security: the Elasticsearch HTTP API, called through the host's
+ * `fetch` with the host's authentication (an `Authorization: ApiKey …` header it gives, or a
+ * same-origin proxy that adds it; never stored or logged here). ES|QL (`POST /_query`) over the
+ * event indices answers the devices, their events, prevalence, log activity and the IP's geo and
+ * AS enrichment; the detection alerts (`.alerts-security.alerts-*`) are searched page by page,
+ * filtered and sorted in the cluster (`from`/`size`, then `search_after` past the first 10,000).
+ * Read-only. Every value travels as an ES|QL parameter or a query DSL term, never in query text.
+ */
+import { IpDataError } from '../../data/errors.js';
+import { emptyCounts } from '../../data/derive.js';
+import type { AlertItem, AlertMark, DeviceEvent, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary } from '../../data/model.js';
+import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
+import { listSource, queryDevices } from '../../data/query.js';
+import { parseIp } from '../../lib/ip.js';
+import { bucketMs, bucketSizeFor, bucketStarts, DAY_MS, type TimeRange } from '../../lib/time-range.js';
+import { HttpClient, kindForStatus, parseJson, parseRetryAfter } from '../http.js';
+import { SharedCache } from '../microsoft/shared-cache.js';
+import { paramsOf, type EsqlRequest } from './esql.js';
+import { A, ElasticQueries, type ElasticFieldNames } from './queries.js';
+import { alertFromHit, deviceFromRow, esqlRows, eventFromRow, num, severityOf, statusOf, str, type Row } from './read.js';
+
+export interface ElasticSecurityProviderOptions {
+  /** Elasticsearch's address (`https://cluster.example:9200`), or the host's same-origin proxy for it. */
+  elasticsearchUrl: string;
+  /** Headers for every request, such as `{ Authorization: 'ApiKey …' }`; a function is asked each time (a key that rotates). */
+  headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
+  /** Index patterns of the events (default `logs-*`). */
+  eventIndices?: string | readonly string[];
+  /** Index pattern of the detection alerts (default `.alerts-security.alerts-default`, the default space). */
+  alertIndex?: string;
+  /** Field names where the data is not ECS. */
+  fields?: Partial<ElasticFieldNames>;
+  /** Kibana's address, for links to Discover. */
+  kibanaUrl?: string;
+  /** Days of data the cluster keeps searchable (default 90). */
+  maxLookbackDays?: number;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  /** `credentials` of every request (default `same-origin`: a proxy's cookie, never a third party's). */
+  credentials?: RequestCredentials;
+}
+
+/** Elasticsearch's default `index.max_result_window`: deeper pages go on with `search_after`. */
+const WINDOW = 10_000;
+const DEVICE_LIMIT = 100;
+const EVENT_LIMIT = 10_000;
+const MARK_LIMIT = 500;
+
+export class ElasticSecurityProvider implements IpDataProvider {
+  readonly links: LinkResolver;
+  readonly #o: ElasticSecurityProviderOptions;
+  readonly #http: HttpClient;
+  readonly #base: string;
+  readonly #q: ElasticQueries;
+  readonly #esql = new SharedCache<Row[]>({ max: 64 });
+  readonly #searches = new SharedCache<unknown>({ max: 64 });
+  /** Per alert query: the sort values after the row at each offset a page ended on (for `search_after`). */
+  readonly #cursors = new Map<string, Map<number, unknown[]>>();
+
+  constructor(options: ElasticSecurityProviderOptions) {
+    if (!options || typeof options.elasticsearchUrl !== 'string' || !options.elasticsearchUrl.trim()) {
+      throw new TypeError('ElasticSecurityProvider needs elasticsearchUrl (the cluster, or a proxy for it).');
+    }
+    this.#o = options;
+    this.#base = options.elasticsearchUrl.trim().replace(/\/+$/, '');
+    this.#http = new HttpClient({ fetch: options.fetch, timeoutMs: options.timeoutMs, credentials: options.credentials });
+    this.#q = new ElasticQueries(options.eventIndices ?? 'logs-*', options.alertIndex ?? '.alerts-security.alerts-default', options.fields);
+    this.links = kibanaLinks(options.kibanaUrl);
+  }
+
+  async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
+    return { updateAlerts: false, addIndicator: false, deviceGroups: false, deviceEvents: true, timeline: false, insights: false, threatIntel: false, maxLookbackDays: this.#o.maxLookbackDays ?? 90 };
+  }
+
+  async getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails> {
+    const canonical = checkedIp(ip);
+    // The hour, not the millisecond: a second open within it is answered from the cache.
+    const to = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000);
+    const range = { from: new Date(to.getTime() - (this.#o.maxLookbackDays ?? 90) * DAY_MS), to };
+    const [r] = await this.#run(this.#q.enrichment(canonical, range), `the enrichment of ${canonical}`, o.signal);
+    if (!r) return { ip: canonical, reverseDns: [] };
+    return { ip: canonical, organization: str(r, 'organization'), asn: num(r, 'asn'), country: str(r, 'country'), countryCode: str(r, 'country_code'), state: str(r, 'region'), city: str(r, 'city'), reverseDns: [] };
+  }
+
+  async getSecuritySummary(ip: string, range: TimeRange, o: RequestOptions): Promise<SecuritySummary> {
+    const canonical = checkedIp(ip);
+    const [counts, devices, activity] = await Promise.all([
+      this.#search(this.#q.alertCounts(canonical, range), `the alerts of ${canonical}`, o.signal),
+      this.#deviceCount(canonical, range, o.signal),
+      this.getLogActivity(canonical, range, o),
+    ]);
+    const alertsBySeverity = emptyCounts();
+    let activeAlerts = 0;
+    const buckets = ((counts as { aggregations?: { severity?: { buckets?: unknown[] } } }).aggregations?.severity?.buckets ?? []) as Array<{ key?: unknown; doc_count?: unknown; status?: { buckets?: Array<{ key?: unknown; doc_count?: unknown }> } }>;
+    for (const b of buckets) {
+      const sev = severityOf(b.key);
+      const n = Number(b.doc_count) || 0;
+      if (sev in alertsBySeverity) alertsBySeverity[sev as keyof typeof alertsBySeverity] += n;
+      for (const s of b.status?.buckets ?? []) if (statusOf(s.key) !== 'resolved') activeAlerts += Number(s.doc_count) || 0;
+    }
+    return { openIncidents: 0, activeAlerts, incidentsBySeverity: emptyCounts(), alertsBySeverity, organizationPrevalence: devices, firstSeen: activity.firstSeen, lastSeen: activity.lastSeen };
+  }
+
+  async getLogActivity(ip: string, range: TimeRange, o: RequestOptions): Promise<LogActivity> {
+    const canonical = checkedIp(ip);
+    const [rows, hosts] = await Promise.all([
+      this.#run(this.#q.logActivity(canonical, range), `the log activity of ${canonical}`, o.signal),
+      this.#run(this.#q.loggedHosts(canonical, range), `the hosts that report ${canonical}`, o.signal),
+    ]);
+    const sources = rows.map((r) => ({ source: str(r, 'dataset') ?? 'unknown', firstSeen: str(r, 'first_seen') ?? '', lastSeen: str(r, 'last_seen') ?? '', count: num(r, 'events') }));
+    const times = sources.flatMap((s) => [s.firstSeen, s.lastSeen]).filter(Boolean).sort();
+    return {
+      firstSeen: times[0],
+      lastSeen: times.at(-1),
+      sources,
+      loggedHosts: hosts.map((h) => ({ id: str(h, 'host_id') ?? '', name: str(h, 'name') ?? str(h, 'host_id') ?? '', os: str(h, 'os'), lastHeartbeat: str(h, 'last_seen') })),
+    };
+  }
+
+  async getPrevalence(ip: string, range: TimeRange, o: RequestOptions): Promise<Prevalence> {
+    const canonical = checkedIp(ip);
+    const size = bucketSizeFor(range);
+    const [rows, total, marks, activity] = await Promise.all([
+      this.#run(this.#q.prevalence(canonical, range, size), `the prevalence of ${canonical}`, o.signal),
+      this.#deviceCount(canonical, range, o.signal),
+      this.#alertMarks(canonical, range, o.signal),
+      this.#run(this.#q.devices(canonical, range, DEVICE_LIMIT), `the devices that talked to ${canonical}`, o.signal),
+    ]);
+    const step = bucketMs(size);
+    const byStart = new Map<number, number>();
+    for (const r of rows) {
+      const t = Date.parse(str(r, 'bucket') ?? '');
+      if (Number.isFinite(t)) byStart.set(Math.floor(t / step) * step, num(r, 'devices') ?? 0);
+    }
+    const seen = activity.flatMap((r) => [str(r, 'first_seen'), str(r, 'last_seen')]).filter((t): t is string => Boolean(t)).sort();
+    return {
+      bucket: size,
+      buckets: bucketStarts(range, size).map((s) => ({ start: new Date(s).toISOString(), devices: byStart.get(s) ?? 0 })),
+      totalDevices: total,
+      firstSeen: seen[0],
+      lastSeen: seen.at(-1),
+      ...marks,
+    };
+  }
+
+  async listAlerts(ip: string, query: AlertQuery, o: RequestOptions): Promise<Page<AlertItem>> {
+    const canonical = checkedIp(ip);
+    const range = query.range ?? defaultRange();
+    const offset = Math.max(0, Math.floor(query.offset));
+    const limit = Math.max(0, Math.min(Math.floor(query.limit), WINDOW));
+    const key = JSON.stringify([canonical, range.from.getTime(), range.to.getTime(), query.filter ?? {}, query.search ?? '', query.sort ?? null]);
+    const request = (page: { size: number; from?: number; searchAfter?: unknown[] }, fields = true) => {
+      const body = this.#q.alertsSearch(canonical, range, page, query.filter, query.sort, query.search);
+      if (!fields) body['_source'] = false;
+      return this.#search(body, `the alerts of ${canonical}`, o.signal);
+    };
+    let answer: unknown;
+    if (offset + limit <= WINDOW) {
+      answer = await request({ size: limit, from: offset });
+    } else {
+      // Past the window: from the nearest position known (where an earlier page ended), walk with
+      // search_after, sort values only (no documents), to the page; then fetch it.
+      const cursors = this.#cursorsFor(key);
+      let at = Math.max(0, ...[...cursors.keys()].filter((k) => k <= offset));
+      let walked: unknown;
+      while (at < offset) {
+        const size = Math.min(WINDOW, offset - at);
+        walked = await request(at === 0 ? { size, from: 0 } : { size, searchAfter: cursors.get(at) }, false);
+        const n = hitsOf(walked).length;
+        if (!n) break;
+        this.#remember(key, at, walked);
+        at += n;
+      }
+      if (at < offset) return { items: [], total: totalOf(walked) };
+      answer = await request({ size: limit, searchAfter: cursors.get(offset) });
+    }
+    this.#remember(key, offset, answer);
+    const hits = hitsOf(answer);
+    return { items: hits.map(alertFromHit).filter((a): a is AlertItem => Boolean(a)), total: totalOf(answer) };
+  }
+
+  async listObservedDevices(ip: string, query: DeviceQuery, o: RequestOptions): Promise<Page<ObservedDevice>> {
+    const canonical = checkedIp(ip);
+    const range = query.range ?? defaultRange();
+    const devices = await this.#devices(canonical, range, o.signal);
+    const offset = Math.min(query.offset, DEVICE_LIMIT);
+    return queryDevices(listSource(devices), { ...query, offset, limit: Math.max(0, Math.min(query.limit, DEVICE_LIMIT - offset)) });
+  }
+
+  async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {
+    const canonical = checkedIp(ip);
+    if (typeof deviceId !== 'string' || !deviceId) throw new IpDataError('invalid-input', 'A device id is needed.');
+    const rows = await this.#run(this.#q.deviceEvents(canonical, range, [deviceId], range.from, EVENT_LIMIT, 'device-timeline'), `the events of a device with ${canonical}`, o.signal);
+    return rows.map((r) => eventFromRow(r, canonical)).reverse();
+  }
+
+  /** The ES|QL query Go hunt and the hunting links open in Discover. */
+  huntingQuery(ip: string, range: TimeRange, language: QueryLanguage): string | undefined {
+    if (language !== 'esql') return undefined;
+    const canonical = checkedIp(ip);
+    const r = this.#q.deviceCount(canonical, range);
+    // Discover runs the text as typed: the parameters written in as literals (a canonical IP and ISO dates only).
+    const p = paramsOf(r) as Record<string, string>;
+    return r.query
+      .replace(/\n\| STATS [^\n]*$/, '\n| SORT `@timestamp` DESC\n| LIMIT 1000')
+      .replace(/\?ip\b/g, `"${p['ip']}"`)
+      .replace(/\?from\b/g, `"${p['from']}"`)
+      .replace(/\?to\b/g, `"${p['to']}"`);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  async #devices(ip: string, range: TimeRange, signal: AbortSignal): Promise<ObservedDevice[]> {
+    const rows = await this.#run(this.#q.devices(ip, range, DEVICE_LIMIT), `the devices that talked to ${ip}`, signal);
+    const ids = rows.map((r) => str(r, 'host_id')).filter((id): id is string => Boolean(id));
+    if (!ids.length) return [];
+    // Each device's last event: the events since the oldest "last seen" among them, newest first.
+    const oldest = rows.map((r) => Date.parse(str(r, 'last_seen') ?? '')).filter(Number.isFinite).reduce((a, b) => Math.min(a, b), Infinity);
+    const since = Number.isFinite(oldest) ? new Date(oldest) : range.from;
+    const events = await this.#run(this.#q.deviceEvents(ip, range, ids, since, EVENT_LIMIT), `the last events of the devices that talked to ${ip}`, signal);
+    const last = new Map<string, DeviceEvent>();
+    for (const e of events) {
+      const id = str(e, 'host_id');
+      if (id && !last.has(id)) last.set(id, eventFromRow(e, ip));
+    }
+    return rows.map((r) => deviceFromRow(r, last.get(str(r, 'host_id') ?? ''))).filter((d) => d.id);
+  }
+
+  async #deviceCount(ip: string, range: TimeRange, signal: AbortSignal): Promise<number> {
+    const [r] = await this.#run(this.#q.deviceCount(ip, range), `the devices that talked to ${ip}`, signal);
+    return (r && num(r, 'devices')) ?? 0;
+  }
+
+  async #alertMarks(ip: string, range: TimeRange, signal: AbortSignal): Promise<{ alertMarks: AlertMark[]; alertMarksTotal: number }> {
+    const body = this.#q.alertsSearch(ip, range, { size: MARK_LIMIT, from: 0 }, {}, { field: 'firstActivity', direction: 'asc' });
+    // What a mark shows, not whole alerts.
+    body['_source'] = [A.id, A.rule, A.severity, A.start, A.timestamp];
+    const answer = await this.#search(body, `the alerts of ${ip}`, signal);
+    const marks = hitsOf(answer)
+      .map(alertFromHit)
+      .filter((a): a is AlertItem => Boolean(a))
+      .map((a) => ({ id: a.id, title: a.title, severity: a.severity, time: a.firstActivity, kind: a.kind }));
+    return { alertMarks: marks, alertMarksTotal: totalOf(answer) };
+  }
+
+  #cursorsFor(key: string): Map<number, unknown[]> {
+    let c = this.#cursors.get(key);
+    if (!c) {
+      if (this.#cursors.size > 16) this.#cursors.delete(this.#cursors.keys().next().value!);
+      this.#cursors.set(key, (c = new Map()));
+    }
+    return c;
+  }
+
+  /** Keep where a page ended (the sort values of its last hit), for `search_after` further on. */
+  #remember(key: string, offset: number, answer: unknown): void {
+    const hits = hitsOf(answer);
+    const sort = (hits.at(-1) as { sort?: unknown } | undefined)?.sort;
+    if (Array.isArray(sort)) this.#cursorsFor(key).set(offset + hits.length, sort);
+  }
+
+  /** ES|QL: rows by column name (shared per query and parameters while the page asks again). */
+  #run(request: EsqlRequest, what: string, signal: AbortSignal): Promise<Row[]> {
+    return this.#esql.get(JSON.stringify(request), signal, async (s) => esqlRows(await this.#post('/_query', request, what, s), what));
+  }
+
+  /** A search of the alerts (shared per body while the page asks again, like the ES|QL answers). */
+  #search(body: Record<string, unknown>, what: string, signal: AbortSignal): Promise<unknown> {
+    const path = `/${encodeURIComponent(this.#q.alertsIndex).replace(/%2C/gi, ',').replace(/%2A/gi, '*')}/_search`;
+    return this.#searches.get(JSON.stringify(body), signal, (s) => this.#post(path, body, what, s));
+  }
+
+  async #post(path: string, body: unknown, what: string, signal: AbortSignal): Promise<unknown> {
+    const extra = typeof this.#o.headers === 'function' ? await this.#o.headers() : (this.#o.headers ?? {});
+    const headers = new Headers(extra);
+    headers.set('Content-Type', 'application/json');
+    headers.set('Accept', 'application/json');
+    const answer = await this.#http.attempt({ method: 'POST', url: `${this.#base}${path}`, headers, body: JSON.stringify(body), signal, refuseRedirects: headers.has('Authorization') }, false);
+    if (!answer.ok) throw elasticError(answer.status, answer.text, answer.headers, what);
+    return parseJson(answer);
+  }
+}
+
+function checkedIp(ip: string): string {
+  const parsed = parseIp(typeof ip === 'string' ? ip : '');
+  if (!parsed.ok) throw new IpDataError('invalid-input', parsed.message);
+  return parsed.ip.canonical;
+}
+
+function defaultRange(): TimeRange {
+  const to = new Date();
+  return { from: new Date(to.getTime() - 30 * DAY_MS), to };
+}
+
+function hitsOf(answer: unknown): unknown[] {
+  const hits = (answer as { hits?: { hits?: unknown } } | null)?.hits?.hits;
+  return Array.isArray(hits) ? hits : [];
+}
+
+function totalOf(answer: unknown): number {
+  const t = (answer as { hits?: { total?: unknown } } | null)?.hits?.total;
+  const n = typeof t === 'number' ? t : Number((t as { value?: unknown } | undefined)?.value);
+  return Number.isFinite(n) && n >= 0 ? n : hitsOf(answer).length;
+}
+
+/** Elasticsearch's error (`{ error: { type, reason }, status }`) as an `IpDataError`, with what it needs. */
+function elasticError(status: number, text: string, headers: Headers, what: string): IpDataError {
+  let reason: string | undefined;
+  let type: string | undefined;
+  try {
+    const e = (JSON.parse(text) as { error?: { type?: unknown; reason?: unknown; root_cause?: Array<{ reason?: unknown }> } | string })?.error;
+    if (typeof e === 'string') reason = e;
+    else if (e) {
+      type = typeof e.type === 'string' ? e.type : undefined;
+      const r = e.reason ?? e.root_cause?.[0]?.reason;
+      reason = typeof r === 'string' ? r : undefined;
+    }
+  } catch {
+    // not JSON: the status says enough
+  }
+  const kind = kindForStatus(status);
+  const advice =
+    kind === 'unauthorized'
+      ? ' Check the API key the page sends.'
+      : kind === 'forbidden'
+        ? ' The key needs the read privilege on the event and alert index patterns.'
+        : '';
+  const said = reason ? `: ${reason.slice(0, 300)}${type ? ` (${type})` : ''}` : '';
+  return new IpDataError(kind, `Elasticsearch refused ${what} (${status})${said}.${advice}`, { status, retryAfter: parseRetryAfter(headers.get('Retry-After')) });
+}
+
+/** Discover with an ES|QL query, when Kibana's address is given. */
+function kibanaLinks(kibanaUrl: string | undefined): LinkResolver {
+  if (!kibanaUrl) return {};
+  const base = kibanaUrl.trim().replace(/\/+$/, '');
+  return {
+    hunting: (query: string, language: QueryLanguage) =>
+      language === 'esql' ? `${base}/app/discover#/?_a=${encodeURIComponent(`(query:(esql:'${query.replace(/[!']/g, (c) => `!${c}`)}'))`)}` : undefined,
+  };
+}

@@ -1,0 +1,2 @@
+export { ElasticSecurityProvider, type ElasticSecurityProviderOptions } from './elastic-provider.js';
+export { ECS_FIELDS, type ElasticFieldNames } from './queries.js';

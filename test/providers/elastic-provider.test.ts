@@ -1,0 +1,193 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import '../../src/components/entity-page/ip-entity-page.js';
+import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
+import { ElasticSecurityProvider, type ElasticSecurityProviderOptions } from '../../src/providers/elastic/index.js';
+import { guardProvider } from '../../src/providers/guard.js';
+import { IpDataError } from '../../src/data/errors.js';
+import { resolveCapabilities } from '../../src/data/provider.js';
+import { DAY_MS } from '../../src/lib/time-range.js';
+import { DEMO_ELASTICSEARCH_URL } from '../../mocks/elastic.js';
+import { deepQuery, deepText } from '../helpers/dom.js';
+import { NOW, useMockApi, worker } from '../helpers/msw.js';
+
+const IP = '203.0.113.7';
+/** The demo's IP with a million alerts. */
+const BIG = '198.51.100.99';
+const range = { from: new Date(NOW - 30 * DAY_MS), to: new Date(NOW + 3_600_000) };
+const o = () => ({ signal: new AbortController().signal });
+const KEY = 'ApiKey dGVzdDprZXk=';
+
+function elastic(extra: Partial<ElasticSecurityProviderOptions> = {}) {
+  return new ElasticSecurityProvider({ elasticsearchUrl: DEMO_ELASTICSEARCH_URL, headers: { Authorization: KEY }, ...extra });
+}
+
+interface Sent {
+  url: string;
+  body: { query?: string; params?: Array<Record<string, unknown>>; [k: string]: unknown };
+  authorization: string | null;
+}
+
+/** Every request the provider sends to the cluster, with its body. */
+function recordRequests(): Sent[] {
+  const sent: Sent[] = [];
+  worker.events.on('request:start', ({ request }) => {
+    if (!request.url.startsWith(DEMO_ELASTICSEARCH_URL)) return;
+    void request
+      .clone()
+      .json()
+      .then((body: Sent['body']) => sent.push({ url: request.url, body, authorization: request.headers.get('Authorization') }));
+  });
+  return sent;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a rejection');
+}
+
+useMockApi();
+
+describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
+  afterEach(() => worker.events.removeAllListeners());
+
+  it('needs the cluster address, and refuses field names or index patterns that are not names', () => {
+    expect(() => new ElasticSecurityProvider({ elasticsearchUrl: '' })).to.throw(TypeError);
+    expect(() => elastic({ fields: { sourceIp: 'source.ip` | DROP x //' } })).to.throw(TypeError, /field name/);
+    expect(() => elastic({ eventIndices: 'logs-* | LIMIT 1' })).to.throw(TypeError, /index pattern/);
+    expect(() => elastic({ eventIndices: ['logs-*', 'filebeat-*', 'remote:logs-*'], fields: { hostId: 'agent.id' } })).not.to.throw();
+  });
+
+  it('says what it can do: read-only, device timelines, no Sentinel parts', async () => {
+    const caps = await resolveCapabilities(guardProvider(elastic()), o());
+    expect(caps.updateAlerts).to.equal(false);
+    expect(caps.addIndicator).to.equal(false);
+    expect(caps.deviceEvents).to.equal(true);
+    expect(caps.timeline).to.equal(false);
+  });
+
+  it('puts every value in ES|QL parameters, never in the query text, and sends the host’s key', async () => {
+    const sent = recordRequests();
+    const p = guardProvider(elastic());
+    await Promise.all([p.getPrevalence(IP, range, o()), p.getLogActivity(IP, range, o()), p.listObservedDevices(IP, { range, offset: 0, limit: 10 }, o())]);
+    await waitUntil(() => sent.length >= 5, `requests: ${sent.length}`);
+    const esql = sent.filter((s) => s.url.endsWith('/_query'));
+    expect(esql.length).to.be.greaterThan(3);
+    for (const s of esql) {
+      expect(s.authorization).to.equal(KEY);
+      expect(s.body.query, 'the IP is a parameter').not.to.contain(IP);
+      expect(s.body.query).to.match(/^\/\/ ip-entity-page:[a-z-]+\nFROM logs-\*\n/);
+      expect(s.body.params).to.deep.include({ ip: IP });
+    }
+    // Device ids (data from the cluster) travel as parameters too.
+    const events = esql.find((s) => s.body.query!.startsWith('// ip-entity-page:device-events'))!;
+    expect(events.body.query).to.match(/`host\.id` IN \(\?h0(, \?h\d+)*\)/);
+  });
+
+  it('reads the overview: devices per day, log activity by data set, enrichment from the events', async () => {
+    const p = guardProvider(elastic());
+    const [details, summary, log, prevalence] = await Promise.all([p.getIpDetails(IP, o()), p.getSecuritySummary(IP, range, o()), p.getLogActivity(IP, range, o()), p.getPrevalence(IP, range, o())]);
+    expect(details.ip).to.equal(IP);
+    expect(details.country, 'geo from source.geo/destination.geo').to.be.a('string');
+    expect(details.asn).to.be.a('number');
+    expect(summary.openIncidents, 'Elastic has no incidents').to.equal(0);
+    expect(summary.activeAlerts).to.be.greaterThan(0);
+    expect(summary.organizationPrevalence).to.be.greaterThan(0);
+    expect(log.sources.map((s) => s.source)).to.include('endpoint.events.network');
+    expect(prevalence.bucket).to.equal('day');
+    expect(prevalence.buckets.some((b) => b.devices > 0)).to.equal(true);
+    expect(prevalence.totalDevices).to.equal(summary.organizationPrevalence);
+    expect(prevalence.alertMarks.length).to.be.greaterThan(0);
+  });
+
+  it('lists devices with their last event, and a device’s events in order', async () => {
+    const p = guardProvider(elastic());
+    const page = await p.listObservedDevices(IP, { range, offset: 0, limit: 100 }, o());
+    expect(page.items.length).to.be.greaterThan(0);
+    const d = page.items[0]!;
+    expect(d.lastEvent.actionType).not.to.equal('unknown');
+    expect(d.lastEvent.remoteIp === IP || d.lastEvent.localIp === IP, 'the event is with the IP').to.equal(true);
+    const events = await p.listDeviceEvents!(IP, d.id, range, o());
+    expect(events.length).to.be.greaterThan(0);
+    const times = events.map((e) => Date.parse(e.timestamp));
+    expect(times).to.deep.equal([...times].sort((a, b) => a - b));
+  });
+
+  it('pages alerts in the cluster, past the 10,000 window with search_after, without fetching the whole set', async () => {
+    const sent = recordRequests();
+    const p = guardProvider(elastic());
+    const first = await p.listAlerts(BIG, { range: { from: new Date(NOW - 180 * DAY_MS), to: new Date(NOW + 3_600_000) }, offset: 0, limit: 100 }, o());
+    expect(first.total).to.be.greaterThan(100_000);
+    expect(first.items.every((a) => a.kind === 'alert')).to.equal(true);
+    const deep = await p.listAlerts(BIG, { range: { from: new Date(NOW - 180 * DAY_MS), to: new Date(NOW + 3_600_000) }, offset: 25_000, limit: 50 }, o());
+    const before = await p.listAlerts(BIG, { range: { from: new Date(NOW - 180 * DAY_MS), to: new Date(NOW + 3_600_000) }, offset: 24_950, limit: 50 }, o());
+    expect(deep.items).to.have.length(50);
+    const ids = new Set(before.items.map((a) => a.id));
+    expect(deep.items.some((a) => ids.has(a.id)), 'pages overlap').to.equal(false);
+    await waitUntil(() => sent.length >= 5);
+    const searches = sent.filter((s) => s.url.includes('/_search'));
+    expect(searches.every((s) => Number(s.body['size'] ?? 0) <= 10_000), 'no request asks for more than the window').to.equal(true);
+    expect(searches.some((s) => Array.isArray(s.body['search_after']))).to.equal(true);
+    // The walk fetches sort values only, not documents.
+    expect(searches.filter((s) => s.body['_source'] === false).length).to.be.greaterThan(0);
+  });
+
+  it('pushes filters, sort and search down; a hostile search is a literal wildcard value, never query syntax', async () => {
+    const sent = recordRequests();
+    const p = guardProvider(elastic());
+    const hostile = '*" OR 1==1 | DROP \\ ?';
+    const page = await p.listAlerts(IP, { range, offset: 0, limit: 20, filter: { severity: ['high'], status: ['new'] }, sort: { field: 'title', direction: 'asc' }, search: hostile }, o());
+    expect(page.items).to.deep.equal([]);
+    await waitUntil(() => sent.length >= 1);
+    const body = JSON.stringify(sent[0]!.body);
+    expect(body).to.contain('"kibana.alert.severity":["high","critical"]');
+    expect(body).to.contain('"kibana.alert.workflow_status":["open"]');
+    expect(body).to.contain('"kibana.alert.rule.name":{"order":"asc"');
+    // The wildcard's own characters are escaped: the text is matched as typed.
+    expect(sent[0]!.body['query']).to.satisfy((q: unknown) => JSON.stringify(q).includes(JSON.stringify('*\\*" OR 1==1 | DROP \\\\ \\?*')));
+    const found = await p.listAlerts(IP, { range, offset: 0, limit: 5, search: 'tor exit' }, o());
+    expect(found.items.length).to.be.greaterThan(0);
+    expect(found.items.every((a) => /tor exit/i.test(a.title) || /tor exit/i.test(a.description ?? ''))).to.equal(true);
+  });
+
+  it('a filter on what Elastic alerts do not have (incidents, classification) matches none, its "not set" matches all', async () => {
+    const p = guardProvider(elastic());
+    const all = await p.listAlerts(IP, { range, offset: 0, limit: 1 }, o());
+    expect((await p.listAlerts(IP, { range, offset: 0, limit: 1, filter: { classification: ['truePositive'] } }, o())).total).to.equal(0);
+    expect((await p.listAlerts(IP, { range, offset: 0, limit: 1, filter: { classification: [null] } }, o())).total).to.equal(all.total);
+    expect((await p.listAlerts(IP, { range, offset: 0, limit: 1, filter: { kind: ['incident'] } }, o())).total).to.equal(0);
+  });
+
+  it('says what the cluster said when it refuses, and what the key needs', async () => {
+    worker.use(http.post(`${DEMO_ELASTICSEARCH_URL}/_query`, () => HttpResponse.json({ error: { type: 'security_exception', reason: 'action [indices:data/read/esql] is unauthorized for API key' }, status: 403 }, { status: 403 })));
+    const error = await rejection(guardProvider(elastic()).getLogActivity(IP, range, o()));
+    expect(error).to.be.instanceOf(IpDataError);
+    expect((error as IpDataError).kind).to.equal('forbidden');
+    expect((error as Error).message).to.contain('is unauthorized for API key').and.to.contain('read privilege');
+  });
+
+  it('with a Kibana address, Go hunt opens Discover with an ES|QL query for the IP', async () => {
+    const p = elastic({ kibanaUrl: 'https://kibana.example/' });
+    const query = p.huntingQuery(IP, range, 'esql')!;
+    expect(query).to.match(/^\/\/ ip-entity-page:device-count\nFROM logs-\*\n/);
+    expect(query).to.contain(`TO_IP("${IP}")`).and.not.to.contain('?ip');
+    expect(p.huntingQuery(IP, range, 'kql-defender'), 'only ES|QL is the cluster’s').to.equal(undefined);
+    const href = p.links.hunting!(query, 'esql')!;
+    expect(href.startsWith('https://kibana.example/app/discover#/?_a=')).to.equal(true);
+    expect(decodeURIComponent(href)).to.contain(`TO_IP("${IP}")`);
+    const el = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} .provider=${p}></ip-entity-page>`);
+    await waitUntil(() => deepQuery<HTMLAnchorElement>(el, 'a[data-action="hunt"]'), 'Go hunt is not a link', { timeout: 5000 });
+    expect(deepQuery<HTMLAnchorElement>(el, 'a[data-action="hunt"]')!.href.startsWith('https://kibana.example/app/discover')).to.equal(true);
+  });
+
+  it('drives the whole page: overview, alerts and devices from the cluster', async () => {
+    const el = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} range="30d" .provider=${elastic()}></ip-entity-page>`);
+    await waitUntil(() => /Active alerts/.test(deepText(el)) && /endpoint\.events\.network/.test(deepText(el)), 'the overview did not fill', { timeout: 10_000 });
+    el.selectTab('alerts');
+    await waitUntil(() => /\d+ incidents and alerts/.test(deepText(el)), 'no alerts', { timeout: 10_000 });
+  });
+});
