@@ -18,9 +18,15 @@ const backendSelect = document.querySelector<HTMLSelectElement>('#demo-backend')
 
 /**
  * The page on each backend the library speaks, all answered by the mock worker: the REST
- * contract (api-base), or Microsoft's own APIs through the Defender and Sentinel providers.
+ * contract (api-base), Microsoft's own APIs through the Defender and Sentinel providers, or
+ * Elasticsearch through the Elastic Security provider.
  */
 async function providerFor(backend: string): Promise<IpDataProvider | undefined> {
+  if (backend === 'elastic') {
+    const [{ ElasticSecurityProvider }, { DEMO_ELASTICSEARCH_URL }] = await Promise.all([import('../src/providers/elastic/elastic-provider.js'), import('../mocks/elastic.js')]);
+    // A portal would send its API key, or call a same-origin proxy that adds it.
+    return new ElasticSecurityProvider({ elasticsearchUrl: DEMO_ELASTICSEARCH_URL, headers: { Authorization: 'ApiKey ZGVtbzprZXk=' }, kibanaUrl: 'https://kibana.example' });
+  }
   if (backend !== 'defender' && backend !== 'sentinel' && backend !== 'both') return undefined;
   // A portal would pass its MSAL acquireTokenSilent here; the mocks only check that a token comes.
   const getToken = async () => 'demo-token';
@@ -35,7 +41,7 @@ async function providerFor(backend: string): Promise<IpDataProvider | undefined>
 }
 
 async function useBackend(backend: string) {
-  const known = ['rest', 'defender', 'sentinel', 'both'].includes(backend) ? backend : 'rest';
+  const known = ['rest', 'defender', 'sentinel', 'both', 'elastic'].includes(backend) ? backend : 'rest';
   backendSelect.value = known;
   page.provider = await providerFor(known);
 }

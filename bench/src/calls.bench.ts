@@ -1,6 +1,7 @@
 /**
  * What one page open costs the tenant: the API calls and hunting queries `<ip-entity-page>` makes
- * with the Defender, Sentinel and combined providers, per tab on its first visit, and again for
+ * with the Defender, Sentinel, combined and Elastic providers, per tab on its first visit (for
+ * Elastic also the largest answer, and the demo IP with a million alerts), and again for
  * a second page open of the same IP (served from the providers' caches). The mocks answer through
  * MSW's `getResponse` (no service worker), so every call is counted, including those inside a
  * Graph `$batch`. The goal: no call a visible section does not need, and a busy analyst well
@@ -15,11 +16,17 @@ import { SentinelProvider } from '../../src/providers/sentinel/sentinel-provider
 import { combineProviders } from '../../src/providers/combine.js';
 import { createMicrosoftHandlers } from '../../mocks/microsoft.js';
 import { createSentinelHandlers, DEMO_WORKSPACE_ID } from '../../mocks/sentinel.js';
+import { createElasticHandlers, DEMO_ELASTICSEARCH_URL } from '../../mocks/elastic.js';
+import { ElasticSecurityProvider } from '../../src/providers/elastic/elastic-provider.js';
 import { publish, until, type BenchCount } from './harness.js';
 
 const NOW = Math.floor(Date.now() / 3_600_000) * 3_600_000;
 const IP = '203.0.113.7';
-const handlers = [...createMicrosoftHandlers({ now: NOW }), ...createSentinelHandlers({ now: NOW })];
+/** The demo IP with a million alerts. */
+const BIG = '198.51.100.99';
+const handlers = [...createMicrosoftHandlers({ now: NOW }), ...createSentinelHandlers({ now: NOW }), ...createElasticHandlers({ now: NOW })];
+/** The largest answer body so far, in bytes. */
+let largest = 0;
 
 /** Calls by kind: `hunting`, `graph` (each request inside a $batch counts), `ti`, `mde`, `log-analytics`, `arm`. */
 let calls = new Map<string, number>();
@@ -36,16 +43,26 @@ const countingFetch: typeof fetch = async (input, init) => {
   else if (url.hostname.includes('api.security.microsoft.com')) add('mde');
   else if (url.hostname.includes('loganalytics')) add(`log-analytics`);
   else if (url.hostname.includes('management.azure.com')) add('arm');
+  else if (url.pathname.endsWith('/_query')) add('es|ql');
+  else if (url.pathname.endsWith('/_search')) add('search');
   const response = await getResponse(handlers, request);
+  if (response) largest = Math.max(largest, (await response.clone().arrayBuffer()).byteLength);
   return response ?? new Response(JSON.stringify({ error: { message: `no mock for ${url.href}` } }), { status: 404 });
 };
 
 const getToken = async () => 'bench-token';
 
-function providers(): Record<string, () => IpDataProvider> {
+function providers(): Record<string, [() => IpDataProvider, string]> {
   const defender = () => new DefenderXdrProvider({ getToken, fetch: countingFetch });
   const sentinel = () => new SentinelProvider({ getToken, fetch: countingFetch, workspaceId: DEMO_WORKSPACE_ID, subscriptionId: 'bench', resourceGroup: 'soc', workspaceName: 'bench' });
-  return { 'Defender XDR': defender, Sentinel: sentinel, 'Defender XDR + Sentinel': () => combineProviders(defender(), sentinel()) };
+  const elastic = () => new ElasticSecurityProvider({ elasticsearchUrl: DEMO_ELASTICSEARCH_URL, headers: { Authorization: 'ApiKey YmVuY2g6a2V5' }, fetch: countingFetch });
+  return {
+    'Defender XDR': [defender, IP],
+    Sentinel: [sentinel, IP],
+    'Defender XDR + Sentinel': [() => combineProviders(defender(), sentinel()), IP],
+    Elastic: [elastic, IP],
+    'Elastic, the 1,000,000-alert IP': [elastic, BIG],
+  };
 }
 
 function busy(root: Node): boolean {
@@ -89,13 +106,14 @@ function delta(before: Map<string, number>): string {
 
 async function main() {
   const counts: BenchCount[] = [];
-  for (const [name, make] of Object.entries(providers())) {
+  for (const [name, [make, ip]] of Object.entries(providers())) {
     calls = new Map();
+    largest = 0;
     const provider = make();
     const open = async (label: string) => {
       const page = document.createElement('ip-entity-page') as IpEntityPage;
       page.provider = provider;
-      page.ip = IP;
+      page.ip = ip;
       document.body.append(page);
       let before = snapshot();
       await settle(page);
@@ -112,10 +130,11 @@ async function main() {
     await open('first open');
     const all = snapshot();
     await open('same IP again');
+    if (name.startsWith('Elastic')) counts.push({ name: `${name}: largest answer`, value: `${(largest / 1024).toFixed(1)} KiB` });
     const hunting = all.get('hunting') ?? 0;
     if (hunting) counts.push({ name: `${name}: hunting queries for a first open of every tab`, value: `${hunting}: ${Math.floor(1_500 / hunting)} such page opens an hour fit the 1,500-an-hour quota` });
   }
-  publish({ description: 'API calls of one page open, per tab (first visit), with the Microsoft providers over the mocks', cases: [], counts });
+  publish({ description: 'API calls of one page open, per tab (first visit), with the Microsoft and Elastic providers over the mocks', cases: [], counts });
 }
 
 void main();

@@ -22,6 +22,8 @@ import '../hunt-dialog/ip-hunt-dialog.js';
 import type { IpIndicatorWizard } from '../indicator-wizard/indicator-wizard.js';
 import { huntQuery, type IpHuntDialog } from '../hunt-dialog/hunt-dialog.js';
 import { msg, str } from '../../lib/l10n.js';
+import { QUERY_LANGUAGES } from '../../lib/hunting.js';
+import type { QueryLanguage } from '../../data/model.js';
 
 /** Every action, in bar order. */
 export const RESPONSE_ACTIONS = ['add-indicator', 'hunt', 'hunting-queries', 'activity-log', 'cloud-app-settings', 'copy-ip', 'copy-link', 'copy-summary'] as const;
@@ -172,22 +174,33 @@ export class IpResponseActions extends IpSectionElement {
     return v ? safeHref(expandTemplate(v.template, { ip: v.ip, tab: v.tab, range: v.range, filter: serializeFilter(v.filter) })) : undefined;
   }
 
-  /** The Defender query Go hunt opens, when the provider links hunting. */
+  /**
+   * The language Go hunt opens hunting in: the first the provider links (Defender's KQL before
+   * Sentinel's, then ES|QL for Kibana's Discover), else Defender's.
+   */
+  get #huntLanguage(): QueryLanguage {
+    const hunting = this.source.provider?.links?.hunting;
+    const ip = this.#ip;
+    if (hunting && ip) for (const l of QUERY_LANGUAGES) if (hunting(huntQuery(this.source.provider, ip, this.source.timeRange, l), l)) return l;
+    return 'kql-defender';
+  }
+
+  /** The query Go hunt opens, when the provider links hunting. */
   get #huntQuery(): string {
-    return huntQuery(this.source.provider, this.#ip!, this.source.timeRange, 'kql-defender');
+    return huntQuery(this.source.provider, this.#ip!, this.source.timeRange, this.#huntLanguage);
   }
 
   #href(id: 'hunt' | 'activity-log' | 'cloud-app-settings'): string | undefined {
     const links = this.source.provider?.links;
     const ip = this.#ip;
     if (!ip) return undefined;
-    if (id === 'hunt') return links?.hunting ? safeHref(links.hunting(this.#huntQuery, 'kql-defender')) : undefined;
+    if (id === 'hunt') return links?.hunting ? safeHref(links.hunting(this.#huntQuery, this.#huntLanguage)) : undefined;
     return safeHref(id === 'activity-log' ? links?.activityLog?.(ip) : links?.cloudAppSettings?.(ip));
   }
 
   async #navigate(e: Event, id: 'hunt' | 'activity-log' | 'cloud-app-settings') {
     this.#menu.close();
-    const nav = id === 'hunt' ? { target: 'hunting' as const, query: this.#huntQuery, language: 'kql-defender' as const } : { target: id };
+    const nav = id === 'hunt' ? { target: 'hunting' as const, query: this.#huntQuery, language: this.#huntLanguage } : { target: id };
     const refused = await navigateAfterRequest(this, e, id, { ...nav, ip: this.#ip, href: this.#href(id) });
     if (refused) this.#status.say(refused, 'error');
   }
