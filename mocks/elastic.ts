@@ -14,15 +14,20 @@ import { canonicalIp } from '../src/lib/ip.js';
 import { esqlMarkerOf, paramsOf } from '../src/providers/elastic/esql.js';
 import { A } from '../src/providers/elastic/queries.js';
 import { datasetFor } from './generator/dataset.js';
+import { applyPatch } from '../src/data/patch.js';
+import type { ListSource } from '../src/data/query-engine.js';
 
 export interface ElasticMockOptions {
   elasticsearchUrl?: string;
+  /** Kibana, for the detection engine's status API. */
+  kibanaUrl?: string;
   now?: number;
   /** Per-request failures: an ES|QL marker (`'devices': 500`) or `'alerts'`. */
   fail?: Record<string, number>;
 }
 
 export const DEMO_ELASTICSEARCH_URL = 'https://elasticsearch.example:9200';
+export const DEMO_KIBANA_URL = 'https://kibana.example';
 
 /** Elasticsearch's error body. */
 const error = (status: number, type: string, reason: string) => HttpResponse.json({ error: { root_cause: [{ type, reason }], type, reason }, status }, { status });
@@ -169,6 +174,35 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
   const now = options.now ?? Math.floor(Date.now() / 3_600_000) * 3_600_000;
   /** Where each returned page ended, by query and last id: what `search_after` continues from. */
   const positions = new Map<string, number>();
+  /** Alerts changed through Kibana, by IP and index; and the IPs searched (where ids are looked up). */
+  const patches = new Map<string, Map<number, AlertItem>>();
+  const served = new Set<string>();
+
+  /** The IP's alerts with the changes made so far. */
+  function alertSource(ip: string): ListSource<AlertItem> {
+    const inner = datasetFor(ip, now).alertSource();
+    const patched = patches.get(ip);
+    if (!patched?.size) return inner;
+    return {
+      size: inner.size,
+      ordered: true,
+      get: (i) => patched.get(i) ?? inner.get(i),
+      read: (i, field) => {
+        const p = patched.get(i);
+        return p ? (p as unknown as Record<string, unknown>)[field] : inner.read!(i, field);
+      },
+    };
+  }
+
+  /** An alert by id among the IPs searched so far: where it is and what it is now. */
+  function find(id: string): { ip: string; index: number; current: AlertItem } | undefined {
+    for (const ip of served) {
+      const d = datasetFor(ip, now);
+      const index = d.indexOfAlertId(id);
+      if (index >= 0 && !d.alert(index).kind.startsWith('incident')) return { ip, index, current: patches.get(ip)?.get(index) ?? d.alert(index) };
+    }
+    return undefined;
+  }
 
   function esql(query: string, params: Record<string, unknown>): Response {
     const name = esqlMarkerOf(query);
@@ -192,6 +226,11 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
           .slice(0, limit)
           .map((x) => [x.firstSeen, x.lastSeen, x.connectionCount, x.name, x.osPlatform ?? null, x.osVersion ?? null, x.id]);
         return table([['first_seen', 'date'], ['last_seen', 'date'], ['connections', 'long'], ['name', 'keyword'], ['os', 'keyword'], ['os_version', 'keyword'], ['host_id', 'keyword']], rows);
+      }
+      case 'device-search': {
+        const term = String(params['term'] ?? '');
+        const ids = d.devices().filter((_, i) => d.deviceEventsMatch(i, term, range));
+        return table([['events', 'long'], ['host_id', 'keyword']], ids.map((x) => [1, x.id]));
       }
       case 'device-count':
         return table([['devices', 'long']], [[inRange().length]]);
@@ -235,12 +274,18 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
   function search(body: SearchBody): Response {
     const status = options.fail?.['alerts'];
     if (status) return error(status, 'mock_failure', `The mock fails alerts with ${status}.`);
+    // Alerts by id (read back after a change).
+    const ids = (body.query as { terms?: Record<string, unknown> } | undefined)?.terms?.[A.id];
+    if (Array.isArray(ids)) {
+      const docs = ids.map((id) => find(String(id))).filter((f) => f !== undefined).map((f) => ({ _index: '.internal.alerts-security.alerts-default-000001', _id: f.current.id, _score: 1, _source: alertDocument(f.current) }));
+      return HttpResponse.json({ took: 1, timed_out: false, hits: { total: { value: docs.length, relation: 'eq' }, max_score: 1, hits: docs } });
+    }
     const read = readSearch(body);
     if (read === 'bad') return error(400, 'x_content_parse_exception', 'The mock cannot read this search.');
     const empty = { took: 1, timed_out: false, hits: { total: { value: 0, relation: 'eq' }, max_score: null, hits: [] } };
     if (!read) return HttpResponse.json(empty);
-    const d = datasetFor(read.ip, now);
-    const source = d.alertSource();
+    served.add(read.ip);
+    const source = alertSource(read.ip);
     if (body.aggs) {
       const severity = ['high', 'medium', 'low'].map((sev) => ({
         key: sev,
@@ -270,7 +315,27 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
     return HttpResponse.json({ took: 4, timed_out: false, _shards: { total: 1, successful: 1, skipped: 0, failed: 0 }, hits: { total: { value: page.total, relation: 'eq' }, max_score: null, hits } });
   }
 
+  const kibana = (options.kibanaUrl ?? DEMO_KIBANA_URL).replace(/\/+$/, '');
   return [
+    // Kibana's detection engine: set the workflow status of alerts (an update by query; all found, or nothing changes).
+    http.post(`${kibana}/api/detection_engine/signals/status`, async ({ request }) => {
+      if (!request.headers.get('kbn-xsrf')) return HttpResponse.json({ statusCode: 400, error: 'Bad Request', message: 'Request must contain a kbn-xsrf header.' }, { status: 400 });
+      const body = (await request.json().catch(() => undefined)) as { signal_ids?: unknown; status?: unknown } | undefined;
+      const back: Record<string, AlertItem['status']> = { open: 'new', acknowledged: 'inProgress', closed: 'resolved' };
+      if (!body || !Array.isArray(body.signal_ids) || typeof body.status !== 'string' || !back[body.status]) {
+        return HttpResponse.json({ statusCode: 400, error: 'Bad Request', message: '[request body]: signal_ids and a status (open, acknowledged, closed) are required' }, { status: 400 });
+      }
+      const found = body.signal_ids.map((id) => find(String(id)));
+      for (const f of found) {
+        if (!f) continue;
+        const map = patches.get(f.ip) ?? new Map<number, AlertItem>();
+        map.set(f.index, applyPatch(f.current, { status: back[body.status]! }, 'you'));
+        patches.set(f.ip, map);
+      }
+      positions.clear();
+      const updated = found.filter(Boolean).length;
+      return HttpResponse.json({ took: 12, timed_out: false, total: updated, updated, deleted: 0, batches: 1, version_conflicts: 0, noops: 0, failures: [] });
+    }),
     http.post(`${base}/_query`, async ({ request }) => {
       const body = (await request.json().catch(() => undefined)) as { query?: unknown; params?: unknown } | undefined;
       if (!body || typeof body.query !== 'string') return error(400, 'parsing_exception', 'Request body is missing or has no query.');

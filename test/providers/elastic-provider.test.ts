@@ -7,7 +7,7 @@ import { guardProvider } from '../../src/providers/guard.js';
 import { IpDataError } from '../../src/data/errors.js';
 import { resolveCapabilities } from '../../src/data/provider.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
-import { DEMO_ELASTICSEARCH_URL } from '../../mocks/elastic.js';
+import { DEMO_ELASTICSEARCH_URL, DEMO_KIBANA_URL } from '../../mocks/elastic.js';
 import { deepQuery, deepText } from '../helpers/dom.js';
 import { NOW, useMockApi, worker } from '../helpers/msw.js';
 
@@ -117,6 +117,26 @@ describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
     expect(times).to.deep.equal([...times].sort((a, b) => a - b));
   });
 
+  it('searches devices through every event with the IP, the text a parameter', async () => {
+    const sent = recordRequests();
+    const p = guardProvider(elastic());
+    const all = await p.listObservedDevices(IP, { range, offset: 0, limit: 100 }, o());
+    const d = all.items.at(-1)!;
+    const events = await p.listDeviceEvents!(IP, d.id, range, o());
+    const term = events.map((e) => e.initiatingProcess?.fileName).find(Boolean)!;
+    expect(term, 'the device has an event with a process').to.be.a('string');
+    const found = await p.listObservedDevices(IP, { range, offset: 0, limit: 100, search: term.toUpperCase() }, o());
+    expect(found.items.map((x) => x.id)).to.include(d.id);
+    const hostile = "x') OR 1==1 | LIMIT 1 //";
+    const none = await p.listObservedDevices(IP, { range, offset: 0, limit: 100, search: hostile }, o());
+    expect(none.items).to.deep.equal([]);
+    await waitUntil(() => sent.filter((s) => s.body.query?.startsWith('// ip-entity-page:device-search')).length >= 2);
+    for (const s of sent.filter((x) => x.body.query?.startsWith('// ip-entity-page:device-search'))) {
+      expect(s.body.query).not.to.contain(term).and.not.to.contain('OR 1==1');
+      expect(s.body.params!.some((x) => typeof x['term'] === 'string')).to.equal(true);
+    }
+  });
+
   it('pages alerts in the cluster, past the 10,000 window with search_after, without fetching the whole set', async () => {
     const sent = recordRequests();
     const p = guardProvider(elastic());
@@ -182,6 +202,33 @@ describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
     const el = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} .provider=${p}></ip-entity-page>`);
     await waitUntil(() => deepQuery<HTMLAnchorElement>(el, 'a[data-action="hunt"]'), 'Go hunt is not a link', { timeout: 5000 });
     expect(deepQuery<HTMLAnchorElement>(el, 'a[data-action="hunt"]')!.href.startsWith('https://kibana.example/app/discover')).to.equal(true);
+  });
+
+  it('with Kibana, changes an alert’s status (detection engine API) and reads it back; without, it is read-only', async () => {
+    expect((await resolveCapabilities(guardProvider(elastic()), o())).updateAlerts).to.equal(false);
+    const readOnly = await rejection(elastic().updateAlerts(['x'], { status: 'resolved' }, o()));
+    expect((readOnly as IpDataError).kind).to.equal('forbidden');
+    const sent = recordRequests();
+    worker.events.on('request:start', ({ request }) => {
+      if (request.url.startsWith(DEMO_KIBANA_URL)) void request.clone().json().then((body) => sent.push({ url: request.url, body, authorization: request.headers.get('kbn-xsrf') }));
+    });
+    const p = guardProvider(elastic({ kibanaUrl: DEMO_KIBANA_URL }));
+    expect((await resolveCapabilities(p, o())).updateAlerts).to.equal(true);
+    const open = await p.listAlerts(IP, { range, offset: 0, limit: 3, filter: { status: ['new'] } }, o());
+    expect(open.items.length).to.be.greaterThan(0);
+    const target = open.items[0]!;
+    // Only the status: a patch with anything else is refused before anything is sent.
+    const refused = await rejection(p.updateAlerts!([target.id], { status: 'resolved', classification: 'truePositive' }, o()));
+    expect((refused as IpDataError).kind).to.equal('invalid-input');
+    expect(sent.some((s) => s.url.startsWith(DEMO_KIBANA_URL)), 'nothing was sent to Kibana').to.equal(false);
+    const updated = await p.updateAlerts!([target.id], { status: 'resolved' }, o());
+    expect(updated.map((a) => [a.id, a.status])).to.deep.equal([[target.id, 'resolved']]);
+    const call = sent.find((s) => s.url === `${DEMO_KIBANA_URL}/api/detection_engine/signals/status`)!;
+    expect(call.body).to.deep.equal({ signal_ids: [target.id], status: 'closed' });
+    expect(call.authorization, 'kbn-xsrf is sent').to.be.a('string');
+    // The list is asked again, not served from before the change.
+    const after = await p.listAlerts(IP, { range, offset: 0, limit: 100, filter: { status: ['resolved'] } }, o());
+    expect(after.items.map((a) => a.id)).to.include(target.id);
   });
 
   it('drives the whole page: overview, alerts and devices from the cluster', async () => {

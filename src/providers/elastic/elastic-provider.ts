@@ -5,13 +5,15 @@
  * event indices answers the devices, their events, prevalence, log activity and the IP's geo and
  * AS enrichment; the detection alerts (`.alerts-security.alerts-*`) are searched page by page,
  * filtered and sorted in the cluster (`from`/`size`, then `search_after` past the first 10,000).
- * Read-only. Every value travels as an ES|QL parameter or a query DSL term, never in query text.
+ * With Kibana's address, an alert's workflow status changes through Kibana's detection engine
+ * API; without it the provider is read-only (its capabilities say so). Every value travels as an
+ * ES|QL parameter or a query DSL term, never in query text.
  */
 import { IpDataError } from '../../data/errors.js';
 import { emptyCounts } from '../../data/derive.js';
-import type { AlertItem, AlertMark, DeviceEvent, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary } from '../../data/model.js';
+import type { AlertItem, AlertMark, AlertPatch, DeviceEvent, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary } from '../../data/model.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
-import { listSource, queryDevices } from '../../data/query.js';
+import { listSource, queryDevices, splitDeviceSearch } from '../../data/query.js';
 import { parseIp } from '../../lib/ip.js';
 import { bucketMs, bucketSizeFor, bucketStarts, DAY_MS, type TimeRange } from '../../lib/time-range.js';
 import { HttpClient, kindForStatus, parseJson, parseRetryAfter } from '../http.js';
@@ -31,8 +33,10 @@ export interface ElasticSecurityProviderOptions {
   alertIndex?: string;
   /** Field names where the data is not ECS. */
   fields?: Partial<ElasticFieldNames>;
-  /** Kibana's address, for links to Discover. */
+  /** Kibana's address: links to Discover, and alert status changes (its detection engine API). */
   kibanaUrl?: string;
+  /** Headers for Kibana's requests (default: `headers`; an API key works for both). */
+  kibanaHeaders?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
   /** Days of data the cluster keeps searchable (default 90). */
   maxLookbackDays?: number;
   fetch?: typeof fetch;
@@ -70,7 +74,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
   }
 
   async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
-    return { updateAlerts: false, addIndicator: false, deviceGroups: false, deviceEvents: true, timeline: false, insights: false, threatIntel: false, maxLookbackDays: this.#o.maxLookbackDays ?? 90 };
+    return { updateAlerts: Boolean(this.#o.kibanaUrl), addIndicator: false, deviceGroups: false, deviceEvents: true, timeline: false, insights: false, threatIntel: false, maxLookbackDays: this.#o.maxLookbackDays ?? 90 };
   }
 
   async getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails> {
@@ -183,9 +187,15 @@ export class ElasticSecurityProvider implements IpDataProvider {
   async listObservedDevices(ip: string, query: DeviceQuery, o: RequestOptions): Promise<Page<ObservedDevice>> {
     const canonical = checkedIp(ip);
     const range = query.range ?? defaultRange();
-    const devices = await this.#devices(canonical, range, o.signal);
+    const { text: term } = splitDeviceSearch(query.search);
+    // A search looks through every event of a device with the IP (one more query per text, shared).
+    const [devices, found] = await Promise.all([
+      this.#devices(canonical, range, o.signal),
+      term ? this.#run(this.#q.deviceSearch(canonical, range, term), `the devices with “${term}” in an event with ${canonical}`, o.signal).then((rows) => new Set(rows.map((r) => str(r, 'host_id')))) : undefined,
+    ]);
     const offset = Math.min(query.offset, DEVICE_LIMIT);
-    return queryDevices(listSource(devices), { ...query, offset, limit: Math.max(0, Math.min(query.limit, DEVICE_LIMIT - offset)) });
+    const page = { ...query, offset, limit: Math.max(0, Math.min(query.limit, DEVICE_LIMIT - offset)) };
+    return queryDevices(listSource(devices), page, found ? { eventsMatch: (i) => found.has(devices[i]!.id) } : {});
   }
 
   async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {
@@ -193,6 +203,33 @@ export class ElasticSecurityProvider implements IpDataProvider {
     if (typeof deviceId !== 'string' || !deviceId) throw new IpDataError('invalid-input', 'A device id is needed.');
     const rows = await this.#run(this.#q.deviceEvents(canonical, range, [deviceId], range.from, EVENT_LIMIT, 'device-timeline'), `the events of a device with ${canonical}`, o.signal);
     return rows.map((r) => eventFromRow(r, canonical)).reverse();
+  }
+
+  /**
+   * Change the workflow status of alerts (Kibana: `POST /api/detection_engine/signals/status`),
+   * then read them back. Elastic's alerts have no classification, determination or comments
+   * here, and assignment takes Kibana user profiles: a patch with those is refused before
+   * anything is sent, so nothing changes halfway.
+   */
+  async updateAlerts(ids: string[], patch: AlertPatch, o: RequestOptions): Promise<AlertItem[]> {
+    const kibana = this.#o.kibanaUrl?.trim().replace(/\/+$/, '');
+    if (!kibana) throw new IpDataError('forbidden', 'This Elastic provider is read-only: give it kibanaUrl to change alerts.');
+    const other = Object.keys(patch).filter((k) => k !== 'status' && patch[k as keyof AlertPatch] !== undefined);
+    if (other.length) throw new IpDataError('invalid-input', `Elastic Security alerts can only change their status here, not ${other.join(', ')}. Nothing was changed.`);
+    const status = patch.status === 'new' ? 'open' : patch.status === 'inProgress' ? 'acknowledged' : patch.status === 'resolved' ? 'closed' : undefined;
+    if (!status) throw new IpDataError('invalid-input', `“${String(patch.status)}” is not a status Elastic Security alerts have.`);
+    if (!Array.isArray(ids) || !ids.length || ids.some((id) => typeof id !== 'string' || !id)) throw new IpDataError('invalid-input', 'Alert ids are needed.');
+    const extra = this.#o.kibanaHeaders ?? this.#o.headers;
+    const headers = new Headers(typeof extra === 'function' ? await extra() : (extra ?? {}));
+    headers.set('Content-Type', 'application/json');
+    headers.set('kbn-xsrf', 'ip-entity-page');
+    const answer = await this.#http.attempt({ method: 'POST', url: `${kibana}/api/detection_engine/signals/status`, headers, body: JSON.stringify({ signal_ids: ids, status }), signal: o.signal, refuseRedirects: headers.has('Authorization') }, true);
+    if (!answer.ok) throw elasticError(answer.status, answer.text, answer.headers, 'the status change');
+    // Every answer kept from before the change is stale now.
+    this.#searches.clear();
+    this.#cursors.clear();
+    const read = await this.#post(this.#alertsPath(), { query: { terms: { [A.id]: ids } }, size: ids.length, _source: this.#q.alertSource }, 'the changed alerts', o.signal);
+    return hitsOf(read).map(alertFromHit).filter((a): a is AlertItem => Boolean(a));
   }
 
   /** The ES|QL query Go hunt and the hunting links open in Discover. */
@@ -267,8 +304,11 @@ export class ElasticSecurityProvider implements IpDataProvider {
 
   /** A search of the alerts (shared per body while the page asks again, like the ES|QL answers). */
   #search(body: Record<string, unknown>, what: string, signal: AbortSignal): Promise<unknown> {
-    const path = `/${encodeURIComponent(this.#q.alertsIndex).replace(/%2C/gi, ',').replace(/%2A/gi, '*')}/_search`;
-    return this.#searches.get(JSON.stringify(body), signal, (s) => this.#post(path, body, what, s));
+    return this.#searches.get(JSON.stringify(body), signal, (s) => this.#post(this.#alertsPath(), body, what, s));
+  }
+
+  #alertsPath(): string {
+    return `/${encodeURIComponent(this.#q.alertsIndex).replace(/%2C/gi, ',').replace(/%2A/gi, '*')}/_search`;
   }
 
   async #post(path: string, body: unknown, what: string, signal: AbortSignal): Promise<unknown> {

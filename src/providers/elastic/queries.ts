@@ -89,6 +89,8 @@ export class ElasticQueries {
   readonly #events: string;
   readonly #f: Record<keyof ElasticFieldNames, string>;
   readonly alertsIndex: string;
+  /** The alert fields a page of the list reads. */
+  readonly alertSource: readonly string[] = ALERT_SOURCE;
 
   constructor(events: string | readonly string[], alerts: string, fields: Partial<ElasticFieldNames> = {}) {
     this.#events = esqlIndices(events);
@@ -149,6 +151,26 @@ export class ElasticQueries {
         `| LIMIT ${esqlInt(limit)}`,
       ].join('\n'),
       params: [...head.params, ...hostIds.map((id, i) => ({ [`h${i}`]: id })), { since: esqlDate(since) }],
+    };
+  }
+
+  /**
+   * The devices with an event with the IP that holds `term` (case-insensitive) in its process,
+   * command line, file, user or URL: the devices tab's search through every event, not only the
+   * last one. The term is a parameter (`?term`), found with LOCATE, never pattern syntax.
+   */
+  deviceSearch(ip: string, range: TimeRange, term: string): EsqlRequest {
+    const f = this.#f;
+    const head = this.#head('device-search', ip, range);
+    const fields = [f.processName, f.commandLine, f.fileName, f.filePath, f.userName, f.url, f.processSha256, f.fileSha256];
+    return {
+      query: [
+        head.query,
+        `| WHERE ${f.hostId} IS NOT NULL AND (${fields.map((x) => `LOCATE(TO_LOWER(${x}), ?term) > 0`).join(' OR ')})`,
+        `| STATS events = COUNT(*) BY host_id = ${f.hostId}`,
+        '| LIMIT 1000',
+      ].join('\n'),
+      params: [...head.params, { term: term.toLowerCase() }],
     };
   }
 
