@@ -232,8 +232,12 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
         const ids = d.devices().filter((_, i) => d.deviceEventsMatch(i, term, range));
         return table([['events', 'long'], ['host_id', 'keyword']], ids.map((x) => [1, x.id]));
       }
-      case 'device-count':
-        return table([['devices', 'long']], [[inRange().length]]);
+      case 'device-count': {
+        const devices = inRange();
+        const times = devices.flatMap((x) => [Date.parse(x.firstSeen), Date.parse(x.lastSeen)]).filter(Number.isFinite);
+        const iso = (t: number) => new Date(t).toISOString();
+        return table([['devices', 'long'], ['first_seen', 'date'], ['last_seen', 'date']], [[devices.length, times.length ? iso(Math.max(from, Math.min(...times))) : null, times.length ? iso(Math.min(to, Math.max(...times))) : null]]);
+      }
       case 'device-events':
       case 'device-timeline': {
         const ids = Object.keys(params).filter((k) => /^h\d+$/.test(k)).map((k) => String(params[k]));
@@ -309,7 +313,9 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
     const sortField = body.sort?.[0] ? Object.keys(body.sort[0])[0]! : A.timestamp;
     const hits = page.items.map((a) => {
       const doc = alertDocument(a);
-      return { _index: '.internal.alerts-security.alerts-default-000001', _id: a.id, _score: null, ...(body._source === false ? {} : { _source: doc }), sort: [sortValue(doc, sortField), a.id] };
+      // `_source`: false for none, a list of fields for those only (as Elasticsearch filters it).
+      const kept = Array.isArray(body._source) ? Object.fromEntries(Object.entries(doc).filter(([k]) => (body._source as string[]).includes(k))) : doc;
+      return { _index: '.internal.alerts-security.alerts-default-000001', _id: a.id, _score: null, ...(body._source === false ? {} : { _source: kept }), sort: [sortValue(doc, sortField), a.id] };
     });
     if (hits.length) positions.set(`${key}|${JSON.stringify(hits.at(-1)!.sort)}`, offset + hits.length);
     return HttpResponse.json({ took: 4, timed_out: false, _shards: { total: 1, successful: 1, skipped: 0, failed: 0 }, hits: { total: { value: page.total, relation: 'eq' }, max_score: null, hits } });

@@ -89,11 +89,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
 
   async getSecuritySummary(ip: string, range: TimeRange, o: RequestOptions): Promise<SecuritySummary> {
     const canonical = checkedIp(ip);
-    const [counts, devices, activity] = await Promise.all([
-      this.#search(this.#q.alertCounts(canonical, range), `the alerts of ${canonical}`, o.signal),
-      this.#deviceCount(canonical, range, o.signal),
-      this.getLogActivity(canonical, range, o),
-    ]);
+    const [counts, devices] = await Promise.all([this.#search(this.#q.alertCounts(canonical, range), `the alerts of ${canonical}`, o.signal), this.#deviceStats(canonical, range, o.signal)]);
     const alertsBySeverity = emptyCounts();
     let activeAlerts = 0;
     const buckets = ((counts as { aggregations?: { severity?: { buckets?: unknown[] } } }).aggregations?.severity?.buckets ?? []) as Array<{ key?: unknown; doc_count?: unknown; status?: { buckets?: Array<{ key?: unknown; doc_count?: unknown }> } }>;
@@ -103,7 +99,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
       if (sev in alertsBySeverity) alertsBySeverity[sev as keyof typeof alertsBySeverity] += n;
       for (const s of b.status?.buckets ?? []) if (statusOf(s.key) !== 'resolved') activeAlerts += Number(s.doc_count) || 0;
     }
-    return { openIncidents: 0, activeAlerts, incidentsBySeverity: emptyCounts(), alertsBySeverity, organizationPrevalence: devices, firstSeen: activity.firstSeen, lastSeen: activity.lastSeen };
+    return { openIncidents: 0, activeAlerts, incidentsBySeverity: emptyCounts(), alertsBySeverity, organizationPrevalence: devices.count, firstSeen: devices.firstSeen, lastSeen: devices.lastSeen };
   }
 
   async getLogActivity(ip: string, range: TimeRange, o: RequestOptions): Promise<LogActivity> {
@@ -125,11 +121,10 @@ export class ElasticSecurityProvider implements IpDataProvider {
   async getPrevalence(ip: string, range: TimeRange, o: RequestOptions): Promise<Prevalence> {
     const canonical = checkedIp(ip);
     const size = bucketSizeFor(range);
-    const [rows, total, marks, activity] = await Promise.all([
+    const [rows, devices, marks] = await Promise.all([
       this.#run(this.#q.prevalence(canonical, range, size), `the prevalence of ${canonical}`, o.signal),
-      this.#deviceCount(canonical, range, o.signal),
+      this.#deviceStats(canonical, range, o.signal),
       this.#alertMarks(canonical, range, o.signal),
-      this.#run(this.#q.devices(canonical, range, DEVICE_LIMIT), `the devices that talked to ${canonical}`, o.signal),
     ]);
     const step = bucketMs(size);
     const byStart = new Map<number, number>();
@@ -137,13 +132,12 @@ export class ElasticSecurityProvider implements IpDataProvider {
       const t = Date.parse(str(r, 'bucket') ?? '');
       if (Number.isFinite(t)) byStart.set(Math.floor(t / step) * step, num(r, 'devices') ?? 0);
     }
-    const seen = activity.flatMap((r) => [str(r, 'first_seen'), str(r, 'last_seen')]).filter((t): t is string => Boolean(t)).sort();
     return {
       bucket: size,
       buckets: bucketStarts(range, size).map((s) => ({ start: new Date(s).toISOString(), devices: byStart.get(s) ?? 0 })),
-      totalDevices: total,
-      firstSeen: seen[0],
-      lastSeen: seen.at(-1),
+      totalDevices: devices.count,
+      firstSeen: devices.firstSeen,
+      lastSeen: devices.lastSeen,
       ...marks,
     };
   }
@@ -264,9 +258,11 @@ export class ElasticSecurityProvider implements IpDataProvider {
     return rows.map((r) => deviceFromRow(r, last.get(str(r, 'host_id') ?? ''))).filter((d) => d.id);
   }
 
-  async #deviceCount(ip: string, range: TimeRange, signal: AbortSignal): Promise<number> {
+  /** How many devices talked to the IP in the range, and when the first and last did. */
+  async #deviceStats(ip: string, range: TimeRange, signal: AbortSignal): Promise<{ count: number; firstSeen?: string; lastSeen?: string }> {
     const [r] = await this.#run(this.#q.deviceCount(ip, range), `the devices that talked to ${ip}`, signal);
-    return (r && num(r, 'devices')) ?? 0;
+    const count = (r && num(r, 'devices')) ?? 0;
+    return count && r ? { count, firstSeen: str(r, 'first_seen'), lastSeen: str(r, 'last_seen') } : { count };
   }
 
   async #alertMarks(ip: string, range: TimeRange, signal: AbortSignal): Promise<{ alertMarks: AlertMark[]; alertMarksTotal: number }> {

@@ -128,10 +128,14 @@ export class ElasticQueries {
     );
   }
 
-  /** How many devices talked to the IP (all of them, not only the listed ones). */
+  /** How many devices talked to the IP (all of them, not only the listed ones), first and last. */
   deviceCount(ip: string, range: TimeRange): EsqlRequest {
     const f = this.#f;
-    return this.#with(this.#head('device-count', ip, range), `| WHERE ${f.hostId} IS NOT NULL`, `| STATS devices = COUNT_DISTINCT(${f.hostId})`);
+    return this.#with(
+      this.#head('device-count', ip, range),
+      `| WHERE ${f.hostId} IS NOT NULL`,
+      `| STATS devices = COUNT_DISTINCT(${f.hostId}), first_seen = MIN(${f.timestamp}), last_seen = MAX(${f.timestamp})`,
+    );
   }
 
   /** The events of some devices with the IP since a time, newest first (each device's last one first). */
