@@ -193,7 +193,8 @@ describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
   it('with a Kibana address, Go hunt opens Discover with an ES|QL query for the IP', async () => {
     const p = elastic({ kibanaUrl: 'https://kibana.example/' });
     const query = p.huntingQuery(IP, range, 'esql')!;
-    expect(query).to.match(/^\/\/ ip-entity-page:device-count\nFROM logs-\*\n/);
+    expect(query).to.match(/^\/\/ ip-entity-page:hunt\nFROM logs-\*\n/);
+    expect(query).to.match(/\| SORT `@timestamp` DESC\n\| LIMIT 1000$/);
     expect(query).to.contain(`TO_IP("${IP}")`).and.not.to.contain('?ip');
     expect(p.huntingQuery(IP, range, 'kql-defender'), 'only ES|QL is the cluster’s').to.equal(undefined);
     const href = p.links.hunting!(query, 'esql')!;

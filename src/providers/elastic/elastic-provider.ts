@@ -230,11 +230,10 @@ export class ElasticSecurityProvider implements IpDataProvider {
   huntingQuery(ip: string, range: TimeRange, language: QueryLanguage): string | undefined {
     if (language !== 'esql') return undefined;
     const canonical = checkedIp(ip);
-    const r = this.#q.deviceCount(canonical, range);
+    const r = this.#q.hunt(canonical, range);
     // Discover runs the text as typed: the parameters written in as literals (a canonical IP and ISO dates only).
     const p = paramsOf(r) as Record<string, string>;
     return r.query
-      .replace(/\n\| STATS [^\n]*$/, '\n| SORT `@timestamp` DESC\n| LIMIT 1000')
       .replace(/\?ip\b/g, `"${p['ip']}"`)
       .replace(/\?from\b/g, `"${p['from']}"`)
       .replace(/\?to\b/g, `"${p['to']}"`);

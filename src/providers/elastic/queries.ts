@@ -128,6 +128,11 @@ export class ElasticQueries {
     );
   }
 
+  /** Everything with the IP, newest first: the query Go hunt opens in Discover. */
+  hunt(ip: string, range: TimeRange): EsqlRequest {
+    return this.#with(this.#head('hunt', ip, range), `| SORT ${this.#f.timestamp} DESC`, '| LIMIT 1000');
+  }
+
   /** How many devices talked to the IP (all of them, not only the listed ones), first and last. */
   deviceCount(ip: string, range: TimeRange): EsqlRequest {
     const f = this.#f;
