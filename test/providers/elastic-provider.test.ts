@@ -232,7 +232,9 @@ describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
     expect(after.items.map((a) => a.id)).to.include(target.id);
   });
 
-  it('drives the whole page: overview, alerts and devices from the cluster', async () => {
+  it('drives the whole page: overview, alerts and devices from the cluster', async function () {
+    // A whole page and a tab visit: its waits add up to more than the default 10 s on a cold run.
+    this.timeout(30_000);
     const el = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} range="30d" .provider=${elastic()}></ip-entity-page>`);
     await waitUntil(() => /Active alerts/.test(deepText(el)) && /endpoint\.events\.network/.test(deepText(el)), 'the overview did not fill', { timeout: 10_000 });
     el.selectTab('alerts');

@@ -156,7 +156,10 @@ describe('combineProviders', () => {
     expect(both.links!.hunting!('q', 'kql-defender')).to.contain('security.microsoft.com');
   });
 
-  it('gives the page every tab: Defender’s overview and lists, Sentinel’s tab', async () => {
+  it('gives the page every tab: Defender’s overview and lists, Sentinel’s tab', async function () {
+    // A whole page on two providers, a tab visit and axe over it all: the waits below add up to
+    // more than the default 10 s, which a cold first run can need (one fresh-clone CI run did).
+    this.timeout(30_000);
     const page = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} .provider=${combineProviders(new DefenderXdrProvider({ getToken }), sentinel())}></ip-entity-page>`);
     await waitUntil(() => page.shadowRoot!.getElementById('tab-sentinel'), 'the Sentinel tab appears', { timeout: 5000 });
     await waitUntil(() => /Open incidents/.test(deepText(page)) && deepQuery(page, 'ip-overview')?.shadowRoot?.querySelector('[part="details"] dl'), 'the overview loads', { timeout: 8000 });
