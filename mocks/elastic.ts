@@ -16,6 +16,7 @@ import { A } from '../src/providers/elastic/queries.js';
 import { datasetFor } from './generator/dataset.js';
 import { applyPatch } from '../src/data/patch.js';
 import type { ListSource } from '../src/data/query-engine.js';
+import { withPatches } from './patched.js';
 
 export interface ElasticMockOptions {
   elasticsearchUrl?: string;
@@ -182,16 +183,7 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
   function alertSource(ip: string): ListSource<AlertItem> {
     const inner = datasetFor(ip, now).alertSource();
     const patched = patches.get(ip);
-    if (!patched?.size) return inner;
-    return {
-      size: inner.size,
-      ordered: true,
-      get: (i) => patched.get(i) ?? inner.get(i),
-      read: (i, field) => {
-        const p = patched.get(i);
-        return p ? (p as unknown as Record<string, unknown>)[field] : inner.read!(i, field);
-      },
-    };
+    return patched?.size ? withPatches(inner, patched) : inner;
   }
 
   /** An alert by id among the IPs searched so far: where it is and what it is now. */

@@ -14,6 +14,7 @@ import { applyPatch } from '../src/providers/static/static-provider.js';
 import { DEVICE_GROUPS } from './generator/catalog.js';
 import { datasetFor, type IpDataset } from './generator/dataset.js';
 import { THREAT_INTEL_RELATIONS, type ThreatIntelRelation } from '../src/data/threat-intel.js';
+import { withPatches } from './patched.js';
 
 /** Parts of the API a story or test can make fail. */
 export type MockSection =
@@ -142,16 +143,7 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
     if (!patched?.size) return d.alertSource();
     let src = sources.get(key);
     if (!src) {
-      const inner = d.alertSource();
-      src = {
-        size: inner.size,
-        ordered: true,
-        get: (i) => patched.get(i) ?? inner.get(i),
-        read: (i, field) => {
-          const p = patched.get(i);
-          return p ? (p as unknown as Record<string, unknown>)[field] : inner.read!(i, field);
-        },
-      };
+      src = withPatches(d.alertSource(), patched);
       sources.set(key, src);
     }
     return src;

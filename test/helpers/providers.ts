@@ -143,3 +143,13 @@ export function withOverrides(base: IpDataProvider, overrides: Partial<Record<ke
   out['links'] = base.links;
   return Object.assign(out, overrides) as unknown as IpDataProvider;
 }
+
+/** What a promise rejects with; fails the test when it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a rejection');
+}

@@ -17,6 +17,7 @@ import { DEMO_ELASTICSEARCH_URL } from '../../mocks/elastic.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { IpDataset } from '../../mocks/generator/dataset.js';
 import { DEMO_WORKSPACE_ID } from '../../mocks/sentinel.js';
+import { rejection } from '../helpers/providers.js';
 import { NOW, useMockApi } from '../helpers/msw.js';
 
 const IP = '203.0.113.7';
@@ -39,15 +40,6 @@ const PROVIDERS: Array<[name: string, make: () => IpDataProvider]> = [
   ['Sentinel', () => new SentinelProvider({ getToken, workspaceId: DEMO_WORKSPACE_ID })],
   ['Elastic', () => new ElasticSecurityProvider({ elasticsearchUrl: DEMO_ELASTICSEARCH_URL, headers: { Authorization: 'ApiKey Y29uZm9ybWFuY2U6a2V5' } })],
 ];
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('provider conformance', () => {
   useMockApi();

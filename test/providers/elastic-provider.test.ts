@@ -9,6 +9,7 @@ import { resolveCapabilities } from '../../src/data/provider.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { DEMO_ELASTICSEARCH_URL, DEMO_KIBANA_URL } from '../../mocks/elastic.js';
 import { deepQuery, deepText } from '../helpers/dom.js';
+import { rejection } from '../helpers/providers.js';
 import { NOW, useMockApi, worker } from '../helpers/msw.js';
 
 const IP = '203.0.113.7';
@@ -39,15 +40,6 @@ function recordRequests(): Sent[] {
       .then((body: Sent['body']) => sent.push({ url: request.url, body, authorization: request.headers.get('Authorization') }));
   });
   return sent;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a rejection');
 }
 
 useMockApi();
