@@ -9,7 +9,7 @@ import { dateTime, entityLink, missing, navigate, orMissing, section, shown, ske
 import { IpSectionElement } from '../base/section-element.js';
 import { SEVERITIES, type IpDetails, type LogActivity, type SecuritySummary } from '../../data/model.js';
 import { SEVERITY_LABELS } from '../../lib/labels.js';
-import { formatCoordinates, formatNumber } from '../../lib/format.js';
+import { formatCoordinates, formatNumber, isOne } from '../../lib/format.js';
 import { describeRange } from '../../lib/time-range.js';
 import '../copy-button/ip-copy-button.js';
 import '../prevalence-chart/ip-prevalence-chart.js';
@@ -316,7 +316,7 @@ export class IpOverview extends IpSectionElement {
 
 /** "3 incidents", "1 alert": the count in the locale's digits, the noun by its plural rule. */
 function countOf(n: number, locale: string | undefined, noun: 'incidents' | 'alerts'): string {
-  const one = new Intl.PluralRules(locale).select(n) === 'one';
+  const one = isOne(n, locale);
   const count = formatNumber(n, locale);
   if (noun === 'incidents') return one ? msg(str`${count} incident`) : msg(str`${count} incidents`);
   return one ? msg(str`${count} alert`) : msg(str`${count} alerts`);

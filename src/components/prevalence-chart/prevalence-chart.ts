@@ -12,7 +12,7 @@ import { dateTime, skeletonLines } from '../shared/ui.js';
 import { IpSectionElement } from '../base/section-element.js';
 import { describeError, isRetryable } from '../../data/errors.js';
 import type { Prevalence } from '../../data/model.js';
-import { formatNumber } from '../../lib/format.js';
+import { formatNumber, isOne } from '../../lib/format.js';
 import { describeRange, type TimeRange } from '../../lib/time-range.js';
 import { IpRangeSelectEvent } from '../../events/events.js';
 import { announceBucket, bucketLabel, LARGE, marksIn, prepare, type PreparedSeries } from './prevalence-series.js';
@@ -337,5 +337,5 @@ export class IpPrevalenceChart extends IpSectionElement {
 /** "27 alerts started", the noun by the language's plural rule. */
 function alertsStarted(n: number, locale: string | undefined): string {
   const count = formatNumber(n, locale);
-  return new Intl.PluralRules(locale).select(n) === 'one' ? msg(str`${count} alert started`) : msg(str`${count} alerts started`);
+  return isOne(n, locale) ? msg(str`${count} alert started`) : msg(str`${count} alerts started`);
 }

@@ -7,7 +7,7 @@
 import { msg, str } from '../../lib/l10n.js';
 import type { AlertMark, Prevalence } from '../../data/model.js';
 import { toMs } from '../../data/time.js';
-import { formatDate, formatDateTime, formatNumber } from '../../lib/format.js';
+import { formatDate, formatDateTime, formatNumber, isOne } from '../../lib/format.js';
 import { labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
 
 /** Above this many points: LTTB sampling, no symbols, no animation. */
@@ -100,12 +100,11 @@ export function describeBucket(s: PreparedSeries, i: number, locale?: string): B
   const marks = marksIn(s, i).sort((a, b) => rank(a.severity) - rank(b.severity));
   const alerts: BucketDescription['alerts'] = marks
     .slice(0, MAX_TITLES)
-    .map((m) => ({ text: `${labelFor(SEVERITY_LABELS, m.severity, msg('Unknown'))}: ${m.title}`, severity: m.severity }));
+    .map((m) => ({ text: `${labelFor(SEVERITY_LABELS, m.severity, SEVERITY_LABELS.unknown)}: ${m.title}`, severity: m.severity }));
   const more = marks.length - MAX_TITLES;
-  const one = (k: number) => new Intl.PluralRules(locale).select(k) === 'one';
-  if (more > 0) alerts.push({ text: one(more) ? msg(str`+${more} more alert`) : msg(str`+${more} more alerts`) });
+  if (more > 0) alerts.push({ text: isOne(more, locale) ? msg(str`+${more} more alert`) : msg(str`+${more} more alerts`) });
   const count = formatNumber(n, locale);
-  return { heading: bucketLabel(s, i, locale), devices: one(n) ? msg(str`${count} device`) : msg(str`${count} devices`), alerts };
+  return { heading: bucketLabel(s, i, locale), devices: isOne(n, locale) ? msg(str`${count} device`) : msg(str`${count} devices`), alerts };
 }
 
 /** The same as one plain sentence, for the live region. */

@@ -175,33 +175,35 @@ export class IpResponseActions extends IpSectionElement {
   }
 
   /**
-   * The language Go hunt opens hunting in: the first the provider links (Defender's KQL before
-   * Sentinel's, then ES|QL for Kibana's Discover), else Defender's.
+   * What Go hunt opens: the query in the first language the provider links hunting for
+   * (Defender's KQL before Sentinel's, then ES|QL for Kibana's Discover), with that link; else
+   * Defender's query, without a link.
    */
-  get #huntLanguage(): QueryLanguage {
-    const hunting = this.source.provider?.links?.hunting;
-    const ip = this.#ip;
-    if (hunting && ip) for (const l of QUERY_LANGUAGES) if (hunting(huntQuery(this.source.provider, ip, this.source.timeRange, l), l)) return l;
-    return 'kql-defender';
-  }
-
-  /** The query Go hunt opens, when the provider links hunting. */
-  get #huntQuery(): string {
-    return huntQuery(this.source.provider, this.#ip!, this.source.timeRange, this.#huntLanguage);
+  #hunt(): { language: QueryLanguage; query: string; href?: string } {
+    const provider = this.source.provider;
+    const hunting = provider?.links?.hunting;
+    const ip = this.#ip!;
+    for (const language of hunting ? QUERY_LANGUAGES : []) {
+      const query = huntQuery(provider, ip, this.source.timeRange, language);
+      const href = safeHref(hunting!(query, language));
+      if (href) return { language, query, href };
+    }
+    return { language: 'kql-defender', query: huntQuery(provider, ip, this.source.timeRange, 'kql-defender') };
   }
 
   #href(id: 'hunt' | 'activity-log' | 'cloud-app-settings'): string | undefined {
     const links = this.source.provider?.links;
     const ip = this.#ip;
     if (!ip) return undefined;
-    if (id === 'hunt') return links?.hunting ? safeHref(links.hunting(this.#huntQuery, this.#huntLanguage)) : undefined;
+    if (id === 'hunt') return this.#hunt().href;
     return safeHref(id === 'activity-log' ? links?.activityLog?.(ip) : links?.cloudAppSettings?.(ip));
   }
 
   async #navigate(e: Event, id: 'hunt' | 'activity-log' | 'cloud-app-settings') {
     this.#menu.close();
-    const nav = id === 'hunt' ? { target: 'hunting' as const, query: this.#huntQuery, language: this.#huntLanguage } : { target: id };
-    const refused = await navigateAfterRequest(this, e, id, { ...nav, ip: this.#ip, href: this.#href(id) });
+    const hunt = id === 'hunt' ? this.#hunt() : undefined;
+    const nav = hunt ? { target: 'hunting' as const, query: hunt.query, language: hunt.language } : { target: id };
+    const refused = await navigateAfterRequest(this, e, id, { ...nav, ip: this.#ip, href: hunt ? hunt.href : this.#href(id) });
     if (refused) this.#status.say(refused, 'error');
   }
 

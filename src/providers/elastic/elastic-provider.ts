@@ -213,9 +213,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
     const status = patch.status === 'new' ? 'open' : patch.status === 'inProgress' ? 'acknowledged' : patch.status === 'resolved' ? 'closed' : undefined;
     if (!status) throw new IpDataError('invalid-input', `“${String(patch.status)}” is not a status Elastic Security alerts have.`);
     if (!Array.isArray(ids) || !ids.length || ids.some((id) => typeof id !== 'string' || !id)) throw new IpDataError('invalid-input', 'Alert ids are needed.');
-    const extra = this.#o.kibanaHeaders ?? this.#o.headers;
-    const headers = new Headers(typeof extra === 'function' ? await extra() : (extra ?? {}));
-    headers.set('Content-Type', 'application/json');
+    const headers = await requestHeaders(this.#o.kibanaHeaders ?? this.#o.headers);
     headers.set('kbn-xsrf', 'ip-entity-page');
     const answer = await this.#http.attempt({ method: 'POST', url: `${kibana}/api/detection_engine/signals/status`, headers, body: JSON.stringify({ signal_ids: ids, status }), signal: o.signal, refuseRedirects: headers.has('Authorization') }, true);
     if (!answer.ok) throw elasticError(answer.status, answer.text, answer.headers, 'the status change');
@@ -307,14 +305,19 @@ export class ElasticSecurityProvider implements IpDataProvider {
   }
 
   async #post(path: string, body: unknown, what: string, signal: AbortSignal): Promise<unknown> {
-    const extra = typeof this.#o.headers === 'function' ? await this.#o.headers() : (this.#o.headers ?? {});
-    const headers = new Headers(extra);
-    headers.set('Content-Type', 'application/json');
-    headers.set('Accept', 'application/json');
+    const headers = await requestHeaders(this.#o.headers);
     const answer = await this.#http.attempt({ method: 'POST', url: `${this.#base}${path}`, headers, body: JSON.stringify(body), signal, refuseRedirects: headers.has('Authorization') }, false);
     if (!answer.ok) throw elasticError(answer.status, answer.text, answer.headers, what);
     return parseJson(answer);
   }
+}
+
+/** The host's headers (asked for when a function) and JSON in both directions. */
+async function requestHeaders(given: ElasticSecurityProviderOptions['headers']): Promise<Headers> {
+  const headers = new Headers(typeof given === 'function' ? await given() : (given ?? {}));
+  headers.set('Content-Type', 'application/json');
+  headers.set('Accept', 'application/json');
+  return headers;
 }
 
 function checkedIp(ip: string): string {
