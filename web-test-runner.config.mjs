@@ -32,6 +32,32 @@ const CHROMIUM_ARGS = [
   '--enable-precise-memory-info',
 ];
 
+/**
+ * The suite must pass on any day and in any time zone. `TEST_CLOCK_SHIFT` moves every test page's
+ * clock by a number of days (`366`: a year ahead) and `TEST_TIME_ZONE` sets the browser's zone
+ * (`Asia/Kathmandu`: +05:45, not a whole hour); CI runs the suite that way (.ci/run).
+ * Only `Date` moves (an init script in every page and frame): timers, `performance` and its memory
+ * figures stay real. Playwright's own clock would fake those too (`performance.memory` vanishes).
+ */
+const clockShiftDays = Number(process.env.TEST_CLOCK_SHIFT || 0);
+if (!Number.isFinite(clockShiftDays)) throw new Error(`TEST_CLOCK_SHIFT must be a number of days, not ${process.env.TEST_CLOCK_SHIFT}`);
+const timezoneId = process.env.TEST_TIME_ZONE || undefined;
+
+/** Runs in the page before any of its scripts: `Date` with `shift` ms added to the present. */
+function shiftDate(shift) {
+  const RealDate = Date;
+  function ShiftedDate(...args) {
+    if (!new.target) return new RealDate(RealDate.now() + shift).toString();
+    return Reflect.construct(RealDate, args.length === 0 ? [RealDate.now() + shift] : args, new.target);
+  }
+  ShiftedDate.prototype = RealDate.prototype;
+  ShiftedDate.now = () => RealDate.now() + shift;
+  ShiftedDate.parse = RealDate.parse;
+  ShiftedDate.UTC = RealDate.UTC;
+  Object.defineProperty(ShiftedDate, 'name', { value: 'Date' });
+  globalThis.Date = ShiftedDate;
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: '.',
@@ -39,7 +65,18 @@ export default {
   nodeResolve: true,
   // Two cores: two pages at a time. Playwright gives each page real focus and rAF.
   concurrency: Number(process.env.TEST_CONCURRENCY ?? 2),
-  browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
+      createBrowserContext: ({ browser }) => browser.newContext(timezoneId ? { timezoneId } : {}),
+      async createPage({ context }) {
+        const page = await context.newPage();
+        if (clockShiftDays) await page.addInitScript(shiftDate, clockShiftDays * 86_400_000);
+        return page;
+      },
+    }),
+  ],
   testFramework: { config: { timeout: 10000, ...(process.env.TEST_GREP ? { grep: process.env.TEST_GREP } : {}) } },
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,

@@ -28,9 +28,16 @@ export const TimeRangePickerDark: StoryObj = {
   render: () => html`<div style="padding:16px;background:#17181c"><ip-time-range-picker theme="dark" value="90d"></ip-time-range-picker></div>`,
 };
 
-/** A custom window in force: the select names it. */
+/** A window of whole UTC days `fromDays` … `toDays` ago, plus hours, as the `range` attribute spells it. */
+function daysAgoWindow(fromDays: number, fromHour: number, toDays: number, toHour: number): string {
+  const midnight = Math.floor(Date.now() / 86_400_000) * 86_400_000;
+  const at = (days: number, hour: number) => new Date(midnight - days * 86_400_000 + hour * 3_600_000).toISOString();
+  return `${at(fromDays, fromHour)}/${at(toDays, toHour)}`;
+}
+
+/** A custom window in force (two weeks, ending a week ago): the select names it. */
 export const TimeRangePickerCustomWindow: StoryObj = {
-  render: () => html`<div style="padding:16px"><ip-time-range-picker value="2026-11-01T08:00:00.000Z/2026-11-15T18:00:00.000Z"></ip-time-range-picker></div>`,
+  render: () => html`<div style="padding:16px"><ip-time-range-picker value=${daysAgoWindow(21, 8, 7, 18)}></ip-time-range-picker></div>`,
 };
 
 /** "Custom range…" picked with a data source that keeps 30 days: the form (`<ip-custom-range>`, loaded on first use) open, From focused. */

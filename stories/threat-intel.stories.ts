@@ -61,7 +61,7 @@ export const HostileStrings: Story = {
                 hostingProvider: '<img src=x onerror=alert(1)>',
                 reputation: { classification: 'malicious"><script>alert(1)</script>', score: 99, rules: [{ name: '=HYPERLINK("http://evil.example")', severity: 'high', relatedDetailsUrl: 'javascript:alert(1)' }] },
               },
-              lists: { passiveDns: [{ hostname: '<b>evil</b>.example\\u202egpj.exe', lastSeen: '2026-11-20T10:00:00Z' }] },
+              lists: { passiveDns: [{ hostname: '<b>evil</b>.example\\u202egpj.exe', lastSeen: new Date(Date.now() - 3 * 86_400_000).toISOString() }] },
             },
           },
         },

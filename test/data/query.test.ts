@@ -213,6 +213,8 @@ describe('data/query interval filters on time fields', () => {
 });
 
 describe('data/query queryDevices', () => {
+  /** The UTC day `n` days after the fixtures' origin, as YYYY-MM-DD. */
+  const day = (n: number) => at(24 * n).slice(0, 10);
   const devices = [
     makeDevice({ id: 'x', name: 'WS-FIN-0231', lastSeen: at(50), firstSeen: at(10), connectionCount: 12, lastEvent: makeEvent({ actionType: 'ConnectionSuccess', initiatingProcess: { fileName: 'powershell.exe', commandLine: 'powershell -enc AAA', sha256: 'ab'.repeat(32), accountName: 'jsmith', accountDomain: 'CONTOSO' } }) }),
     makeDevice({ id: 'y', name: 'SRV-SQL-02', osPlatform: 'WindowsServer2022', lastSeen: at(70), firstSeen: at(60), connectionCount: 3, lastEvent: makeEvent({ actionType: 'InboundConnectionAccepted', direction: 'inbound', file: { name: 'Invoice_48213.iso' } }) }),
@@ -235,15 +237,15 @@ describe('data/query queryDevices', () => {
   });
 
   it('treats a YYYY-MM-DD term as "last observed that day", combined with text', () => {
-    // Last observed: x Nov 3 02:00, y Nov 3 22:00, z Nov 2 06:00 (UTC).
+    // Last observed (UTC days from the fixtures' origin): x day 2 02:00, y day 2 22:00, z day 1 06:00.
     const s = (search: string) => ids(queryDevices(devices, { offset: 0, limit: 10, search }).items);
-    expect(s('2026-11-01')).to.deep.equal([]);
-    expect(s('2026-11-02')).to.deep.equal(['z']);
-    expect(s('2026-11-03')).to.deep.equal(['y', 'x']);
-    expect(s('2026-11-03 sql')).to.deep.equal(['y']);
-    expect(s('powershell 2026-11-03')).to.deep.equal(['x']);
-    expect(s('2026-11-02 2026-11-03')).to.deep.equal(['y', 'x', 'z']);
-    expect(s('2026-12-25')).to.deep.equal([]);
+    expect(s(day(0))).to.deep.equal([]);
+    expect(s(day(1))).to.deep.equal(['z']);
+    expect(s(day(2))).to.deep.equal(['y', 'x']);
+    expect(s(`${day(2)} sql`)).to.deep.equal(['y']);
+    expect(s(`powershell ${day(2)}`)).to.deep.equal(['x']);
+    expect(s(`${day(1)} ${day(2)}`)).to.deep.equal(['y', 'x', 'z']);
+    expect(s(day(30))).to.deep.equal([]);
     // Not a real day: plain text.
     expect(s('2026-13-45')).to.deep.equal([]);
   });
@@ -255,8 +257,8 @@ describe('data/query queryDevices', () => {
     expect(s('svchost')).to.deep.equal(['y']);
     expect(s('WSCRIPT')).to.deep.equal(['x']);
     expect(s('sql')).to.deep.equal(['y']);
-    expect(s('2026-11-03 svchost')).to.deep.equal(['y']);
-    expect(s('2026-11-02 svchost')).to.deep.equal([]);
+    expect(s(`${day(2)} svchost`)).to.deep.equal(['y']);
+    expect(s(`${day(1)} svchost`)).to.deep.equal([]);
     expect(ids(queryDevices(devices, { offset: 0, limit: 10, search: 'svchost' }).items)).to.deep.equal([]);
   });
 

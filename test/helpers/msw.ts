@@ -4,8 +4,12 @@ import { createMicrosoftHandlers } from '../../mocks/microsoft.js';
 import { createSentinelHandlers } from '../../mocks/sentinel.js';
 import { createElasticHandlers } from '../../mocks/elastic.js';
 
-/** The data's "now" in tests: fixed, so generated data is the same in every run. */
-export const NOW = Date.parse('2026-11-23T13:00:00.000Z');
+/**
+ * The generated data's "now" in tests: the hour this module was loaded, on the page's clock. The
+ * data is the same relative to it in every run; the page's own ranges end at the clock, up to an
+ * hour later, so every generated record is inside them.
+ */
+export const NOW = Math.floor(Date.now() / 3_600_000) * 3_600_000;
 
 export const worker = setupWorker(...createHandlers({ now: NOW }), ...createMicrosoftHandlers({ now: NOW }), ...createSentinelHandlers({ now: NOW }), ...createElasticHandlers({ now: NOW }));
 

@@ -8,7 +8,9 @@ import { forgetAnswers, memoizeProvider } from '../../src/providers/memo.js';
 import { deepText } from '../helpers/dom.js';
 import { manualProvider, recording, staticProvider } from '../helpers/providers.js';
 
-const RANGE = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z') };
+const DAY = 86_400_000;
+/** The last 30 days, as the fixtures (built relative to the page's clock) have them. */
+const RANGE = { from: new Date(Date.now() - 30 * DAY), to: new Date(Date.now() + DAY) };
 const options = (controller = new AbortController()) => ({ signal: controller.signal });
 const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError';
 
@@ -21,7 +23,7 @@ describe('providers/memo', () => {
     await memo.getSecuritySummary('203.0.113.7', { from: new Date(RANGE.from), to: new Date(RANGE.to) }, options());
     expect(calls.filter((c) => c.method === 'getSecuritySummary')).to.have.length(1);
     // Another range is another question; so is another query, whatever the order of its keys.
-    await memo.getSecuritySummary('203.0.113.7', { from: new Date('2026-11-20T00:00:00Z'), to: RANGE.to }, options());
+    await memo.getSecuritySummary('203.0.113.7', { from: new Date(RANGE.from.getTime() + 19 * DAY), to: RANGE.to }, options());
     await memo.listAlerts('203.0.113.7', { range: RANGE, offset: 0, limit: 10 }, options());
     await memo.listAlerts('203.0.113.7', { limit: 10, offset: 0, range: RANGE }, options());
     await memo.listAlerts('203.0.113.7', { range: RANGE, offset: 10, limit: 10 }, options());

@@ -16,7 +16,7 @@ function provider(extra: Partial<ConstructorParameters<typeof StaticIpDataProvid
           makeAlert({ id: 'i1', kind: 'incident', severity: 'high', status: 'inProgress', lastActivity: at(50), firstActivity: at(10) }),
           makeAlert({ id: 'a1', severity: 'high', status: 'new', lastActivity: at(40), firstActivity: at(39), incidentId: 'i1' }),
           makeAlert({ id: 'a2', severity: 'low', status: 'resolved', lastActivity: at(30), firstActivity: at(29), incidentId: 'i1' }),
-          makeAlert({ id: 'old', severity: 'medium', status: 'new', lastActivity: '2025-01-01T00:00:00Z', firstActivity: '2025-01-01T00:00:00Z' }),
+          makeAlert({ id: 'old', severity: 'medium', status: 'new', lastActivity: at(-24 * 365), firstActivity: at(-24 * 365) }),
         ],
         devices: [
           makeDevice({ id: 'd1', name: 'WS-1', firstSeen: at(1), lastSeen: at(48) }),
@@ -60,11 +60,11 @@ describe('StaticIpDataProvider', () => {
     const prev = await provider().getPrevalence('203.0.113.7', range, o());
     expect(prev.bucket).to.equal('day');
     expect(prev.totalDevices).to.equal(2);
-    const day0 = prev.buckets.find((b) => b.start === '2026-11-01T00:00:00.000Z');
+    const day0 = prev.buckets.find((b) => b.start === at(0));
     expect(day0?.devices).to.equal(2); // WS-1 from 01:00, WS-2 at 20:00–22:00
-    const day2 = prev.buckets.find((b) => b.start === '2026-11-03T00:00:00.000Z');
+    const day2 = prev.buckets.find((b) => b.start === at(48));
     expect(day2?.devices).to.equal(1); // WS-1 last seen at 00:00 that day
-    const day3 = prev.buckets.find((b) => b.start === '2026-11-04T00:00:00.000Z');
+    const day3 = prev.buckets.find((b) => b.start === at(72));
     expect(day3?.devices).to.equal(0);
     expect(prev.alertMarks.map((m) => m.id)).to.deep.equal(['i1', 'a2', 'a1']);
   });
