@@ -35,7 +35,8 @@ const CHROMIUM_ARGS = [
 /**
  * The suite must pass on any day and in any time zone. `TEST_CLOCK_SHIFT` moves every test page's
  * clock by a number of days (`366`: a year ahead) and `TEST_TIME_ZONE` sets the browser's zone
- * (`Asia/Kathmandu`: +05:45, not a whole hour); CI runs the suite that way (.ci/run).
+ * (`America/St_Johns`: UTC-03:30, not a whole hour, and a UTC day starts there the evening before;
+ * `Asia/Kathmandu`: +05:45); CI runs the suite a year ahead in St. John's (.ci/run).
  * Only `Date` moves (an init script in every page and frame): timers, `performance` and its memory
  * figures stay real. Playwright's own clock would fake those too (`performance.memory` vanishes).
  */

@@ -55,11 +55,14 @@ export function formatDateTime(value: string | number | Date | null | undefined,
   ).format(t);
 }
 
-/** "Nov 20, 2026" style date; '' for missing or invalid input. */
-export function formatDate(value: string | number | Date | null | undefined, locale?: Locale): string {
+/**
+ * "Nov 20, 2026" style date; '' for missing or invalid input. `timeZone: 'UTC'` names the UTC day
+ * (a day bucket of the chart is a UTC day: in St. John's its start is the evening before).
+ */
+export function formatDate(value: string | number | Date | null | undefined, locale?: Locale, timeZone?: 'UTC'): string {
   const t = toTime(value);
   if (t === undefined) return '';
-  return cached(`d|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(t);
+  return cached(`d|${locale}|${timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone })).format(t);
 }
 
 /** Full ISO-like timestamp for tooltips and exports: "2026-11-20T14:05:09Z" is unambiguous. */

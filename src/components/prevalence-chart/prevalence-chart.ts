@@ -1,5 +1,6 @@
 import { msg, str } from '../../lib/l10n.js';
 import { labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
+import { revealControls } from '../../lib/text.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { initialState, Task, TaskStatus } from '@lit/task';
@@ -269,11 +270,11 @@ export class IpPrevalenceChart extends IpSectionElement {
     // A scrolling box must be reachable by keyboard: the region takes focus and scrolls with the arrows.
     return html`<div class="table-scroll" id="data-table" tabindex="0" role="region" aria-labelledby="table-caption"><table class="simple data-table" part="table">
       <caption id="table-caption">${hourly ? msg('Devices per hour') : msg('Devices per day')}${shownRows}</caption>
-      <thead><tr><th scope="col">${hourly ? msg('Hour') : msg('Day')}</th><th scope="col">${msg('Devices')}</th><th scope="col">${msg('Alerts started')}</th></tr></thead>
+      <thead><tr><th scope="col">${hourly ? msg('Hour') : msg('Day (UTC)')}</th><th scope="col">${msg('Devices')}</th><th scope="col">${msg('Alerts started')}</th></tr></thead>
       <tbody>
         ${Array.from({ length: Math.min(rows, TABLE_LIMIT) }, (_, i) => {
           const marks = marksIn(s, i);
-          return html`<tr><th scope="row">${bucketLabel(s, i, this.locale)}</th><td>${formatNumber(s.values[i]!, this.locale)}</td><td>${marks.length ? marks.map((m) => `${labelFor(SEVERITY_LABELS, m.severity)}: ${m.title}`).join('; ') : ''}</td></tr>`;
+          return html`<tr><th scope="row">${bucketLabel(s, i, this.locale)}</th><td>${formatNumber(s.values[i]!, this.locale)}</td><td>${marks.length ? marks.map((m) => `${labelFor(SEVERITY_LABELS, m.severity)}: ${revealControls(m.title)}`).join('; ') : ''}</td></tr>`;
         })}
       </tbody>
     </table></div>`;

@@ -55,15 +55,17 @@ export function severityColor(theme: ChartTheme, severity: string): string {
  * start and the month at a month's (bold), the day at midnight, else the time. ECharts' own
  * labels would be English month names (its built-in locale); these follow the page's language.
  */
-export function timeAxisLabel(locale?: string): (value: number) => string {
-  const month = new Intl.DateTimeFormat(locale, { month: 'short' });
-  const year = new Intl.DateTimeFormat(locale, { year: 'numeric' });
-  const day = new Intl.DateTimeFormat(locale, { day: 'numeric' });
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+export function timeAxisLabel(locale?: string, utc = false): (value: number) => string {
+  const timeZone = utc ? 'UTC' : undefined;
+  const month = new Intl.DateTimeFormat(locale, { month: 'short', timeZone });
+  const year = new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone });
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', timeZone });
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
   return (value) => {
     const d = new Date(value);
-    const midnight = d.getHours() === 0 && d.getMinutes() === 0;
-    if (midnight && d.getDate() === 1) return `{strong|${d.getMonth() === 0 ? year.format(d) : month.format(d)}}`;
+    const [hours, minutes, date, monthIndex] = utc ? [d.getUTCHours(), d.getUTCMinutes(), d.getUTCDate(), d.getUTCMonth()] : [d.getHours(), d.getMinutes(), d.getDate(), d.getMonth()];
+    const midnight = hours === 0 && minutes === 0;
+    if (midnight && date === 1) return `{strong|${monthIndex === 0 ? year.format(d) : month.format(d)}}`;
     return midnight ? day.format(d) : time.format(d);
   };
 }
@@ -82,7 +84,9 @@ export interface OptionInput {
 export function prevalenceOption({ series: s, range, theme, locale, description, compact }: OptionInput): Record<string, unknown> {
   const large = s.times.length > LARGE;
   const axisLabel = { color: theme.muted, fontFamily: theme.fontFamily, fontSize: theme.fontSize, hideOverlap: true };
-  const timeLabel = { ...axisLabel, formatter: timeAxisLabel(locale), rich: { strong: { fontWeight: 'bold' } } };
+  // Day buckets are UTC days: the axis ticks and names them in UTC too, so a tick sits on a bucket.
+  const utc = s.bucket === 'day';
+  const timeLabel = { ...axisLabel, formatter: timeAxisLabel(locale, utc), rich: { strong: { fontWeight: 'bold' } } };
   const valueLabel = { ...axisLabel, formatter: (v: number) => formatNumber(v, locale) };
   const from = range.from.getTime();
   const to = range.to.getTime();
@@ -95,6 +99,7 @@ export function prevalenceOption({ series: s, range, theme, locale, description,
     itemStyle: { color: severityColor(theme, m.severity) },
   }));
   return {
+    useUTC: utc,
     animation: !large,
     aria: { enabled: true, label: { description } },
     textStyle: { fontFamily: theme.fontFamily, color: theme.text },

@@ -80,7 +80,9 @@ export function marksIn(s: PreparedSeries, i: number): AlertMark[] {
 
 export function bucketLabel(s: PreparedSeries, i: number, locale?: string): string {
   const t = s.times[i]!;
-  return s.bucket === 'day' ? formatDate(t, locale) : formatDateTime(t, locale);
+  // A day bucket is a UTC day (as every provider counts them): named by its UTC date, never by the
+  // local date of its start, which west of Greenwich is the day before.
+  return s.bucket === 'day' ? formatDate(t, locale, 'UTC') : formatDateTime(t, locale);
 }
 
 /** Plain sentences for bucket `i`: the heading, the device count, and the alerts that started. */
