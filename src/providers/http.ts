@@ -1,7 +1,8 @@
 /**
  * One HTTP attempt done carefully, for every provider that talks to a service over `fetch`: the
  * timeout and the caller's abort cover the headers and the body; the body is capped; requests that
- * carry credentials never follow a redirect; a failure becomes an `IpDataError` with a kind. The
+ * never follow a redirect unless the host allows it (credentials can ride on any request: a header,
+ * a cookie, a host `fetch` that adds a token); a failure becomes an `IpDataError` with a kind. The
  * providers add their own retry policy, error messages and answer readers on top.
  */
 import { IpDataError, type IpDataErrorKind } from '../data/errors.js';
@@ -15,6 +16,12 @@ export interface HttpClientOptions {
   maxResponseBytes?: number;
   /** `credentials` of every request (default `same-origin`). */
   credentials?: RequestCredentials;
+  /**
+   * Follow redirects (default false: a redirect fails the request, so no credential is ever sent
+   * on to an address the host did not configure). Only for a host whose service redirects by
+   * design and whose credentials are safe wherever it redirects.
+   */
+  followRedirects?: boolean;
 }
 
 /** What one attempt got: the status and headers, and the body read within the limits. */
@@ -31,8 +38,6 @@ export interface HttpAttempt {
   headers: Headers;
   body?: string;
   signal?: AbortSignal;
-  /** Fail on a redirect instead of following it (the request carries credentials). */
-  refuseRedirects?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -116,12 +121,14 @@ export class HttpClient {
   readonly #timeoutMs: number;
   readonly #maxBytes: number;
   readonly #credentials: RequestCredentials;
+  readonly #followRedirects: boolean;
 
   constructor(options: HttpClientOptions = {}) {
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_BYTES;
     this.#credentials = options.credentials ?? 'same-origin';
+    this.#followRedirects = options.followRedirects === true;
   }
 
   get timeoutMs(): number {
@@ -146,10 +153,10 @@ export class HttpClient {
         body: a.body,
         signal: timeout.signal,
         credentials: this.#credentials,
-        redirect: a.refuseRedirects ? 'manual' : 'follow',
+        redirect: this.#followRedirects ? 'follow' : 'manual',
       });
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-        throw new IpDataError('bad-response', 'The service answered with a redirect. Requests carrying credentials do not follow redirects: set the base URL to the final address.', {
+        throw new IpDataError('bad-response', 'The service answered with a redirect, which this page does not follow (a request may carry credentials): set the address to the final one.', {
           status: response.status || undefined,
         });
       }

@@ -174,6 +174,21 @@ describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
     expect((await p.listAlerts(IP, { range, offset: 0, limit: 1, filter: { kind: ['incident'] } }, o())).total).to.equal(0);
   });
 
+  it('never follows a redirect, whatever header carries the key, unless the host allows it', async () => {
+    const asked: string[] = [];
+    worker.use(
+      http.post(`${DEMO_ELASTICSEARCH_URL}/_query`, () => new HttpResponse(null, { status: 307, headers: { Location: '/elsewhere/_query' } })),
+      http.post('/elsewhere/_query', ({ request }) => {
+        asked.push(request.headers.get('X-Custom-Key') ?? '');
+        return HttpResponse.json({ columns: [], values: [] });
+      }),
+    );
+    const error = await rejection(elastic({ headers: { 'X-Custom-Key': 'secret' } }).getLogActivity(IP, range, o()));
+    expect((error as IpDataError).kind).to.equal('bad-response');
+    expect((error as Error).message).to.contain('redirect');
+    expect(asked).to.deep.equal([]);
+  });
+
   it('says what the cluster said when it refuses, and what the key needs', async () => {
     worker.use(http.post(`${DEMO_ELASTICSEARCH_URL}/_query`, () => HttpResponse.json({ error: { type: 'security_exception', reason: 'action [indices:data/read/esql] is unauthorized for API key' }, status: 403 }, { status: 403 })));
     const error = await rejection(guardProvider(elastic()).getLogActivity(IP, range, o()));

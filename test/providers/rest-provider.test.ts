@@ -275,19 +275,27 @@ describe('RestIpDataProvider against the mock API', () => {
     expect(ok.organization).to.have.length(4096 + ' [904 more characters]'.length + 1);
   });
 
-  it('does not follow redirects with credentials the host added', async () => {
-    const inits: RequestInit[] = [];
-    const fetchWith = (status: number) => (async (_url: RequestInfo | URL, init?: RequestInit) => {
-      inits.push(init!);
-      return new Response(null, { status, headers: { Location: 'https://elsewhere.example/steal' } });
-    }) as typeof fetch;
-    const err = await rejection(api({ headers: { Authorization: 'Bearer secret' }, fetch: fetchWith(302) }).getIpDetails('1.2.3.4', o()));
-    expect(err.kind).to.equal('bad-response');
-    expect(err.message).to.contain('redirect');
-    expect(inits[0]!.redirect).to.equal('manual');
-    // Without added credentials redirects are followed by the browser as usual.
-    await rejection(api({ fetch: fetchWith(500), maxRetries: 0 }).getIpDetails('1.2.3.4', o()));
-    expect(inits[1]!.redirect).to.equal('follow');
+  it('never follows a redirect, however the credentials were added, unless the host allows it', async () => {
+    // The host's own fetch adds the token (no `headers` option): the service redirects elsewhere.
+    const stolen: Array<string | null> = [];
+    worker.use(
+      http.get('/api/ips/:ip', () => new HttpResponse(null, { status: 302, headers: { Location: '/elsewhere/steal' } })),
+      http.get('/elsewhere/steal', ({ request }) => {
+        stolen.push(request.headers.get('Authorization'));
+        return HttpResponse.json({ ip: '1.2.3.4', reverseDns: [] });
+      }),
+    );
+    const withToken = ((url: RequestInfo | URL, init?: RequestInit) => fetch(url, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), Authorization: 'Bearer secret' } })) as typeof fetch;
+    for (const options of [{ fetch: withToken }, { headers: { 'X-Api-Key': 'secret' } }, {}]) {
+      const err = await rejection(api(options).getIpDetails('1.2.3.4', o()));
+      expect(err.kind, JSON.stringify(Object.keys(options))).to.equal('bad-response');
+      expect(err.message).to.contain('redirect');
+    }
+    expect(stolen, 'the redirect target was never asked').to.deep.equal([]);
+    // A host whose service redirects by design opts in.
+    const followed = await api({ fetch: withToken, followRedirects: true }).getIpDetails('1.2.3.4', o());
+    expect(followed.ip).to.equal('1.2.3.4');
+    expect(stolen).to.deep.equal(['Bearer secret']);
   });
 
   it('sends one Idempotency-Key per change: a retry after a timeout is applied once', async () => {

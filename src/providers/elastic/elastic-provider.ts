@@ -43,6 +43,8 @@ export interface ElasticSecurityProviderOptions {
   timeoutMs?: number;
   /** `credentials` of every request (default `same-origin`: a proxy's cookie, never a third party's). */
   credentials?: RequestCredentials;
+  /** Follow redirects (default false: a redirect fails the request, whatever carries the credentials). */
+  followRedirects?: boolean;
 }
 
 /** Elasticsearch's default `index.max_result_window`: deeper pages go on with `search_after`. */
@@ -68,7 +70,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
     }
     this.#o = options;
     this.#base = options.elasticsearchUrl.trim().replace(/\/+$/, '');
-    this.#http = new HttpClient({ fetch: options.fetch, timeoutMs: options.timeoutMs, credentials: options.credentials });
+    this.#http = new HttpClient({ fetch: options.fetch, timeoutMs: options.timeoutMs, credentials: options.credentials, followRedirects: options.followRedirects });
     this.#q = new ElasticQueries(options.eventIndices ?? 'logs-*', options.alertIndex ?? '.alerts-security.alerts-default', options.fields);
     this.links = kibanaLinks(options.kibanaUrl);
   }
@@ -215,7 +217,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
     if (!Array.isArray(ids) || !ids.length || ids.some((id) => typeof id !== 'string' || !id)) throw new IpDataError('invalid-input', 'Alert ids are needed.');
     const headers = await requestHeaders(this.#o.kibanaHeaders ?? this.#o.headers);
     headers.set('kbn-xsrf', 'ip-entity-page');
-    const answer = await this.#http.attempt({ method: 'POST', url: `${kibana}/api/detection_engine/signals/status`, headers, body: JSON.stringify({ signal_ids: ids, status }), signal: o.signal, refuseRedirects: headers.has('Authorization') }, true);
+    const answer = await this.#http.attempt({ method: 'POST', url: `${kibana}/api/detection_engine/signals/status`, headers, body: JSON.stringify({ signal_ids: ids, status }), signal: o.signal }, true);
     if (!answer.ok) throw elasticError(answer.status, answer.text, answer.headers, 'the status change');
     // Every answer kept from before the change is stale now.
     this.#searches.clear();
@@ -306,7 +308,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
 
   async #post(path: string, body: unknown, what: string, signal: AbortSignal): Promise<unknown> {
     const headers = await requestHeaders(this.#o.headers);
-    const answer = await this.#http.attempt({ method: 'POST', url: `${this.#base}${path}`, headers, body: JSON.stringify(body), signal, refuseRedirects: headers.has('Authorization') }, false);
+    const answer = await this.#http.attempt({ method: 'POST', url: `${this.#base}${path}`, headers, body: JSON.stringify(body), signal }, false);
     if (!answer.ok) throw elasticError(answer.status, answer.text, answer.headers, what);
     return parseJson(answer);
   }

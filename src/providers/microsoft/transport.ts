@@ -93,7 +93,7 @@ export class MicrosoftTransport {
       headers.set('Authorization', `Bearer ${await this.#token(c.api, c.signal)}`);
       if (c.body !== undefined) headers.set('Content-Type', 'application/json; charset=utf-8');
       if (c.idempotencyKey) headers.set('Idempotency-Key', c.idempotencyKey);
-      const answer = await this.#http.attempt({ method: c.method, url, headers, body: c.body === undefined ? undefined : JSON.stringify(c.body), signal: c.signal, refuseRedirects: true }, !c.read);
+      const answer = await this.#http.attempt({ method: c.method, url, headers, body: c.body === undefined ? undefined : JSON.stringify(c.body), signal: c.signal }, !c.read);
       if (answer.ok) return answer.status === 204 || answer.text.trim() === '' ? undefined : parseJson(answer);
       const retryAfter = parseRetryAfter(answer.headers.get('Retry-After'));
       if (answer.status === 429 && retryAfter !== undefined) c.limiter?.block(retryAfter);

@@ -52,6 +52,8 @@ export interface RestIpDataProviderOptions {
   links?: LinkResolver;
   /** The largest answer read, in bytes; a bigger one fails as `bad-response` without being read whole (default 20 MB). */
   maxResponseBytes?: number;
+  /** Follow redirects (default false: a redirect fails the request, whatever carries the credentials). */
+  followRedirects?: boolean;
 }
 
 
@@ -72,18 +74,15 @@ export class RestIpDataProvider implements IpDataProvider {
   readonly #headers: RestIpDataProviderOptions['headers'];
   readonly #maxRetries: number;
   readonly #maxRetryAfter: number;
-  /** Requests carry credentials the host added: they never follow a redirect to another address. */
-  readonly #authenticated: boolean;
 
   constructor(options: RestIpDataProviderOptions) {
     answersAlreadyRead(this);
     if (!options || typeof options.baseUrl !== 'string') throw new TypeError('RestIpDataProvider needs a baseUrl.');
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.#http = new HttpClient({ fetch: options.fetch, timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes });
+    this.#http = new HttpClient({ fetch: options.fetch, timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes, followRedirects: options.followRedirects });
     this.#headers = options.headers;
     this.#maxRetries = options.maxRetries ?? 2;
     this.#maxRetryAfter = options.maxRetryAfterSeconds ?? 10;
-    this.#authenticated = options.headers !== undefined;
     this.links = options.links;
   }
 
@@ -225,7 +224,7 @@ export class RestIpDataProvider implements IpDataProvider {
       const extra: Record<string, string> = {};
       if (body !== undefined) extra['Content-Type'] = 'application/json';
       if (idempotencyKey) extra['Idempotency-Key'] = idempotencyKey;
-      const answer = await this.#http.attempt({ method, url, body, signal, headers: await this.#headersFor(extra), refuseRedirects: this.#authenticated });
+      const answer = await this.#http.attempt({ method, url, body, signal, headers: await this.#headersFor(extra) });
       if (answer.ok) return read(parseJson(answer));
 
       const retryAfter = parseRetryAfter(answer.headers.get('Retry-After'));
