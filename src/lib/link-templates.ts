@@ -2,10 +2,11 @@
  * Link templates: a host that knows its portal's URLs writes them as attributes
  * (`device-href="https://portal.example/devices/{id}"`) instead of code. Each value is
  * URL-encoded into its placeholder, so an id or a query can never break out of its place in the
- * URL; what comes out still passes `safeHref` where it is used (a `javascript:` template stays
- * text).
+ * URL, and a value of `.` or `..` (which would climb the path) makes no link; what comes out still
+ * passes `safeHref` where it is used (a `javascript:` template stays text).
  */
 import type { AlertFilter, LinkResolver } from '../data/provider.js';
+import { pathSegment } from './safe-url.js';
 
 /** The templates, by what they open, and the placeholders each may use. */
 export interface LinkTemplates {
@@ -23,9 +24,19 @@ export interface LinkTemplates {
   cloudAppSettings?: string;
 }
 
-/** `template` with each `{name}` replaced by the URL-encoded value; a placeholder with no value becomes empty. */
-export function expandTemplate(template: string, values: Readonly<Record<string, string | undefined>>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
+/**
+ * `template` with each `{name}` replaced by the URL-encoded value; a placeholder with no value
+ * becomes empty. Undefined when a value is `.` or `..` (see {@link pathSegment}).
+ */
+export function expandTemplate(template: string, values: Readonly<Record<string, string | undefined>>): string | undefined {
+  let refused = false;
+  const url = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = Object.prototype.hasOwnProperty.call(values, name) ? (values[name] ?? '') : '';
+    const segment = pathSegment(value);
+    if (segment === undefined) refused = true;
+    return segment ?? '';
+  });
+  return refused ? undefined : url;
 }
 
 const KINDS = ['device', 'alert', 'incident', 'hunting', 'activityLog', 'cloudAppSettings'] as const;

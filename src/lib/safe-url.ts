@@ -66,3 +66,15 @@ export function safeHref(url: unknown, base: string | null | undefined = default
 export function isSafeHref(url: unknown, base: string | null | undefined = defaultBase()): boolean {
   return safeHref(url, base) !== undefined;
 }
+
+/**
+ * A value from data as one URL path segment, or `undefined` when it cannot be one. Encoding keeps
+ * `/`, `?` and `#` in their place, but `.` and `..` stay as they are, and a URL parser reads them
+ * (and their encoded forms `%2e`, `.%2E` …) as "this folder" and "one folder up": a device id of
+ * `..` in `…/devices/{id}/timeline` would open `…/timeline` one level up. Ids come from telemetry
+ * an attacker's endpoint can write, so such values make no link at all.
+ */
+export function pathSegment(value: string): string | undefined {
+  const encoded = encodeURIComponent(value);
+  return /^(?:\.|%2e){1,2}$/i.test(encoded) ? undefined : encoded;
+}

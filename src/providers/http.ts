@@ -6,6 +6,17 @@
  * providers add their own retry policy, error messages and answer readers on top.
  */
 import { IpDataError, type IpDataErrorKind } from '../data/errors.js';
+import { pathSegment } from '../lib/safe-url.js';
+
+/**
+ * An id as one URL path segment of a request, encoded; `.`, `..` and empty ids would address
+ * another resource (`alerts_v2/..` is the collection), so they are refused before anything is sent.
+ */
+export function idSegment(id: string): string {
+  const segment = typeof id === 'string' && id !== '' ? pathSegment(id) : undefined;
+  if (segment === undefined) throw new IpDataError('invalid-input', `“${String(id)}” is not an id this service can look up.`);
+  return segment;
+}
 
 export interface HttpClientOptions {
   /** The fetch to use (default: the global one). */

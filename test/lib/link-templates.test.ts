@@ -10,6 +10,19 @@ describe('lib/link-templates', () => {
     expect(expandTemplate('https://p.example/hunt?q={query}&unknown={nothing}', { query: 'a "b" | c' })).to.equal('https://p.example/hunt?q=a%20%22b%22%20%7C%20c&unknown=');
   });
 
+  it('makes no link from an id that would climb the path (device ids come from telemetry)', () => {
+    const template = 'https://portal.example/tenant/devices/{id}/timeline';
+    for (const id of ['.', '..']) expect(expandTemplate(template, { id }), id).to.equal(undefined);
+    // Encoded forms are encoded again, so they stay a name: the URL resolves where the template says.
+    for (const id of ['%2e%2e', '.%2E', '...', '..a']) {
+      const url = new URL(expandTemplate(template, { id })!);
+      expect(url.pathname, id).to.match(/^\/tenant\/devices\/[^/]+\/timeline$/);
+    }
+    const links = templateLinks({ device: template }, undefined, () => '203.0.113.7');
+    expect(links.device!('..')).to.equal(undefined);
+    expect(links.device!('d-1')).to.equal('https://portal.example/tenant/devices/d-1/timeline');
+  });
+
   it('uses a template where one is set and the provider’s own link otherwise', () => {
     const own = { device: (id: string) => `https://own.example/device/${id}`, alert: (id: string) => `https://own.example/alert/${id}` };
     const links = templateLinks({ alert: 'https://portal.example/alerts/{id}?ip={ip}', hunting: ' ', activityLog: 'https://portal.example/log?ip={ip}' }, own, () => '203.0.113.7');

@@ -56,6 +56,19 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
   useMockApi();
   afterEach(() => worker.events.removeAllListeners());
 
+  it('never puts an id that would climb the path in a request or a portal link', async () => {
+    const seen = watch();
+    const { raw } = provider();
+    for (const id of ['.', '..']) {
+      expect(raw.links.device!(id), id).to.equal(undefined);
+      expect(raw.links.alert!(id), id).to.equal(undefined);
+      const error = await rejection(raw.updateAlerts!([id], { status: 'resolved' }, o()));
+      expect(error.kind).to.equal('invalid-input');
+    }
+    expect(raw.links.device!('d-1')).to.contain('/machines/v2/d-1/overview');
+    expect(seen.filter((s) => s.url.pathname.includes('/security/')), 'nothing was sent').to.deep.equal([]);
+  });
+
   it('asks the host for a token per API scope and sends it only to the APIs', async () => {
     const seen = watch();
     const { p, scopes } = provider();

@@ -12,6 +12,7 @@ import { alertsQuery } from './queries.js';
 import { number, text, type Row } from '../microsoft/tables.js';
 import { severity } from '../read/overview.js';
 import type { DefenderGraph } from './graph.js';
+import { pathSegment } from '../../lib/safe-url.js';
 
 export interface AlertCase {
   /** Every alert whose evidence names the IP, as advanced hunting knows it (no status). */
@@ -52,18 +53,24 @@ export async function buildAlertCase(graph: DefenderGraph, ip: string, range: Ti
   else for (const a of index) add(a.severity, 1);
   const matchedTotal = Math.max(index.length, Object.values(matched).reduce((a, b) => a + b, 0));
   const recent = index.slice(0, maxAlerts);
+  // An id that cannot be a path segment (`..`) is never sent; such an alert is listed as hunting knows it.
+  const askable = recent.filter((a) => pathSegment(a.id) !== undefined);
   const details = await graph.getMany(
-    recent.map((a) => `security/alerts_v2/${encodeURIComponent(a.id)}`),
-    `the details of ${recent.length} alerts`,
+    askable.map((a) => `security/alerts_v2/${pathSegment(a.id)!}`),
+    `the details of ${askable.length} alerts`,
     'SecurityAlert.Read.All',
     signal,
   );
+  const detailOf = new Map(askable.map((a, i) => [a.id, details[i]]));
   // An alert Graph could not give (deleted, out of the analyst's scope) is listed as hunting knows it.
-  const alerts = recent.map((a, i) => (details[i] ? alertFromGraph(details[i]) : a));
-  const incidentIds = [...new Set(alerts.map((a) => a.incidentId).filter((id): id is string => Boolean(id)))];
+  const alerts = recent.map((a) => {
+    const detail = detailOf.get(a.id);
+    return detail ? alertFromGraph(detail) : a;
+  });
+  const incidentIds = [...new Set(alerts.map((a) => a.incidentId).filter((id): id is string => Boolean(id) && pathSegment(id!) !== undefined))];
   const rawIncidents = incidentIds.length
     ? await graph.getMany(
-        incidentIds.map((id) => `security/incidents/${encodeURIComponent(id)}`),
+        incidentIds.map((id) => `security/incidents/${pathSegment(id)!}`),
         `the details of ${incidentIds.length} incidents`,
         'SecurityIncident.Read.All',
         signal,

@@ -28,6 +28,8 @@ import { alertFromGraph, detailsFromThreatIntel, deviceFromHunting, eventFromHun
 import { deviceEventsQuery, deviceSearchQuery, devicesQuery, logActivityQuery, prevalenceQuery } from './queries.js';
 import { TI_PATHS, tiPage, tiSummary } from './threat-intel.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
+import { idSegment } from '../http.js';
+import { pathSegment } from '../../lib/safe-url.js';
 
 const tiBase = (ip: string) => `security/threatIntelligence/hosts/${encodeURIComponent(ip)}`;
 
@@ -271,7 +273,7 @@ export class DefenderXdrProvider implements IpDataProvider {
         const key = o.idempotencyKey && `${o.idempotencyKey}:${id}`;
         let raw = Object.keys(body).length ? await this.#graph.patch(kind, id, body, o.signal, key) : undefined;
         if (patch.comment) await this.#graph.comment(kind, id, patch.comment, o.signal, key);
-        if (!raw || patch.comment) [raw] = await this.#graph.getMany([`security/${kind === 'incident' ? 'incidents' : 'alerts_v2'}/${encodeURIComponent(id)}`], `${kind} ${id}`, 'SecurityAlert.Read.All', o.signal);
+        if (!raw || patch.comment) [raw] = await this.#graph.getMany([`security/${kind === 'incident' ? 'incidents' : 'alerts_v2'}/${idSegment(id)}`], `${kind} ${id}`, 'SecurityAlert.Read.All', o.signal);
         if (raw) updated.push(kind === 'incident' ? incidentFromGraph(raw) : alertFromGraph(raw));
       } catch (error) {
         if (isAbortError(error)) throw error;
@@ -373,14 +375,20 @@ function defaultRange(): TimeRange {
   return { from: new Date(to.getTime() - LOOKBACK_DAYS * 86_400_000), to };
 }
 
+/** A link with `id` as a path segment, or none for an id that would climb the path (`..`). */
+function withSegment(id: string, link: (segment: string) => string): string | undefined {
+  const segment = pathSegment(id);
+  return segment === undefined ? undefined : link(segment);
+}
+
 /** Deep links into the Defender portal. */
 function portalLinks(portal: string, tenantId: string | undefined): LinkResolver {
   const tid = tenantId ? `tid=${encodeURIComponent(tenantId)}` : '';
   const withTid = (path: string) => `${portal}${path}${tid ? `${path.includes('?') ? '&' : '?'}${tid}` : ''}`;
   return {
-    device: (id) => withTid(`/machines/v2/${encodeURIComponent(id)}/overview`),
-    alert: (id) => withTid(`/alerts/${encodeURIComponent(id)}`),
-    incident: (id) => withTid(`/incidents/${encodeURIComponent(id)}/overview`),
+    device: (id) => withSegment(id, (s) => withTid(`/machines/v2/${s}/overview`)),
+    alert: (id) => withSegment(id, (s) => withTid(`/alerts/${s}`)),
+    incident: (id) => withSegment(id, (s) => withTid(`/incidents/${s}/overview`)),
     hunting: (query: string, language: QueryLanguage) =>
       language === 'kql-defender' ? withTid(`/v2/advanced-hunting?query=${base64Url(gzipStored(new TextEncoder().encode(query)))}&timeRangeId=month`) : undefined,
     activityLog: () => withTid('/cloudapps/activity-log'),

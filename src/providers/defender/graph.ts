@@ -6,6 +6,7 @@ import { IpDataError, isAbortError } from '../../data/errors.js';
 import type { MicrosoftApi, MicrosoftTransport } from '../microsoft/transport.js';
 import type { RateLimiter } from '../microsoft/limiter.js';
 import { huntingRows, type Row } from '../microsoft/tables.js';
+import { idSegment } from '../http.js';
 
 /** Graph's most requests in one `$batch`. */
 const BATCH = 20;
@@ -78,7 +79,7 @@ export class DefenderGraph {
     return this.#t.call({
       api: this.#api,
       method: 'PATCH',
-      path: `security/${kind === 'incident' ? 'incidents' : 'alerts_v2'}/${encodeURIComponent(id)}`,
+      path: `security/${kind === 'incident' ? 'incidents' : 'alerts_v2'}/${idSegment(id)}`,
       body,
       signal,
       limiter: this.#limit.graph,
@@ -95,7 +96,7 @@ export class DefenderGraph {
     await this.#t.call({
       api: this.#api,
       method: 'POST',
-      path: `security/${kind === 'incident' ? 'incidents' : 'alerts_v2'}/${encodeURIComponent(id)}/comments`,
+      path: `security/${kind === 'incident' ? 'incidents' : 'alerts_v2'}/${idSegment(id)}/comments`,
       body: { '@odata.type': `microsoft.graph.security.${kind === 'incident' ? 'incident' : 'alert'}Comment`, comment },
       signal,
       limiter: this.#limit.graph,

@@ -8,7 +8,7 @@
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
 import { IpDataError, type IpDataErrorKind } from '../../data/errors.js';
 import { canonicalIp } from '../../lib/ip.js';
-import { backoffMs, errorMessageOf, HttpClient, kindForStatus, parseJson, parseRetryAfter, sleep, type HttpAnswer } from '../http.js';
+import { backoffMs, errorMessageOf, type HttpAnswer, HttpClient, idSegment, kindForStatus, parseJson, parseRetryAfter, sleep } from '../http.js';
 
 export { parseRetryAfter } from '../http.js';
 import type { AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
@@ -61,11 +61,6 @@ function iso(d: Date): string {
   return d.toISOString();
 }
 
-/** An id as one path segment; `.`, `..` and empty ids would address another resource, so they are refused. */
-function segment(id: string): string {
-  if (typeof id !== 'string' || id === '' || id === '.' || id === '..') throw new IpDataError('invalid-input', `“${String(id)}” is not an id this service can look up.`);
-  return encodeURIComponent(id);
-}
 
 export class RestIpDataProvider implements IpDataProvider {
   readonly links?: LinkResolver;
@@ -136,7 +131,7 @@ export class RestIpDataProvider implements IpDataProvider {
 
   async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {
     return this.#get(
-      `/ips/${this.#ip(ip)}/devices/${segment(deviceId)}/events`,
+      `/ips/${this.#ip(ip)}/devices/${idSegment(deviceId)}/events`,
       this.#rangeParams(range),
       o,
       reader('listDeviceEvents', { wrapped: true }),
@@ -164,7 +159,7 @@ export class RestIpDataProvider implements IpDataProvider {
   }
 
   async getInsight(ip: string, insightId: string, range: TimeRange, o: RequestOptions): Promise<Insight> {
-    return this.#get(`/ips/${this.#ip(ip)}/insights/${segment(insightId)}`, this.#rangeParams(range), o, reader('getInsight'));
+    return this.#get(`/ips/${this.#ip(ip)}/insights/${idSegment(insightId)}`, this.#rangeParams(range), o, reader('getInsight'));
   }
 
   async getThreatIntel(ip: string, o: RequestOptions): Promise<ThreatIntel> {
@@ -173,7 +168,7 @@ export class RestIpDataProvider implements IpDataProvider {
 
   async listThreatIntel<R extends ThreatIntelRelation>(ip: string, relation: R, page: { offset: number; limit: number }, o: RequestOptions): Promise<Page<ThreatIntelRows[R]>> {
     const params = new URLSearchParams({ offset: String(page.offset), limit: String(page.limit) });
-    return this.#get(`/ips/${this.#ip(ip)}/threat-intel/${segment(relation)}`, params, o, (json) => readAnswer('listThreatIntel', json, page.limit, [ip, relation, page]) as Page<ThreatIntelRows[R]>);
+    return this.#get(`/ips/${this.#ip(ip)}/threat-intel/${idSegment(relation)}`, params, o, (json) => readAnswer('listThreatIntel', json, page.limit, [ip, relation, page]) as Page<ThreatIntelRows[R]>);
   }
 
   // -------------------------------------------------------------------------------------------
