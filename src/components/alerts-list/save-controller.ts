@@ -6,7 +6,8 @@
  * - the rows change at once and roll back if the provider refuses; a provider that confirms only
  *   part of the set is reported, never shown as success;
  * - one idempotency key per draft, kept across retries of the same change, so a retry after a
- *   timeout cannot apply it twice; at most 10,000 items at a time.
+ *   timeout cannot apply it twice; after a partial answer, the unconfirmed items stay selected
+ *   and saving again sends them alone, with a new key; at most 10,000 items at a time.
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { AlertItem, AlertPatch } from '../../data/model.js';
@@ -114,7 +115,11 @@ export class AlertSaveController {
       const unconfirmed = ids.filter((id) => !confirmed.has(id));
       if (unconfirmed.length) {
         d.replace([...previous.values()].filter((a) => !confirmed.has(a.id)));
-        throw new Error(msg(str`Only ${formatNumber(ids.length - unconfirmed.length, locale)} of ${formatNumber(ids.length, locale)} were changed; the data source did not confirm the others. Check them before saving again.`));
+        // The request was answered: saving again is a new request (a new key; the same key would
+        // replay this partial answer) for what is still unconfirmed, which stays selected.
+        this.#key = undefined;
+        d.selection.narrow(unconfirmed);
+        throw new Error(msg(str`Only ${formatNumber(ids.length - unconfirmed.length, locale)} of ${formatNumber(ids.length, locale)} were changed; the data source did not confirm the others, which stay selected. Check them before saving again.`));
       }
       this.#key = undefined;
       d.saved(updated);

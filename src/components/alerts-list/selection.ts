@@ -64,6 +64,16 @@ export class AlertSelection {
     this.#ids = new Set(ids);
   }
 
+  /**
+   * Keep only these, as the same selection (its version stays, so the panel keeps its draft):
+   * what a partial save left unconfirmed.
+   */
+  narrow(ids: Iterable<string>): void {
+    this.#all = false;
+    this.#excluded.clear();
+    this.#ids = new Set(ids);
+  }
+
   /** Add these (a Shift range, Shift+Arrow). */
   add(ids: Iterable<string>): void {
     for (const id of ids) this.toggle(id, true);
