@@ -34,13 +34,15 @@ export async function exportText<T>(
 ): Promise<string> {
   const parts: string[] = [];
   if (format === 'csv') parts.push(csvRow(fields.map((f) => f.label)));
+  const keys = uniqueKeys(fields.map((f) => f.key));
   let first = true;
   for await (const batch of batches) {
     for (const item of batch.items) {
       if (format === 'csv') parts.push(csvRow(fields.map((f) => f.text(item))));
       else {
-        const record: Record<string, unknown> = {};
-        for (const f of fields) record[f.key] = (f.json ?? f.text)(item) ?? null;
+        // No prototype: a column named `__proto__` is a key like any other, not the record's prototype.
+        const record = Object.create(null) as Record<string, unknown>;
+        fields.forEach((f, i) => (record[keys[i]!] = (f.json ?? f.text)(item) ?? null));
         parts.push(`${first ? '' : ',\n'}  ${JSON.stringify(record)}`);
         first = false;
       }
@@ -48,6 +50,25 @@ export async function exportText<T>(
     onProgress?.(batch.done, batch.total);
   }
   return format === 'csv' ? parts.join('') : `[\n${parts.join('')}\n]\n`;
+}
+
+/**
+ * The keys as JSON record keys, each once: a repeated key (an insight's columns are data, and may
+ * name `Computer` twice) becomes `Computer (2)`, so no column overwrites another.
+ */
+export function uniqueKeys(keys: readonly string[]): string[] {
+  const names = new Set(keys);
+  const used = new Set<string>();
+  return keys.map((key) => {
+    let unique = key;
+    // A repeat takes the first free number that no other column is named after.
+    for (let n = 2; used.has(unique); n++) {
+      unique = `${key} (${n})`;
+      if (names.has(unique)) unique = key;
+    }
+    used.add(unique);
+    return unique;
+  });
 }
 
 /** A file name: `<what>-<subject with : and . as ->-<yyyy-mm-dd>.<format>`. */

@@ -45,6 +45,17 @@ describe('lib/export', () => {
     expect(JSON.parse(await exportText('json', fields, batches([], 2)))).to.deep.equal([]);
   });
 
+  it('keeps every column in JSON, whatever the columns are named (an insight’s columns are data)', async () => {
+    const cells: ExportField<unknown[]>[] = ['Computer', '__proto__', 'Computer', 'constructor', 'Computer (2)'].map((name, i) => ({ key: name, label: name, text: (row) => row[i] }));
+    const json = await exportText('json', cells, (async function* () {
+      yield { items: [['WS-1', 'p', 'WS-2', 'c', 'x']], done: 1, total: 1 };
+    })());
+    expect(json).to.contain('"__proto__":"p"');
+    const [record] = JSON.parse(json) as Array<Record<string, unknown>>;
+    expect(Object.keys(record!)).to.deep.equal(['Computer', '__proto__', 'Computer (3)', 'constructor', 'Computer (2)']);
+    expect(Object.values(record!)).to.deep.equal(['WS-1', 'p', 'WS-2', 'c', 'x']);
+  });
+
   it('names files after what, whose and when, without characters file systems dislike', () => {
     expect(exportFileName('incidents-and-alerts', '2001:db8::1', 'csv', new Date('2026-12-01T10:00:00Z'))).to.equal('incidents-and-alerts-2001-db8--1-2026-12-01.csv');
     expect(exportFileName('devices', '203.0.113.7', 'json', new Date('2026-12-01T10:00:00Z'))).to.equal('devices-203-0-113-7-2026-12-01.json');
