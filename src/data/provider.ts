@@ -115,7 +115,7 @@ export type AlertSortField = (typeof ALERT_SORT_FIELDS)[number];
  * (case-sensitive, as the enums are). `null` in a list matches an unset value (no classification,
  * unassigned). Fields not present, or with an empty list, do not filter. The time fields
  * (`firstActivity`, `lastActivity`, `lastUpdated`) take intervals instead: `2026-11-01..2026-11-15` (UTC days, the
- * last one included; ISO times work too; either side may be left open).
+ * last one included; ISO 8601 times work too, without a zone read as UTC; either side may be left open).
  */
 export type AlertFilter = Partial<Record<AlertFilterField, ReadonlyArray<string | null>>>;
 

@@ -6,6 +6,7 @@
 import { own } from './model.js';
 import type { AlertFilter, Page, SortDirection } from './provider.js';
 import type { TimeRange } from '../lib/time-range.js';
+import { parseIsoInstant } from '../lib/iso-time.js';
 import { ascendingPositions, denseRanksOf, textRanksOf } from './query-ranks.js';
 
 /** A list read by position. `read` is an optional fast path for one field of one item. */
@@ -370,7 +371,8 @@ const DAY = 86_400_000;
 
 /**
  * An interval filter value, `from..to`, either side optional: a `YYYY-MM-DD` day (UTC; the `to`
- * day included) or an ISO time. Undefined when unreadable (it then matches nothing).
+ * day included) or an ISO 8601 time (without a zone: UTC, so a shared link filters the same
+ * window for everyone). Undefined when unreadable (it then matches nothing).
  */
 export function parseInterval(value: string | null): [from: number, to: number] | undefined {
   if (!value) return undefined;
@@ -379,8 +381,8 @@ export function parseInterval(value: string | null): [from: number, to: number] 
   const bound = (text: string, end: boolean) => {
     if (!text) return end ? Infinity : -Infinity;
     const day = /^\d{4}-\d{2}-\d{2}$/.test(text);
-    const ms = Date.parse(day ? `${text}T00:00:00Z` : text);
-    return Number.isFinite(ms) ? (day && end ? ms + DAY : ms) : NaN;
+    const ms = parseIsoInstant(text);
+    return ms === undefined ? NaN : day && end ? ms + DAY : ms;
   };
   const from = bound(value.slice(0, dots).trim(), false);
   const to = bound(value.slice(dots + 2).trim(), true);

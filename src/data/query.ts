@@ -19,6 +19,7 @@ import { SEVERITY_RANK } from './model.js';
 import type { AlertItem, DeviceEvent, ObservedDevice, TimelineEvent } from './model.js';
 import type { AlertQuery, DeviceQuery, Page } from './provider.js';
 import type { TimeRange } from '../lib/time-range.js';
+import { parseIsoInstant } from '../lib/iso-time.js';
 import { criteriaKey, filterEntries, listSource, runQuery, textMatcher, timeColumn, type Criteria, type ListSource, type Schema } from './query-engine.js';
 
 export { listSource, toMs, type ListSource } from './query-engine.js';
@@ -118,7 +119,7 @@ export function splitDeviceSearch(search: string | undefined): { days: string[];
   const days: string[] = [];
   const words: string[] = [];
   for (const term of (search ?? '').trim().split(/\s+/).filter(Boolean)) {
-    if (DATE_TERM.test(term) && Number.isFinite(Date.parse(`${term}T00:00:00Z`))) days.push(term);
+    if (DATE_TERM.test(term) && parseIsoInstant(term) !== undefined) days.push(term);
     else words.push(term);
   }
   return { days, text: words.join(' ') || undefined };

@@ -4,6 +4,9 @@
  */
 
 import { msg, str } from './l10n.js';
+import { parseIsoInstant } from './iso-time.js';
+
+export { parseIsoInstant } from './iso-time.js';
 
 export const RANGE_KEYS = ['24h', '7d', '30d', '90d', '180d'] as const;
 /** A preset range, as used by the `range` attribute. */
@@ -111,12 +114,29 @@ export function floorToBucket(time: number, size: BucketSize): number {
   return Math.floor(time / step) * step;
 }
 
-/** Start times (ms, UTC-aligned) of every bucket that overlaps the range. */
-export function bucketStarts(range: TimeRange, size: BucketSize = bucketSizeFor(range)): number[] {
+/**
+ * The most buckets a range is cut into. The page never asks for more (its ranges end now and span
+ * at most the data source's look-back, daily beyond 7 days); a caller that does gets an error, not
+ * a frozen tab (an end in the year 9999 would be 2.9 million day buckets).
+ */
+export const MAX_BUCKETS = 10_000;
+
+/** How many buckets of `size` overlap the range. */
+export function bucketCount(range: TimeRange, size: BucketSize = bucketSizeFor(range)): number {
   const step = bucketMs(size);
+  const first = floorToBucket(range.from.getTime(), size);
   const end = range.to.getTime();
-  const starts: number[] = [];
-  for (let t = floorToBucket(range.from.getTime(), size); t < end; t += step) starts.push(t);
+  return end > first ? Math.ceil((end - first) / step) : 0;
+}
+
+/** Start times (ms, UTC-aligned) of every bucket that overlaps the range; a RangeError past {@link MAX_BUCKETS}. */
+export function bucketStarts(range: TimeRange, size: BucketSize = bucketSizeFor(range)): number[] {
+  const count = bucketCount(range, size);
+  if (!(count <= MAX_BUCKETS)) throw new RangeError(`The time range has ${Number.isFinite(count) ? count.toLocaleString('en-US') : 'too many'} ${size === 'hour' ? 'hours' : 'days'}; at most ${MAX_BUCKETS.toLocaleString('en-US')} can be counted.`);
+  const step = bucketMs(size);
+  const first = floorToBucket(range.from.getTime(), size);
+  const starts: number[] = new Array(count);
+  for (let i = 0; i < count; i++) starts[i] = first + i * step;
   return starts;
 }
 
@@ -137,12 +157,19 @@ export function sameRange(a: TimeRange | undefined, b: TimeRange | undefined): b
   return a.from.getTime() === b.from.getTime() && a.to.getTime() === b.to.getTime();
 }
 
-/** Parse `from`/`to` ISO strings (e.g. from query parameters). Undefined when invalid or reversed. */
+/**
+ * How far the browser's clock may lag the data source's: a window may end this much after now
+ * (a data source's newest event can be stamped a little ahead of the browser's clock).
+ */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+/** The longest window when the data source names no look-back. */
+export const MAX_SPAN_DAYS = 366;
+
+/** Parse `from`/`to` ISO 8601 instants (see {@link parseIsoInstant}). Undefined when invalid or reversed. */
 export function parseRange(from: string | null | undefined, to: string | null | undefined): TimeRange | undefined {
-  if (!from || !to) return undefined;
-  const f = Date.parse(from);
-  const t = Date.parse(to);
-  if (!Number.isFinite(f) || !Number.isFinite(t) || f >= t) return undefined;
+  const f = parseIsoInstant(from);
+  const t = parseIsoInstant(to);
+  if (f === undefined || t === undefined || f >= t) return undefined;
   return { from: new Date(f), to: new Date(t) };
 }
 
@@ -169,9 +196,23 @@ export function lookbackStart(maxDays: number | undefined, now: Date = new Date(
   return maxDays === undefined ? undefined : new Date(now.getTime() - maxDays * DAY_MS);
 }
 
+/** Why a window was shortened: an end after now, a start before what the data source keeps, a span too long. */
+export type RangeClampReason = 'future' | 'lookback' | 'span';
+
+/** A range as the page holds it: the preset when it is one, and the concrete window. */
+export interface ResolvedRange {
+  key?: RangeKey;
+  range: TimeRange;
+  /** The window the spec asked for, when it had to be shortened, and why. */
+  clamped?: { requested: TimeRange; reasons: readonly RangeClampReason[] };
+}
+
 /**
  * What a spec means now: a preset (clamped to what the backend keeps) with its window ending now,
- * or a custom window whose start is moved up to what the backend keeps. Undefined when invalid.
+ * or a custom window cut to what can be asked: its end no later than now (plus
+ * {@link MAX_CLOCK_SKEW_MS}), its start no earlier than what the backend keeps or, when it keeps
+ * no known number of days, than {@link MAX_SPAN_DAYS} before the end. What was cut is said in
+ * `clamped`. Undefined when invalid, or when nothing of the window is left.
  */
 export function resolveSpec(spec: string | null | undefined, maxDays: number | undefined, now: Date = new Date()): ResolvedRange | undefined {
   if (isRangeKey(spec)) {
@@ -180,27 +221,32 @@ export function resolveSpec(spec: string | null | undefined, maxDays: number | u
   }
   const custom = parseCustomRange(spec);
   if (!custom) return undefined;
-  const earliest = lookbackStart(maxDays, now);
-  if (earliest && custom.from.getTime() < earliest.getTime()) {
-    if (custom.to.getTime() <= earliest.getTime()) return undefined;
-    return { range: { from: earliest, to: custom.to } };
+  const reasons: RangeClampReason[] = [];
+  let to = custom.to.getTime();
+  const latest = now.getTime() + MAX_CLOCK_SKEW_MS;
+  if (to > latest) {
+    to = Math.ceil(now.getTime() / 60_000) * 60_000;
+    reasons.push('future');
   }
-  return { range: custom };
-}
-
-/** A range as the page holds it: the preset when it is one, and the concrete window. */
-export interface ResolvedRange {
-  key?: RangeKey;
-  range: TimeRange;
+  let from = custom.from.getTime();
+  const earliest = lookbackStart(maxDays, now)?.getTime() ?? to - MAX_SPAN_DAYS * DAY_MS;
+  if (from < earliest) {
+    from = earliest;
+    reasons.push(maxDays === undefined ? 'span' : 'lookback');
+  }
+  if (from >= to) return undefined;
+  const range = { from: new Date(from), to: new Date(to) };
+  return reasons.length ? { range, clamped: { requested: custom, reasons } } : { range };
 }
 
 /**
  * The page's range after an update: a fresh window when `fresh` (a new IP or spec), else the
  * current one, unless what the backend keeps (`maxDays`, known later) changes what the spec means.
- * An invalid spec means the default preset.
+ * An invalid spec means the default preset, with `invalid` set to say so.
  */
-export function nextRange(current: ResolvedRange | undefined, spec: string | null | undefined, maxDays: number | undefined, fresh: boolean, now: Date = new Date()): ResolvedRange {
-  const next = resolveSpec(spec, maxDays, now) ?? resolveSpec(DEFAULT_RANGE, maxDays, now)!;
+export function nextRange(current: ResolvedRange | undefined, spec: string | null | undefined, maxDays: number | undefined, fresh: boolean, now: Date = new Date()): ResolvedRange & { invalid?: string } {
+  const resolved = resolveSpec(spec, maxDays, now);
+  const next: ResolvedRange & { invalid?: string } = resolved ?? { ...resolveSpec(DEFAULT_RANGE, maxDays, now)!, ...(spec ? { invalid: spec } : {}) };
   if (fresh || !current) return next;
   const same = next.key || current.key ? next.key === current.key : sameRange(next.range, current.range);
   return same ? current : next;

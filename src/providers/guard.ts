@@ -10,6 +10,8 @@
  */
 import type { IpDataProvider, LinkResolver, RequestOptions } from '../data/provider.js';
 import { safeHref } from '../lib/safe-url.js';
+import { bucketCount, MAX_BUCKETS, type TimeRange } from '../lib/time-range.js';
+import { IpDataError } from '../data/errors.js';
 import type { AnswerMethod } from './validate.js';
 import { badAnswer, OVERVIEW_READERS } from './read/overview.js';
 import { clip, LIMITS } from './read/primitives.js';
@@ -75,11 +77,32 @@ function untilAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pr
   });
 }
 
+function isRange(value: unknown): value is TimeRange {
+  return typeof value === 'object' && value !== null && (value as TimeRange).from instanceof Date && (value as TimeRange).to instanceof Date;
+}
+
+/**
+ * The time range a call asks for (an argument, or a query's `range`), refused before the provider
+ * sees it when it is not a window or has more days than can be counted: a backend asked for every
+ * day to the year 9999 would build millions of buckets and freeze the tab.
+ */
+function checkRange(method: string, args: readonly unknown[]): void {
+  for (const arg of args) {
+    const range = isRange(arg) ? arg : isRange((arg as { range?: unknown } | null)?.range) ? (arg as { range: TimeRange }).range : undefined;
+    if (!range) continue;
+    const from = range.from.getTime();
+    const to = range.to.getTime();
+    if (!Number.isFinite(from) || !Number.isFinite(to) || from >= to) throw new IpDataError('invalid-input', `${method}: the time range is not a window (its start must be before its end).`);
+    if (!(bucketCount(range, 'day') <= MAX_BUCKETS)) throw new IpDataError('invalid-input', `${method}: the time range covers more than ${MAX_BUCKETS.toLocaleString('en-US')} days.`);
+  }
+}
+
 function guardMethod(target: IpDataProvider, method: AnswerMethod, fn: (...args: unknown[]) => unknown, read: boolean) {
   return (...args: unknown[]): Promise<unknown> => {
     const options = args.at(-1) as RequestOptions | undefined;
     let answer: unknown;
     try {
+      checkRange(method, args);
       answer = fn.apply(target, args);
     } catch (error) {
       return Promise.reject(error);

@@ -104,5 +104,26 @@ describe('<ip-time-range-picker>', () => {
       expect(el.value).to.equal('24h');
       expect(events).to.equal(0);
     });
+
+    it('refuses an end in the future or a range past a year, and keeps what was typed', async () => {
+      const el = await fixture<IpTimeRangePicker>(html`<ip-time-range-picker value="24h"></ip-time-range-picker>`);
+      let events = 0;
+      el.addEventListener('ip-range-change', () => events++);
+      await openWithKeyboard(el);
+      expect(input(el, 'to').max, 'the To input has a maximum: now').to.match(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+      const from = local(new Date(Date.now() - 2 * 86_400_000));
+      const future = local(new Date(Date.now() + 3 * 86_400_000));
+      await type(el, 'from', from);
+      await type(el, 'to', future);
+      await sendKeys({ press: 'Enter' });
+      const error = form(el)!.shadowRoot!.querySelector('[role="alert"]')!;
+      await waitUntil(() => error.textContent!.startsWith('The end is in the future'), `said: ${error.textContent}`);
+      expect([input(el, 'from').value, input(el, 'to').value]).to.deep.equal([from, future]);
+      await type(el, 'from', local(new Date(Date.now() - 400 * 86_400_000)));
+      await type(el, 'to', local(new Date(Date.now() - 86_400_000)));
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => error.textContent!.startsWith('A range covers at most 366 days'), `said: ${error.textContent}`);
+      expect(events).to.equal(0);
+    });
   });
 });

@@ -210,6 +210,16 @@ describe('data/query interval filters on time fields', () => {
     expect(q({ firstActivity: ['yesterday..today'] })).to.deep.equal([]);
     expect(q({ firstActivity: ['2026-11-10..2026-11-01'] })).to.deep.equal([]);
   });
+
+  it('reads a time without a zone as UTC, and nothing but ISO 8601, so a shared link filters one window for everyone', () => {
+    const items = [makeAlert({ id: 'b', firstActivity: '2026-11-05T10:00:00.000Z', lastActivity: '2026-11-06T10:00:00.000Z' })];
+    const q = (filter: AlertQuery['filter']) => queryAlerts(items, { offset: 0, limit: 10, filter }).items.map((a) => a.id);
+    // 09:30–10:30 UTC in any browser zone (as local time this misses the alert in every zone but UTC±0:30).
+    expect(q({ firstActivity: ['2026-11-05T09:30..2026-11-05T10:30'] })).to.deep.equal(['b']);
+    expect(q({ firstActivity: ['2026-11-05T10:30..2026-11-05T11:30'] })).to.deep.equal([]);
+    expect(q({ firstActivity: ['2026-11-05T12:30+03:00..2026-11-05T13:30+03:00'] })).to.deep.equal(['b']);
+    for (const bad of ['Nov 5 2026..Nov 6 2026', '2026-11-05T09:30:00Zjunk..', '2026-02-30..2026-03-01']) expect(q({ firstActivity: [bad] }), bad).to.deep.equal([]);
+  });
 });
 
 describe('data/query queryDevices', () => {

@@ -1,7 +1,12 @@
 import { expect } from '@open-wc/testing';
 import {
+  bucketCount,
   bucketSizeFor,
   bucketStarts,
+  MAX_BUCKETS,
+  MAX_CLOCK_SKEW_MS,
+  MAX_SPAN_DAYS,
+  parseIsoInstant,
   DAY_MS,
   describeRange,
   formatRangeSpec,
@@ -102,9 +107,56 @@ describe('lib/time-range', () => {
     expect(clamped.key).to.equal(undefined);
     expect(clamped.range.from.getTime()).to.equal(NOW.getTime() - 30 * DAY_MS);
     expect(clamped.range.to.toISOString()).to.equal(recent);
+    expect(clamped.clamped).to.deep.equal({ requested: parseCustomRange(`${old}/${recent}`), reasons: ['lookback'] });
     // Entirely older than the data source keeps: nothing to ask for.
     expect(resolveSpec(`${old}/${new Date(NOW.getTime() - 45 * DAY_MS).toISOString()}`, 30, NOW)).to.equal(undefined);
     expect(resolveSpec('garbage', undefined, NOW)).to.equal(undefined);
+  });
+
+  it('never asks past now, nor for more than the data source keeps or a range may cover, and says what it cut', () => {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const start = NOW.getTime() - 10 * DAY_MS;
+    // An end in the year 9999: the window ends now (the next minute), and says so.
+    const far = resolveSpec(`${iso(start)}/9999-12-31T00:00:00Z`, undefined, NOW)!;
+    expect(far.range.to.toISOString()).to.equal('2026-11-23T13:37:00.000Z');
+    expect(far.range.from.getTime()).to.equal(start);
+    expect(far.clamped!.reasons).to.deep.equal(['future']);
+    expect(far.clamped!.requested.to.toISOString()).to.equal('9999-12-31T00:00:00.000Z');
+    expect(bucketCount(far.range)).to.equal(11);
+    // A little clock skew is not a future end.
+    const skewed = iso(NOW.getTime() + MAX_CLOCK_SKEW_MS - 1000);
+    expect(resolveSpec(`${iso(start)}/${skewed}`, 30, NOW)).to.deep.equal({ range: { from: new Date(start), to: new Date(skewed) } });
+    // No look-back known: at most a year, counted back from the end.
+    const long = resolveSpec(`1970-01-01T00:00:00Z/${iso(NOW.getTime() - DAY_MS)}`, undefined, NOW)!;
+    expect(long.range.to.getTime() - long.range.from.getTime()).to.equal(MAX_SPAN_DAYS * DAY_MS);
+    expect(long.clamped!.reasons).to.deep.equal(['span']);
+    // Both at once; and a window wholly in the future has nothing left to ask for.
+    expect(resolveSpec(`1970-01-01T00:00:00Z/9999-12-31T00:00:00Z`, 30, NOW)!.clamped!.reasons).to.deep.equal(['future', 'lookback']);
+    expect(resolveSpec(`${iso(NOW.getTime() + DAY_MS)}/${iso(NOW.getTime() + 2 * DAY_MS)}`, 30, NOW)).to.equal(undefined);
+    // Years past 9999 are not ISO 8601 as links carry it.
+    expect(resolveSpec(`${iso(start)}/+275760-09-13T00:00:00Z`, undefined, NOW)).to.equal(undefined);
+    // The page says when it could not read the spec at all.
+    expect(nextRange(undefined, '2026-11-01/forever', 30, true, NOW)).to.include({ key: '30d', invalid: '2026-11-01/forever' });
+    expect(nextRange(undefined, '30d', 30, true, NOW).invalid).to.equal(undefined);
+  });
+
+  it('reads ISO 8601 only, and a time without a zone as UTC (a shared link means one window)', () => {
+    expect(parseIsoInstant('2026-11-01')).to.equal(Date.UTC(2026, 10, 1));
+    expect(parseIsoInstant('2026-11-01T08:30')).to.equal(Date.UTC(2026, 10, 1, 8, 30));
+    expect(parseIsoInstant('2026-11-01T08:30:15.250')).to.equal(Date.UTC(2026, 10, 1, 8, 30, 15, 250));
+    expect(parseIsoInstant('2026-11-01T08:30+05:45')).to.equal(Date.UTC(2026, 10, 1, 2, 45));
+    expect(parseIsoInstant('2026-11-01T08:30-0330')).to.equal(Date.UTC(2026, 10, 1, 12, 0));
+    expect(parseIsoInstant('2026-11-01T08:30:00.1234567Z')).to.equal(Date.UTC(2026, 10, 1, 8, 30, 0, 123));
+    for (const bad of ['Nov 1 2026', '11/01/2026', '2026-02-30', '2026-13-01', '2026-11-01T24:00', '2026-11-01 08:30', '+275760-09-13T00:00:00Z', '2026-11-01T08:30+25:00', '1730419200000', ''])
+      expect(parseIsoInstant(bad), bad).to.equal(undefined);
+    expect(parseRange('2026-11-01T00:00', '2026-11-02')).to.deep.equal({ from: new Date(Date.UTC(2026, 10, 1)), to: new Date(Date.UTC(2026, 10, 2)) });
+  });
+
+  it('refuses to cut a range into more buckets than can be counted', () => {
+    const range = { from: new Date(0), to: new Date((MAX_BUCKETS + 5) * DAY_MS) };
+    expect(bucketCount(range, 'day')).to.equal(MAX_BUCKETS + 5);
+    expect(() => bucketStarts(range, 'day')).to.throw(RangeError, /at most 10,000/);
+    expect(bucketStarts({ from: new Date(0), to: new Date(MAX_BUCKETS * DAY_MS) }, 'day')).to.have.length(MAX_BUCKETS);
   });
 
   it('keeps the page\'s window until the spec, the IP or the meaning of the spec changes', () => {
@@ -129,10 +181,14 @@ describe('lib/time-range', () => {
     expect(customRangeProblem(day(2), undefined, undefined, NOW)).to.equal('Enter the end date and time.');
     expect(customRangeProblem(day(1), day(2), undefined, NOW)).to.equal('The start must be before the end.');
     expect(customRangeProblem(new Date(NOW.getTime() + 60_000), new Date(NOW.getTime() + DAY_MS), undefined, NOW)).to.match(/^The start is in the future/);
-    expect(customRangeProblem(day(40), day(1), 30, NOW)).to.equal('The data source keeps 30 days: start on 2026-10-24 or later.');
+    // Dates in the messages are local, as the inputs are.
+    expect(customRangeProblem(day(40), day(1), 30, NOW)).to.equal(`The data source keeps 30 days: start on ${toLocalInput(day(30)).slice(0, 10)} or later.`);
     expect(customRangeProblem(day(29), day(1), 30, NOW)).to.equal(undefined);
-    // The end may lie ahead: "until now and whatever comes".
-    expect(customRangeProblem(day(1), new Date(NOW.getTime() + DAY_MS), 30, NOW)).to.equal(undefined);
+    // The end may not lie ahead (a few minutes of clock skew aside), nor may a range be longer than a year.
+    expect(customRangeProblem(day(1), new Date(NOW.getTime() + DAY_MS), 30, NOW)).to.equal(`The end is in the future: end at ${toLocalInput(NOW).replace('T', ' ')} or earlier.`);
+    expect(customRangeProblem(day(1), new Date(NOW.getTime() + 60_000), 30, NOW)).to.equal(undefined);
+    expect(customRangeProblem(day(400), day(1), undefined, NOW)).to.match(/^A range covers at most 366 days/);
+    expect(customRangeProblem(day(300), day(1), undefined, NOW)).to.equal(undefined);
   });
 
   it('reads and writes the local date-time inputs, refusing partial text', () => {

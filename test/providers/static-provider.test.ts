@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { IpDataError } from '../../src/data/errors.js';
 import { resolveCapabilities } from '../../src/data/provider.js';
 import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
+import { guardProvider } from '../../src/providers/guard.js';
 import { at, makeAlert, makeDevice, makeEvent } from '../helpers/fixtures.js';
 
 const o = () => ({ signal: new AbortController().signal });
@@ -178,5 +179,27 @@ describe('StaticIpDataProvider', () => {
       name = (e as Error).name;
     }
     expect(name).to.equal('AbortError');
+  });
+
+  it('refuses a range with more days than can be counted before building a bucket, whoever calls', async () => {
+    const far = { from: new Date(at(0)), to: new Date('9999-12-31T00:00:00Z') };
+    const started = performance.now();
+    let error: unknown;
+    try {
+      await guardProvider(provider()).getPrevalence('203.0.113.7', far, o());
+    } catch (e) {
+      error = e;
+    }
+    expect((error as IpDataError).kind).to.equal('invalid-input');
+    expect((error as Error).message).to.contain('more than 10,000 days');
+    expect(performance.now() - started, 'no bucket was built').to.be.below(500);
+    // Unguarded, the provider's own bucketing refuses as well.
+    let direct: unknown;
+    try {
+      await provider().getPrevalence('203.0.113.7', far, o());
+    } catch (e) {
+      direct = e;
+    }
+    expect(direct).to.be.instanceOf(Error);
   });
 });

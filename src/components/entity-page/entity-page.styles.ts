@@ -70,6 +70,14 @@ export const entityPageStyles = css`
   .scope-cgnat {
     --_badge-color: var(--_color-success);
   }
+  .range-notice {
+    flex-basis: 100%;
+    margin: 0;
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-inline-start: 3px solid var(--_color-accent);
+    background: var(--_color-hover);
+    font-size: var(--_font-size-small);
+  }
   .tools {
     display: flex;
     align-items: flex-start;

@@ -12,7 +12,8 @@ import { entityPageStyles } from './entity-page.styles.js';
 import { capabilitiesContext, ipContext, providerContext, rangeContext, type RangeContextValue } from '../../data/context.js';
 import { resolveCapabilities, type AlertFilter, type IpDataProvider, type ProviderCapabilities } from '../../data/provider.js';
 import { parseIp, type IpParseResult } from '../../lib/ip.js';
-import { DEFAULT_RANGE, formatRangeSpec, nextRange, type RangeSpec } from '../../lib/time-range.js';
+import { DEFAULT_RANGE, formatRangeSpec, nextRange, type RangeSpec, type ResolvedRange } from '../../lib/time-range.js';
+import { rangeNotice } from './range-notice.js';
 import { PageProvider } from './page-provider.js';
 import { ipIdentity } from './identity.js';
 import type { ShareView } from '../../lib/link-templates.js';
@@ -59,6 +60,7 @@ import type { IpResponseActions } from '../response-actions/response-actions.js'
  * @csspart tab - Each tab.
  * @csspart panel - Each tab panel.
  * @csspart notice - Messages instead of content (no provider, no or invalid IP).
+ * @csspart range-notice - Says that the `range` given was cut to what can be asked for, or could not be read.
  * @cssprop --ip-color-bg - Page background.
  * @cssprop --ip-color-surface - Background of sections and the header.
  * @cssprop --ip-color-border - Borders.
@@ -94,7 +96,8 @@ export class IpEntityPage extends LitElement {
    */
   @state() private rest?: { base: string; provider?: IpDataProvider; error?: string };
   #parsed?: IpParseResult;
-  #rangeValue?: RangeContextValue;
+  #rangeValue?: RangeContextValue & ResolvedRange & { invalid?: string };
+  readonly #locale: LocaleController;
   readonly #panels = new TabPanels(this);
   #badgeLoading?: Promise<unknown>;
 
@@ -109,7 +112,7 @@ export class IpEntityPage extends LitElement {
   @property({ attribute: false }) provider?: IpDataProvider;
   /** Base URL of the library's REST API; the page creates a `RestIpDataProvider` for it (its code loads on first use). */
   @property({ type: String, attribute: 'api-base' }) apiBase?: string;
-  /** The time range every section follows: a preset (`24h`, `7d`, `30d`, `90d`, `180d`) or a custom window `from/to` in ISO 8601 (`2026-11-01T00:00Z/2026-11-15T00:00Z`). */
+  /** The time range every section follows: a preset (`24h`, `7d`, `30d`, `90d`, `180d`) or a custom window `from/to` in ISO 8601 (`2026-11-01T00:00Z/2026-11-15T00:00Z`; no zone means UTC), cut to end by now and to what the data source keeps. */
   @property({ type: String, reflect: true }) range: RangeSpec = DEFAULT_RANGE;
   /** The selected tab: `overview`, `alerts`, `devices` or `sentinel` (deep links). */
   @property({ type: String, reflect: true }) tab: IpTab = 'overview';
@@ -163,7 +166,7 @@ export class IpEntityPage extends LitElement {
   constructor() {
     super();
     // Its words follow the document's language, which its `locale` (or `lang` around it) sets.
-    new LocaleController(this, () => this.locale);
+    this.#locale = new LocaleController(this, () => this.locale);
     this.#listenForShortcuts();
   }
 
@@ -358,7 +361,7 @@ export class IpEntityPage extends LitElement {
   #shareView(): ShareView | undefined {
     const ip = this.#parsed?.ok ? this.#parsed.ip.canonical : undefined;
     const template = this.shareHref?.trim();
-    return ip && template ? { template, ip, tab: this.#effectiveTab(), range: this.#rangeValue?.key ?? this.range, filter: this.#alertsView?.filter ?? this.alertsFilter } : undefined;
+    return ip && template ? { template, ip, tab: this.#effectiveTab(), range: this.#rangeValue ? (this.#rangeValue.key ?? formatRangeSpec(this.#rangeValue.range)) : this.range, filter: this.#alertsView?.filter ?? this.alertsFilter } : undefined;
   }
 
   // ---- rendering ----------------------------------------------------------------------------
@@ -448,6 +451,7 @@ export class IpEntityPage extends LitElement {
             <ip-time-range-picker .value=${this.#rangeValue?.key ?? formatRangeSpec(this.#rangeValue!.range)} max-lookback-days=${ifDefined(this.#capabilities.value?.maxLookbackDays)}></ip-time-range-picker>
             <div class="actions"><slot name="actions"></slot></div>
           </div>
+          ${rangeNotice(this.#rangeValue, this.#capabilities.value?.maxLookbackDays, this.#locale.value)}
           ${notice || this.actions === 'none'
             ? nothing
             : html`<ip-response-actions part="response-actions" class="response-actions" actions=${ifDefined(this.actions)} ?show-unavailable=${this.showUnavailable} .shareView=${this.shareHref ? () => this.#shareView() : undefined}></ip-response-actions>`}

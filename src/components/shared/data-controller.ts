@@ -93,7 +93,8 @@ export class DataController implements ReactiveController {
   #resolveOwn(spec: RangeSpec): RangeContextValue {
     if (this.#rangeSpec !== spec || !this.#ownRange) {
       this.#rangeSpec = spec;
-      this.#ownRange = resolveSpec(spec, undefined)!;
+      // A window with nothing left to ask for (all of it in the future) means the default.
+      this.#ownRange = resolveSpec(spec, undefined) ?? resolveSpec(DEFAULT_RANGE, undefined)!;
     }
     return this.#ownRange;
   }

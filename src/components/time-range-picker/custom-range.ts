@@ -2,15 +2,16 @@ import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
-import { formatRangeSpec, lookbackStart, parseCustomRange, type RangeSpec } from '../../lib/time-range.js';
+import { DAY_MS, formatRangeSpec, lookbackStart, MAX_CLOCK_SKEW_MS, MAX_SPAN_DAYS, parseCustomRange, type RangeSpec } from '../../lib/time-range.js';
 import { IpCustomRangeApplyEvent, IpCustomRangeCancelEvent } from '../../events/internal.js';
 import { msg, str, updateWhenLocaleChanges } from '../../lib/l10n.js';
 
 /**
  * The custom range form of `<ip-time-range-picker>`: From and To as native `datetime-local`
  * inputs (local time, keyboard-usable), Apply on Enter or the button, Cancel on Escape or the
- * button. A window it cannot ask for (an end missing, the start after the end or in the future,
- * older than the data source keeps) is said next to the inputs, and what was typed stays. Loaded
+ * button. A window it cannot ask for (an end missing, the start after the end, either in the
+ * future, older than the data source keeps, longer than a range may be) is said next to the
+ * inputs, and what was typed stays. Loaded
  * when the analyst first picks "Custom range…", so the page's first paint does not carry it.
  *
  * @internal
@@ -125,7 +126,7 @@ export class IpCustomRange extends LitElement {
       <input id="from" class="input" type="datetime-local" .value=${this.from} min=${min} max=${toLocalInput(new Date())} required
         aria-invalid=${invalid('from')} aria-describedby="hint error" @input=${this.#onInput} />
       <label for="to">${msg('To')}</label>
-      <input id="to" class="input" type="datetime-local" .value=${this.to} min=${min} required aria-invalid=${invalid('to')} aria-describedby="hint error" @input=${this.#onInput} />
+      <input id="to" class="input" type="datetime-local" .value=${this.to} min=${min} max=${toLocalInput(new Date())} required aria-invalid=${invalid('to')} aria-describedby="hint error" @input=${this.#onInput} />
       <p id="hint" class="hint muted small">${this.maxLookbackDays === undefined ? msg('Your local time.') : msg(str`Your local time. The data source keeps ${this.maxLookbackDays} days.`)}</p>
       <p id="error" class="error small" role="alert">${this.error}</p>
       <div class="buttons">
@@ -154,15 +155,19 @@ export function fromLocalInput(value: string): Date | undefined {
 
 /**
  * Why a custom window cannot be asked for, in a sentence for the analyst; undefined when it can.
- * Missing ends, a start not before the end, a start in the future, and a start before what the
- * data source keeps are refused.
+ * Missing ends, a start not before the end, a start or an end in the future, a start before what
+ * the data source keeps and (when it keeps no known number of days) a range longer than
+ * {@link MAX_SPAN_DAYS} days are refused. Dates in messages are local, as the inputs are.
  */
 export function customRangeProblem(from: Date | undefined, to: Date | undefined, maxDays: number | undefined, now: Date = new Date()): string | undefined {
   if (!from || !Number.isFinite(from.getTime())) return msg('Enter the start date and time.');
   if (!to || !Number.isFinite(to.getTime())) return msg('Enter the end date and time.');
   if (from.getTime() >= to.getTime()) return msg('The start must be before the end.');
   if (from.getTime() > now.getTime()) return msg('The start is in the future: nothing has happened yet.');
+  // A minute's grace (the inputs have minutes) on top of the clock skew every window allows.
+  if (to.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS + 60_000) return msg(str`The end is in the future: end at ${toLocalInput(now).replace('T', ' ')} or earlier.`);
   const earliest = lookbackStart(maxDays, now);
-  if (earliest && from.getTime() < earliest.getTime() - 60_000) return msg(str`The data source keeps ${maxDays} days: start on ${earliest.toISOString().slice(0, 10)} or later.`);
+  if (earliest && from.getTime() < earliest.getTime() - 60_000) return msg(str`The data source keeps ${maxDays} days: start on ${toLocalInput(earliest).slice(0, 10)} or later.`);
+  if (!earliest && to.getTime() - from.getTime() > MAX_SPAN_DAYS * DAY_MS) return msg(str`A range covers at most ${MAX_SPAN_DAYS} days: start later or end earlier.`);
   return undefined;
 }
