@@ -6,7 +6,9 @@
 import { own } from './model.js';
 import type { AlertFilter, Page, SortDirection } from './provider.js';
 import type { TimeRange } from '../lib/time-range.js';
-import { parseIsoInstant } from '../lib/iso-time.js';
+import { parseInterval } from '../lib/iso-time.js';
+
+export { parseInterval } from '../lib/iso-time.js';
 import { ascendingPositions, denseRanksOf, textRanksOf } from './query-ranks.js';
 
 /** A list read by position. `read` is an optional fast path for one field of one item. */
@@ -365,28 +367,6 @@ export function timeColumn<T>(source: ListSource<T>, schema: Schema<T>, field: s
 
 export function rangeKey(range: TimeRange | undefined): string {
   return range ? `${range.from.getTime()}-${range.to.getTime()}` : '';
-}
-
-const DAY = 86_400_000;
-
-/**
- * An interval filter value, `from..to`, either side optional: a `YYYY-MM-DD` day (UTC; the `to`
- * day included) or an ISO 8601 time (without a zone: UTC, so a shared link filters the same
- * window for everyone). Undefined when unreadable (it then matches nothing).
- */
-export function parseInterval(value: string | null): [from: number, to: number] | undefined {
-  if (!value) return undefined;
-  const dots = value.indexOf('..');
-  if (dots < 0) return undefined;
-  const bound = (text: string, end: boolean) => {
-    if (!text) return end ? Infinity : -Infinity;
-    const day = /^\d{4}-\d{2}-\d{2}$/.test(text);
-    const ms = parseIsoInstant(text);
-    return ms === undefined ? NaN : day && end ? ms + DAY : ms;
-  };
-  const from = bound(value.slice(0, dots).trim(), false);
-  const to = bound(value.slice(dots + 2).trim(), true);
-  return Number.isNaN(from) || Number.isNaN(to) || from >= to ? undefined : [from, to];
 }
 
 export function filterEntries(filter: AlertFilter | undefined, allowedFields: Readonly<Record<string, unknown>>): Criteria['filters'] {

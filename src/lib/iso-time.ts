@@ -31,3 +31,25 @@ export function parseIsoInstant(text: string | null | undefined): number | undef
   const ms = Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(sec), Number(frac.padEnd(3, '0').slice(0, 3))) - offset;
   return Number.isFinite(ms) ? ms : undefined;
 }
+
+const DAY = 86_400_000;
+
+/**
+ * An interval filter value, `from..to`, either side optional: a `YYYY-MM-DD` day (UTC; the `to`
+ * day included) or an ISO 8601 time (without a zone: UTC, so a shared link filters the same
+ * window for everyone). Undefined when unreadable (it then matches nothing).
+ */
+export function parseInterval(value: string | null): [from: number, to: number] | undefined {
+  if (!value) return undefined;
+  const dots = value.indexOf('..');
+  if (dots < 0) return undefined;
+  const bound = (text: string, end: boolean) => {
+    if (!text) return end ? Infinity : -Infinity;
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(text);
+    const ms = parseIsoInstant(text);
+    return ms === undefined ? NaN : day && end ? ms + DAY : ms;
+  };
+  const from = bound(value.slice(0, dots).trim(), false);
+  const to = bound(value.slice(dots + 2).trim(), true);
+  return Number.isNaN(from) || Number.isNaN(to) || from >= to ? undefined : [from, to];
+}

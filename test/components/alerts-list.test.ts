@@ -3,7 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/components/alerts-list/ip-alerts-list.js';
 import type { IpAlertsList } from '../../src/components/alerts-list/alerts-list.js';
 import type { AlertItem } from '../../src/data/model.js';
-import type { AlertQuery, IpDataProvider, Page } from '../../src/data/provider.js';
+import type { AlertQuery, IpDataProvider, Page, RequestOptions } from '../../src/data/provider.js';
 import { IpDataError } from '../../src/data/errors.js';
 import type { IpAlertsUpdatedEvent, IpNavigateEvent } from '../../src/events/events.js';
 import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
@@ -312,6 +312,24 @@ describe('<ip-alerts-list>', () => {
     it('deep-links a filter through the attribute', async () => {
       const el = await fixture<IpAlertsList>(html`<ip-alerts-list ip=${IP} filter="severity:medium,low" .provider=${staticWith()}></ip-alerts-list>`);
       await loaded(el, 2);
+      expect(titles(el)).to.deep.equal(['Password spray', 'Anomalous DNS']);
+      expect(root(el).querySelector('[part="filter-notice"]')).to.equal(null);
+    });
+
+    it('applies only the values of a linked filter it knows, says which it left out, and lets the analyst dismiss that', async () => {
+      const asked: AlertQuery[] = [];
+      const base = staticWith();
+      const provider = withOverrides(base, { listAlerts: (ip: string, q: AlertQuery, o: RequestOptions) => (asked.push(q), base.listAlerts(ip, q, o)) });
+      const el = await fixture<IpAlertsList>(html`<ip-alerts-list ip=${IP} filter="severity:constructor,medium,low;status:__proto__;lastActivity:Nov 1..Nov 5" .provider=${provider}></ip-alerts-list>`);
+      await loaded(el, 2);
+      expect(asked.at(-1)!.filter).to.deep.equal({ severity: ['medium', 'low'] });
+      const notice = root(el).querySelector<HTMLElement>('[part="filter-notice"]')!;
+      expect(notice.getAttribute('role')).to.equal('status');
+      expect(deepText(notice)).to.contain('Not applied from the filter given: Severity “constructor” (not one of its values); Status “__proto__” (not one of its values); Last activity “Nov 1..Nov 5” (not a time interval');
+      await expect(el).to.be.accessible();
+      byRole(notice, 'button', 'Dismiss').click();
+      await el.updateComplete;
+      expect(root(el).querySelector('[part="filter-notice"]')).to.equal(null);
       expect(titles(el)).to.deep.equal(['Password spray', 'Anomalous DNS']);
     });
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { filterCount, parseFilter, parseSort, sameFilter, serializeFilter, serializeSort } from '../../src/lib/alert-filter.js';
+import { checkFilter, filterCount, MAX_FILTER_VALUES, parseFilter, parseSort, sameFilter, serializeFilter, serializeSort } from '../../src/lib/alert-filter.js';
 
 describe('lib/alert-filter', () => {
   it('round-trips filters, with "not set" as an empty value', () => {
@@ -26,5 +26,23 @@ describe('lib/alert-filter', () => {
     expect(filterCount({ severity: ['high', 'low'], status: ['new'] })).to.equal(3);
     expect(sameFilter({ severity: ['high', 'low'] }, { severity: ['low', 'high'] })).to.equal(true);
     expect(sameFilter({ severity: ['high'] }, { severity: ['low'] })).to.equal(false);
+  });
+
+  it('keeps only values the list can apply, and says what it left out', () => {
+    const given = parseFilter('severity:constructor,high;status:__proto__,new;classification:,toString;firstActivity:yesterday..,2026-11-01..2026-11-05;alertCount:3,x;category:Command and control;__proto__:x');
+    const { filter, dropped } = checkFilter(given);
+    expect(filter).to.deep.equal({ severity: ['high'], status: ['new'], classification: [null], category: ['Command and control'], firstActivity: ['2026-11-01..2026-11-05'], alertCount: ['3'] });
+    expect(Object.getPrototypeOf(filter)).to.equal(Object.prototype);
+    expect(dropped.map((d) => `${d.field}:${d.value}:${d.reason}`)).to.deep.equal([
+      'severity:constructor:unknown',
+      'status:__proto__:unknown',
+      'classification:toString:unknown',
+      'firstActivity:yesterday..:interval',
+      'alertCount:x:unknown',
+    ]);
+    const many = checkFilter({ tags: Array.from({ length: MAX_FILTER_VALUES + 3 }, (_, i) => `t${i}`), assignedTo: ['x'.repeat(300)] });
+    expect(many.filter.tags).to.have.length(MAX_FILTER_VALUES);
+    expect(many.dropped.map((d) => d.reason)).to.deep.equal(['long', 'many', 'many', 'many']);
+    expect(checkFilter({ severity: ['high', 'low'] })).to.deep.equal({ filter: { severity: ['high', 'low'] }, dropped: [] });
   });
 });

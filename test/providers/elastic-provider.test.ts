@@ -166,6 +166,18 @@ describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
     expect(found.items.every((a) => /tor exit/i.test(a.title) || /tor exit/i.test(a.description ?? ''))).to.equal(true);
   });
 
+  it('a value no mapping has (constructor, __proto__) reaches the cluster as nothing, never as null or an object', async () => {
+    const sent = recordRequests();
+    const p = guardProvider(elastic());
+    const page = await p.listAlerts(IP, { range, offset: 0, limit: 20, filter: { severity: ['constructor'], status: ['__proto__'] } }, o());
+    expect(page.items).to.deep.equal([]);
+    await waitUntil(() => sent.length >= 1);
+    const body = JSON.stringify(sent[0]!.body);
+    expect(body).to.not.contain('null');
+    expect(body).to.not.contain('[{}]');
+    expect(body).to.contain('match_none');
+  });
+
   it('a filter on what Elastic alerts do not have (incidents, classification) matches none, its "not set" matches all', async () => {
     const p = guardProvider(elastic());
     const all = await p.listAlerts(IP, { range, offset: 0, limit: 1 }, o());

@@ -71,6 +71,18 @@ export const alertsListStyles = css`
     align-items: center;
     padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5) 0;
   }
+  .filter-notice {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+    margin: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5) 0;
+    padding: calc(var(--_space) * 0.5) var(--_space);
+    border-inline-start: 3px solid var(--_color-accent);
+    background: var(--_color-hover);
+    font-size: var(--_font-size-small);
+  }
   .tag {
     font-weight: 400;
   }

@@ -25,7 +25,8 @@ import type { IpFlyoutSaveEvent } from '../../events/internal.js';
 import './ip-alerts-flyout.js';
 import type { AlertItem } from '../../data/model.js';
 import { type AlertFilter, type AlertSortField, type Sort } from '../../data/provider.js';
-import { filterCount, parseFilter, parseSort, serializeFilter, serializeSort } from '../../lib/alert-filter.js';
+import { checkFilter, filterCount, parseFilter, parseSort, serializeFilter, serializeSort, type DroppedFilterValue } from '../../lib/alert-filter.js';
+import { filterNotice } from './filter-notice.js';
 import type { ExportFormat } from '../../lib/export.js';
 import { alertExportFields } from './export-fields.js';
 import { safeHref } from '../../lib/safe-url.js';
@@ -53,6 +54,7 @@ import { msg } from '../../lib/l10n.js';
  * @csspart base - The wrapper.
  * @csspart toolbar - Search, filters, columns and export.
  * @csspart status - The line with the count, the selection and export progress.
+ * @csspart filter-notice - Says which values of a filter given from outside were not applied.
  * @csspart grid - The grid (scrolling area).
  * @csspart header - The header row.
  * @csspart row - Each row.
@@ -149,6 +151,8 @@ export class IpAlertsList extends IpSectionElement {
   @query('#search') private searchInput?: HTMLInputElement;
 
   @state() private version = 0;
+  /** Filter values given from outside that the list does not apply (said above the grid). */
+  @state() private droppedFilter: readonly DroppedFilterValue[] = [];
 
   /** Value-list filters. As an attribute: `severity:high,medium;status:new;assignedTo:` (empty value = not set). */
   @property({ attribute: 'filter', reflect: true, converter: { fromAttribute: (v) => parseFilter(v), toAttribute: (v: AlertFilter) => serializeFilter(v) || null } })
@@ -192,6 +196,12 @@ export class IpAlertsList extends IpSectionElement {
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#columnsCtl.willUpdate(changed);
+    // Only values the list can apply reach the data source; what a link gave beyond them is said.
+    if (changed.has('filter')) {
+      const { filter, dropped } = checkFilter(this.filter);
+      if (dropped.length) this.filter = filter;
+      this.droppedFilter = dropped;
+    }
     const provider = this.source.provider;
     const ip = this.source.ip;
     const query: AlertsQuery | undefined =
@@ -413,6 +423,7 @@ export class IpAlertsList extends IpSectionElement {
     return html`<div part="base" class="list ${this.#select.panelOpen ? 'with-flyout' : ''}">
       ${this.#renderToolbar()}
       ${this.#query.renderActive()}
+      ${filterNotice(this.droppedFilter, () => (this.droppedFilter = []))}
       ${this.#renderStatus()}
       <div class="main">
         <div class="grid-wrap">

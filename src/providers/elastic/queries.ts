@@ -5,7 +5,8 @@
  * are the host's options (ECS by default), checked and quoted by `esql.ts`; values are parameters.
  */
 import type { AlertFilter, AlertFilterField, AlertSortField, Sort } from '../../data/provider.js';
-import { parseInterval } from '../../data/query-engine.js';
+import { parseInterval } from '../../lib/iso-time.js';
+import { own } from '../../data/model.js';
 import type { BucketSize, TimeRange } from '../../lib/time-range.js';
 import { esqlDate, esqlField, esqlIndices, esqlInt, esqlIp, esqlMarker, type EsqlRequest } from './esql.js';
 
@@ -328,7 +329,7 @@ function alertsQuery(ip: string, range: TimeRange, filter: AlertFilter, search?:
       continue;
     }
     const map = name === 'severity' ? SEVERITY_TO_ELASTIC : name === 'status' ? STATUS_TO_ELASTIC : undefined;
-    const terms = wanted.flatMap((v) => map?.[v] ?? (map ? [] : [v]));
+    const terms = wanted.flatMap((v) => (map ? (own(map, v) ?? []) : [v]));
     const should: unknown[] = [];
     if (terms.length) should.push({ terms: { [field]: terms } });
     if (unset) should.push({ bool: { must_not: { exists: { field } } } });
