@@ -6,6 +6,7 @@
  * split (`partiallyRemediated` → "Partially remediated"), never dropped.
  */
 import { msg } from './l10n.js';
+import { revealControls } from './text.js';
 import { own, type KnownAlertStatus, type KnownClassification, type KnownSeverity } from '../data/model.js';
 
 export const SEVERITY_LABELS: Readonly<Record<KnownSeverity, string>> = {
@@ -185,5 +186,6 @@ export const INDICATOR_ACTION_LABELS: Readonly<Record<string, string>> = {
 /** A label for any enum value: the known label, else the raw value with its words split. */
 export function labelFor(labels: Readonly<Record<string, string>>, value: string | null | undefined, unset = msg('Not set')): string {
   if (value == null || value === '') return unset;
-  return own(labels, value) ?? value.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
+  // A value the page has no label for is data: shown in words, its hidden characters as marks.
+  return own(labels, value) ?? revealControls(value.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase()));
 }

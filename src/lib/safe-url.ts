@@ -10,6 +10,8 @@
  * credentials in the URL, control characters — stays text.
  */
 
+import { hasHiddenCharacters } from './text.js';
+
 const ALLOWED_PROTOCOLS = new Set(['http:', 'https:']);
 // The WHATWG URL parser silently drops tab/CR/LF and trims C0 controls and spaces, which is how
 // `java\tscript:` becomes `javascript:`. Refuse such input outright instead of relying on that.
@@ -33,6 +35,8 @@ function defaultBase(): string | undefined {
 export function safeHref(url: unknown, base: string | null | undefined = defaultBase()): string | undefined {
   if (typeof url !== 'string') return undefined;
   if (url.length === 0 || url.length > 4096 || CONTROL_OR_SPACE.test(url) || CHARACTER_REFERENCE.test(url)) return undefined;
+  // Invisible characters have no place in a link: `h\u2066ttps://…` would pass as a relative path.
+  if (hasHiddenCharacters(url)) return undefined;
   if (url.startsWith('//') || url.startsWith('\\') || url.includes('\\')) return undefined;
 
   if (HAS_SCHEME.test(url)) {

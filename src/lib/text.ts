@@ -8,8 +8,15 @@
 
 /** Names of the characters that are shown as marks. */
 const NAMED: Readonly<Record<number, readonly [short: string, name: string]>> = {
+  0x00ad: ['SHY', 'Soft hyphen'],
+  0x034f: ['CGJ', 'Combining grapheme joiner'],
   0x061c: ['ALM', 'Arabic letter mark'],
+  0x115f: ['HCF', 'Hangul choseong filler'],
+  0x1160: ['HJF', 'Hangul jungseong filler'],
+  0x180e: ['MVS', 'Mongolian vowel separator'],
   0x200b: ['ZWSP', 'Zero-width space'],
+  0x200c: ['ZWNJ', 'Zero-width non-joiner'],
+  0x200d: ['ZWJ', 'Zero-width joiner'],
   0x200e: ['LRM', 'Left-to-right mark'],
   0x200f: ['RLM', 'Right-to-left mark'],
   0x2028: ['LS', 'Line separator'],
@@ -20,17 +27,66 @@ const NAMED: Readonly<Record<number, readonly [short: string, name: string]>> = 
   0x202d: ['LRO', 'Left-to-right override'],
   0x202e: ['RLO', 'Right-to-left override'],
   0x2060: ['WJ', 'Word joiner'],
+  0x2061: ['FA', 'Function application'],
+  0x2062: ['IT', 'Invisible times'],
+  0x2063: ['IS', 'Invisible separator'],
+  0x2064: ['IP', 'Invisible plus'],
   0x2066: ['LRI', 'Left-to-right isolate'],
   0x2067: ['RLI', 'Right-to-left isolate'],
   0x2068: ['FSI', 'First strong isolate'],
   0x2069: ['PDI', 'Pop directional isolate'],
+  0x206a: ['ISS', 'Inhibit symmetric swapping'],
+  0x206b: ['ASS', 'Activate symmetric swapping'],
+  0x206c: ['IAFS', 'Inhibit Arabic form shaping'],
+  0x206d: ['AAFS', 'Activate Arabic form shaping'],
+  0x206e: ['NADS', 'National digit shapes'],
+  0x206f: ['NODS', 'Nominal digit shapes'],
+  0x3164: ['HF', 'Hangul filler'],
   0xfeff: ['BOM', 'Zero-width no-break space'],
+  0xffa0: ['HWHF', 'Halfwidth Hangul filler'],
+  0xfff9: ['IAA', 'Interlinear annotation anchor'],
+  0xfffa: ['IAS', 'Interlinear annotation separator'],
+  0xfffb: ['IAT', 'Interlinear annotation terminator'],
 };
 
-// C0 (but tab), DEL, C1, and the named ones above.
-const HIDDEN = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
-const HIDDEN_ALL = new RegExp(HIDDEN.source, 'g');
-const HIDDEN_NO_NEWLINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+/**
+ * Every character shown as a mark: C0 (but tab and, where asked, line breaks), DEL, C1, the
+ * named ones above (bidirectional controls, zero-width and invisible formatting characters,
+ * fillers that render as nothing), and the tag characters U+E0000–U+E007F, which render as
+ * nothing and can carry hidden text. The joiners are marked except where writing needs them
+ * (see {@link isWritingJoiner}).
+ */
+const CLASS = '\\u00ad\\u034f\\u061c\\u115f\\u1160\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\u3164\\ufeff\\uffa0\\ufff9-\\ufffb\\u{e0000}-\\u{e007f}';
+const HIDDEN_ALL = new RegExp(`[\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f${CLASS}]`, 'gu');
+/** The fast test: most text has none of them (a grid cell's text is checked on every render). */
+const ANY_HIDDEN = new RegExp(`[\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f${CLASS}]`, 'u');
+const HIDDEN_NO_NEWLINES = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${CLASS}]`, 'gu');
+
+const JOINING_SCRIPT = '\\p{Script=Arabic}\\p{Script=Syriac}\\p{Script=Devanagari}\\p{Script=Bengali}\\p{Script=Gurmukhi}\\p{Script=Gujarati}\\p{Script=Oriya}\\p{Script=Tamil}\\p{Script=Telugu}\\p{Script=Kannada}\\p{Script=Malayalam}\\p{Script=Sinhala}';
+const SCRIPT_BEFORE = new RegExp(`[${JOINING_SCRIPT}]\\p{M}*$`, 'u');
+const SCRIPT_AFTER = new RegExp(`^[${JOINING_SCRIPT}]`, 'u');
+const EMOJI_BEFORE = /\p{Extended_Pictographic}[\u{1f3fb}-\u{1f3ff}\ufe0f]*$/u;
+const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
+
+/**
+ * Whether the joiner at `index` is one writing needs: ZWNJ or ZWJ between letters of the scripts
+ * that use them (Persian می‌خواهم, Indic conjuncts), or ZWJ inside an emoji sequence (👩‍💻).
+ * Anywhere else (`pay\u200Cpal`) a joiner only hides something, and is marked.
+ */
+function isWritingJoiner(text: string, index: number): boolean {
+  const c = text.charCodeAt(index);
+  if (c !== 0x200c && c !== 0x200d) return false;
+  const before = text.slice(Math.max(0, index - 8), index);
+  const after = text.slice(index + 1, index + 3);
+  if (SCRIPT_BEFORE.test(before) && SCRIPT_AFTER.test(after)) return true;
+  return c === 0x200d && EMOJI_BEFORE.test(before) && EMOJI_AFTER.test(after);
+}
+
+/** Each character of `text` that is shown as a mark, with where it is. */
+function* hidden(text: string, keepNewlines = false): Generator<{ index: number; char: string }> {
+  const pattern = keepNewlines ? HIDDEN_NO_NEWLINES : HIDDEN_ALL;
+  for (const m of text.matchAll(pattern)) if (!isWritingJoiner(text, m.index)) yield { index: m.index, char: m[0] };
+}
 
 export interface ControlMark {
   /** The character itself. */
@@ -50,35 +106,37 @@ export function describeControl(char: string): ControlMark {
   const c = char.codePointAt(0)!;
   const named = NAMED[c];
   if (named) return { char, short: named[0], name: `${named[1]} (${code(c)})` };
+  if (c >= 0xe0000 && c <= 0xe007f) return { char, short: code(c), name: `Tag character ${code(c)}` };
   return { char, short: code(c), name: `Control character ${code(c)}` };
 }
 
 /** Whether the text holds a character {@link revealControls} would mark. */
 export function hasHiddenCharacters(text: string): boolean {
-  return HIDDEN.test(text);
+  return ANY_HIDDEN.test(text) && !hidden(text).next().done;
 }
 
 /**
  * The text with each hidden character replaced by a visible mark (`⟦RLO⟧`), for places that
- * take plain text only (a `title` attribute, an export meant for reading). `keepNewlines` leaves
- * line breaks as they are (multi-line descriptions).
+ * take plain text only (a `title` attribute, a canvas label, an export meant for reading).
+ * `keepNewlines` leaves line breaks as they are (multi-line descriptions).
  */
 export function revealControls(text: string, options: { keepNewlines?: boolean } = {}): string {
-  if (!HIDDEN.test(text)) return text;
-  return text.replace(options.keepNewlines ? HIDDEN_NO_NEWLINES : HIDDEN_ALL, (ch) => `⟦${describeControl(ch).short}⟧`);
+  const parts = splitControls(text, options);
+  if (parts.length === 1 && typeof parts[0] === 'string') return parts[0];
+  return parts.map((p) => (typeof p === 'string' ? p : `⟦${p.short}⟧`)).join('');
 }
 
 /** The text split into plain runs and marks, for templates that style the marks. */
 export function splitControls(text: string, options: { keepNewlines?: boolean } = {}): Array<string | ControlMark> {
-  if (!HIDDEN.test(text)) return [text];
-  const pattern = options.keepNewlines ? HIDDEN_NO_NEWLINES : HIDDEN_ALL;
+  if (!ANY_HIDDEN.test(text)) return [text];
   const out: Array<string | ControlMark> = [];
   let last = 0;
-  for (const m of text.matchAll(new RegExp(pattern.source, 'g'))) {
-    if (m.index > last) out.push(text.slice(last, m.index));
-    out.push(describeControl(m[0]));
-    last = m.index + m[0].length;
+  for (const { index, char } of hidden(text, options.keepNewlines)) {
+    if (index > last) out.push(text.slice(last, index));
+    out.push(describeControl(char));
+    last = index + char.length;
   }
+  if (last === 0) return [text];
   if (last < text.length) out.push(text.slice(last));
   return out;
 }

@@ -283,6 +283,10 @@ describe('prevalence-option', () => {
   it('neutralizes rich-text markup and long lines in data', () => {
     expect(richTextSafe('{high|x} a|b')).to.equal('｛high|x｝ a|b');
     expect(richTextSafe('a\nb\tc')).to.equal('a b c');
+    // The canvas draws what it is given: hidden characters go in as marks, as everywhere else.
+    expect(richTextSafe('invoice\u202Egpj.exe\u{E0041}')).to.equal('invoice⟦RLO⟧gpj.exe⟦U+E0041⟧');
+    const hostile = prepare({ ...prevalence(3, 0), alertMarks: [{ id: 'h', title: 'evil\u202Egpj.exe', severity: 'high\u200B', time: new Date(START + 3_600_000).toISOString() }] });
+    expect(tooltipText(hostile, 0, 'en-US')).to.contain('▲ High⟦ZWSP⟧: evil⟦RLO⟧gpj.exe');
     expect(richTextSafe('x'.repeat(200)).length).to.equal(90);
   });
 

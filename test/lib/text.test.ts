@@ -19,6 +19,24 @@ describe('lib/text', () => {
     }
   });
 
+  it('marks the invisible characters that were missing: soft hyphen, joiners, invisible operators, fillers, tags', () => {
+    const cases: Array<[string, string]> = [
+      ['\u00AD', 'SHY'], ['\u200C', 'ZWNJ'], ['\u200D', 'ZWJ'], ['\u2061', 'FA'], ['\u2062', 'IT'], ['\u2063', 'IS'], ['\u2064', 'IP'],
+      ['\u206A', 'ISS'], ['\u206F', 'NODS'], ['\uFFF9', 'IAA'], ['\uFFFB', 'IAT'], ['\u180E', 'MVS'], ['\u3164', 'HF'], ['\u034F', 'CGJ'],
+      ['\u{E0041}', 'U+E0041'], ['\u{E0000}', 'U+E0000'], ['\u{E007F}', 'U+E007F'],
+    ];
+    for (const [c, short] of cases) {
+      expect(revealControls(`pay${c}pal`), short).to.equal(`pay⟦${short}⟧pal`);
+      expect(hasHiddenCharacters(`pay${c}pal`), short).to.equal(true);
+    }
+    // Text hidden in tag characters shows as marks, one per character, never as nothing.
+    expect(revealControls('ok\u{E0068}\u{E0069}')).to.equal('ok⟦U+E0068⟧⟦U+E0069⟧');
+    expect(describeControl('\u{E0068}').name).to.equal('Tag character U+E0068');
+    // Where writing needs a joiner it stays: Persian, an Indic conjunct, an emoji sequence.
+    for (const text of ['می\u200Cخواهم', 'क्\u200Dष', '👩\u200D💻', '👍🏽\u200D']) expect(revealControls(text), text).to.equal(text.endsWith('\u200D') && text.startsWith('👍') ? '👍🏽⟦ZWJ⟧' : text);
+    expect(revealControls('a\u200Dم')).to.equal('a⟦ZWJ⟧م');
+  });
+
   it('keeps line breaks when asked (multi-line descriptions)', () => {
     expect(revealControls('one\ntwo')).to.equal('one⟦U+000A⟧two');
     expect(revealControls('one\ntwo\u202E', { keepNewlines: true })).to.equal('one\ntwo⟦RLO⟧');

@@ -34,7 +34,7 @@ const OTHER = '__other__';
 
 /** A term and its list, or nothing when the list is empty. */
 function listRow(term: string, values: readonly string[]): TemplateResult | typeof nothing {
-  return values.length ? html`<dt>${term}</dt><dd>${values.join(', ')}</dd>` : nothing;
+  return values.length ? html`<dt>${term}</dt><dd>${shown(values.join(', '))}</dd>` : nothing;
 }
 
 /**
@@ -56,6 +56,9 @@ export class IpAlertsFlyout extends LitElement {
     tokens,
     sharedStyles,
     css`
+      .multiline {
+        white-space: pre-line;
+      }
       :host {
         display: block;
         min-width: 0;
@@ -332,8 +335,8 @@ export class IpAlertsFlyout extends LitElement {
     const devices = a.impactedAssets.filter((x) => x.kind === 'device');
     const others = a.impactedAssets.filter((x) => x.kind !== 'device');
     return html`
-      <p>${severityBadge(a.severity)} <span class="muted small">· ${labelFor(ALERT_STATUS_LABELS, a.status, ALERT_STATUS_LABELS.unknown)} · ${a.assignedTo ?? msg('Unassigned')}</span></p>
-      ${a.description ? html`<section><h3>${msg('Description')}</h3><p>${a.description}</p></section>` : nothing}
+      <p>${severityBadge(a.severity)} <span class="muted small">· ${labelFor(ALERT_STATUS_LABELS, a.status, ALERT_STATUS_LABELS.unknown)} · ${a.assignedTo ? shown(a.assignedTo) : msg('Unassigned')}</span></p>
+      ${a.description ? html`<section><h3>${msg('Description')}</h3><p class="multiline">${shown(a.description, { keepNewlines: true })}</p></section>` : nothing}
       <section>
         <h3>${msg('Timeline')}</h3>
         <dl class="details small">
@@ -343,11 +346,11 @@ export class IpAlertsFlyout extends LitElement {
           ${a.lastUpdated ? html`<dt>${msg('Last update')}</dt><dd>${dateTime(a.lastUpdated, locale)}</dd>` : nothing}
           <dt>${msg('Classification')}</dt><dd>${a.classification ? `${labelFor(CLASSIFICATION_LABELS, a.classification)}${a.determination ? ` · ${labelFor(DETERMINATION_LABELS, a.determination)}` : ''}` : CLASSIFICATION_LABELS.unset}</dd>
           <dt>${msg('Investigation')}</dt><dd>${a.investigationState ? labelFor(INVESTIGATION_STATE_LABELS, a.investigationState) : missing()}</dd>
-          ${a.kind === 'alert' ? html`<dt>${msg('Incident')}</dt><dd>${a.incidentId ?? missing()}</dd>` : html`<dt>${msg('Alerts')}</dt><dd>${a.alertCount ?? missing()}</dd>`}
+          ${a.kind === 'alert' ? html`<dt>${msg('Incident')}</dt><dd>${a.incidentId ? shown(a.incidentId) : missing()}</dd>` : html`<dt>${msg('Alerts')}</dt><dd>${a.alertCount ?? missing()}</dd>`}
           ${listRow(msg('Tags'), a.tags ?? [])}
           ${listRow(msg('Categories'), categories(a).map(words))}
           ${listRow(msg('Service sources'), serviceSources(a).map(sourceLabel))}
-          <dt>${msg('Detection sources')}</dt><dd>${detectionSources(a).map(sourceLabel).join(', ') || missing()}</dd>
+          <dt>${msg('Detection sources')}</dt><dd>${detectionSources(a).length ? shown(detectionSources(a).map(sourceLabel).join(', ')) : missing()}</dd>
           ${listRow(msg('Product names'), a.productNames ?? [])}
           ${listRow(msg('Device groups'), a.deviceGroups ?? [])}
           ${listRow(msg('MITRE ATT&CK'), a.mitreTechniques ?? [])}
@@ -359,12 +362,12 @@ export class IpAlertsFlyout extends LitElement {
       </section>
       ${others.length ? html`<section><h3>${msg('Other impacted assets')}</h3><ul>${others.map((d) => html`<li>${shown(d.name)} <span class="muted small">(${labelFor(ASSET_KIND_LABELS, d.kind)})</span></li>`)}</ul></section>` : nothing}
       ${a.evidence?.length
-        ? html`<section><h3>${msg('Evidence')}</h3><ul>${a.evidence.map((e) => html`<li>${e.entityType}: ${e.name}${e.verdict ? html` <span class="muted small">(${e.verdict})</span>` : nothing}</li>`)}</ul></section>`
+        ? html`<section><h3>${msg('Evidence')}</h3><ul>${a.evidence.map((e) => html`<li>${shown(`${e.entityType}: ${e.name}`)}${e.verdict ? html` <span class="muted small">(${shown(e.verdict)})</span>` : nothing}</li>`)}</ul></section>`
         : nothing}
       <section>
         <h3>${msg('Comments')}</h3>
         ${a.comments?.length
-          ? a.comments.map((c) => html`<div class="comment"><p>${c.comment}</p><p class="muted small">${c.createdBy ?? msg('Someone')} · ${timeAgo(c.createdAt, locale)}</p></div>`)
+          ? a.comments.map((c) => html`<div class="comment"><p class="multiline">${shown(c.comment, { keepNewlines: true })}</p><p class="muted small">${c.createdBy ? shown(c.createdBy) : msg('Someone')} · ${timeAgo(c.createdAt, locale)}</p></div>`)
           : html`<p class="muted small">${msg('No comments yet.')}</p>`}
       </section>
     `;
@@ -432,7 +435,7 @@ export class IpAlertsFlyout extends LitElement {
     return html`<aside class="panel" part="base" role="region" aria-labelledby="flyout-title" @keydown=${this.#onKeydown}>
       <div class="head">
         <div>
-          ${one ? html`<span class="kind">${one.kind === 'incident' ? msg('Incident') : msg('Alert')}</span> <span class="muted small mono">${one.id}</span>` : nothing}
+          ${one ? html`<span class="kind">${one.kind === 'incident' ? msg('Incident') : msg('Alert')}</span> <span class="muted small mono">${shown(one.id)}</span>` : nothing}
           <h2 id="flyout-title" tabindex="-1">${title}</h2>
         </div>
         <button type="button" class="button subtle" aria-label=${msg('Close details')} title=${msg('Close (Esc)')} @click=${() => this.#close()}>✕</button>

@@ -73,7 +73,7 @@ export interface ColumnDef {
 export function words(value: string | null | undefined): string {
   if (!value) return '';
   const spaced = value.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+  return revealControls(spaced.charAt(0).toUpperCase() + spaced.slice(1));
 }
 
 export function assetsText(item: AlertItem): string {

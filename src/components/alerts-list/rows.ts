@@ -15,6 +15,7 @@ import type { DisplayRow, IncidentExpansions } from './expansions.js';
 import type { AlertPages } from './alert-pages.js';
 import type { AlertSelection } from './selection.js';
 import { msg, str } from '../../lib/l10n.js';
+import { revealControls } from '../../lib/text.js';
 
 /** What a row and the header need to know, and whom they tell. */
 export interface GridView {
@@ -77,7 +78,7 @@ function titleCell(v: GridView, item: AlertItem, row: DisplayRow): TemplateResul
     <span class="kind-icon ${item.kind}" title=${kind}>${item.kind === 'incident' ? incidentIcon : alertIcon}<span class="visually-hidden">${msg(str`${kind}:`)}</span></span>
     ${entityLink(v.host, html`<span class="truncate">${marked(item.title)}</span>`, { target: item.kind, id: item.id, ip: v.ip }, href, { className: 'title-link', title: item.title, tabIndex: -1 })}
     ${item.kind === 'incident' && row.kind === 'row'
-      ? html`<button type="button" class="expand" tabindex="-1" aria-expanded=${expanded ? 'true' : 'false'} aria-label=${expanded ? msg(str`Collapse the alerts of ${item.title}`) : msg(str`Expand the alerts of ${item.title}`)}
+      ? html`<button type="button" class="expand" tabindex="-1" aria-expanded=${expanded ? 'true' : 'false'} aria-label=${expanded ? msg(str`Collapse the alerts of ${revealControls(item.title)}`) : msg(str`Expand the alerts of ${revealControls(item.title)}`)}
           @click=${(e: Event) => {
             e.stopPropagation();
             v.onToggleExpand(item, row.index);
@@ -110,7 +111,7 @@ export function gridRow(v: GridView, d: number, ctx: CellContext): TemplateResul
     role="row" aria-rowindex=${d + 2} aria-selected=${item ? (selected ? 'true' : 'false') : nothing} aria-busy=${item || failed || emptyIncident ? 'false' : 'true'}
     data-d=${d} part="row" @click=${(e: MouseEvent) => v.onRowClick(e, d, item)}>
     <div class="cell check" role="gridcell" data-col="0" tabindex=${cellTab(0)}>
-      ${item ? html`<input type="checkbox" tabindex="-1" aria-label=${msg(str`Select ${item.title}`)} .checked=${selected} @click=${(e: MouseEvent) => v.onCheckbox(e, d, item)} />` : nothing}
+      ${item ? html`<input type="checkbox" tabindex="-1" aria-label=${msg(str`Select ${revealControls(item.title)}`)} .checked=${selected} @click=${(e: MouseEvent) => v.onCheckbox(e, d, item)} />` : nothing}
     </div>
     ${v.columns.map(
       (c, i) => html`<div class="cell col-${c.id}" role="gridcell" data-col=${i + 1} data-label=${c.label} tabindex=${cellTab(i + 1)}>${

@@ -17,6 +17,7 @@ import { categories, COLUMN_BY_ID, detectionSources, serviceSources, sourceLabel
 import type { ColumnsController } from './columns-controller.js';
 import { intervalLabel } from './date-range-menu.js';
 import { msg, str } from '../../lib/l10n.js';
+import { revealControls } from '../../lib/text.js';
 
 export interface FilterMenu {
   field: AlertFilterField;
@@ -65,7 +66,8 @@ export function optionLabel(menu: FilterMenu, value: string | null): string {
   if (value === null) return menu.unset ?? CLASSIFICATION_LABELS.unset;
   const fixed = menu.options?.find(([v]) => v === value);
   if (fixed) return fixed[1];
-  return menu.valueLabel ? menu.valueLabel(value) : words(value);
+  // Values from data: their hidden characters show as marks.
+  return revealControls(menu.valueLabel ? menu.valueLabel(value) : words(value));
 }
 
 /**

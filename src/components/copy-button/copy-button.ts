@@ -1,3 +1,4 @@
+import { revealControls } from '../../lib/text.js';
 import { msg, str } from '../../lib/l10n.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { LitElement, css, html, nothing } from 'lit';
@@ -123,7 +124,8 @@ export class IpCopyButton extends LitElement {
   }
 
   override render() {
-    const label = this.label ?? msg('Copy');
+    // The label often names the value (`Copy evil‮gpj.exe`): its hidden characters show as marks; the value copied stays exact.
+    const label = revealControls(this.label ?? msg('Copy'));
     const name = this.copied ? msg(str`${label}: copied`) : label;
     return html`
       <button type="button" part="button" class="button subtle ${this.copied ? 'copied' : ''}" aria-label=${name} title=${name} @click=${() => this.copy()}>

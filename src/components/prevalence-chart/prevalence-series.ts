@@ -9,6 +9,7 @@ import type { AlertMark, Prevalence } from '../../data/model.js';
 import { toMs } from '../../data/time.js';
 import { formatDate, formatDateTime, formatNumber, isOne } from '../../lib/format.js';
 import { labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
+import { revealControls } from '../../lib/text.js';
 
 /** Above this many points: LTTB sampling, no symbols, no animation. */
 export const LARGE = 2000;
@@ -102,7 +103,7 @@ export function describeBucket(s: PreparedSeries, i: number, locale?: string): B
   const marks = marksIn(s, i).sort((a, b) => rank(a.severity) - rank(b.severity));
   const alerts: BucketDescription['alerts'] = marks
     .slice(0, MAX_TITLES)
-    .map((m) => ({ text: `${labelFor(SEVERITY_LABELS, m.severity, SEVERITY_LABELS.unknown)}: ${m.title}`, severity: m.severity }));
+    .map((m) => ({ text: `${labelFor(SEVERITY_LABELS, m.severity, SEVERITY_LABELS.unknown)}: ${revealControls(m.title)}`, severity: m.severity }));
   const more = marks.length - MAX_TITLES;
   if (more > 0) alerts.push({ text: isOne(more, locale) ? msg(str`+${more} more alert`) : msg(str`+${more} more alerts`) });
   const count = formatNumber(n, locale);

@@ -419,7 +419,7 @@ export class IpSentinelEvents extends IpSectionElement {
           ? this.#exportMenu(`insight-${id}`, rows.length, 'rows', (f) => {
               this.#exported = insight;
               void this.#insightExport.download(f);
-            }, msg(str`Export ${insight.title}`))
+            }, msg(str`Export ${revealControls(insight.title)}`))
           : nothing}
       </div>
       ${queryOpen

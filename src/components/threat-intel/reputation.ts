@@ -7,6 +7,7 @@ import type { IpReputation } from '../../data/threat-intel.js';
 import { classToken } from '../shared/ui.js';
 import { msg, str } from '../../lib/l10n.js';
 import { own } from '../../data/model.js';
+import { revealControls } from '../../lib/text.js';
 
 const KNOWN = ['malicious', 'suspicious', 'neutral', 'unknown'];
 const LABELS: Readonly<Record<string, string>> = {
@@ -26,7 +27,7 @@ const LABELS: Readonly<Record<string, string>> = {
 
 export function reputationLabel(rep: IpReputation): string {
   const c = String(rep.classification);
-  return own(LABELS, c) ?? c.charAt(0).toUpperCase() + c.slice(1);
+  return own(LABELS, c) ?? revealControls(c.charAt(0).toUpperCase() + c.slice(1));
 }
 
 export function reputationBadge(rep: IpReputation): TemplateResult {

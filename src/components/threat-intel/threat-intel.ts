@@ -142,7 +142,7 @@ export class IpThreatIntel extends IpSectionElement {
             <tbody>${rep.rules.map((r) => {
               const href = safeHref(r.relatedDetailsUrl);
               return html`<tr><td>${severityBadge(r.severity)}</td><td>${shown(r.name)}</td><td>${r.description ? shown(r.description) : missing()}</td>
-                <td class="link-cell">${href ? html`<a class="link" href=${href} target="_blank" rel="noopener noreferrer">${msg(html`Details<span class="visually-hidden"> of ${r.name}</span>`)}</a>` : nothing}</td></tr>`;
+                <td class="link-cell">${href ? html`<a class="link" href=${href} target="_blank" rel="noopener noreferrer">${msg(html`Details<span class="visually-hidden"> of ${shown(r.name)}</span>`)}</a>` : nothing}</td></tr>`;
             })}</tbody>
           </table></div>`
         : html`<p class="muted">${msg('No rule fired.')}</p>`}
@@ -154,7 +154,7 @@ export class IpThreatIntel extends IpSectionElement {
     return html`<dl class="details">
       ${row(msg('Hosting provider'), ti.hostingProvider ? shown(ti.hostingProvider) : undefined)}
       ${row(msg('Netblock'), ti.netblock ? html`<span class="mono">${shown(ti.netblock)}</span>` : undefined)}
-      ${row(msg('Autonomous system'), ti.asn !== undefined ? `AS${ti.asn}${ti.asName ? ` · ${ti.asName}` : ''}` : undefined)}
+      ${row(msg('Autonomous system'), ti.asn !== undefined ? shown(`AS${ti.asn}${ti.asName ? ` · ${ti.asName}` : ''}`) : undefined)}
       ${row(msg('Country or region'), ti.countryOrRegion ? shown(ti.countryOrRegion) : undefined)}
       ${row(msg('First seen on the internet'), ti.firstSeen ? timeAgo(ti.firstSeen, this.locale) : undefined)}
       ${row(msg('Last seen on the internet'), ti.lastSeen ? timeAgo(ti.lastSeen, this.locale) : undefined)}
