@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/copy-button/ip-copy-button.js';
 import '../src/components/time-range-picker/ip-time-range-picker.js';
+import '../src/components/external-url/ip-external-url.js';
 
 const meta: Meta = { title: 'Elements/Small controls' };
 export default meta;
@@ -50,4 +51,30 @@ export const TimeRangePickerCustomForm: StoryObj = {
     select.value = 'custom';
     select.dispatchEvent(new Event('change'));
   },
+};
+
+/** An address from data (a device's remote URL): defanged, Copy takes it exactly, Open… asks first. */
+export const ExternalUrl: StoryObj = {
+  render: () => html`<div style="padding:16px;font-family:system-ui;max-width:34rem">Remote <ip-external-url url="http://cdn-update.litware-isp.example/payload.txt"></ip-external-url></div>`,
+};
+
+/** Open… pressed: the whole address shows, hidden characters as marks, before anything is opened. */
+export const ExternalUrlConfirm: StoryObj = {
+  render: () => html`<div style="padding:16px;font-family:system-ui;min-height:180px">Remote <ip-external-url url="https://c2.evil.example/gate.php?id=7&f=invoice‮gpj.exe"></ip-external-url></div>`,
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('ip-external-url')!;
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="open-button"]')!.click();
+    await el.updateComplete;
+  },
+};
+
+/** A `javascript:` address from data: shown, copyable, never openable. */
+export const ExternalUrlNotOpenable: StoryObj = {
+  render: () => html`<div style="padding:16px;font-family:system-ui;min-height:160px"><ip-external-url url="javascript:alert(document.cookie)"></ip-external-url></div>`,
+  play: ExternalUrlConfirm.play,
+};
+
+export const ExternalUrlDark: StoryObj = {
+  render: () => html`<div style="padding:16px;background:#17181c;color:#e7e8eb;font-family:system-ui">Remote <ip-external-url theme="dark" url="http://203.0.113.7/payload.txt"></ip-external-url></div>`,
 };

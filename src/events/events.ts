@@ -65,6 +65,8 @@ export type NavigationTarget =
   | 'hunting'
   | 'activity-log'
   | 'cloud-app-settings'
+  /** An address from data (a device's remote URL, an insight cell), opened only on an explicit confirm. */
+  | 'external-url'
   | (string & {});
 
 export interface IpRangeSelectDetail {

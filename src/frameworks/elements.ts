@@ -2,6 +2,7 @@
 import type { IpAlertsList } from '../components/alerts-list/alerts-list.js';
 import type { IpCopyButton } from '../components/copy-button/copy-button.js';
 import type { IpEntityPage } from '../components/entity-page/entity-page.js';
+import type { IpExternalUrl } from '../components/external-url/external-url.js';
 import type { IpHuntDialog } from '../components/hunt-dialog/hunt-dialog.js';
 import type { IpIndicatorWizard } from '../components/indicator-wizard/indicator-wizard.js';
 import type { IpObservedDevices } from '../components/observed-devices/observed-devices.js';
@@ -19,6 +20,7 @@ export interface IpElements {
   'ip-alerts-list': { element: IpAlertsList; properties: 'columns' | 'currentUser' | 'density' | 'filter' | 'ip' | 'provider' | 'range' | 'search' | 'sort' | 'storageKey' | 'theme'; events: 'ip-navigate' | 'ip-alerts-updated' | 'ip-error' | 'ip-filter-change' };
   'ip-copy-button': { element: IpCopyButton; properties: 'label' | 'showLabel' | 'value'; events: 'ip-copy' };
   'ip-entity-page': { element: IpEntityPage; properties: 'actions' | 'activityLogHref' | 'alertHref' | 'alertsFilterSpec' | 'apiBase' | 'cloudAppSettingsHref' | 'currentUser' | 'density' | 'deviceHref' | 'huntingHref' | 'incidentHref' | 'ip' | 'locale' | 'provider' | 'range' | 'shareHref' | 'shortcuts' | 'showUnavailable' | 'storageKey' | 'tab' | 'theme'; events: 'ip-change' | 'ip-tab-change' | 'ip-range-change' | 'ip-navigate' | 'ip-error' | 'ip-filter-change' | 'ip-alerts-updated' | 'ip-range-select' | 'ip-copy' | 'ip-action-request' | 'ip-indicator-added' };
+  'ip-external-url': { element: IpExternalUrl; properties: 'url'; events: 'ip-navigate' };
   'ip-hunt-dialog': { element: IpHuntDialog; properties: 'density' | 'ip' | 'language' | 'open' | 'provider' | 'range' | 'theme'; events: 'ip-action-request' | 'ip-navigate' | 'ip-copy' };
   'ip-indicator-wizard': { element: IpIndicatorWizard; properties: 'density' | 'ip' | 'open' | 'provider' | 'range' | 'theme'; events: 'ip-action-request' | 'ip-indicator-added' };
   'ip-observed-devices': { element: IpObservedDevices; properties: 'actionTypes' | 'density' | 'directions' | 'ip' | 'provider' | 'range' | 'search' | 'theme'; events: 'ip-navigate' | 'ip-error' | 'ip-copy' };

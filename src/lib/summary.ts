@@ -6,6 +6,7 @@
 import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS, type ParsedIp } from './ip.js';
 import { formatNumber } from './format.js';
 import { revealControls } from './text.js';
+import { defangIndicator, defangUrlsIn } from './defang.js';
 import { own, type IpDetails, type LogActivity, type Prevalence, type SecuritySummary } from '../data/model.js';
 import { SEVERITY_LABELS } from './labels.js';
 import { msg, str } from './l10n.js';
@@ -35,14 +36,14 @@ export interface IpSummaryInput {
 
 /**
  * Escape a value for Markdown (CommonMark and GFM tables) so it stays inert wherever the summary
- * is pasted: one line; emphasis, code, link, image, HTML, entity, table and strikethrough
+ * is pasted: one line; URLs in it defanged (`hxxps://evil[.]example`); emphasis, code, link, image, HTML, entity, table and strikethrough
  * characters escaped; no live autolinks (`https://`, `www.`, e-mail addresses) and no `@mentions`
  * (their trigger characters are escaped, which renders them as plain text); bidirectional and
  * other hidden characters shown as marks (`⟦RLO⟧`). Values never start a line here, so list and
  * heading markers (`-`, `+`, `#`, `1.`) need no escape.
  */
 export function markdownText(value: unknown): string {
-  return revealControls(String(value ?? '').replace(/[\r\n\t\u2028\u2029]+/g, ' '))
+  return revealControls(defangUrlsIn(String(value ?? '').replace(/[\r\n\t\u2028\u2029]+/g, ' ')))
     .replace(/[\\`*_[\]<>|~&!@]/g, (c) => `\\${c}`)
     .replace(/:(?=\/\/)/g, '\\:')
     .replace(/\b(www)\./gi, '$1\\.')
@@ -58,14 +59,23 @@ function when(iso: string | undefined, locale?: string): string {
   return `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d)} UTC`;
 }
 
+/**
+ * An indicator (the IP, a host name) as the summary writes it: defanged (`203[.]0[.]113[.]7`,
+ * `c2[.]example`), as analysts write indicators in tickets, so a chat tool that links bare domains
+ * and addresses (Teams, Slack, Jira) does not make one click contact the host; then escaped.
+ */
+function indicator(value: string): string {
+  return markdownText(defangIndicator(value));
+}
+
 /** The summary as Markdown. */
 export function ipSummaryMarkdown(input: IpSummaryInput): string {
   const { ip, details, summary, logActivity, prevalence, locale } = input;
   const n = (v: number) => formatNumber(v, locale);
   const lines: string[] = [];
-  lines.push(msg(str`## IP address ${markdownText(ip.canonical)}`), '');
-  const embedded = ip.embedded ? ` ${msg(str`(${EMBEDDED_KIND_LABELS[ip.embedded.kind]} address of ${markdownText(ip.embedded.ipv4)})`)}` : '';
-  const written = ip.mapped ? ` ${msg(str`(written ${markdownText(ip.mapped)})`)}` : '';
+  lines.push(msg(str`## IP address ${indicator(ip.canonical)}`), '');
+  const embedded = ip.embedded ? ` ${msg(str`(${EMBEDDED_KIND_LABELS[ip.embedded.kind]} address of ${indicator(ip.embedded.ipv4)})`)}` : '';
+  const written = ip.mapped ? ` ${msg(str`(written ${indicator(ip.mapped)})`)}` : '';
   lines.push(`${msg(str`- **Kind:** IPv${ip.version}, ${IP_SCOPE_LABELS[ip.scope].toLowerCase()}`)}${written}${embedded}`);
   if (details) {
     const place = [details.city, details.state, details.country].filter(Boolean).map(markdownText).join(', ');
@@ -73,7 +83,7 @@ export function ipSummaryMarkdown(input: IpSummaryInput): string {
     if (details.asn !== undefined) lines.push(msg(str`- **ASN:** ${`AS${details.asn}${details.asName ? ` ${markdownText(details.asName)}` : ''}`}`));
     if (place) lines.push(msg(str`- **Location:** ${place}`));
     if (details.reverseDns.length) {
-      const names = details.reverseDns.slice(0, 5).map(markdownText).join(', ');
+      const names = details.reverseDns.slice(0, 5).map(indicator).join(', ');
       const more = details.reverseDns.length - 5;
       lines.push(more > 0 ? msg(str`- **Reverse DNS:** ${names} and ${more} more`) : msg(str`- **Reverse DNS:** ${names}`));
     }

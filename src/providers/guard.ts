@@ -92,7 +92,7 @@ function checkRange(method: string, args: readonly unknown[]): void {
     if (!range) continue;
     const from = range.from.getTime();
     const to = range.to.getTime();
-    if (!Number.isFinite(from) || !Number.isFinite(to) || from >= to) throw new IpDataError('invalid-input', `${method}: the time range is not a window (its start must be before its end).`);
+    if (!Number.isFinite(from) || !Number.isFinite(to) || from > to) throw new IpDataError('invalid-input', `${method}: the time range is not a window (its start must not be after its end).`);
     if (!(bucketCount(range, 'day') <= MAX_BUCKETS)) throw new IpDataError('invalid-input', `${method}: the time range covers more than ${MAX_BUCKETS.toLocaleString('en-US')} days.`);
   }
 }

@@ -6,6 +6,7 @@
 export { IpAlertsList } from './ip-alerts-list.js';
 export { IpCopyButton } from './ip-copy-button.js';
 export { IpEntityPage } from './ip-entity-page.js';
+export { IpExternalUrl } from './ip-external-url.js';
 export { IpHuntDialog } from './ip-hunt-dialog.js';
 export { IpIndicatorWizard } from './ip-indicator-wizard.js';
 export { IpObservedDevices } from './ip-observed-devices.js';

@@ -8,7 +8,7 @@ import { IpDataError } from '../../src/data/errors.js';
 import type { IpCopyEvent, IpErrorEvent, IpNavigateEvent } from '../../src/events/events.js';
 import { StaticIpDataProvider, type StaticIpData } from '../../src/providers/static/static-provider.js';
 import { accessibleName, allByRole, byRole, cells } from '../helpers/roles.js';
-import { deepText } from '../helpers/dom.js';
+import { deepQueryAll, deepText } from '../helpers/dom.js';
 import { makeAlert, makeDevice, makeEvent } from '../helpers/fixtures.js';
 import { manualProvider, recording, withOverrides } from '../helpers/providers.js';
 
@@ -114,9 +114,12 @@ describe('<ip-observed-devices>', () => {
       const el = await mount(staticWith(), 3);
       expect(names(el)).to.deep.equal(['WS-FIN-0231', 'SRV-SQL-02', 'build-agent-027']);
       const text = deepText(row(el, 'WS-FIN-0231'));
-      for (const expected of ['Windows11 23H2', 'Risk: High', 'Exposure: Medium', 'Connections 1,414', 'Http Connection Inspected', 'Direction Outbound', '56243 → 443', 'wscript.exe', 'wscript.exe //B //E:jscript', 'a'.repeat(64), 'CONTOSO\\jsmith', 'payload.txt', 'http://203.0.113.7/payload.txt']) {
+      for (const expected of ['Windows11 23H2', 'Risk: High', 'Exposure: Medium', 'Connections 1,414', 'Http Connection Inspected', 'Direction Outbound', '56243 → 443', 'wscript.exe', 'wscript.exe //B //E:jscript', 'a'.repeat(64), 'CONTOSO\\jsmith', 'payload.txt', 'hxxp://203[.]0[.]113[.]7/payload.txt']) {
         expect(text, expected).to.contain(expected);
       }
+      // The remote address is defanged text, not a link: one click must not contact it.
+      expect(deepText(row(el, 'WS-FIN-0231'))).to.not.contain('http://203.0.113.7');
+      expect(deepQueryAll(row(el, 'WS-FIN-0231'), 'a[href]').map((a) => a.getAttribute('href'))).to.not.include('http://203.0.113.7/payload.txt');
       expect(deepText(row(el, 'SRV-SQL-02'))).to.contain('3389 ← 51000');
       expect(deepText(root(el).querySelector('[part="cap"]')!)).to.contain('3 devices, most recent first');
       const grid = root(el).querySelector('[role="treegrid"]')!;

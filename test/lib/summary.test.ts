@@ -15,7 +15,7 @@ describe('lib/summary', () => {
   it('keeps data inert in Markdown renderers: no autolinks, mentions or bidi tricks', () => {
     const t = markdownText('see https://evil.example/x and www.evil.example, mail ops@evil.example, ping @channel, evil\u202Egpj.exe');
     expect(t).to.not.match(/https:\/\//);
-    expect(t).to.contain('https\\://evil.example/x');
+    expect(t).to.contain('hxxps\\://evil\\[.\\]example/x');
     expect(t).to.not.match(/\bwww\.evil/);
     expect(t).to.not.match(/(^|[^\\])@/);
     expect(t).to.not.contain('\u202E');
@@ -24,8 +24,8 @@ describe('lib/summary', () => {
 
   it('says what is known and what is not loaded', () => {
     const md = ipSummaryMarkdown({ ip: ip('::ffff:203.0.113.7'), rangeLabel: 'in the last 30 days', now: NOW, locale: 'en-US' });
-    expect(md).to.contain('## IP address 203.0.113.7');
-    expect(md).to.contain('IPv4, documentation (written ::ffff:203.0.113.7)');
+    expect(md).to.contain('## IP address 203\\[.\\]0\\[.\\]113\\[.\\]7');
+    expect(md).to.contain('IPv4, documentation (written ::ffff:203\\[.\\]0\\[.\\]113\\[.\\]7)');
     expect(md).to.contain('### Activity in the last 30 days');
     expect(md).to.contain('Counts not loaded yet.');
     expect(md).to.contain('Summary made Nov 23, 2026');
@@ -36,5 +36,14 @@ describe('lib/summary', () => {
     const md = ipSummaryMarkdown({ ip: ip('192.0.2.200'), rangeLabel: 'in the last 7 days', summary, now: NOW });
     expect(md).to.contain('Not observed in the organization.');
     expect(md).to.contain('**Open incidents:** 0');
+  });
+
+  it('defangs indicators as analysts do in tickets, so chat tools make no live links of them', () => {
+    const details = { ip: '203.0.113.7', reverseDns: ['vps-7.nwcloud.example', 'mail.nwcloud.example'], organization: 'Portal https://evil.example/login B.V.' };
+    const md = ipSummaryMarkdown({ ip: ip('203.0.113.7'), rangeLabel: 'in the last 30 days', details, now: NOW });
+    // Rendered Markdown shows vps-7[.]nwcloud[.]example; no bare domain or address is left to link.
+    expect(md).to.contain('**Reverse DNS:** vps-7\\[.\\]nwcloud\\[.\\]example, mail\\[.\\]nwcloud\\[.\\]example');
+    expect(md).to.contain('Portal hxxps\\://evil\\[.\\]example/login B.V.');
+    for (const live of ['nwcloud.example', 'evil.example', '203.0.113.7']) expect(md, live).to.not.contain(live);
   });
 });

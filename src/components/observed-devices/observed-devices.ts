@@ -18,7 +18,7 @@ import { huntingQuery } from '../../lib/hunting.js';
 import { listKeyTarget } from '../shared/list-keys.js';
 import { IpSectionElement } from '../base/section-element.js';
 import { DeviceTimelines, type Entry } from './device-timelines.js';
-import { safeHref } from '../../lib/safe-url.js';
+import '../external-url/ip-external-url.js';
 import { revealControls } from '../../lib/text.js';
 import { describeRange } from '../../lib/time-range.js';
 import { exportMenu, exportStatus, exportStyles, ipExportName, ListExport } from '../shared/list-export.js';
@@ -310,14 +310,13 @@ export class IpObservedDevices extends IpSectionElement {
   #renderEventDetails(ev: DeviceEvent, tabbable: boolean): TemplateResult {
     const proc = ev.initiatingProcess;
     const account = proc?.accountName ? (proc.accountDomain ? `${proc.accountDomain}\\${proc.accountName}` : proc.accountName) : undefined;
-    const url = ev.remoteUrl ? safeHref(ev.remoteUrl, null) : undefined;
     const arrow = ev.direction === 'inbound' ? '←' : ev.direction === 'outbound' ? '→' : '↔';
     return html`
       <span class="fact"><span class="label">${msg('Action')}</span> <strong>${shown(splitWords(ev.actionType))}</strong></span>
       <span class="fact"><span class="label">${msg('Direction')}</span> ${shown(ev.direction === 'inbound' ? msg('Inbound') : ev.direction === 'outbound' ? msg('Outbound') : splitWords(ev.direction))}</span>
       <span class="fact mono" title=${msg(str`Local port ${arrow} remote port`)}>${ev.localPort ?? '?'} ${arrow} ${ev.remotePort ?? '?'}${ev.protocol ? html` <span class="muted">${shown(ev.protocol)}</span>` : nothing}</span>
       ${ev.remoteUrl
-        ? html`<span class="fact clip"><span class="label">${msg('Remote')}</span> ${url ? html`<a class="link truncate" href=${url} target="_blank" rel="noopener noreferrer" title=${revealControls(ev.remoteUrl)} tabindex=${tabbable ? '0' : '-1'}>${shown(ev.remoteUrl)}</a>` : truncated(ev.remoteUrl, { mono: true })}</span>`
+        ? html`<span class="fact clip"><span class="label">${msg('Remote')}</span> <ip-external-url .url=${ev.remoteUrl} tabindex=${tabbable ? '0' : '-1'}></ip-external-url></span>`
         : nothing}
       ${proc
         ? html`<span class="fact"><span class="label">${msg('Process')}</span> <span class="mono">${shown(proc.fileName)}</span></span>

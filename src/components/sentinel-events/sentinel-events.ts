@@ -18,7 +18,7 @@ import { SEVERITY_LABELS } from '../../lib/labels.js';
 import { queryTimeline } from '../../data/query.js';
 import { formatNumber, isOne } from '../../lib/format.js';
 import { QUERY_LANGUAGE_LABELS } from '../../lib/hunting.js';
-import { safeHref } from '../../lib/safe-url.js';
+import '../external-url/ip-external-url.js';
 import { revealControls } from '../../lib/text.js';
 import { describeRange } from '../../lib/time-range.js';
 import { cellText, groupByDay, type TimelineEntry } from './insight-data.js';
@@ -360,10 +360,8 @@ export class IpSentinelEvents extends IpSectionElement {
   }
 
   #renderCell(value: unknown, column: Insight['columns'][number] | undefined): TemplateResult | string {
-    if (typeof value === 'string' && /^https?:\/\//i.test(value)) {
-      const href = safeHref(value, null);
-      return href ? html`<a class="link" href=${href} target="_blank" rel="noopener noreferrer">${shown(value)}</a>` : shown(value);
-    }
+    // An address in data is shown defanged; opening it is an explicit, confirmed action.
+    if (typeof value === 'string' && /^(?:https?|ftp):\/\//i.test(value)) return html`<ip-external-url .url=${value}></ip-external-url>`;
     if (column?.name.toLowerCase() === 'severity' && typeof value === 'string' && own(SEVERITY_LABELS, value) !== undefined) return severityBadge(value);
     return shown(cellText(value, column, this.locale));
   }
