@@ -226,8 +226,30 @@ export interface EvidenceSummary {
   detail?: string;
 }
 
+/**
+ * A row of a list that could not be read (a required value missing or malformed, an id too long
+ * to use): it keeps its place in the list, shows as "This row could not be read" with the reason,
+ * and its raw value can be copied. One odd row never hides the rows around it.
+ */
+export interface UnreadableRow {
+  /** Why, naming the value: `id: expected an id of at most 1,024 characters, got text`. */
+  reason: string;
+  /** The row as it was sent, as JSON (cut past 20,000 characters, with a note). */
+  raw: string;
+}
+
+/**
+ * What a row carries when part of it could not be read: `unreadable` for the whole row (its other
+ * fields are placeholders, never shown), `partial` for values left out of an otherwise readable
+ * row (each `field: why`), shown as a mark on the row.
+ */
+export interface RowProblems {
+  unreadable?: UnreadableRow;
+  partial?: readonly string[];
+}
+
 /** An incident or an alert whose story includes the IP. */
-export interface AlertItem {
+export interface AlertItem extends RowProblems {
   id: string;
   kind: AlertKind;
   /** For alerts: the incident that groups them. */
@@ -300,7 +322,7 @@ export interface FileInfo {
 }
 
 /** One network (or related) event on a device that involved the IP. */
-export interface DeviceEvent {
+export interface DeviceEvent extends RowProblems {
   id?: string;
   timestamp: string;
   /** MDE `ActionType`: `ConnectionSuccess`, `ConnectionFailed`, `InboundConnectionAccepted`, `DnsQuery`, `FileCreated` … */
@@ -321,7 +343,7 @@ export type ExposureLevel = Open<'none' | 'low' | 'medium' | 'high'>;
 export type RiskScore = Open<'none' | 'informational' | 'low' | 'medium' | 'high'>;
 
 /** A device in the organization that communicated with the IP. */
-export interface ObservedDevice {
+export interface ObservedDevice extends RowProblems {
   id: string;
   name: string;
   osPlatform?: string;
@@ -375,7 +397,7 @@ export interface Indicator extends IndicatorInput {
 export type TimelineKind = Open<'alert' | 'bookmark' | 'activity' | 'anomaly'>;
 
 /** One item on the Sentinel timeline. `time` is when it happened, not when it was ingested. */
-export interface TimelineEvent {
+export interface TimelineEvent extends RowProblems {
   id: string;
   kind: TimelineKind;
   time: string;
@@ -412,6 +434,8 @@ export interface Insight {
   language: QueryLanguage;
   columns: InsightColumn[];
   rows: unknown[][];
+  /** Rows that could not be read, by their index in `rows` (where they show as such; their cells are empty). */
+  unreadableRows?: Readonly<Record<number, UnreadableRow>>;
   chart?: InsightChart;
   dataSources?: string[];
   /** Set when this insight could not be computed; the other insights still render. */

@@ -4,7 +4,7 @@
  * is hosted, and what was seen on it over time — passive DNS, certificates, host pairs, trackers,
  * web components and WHOIS history. The summary comes in one answer; each list comes page by page.
  */
-import type { Open } from './model.js';
+import type { Open, RowProblems } from './model.js';
 
 export const REPUTATION_CLASSIFICATIONS = ['malicious', 'suspicious', 'neutral', 'unknown'] as const;
 export type ReputationClassification = Open<(typeof REPUTATION_CLASSIFICATIONS)[number]>;
@@ -32,7 +32,7 @@ export interface SeenSpan {
 }
 
 /** A host name the IP resolved from (Graph `passiveDnsRecord`). */
-export interface PassiveDnsRecord extends SeenSpan {
+export interface PassiveDnsRecord extends SeenSpan, RowProblems {
   hostname: string;
   recordType?: string;
   collectedBy?: string;
@@ -41,7 +41,7 @@ export interface PassiveDnsRecord extends SeenSpan {
 }
 
 /** A TLS certificate the IP served (Graph `sslCertificate`). */
-export interface CertificateRecord extends SeenSpan {
+export interface CertificateRecord extends SeenSpan, RowProblems {
   sha1: string;
   subject?: string;
   issuer?: string;
@@ -49,7 +49,7 @@ export interface CertificateRecord extends SeenSpan {
 }
 
 /** Two hosts connected by a page load, a redirect, an iframe … (Graph `hostPair`). */
-export interface HostPairRecord extends SeenSpan {
+export interface HostPairRecord extends SeenSpan, RowProblems {
   parentHost: string;
   childHost: string;
   /** What linked them: `redirect`, `iframe.src`, `script.src` … */
@@ -57,20 +57,20 @@ export interface HostPairRecord extends SeenSpan {
 }
 
 /** An analytics or tracking id seen on the IP's pages (Graph `hostTracker`). */
-export interface TrackerRecord extends SeenSpan {
+export interface TrackerRecord extends SeenSpan, RowProblems {
   kind: string;
   value: string;
 }
 
 /** Software seen on the IP's services (Graph `hostComponent`). */
-export interface ComponentRecord extends SeenSpan {
+export interface ComponentRecord extends SeenSpan, RowProblems {
   name: string;
   version?: string;
   category?: string;
 }
 
 /** One WHOIS record in its history (Graph `whoisHistoryRecord`). */
-export interface WhoisHistoryRecord extends SeenSpan {
+export interface WhoisHistoryRecord extends SeenSpan, RowProblems {
   registrar?: string;
   registrant?: string;
   organization?: string;

@@ -5,6 +5,8 @@
  * Sentinel tables next), so they write the same safe files.
  */
 import { csvRow } from './csv.js';
+import type { RowProblems } from '../data/model.js';
+import { msg, str } from './l10n.js';
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -38,6 +40,16 @@ export async function exportText<T>(
   let first = true;
   for await (const batch of batches) {
     for (const item of batch.items) {
+      // A row that could not be read is written as that: its reason first, and in JSON what was sent.
+      const unreadable = (item as RowProblems | undefined)?.unreadable;
+      if (unreadable) {
+        if (format === 'csv') parts.push(csvRow(fields.map((_, i) => (i === 0 ? msg(str`Row could not be read: ${unreadable.reason}`) : ''))));
+        else {
+          parts.push(`${first ? '' : ',\n'}  ${JSON.stringify({ unreadable })}`);
+          first = false;
+        }
+        continue;
+      }
       if (format === 'csv') parts.push(csvRow(fields.map((f) => f.text(item))));
       else {
         // No prototype: a column named `__proto__` is a key like any other, not the record's prototype.

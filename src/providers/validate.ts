@@ -28,6 +28,7 @@ import {
   type ProcessInfo,
   type QueryLanguage,
   type TimelineEvent,
+  type UnreadableRow,
 } from '../data/model.js';
 import type { Page } from '../data/provider.js';
 import { badAnswer, camel, classification, OVERVIEW_READERS, severity, status } from './read/overview.js';
@@ -41,7 +42,6 @@ import {
   id,
   LIMITS,
   list,
-  listOf,
   nullableStr,
   object,
   optCount,
@@ -54,6 +54,12 @@ import {
   strings,
   time,
   type Json,
+  isUnreadable,
+  placeholderId,
+  Problems,
+  rawText,
+  readRows,
+  relativeMessage,
 } from './read/primitives.js';
 
 export { LIMITS, object, toIsoTime, EPOCH_SECONDS_BELOW } from './read/primitives.js';
@@ -62,10 +68,13 @@ export { badAnswer, readCapabilities, readIpDetails, readLogActivity, readPreval
 // ---------------------------------------------------------------------------------------------
 // Lists (loaded with the tabs that show them)
 
-function readAsset(value: unknown, path: string): ImpactedAsset {
+function readAsset(value: unknown, path: string, problems: Problems): ImpactedAsset {
   if (typeof value === 'string') return { kind: 'device', name: clip(value) };
   const o = object(value, path);
-  return { kind: optStr(o, 'kind', path, 64) ?? 'device', name: str(o, 'name', path), id: optId(o, 'id', path) };
+  const asset: ImpactedAsset = { kind: problems.soft(() => optStr(o, 'kind', path, 64)) ?? 'device', name: str(o, 'name', path) };
+  const assetId = problems.soft(() => optId(o, 'id', path));
+  if (assetId !== undefined) asset.id = assetId;
+  return asset;
 }
 
 function readComment(value: unknown, path: string): AlertComment {
@@ -93,8 +102,14 @@ function assignDefined<T extends object>(target: T, values: Array<[keyof T, unkn
 /** The alert fields that are lists of strings. */
 const LIST_FIELDS = ['categories', 'detectionSources', 'serviceSources', 'productNames', 'tags', 'deviceGroups', 'mitreTechniques'] as const;
 
+/**
+ * An incident or alert. Its id, title and times are required (without them the row cannot be
+ * shown or acted on: {@link readPage} shows it as unreadable, in its place); every other value
+ * that cannot be read is left out and noted on the row (`partial`).
+ */
 export function readAlert(value: unknown, path = ''): AlertItem {
   const o = object(value, path);
+  const p = new Problems(path);
   const kind = optStr(o, 'kind', path);
   if (kind !== undefined && kind !== 'incident' && kind !== 'alert') bad(at(path, 'kind'), '“incident” or “alert”', kind);
   const item: AlertItem = {
@@ -104,38 +119,51 @@ export function readAlert(value: unknown, path = ''): AlertItem {
     severity: severity(get(o, 'severity')),
     status: status(get(o, 'status')),
     classification: classification(get(o, 'classification')),
-    impactedAssets: list(o, 'impactedAssets', path, readAsset, LIMITS.itemList, true),
+    impactedAssets: p.items(o, 'impactedAssets', path, (v, q) => readAsset(v, q, p), LIMITS.itemList),
     firstActivity: time(o, get(o, 'firstActivity') != null ? 'firstActivity' : 'lastActivity', path),
     lastActivity: time(o, 'lastActivity', path),
   };
   assignDefined(item, [
-    ['incidentId', optId(o, 'incidentId', path)],
-    ['description', optStr(o, 'description', path, LIMITS.longText)],
-    ['determination', camel(nullableStr(o, 'determination', path))],
-    ['investigationState', camel(optStr(o, 'investigationState', path))],
-    ['category', optStr(o, 'category', path)],
-    ['assignedTo', nullableStr(o, 'assignedTo', path)],
-    ['createdAt', optTime(o, 'createdAt', path)],
-    ['detectionSource', optStr(o, 'detectionSource', path)],
-    ['serviceSource', optStr(o, 'serviceSource', path)],
-    ['alertCount', optCount(o, 'alertCount', path)],
+    ['incidentId', p.soft(() => optId(o, 'incidentId', path))],
+    ['description', p.soft(() => optStr(o, 'description', path, LIMITS.longText))],
+    ['determination', camel(p.soft(() => nullableStr(o, 'determination', path)))],
+    ['investigationState', camel(p.soft(() => optStr(o, 'investigationState', path)))],
+    ['category', p.soft(() => optStr(o, 'category', path))],
+    ['assignedTo', p.soft(() => nullableStr(o, 'assignedTo', path))],
+    ['createdAt', p.soft(() => optTime(o, 'createdAt', path))],
+    ['detectionSource', p.soft(() => optStr(o, 'detectionSource', path))],
+    ['serviceSource', p.soft(() => optStr(o, 'serviceSource', path))],
+    ['alertCount', p.soft(() => optCount(o, 'alertCount', path))],
+    ['lastUpdated', p.soft(() => optTime(o, 'lastUpdated', path))],
   ]);
-  assignDefined(item, [['lastUpdated', optTime(o, 'lastUpdated', path)]]);
-  for (const key of LIST_FIELDS) if (get(o, key) != null) item[key] = strings(o, key, path);
-  if (get(o, 'comments') != null) item.comments = list(o, 'comments', path, readComment, LIMITS.itemList);
-  if (get(o, 'evidence') != null) item.evidence = list(o, 'evidence', path, readEvidence, LIMITS.itemList);
-  return item;
+  for (const key of LIST_FIELDS) {
+    if (get(o, key) == null) continue;
+    const values = p.soft(() => strings(o, key, path));
+    if (values) item[key] = values;
+  }
+  if (get(o, 'comments') != null) item.comments = p.items(o, 'comments', path, readComment, LIMITS.itemList);
+  if (get(o, 'evidence') != null) item.evidence = p.items(o, 'evidence', path, readEvidence, LIMITS.itemList);
+  return p.attach(item);
 }
+
+/** The stand-in for an alert row that could not be read. */
+function unreadableAlert(unreadable: UnreadableRow, rowPath: string): AlertItem {
+  return { id: placeholderId(rowPath), kind: 'alert', title: '', severity: 'unknown', status: 'unknown', classification: null, impactedAssets: [], firstActivity: EPOCH, lastActivity: EPOCH, unreadable };
+}
+
+const EPOCH = '1970-01-01T00:00:00.000Z';
 
 /**
  * A page of a list. Items past `limit` (what was asked for) are ignored; `total` is never less
- * than the items that came.
+ * than the items that came. A row that cannot be read keeps its place as unreadable (see
+ * {@link readRows}); only a page that is itself malformed (not an object, no list of items, a
+ * wrong total) fails as a whole.
  */
-export function readPage<T>(value: unknown, readItem: (v: unknown, p: string) => T, path = '', limit: number = LIMITS.pageItems): Page<T> {
+export function readPage<T>(value: unknown, readItem: (v: unknown, p: string) => T, placeholder: (u: UnreadableRow, p: string) => T, path = '', limit: number = LIMITS.pageItems): Page<T> {
   const o = object(value, path);
   const raw = get(o, 'items');
   if (!Array.isArray(raw)) bad(at(path, 'items'), 'a list', raw);
-  const items = (raw as unknown[]).slice(0, Math.max(0, Math.min(limit, LIMITS.pageItems))).map((v, i) => readItem(v, at(at(path, 'items'), i)));
+  const items = readRows((raw as unknown[]).slice(0, Math.max(0, Math.min(limit, LIMITS.pageItems))), at(path, 'items'), readItem, placeholder);
   const total = get(o, 'total') == null ? items.length : count(o, 'total', path);
   const page: Page<T> = { items, total: Math.max(total, items.length) };
   const unlisted = get(o, 'unlisted') == null ? 0 : count(o, 'unlisted', path);
@@ -143,67 +171,95 @@ export function readPage<T>(value: unknown, readItem: (v: unknown, p: string) =>
   return page;
 }
 
-function readProcess(value: unknown, path: string): ProcessInfo {
+function readProcess(value: unknown, path: string, p: Problems): ProcessInfo {
   const o = object(value, path);
   return assignDefined({ fileName: str(o, 'fileName', path) } as ProcessInfo, [
-    ['commandLine', optStr(o, 'commandLine', path, LIMITS.longText)],
-    ['sha256', optStr(o, 'sha256', path)],
-    ['folderPath', optStr(o, 'folderPath', path)],
-    ['processId', optNumIn(o, 'processId', path, 0, Number.MAX_SAFE_INTEGER, 'a process id of zero or more')],
-    ['accountName', optStr(o, 'accountName', path)],
-    ['accountDomain', optStr(o, 'accountDomain', path)],
+    ['commandLine', p.soft(() => optStr(o, 'commandLine', path, LIMITS.longText))],
+    ['sha256', p.soft(() => optStr(o, 'sha256', path))],
+    ['folderPath', p.soft(() => optStr(o, 'folderPath', path))],
+    ['processId', p.soft(() => optNumIn(o, 'processId', path, 0, Number.MAX_SAFE_INTEGER, 'a process id of zero or more'))],
+    ['accountName', p.soft(() => optStr(o, 'accountName', path))],
+    ['accountDomain', p.soft(() => optStr(o, 'accountDomain', path))],
   ]);
 }
 
-function readFile(value: unknown, path: string): FileInfo {
+function readFile(value: unknown, path: string, p: Problems): FileInfo {
   const o = object(value, path);
   return assignDefined({ name: str(o, 'name', path) } as FileInfo, [
-    ['path', optStr(o, 'path', path)],
-    ['sha256', optStr(o, 'sha256', path)],
-    ['size', optCount(o, 'size', path)],
+    ['path', p.soft(() => optStr(o, 'path', path))],
+    ['sha256', p.soft(() => optStr(o, 'sha256', path))],
+    ['size', p.soft(() => optCount(o, 'size', path))],
   ]);
 }
 
+/** A device event: its time and action are required; any other value that cannot be read is left out and noted. */
 export function readDeviceEvent(value: unknown, path = ''): DeviceEvent {
   const o = object(value, path);
+  const p = new Problems(path);
   const process = get(o, 'initiatingProcess');
   const file = get(o, 'file');
-  return assignDefined(
-    {
-      timestamp: time(o, 'timestamp', path),
-      actionType: str(o, 'actionType', path, 256),
-      direction: optStr(o, 'direction', path, 64)?.toLowerCase() ?? 'unknown',
-    } as DeviceEvent,
-    [
-      ['id', optId(o, 'id', path)],
-      ['localIp', optStr(o, 'localIp', path, 256)],
-      ['localPort', optPort(o, 'localPort', path)],
-      ['remoteIp', optStr(o, 'remoteIp', path, 256)],
-      ['remotePort', optPort(o, 'remotePort', path)],
-      ['protocol', optStr(o, 'protocol', path, 64)],
-      ['remoteUrl', optStr(o, 'remoteUrl', path)],
-      ['initiatingProcess', process == null ? undefined : readProcess(process, at(path, 'initiatingProcess'))],
-      ['file', file == null ? undefined : readFile(file, at(path, 'file'))],
-    ],
+  return p.attach(
+    assignDefined(
+      {
+        timestamp: time(o, 'timestamp', path),
+        actionType: str(o, 'actionType', path, 256),
+        direction: p.soft(() => optStr(o, 'direction', path, 64))?.toLowerCase() ?? 'unknown',
+      } as DeviceEvent,
+      [
+        ['id', p.soft(() => optId(o, 'id', path))],
+        ['localIp', p.soft(() => optStr(o, 'localIp', path, 256))],
+        ['localPort', p.soft(() => optPort(o, 'localPort', path))],
+        ['remoteIp', p.soft(() => optStr(o, 'remoteIp', path, 256))],
+        ['remotePort', p.soft(() => optPort(o, 'remotePort', path))],
+        ['protocol', p.soft(() => optStr(o, 'protocol', path, 64))],
+        ['remoteUrl', p.soft(() => optStr(o, 'remoteUrl', path))],
+        ['initiatingProcess', process == null ? undefined : p.soft(() => readProcess(process, at(path, 'initiatingProcess'), p))],
+        ['file', file == null ? undefined : p.soft(() => readFile(file, at(path, 'file'), p))],
+      ],
+    ),
   );
 }
 
+function unreadableEvent(unreadable: UnreadableRow, _rowPath?: string, timestamp = EPOCH): DeviceEvent {
+  return { timestamp, actionType: '', direction: 'unknown', unreadable };
+}
+
+/**
+ * A device: its id, name and first and last seen are required; its last event may be unreadable on
+ * its own (the device still shows); any other value that cannot be read is left out and noted.
+ */
 export function readDevice(value: unknown, path = ''): ObservedDevice {
   const o = object(value, path);
+  const p = new Problems(path);
+  const lastSeen = time(o, 'lastSeen', path);
+  const eventPath = at(path, 'lastEvent');
+  let lastEvent: DeviceEvent;
+  try {
+    lastEvent = readDeviceEvent(get(o, 'lastEvent'), eventPath);
+  } catch (error) {
+    if (!isUnreadable(error)) throw error;
+    lastEvent = unreadableEvent({ reason: relativeMessage(error, path), raw: rawText(get(o, 'lastEvent')) }, eventPath, lastSeen);
+  }
   const device: ObservedDevice = {
     id: id(o, 'id', path),
     name: str(o, 'name', path),
     firstSeen: time(o, 'firstSeen', path),
-    lastSeen: time(o, 'lastSeen', path),
-    connectionCount: optCount(o, 'connectionCount', path) ?? 0,
-    lastEvent: readDeviceEvent(get(o, 'lastEvent'), at(path, 'lastEvent')),
+    lastSeen,
+    connectionCount: p.soft(() => optCount(o, 'connectionCount', path)) ?? 0,
+    lastEvent,
   };
-  return assignDefined(device, [
-    ['osPlatform', optStr(o, 'osPlatform', path)],
-    ['osVersion', optStr(o, 'osVersion', path)],
-    ['riskScore', camel(optStr(o, 'riskScore', path, 64))],
-    ['exposureLevel', camel(optStr(o, 'exposureLevel', path, 64))],
-  ]);
+  return p.attach(
+    assignDefined(device, [
+      ['osPlatform', p.soft(() => optStr(o, 'osPlatform', path))],
+      ['osVersion', p.soft(() => optStr(o, 'osVersion', path))],
+      ['riskScore', camel(p.soft(() => optStr(o, 'riskScore', path, 64)))],
+      ['exposureLevel', camel(p.soft(() => optStr(o, 'exposureLevel', path, 64)))],
+    ]),
+  );
+}
+
+function unreadableDevice(unreadable: UnreadableRow, rowPath: string): ObservedDevice {
+  return { id: placeholderId(rowPath), name: '', firstSeen: EPOCH, lastSeen: EPOCH, connectionCount: 0, lastEvent: unreadableEvent(unreadable), unreadable };
 }
 
 export function readIndicator(value: unknown, path = ''): Indicator {
@@ -229,33 +285,47 @@ export function readIndicator(value: unknown, path = ''): Indicator {
   };
 }
 
+/** A timeline event: its id, kind, time and title are required; any other value that cannot be read is left out and noted. */
 export function readTimelineEvent(value: unknown, path = ''): TimelineEvent {
   const o = object(value, path);
+  const p = new Problems(path);
   const ev: TimelineEvent = {
     id: id(o, 'id', path),
     kind: str(o, 'kind', path, 64),
     time: time(o, 'time', path),
     title: str(o, 'title', path),
   };
-  return assignDefined(ev, [
-    ['source', optStr(o, 'source', path)],
-    ['severity', get(o, 'severity') == null ? undefined : severity(get(o, 'severity'))],
-    ['description', optStr(o, 'description', path, LIMITS.longText)],
-    ['alertId', optId(o, 'alertId', path)],
-    ['bookmarkedBy', optStr(o, 'bookmarkedBy', path)],
-    ['query', optStr(o, 'query', path, LIMITS.longText)],
-  ]);
+  return p.attach(
+    assignDefined(ev, [
+      ['source', p.soft(() => optStr(o, 'source', path))],
+      ['severity', get(o, 'severity') == null ? undefined : severity(get(o, 'severity'))],
+      ['description', p.soft(() => optStr(o, 'description', path, LIMITS.longText))],
+      ['alertId', p.soft(() => optId(o, 'alertId', path))],
+      ['bookmarkedBy', p.soft(() => optStr(o, 'bookmarkedBy', path))],
+      ['query', p.soft(() => optStr(o, 'query', path, LIMITS.longText))],
+    ]),
+  );
+}
+
+function unreadableTimelineEvent(unreadable: UnreadableRow, rowPath: string): TimelineEvent {
+  return { id: placeholderId(rowPath), kind: 'unreadable', time: EPOCH, title: '', unreadable };
 }
 
 const LANGUAGES: readonly QueryLanguage[] = ['kql-defender', 'kql-sentinel', 'esql', 'spl'];
 
+/** A cell: text, a number, true/false, null; a KQL `dynamic` (an object or a list) as its JSON text. */
 function readCell(cell: unknown, path: string): unknown {
   if (cell === null || typeof cell === 'boolean') return cell;
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : bad(path, 'a finite number', cell);
   if (typeof cell === 'string') return clip(cell);
+  if (typeof cell === 'object') return rawText(cell);
   return bad(path, 'text, a number, true/false or null', cell);
 }
 
+/**
+ * An insight: its id, title and columns are required; a row that cannot be read keeps its place
+ * (empty, listed in `unreadableRows`), so one odd row never hides the table.
+ */
 export function readInsight(value: unknown, path = ''): Insight {
   const o = object(value, path);
   const language = optStr(o, 'language', path, 64) ?? 'kql-sentinel';
@@ -264,14 +334,19 @@ export function readInsight(value: unknown, path = ''): Insight {
     const c = object(v, p);
     return { name: str(c, 'name', p, 256), type: optStr(c, 'type', p, 64) ?? 'string' };
   }, LIMITS.insights, true);
-  const rows = list(o, 'rows', path, (v, p) => array(v, p, LIMITS.insights).map((cell, i) => readCell(cell, at(p, i))), LIMITS.events, true);
+  const rawRows = get(o, 'rows') == null ? [] : array(get(o, 'rows'), at(path, 'rows'), LIMITS.events);
+  const unreadableRows: Record<number, UnreadableRow> = {};
+  const rows = readRows(rawRows, at(path, 'rows'), (v, p) => array(v, p, LIMITS.insights).map((cell, i) => readCell(cell, at(p, i))), (u, rowPath) => {
+    unreadableRows[Number(/\[(\d+)\]$/.exec(rowPath)![1])] = u;
+    return [];
+  });
   let chart: InsightChart | undefined;
   const rawChart = get(o, 'chart');
   if (rawChart != null) {
     const c = object(rawChart, at(path, 'chart'));
     chart = { type: str(c, 'type', at(path, 'chart'), 64), x: str(c, 'x', at(path, 'chart'), 256), y: str(c, 'y', at(path, 'chart'), 256) };
   }
-  return {
+  const insight: Insight = {
     id: id(o, 'id', path),
     title: str(o, 'title', path),
     description: optStr(o, 'description', path, LIMITS.longText),
@@ -283,15 +358,24 @@ export function readInsight(value: unknown, path = ''): Insight {
     dataSources: get(o, 'dataSources') == null ? undefined : strings(o, 'dataSources', path),
     error: optStr(o, 'error', path),
   };
+  if (Object.keys(unreadableRows).length) insight.unreadableRows = unreadableRows;
+  return insight;
 }
 
-/** `{ items: [...] }`, the REST contract's wrapper of list answers. */
-export function readItems<T>(value: unknown, readItem: (v: unknown, p: string) => T, path = '', max: number = LIMITS.events): T[] {
-  return list(object(value, path), 'items', path, readItem, max);
-}
-
-export function readStringItems(value: unknown, path = ''): string[] {
-  return strings(object(value, path), 'items', path, LIMITS.groups);
+/** An insight that could not be read: shown as that insight's error (with its title when it has one); the others show. */
+function unreadableInsight(unreadable: UnreadableRow, rowPath: string, value?: unknown): Insight {
+  const o = value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
+  const title = typeof get(o, 'title') === 'string' && get(o, 'title') !== '' ? clip(get(o, 'title') as string, 256) : undefined;
+  const ownId = typeof get(o, 'id') === 'string' && (get(o, 'id') as string).length <= LIMITS.id && !(get(o, 'id') as string).includes('\u0000') ? (get(o, 'id') as string) : undefined;
+  return {
+    id: ownId ?? placeholderId(rowPath),
+    title: title ?? `${rowPath.replace(/^\[(\d+)\]$/, (_, n: string) => `#${Number(n) + 1}`)}`,
+    query: '',
+    language: 'kql-sentinel',
+    columns: [],
+    rows: [],
+    error: unreadable.reason,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -307,14 +391,17 @@ function stringList(value: unknown, path = ''): string[] {
  */
 export const ANSWER_READERS = {
   ...OVERVIEW_READERS,
-  listAlerts: (v: unknown, limit?: number) => readPage(v, readAlert, '', limit),
-  listObservedDevices: (v: unknown, limit?: number) => readPage(v, readDevice, '', limit),
-  listDeviceEvents: (v: unknown) => listOf(v, readDeviceEvent, LIMITS.events),
-  updateAlerts: (v: unknown) => listOf(v, readAlert, LIMITS.pageItems),
+  listAlerts: (v: unknown, limit?: number) => readPage(v, readAlert, unreadableAlert, '', limit),
+  listObservedDevices: (v: unknown, limit?: number) => readPage(v, readDevice, unreadableDevice, '', limit),
+  listDeviceEvents: (v: unknown) => readRows(array(v, '', LIMITS.events), '', readDeviceEvent, unreadableEvent),
+  updateAlerts: (v: unknown) => readRows(array(v, '', LIMITS.pageItems), '', readAlert, unreadableAlert),
   addIndicator: (v: unknown) => readIndicator(v),
   listDeviceGroups: (v: unknown) => stringList(v),
-  getTimeline: (v: unknown) => listOf(v, readTimelineEvent, LIMITS.events),
-  getInsights: (v: unknown) => listOf(v, readInsight, LIMITS.insights),
+  getTimeline: (v: unknown) => readRows(array(v, '', LIMITS.events), '', readTimelineEvent, unreadableTimelineEvent),
+  getInsights: (v: unknown) => {
+    const items = array(v, '', LIMITS.insights);
+    return readRows(items, '', readInsight, (u, rowPath) => unreadableInsight(u, rowPath, items[Number(/\[(\d+)\]$/.exec(rowPath)![1])]));
+  },
   getInsight: (v: unknown) => readInsight(v),
   getThreatIntel: (v: unknown) => readThreatIntel(v),
   listThreatIntel: (v: unknown, limit?: number, args?: readonly unknown[]) => readThreatIntelPage(args?.[1] as ThreatIntelRelation, v, limit),

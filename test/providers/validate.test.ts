@@ -47,8 +47,10 @@ describe('answer readers', () => {
     expect(err.field).to.equal('loggedHosts');
     const root = fails(() => readAnswer('getPrevalence', null));
     expect(root.message).to.contain('getPrevalence: expected an object, got null');
-    const deep = fails(() => readAnswer('listAlerts', { items: [{ id: 'a', title: 't', lastActivity: '2026-11-01T00:00:00Z', impactedAssets: [{ name: 7 }] }], total: 1 }, 10));
-    expect(deep.field).to.equal('items[0].impactedAssets[0].name');
+    // Inside a row, a value that cannot be read is left out and named on the row; the row stays.
+    const deep = readAnswer('listAlerts', { items: [{ id: 'a', title: 't', lastActivity: '2026-11-01T00:00:00Z', impactedAssets: [{ name: 7 }] }], total: 1 }, 10).items[0]!;
+    expect(deep.impactedAssets).to.deep.equal([]);
+    expect(deep.partial).to.deep.equal(['impactedAssets[0].name: expected text, got 7']);
   });
 
   it('refuses negative, fractional and non-numeric counts; ports, coordinates and AS numbers out of range', () => {
@@ -57,8 +59,8 @@ describe('answer readers', () => {
     }
     expect(readAnswer('getSecuritySummary', { ...summary, activeAlerts: '42' }).activeAlerts).to.equal(42);
     const event = (extra: object) => ({ timestamp: '2026-11-01T00:00:00Z', actionType: 'ConnectionSuccess', ...extra });
-    expect(fails(() => readAnswer('listDeviceEvents', [event({ remotePort: 70000 })])).field).to.equal('[0].remotePort');
-    expect(fails(() => readAnswer('listDeviceEvents', [event({ localPort: -1 })])).field).to.equal('[0].localPort');
+    expect(readAnswer('listDeviceEvents', [event({ remotePort: 70000 })])[0]!.partial).to.deep.equal(['remotePort: expected a port from 0 to 65535, got 70000']);
+    expect(readAnswer('listDeviceEvents', [event({ localPort: -1 })])[0]!).to.not.have.property('localPort');
     expect(readAnswer('listDeviceEvents', [event({ remotePort: 443 })])[0]!.remotePort).to.equal(443);
     expect(fails(() => readAnswer('getIpDetails', { ip: '1.2.3.4', latitude: 91 })).field).to.equal('latitude');
     expect(fails(() => readAnswer('getIpDetails', { ip: '1.2.3.4', longitude: -181 })).field).to.equal('longitude');
@@ -86,11 +88,64 @@ describe('answer readers', () => {
     const err = fails(() => readAnswer('getLogActivity', { sources: [], loggedHosts: hosts }));
     expect(err.message).to.contain('at most 1,000 items, got a list of 20000');
     expect(fails(() => readAnswer('getIpDetails', { ip: '1.2.3.4', whois: { created: 'x' } })).field).to.equal('whois.created');
-    expect(fails(() => readAnswer('listAlerts', { items: [{ id: 'i'.repeat(5000), title: 't', lastActivity: '2026-11-01T00:00:00Z' }] }, 10)).field).to.equal('items[0].id');
+    const tooLong = readAnswer('listAlerts', { items: [{ id: 'i'.repeat(5000), title: 't', lastActivity: '2026-11-01T00:00:00Z' }] }, 10).items[0]!;
+    expect(tooLong.unreadable!.reason).to.equal('id: expected an id of at most 1,024 characters, got text');
     const items = Array.from({ length: 150 }, (_, i) => ({ id: `a${i}`, title: 't', lastActivity: '2026-11-01T00:00:00Z' }));
     const page = readAnswer('listAlerts', { items, total: 150 }, 100);
     expect(page.items).to.have.length(100);
     expect(page.total).to.equal(150);
+  });
+});
+
+describe('one odd row must not hide every row', () => {
+  const t = '2026-11-01T00:00:00Z';
+  const alert = (i: number, extra: object = {}) => ({ id: `a${i}`, title: `Alert ${i}`, lastActivity: t, ...extra });
+
+  it('reads the readable rows of a page, and keeps an unreadable one in place with why and what was sent', () => {
+    const items = Array.from({ length: 400 }, (_, i) => alert(i));
+    items[17] = alert(17, { impactedAssets: [{ name: 'WS-1', id: 'd1' }, { name: 'WS-2', id: 'x'.repeat(100_000) }] });
+    items[30] = { id: 'y'.repeat(100_000), title: 'Odd', lastActivity: t };
+    items[31] = 'not an object' as never;
+    const page = readAnswer('listAlerts', { items, total: 400 }, 400);
+    expect(page.items).to.have.length(400);
+    expect(page.total).to.equal(400);
+    // A value that is not essential: left out, the row shows, and says so.
+    expect(page.items[17]!.impactedAssets).to.deep.equal([{ kind: 'device', name: 'WS-1', id: 'd1' }, { kind: 'device', name: 'WS-2' }]);
+    expect(page.items[17]!.partial).to.deep.equal(['impactedAssets[1].id: expected an id of at most 1,024 characters, got text']);
+    // An essential value: the row keeps its place, unreadable, with the reason and its raw JSON (cut, with a note).
+    expect(page.items[30]!.unreadable!.reason).to.equal('id: expected an id of at most 1,024 characters, got text');
+    expect(page.items[30]!.unreadable!.raw).to.match(/^\{"id":"y+… \[\d{2},\d{3} more characters\]$/);
+    expect(page.items[31]!.unreadable).to.deep.equal({ reason: 'expected an object, got “not an object”', raw: '"not an object"' });
+    expect(new Set(page.items.map((a) => a.id)).size, 'every row keeps a distinct id').to.equal(400);
+    expect(page.items.filter((a) => a.unreadable)).to.have.length(2);
+  });
+
+  it('does the same for devices, device and timeline events, insights and their rows, and threat intelligence lists', () => {
+    const device = (i: number, extra: object = {}) => ({ id: `d${i}`, name: `WS-${i}`, firstSeen: t, lastSeen: t, lastEvent: { timestamp: t, actionType: 'ConnectionSuccess' }, ...extra });
+    const devices = readAnswer('listObservedDevices', { items: [device(0), device(1, { id: 'z'.repeat(100_000) }), device(2, { lastEvent: { actionType: 7 } })], total: 100 }, 100);
+    expect(devices.items.map((d) => Boolean(d.unreadable))).to.deep.equal([false, true, false]);
+    expect(devices.items[2]!.lastEvent.unreadable!.reason).to.match(/^lastEvent\.timestamp: expected a date/);
+    const timeline = readAnswer('getTimeline', [{ id: 'e1', kind: 'alert', time: t, title: 'ok' }, { id: 'e2', kind: 'alert', time: 'yesterday', title: 'bad' }]);
+    expect(timeline[1]!.unreadable!.reason).to.match(/^time: expected a date and time/);
+    const events = readAnswer('listDeviceEvents', [{ timestamp: t, actionType: 'DnsQuery' }, { timestamp: t }]);
+    expect(events[1]!.unreadable!.reason).to.equal('actionType: expected text, got missing');
+    const insights = readAnswer('getInsights', [
+      { id: 'i1', title: 'Fine', columns: [{ name: 'A' }], rows: [['x'], 'not a row', [{ nested: true }]] },
+      { id: 'i2', title: 'Broken', columns: 'nope', rows: [] },
+    ]);
+    expect(insights[0]!.rows).to.deep.equal([['x'], [], ['{"nested":true}']]);
+    expect(insights[0]!.unreadableRows![1]!.reason).to.equal('expected a list, got “not a row”');
+    expect(insights[1]).to.include({ id: 'i2', title: 'Broken' });
+    expect(insights[1]!.error).to.equal('columns: expected a list, got “nope”');
+    const pdns = readAnswer('listThreatIntel', { items: [{ hostname: 'a.example', lastSeen: t }, { lastSeen: t }, { hostname: 'b.example', lastSeen: 'soon' }], total: 3 }, 10, ['203.0.113.7', 'passiveDns']);
+    expect(pdns.items[1]!.unreadable!.reason).to.equal('hostname: expected text, got missing');
+    expect(pdns.items[2]!.partial).to.deep.equal(['lastSeen: expected a date and time with a time zone (ISO 8601, e.g. 2026-11-20T14:05:09Z), got “soon”']);
+  });
+
+  it('fails the whole page only when the page itself is malformed', () => {
+    expect(fails(() => readAnswer('listAlerts', { total: 3 }, 10)).field).to.equal('items');
+    expect(fails(() => readAnswer('listAlerts', { items: [], total: -1 }, 10)).field).to.equal('total');
+    expect(fails(() => readAnswer('listAlerts', 'nope', 10)).message).to.contain('expected an object');
   });
 });
 

@@ -85,6 +85,13 @@ export class AlertPages implements ReactiveController {
     return this.#unlisted;
   }
 
+  /** Rows of the loaded pages that could not be read (each shows in its place as such). */
+  get unreadable(): number {
+    let n = 0;
+    for (const page of this.#pages.values()) for (const item of page.items ?? []) if (item.unreadable) n++;
+    return n;
+  }
+
   /** The error of the first page (the whole list failed), if any. */
   get error(): unknown {
     return this.#error;

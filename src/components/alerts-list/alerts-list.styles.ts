@@ -136,6 +136,9 @@ export const alertsListStyles = css`
   .selected-count {
     color: var(--_color-text);
   }
+  .unreadable-count {
+    color: var(--_color-danger);
+  }
 
   /* ---- grid ---- */
   .main {

@@ -362,6 +362,7 @@ export class IpAlertsList extends IpSectionElement {
       total: this.#total,
       failed: Boolean(this.#pages.error),
       unlisted: this.#pages.unlisted,
+      unreadable: this.#pages.unreadable,
       selected: this.#select.selection.count(this.#total ?? 0),
       allMatching: this.#select.selection.allMatching,
       exportLine: exportStatus(this.#export, this.locale),

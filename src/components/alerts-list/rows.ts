@@ -5,7 +5,7 @@
  * nothing matches). Templates only: `<ip-alerts-list>` owns the state and passes what they show.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { contained, entityLink, marked, skeletonLines } from '../shared/ui.js';
+import { contained, entityLink, marked, partialMark, skeletonLines, unreadableRow } from '../shared/ui.js';
 import { alertIcon, incidentIcon } from '../shared/icons.js';
 import { describeError } from '../../data/errors.js';
 import type { AlertItem } from '../../data/model.js';
@@ -76,7 +76,7 @@ function titleCell(v: GridView, item: AlertItem, row: DisplayRow): TemplateResul
   return html`<span class="title-cell">
     ${row.kind === 'child' ? html`<span class="child-indent" aria-hidden="true"></span>` : nothing}
     <span class="kind-icon ${item.kind}" title=${kind}>${item.kind === 'incident' ? incidentIcon : alertIcon}<span class="visually-hidden">${msg(str`${kind}:`)}</span></span>
-    ${entityLink(v.host, html`<span class="truncate">${marked(item.title)}</span>`, { target: item.kind, id: item.id, ip: v.ip }, href, { className: 'title-link', title: item.title, tabIndex: -1 })}
+    ${partialMark(item.partial)}${entityLink(v.host, html`<span class="truncate">${marked(item.title)}</span>`, { target: item.kind, id: item.id, ip: v.ip }, href, { className: 'title-link', title: item.title, tabIndex: -1 })}
     ${item.kind === 'incident' && row.kind === 'row'
       ? html`<button type="button" class="expand" tabindex="-1" aria-expanded=${expanded ? 'true' : 'false'} aria-label=${expanded ? msg(str`Collapse the alerts of ${revealControls(item.title)}`) : msg(str`Expand the alerts of ${revealControls(item.title)}`)}
           @click=${(e: Event) => {
@@ -93,22 +93,27 @@ function titleCell(v: GridView, item: AlertItem, row: DisplayRow): TemplateResul
  */
 export function gridRow(v: GridView, d: number, ctx: CellContext): TemplateResult {
   const row = v.row(d);
-  const item = v.item(row);
+  const loaded = v.item(row);
+  // A row that could not be read keeps its place: its reason shows where its cells would, and it
+  // cannot be selected, opened or changed.
+  const unreadable = loaded?.unreadable;
+  const item = unreadable ? undefined : loaded;
   const activeRow = v.active.row === d;
   const cellTab = (col: number) => (activeRow && v.active.col === col ? '0' : '-1');
   const selected = item ? v.selection.has(item.id) : false;
   const failed = !item && (row.kind === 'row' ? v.pages.failed(row.index) : Boolean(v.expansions.get(row.parentId)?.error));
   const emptyIncident = !item && row.kind === 'child' && v.expansions.get(row.parentId)?.items?.length === 0;
   let pending: TemplateResult | undefined;
-  if (!item) {
+  if (unreadable) pending = unreadableRow(unreadable, activeRow);
+  else if (!item) {
     pending = failed
       ? html`<span class="error-text">${msg('These rows could not be loaded.')}</span> <button type="button" class="link" @click=${() => v.pages.retryFailed()}>${msg('Retry')}</button>`
       : emptyIncident
         ? html`<span class="muted">${msg('No alerts in this incident match the time range.')}</span>`
         : html`<span class="visually-hidden">${msg('Loading…')}</span>${skeletonLines([60])}`;
   }
-  return html`<div class="row ${item ? '' : 'placeholder'} ${selected ? 'selected' : ''} ${row.kind === 'child' ? 'child' : ''} ${activeRow ? 'active' : ''}"
-    role="row" aria-rowindex=${d + 2} aria-selected=${item ? (selected ? 'true' : 'false') : nothing} aria-busy=${item || failed || emptyIncident ? 'false' : 'true'}
+  return html`<div class="row ${item ? '' : 'placeholder'} ${unreadable ? 'unreadable-row' : ''} ${selected ? 'selected' : ''} ${row.kind === 'child' ? 'child' : ''} ${activeRow ? 'active' : ''}"
+    role="row" aria-rowindex=${d + 2} aria-selected=${item ? (selected ? 'true' : 'false') : nothing} aria-busy=${item || unreadable || failed || emptyIncident ? 'false' : 'true'}
     data-d=${d} part="row" @click=${(e: MouseEvent) => v.onRowClick(e, d, item)}>
     <div class="cell check" role="gridcell" data-col="0" tabindex=${cellTab(0)}>
       ${item ? html`<input type="checkbox" tabindex="-1" aria-label=${msg(str`Select ${revealControls(item.title)}`)} .checked=${selected} @click=${(e: MouseEvent) => v.onCheckbox(e, d, item)} />` : nothing}

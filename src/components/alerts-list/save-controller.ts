@@ -105,7 +105,7 @@ export class AlertSaveController {
     try {
       this.#gathering = snapshot.all;
       // Explicit ids are known now, so the preview shows at once; "all matching" needs its ids fetched.
-      const ids = snapshot.all ? await gatherIds(snapshot, d.pages, controller.signal) : snapshot.ids;
+      const { ids, unreadable } = snapshot.all ? await gatherIds(snapshot, d.pages, controller.signal) : { ids: snapshot.ids, unreadable: 0 };
       this.#gathering = false;
       // Show the change at once; roll back if the provider refuses it.
       previous = d.replace(d.loaded(new Set(ids)).map((a) => applyPatch(a, patch, d.currentUser())));
@@ -123,6 +123,7 @@ export class AlertSaveController {
       }
       this.#key = undefined;
       d.saved(updated);
+      if (unreadable > 0) this.#set({ message: msg(str`${formatNumber(unreadable, locale)} of the selected rows could not be read and were left unchanged.`) }, false);
     } catch (error) {
       this.#gathering = false;
       if (isAbortError(error) && !(controller.signal.reason instanceof SelectionChangedError)) return;

@@ -115,7 +115,7 @@ export class SelectionChangedError extends Error {
 /** The list's pages, as far as gathering ids needs them. */
 export interface PageSource {
   readonly generation: number;
-  all(signal: AbortSignal): AsyncIterable<{ items: ReadonlyArray<{ id: string }>; total: number }>;
+  all(signal: AbortSignal): AsyncIterable<{ items: ReadonlyArray<{ id: string; unreadable?: unknown }>; total: number }>;
 }
 
 /**
@@ -124,8 +124,8 @@ export interface PageSource {
  * are fetched, this fails with {@link SelectionChangedError}: a change applies to exactly what was
  * selected, never to a mix of two lists, never to part of it.
  */
-export async function gatherIds(snapshot: SelectionSnapshot, pages: PageSource, signal: AbortSignal): Promise<string[]> {
-  if (!snapshot.all) return [...snapshot.ids];
+export async function gatherIds(snapshot: SelectionSnapshot, pages: PageSource, signal: AbortSignal): Promise<{ ids: string[]; unreadable: number }> {
+  if (!snapshot.all) return { ids: [...snapshot.ids], unreadable: 0 };
   // Whole sentences, one per cause, so each translates as a sentence.
   const changed = (why: 'query' | 'total' | 'order' | 'count', found = 0) =>
     new SelectionChangedError(
@@ -140,6 +140,7 @@ export async function gatherIds(snapshot: SelectionSnapshot, pages: PageSource, 
   if (pages.generation !== snapshot.generation) throw changed('query');
   const ids: string[] = [];
   const seen = new Set<string>();
+  let unreadable = 0;
   let total: number | undefined;
   for await (const page of pages.all(signal)) {
     if (pages.generation !== snapshot.generation) throw changed('query');
@@ -148,10 +149,12 @@ export async function gatherIds(snapshot: SelectionSnapshot, pages: PageSource, 
     for (const item of page.items) {
       if (seen.has(item.id)) throw changed('order');
       seen.add(item.id);
-      if (!snapshot.excluded.has(item.id)) ids.push(item.id);
+      // A row that could not be read has no id to change; it is counted, and said after the save.
+      if (item.unreadable) unreadable++;
+      else if (!snapshot.excluded.has(item.id)) ids.push(item.id);
     }
   }
   if (pages.generation !== snapshot.generation) throw changed('query');
-  if (ids.length !== snapshot.count) throw changed('count', ids.length);
-  return ids;
+  if (ids.length + unreadable !== snapshot.count) throw changed('count', ids.length + unreadable);
+  return { ids, unreadable };
 }

@@ -15,6 +15,8 @@ export interface StatusInput {
   /** The list failed before it knew a total (no "Loading…" then). */
   failed: boolean;
   unlisted?: number;
+  /** Rows of the loaded pages that could not be read. */
+  unreadable?: number;
   selected: number;
   allMatching: boolean;
   /** The export's progress or error (shared/list-export's `exportStatus`). */
@@ -35,6 +37,7 @@ export function statusBar(s: StatusInput): TemplateResult {
     <span role="status" aria-live="polite">${total === undefined ? (s.failed ? '' : msg('Loading…')) : isOne(total, locale) ? msg(str`${n(total)} incident or alert`) : msg(str`${n(total)} incidents and alerts`)}${total !== undefined && s.unlisted
       ? html`<span class="unlisted"> · ${isOne(s.unlisted, locale) ? msg(str`the data source lists the most recent; ${n(s.unlisted)} older alert is not listed`) : msg(str`the data source lists the most recent; ${n(s.unlisted)} older alerts are not listed`)}</span>`
       : nothing}</span>
+    ${s.unreadable ? html`<span class="unreadable-count">${isOne(s.unreadable, locale) ? msg(str`${n(s.unreadable)} row could not be read`) : msg(str`${n(s.unreadable)} rows could not be read`)}</span>` : nothing}
     ${selected ? html`<span class="selected-count">${msg(html`<strong>${n(selected)}</strong> selected`)}</span>` : nothing}
     ${selected && !s.allMatching && total && selected < total
       ? html`<button type="button" class="link" @click=${s.onSelectAllMatching}>${msg(str`Select all ${n(total)} matching`)}</button>`

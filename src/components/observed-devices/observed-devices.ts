@@ -7,7 +7,7 @@ import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
 import { observedDevicesStyles } from './observed-devices.styles.js';
-import { classToken, contained, dateTime, entityLink, orMissing, severityBadge, shown, skeletonLines, timeAgo, truncated } from '../shared/ui.js';
+import { classToken, contained, dateTime, entityLink, orMissing, partialMark, severityBadge, shown, skeletonLines, timeAgo, truncated, unreadableRow } from '../shared/ui.js';
 import { alertIcon, deviceIcon } from '../shared/icons.js';
 import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { describeError, isRetryable } from '../../data/errors.js';
@@ -223,7 +223,7 @@ export class IpObservedDevices extends IpSectionElement {
         this.#moveTo(moveTo!, entries.length);
         break;
       case 'ArrowRight':
-        if (entry?.type === 'device') this.toggleDevice(entry.device.id, true);
+        if (entry?.type === 'device' && !entry.device.unreadable) this.toggleDevice(entry.device.id, true);
         break;
       case 'ArrowLeft':
         if (entry?.type === 'device') this.toggleDevice(entry.device.id, false);
@@ -236,7 +236,7 @@ export class IpObservedDevices extends IpSectionElement {
           handled = false;
           break;
         }
-        if (entry?.type === 'device') this.toggleDevice(entry.device.id);
+        if (entry?.type === 'device' && !entry.device.unreadable) this.toggleDevice(entry.device.id);
         break;
       case '/':
         this.searchInput?.focus();
@@ -334,6 +334,13 @@ export class IpObservedDevices extends IpSectionElement {
     const locale = this.locale;
     const expanded = this.#timelines.isOpen(device.id);
     const active = index === Math.min(this.active, count - 1);
+    // A device that could not be read keeps its place, saying why; it has no timeline to open.
+    if (device.unreadable) {
+      return html`<div class="row device unreadable-row" part="device" role="row" aria-level="1" aria-rowindex=${index + 2} aria-setsize=${count}
+        data-index=${index} tabindex=${active ? '0' : '-1'} @click=${() => (this.active = index)}>
+        <div class="cell main wide" role="gridcell">${unreadableRow(device.unreadable, active)}</div>
+      </div>`;
+    }
     const ip = this.source.ip?.canonical;
     const links = this.source.provider?.links;
     const ev = device.lastEvent;
@@ -347,7 +354,7 @@ export class IpObservedDevices extends IpSectionElement {
         <span class="expander" aria-hidden="true">${this.#canExpand ? (expanded ? '▾' : '▸') : ''}</span>
         <span class="device-icon" aria-hidden="true">${deviceIcon}</span>
         <span class="name">
-          ${entityLink(this, html`<span class="truncate">${shown(device.name)}</span>`, { target: 'device', id: device.id, ip }, links?.device?.(device.id), { title: device.name, tabIndex: active ? 0 : -1 })}
+          ${partialMark(device.partial)}${entityLink(this, html`<span class="truncate">${shown(device.name)}</span>`, { target: 'device', id: device.id, ip }, links?.device?.(device.id), { title: device.name, tabIndex: active ? 0 : -1 })}
           ${this.#copy(device.name, msg(str`Copy ${device.name}`), active)}
         </span>
         <span class="os muted">${orMissing([device.osPlatform, device.osVersion].filter(Boolean).join(' '))}</span>
@@ -360,8 +367,10 @@ export class IpObservedDevices extends IpSectionElement {
         <span><span class="label">${msg('Connections')}</span> ${formatNumber(device.connectionCount, locale)}</span>
       </div>
       <div class="cell last" role="gridcell">
-        <span class="fact"><span class="label">${msg('Last event')}</span> ${dateTime(ev.timestamp, locale)}</span>
-        ${this.#renderEventDetails(ev, active)}
+        ${ev.unreadable
+          ? unreadableRow(ev.unreadable, active)
+          : html`<span class="fact"><span class="label">${msg('Last event')}</span> ${dateTime(ev.timestamp, locale)}</span>${partialMark(ev.partial)}
+              ${this.#renderEventDetails(ev, active)}`}
       </div>
     </div>`;
   }
@@ -372,9 +381,9 @@ export class IpObservedDevices extends IpSectionElement {
     if (entry.type === 'status') {
       const message =
         entry.state === 'loading'
-          ? html`<span class="visually-hidden">${msg(str`Loading the timeline of ${entry.device.name}…`)}</span>${skeletonLines([70])}`
+          ? html`<span class="visually-hidden">${msg(str`Loading the timeline of ${revealControls(entry.device.name)}…`)}</span>${skeletonLines([70])}`
           : entry.state === 'empty'
-            ? html`<span class="muted">${msg(str`No events of ${entry.device.name} with this IP ${describeRange(this.source.timeRange, this.source.range.key)}.`)}</span>`
+            ? html`<span class="muted">${msg(str`No events of ${revealControls(entry.device.name)} with this IP ${describeRange(this.source.timeRange, this.source.range.key)}.`)}</span>`
             : html`<span class="error-text">${entry.state === 'alerts-error' ? msg(str`The alerts of this device could not be loaded: ${describeError(entry.error)}`) : describeError(entry.error)}</span>
                 <button type="button" class="link" @click=${() => this.#timelines.retry(entry.device.id)}>${msg('Retry')}</button>`;
       return html`<div class="row status" role="row" aria-level="2" aria-rowindex=${index + 2} data-index=${index} tabindex=${active ? '0' : '-1'}
@@ -382,11 +391,13 @@ export class IpObservedDevices extends IpSectionElement {
     }
     if (entry.type === 'alert') return this.#renderAlert(entry.alert, entry.position, entry.count, index, active);
     const ev = entry.event;
-    return html`<div class="row event" part="event" role="row" aria-level="2" aria-posinset=${entry.position} aria-setsize=${entry.count} aria-rowindex=${index + 2}
+    return html`<div class="row event ${ev.unreadable ? 'unreadable-row' : ''}" part="event" role="row" aria-level="2" aria-posinset=${entry.position} aria-setsize=${entry.count} aria-rowindex=${index + 2}
       data-index=${index} tabindex=${active ? '0' : '-1'} @click=${() => (this.active = index)}>
       <div class="cell" role="gridcell">
-        <span class="fact mono when" title=${ev.timestamp}>${formatDateTime(ev.timestamp, this.locale)}</span>
-        ${this.#renderEventDetails(ev, active)}
+        ${ev.unreadable
+          ? unreadableRow(ev.unreadable, active)
+          : html`<span class="fact mono when" title=${ev.timestamp}>${formatDateTime(ev.timestamp, this.locale)}</span>${partialMark(ev.partial)}
+              ${this.#renderEventDetails(ev, active)}`}
       </div>
     </div>`;
   }

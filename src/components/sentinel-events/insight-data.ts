@@ -51,7 +51,7 @@ export function insightSeries(insight: Insight, locale?: string): InsightSeries 
   const yi = insight.columns.findIndex((c) => c.name === chart.y);
   if (xi < 0 || yi < 0) return undefined;
   const xCol = insight.columns[xi]!;
-  const rows = Array.isArray(insight.rows) ? insight.rows.filter(Array.isArray) : [];
+  const rows = Array.isArray(insight.rows) ? insight.rows.filter((r, i) => Array.isArray(r) && !insight.unreadableRows?.[i]) : [];
   const labels = rows.map((r) => (xCol.type === 'datetime' ? shortDate(r[xi], locale) : String(r[xi] ?? '—')));
   const values = rows.map((r) => toNumber(r[yi]));
   const total = values.reduce((a, b) => a + b, 0);
@@ -83,16 +83,18 @@ function dayKey(d: Date): string {
  * Events whose time cannot be read go last under "Unknown date".
  */
 export function groupByDay(events: readonly TimelineEvent[], locale?: string): TimelineEntry[] {
-  const dated = events.map((event, i) => ({ event, i, t: Date.parse(event.time) }));
-  dated.sort((a, b) => (Number.isFinite(b.t) ? b.t : -Infinity) - (Number.isFinite(a.t) ? a.t : -Infinity));
+  // Events that could not be read have no time to sort by: they go last, under their own heading.
+  const dated = events.map((event, i) => ({ event, i, t: event.unreadable ? NaN : Date.parse(event.time) }));
+  const rank = (x: { event: TimelineEvent; t: number }) => (Number.isFinite(x.t) ? x.t : x.event.unreadable ? -Infinity : Number.MIN_SAFE_INTEGER);
+  dated.sort((a, b) => rank(b) - rank(a) || a.i - b.i);
   const fmt = new Intl.DateTimeFormat(locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
   const out: TimelineEntry[] = [];
   let current: { type: 'day'; key: string; label: string; count: number } | undefined;
   for (const { event, i, t } of dated) {
     const d = Number.isFinite(t) ? new Date(t) : undefined;
-    const key = d ? dayKey(d) : 'unknown';
+    const key = d ? dayKey(d) : event.unreadable ? 'unreadable' : 'unknown';
     if (!current || current.key !== `day:${key}`) {
-      current = { type: 'day', key: `day:${key}`, label: d ? fmt.format(d) : msg('Unknown date'), count: 0 };
+      current = { type: 'day', key: `day:${key}`, label: d ? fmt.format(d) : event.unreadable ? msg('Could not be read') : msg('Unknown date'), count: 0 };
       out.push(current);
     }
     current.count++;

@@ -6,7 +6,7 @@ import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { sentinelEventsStyles } from './sentinel-events.styles.js';
-import { classToken, contained, entityLink, section, severityBadge, shown, skeletonLines } from '../shared/ui.js';
+import { classToken, contained, entityLink, partialMark, section, severityBadge, shown, skeletonLines, unreadableRow } from '../shared/ui.js';
 import { activityIcon, alertIcon, anomalyIcon, bookmarkIcon } from '../shared/icons.js';
 import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { listKeyTarget } from '../shared/list-keys.js';
@@ -19,6 +19,7 @@ import { queryTimeline } from '../../data/query.js';
 import { formatNumber, isOne } from '../../lib/format.js';
 import { QUERY_LANGUAGE_LABELS } from '../../lib/hunting.js';
 import '../external-url/ip-external-url.js';
+import '../copy-button/ip-copy-button.js';
 import { revealControls } from '../../lib/text.js';
 import { describeRange } from '../../lib/time-range.js';
 import { cellText, groupByDay, type TimelineEntry } from './insight-data.js';
@@ -245,6 +246,9 @@ export class IpSentinelEvents extends IpSectionElement {
   #renderEvent(ev: TimelineEvent, index: number, activeIndex: number): TemplateResult {
     const active = index === activeIndex;
     const tab = active ? 0 : -1;
+    if (ev.unreadable) {
+      return html`<div class="event unreadable-row" part="event" role="listitem" data-index=${index} tabindex=${tab} @click=${() => (this.active = index)}>${unreadableRow(ev.unreadable, active)}</div>`;
+    }
     const time = new Date(ev.time);
     const timeText = Number.isFinite(time.getTime()) ? new Intl.DateTimeFormat(this.locale, { hour: '2-digit', minute: '2-digit' }).format(time) : '—';
     const ip = this.source.ip?.canonical;
@@ -255,9 +259,9 @@ export class IpSentinelEvents extends IpSectionElement {
     const sev = ev.severity && ev.severity !== 'unknown' ? ev.severity : undefined;
     return html`<div class="event ${classToken('kind', ev.kind, KIND_NAMES)}" part="event" role="listitem" data-index=${index} tabindex=${tab} @click=${() => (this.active = index)}>
       <time class="time mono" datetime=${ev.time} title=${ev.time}>${timeText}</time>
-      <span class="kind" title=${own(KIND_LABEL, ev.kind) ?? ev.kind}>${this.#kindIcon(ev.kind)}<span class="kind-label">${own(KIND_LABEL, ev.kind) ?? ev.kind}</span></span>
+      <span class="kind" title=${own(KIND_LABEL, ev.kind) ?? revealControls(ev.kind)}>${this.#kindIcon(ev.kind)}<span class="kind-label">${own(KIND_LABEL, ev.kind) ?? revealControls(ev.kind)}</span></span>
       <div class="what">
-        <div class="line">${title}${sev ? severityBadge(sev) : nothing}</div>
+        <div class="line">${partialMark(ev.partial)}${title}${sev ? severityBadge(sev) : nothing}</div>
         ${ev.source || ev.bookmarkedBy ? html`<div class="meta muted">${shown(ev.source ?? '')}${ev.bookmarkedBy ? html`${ev.source ? ' · ' : ''}${msg(str`bookmarked by ${revealControls(ev.bookmarkedBy)}`)}` : nothing}</div>` : nothing}
         ${ev.description ? html`<div class="description">${shown(ev.description, { keepNewlines: true })}</div>` : nothing}
         ${ev.query ? html`<details class="query-details"><summary tabindex=${tab}>${msg('Query')}</summary><pre class="query mono">${shown(ev.query, { keepNewlines: true })}</pre></details>` : nothing}
@@ -308,7 +312,7 @@ export class IpSentinelEvents extends IpSectionElement {
               keyFunction: (e: TimelineEntry) => e.key,
               renderItem: (e: TimelineEntry, i: number) =>
                 e.type === 'day'
-                  ? html`<div class="day" role="listitem" data-index=${i} tabindex=${i === activeIndex ? 0 : -1}><h3>${e.label}</h3><span class="muted small">${formatNumber(e.count, this.locale)} ${e.count === 1 ? 'event' : 'events'}</span></div>`
+                  ? html`<div class="day" role="listitem" data-index=${i} tabindex=${i === activeIndex ? 0 : -1}><h3>${e.label}</h3><span class="muted small">${isOne(e.count, this.locale) ? msg(str`${formatNumber(e.count, this.locale)} event`) : msg(str`${formatNumber(e.count, this.locale)} events`)}</span></div>`
                   : contained(
                       () => this.#renderEvent(e.event, i, activeIndex),
                       (error) => html`<div class="event" role="listitem" data-index=${i} tabindex=${i === activeIndex ? 0 : -1}>
@@ -367,14 +371,20 @@ export class IpSentinelEvents extends IpSectionElement {
   }
 
   #renderTable(insight: Insight): TemplateResult {
-    const rows = (Array.isArray(insight.rows) ? insight.rows : []).filter(Array.isArray);
+    const rows = Array.isArray(insight.rows) ? insight.rows.map((r) => (Array.isArray(r) ? r : [])) : [];
     const all = this.allRows.has(insight.id);
     const visible = all ? rows : rows.slice(0, TABLE_ROWS);
     // A table wider than its card scrolls; the region takes focus so keyboard users can scroll it.
     return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${msg(str`${revealControls(insight.title)}: table`)}><table class="table">
         <caption class="visually-hidden">${shown(insight.title)}</caption>
         <thead><tr>${insight.columns.map((c) => html`<th scope="col" class=${c.type === 'number' ? 'num' : ''}>${shown(c.name)}</th>`)}</tr></thead>
-        <tbody>${visible.map((r) => html`<tr>${insight.columns.map((c, i) => html`<td class=${c.type === 'number' ? 'num' : ''}>${this.#renderCell(r[i], c)}</td>`)}</tr>`)}</tbody>
+        <tbody>${visible.map((r, index) => {
+          // A row that could not be read keeps its place, saying why.
+          const unreadable = insight.unreadableRows?.[index];
+          return unreadable
+            ? html`<tr class="unreadable-row"><td colspan=${Math.max(1, insight.columns.length)}>${unreadableRow(unreadable)}</td></tr>`
+            : html`<tr>${insight.columns.map((c, i) => html`<td class=${c.type === 'number' ? 'num' : ''}>${this.#renderCell(r[i], c)}</td>`)}</tr>`;
+        })}</tbody>
       </table></div>
       ${rows.length > TABLE_ROWS
         ? html`<button type="button" class="button subtle small" @click=${() => this.#toggle('allRows', insight.id)}>${all ? msg(str`Show the first ${TABLE_ROWS}`) : msg(str`Show all ${formatNumber(rows.length, this.locale)} rows`)}</button>`

@@ -151,6 +151,24 @@ export const sharedStyles = css`
     unicode-bidi: isolate;
   }
 
+  /* A row of data that could not be read, in its place; a row with values left out. */
+  .unreadable {
+    display: inline-flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: 4px;
+    color: var(--_color-danger);
+    min-width: 0;
+  }
+  .unreadable > span:not(.unreadable-icon) {
+    overflow-wrap: anywhere;
+  }
+  .partial-mark {
+    color: var(--_color-danger);
+    margin-inline-end: 4px;
+    cursor: help;
+  }
+
   /* ---- badges ---- */
   .badge {
     display: inline-flex;

@@ -13,6 +13,7 @@ import { formatDateTime, formatIso, formatRelative } from '../../lib/format.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { revealControls, splitControls } from '../../lib/text.js';
 import { IpNavigateEvent, type IpNavigateDetail } from '../../events/events.js';
+import type { UnreadableRow } from '../../data/model.js';
 
 /**
  * Text from data, with every hidden character (bidirectional overrides, zero-width and control
@@ -164,6 +165,27 @@ export function section<T>(o: SectionOptions<T>): TemplateResult {
       <div class="section-body">${body}</div>
     </section>
   `;
+}
+
+/**
+ * A row of data that could not be read, in its place: why, and Copy for the row as it was sent
+ * (the element using it registers `<ip-copy-button>`). `tabbable` follows the row's Tab stop in
+ * lists with their own keyboard model.
+ */
+export function unreadableRow(unreadable: UnreadableRow, tabbable = true): TemplateResult {
+  return html`<span class="unreadable" part="unreadable"><span class="unreadable-icon" aria-hidden="true">⚠</span>
+    <span>${msg('This row could not be read:')} ${shown(unreadable.reason)}</span>
+    <ip-copy-button .value=${unreadable.raw} label=${msg('Copy the row as it was sent')} tabindex=${tabbable ? '0' : '-1'}></ip-copy-button></span>`;
+}
+
+/**
+ * A mark on a row some of whose values could not be read (they are left out): what, on hover and
+ * for screen readers. Nothing when the row was read whole.
+ */
+export function partialMark(problems: readonly string[] | undefined): TemplateResult | typeof nothing {
+  if (!problems?.length) return nothing;
+  const text = msg(str`Some values could not be read and are not shown: ${revealControls(problems.join('; '))}`);
+  return html`<span class="partial-mark" part="partial-mark" title=${text}><span aria-hidden="true">⚠</span><span class="visually-hidden">${text}</span></span>`;
 }
 
 /**

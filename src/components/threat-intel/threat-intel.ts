@@ -3,7 +3,9 @@ import { initialState, Task } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { IpSectionElement } from '../base/section-element.js';
-import { contained, missing, section, severityBadge, shown, skeletonLines, timeAgo } from '../shared/ui.js';
+import { contained, missing, partialMark, section, severityBadge, shown, skeletonLines, timeAgo, unreadableRow } from '../shared/ui.js';
+import type { RowProblems } from '../../data/model.js';
+import '../copy-button/ip-copy-button.js';
 import { describeError, isRetryable } from '../../data/errors.js';
 import { THREAT_INTEL_RELATIONS, type IpReputation, type ThreatIntel, type ThreatIntelRelation } from '../../data/threat-intel.js';
 import { formatNumber } from '../../lib/format.js';
@@ -177,7 +179,13 @@ export class IpThreatIntel extends IpSectionElement {
       // Wide tables scroll sideways: the scroll box is focusable, so the keyboard can scroll it too.
       body = html`<div class="table-wrap" tabindex="0" role="group" aria-label=${def.title}><table class="simple">
           <thead><tr>${def.columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
-          <tbody>${state.items.map((row) => html`<tr>${def.columns.map((c) => html`<td>${contained(() => c.cell(row, this.locale), () => missing())}</td>`)}</tr>`)}</tbody>
+          <tbody>${state.items.map((row) => {
+            // A record that could not be read keeps its place, saying why; one with values left out is marked.
+            const problems = row as RowProblems;
+            return problems.unreadable
+              ? html`<tr class="unreadable-row"><td colspan=${def.columns.length}>${unreadableRow(problems.unreadable)}</td></tr>`
+              : html`<tr>${def.columns.map((c, i) => html`<td>${i === 0 ? partialMark(problems.partial) : nothing}${contained(() => c.cell(row, this.locale), () => missing())}</td>`)}</tr>`;
+          })}</tbody>
         </table></div>
         ${state.error ? html`<p class="error-text" role="alert">${shown(describeError(state.error))} <button type="button" class="link" @click=${() => this.#lists.retry(relation)}>${msg('Retry')}</button></p>` : nothing}
         ${more > 0 && !state.error

@@ -20,7 +20,8 @@ import {
   type WhoisHistoryRecord,
 } from '../../data/threat-intel.js';
 import { safeHref } from '../../lib/safe-url.js';
-import { at, bad, count, get, list, LIMITS, num, object, optCount, optNum, optStr, optTime, str, strings, type Json } from './primitives.js';
+import { at, bad, count, get, list, LIMITS, num, object, optCount, optNum, optStr, optTime, Problems, readRows, str, strings, type Json } from './primitives.js';
+import type { UnreadableRow } from '../../data/model.js';
 
 const RULES = 200;
 
@@ -29,8 +30,9 @@ function assign<T extends object>(target: T, values: Record<string, unknown>): T
   return target;
 }
 
-function span(o: Json, path: string): SeenSpan {
-  return assign({}, { firstSeen: optTime(o, 'firstSeen', path), lastSeen: optTime(o, 'lastSeen', path) });
+function span(o: Json, path: string, p?: Problems): SeenSpan {
+  const read = <T>(f: () => T) => (p ? p.soft(f) : f());
+  return assign({}, { firstSeen: read(() => optTime(o, 'firstSeen', path)), lastSeen: read(() => optTime(o, 'lastSeen', path)) });
 }
 
 function readRule(value: unknown, path: string): ReputationRule {
@@ -77,39 +79,55 @@ export function readThreatIntel(value: unknown, path = ''): ThreatIntel {
   });
 }
 
-const ROW_READERS: { [R in ThreatIntelRelation]: (o: Json, path: string) => ThreatIntelRows[R] } = {
-  passiveDns: (o, p) => assign({ hostname: str(o, 'hostname', p), ...span(o, p) } as PassiveDnsRecord, {
-    recordType: optStr(o, 'recordType', p),
-    collectedBy: optStr(o, 'collectedBy', p),
+const ROW_READERS: { [R in ThreatIntelRelation]: (o: Json, path: string, p: Problems) => ThreatIntelRows[R] } = {
+  passiveDns: (o, path, p) => assign({ hostname: str(o, 'hostname', path), ...span(o, path, p) } as PassiveDnsRecord, {
+    recordType: p.soft(() => optStr(o, 'recordType', path)),
+    collectedBy: p.soft(() => optStr(o, 'collectedBy', path)),
     current: typeof get(o, 'current') === 'boolean' ? (get(o, 'current') as boolean) : undefined,
   }),
-  certificates: (o, p) => assign({ sha1: str(o, 'sha1', p), ...span(o, p) } as CertificateRecord, {
-    subject: optStr(o, 'subject', p, LIMITS.longText),
-    issuer: optStr(o, 'issuer', p, LIMITS.longText),
-    expires: optTime(o, 'expires', p),
+  certificates: (o, path, p) => assign({ sha1: str(o, 'sha1', path), ...span(o, path, p) } as CertificateRecord, {
+    subject: p.soft(() => optStr(o, 'subject', path, LIMITS.longText)),
+    issuer: p.soft(() => optStr(o, 'issuer', path, LIMITS.longText)),
+    expires: p.soft(() => optTime(o, 'expires', path)),
   }),
-  hostPairs: (o, p) => assign({ parentHost: str(o, 'parentHost', p), childHost: str(o, 'childHost', p), ...span(o, p) } as HostPairRecord, { cause: optStr(o, 'cause', p) }),
-  trackers: (o, p) => ({ kind: str(o, 'kind', p), value: str(o, 'value', p), ...span(o, p) }) as TrackerRecord,
-  components: (o, p) => assign({ name: str(o, 'name', p), ...span(o, p) } as ComponentRecord, { version: optStr(o, 'version', p), category: optStr(o, 'category', p) }),
-  whoisHistory: (o, p) => assign({ ...span(o, p) } as WhoisHistoryRecord, {
-    registrar: optStr(o, 'registrar', p),
-    registrant: optStr(o, 'registrant', p),
-    organization: optStr(o, 'organization', p),
-    created: optTime(o, 'created', p),
-    updated: optTime(o, 'updated', p),
-    expires: optTime(o, 'expires', p),
-    nameServers: get(o, 'nameServers') == null ? undefined : strings(o, 'nameServers', p, 32),
+  hostPairs: (o, path, p) => assign({ parentHost: str(o, 'parentHost', path), childHost: str(o, 'childHost', path), ...span(o, path, p) } as HostPairRecord, { cause: p.soft(() => optStr(o, 'cause', path)) }),
+  trackers: (o, path, p) => ({ kind: str(o, 'kind', path), value: str(o, 'value', path), ...span(o, path, p) }) as TrackerRecord,
+  components: (o, path, p) => assign({ name: str(o, 'name', path), ...span(o, path, p) } as ComponentRecord, { version: p.soft(() => optStr(o, 'version', path)), category: p.soft(() => optStr(o, 'category', path)) }),
+  whoisHistory: (o, path, p) => assign({ ...span(o, path, p) } as WhoisHistoryRecord, {
+    registrar: p.soft(() => optStr(o, 'registrar', path)),
+    registrant: p.soft(() => optStr(o, 'registrant', path)),
+    organization: p.soft(() => optStr(o, 'organization', path)),
+    created: p.soft(() => optTime(o, 'created', path)),
+    updated: p.soft(() => optTime(o, 'updated', path)),
+    expires: p.soft(() => optTime(o, 'expires', path)),
+    nameServers: get(o, 'nameServers') == null ? undefined : p.soft(() => strings(o, 'nameServers', path, 32)),
   }),
 };
 
-/** A page of one list; items past what was asked for are ignored. */
+/** The stand-in for a row that could not be read (its fields are never shown). */
+function unreadableRecord<R extends ThreatIntelRelation>(unreadable: UnreadableRow): ThreatIntelRows[R] {
+  return { hostname: '', sha1: '', parentHost: '', childHost: '', kind: '', value: '', name: '', unreadable } as unknown as ThreatIntelRows[R];
+}
+
+/**
+ * A page of one list; items past what was asked for are ignored. A row that cannot be read keeps
+ * its place as unreadable; a value of a readable row that cannot be read is left out and noted.
+ */
 export function readThreatIntelPage<R extends ThreatIntelRelation>(relation: R, value: unknown, limit: number = LIMITS.pageItems, path = ''): Page<ThreatIntelRows[R]> {
   if (!Object.prototype.hasOwnProperty.call(ROW_READERS, relation)) bad('relation', 'a threat intelligence list', relation);
   const o = object(value, path);
   const raw = get(o, 'items');
   if (!Array.isArray(raw)) bad(at(path, 'items'), 'a list', raw);
-  const read = ROW_READERS[relation];
-  const items = (raw as unknown[]).slice(0, Math.max(0, Math.min(limit, LIMITS.pageItems))).map((v, i) => read(object(v, at(at(path, 'items'), i)), at(at(path, 'items'), i)));
+  const read = ROW_READERS[relation] as (o: Json, path: string, p: Problems) => ThreatIntelRows[R];
+  const items = readRows(
+    (raw as unknown[]).slice(0, Math.max(0, Math.min(limit, LIMITS.pageItems))),
+    at(path, 'items'),
+    (v, rowPath) => {
+      const p = new Problems(rowPath);
+      return p.attach(read(object(v, rowPath), rowPath, p));
+    },
+    (u) => unreadableRecord<R>(u),
+  );
   const total = get(o, 'total') == null ? items.length : count(o, 'total', path);
   return { items, total: Math.max(total, items.length) };
 }
