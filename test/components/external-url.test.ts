@@ -14,7 +14,7 @@ describe('<ip-external-url>', () => {
     const url = 'http://cdn-update.evil.example/pay\u202Eload.txt';
     const el = await fixture<IpExternalUrl>(html`<ip-external-url .url=${url}></ip-external-url>`);
     expect(root(el).querySelector('[part="url"]')!.textContent).to.equal('hxxp://cdn-update[.]evil[.]example/payRLOload.txt');
-    expect(root(el).querySelector('a')).to.equal(null);
+    expect(root(el).querySelector('[part="confirm"]')!.matches(':popover-open'), 'nothing open').to.equal(false);
     expect(root(el).querySelector<IpCopyButton>('ip-copy-button')!.value).to.equal(url);
     expect(toggle(el).getAttribute('aria-expanded')).to.equal('false');
     await expect(el).to.be.accessible();
@@ -24,23 +24,22 @@ describe('<ip-external-url>', () => {
     const el = await fixture<IpExternalUrl>(html`<ip-external-url url="https://c2.evil.example/gate.php?id=7"></ip-external-url>`);
     toggle(el).focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => root(el).querySelector('[part="confirm"]'), 'the confirmation shows');
-    expect(toggle(el).getAttribute('aria-expanded')).to.equal('true');
     const confirm = root(el).querySelector('[part="confirm"]')!;
+    await waitUntil(() => confirm.matches(':popover-open') && root(el).activeElement?.textContent === 'Cancel', 'the confirmation shows, Cancel focused');
+    expect(toggle(el).getAttribute('aria-expanded')).to.equal('true');
     expect(deepText(confirm)).to.contain('https://c2.evil.example/gate.php?id=7');
     const link = confirm.querySelector('a')!;
     expect([link.getAttribute('href'), link.target, link.rel]).to.deep.equal(['https://c2.evil.example/gate.php?id=7', '_blank', 'noopener noreferrer']);
-    expect(root(el).activeElement?.textContent).to.equal('Cancel');
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !root(el).querySelector('[part="confirm"]'), 'closed');
-    expect(root(el).activeElement).to.equal(toggle(el));
+    await waitUntil(() => !confirm.matches(':popover-open') && toggle(el).getAttribute('aria-expanded') === 'false', 'closed');
+    await waitUntil(() => root(el).activeElement === toggle(el), 'focus back on Open…');
   });
 
   it('asks the host first: a canceled ip-navigate opens nothing', async () => {
     const el = await fixture<IpExternalUrl>(html`<ip-external-url url="https://c2.evil.example/"></ip-external-url>`);
     toggle(el).click();
-    await el.updateComplete;
+    await waitUntil(() => root(el).querySelector('[part="confirm"]')!.matches(':popover-open'), 'open');
     el.addEventListener('ip-navigate', (e) => e.preventDefault());
     const link = root(el).querySelector<HTMLAnchorElement>('[part="confirm"] a')!;
     setTimeout(() => link.click());
@@ -48,12 +47,13 @@ describe('<ip-external-url>', () => {
     expect(e.detail).to.deep.equal({ target: 'external-url', href: 'https://c2.evil.example/' });
     expect(e.composed && e.bubbles && e.cancelable).to.equal(true);
     expect(e.defaultPrevented).to.equal(true);
+    await waitUntil(() => !root(el).querySelector('[part="confirm"]')!.matches(':popover-open'), 'closed after the choice');
   });
 
   it('offers no way to open an address that is not http or https', async () => {
     const el = await fixture<IpExternalUrl>(html`<ip-external-url url="javascript:alert(1)"></ip-external-url>`);
     toggle(el).click();
-    await el.updateComplete;
+    await waitUntil(() => root(el).querySelector('[part="confirm"]')!.matches(':popover-open'), 'open');
     expect(root(el).querySelector('[part="confirm"] a')).to.equal(null);
     expect(deepText(root(el).querySelector('[part="confirm"]')!)).to.contain('Only http and https addresses can be opened from here');
   });

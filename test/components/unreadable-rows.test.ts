@@ -119,7 +119,7 @@ describe('rows that cannot be read', () => {
   });
 
   it('export writes the readable rows as they are and the unreadable one as such', async () => {
-    const fields = [{ key: 'id', label: 'Id', text: (a: { id: string }) => a.id }, { key: 'title', label: 'Title', text: (a: { title: string }) => a.title }];
+    const fields = [{ key: "id", label: "Id", text: (a: { id: string; title: string }) => a.id }, { key: "title", label: "Title", text: (a: { id: string; title: string }) => a.title }];
     const items = [{ id: 'a1', title: 'One' }, { id: '\u0000[1]', title: '', unreadable: { reason: 'id: too long', raw: '{"id":"x"}' } }];
     const csv = await exportText('csv', fields, (async function* () {
       yield { items, done: 2, total: 2 };

@@ -4,20 +4,21 @@ import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { navigate, shown } from '../shared/ui.js';
-import { defangUrl } from '../../lib/defang.js';
+import { defangIndicator } from '../../lib/defang.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { revealControls } from '../../lib/text.js';
 import { msg } from '../../lib/l10n.js';
 import '../copy-button/ip-copy-button.js';
 
 /**
- * An address that came from data — a device's remote URL, a URL in an insight — shown defanged
- * (`hxxps://evil[.]example/x`), so it reads as what it is and no click contacts the host by
+ * An address that came from data — a device's remote URL (or host name), a URL in an insight —
+ * shown defanged (`hxxps://evil[.]example/x`, `cdn[.]evil[.]example`), so it reads as what it is and no click contacts the host by
  * accident. Copy takes the exact address. **Open…** is an explicit action: it shows the whole
  * address first (hidden characters as marks) with **Open in a new tab** (`noopener`,
  * `noreferrer`), which fires a cancelable `ip-navigate` (`target: 'external-url'`) so a host can
  * route it through its own URL sandbox instead. Only `http:` and `https:` addresses can be opened.
- * The controls follow the WAI-ARIA disclosure pattern; Escape closes the confirmation.
+ * The confirmation is a popover (the top layer: no row or scroller clips it); Escape or a click
+ * elsewhere closes it, and focus goes back to Open….
  *
  * @tag ip-external-url
  * @fires ip-navigate - Open in a new tab was chosen; `detail: { target: 'external-url', href }`. Cancel it to open the address your own way.
@@ -35,7 +36,7 @@ export class IpExternalUrl extends LitElement {
     css`
       :host {
         display: inline-flex;
-        flex-wrap: wrap;
+        flex-wrap: nowrap;
         align-items: center;
         gap: 2px;
         min-width: 0;
@@ -44,6 +45,7 @@ export class IpExternalUrl extends LitElement {
         vertical-align: middle;
       }
       .url {
+        flex: 0 1 auto;
         font-family: var(--_font-mono);
         overflow: hidden;
         text-overflow: ellipsis;
@@ -52,19 +54,22 @@ export class IpExternalUrl extends LitElement {
         max-width: var(--ip-external-url-max-width, 100%);
       }
       .open {
+        flex: none;
+        white-space: nowrap;
         min-height: 0;
         padding: 2px 6px;
         font-weight: 400;
       }
+      /* In the top layer (the popover API), so no row or scroller clips or covers it; placed under the button. */
       .confirm {
-        position: absolute;
-        inset-block-start: calc(100% + 4px);
-        inset-inline-start: 0;
-        z-index: 10;
+        position: fixed;
+        inset: auto;
+        margin: 0;
         display: flex;
         flex-direction: column;
         gap: var(--_space);
         padding: var(--_space);
+        color: var(--_color-text);
         background: var(--_color-surface);
         border: 1px solid var(--_color-border-strong);
         border-radius: var(--_radius-small);
@@ -72,6 +77,9 @@ export class IpExternalUrl extends LitElement {
         width: max-content;
         max-width: min(32rem, 85vw);
         white-space: normal;
+      }
+      .confirm:not(:popover-open) {
+        display: none;
       }
       .confirm p {
         margin: 0;
@@ -89,7 +97,9 @@ export class IpExternalUrl extends LitElement {
   ];
 
   @query('.open') private toggle?: HTMLButtonElement;
+  @query('.confirm') private confirm?: HTMLElement;
   @state() private open = false;
+  #refocus = false;
 
   /** The address, exactly as the data has it. */
   @property({ type: String }) url = '';
@@ -99,44 +109,49 @@ export class IpExternalUrl extends LitElement {
     new LocaleController(this);
   }
 
-  #close(refocus = true) {
-    this.open = false;
-    if (refocus) void this.updateComplete.then(() => this.toggle?.focus());
+  /** Close the confirmation. */
+  #close() {
+    if (this.confirm?.matches(':popover-open')) this.confirm.hidePopover();
   }
 
-  async #toggleOpen() {
-    this.open = !this.open;
-    if (!this.open) return;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.confirm a, .confirm button')?.focus();
+  /** Before it opens: place it under the button, kept on screen (CSSOM, not a style attribute, so a strict CSP allows it). */
+  #onBeforeToggle(e: ToggleEvent) {
+    if (!this.toggle || !this.confirm) return;
+    if (e.newState === 'closed') {
+      // Focus inside the confirmation is lost when it hides: it goes back to Open… (a click elsewhere keeps its own).
+      this.#refocus = this.confirm.contains((this.renderRoot as ShadowRoot).activeElement);
+      return;
+    }
+    const at = this.toggle.getBoundingClientRect();
+    this.confirm.style.top = `${Math.round(at.bottom + 4)}px`;
+    this.confirm.style.left = `${Math.round(Math.max(8, Math.min(at.left, innerWidth - 8 - Math.min(512, innerWidth * 0.85))))}px`;
   }
 
-  #onKeydown(e: KeyboardEvent) {
-    if (e.key !== 'Escape' || !this.open) return;
-    e.stopPropagation();
-    this.#close();
+  /** Opened by Open…, closed by Cancel, Escape or a click elsewhere (light dismiss): the state and focus follow. */
+  #onToggle(e: ToggleEvent) {
+    this.open = e.newState === 'open';
+    if (this.open) this.confirm?.querySelector<HTMLElement>('button, a')?.focus();
+    else if (this.#refocus) this.toggle?.focus();
   }
 
   #onOpen(e: MouseEvent, href: string) {
     // A host that handles it (a URL sandbox, a detonation service) cancels the event.
     if (!navigate(this, { target: 'external-url', href })) e.preventDefault();
-    this.#close(false);
+    this.#close();
   }
 
   override render() {
     const href = safeHref(this.url, null);
-    return html`<span class="url" part="url" title=${revealControls(defangUrl(this.url))}>${shown(defangUrl(this.url))}</span>
+    return html`<span class="url" part="url" title=${revealControls(defangIndicator(this.url))}>${shown(defangIndicator(this.url))}</span>
       <ip-copy-button .value=${this.url} label=${msg('Copy the address')}></ip-copy-button>
-      <button type="button" class="button subtle open" part="open-button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="confirm" @click=${this.#toggleOpen} @keydown=${this.#onKeydown}>${msg('Open…')}</button>
-      ${this.open
-        ? html`<div id="confirm" class="confirm" part="confirm" role="group" aria-label=${msg('Open this address?')} @keydown=${this.#onKeydown}>
-            <p>${href ? msg('This opens the address in a new tab, which contacts its host:') : msg('Only http and https addresses can be opened from here:')}</p>
-            <p class="full">${shown(this.url)}</p>
-            <div class="buttons">
-              <button type="button" class="button subtle" @click=${() => this.#close()}>${msg('Cancel')}</button>
-              ${href ? html`<a class="button primary" href=${href} target="_blank" rel="noopener noreferrer" @click=${(e: MouseEvent) => this.#onOpen(e, href)}>${msg('Open in a new tab')}</a>` : nothing}
-            </div>
-          </div>`
-        : nothing}`;
+      <button type="button" class="button subtle open" part="open-button" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="confirm" popovertarget="confirm">${msg('Open…')}</button>
+      <div id="confirm" class="confirm" part="confirm" role="group" popover="auto" aria-label=${msg('Open this address?')} @beforetoggle=${this.#onBeforeToggle} @toggle=${this.#onToggle}>
+        <p>${href ? msg('This opens the address in a new tab, which contacts its host:') : msg('Only http and https addresses can be opened from here:')}</p>
+        <p class="full">${shown(this.url)}</p>
+        <div class="buttons">
+          <button type="button" class="button subtle" @click=${() => this.#close()}>${msg('Cancel')}</button>
+          ${href ? html`<a class="button primary" href=${href} target="_blank" rel="noopener noreferrer" @click=${(e: MouseEvent) => this.#onOpen(e, href)}>${msg('Open in a new tab')}</a>` : nothing}
+        </div>
+      </div>`;
   }
 }
