@@ -79,7 +79,7 @@ describe('<ip-entity-page>', () => {
         await el.updateComplete;
         actions.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="copy-summary"]')!.click();
         await waitUntil(() => copied.length === 2);
-        expect(copied[1]).to.contain('## IP address 192.0.2.200');
+        expect(copied[1]).to.contain('## IP address 192\\[.\\]0\\[.\\]2\\[.\\]200');
         expect(copied[1]).to.not.contain('Northwind');
       });
     });

@@ -279,7 +279,7 @@ describe('<ip-response-actions>', () => {
       action(el, 'copy-summary')!.click();
       await waitUntil(() => clipboard.length === 1);
       const md = clipboard[0]!;
-      expect(md).to.contain('## IP address 203.0.113.7');
+      expect(md).to.contain('## IP address 203\\[.\\]0\\[.\\]113\\[.\\]7');
       expect(md).to.contain('**Organization:** Evil \\[click\\](javascript:alert(1)) \\<img src=x onerror=alert(2)\\>');
       expect(md).to.contain('**ASN:** AS64500 LITWARE');
       expect(md).to.contain('**Open incidents:** 3; **active alerts:** 14');
