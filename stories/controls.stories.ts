@@ -60,7 +60,7 @@ export const ExternalUrl: StoryObj = {
 
 /** Open… pressed: the whole address shows, hidden characters as marks, before anything is opened. */
 export const ExternalUrlConfirm: StoryObj = {
-  render: () => html`<div style="padding:16px;font-family:system-ui;min-height:180px">Remote <ip-external-url url="https://c2.evil.example/gate.php?id=7&f=invoice‮gpj.exe"></ip-external-url></div>`,
+  render: () => html`<div style="padding:16px;font-family:system-ui;min-height:180px">Remote <ip-external-url .url=${'https://c2.evil.example/gate.php?id=7&f=invoice\u202Egpj.exe'}></ip-external-url></div>`,
   play: async ({ canvasElement }) => {
     const el = canvasElement.querySelector('ip-external-url')!;
     await el.updateComplete;

@@ -10,7 +10,8 @@
 import type { QueryLanguage } from '../data/model.js';
 import type { TimeRange } from './time-range.js';
 
-export type HuntingKind = 'activity' | 'devices';
+export const HUNTING_KINDS = ['activity', 'devices'] as const;
+export type HuntingKind = (typeof HUNTING_KINDS)[number];
 
 export const QUERY_LANGUAGES: readonly QueryLanguage[] = ['kql-defender', 'kql-sentinel', 'esql', 'spl'];
 

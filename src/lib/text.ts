@@ -62,23 +62,23 @@ const HIDDEN_ALL = new RegExp(`[\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f${C
 const ANY_HIDDEN = new RegExp(`[\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f${CLASS}]`, 'u');
 const HIDDEN_NO_NEWLINES = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${CLASS}]`, 'gu');
 
-const JOINING_SCRIPT = '\\p{Script=Arabic}\\p{Script=Syriac}\\p{Script=Devanagari}\\p{Script=Bengali}\\p{Script=Gurmukhi}\\p{Script=Gujarati}\\p{Script=Oriya}\\p{Script=Tamil}\\p{Script=Telugu}\\p{Script=Kannada}\\p{Script=Malayalam}\\p{Script=Sinhala}';
-const SCRIPT_BEFORE = new RegExp(`[${JOINING_SCRIPT}]\\p{M}*$`, 'u');
-const SCRIPT_AFTER = new RegExp(`^[${JOINING_SCRIPT}]`, 'u');
+/** A letter (with its combining marks) of a script other than Latin: where a joiner can be writing. */
+const LETTER_BEFORE = /[^\P{L}\p{sc=Latn}]\p{M}*$/u;
+const LETTER_AFTER = /^[^\P{L}\p{sc=Latn}]/u;
 const EMOJI_BEFORE = /\p{Extended_Pictographic}[\u{1f3fb}-\u{1f3ff}\ufe0f]*$/u;
 const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
 
 /**
  * Whether the joiner at `index` is one writing needs: ZWNJ or ZWJ between letters of the scripts
- * that use them (Persian می‌خواهم, Indic conjuncts), or ZWJ inside an emoji sequence (👩‍💻).
- * Anywhere else (`pay\u200Cpal`) a joiner only hides something, and is marked.
+ * that use them (Persian می‌خواهم, Indic conjuncts: any script but Latin), or ZWJ inside an emoji
+ * sequence (👩‍💻). Anywhere else (`pay\u200Cpal`) a joiner only hides something, and is marked.
  */
 function isWritingJoiner(text: string, index: number): boolean {
   const c = text.charCodeAt(index);
   if (c !== 0x200c && c !== 0x200d) return false;
   const before = text.slice(Math.max(0, index - 8), index);
   const after = text.slice(index + 1, index + 3);
-  if (SCRIPT_BEFORE.test(before) && SCRIPT_AFTER.test(after)) return true;
+  if (LETTER_BEFORE.test(before) && LETTER_AFTER.test(after)) return true;
   return c === 0x200d && EMOJI_BEFORE.test(before) && EMOJI_AFTER.test(after);
 }
 

@@ -54,13 +54,8 @@ import {
   strings,
   time,
   type Json,
-  isUnreadable,
-  placeholderId,
-  Problems,
-  rawText,
-  readRows,
-  relativeMessage,
 } from './read/primitives.js';
+import { isUnreadable, placeholderId, Problems, rawText, readRows, relativeMessage } from './read/rows.js';
 
 export { LIMITS, object, toIsoTime, EPOCH_SECONDS_BELOW } from './read/primitives.js';
 export { badAnswer, readCapabilities, readIpDetails, readLogActivity, readPrevalence, readSecuritySummary, severity } from './read/overview.js';

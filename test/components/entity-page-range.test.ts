@@ -50,6 +50,7 @@ describe('<ip-entity-page> range from a link', () => {
     await waitUntil(() => asked(other.calls).length > 0, 'the chart asked', { timeout: 5000 });
     const range = asked(other.calls)[0]!;
     expect(range.to.getTime() - range.from.getTime()).to.equal(366 * DAY);
+    await waitUntil(() => notice(unlimited), 'a notice');
     expect(deepText(notice(unlimited)!)).to.contain('a range covers at most 366 days');
   });
 

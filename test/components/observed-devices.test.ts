@@ -8,7 +8,7 @@ import { IpDataError } from '../../src/data/errors.js';
 import type { IpCopyEvent, IpErrorEvent, IpNavigateEvent } from '../../src/events/events.js';
 import { StaticIpDataProvider, type StaticIpData } from '../../src/providers/static/static-provider.js';
 import { accessibleName, allByRole, byRole, cells } from '../helpers/roles.js';
-import { deepQueryAll, deepText } from '../helpers/dom.js';
+import { deepText } from '../helpers/dom.js';
 import { makeAlert, makeDevice, makeEvent } from '../helpers/fixtures.js';
 import { manualProvider, recording, withOverrides } from '../helpers/providers.js';
 
@@ -114,12 +114,15 @@ describe('<ip-observed-devices>', () => {
       const el = await mount(staticWith(), 3);
       expect(names(el)).to.deep.equal(['WS-FIN-0231', 'SRV-SQL-02', 'build-agent-027']);
       const text = deepText(row(el, 'WS-FIN-0231'));
-      for (const expected of ['Windows11 23H2', 'Risk: High', 'Exposure: Medium', 'Connections 1,414', 'Http Connection Inspected', 'Direction Outbound', '56243 → 443', 'wscript.exe', 'wscript.exe //B //E:jscript', 'a'.repeat(64), 'CONTOSO\\jsmith', 'payload.txt', 'hxxp://203[.]0[.]113[.]7/payload.txt']) {
+      for (const expected of ['Windows11 23H2', 'Risk: High', 'Exposure: Medium', 'Connections 1,414', 'Http Connection Inspected', 'Direction Outbound', '56243 → 443', 'wscript.exe', 'wscript.exe //B //E:jscript', 'a'.repeat(64), 'CONTOSO\\jsmith', 'payload.txt']) {
         expect(text, expected).to.contain(expected);
       }
-      // The remote address is defanged text, not a link: one click must not contact it.
-      expect(deepText(row(el, 'WS-FIN-0231'))).to.not.contain('http://203.0.113.7');
-      expect(deepQueryAll(row(el, 'WS-FIN-0231'), 'a[href]').map((a) => a.getAttribute('href'))).to.not.include('http://203.0.113.7/payload.txt');
+      // The remote address is defanged text, not a link: one click must not contact it (the link is
+      // only in the confirmation Open… shows).
+      const remote = row(el, 'WS-FIN-0231').querySelector('ip-external-url')!;
+      expect(remote.shadowRoot!.querySelector('[part="url"]')!.textContent).to.equal('hxxp://203[.]0[.]113[.]7/payload.txt');
+      expect(remote.shadowRoot!.querySelector('[part="confirm"]')!.matches(':popover-open')).to.equal(false);
+      expect(row(el, 'WS-FIN-0231').querySelectorAll('a[href^="http://203.0.113.7"]')).to.have.length(0);
       expect(deepText(row(el, 'SRV-SQL-02'))).to.contain('3389 ← 51000');
       expect(deepText(root(el).querySelector('[part="cap"]')!)).to.contain('3 devices, most recent first');
       const grid = root(el).querySelector('[role="treegrid"]')!;
@@ -417,6 +420,9 @@ describe('<ip-observed-devices>', () => {
       expect(deepText(status)).to.contain('timed out');
       fail = false;
       byRole(status, 'button', 'Retry').click();
+      // Retrying the alerts keeps the events on screen: never a moment without them.
+      await el.updateComplete;
+      expect(eventRows(el), 'the events stay while the alerts are asked again').to.have.length(3);
       await waitUntil(() => !statusRows(el).some((r) => deepText(r).includes('could not be loaded')), 'retried');
       expect(eventRows(el)).to.have.length(3);
     });

@@ -13,7 +13,6 @@ import { capabilitiesContext, ipContext, providerContext, rangeContext, type Ran
 import { resolveCapabilities, type AlertFilter, type IpDataProvider, type ProviderCapabilities } from '../../data/provider.js';
 import { parseIp, type IpParseResult } from '../../lib/ip.js';
 import { DEFAULT_RANGE, formatRangeSpec, nextRange, type RangeSpec, type ResolvedRange } from '../../lib/time-range.js';
-import { rangeNotice } from './range-notice.js';
 import { PageProvider } from './page-provider.js';
 import { ipIdentity } from './identity.js';
 import type { ShareView } from '../../lib/link-templates.js';
@@ -98,6 +97,8 @@ export class IpEntityPage extends LitElement {
   #parsed?: IpParseResult;
   #rangeValue?: RangeContextValue & ResolvedRange & { invalid?: string };
   readonly #locale: LocaleController;
+  /** What says that the range given was cut or unreadable: loaded when there is something to say. */
+  #rangeNotice?: typeof import('./range-notice.js');
   readonly #panels = new TabPanels(this);
   #badgeLoading?: Promise<unknown>;
 
@@ -270,6 +271,12 @@ export class IpEntityPage extends LitElement {
     // A new IP or range starts a fresh window ending now; a range the data source cannot serve
     // (it keeps fewer days) falls back to the longest it can.
     this.#rangeValue = nextRange(this.#rangeValue, this.range, this.#capabilities.value?.maxLookbackDays, changed.has('ip') || changed.has('range'));
+    if ((this.#rangeValue.clamped || this.#rangeValue.invalid !== undefined) && !this.#rangeNotice) {
+      void import('./range-notice.js').then((m) => {
+        this.#rangeNotice = m;
+        this.requestUpdate();
+      });
+    }
     // A new IP starts unfiltered (a new object, so the list applies it once).
     if (changed.has('ip') && changed.get('ip') !== undefined) this.alertsFilter = {};
     // Parsed by code loaded on first need (the alerts list's own), not in the first paint.
@@ -451,7 +458,7 @@ export class IpEntityPage extends LitElement {
             <ip-time-range-picker .value=${this.#rangeValue?.key ?? formatRangeSpec(this.#rangeValue!.range)} max-lookback-days=${ifDefined(this.#capabilities.value?.maxLookbackDays)}></ip-time-range-picker>
             <div class="actions"><slot name="actions"></slot></div>
           </div>
-          ${rangeNotice(this.#rangeValue, this.#capabilities.value?.maxLookbackDays, this.#locale.value)}
+          ${this.#rangeNotice?.rangeNotice(this.#rangeValue, this.#capabilities.value?.maxLookbackDays, this.#locale.value) ?? nothing}
           ${notice || this.actions === 'none'
             ? nothing
             : html`<ip-response-actions part="response-actions" class="response-actions" actions=${ifDefined(this.actions)} ?show-unavailable=${this.showUnavailable} .shareView=${this.shareHref ? () => this.#shareView() : undefined}></ip-response-actions>`}

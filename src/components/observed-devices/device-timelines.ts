@@ -18,6 +18,8 @@ interface Expansion {
   /** The alerts on the device that involve the IP, oldest first; undefined while asked. */
   alerts?: AlertItem[];
   alertsError?: unknown;
+  /** The alerts are asked for again after failing; the events stay shown meanwhile. */
+  alertsRetrying?: boolean;
 }
 
 /** Alerts listed per device timeline (the most recent; the alerts tab has them all). */
@@ -93,6 +95,15 @@ export class DeviceTimelines implements ReactiveController {
 
   /** Ask again for a timeline that failed. */
   retry(id: string): void {
+    const e = this.#expansions.get(id);
+    // Only the alerts failed: ask for them again, and keep the events on screen meanwhile.
+    if (e?.events && e.alertsError && !e.error) {
+      e.alertsError = undefined;
+      e.alertsRetrying = true;
+      this.#host.requestUpdate();
+      this.#loadAlerts(id, e);
+      return;
+    }
     this.toggle(id, false);
     this.toggle(id, true);
   }
@@ -110,7 +121,10 @@ export class DeviceTimelines implements ReactiveController {
         expansion.alertsError = error;
         this.#deps.onError(error);
       },
-      done: () => this.#host.requestUpdate(),
+      done: () => {
+        expansion.alertsRetrying = false;
+        this.#host.requestUpdate();
+      },
     });
   }
 
@@ -142,7 +156,7 @@ export class DeviceTimelines implements ReactiveController {
       const status = (state: 'loading' | 'error' | 'empty' | 'alerts-error', error?: unknown) => out.push({ type: 'status', key: `${state}:${device.id}`, device, state, error });
       // The timeline shows once both have answered (or the alerts failed), so rows do not jump.
       if (e.error) status('error', e.error);
-      else if (!e.events || (!e.alerts && !e.alertsError)) status('loading');
+      else if (!e.events || (!e.alerts && !e.alertsError && !e.alertsRetrying)) status('loading');
       else if (!e.events.length && !e.alerts?.length) status('empty');
       else {
         const alerts = e.alerts ?? [];

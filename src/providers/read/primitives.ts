@@ -7,7 +7,6 @@
  * as data), sizes are bounded (see {@link LIMITS}) and dates must say their time zone.
  */
 import { IpDataError } from '../../data/errors.js';
-import type { UnreadableRow } from '../../data/model.js';
 
 export type Json = Record<string, unknown>;
 
@@ -222,111 +221,4 @@ export function list<T>(o: Json, key: string, path: string, read: (v: unknown, p
 /** A list answer (not wrapped in an object). */
 export function listOf<T>(value: unknown, read: (v: unknown, p: string) => T, max: number, path = ''): T[] {
   return array(value, path, max).map((item, i) => read(item, at(path, i)));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Containing a bad value at the smallest unit: a field, an item of a list in a row, a row
-
-/** The most of a row's raw JSON an unreadable row keeps (for Copy). */
-export const RAW_TEXT_LIMIT = 20_000;
-
-/** A value as JSON text for people to copy, cut past {@link RAW_TEXT_LIMIT} with a note. */
-export function rawText(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return clip(text, RAW_TEXT_LIMIT);
-}
-
-/** Whether `error` is what a reader throws for a value it cannot read. */
-export function isUnreadable(error: unknown): error is IpDataError {
-  return error instanceof IpDataError && error.kind === 'bad-response';
-}
-
-/** A reader's message with the row's own path taken off: `impactedAssets[1].id: expected …`. */
-export function relativeMessage(error: IpDataError, rowPath: string): string {
-  const message = error.message;
-  if (!rowPath) return message;
-  if (message.startsWith(`${rowPath}.`)) return message.slice(rowPath.length + 1);
-  if (message.startsWith(rowPath)) return message.slice(rowPath.length).replace(/^: /, '');
-  return message;
-}
-
-/**
- * The values of one row that could not be read, each `field: why`. A reader of an optional value
- * runs through {@link Problems.soft}: when it fails, the value is left out and the row says so,
- * instead of the whole list failing.
- */
-export class Problems {
-  readonly list: string[] = [];
-  constructor(readonly rowPath: string) {}
-
-  /** `read()`, or undefined (and the problem noted) when it fails as unreadable. */
-  soft<T>(read: () => T): T | undefined {
-    try {
-      return read();
-    } catch (error) {
-      if (!isUnreadable(error)) throw error;
-      this.list.push(relativeMessage(error, this.rowPath));
-      return undefined;
-    }
-  }
-
-  /**
-   * A list in the row, each item read on its own: an item that cannot be read is left out (and
-   * noted), as are items past `max`; a value that is not a list at all is noted and read as empty.
-   */
-  items<T>(o: Json, key: string, path: string, read: (v: unknown, p: string) => T, max: number): T[] {
-    const v = get(o, key);
-    if (v == null) return [];
-    const where = at(path, key);
-    if (!Array.isArray(v)) {
-      this.soft(() => bad(where, 'a list', v));
-      return [];
-    }
-    const out: T[] = [];
-    v.slice(0, max).forEach((item, i) => {
-      const read1 = this.soft(() => read(item, at(where, i)));
-      if (read1 !== undefined) out.push(read1);
-    });
-    if (v.length > max) this.list.push(`${relativePath(where, this.rowPath)}: ${v.length.toLocaleString('en-US')} items; the first ${max.toLocaleString('en-US')} are shown`);
-    return out;
-  }
-
-  /** Put what could not be read on the row (as `partial`), when anything was left out. */
-  attach<T extends { partial?: readonly string[] }>(row: T): T {
-    if (this.list.length) row.partial = [...this.list];
-    return row;
-  }
-}
-
-function relativePath(path: string, rowPath: string): string {
-  return rowPath && path.startsWith(`${rowPath}.`) ? path.slice(rowPath.length + 1) : path;
-}
-
-/**
- * The rows of a list, each read on its own: a row that cannot be read keeps its place as the
- * `placeholder` (with the reason and its raw value), so one odd row never hides the others.
- */
-export function readRows<T>(items: readonly unknown[], path: string, read: (v: unknown, p: string) => T, placeholder: (unreadable: UnreadableRow, rowPath: string) => T): T[] {
-  return items.map((item, i) => {
-    const rowPath = at(path, i);
-    try {
-      return read(item, rowPath);
-    } catch (error) {
-      if (!isUnreadable(error)) throw error;
-      return placeholder({ reason: relativeMessage(error, rowPath), raw: rawText(item) }, rowPath);
-    }
-  });
-}
-
-/**
- * An id for a row that could not be read: unique in its list (it names the row's place) and
- * never a real id (real ids cannot hold U+0000, see {@link id}).
- */
-export function placeholderId(rowPath: string): string {
-  return `\u0000${rowPath}`;
 }

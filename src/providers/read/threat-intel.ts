@@ -20,7 +20,8 @@ import {
   type WhoisHistoryRecord,
 } from '../../data/threat-intel.js';
 import { safeHref } from '../../lib/safe-url.js';
-import { at, bad, count, get, list, LIMITS, num, object, optCount, optNum, optStr, optTime, Problems, readRows, str, strings, type Json } from './primitives.js';
+import { at, bad, count, get, list, LIMITS, num, object, optCount, optNum, optStr, optTime, str, strings, type Json } from './primitives.js';
+import { Problems, readRows } from './rows.js';
 import type { UnreadableRow } from '../../data/model.js';
 
 const RULES = 200;

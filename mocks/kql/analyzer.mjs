@@ -1,0 +1,100 @@
+// Microsoft's KQL parser and semantic analyser (Kusto.Language, npm @kusto/language-service-next)
+// over the documented table schemas (mocks/kql/schemas.json): what Defender XDR advanced hunting
+// and Log Analytics would say about a query. Node only (the package is 4 MB of Bridge.NET); the
+// test server and the demo serve it to the browser's mocks at POST /__kql/analyze.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+const require = createRequire(import.meta.url);
+let kusto;
+/** Kusto.Language, loaded on first use (it defines the global `Kusto`). */
+function language() {
+  if (!kusto) {
+    require('@kusto/language-service-next/bridge.min.js');
+    require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
+    kusto = globalThis.Kusto.Language;
+  }
+  return kusto;
+}
+
+const schemas = JSON.parse(readFileSync(new URL('./schemas.json', import.meta.url), 'utf8'));
+
+/**
+ * The services and what each names: Defender XDR advanced hunting (its tables, `Timestamp`) and a
+ * Log Analytics workspace with Microsoft Sentinel (its tables, `TimeGenerated`, and the
+ * workspace functions Sentinel installs).
+ */
+export const SERVICES = /** @type {const} */ (['defender', 'logAnalytics']);
+
+/** Sentinel's workspace functions the queries may call, with their documented result columns. */
+const FUNCTIONS = {
+  logAnalytics: [
+    // _GetWatchlistAlias: the watchlists' aliases (Sentinel "Use watchlists" doc).
+    ['_GetWatchlistAlias', '()', '{ Watchlist | summarize by WatchlistAlias }'],
+    // _GetWatchlist('alias'): the items of a watchlist, with SearchKey and the item's columns.
+    ['_GetWatchlist', '(alias: string)', '{ Watchlist | where WatchlistAlias == alias | project SearchKey, WatchlistItem, WatchlistAlias, LastUpdatedTimeUTC = TimeGenerated }'],
+  ],
+  defender: [],
+};
+
+const globalsCache = new Map();
+function globals(service) {
+  if (globalsCache.has(service)) return globalsCache.get(service);
+  const K = language();
+  const section = schemas[service];
+  if (!section) throw new Error(`No schemas for ${service}`);
+  const members = Object.entries(section).map(([name, table]) => {
+    const schema = `(${Object.entries(table.columns).map(([c, type]) => `['${c}']:${type}`).join(', ')})`;
+    return new K.Symbols.TableSymbol.$ctor7(name, schema, null);
+  });
+  for (const [name, parameters, body] of FUNCTIONS[service] ?? []) members.push(new K.Symbols.FunctionSymbol.$ctor16(name, parameters, body, null));
+  const db = new K.Symbols.DatabaseSymbol.ctor(service, members);
+  const state = K.GlobalState.Default.WithDatabase(db);
+  globalsCache.set(service, state);
+  return state;
+}
+
+function list(collection) {
+  const out = [];
+  for (let i = 0; i < collection.Count; i++) out.push(collection.getItem(i));
+  return out;
+}
+
+/**
+ * What the service's analyser says of `query`: its diagnostics (errors and warnings, each with
+ * where it is) and, when it has one, the result's columns with their types.
+ * @param {string} query
+ * @param {'defender' | 'logAnalytics'} service
+ */
+export function analyzeKql(query, service) {
+  const key = `${service}\u0000${query}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const K = language();
+  const code = K.KustoCode.ParseAndAnalyze(query, globals(service));
+  // What the parser alone finds is a syntax error; the rest is what analysis against the schemas found.
+  const syntax = new Set(list(K.KustoCode.Parse(query, globals(service)).GetDiagnostics()).map((d) => `${d.Start}:${d.Code}`));
+  const diagnostics = list(code.GetDiagnostics()).map((d) => ({
+    severity: String(d.Severity),
+    kind: syntax.has(`${d.Start}:${d.Code}`) ? 'syntax' : 'semantic',
+    code: d.Code,
+    message: d.Message,
+    start: d.Start,
+    length: d.Length,
+  }));
+  const result = code.ResultType;
+  const columns = result && result.Columns ? list(result.Columns).map((c) => ({ name: c.Name, type: c.Type?.Name ?? String(c.Type) })) : [];
+  const answer = { diagnostics, columns };
+  if (cache.size > 5000) cache.clear();
+  cache.set(key, answer);
+  return answer;
+}
+
+/** Analyses by service and query text: the suite sends the same queries many times. */
+const cache = new Map();
+
+/** Load the parser now (it takes seconds), so the first query a test sends does not wait for it. */
+export function warmUp() {
+  language();
+  for (const service of SERVICES) globals(service);
+}
