@@ -29,8 +29,8 @@ export function inList(query: string, column: string): string[] | undefined {
 export function queryHead(query: string): { name: string; ip: string; range: TimeRange } | undefined {
   const name = markerOf(query);
   const ip = canonicalIp(letString(query, 'ip') ?? '');
-  const from = letDate(query, 'from');
-  const to = letDate(query, 'to');
+  const from = letDate(query, 'start');
+  const to = letDate(query, 'end');
   if (!name || !ip || from === undefined || to === undefined) return undefined;
   return { name, ip, range: { from: new Date(from), to: new Date(to) } };
 }

@@ -12,8 +12,9 @@ import type { AlertItem, AlertPatch, DeviceEvent } from '../src/data/model.js';
 import { queryAlerts } from '../src/data/query.js';
 import { applyPatch } from '../src/data/patch.js';
 import { canonicalIp } from '../src/lib/ip.js';
-import { indicatorProblem } from '../src/lib/indicator.js';
 import { markerOf } from '../src/providers/microsoft/kql.js';
+import { errorsOf, huntingAnswerBody, huntingQueryError, type KqlAnalyzer } from './kql/answers.js';
+import { fromGraphDetermination, graphCommentProblem, graphPatchProblem, indicatorBodyProblem, toGraphDetermination } from './microsoft-rules.js';
 import { inList, letString, pascal, queryHead } from './kql-query.js';
 import { datasetFor, type IpDataset } from './generator/dataset.js';
 import { ALERT_TEMPLATES, DEVICE_GROUPS } from './generator/catalog.js';
@@ -26,6 +27,14 @@ export interface MicrosoftMockOptions {
   now?: number;
   /** Per-section failures: `'hunting:devices': 500`, `'ti': 403`, `'stats': 429` … */
   fail?: Record<string, number>;
+  /**
+   * Throttling inside `$batch`, as Graph documents it: the batch answers 200 and every other
+   * request in it answers 429 with a `Retry-After` header, this many times per URL (`Infinity`:
+   * always). `retryAfter` is that header's seconds (default 1).
+   */
+  batchThrottle?: { times: number; retryAfter?: number };
+  /** Microsoft's KQL analyser (the test server's): queries it refuses are refused as advanced hunting does, and answers take its columns. */
+  analyzeKql?: KqlAnalyzer;
 }
 
 const HOUR = 3_600_000;
@@ -47,10 +56,8 @@ const SERVICE_NAMES: Record<string, string> = {
   azureAdIdentityProtection: 'Microsoft Entra ID Protection',
 };
 
-function table(columns: Array<[string, string]>, results: Array<Record<string, unknown>>, lowerSchema = false) {
-  // The Graph docs show both spellings of the schema keys; answers here use both too.
-  return { schema: columns.map(([n, t]) => (lowerSchema ? { name: n, type: t } : { Name: n, Type: t })), results };
-}
+/** Graph's .NET type names, back to KQL's (the fallback columns below are written as Graph spells them). */
+const KQL_TYPES: Record<string, string> = { String: 'string', DateTime: 'datetime', Int64: 'long', Int32: 'int', Double: 'real', Boolean: 'bool', Object: 'dynamic' };
 
 export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): HttpHandler[] {
   const graph = (options.graphUrl ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, '');
@@ -60,6 +67,7 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
   const patches = new Map<string, AlertItem>();
   const comments = new Map<string, NonNullable<AlertItem['comments']>>();
   const indicators: unknown[] = [];
+  const throttledUrls = new Map<string, number>();
   const fail = (section: string) => {
     const status = options.fail?.[section];
     return status ? error(status, status === 429 ? 'TooManyRequests' : status === 403 ? 'Forbidden' : 'InternalServerError', `The mock fails ${section} with ${status}.`, status === 429 ? { 'Retry-After': '1' } : undefined) : undefined;
@@ -103,7 +111,7 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
       status: a.status,
       severity: a.severity,
       classification: a.classification ?? 'unknown',
-      determination: a.determination ?? 'unknown',
+      determination: toGraphDetermination(a.determination),
       serviceSource: a.serviceSource,
       detectionSource: a.detectionSource,
       productName: a.productNames?.[0] ?? null,
@@ -146,7 +154,7 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
       status: a.status === 'new' ? 'active' : a.status,
       severity: a.severity,
       classification: a.classification ?? 'unknown',
-      determination: a.determination ?? 'unknown',
+      determination: toGraphDetermination(a.determination),
       assignedTo: a.assignedTo ?? null,
       customTags: (a.tags ?? []).filter((t) => !isSystemTag(t)),
       systemTags: (a.tags ?? []).filter(isSystemTag),
@@ -154,7 +162,13 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
     };
   }
 
-  function hunt(query: string): Response {
+  async function hunt(query: string): Promise<Response> {
+    // What advanced hunting would say of the query: refused as the service refuses it, or answered
+    // with the columns Microsoft's analyser derives from the documented schemas.
+    const verdict = await options.analyzeKql?.(query, 'defender');
+    const errors = errorsOf(verdict);
+    if (errors.length) return huntingQueryError(errors);
+    const table = (fallback: Array<[string, string]>, rows: ReadonlyArray<Record<string, unknown>>, lowerSchema = false) => huntingAnswerBody(rows, verdict, fallback.map(([n, t]) => [n, KQL_TYPES[t] ?? t] as [string, string]), lowerSchema);
     const head = queryHead(query);
     if (!head) {
       return error(400, 'BadRequest', `The mock does not know this query (marker “${markerOf(query) ?? 'none'}”): a provider query must start with its marker and declare ip, from and to.`);
@@ -190,7 +204,9 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
             AttackTechniques: JSON.stringify(a.mitreTechniques ?? []),
           }));
         const columns: Array<[string, string]> = [['AlertId', 'String'], ['Timestamp', 'DateTime'], ['FirstActivity', 'DateTime'], ['Title', 'String'], ['Severity', 'String'], ['Category', 'String'], ['ServiceSource', 'String'], ['DetectionSource', 'String'], ['AttackTechniques', 'String'], ['Matched', 'Int64'], ['Kind', 'String']];
-        return HttpResponse.json(table(columns, [...rows, ...counts]));
+        // KQL gives a union's rows no order (only the \`top\` leg is sorted): the counts come first and
+        // the alerts oldest first, so a reader that relies on the order it was sent is caught.
+        return HttpResponse.json(table(columns, [...counts, ...rows.reverse()]));
       }
       case 'devices': {
         const rows = d
@@ -238,7 +254,7 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
       const denied = unauthorized(request);
       if (denied) return denied;
       const body = (await request.json().catch(() => ({}))) as { Query?: unknown };
-      return typeof body.Query === 'string' ? hunt(body.Query) : error(400, 'BadRequest', 'Query is required.');
+      return typeof body.Query === 'string' ? await hunt(body.Query) : error(400, 'BadRequest', 'Query is required.');
     }),
     http.post(`${graph}/$batch`, async ({ request }) => {
       const denied = unauthorized(request);
@@ -247,7 +263,23 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
       if (failed) return failed;
       const body = (await request.json().catch(() => ({}))) as { requests?: Array<{ id: string; method: string; url: string }> };
       if (!Array.isArray(body.requests) || body.requests.length > 20) return error(400, 'BadRequest', 'A batch holds 1 to 20 requests.');
-      return HttpResponse.json({ responses: body.requests.map((r) => ({ id: r.id, ...graphGet(r.url), headers: { 'Content-Type': 'application/json' } })) });
+      return HttpResponse.json({
+        responses: body.requests.map((r, i) => {
+          const throttle = options.batchThrottle;
+          const seen = throttledUrls.get(r.url) ?? 0;
+          if (throttle && i % 2 === 1 && seen < throttle.times) {
+            throttledUrls.set(r.url, seen + 1);
+            // Constructed from the throttling page's words: the item fails with 429, an error like the top-level one, and its own retry-after header.
+            return {
+              id: r.id,
+              status: 429,
+              headers: { 'Retry-After': String(throttle.retryAfter ?? 1), 'Content-Type': 'application/json' },
+              body: { error: { code: 'TooManyRequests', message: 'Please retry again later.', innerError: { code: '429', status: '429', message: 'Please retry after' } } },
+            };
+          }
+          return { id: r.id, ...graphGet(r.url), headers: { 'Content-Type': 'application/json' } };
+        }),
+      });
     }),
     http.get(`${graph}/security/:kind/:id`, ({ request, params }) => {
       const denied = unauthorized(request);
@@ -265,10 +297,12 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
       const kind = params['kind'] === 'incidents' ? 'incident' : 'alert';
       if (!a || a.kind !== kind) return error(404, 'NotFound', `No ${kind} ${id}.`);
       const body = (await request.json().catch(() => ({}))) as Record<string, string>;
+      const refused = graphPatchProblem(kind, body);
+      if (refused) return error(400, 'BadRequest', refused);
       const patch: AlertPatch = {};
       if (body['status']) patch.status = body['status'] === 'active' ? 'new' : body['status'];
       if (body['classification']) patch.classification = body['classification'] === 'unknown' ? null : body['classification'];
-      if (body['determination']) patch.determination = body['determination'] === 'unknown' ? null : body['determination'];
+      if (body['determination']) patch.determination = body['determination'] === 'unknown' ? null : fromGraphDetermination(body['determination']);
       if (body['assignedTo'] !== undefined) patch.assignedTo = body['assignedTo'] || null;
       const next = applyPatch(a, patch, 'analyst@contoso.com');
       patches.set(id, next);
@@ -281,6 +315,8 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
       const a = item(id);
       if (!a) return error(404, 'NotFound', `No item ${id}.`);
       const body = (await request.json().catch(() => ({}))) as { comment?: string };
+      const refused = graphCommentProblem(body);
+      if (refused) return error(400, 'BadRequest', refused);
       const comment = { comment: body.comment ?? '', createdBy: 'analyst@contoso.com', createdAt: new Date().toISOString() };
       patches.set(id, { ...a, comments: [...(a.comments ?? []), comment] });
       return HttpResponse.json({ value: [...(a.comments ?? []), comment].map((c) => ({ comment: c.comment, createdByDisplayName: c.createdBy, createdDateTime: c.createdAt })) });
@@ -363,8 +399,9 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
       const denied = unauthorized(request) ?? fail('indicators');
       if (denied) return denied;
       const input = (await request.json().catch(() => ({}))) as Record<string, unknown>;
-      const problem = indicatorProblem(input as never);
-      if (problem) return error(400, 'InvalidRequestBody', problem);
+      // The documented rules (post-ti-indicator.md, indicators-overview.md), not the page's own checks.
+      const problem = indicatorBodyProblem(input);
+      if (problem) return error(400, 'BadRequest', problem);
       const indicator = { ...input, id: String(9000 + indicators.length + 1), indicatorValue: canonicalIp(String(input['indicatorValue'])), creationTimeDateTimeUtc: new Date().toISOString(), createdBy: 'analyst@contoso.com', createdBySource: 'User', sourceType: 'User' };
       indicators.push(indicator);
       return HttpResponse.json(indicator);

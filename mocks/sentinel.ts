@@ -11,22 +11,19 @@ import { markerOf } from '../src/providers/microsoft/kql.js';
 import { letString, pascal, queryHead } from './kql-query.js';
 import { isSystemTag } from './generator/queue.js';
 import { datasetFor } from './generator/dataset.js';
+import { errorsOf, logAnalyticsAnswer, logAnalyticsQueryError, type KqlAnalyzer } from './kql/answers.js';
 
 export interface SentinelMockOptions {
   logAnalyticsUrl?: string;
   armUrl?: string;
   now?: number;
-  /** Per-query failures: `'insight-abuseipdb': 500`, `'timeline': 403` … */
+  /** Per-query failures: `'insight-anomali': 500`, `'timeline': 403` … */
   fail?: Record<string, number>;
+  /** Microsoft's KQL analyser (the test server's): queries it refuses are refused as Log Analytics does, and answers take its columns. */
+  analyzeKql?: KqlAnalyzer;
 }
 
 export const DEMO_WORKSPACE_ID = '8f2c5e1a-6b7d-4c3e-9a1f-2d4b6c8e0a13';
-
-type Column = [name: string, type: string];
-
-function result(columns: Column[], rows: unknown[][]) {
-  return { tables: [{ name: 'PrimaryResult', columns: columns.map(([name, type]) => ({ name, type })), rows }] };
-}
 
 const error = (status: number, code: string, message: string) => HttpResponse.json({ error: { code, message } }, { status });
 
@@ -38,7 +35,12 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
   const arm = (options.armUrl ?? 'https://management.azure.com').replace(/\/+$/, '');
   const now = options.now ?? Math.floor(Date.now() / 3_600_000) * 3_600_000;
 
-  function answer(query: string): Response {
+  async function answer(query: string): Promise<Response> {
+    // What Log Analytics would say of the query: refused as the service refuses it, or answered
+    // with the columns Microsoft's analyser derives from the documented schemas.
+    const verdict = await options.analyzeKql?.(query, 'logAnalytics');
+    const errors = errorsOf(verdict);
+    if (errors.length) return logAnalyticsQueryError(query, errors);
     const head = queryHead(query);
     if (!head) return error(400, 'BadArgumentError', `The mock does not know this query (marker “${markerOf(query) ?? 'none'}”).`);
     const { name, ip, range } = head;
@@ -47,74 +49,88 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
     const status = options.fail?.[name];
     if (status) return error(status, 'MockFailure', `The mock fails ${name} with ${status}.`);
     const d = datasetFor(ip, now);
+    const respond = (rows: ReadonlyArray<Record<string, unknown>>, fallback?: Array<[string, string]>) => logAnalyticsAnswer(rows, verdict, fallback);
     if (name.startsWith('insight-')) {
       const insight = d.insights(range).find((i) => i.id === name.slice('insight-'.length));
       if (!insight) return error(400, 'BadArgumentError', `The mock has no insight “${name}”.`);
       const type = (t: string) => (t === 'number' ? 'long' : t === 'datetime' ? 'datetime' : t === 'bool' ? 'bool' : 'string');
-      return HttpResponse.json(result(insight.columns.map((c) => [c.name, type(c.type)]), insight.rows));
+      return respond(
+        insight.rows.map((row) => Object.fromEntries(insight.columns.map((c, i) => [c.name, row[i]]))),
+        insight.columns.map((c) => [c.name, type(c.type)]),
+      );
     }
     switch (name) {
       case 'timeline':
-        return HttpResponse.json(
-          result(
-            [['Time', 'datetime'], ['Kind', 'string'], ['Id', 'string'], ['Title', 'string'], ['Source', 'string'], ['Severity', 'string'], ['Description', 'string'], ['AlertId', 'string'], ['BookmarkedBy', 'string'], ['Query', 'string']],
-            d.timeline(range).map((e) => [e.time, e.kind, e.id, e.title, e.source ?? '', pascal(e.severity), e.description ?? '', e.alertId ?? '', e.bookmarkedBy ?? '', e.query ?? '']),
-          ),
+        return respond(
+          d.timeline(range).map((e) => ({ Time: e.time, Kind: e.kind, Id: e.id, Title: e.title, Source: e.source ?? '', Severity: pascal(e.severity), Description: e.description ?? '', AlertId: e.alertId ?? '', BookmarkedBy: e.bookmarkedBy ?? '', Query: e.query ?? '' })),
+          [['Time', 'datetime']],
         );
       case 'log-activity':
-        return HttpResponse.json(result([['Source', 'string'], ['FirstSeen', 'datetime'], ['LastSeen', 'datetime'], ['Events', 'long']], d.logActivity(range).sources.map((s) => [s.source, s.firstSeen, s.lastSeen, s.count ?? 0])));
+        return respond(d.logActivity(range).sources.map((s) => ({ Source: s.source, FirstSeen: s.firstSeen, LastSeen: s.lastSeen, Events: s.count ?? 0 })), [['FirstSeen', 'datetime'], ['LastSeen', 'datetime'], ['Events', 'long']]);
       case 'logged-hosts':
-        return HttpResponse.json(result([['Computer', 'string'], ['OSType', 'string'], ['ResourceId', 'string'], ['LastHeartbeat', 'datetime']], d.logActivity(range).loggedHosts.map((h) => [h.name, h.os ?? '', `/subscriptions/demo/resourceGroups/soc/providers/Microsoft.Compute/virtualMachines/${h.name}`, h.lastHeartbeat ?? null])));
+        return respond(
+          d.logActivity(range).loggedHosts.map((h) => ({ Computer: h.name, OSType: h.os ?? '', ResourceId: `/subscriptions/demo/resourceGroups/soc/providers/Microsoft.Compute/virtualMachines/${h.name}`, LastHeartbeat: h.lastHeartbeat ?? null })),
+          [['LastHeartbeat', 'datetime']],
+        );
       case 'alerts': {
         const page = queryAlerts(d.alertSource(), { range, offset: 0, limit: 5_000 });
-        return HttpResponse.json(
-          result(
-            [['Kind', 'string'], ['Id', 'string'], ['Title', 'string'], ['Severity', 'string'], ['Status', 'string'], ['Classification', 'string'], ['Owner', 'string'], ['FirstActivity', 'datetime'], ['LastActivity', 'datetime'], ['Description', 'string'], ['Category', 'string'], ['ProductName', 'string'], ['CompromisedEntity', 'string'], ['AlertCount', 'int'], ['Techniques', 'string'],
-              ['LastModified', 'datetime'], ['Categories', 'dynamic'], ['ProductNames', 'dynamic'], ['Tags', 'dynamic']],
-            page.items.map((a) => [
-              a.kind,
-              a.id,
-              a.title,
-              pascal(a.severity),
-              a.kind === 'incident' ? (INCIDENT_STATUS[a.status] ?? a.status) : pascal(a.status),
-              CLASSIFICATION[a.classification ?? ''] ?? '',
-              a.assignedTo ?? '',
-              a.firstActivity,
-              a.lastActivity,
-              a.description ?? '',
-              a.kind === 'alert' ? (a.category ?? '') : '',
-              a.kind === 'alert' ? (a.productNames?.[0] ?? '') : '',
-              a.impactedAssets.find((x) => x.kind === 'device')?.name ?? '',
-              a.alertCount ?? null,
-              JSON.stringify(a.mitreTechniques ?? []),
-              a.lastUpdated ?? a.lastActivity,
-              // Dynamic columns arrive as JSON text, as Log Analytics sends them.
-              JSON.stringify(a.categories ?? (a.category ? [a.category] : [])),
-              a.kind === 'incident' ? JSON.stringify(a.productNames ?? []) : '',
-              a.kind === 'incident' ? JSON.stringify((a.tags ?? []).map((t) => ({ labelName: t, labelType: isSystemTag(t) ? 'AutoAssigned' : 'User' }))) : '',
-            ]),
-          ),
+        return respond(
+          page.items.map((a) => ({
+            Kind: a.kind,
+            Id: a.id,
+            Title: a.title,
+            Severity: pascal(a.severity),
+            Status: a.kind === 'incident' ? (INCIDENT_STATUS[a.status] ?? a.status) : pascal(a.status),
+            Classification: CLASSIFICATION[a.classification ?? ''] ?? '',
+            Owner: a.assignedTo ?? '',
+            FirstActivity: a.firstActivity,
+            LastActivity: a.lastActivity,
+            Description: a.description ?? '',
+            Category: a.kind === 'alert' ? (a.category ?? '') : '',
+            ProductName: a.kind === 'alert' ? (a.productNames?.[0] ?? '') : '',
+            CompromisedEntity: a.impactedAssets.find((x) => x.kind === 'device')?.name ?? '',
+            AlertCount: a.alertCount ?? null,
+            Techniques: a.mitreTechniques ?? [],
+            LastModified: a.lastUpdated ?? a.lastActivity,
+            Categories: a.categories ?? (a.category ? [a.category] : []),
+            ProductNames: a.kind === 'incident' ? (a.productNames ?? []) : null,
+            Tags: a.kind === 'incident' ? (a.tags ?? []).map((t) => ({ labelName: t, labelType: isSystemTag(t) ? 'AutoAssigned' : 'User' })) : null,
+          })),
+          [['FirstActivity', 'datetime'], ['LastActivity', 'datetime'], ['LastModified', 'datetime'], ['AlertCount', 'int'], ['Techniques', 'dynamic'], ['Categories', 'dynamic'], ['ProductNames', 'dynamic'], ['Tags', 'dynamic']],
         );
       }
       case 'device-search': {
         const term = letString(query, 'term') ?? '';
-        const ids = d.devices().filter((_, i) => d.deviceEventsMatch(i, term, range));
-        return HttpResponse.json(result([['DeviceId', 'string']], ids.map((x) => [x.id])));
+        return respond(d.devices().filter((_, i) => d.deviceEventsMatch(i, term, range)).map((x) => ({ DeviceId: x.id })));
       }
-      case 'devices': {
-        const rows = d
-          .devices()
-          .filter((x) => Date.parse(x.lastSeen) >= from && Date.parse(x.firstSeen) < to)
-          .map((x) => [x.id, x.name, x.firstSeen, x.lastSeen, x.connectionCount, x.lastEvent.timestamp, x.lastEvent.actionType, x.lastEvent.remoteIp ?? '', x.lastEvent.remotePort ?? null, x.lastEvent.protocol ?? '', x.lastEvent.remoteUrl ?? '', x.lastEvent.initiatingProcess?.fileName ?? '', x.lastEvent.initiatingProcess?.commandLine ?? '']);
-        return HttpResponse.json(
-          result(
-            [['DeviceId', 'string'], ['DeviceName', 'string'], ['FirstSeen', 'datetime'], ['LastSeen', 'datetime'], ['Connections', 'long'], ['Timestamp', 'datetime'], ['ActionType', 'string'], ['RemoteIP', 'string'], ['RemotePort', 'int'], ['Protocol', 'string'], ['RemoteUrl', 'string'], ['InitiatingProcessFileName', 'string'], ['InitiatingProcessCommandLine', 'string']],
-            rows,
-          ),
+      case 'devices':
+        return respond(
+          d
+            .devices()
+            .filter((x) => Date.parse(x.lastSeen) >= from && Date.parse(x.firstSeen) < to)
+            .map((x) => ({
+              DeviceId: x.id,
+              DeviceName: x.name,
+              FirstSeen: x.firstSeen,
+              LastSeen: x.lastSeen,
+              Connections: x.connectionCount,
+              Timestamp: x.lastEvent.timestamp,
+              ActionType: x.lastEvent.actionType,
+              LocalIP: x.lastEvent.localIp ?? '',
+              LocalPort: x.lastEvent.localPort ?? null,
+              RemoteIP: x.lastEvent.remoteIp ?? '',
+              RemotePort: x.lastEvent.remotePort ?? null,
+              Protocol: x.lastEvent.protocol ?? '',
+              RemoteUrl: x.lastEvent.remoteUrl ?? '',
+              InitiatingProcessFileName: x.lastEvent.initiatingProcess?.fileName ?? '',
+              InitiatingProcessCommandLine: x.lastEvent.initiatingProcess?.commandLine ?? '',
+              InitiatingProcessSHA256: x.lastEvent.initiatingProcess?.sha256 ?? '',
+              InitiatingProcessAccountName: x.lastEvent.initiatingProcess?.accountName ?? '',
+            })),
+          [['FirstSeen', 'datetime'], ['LastSeen', 'datetime'], ['Connections', 'long'], ['Timestamp', 'datetime'], ['RemotePort', 'int'], ['LocalPort', 'int']],
         );
-      }
       case 'prevalence':
-        return HttpResponse.json(result([['Start', 'datetime'], ['Devices', 'long']], d.prevalence(range).buckets.filter((b) => b.devices > 0).map((b) => [b.start, b.devices])));
+        return respond(d.prevalence(range).buckets.filter((b) => b.devices > 0).map((b) => ({ Start: b.start, Devices: b.devices })), [['Start', 'datetime'], ['Devices', 'long']]);
       default:
         return error(400, 'BadArgumentError', `The mock does not know the query “${name}”.`);
     }
@@ -125,7 +141,7 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
       if (!/^Bearer \S+$/.test(request.headers.get('Authorization') ?? '')) return error(401, 'InvalidTokenError', 'Valid authentication was not provided.');
       const body = (await request.json().catch(() => ({}))) as { query?: unknown; timespan?: unknown };
       if (typeof body.query !== 'string') return error(400, 'BadArgumentError', 'The request had some invalid properties: query.');
-      return answer(body.query);
+      return await answer(body.query);
     }),
     http.get(`${arm}/subscriptions/:sub/resourceGroups/:rg/providers/Microsoft.SecurityInsights/enrichment/ip/geodata/`, ({ request }) => {
       if (!/^Bearer \S+$/.test(request.headers.get('Authorization') ?? '')) return error(401, 'AuthenticationFailed', 'Authentication failed.');

@@ -5,9 +5,9 @@ import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 if (!isMainThread && parentPort) {
   const { analyzeKql, warmUp } = await import('./analyzer.mjs');
   warmUp();
-  parentPort.on('message', ({ id, query, service }) => {
+  parentPort.on('message', ({ id, query, service, tables }) => {
     try {
-      parentPort.postMessage({ id, answer: analyzeKql(query, service) });
+      parentPort.postMessage({ id, answer: analyzeKql(query, service, tables) });
     } catch (error) {
       parentPort.postMessage({ id, error: String(error?.message ?? error) });
     }
@@ -31,17 +31,17 @@ export function startKqlAnalyzer() {
     waiting.clear();
   });
   return {
-    analyze(query, service) {
+    analyze(query, service, tables) {
       const id = next++;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, query, service });
+        worker.postMessage({ id, query, service, tables });
       });
     },
-    /** The HTTP endpoint for the browser's mocks: POST {query, service} → {diagnostics, columns}. */
+    /** The HTTP endpoint for the browser's mocks: POST {query, service, tables?} → {diagnostics, columns}. */
     async handle(body) {
-      const { query, service } = JSON.parse(body);
-      return this.analyze(String(query), service === 'logAnalytics' ? 'logAnalytics' : 'defender');
+      const { query, service, tables } = JSON.parse(body);
+      return this.analyze(String(query), service === 'logAnalytics' ? 'logAnalytics' : 'defender', tables && typeof tables === 'object' ? tables : undefined);
     },
   };
 }

@@ -38,19 +38,23 @@ const FUNCTIONS = {
 };
 
 const globalsCache = new Map();
-function globals(service) {
-  if (globalsCache.has(service)) return globalsCache.get(service);
+/** The service's tables (and a workspace's own tables, `extra`: { Table: { Column: type } }). */
+function globals(service, extra) {
+  const cacheKey = extra ? `${service}|${JSON.stringify(extra)}` : service;
+  if (globalsCache.has(cacheKey)) return globalsCache.get(cacheKey);
   const K = language();
   const section = schemas[service];
   if (!section) throw new Error(`No schemas for ${service}`);
-  const members = Object.entries(section).map(([name, table]) => {
+  const tables = { ...section, ...Object.fromEntries(Object.entries(extra ?? {}).map(([name, columns]) => [name, { columns }])) };
+  const members = Object.entries(tables).map(([name, table]) => {
     const schema = `(${Object.entries(table.columns).map(([c, type]) => `['${c}']:${type}`).join(', ')})`;
     return new K.Symbols.TableSymbol.$ctor7(name, schema, null);
   });
   for (const [name, parameters, body] of FUNCTIONS[service] ?? []) members.push(new K.Symbols.FunctionSymbol.$ctor16(name, parameters, body, null));
   const db = new K.Symbols.DatabaseSymbol.ctor(service, members);
   const state = K.GlobalState.Default.WithDatabase(db);
-  globalsCache.set(service, state);
+  if (globalsCache.size > 50) globalsCache.clear();
+  globalsCache.set(cacheKey, state);
   return state;
 }
 
@@ -65,15 +69,16 @@ function list(collection) {
  * where it is) and, when it has one, the result's columns with their types.
  * @param {string} query
  * @param {'defender' | 'logAnalytics'} service
+ * @param {Record<string, Record<string, string>>} [extra] a workspace's own tables (custom logs), by name: column → type
  */
-export function analyzeKql(query, service) {
-  const key = `${service}\u0000${query}`;
+export function analyzeKql(query, service, extra) {
+  const key = `${service}\u0000${extra ? JSON.stringify(extra) : ''}\u0000${query}`;
   const known = cache.get(key);
   if (known) return known;
   const K = language();
-  const code = K.KustoCode.ParseAndAnalyze(query, globals(service));
+  const code = K.KustoCode.ParseAndAnalyze(query, globals(service, extra));
   // What the parser alone finds is a syntax error; the rest is what analysis against the schemas found.
-  const syntax = new Set(list(K.KustoCode.Parse(query, globals(service)).GetDiagnostics()).map((d) => `${d.Start}:${d.Code}`));
+  const syntax = new Set(list(K.KustoCode.Parse(query, globals(service, extra)).GetDiagnostics()).map((d) => `${d.Start}:${d.Code}`));
   const diagnostics = list(code.GetDiagnostics()).map((d) => ({
     severity: String(d.Severity),
     kind: syntax.has(`${d.Start}:${d.Code}`) ? 'syntax' : 'semantic',

@@ -14,7 +14,9 @@ export type IpDataErrorKind =
   | 'unavailable'
   | 'timeout'
   | 'network'
-  | 'bad-response';
+  | 'bad-response'
+  /** A change was applied in part: see {@link PartlyAppliedError}. */
+  | 'partly-applied';
 
 export interface IpDataErrorOptions {
   /** HTTP status, when the error came from a response. */
@@ -54,6 +56,19 @@ export class IpDataError extends Error {
   }
 }
 
+/**
+ * A change applied only in part, saying exactly what was: `applied` are the items as they now are
+ * (their change saved), the message says what was not (the comment that could not be added after
+ * the status was changed). Never retried as a whole: part of it is done.
+ */
+export class PartlyAppliedError<T = unknown> extends IpDataError {
+  readonly applied: readonly T[];
+  constructor(message: string, applied: readonly T[], options: IpDataErrorOptions = {}) {
+    super('partly-applied', message, options);
+    this.applied = applied;
+  }
+}
+
 /** Whether `error` is an abort (the caller no longer wants the answer), which is never shown. */
 export function isAbortError(error: unknown): boolean {
   return (error instanceof DOMException || error instanceof Error) && error.name === 'AbortError';
@@ -86,6 +101,9 @@ const KIND_MESSAGES: Readonly<Record<IpDataErrorKind, string>> = {
   },
   get 'bad-response'() {
     return msg('The service sent data this page cannot read.');
+  },
+  get 'partly-applied'() {
+    return msg('The change was made only in part.');
   },
 };
 

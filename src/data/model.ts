@@ -149,6 +149,8 @@ export interface SecuritySummary {
   /** First and last time the IP was seen in the organization (MDE `orgFirstSeen`/`orgLastSeen`); absent when never observed. */
   firstSeen?: string;
   lastSeen?: string;
+  /** The counts are not whole: what is missing and why, in a sentence (a backend that throttled part of the requests behind them). */
+  incomplete?: string;
 }
 
 export interface LogSourceActivity {

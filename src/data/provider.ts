@@ -48,6 +48,11 @@ export interface Page<T> {
    * analyst does not take `total` for everything. At least this many; omit when none.
    */
   unlisted?: number;
+  /**
+   * The page is not whole: what is missing and why, in a sentence for the analyst (a backend that
+   * throttled part of the requests behind it). The list shows it beside the count.
+   */
+  incomplete?: string;
 }
 
 export type SortDirection = 'asc' | 'desc';
@@ -169,6 +174,8 @@ export interface ProviderCapabilities {
   threatIntel: boolean;
   /** Indicator actions the backend accepts (default: Allowed, Audit, Warn, Block). */
   indicatorActions?: IndicatorAction[];
+  /** Whether an indicator's alert takes a category (default true; Defender for Endpoint's indicator API documents none). */
+  indicatorCategory?: boolean;
   /** The longest look-back the backend supports, in days (MDE stats: 30). */
   maxLookbackDays?: number;
 }

@@ -89,7 +89,7 @@ export function expirationTime(draft: IndicatorDraft, now: number): string | und
 }
 
 /** The indicator the draft describes, with the Defender API's names. */
-export function draftToInput(draft: IndicatorDraft, ip: string, now = Date.now()): IndicatorInput {
+export function draftToInput(draft: IndicatorDraft, ip: string, now = Date.now(), withCategory = true): IndicatorInput {
   const input: IndicatorInput = {
     indicatorValue: ip,
     indicatorType: 'IpAddress',
@@ -102,7 +102,7 @@ export function draftToInput(draft: IndicatorDraft, ip: string, now = Date.now()
   if (exp) input.expirationTime = exp;
   if (draft.generateAlert) {
     input.severity = draft.severity;
-    if (draft.category) input.category = draft.category;
+    if (draft.category && withCategory) input.category = draft.category;
   }
   if (draft.recommendedActions.trim()) input.recommendedActions = draft.recommendedActions.trim();
   if (draft.scope === 'groups') input.rbacGroupNames = [...draft.groups];

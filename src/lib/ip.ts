@@ -311,3 +311,14 @@ export function canonicalIp(input: string): string | undefined {
 export function isExternalScope(scope: IpScope): boolean {
   return scope === 'public' || scope === 'documentation';
 }
+
+/**
+ * The address with every IPv6 group written out (`2001:4860:4860:0:0:0:0:8888`), as Defender for
+ * Endpoint's indicators require ("For IPv6 addresses, specify all 8 segments"); IPv4 as it is.
+ * Undefined when it is not a valid address.
+ */
+export function fullIpv6Form(input: string): string | undefined {
+  const canonical = canonicalIp(input);
+  if (!canonical || !canonical.includes(':')) return canonical;
+  return ipaddr.IPv6.parse(canonical).toNormalizedString();
+}

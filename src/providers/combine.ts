@@ -27,7 +27,7 @@ const METHODS = [
 type Method = (typeof METHODS)[number];
 
 /** The capability each optional method stands behind. */
-const CAPABILITY_OF: Partial<Record<Method, keyof Omit<ProviderCapabilities, 'indicatorActions' | 'maxLookbackDays'>>> = {
+const CAPABILITY_OF: Partial<Record<Method, keyof Omit<ProviderCapabilities, 'indicatorActions' | 'indicatorCategory' | 'maxLookbackDays'>>> = {
   updateAlerts: 'updateAlerts',
   addIndicator: 'addIndicator',
   listDeviceGroups: 'deviceGroups',
@@ -73,7 +73,10 @@ export function combineProviders(...providers: IpDataProvider[]): IpDataProvider
       (caps as Record<string, unknown>)[cap] = i >= 0 ? Boolean(all[i]?.[cap]) : false;
     }
     const indicators = owner('addIndicator');
-    if (indicators) caps.indicatorActions = all[list.indexOf(indicators)]?.indicatorActions;
+    if (indicators) {
+      caps.indicatorActions = all[list.indexOf(indicators)]?.indicatorActions;
+      caps.indicatorCategory = all[list.indexOf(indicators)]?.indicatorCategory;
+    }
     const days = all.map((c) => c?.maxLookbackDays).filter((d): d is number => typeof d === 'number');
     if (days.length) caps.maxLookbackDays = Math.min(...days);
     return caps;

@@ -11,7 +11,7 @@
 import type { IpDataProvider, LinkResolver, RequestOptions } from '../data/provider.js';
 import { safeHref } from '../lib/safe-url.js';
 import { bucketCount, MAX_BUCKETS, type TimeRange } from '../lib/time-range.js';
-import { IpDataError } from '../data/errors.js';
+import { IpDataError, PartlyAppliedError } from '../data/errors.js';
 import type { AnswerMethod } from './validate.js';
 import { badAnswer, OVERVIEW_READERS } from './read/overview.js';
 import { clip, LIMITS } from './read/primitives.js';
@@ -109,7 +109,14 @@ function guardMethod(target: IpDataProvider, method: AnswerMethod, fn: (...args:
     }
     const query = method === 'listAlerts' || method === 'listObservedDevices' ? args[1] : method === 'listThreatIntel' ? args[2] : undefined;
     const limit = (query as { limit?: number } | undefined)?.limit;
-    return untilAbort(Promise.resolve(answer), options?.signal).then((value) => (read ? readAnswer(method, value, limit, args) : value));
+    return untilAbort(Promise.resolve(answer), options?.signal).then(
+      (value) => (read ? readAnswer(method, value, limit, args) : value),
+      async (error: unknown) => {
+        // What a change applied in part did apply is an answer too: read it as one.
+        if (read && error instanceof PartlyAppliedError) throw new PartlyAppliedError(error.message, (await readAnswer(method, error.applied, limit, args)) as unknown[], { cause: error.cause });
+        throw error;
+      },
+    );
   };
 }
 

@@ -163,6 +163,8 @@ export function readPage<T>(value: unknown, readItem: (v: unknown, p: string) =>
   const page: Page<T> = { items, total: Math.max(total, items.length) };
   const unlisted = get(o, 'unlisted') == null ? 0 : count(o, 'unlisted', path);
   if (unlisted > 0) page.unlisted = unlisted;
+  const incomplete = optStr(o, 'incomplete', path, LIMITS.longText);
+  if (incomplete) page.incomplete = incomplete;
   return page;
 }
 

@@ -310,4 +310,22 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
     el.search = 'Recent';
     await waitUntil(() => !statusBar(el).includes('not listed'), 'a new answer without unlisted clears it', { timeout: 5000 });
   });
+
+  it('says what the data source left out of a list it built while throttled, until an answer is whole again', async () => {
+    const item = (i: number): AlertItem => ({ id: `t${i}`, kind: 'alert', title: `Throttled ${i}`, severity: 'low', status: 'unknown', classification: null, impactedAssets: [], firstActivity: at(0), lastActivity: at(0) });
+    let incomplete: string | undefined = 'Microsoft Graph did not give the details of 30 incidents and alerts just now.';
+    const provider = withOverrides(new StaticIpDataProvider({ data: {} }), {
+      listAlerts: async (_ip: string, q: AlertQuery): Promise<Page<AlertItem>> => ({
+        items: Array.from({ length: Math.max(0, Math.min(q.limit, 40 - q.offset)) }, (_, i) => item(q.offset + i)),
+        total: 40,
+        ...(incomplete ? { incomplete } : {}),
+      }),
+    });
+    const el = await list(provider);
+    await waitUntil(() => statusBar(el).includes('did not give the details of 30'), 'the gap is said', { timeout: 5000 });
+    expect(root(el).querySelector('[part="incomplete"]')!.getAttribute('role')).to.equal('status');
+    incomplete = undefined;
+    el.search = 'Throttled';
+    await waitUntil(() => !statusBar(el).includes('did not give'), 'a whole answer clears it', { timeout: 5000 });
+  });
 });

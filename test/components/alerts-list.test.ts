@@ -4,7 +4,7 @@ import '../../src/components/alerts-list/ip-alerts-list.js';
 import type { IpAlertsList } from '../../src/components/alerts-list/alerts-list.js';
 import type { AlertItem } from '../../src/data/model.js';
 import type { AlertQuery, IpDataProvider, Page, RequestOptions } from '../../src/data/provider.js';
-import { IpDataError } from '../../src/data/errors.js';
+import { IpDataError, PartlyAppliedError } from '../../src/data/errors.js';
 import type { IpAlertsUpdatedEvent, IpNavigateEvent } from '../../src/events/events.js';
 import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
 import { deepText } from '../helpers/dom.js';
@@ -550,6 +550,36 @@ describe('<ip-alerts-list>', () => {
       await expect(el).to.be.accessible();
       fr.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
       await waitUntil(() => dataRows(el)[2]!.textContent!.includes('Resolved') && !fr.textContent!.includes('may not'), 'retry worked');
+    });
+
+    it('says exactly what was saved when a change is applied only in part, and shows the rows as they now are', async () => {
+      const base = staticWith();
+      const provider = withOverrides(base, {
+        updateAlerts: async (ids: string[], patch: { comment?: string }, o: { signal: AbortSignal }) => {
+          // The status is saved; the comment is refused afterwards.
+          const applied = await base.updateAlerts(ids, { ...patch, comment: undefined }, o);
+          throw new PartlyAppliedError('The change was saved, but the comment could not be added to 1 of 1: Insufficient privileges.', applied);
+        },
+      });
+      const el = await fixture<IpAlertsList>(html`<ip-alerts-list ip=${IP} .provider=${provider}></ip-alerts-list>`);
+      await loaded(el, 5);
+      cellUnder(el, dataRows(el)[2]!, 'Status').click();
+      await el.updateComplete;
+      const flyout = root(el).querySelector('ip-alerts-flyout')!;
+      await flyout.updateComplete;
+      const fr = flyout.shadowRoot!;
+      const status = fr.querySelector<HTMLSelectElement>('select[name="status"]')!;
+      status.value = 'resolved';
+      status.dispatchEvent(new Event('change'));
+      const comment = fr.querySelector<HTMLTextAreaElement>('textarea')!;
+      comment.value = 'Benign scanner';
+      comment.dispatchEvent(new Event('input'));
+      await flyout.updateComplete;
+      fr.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await waitUntil(() => fr.textContent!.includes('the comment could not be added'), 'the partial save is said');
+      await el.updateComplete;
+      expect(dataRows(el)[2]!.textContent, 'the saved status stays').to.contain('Resolved');
+      expect(fr.querySelector<HTMLTextAreaElement>('textarea')!.value, 'the comment typed stays').to.equal('Benign scanner');
     });
 
     it('is read-only without updateAlerts', async () => {

@@ -39,6 +39,19 @@ describe('<ip-overview>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says when the counts were made without part of the data (a throttled backend)', async () => {
+    const base = staticProvider();
+    const provider = withOverrides(base, {
+      getSecuritySummary: async (...args: Parameters<typeof base.getSecuritySummary>) => ({ ...(await base.getSecuritySummary(...args)), incomplete: 'Microsoft Graph did not give the details of 12 incidents and alerts just now.' }),
+    });
+    const el = await fixture<IpOverview>(html`<ip-overview lang="en-US" ip="203.0.113.7" .provider=${provider}></ip-overview>`);
+    await loaded(el);
+    const note = deepQuery(el, '[part="incomplete"]');
+    expect(note?.textContent).to.contain('did not give the details of 12 incidents and alerts');
+    expect(note?.getAttribute('role')).to.equal('status');
+    expect(deepText(deepQuery(el, '[part="security-info"]')!), 'the counts still show').to.contain('Open incidents');
+  });
+
   it('shows an em dash that says "Not available" for missing fields, never "undefined"', async () => {
     const el = await fixture<IpOverview>(html`<ip-overview ip="192.0.2.9" .provider=${staticProvider({ '192.0.2.9': { details: { organization: 'Only org' } } })}></ip-overview>`);
     await waitForText(el, 'Only org');

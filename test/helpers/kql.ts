@@ -19,8 +19,9 @@ export interface KqlAnswer {
   columns: Array<{ name: string; type: string }>;
 }
 
-export async function analyzeKql(query: string, service: KqlService): Promise<KqlAnswer> {
-  const response = await fetch('/__kql/analyze', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query, service }) });
+/** What the analyser says of `query`; `tables` adds a workspace's own tables (custom logs): { Table: { Column: type } }. */
+export async function analyzeKql(query: string, service: KqlService, tables?: Record<string, Record<string, string>>): Promise<KqlAnswer> {
+  const response = await fetch('/__kql/analyze', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query, service, tables }) });
   if (!response.ok) throw new Error(`The KQL analyser answered ${response.status}`);
   return (await response.json()) as KqlAnswer;
 }

@@ -3,6 +3,7 @@ import { createHandlers } from '../../mocks/handlers.js';
 import { createMicrosoftHandlers } from '../../mocks/microsoft.js';
 import { createSentinelHandlers } from '../../mocks/sentinel.js';
 import { createElasticHandlers } from '../../mocks/elastic.js';
+import { kqlAnalyzerAt } from '../../mocks/kql/answers.js';
 
 /**
  * The generated data's "now" in tests: the hour this module was loaded, on the page's clock. The
@@ -11,7 +12,15 @@ import { createElasticHandlers } from '../../mocks/elastic.js';
  */
 export const NOW = Math.floor(Date.now() / 3_600_000) * 3_600_000;
 
-export const worker = setupWorker(...createHandlers({ now: NOW }), ...createMicrosoftHandlers({ now: NOW }), ...createSentinelHandlers({ now: NOW }), ...createElasticHandlers({ now: NOW }));
+/** Microsoft's KQL analyser, run by the test server: the Defender and Sentinel mocks refuse what the services would. */
+const analyzeKql = kqlAnalyzerAt('/__kql/analyze');
+
+export const worker = setupWorker(
+  ...createHandlers({ now: NOW }),
+  ...createMicrosoftHandlers({ now: NOW, analyzeKql }),
+  ...createSentinelHandlers({ now: NOW, analyzeKql }),
+  ...createElasticHandlers({ now: NOW }),
+);
 
 /** Start the mock API for this file's tests; per-test overrides with `worker.use()` are reset after each test. */
 export function useMockApi(): void {

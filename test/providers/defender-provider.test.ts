@@ -1,10 +1,12 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { IpDataError } from '../../src/data/errors.js';
+import { IpDataError, PartlyAppliedError } from '../../src/data/errors.js';
+import type { AlertItem } from '../../src/data/model.js';
 import { DefenderXdrProvider } from '../../src/providers/defender/defender-provider.js';
 import { guardProvider } from '../../src/providers/guard.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { NOW, useMockApi, worker } from '../helpers/msw.js';
+import { createMicrosoftHandlers } from '../../mocks/microsoft.js';
 
 const IP = '203.0.113.7';
 const range = { from: new Date(NOW - 30 * DAY_MS), to: new Date(NOW + 3_600_000) };
@@ -21,6 +23,8 @@ interface Seen {
 function watch(): Seen[] {
   const seen: Seen[] = [];
   worker.events.on('request:start', ({ request }) => {
+    // The mocks' own calls to the test server's KQL analyser are not the provider's.
+    if (new URL(request.url).pathname.startsWith('/__kql/')) return;
     const entry: Seen = { method: request.method, url: new URL(request.url), auth: request.headers.get('Authorization') };
     seen.push(entry);
     if (request.method !== 'GET') void request.clone().text().then((t) => (entry.body = t));
@@ -230,6 +234,9 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     expect(page.unlisted).to.equal(counted - 5);
     const all = await guardProvider(provider({ maxAlerts: 1_000 }).p).listAlerts(IP, { range, offset: 0, limit: 100 }, o());
     expect(all.unlisted).to.equal(undefined);
+    // The five listed are the five most recent (the union's rows come in no order).
+    const recent = all.items.filter((a) => a.kind === 'alert').sort((a, b) => Date.parse(b.lastActivity) - Date.parse(a.lastActivity)).slice(0, 5);
+    expect(alerts.map((a) => a.id).sort()).to.deep.equal(recent.map((a) => a.id).sort());
   });
 
   it('counts every alert past the 10,000 rows hunting lists, for the summary and what the list leaves out', async () => {
@@ -287,6 +294,51 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     expect(indicator.id).to.be.a('string').and.not.empty;
   });
 
+  it('comments on an incident as Graph documents it (alertComment), and says exactly what was saved when a comment fails', async () => {
+    const seen = watch();
+    const { p } = provider();
+    const page = await p.listAlerts(IP, { range, offset: 0, limit: 100 }, o());
+    const incident = page.items.find((a) => a.kind === 'incident')!;
+    await p.updateAlerts!([incident.id], { comment: 'Checked' }, o());
+    await waitUntil(() => seen.some((s) => s.url.pathname.endsWith('/comments') && s.body), 'the comment was sent');
+    expect(JSON.parse(seen.find((s) => s.url.pathname.endsWith('/comments'))!.body!)).to.deep.equal({ '@odata.type': 'microsoft.graph.security.alertComment', comment: 'Checked' });
+    // The status is changed, then the comment is refused: the status change stands, and is said to.
+    worker.use(http.post('https://graph.microsoft.com/v1.0/security/:kind/:id/comments', () => HttpResponse.json({ error: { code: 'Forbidden', message: 'Insufficient privileges to complete the operation.' } }, { status: 403 })));
+    const error = await rejection(p.updateAlerts!([incident.id], { status: 'resolved', comment: 'Done' }, o()));
+    expect(error).to.be.instanceOf(PartlyAppliedError);
+    expect(error.message).to.contain('The change was saved, but the comment could not be added to 1 of 1');
+    const applied = (error as PartlyAppliedError<AlertItem>).applied;
+    expect(applied.map((a) => [a.id, a.status])).to.deep.equal([[incident.id, 'resolved']]);
+  });
+
+  it('sends determinations in Graph’s words and reads them back in the page’s', async () => {
+    const seen = watch();
+    const { p } = provider();
+    const alert = (await p.listAlerts(IP, { range, offset: 0, limit: 100 }, o())).items.find((a) => a.kind === 'alert')!;
+    const [updated] = await p.updateAlerts!([alert.id], { classification: 'truePositive', determination: 'compromisedUser' }, o());
+    expect(updated!.determination).to.equal('compromisedUser');
+    await waitUntil(() => seen.some((s) => s.method === 'PATCH' && s.body));
+    expect(JSON.parse(seen.find((s) => s.method === 'PATCH')!.body!)).to.deep.equal({ classification: 'truePositive', determination: 'compromisedAccount' });
+  });
+
+  it('adds an IP indicator with only the documented fields, IPv6 written in all 8 groups, and offers only the actions IPs take', async () => {
+    const seen = watch();
+    const { p } = provider();
+    const caps = await p.getCapabilities!(o());
+    expect(caps.indicatorActions).to.deep.equal(['Allowed', 'Audit', 'Warn', 'Block']);
+    expect(caps.indicatorCategory).to.equal(false);
+    const v6 = '2001:db8:85a3::8a2e:370:7334';
+    const indicator = await p.addIndicator!({ indicatorValue: v6, indicatorType: 'IpAddress', action: 'Audit', title: 'C2', description: 'd', generateAlert: true, severity: 'High', category: 'CommandAndControl' }, o());
+    expect(indicator.action).to.equal('Audit');
+    await waitUntil(() => seen.some((s) => s.url.pathname === '/api/indicators' && s.body));
+    const body = JSON.parse(seen.find((s) => s.url.pathname === '/api/indicators')!.body!) as Record<string, unknown>;
+    expect(body['indicatorValue']).to.equal('2001:db8:85a3:0:0:8a2e:370:7334');
+    expect(body).to.not.have.property('category');
+    // What the service refuses, the mock refuses: Block and remediate is not an IP action.
+    const refused = await rejection(p.addIndicator!({ indicatorValue: IP, indicatorType: 'IpAddress', action: 'BlockAndRemediate', title: 'C2', description: 'd', generateAlert: false }, o()));
+    expect(refused.message).to.contain('not supported for IP address indicators');
+  });
+
   it('links into the Defender portal, with the tenant, and opens hunting with the query', async () => {
     const { p } = provider();
     expect(p.links!.device!('abc')).to.equal('https://security.microsoft.com/machines/v2/abc/overview?tid=contoso-tenant');
@@ -294,7 +346,8 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     const href = p.links!.hunting!('DeviceNetworkEvents | where RemoteIP == "203.0.113.7"', 'kql-defender')!;
     const encoded = new URL(href).searchParams.get('query')!;
     const bytes = Uint8Array.from(atob(encoded.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
-    const query = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+    // gzip of UTF-16LE, as the portal's own links carry it.
+    const query = new TextDecoder('utf-16le').decode(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
     expect(query).to.equal('DeviceNetworkEvents | where RemoteIP == "203.0.113.7"');
     expect(p.links!.hunting!('x', 'spl')).to.equal(undefined);
   });
@@ -312,9 +365,37 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     expect(calls).to.equal(2);
     expect(s.organizationPrevalence).to.equal(7);
     worker.use(http.get('https://api.security.microsoft.com/api/ips/:ip/stats', () => HttpResponse.json({ error: { message: 'quota' } }, { status: 429, headers: { 'Retry-After': '3600' } })));
-    const err = await rejection(provider().p.getSecuritySummary(IP, range, o()));
+    const stop = new AbortController();
+    const err = await rejection(provider().p.getSecuritySummary(IP, range, { signal: stop.signal }));
+    // The summary's alerts are still on their way: they are not the next test's.
+    stop.abort();
     expect(err.kind).to.equal('rate-limited');
     expect(err.retryAfter).to.equal(3600);
+  });
+
+  it('retries the requests Graph throttled inside a $batch after their Retry-After, and lists everything', async () => {
+    worker.use(...createMicrosoftHandlers({ now: NOW, batchThrottle: { times: 1, retryAfter: 1 } }));
+    const seen = watch();
+    const { p } = provider();
+    const page = await p.listAlerts(IP, { range, offset: 0, limit: 100 }, o());
+    const batches = seen.filter((s) => s.url.pathname.endsWith('/$batch'));
+    const first = JSON.parse(batches[0]!.body ?? '{}') as { requests: Array<{ url: string }> };
+    const retried = batches.slice(1).flatMap((b) => (JSON.parse(b.body ?? '{}') as { requests: Array<{ url: string }> }).requests.map((r) => r.url));
+    expect(retried, 'the throttled requests went again').to.include(first.requests[1]!.url);
+    expect(retried, 'the answered ones did not').not.to.include(first.requests[0]!.url);
+    expect(page.incomplete).to.equal(undefined);
+    expect(page.items.filter((a) => a.kind === 'alert').every((a) => a.status !== 'unknown'), 'every alert has its Graph status').to.equal(true);
+  });
+
+  it('says what is missing when Graph keeps throttling inside $batch, in the list and the summary', async () => {
+    worker.use(...createMicrosoftHandlers({ now: NOW, batchThrottle: { times: Infinity, retryAfter: 1 } }));
+    const { p } = provider();
+    const page = await p.listAlerts(IP, { range, offset: 0, limit: 100 }, o());
+    expect(page.incomplete).to.match(/did not give the details of \d+ incidents and alerts/);
+    const summary = await p.getSecuritySummary(IP, range, o());
+    expect(summary.incomplete).to.match(/did not give the details/);
+    // Still a list: what hunting knows is shown.
+    expect(page.items.length).to.be.greaterThan(0);
   });
 
   it('turns a hunting query that ran too long into a timeout for that section', async () => {

@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import { kqlDatetime, kqlInt, kqlIp, kqlString, marker, markerOf } from '../../src/providers/microsoft/kql.js';
 import { RateLimiter } from '../../src/providers/microsoft/limiter.js';
 import { SharedCache } from '../../src/providers/microsoft/shared-cache.js';
+import { MicrosoftTransport } from '../../src/providers/microsoft/transport.js';
+import { DefenderGraph } from '../../src/providers/defender/graph.js';
 import { base64Url, crc32, gzipStored } from '../../src/lib/gzip.js';
 import { IpDataError } from '../../src/data/errors.js';
 
@@ -104,6 +106,46 @@ describe('RateLimiter', () => {
   });
 });
 
+describe('DefenderGraph.getMany', () => {
+  const api = { name: 'Microsoft Graph', base: 'https://graph.example/v1.0', scope: 'https://graph.example/.default' };
+  /** A Graph that answers every batch request with its URL, counting what it was asked. */
+  function graphWith(quota: number) {
+    const asked: string[] = [];
+    const fetch = (async (_url: RequestInfo | URL, init?: RequestInit) => {
+      const { requests } = JSON.parse(String(init?.body)) as { requests?: Array<{ id: string; url: string }> };
+      if (!requests) return new Response('{}', { headers: { 'Content-Type': 'application/json' } });
+      asked.push(...requests.map((r) => r.url));
+      return new Response(JSON.stringify({ responses: requests.map((r) => ({ id: r.id, status: 200, body: { url: r.url } })) }), { headers: { 'Content-Type': 'application/json' } });
+    }) as typeof globalThis.fetch;
+    const transport = new MicrosoftTransport({ getToken: async () => 'token', fetch });
+    const limiter = new RateLimiter('Graph', [{ max: quota, windowMs: 60_000 }], { maxWaitMs: 0 });
+    const graph = new DefenderGraph(transport, api, { graph: limiter, hunting: limiter, threatIntel: limiter });
+    return { graph, asked };
+  }
+  const signal = new AbortController().signal;
+
+  it('counts each request of a batch against the quota, and gives what it could read with the rest marked unavailable', async () => {
+    const { graph, asked } = graphWith(30);
+    const paths = Array.from({ length: 50 }, (_, i) => `security/alerts_v2/a${i}`);
+    const { bodies, unavailable } = await graph.getMany(paths, 'the alerts', 'SecurityAlert.Read.All', signal);
+    // 20 + 20 would pass 30: the second batch waits for a quota that is not there, and is not sent.
+    expect(asked.length).to.equal(20);
+    expect(bodies.filter(Boolean).length).to.equal(20);
+    expect(unavailable).to.equal(30);
+  });
+
+  it('does not ask again for an item it just read, unless it changed', async () => {
+    const { graph, asked } = graphWith(100);
+    await graph.getMany(['security/incidents/1', 'security/incidents/2'], 'the incidents', 'SecurityIncident.Read.All', signal);
+    const again = await graph.getMany(['security/incidents/2', 'security/incidents/3'], 'the incidents', 'SecurityIncident.Read.All', signal);
+    expect(again.bodies).to.deep.equal([{ url: '/security/incidents/2' }, { url: '/security/incidents/3' }]);
+    expect(asked).to.deep.equal(['/security/incidents/1', '/security/incidents/2', '/security/incidents/3']);
+    await graph.patch('incident', '2', { status: 'resolved' }, signal).catch(() => undefined);
+    await graph.getMany(['security/incidents/2'], 'the incident', 'SecurityIncident.Read.All', signal);
+    expect(asked.at(-1), 'a changed item is read again').to.equal('/security/incidents/2');
+  });
+});
+
 describe('SharedCache', () => {
   it('sends one request for callers of the same key, keeps the answer, and aborts only when every caller did', async () => {
     const cache = new SharedCache<number>();
@@ -144,6 +186,24 @@ describe('SharedCache', () => {
     };
     await cache.get('k', new AbortController().signal, load).catch(() => undefined);
     expect(await cache.get('k', new AbortController().signal, load)).to.equal(2);
+  });
+
+  it('keeps an answer its ttlFor marks as short-lived only that long', async () => {
+    let clock = 0;
+    // Odd answers were built while throttled: kept for 10 ms instead of 1,000.
+    const cache = new SharedCache<number>({ ttlMs: 1_000, now: () => clock, ttlFor: (v) => (v % 2 ? 10 : undefined) });
+    let n = 0;
+    const load = async () => ++n;
+    const signal = new AbortController().signal;
+    expect(await cache.get('k', signal, load)).to.equal(1);
+    clock = 5;
+    expect(await cache.get('k', signal, load), 'still fresh').to.equal(1);
+    clock = 20;
+    expect(await cache.get('k', signal, load), 'the short-lived answer is asked again').to.equal(2);
+    clock = 500;
+    expect(await cache.get('k', signal, load), 'a full answer is kept for ttlMs').to.equal(2);
+    clock = 1_100;
+    expect(await cache.get('k', signal, load)).to.equal(3);
   });
 });
 

@@ -42,23 +42,26 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
   it('runs every insight as its own query; one failing carries its error and the others still show', async () => {
     const bodies: string[] = [];
     worker.events.on('request:start', ({ request }) => {
-      if (request.method === 'POST') void request.clone().text().then((t) => bodies.push(t));
+      // The mocks' own calls to the test server's KQL analyser are not the provider's.
+      if (request.method === 'POST' && !new URL(request.url).pathname.startsWith('/__kql/')) void request.clone().text().then((t) => bodies.push(t));
     });
-    worker.use(http.post('https://api.loganalytics.io/v1/workspaces/:id/query', async ({ request }) => ((await request.clone().text()).includes('insight-abuseipdb') ? HttpResponse.json({ error: { message: 'table AbuseIPDB_CL not found' } }, { status: 400 }) : undefined)));
+    worker.use(http.post('https://api.loganalytics.io/v1/workspaces/:id/query', async ({ request }) => ((await request.clone().text()).includes('insight-anomali') ? HttpResponse.json({ error: { message: 'The request had some invalid properties', code: 'BadArgumentError' } }, { status: 400 }) : undefined)));
     const p = guardProvider(sentinel());
     const insights = await p.getInsights!(IP, range, o());
-    // The eleven insights of Sentinel's IP page, and an insight for every data source it lists.
+    // The insights of Sentinel's IP page on the workspace's own tables, and an insight for every data source it lists.
     const ids = insights.map((i) => i.id);
-    for (const id of ['mdti-reputation', 'virustotal', 'recorded-future', 'anomali', 'abuseipdb', 'anomalies-by-ip', 'network-traffic', 'remote-connections-ti', 'remote-connections', 'ti-match', 'watchlist']) expect(ids).to.include(id);
+    for (const id of ['mdti-reputation', 'recorded-future', 'anomali', 'anomalies-by-ip', 'network-traffic', 'remote-connections-ti', 'remote-connections', 'ti-match', 'watchlist']) expect(ids).to.include(id);
+    // Enrichment playbooks' custom tables have no published schema: a host declares them (customTableInsight), none by default.
+    expect(ids).to.not.include('virustotal').and.not.include('abuseipdb');
     const sources = new Set(insights.flatMap((i) => i.dataSources ?? []));
-    for (const table of ['Syslog', 'SecurityEvent', 'AuditLogs', 'SigninLogs', 'OfficeActivity', 'BehaviorAnalytics', 'Heartbeat', 'CommonSecurityLog']) expect([...sources]).to.include(table);
-    expect(insights.length).to.equal(17);
-    // Each answers with the columns its own query projects.
-    const vt = insights.find((i) => i.id === 'virustotal')!;
-    expect(vt.query).to.contain('VirusTotal_IP_CL');
-    expect(vt.columns.map((c) => c.name)).to.deep.equal(['Malicious', 'Suspicious', 'Harmless', 'Undetected', 'Reputation', 'Owner', 'LastAnalysis']);
+    for (const table of ['Syslog', 'SecurityEvent', 'AuditLogs', 'SigninLogs', 'OfficeActivity', 'BehaviorAnalytics', 'Heartbeat', 'CommonSecurityLog', 'ThreatIntelIndicators']) expect([...sources]).to.include(table);
+    expect([...sources]).to.not.include('ThreatIntelligenceIndicator');
+    expect(insights.length).to.equal(15);
+    // Each answers with the columns its own query projects (as Microsoft's analyser derives them).
+    const network = insights.find((i) => i.id === 'network-traffic')!;
+    expect(network.columns.map((c) => c.name)).to.deep.equal(['Vendor', 'Product', 'Action', 'Port', 'Events', 'LastSeen']);
     expect(insights.find((i) => i.id === 'mdti-reputation')!.query).to.contain('"Microsoft Defender Threat Intelligence"');
-    const failed = insights.find((i) => i.id === 'abuseipdb')!;
+    const failed = insights.find((i) => i.id === 'anomali')!;
     expect(failed.error).to.contain('Log Analytics');
     const ok = insights.find((i) => i.id === 'remote-connections')!;
     expect(ok.error).to.equal(undefined);
@@ -123,7 +126,8 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
   it('searches every event of each device with one query per text, the text a KQL string literal', async () => {
     const bodies: string[] = [];
     worker.events.on('request:start', ({ request }) => {
-      if (request.method === 'POST') void request.clone().text().then((t) => bodies.push(t));
+      // The mocks' own calls to the test server's KQL analyser are not the provider's.
+      if (request.method === 'POST' && !new URL(request.url).pathname.startsWith('/__kql/')) void request.clone().text().then((t) => bodies.push(t));
     });
     const p = guardProvider(sentinel());
     const all = await p.listObservedDevices(IP, { range, offset: 0, limit: 100 }, o());
@@ -136,9 +140,17 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
     expect(JSON.parse(hostile).query).to.contain('let term = "\\"; take 1";');
   });
 
-  it('opens a query in the workspace’s Logs, and only Sentinel KQL', () => {
-    const href = sentinel().links!.hunting!('SigninLogs | take 1', 'kql-sentinel')!;
+  it('opens a query in the workspace’s Logs as the portal’s share links carry it, and only Sentinel KQL', async () => {
+    const query = 'SigninLogs | where IPAddress == "203.0.113.7" | take 10';
+    const href = sentinel().links!.hunting!(query, 'kql-sentinel')!;
     expect(href).to.match(/^https:\/\/portal\.azure\.com\/#blade\/Microsoft_OperationsManagementSuite_Workspace\/Logs\.ReactView\/resourceId\/%2Fsubscriptions%2Fsub-1%2F/);
+    // Standard base64 of gzip of UTF-8, percent-encoded twice (%252F, %253D), as the portal's own links.
+    const encoded = /\/q\/([^/]+)$/.exec(href)![1]!;
+    expect(encoded).to.match(/%25/);
+    const b64 = decodeURIComponent(decodeURIComponent(encoded));
+    expect(b64).to.match(/^[A-Za-z0-9+/]+=*$/);
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    expect(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()).to.equal(query);
     expect(sentinel().links!.hunting!('x', 'kql-defender')).to.equal(undefined);
   });
 });

@@ -57,6 +57,7 @@ export class AlertPages implements ReactiveController {
   #controller = new AbortController();
   #total?: number;
   #unlisted = 0;
+  #incomplete?: string;
   #error?: unknown;
   readonly #onChange: () => void;
   readonly #pageSize: number;
@@ -83,6 +84,11 @@ export class AlertPages implements ReactiveController {
   /** Matching items the provider does not list (past its cap), as its latest page said. */
   get unlisted(): number {
     return this.#unlisted;
+  }
+
+  /** What the provider's latest page said is missing from it, and why (a throttled backend). */
+  get incomplete(): string | undefined {
+    return this.#incomplete;
   }
 
   /** Rows of the loaded pages that could not be read (each shows in its place as such). */
@@ -118,6 +124,7 @@ export class AlertPages implements ReactiveController {
     this.#pages = new Map();
     this.#total = undefined;
     this.#unlisted = 0;
+    this.#incomplete = undefined;
     this.#error = undefined;
     if (query) this.#load(0);
     return true;
@@ -266,12 +273,13 @@ export class AlertPages implements ReactiveController {
     this.#evict();
     const query = this.#query!;
     this.#requests.run(p, (signal) => this.#complete(query, p, signal), {
-      ok: ({ items, total, unlisted, short }) => {
+      ok: ({ items, total, unlisted, incomplete, short }) => {
         state.items = items;
         // Rows the provider said exist but did not send show as failed, with Retry.
         if (short) state.error = short;
         this.#total = total;
         this.#unlisted = unlisted;
+        this.#incomplete = incomplete;
         this.#error = undefined;
       },
       error: (error) => {
@@ -287,7 +295,7 @@ export class AlertPages implements ReactiveController {
    * for the rest; rows still missing are reported (`short`), never left as placeholders forever.
    * Rows past the page are ignored.
    */
-  async #complete(q: AlertsQuery, p: number, signal: AbortSignal): Promise<{ items: AlertItem[]; total: number; unlisted: number; short?: IpDataError }> {
+  async #complete(q: AlertsQuery, p: number, signal: AbortSignal): Promise<{ items: AlertItem[]; total: number; unlisted: number; incomplete?: string; short?: IpDataError }> {
     const offset = p * this.#pageSize;
     const ask = (from: number, limit: number) =>
       q.provider.listAlerts(q.ip, { range: q.range, filter: q.filter, search: q.search || undefined, sort: q.sort, offset: from, limit }, { signal });
@@ -302,7 +310,7 @@ export class AlertPages implements ReactiveController {
       items.length < expected
         ? new IpDataError('bad-response', msg(str`The data source said ${first.total} match but sent ${items.length} of the ${expected} rows from row ${offset + 1}.`))
         : undefined;
-    return { items, total: first.total, unlisted: first.unlisted ?? 0, short };
+    return { items, total: first.total, unlisted: first.unlisted ?? 0, incomplete: first.incomplete, short };
   }
 
   #evict() {

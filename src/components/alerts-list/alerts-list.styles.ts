@@ -136,7 +136,8 @@ export const alertsListStyles = css`
   .selected-count {
     color: var(--_color-text);
   }
-  .unreadable-count {
+  .unreadable-count,
+  .incomplete {
     color: var(--_color-danger);
   }
 

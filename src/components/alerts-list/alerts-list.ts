@@ -55,6 +55,7 @@ import { msg } from '../../lib/l10n.js';
  * @csspart toolbar - Search, filters, columns and export.
  * @csspart status - The line with the count, the selection and export progress.
  * @csspart filter-notice - Says which values of a filter given from outside were not applied.
+ * @csspart incomplete - Says what the data source left out of the list, and why (a throttled backend).
  * @csspart grid - The grid (scrolling area).
  * @csspart header - The header row.
  * @csspart row - Each row.
@@ -363,6 +364,7 @@ export class IpAlertsList extends IpSectionElement {
       failed: Boolean(this.#pages.error),
       unlisted: this.#pages.unlisted,
       unreadable: this.#pages.unreadable,
+      incomplete: this.#pages.incomplete,
       selected: this.#select.selection.count(this.#total ?? 0),
       allMatching: this.#select.selection.allMatching,
       exportLine: exportStatus(this.#export, this.locale),

@@ -12,7 +12,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { AlertItem, AlertPatch } from '../../data/model.js';
 import type { IpDataProvider } from '../../data/provider.js';
-import { describeError, isAbortError } from '../../data/errors.js';
+import { describeError, isAbortError, PartlyAppliedError } from '../../data/errors.js';
 import { applyPatch } from '../../data/patch.js';
 import { formatNumber } from '../../lib/format.js';
 import type { AlertPages } from './alert-pages.js';
@@ -92,7 +92,7 @@ export class AlertSaveController {
     const locale = d.locale();
     const snapshot = d.selection.snapshot(d.total(), d.pages.generation);
     if (snapshot.all && snapshot.count > MAX_BULK) {
-      this.#set({ error: `${formatNumber(snapshot.count, locale)} are selected; change at most ${formatNumber(MAX_BULK, locale)} at a time (narrow the filter).` });
+      this.#set({ error: msg(str`${formatNumber(snapshot.count, locale)} are selected; change at most ${formatNumber(MAX_BULK, locale)} at a time (narrow the filter).`) });
       return;
     }
     this.#set({ saving: true });
@@ -128,7 +128,15 @@ export class AlertSaveController {
       this.#gathering = false;
       if (isAbortError(error) && !(controller.signal.reason instanceof SelectionChangedError)) return;
       const shown = describeError(isAbortError(error) ? controller.signal.reason : error);
-      d.replace([...previous.values()]);
+      if (error instanceof PartlyAppliedError) {
+        // Part of it is saved: those rows show what is now true, the others go back; what was
+        // typed stays, and saving again is a new request (a new key).
+        const applied = error.applied as AlertItem[];
+        const appliedIds = new Set(applied.map((a) => a.id));
+        d.replace([...previous.values()].filter((a) => !appliedIds.has(a.id)));
+        d.replace(applied);
+        this.#key = undefined;
+      } else d.replace([...previous.values()]);
       // The panel closes when the query changes: say it under the grid then.
       if (d.panelOpen()) this.#set({ error: shown });
       else this.#set({ message: shown });

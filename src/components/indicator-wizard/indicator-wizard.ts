@@ -236,7 +236,7 @@ export class IpIndicatorWizard extends IpSectionElement {
       this.#showProblems(this.#problemsFor([first]));
       return;
     }
-    const input = draftToInput(this.draft, ip);
+    const input = draftToInput(this.draft, ip, Date.now(), this.capabilities?.indicatorCategory !== false);
     this.submitting = true;
     this.submitError = undefined;
     try {
@@ -301,6 +301,7 @@ export class IpIndicatorWizard extends IpSectionElement {
           draft: this.draft,
           problems: this.shownProblems,
           actions: (offered ?? DEFAULT_INDICATOR_ACTIONS) as readonly IndicatorAction[],
+          categories: this.capabilities?.indicatorCategory !== false,
           groups: this.groups,
           groupsError: this.groupsError,
           submitting: this.submitting,

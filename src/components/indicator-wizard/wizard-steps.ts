@@ -44,6 +44,8 @@ export interface WizardView {
   /** Problems to show (only for steps the user tried to leave). */
   problems: Record<string, string>;
   actions: readonly IndicatorAction[];
+  /** Whether the alert takes a category (the data source says; Defender's API has none). */
+  categories: boolean;
   /** Device groups to choose from; undefined while loading; empty when the provider lists none. */
   groups?: readonly string[];
   groupsError?: string;
@@ -152,12 +154,14 @@ function renderActionStep(view: WizardView): TemplateResult {
                 ${INDICATOR_SEVERITIES.map((s) => html`<option value=${s} ?selected=${draft.severity === s}>${severityLabel(s)}</option>`)}
               </select>
             </div>
-            <div class="field">
-              <label for="f-category">${msg('Category')}</label>
-              <select id="f-category" class="input" .value=${live(draft.category)} @change=${(e: Event) => view.onChange({ category: (e.target as HTMLSelectElement).value })}>
-                ${CATEGORIES.map((c) => html`<option value=${c} ?selected=${draft.category === c}>${splitWords(c)}</option>`)}
-              </select>
-            </div>
+            ${view.categories
+              ? html`<div class="field">
+                  <label for="f-category">${msg('Category')}</label>
+                  <select id="f-category" class="input" .value=${live(draft.category)} @change=${(e: Event) => view.onChange({ category: (e.target as HTMLSelectElement).value })}>
+                    ${CATEGORIES.map((c) => html`<option value=${c} ?selected=${draft.category === c}>${splitWords(c)}</option>`)}
+                  </select>
+                </div>`
+              : nothing}
           </div>`
       : nothing}
     <div class="field">
@@ -195,7 +199,7 @@ function renderScopeStep(view: WizardView): TemplateResult {
 
 function renderSummaryStep(view: WizardView): TemplateResult {
   const { draft } = view;
-  const input = draftToInput(draft, view.ip, view.now);
+  const input = draftToInput(draft, view.ip, view.now, view.categories);
   return html`
     <dl class="details summary-list">
       <dt>${msg('IP address')}</dt><dd class="mono">${view.ip}</dd>
@@ -204,9 +208,11 @@ function renderSummaryStep(view: WizardView): TemplateResult {
       <dt>${msg('Title')}</dt><dd>${input.title || html`<span class="missing">${msg('missing')}</span>`}</dd>
       <dt>${msg('Description')}</dt><dd class="pre">${input.description || html`<span class="missing">${msg('missing')}</span>`}</dd>
       <dt>${msg('Generate alert')}</dt><dd>${input.generateAlert
-        ? input.category
-          ? msg(str`Yes, ${severityLabel(input.severity ?? '')} severity, ${splitWords(input.category)}`)
-          : msg(str`Yes, ${severityLabel(input.severity ?? '')} severity, no category`)
+        ? !view.categories
+          ? msg(str`Yes, ${severityLabel(input.severity ?? '')} severity`)
+          : input.category
+            ? msg(str`Yes, ${severityLabel(input.severity ?? '')} severity, ${splitWords(input.category)}`)
+            : msg(str`Yes, ${severityLabel(input.severity ?? '')} severity, no category`)
         : msg('No')}</dd>
       <dt>${msg('Recommended actions')}</dt><dd class="pre">${input.recommendedActions ?? html`<span class="muted">${msg('None')}</span>`}</dd>
       <dt>${msg('Scope')}</dt><dd>${input.rbacGroupNames ? input.rbacGroupNames.join(', ') : msg('All devices')}</dd>

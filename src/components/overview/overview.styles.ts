@@ -46,6 +46,11 @@ export const overviewStyles = css`
   .small {
     font-size: var(--_font-size-small);
   }
+  .incomplete {
+    margin: var(--_space) 0 0;
+    font-size: var(--_font-size-small);
+    color: var(--_color-danger);
+  }
   .num {
     text-align: end !important;
     font-variant-numeric: tabular-nums;

@@ -29,6 +29,7 @@ import '../prevalence-chart/ip-prevalence-chart.js';
  * @csspart base - The overview's layout wrapper.
  * @csspart notice - The "not observed" or configuration notice.
  * @csspart security-info - The security info section.
+ * @csspart incomplete - Says what the data source left out of the counts, and why (a throttled backend).
  * @csspart severity-cards - The section with the severity cards.
  * @csspart severity-card - Each severity card.
  * @csspart details - The IP details section.
@@ -137,6 +138,7 @@ export class IpOverview extends IpSectionElement {
             <span class="kpi-label">${msg('Active alerts')}</span>
           </div>
         </div>
+        ${s.incomplete ? html`<p class="incomplete" part="incomplete" role="status">⚠ ${s.incomplete}</p>` : nothing}
       `,
     });
   }

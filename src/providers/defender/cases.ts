@@ -26,6 +26,8 @@ export interface AlertCase {
   matched: Record<string, number>;
   /** Every matching alert: at least `index.length`. */
   matchedTotal: number;
+  /** Alerts listed without their details, and incidents missing, because Graph would not give them now (throttled, 5xx). */
+  unavailable: number;
 }
 
 /**
@@ -41,7 +43,13 @@ export interface HuntingAlertFilter {
 export async function buildAlertCase(graph: DefenderGraph, ip: string, range: TimeRange, filter: HuntingAlertFilter, maxAlerts: number, signal: AbortSignal): Promise<AlertCase> {
   const rows = await graph.hunt(alertsQuery(ip, range, filter), `the alerts whose evidence names ${ip}`, signal);
   const isCount = (r: Row) => text(r, 'Kind') === 'count';
-  const index = rows.filter((r) => !isCount(r)).map(alertFromHunting).filter((a) => a.id);
+  // Most recent first: KQL gives a union's rows no order (only the \`top\` leg is sorted), so the
+  // most recent \`maxAlerts\` are chosen here, not by the order the rows came in.
+  const index = rows
+    .filter((r) => !isCount(r))
+    .map(alertFromHunting)
+    .filter((a) => a.id)
+    .sort((a, b) => (Date.parse(b.lastActivity) || 0) - (Date.parse(a.lastActivity) || 0));
   // The counts row per severity covers every match; without it (an older query), the rows do.
   const matched: Record<string, number> = Object.create(null) as Record<string, number>;
   const add = (value: string | undefined, n: number) => {
@@ -61,7 +69,7 @@ export async function buildAlertCase(graph: DefenderGraph, ip: string, range: Ti
     'SecurityAlert.Read.All',
     signal,
   );
-  const detailOf = new Map(askable.map((a, i) => [a.id, details[i]]));
+  const detailOf = new Map(askable.map((a, i) => [a.id, details.bodies[i]]));
   // An alert Graph could not give (deleted, out of the analyst's scope) is listed as hunting knows it.
   const alerts = recent.map((a) => {
     const detail = detailOf.get(a.id);
@@ -75,10 +83,10 @@ export async function buildAlertCase(graph: DefenderGraph, ip: string, range: Ti
         'SecurityIncident.Read.All',
         signal,
       )
-    : [];
-  const incidents = rawIncidents.flatMap((raw) => (raw ? [incidentFromGraph(raw, alerts)] : []));
+    : { bodies: [], unavailable: 0 };
+  const incidents = rawIncidents.bodies.flatMap((raw) => (raw ? [incidentFromGraph(raw, alerts)] : []));
   const items = [...incidents, ...alerts];
-  return { index, items, source: listSource(items), detailed: alerts.length, matched, matchedTotal };
+  return { index, items, source: listSource(items), detailed: alerts.length, matched, matchedTotal, unavailable: details.unavailable + rawIncidents.unavailable };
 }
 
 /** The case with some items replaced (after an update). */

@@ -10,13 +10,13 @@
  * the sections and pages served from it; never an unbounded fetch. Each section's answer is read
  * by the page's readers like any provider's.
  */
-import { IpDataError, isAbortError } from '../../data/errors.js';
+import { IpDataError, isAbortError, PartlyAppliedError } from '../../data/errors.js';
 import { emptyCounts, prevalenceFrom } from '../../data/derive.js';
 import type { AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary, SeverityCounts } from '../../data/model.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { listSource, queryAlerts, queryDevices, splitDeviceSearch } from '../../data/query.js';
-import { base64Url, gzipStored } from '../../lib/gzip.js';
-import { isExternalScope, parseIp } from '../../lib/ip.js';
+import { base64Url, gzipStored, utf16le } from '../../lib/gzip.js';
+import { fullIpv6Form, isExternalScope, parseIp } from '../../lib/ip.js';
 import { bucketMs, bucketSizeFor, bucketStarts, type TimeRange } from '../../lib/time-range.js';
 import { RateLimiter } from '../microsoft/limiter.js';
 import { SharedCache } from '../microsoft/shared-cache.js';
@@ -24,7 +24,7 @@ import { number, text, type Row } from '../microsoft/tables.js';
 import { MicrosoftTransport, type MicrosoftApi, type TokenSource } from '../microsoft/transport.js';
 import { buildAlertCase, withUpdates, type AlertCase, type HuntingAlertFilter } from './cases.js';
 import { DefenderGraph } from './graph.js';
-import { alertFromGraph, detailsFromThreatIntel, deviceFromHunting, eventFromHunting, incidentFromGraph, indicatorFromMde } from './map.js';
+import { alertFromGraph, detailsFromThreatIntel, deviceFromHunting, eventFromHunting, graphDetermination, incidentFromGraph, indicatorFromMde } from './map.js';
 import { deviceEventsQuery, deviceSearchQuery, devicesQuery, logActivityQuery, prevalenceQuery } from './queries.js';
 import { TI_PATHS, tiPage, tiSummary } from './threat-intel.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
@@ -81,7 +81,8 @@ export class DefenderXdrProvider implements IpDataProvider {
   readonly #mde: MicrosoftApi;
   readonly #mdeLimit = new RateLimiter('Defender for Endpoint API', [{ max: 100, windowMs: MIN }, { max: 1_500, windowMs: HOUR }]);
   readonly #maxAlerts: number;
-  readonly #alertCases = new SharedCache<AlertCase>();
+  // A list built while Graph throttled is asked again after half a minute ("Refresh in a minute").
+  readonly #alertCases = new SharedCache<AlertCase>({ ttlFor: (c) => (c.unavailable ? 30_000 : undefined) });
   readonly #devices = new SharedCache<ObservedDevice[]>();
   readonly #events = new SharedCache<DeviceEvent[]>({ max: 48 });
   readonly #searches = new SharedCache<Set<string>>({ max: 32 });
@@ -115,7 +116,10 @@ export class DefenderXdrProvider implements IpDataProvider {
       timeline: false,
       insights: false,
       threatIntel: true,
-      indicatorActions: ['Allowed', 'Audit', 'Warn', 'Block', 'BlockAndRemediate'],
+      // IP indicators take Allow, Audit, Warn and Block (Block and remediate is for files and
+      // certificates: the indicators overview); the API documents no alert category.
+      indicatorActions: ['Allowed', 'Audit', 'Warn', 'Block'],
+      indicatorCategory: false,
       maxLookbackDays: LOOKBACK_DAYS,
     };
   }
@@ -175,6 +179,7 @@ export class DefenderXdrProvider implements IpDataProvider {
     const open = (a: AlertItem) => a.status !== 'resolved' && a.status !== 'Resolved' && a.status !== 'redirected';
     const s = stats as Record<string, unknown> | undefined;
     return {
+      ...(c.unavailable ? { incomplete: incompleteNote(c.unavailable) } : {}),
       openIncidents: incidents.filter(open).length,
       // Status is known for the alerts listed with their details (the most recent `maxAlerts`).
       activeAlerts: c.items.filter((a) => a.kind === 'alert' && a.status !== 'unknown' && open(a)).length,
@@ -225,7 +230,9 @@ export class DefenderXdrProvider implements IpDataProvider {
     const page = queryAlerts(c.source, { ...query, range });
     // Alerts past the most recent `maxAlerts` are known to hunting but not listed: say how many.
     const unlisted = c.matchedTotal - c.detailed;
-    return unlisted > 0 ? { ...page, unlisted } : page;
+    const out: Page<AlertItem> = unlisted > 0 ? { ...page, unlisted } : page;
+    if (c.unavailable) out.incomplete = incompleteNote(c.unavailable);
+    return out;
   }
 
   async listObservedDevices(ip: string, query: DeviceQuery, o: RequestOptions): Promise<Page<ObservedDevice>> {
@@ -256,10 +263,13 @@ export class DefenderXdrProvider implements IpDataProvider {
   /**
    * Change incidents and alerts (Graph `PATCH`, then the comment). Each id on its own: the ones
    * Graph confirms come back; if none does, the first error is thrown (the list reports a part).
+   * A comment that fails after the rest of the change was saved is said exactly
+   * ({@link PartlyAppliedError}: the items as they now are, and what was not added).
    */
   async updateAlerts(ids: string[], patch: AlertPatch, o: RequestOptions): Promise<AlertItem[]> {
     const kinds = this.#kinds;
     const updated: AlertItem[] = [];
+    const commentsFailed: Array<{ id: string; error: unknown }> = [];
     let firstError: unknown;
     for (const id of ids) {
       o.signal.throwIfAborted();
@@ -268,12 +278,23 @@ export class DefenderXdrProvider implements IpDataProvider {
         const body: Record<string, unknown> = {};
         if (patch.status !== undefined) body['status'] = kind === 'incident' && patch.status === 'new' ? 'active' : patch.status;
         if (patch.classification !== undefined) body['classification'] = patch.classification ?? 'unknown';
-        if (patch.determination !== undefined) body['determination'] = patch.determination ?? 'unknown';
+        if (patch.determination !== undefined) body['determination'] = graphDetermination(patch.determination);
         if (patch.assignedTo !== undefined) body['assignedTo'] = patch.assignedTo ?? '';
         const key = o.idempotencyKey && `${o.idempotencyKey}:${id}`;
-        let raw = Object.keys(body).length ? await this.#graph.patch(kind, id, body, o.signal, key) : undefined;
-        if (patch.comment) await this.#graph.comment(kind, id, patch.comment, o.signal, key);
-        if (!raw || patch.comment) [raw] = await this.#graph.getMany([`security/${kind === 'incident' ? 'incidents' : 'alerts_v2'}/${idSegment(id)}`], `${kind} ${id}`, 'SecurityAlert.Read.All', o.signal);
+        const patched = Object.keys(body).length > 0;
+        let raw = patched ? await this.#graph.patch(kind, id, body, o.signal, key) : undefined;
+        let commented = false;
+        if (patch.comment) {
+          try {
+            await this.#graph.comment(kind, id, patch.comment, o.signal, key);
+            commented = true;
+          } catch (error) {
+            // The rest of the change is saved (when there was any): that is not undone by a failed comment.
+            if (!patched || isAbortError(error)) throw error;
+            commentsFailed.push({ id, error });
+          }
+        }
+        if (!raw || commented) [raw] = (await this.#graph.getMany([`security/${kind === 'incident' ? 'incidents' : 'alerts_v2'}/${idSegment(id)}`], `${kind} ${id}`, 'SecurityAlert.Read.All', o.signal)).bodies;
         if (raw) updated.push(kind === 'incident' ? incidentFromGraph(raw) : alertFromGraph(raw));
       } catch (error) {
         if (isAbortError(error)) throw error;
@@ -282,15 +303,27 @@ export class DefenderXdrProvider implements IpDataProvider {
     }
     if (!updated.length && firstError) throw firstError;
     this.#applyUpdates(updated);
+    if (commentsFailed.length) {
+      const why = commentsFailed[0]!.error instanceof Error ? (commentsFailed[0]!.error as Error).message : String(commentsFailed[0]!.error);
+      throw new PartlyAppliedError(
+        `The change was saved, but the comment could not be added to ${commentsFailed.length} of ${ids.length}: ${why}`,
+        updated,
+      );
+    }
     return updated;
   }
 
   async addIndicator(input: IndicatorInput, o: RequestOptions): Promise<Indicator> {
+    // IPv6 with all 8 groups, as the indicators doc requires; nothing but the documented fields.
+    const value = fullIpv6Form(input.indicatorValue);
+    if (!value) throw new IpDataError('invalid-input', `“${String(input.indicatorValue).slice(0, 64)}” is not a valid IP address.`);
+    const body: Record<string, unknown> = { indicatorValue: value, indicatorType: 'IpAddress', action: input.action, title: input.title, description: input.description, generateAlert: input.generateAlert };
+    for (const key of ['application', 'expirationTime', 'severity', 'recommendedActions', 'rbacGroupNames'] as const) if (input[key] !== undefined) body[key] = input[key];
     const raw = await this.#t.call({
       api: this.#mde,
       method: 'POST',
       path: 'api/indicators',
-      body: { ...input, indicatorType: 'IpAddress' },
+      body,
       signal: o.signal,
       limiter: this.#mdeLimit,
       permission: 'Ti.ReadWrite.All',
@@ -370,6 +403,11 @@ export class DefenderXdrProvider implements IpDataProvider {
   }
 }
 
+/** What a list or count built without some of Graph's answers says. */
+function incompleteNote(unavailable: number): string {
+  return `Microsoft Graph did not give the details of ${unavailable} incidents and alerts just now (it was throttling requests or unavailable): those alerts show as advanced hunting knows them, without status, and those incidents are missing. Refresh in a minute.`;
+}
+
 function defaultRange(): TimeRange {
   const to = new Date();
   return { from: new Date(to.getTime() - LOOKBACK_DAYS * 86_400_000), to };
@@ -390,7 +428,9 @@ function portalLinks(portal: string, tenantId: string | undefined): LinkResolver
     alert: (id) => withSegment(id, (s) => withTid(`/alerts/${s}`)),
     incident: (id) => withSegment(id, (s) => withTid(`/incidents/${s}/overview`)),
     hunting: (query: string, language: QueryLanguage) =>
-      language === 'kql-defender' ? withTid(`/v2/advanced-hunting?query=${base64Url(gzipStored(new TextEncoder().encode(query)))}&timeRangeId=month`) : undefined,
+      // The portal's own links carry the query as base64url of gzip of UTF-16LE text (decoded from
+      // links the portal made; UTF-8 opens garbled in its editor).
+      language === 'kql-defender' ? withTid(`/v2/advanced-hunting?query=${base64Url(gzipStored(utf16le(query)))}&timeRangeId=month`) : undefined,
     activityLog: () => withTid('/cloudapps/activity-log'),
     cloudAppSettings: () => withTid('/cloudapps/settings?tabid=ipRanges'),
   };

@@ -5,7 +5,7 @@
  * them and keep unknown ones. Severity alone is normalized here (`High` → `high`): the provider
  * filters and sorts by it itself, before any reader. Anything missing stays missing: nothing is invented.
  */
-import type { AlertItem, EvidenceSummary, ImpactedAsset, Indicator, IpDetails } from '../../data/model.js';
+import { own, type AlertItem, type EvidenceSummary, type ImpactedAsset, type Indicator, type IpDetails } from '../../data/model.js';
 import { number, text, type Row } from '../microsoft/tables.js';
 import { severity } from '../read/overview.js';
 
@@ -21,6 +21,23 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 function unset(v: unknown): string | null {
   const s = str(v);
   return !s || s === 'unknown' || s === 'unknownFutureValue' ? null : s;
+}
+
+/**
+ * Determinations the model spells as Defender for Endpoint and the portal's older names do, and
+ * Graph's \`alertDetermination\` otherwise (compromisedAccount, notMalicious, notEnoughDataToValidate).
+ */
+const TO_GRAPH_DETERMINATION: Readonly<Record<string, string>> = { compromisedUser: 'compromisedAccount', clean: 'notMalicious', insufficientData: 'notEnoughDataToValidate' };
+const FROM_GRAPH_DETERMINATION: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(TO_GRAPH_DETERMINATION).map(([model, graph]) => [graph, model]));
+
+/** A determination in Graph's words, for a PATCH. */
+export function graphDetermination(value: string | null | undefined): string {
+  return value ? (own(TO_GRAPH_DETERMINATION, value) ?? value) : 'unknown';
+}
+
+function modelDetermination(v: unknown): string | null {
+  const s = unset(v);
+  return s === null ? null : (own(FROM_GRAPH_DETERMINATION, s) ?? s);
 }
 
 /** An evidence's type without the namespace: `#microsoft.graph.security.deviceEvidence` → `deviceEvidence`. */
@@ -118,7 +135,7 @@ export function alertFromGraph(raw: unknown): AlertItem {
     severity: severity(a['severity']),
     status: str(a['status']) ?? 'unknown',
     classification: unset(a['classification']),
-    determination: unset(a['determination']),
+    determination: modelDetermination(a['determination']),
     category: str(a['category']),
     assignedTo: str(a['assignedTo']) ?? null,
     impactedAssets: assets,
@@ -167,7 +184,7 @@ export function incidentFromGraph(raw: unknown, alerts: readonly AlertItem[] = [
     severity: severity(i['severity']),
     status: incidentStatus(i['status']),
     classification: unset(i['classification']),
-    determination: unset(i['determination']),
+    determination: modelDetermination(i['determination']),
     assignedTo: str(i['assignedTo']) ?? null,
     impactedAssets: assets,
     // Graph incidents carry no activity times: their alerts' span, else created and last updated.

@@ -5,20 +5,21 @@
  * Defender XDR advanced-hunting schema (`Timestamp`, `DeviceNetworkEvents`, `AlertEvidence` …).
  */
 import type { TimeRange } from '../../lib/time-range.js';
-import { kqlDatetime, kqlInt, kqlIp, kqlString, marker } from '../microsoft/kql.js';
+import { kqlDatetime, kqlInt, kqlIp, kqlIpForms, kqlString, marker } from '../microsoft/kql.js';
 
 /** The most rows a list query asks for (Defender answers at most 100,000). */
 export const QUERY_ROWS = 10_000;
 
 function head(name: string, ip: string, range: TimeRange): string {
-  return [marker(name), `let ip = ${kqlIp(ip)};`, `let from = ${kqlDatetime(range.from)};`, `let to = ${kqlDatetime(range.to)};`].join('\n');
+  // `ips`: the forms a Device* table logs the address in (IPv4 also as ::ffff:a.b.c.d).
+  return [marker(name), `let ip = ${kqlIp(ip)};`, `let ips = ${kqlIpForms(ip)};`, `let start = ${kqlDatetime(range.from)};`, `let end = ${kqlDatetime(range.to)};`].join('\n');
 }
 
 /** Devices that talked to the IP: first and last time, how often, and their last event. */
 export function devicesQuery(ip: string, range: TimeRange): string {
   return `${head('devices', ip, range)}
 DeviceNetworkEvents
-| where Timestamp between (from .. to) and (RemoteIP == ip or LocalIP == ip)
+| where Timestamp between (start .. end) and (RemoteIP in (ips) or LocalIP in (ips))
 | summarize FirstSeen = min(Timestamp), LastSeen = max(Timestamp), Connections = count(),
     arg_max(Timestamp, DeviceName, ActionType, LocalIP, LocalPort, RemoteIP, RemotePort, Protocol, RemoteUrl,
       InitiatingProcessFileName, InitiatingProcessCommandLine, InitiatingProcessSHA256, InitiatingProcessFolderPath,
@@ -36,9 +37,9 @@ export function deviceEventsQuery(ip: string, deviceId: string, range: TimeRange
 let device = ${kqlString(deviceId)};
 union
   (DeviceNetworkEvents
-    | where Timestamp between (from .. to) and DeviceId == device and (RemoteIP == ip or LocalIP == ip)),
+    | where Timestamp between (start .. end) and DeviceId == device and (RemoteIP in (ips) or LocalIP in (ips))),
   (DeviceEvents
-    | where Timestamp between (from .. to) and DeviceId == device and (RemoteIP == ip or LocalIP == ip or FileOriginIP == ip))
+    | where Timestamp between (start .. end) and DeviceId == device and (RemoteIP in (ips) or LocalIP in (ips) or FileOriginIP in (ips)))
 | project Timestamp, ReportId, ActionType, LocalIP, LocalPort, RemoteIP, RemotePort, Protocol, RemoteUrl, FileName, FolderPath, SHA256,
     InitiatingProcessFileName, InitiatingProcessCommandLine, InitiatingProcessSHA256, InitiatingProcessFolderPath, InitiatingProcessId,
     InitiatingProcessAccountName, InitiatingProcessAccountDomain
@@ -55,8 +56,8 @@ export function deviceSearchQuery(ip: string, range: TimeRange, text: string): s
   return `${head('device-search', ip, range)}
 let term = ${kqlString(text)};
 union
-  (DeviceNetworkEvents | where Timestamp between (from .. to) and (RemoteIP == ip or LocalIP == ip)),
-  (DeviceEvents | where Timestamp between (from .. to) and (RemoteIP == ip or LocalIP == ip or FileOriginIP == ip))
+  (DeviceNetworkEvents | where Timestamp between (start .. end) and (RemoteIP in (ips) or LocalIP in (ips))),
+  (DeviceEvents | where Timestamp between (start .. end) and (RemoteIP in (ips) or LocalIP in (ips) or FileOriginIP in (ips)))
 | where InitiatingProcessFileName contains term or InitiatingProcessCommandLine contains term or InitiatingProcessSHA256 =~ term
     or InitiatingProcessAccountName contains term or FileName contains term or SHA256 =~ term or FolderPath contains term
     or RemoteUrl contains term or ActionType contains term
@@ -68,7 +69,7 @@ union
 export function prevalenceQuery(ip: string, range: TimeRange, bucket: 'hour' | 'day'): string {
   return `${head('prevalence', ip, range)}
 DeviceNetworkEvents
-| where Timestamp between (from .. to) and (RemoteIP == ip or LocalIP == ip)
+| where Timestamp between (start .. end) and (RemoteIP in (ips) or LocalIP in (ips))
 | summarize Devices = dcount(DeviceId) by Start = bin(Timestamp, ${bucket === 'hour' ? '1h' : '1d'})
 | order by Start asc`;
 }
@@ -81,11 +82,11 @@ export function alertsQuery(ip: string, range: TimeRange, filter: { severity?: r
   // The most recent rows, and how many matched per severity (all of them, past the row cap too).
   return `${head('alerts', ip, range)}
 let matched = materialize(AlertEvidence
-| where Timestamp between (from .. to) and (RemoteIP == ip or LocalIP == ip)
+| where Timestamp between (start .. end) and (RemoteIP in (ips) or LocalIP in (ips))
 | summarize EvidenceFirst = min(Timestamp) by AlertId
 | join kind=inner (
     AlertInfo
-    | where Timestamp between (from .. to)${where('Severity', filter.severity)}${where('Category', filter.category)}
+    | where Timestamp between (start .. end)${where('Severity', filter.severity)}${where('Category', filter.category)}
     | summarize arg_max(Timestamp, Title, Severity, Category, ServiceSource, DetectionSource, AttackTechniques), FirstActivity = min(Timestamp) by AlertId
   ) on AlertId
 | project AlertId, Timestamp, FirstActivity, Title, Severity, Category, ServiceSource, DetectionSource, AttackTechniques);
@@ -97,14 +98,15 @@ union
 /** Where the IP shows up in the Defender tables: first and last time and how often, per table. */
 export function logActivityQuery(ip: string, range: TimeRange): string {
   return `${head('log-activity', ip, range)}
-union withsource = Source isfuzzy = true
-  (DeviceNetworkEvents | where RemoteIP == ip or LocalIP == ip),
-  (DeviceEvents | where RemoteIP == ip or LocalIP == ip or FileOriginIP == ip),
-  (DeviceLogonEvents | where RemoteIP == ip),
-  (IdentityLogonEvents | where IPAddress == ip),
-  (CloudAppEvents | where IPAddress == ip),
-  (EmailEvents | where SenderIPv4 == ip or SenderIPv6 == ip)
-| where Timestamp between (from .. to)
+// Each leg names its table: \`withsource\` names a parenthesised leg union_arg0, union_arg1 …
+union isfuzzy = true
+  (DeviceNetworkEvents | where RemoteIP in (ips) or LocalIP in (ips) | extend Source = "DeviceNetworkEvents"),
+  (DeviceEvents | where RemoteIP in (ips) or LocalIP in (ips) or FileOriginIP in (ips) | extend Source = "DeviceEvents"),
+  (DeviceLogonEvents | where RemoteIP in (ips) | extend Source = "DeviceLogonEvents"),
+  (IdentityLogonEvents | where IPAddress == ip | extend Source = "IdentityLogonEvents"),
+  (CloudAppEvents | where IPAddress == ip | extend Source = "CloudAppEvents"),
+  (EmailEvents | where SenderIPv4 == ip or SenderIPv6 == ip | extend Source = "EmailEvents")
+| where Timestamp between (start .. end)
 | summarize FirstSeen = min(Timestamp), LastSeen = max(Timestamp), Events = count() by Source
 | order by LastSeen desc`;
 }

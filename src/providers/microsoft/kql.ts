@@ -28,6 +28,18 @@ export function kqlIp(ip: string): string {
   return kqlString(canonical);
 }
 
+/**
+ * The forms the Device* tables log an address in, as a KQL `dynamic` list for `in (…)`: the
+ * canonical IP and, for IPv4, its IPv4-mapped IPv6 form (`::ffff:203.0.113.7`, logged for
+ * dual-stack sockets with `RemoteIPType` `FourToSixMapping`).
+ */
+export function kqlIpForms(ip: string): string {
+  const canonical = canonicalIp(typeof ip === 'string' ? ip.trim() : '');
+  if (!canonical) throw new IpDataError('invalid-input', `“${String(ip).slice(0, 64)}” is not a valid IP address.`);
+  const forms = canonical.includes(':') ? [canonical] : [canonical, `::ffff:${canonical}`];
+  return `dynamic([${forms.map(kqlString).join(', ')}])`;
+}
+
 /** A KQL `datetime(...)` literal of a date (UTC, ISO 8601). */
 export function kqlDatetime(d: Date): string {
   const t = d instanceof Date ? d.getTime() : NaN;

@@ -31,25 +31,30 @@ export class RateLimiter {
     this.#now = options.now ?? (() => Date.now());
   }
 
-  /** Milliseconds until a call may start (0: now). */
-  waitMs(): number {
+  /** Milliseconds until `count` calls may start (0: now). */
+  waitMs(count = 1): number {
     const now = this.#now();
     const longest = Math.max(0, ...this.#quotas.map((q) => q.windowMs));
     this.#calls = this.#calls.filter((t) => now - t < longest);
     let wait = Math.max(0, this.#blockedUntil - now);
     for (const q of this.#quotas) {
+      const need = Math.min(count, q.max);
       const inWindow = this.#calls.filter((t) => now - t < q.windowMs);
-      if (inWindow.length >= q.max) wait = Math.max(wait, inWindow[inWindow.length - q.max]! + q.windowMs - now);
+      if (inWindow.length + need > q.max) wait = Math.max(wait, inWindow[inWindow.length + need - q.max - 1]! + q.windowMs - now);
     }
     return wait;
   }
 
-  /** Wait for a slot (abortably) and take it; or fail as `rate-limited` when the wait is too long. */
-  async acquire(signal?: AbortSignal): Promise<void> {
+  /**
+   * Wait for `count` slots (abortably) and take them; or fail as `rate-limited` when the wait is
+   * too long. A Graph `$batch` costs one slot per request in it: Graph counts each against the quota.
+   */
+  async acquire(signal?: AbortSignal, count = 1): Promise<void> {
     for (;;) {
-      const wait = this.waitMs();
+      const wait = this.waitMs(count);
       if (wait === 0) {
-        this.#calls.push(this.#now());
+        const now = this.#now();
+        for (let i = 0; i < count; i++) this.#calls.push(now);
         return;
       }
       if (wait > this.#maxWaitMs) {

@@ -21,18 +21,29 @@ export class SharedCache<T> {
   readonly #max: number;
   readonly #ttlMs: number;
   readonly #now: () => number;
+  readonly #ttlFor?: (value: T) => number | undefined;
 
-  constructor(options: { max?: number; ttlMs?: number; now?: () => number } = {}) {
+  /**
+   * `ttlFor` may keep some answers for less (or more) than `ttlMs`: an answer built while the
+   * backend was throttling is kept only briefly, so a Refresh a minute later asks again.
+   */
+  constructor(options: { max?: number; ttlMs?: number; now?: () => number; ttlFor?: (value: T) => number | undefined } = {}) {
     this.#max = options.max ?? 24;
     this.#ttlMs = options.ttlMs ?? 5 * 60_000;
     this.#now = options.now ?? (() => Date.now());
+    this.#ttlFor = options.ttlFor;
+  }
+
+  #expired(entry: Entry<T>): boolean {
+    const ttl = this.#ttlFor?.(entry.value as T) ?? this.#ttlMs;
+    return this.#now() - entry.at > ttl;
   }
 
   /** The answer for `key`: cached, in flight, or fetched now with `load`. */
   get(key: string, signal: AbortSignal, load: (signal: AbortSignal) => Promise<T>): Promise<T> {
     signal.throwIfAborted();
     let entry = this.#entries.get(key);
-    if (entry && entry.settled && this.#now() - entry.at > this.#ttlMs) {
+    if (entry && entry.settled && this.#expired(entry)) {
       this.#entries.delete(key);
       entry = undefined;
     }

@@ -46,6 +46,8 @@ export interface MicrosoftCall {
   read: boolean;
   idempotencyKey?: string;
   headers?: Record<string, string>;
+  /** Slots of the limiter the call takes (a \`$batch\`: one per request in it). */
+  cost?: number;
 }
 
 export interface MicrosoftTransportOptions {
@@ -87,7 +89,7 @@ export class MicrosoftTransport {
     const url = this.#url(c.api, c.path);
     for (let attempt = 0; ; attempt++) {
       c.signal.throwIfAborted();
-      await c.limiter?.acquire(c.signal);
+      await c.limiter?.acquire(c.signal, c.cost ?? 1);
       const headers = new Headers(c.headers);
       headers.set('Accept', 'application/json');
       headers.set('Authorization', `Bearer ${await this.#token(c.api, c.signal)}`);

@@ -99,7 +99,9 @@ function readCounts(value: unknown, path: string): SeverityCounts {
 export function readSecuritySummary(value: unknown, path = ''): SecuritySummary {
   const o = object(value, path);
   const prevalenceKey = get(o, 'organizationPrevalence') != null ? 'organizationPrevalence' : 'orgPrevalence';
+  const incomplete = optStr(o, 'incomplete', path, LIMITS.longText);
   return {
+    ...(incomplete ? { incomplete } : {}),
     openIncidents: count(o, 'openIncidents', path),
     activeAlerts: count(o, 'activeAlerts', path),
     incidentsBySeverity: readCounts(get(o, 'incidentsBySeverity'), at(path, 'incidentsBySeverity')),
@@ -170,6 +172,7 @@ export function readCapabilities(value: unknown, path = ''): Partial<ProviderCap
     }
   }
   if (get(o, 'indicatorActions') != null) out.indicatorActions = strings(o, 'indicatorActions', path, 64);
+  if (typeof get(o, 'indicatorCategory') === 'boolean') out.indicatorCategory = get(o, 'indicatorCategory') as boolean;
   if (get(o, 'maxLookbackDays') != null) {
     const days = num(o, 'maxLookbackDays', path);
     if (days <= 0) bad(at(path, 'maxLookbackDays'), 'a number of days above zero', days);

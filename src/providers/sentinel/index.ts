@@ -1,3 +1,3 @@
 export { SentinelProvider, type SentinelProviderOptions } from './sentinel-provider.js';
-export { INSIGHTS, type InsightDefinition } from './queries.js';
+export { customTableInsight, INSIGHTS, type CustomTableInsightOptions, type InsightDefinition } from './queries.js';
 export type { TokenSource } from '../microsoft/transport.js';

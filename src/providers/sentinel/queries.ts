@@ -6,10 +6,11 @@
  */
 import type { InsightChart } from '../../data/model.js';
 import type { TimeRange } from '../../lib/time-range.js';
-import { kqlDatetime, kqlInt, kqlIp, kqlString, marker } from '../microsoft/kql.js';
+import { kqlDatetime, kqlInt, kqlIp, kqlIpForms, kqlString, marker } from '../microsoft/kql.js';
 
 function head(name: string, ip: string, range: TimeRange): string {
-  return [marker(name), `let ip = ${kqlIp(ip)};`, `let from = ${kqlDatetime(range.from)};`, `let to = ${kqlDatetime(range.to)};`].join('\n');
+  // `ips`: the forms a Device* table logs the address in (IPv4 also as ::ffff:a.b.c.d).
+  return [marker(name), `let ip = ${kqlIp(ip)};`, `let ips = ${kqlIpForms(ip)};`, `let start = ${kqlDatetime(range.from)};`, `let end = ${kqlDatetime(range.to)};`].join('\n');
 }
 
 /** Alerts (any product, Sentinel's own and third-party), bookmarks, anomalies and activities with the IP. */
@@ -17,26 +18,29 @@ export function timelineQuery(ip: string, range: TimeRange, limit: number): stri
   return `${head('timeline', ip, range)}
 union isfuzzy = true
   (SecurityAlert
-    | where TimeGenerated between (from .. to) and Entities has ip
+    | where TimeGenerated between (start .. end) and Entities has ip
     | summarize arg_max(TimeGenerated, *) by SystemAlertId
     | project Time = StartTime, Kind = "alert", Id = SystemAlertId, Title = AlertName, Source = ProductName,
         Severity = AlertSeverity, Description, AlertId = SystemAlertId),
   (HuntingBookmark
-    | where TimeGenerated between (from .. to) and (Entities has ip or QueryResultRow has ip)
+    | where TimeGenerated between (start .. end) and (Entities has ip or QueryResultRow has ip)
     | summarize arg_max(TimeGenerated, *) by BookmarkId
+    | where SoftDeleted != true
+    // CreatedBy is a JSON object (its name, e-mail and object id), written as text.
+    | extend Creator = parse_json(CreatedBy)
     | project Time = EventTime, Kind = "bookmark", Id = BookmarkId, Title = BookmarkName, Source = "Hunting bookmark",
-        BookmarkedBy = CreatedBy, Query = QueryText, Description = Notes),
+        BookmarkedBy = coalesce(tostring(Creator.Name), tostring(Creator.Email), tostring(Creator.ObjectId)), Query = QueryText, Description = Notes),
   (Anomalies
-    | where TimeGenerated between (from .. to) and (Entities has ip or SourceIpAddress == ip)
+    | where TimeGenerated between (start .. end) and (Entities has ip or SourceIpAddress == ip)
     | project Time = StartTime, Kind = "anomaly", Id = Id, Title = AnomalyTemplateName, Source = "Anomaly rules (UEBA)",
         Severity = "medium", Description = Description),
   (SigninLogs
-    | where TimeGenerated between (from .. to) and IPAddress == ip
+    | where TimeGenerated between (start .. end) and IPAddress == ip
     | project Time = TimeGenerated, Kind = "activity", Id = Id,
         Title = strcat("Sign-in from ", ip, " by ", UserPrincipalName, " (", iff(ResultType == "0", "success", strcat("failure: ", ResultDescription)), ")"),
         Source = "SigninLogs"),
   (CommonSecurityLog
-    | where TimeGenerated between (from .. to) and (SourceIP == ip or DestinationIP == ip)
+    | where TimeGenerated between (start .. end) and (SourceIP == ip or DestinationIP == ip)
     | summarize Events = count(), Time = max(TimeGenerated) by DeviceVendor, DeviceProduct, DeviceAction, DestinationPort, bin(TimeGenerated, 1h)
     | project Time, Kind = "activity", Id = strcat(DeviceVendor, "/", DeviceProduct, "/", tostring(TimeGenerated), "/", tostring(DestinationPort)),
         Title = strcat(DeviceProduct, " ", DeviceAction, " port ", tostring(DestinationPort), " (", tostring(Events), " events)"),
@@ -48,24 +52,31 @@ union isfuzzy = true
 /** Where the IP shows up, per table, and the hosts that report it as their own address (Heartbeat). */
 export function logActivityQuery(ip: string, range: TimeRange): string {
   return `${head('log-activity', ip, range)}
-union withsource = Source isfuzzy = true
-  (CommonSecurityLog | where SourceIP == ip or DestinationIP == ip),
-  (SigninLogs | where IPAddress == ip),
-  (AADNonInteractiveUserSignInLogs | where IPAddress == ip),
-  (SecurityEvent | where IpAddress == ip),
-  (Syslog | where HostIP == ip or SyslogMessage has ip),
-  (OfficeActivity | where ClientIP == ip),
-  (AuditLogs | where tostring(InitiatedBy) has ip),
-  (DeviceNetworkEvents | where RemoteIP == ip or LocalIP == ip)
-| where TimeGenerated between (from .. to)
+// Each leg names its table: \`withsource\` names a parenthesised leg union_arg0, union_arg1 …
+union isfuzzy = true
+  (CommonSecurityLog | where SourceIP == ip or DestinationIP == ip | extend Source = "CommonSecurityLog"),
+  (SigninLogs | where IPAddress == ip | extend Source = "SigninLogs"),
+  (AADNonInteractiveUserSignInLogs | where IPAddress == ip | extend Source = "AADNonInteractiveUserSignInLogs"),
+  (SecurityEvent | where IpAddress == ip | extend Source = "SecurityEvent"),
+  (Syslog | where HostIP == ip or SyslogMessage has ip | extend Source = "Syslog"),
+  // Office 365 writes a client address with its port (1.2.3.4:5678, [2001:db8::1]:443).
+  (OfficeActivity | where ClientIP == ip or ClientIP startswith strcat(ip, ":") or ClientIP startswith strcat("[", ip, "]") | extend Source = "OfficeActivity"),
+  (AuditLogs | where tostring(InitiatedBy) has ip | extend Source = "AuditLogs"),
+  (DeviceNetworkEvents | where RemoteIP in (ips) or LocalIP in (ips) | extend Source = "DeviceNetworkEvents")
+| where TimeGenerated between (start .. end)
 | summarize FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated), Events = count() by Source
 | order by LastSeen desc`;
 }
 
+/**
+ * The hosts whose agent reports the IP as its own: a private address is in `ComputerPrivateIPs`;
+ * `ComputerIP` is the public address the agent is seen from (for a NAT's egress address, every
+ * host behind it), so a public IP matches there only.
+ */
 export function loggedHostsQuery(ip: string, range: TimeRange): string {
   return `${head('logged-hosts', ip, range)}
 Heartbeat
-| where TimeGenerated between (from .. to) and ComputerIP == ip
+| where TimeGenerated between (start .. end) and (set_has_element(ComputerPrivateIPs, ip) or ComputerIP == ip)
 | summarize LastHeartbeat = max(TimeGenerated) by Computer, OSType, ResourceId = _ResourceId
 | order by LastHeartbeat desc
 | take ${kqlInt(1_000)}`;
@@ -75,15 +86,17 @@ Heartbeat
 export function alertsQuery(ip: string, range: TimeRange, limit: number): string {
   return `${head('alerts', ip, range)}
 let alerts = SecurityAlert
-  | where TimeGenerated between (from .. to) and Entities has ip
+  | where TimeGenerated between (start .. end) and Entities has ip
   | summarize arg_max(TimeGenerated, *) by SystemAlertId;
 union
   (alerts
     | project Kind = "alert", Id = SystemAlertId, Title = AlertName, Severity = AlertSeverity, Status, Description,
         FirstActivity = StartTime, LastActivity = EndTime, LastModified = TimeGenerated, Category = tostring(split(Tactics, ",")[0]),
-        Categories = split(replace_string(Tactics, " ", ""), ","), ProductName, CompromisedEntity, Techniques),
+        Categories = split(replace_string(Tactics, " ", ""), ","), ProductName, CompromisedEntity,
+        // A JSON list written as text in SecurityAlert, a list in SecurityIncident: one type, or the union splits the column.
+        Techniques = todynamic(Techniques)),
   (SecurityIncident
-    | where TimeGenerated between (from .. to)
+    | where TimeGenerated between (start .. end)
     | summarize arg_max(TimeGenerated, *) by IncidentNumber
     | mv-expand AlertId = AlertIds to typeof(string)
     | join kind = inner (alerts | project AlertId = SystemAlertId) on AlertId
@@ -100,7 +113,7 @@ union
 export function devicesQuery(ip: string, range: TimeRange): string {
   return `${head('devices', ip, range)}
 DeviceNetworkEvents
-| where TimeGenerated between (from .. to) and (RemoteIP == ip or LocalIP == ip)
+| where TimeGenerated between (start .. end) and (RemoteIP in (ips) or LocalIP in (ips))
 | summarize FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated), Connections = count(),
     arg_max(TimeGenerated, DeviceName, ActionType, LocalIP, LocalPort, RemoteIP, RemotePort, Protocol, RemoteUrl,
       InitiatingProcessFileName, InitiatingProcessCommandLine, InitiatingProcessSHA256, InitiatingProcessAccountName) by DeviceId
@@ -113,7 +126,7 @@ export function deviceSearchQuery(ip: string, range: TimeRange, text: string): s
   return `${head('device-search', ip, range)}
 let term = ${kqlString(text)};
 DeviceNetworkEvents
-| where TimeGenerated between (from .. to) and (RemoteIP == ip or LocalIP == ip)
+| where TimeGenerated between (start .. end) and (RemoteIP in (ips) or LocalIP in (ips))
 | where InitiatingProcessFileName contains term or InitiatingProcessCommandLine contains term or InitiatingProcessSHA256 =~ term
     or InitiatingProcessAccountName contains term or RemoteUrl contains term or ActionType contains term
 | summarize by DeviceId
@@ -123,7 +136,7 @@ DeviceNetworkEvents
 export function prevalenceQuery(ip: string, range: TimeRange, bucket: 'hour' | 'day'): string {
   return `${head('prevalence', ip, range)}
 DeviceNetworkEvents
-| where TimeGenerated between (from .. to) and (RemoteIP == ip or LocalIP == ip)
+| where TimeGenerated between (start .. end) and (RemoteIP in (ips) or LocalIP in (ips))
 | summarize Devices = dcount(DeviceId) by Start = bin(TimeGenerated, ${bucket === 'hour' ? '1h' : '1d'})
 | order by Start asc`;
 }
@@ -137,65 +150,51 @@ export interface InsightDefinition {
   query: (ip: string, range: TimeRange) => string;
 }
 
+/**
+ * The workspace's threat intelligence indicators for the IP, newest version of each, live ones
+ * only: \`ThreatIntelIndicators\` (STIX), which replaced \`ThreatIntelligenceIndicator\` (no new data
+ * since July 2025). An address is an observable: \`ObservableKey\` \`ipv4-addr:value\` (or IPv6, or a
+ * network-traffic reference) and \`ObservableValue\` the address. Indicators are republished every
+ * 7 days, so the query looks back two weeks from the end of the range, whatever the range.
+ */
+const INDICATORS = `ThreatIntelIndicators
+| where TimeGenerated between ((end - 14d) .. end)
+| where ObservableKey in ("ipv4-addr:value", "ipv6-addr:value", "network-traffic:src_ref.value", "network-traffic:dst_ref.value") and ObservableValue == ip
+| summarize arg_max(TimeGenerated, *) by Id
+| where IsDeleted != true and Revoked != true and (isnull(ValidUntil) or ValidUntil > now())
+| extend ThreatType = tostring(Data.indicator_types[0]), Description = tostring(Data.description), IndicatorId = tostring(Data.id)`;
+
 /** The entity insights of the Sentinel IP page, each one KQL query. */
 export const INSIGHTS: readonly InsightDefinition[] = [
   {
     id: 'mdti-reputation',
     title: 'Microsoft Defender Threat Intelligence reputation',
-    description: 'What Microsoft Defender Threat Intelligence says of the IP: the indicators its data connector brings into the workspace, newest per indicator.',
-    dataSources: ['ThreatIntelligenceIndicator'],
+    description: 'What Microsoft Defender Threat Intelligence says of the IP: its indicators in the workspace (ThreatIntelIndicators), newest per indicator.',
+    dataSources: ['ThreatIntelIndicators'],
     query: (ip, r) => `${head('insight-mdti-reputation', ip, r)}
-ThreatIntelligenceIndicator
-| where TimeGenerated between (from .. to) and SourceSystem in ("Microsoft Defender Threat Intelligence", "Premium Microsoft Defender Threat Intelligence")
-| where NetworkIP == ip or NetworkSourceIP == ip or NetworkDestinationIP == ip
-| summarize arg_max(TimeGenerated, *) by IndicatorId
-| project ThreatType, Confidence = ConfidenceScore, Description, Tags, ValidUntil = ExpirationDateTime`,
-  },
-  {
-    id: 'virustotal',
-    title: 'VirusTotal IP address',
-    description: 'The IP report of VirusTotal (its enrichment playbook writes reports to a custom table): how many engines flag it.',
-    dataSources: ['VirusTotal_IP_CL'],
-    query: (ip, r) => `${head('insight-virustotal', ip, r)}
-VirusTotal_IP_CL
-| where TimeGenerated between (from .. to) and ip_s == ip
-| summarize arg_max(TimeGenerated, *) by ip_s
-| project Malicious = malicious_d, Suspicious = suspicious_d, Harmless = harmless_d, Undetected = undetected_d, Reputation = reputation_d, Owner = as_owner_s, LastAnalysis = last_analysis_date_t`,
+${INDICATORS}
+| where SourceSystem in ("Microsoft Defender Threat Intelligence", "Premium Microsoft Defender Threat Intelligence")
+| project ThreatType, Confidence, Description, Tags, ValidUntil`,
   },
   {
     id: 'recorded-future',
     title: 'Recorded Future IP address',
     description: 'Recorded Future risk lists that name the IP (imported as threat intelligence indicators): risk score and the rules behind it.',
-    dataSources: ['ThreatIntelligenceIndicator'],
+    dataSources: ['ThreatIntelIndicators'],
     query: (ip, r) => `${head('insight-recorded-future', ip, r)}
-ThreatIntelligenceIndicator
-| where TimeGenerated between (from .. to) and SourceSystem has "Recorded Future"
-| where NetworkIP == ip or NetworkSourceIP == ip or NetworkDestinationIP == ip
-| summarize arg_max(TimeGenerated, *) by IndicatorId
-| project RiskScore = ConfidenceScore, RiskRules = Description, ThreatType, LastSeen = LastUpdatedTimeUtc`,
+${INDICATORS}
+| where SourceSystem has "Recorded Future"
+| project RiskScore = Confidence, RiskRules = Description, ThreatType, LastSeen = Modified`,
   },
   {
     id: 'anomali',
     title: 'Anomali IP address',
     description: 'Anomali ThreatStream observables for the IP (imported as threat intelligence indicators).',
-    dataSources: ['ThreatIntelligenceIndicator'],
+    dataSources: ['ThreatIntelIndicators'],
     query: (ip, r) => `${head('insight-anomali', ip, r)}
-ThreatIntelligenceIndicator
-| where TimeGenerated between (from .. to) and SourceSystem has "Anomali"
-| where NetworkIP == ip or NetworkSourceIP == ip or NetworkDestinationIP == ip
-| summarize arg_max(TimeGenerated, *) by IndicatorId
-| project ThreatType, Severity = ThreatSeverity, Confidence = ConfidenceScore, Tags, Feed = Description`,
-  },
-  {
-    id: 'abuseipdb',
-    title: 'AbuseIPDB',
-    description: 'Reports of the IP to AbuseIPDB (the AbuseIPDB playbook writes them to a custom table).',
-    dataSources: ['AbuseIPDB_CL'],
-    query: (ip, r) => `${head('insight-abuseipdb', ip, r)}
-AbuseIPDB_CL
-| where TimeGenerated between (from .. to) and ipAddress_s == ip
-| summarize arg_max(TimeGenerated, *) by ipAddress_s
-| project Confidence = abuseConfidenceScore_d, Reports = totalReports_d, Country = countryCode_s, LastReported = lastReportedAt_t`,
+${INDICATORS}
+| where SourceSystem has "Anomali"
+| project ThreatType, Confidence, Tags, Feed = Description, LastSeen = Modified`,
   },
   {
     id: 'anomalies-by-ip',
@@ -205,7 +204,7 @@ AbuseIPDB_CL
     chart: { type: 'bar', x: 'Day', y: 'Anomalies' },
     query: (ip, r) => `${head('insight-anomalies-by-ip', ip, r)}
 Anomalies
-| where TimeGenerated between (from .. to) and (Entities has ip or SourceIpAddress == ip)
+| where TimeGenerated between (start .. end) and (Entities has ip or SourceIpAddress == ip)
 | summarize Anomalies = count() by Day = bin(TimeGenerated, 1d)
 | order by Day asc`,
   },
@@ -216,7 +215,7 @@ Anomalies
     dataSources: ['CommonSecurityLog'],
     query: (ip, r) => `${head('insight-network-traffic', ip, r)}
 CommonSecurityLog
-| where TimeGenerated between (from .. to) and (SourceIP == ip or DestinationIP == ip)
+| where TimeGenerated between (start .. end) and (SourceIP == ip or DestinationIP == ip)
 | summarize Events = count(), LastSeen = max(TimeGenerated) by Vendor = DeviceVendor, Product = DeviceProduct, Action = DeviceAction, Port = DestinationPort
 | order by Events desc
 | take 50`,
@@ -229,7 +228,7 @@ CommonSecurityLog
     chart: { type: 'line', x: 'Day', y: 'Connections' },
     query: (ip, r) => `${head('insight-remote-connections', ip, r)}
 DeviceNetworkEvents
-| where TimeGenerated between (from .. to) and RemoteIP == ip
+| where TimeGenerated between (start .. end) and RemoteIP in (ips)
 | summarize Connections = count() by Day = bin(TimeGenerated, 1d)
 | order by Day asc`,
   },
@@ -237,30 +236,24 @@ DeviceNetworkEvents
     id: 'remote-connections-ti',
     title: 'IP address remote connections with TI match',
     description: 'Devices that connected to the IP while a threat intelligence indicator named it.',
-    dataSources: ['DeviceNetworkEvents', 'ThreatIntelligenceIndicator'],
+    dataSources: ['DeviceNetworkEvents', 'ThreatIntelIndicators'],
     query: (ip, r) => `${head('insight-remote-connections-ti', ip, r)}
-let ti = ThreatIntelligenceIndicator | where TimeGenerated between (from .. to) and Active == true
-  | where NetworkIP == ip or NetworkDestinationIP == ip | summarize arg_max(TimeGenerated, *) by IndicatorId;
+let threat = toscalar(${INDICATORS.replace(/\n/g, ' ')} | take 1 | project ThreatType);
 DeviceNetworkEvents
-| where TimeGenerated between (from .. to) and RemoteIP == ip
+| where TimeGenerated between (start .. end) and RemoteIP in (ips)
+| where isnotempty(threat)
 | summarize Connections = count(), LastSeen = max(TimeGenerated) by Device = DeviceName
-| extend ThreatType = toscalar(ti | take 1 | project ThreatType)
-| where isnotempty(ThreatType)
+| extend ThreatType = threat
 | order by Connections desc`,
   },
   {
     id: 'ti-match',
     title: 'This IP has a TI match',
     description: 'Active threat intelligence indicators for the IP.',
-    dataSources: ['ThreatIntelligenceIndicator'],
+    dataSources: ['ThreatIntelIndicators'],
     query: (ip, r) => `${head('insight-ti-match', ip, r)}
-ThreatIntelligenceIndicator
-| where TimeGenerated between (from .. to)
-| extend TI_ipEntity = coalesce(NetworkIP, EmailSourceIpAddress, NetworkDestinationIP, NetworkSourceIP)
-| where TI_ipEntity == ip
-| summarize arg_max(TimeGenerated, *) by IndicatorId
-| where Active == true and ExpirationDateTime > now()
-| project Indicator = IndicatorId, ThreatType, Confidence = ConfidenceScore, Description, Expires = ExpirationDateTime`,
+${INDICATORS}
+| project Indicator = IndicatorId, Source = SourceSystem, ThreatType, Confidence, Description, Expires = ValidUntil`,
   },
   {
     id: 'sign-ins',
@@ -269,7 +262,7 @@ ThreatIntelligenceIndicator
     dataSources: ['SigninLogs', 'AADNonInteractiveUserSignInLogs'],
     query: (ip, r) => `${head('insight-sign-ins', ip, r)}
 union isfuzzy = true SigninLogs, (AADNonInteractiveUserSignInLogs | extend LocationDetails = todynamic(LocationDetails))
-| where TimeGenerated between (from .. to) and IPAddress == ip
+| where TimeGenerated between (start .. end) and IPAddress == ip
 | summarize Attempts = count(), Successes = countif(ResultType == "0"), Failures = countif(ResultType != "0"), Users = dcount(UserPrincipalName)
     by Country = tostring(LocationDetails.countryOrRegion), City = tostring(LocationDetails.city)`,
   },
@@ -280,7 +273,7 @@ union isfuzzy = true SigninLogs, (AADNonInteractiveUserSignInLogs | extend Locat
     dataSources: ['SecurityEvent'],
     query: (ip, r) => `${head('insight-windows-logons', ip, r)}
 SecurityEvent
-| where TimeGenerated between (from .. to) and EventID in (4624, 4625) and IpAddress == ip
+| where TimeGenerated between (start .. end) and EventID in (4624, 4625) and IpAddress == ip
 | summarize Succeeded = countif(EventID == 4624), Failed = countif(EventID == 4625), LastSeen = max(TimeGenerated) by Computer, Account
 | order by Failed desc, Succeeded desc
 | take 50`,
@@ -292,7 +285,7 @@ SecurityEvent
     dataSources: ['Syslog'],
     query: (ip, r) => `${head('insight-linux-logons', ip, r)}
 Syslog
-| where TimeGenerated between (from .. to) and ProcessName == "sshd" and SyslogMessage has ip
+| where TimeGenerated between (start .. end) and ProcessName == "sshd" and SyslogMessage has ip
 | parse SyslogMessage with Result:string " password for " User:string " from " Source:string " port " *
 | where Source == ip
 | summarize Accepted = countif(Result has "Accepted"), Failed = countif(Result has "Failed"), LastSeen = max(TimeGenerated) by Host = HostName, User
@@ -306,7 +299,7 @@ Syslog
     dataSources: ['AuditLogs'],
     query: (ip, r) => `${head('insight-directory-changes', ip, r)}
 AuditLogs
-| where TimeGenerated between (from .. to)
+| where TimeGenerated between (start .. end)
 | extend Actor = tostring(InitiatedBy.user.userPrincipalName), ActorIp = tostring(InitiatedBy.user.ipAddress)
 | where ActorIp == ip
 | summarize Events = count(), LastSeen = max(TimeGenerated) by Operation = OperationName, Actor, Result
@@ -320,7 +313,7 @@ AuditLogs
     dataSources: ['OfficeActivity'],
     query: (ip, r) => `${head('insight-office-activity', ip, r)}
 OfficeActivity
-| where TimeGenerated between (from .. to) and (ClientIP == ip or ClientIP startswith strcat(ip, ":") or ClientIP startswith strcat("[", ip, "]"))
+| where TimeGenerated between (start .. end) and (ClientIP == ip or ClientIP startswith strcat(ip, ":") or ClientIP startswith strcat("[", ip, "]"))
 | summarize Operations = count(), LastSeen = max(TimeGenerated) by Workload = OfficeWorkload, Operation, User = UserId
 | order by Operations desc
 | take 50`,
@@ -343,7 +336,53 @@ _GetWatchlistAlias
     dataSources: ['Heartbeat'],
     query: (ip, r) => `${head('insight-logged-hosts', ip, r)}
 Heartbeat
-| where TimeGenerated between (from .. to) and ComputerIP == ip
+| where TimeGenerated between (start .. end) and ComputerIP == ip
 | summarize LastHeartbeat = max(TimeGenerated) by Computer, OSType`,
   },
 ];
+
+/** A KQL name as it is written: quoted (\`['ip_s']\`), after checking it is one (letters, digits, \`_\`). */
+function kqlName(name: string, what: string): string {
+  if (typeof name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,254}$/.test(name)) throw new TypeError(`${what} “${String(name)}” is not a table or column name.`);
+  return `['${name}']`;
+}
+
+/** An insight over a table of the host's own workspace (see {@link customTableInsight}). */
+export interface CustomTableInsightOptions {
+  /** A stable id (letters, digits, `-`). */
+  id: string;
+  title: string;
+  description?: string;
+  /** The table, such as `VirusTotal_IP_CL` (what an enrichment playbook writes). */
+  table: string;
+  /** The column holding the IP address, such as `ip_s`. */
+  ipColumn: string;
+  /** The columns shown, by the name the table shows: `{ Malicious: 'malicious_d', Owner: 'as_owner_s' }`. */
+  columns: Readonly<Record<string, string>>;
+}
+
+/**
+ * An insight over a custom table whose schema only the host knows — enrichment playbooks
+ * (VirusTotal, AbuseIPDB …) write tables no Microsoft document describes, so none is on by
+ * default: a host that has one declares it with its own table and column names, and passes it
+ * with the defaults (`insights: [...INSIGHTS, customTableInsight({…})]`). The newest row for the IP
+ * in the range is shown. Every name is checked and quoted; the IP is a string literal.
+ */
+export function customTableInsight(o: CustomTableInsightOptions): InsightDefinition {
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(o.id)) throw new TypeError(`Insight id “${o.id}” should be lower-case letters, digits and “-”.`);
+  const table = kqlName(o.table, 'Table');
+  const ipColumn = kqlName(o.ipColumn, 'Column');
+  const projected = Object.entries(o.columns).map(([shown, column]) => `${kqlName(shown, 'Shown name')} = ${kqlName(column, 'Column')}`);
+  if (!projected.length) throw new TypeError('A custom insight shows at least one column.');
+  return {
+    id: o.id,
+    title: o.title,
+    description: o.description ?? `The newest row of ${o.table} for the IP.`,
+    dataSources: [o.table],
+    query: (ip, r) => `${head(`insight-${o.id}`, ip, r)}
+${table}
+| where TimeGenerated between (start .. end) and ${ipColumn} == ip
+| summarize arg_max(TimeGenerated, *) by ${ipColumn}
+| project ${projected.join(', ')}, LastSeen = TimeGenerated`,
+  };
+}

@@ -12,7 +12,7 @@ import type { AlertItem, Insight, IpDetails, LogActivity, ObservedDevice, Preval
 import { severity } from '../read/overview.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { listSource, queryAlerts, queryDevices, splitDeviceSearch } from '../../data/query.js';
-import { base64Url, gzipStored } from '../../lib/gzip.js';
+import { base64, gzipStored } from '../../lib/gzip.js';
 import { isExternalScope, parseIp } from '../../lib/ip.js';
 import { bucketMs, bucketSizeFor, bucketStarts, type TimeRange } from '../../lib/time-range.js';
 import { deviceFromHunting } from '../microsoft/device-rows.js';
@@ -129,6 +129,9 @@ function alertFromRow(r: Row): AlertItem {
   if (tags.length) item.tags = tags;
   return item;
 }
+
+/** The least a query's timespan reaches back (see #run). */
+const LOOKBACK_FLOOR_MS = 14 * 86_400_000;
 
 export class SentinelProvider implements IpDataProvider {
   readonly links: LinkResolver;
@@ -300,7 +303,10 @@ export class SentinelProvider implements IpDataProvider {
       api: this.#la,
       method: 'POST',
       path: `workspaces/${encodeURIComponent(this.#options.workspaceId)}/query`,
-      body: { query, timespan: `${range.from.toISOString()}/${range.to.toISOString()}` },
+      // Every query filters on the range itself; the timespan (which bounds every table) reaches two
+      // weeks back at least, for what is written less often than that (threat intelligence
+      // indicators are republished weekly, watchlists when they change).
+      body: { query, timespan: `${new Date(Math.min(range.from.getTime(), range.to.getTime() - LOOKBACK_FLOOR_MS)).toISOString()}/${range.to.toISOString()}` },
       signal,
       limiter: this.#laLimit,
       permission: 'Log Analytics Data.Read',
@@ -337,7 +343,11 @@ function laType(type: string): string {
   return 'string';
 }
 
-/** Open a query in the workspace's Logs (the Azure portal's share links carry it as base64 of gzip). */
+/**
+ * Open a query in the workspace's Logs. The Azure portal's share links carry it as standard base64
+ * (with `/`, `+` and `=`) of gzip of UTF-8, percent-encoded twice in the blade path (`%252F`), as
+ * the links the portal copies and Microsoft's own docs use.
+ */
 function sentinelLinks(o: SentinelProviderOptions): LinkResolver {
   if (!o.subscriptionId || !o.resourceGroup || !o.workspaceName) return {};
   const portal = (o.portalUrl ?? 'https://portal.azure.com').replace(/\/+$/, '');
@@ -345,7 +355,7 @@ function sentinelLinks(o: SentinelProviderOptions): LinkResolver {
   return {
     hunting: (query: string, language: QueryLanguage) =>
       language === 'kql-sentinel'
-        ? `${portal}/#blade/Microsoft_OperationsManagementSuite_Workspace/Logs.ReactView/resourceId/${encodeURIComponent(resource)}/source/LogsBlade.AnalyticsShareLinkToQuery/q/${encodeURIComponent(base64Url(gzipStored(new TextEncoder().encode(query))))}`
+        ? `${portal}/#blade/Microsoft_OperationsManagementSuite_Workspace/Logs.ReactView/resourceId/${encodeURIComponent(resource)}/source/LogsBlade.AnalyticsShareLinkToQuery/q/${encodeURIComponent(encodeURIComponent(base64(gzipStored(new TextEncoder().encode(query)))))}`
         : undefined,
   };
 }
