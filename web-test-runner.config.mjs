@@ -11,6 +11,8 @@ import { defaultReporter } from '@web/test-runner';
 import { findChrome } from './scripts/find-chrome.mjs';
 import { totalsReporter } from './scripts/totals-reporter.mjs';
 import { startKqlAnalyzer } from './mocks/kql/analyzer-service.mjs';
+import { defenderProxy } from './docs/examples/defender-proxy.mjs';
+import { fakeMde } from './mocks/mde-upstream.mjs';
 
 const executablePath = findChrome();
 if (!executablePath) {
@@ -136,6 +138,17 @@ export default {
       for await (const chunk of context.req) chunks.push(chunk);
       context.type = 'json';
       context.body = JSON.stringify(await kql.handle(Buffer.concat(chunks).toString('utf8')));
+    },
+    // The Defender for Endpoint proxy recipe, exactly as documented, relaying to a stand-in of the
+    // API built from its reference's examples (test/providers/defender-proxy.test.ts).
+    async function defenderProxyRecipe(context, next) {
+      if (context.path.startsWith('/__fake-mde/')) {
+        context.respond = false;
+        return fakeMde(context.req, context.res);
+      }
+      if (!context.path.startsWith('/__defender-proxy/')) return next();
+      context.respond = false;
+      return defenderProxy({ prefix: '/__defender-proxy', upstream: `http://${context.host}/__fake-mde`, timeoutMs: 5_000 })(context.req, context.res);
     },
     // MSW registers /mockServiceWorker.js with scope "/": serve it from ./public.
     function mswWorkerAtRoot(context, next) {

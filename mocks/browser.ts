@@ -9,4 +9,4 @@ import { createSentinelHandlers } from './sentinel.js';
 import { createElasticHandlers } from './elastic.js';
 
 /** The REST contract, Microsoft Graph and the Defender for Endpoint API, Log Analytics and geodata, Elasticsearch. */
-export const worker = setupWorker(...handlers, ...createMicrosoftHandlers(), ...createSentinelHandlers(), ...createElasticHandlers());
+export const worker = setupWorker(...handlers, ...createMicrosoftHandlers({ defenderUrl: `${location.origin}/defender-api` }), ...createSentinelHandlers(), ...createElasticHandlers());

@@ -169,6 +169,10 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
     const errors = errorsOf(verdict);
     if (errors.length) return huntingQueryError(errors);
     const table = (fallback: Array<[string, string]>, rows: ReadonlyArray<Record<string, unknown>>, lowerSchema = false) => huntingAnswerBody(rows, verdict, fallback.map(([n, t]) => [n, KQL_TYPES[t] ?? t] as [string, string]), lowerSchema);
+    if (markerOf(query) === 'device-groups') {
+      const failed = fail('hunting:device-groups');
+      return failed ?? HttpResponse.json(table([['MachineGroup', 'String']], DEVICE_GROUPS.map((g) => ({ MachineGroup: g }))));
+    }
     const head = queryHead(query);
     if (!head) {
       return error(400, 'BadRequest', `The mock does not know this query (marker “${markerOf(query) ?? 'none'}”): a provider query must start with its marker and declare ip, from and to.`);
@@ -233,6 +237,10 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
         const l = d.logActivity(range);
         const defenderTables = l.sources.filter((s) => /^(Device|Identity|CloudApp|Email)/.test(s.source));
         return HttpResponse.json(table([['Source', 'String'], ['FirstSeen', 'DateTime'], ['LastSeen', 'DateTime'], ['Events', 'Int64']], defenderTables.map((s) => ({ Source: s.source, FirstSeen: s.firstSeen, LastSeen: s.lastSeen, Events: s.count ?? 0 }))));
+      }
+      case 'logged-hosts': {
+        const hosts = d.logActivity(range).loggedHosts;
+        return HttpResponse.json(table([['DeviceId', 'String'], ['DeviceName', 'String'], ['OSPlatform', 'String'], ['LastSeen', 'DateTime']], hosts.map((h) => ({ DeviceId: h.id, DeviceName: h.name, OSPlatform: h.os ?? '', LastSeen: h.lastHeartbeat ?? '' }))));
       }
       default:
         return error(400, 'BadRequest', `The mock does not know the query “${name}”.`);
@@ -349,7 +357,7 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
         registrationDateTime: w.created,
         lastUpdateDateTime: w.updated,
         registrar: { name: w.registrar },
-        registrant: { organization: w.organization, name: w.registrant, country: w.country },
+        registrant: { organization: w.organization, name: w.registrant, address: { city: null, countryOrRegion: w.country ?? null, postalCode: null, state: null, street: null } },
         abuse: { email: w.abuseContact },
       });
     }),
@@ -451,7 +459,7 @@ function tiGraphRows(path: string, lists: GeneratedThreatIntel['lists']): unknow
   const seen = (r: { firstSeen?: string; lastSeen?: string }) => ({ firstSeenDateTime: r.firstSeen ?? null, lastSeenDateTime: r.lastSeen ?? null });
   switch (path) {
     case 'passiveDnsReverse':
-      return lists.passiveDns.map((r, i) => ({ '@odata.type': '#microsoft.graph.security.passiveDnsRecord', id: `pdns-${i}`, recordType: r.recordType, collectedBy: r.collectedBy, artifact: { id: r.hostname }, ...seen(r) }));
+      return lists.passiveDns.map((r, i) => ({ '@odata.type': '#microsoft.graph.security.passiveDnsRecord', id: `pdns-${i}`, recordType: r.recordType, collectedDateTime: r.lastSeen ?? null, artifact: { id: r.hostname }, ...seen(r) }));
     case 'sslCertificates':
       return lists.certificates.map((r, i) => ({ id: `cert-${i}`, sslCertificate: { id: r.sha1, sha1: r.sha1, subject: { commonName: r.subject }, issuer: { commonName: r.issuer }, expirationDateTime: r.expires }, ...seen(r) }));
     case 'hostPairs':

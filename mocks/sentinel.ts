@@ -19,6 +19,13 @@ export interface SentinelMockOptions {
   now?: number;
   /** Per-query failures: `'insight-anomali': 500`, `'timeline': 403` … */
   fail?: Record<string, number>;
+  /**
+   * Queries answered in part, as Log Analytics does after a non-fatal error: 200 with the first
+   * half of the rows and an `error` whose code is `PartialError` (the response-format doc).
+   */
+  partial?: readonly string[];
+  /** Milliseconds each query takes (all, or per query name), to see queues and waits. */
+  delayMs?: number | Record<string, number>;
   /** Microsoft's KQL analyser (the test server's): queries it refuses are refused as Log Analytics does, and answers take its columns. */
   analyzeKql?: KqlAnalyzer;
 }
@@ -36,6 +43,26 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
   const now = options.now ?? Math.floor(Date.now() / 3_600_000) * 3_600_000;
 
   async function answer(query: string): Promise<Response> {
+    const name = queryHead(query)?.name ?? '';
+    const delay = typeof options.delayMs === 'number' ? options.delayMs : (options.delayMs?.[name] ?? 0);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    const response = await whole(query);
+    if (!options.partial?.includes(name) || response.status !== 200) return response;
+    // Constructed from the response-format doc's words (no verbatim body is published): the rows
+    // so far in `tables`, and a OneAPI error with the code PartialError and its details.
+    const body = (await response.json()) as { tables: Array<{ rows: unknown[] }> };
+    for (const t of body.tables) t.rows = t.rows.slice(0, Math.ceil(t.rows.length / 2));
+    return HttpResponse.json({
+      ...body,
+      error: {
+        code: 'PartialError',
+        message: 'There were some errors when processing your query.',
+        details: [{ code: 'EngineError', message: 'Something went wrong processing your query on the server.', innererror: { code: '-2133196797', message: 'The results of this query exceed the set limit of 64000000 bytes, so not all records were returned (E_QUERY_RESULT_SET_TOO_LARGE).', severity: 2, severityName: 'Error' } }],
+      },
+    });
+  }
+
+  async function whole(query: string): Promise<Response> {
     // What Log Analytics would say of the query: refused as the service refuses it, or answered
     // with the columns Microsoft's analyser derives from the documented schemas.
     const verdict = await options.analyzeKql?.(query, 'logAnalytics');

@@ -24,7 +24,7 @@ interface Args {
 const getToken = async () => 'storybook-token';
 
 function providerFor(backend: Backend): IpDataProvider {
-  const defender = () => new DefenderXdrProvider({ getToken, tenantId: 'contoso-storybook' });
+  const defender = () => new DefenderXdrProvider({ getToken, tenantId: 'contoso-storybook', defenderUrl: 'https://api.security.microsoft.com' });
   const sentinel = () =>
     new SentinelProvider({ getToken, workspaceId: DEMO_WORKSPACE_ID, subscriptionId: 'storybook', resourceGroup: 'soc', workspaceName: 'contoso-sentinel' });
   if (backend === 'defender') return defender();

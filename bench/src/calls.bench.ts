@@ -58,7 +58,7 @@ const countingFetch: typeof fetch = async (input, init) => {
 const getToken = async () => 'bench-token';
 
 function providers(): Record<string, [() => IpDataProvider, string]> {
-  const defender = () => new DefenderXdrProvider({ getToken, fetch: countingFetch });
+  const defender = () => new DefenderXdrProvider({ getToken, fetch: countingFetch, defenderUrl: 'https://api.security.microsoft.com' });
   const sentinel = () => new SentinelProvider({ getToken, fetch: countingFetch, workspaceId: DEMO_WORKSPACE_ID, subscriptionId: 'bench', resourceGroup: 'soc', workspaceName: 'bench' });
   const elastic = () => new ElasticSecurityProvider({ elasticsearchUrl: DEMO_ELASTICSEARCH_URL, headers: { Authorization: 'ApiKey YmVuY2g6a2V5' }, fetch: countingFetch });
   return {

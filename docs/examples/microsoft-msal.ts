@@ -43,8 +43,9 @@ export async function mountIpPage(ip: string): Promise<void> {
   const defender = new DefenderXdrProvider({
     getToken,
     tenantId: TENANT_ID,
-    // The regional Defender API answers faster near its region (eu., us., uk., au. …).
-    defenderUrl: 'https://eu.api.security.microsoft.com',
+    // The Defender for Endpoint API through the portal's own relay (docs/examples/defender-proxy.mjs,
+    // pointed at the regional host near you: eu., us., uk., au. …).
+    defenderUrl: '/defender-api',
   });
   const sentinel = new SentinelProvider({
     getToken,

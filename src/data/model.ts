@@ -442,4 +442,6 @@ export interface Insight {
   dataSources?: string[];
   /** Set when this insight could not be computed; the other insights still render. */
   error?: string;
+  /** Set when the data source answered only in part (Log Analytics' PartialError): what is missing, in words. */
+  incomplete?: string;
 }

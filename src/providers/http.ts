@@ -104,12 +104,28 @@ export function errorMessageOf(text: string): { message?: string; code?: string 
   try {
     const json = JSON.parse(text) as { error?: { message?: unknown; code?: unknown } | string; message?: unknown };
     const error = json?.error;
-    const message = typeof error === 'object' ? error?.message : typeof error === 'string' ? error : json?.message;
+    let message = typeof error === 'object' ? error?.message : typeof error === 'string' ? error : json?.message;
     const code = typeof error === 'object' && typeof error?.code === 'string' ? error.code : undefined;
+    // OneAPI errors (Graph, Log Analytics) nest the specific reason in `innererror`: "The request had
+    // some invalid properties" says little; "Query could not be parsed at 'x' on line [1,11]" says it.
+    const detail = typeof error === 'object' ? innermostMessage(error) : undefined;
+    if (detail && detail !== message) message = typeof message === 'string' && message.trim() ? `${message.trim().replace(/\.?$/, '.')} ${detail}` : detail;
     return { message: typeof message === 'string' && message.trim() ? message.trim().slice(0, 500) : undefined, code };
   } catch {
     return {};
   }
+}
+
+/** The message of the deepest `innererror` (or `innerError`) that has one. */
+function innermostMessage(error: object): string | undefined {
+  let found: string | undefined;
+  let inner = (error as Record<string, unknown>)['innererror'] ?? (error as Record<string, unknown>)['innerError'];
+  for (let depth = 0; inner && typeof inner === 'object' && depth < 8; depth++) {
+    const m = (inner as Record<string, unknown>)['message'];
+    if (typeof m === 'string' && m.trim()) found = m.trim();
+    inner = (inner as Record<string, unknown>)['innererror'] ?? (inner as Record<string, unknown>)['innerError'];
+  }
+  return found;
 }
 
 /** The answer's JSON, or `bad-response` for a web page or text that is not JSON. */

@@ -355,6 +355,8 @@ export function readInsight(value: unknown, path = ''): Insight {
     dataSources: get(o, 'dataSources') == null ? undefined : strings(o, 'dataSources', path),
     error: optStr(o, 'error', path),
   };
+  const incomplete = optStr(o, 'incomplete', path, LIMITS.longText);
+  if (incomplete) insight.incomplete = incomplete;
   if (Object.keys(unreadableRows).length) insight.unreadableRows = unreadableRows;
   return insight;
 }

@@ -150,6 +150,18 @@ describe('<ip-observed-devices>', () => {
       expect(nav.detail.query).to.contain('DeviceNetworkEvents').and.to.contain(`"${IP}"`);
     });
 
+    it('says what the data source left out of a list it answered in part', async () => {
+      const base = staticWith();
+      const p = withOverrides(base, {
+        listObservedDevices: async (...args: Parameters<IpDataProvider['listObservedDevices']>) => ({ ...(await base.listObservedDevices(...args)), incomplete: 'Log Analytics answered the devices only in part.' }),
+      });
+      const el = await mount(p);
+      const note = root(el).querySelector('[part="incomplete"]');
+      expect(note?.textContent).to.contain('answered the devices only in part');
+      expect(note?.getAttribute('role')).to.equal('status');
+      expect(names(el).length, 'the devices given still show').to.be.greaterThan(0);
+    });
+
     it('exports every matching device, not only the 100 shown, as spreadsheet-safe CSV and as JSON', async () => {
       const many = Array.from({ length: 250 }, (_, i) => makeDevice({ id: `m${i}`, name: i === 7 ? '=cmd|"/c calc"!A1' : `HOST-${String(i).padStart(4, '0')}`, firstSeen: ago(500), lastSeen: ago(1 + i / 100), lastEvent: makeEvent({ timestamp: ago(1 + i / 100), actionType: i % 2 ? 'ConnectionFailed' : 'ConnectionSuccess' }) }));
       // A backend that lists past Defender's 100 (Defender itself stops there: so does its export).

@@ -273,6 +273,21 @@ describe('<ip-sentinel-events>', () => {
       expect(calls).to.equal(1);
     });
 
+    it('says what the data source left out of an insight it answered in part, and still shows the rows', async () => {
+      const base = provider();
+      const p = withOverrides(base, {
+        getInsights: async (...args: Parameters<NonNullable<IpDataProvider['getInsights']>>) =>
+          (await base.getInsights!(...args)).map((i) => (i.id === 'rep' ? { ...i, incomplete: 'Log Analytics answered the insight only in part: the result set is too large.' } : i)),
+      });
+      const el = await mount(p);
+      await waitUntil(() => card(el, 'Reputation'));
+      const note = card(el, 'Reputation').querySelector('[part="incomplete"]');
+      expect(note?.textContent).to.contain('answered the insight only in part');
+      expect(note?.getAttribute('role')).to.equal('status');
+      expect(deepText(card(el, 'Reputation')), 'the rows given still show').to.contain('Malicious');
+      expect(card(el, 'Anomalies by day')?.querySelector('[part="incomplete"]') ?? null, 'only that insight says so').to.equal(null);
+    });
+
     it('shows the query on demand and explores it in hunting', async () => {
       const el = await mount();
       await waitUntil(() => card(el, 'Reputation'));

@@ -36,7 +36,7 @@ function staticFromGenerator(): IpDataProvider {
 const PROVIDERS: Array<[name: string, make: () => IpDataProvider]> = [
   ['static', staticFromGenerator],
   ['REST', () => new RestIpDataProvider({ baseUrl: '/api' })],
-  ['Defender XDR', () => new DefenderXdrProvider({ getToken })],
+  ['Defender XDR', () => new DefenderXdrProvider({ getToken, defenderUrl: 'https://api.security.microsoft.com' })],
   ['Sentinel', () => new SentinelProvider({ getToken, workspaceId: DEMO_WORKSPACE_ID })],
   ['Elastic', () => new ElasticSecurityProvider({ elasticsearchUrl: DEMO_ELASTICSEARCH_URL, headers: { Authorization: 'ApiKey Y29uZm9ybWFuY2U6a2V5' } })],
 ];

@@ -40,6 +40,8 @@ function provider(extra: Partial<ConstructorParameters<typeof DefenderXdrProvide
       return 'token-for-tests';
     },
     tenantId: 'contoso-tenant',
+    // The mocks answer the Defender for Endpoint API at its own address, as a host's proxy would relay it.
+    defenderUrl: 'https://api.security.microsoft.com',
     ...extra,
   });
   // Components see it through the guard: read every answer as the page does.
@@ -136,7 +138,7 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     const { p } = provider();
     const err = await rejection(p.getIpDetails(IP, o()));
     expect(err.kind).to.equal('forbidden');
-    expect(err.message).to.contain('it needs the ThreatIntelligence.Read.All permission and a Microsoft Defender Threat Intelligence license.');
+    expect(err.message).to.contain('it needs the ThreatIntelligence.Read.All permission and an active Defender Threat Intelligence Portal license and API add-on license for the tenant');
     expect(err.message).to.contain('It said: “Missing role”');
     expect((await p.getSecuritySummary(IP, range, o())).openIncidents).to.be.a('number');
   });
@@ -269,6 +271,26 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     expect(internal.loggedHosts.length).to.be.greaterThan(0);
   });
 
+  it('without the Defender for Endpoint API’s address (no proxy), calls nothing there: statistics and logged hosts come from hunting, indicators are not offered', async () => {
+    const seen = watch();
+    const { p } = provider({ defenderUrl: undefined });
+    const caps = await p.getCapabilities!(o());
+    expect(caps).to.include({ addIndicator: false, deviceGroups: true });
+    const summary = await p.getSecuritySummary(IP, range, o());
+    const devices = await p.listObservedDevices(IP, { range, offset: 0, limit: 100 }, o());
+    expect(summary.organizationPrevalence, 'the devices that talked to the IP').to.equal(devices.total);
+    expect(summary.firstSeen).to.be.a('string');
+    const internal = await p.getLogActivity('10.20.30.40', range, o());
+    const withApi = await provider().p.getLogActivity('10.20.30.40', range, o());
+    expect(internal.loggedHosts.map((h) => h.name), 'the same devices as findbyip names').to.have.members(withApi.loggedHosts.map((h) => h.name));
+    expect(await p.listDeviceGroups!(o())).to.include('Servers – Production');
+    const err = await rejection(p.addIndicator!({ indicatorValue: IP, indicatorType: 'IpAddress', action: 'Block', title: 'C2', description: 'x', generateAlert: true }, o()));
+    expect(err.message).to.contain('defenderUrl');
+    const mine = seen.filter((s) => s.url.hostname === 'api.security.microsoft.com');
+    // Only the second provider (with the address) asked it.
+    expect(mine.every((s) => s.url.pathname.includes('findbyip')), 'nothing else reached the Defender for Endpoint API').to.equal(true);
+  });
+
   it('updates an alert and an incident through Graph, with the comment, and the list shows it', async () => {
     const seen = watch();
     const { p } = provider();
@@ -292,6 +314,28 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     const indicator = await p.addIndicator!({ indicatorValue: IP, indicatorType: 'IpAddress', action: 'Block', title: 'C2', description: 'Cobalt Strike', generateAlert: true, severity: 'High', rbacGroupNames: [groups[0]!] }, o());
     expect(indicator).to.include({ indicatorValue: IP, action: 'Block', title: 'C2' });
     expect(indicator.id).to.be.a('string').and.not.empty;
+  });
+
+  it('lists the device groups from advanced hunting where the exposure score (Defender Vulnerability Management) is refused', async () => {
+    const seen = watch();
+    worker.use(...createMicrosoftHandlers({ now: NOW, fail: { groups: 403 } }));
+    const { p } = provider();
+    const groups = await p.listDeviceGroups!(o());
+    expect(groups).to.include('Servers – Production');
+    expect(groups, 'sorted').to.deep.equal([...groups].sort());
+    await waitUntil(() => seen.some((s) => s.url.pathname.endsWith('/runHuntingQuery') && s.body?.includes('ip-entity-page:device-groups')), 'the groups came from the hunting query');
+    // Both refused: the first refusal is said, naming the license and both permission names.
+    worker.use(...createMicrosoftHandlers({ now: NOW, fail: { groups: 403, 'hunting:device-groups': 403 } }));
+    const err = await rejection(provider().p.listDeviceGroups!(o()));
+    expect(err.kind).to.equal('forbidden');
+    expect(err.message).to.contain('Score.Read.All (application) or Score.Read (delegated)').and.to.contain('Microsoft Defender Vulnerability Management');
+  });
+
+  it('names the delegated permission a browser app gets when the indicators API refuses', async () => {
+    worker.use(http.post('https://api.security.microsoft.com/api/indicators', () => HttpResponse.json({ error: { code: 'Forbidden', message: 'The application does not have any of the required application permissions.' } }, { status: 403 })));
+    const err = await rejection(provider().p.addIndicator!({ indicatorValue: IP, indicatorType: 'IpAddress', action: 'Block', title: 'C2', description: 'x', generateAlert: true }, o()));
+    expect(err.kind).to.equal('forbidden');
+    expect(err.message).to.contain('Ti.ReadWrite.All (application) or Ti.ReadWrite (delegated)');
   });
 
   it('comments on an incident as Graph documents it (alertComment), and says exactly what was saved when a comment fails', async () => {

@@ -34,6 +34,7 @@ function cases(): Case[] {
     d('prevalence daily', defender.prevalenceQuery(ip, range, 'day'));
     d('alerts', defender.alertsQuery(ip, range));
     d('log activity', defender.logActivityQuery(ip, range));
+    d('logged hosts', defender.loggedHostsQuery(ip, range));
     s('timeline', sentinel.timelineQuery(ip, range, 1000));
     s('log activity', sentinel.logActivityQuery(ip, range));
     s('logged hosts', sentinel.loggedHostsQuery(ip, range));
@@ -53,6 +54,7 @@ function cases(): Case[] {
       out.push({ name: `hunting ${kind} for Sentinel (${ip})`, service: 'logAnalytics', query: huntingQuery(ip, range, 'kql-sentinel', kind) });
     }
   }
+  out.push({ name: 'defender device groups', service: 'defender', query: defender.deviceGroupsQuery(range) });
   return out;
 }
 

@@ -3,6 +3,7 @@ import { kqlDatetime, kqlInt, kqlIp, kqlString, marker, markerOf } from '../../s
 import { RateLimiter } from '../../src/providers/microsoft/limiter.js';
 import { SharedCache } from '../../src/providers/microsoft/shared-cache.js';
 import { MicrosoftTransport } from '../../src/providers/microsoft/transport.js';
+import { ConcurrencyQueue } from '../../src/providers/microsoft/queue.js';
 import { DefenderGraph } from '../../src/providers/defender/graph.js';
 import { base64Url, crc32, gzipStored } from '../../src/lib/gzip.js';
 import { IpDataError } from '../../src/data/errors.js';
@@ -145,6 +146,51 @@ describe('DefenderGraph.getMany', () => {
     expect(asked.at(-1), 'a changed item is read again').to.equal('/security/incidents/2');
   });
 });
+
+describe('ConcurrencyQueue', () => {
+  it('runs at most max tasks, starts the waiting ones first in first out, and drops one whose caller aborted', async () => {
+    const queue = new ConcurrencyQueue(2);
+    const order: string[] = [];
+    const gates = new Map<string, () => void>();
+    const task = (name: string) => () =>
+      new Promise<string>((resolve) => {
+        order.push(name);
+        gates.set(name, () => resolve(name));
+      });
+    const signal = new AbortController().signal;
+    const a = queue.run(task('a'), signal);
+    const b = queue.run(task('b'), signal);
+    const stop = new AbortController();
+    const c = queue.run(task('c'), stop.signal);
+    const d = queue.run(task('d'), signal);
+    await Promise.resolve();
+    expect(order).to.deep.equal(['a', 'b']);
+    expect(queue.waiting).to.equal(2);
+    stop.abort();
+    expect(await c.then(() => 'ran', (e: Error) => e.name)).to.equal('AbortError');
+    gates.get('a')!();
+    await a;
+    await waitUntilQueued(() => order.length === 3);
+    expect(order, 'd takes the place; c never runs').to.deep.equal(['a', 'b', 'd']);
+    // A newcomer while one waits does not overtake it.
+    const e = queue.run(task('e'), signal);
+    const f = queue.run(task('f'), signal);
+    gates.get('b')!();
+    await waitUntilQueued(() => order.length === 4);
+    expect(order.at(-1)).to.equal('e');
+    gates.get('d')!();
+    gates.get('e')!();
+    await waitUntilQueued(() => order.length === 5);
+    gates.get('f')!();
+    expect(await Promise.all([b, d, e, f])).to.deep.equal(['b', 'd', 'e', 'f']);
+    expect(queue.running).to.equal(0);
+  });
+});
+
+async function waitUntilQueued(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 50 && !done(); i++) await new Promise((r) => setTimeout(r, 0));
+  expect(done(), 'the queue moved on').to.equal(true);
+}
 
 describe('SharedCache', () => {
   it('sends one request for callers of the same key, keeps the answer, and aborts only when every caller did', async () => {

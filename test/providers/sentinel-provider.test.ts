@@ -8,7 +8,7 @@ import { combineProviders } from '../../src/providers/combine.js';
 import { guardProvider } from '../../src/providers/guard.js';
 import { resolveCapabilities } from '../../src/data/provider.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
-import { DEMO_WORKSPACE_ID } from '../../mocks/sentinel.js';
+import { createSentinelHandlers, DEMO_WORKSPACE_ID } from '../../mocks/sentinel.js';
 import { deepQuery, deepText } from '../helpers/dom.js';
 import { NOW, useMockApi, worker } from '../helpers/msw.js';
 
@@ -72,6 +72,59 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
     expect(bodies.some((b) => JSON.parse(b).timespan === `${range.from.toISOString()}/${range.to.toISOString()}`)).to.equal(true);
     const again = await p.getInsight!(IP, 'ti-match', range, o());
     expect(again.title).to.equal('This IP has a TI match');
+  });
+
+  it('says what Log Analytics left out of an answer it gave in part (PartialError), list, summary and insight alike', async () => {
+    worker.use(...createSentinelHandlers({ now: NOW, partial: ['alerts', 'insight-remote-connections'] }));
+    const p = guardProvider(sentinel());
+    const page = await p.listAlerts(IP, { range, offset: 0, limit: 50 }, o());
+    expect(page.incomplete).to.match(/answered the incidents and alerts that name 203\.0\.113\.7 only in part/);
+    expect(page.incomplete, 'the service’s reason').to.contain('exceed the set limit');
+    expect(page.items.length, 'the rows given are shown').to.be.greaterThan(0);
+    const summary = await p.getSecuritySummary(IP, range, o());
+    expect(summary.incomplete).to.contain('only in part');
+    const insights = await p.getInsights!(IP, range, o());
+    expect(insights.find((i) => i.id === 'remote-connections')!.incomplete).to.contain('only in part');
+    expect(insights.find((i) => i.id === 'network-traffic')!.incomplete, 'a whole answer says nothing').to.equal(undefined);
+  });
+
+  it('runs at most five queries at once, as Log Analytics runs a user’s, and queues the rest in order', async () => {
+    worker.use(...createSentinelHandlers({ now: NOW, delayMs: 60 }));
+    let inFlight = 0;
+    let most = 0;
+    const started = new Set<string>();
+    worker.events.on('request:start', ({ request, requestId }) => {
+      if (!request.url.includes('/workspaces/')) return;
+      started.add(requestId);
+      most = Math.max(most, ++inFlight);
+    });
+    worker.events.on('response:mocked', ({ requestId }) => {
+      if (started.delete(requestId)) inFlight--;
+    });
+    const p = guardProvider(sentinel());
+    // The Sentinel tab and the overview open together: some twenty queries.
+    const [insights, timeline, summary] = await Promise.all([p.getInsights!(IP, range, o()), p.getTimeline!(IP, range, o()), p.getSecuritySummary(IP, range, o()), p.getLogActivity(IP, range, o())]);
+    expect(insights.every((i) => !i.error), 'every query ran').to.equal(true);
+    expect(timeline.length).to.be.greaterThan(0);
+    expect(summary.activeAlerts).to.be.a('number');
+    expect(most).to.equal(5);
+  });
+
+  it('lets a queued query go when its caller aborts, without sending it', async () => {
+    worker.use(...createSentinelHandlers({ now: NOW, delayMs: 100 }));
+    const sent: string[] = [];
+    worker.events.on('request:start', ({ request }) => {
+      if (request.url.includes('/workspaces/')) void request.clone().text().then((t) => sent.push(t));
+    });
+    const p = guardProvider(sentinel());
+    const busy = p.getInsights!(IP, range, o());
+    const stop = new AbortController();
+    const timeline = p.getTimeline!(IP, range, { signal: stop.signal });
+    stop.abort();
+    const outcome = await timeline.then(() => 'answered', (e: unknown) => (e as Error).name);
+    expect(outcome).to.equal('AbortError');
+    await busy;
+    expect(sent.some((b) => b.includes('ip-entity-page:timeline')), 'the timeline query never left').to.equal(false);
   });
 
   it('names the permission and the workspace role when Log Analytics refuses, for that section only', async () => {
@@ -158,7 +211,7 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
 describe('combineProviders', () => {
 
   it('takes each method from the first provider that has it, and the shortest look-back', async () => {
-    const defender = new DefenderXdrProvider({ getToken });
+    const defender = new DefenderXdrProvider({ getToken, defenderUrl: 'https://api.security.microsoft.com' });
     const both = combineProviders(defender, sentinel());
     const caps = await resolveCapabilities(both, o());
     expect(caps).to.include({ updateAlerts: true, addIndicator: true, timeline: true, insights: true, deviceEvents: true, maxLookbackDays: 30 });
@@ -172,7 +225,7 @@ describe('combineProviders', () => {
     // A whole page on two providers, a tab visit and axe over it all: the waits below add up to
     // more than the default 10 s, which a cold first run can need (one fresh-clone CI run did).
     this.timeout(30_000);
-    const page = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} .provider=${combineProviders(new DefenderXdrProvider({ getToken }), sentinel())}></ip-entity-page>`);
+    const page = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} .provider=${combineProviders(new DefenderXdrProvider({ getToken, defenderUrl: 'https://api.security.microsoft.com' }), sentinel())}></ip-entity-page>`);
     await waitUntil(() => page.shadowRoot!.getElementById('tab-sentinel'), 'the Sentinel tab appears', { timeout: 5000 });
     await waitUntil(() => /Open incidents/.test(deepText(page)) && deepQuery(page, 'ip-overview')?.shadowRoot?.querySelector('[part="details"] dl'), 'the overview loads', { timeout: 8000 });
     page.tab = 'sentinel';

@@ -34,6 +34,9 @@ export const observedDevicesStyles = css`
     color: var(--_color-text-muted);
     font-size: var(--_font-size-small);
   }
+  .cap.incomplete {
+    color: var(--_color-danger);
+  }
   .header {
     display: grid;
     grid-template-columns: minmax(0, 1.3fr) minmax(10rem, 0.5fr) minmax(0, 2fr);

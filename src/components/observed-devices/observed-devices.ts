@@ -73,6 +73,7 @@ const levelLabel = (level: string) => (level === 'none' ? msg('None') : labelFor
  * @csspart base - The wrapper.
  * @csspart toolbar - Search and filters.
  * @csspart cap - The "showing 100 of N" line.
+ * @csspart incomplete - Says what the data source left out of the list (an answer given in part).
  * @csspart list - The scrolling list (tree grid).
  * @csspart device - Each device row.
  * @csspart event - Each event row of an expanded device.
@@ -287,6 +288,12 @@ export class IpObservedDevices extends IpSectionElement {
   }
 
   #renderCap(page: Page<ObservedDevice>): TemplateResult {
+    const cap = this.#renderCount(page);
+    // What the data source left out (an answer given in part) is said next to the count.
+    return page.incomplete ? html`${cap}<p class="cap incomplete" part="incomplete" role="status">⚠ ${shown(page.incomplete)}</p>` : cap;
+  }
+
+  #renderCount(page: Page<ObservedDevice>): TemplateResult {
     const locale = this.locale;
     const shown = page.items.length;
     const total = page.total;

@@ -244,6 +244,10 @@ export const sentinelEventsStyles = css`
     text-align: end;
     font-variant-numeric: tabular-nums;
   }
+  .incomplete {
+    margin: 0;
+    color: var(--_color-danger);
+  }
   .no-results {
     padding: var(--_space) 0;
   }

@@ -78,6 +78,7 @@ interface Retry {
  * @csspart timeline - The timeline section.
  * @csspart insights - The insights section.
  * @csspart insight - Each insight card.
+ * @csspart incomplete - Says what the data source left out of an insight it answered only in part.
  * @csspart event - Each timeline event.
  * @csspart event-title - An event's title (a link for alerts).
  * @cssprop --ip-sentinel-timeline-height - Height of the timeline list (default 560px).
@@ -420,6 +421,7 @@ export class IpSentinelEvents extends IpSectionElement {
       </div>
       ${insight.description ? html`<p class="muted small">${shown(insight.description, { keepNewlines: true })}</p>` : nothing}
       <div class="card-body">${body}</div>
+      ${insight.incomplete && !error && !loading ? html`<p class="incomplete small" part="incomplete" role="status">⚠ ${shown(insight.incomplete)}</p>` : nothing}
       <div class="card-footer">
         <button type="button" class="link" aria-expanded=${queryOpen ? 'true' : 'false'} aria-controls="q-${id}" @click=${() => this.#toggle('openQueries', id)}>${queryOpen ? msg('Hide query') : msg('Show query')}</button>
         ${entityLink(this, msg('Explore in hunting'), { target: 'hunting', ip, query: insight.query, language: insight.language }, href)}

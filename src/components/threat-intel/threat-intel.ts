@@ -164,8 +164,10 @@ export class IpThreatIntel extends IpSectionElement {
   }
 
   #renderList(relation: ThreatIntelRelation, ti: ThreatIntel): TemplateResult {
-    const def = TI_LISTS[relation] as { title: string; empty: string; columns: Array<{ label: string; cell: (row: unknown, locale?: string) => TemplateResult | string }> };
+    const def = TI_LISTS[relation] as { title: string; empty: string; columns: Array<{ label: string; cell: (row: unknown, locale?: string) => TemplateResult | string; has?: (row: unknown) => boolean }> };
     const state = this.#lists.state(relation);
+    // An optional column no listed row has a value for is left out, not a column of dashes.
+    const columns = def.columns.filter((c) => !c.has || state?.items.some((row) => !(row as RowProblems).unreadable && c.has!(row)));
     const total = state?.total ?? ti.counts[relation];
     const id = `ti-${relation}`;
     let body: TemplateResult;
@@ -178,13 +180,13 @@ export class IpThreatIntel extends IpSectionElement {
       const more = (state.total ?? 0) - state.items.length;
       // Wide tables scroll sideways: the scroll box is focusable, so the keyboard can scroll it too.
       body = html`<div class="table-wrap" tabindex="0" role="group" aria-label=${def.title}><table class="simple">
-          <thead><tr>${def.columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
+          <thead><tr>${columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
           <tbody>${state.items.map((row) => {
             // A record that could not be read keeps its place, saying why; one with values left out is marked.
             const problems = row as RowProblems;
             return problems.unreadable
-              ? html`<tr class="unreadable-row"><td colspan=${def.columns.length}>${unreadableRow(problems.unreadable)}</td></tr>`
-              : html`<tr>${def.columns.map((c, i) => html`<td>${i === 0 ? partialMark(problems.partial) : nothing}${contained(() => c.cell(row, this.locale), () => missing())}</td>`)}</tr>`;
+              ? html`<tr class="unreadable-row"><td colspan=${columns.length}>${unreadableRow(problems.unreadable)}</td></tr>`
+              : html`<tr>${columns.map((c, i) => html`<td>${i === 0 ? partialMark(problems.partial) : nothing}${contained(() => c.cell(row, this.locale), () => missing())}</td>`)}</tr>`;
           })}</tbody>
         </table></div>
         ${state.error ? html`<p class="error-text" role="alert">${shown(describeError(state.error))} <button type="button" class="link" @click=${() => this.#lists.retry(relation)}>${msg('Retry')}</button></p>` : nothing}

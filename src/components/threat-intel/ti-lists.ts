@@ -24,6 +24,8 @@ interface ListState {
 interface Column<T> {
   label: string;
   cell: (row: T, locale?: string) => TemplateResult | string;
+  /** An optional column shows only when a listed row has its value (Defender's passive DNS names no source). */
+  has?: (row: T) => boolean;
 }
 
 const date = (iso: string | undefined, locale?: string) => (iso ? formatDate(iso, locale) : missing());
@@ -45,7 +47,7 @@ export const TI_LISTS: { [R in ThreatIntelRelation]: { title: string; empty: str
       { get label() { return msg('Host name'); }, cell: (r) => truncated(r.hostname, { mono: true }) },
       { get label() { return msg('Resolution'); }, cell: (r) => (r.current ? html`<span class="badge current">${msg('Current')}</span>` : html`<span class="muted">${msg('Historical')}</span>`) },
       ...seen<ThreatIntelRows['passiveDns']>(),
-      { get label() { return msg('Source'); }, cell: (r) => (r.collectedBy ? shown(r.collectedBy) : missing()) },
+      { get label() { return msg('Source'); }, cell: (r) => (r.collectedBy ? shown(r.collectedBy) : missing()), has: (r) => Boolean(r.collectedBy) },
     ],
   },
   certificates: {

@@ -25,7 +25,7 @@ import { MicrosoftTransport, type MicrosoftApi, type TokenSource } from '../micr
 import { buildAlertCase, withUpdates, type AlertCase, type HuntingAlertFilter } from './cases.js';
 import { DefenderGraph } from './graph.js';
 import { alertFromGraph, detailsFromThreatIntel, deviceFromHunting, eventFromHunting, graphDetermination, incidentFromGraph, indicatorFromMde } from './map.js';
-import { deviceEventsQuery, deviceSearchQuery, devicesQuery, logActivityQuery, prevalenceQuery } from './queries.js';
+import { deviceEventsQuery, deviceGroupsQuery, deviceSearchQuery, devicesQuery, logActivityQuery, loggedHostsQuery, prevalenceQuery } from './queries.js';
 import { TI_PATHS, tiPage, tiSummary } from './threat-intel.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
 import { idSegment } from '../http.js';
@@ -41,8 +41,12 @@ export interface DefenderXdrProviderOptions {
   /** Microsoft Graph (default `https://graph.microsoft.com/v1.0`), or the host's proxy for it. */
   graphUrl?: string;
   /**
-   * The Defender for Endpoint API (default `https://api.security.microsoft.com`; regional hosts
-   * such as `https://eu.api.security.microsoft.com` answer faster near their region), or a proxy.
+   * The Defender for Endpoint API through the host's proxy (`/defender-api`: the recipe is in
+   * docs/providers/defender.md), or the API itself (`https://api.security.microsoft.com`, a
+   * regional `https://eu.api.security.microsoft.com` …) where the host has seen it answer the
+   * browser. No Microsoft document says that API answers a browser's CORS preflight, so there is
+   * no default: without it, IP statistics and logged hosts come from advanced hunting and adding
+   * an indicator is not offered.
    */
   defenderUrl?: string;
   /** The Defender portal, for links (default `https://security.microsoft.com`). */
@@ -78,7 +82,8 @@ export class DefenderXdrProvider implements IpDataProvider {
   readonly links: LinkResolver;
   readonly #graph: DefenderGraph;
   readonly #t: MicrosoftTransport;
-  readonly #mde: MicrosoftApi;
+  /** The Defender for Endpoint API, when the host gave its address (its proxy). */
+  readonly #mde: MicrosoftApi | undefined;
   readonly #mdeLimit = new RateLimiter('Defender for Endpoint API', [{ max: 100, windowMs: MIN }, { max: 1_500, windowMs: HOUR }]);
   readonly #maxAlerts: number;
   // A list built while Graph throttled is asked again after half a minute ("Refresh in a minute").
@@ -97,11 +102,12 @@ export class DefenderXdrProvider implements IpDataProvider {
   constructor(options: DefenderXdrProviderOptions) {
     this.#t = new MicrosoftTransport({ getToken: options.getToken, fetch: options.fetch, timeoutMs: options.timeoutMs, maxRetryAfterSeconds: options.maxRetryAfterSeconds });
     const graphApi: MicrosoftApi = { name: 'Microsoft Graph', base: (options.graphUrl ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, ''), scope: GRAPH_SCOPE };
-    this.#mde = { name: 'the Defender for Endpoint API', base: (options.defenderUrl ?? 'https://api.security.microsoft.com').replace(/\/+$/, ''), scope: MDE_SCOPE };
+    this.#mde = options.defenderUrl ? { name: 'the Defender for Endpoint API', base: options.defenderUrl.replace(/\/+$/, ''), scope: MDE_SCOPE } : undefined;
     this.#graph = new DefenderGraph(this.#t, graphApi, {
       hunting: new RateLimiter('advanced hunting', [{ max: 45, windowMs: MIN }, { max: 1_500, windowMs: HOUR }]),
       graph: new RateLimiter('Microsoft Graph security API', [{ max: 150, windowMs: MIN }]),
-      threatIntel: new RateLimiter('threat intelligence', [{ max: 100, windowMs: HOUR }]),
+      // No documented quota for Graph threat intelligence: none is imposed here; a 429's Retry-After still holds every call back.
+      threatIntel: new RateLimiter('threat intelligence', []),
     });
     this.#maxAlerts = Math.max(1, Math.min(1_000, Math.floor(options.maxAlerts ?? 100)));
     this.links = portalLinks((options.portalUrl ?? 'https://security.microsoft.com').replace(/\/+$/, ''), options.tenantId);
@@ -110,7 +116,8 @@ export class DefenderXdrProvider implements IpDataProvider {
   async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
     return {
       updateAlerts: true,
-      addIndicator: true,
+      // Indicators go through the Defender for Endpoint API: only with its address (the host's proxy).
+      addIndicator: Boolean(this.#mde),
       deviceGroups: true,
       deviceEvents: true,
       timeline: false,
@@ -319,6 +326,7 @@ export class DefenderXdrProvider implements IpDataProvider {
     if (!value) throw new IpDataError('invalid-input', `“${String(input.indicatorValue).slice(0, 64)}” is not a valid IP address.`);
     const body: Record<string, unknown> = { indicatorValue: value, indicatorType: 'IpAddress', action: input.action, title: input.title, description: input.description, generateAlert: input.generateAlert };
     for (const key of ['application', 'expirationTime', 'severity', 'recommendedActions', 'rbacGroupNames'] as const) if (input[key] !== undefined) body[key] = input[key];
+    if (!this.#mde) throw new IpDataError('forbidden', 'Adding an indicator goes through the Defender for Endpoint API, and this page has no address for it: the host sets defenderUrl to its proxy for that API.');
     const raw = await this.#t.call({
       api: this.#mde,
       method: 'POST',
@@ -334,19 +342,43 @@ export class DefenderXdrProvider implements IpDataProvider {
     return indicatorFromMde(raw);
   }
 
+  /**
+   * The device groups an indicator can be scoped to. Defender for Endpoint lists them only with
+   * their exposure scores, which come from Defender Vulnerability Management; where that answers
+   * 403 or 404 (no such license, no Score permission), the groups devices reported in the last 30
+   * days come from advanced hunting (DeviceInfo's MachineGroup) instead.
+   */
   async listDeviceGroups(o: RequestOptions): Promise<string[]> {
-    const raw = (await this.#t.call({
-      api: this.#mde,
-      method: 'GET',
-      path: 'api/exposureScore/ByMachineGroups',
-      signal: o.signal,
-      limiter: this.#mdeLimit,
-      permission: 'Score.Read.All',
-      what: 'the device groups',
-      read: true,
-    })) as { value?: unknown };
+    const hunted = async () => {
+      const to = new Date();
+      const rows = await this.#graph.hunt(deviceGroupsQuery({ from: new Date(to.getTime() - LOOKBACK_DAYS * 86_400_000), to }), 'the device groups', o.signal);
+      return names(rows.map((r) => text(r, 'MachineGroup')));
+    };
+    if (!this.#mde) return hunted();
+    let raw: { value?: unknown };
+    try {
+      raw = (await this.#t.call({
+        api: this.#mde,
+        method: 'GET',
+        path: 'api/exposureScore/ByMachineGroups',
+        signal: o.signal,
+        limiter: this.#mdeLimit,
+        permission: 'Score.Read.All',
+        license: 'Microsoft Defender Vulnerability Management (the exposure score lists the groups)',
+        what: 'the device groups',
+        read: true,
+      })) as { value?: unknown };
+    } catch (error) {
+      if (!(error instanceof IpDataError) || (error.kind !== 'forbidden' && error.kind !== 'not-found')) throw error;
+      try {
+        return await hunted();
+      } catch (fallback) {
+        if (isAbortError(fallback)) throw fallback;
+        throw error;
+      }
+    }
     const value = Array.isArray(raw?.value) ? (raw.value as Array<Record<string, unknown>>) : [];
-    return [...new Set(value.map((g) => g?.['rbacGroupName']).filter((n): n is string => typeof n === 'string' && n !== ''))].sort();
+    return names(value.map((g) => g?.['rbacGroupName']));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -366,15 +398,28 @@ export class DefenderXdrProvider implements IpDataProvider {
     });
   }
 
-  #ipStats(ip: string, range: TimeRange, signal: AbortSignal): Promise<unknown> {
+  /**
+   * The IP's prevalence in the organization: MDE's statistics through the host's proxy, or without
+   * it the same from advanced hunting (the devices that talked to the IP in the range, which is
+   * the 30 days at most MDE would look back over too).
+   */
+  async #ipStats(ip: string, range: TimeRange, signal: AbortSignal): Promise<unknown> {
+    if (!this.#mde) {
+      const devices = await this.#deviceList(ip, range, signal);
+      const firsts = devices.map((d) => d.firstSeen).filter(Boolean).sort();
+      const lasts = devices.map((d) => d.lastSeen).filter(Boolean).sort();
+      return { organizationPrevalence: devices.length, orgFirstSeen: firsts[0], orgLastSeen: lasts.at(-1) };
+    }
+    const mde = this.#mde;
     const hours = Math.max(1, Math.min(LOOKBACK_DAYS * 24, Math.ceil((range.to.getTime() - range.from.getTime()) / HOUR)));
     return this.#stats.get(`${ip}|${hours}`, signal, (s) =>
-      this.#t.call({ api: this.#mde, method: 'GET', path: `api/ips/${encodeURIComponent(ip)}/stats?lookBackHours=${hours}`, signal: s, limiter: this.#mdeLimit, permission: 'Ip.Read.All', what: `the statistics of ${ip}`, read: true }),
+      this.#t.call({ api: mde, method: 'GET', path: `api/ips/${encodeURIComponent(ip)}/stats?lookBackHours=${hours}`, signal: s, limiter: this.#mdeLimit, permission: 'Ip.Read.All', what: `the statistics of ${ip}`, read: true }),
     );
   }
 
   /** Devices that had the (internal) IP at the end of the range: MDE `findbyip`, within ±15 minutes of a time in the last 30 days. */
   async #machinesByIp(ip: string, range: TimeRange, signal: AbortSignal): Promise<LogActivity['loggedHosts']> {
+    if (!this.#mde) return this.#hostsByNetworkInfo(ip, range, signal);
     const at = new Date(Math.min(range.to.getTime(), Date.now()) - 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
     try {
       const raw = (await this.#t.call({
@@ -397,10 +442,21 @@ export class DefenderXdrProvider implements IpDataProvider {
   }
 
 
+  /** Without the Defender for Endpoint API: the devices whose network adapters had the IP in the range (DeviceNetworkInfo). */
+  async #hostsByNetworkInfo(ip: string, range: TimeRange, signal: AbortSignal): Promise<LogActivity['loggedHosts']> {
+    const rows = await this.#graph.hunt(loggedHostsQuery(ip, range), `the devices that had ${ip}`, signal);
+    return rows.map((r) => ({ id: text(r, 'DeviceId') ?? '', name: text(r, 'DeviceName') ?? text(r, 'DeviceId') ?? '', os: text(r, 'OSPlatform'), lastHeartbeat: text(r, 'LastSeen') })).filter((h) => h.id);
+  }
+
   #applyUpdates(updated: readonly AlertItem[]) {
     // The cached lists keep serving pages: swap the changed items in, so a reload shows them.
     this.#alertCases.update((c) => withUpdates(c, updated));
   }
+}
+
+/** Distinct non-empty names, sorted. */
+function names(values: readonly unknown[]): string[] {
+  return [...new Set(values.filter((n): n is string => typeof n === 'string' && n !== ''))].sort();
 }
 
 /** What a list or count built without some of Graph's answers says. */

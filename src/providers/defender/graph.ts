@@ -206,7 +206,7 @@ export class DefenderGraph {
    */
   /** One threat intelligence read (its own rate limit; 403 names the license and the permission). */
   tiGet(path: string, what: string, signal: AbortSignal): Promise<unknown> {
-    return this.#t.call({ api: this.#api, method: 'GET', path, signal, limiter: this.#limit.threatIntel, permission: 'ThreatIntelligence.Read.All', license: 'a Microsoft Defender Threat Intelligence license', what, read: true });
+    return this.#t.call({ api: this.#api, method: 'GET', path, signal, limiter: this.#limit.threatIntel, permission: 'ThreatIntelligence.Read.All', license: 'an active Defender Threat Intelligence Portal license and API add-on license for the tenant (as the Graph threat intelligence pages say)', what, read: true });
   }
 
   async threatIntel(ip: string, signal: AbortSignal): Promise<{ host?: unknown; whois?: unknown; reverse?: unknown }> {

@@ -265,7 +265,8 @@ export function detailsFromThreatIntel(ip: string, host: unknown, whois: unknown
           created: str(w['registrationDateTime']),
           updated: str(w['lastUpdateDateTime']),
           abuseContact: str(abuse['email']),
-          country: str(registrant['country']),
+          // whoisContact keeps its country in a physicalAddress (Graph's whoisRecord reference).
+          country: str(obj(registrant['address'])['countryOrRegion']),
         }
       : h['netblock']
         ? { netRange: str(h['netblock']) }

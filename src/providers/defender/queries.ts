@@ -15,6 +15,18 @@ function head(name: string, ip: string, range: TimeRange): string {
   return [marker(name), `let ip = ${kqlIp(ip)};`, `let ips = ${kqlIpForms(ip)};`, `let start = ${kqlDatetime(range.from)};`, `let end = ${kqlDatetime(range.to)};`].join('\n');
 }
 
+/** The device groups devices reported in the range (DeviceInfo's MachineGroup): no IP, no exposure score needed. */
+export function deviceGroupsQuery(range: TimeRange): string {
+  return `${marker('device-groups')}
+let start = ${kqlDatetime(range.from)};
+let end = ${kqlDatetime(range.to)};
+DeviceInfo
+| where Timestamp between (start .. end) and isnotempty(MachineGroup)
+| distinct MachineGroup
+| order by MachineGroup asc
+| take 1000`;
+}
+
 /** Devices that talked to the IP: first and last time, how often, and their last event. */
 export function devicesQuery(ip: string, range: TimeRange): string {
   return `${head('devices', ip, range)}
@@ -93,6 +105,22 @@ let matched = materialize(AlertEvidence
 union
   (matched | top ${kqlInt(QUERY_ROWS)} by Timestamp desc),
   (matched | summarize Matched = count() by Severity | extend Kind = "count")`;
+}
+
+/**
+ * The devices whose network adapters had the IP in the range, newest first (DeviceNetworkInfo's
+ * IPAddresses is JSON text: a list of {IPAddress, SubnetPrefix, AddressType}).
+ */
+export function loggedHostsQuery(ip: string, range: TimeRange): string {
+  return `${head('logged-hosts', ip, range)}
+DeviceNetworkInfo
+| where Timestamp between (start .. end) and IPAddresses has ip
+| mv-expand Address = todynamic(IPAddresses)
+| where tostring(Address.IPAddress) in (ips)
+| summarize LastSeen = max(Timestamp), DeviceName = take_any(DeviceName) by DeviceId
+| join kind=leftouter (DeviceInfo | where Timestamp between (start .. end) | summarize arg_max(Timestamp, OSPlatform) by DeviceId) on DeviceId
+| project DeviceId, DeviceName, OSPlatform, LastSeen
+| top 100 by LastSeen desc`;
 }
 
 /** Where the IP shows up in the Defender tables: first and last time and how often, per table. */

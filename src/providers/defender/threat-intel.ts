@@ -30,7 +30,7 @@ const CURRENT_MS = 30 * 86_400_000;
 const ROWS: { [R in ThreatIntelRelation]: (o: Json, now: number) => ThreatIntelRows[R] } = {
   passiveDns: (o, now) => {
     const last = str(o['lastSeenDateTime']);
-    return { hostname: str(obj(o['artifact'])['id']) ?? '', recordType: str(o['recordType']), collectedBy: str(o['collectedBy']), current: last ? now - Date.parse(last) < CURRENT_MS : undefined, ...seen(o) };
+    return { hostname: str(obj(o['artifact'])['id']) ?? '', recordType: str(o['recordType']), current: last ? now - Date.parse(last) < CURRENT_MS : undefined, ...seen(o) };
   },
   certificates: (o) => {
     const c = obj(o['sslCertificate']);

@@ -1,7 +1,7 @@
 /**
  * A client-side rate limiter per endpoint, with the quotas the Microsoft APIs document (advanced
  * hunting: 45 calls a minute and 1,500 an hour; Defender for Endpoint: 100 a minute and 1,500 an
- * hour; threat intelligence: 100 an hour). A call waits for a free slot, abortably; a call that
+ * hour; Log Analytics: 200 per 30 seconds; none where none is documented). A call waits for a free slot, abortably; a call that
  * would wait longer than `maxWaitMs` fails at once as `rate-limited`, saying when to retry. A 429's
  * `Retry-After` from the service blocks the endpoint for everyone until it passes.
  */

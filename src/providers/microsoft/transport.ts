@@ -38,7 +38,7 @@ export interface MicrosoftCall {
   permission: string;
   /** The role it needs as well, where the service checks one (`Microsoft Sentinel Reader role on the resource group`). */
   role?: string;
-  /** The license it needs as well (`a Microsoft Defender Threat Intelligence license`). */
+  /** The license it needs as well, in the documentation's words. */
   license?: string;
   /** What the call is for, in words: `the devices that talked to the IP`. */
   what: string;
@@ -168,9 +168,24 @@ export class MicrosoftTransport {
   }
 }
 
+/**
+ * The delegated permission of each application permission whose name differs, from each API
+ * page's permissions table (Defender for Endpoint: indicators, machines, exposure score). Graph's
+ * security permissions and Ip.Read.All have one name for both.
+ */
+const DELEGATED: Readonly<Record<string, string>> = Object.freeze(Object.assign(Object.create(null) as Record<string, string>, {
+  'Ti.ReadWrite.All': 'Ti.ReadWrite',
+  'Machine.Read.All': 'Machine.Read',
+  'Machine.ReadWrite.All': 'Machine.ReadWrite',
+  'Score.Read.All': 'Score.Read',
+}));
+
 /** What a refused call needs, in words: the permission, and the role or license where one applies. */
 function needs(c: MicrosoftCall): string {
-  const parts = [`the ${c.permission} permission`];
+  // A browser app signs the analyst in and gets delegated permissions; a server, application ones.
+  // Where the two are named differently (the Defender for Endpoint API), both are said.
+  const delegated = DELEGATED[c.permission];
+  const parts = [delegated ? `the ${c.permission} (application) or ${delegated} (delegated) permission` : `the ${c.permission} permission`];
   if (c.role) parts.push(`the ${c.role}`);
   if (c.license) parts.push(c.license);
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : `${parts[0]} (or a role that allows it)`;

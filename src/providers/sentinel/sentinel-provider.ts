@@ -19,6 +19,7 @@ import { deviceFromHunting } from '../microsoft/device-rows.js';
 import { RateLimiter } from '../microsoft/limiter.js';
 import { SharedCache } from '../microsoft/shared-cache.js';
 import { list, logAnalyticsRows, number, text, type Row } from '../microsoft/tables.js';
+import { ConcurrencyQueue } from '../microsoft/queue.js';
 import { MicrosoftTransport, type MicrosoftApi, type TokenSource } from '../microsoft/transport.js';
 import { alertsQuery, deviceSearchQuery, devicesQuery, INSIGHTS, logActivityQuery, loggedHostsQuery, prevalenceQuery, timelineQuery, type InsightDefinition } from './queries.js';
 
@@ -141,8 +142,12 @@ export class SentinelProvider implements IpDataProvider {
   readonly #options: SentinelProviderOptions;
   readonly #laLimit = new RateLimiter('Log Analytics query API', [{ max: 200, windowMs: 30_000 }]);
   readonly #geoLimit = new RateLimiter('Sentinel geodata enrichment', [{ max: 100, windowMs: 3_600_000 }]);
-  readonly #queries = new SharedCache<Row[]>({ max: 64 });
-  readonly #tables = new SharedCache<{ columns: Insight['columns']; rows: unknown[][] }>({ max: 64 });
+  // Log Analytics runs five queries of a user at once and queues the rest: the page queues its own
+  // (its ~18 queries would otherwise queue there, and a query queued for 3 minutes fails with 429).
+  readonly #laQueue = new ConcurrencyQueue(5);
+  // An answer given in part (PartialError) is kept only briefly: a Refresh asks again.
+  readonly #queries = new SharedCache<Answer>({ max: 64, ttlFor: (a) => (a.partial ? 30_000 : undefined) });
+  readonly #tables = new SharedCache<Answer & { table: { columns: Insight['columns']; rows: unknown[][] } }>({ max: 64, ttlFor: (a) => (a.partial ? 30_000 : undefined) });
   readonly #details = new SharedCache<IpDetails>({ ttlMs: 3_600_000 });
   readonly #insights: readonly InsightDefinition[];
 
@@ -197,12 +202,14 @@ export class SentinelProvider implements IpDataProvider {
   }
 
   async getSecuritySummary(ip: string, range: TimeRange, o: RequestOptions): Promise<SecuritySummary> {
-    const [items, devices] = await Promise.all([this.#alerts(ip, range, o.signal), this.#devices(ip, range, o.signal)]);
-    return summarize(items, devices, range);
+    const [alerts, devices] = await Promise.all([this.#alerts(ip, range, o.signal), this.#devices(ip, range, o.signal)]);
+    const summary = summarize(alerts.items, devices.items, range);
+    const incomplete = alerts.partial ?? devices.partial;
+    return incomplete ? { ...summary, incomplete } : summary;
   }
 
   async getLogActivity(ip: string, range: TimeRange, o: RequestOptions): Promise<LogActivity> {
-    const [rows, hosts] = await Promise.all([this.#query(logActivityQuery(ip, range), range, `the log activity of ${ip}`, o.signal), this.#query(loggedHostsQuery(ip, range), range, `the hosts that reported ${ip}`, o.signal)]);
+    const [{ rows }, { rows: hosts }] = await Promise.all([this.#query(logActivityQuery(ip, range), range, `the log activity of ${ip}`, o.signal), this.#query(loggedHostsQuery(ip, range), range, `the hosts that reported ${ip}`, o.signal)]);
     const sources = rows.map((r) => ({ source: text(r, 'Source') ?? 'Unknown', firstSeen: text(r, 'FirstSeen') ?? '', lastSeen: text(r, 'LastSeen') ?? '', count: number(r, 'Events') }));
     const times = sources.flatMap((s) => [s.firstSeen, s.lastSeen]).filter(Boolean).sort();
     return {
@@ -215,7 +222,7 @@ export class SentinelProvider implements IpDataProvider {
 
   async getPrevalence(ip: string, range: TimeRange, o: RequestOptions): Promise<Prevalence> {
     const size = bucketSizeFor(range);
-    const [rows, devices, items] = await Promise.all([
+    const [{ rows }, { items: devices }, { items }] = await Promise.all([
       this.#query(prevalenceQuery(ip, range, size), range, `the prevalence of ${ip}`, o.signal),
       this.#devices(ip, range, o.signal),
       this.#alerts(ip, range, o.signal),
@@ -232,23 +239,28 @@ export class SentinelProvider implements IpDataProvider {
 
   async listAlerts(ip: string, query: AlertQuery, o: RequestOptions): Promise<Page<AlertItem>> {
     const range = query.range ?? this.#defaultRange();
-    return queryAlerts(listSource(await this.#alerts(ip, range, o.signal)), { ...query, range });
+    const { items, partial } = await this.#alerts(ip, range, o.signal);
+    const page = queryAlerts(listSource(items), { ...query, range });
+    return partial ? { ...page, incomplete: partial } : page;
   }
 
   async listObservedDevices(ip: string, query: DeviceQuery, o: RequestOptions): Promise<Page<ObservedDevice>> {
     const range = query.range ?? this.#defaultRange();
     const { text: term } = splitDeviceSearch(query.search);
     // A search looks through every event of a device (one more query per text, cached).
-    const [devices, found] = await Promise.all([
+    const [{ items: devices, partial }, search] = await Promise.all([
       this.#devices(ip, range, o.signal),
-      term ? this.#query(deviceSearchQuery(ip, range, term), range, `the devices with “${term}” in an event with ${ip}`, o.signal).then((rows) => new Set(rows.map((r) => text(r, 'DeviceId')))) : undefined,
+      term ? this.#query(deviceSearchQuery(ip, range, term), range, `the devices with “${term}” in an event with ${ip}`, o.signal) : undefined,
     ]);
+    const found = search && new Set(search.rows.map((r) => text(r, 'DeviceId')));
     const offset = Math.min(query.offset, DEVICE_LIMIT);
-    return queryDevices(listSource(devices), { ...query, offset, limit: Math.max(0, Math.min(query.limit, DEVICE_LIMIT - offset)) }, found ? { eventsMatch: (i) => found.has(devices[i]!.id) } : {});
+    const page = queryDevices(listSource(devices), { ...query, offset, limit: Math.max(0, Math.min(query.limit, DEVICE_LIMIT - offset)) }, found ? { eventsMatch: (i) => found.has(devices[i]!.id) } : {});
+    const incomplete = partial ?? search?.partial;
+    return incomplete ? { ...page, incomplete } : page;
   }
 
   async getTimeline(ip: string, range: TimeRange, o: RequestOptions): Promise<TimelineEvent[]> {
-    const rows = await this.#query(timelineQuery(ip, range, TIMELINE_LIMIT), range, `the timeline of ${ip}`, o.signal);
+    const { rows } = await this.#query(timelineQuery(ip, range, TIMELINE_LIMIT), range, `the timeline of ${ip}`, o.signal);
     return rows.map((r, i) => ({
       id: text(r, 'Id') ?? `event-${i}`,
       kind: text(r, 'Kind') ?? 'activity',
@@ -289,17 +301,20 @@ export class SentinelProvider implements IpDataProvider {
 
   async #insight(d: InsightDefinition, ip: string, range: TimeRange, signal: AbortSignal): Promise<Insight> {
     const shell = this.#insightShell(d, ip, range);
-    const table = await this.#tables.get(`${key('', range)}|${shell.query}`, signal, async (s) => (await this.#run(shell.query, range, `the insight “${d.title}”`, s)).table);
-    return { ...shell, columns: table.columns, rows: table.rows };
+    const { table, partial } = await this.#tables.get(`${key('', range)}|${shell.query}`, signal, (s) => this.#run(shell.query, range, `the insight “${d.title}”`, s));
+    return { ...shell, columns: table.columns, rows: table.rows, ...(partial ? { incomplete: partial } : {}) };
   }
 
-  /** Run a query: rows as objects (shared per query text and range). */
-  #query(query: string, range: TimeRange, what: string, signal: AbortSignal): Promise<Row[]> {
-    return this.#queries.get(`${key('', range)}|${query}`, signal, async (s) => (await this.#run(query, range, what, s)).rows);
+  /** Run a query: rows as objects (shared per query text and range), and what is missing from them. */
+  #query(query: string, range: TimeRange, what: string, signal: AbortSignal): Promise<Answer> {
+    return this.#queries.get(`${key('', range)}|${query}`, signal, async (s) => {
+      const { rows, partial } = await this.#run(query, range, what, s);
+      return partial ? { rows, partial } : { rows };
+    });
   }
 
-  async #run(query: string, range: TimeRange, what: string, signal: AbortSignal): Promise<{ rows: Row[]; table: { columns: Insight['columns']; rows: unknown[][] } }> {
-    const answer = await this.#t.call({
+  async #run(query: string, range: TimeRange, what: string, signal: AbortSignal): Promise<Answer & { table: { columns: Insight['columns']; rows: unknown[][] } }> {
+    const answer = await this.#laQueue.run(() => this.#t.call({
       api: this.#la,
       method: 'POST',
       path: `workspaces/${encodeURIComponent(this.#options.workspaceId)}/query`,
@@ -313,25 +328,50 @@ export class SentinelProvider implements IpDataProvider {
       role: 'Log Analytics Reader or Microsoft Sentinel Reader role on the workspace',
       what,
       read: true,
-    });
+    }), signal);
     const rows = logAnalyticsRows(answer);
     const first = ((answer as { tables?: Array<{ columns?: Array<{ name?: unknown; type?: unknown }>; rows?: unknown[][] }> }).tables ?? [])[0];
     const columns = (first?.columns ?? []).map((c) => ({ name: String(c?.name ?? ''), type: laType(String(c?.type ?? 'string')) }));
-    return { rows, table: { columns, rows: first?.rows ?? [] } };
+    const partial = partialNote(answer, what);
+    return { rows, table: { columns, rows: first?.rows ?? [] }, ...(partial ? { partial } : {}) };
   }
 
-  #alerts(ip: string, range: TimeRange, signal: AbortSignal): Promise<AlertItem[]> {
-    return this.#query(alertsQuery(ip, range, ALERT_LIMIT), range, `the incidents and alerts that name ${ip}`, signal).then((rows) => rows.map(alertFromRow).filter((a) => a.id));
+  #alerts(ip: string, range: TimeRange, signal: AbortSignal): Promise<{ items: AlertItem[]; partial?: string }> {
+    return this.#query(alertsQuery(ip, range, ALERT_LIMIT), range, `the incidents and alerts that name ${ip}`, signal).then(({ rows, partial }) => ({ items: rows.map(alertFromRow).filter((a) => a.id), partial }));
   }
 
-  #devices(ip: string, range: TimeRange, signal: AbortSignal): Promise<ObservedDevice[]> {
-    return this.#query(devicesQuery(ip, range), range, `the devices that talked to ${ip}`, signal).then((rows) => rows.map((r) => deviceFromHunting(r, ip)).filter((d) => d.id));
+  #devices(ip: string, range: TimeRange, signal: AbortSignal): Promise<{ items: ObservedDevice[]; partial?: string }> {
+    return this.#query(devicesQuery(ip, range), range, `the devices that talked to ${ip}`, signal).then(({ rows, partial }) => ({ items: rows.map((r) => deviceFromHunting(r, ip)).filter((d) => d.id), partial }));
   }
 
   #defaultRange(): TimeRange {
     const to = new Date();
     return { from: new Date(to.getTime() - 30 * 86_400_000), to };
   }
+}
+
+/** A query's rows, and what Log Analytics said it left out of them. */
+interface Answer {
+  rows: Row[];
+  partial?: string;
+}
+
+/**
+ * What a 200 answer with a `PartialError` (a non-fatal error: the response-format doc) left out,
+ * in words: the service's message and the innermost detail (the result-size limit, a timeout).
+ */
+function partialNote(answer: unknown, what: string): string | undefined {
+  const error = (answer as { error?: unknown } | undefined)?.error as { code?: unknown; message?: unknown; details?: unknown } | undefined;
+  if (!error || typeof error !== 'object' || String(error.code) !== 'PartialError') return undefined;
+  let inner: unknown = Array.isArray(error.details) ? error.details[0] : undefined;
+  let detail: string | undefined;
+  for (let depth = 0; inner && typeof inner === 'object' && depth < 8; depth++) {
+    const m = (inner as { message?: unknown }).message;
+    if (typeof m === 'string' && m) detail = m;
+    inner = (inner as { innererror?: unknown }).innererror;
+  }
+  const message = typeof error.message === 'string' && error.message ? error.message : 'Some errors occurred while processing the query.';
+  return `Log Analytics answered ${what} only in part: ${message}${detail ? ` ${detail}` : ''} What is shown may be missing rows.`.slice(0, 2_000);
 }
 
 /** Log Analytics column types in the insight table's terms. */
