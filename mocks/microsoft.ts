@@ -33,6 +33,8 @@ export interface MicrosoftMockOptions {
    * always). `retryAfter` is that header's seconds (default 1).
    */
   batchThrottle?: { times: number; retryAfter?: number };
+  /** Milliseconds a hunting query runs before it answers (all, or per query name): a slow tenant (90 s), a query past the page's wait. */
+  huntingDelayMs?: number | Record<string, number>;
   /** Microsoft's KQL analyser (the test server's): queries it refuses are refused as advanced hunting does, and answers take its columns. */
   analyzeKql?: KqlAnalyzer;
 }
@@ -163,6 +165,8 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
   }
 
   async function hunt(query: string): Promise<Response> {
+    const delay = typeof options.huntingDelayMs === 'number' ? options.huntingDelayMs : (options.huntingDelayMs?.[markerOf(query) ?? ''] ?? 0);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     // What advanced hunting would say of the query: refused as the service refuses it, or answered
     // with the columns Microsoft's analyser derives from the documented schemas.
     const verdict = await options.analyzeKql?.(query, 'defender');

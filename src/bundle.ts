@@ -5,6 +5,7 @@
 export * from './index.js';
 import './components/copy-button/ip-copy-button.js';
 import './components/external-url/ip-external-url.js';
+import './components/slow-notice/ip-slow-notice.js';
 import './components/time-range-picker/ip-time-range-picker.js';
 import './components/prevalence-chart/ip-prevalence-chart.js';
 import './components/overview/ip-overview.js';

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import '../src/components/copy-button/ip-copy-button.js';
 import '../src/components/time-range-picker/ip-time-range-picker.js';
 import '../src/components/external-url/ip-external-url.js';
+import '../src/components/slow-notice/ip-slow-notice.js';
 
 const meta: Meta = { title: 'Elements/Small controls' };
 export default meta;
@@ -77,4 +78,19 @@ export const ExternalUrlNotOpenable: StoryObj = {
 
 export const ExternalUrlDark: StoryObj = {
   render: () => html`<div style="padding:16px;background:#17181c;color:#e7e8eb;font-family:system-ui">Remote <ip-external-url theme="dark" url="http://203.0.113.7/payload.txt"></ip-external-url></div>`,
+};
+
+/** A section still loading after a while: the time so far and Cancel (a hunting query may run three minutes). */
+export const SlowNotice: StoryObj = {
+  render: () => html`<div style="padding:16px;font-family:system-ui;max-width:34rem"><ip-slow-notice .since=${Date.now() - 42_000} delay="0"></ip-slow-notice></div>`,
+};
+
+/** Before its delay: nothing at all (a section that answers in a second never shows it). */
+export const SlowNoticeBeforeDelay: StoryObj = {
+  render: () => html`<div style="padding:16px;font-family:system-ui;max-width:34rem">(nothing shows for 8 s)<ip-slow-notice></ip-slow-notice></div>`,
+};
+
+/** Dark theme. */
+export const SlowNoticeDark: StoryObj = {
+  render: () => html`<div style="padding:16px;background:#17181c;color:#e7e8eb;font-family:system-ui"><ip-slow-notice theme="dark" .since=${Date.now() - 95_000} delay="0"></ip-slow-notice></div>`,
 };

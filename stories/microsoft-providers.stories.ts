@@ -76,4 +76,22 @@ export const DefenderThrottled: Story = {
 };
 
 /** One insight's table is refused: that insight shows the error, the others still show. */
-export const SentinelInsightRefused: Story = { args: { backend: 'sentinel', tab: 'sentinel' }, parameters: microsoft({}, { fail: { 'insight-abuseipdb': 403 } }) };
+export const SentinelInsightRefused: Story = { args: { backend: 'sentinel', tab: 'sentinel' }, parameters: microsoft({}, { fail: { 'insight-anomali': 403 } }) };
+
+/**
+ * Graph throttles the requests inside `$batch` and keeps doing so: the alerts are listed as
+ * hunting knows them, and the list and the overview say how many Graph did not give.
+ */
+export const DefenderBatchThrottled: Story = { args: { tab: 'alerts' }, parameters: microsoft({ batchThrottle: { times: Infinity, retryAfter: 1 } }) };
+
+/**
+ * A slow tenant: every hunting query takes 90 seconds. After a few seconds each waiting section
+ * says it is still loading, how long so far, and offers Cancel.
+ */
+export const DefenderSlowHunting: Story = { parameters: microsoft({ huntingDelayMs: 90_000 }) };
+
+/** Log Analytics answers in part (PartialError): the alerts, the summary and an insight say what may be missing. */
+export const SentinelPartialAnswers: Story = {
+  args: { backend: 'both', tab: 'sentinel' },
+  parameters: microsoft({}, { partial: ['insight-remote-connections', 'insight-network-traffic', 'timeline'] }),
+};

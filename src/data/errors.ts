@@ -122,6 +122,11 @@ export function describeError(error: unknown): string {
   return msg('Something went wrong while loading this section.');
 }
 
+/** What a wait the analyst cancelled says: the service may still be at work, so Retry is offered. */
+export function cancelled(): IpDataError {
+  return new IpDataError('timeout', msg('You stopped waiting. The data source may still be working on it: Retry asks again.'));
+}
+
 /** Whether a Retry button makes sense for this error. */
 export function isRetryable(error: unknown): boolean {
   return error instanceof IpDataError ? error.retryable : true;

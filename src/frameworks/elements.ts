@@ -12,6 +12,7 @@ import type { IpReputationBadge } from '../components/threat-intel/reputation-ba
 import type { IpResponseActions } from '../components/response-actions/response-actions.js';
 import type { IpSentinelEvents } from '../components/sentinel-events/sentinel-events.js';
 import type { IpShortcutsDialog } from '../components/shortcuts-dialog/shortcuts-dialog.js';
+import type { IpSlowNotice } from '../components/slow-notice/slow-notice.js';
 import type { IpThreatIntel } from '../components/threat-intel/threat-intel.js';
 import type { IpTimeRangePicker } from '../components/time-range-picker/time-range-picker.js';
 
@@ -30,6 +31,7 @@ export interface IpElements {
   'ip-response-actions': { element: IpResponseActions; properties: 'actions' | 'data' | 'density' | 'ip' | 'provider' | 'range' | 'shareView' | 'showUnavailable' | 'theme'; events: 'ip-action-request' | 'ip-indicator-added' | 'ip-navigate' | 'ip-copy' };
   'ip-sentinel-events': { element: IpSentinelEvents; properties: 'density' | 'ip' | 'kinds' | 'provider' | 'range' | 'search' | 'sections' | 'theme'; events: 'ip-navigate' | 'ip-error' };
   'ip-shortcuts-dialog': { element: IpShortcutsDialog; properties: 'density' | 'open' | 'sections' | 'theme'; events: 'ip-shortcuts-close' };
+  'ip-slow-notice': { element: IpSlowNotice; properties: 'delay' | 'since'; events: 'ip-cancel-load' };
   'ip-threat-intel': { element: IpThreatIntel; properties: 'density' | 'ip' | 'provider' | 'range' | 'theme'; events: 'ip-error' };
   'ip-time-range-picker': { element: IpTimeRangePicker; properties: 'label' | 'maxLookbackDays' | 'noCustom' | 'options' | 'value'; events: 'ip-range-change' };
 }

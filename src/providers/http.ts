@@ -49,6 +49,8 @@ export interface HttpAttempt {
   headers: Headers;
   body?: string;
   signal?: AbortSignal;
+  /** This attempt's time limit, when not the client's (a query the service lets run for minutes). */
+  timeoutMs?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -170,7 +172,8 @@ export class HttpClient {
   async attempt(a: HttpAttempt, change = a.method !== 'GET'): Promise<HttpAnswer> {
     const { signal } = a;
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new DOMException('timeout', 'TimeoutError')), this.#timeoutMs);
+    const limit = a.timeoutMs ?? this.#timeoutMs;
+    const timer = setTimeout(() => timeout.abort(new DOMException('timeout', 'TimeoutError')), limit);
     const onAbort = () => timeout.abort(abortReason(signal!));
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -192,7 +195,7 @@ export class HttpClient {
     } catch (e) {
       if (signal?.aborted) throw abortReason(signal);
       if (timeout.signal.aborted) {
-        const seconds = Math.round(this.#timeoutMs / 1000);
+        const seconds = Math.round(limit / 1000);
         throw new IpDataError(
           'timeout',
           change

@@ -16,5 +16,6 @@ export { IpReputationBadge } from './ip-reputation-badge.js';
 export { IpResponseActions } from './ip-response-actions.js';
 export { IpSentinelEvents } from './ip-sentinel-events.js';
 export { IpShortcutsDialog } from './ip-shortcuts-dialog.js';
+export { IpSlowNotice } from './ip-slow-notice.js';
 export { IpThreatIntel } from './ip-threat-intel.js';
 export { IpTimeRangePicker } from './ip-time-range-picker.js';

@@ -11,6 +11,7 @@ import type { IpAlertsFlyout } from '../../src/components/alerts-list/alerts-fly
 import type { AlertItem, AlertPatch } from '../../src/data/model.js';
 import type { AlertQuery, IpDataProvider, Page, RequestOptions } from '../../src/data/provider.js';
 import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
+import { IpSlowNotice } from '../../src/components/slow-notice/slow-notice.js';
 import { at } from '../helpers/fixtures.js';
 import { withOverrides } from '../helpers/providers.js';
 import { allByRole, byPart, byRole, cells, rowAt } from '../helpers/roles.js';
@@ -309,6 +310,33 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
     unlisted = undefined;
     el.search = 'Recent';
     await waitUntil(() => !statusBar(el).includes('not listed'), 'a new answer without unlisted clears it', { timeout: 5000 });
+  });
+
+  it('says a slow first page is still loading, lets the analyst stop waiting, and Retry asks again', async () => {
+    const before = IpSlowNotice.defaultDelay;
+    IpSlowNotice.defaultDelay = 50;
+    try {
+      let calls = 0;
+      const item = (i: number): AlertItem => ({ id: `s${i}`, kind: 'alert', title: `Slow ${i}`, severity: 'low', status: 'new', classification: null, impactedAssets: [], firstActivity: at(0), lastActivity: at(0) });
+      const provider = withOverrides(new StaticIpDataProvider({ data: {} }), {
+        listAlerts: (_ip: string, q: AlertQuery, o: RequestOptions): Promise<Page<AlertItem>> => {
+          calls++;
+          // The first ask never answers until aborted (a query the service is still running).
+          if (calls === 1) return new Promise((_, reject) => o.signal.addEventListener('abort', () => reject(o.signal.reason)));
+          return Promise.resolve({ items: Array.from({ length: Math.max(0, Math.min(q.limit, 3 - q.offset)) }, (_, i) => item(q.offset + i)), total: 3 });
+        },
+      });
+      const el = await fixture<IpAlertsList>(html`<ip-alerts-list ip=${IP} .provider=${provider}></ip-alerts-list>`);
+      const notice = () => root(el).querySelector('ip-slow-notice')?.shadowRoot?.querySelector<HTMLButtonElement>('[part="cancel"]');
+      await waitUntil(notice, 'the slow notice shows', { timeout: 5000 });
+      notice()!.click();
+      await waitUntil(() => root(el).textContent!.includes('You stopped waiting'), 'the list says it stopped waiting');
+      byRole<HTMLButtonElement>(root(el), 'button', 'Retry').click();
+      await waitUntil(() => root(el).textContent!.includes('Slow 2'), 'Retry loads the rows', { timeout: 5000 });
+      expect(root(el).querySelector('ip-slow-notice'), 'the notice is gone').to.equal(null);
+    } finally {
+      IpSlowNotice.defaultDelay = before;
+    }
   });
 
   it('says what the data source left out of a list it built while throttled, until an answer is whole again', async () => {

@@ -450,6 +450,18 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     expect(err.message).to.contain('shorter time range');
   });
 
+  it('waits for a slow hunting query past the 30 s other calls get, up to its own limit, then says it timed out', async () => {
+    worker.use(...createMicrosoftHandlers({ now: NOW, huntingDelayMs: { devices: 400 } }));
+    // Other calls keep the short limit: 300 ms here. The hunting query may take 1.5 s.
+    const patient = provider({ timeoutMs: 300, queryTimeoutMs: 1_500 }).p;
+    const page = await patient.listObservedDevices(IP, { range, offset: 0, limit: 10 }, o());
+    expect(page.items.length, 'a query slower than timeoutMs still answers').to.be.greaterThan(0);
+    const hasty = provider({ queryTimeoutMs: 100 }).p;
+    const err = await rejection(hasty.listObservedDevices(IP, { range, offset: 0, limit: 10 }, o()));
+    expect(err.kind).to.equal('timeout');
+    expect(err.message).to.contain('did not answer within');
+  });
+
   it('aborts the hunting query when its only caller aborts', async () => {
     let aborted = false;
     worker.use(

@@ -11,7 +11,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AlertItem } from '../../data/model.js';
 import type { AlertFilter, AlertSortField, IpDataProvider, Sort } from '../../data/provider.js';
-import { IpDataError } from '../../data/errors.js';
+import { cancelled, IpDataError } from '../../data/errors.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import { KeyedRequests } from '../shared/keyed-requests.js';
 import { msg, str } from '../../lib/l10n.js';
@@ -59,6 +59,8 @@ export class AlertPages implements ReactiveController {
   #unlisted = 0;
   #incomplete?: string;
   #error?: unknown;
+  /** When the current query's first page was asked for. */
+  #startedAt = Date.now();
   readonly #onChange: () => void;
   readonly #pageSize: number;
 
@@ -126,8 +128,23 @@ export class AlertPages implements ReactiveController {
     this.#unlisted = 0;
     this.#incomplete = undefined;
     this.#error = undefined;
+    this.#startedAt = Date.now();
     if (query) this.#load(0);
     return true;
+  }
+
+  /** When the current query's first page was asked for (what a slow first answer counts from). */
+  get startedAt(): number {
+    return this.#startedAt;
+  }
+
+  /** Stop waiting for a first page that is taking long: the list says so, and Retry asks again. */
+  cancelFirst(): void {
+    if (this.#total !== undefined || this.#error !== undefined) return;
+    this.#requests.abort(0);
+    this.#pages.delete(0);
+    this.#error = cancelled();
+    this.#onChange();
   }
 
   /**

@@ -136,6 +136,9 @@ export const alertsListStyles = css`
   .selected-count {
     color: var(--_color-text);
   }
+  .status-bar ip-slow-notice::part(notice) {
+    margin: 0;
+  }
   .unreadable-count,
   .incomplete {
     color: var(--_color-danger);

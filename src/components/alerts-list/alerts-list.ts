@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { alertsListStyles } from './alerts-list.styles.js';
-import { navigate } from '../shared/ui.js';
+import { navigate, slowNoticeSince } from '../shared/ui.js';
 import { searchFieldStyles } from '../shared/search-field.js';
 import { QueryControls } from './query-controls.js';
 import { filterMenuStyles } from '../shared/filter-menu.js';
@@ -365,6 +365,7 @@ export class IpAlertsList extends IpSectionElement {
       unlisted: this.#pages.unlisted,
       unreadable: this.#pages.unreadable,
       incomplete: this.#pages.incomplete,
+      slow: this.#total === undefined && !this.#pages.error && this.source.provider && this.source.ip ? slowNoticeSince(this.#pages.startedAt, () => this.#pages.cancelFirst()) : undefined,
       selected: this.#select.selection.count(this.#total ?? 0),
       allMatching: this.#select.selection.allMatching,
       exportLine: exportStatus(this.#export, this.locale),

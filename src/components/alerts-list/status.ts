@@ -19,6 +19,8 @@ export interface StatusInput {
   unreadable?: number;
   /** What the data source said is missing, and why (a throttled backend). */
   incomplete?: string;
+  /** While a slow first page loads: how long so far, and Cancel. */
+  slow?: TemplateResult;
   selected: number;
   allMatching: boolean;
   /** The export's progress or error (shared/list-export's `exportStatus`). */
@@ -39,6 +41,7 @@ export function statusBar(s: StatusInput): TemplateResult {
     <span role="status" aria-live="polite">${total === undefined ? (s.failed ? '' : msg('Loading…')) : isOne(total, locale) ? msg(str`${n(total)} incident or alert`) : msg(str`${n(total)} incidents and alerts`)}${total !== undefined && s.unlisted
       ? html`<span class="unlisted"> · ${isOne(s.unlisted, locale) ? msg(str`the data source lists the most recent; ${n(s.unlisted)} older alert is not listed`) : msg(str`the data source lists the most recent; ${n(s.unlisted)} older alerts are not listed`)}</span>`
       : nothing}</span>
+    ${s.slow ?? nothing}
     ${s.incomplete ? html`<span class="incomplete" part="incomplete" role="status">⚠ ${s.incomplete}</span>` : nothing}
     ${s.unreadable ? html`<span class="unreadable-count">${isOne(s.unreadable, locale) ? msg(str`${n(s.unreadable)} row could not be read`) : msg(str`${n(s.unreadable)} rows could not be read`)}</span>` : nothing}
     ${selected ? html`<span class="selected-count">${msg(html`<strong>${n(selected)}</strong> selected`)}</span>` : nothing}

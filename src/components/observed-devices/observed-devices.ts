@@ -7,7 +7,7 @@ import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { filterMenu, filterMenuStyles } from '../shared/filter-menu.js';
 import { observedDevicesStyles } from './observed-devices.styles.js';
-import { classToken, contained, dateTime, entityLink, orMissing, partialMark, severityBadge, shown, skeletonLines, timeAgo, truncated, unreadableRow } from '../shared/ui.js';
+import { classToken, contained, dateTime, entityLink, orMissing, partialMark, severityBadge, shown, skeletonLines, slowNotice, timeAgo, truncated, unreadableRow } from '../shared/ui.js';
 import { alertIcon, deviceIcon } from '../shared/icons.js';
 import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { describeError, isRetryable } from '../../data/errors.js';
@@ -460,7 +460,7 @@ export class IpObservedDevices extends IpSectionElement {
       pending: () =>
         this.#task.value && this.#shownFor === this.#scopeKey()
           ? html`<div class="stale"><p class="visually-hidden" role="status">${msg('Updating the devices…')}</p>${this.#renderList(this.#task.value)}</div>`
-          : html`<div class="loading" aria-busy="true"><span class="visually-hidden">${msg('Loading devices…')}</span>${Array.from({ length: 6 }, () => html`<div class="skeleton-row">${skeletonLines([35, 80])}</div>`)}</div>`,
+          : html`<div class="loading" aria-busy="true"><span class="visually-hidden">${msg('Loading devices…')}</span>${Array.from({ length: 6 }, () => html`<div class="skeleton-row">${skeletonLines([35, 80])}</div>`)}${slowNotice(this.#task as never)}</div>`,
       error: (error: unknown) => html`<div class="state error" role="alert"><span class="state-message">${describeError(error)}</span>
         ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => this.#task.run()}>${msg('Retry')}</button>` : nothing}</div>`,
       complete: (page: Page<ObservedDevice>) => this.#renderList(page),

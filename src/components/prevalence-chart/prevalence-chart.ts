@@ -9,7 +9,7 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { prevalenceChartStyles } from './prevalence-chart.styles.js';
 import { ChartController } from '../shared/echarts/chart-controller.js';
 import type { ECharts } from '../shared/echarts/setup.js';
-import { dateTime, skeletonLines } from '../shared/ui.js';
+import { dateTime, skeletonLines, slowNotice } from '../shared/ui.js';
 import { IpSectionElement } from '../base/section-element.js';
 import { describeError, isRetryable } from '../../data/errors.js';
 import type { Prevalence } from '../../data/model.js';
@@ -321,7 +321,7 @@ export class IpPrevalenceChart extends IpSectionElement {
     const given = this.data;
     const body = given ? this.#renderChart(given) : this.#task.render({
       initial: () => html`<div class="state">${this.source.provider ? msg('No IP address.') : msg('No data provider configured.')}</div>`,
-      pending: () => html`<div aria-busy="true"><span class="visually-hidden">${msg(str`Loading ${this.#heading}…`)}</span>${skeletonLines([35, 55])}<div class="skeleton chart-skeleton"></div></div>`,
+      pending: () => html`<div aria-busy="true"><span class="visually-hidden">${msg(str`Loading ${this.#heading}…`)}</span>${skeletonLines([35, 55])}<div class="skeleton chart-skeleton"></div>${slowNotice(this.#task as never)}</div>`,
       error: (error: unknown) => html`<div class="state error" role="alert">
         <span class="state-message">${describeError(error)}</span>
         ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => this.#task.run()}>${msg('Retry')}</button>` : nothing}

@@ -7,7 +7,7 @@ import { msg, str } from '../../lib/l10n.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Task } from '@lit/task';
 import { TaskStatus } from '@lit/task';
-import { describeError, isRetryable } from '../../data/errors.js';
+import { cancelled, describeError, isRetryable } from '../../data/errors.js';
 import { labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
 import { formatDateTime, formatIso, formatRelative } from '../../lib/format.js';
 import { safeHref } from '../../lib/safe-url.js';
@@ -135,11 +135,41 @@ export interface SectionOptions<T> {
   className?: string;
 }
 
+/** When each task's current run began (a run's notice counts from its start, across re-renders). */
+const pendingSince = new WeakMap<object, number>();
+
+/**
+ * While a task runs: after a while, how long it has taken and Cancel (`<ip-slow-notice>`, loaded
+ * on the first wait so the first paint does not carry it). Cancel stops waiting: the task ends
+ * with an error that says so, and Retry asks again.
+ */
+export function slowNotice(task: Task<readonly unknown[], unknown>): TemplateResult {
+  let since = pendingSince.get(task);
+  if (since === undefined || task.status !== TaskStatus.PENDING) {
+    since = Date.now();
+    pendingSince.set(task, since);
+  }
+  return slowNoticeSince(since, () => task.abort(cancelled()));
+}
+
+/** The same for a wait that is not a task's: it began at `since`; `cancel` stops it. */
+export function slowNoticeSince(since: number, cancel: () => void): TemplateResult {
+  if (!customElements.get('ip-slow-notice')) void import('../slow-notice/ip-slow-notice.js');
+  return html`<ip-slow-notice .since=${since} @ip-cancel-load=${cancel}></ip-slow-notice>`;
+}
+
+/** Forget a finished run's start, so the next run counts from its own. */
+function settled(task: Task<readonly unknown[], unknown>): void {
+  if (task.status !== TaskStatus.PENDING) pendingSince.delete(task);
+}
+
+
 /** The frame of one section: title, then skeleton, error with Retry, empty message or content. */
 export function section<T>(o: SectionOptions<T>): TemplateResult {
+  settled(o.task as Task<readonly unknown[], unknown>);
   const body = o.task.render({
     initial: () => (o.idle ? html`<div class="state">${o.idle}</div>` : o.skeleton()),
-    pending: () => html`<div aria-busy="true"><span class="visually-hidden">${msg(str`Loading ${o.title}…`)}</span>${o.skeleton()}</div>`,
+    pending: () => html`<div aria-busy="true"><span class="visually-hidden">${msg(str`Loading ${o.title}…`)}</span>${o.skeleton()}${slowNotice(o.task as Task<readonly unknown[], unknown>)}</div>`,
     error: (error: unknown) => html`
       <div class="state error" role="alert">
         <span class="state-message">${shown(describeError(error))}</span>

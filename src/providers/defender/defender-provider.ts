@@ -55,8 +55,10 @@ export interface DefenderXdrProviderOptions {
   tenantId?: string;
   /** How many of the most recent alerts are listed, with their full details (default 100, at most 1,000). */
   maxAlerts?: number;
-  /** Per-request time limit in milliseconds (default 30,000). */
+  /** Per-request time limit in milliseconds (default 30,000), for everything but hunting queries. */
   timeoutMs?: number;
+  /** How long a hunting query is waited for, in milliseconds (default 200,000: the service stops one after three minutes). */
+  queryTimeoutMs?: number;
   /** The longest `Retry-After` waited for, in seconds (default 30). */
   maxRetryAfterSeconds?: number;
 }
@@ -108,7 +110,7 @@ export class DefenderXdrProvider implements IpDataProvider {
       graph: new RateLimiter('Microsoft Graph security API', [{ max: 150, windowMs: MIN }]),
       // No documented quota for Graph threat intelligence: none is imposed here; a 429's Retry-After still holds every call back.
       threatIntel: new RateLimiter('threat intelligence', []),
-    });
+    }, options.queryTimeoutMs);
     this.#maxAlerts = Math.max(1, Math.min(1_000, Math.floor(options.maxAlerts ?? 100)));
     this.links = portalLinks((options.portalUrl ?? 'https://security.microsoft.com').replace(/\/+$/, ''), options.tenantId);
   }

@@ -13,6 +13,8 @@ const BATCH = 20;
 /** How often requests throttled inside a batch are asked again, and the longest `Retry-After` waited for. */
 const INNER_RETRIES = 2;
 const MAX_INNER_WAIT_S = 30;
+/** How long a hunting query is waited for: past the service's three minutes. */
+export const QUERY_TIMEOUT_MS = 200_000;
 /** How long an item read from Graph is reused, and how many are kept. */
 const DETAIL_TTL_MS = 2 * 60_000;
 const MAX_DETAILS = 2_000;
@@ -35,10 +37,14 @@ export class DefenderGraph {
   readonly #api: MicrosoftApi;
   readonly #limit: GraphLimiters;
 
-  constructor(transport: MicrosoftTransport, api: MicrosoftApi, limiters: GraphLimiters) {
+  readonly #queryTimeoutMs: number;
+
+  /** `queryTimeoutMs`: how long a hunting query may run before the page stops waiting (default 200 s). */
+  constructor(transport: MicrosoftTransport, api: MicrosoftApi, limiters: GraphLimiters, queryTimeoutMs = QUERY_TIMEOUT_MS) {
     this.#t = transport;
     this.#api = api;
     this.#limit = limiters;
+    this.#queryTimeoutMs = queryTimeoutMs;
   }
 
   /** Run an advanced-hunting query (`POST /security/runHuntingQuery`); rows with lower-case keys. */
@@ -53,6 +59,9 @@ export class DefenderGraph {
       permission: 'ThreatHunting.Read.All',
       what,
       read: true,
+      // Advanced hunting stops a query after three minutes (its quotas); the page waits a little
+      // longer, so the service's own timeout error is what the analyst reads, and Cancel is theirs.
+      timeoutMs: this.#queryTimeoutMs,
     });
     return huntingRows(answer);
   }

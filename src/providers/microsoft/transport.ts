@@ -48,12 +48,14 @@ export interface MicrosoftCall {
   headers?: Record<string, string>;
   /** Slots of the limiter the call takes (a \`$batch\`: one per request in it). */
   cost?: number;
+  /** This call's time limit, when not the transport's (a query the service lets run for minutes). */
+  timeoutMs?: number;
 }
 
 export interface MicrosoftTransportOptions {
   getToken: TokenSource;
   fetch?: typeof fetch;
-  /** Per-attempt time limit in milliseconds (default 30,000: hunting queries can take a while). */
+  /** Per-attempt time limit in milliseconds (default 30,000); a query call may set its own. */
   timeoutMs?: number;
   /** The largest answer read, in bytes (default 20 MB). */
   maxResponseBytes?: number;
@@ -95,7 +97,7 @@ export class MicrosoftTransport {
       headers.set('Authorization', `Bearer ${await this.#token(c.api, c.signal)}`);
       if (c.body !== undefined) headers.set('Content-Type', 'application/json; charset=utf-8');
       if (c.idempotencyKey) headers.set('Idempotency-Key', c.idempotencyKey);
-      const answer = await this.#http.attempt({ method: c.method, url, headers, body: c.body === undefined ? undefined : JSON.stringify(c.body), signal: c.signal }, !c.read);
+      const answer = await this.#http.attempt({ method: c.method, url, headers, body: c.body === undefined ? undefined : JSON.stringify(c.body), signal: c.signal, timeoutMs: c.timeoutMs }, !c.read);
       if (answer.ok) return answer.status === 204 || answer.text.trim() === '' ? undefined : parseJson(answer);
       const retryAfter = parseRetryAfter(answer.headers.get('Retry-After'));
       if (answer.status === 429 && retryAfter !== undefined) c.limiter?.block(retryAfter);

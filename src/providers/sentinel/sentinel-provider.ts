@@ -43,7 +43,10 @@ export interface SentinelProviderOptions {
   maxLookbackDays?: number;
   /** The insights to run (default: the Sentinel IP page's, see `INSIGHTS`). */
   insights?: readonly InsightDefinition[];
+  /** Per-request time limit in milliseconds (default 30,000), for everything but queries (see `queryWaitSeconds`). */
   timeoutMs?: number;
+  /** How long Log Analytics may run a query, in seconds (its `Prefer: wait`; default 180, at most 600). */
+  queryWaitSeconds?: number;
 }
 
 const LA_SCOPE = 'https://api.loganalytics.io/.default';
@@ -150,6 +153,7 @@ export class SentinelProvider implements IpDataProvider {
   readonly #tables = new SharedCache<Answer & { table: { columns: Insight['columns']; rows: unknown[][] } }>({ max: 64, ttlFor: (a) => (a.partial ? 30_000 : undefined) });
   readonly #details = new SharedCache<IpDetails>({ ttlMs: 3_600_000 });
   readonly #insights: readonly InsightDefinition[];
+  readonly #queryWaitS: number;
 
   constructor(options: SentinelProviderOptions) {
     if (!options || typeof options.workspaceId !== 'string' || !/^[0-9a-f-]{8,}$/i.test(options.workspaceId)) {
@@ -160,6 +164,7 @@ export class SentinelProvider implements IpDataProvider {
     this.#la = { name: 'Log Analytics', base: (options.logAnalyticsUrl ?? 'https://api.loganalytics.io/v1').replace(/\/+$/, ''), scope: LA_SCOPE };
     this.#arm = { name: 'Azure Resource Manager', base: (options.armUrl ?? 'https://management.azure.com').replace(/\/+$/, ''), scope: ARM_SCOPE };
     this.#insights = options.insights ?? INSIGHTS;
+    this.#queryWaitS = Math.max(10, Math.min(600, Math.floor(options.queryWaitSeconds ?? 180)));
     this.links = sentinelLinks(options);
   }
 
@@ -328,6 +333,10 @@ export class SentinelProvider implements IpDataProvider {
       role: 'Log Analytics Reader or Microsoft Sentinel Reader role on the workspace',
       what,
       read: true,
+      // Log Analytics runs a query for up to `Prefer: wait` seconds (three minutes unless asked);
+      // the page waits a little past that, so the service's timeout is what the analyst reads.
+      headers: { Prefer: `wait=${this.#queryWaitS}` },
+      timeoutMs: (this.#queryWaitS + 10) * 1000,
     }), signal);
     const rows = logAnalyticsRows(answer);
     const first = ((answer as { tables?: Array<{ columns?: Array<{ name?: unknown; type?: unknown }>; rows?: unknown[][] }> }).tables ?? [])[0];

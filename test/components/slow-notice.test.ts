@@ -1,0 +1,54 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/components/slow-notice/ip-slow-notice.js';
+import '../../src/components/overview/ip-overview.js';
+import { IpSlowNotice } from '../../src/components/slow-notice/slow-notice.js';
+import type { IpOverview } from '../../src/components/overview/overview.js';
+import { deepQuery, deepText } from '../helpers/dom.js';
+import { staticProvider, withOverrides } from '../helpers/providers.js';
+
+describe('<ip-slow-notice>', () => {
+  it('says nothing at first, then that the source is still loading, how long so far, and offers Cancel', async () => {
+    const el = await fixture<IpSlowNotice>(html`<ip-slow-notice .since=${Date.now() - 61_000} delay="120000"></ip-slow-notice>`);
+    expect(el.shadowRoot!.textContent!.trim(), 'before its delay').to.equal('');
+    el.delay = 60_000;
+    await el.updateComplete;
+    const notice = el.shadowRoot!.querySelector('[part="notice"]')!;
+    expect(notice.textContent).to.contain('Still loading');
+    expect(notice.querySelector('.elapsed')!.textContent, 'minutes and seconds').to.match(/^1:0[1-2]$/);
+    expect(notice.querySelector('[role="status"]')!.textContent, 'the running time is not announced').to.not.match(/\d:\d\d/);
+    await expect(el).to.be.accessible();
+    setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="cancel"]')!.click());
+    const event = await oneEvent(el, 'ip-cancel-load');
+    expect(event.bubbles).to.equal(true);
+  });
+
+  describe('in a section', () => {
+    const before = IpSlowNotice.defaultDelay;
+    beforeEach(() => (IpSlowNotice.defaultDelay = 50));
+    afterEach(() => (IpSlowNotice.defaultDelay = before));
+
+    it('lets the analyst stop waiting for a slow section, keeps the others, and Retry asks again', async () => {
+      const base = staticProvider();
+      let calls = 0;
+      const provider = withOverrides(base, {
+        getSecuritySummary: (...args: Parameters<typeof base.getSecuritySummary>) => {
+          calls++;
+          // The first ask never answers (a query the service is still running); it ends only when aborted.
+          if (calls === 1) return new Promise((_, reject) => args[2].signal.addEventListener('abort', () => reject(args[2].signal.reason)));
+          return base.getSecuritySummary(...args);
+        },
+      });
+      const el = await fixture<IpOverview>(html`<ip-overview lang="en-US" ip="203.0.113.7" .provider=${provider}></ip-overview>`);
+      const section = () => deepQuery(el, '[part="security-info"]')!;
+      await waitUntil(() => section().querySelector('ip-slow-notice')?.shadowRoot?.querySelector('[part="cancel"]'), 'the slow notice shows', { timeout: 5000 });
+      await waitUntil(() => deepText(el).includes('Northwind Cloud Hosting B.V.'), 'the other sections load');
+      section().querySelector('ip-slow-notice')!.shadowRoot!.querySelector<HTMLButtonElement>('[part="cancel"]')!.click();
+      await waitUntil(() => deepText(section()).includes('You stopped waiting'), 'the section says it stopped waiting');
+      const retry = [...section().querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Retry')!;
+      retry.click();
+      await waitUntil(() => deepText(section()).includes('Open incidents'), 'Retry asks again and shows the answer');
+      expect(calls).to.equal(2);
+      await expect(el).to.be.accessible();
+    });
+  });
+});
