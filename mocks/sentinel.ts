@@ -100,6 +100,8 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
           [['LastHeartbeat', 'datetime']],
         );
       case 'alerts': {
+        const incidentUrl = (id: string) =>
+          `https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/soc/providers/Microsoft.OperationalInsights/workspaces/sentinel-ws/providers/Microsoft.SecurityInsights/Incidents/${guidOf(id)}`;
         const page = queryAlerts(d.alertSource(), { range, offset: 0, limit: 5_000 });
         return respond(
           page.items.map((a) => ({
@@ -122,6 +124,9 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
             Categories: a.categories ?? (a.category ? [a.category] : []),
             ProductNames: a.kind === 'incident' ? (a.productNames ?? []) : null,
             Tags: a.kind === 'incident' ? (a.tags ?? []).map((t) => ({ labelName: t, labelType: isSystemTag(t) ? 'AutoAssigned' : 'User' })) : null,
+            // IncidentUrl as the Security Insights REST examples show it (the incident's name is a GUID);
+            // AlertLink is set by the products that link their alerts (Defender for Endpoint), empty for analytics rules.
+            Link: a.kind === 'incident' ? incidentUrl(a.id) : a.productNames?.includes('Microsoft Defender for Endpoint') ? `https://security.microsoft.com/alerts/${encodeURIComponent(a.id)}` : '',
           })),
           [['FirstActivity', 'datetime'], ['LastActivity', 'datetime'], ['LastModified', 'datetime'], ['AlertCount', 'int'], ['Techniques', 'dynamic'], ['Categories', 'dynamic'], ['ProductNames', 'dynamic'], ['Tags', 'dynamic']],
         );
@@ -200,4 +205,12 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
       });
     }),
   ];
+}
+
+/** A stable GUID-shaped name for a mock incident (Sentinel names incidents with GUIDs). */
+function guidOf(id: string): string {
+  let h = 0x811c9dc5;
+  for (const ch of id) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  const hex = (h.toString(16).padStart(8, '0') + id.length.toString(16).padStart(4, '0')).repeat(3).slice(0, 32);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

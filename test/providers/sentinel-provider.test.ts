@@ -206,19 +206,101 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
     expect(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()).to.equal(query);
     expect(sentinel().links!.hunting!('x', 'kql-defender')).to.equal(undefined);
   });
+
+  it('opens hunting in the Defender portal for a workspace onboarded there', async () => {
+    const query = 'CommonSecurityLog | where DestinationIP == "203.0.113.7"';
+    const href = sentinel({ defenderPortalUrl: 'https://security.microsoft.com/', tenantId: 'tenant-1' }).links!.hunting!(query, 'kql-sentinel')!;
+    const url = new URL(href);
+    expect(url.origin + url.pathname).to.equal('https://security.microsoft.com/v2/advanced-hunting');
+    expect(url.searchParams.get('tid')).to.equal('tenant-1');
+    // base64url of gzip of UTF-16LE text, as the Defender portal's own links.
+    const b64 = url.searchParams.get('query')!.replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+    const raw = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+    expect(new TextDecoder('utf-16le').decode(raw)).to.equal(query);
+  });
+
+  it('links each incident and alert to the page Sentinel names for it, and nothing else', async () => {
+    const p = sentinel();
+    const page = await p.listAlerts(IP, { range, offset: 0, limit: 50 }, o());
+    const incident = page.items.find((a) => a.kind === 'incident')!;
+    expect(p.links!.incident!(incident.id)).to.match(/^https:\/\/portal\.azure\.com\/#asset\/Microsoft_Azure_Security_Insights\/Incident\/subscriptions\/.+\/Incidents\/[0-9a-f-]{36}$/);
+    expect(p.links!.incident!('never-listed')).to.equal(undefined);
+    const linked = page.items.filter((a) => a.kind === 'alert' && p.links!.alert!(a.id));
+    const unlinked = page.items.filter((a) => a.kind === 'alert' && !p.links!.alert!(a.id));
+    expect(linked.every((a) => p.links!.alert!(a.id)!.startsWith('https://security.microsoft.com/alerts/'))).to.equal(true);
+    expect(unlinked.length, 'alerts of analytics rules have no AlertLink').to.be.above(0);
+  });
+
+  it('keeps no link a row gives that is not a web page', async () => {
+    worker.use(
+      http.post('https://api.loganalytics.io/v1/workspaces/:id/query', () =>
+        HttpResponse.json({
+          tables: [
+            {
+              name: 'PrimaryResult',
+              columns: [
+                { name: 'Kind', type: 'string' },
+                { name: 'Id', type: 'string' },
+                { name: 'Title', type: 'string' },
+                { name: 'Link', type: 'string' },
+                { name: 'FirstActivity', type: 'datetime' },
+                { name: 'LastActivity', type: 'datetime' },
+              ],
+              rows: [
+                ['incident', '7', 'Hostile', 'javascript:alert(1)', new Date(NOW - DAY_MS).toISOString(), new Date(NOW - DAY_MS).toISOString()],
+                ['alert', 'a-1', 'Plain', 'http://example.test/alert', new Date(NOW - DAY_MS).toISOString(), new Date(NOW - DAY_MS).toISOString()],
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+    const p = sentinel();
+    const page = await p.listAlerts(IP, { range, offset: 0, limit: 50 }, o());
+    expect(page.items.map((a) => a.id)).to.have.members(['7', 'a-1']);
+    expect(p.links!.incident!('7')).to.equal(undefined);
+    expect(p.links!.alert!('a-1')).to.equal(undefined);
+  });
 });
 
 describe('combineProviders', () => {
 
-  it('takes each method from the first provider that has it, and the shortest look-back', async () => {
+  it('takes each method from the first provider that has it, and reaches Sentinel’s look-back', async () => {
     const defender = new DefenderXdrProvider({ getToken, defenderUrl: 'https://api.security.microsoft.com' });
     const both = combineProviders(defender, sentinel());
     const caps = await resolveCapabilities(both, o());
-    expect(caps).to.include({ updateAlerts: true, addIndicator: true, timeline: true, insights: true, deviceEvents: true, maxLookbackDays: 30 });
+    expect(caps).to.include({ updateAlerts: true, addIndicator: true, timeline: true, insights: true, deviceEvents: true, maxLookbackDays: 90 });
     expect(typeof both.getTimeline).to.equal('function');
     expect(both.links!.device!('d1')).to.contain('security.microsoft.com');
     expect(both.links!.hunting!('q', 'kql-sentinel')).to.contain('portal.azure.com');
     expect(both.links!.hunting!('q', 'kql-defender')).to.contain('security.microsoft.com');
+  });
+
+  it('asks Defender for 30 days and Sentinel for more, and shows each source’s IP details', async () => {
+    const hosts: string[] = [];
+    worker.events.on('request:start', ({ request }) => hosts.push(new URL(request.url).host));
+    try {
+      const both = combineProviders(new DefenderXdrProvider({ getToken, defenderUrl: 'https://api.security.microsoft.com' }), sentinel());
+      await both.listAlerts(IP, { range: { from: new Date(Date.now() - 7 * DAY_MS), to: new Date() }, offset: 0, limit: 20 }, o());
+      expect(hosts).to.include('graph.microsoft.com');
+      expect(hosts).not.to.include('api.loganalytics.io');
+      hosts.length = 0;
+      await both.listAlerts(IP, { range: { from: new Date(Date.now() - 60 * DAY_MS), to: new Date() }, offset: 0, limit: 20 }, o());
+      expect(hosts).to.include('api.loganalytics.io');
+      expect(hosts).not.to.include('graph.microsoft.com');
+      // A Sentinel incident links to Sentinel, not to Defender's incident of the same number.
+      const longer = await both.listAlerts(IP, { range: { from: new Date(Date.now() - 60 * DAY_MS), to: new Date() }, offset: 0, limit: 20 }, o());
+      const incident = longer.items.find((a) => a.kind === 'incident')!;
+      expect(both.links!.incident!(incident.id)).to.contain('portal.azure.com');
+      // Defender's threat intelligence names the owner; Sentinel's geodata the city and carrier.
+      const details = await both.getIpDetails(IP, o());
+      expect(details.organization, 'organization').to.be.a('string');
+      expect(details.city, 'city').to.be.a('string');
+      expect(details.latitude, 'latitude').to.be.a('number');
+    } finally {
+      worker.events.removeAllListeners();
+    }
   });
 
   it('gives the page every tab: Defender’s overview and lists, Sentinel’s tab', async function () {

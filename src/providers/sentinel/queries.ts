@@ -92,7 +92,7 @@ union
   (alerts
     | project Kind = "alert", Id = SystemAlertId, Title = AlertName, Severity = AlertSeverity, Status, Description,
         FirstActivity = StartTime, LastActivity = EndTime, LastModified = TimeGenerated, Category = tostring(split(Tactics, ",")[0]),
-        Categories = split(replace_string(Tactics, " ", ""), ","), ProductName, CompromisedEntity,
+        Categories = split(replace_string(Tactics, " ", ""), ","), ProductName, CompromisedEntity, Link = AlertLink,
         // A JSON list written as text in SecurityAlert, a list in SecurityIncident: one type, or the union splits the column.
         Techniques = todynamic(Techniques)),
   (SecurityIncident
@@ -104,7 +104,7 @@ union
     | project Kind = "incident", Id = tostring(IncidentNumber), Title, Severity, Status, Classification, Owner = tostring(Owner.assignedTo),
         FirstActivity = FirstActivityTime, LastActivity = LastActivityTime, LastModified = LastModifiedTime, Description,
         AlertCount = array_length(AlertIds), Tags = Labels, Categories = AdditionalData.tactics,
-        ProductNames = AdditionalData.alertProductNames, Techniques = AdditionalData.techniques)
+        ProductNames = AdditionalData.alertProductNames, Techniques = AdditionalData.techniques, Link = IncidentUrl)
 | order by LastActivity desc
 | take ${kqlInt(limit)}`;
 }

@@ -8,11 +8,10 @@
  */
 import { IpDataError } from '../../data/errors.js';
 import { prevalenceFrom, summarize } from '../../data/derive.js';
-import type { AlertItem, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary, TimelineEvent } from '../../data/model.js';
+import type { AlertItem, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
 import { severity } from '../read/overview.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { listSource, queryAlerts, queryDevices, splitDeviceSearch } from '../../data/query.js';
-import { base64, gzipStored } from '../../lib/gzip.js';
 import { isExternalScope, parseIp } from '../../lib/ip.js';
 import { bucketMs, bucketSizeFor, bucketStarts, type TimeRange } from '../../lib/time-range.js';
 import { deviceFromHunting } from '../microsoft/device-rows.js';
@@ -21,6 +20,7 @@ import { SharedCache } from '../microsoft/shared-cache.js';
 import { list, logAnalyticsRows, number, text, type Row } from '../microsoft/tables.js';
 import { ConcurrencyQueue } from '../microsoft/queue.js';
 import { MicrosoftTransport, type MicrosoftApi, type TokenSource } from '../microsoft/transport.js';
+import { ItemLinks, sentinelLinks } from './links.js';
 import { alertsQuery, deviceSearchQuery, devicesQuery, INSIGHTS, logActivityQuery, loggedHostsQuery, prevalenceQuery, timelineQuery, type InsightDefinition } from './queries.js';
 
 export interface SentinelProviderOptions {
@@ -39,6 +39,13 @@ export interface SentinelProviderOptions {
   armUrl?: string;
   /** The Azure portal, for links (default `https://portal.azure.com`). */
   portalUrl?: string;
+  /**
+   * The Defender portal (`https://security.microsoft.com`), for a workspace onboarded to it:
+   * "Explore in hunting" then opens Defender's advanced hunting instead of the Azure portal's Logs.
+   */
+  defenderPortalUrl?: string;
+  /** Added to Defender portal links (`&tid=`) so a multi-tenant analyst lands in the right tenant. */
+  tenantId?: string;
   /** Days of data the workspace keeps for interactive queries (default 90). */
   maxLookbackDays?: number;
   /** The insights to run (default: the Sentinel IP page's, see `INSIGHTS`). */
@@ -154,6 +161,7 @@ export class SentinelProvider implements IpDataProvider {
   readonly #details = new SharedCache<IpDetails>({ ttlMs: 3_600_000 });
   readonly #insights: readonly InsightDefinition[];
   readonly #queryWaitS: number;
+  readonly #itemLinks = new ItemLinks();
 
   constructor(options: SentinelProviderOptions) {
     if (!options || typeof options.workspaceId !== 'string' || !/^[0-9a-f-]{8,}$/i.test(options.workspaceId)) {
@@ -165,7 +173,7 @@ export class SentinelProvider implements IpDataProvider {
     this.#arm = { name: 'Azure Resource Manager', base: (options.armUrl ?? 'https://management.azure.com').replace(/\/+$/, ''), scope: ARM_SCOPE };
     this.#insights = options.insights ?? INSIGHTS;
     this.#queryWaitS = Math.max(10, Math.min(600, Math.floor(options.queryWaitSeconds ?? 180)));
-    this.links = sentinelLinks(options);
+    this.links = sentinelLinks(options, this.#itemLinks);
   }
 
   async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
@@ -346,7 +354,11 @@ export class SentinelProvider implements IpDataProvider {
   }
 
   #alerts(ip: string, range: TimeRange, signal: AbortSignal): Promise<{ items: AlertItem[]; partial?: string }> {
-    return this.#query(alertsQuery(ip, range, ALERT_LIMIT), range, `the incidents and alerts that name ${ip}`, signal).then(({ rows, partial }) => ({ items: rows.map(alertFromRow).filter((a) => a.id), partial }));
+    return this.#query(alertsQuery(ip, range, ALERT_LIMIT), range, `the incidents and alerts that name ${ip}`, signal).then(({ rows, partial }) => {
+      const items = rows.map(alertFromRow).filter((a) => a.id);
+      rows.forEach((r) => this.#itemLinks.remember(text(r, 'Kind') === 'incident' ? 'incident' : 'alert', text(r, 'Id') ?? '', text(r, 'Link')));
+      return { items, partial };
+    });
   }
 
   #devices(ip: string, range: TimeRange, signal: AbortSignal): Promise<{ items: ObservedDevice[]; partial?: string }> {
@@ -392,19 +404,3 @@ function laType(type: string): string {
   return 'string';
 }
 
-/**
- * Open a query in the workspace's Logs. The Azure portal's share links carry it as standard base64
- * (with `/`, `+` and `=`) of gzip of UTF-8, percent-encoded twice in the blade path (`%252F`), as
- * the links the portal copies and Microsoft's own docs use.
- */
-function sentinelLinks(o: SentinelProviderOptions): LinkResolver {
-  if (!o.subscriptionId || !o.resourceGroup || !o.workspaceName) return {};
-  const portal = (o.portalUrl ?? 'https://portal.azure.com').replace(/\/+$/, '');
-  const resource = `/subscriptions/${o.subscriptionId}/resourceGroups/${o.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${o.workspaceName}`;
-  return {
-    hunting: (query: string, language: QueryLanguage) =>
-      language === 'kql-sentinel'
-        ? `${portal}/#blade/Microsoft_OperationsManagementSuite_Workspace/Logs.ReactView/resourceId/${encodeURIComponent(resource)}/source/LogsBlade.AnalyticsShareLinkToQuery/q/${encodeURIComponent(encodeURIComponent(base64(gzipStored(new TextEncoder().encode(query)))))}`
-        : undefined,
-  };
-}
