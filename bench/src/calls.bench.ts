@@ -57,6 +57,36 @@ const countingFetch: typeof fetch = async (input, init) => {
 
 const getToken = async () => 'bench-token';
 
+/** The analyst of the issue: 30 IPs an hour, every tab of each opened once. */
+const IPS_AN_HOUR = 30;
+
+/**
+ * Each kind of call's documented quota, as calls an hour (a per-minute limit times 60), and whose
+ * quota it is. Sources: advanced hunting limits (45 a minute, 1,500 an hour, per tenant); Graph
+ * throttling limits, security detections and incidents (150 requests a minute per app per
+ * tenant); the Defender for Endpoint APIs (100 a minute, 1,500 an hour); Log Analytics query API
+ * (200 requests per 30 s per user); Sentinel geodata (100 calls per user per hour). Threat
+ * intelligence has no documented per-API quota beyond Graph's global limits.
+ */
+const QUOTAS: Record<string, { perHour: number; of: string }> = {
+  hunting: { perHour: 1_500, of: 'the tenant' },
+  graph: { perHour: 150 * 60, of: 'the app in the tenant' },
+  mde: { perHour: 1_500, of: 'the app in the tenant' },
+  'log-analytics': { perHour: 200 * 120, of: 'the user' },
+  arm: { perHour: 100, of: 'the user' },
+};
+
+function quotaShares(all: Map<string, number>): string {
+  const parts: string[] = [];
+  for (const [kind, quota] of Object.entries(QUOTAS)) {
+    const n = all.get(kind) ?? 0;
+    if (!n) continue;
+    const used = n * IPS_AN_HOUR;
+    parts.push(`${kind} ${used}/${quota.perHour.toLocaleString('en')} an hour of ${quota.of} (${((100 * used) / quota.perHour).toFixed(1)}%)`);
+  }
+  return parts.join('; ');
+}
+
 function providers(): Record<string, [() => IpDataProvider, string]> {
   const defender = () => new DefenderXdrProvider({ getToken, fetch: countingFetch, defenderUrl: 'https://api.security.microsoft.com' });
   const sentinel = () => new SentinelProvider({ getToken, fetch: countingFetch, workspaceId: DEMO_WORKSPACE_ID, subscriptionId: 'bench', resourceGroup: 'soc', workspaceName: 'bench' });
@@ -139,6 +169,8 @@ async function main() {
     if (name.startsWith('Elastic')) counts.push({ name: `${name}: largest answer`, value: `${(largest / 1024).toFixed(1)} KiB (${largestOf})` });
     const hunting = all.get('hunting') ?? 0;
     if (hunting) counts.push({ name: `${name}: hunting queries for a first open of every tab`, value: `${hunting}: ${Math.floor(1_500 / hunting)} such page opens an hour fit the 1,500-an-hour quota` });
+    const shares = quotaShares(all);
+    if (shares) counts.push({ name: `${name}: share of each documented quota, an analyst opening ${IPS_AN_HOUR} IPs an hour (every tab)`, value: shares });
   }
   publish({ description: 'API calls of one page open, per tab (first visit), with the Microsoft and Elastic providers over the mocks', cases: [], counts });
 }
