@@ -8,12 +8,17 @@
 import { own, type AlertItem, type EvidenceSummary, type ImpactedAsset, type Indicator, type IpDetails } from '../../data/model.js';
 import { number, text, type Row } from '../microsoft/tables.js';
 import { severity } from '../read/overview.js';
+import type { PhysicalAddress, SecurityNamespace as Graph } from '@microsoft/microsoft-graph-types';
+import { fields, type Fields } from './fields.js';
 
 export { deviceFromHunting, eventFromHunting } from '../microsoft/device-rows.js';
 
 type Json = Record<string, unknown>;
 
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
+
+/** Every evidence type the page reads, and the `@odata.type` that says which it is. */
+type Evidence = Fields<Graph.DeviceEvidence & Graph.UserEvidence & Graph.MailboxEvidence & Graph.CloudApplicationEvidence & Graph.AzureResourceEvidence & Graph.IpEvidence & Graph.FileEvidence & Graph.UrlEvidence> & { readonly '@odata.type'?: unknown };
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 
@@ -41,18 +46,18 @@ function modelDetermination(v: unknown): string | null {
 }
 
 /** An evidence's type without the namespace: `#microsoft.graph.security.deviceEvidence` → `deviceEvidence`. */
-function evidenceType(e: Json): string {
+function evidenceType(e: Evidence): string {
   return (str(e['@odata.type']) ?? 'evidence').split('.').pop()!;
 }
 
-function assetOf(e: Json): ImpactedAsset | undefined {
+function assetOf(e: Evidence): ImpactedAsset | undefined {
   switch (evidenceType(e)) {
     case 'deviceEvidence': {
       const name = str(e['deviceDnsName']) ?? str(e['hostName']);
       return name ? { kind: 'device', name, id: str(e['mdeDeviceId']) } : undefined;
     }
     case 'userEvidence': {
-      const account = obj(e['userAccount']);
+      const account = fields<Graph.UserAccount>(e['userAccount']);
       const name = str(account['userPrincipalName']) ?? str(account['accountName']);
       return name ? { kind: 'user', name, id: str(account['azureAdUserId']) } : undefined;
     }
@@ -73,12 +78,12 @@ function assetOf(e: Json): ImpactedAsset | undefined {
   }
 }
 
-function evidenceName(e: Json): string {
+function evidenceName(e: Evidence): string {
   return (
     str(e['ipAddress']) ??
     str(e['deviceDnsName']) ??
-    str(obj(e['userAccount'])['userPrincipalName']) ??
-    str(obj(e['fileDetails'])['fileName']) ??
+    str(fields<Graph.UserAccount>(e['userAccount'])['userPrincipalName']) ??
+    str(fields<Graph.FileDetails>(e['fileDetails'])['fileName']) ??
     str(e['url']) ??
     str(e['primaryAddress']) ??
     str(e['displayName']) ??
@@ -92,7 +97,7 @@ function evidenceOf(list: unknown): { assets: ImpactedAsset[]; evidence: Evidenc
   const groups = new Set<string>();
   const seen = new Set<string>();
   for (const raw of arr(list)) {
-    const e = obj(raw);
+    const e = fields<Graph.AlertEvidence>(raw) as Evidence;
     const group = evidenceType(e) === 'deviceEvidence' ? str(e['rbacGroupName']) : undefined;
     if (group) groups.add(group);
     const asset = assetOf(e);
@@ -116,14 +121,14 @@ function gathered(items: readonly AlertItem[], pick: (a: AlertItem) => ReadonlyA
 
 function comments(list: unknown): AlertItem['comments'] {
   return arr(list).map((raw) => {
-    const c = obj(raw);
+    const c = fields<Graph.AlertComment>(raw);
     return { comment: str(c['comment']) ?? '', createdBy: str(c['createdByDisplayName']), createdAt: str(c['createdDateTime']) ?? '' };
   });
 }
 
 /** A Graph `alerts_v2` alert. */
 export function alertFromGraph(raw: unknown): AlertItem {
-  const a = obj(raw);
+  const a = fields<Graph.Alert>(raw);
   const { assets, evidence, groups } = evidenceOf(a['evidence']);
   const product = str(a['productName']);
   const item: AlertItem = {
@@ -162,7 +167,7 @@ export function incidentStatus(status: unknown): string {
 
 /** A Graph incident, with the alerts of it that are at hand (for its assets and activity). */
 export function incidentFromGraph(raw: unknown, alerts: readonly AlertItem[] = []): AlertItem {
-  const i = obj(raw);
+  const i = fields<Graph.Incident>(raw);
   const mine = alerts.filter((a) => a.incidentId === str(i['id']));
   const assets: ImpactedAsset[] = [];
   const seen = new Set<string>();
@@ -240,13 +245,13 @@ export function alertFromHunting(row: Row): AlertItem {
 
 /** The threat-intelligence host, its WHOIS record and reverse DNS names, as IP details. */
 export function detailsFromThreatIntel(ip: string, host: unknown, whois: unknown, reverse: unknown): IpDetails {
-  const h = obj(host);
-  const as = obj(h['autonomousSystem']);
-  const w = obj(whois);
-  const registrant = obj(w['registrant']);
-  const registrar = obj(w['registrar']);
-  const abuse = obj(w['abuse']);
-  const names = [...new Set(arr(obj(reverse)['value']).map((r) => str(obj(obj(r)['artifact'])['id'])).filter((n): n is string => Boolean(n)))];
+  const h = fields<Graph.IpAddress>(host);
+  const as = fields<Graph.AutonomousSystem>(h['autonomousSystem']);
+  const w = fields<Graph.WhoisRecord>(whois);
+  const registrant = fields<Graph.WhoisContact>(w['registrant']);
+  const registrar = fields<Graph.WhoisContact>(w['registrar']);
+  const abuse = fields<Graph.WhoisContact>(w['abuse']);
+  const names = [...new Set(arr(obj(reverse)['value']).map((r) => str(fields<Graph.Artifact>(fields<Graph.PassiveDnsRecord>(r)['artifact'])['id'])).filter((n): n is string => Boolean(n)))];
   const hasWhois = Object.keys(w).length > 0;
   return {
     ip,
@@ -266,7 +271,7 @@ export function detailsFromThreatIntel(ip: string, host: unknown, whois: unknown
           updated: str(w['lastUpdateDateTime']),
           abuseContact: str(abuse['email']),
           // whoisContact keeps its country in a physicalAddress (Graph's whoisRecord reference).
-          country: str(obj(registrant['address'])['countryOrRegion']),
+          country: str(fields<PhysicalAddress>(registrant['address'])['countryOrRegion']),
         }
       : h['netblock']
         ? { netRange: str(h['netblock']) }

@@ -6,13 +6,16 @@
  */
 import type { Page } from '../../data/provider.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
+import type { SecurityNamespace as Graph } from '@microsoft/microsoft-graph-types';
+import { fields, type Fields } from './fields.js';
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
+type Seen = Fields<Pick<Graph.PassiveDnsRecord, 'firstSeenDateTime' | 'lastSeenDateTime'>>;
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const seen = (o: Json) => ({ firstSeen: str(o['firstSeenDateTime']), lastSeen: str(o['lastSeenDateTime']) });
+const seen = (o: Seen) => ({ firstSeen: str(o['firstSeenDateTime']), lastSeen: str(o['lastSeenDateTime']) });
 
 /** Where each list lives under the host. */
 export const TI_PATHS: Readonly<Record<ThreatIntelRelation, string>> = {
@@ -27,35 +30,57 @@ export const TI_PATHS: Readonly<Record<ThreatIntelRelation, string>> = {
 /** A passive DNS record counts as current when seen in the last 30 days. */
 const CURRENT_MS = 30 * 86_400_000;
 
-const ROWS: { [R in ThreatIntelRelation]: (o: Json, now: number) => ThreatIntelRows[R] } = {
-  passiveDns: (o, now) => {
+const ROWS: { [R in ThreatIntelRelation]: (v: unknown, now: number) => ThreatIntelRows[R] } = {
+  passiveDns: (v, now) => {
+    const o = fields<Graph.PassiveDnsRecord>(v);
     const last = str(o['lastSeenDateTime']);
-    return { hostname: str(obj(o['artifact'])['id']) ?? '', recordType: str(o['recordType']), current: last ? now - Date.parse(last) < CURRENT_MS : undefined, ...seen(o) };
+    return { hostname: str(fields<Graph.Artifact>(o['artifact'])['id']) ?? '', recordType: str(o['recordType']), current: last ? now - Date.parse(last) < CURRENT_MS : undefined, ...seen(o) };
   },
-  certificates: (o) => {
-    const c = obj(o['sslCertificate']);
-    return { sha1: str(c['sha1']) ?? str(c['id']) ?? '', subject: str(obj(c['subject'])['commonName']), issuer: str(obj(c['issuer'])['commonName']), expires: str(c['expirationDateTime']), ...seen(o) };
+  certificates: (v) => {
+    const o = fields<Graph.HostSslCertificate>(v);
+    const c = fields<Graph.SslCertificate>(o['sslCertificate']);
+    return {
+      sha1: str(c['sha1']) ?? str(c['id']) ?? '',
+      subject: str(fields<Graph.SslCertificateEntity>(c['subject'])['commonName']),
+      issuer: str(fields<Graph.SslCertificateEntity>(c['issuer'])['commonName']),
+      expires: str(c['expirationDateTime']),
+      ...seen(o),
+    };
   },
-  hostPairs: (o) => ({ parentHost: str(obj(o['parentHost'])['id']) ?? '', childHost: str(obj(o['childHost'])['id']) ?? '', cause: str(o['linkKind']), ...seen(o) }),
-  trackers: (o) => ({ kind: str(o['kind']) ?? '', value: str(o['value']) ?? '', ...seen(o) }),
-  components: (o) => ({ name: str(o['name']) ?? '', version: str(o['version']), category: str(o['category']), ...seen(o) }),
-  whoisHistory: (o) => ({
-    registrar: str(obj(o['registrar'])['name']) ?? str(obj(o['registrar'])['organization']),
-    registrant: str(obj(o['registrant'])['name']),
-    organization: str(obj(o['registrant'])['organization']),
-    created: str(o['registrationDateTime']),
-    updated: str(o['lastUpdateDateTime']),
-    expires: str(o['expirationDateTime']),
-    nameServers: arr(o['nameservers']).map((n) => str(obj(obj(n)['host'])['id'])).filter((n): n is string => Boolean(n)),
-    firstSeen: str(o['firstSeenDateTime']) ?? str(o['lastUpdateDateTime']),
-    lastSeen: str(o['lastSeenDateTime']),
-  }),
+  hostPairs: (v) => {
+    const o = fields<Graph.HostPair>(v);
+    return { parentHost: str(fields<Graph.Host>(o['parentHost'])['id']) ?? '', childHost: str(fields<Graph.Host>(o['childHost'])['id']) ?? '', cause: str(o['linkKind']), ...seen(o) };
+  },
+  trackers: (v) => {
+    const o = fields<Graph.HostTracker>(v);
+    return { kind: str(o['kind']) ?? '', value: str(o['value']) ?? '', ...seen(o) };
+  },
+  components: (v) => {
+    const o = fields<Graph.HostComponent>(v);
+    return { name: str(o['name']) ?? '', version: str(o['version']), category: str(o['category']), ...seen(o) };
+  },
+  whoisHistory: (v) => {
+    const o = fields<Graph.WhoisHistoryRecord>(v);
+    const registrar = fields<Graph.WhoisContact>(o['registrar']);
+    const registrant = fields<Graph.WhoisContact>(o['registrant']);
+    return {
+      registrar: str(registrar['name']) ?? str(registrar['organization']),
+      registrant: str(registrant['name']),
+      organization: str(registrant['organization']),
+      created: str(o['registrationDateTime']),
+      updated: str(o['lastUpdateDateTime']),
+      expires: str(o['expirationDateTime']),
+      nameServers: arr(o['nameservers']).map((n) => str(fields<Graph.Host>(fields<Graph.WhoisNameserver>(n)['host'])['id'])).filter((n): n is string => Boolean(n)),
+      firstSeen: str(o['firstSeenDateTime']) ?? str(o['lastUpdateDateTime']),
+      lastSeen: str(o['lastSeenDateTime']),
+    };
+  },
 };
 
 /** One page of a relationship. */
 export function tiPage<R extends ThreatIntelRelation>(relation: R, json: unknown, offset: number, now = Date.now()): Page<ThreatIntelRows[R]> {
   const o = obj(json);
-  const items = arr(o['value']).map((v) => ROWS[relation](obj(v), now));
+  const items = arr(o['value']).map((v) => ROWS[relation](v, now));
   const count = num(o['@odata.count']);
   // Without a count, a next link says there is at least one more.
   const total = count ?? offset + items.length + (str(o['@odata.nextLink']) ? 1 : 0);
@@ -64,9 +89,9 @@ export function tiPage<R extends ThreatIntelRelation>(relation: R, json: unknown
 
 /** The host and its reputation as the summary. */
 export function tiSummary(host: unknown, reputation: unknown): ThreatIntel {
-  const h = obj(host);
-  const as = obj(h['autonomousSystem']);
-  const r = obj(reputation);
+  const h = fields<Graph.IpAddress>(host);
+  const as = fields<Graph.AutonomousSystem>(h['autonomousSystem']);
+  const r = fields<Graph.HostReputation>(reputation);
   const out: ThreatIntel = {
     counts: {},
     hostingProvider: str(h['hostingProvider']),
@@ -81,7 +106,7 @@ export function tiSummary(host: unknown, reputation: unknown): ThreatIntel {
       classification: str(r['classification']) ?? 'unknown',
       score: num(r['score'])!,
       rules: arr(r['rules']).map((x) => {
-        const rule = obj(x);
+        const rule = fields<Graph.HostReputationRule>(x);
         return { name: str(rule['name']) ?? '', description: str(rule['description']), severity: str(rule['severity']), relatedDetailsUrl: str(rule['relatedDetailsUrl']) };
       }),
     };
