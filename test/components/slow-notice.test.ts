@@ -1,10 +1,12 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/slow-notice/ip-slow-notice.js';
 import '../../src/components/overview/ip-overview.js';
+import '../../src/components/observed-devices/ip-observed-devices.js';
+import type { IpObservedDevices } from '../../src/components/observed-devices/observed-devices.js';
 import { IpSlowNotice } from '../../src/components/slow-notice/slow-notice.js';
 import type { IpOverview } from '../../src/components/overview/overview.js';
 import { deepQuery, deepText } from '../helpers/dom.js';
-import { staticProvider, withOverrides } from '../helpers/providers.js';
+import { manualProvider, staticProvider, withOverrides } from '../helpers/providers.js';
 
 describe('<ip-slow-notice>', () => {
   it('says nothing at first, then that the source is still loading, how long so far, and offers Cancel', async () => {
@@ -49,6 +51,23 @@ describe('<ip-slow-notice>', () => {
       await waitUntil(() => deepText(section()).includes('Open incidents'), 'Retry asks again and shows the answer');
       expect(calls).to.equal(2);
       await expect(el).to.be.accessible();
+    });
+
+    it('counts each load from its own start, not from an earlier one', async () => {
+      IpSlowNotice.defaultDelay = 300;
+      const { provider, pending } = manualProvider();
+      const el = await fixture<IpObservedDevices>(html`<ip-observed-devices lang="en-US" ip="203.0.113.7" .provider=${provider}></ip-observed-devices>`);
+      const notice = () => el.shadowRoot!.querySelector('ip-slow-notice')?.shadowRoot?.querySelector('[part="notice"]');
+      await waitUntil(() => pending.some((c) => c.method === 'listObservedDevices'), 'the first load asks');
+      await waitUntil(notice, 'the first, slow load says so', { timeout: 3000 });
+      pending.find((c) => c.method === 'listObservedDevices')!.resolve({ items: [], total: 0 });
+      await waitUntil(() => !el.shadowRoot!.querySelector('ip-slow-notice'), 'the first load ends');
+      el.ip = '198.51.100.1';
+      await waitUntil(() => pending.some((c) => c.method === 'listObservedDevices'), 'the second load asks');
+      await el.updateComplete;
+      await aTimeout(50);
+      expect(Boolean(notice()), 'a load just begun says nothing yet').to.equal(false);
+      await waitUntil(notice, 'until it too takes a while', { timeout: 3000 });
     });
   });
 });

@@ -136,18 +136,23 @@ export interface SectionOptions<T> {
 }
 
 /** When each task's current run began (a run's notice counts from its start, across re-renders). */
-const pendingSince = new WeakMap<object, number>();
+/** When each run of a task was first seen waiting, by the run's own `taskComplete` promise. */
+const runStarts = new WeakMap<Promise<unknown>, number>();
 
 /**
  * While a task runs: after a while, how long it has taken and Cancel (`<ip-slow-notice>`, loaded
  * on the first wait so the first paint does not carry it). Cancel stops waiting: the task ends
- * with an error that says so, and Retry asks again.
+ * with an error that says so, and Retry asks again. Each run of a task has a promise of its own
+ * (`taskComplete`), so a new run counts from its own start, whoever renders it.
  */
 export function slowNotice(task: Task<readonly unknown[], unknown>): TemplateResult {
-  let since = pendingSince.get(task);
-  if (since === undefined || task.status !== TaskStatus.PENDING) {
+  const run = task.taskComplete;
+  let since = runStarts.get(run);
+  if (since === undefined) {
     since = Date.now();
-    pendingSince.set(task, since);
+    runStarts.set(run, since);
+    // The section shows a failure itself; this promise is only the run's name here.
+    run.catch(() => undefined);
   }
   return slowNoticeSince(since, () => task.abort(cancelled()));
 }
@@ -158,15 +163,8 @@ export function slowNoticeSince(since: number, cancel: () => void): TemplateResu
   return html`<ip-slow-notice .since=${since} @ip-cancel-load=${cancel}></ip-slow-notice>`;
 }
 
-/** Forget a finished run's start, so the next run counts from its own. */
-function settled(task: Task<readonly unknown[], unknown>): void {
-  if (task.status !== TaskStatus.PENDING) pendingSince.delete(task);
-}
-
-
 /** The frame of one section: title, then skeleton, error with Retry, empty message or content. */
 export function section<T>(o: SectionOptions<T>): TemplateResult {
-  settled(o.task as Task<readonly unknown[], unknown>);
   const body = o.task.render({
     initial: () => (o.idle ? html`<div class="state">${o.idle}</div>` : o.skeleton()),
     pending: () => html`<div aria-busy="true"><span class="visually-hidden">${msg(str`Loading ${o.title}…`)}</span>${o.skeleton()}${slowNotice(o.task as Task<readonly unknown[], unknown>)}</div>`,
