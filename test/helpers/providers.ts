@@ -1,4 +1,5 @@
 import type { IpDataProvider } from '../../src/data/provider.js';
+import { IpDataError } from '../../src/data/errors.js';
 import { StaticIpDataProvider, type StaticIpData } from '../../src/providers/static/static-provider.js';
 import { at, makeAlert, makeDevice } from './fixtures.js';
 
@@ -152,4 +153,11 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
     return e;
   }
   throw new Error('expected a rejection');
+}
+
+/** The IpDataError `promise` rejects with; anything else (a resolution, another error) fails the test. */
+export async function dataError(promise: Promise<unknown>): Promise<IpDataError> {
+  const error = await rejection(promise);
+  if (error instanceof IpDataError) return error;
+  throw error;
 }

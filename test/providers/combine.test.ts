@@ -4,7 +4,7 @@ import { resolveCapabilities, type IpDataProvider } from '../../src/data/provide
 import { IpDataError, PartlyAppliedError } from '../../src/data/errors.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { makeAlert, makeDevice, makeEvent } from '../helpers/fixtures.js';
-import { recording, staticProvider, withOverrides } from '../helpers/providers.js';
+import { dataError, recording, rejection, staticProvider, withOverrides } from '../helpers/providers.js';
 
 const IP = '203.0.113.7';
 const o = () => ({ signal: new AbortController().signal });
@@ -83,12 +83,8 @@ describe('combineProviders', () => {
     expect(updated!.status).to.equal('resolved');
 
     await both.listAlerts(IP, query(75), o());
-    const error = await both.updateAlerts!(['old-1'], { status: 'resolved' }, o()).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).to.be.instanceOf(IpDataError);
-    expect((error as IpDataError).message).to.match(/cannot change alerts in: nothing was changed\. Choose a time range of 30 days or less/);
+    const error = await dataError(both.updateAlerts!(['old-1'], { status: 'resolved' }, o()));
+    expect(error.message).to.match(/cannot change alerts in: nothing was changed\. Choose a time range of 30 days or less/);
     expect(shallow.calls.filter((c) => c.method === 'updateAlerts')).to.have.length(1);
   });
 
@@ -103,7 +99,7 @@ describe('combineProviders', () => {
     const both = combineProviders(a, b);
     await both.listAlerts(IP, query(7), o());
     await both.listAlerts(IP, query(60), o());
-    const error = (await both.updateAlerts!(['x-1', 'y-1'], { status: 'resolved' }, o()).catch((e: unknown) => e)) as PartlyAppliedError<{ id: string }>;
+    const error = (await rejection(both.updateAlerts!(['x-1', 'y-1'], { status: 'resolved' }, o()))) as PartlyAppliedError<{ id: string }>;
     expect(error).to.be.instanceOf(PartlyAppliedError);
     expect(error.applied.map((x) => x.id)).to.deep.equal(['x-1']);
     expect(error.message).to.match(/1 of 2 were changed.*The second source is down/);
@@ -124,7 +120,7 @@ describe('combineProviders', () => {
       });
     const partly = await combineProviders(failing(shallow.provider), deep.provider).getIpDetails(IP, o());
     expect(partly).to.include({ organization: 'Ignored: the first source has one', city: 'Amsterdam' });
-    const none = await combineProviders(failing(shallow.provider), failing(deep.provider)).getIpDetails(IP, o()).catch((e: unknown) => e);
-    expect((none as IpDataError).kind).to.equal('rate-limited');
+    const none = await dataError(combineProviders(failing(shallow.provider), failing(deep.provider)).getIpDetails(IP, o()));
+    expect(none.kind).to.equal('rate-limited');
   });
 });

@@ -1,12 +1,13 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { IpDataError, PartlyAppliedError } from '../../src/data/errors.js';
+import { PartlyAppliedError } from '../../src/data/errors.js';
 import type { AlertItem } from '../../src/data/model.js';
 import { DefenderXdrProvider } from '../../src/providers/defender/defender-provider.js';
 import { guardProvider } from '../../src/providers/guard.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { NOW, useMockApi, worker } from '../helpers/msw.js';
 import { createMicrosoftHandlers } from '../../mocks/microsoft.js';
+import { dataError } from '../helpers/providers.js';
 
 const IP = '203.0.113.7';
 const range = { from: new Date(NOW - 30 * DAY_MS), to: new Date(NOW + 3_600_000) };
@@ -48,15 +49,6 @@ function provider(extra: Partial<ConstructorParameters<typeof DefenderXdrProvide
   return { p: guardProvider(p), raw: p, scopes };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<IpDataError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof IpDataError) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', () => {
   useMockApi();
@@ -68,7 +60,7 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     for (const id of ['.', '..']) {
       expect(raw.links.device!(id), id).to.equal(undefined);
       expect(raw.links.alert!(id), id).to.equal(undefined);
-      const error = await rejection(raw.updateAlerts!([id], { status: 'resolved' }, o()));
+      const error = await dataError(raw.updateAlerts!([id], { status: 'resolved' }, o()));
       expect(error.kind).to.equal('invalid-input');
     }
     expect(raw.links.device!('d-1')).to.contain('/machines/v2/d-1/overview');
@@ -89,7 +81,7 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
 
   it('says which API refused the sign-in when getToken fails, without the token in the message', async () => {
     const { p } = provider({ getToken: () => Promise.reject(new Error('interaction_required: Bearer abc.def.ghi')) });
-    const err = await rejection(p.getIpDetails(IP, o()));
+    const err = await dataError(p.getIpDetails(IP, o()));
     expect(err.kind).to.equal('unauthorized');
     expect(err.message).to.contain('Microsoft Graph');
     expect(err.message).to.not.contain('abc.def.ghi');
@@ -136,7 +128,7 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
   it('names the missing license or permission when threat intelligence refuses, for the details only', async () => {
     worker.use(http.get('https://graph.microsoft.com/v1.0/security/threatIntelligence/hosts/:ip', () => HttpResponse.json({ error: { code: 'Forbidden', message: 'Missing role' } }, { status: 403 })));
     const { p } = provider();
-    const err = await rejection(p.getIpDetails(IP, o()));
+    const err = await dataError(p.getIpDetails(IP, o()));
     expect(err.kind).to.equal('forbidden');
     expect(err.message).to.contain('it needs the ThreatIntelligence.Read.All permission and an active Defender Threat Intelligence Portal license and API add-on license for the tenant');
     expect(err.message).to.contain('It said: “Missing role”');
@@ -284,7 +276,7 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     const withApi = await provider().p.getLogActivity('10.20.30.40', range, o());
     expect(internal.loggedHosts.map((h) => h.name), 'the same devices as findbyip names').to.have.members(withApi.loggedHosts.map((h) => h.name));
     expect(await p.listDeviceGroups!(o())).to.include('Servers – Production');
-    const err = await rejection(p.addIndicator!({ indicatorValue: IP, indicatorType: 'IpAddress', action: 'Block', title: 'C2', description: 'x', generateAlert: true }, o()));
+    const err = await dataError(p.addIndicator!({ indicatorValue: IP, indicatorType: 'IpAddress', action: 'Block', title: 'C2', description: 'x', generateAlert: true }, o()));
     expect(err.message).to.contain('defenderUrl');
     const mine = seen.filter((s) => s.url.hostname === 'api.security.microsoft.com');
     // Only the second provider (with the address) asked it.
@@ -326,14 +318,14 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     await waitUntil(() => seen.some((s) => s.url.pathname.endsWith('/runHuntingQuery') && s.body?.includes('ip-entity-page:device-groups')), 'the groups came from the hunting query');
     // Both refused: the first refusal is said, naming the license and both permission names.
     worker.use(...createMicrosoftHandlers({ now: NOW, fail: { groups: 403, 'hunting:device-groups': 403 } }));
-    const err = await rejection(provider().p.listDeviceGroups!(o()));
+    const err = await dataError(provider().p.listDeviceGroups!(o()));
     expect(err.kind).to.equal('forbidden');
     expect(err.message).to.contain('Score.Read.All (application) or Score.Read (delegated)').and.to.contain('Microsoft Defender Vulnerability Management');
   });
 
   it('names the delegated permission a browser app gets when the indicators API refuses', async () => {
     worker.use(http.post('https://api.security.microsoft.com/api/indicators', () => HttpResponse.json({ error: { code: 'Forbidden', message: 'The application does not have any of the required application permissions.' } }, { status: 403 })));
-    const err = await rejection(provider().p.addIndicator!({ indicatorValue: IP, indicatorType: 'IpAddress', action: 'Block', title: 'C2', description: 'x', generateAlert: true }, o()));
+    const err = await dataError(provider().p.addIndicator!({ indicatorValue: IP, indicatorType: 'IpAddress', action: 'Block', title: 'C2', description: 'x', generateAlert: true }, o()));
     expect(err.kind).to.equal('forbidden');
     expect(err.message).to.contain('Ti.ReadWrite.All (application) or Ti.ReadWrite (delegated)');
   });
@@ -348,7 +340,7 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     expect(JSON.parse(seen.find((s) => s.url.pathname.endsWith('/comments'))!.body!)).to.deep.equal({ '@odata.type': 'microsoft.graph.security.alertComment', comment: 'Checked' });
     // The status is changed, then the comment is refused: the status change stands, and is said to.
     worker.use(http.post('https://graph.microsoft.com/v1.0/security/:kind/:id/comments', () => HttpResponse.json({ error: { code: 'Forbidden', message: 'Insufficient privileges to complete the operation.' } }, { status: 403 })));
-    const error = await rejection(p.updateAlerts!([incident.id], { status: 'resolved', comment: 'Done' }, o()));
+    const error = await dataError(p.updateAlerts!([incident.id], { status: 'resolved', comment: 'Done' }, o()));
     expect(error).to.be.instanceOf(PartlyAppliedError);
     expect(error.message).to.contain('The change was saved, but the comment could not be added to 1 of 1');
     const applied = (error as PartlyAppliedError<AlertItem>).applied;
@@ -379,7 +371,7 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     expect(body['indicatorValue']).to.equal('2001:db8:85a3:0:0:8a2e:370:7334');
     expect(body).to.not.have.property('category');
     // What the service refuses, the mock refuses: Block and remediate is not an IP action.
-    const refused = await rejection(p.addIndicator!({ indicatorValue: IP, indicatorType: 'IpAddress', action: 'BlockAndRemediate', title: 'C2', description: 'd', generateAlert: false }, o()));
+    const refused = await dataError(p.addIndicator!({ indicatorValue: IP, indicatorType: 'IpAddress', action: 'BlockAndRemediate', title: 'C2', description: 'd', generateAlert: false }, o()));
     expect(refused.message).to.contain('not supported for IP address indicators');
   });
 
@@ -410,7 +402,7 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     expect(s.organizationPrevalence).to.equal(7);
     worker.use(http.get('https://api.security.microsoft.com/api/ips/:ip/stats', () => HttpResponse.json({ error: { message: 'quota' } }, { status: 429, headers: { 'Retry-After': '3600' } })));
     const stop = new AbortController();
-    const err = await rejection(provider().p.getSecuritySummary(IP, range, { signal: stop.signal }));
+    const err = await dataError(provider().p.getSecuritySummary(IP, range, { signal: stop.signal }));
     // The summary's alerts are still on their way: they are not the next test's.
     stop.abort();
     expect(err.kind).to.equal('rate-limited');
@@ -445,7 +437,7 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
   it('turns a hunting query that ran too long into a timeout for that section', async () => {
     worker.use(http.post('https://graph.microsoft.com/v1.0/security/runHuntingQuery', () => HttpResponse.json({ error: { code: 'BadRequest', message: 'Query execution has exceeded the allowed limits' } }, { status: 400 })));
     const { p } = provider();
-    const err = await rejection(p.listObservedDevices(IP, { range, offset: 0, limit: 10 }, o()));
+    const err = await dataError(p.listObservedDevices(IP, { range, offset: 0, limit: 10 }, o()));
     expect(err.kind).to.equal('timeout');
     expect(err.message).to.contain('shorter time range');
   });
@@ -457,7 +449,7 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     const page = await patient.listObservedDevices(IP, { range, offset: 0, limit: 10 }, o());
     expect(page.items.length, 'a query slower than timeoutMs still answers').to.be.greaterThan(0);
     const hasty = provider({ queryTimeoutMs: 100 }).p;
-    const err = await rejection(hasty.listObservedDevices(IP, { range, offset: 0, limit: 10 }, o()));
+    const err = await dataError(hasty.listObservedDevices(IP, { range, offset: 0, limit: 10 }, o()));
     expect(err.kind).to.equal('timeout');
     expect(err.message).to.contain('did not answer within');
   });

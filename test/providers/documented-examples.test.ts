@@ -9,10 +9,10 @@ import { DefenderXdrProvider } from '../../src/providers/defender/defender-provi
 import { SentinelProvider } from '../../src/providers/sentinel/sentinel-provider.js';
 import { guardProvider } from '../../src/providers/guard.js';
 import { huntingRows, logAnalyticsRows, number, text } from '../../src/providers/microsoft/tables.js';
-import { IpDataError } from '../../src/data/errors.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { DEMO_WORKSPACE_ID } from '../../mocks/sentinel.js';
 import { NOW, useMockApi, worker } from '../helpers/msw.js';
+import { dataError } from '../helpers/providers.js';
 
 const IP = '203.0.113.7';
 const range = { from: new Date(NOW - 30 * DAY_MS), to: new Date(NOW + 3_600_000) };
@@ -21,15 +21,6 @@ const getToken = async () => 'token-for-tests';
 const defender = () => guardProvider(new DefenderXdrProvider({ getToken, defenderUrl: 'https://api.security.microsoft.com' }));
 const sentinel = () => guardProvider(new SentinelProvider({ getToken, workspaceId: DEMO_WORKSPACE_ID }));
 
-async function rejection(promise: Promise<unknown>): Promise<IpDataError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof IpDataError) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** microsoftgraph/microsoft-graph-docs-contrib, api-reference/v1.0/api/security-security-runhuntingquery.md (Example 1). */
 const HUNTING_EXAMPLE = {
@@ -235,7 +226,7 @@ describe('Microsoft’s documented example responses, read by the providers', ()
 
   it('says where Log Analytics could not parse a query, from the innermost error', async () => {
     worker.use(http.post('https://api.loganalytics.io/v1/workspaces/:id/query', () => HttpResponse.json(LA_SYNTAX_ERROR, { status: 400 })));
-    const error = await rejection(sentinel().getTimeline!(IP, range, o()));
+    const error = await dataError(sentinel().getTimeline!(IP, range, o()));
     expect(error.kind).to.equal('invalid-input');
     expect(error.message).to.contain('The request had some invalid properties.').and.to.contain("Query could not be parsed at 'invalid' on line [1,11]");
   });

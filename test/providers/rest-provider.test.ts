@@ -1,24 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
-import { IpDataError } from '../../src/data/errors.js';
 import { parseRetryAfter, RestIpDataProvider } from '../../src/providers/rest/rest-provider.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { NOW, useMockApi, worker } from '../helpers/msw.js';
+import { dataError } from '../helpers/providers.js';
 
 const range = { from: new Date(NOW - 30 * DAY_MS), to: new Date(NOW + 3_600_000) };
 const o = () => ({ signal: new AbortController().signal });
 const api = (options: Partial<ConstructorParameters<typeof RestIpDataProvider>[0]> = {}) =>
   new RestIpDataProvider({ baseUrl: '/api', maxRetryAfterSeconds: 2, ...options });
 
-async function rejection(p: Promise<unknown>): Promise<IpDataError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof IpDataError) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('RestIpDataProvider against the mock API', () => {
   useMockApi();
@@ -96,7 +87,7 @@ describe('RestIpDataProvider against the mock API', () => {
     const times = events.map((e) => e.timestamp);
     expect(times).to.deep.equal([...times].sort());
     expect(events.at(-1)!.timestamp).to.equal(device.lastEvent.timestamp);
-    const missing = await rejection(p.listDeviceEvents('203.0.113.7', 'no-such-device', range, o()));
+    const missing = await dataError(p.listDeviceEvents('203.0.113.7', 'no-such-device', range, o()));
     expect(missing.kind).to.equal('not-found');
   });
 
@@ -109,7 +100,7 @@ describe('RestIpDataProvider against the mock API', () => {
     expect(updated!.comments?.at(-1)?.comment).to.equal('Benign scanner');
     const again = await p.listAlerts('203.0.113.7', { offset: 0, limit: 2 }, o());
     expect(again.items[0]).to.include({ id, status: 'resolved' });
-    const bad = await rejection(p.updateAlerts(['nope'], { status: 'new' }, o()));
+    const bad = await dataError(p.updateAlerts(['nope'], { status: 'new' }, o()));
     expect(bad.kind).to.equal('not-found');
   });
 
@@ -118,7 +109,7 @@ describe('RestIpDataProvider against the mock API', () => {
     const indicator = await p.addIndicator({ indicatorValue: '203.0.113.7', indicatorType: 'IpAddress', action: 'Block', title: 'C2', description: 'Cobalt Strike', generateAlert: true, severity: 'High' }, o());
     expect(indicator.id).to.be.a('string');
     expect(indicator).to.include({ indicatorValue: '203.0.113.7', indicatorType: 'IpAddress', action: 'Block', generateAlert: true, severity: 'High' });
-    const err = await rejection(p.addIndicator({ indicatorValue: '10.0.0.1', indicatorType: 'IpAddress', action: 'Block', title: 't', description: 'd', generateAlert: false }, o()));
+    const err = await dataError(p.addIndicator({ indicatorValue: '10.0.0.1', indicatorType: 'IpAddress', action: 'Block', title: 't', description: 'd', generateAlert: false }, o()));
     expect(err.kind).to.equal('invalid-input');
     expect(err.message).to.match(/external/i);
   });
@@ -137,7 +128,7 @@ describe('RestIpDataProvider against the mock API', () => {
   });
 
   it('rejects an invalid IP with invalid-input, before sending anything; the server refuses it too', async () => {
-    const err = await rejection(api().getIpDetails('127.1', o()));
+    const err = await dataError(api().getIpDetails('127.1', o()));
     expect(err.kind).to.equal('invalid-input');
     expect(err.status).to.equal(undefined);
     expect(err.message).to.contain('127.1');
@@ -147,7 +138,7 @@ describe('RestIpDataProvider against the mock API', () => {
   });
 
   it('fails every call for the failing demo IP with unavailable', async () => {
-    const err = await rejection(api().getIpDetails('192.0.2.66', o()));
+    const err = await dataError(api().getIpDetails('192.0.2.66', o()));
     expect(err.kind).to.equal('unavailable');
     expect(err.retryable).to.equal(true);
   });
@@ -176,7 +167,7 @@ describe('RestIpDataProvider against the mock API', () => {
       await delay(3000);
       return HttpResponse.json({ ip: '1.2.3.4', reverseDns: [] });
     }));
-    const err = await rejection(api({ timeoutMs: 150 }).getIpDetails('1.2.3.4', o()));
+    const err = await dataError(api({ timeoutMs: 150 }).getIpDetails('1.2.3.4', o()));
     expect(err.kind).to.equal('timeout');
   });
 
@@ -201,7 +192,7 @@ describe('RestIpDataProvider against the mock API', () => {
       calls++;
       return new HttpResponse(null, { status: 503, headers: { 'Retry-After': '0' } });
     }));
-    const err = await rejection(api({ maxRetries: 2 }).getIpDetails('1.2.3.4', o()));
+    const err = await dataError(api({ maxRetries: 2 }).getIpDetails('1.2.3.4', o()));
     expect(err.kind).to.equal('unavailable');
     expect(calls).to.equal(3);
   });
@@ -212,7 +203,7 @@ describe('RestIpDataProvider against the mock API', () => {
       calls++;
       return new HttpResponse(null, { status: 429, headers: { 'Retry-After': '120' } });
     }));
-    const err = await rejection(api().getIpDetails('1.2.3.4', o()));
+    const err = await dataError(api().getIpDetails('1.2.3.4', o()));
     expect(err.kind).to.equal('rate-limited');
     expect(err.retryAfter).to.equal(120);
     expect(calls).to.equal(1);
@@ -224,7 +215,7 @@ describe('RestIpDataProvider against the mock API', () => {
       calls++;
       return new HttpResponse(null, { status: 503, headers: { 'Retry-After': '0' } });
     }));
-    const err = await rejection(api().addIndicator({ indicatorValue: '203.0.113.7', indicatorType: 'IpAddress', action: 'Block', title: 't', description: 'd', generateAlert: false }, o()));
+    const err = await dataError(api().addIndicator({ indicatorValue: '203.0.113.7', indicatorType: 'IpAddress', action: 'Block', title: 't', description: 'd', generateAlert: false }, o()));
     expect(err.kind).to.equal('unavailable');
     expect(calls).to.equal(1);
   });
@@ -233,7 +224,7 @@ describe('RestIpDataProvider against the mock API', () => {
     const cases: Array<[number, string]> = [[400, 'invalid-input'], [401, 'unauthorized'], [403, 'forbidden'], [404, 'not-found'], [500, 'unavailable'], [502, 'unavailable'], [504, 'timeout']];
     for (const [status, kind] of cases) {
       worker.use(http.get('/api/ips/:ip', () => new HttpResponse('nope', { status })));
-      const err = await rejection(api({ maxRetries: 0 }).getIpDetails('1.2.3.4', o()));
+      const err = await dataError(api({ maxRetries: 0 }).getIpDetails('1.2.3.4', o()));
       expect(err.kind, String(status)).to.equal(kind);
       expect(err.status).to.equal(status);
       expect(err.message).to.be.a('string').and.not.empty;
@@ -251,7 +242,7 @@ describe('RestIpDataProvider against the mock API', () => {
     };
     worker.use(http.get('/api/ips/:ip', stalled));
     const started = performance.now();
-    const err = await rejection(api({ timeoutMs: 400 }).getIpDetails('1.2.3.4', o()));
+    const err = await dataError(api({ timeoutMs: 400 }).getIpDetails('1.2.3.4', o()));
     expect(err.kind).to.equal('timeout');
     expect(performance.now() - started).to.be.lessThan(3000);
     const controller = new AbortController();
@@ -268,7 +259,7 @@ describe('RestIpDataProvider against the mock API', () => {
 
   it('refuses answers past the byte cap as bad-response', async () => {
     worker.use(http.get('/api/ips/:ip', () => HttpResponse.json({ ip: '1.2.3.4', reverseDns: [], organization: 'x'.repeat(5000) })));
-    const err = await rejection(api({ maxResponseBytes: 2000 }).getIpDetails('1.2.3.4', o()));
+    const err = await dataError(api({ maxResponseBytes: 2000 }).getIpDetails('1.2.3.4', o()));
     expect(err.kind).to.equal('bad-response');
     expect(err.message).to.contain('more than');
     const ok = await api({ maxResponseBytes: 20_000 }).getIpDetails('1.2.3.4', o());
@@ -287,7 +278,7 @@ describe('RestIpDataProvider against the mock API', () => {
     );
     const withToken = ((url: RequestInfo | URL, init?: RequestInit) => fetch(url, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), Authorization: 'Bearer secret' } })) as typeof fetch;
     for (const options of [{ fetch: withToken }, { headers: { 'X-Api-Key': 'secret' } }, {}]) {
-      const err = await rejection(api(options).getIpDetails('1.2.3.4', o()));
+      const err = await dataError(api(options).getIpDetails('1.2.3.4', o()));
       expect(err.kind, JSON.stringify(Object.keys(options))).to.equal('bad-response');
       expect(err.message).to.contain('redirect');
     }
@@ -318,7 +309,7 @@ describe('RestIpDataProvider against the mock API', () => {
       await delay(2000);
       return HttpResponse.json({});
     }));
-    const err = await rejection(api({ timeoutMs: 200 }).addIndicator(input, o()));
+    const err = await dataError(api({ timeoutMs: 200 }).addIndicator(input, o()));
     expect(err.kind).to.equal('timeout');
     expect(err.message).to.contain('may have been applied');
   });
@@ -327,10 +318,10 @@ describe('RestIpDataProvider against the mock API', () => {
     const paths: string[] = [];
     worker.events.on('request:start', ({ request }) => paths.push(new URL(request.url).pathname));
     for (const id of ['.', '..', '']) {
-      const err = await rejection(api().listDeviceEvents('203.0.113.7', id, range, o()));
+      const err = await dataError(api().listDeviceEvents('203.0.113.7', id, range, o()));
       expect(err.kind, `id ${JSON.stringify(id)}`).to.equal('invalid-input');
     }
-    const err = await rejection(api().getIpDetails('127.1', o()));
+    const err = await dataError(api().getIpDetails('127.1', o()));
     expect(err.kind).to.equal('invalid-input');
     expect(paths).to.deep.equal([]);
     await api().getIpDetails('2001:DB8:0:0::0001', o());
@@ -342,7 +333,7 @@ describe('RestIpDataProvider against the mock API', () => {
     const p = api();
     const page = await p.listAlerts('203.0.113.7', { range, offset: 0, limit: 2 }, o());
     const [a] = page.items;
-    const err = await rejection(p.updateAlerts([a!.id, 'no-such-id'], { status: 'resolved' }, o()));
+    const err = await dataError(p.updateAlerts([a!.id, 'no-such-id'], { status: 'resolved' }, o()));
     expect(err.kind).to.equal('not-found');
     const again = await p.listAlerts('203.0.113.7', { range, offset: 0, limit: 2 }, o());
     expect(again.items[0]!.status).to.equal(a!.status);
@@ -350,25 +341,25 @@ describe('RestIpDataProvider against the mock API', () => {
 
   it('reports a network failure as network', async () => {
     worker.use(http.get('/api/ips/:ip', () => HttpResponse.error()));
-    const err = await rejection(api().getIpDetails('1.2.3.4', o()));
+    const err = await dataError(api().getIpDetails('1.2.3.4', o()));
     expect(err.kind).to.equal('network');
   });
 
   it('rejects an HTML page instead of JSON as bad-response', async () => {
     worker.use(http.get('/api/ips/:ip', () => HttpResponse.html('<!doctype html><title>Login</title>')));
-    const err = await rejection(api().getIpDetails('1.2.3.4', o()));
+    const err = await dataError(api().getIpDetails('1.2.3.4', o()));
     expect(err.kind).to.equal('bad-response');
     expect(err.message).to.match(/web page/);
   });
 
   it('rejects invalid JSON as bad-response', async () => {
     worker.use(http.get('/api/ips/:ip', () => new HttpResponse('{"ip": ', { headers: { 'Content-Type': 'application/json' } })));
-    expect((await rejection(api().getIpDetails('1.2.3.4', o()))).kind).to.equal('bad-response');
+    expect((await dataError(api().getIpDetails('1.2.3.4', o()))).kind).to.equal('bad-response');
   });
 
   it('names the missing or wrong field in a bad-response', async () => {
     worker.use(http.get('/api/ips/:ip/alerts', () => HttpResponse.json({ total: 3 })));
-    let err = await rejection(api().listAlerts('1.2.3.4', { offset: 0, limit: 10 }, o()));
+    let err = await dataError(api().listAlerts('1.2.3.4', { offset: 0, limit: 10 }, o()));
     expect(err.kind).to.equal('bad-response');
     expect(err.field).to.equal('items');
     expect(err.method).to.equal('listAlerts');
@@ -380,7 +371,7 @@ describe('RestIpDataProvider against the mock API', () => {
     expect(page.items.map((a) => a.unreadable?.reason.split(':')[0] ?? a.title)).to.deep.equal(['title', 'lastActivity', 'ok']);
 
     worker.use(http.get('/api/ips/:ip/summary', () => HttpResponse.json([1, 2, 3])));
-    err = await rejection(api().getSecuritySummary('1.2.3.4', range, o()));
+    err = await dataError(api().getSecuritySummary('1.2.3.4', range, o()));
     expect(err.kind).to.equal('bad-response');
   });
 
