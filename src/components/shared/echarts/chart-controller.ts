@@ -252,9 +252,13 @@ export class ChartController implements ReactiveController {
     if (hasContent ? !hasContent() : !option) return;
     const updates = this.#updates;
     this.#loading = true;
+    // The box was replaced while ECharts loaded (the host re-rendered through a loading state):
+    // draw into the new one once this load is over, or nothing would ever ask again.
+    let moved = false;
     try {
       const { echarts } = await (this.#options.load ?? loadECharts)();
-      if (this.#container !== container || this.#chart || !this.#host.isConnected) return;
+      moved = this.#container !== container;
+      if (moved || this.#chart || !this.#host.isConnected) return;
       clearWithoutMarkup(container);
       const chart = echarts.init(container, undefined, { renderer: 'canvas' });
       this.#chart = chart;
@@ -277,6 +281,7 @@ export class ChartController implements ReactiveController {
       this.#options.onLoadError?.(error);
     } finally {
       this.#loading = false;
+      if (moved) void this.#maybeInit();
     }
   }
 }
