@@ -28,12 +28,17 @@ export interface MicrosoftMockOptions {
   /** Per-section failures: `'hunting:devices': 500`, `'ti': 403`, `'stats': 429` … */
   fail?: Record<string, number>;
   /**
-   * Throttling inside `$batch`, as Graph documents it: the batch answers 200 and every other
+   * Throttling inside `$batch`, as Graph documents it (concepts/json-batching.md, and the security
+   * API's per-request limit in includes/throttling-security-detections-incidents.md): the batch answers 200 and every other
    * request in it answers 429 with a `Retry-After` header, this many times per URL (`Infinity`:
    * always). `retryAfter` is that header's seconds (default 1).
    */
   batchThrottle?: { times: number; retryAfter?: number };
-  /** Milliseconds a hunting query runs before it answers (all, or per query name): a slow tenant (90 s), a query past the page's wait. */
+  /**
+   * Milliseconds a hunting query runs before it answers (all, or per query name): a slow tenant
+   * (90 s), a query past the page's wait. The service lets a query run up to three minutes before
+   * it times out (defender-xdr/api-advanced-hunting.md, quota 5).
+   */
   huntingDelayMs?: number | Record<string, number>;
   /** Microsoft's KQL analyser (the test server's): queries it refuses are refused as advanced hunting does, and answers take its columns. */
   analyzeKql?: KqlAnalyzer;
