@@ -19,9 +19,9 @@ export function letDate(query: string, name: string): number | undefined {
   return m ? Date.parse(m[1]!) : undefined;
 }
 
-/** The values of `where Column in~ ("a", "b")`, lower case. */
-export function inList(query: string, column: string): string[] | undefined {
-  const m = new RegExp(`where ${column} in~ \\(([^)]*)\\)`).exec(query);
+/** The values of `where Column in~ ("a", "b")` (or `and Column in (…)` with `op` `in`), lower case. */
+export function inList(query: string, column: string, op: 'in~' | 'in' = 'in~'): string[] | undefined {
+  const m = new RegExp(`(?:where|and) ${column} ${op} \\(([^)]*)\\)`).exec(query);
   return m ? [...m[1]!.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => x[1]!.toLowerCase()) : undefined;
 }
 

@@ -14,6 +14,7 @@ import { applyPatch } from '../src/data/patch.js';
 import { canonicalIp } from '../src/lib/ip.js';
 import { markerOf } from '../src/providers/microsoft/kql.js';
 import { errorsOf, huntingAnswerBody, huntingQueryError, type KqlAnalyzer } from './kql/answers.js';
+import { applyTail } from './kql/clips.js';
 import { fromGraphDetermination, graphCommentProblem, graphPatchProblem, indicatorBodyProblem, toGraphDetermination } from './microsoft-rules.js';
 import { inList, letString, pascal, queryHead } from './kql-query.js';
 import { datasetFor, type IpDataset } from './generator/dataset.js';
@@ -177,7 +178,7 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
     const verdict = await options.analyzeKql?.(query, 'defender');
     const errors = errorsOf(verdict);
     if (errors.length) return huntingQueryError(errors);
-    const table = (fallback: Array<[string, string]>, rows: ReadonlyArray<Record<string, unknown>>, lowerSchema = false) => huntingAnswerBody(rows, verdict, fallback.map(([n, t]) => [n, KQL_TYPES[t] ?? t] as [string, string]), lowerSchema);
+    const table = (fallback: Array<[string, string]>, rows: ReadonlyArray<Record<string, unknown>>, lowerSchema = false) => huntingAnswerBody(applyTail(query, rows), verdict, fallback.map(([n, t]) => [n, KQL_TYPES[t] ?? t] as [string, string]), lowerSchema);
     if (markerOf(query) === 'device-groups') {
       const failed = fail('hunting:device-groups');
       return failed ?? HttpResponse.json(table([['MachineGroup', 'String']], DEVICE_GROUPS.map((g) => ({ MachineGroup: g }))));
@@ -227,6 +228,14 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
           .filter((x) => Date.parse(x.lastSeen) >= from && Date.parse(x.firstSeen) < to)
           .map((x) => ({ DeviceId: x.id, DeviceName: x.name, OSPlatform: x.osPlatform, OSVersion: x.osVersion, ExposureLevel: pascal(x.exposureLevel), FirstSeen: x.firstSeen, LastSeen: x.lastSeen, Connections: x.connectionCount, Timestamp: x.lastEvent.timestamp, ...eventColumns(x.lastEvent) }));
         return HttpResponse.json(table([['DeviceId', 'String'], ['DeviceName', 'String'], ['LastSeen', 'DateTime']], rows, true));
+      }
+      case 'device-details': {
+        // `DeviceId in ("…", …)`: those devices; none named: the 100 seen last.
+        const ids = inList(query, 'DeviceId', 'in');
+        const seen = d.devices().filter((x) => Date.parse(x.lastSeen) >= from && Date.parse(x.firstSeen) < to);
+        const chosen = ids ? seen.filter((x) => ids.includes(x.id.toLowerCase())) : [...seen].sort((a, b) => Date.parse(b.lastSeen) - Date.parse(a.lastSeen)).slice(0, 100);
+        const rows = chosen.map((x) => ({ DeviceId: x.id, DeviceName: x.name, OSVersion: x.osVersion, ExposureLevel: pascal(x.exposureLevel), Timestamp: x.lastEvent.timestamp, ...eventColumns(x.lastEvent) }));
+        return HttpResponse.json(table([['DeviceId', 'String'], ['Timestamp', 'DateTime']], rows, true));
       }
       case 'device-events': {
         const device = letString(query, 'device') ?? '';

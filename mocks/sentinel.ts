@@ -8,10 +8,12 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import { queryAlerts } from '../src/data/query.js';
 import { isExternalScope, parseIp } from '../src/lib/ip.js';
 import { markerOf } from '../src/providers/microsoft/kql.js';
-import { letString, pascal, queryHead } from './kql-query.js';
+import { inList, letString, pascal, queryHead } from './kql-query.js';
+import type { ObservedDevice } from '../src/data/model.js';
 import { isSystemTag } from './generator/queue.js';
 import { datasetFor } from './generator/dataset.js';
 import { errorsOf, logAnalyticsAnswer, logAnalyticsQueryError, type KqlAnalyzer } from './kql/answers.js';
+import { applyTail } from './kql/clips.js';
 
 export interface SentinelMockOptions {
   logAnalyticsUrl?: string;
@@ -36,6 +38,36 @@ const error = (status: number, code: string, message: string) => HttpResponse.js
 
 const INCIDENT_STATUS: Record<string, string> = { new: 'New', inProgress: 'Active', resolved: 'Closed' };
 const CLASSIFICATION: Record<string, string> = { truePositive: 'TruePositive', falsePositive: 'FalsePositive', informationalExpectedActivity: 'BenignPositive' };
+
+/** A device of the data set as DeviceNetworkEvents rows say it (its last event's columns). */
+function deviceRow(x: ObservedDevice): Record<string, unknown> {
+  const p = x.lastEvent.initiatingProcess;
+  return {
+    DeviceId: x.id,
+    DeviceName: x.name,
+    FirstSeen: x.firstSeen,
+    LastSeen: x.lastSeen,
+    Connections: x.connectionCount,
+    Timestamp: x.lastEvent.timestamp,
+    ActionType: x.lastEvent.actionType,
+    LocalIP: x.lastEvent.localIp ?? '',
+    LocalPort: x.lastEvent.localPort ?? null,
+    RemoteIP: x.lastEvent.remoteIp ?? '',
+    RemotePort: x.lastEvent.remotePort ?? null,
+    Protocol: x.lastEvent.protocol ?? '',
+    RemoteUrl: x.lastEvent.remoteUrl ?? '',
+    InitiatingProcessFileName: p?.fileName ?? '',
+    InitiatingProcessCommandLine: p?.commandLine ?? '',
+    InitiatingProcessSHA256: p?.sha256 ?? '',
+    InitiatingProcessFolderPath: p?.folderPath ?? '',
+    InitiatingProcessId: p?.processId ?? null,
+    InitiatingProcessAccountName: p?.accountName ?? '',
+    InitiatingProcessAccountDomain: p?.accountDomain ?? '',
+  };
+}
+
+/** Column types for the analyser-less answers (the demo, Storybook). */
+const DEVICE_TYPES: Array<[string, string]> = [['FirstSeen', 'datetime'], ['LastSeen', 'datetime'], ['Connections', 'long'], ['Timestamp', 'datetime'], ['RemotePort', 'int'], ['LocalPort', 'int'], ['InitiatingProcessId', 'long']];
 
 export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpHandler[] {
   const la = (options.logAnalyticsUrl ?? 'https://api.loganalytics.io/v1').replace(/\/+$/, '');
@@ -76,7 +108,7 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
     const status = options.fail?.[name];
     if (status) return error(status, 'MockFailure', `The mock fails ${name} with ${status}.`);
     const d = datasetFor(ip, now);
-    const respond = (rows: ReadonlyArray<Record<string, unknown>>, fallback?: Array<[string, string]>) => logAnalyticsAnswer(rows, verdict, fallback);
+    const respond = (rows: ReadonlyArray<Record<string, unknown>>, fallback?: Array<[string, string]>) => logAnalyticsAnswer(applyTail(query, rows), verdict, fallback);
     if (name.startsWith('insight-')) {
       const insight = d.insights(range).find((i) => i.id === name.slice('insight-'.length));
       if (!insight) return error(400, 'BadArgumentError', `The mock has no insight “${name}”.`);
@@ -135,32 +167,15 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
         const term = letString(query, 'term') ?? '';
         return respond(d.devices().filter((_, i) => d.deviceEventsMatch(i, term, range)).map((x) => ({ DeviceId: x.id })));
       }
+      case 'device-details': {
+        // `DeviceId in ("…", …)`: those devices; none named: the 100 seen last.
+        const ids = inList(query, 'DeviceId', 'in');
+        const seen = d.devices().filter((x) => Date.parse(x.lastSeen) >= from && Date.parse(x.firstSeen) < to);
+        const chosen = ids ? seen.filter((x) => ids.includes(x.id.toLowerCase())) : [...seen].sort((a, b) => Date.parse(b.lastSeen) - Date.parse(a.lastSeen)).slice(0, 100);
+        return respond(chosen.map(deviceRow), DEVICE_TYPES);
+      }
       case 'devices':
-        return respond(
-          d
-            .devices()
-            .filter((x) => Date.parse(x.lastSeen) >= from && Date.parse(x.firstSeen) < to)
-            .map((x) => ({
-              DeviceId: x.id,
-              DeviceName: x.name,
-              FirstSeen: x.firstSeen,
-              LastSeen: x.lastSeen,
-              Connections: x.connectionCount,
-              Timestamp: x.lastEvent.timestamp,
-              ActionType: x.lastEvent.actionType,
-              LocalIP: x.lastEvent.localIp ?? '',
-              LocalPort: x.lastEvent.localPort ?? null,
-              RemoteIP: x.lastEvent.remoteIp ?? '',
-              RemotePort: x.lastEvent.remotePort ?? null,
-              Protocol: x.lastEvent.protocol ?? '',
-              RemoteUrl: x.lastEvent.remoteUrl ?? '',
-              InitiatingProcessFileName: x.lastEvent.initiatingProcess?.fileName ?? '',
-              InitiatingProcessCommandLine: x.lastEvent.initiatingProcess?.commandLine ?? '',
-              InitiatingProcessSHA256: x.lastEvent.initiatingProcess?.sha256 ?? '',
-              InitiatingProcessAccountName: x.lastEvent.initiatingProcess?.accountName ?? '',
-            })),
-          [['FirstSeen', 'datetime'], ['LastSeen', 'datetime'], ['Connections', 'long'], ['Timestamp', 'datetime'], ['RemotePort', 'int'], ['LocalPort', 'int']],
-        );
+        return respond(d.devices().filter((x) => Date.parse(x.lastSeen) >= from && Date.parse(x.firstSeen) < to).map(deviceRow), DEVICE_TYPES);
       case 'prevalence':
         return respond(d.prevalence(range).buckets.filter((b) => b.devices > 0).map((b) => ({ Start: b.start, Devices: b.devices })), [['Start', 'datetime'], ['Devices', 'long']]);
       default:

@@ -138,7 +138,7 @@ export function readAlert(value: unknown, path = ''): AlertItem {
   }
   if (get(o, 'comments') != null) item.comments = p.items(o, 'comments', path, readComment, LIMITS.itemList);
   if (get(o, 'evidence') != null) item.evidence = p.items(o, 'evidence', path, readEvidence, LIMITS.itemList);
-  return p.attach(item);
+  return p.attach(item, o);
 }
 
 /** The stand-in for an alert row that could not be read. */
@@ -214,6 +214,7 @@ export function readDeviceEvent(value: unknown, path = ''): DeviceEvent {
         ['file', file == null ? undefined : p.soft(() => readFile(file, at(path, 'file'), p))],
       ],
     ),
+    o,
   );
 }
 
@@ -252,6 +253,7 @@ export function readDevice(value: unknown, path = ''): ObservedDevice {
       ['riskScore', camel(p.soft(() => optStr(o, 'riskScore', path, 64)))],
       ['exposureLevel', camel(p.soft(() => optStr(o, 'exposureLevel', path, 64)))],
     ]),
+    o,
   );
 }
 
@@ -301,6 +303,7 @@ export function readTimelineEvent(value: unknown, path = ''): TimelineEvent {
       ['bookmarkedBy', p.soft(() => optStr(o, 'bookmarkedBy', path))],
       ['query', p.soft(() => optStr(o, 'query', path, LIMITS.longText))],
     ]),
+    o,
   );
 }
 

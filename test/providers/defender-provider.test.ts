@@ -1,12 +1,16 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { PartlyAppliedError } from '../../src/data/errors.js';
-import type { AlertItem } from '../../src/data/model.js';
+import type { AlertItem, ObservedDevice } from '../../src/data/model.js';
 import { DefenderXdrProvider } from '../../src/providers/defender/defender-provider.js';
 import { guardProvider } from '../../src/providers/guard.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { NOW, useMockApi, worker } from '../helpers/msw.js';
 import { createMicrosoftHandlers } from '../../mocks/microsoft.js';
+import { datasetFor } from '../../mocks/generator/dataset.js';
+import { huntingAnswerBody, kqlAnalyzerAt } from '../../mocks/kql/answers.js';
+import { applyTail } from '../../mocks/kql/clips.js';
+import { analyzeKql } from '../helpers/kql.js';
 import { dataError } from '../helpers/providers.js';
 
 const IP = '203.0.113.7';
@@ -160,6 +164,57 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     const hunts = seen.filter((s) => s.url.pathname.endsWith('/runHuntingQuery'));
     const markers = hunts.map((h) => /ip-entity-page:([a-z-]+)/.exec(h.body ?? '')?.[1]);
     expect(markers.filter((m) => m === 'devices'), 'one devices query for all of it').to.have.length(1);
+  });
+
+  it('lists the devices with short columns and asks for the last events of only the devices shown, once per page', async () => {
+    const seen = watch();
+    const { p } = provider();
+    const busy = '198.51.100.23';
+    const expected = new Map(datasetFor(busy, NOW).devices().map((d) => [d.id, d.lastEvent]));
+    const markers = () => seen.filter((s) => s.url.pathname.endsWith('/runHuntingQuery')).map((h) => JSON.parse(h.body ?? '{}') as { Query: string }).map((b) => b.Query);
+    const first = await p.listObservedDevices(busy, { range, offset: 0, limit: 50 }, o());
+    const details = (items: readonly ObservedDevice[]) => items.map((d) => [d.id, d.lastEvent.initiatingProcess?.commandLine, d.lastEvent.remotePort]);
+    const want = (items: readonly ObservedDevice[]) => items.map((d) => [d.id, expected.get(d.id)?.initiatingProcess?.commandLine, expected.get(d.id)?.remotePort]);
+    expect(details(first.items)).to.deep.equal(want(first.items));
+    // The list query carries no command line, path or URL; the details query names no other device.
+    const list = markers().find((q) => q.includes('ip-entity-page:devices'))!;
+    expect(list).not.to.contain('CommandLine');
+    expect(markers().filter((q) => q.includes('ip-entity-page:device-details'))).to.have.length(1);
+    // The devices seen longest ago are past the 100 seen last: their details are asked for by id, once.
+    expect(first.total).to.be.greaterThan(100);
+    const oldest = { range, offset: 0, limit: 100, sort: { field: 'lastSeen', direction: 'asc' } } as const;
+    const earliest = await p.listObservedDevices(busy, oldest, o());
+    expect(details(earliest.items)).to.deep.equal(want(earliest.items));
+    await p.listObservedDevices(busy, oldest, o());
+    const byId = markers().filter((q) => q.includes('ip-entity-page:device-details') && q.includes('DeviceId in ('));
+    expect(byId).to.have.length(1);
+    expect(markers().filter((q) => q.includes('ip-entity-page:devices'))).to.have.length(1);
+  });
+
+  it('shows a command line past what a query keeps cut, ending in “…”, and the devices without details when those fail', async () => {
+    const long = `powershell.exe -EncodedCommand ${'A'.repeat(20_000)}`;
+    // The service as the mocks are built: the analyser's columns, the query's own cut, Graph's answer shape.
+    worker.use(
+      http.post('https://graph.microsoft.com/v1.0/security/runHuntingQuery', async ({ request }) => {
+        const { Query } = (await request.clone().json()) as { Query: string };
+        if (!Query.includes('ip-entity-page:device-details')) return undefined;
+        const verdict = await analyzeKql(Query, 'defender');
+        const rows = datasetFor(IP, NOW).devices().map((d) => ({ DeviceId: d.id, Timestamp: d.lastSeen, ActionType: 'ConnectionSuccess', RemoteIP: IP, InitiatingProcessFileName: 'powershell.exe', InitiatingProcessCommandLine: long }));
+        return HttpResponse.json(huntingAnswerBody(applyTail(Query, rows), verdict));
+      }),
+    );
+    const { p } = provider();
+    const page = await p.listObservedDevices(IP, { range, offset: 0, limit: 10 }, o());
+    const shown = page.items[0]!.lastEvent.initiatingProcess!.commandLine!;
+    expect(shown.endsWith('…')).to.equal(true);
+    expect(long.startsWith(shown.slice(0, -1))).to.equal(true);
+    expect(shown.length).to.be.lessThan(long.length);
+
+    worker.use(...createMicrosoftHandlers({ now: NOW, analyzeKql: kqlAnalyzerAt(), fail: { 'hunting:device-details': 500 } }));
+    const { p: failing } = provider();
+    const without = await failing.listObservedDevices(IP, { range, offset: 0, limit: 10 }, o());
+    expect(without.items).to.have.length(10);
+    expect(without.items[0]!.partial?.join(' ')).to.match(/last event/);
   });
 
   it('searches every event of each device with one cached hunting query per text, the text only ever a string literal', async () => {

@@ -30,21 +30,25 @@ function cases(): Case[] {
     const d = (name: string, query: string, family = name) => out.push({ name: `defender ${name} (${ip})`, service: 'defender', query, family: `defender ${family}` });
     const s = (name: string, query: string, family = name) => out.push({ name: `sentinel ${name} (${ip})`, service: 'logAnalytics', query, family: `sentinel ${family}` });
     d('devices', defender.devicesQuery(ip, range));
+    d('device details', defender.deviceDetailsQuery(ip, range));
+    s('device details', sentinel.deviceDetailsQuery(ip, range));
     d('prevalence hourly', defender.prevalenceQuery(ip, range, 'hour'));
     d('prevalence daily', defender.prevalenceQuery(ip, range, 'day'));
     d('alerts', defender.alertsQuery(ip, range));
     d('log activity', defender.logActivityQuery(ip, range));
     d('logged hosts', defender.loggedHostsQuery(ip, range));
-    s('timeline', sentinel.timelineQuery(ip, range, 1000));
+    s('timeline', sentinel.timelineQuery(ip, range));
     s('log activity', sentinel.logActivityQuery(ip, range));
     s('logged hosts', sentinel.loggedHostsQuery(ip, range));
-    s('alerts', sentinel.alertsQuery(ip, range, 500));
+    s('alerts', sentinel.alertsQuery(ip, range));
     s('devices', sentinel.devicesQuery(ip, range));
     s('prevalence hourly', sentinel.prevalenceQuery(ip, range, 'hour'));
     s('prevalence daily', sentinel.prevalenceQuery(ip, range, 'day'));
     for (const insight of sentinel.INSIGHTS) s(`insight ${insight.id}`, insight.query(ip, range));
     for (const text of HOSTILE) {
       d(`device events “${text}”`, defender.deviceEventsQuery(ip, text, range), 'device events');
+      d(`device details “${text}”`, defender.deviceDetailsQuery(ip, range, ['a'.repeat(40), text]), 'device details');
+      s(`device details “${text}”`, sentinel.deviceDetailsQuery(ip, range, ['a'.repeat(40), text]), 'device details');
       d(`device search “${text}”`, defender.deviceSearchQuery(ip, range, text), 'device search');
       d(`alerts filtered “${text}”`, defender.alertsQuery(ip, range, { severity: ['High', text], category: [text] }), 'alerts');
       s(`device search “${text}”`, sentinel.deviceSearchQuery(ip, range, text), 'device search');

@@ -9,6 +9,7 @@ import { guardProvider } from '../../src/providers/guard.js';
 import { resolveCapabilities } from '../../src/data/provider.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { createSentinelHandlers, DEMO_WORKSPACE_ID } from '../../mocks/sentinel.js';
+import { datasetFor } from '../../mocks/generator/dataset.js';
 import { deepQuery, deepText } from '../helpers/dom.js';
 import { NOW, useMockApi, worker } from '../helpers/msw.js';
 
@@ -174,6 +175,33 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
     expect(page.items.filter((a) => a.kind === 'alert').every((a) => a.productNames?.length === 1)).to.equal(true);
     const summary = await p.getSecuritySummary(IP, range, o());
     expect(summary.openIncidents + summary.activeAlerts).to.be.greaterThan(0);
+  });
+
+  it('lists the most recent incidents and alerts a query returns, and says when older ones are left out', async () => {
+    const p = guardProvider(sentinel());
+    const busy = await p.listAlerts('198.51.100.23', { range, offset: 0, limit: 50 }, o());
+    expect(busy.total).to.equal(2_000);
+    expect(busy.incomplete).to.match(/2,000 most recent/);
+    const quiet = await p.listAlerts(IP, { range, offset: 0, limit: 50 }, o());
+    expect(quiet.incomplete).to.equal(undefined);
+  });
+
+  it('lists devices with short columns and gives the shown ones their last event from a second query', async () => {
+    const bodies: string[] = [];
+    worker.events.on('request:start', ({ request }) => {
+      if (request.method === 'POST' && !new URL(request.url).pathname.startsWith('/__kql/')) void request.clone().text().then((t) => bodies.push(t));
+    });
+    const p = guardProvider(sentinel());
+    const busy = '198.51.100.23';
+    const expected = new Map(datasetFor(busy, NOW).devices().map((d) => [d.id, d.lastEvent.initiatingProcess?.commandLine]));
+    for (const sort of [undefined, { field: 'lastSeen', direction: 'asc' } as const]) {
+      const page = await p.listObservedDevices(busy, { range, offset: 0, limit: 100, sort }, o());
+      expect(page.items.length).to.be.greaterThan(0);
+      expect(page.items.map((d) => d.lastEvent.initiatingProcess?.commandLine)).to.deep.equal(page.items.map((d) => expected.get(d.id)));
+    }
+    await waitUntil(() => bodies.filter((b) => b.includes('ip-entity-page:device-details')).length === 2);
+    const list = bodies.find((b) => b.includes('ip-entity-page:devices'))!;
+    expect(list).not.to.contain('CommandLine');
   });
 
   it('searches every event of each device with one query per text, the text a KQL string literal', async () => {

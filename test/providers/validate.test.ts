@@ -62,6 +62,9 @@ describe('answer readers', () => {
     expect(readAnswer('listDeviceEvents', [event({ remotePort: 70000 })])[0]!.partial).to.deep.equal(['remotePort: expected a port from 0 to 65535, got 70000']);
     expect(readAnswer('listDeviceEvents', [event({ localPort: -1 })])[0]!).to.not.have.property('localPort');
     expect(readAnswer('listDeviceEvents', [event({ remotePort: 443 })])[0]!.remotePort).to.equal(443);
+    // What the provider says it left out of a row is kept, before what could not be read; anything but text is not.
+    expect(readAnswer('listDeviceEvents', [event({ partial: ['command line: cut', 7, ''], remotePort: 70000 })])[0]!.partial).to.deep.equal(['command line: cut', 'remotePort: expected a port from 0 to 65535, got 70000']);
+    expect(readAnswer('listDeviceEvents', [event({ partial: 'cut' })])[0]!).to.not.have.property('partial');
     expect(fails(() => readAnswer('getIpDetails', { ip: '1.2.3.4', latitude: 91 })).field).to.equal('latitude');
     expect(fails(() => readAnswer('getIpDetails', { ip: '1.2.3.4', longitude: -181 })).field).to.equal('longitude');
     expect(fails(() => readAnswer('getIpDetails', { ip: '1.2.3.4', asn: -5 })).field).to.equal('asn');

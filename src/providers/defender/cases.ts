@@ -1,7 +1,7 @@
 /**
  * What the Defender provider knows about an IP in a time range, built once per key and shared by
  * the sections (summary, prevalence, alerts list): the alerts whose evidence names the IP (from
- * advanced hunting: up to 10,000 rows, and every one counted per severity), the most recent `maxAlerts` of them with their full
+ * advanced hunting: the most recent 5,000, and every one counted per severity), the most recent `maxAlerts` of them with their full
  * Graph details, and the incidents those belong to.
  */
 import type { AlertItem } from '../../data/model.js';

@@ -12,24 +12,25 @@
  */
 import { IpDataError, isAbortError, PartlyAppliedError } from '../../data/errors.js';
 import { emptyCounts, prevalenceFrom } from '../../data/derive.js';
-import type { AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary, SeverityCounts } from '../../data/model.js';
+import type { AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, SeverityCounts } from '../../data/model.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { listSource, queryAlerts, queryDevices, splitDeviceSearch } from '../../data/query.js';
-import { base64Url, gzipStored, utf16le } from '../../lib/gzip.js';
 import { fullIpv6Form, isExternalScope, parseIp } from '../../lib/ip.js';
 import { bucketMs, bucketSizeFor, bucketStarts, type TimeRange } from '../../lib/time-range.js';
+import { DeviceDetails } from '../microsoft/device-details.js';
+import { EVENT_CLIPS } from '../microsoft/device-rows.js';
 import { RateLimiter } from '../microsoft/limiter.js';
 import { SharedCache } from '../microsoft/shared-cache.js';
 import { number, text, type Row } from '../microsoft/tables.js';
 import { MicrosoftTransport, type MicrosoftApi, type TokenSource } from '../microsoft/transport.js';
 import { buildAlertCase, withUpdates, type AlertCase, type HuntingAlertFilter } from './cases.js';
 import { DefenderGraph } from './graph.js';
+import { portalLinks } from './links.js';
 import { alertFromGraph, detailsFromThreatIntel, deviceFromHunting, eventFromHunting, graphDetermination, incidentFromGraph, indicatorFromMde } from './map.js';
-import { deviceEventsQuery, deviceGroupsQuery, deviceSearchQuery, devicesQuery, logActivityQuery, loggedHostsQuery, prevalenceQuery } from './queries.js';
+import { deviceDetailsQuery, deviceEventsQuery, deviceGroupsQuery, deviceSearchQuery, devicesQuery, logActivityQuery, loggedHostsQuery, prevalenceQuery } from './queries.js';
 import { TI_PATHS, tiPage, tiSummary } from './threat-intel.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
 import { idSegment } from '../http.js';
-import { pathSegment } from '../../lib/safe-url.js';
 
 const tiBase = (ip: string) => `security/threatIntelligence/hosts/${encodeURIComponent(ip)}`;
 
@@ -91,6 +92,7 @@ export class DefenderXdrProvider implements IpDataProvider {
   // A list built while Graph throttled is asked again after half a minute ("Refresh in a minute").
   readonly #alertCases = new SharedCache<AlertCase>({ ttlFor: (c) => (c.unavailable ? 30_000 : undefined) });
   readonly #devices = new SharedCache<ObservedDevice[]>();
+  readonly #lastEvents = new DeviceDetails((ip, range, ids, signal) => this.#graph.hunt(deviceDetailsQuery(ip, range, ids), `the last events of the devices that talked to ${ip}`, signal));
   readonly #events = new SharedCache<DeviceEvent[]>({ max: 48 });
   readonly #searches = new SharedCache<Set<string>>({ max: 32 });
   readonly #tiSummaries = new SharedCache<ThreatIntel>({ ttlMs: 60 * MIN });
@@ -248,11 +250,17 @@ export class DefenderXdrProvider implements IpDataProvider {
     const range = query.range ?? defaultRange();
     const { text } = splitDeviceSearch(query.search);
     // A search looks through every event of a device (one more hunting query per text, cached).
-    const [devices, found] = await Promise.all([this.#deviceList(ip, range, o.signal), text ? this.#deviceSearch(ip, range, text, o.signal) : undefined]);
+    // The last events of the devices seen last are asked for beside the list (the first page's).
+    const [devices, found] = await Promise.all([
+      this.#deviceList(ip, range, o.signal),
+      text ? this.#deviceSearch(ip, range, text, o.signal) : undefined,
+      this.#lastEvents.last(ip, range, o.signal),
+    ]);
     // As Defender: at most 100 devices are listed; `total` says how many matched.
     const offset = Math.min(query.offset, DEVICE_LIMIT);
     const limit = Math.max(0, Math.min(query.limit, DEVICE_LIMIT - offset));
-    return queryDevices(listSource(devices), { ...query, offset, limit }, found ? { eventsMatch: (i) => found.has(devices[i]!.id) } : {});
+    const page = queryDevices(listSource(devices), { ...query, offset, limit }, found ? { eventsMatch: (i) => found.has(devices[i]!.id) } : {});
+    return { ...page, items: await this.#lastEvents.fill(ip, range, page.items, o.signal) };
   }
 
   #deviceSearch(ip: string, range: TimeRange, term: string, signal: AbortSignal): Promise<Set<string>> {
@@ -265,7 +273,8 @@ export class DefenderXdrProvider implements IpDataProvider {
   async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {
     return this.#events.get(`${key(ip, range)}|${deviceId}`, o.signal, async (signal) => {
       const rows = await this.#graph.hunt(deviceEventsQuery(ip, deviceId, range), `the events of device ${deviceId} with ${ip}`, signal);
-      return rows.map((r) => eventFromHunting(r, ip));
+      // The query keeps the most recent; the timeline reads oldest first.
+      return rows.map((r) => eventFromHunting(r, ip, EVENT_CLIPS)).sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
     });
   }
 
@@ -470,27 +479,3 @@ function defaultRange(): TimeRange {
   const to = new Date();
   return { from: new Date(to.getTime() - LOOKBACK_DAYS * 86_400_000), to };
 }
-
-/** A link with `id` as a path segment, or none for an id that would climb the path (`..`). */
-function withSegment(id: string, link: (segment: string) => string): string | undefined {
-  const segment = pathSegment(id);
-  return segment === undefined ? undefined : link(segment);
-}
-
-/** Deep links into the Defender portal. */
-function portalLinks(portal: string, tenantId: string | undefined): LinkResolver {
-  const tid = tenantId ? `tid=${encodeURIComponent(tenantId)}` : '';
-  const withTid = (path: string) => `${portal}${path}${tid ? `${path.includes('?') ? '&' : '?'}${tid}` : ''}`;
-  return {
-    device: (id) => withSegment(id, (s) => withTid(`/machines/v2/${s}/overview`)),
-    alert: (id) => withSegment(id, (s) => withTid(`/alerts/${s}`)),
-    incident: (id) => withSegment(id, (s) => withTid(`/incidents/${s}/overview`)),
-    hunting: (query: string, language: QueryLanguage) =>
-      // The portal's own links carry the query as base64url of gzip of UTF-16LE text (decoded from
-      // links the portal made; UTF-8 opens garbled in its editor).
-      language === 'kql-defender' ? withTid(`/v2/advanced-hunting?query=${base64Url(gzipStored(utf16le(query)))}&timeRangeId=month`) : undefined,
-    activityLog: () => withTid('/cloudapps/activity-log'),
-    cloudAppSettings: () => withTid('/cloudapps/settings?tabid=ipRanges'),
-  };
-}
-

@@ -6,7 +6,9 @@
  * filters and sorts by it itself, before any reader. Anything missing stays missing: nothing is invented.
  */
 import { own, type AlertItem, type EvidenceSummary, type ImpactedAsset, type Indicator, type IpDetails } from '../../data/model.js';
+import { clipped } from '../microsoft/kql.js';
 import { number, text, type Row } from '../microsoft/tables.js';
+import { ALERT_CLIPS } from './queries.js';
 import { severity } from '../read/overview.js';
 import type { PhysicalAddress, SecurityNamespace as Graph } from '@microsoft/microsoft-graph-types';
 import { fields, type Fields } from './fields.js';
@@ -214,6 +216,9 @@ export function incidentFromGraph(raw: unknown, alerts: readonly AlertItem[] = [
   return item;
 }
 
+/** A column the alerts query cut, with `…` when it reached the cut. */
+const cut = (row: Row, column: keyof typeof ALERT_CLIPS) => clipped(text(row, column), ALERT_CLIPS[column]);
+
 /** An alert as advanced hunting knows it (before, or without, its Graph details). */
 export function alertFromHunting(row: Row): AlertItem {
   const techniques = text(row, 'AttackTechniques');
@@ -229,16 +234,16 @@ export function alertFromHunting(row: Row): AlertItem {
   return {
     id: text(row, 'AlertId') ?? '',
     kind: 'alert',
-    title: text(row, 'Title') ?? '',
+    title: cut(row, 'Title') ?? '',
     severity: severity(text(row, 'Severity')),
     status: 'unknown',
     classification: null,
-    category: text(row, 'Category'),
+    category: cut(row, 'Category'),
     impactedAssets: [],
     firstActivity: text(row, 'FirstActivity') ?? text(row, 'Timestamp') ?? '',
     lastActivity: text(row, 'Timestamp') ?? '',
-    detectionSource: text(row, 'DetectionSource'),
-    serviceSource: text(row, 'ServiceSource'),
+    detectionSource: cut(row, 'DetectionSource'),
+    serviceSource: cut(row, 'ServiceSource'),
     mitreTechniques: mitre,
   };
 }

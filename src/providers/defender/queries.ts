@@ -5,7 +5,8 @@
  * Defender XDR advanced-hunting schema (`Timestamp`, `DeviceNetworkEvents`, `AlertEvidence` …).
  */
 import type { TimeRange } from '../../lib/time-range.js';
-import { kqlDatetime, kqlInt, kqlIp, kqlIpForms, kqlString, marker } from '../microsoft/kql.js';
+import { DEVICE_DETAILS_ROWS, DEVICE_EVENT_ROWS, DEVICE_LIST_CLIPS, EVENT_CLIPS, LAST_EVENT_CLIPS, LAST_EVENT_COLUMNS } from '../microsoft/device-rows.js';
+import { kqlClipStage, kqlDatetime, kqlInt, kqlIp, kqlIpForms, kqlString, marker } from '../microsoft/kql.js';
 
 /** The most rows a list query asks for (Defender answers at most 100,000). */
 export const QUERY_ROWS = 10_000;
@@ -23,27 +24,45 @@ let end = ${kqlDatetime(range.to)};
 DeviceInfo
 | where Timestamp between (start .. end) and isnotempty(MachineGroup)
 | distinct MachineGroup
+${kqlClipStage({}, { MachineGroup: { max: 1000, type: 'string' } })}
 | order by MachineGroup asc
 | take 1000`;
 }
 
-/** Devices that talked to the IP: first and last time, how often, and their last event. */
+/**
+ * Devices that talked to the IP: first and last time, how often, and what filters the list (the
+ * last event's action and direction). Up to 10,000 devices, so only short columns: the last
+ * event's details come from {@link deviceDetailsQuery} for the devices shown.
+ */
 export function devicesQuery(ip: string, range: TimeRange): string {
   return `${head('devices', ip, range)}
 DeviceNetworkEvents
 | where Timestamp between (start .. end) and (RemoteIP in (ips) or LocalIP in (ips))
-| summarize FirstSeen = min(Timestamp), LastSeen = max(Timestamp), Connections = count(),
-    arg_max(Timestamp, DeviceName, ActionType, LocalIP, LocalPort, RemoteIP, RemotePort, Protocol, RemoteUrl,
-      InitiatingProcessFileName, InitiatingProcessCommandLine, InitiatingProcessSHA256, InitiatingProcessFolderPath,
-      InitiatingProcessId, InitiatingProcessAccountName, InitiatingProcessAccountDomain) by DeviceId
-| join kind=leftouter (DeviceInfo | summarize arg_max(Timestamp, OSPlatform, OSVersion, ExposureLevel) by DeviceId) on DeviceId
-| project DeviceId, DeviceName, OSPlatform, OSVersion, ExposureLevel, FirstSeen, LastSeen, Connections, Timestamp = LastSeen,
-    ActionType, LocalIP, LocalPort, RemoteIP, RemotePort, Protocol, RemoteUrl, InitiatingProcessFileName, InitiatingProcessCommandLine,
-    InitiatingProcessSHA256, InitiatingProcessFolderPath, InitiatingProcessId, InitiatingProcessAccountName, InitiatingProcessAccountDomain
+| summarize FirstSeen = min(Timestamp), LastSeen = max(Timestamp), Connections = count(), arg_max(Timestamp, DeviceName, ActionType, LocalIP, RemoteIP) by DeviceId
+| join kind=leftouter (DeviceInfo | summarize arg_max(Timestamp, OSPlatform) by DeviceId) on DeviceId
+| project DeviceId, DeviceName, OSPlatform, FirstSeen, LastSeen, Connections, ActionType, LocalIP, RemoteIP
+${kqlClipStage(DEVICE_LIST_CLIPS)}
 | top ${kqlInt(QUERY_ROWS)} by LastSeen desc`;
 }
 
-/** One device's events with the IP, oldest first: connections, DNS, files it brought in. */
+/**
+ * The last event with the IP of each of `deviceIds` (at most {@link DEVICE_DETAILS_ROWS}), or
+ * without ids of the devices seen last, with the device's OS version and exposure level.
+ */
+export function deviceDetailsQuery(ip: string, range: TimeRange, deviceIds?: readonly string[]): string {
+  const only = deviceIds?.length ? ` and DeviceId in (${deviceIds.slice(0, DEVICE_DETAILS_ROWS).map(kqlString).join(', ')})` : '';
+  return `${head('device-details', ip, range)}
+DeviceNetworkEvents
+| where Timestamp between (start .. end) and (RemoteIP in (ips) or LocalIP in (ips))${only}
+| summarize arg_max(Timestamp, ${LAST_EVENT_COLUMNS.join(', ')}) by DeviceId
+| top ${kqlInt(DEVICE_DETAILS_ROWS)} by Timestamp desc
+| join kind=leftouter (DeviceInfo | summarize arg_max(Timestamp, OSVersion, ExposureLevel) by DeviceId) on DeviceId
+| project DeviceId, OSVersion, ExposureLevel, Timestamp, ${LAST_EVENT_COLUMNS.join(', ')}
+${kqlClipStage(LAST_EVENT_CLIPS)}
+| top ${kqlInt(DEVICE_DETAILS_ROWS)} by Timestamp desc`;
+}
+
+/** One device's most recent events with the IP (up to {@link DEVICE_EVENT_ROWS}): connections, DNS, files it brought in. */
 export function deviceEventsQuery(ip: string, deviceId: string, range: TimeRange): string {
   return `${head('device-events', ip, range)}
 let device = ${kqlString(deviceId)};
@@ -55,8 +74,8 @@ union
 | project Timestamp, ReportId, ActionType, LocalIP, LocalPort, RemoteIP, RemotePort, Protocol, RemoteUrl, FileName, FolderPath, SHA256,
     InitiatingProcessFileName, InitiatingProcessCommandLine, InitiatingProcessSHA256, InitiatingProcessFolderPath, InitiatingProcessId,
     InitiatingProcessAccountName, InitiatingProcessAccountDomain
-| order by Timestamp asc
-| take ${kqlInt(5_000)}`;
+${kqlClipStage(EVENT_CLIPS)}
+| top ${kqlInt(DEVICE_EVENT_ROWS)} by Timestamp desc`;
 }
 
 /**
@@ -86,7 +105,15 @@ DeviceNetworkEvents
 | order by Start asc`;
 }
 
-/** Alerts whose evidence names the IP, with what AlertInfo says of each. */
+/**
+ * The most recent alerts the alerts query lists (every match is counted): the list details the
+ * most recent 100 from Graph, the chart marks the most severe; this many keeps its answer small.
+ */
+export const ALERT_ROWS = 5_000;
+/** What the alerts query cuts: AlertInfo's text columns (the longest documented values are under 40 characters but the title). */
+export const ALERT_CLIPS = { Title: 300, Severity: 16, Category: 40, ServiceSource: 40, DetectionSource: 40 } as const;
+
+/** Alerts whose evidence names the IP, with what AlertInfo says of each (a techniques list longer than 800 characters is left out). */
 export function alertsQuery(ip: string, range: TimeRange, filter: { severity?: readonly string[]; category?: readonly string[] } = {}): string {
   // Filters on AlertInfo's own columns run in the query; the rest in the provider.
   const where = (column: string, values: readonly string[] | undefined) =>
@@ -103,8 +130,9 @@ let matched = materialize(AlertEvidence
   ) on AlertId
 | project AlertId, Timestamp, FirstActivity, Title, Severity, Category, ServiceSource, DetectionSource, AttackTechniques);
 union
-  (matched | top ${kqlInt(QUERY_ROWS)} by Timestamp desc),
-  (matched | summarize Matched = count() by Severity | extend Kind = "count")`;
+  (matched | top ${kqlInt(ALERT_ROWS)} by Timestamp desc),
+  (matched | summarize Matched = count() by Severity | extend Kind = "count")
+${kqlClipStage(ALERT_CLIPS, { AttackTechniques: { max: 800, type: 'string' } })}`;
 }
 
 /**
@@ -120,6 +148,7 @@ DeviceNetworkInfo
 | summarize LastSeen = max(Timestamp), DeviceName = take_any(DeviceName) by DeviceId
 | join kind=leftouter (DeviceInfo | where Timestamp between (start .. end) | summarize arg_max(Timestamp, OSPlatform) by DeviceId) on DeviceId
 | project DeviceId, DeviceName, OSPlatform, LastSeen
+${kqlClipStage({ DeviceName: 255, OSPlatform: 64 })}
 | top 100 by LastSeen desc`;
 }
 

@@ -3,16 +3,45 @@
  * hunting and Sentinel's Log Analytics both give them, read into devices and events.
  */
 import type { DeviceEvent, ObservedDevice } from '../../data/model.js';
-import { number, text, type Row } from './tables.js';
+import { clipped, type Clips } from './kql.js';
+import { number, text as cell, type Row } from './tables.js';
+
+/** Devices whose last event's details one query asks for: a page of the list (Defender lists 100). */
+export const DEVICE_DETAILS_ROWS = 100;
+/** Events of one device with the IP that one query asks for, the most recent. */
+export const DEVICE_EVENT_ROWS = 2_000;
+
+/** The columns of a device's last event (`DeviceNetworkEvents`). */
+export const LAST_EVENT_COLUMNS = [
+  'DeviceName', 'ActionType', 'LocalIP', 'LocalPort', 'RemoteIP', 'RemotePort', 'Protocol', 'RemoteUrl', 'InitiatingProcessFileName', 'InitiatingProcessCommandLine',
+  'InitiatingProcessSHA256', 'InitiatingProcessFolderPath', 'InitiatingProcessId', 'InitiatingProcessAccountName', 'InitiatingProcessAccountDomain',
+] as const;
+
+/** The device list's short text (up to 10,000 rows of it). */
+export const DEVICE_LIST_CLIPS: Clips = { DeviceName: 255, OSPlatform: 64, ActionType: 64 };
+/** A shown device's last event (a page of 100): command lines, paths and URLs nearly whole. */
+export const LAST_EVENT_CLIPS: Clips = {
+  DeviceName: 255, OSVersion: 64, ExposureLevel: 32, ActionType: 64, Protocol: 32, RemoteUrl: 2_000, InitiatingProcessFileName: 260, InitiatingProcessCommandLine: 8_000,
+  InitiatingProcessFolderPath: 1_000, InitiatingProcessAccountName: 256, InitiatingProcessAccountDomain: 256,
+};
+/** A device timeline's events (up to {@link DEVICE_EVENT_ROWS}). */
+export const EVENT_CLIPS: Clips = {
+  ActionType: 64, Protocol: 32, RemoteUrl: 500, FileName: 255, FolderPath: 300, InitiatingProcessFileName: 255, InitiatingProcessCommandLine: 800,
+  InitiatingProcessFolderPath: 300, InitiatingProcessAccountName: 128, InitiatingProcessAccountDomain: 128,
+};
 
 function directionOf(actionType: string | undefined, row: Row, ip: string): string {
   if (actionType === 'InboundConnectionAccepted') return 'inbound';
-  if (text(row, 'LocalIP') === ip && text(row, 'RemoteIP') !== ip) return 'inbound';
+  if (cell(row, 'LocalIP') === ip && cell(row, 'RemoteIP') !== ip) return 'inbound';
   return 'outbound';
 }
 
-/** An event row of `DeviceNetworkEvents` or `DeviceEvents`. */
-export function eventFromHunting(row: Row, ip: string): DeviceEvent {
+/**
+ * An event row of `DeviceNetworkEvents` or `DeviceEvents`; a value the query cut (`clips`) ends
+ * with `…` when it reached the cut.
+ */
+export function eventFromHunting(row: Row, ip: string, clips: Clips = {}): DeviceEvent {
+  const text = (r: Row, column: string) => clipped(cell(r, column), clips[column] ?? Infinity);
   const actionType = text(row, 'ActionType') ?? 'Unknown';
   const processName = text(row, 'InitiatingProcessFileName');
   const fileName = text(row, 'FileName');
@@ -42,17 +71,30 @@ export function eventFromHunting(row: Row, ip: string): DeviceEvent {
   };
 }
 
-/** A row of the devices query. */
+/** A row of the device list query (its last event: the action, direction and time only, until {@link withLastEvent}). */
 export function deviceFromHunting(row: Row, ip: string): ObservedDevice {
+  const lastSeen = cell(row, 'LastSeen') ?? '';
+  const event = eventFromHunting(row, ip, DEVICE_LIST_CLIPS);
   return {
-    id: text(row, 'DeviceId') ?? '',
-    name: text(row, 'DeviceName') ?? text(row, 'DeviceId') ?? '',
-    osPlatform: text(row, 'OSPlatform'),
-    osVersion: text(row, 'OSVersion'),
-    exposureLevel: text(row, 'ExposureLevel'),
-    firstSeen: text(row, 'FirstSeen') ?? '',
-    lastSeen: text(row, 'LastSeen') ?? '',
+    id: cell(row, 'DeviceId') ?? '',
+    name: clipped(cell(row, 'DeviceName'), DEVICE_LIST_CLIPS['DeviceName']!) ?? cell(row, 'DeviceId') ?? '',
+    osPlatform: clipped(cell(row, 'OSPlatform'), DEVICE_LIST_CLIPS['OSPlatform']!),
+    osVersion: cell(row, 'OSVersion'),
+    exposureLevel: cell(row, 'ExposureLevel'),
+    firstSeen: cell(row, 'FirstSeen') ?? '',
+    lastSeen,
     connectionCount: number(row, 'Connections') ?? 0,
-    lastEvent: eventFromHunting(row, ip),
+    lastEvent: { ...event, timestamp: event.timestamp || lastSeen },
+  };
+}
+
+/** A listed device with its last event's details (a row of the details query). */
+export function withLastEvent(device: ObservedDevice, row: Row, ip: string): ObservedDevice {
+  const event = eventFromHunting(row, ip, LAST_EVENT_CLIPS);
+  return {
+    ...device,
+    osVersion: clipped(cell(row, 'OSVersion'), LAST_EVENT_CLIPS['OSVersion']!) ?? device.osVersion,
+    exposureLevel: clipped(cell(row, 'ExposureLevel'), LAST_EVENT_CLIPS['ExposureLevel']!) ?? device.exposureLevel,
+    lastEvent: { ...event, timestamp: event.timestamp || device.lastSeen },
   };
 }

@@ -66,3 +66,36 @@ export function marker(name: string): string {
 export function markerOf(query: string): string | undefined {
   return /^\s*\/\/ ip-entity-page:([a-z][a-z0-9-]*)\s*$/m.exec(query.split('\n', 1)[0] ?? '')?.[1];
 }
+
+/**
+ * Text columns a query cuts, by name and most characters kept. Advanced hunting answers up to
+ * 100,000 rows and Log Analytics 500,000, while this page reads at most 20 MB of an answer
+ * (`http.ts`): a query whose rows carry command lines, paths, URLs or descriptions cuts each to a
+ * size that keeps its largest possible answer under that (test/providers/kql-answer-size.test.ts
+ * computes it from the analysed columns).
+ */
+export type Clips = Readonly<Record<string, number>>;
+
+/**
+ * The query's last `| extend` before its `top` / `take`: each `cut` column replaced by its first
+ * n characters (`substring`), and each `whole` column (lists written as JSON, which a cut would
+ * break) kept only when it is at most n characters long as text, else empty (`""` for a string
+ * column, `dynamic(null)` for a dynamic one).
+ */
+export function kqlClipStage(cut: Clips, whole: Readonly<Record<string, { max: number; type: 'string' | 'dynamic' }>> = {}): string {
+  const name = (c: string) => {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(c)) throw new Error(`Bad column name “${c}”.`);
+    return c;
+  };
+  const parts = [
+    ...Object.entries(cut).map(([c, n]) => `${name(c)} = substring(${c}, 0, ${kqlInt(n)})`),
+    ...Object.entries(whole).map(([c, w]) => `${name(c)} = iff(strlen(tostring(${c})) <= ${kqlInt(w.max)}, ${c}, ${w.type === 'dynamic' ? 'dynamic(null)' : '""'})`),
+  ];
+  if (!parts.length) throw new Error('A clip stage cuts at least one column.');
+  return `| extend ${parts.join(', ')}`;
+}
+
+/** A value cut by {@link kqlClipStage}, with `…` added when it reached the cut (so it may be longer in the table). */
+export function clipped(value: string | undefined, max: number): string | undefined {
+  return value !== undefined && value.length >= max ? `${value}…` : value;
+}

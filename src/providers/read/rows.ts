@@ -76,9 +76,14 @@ export class Problems {
     return out;
   }
 
-  /** Put what could not be read on the row (as `partial`), when anything was left out. */
-  attach<T extends { partial?: readonly string[] }>(row: T): T {
-    if (this.list.length) row.partial = [...this.list];
+  /**
+   * Put what could not be read on the row (as `partial`), when anything was left out, after what
+   * the provider itself says it left out of the row (`raw.partial`: up to 20 notes of text).
+   */
+  attach<T extends { partial?: readonly string[] }>(row: T, raw?: unknown): T {
+    const said = raw && typeof raw === 'object' ? (raw as { partial?: unknown }).partial : undefined;
+    const own = Array.isArray(said) ? said.filter((n): n is string => typeof n === 'string' && n !== '').slice(0, 20).map((n) => n.slice(0, 500)) : [];
+    if (own.length || this.list.length) row.partial = [...own, ...this.list];
     return row;
   }
 }

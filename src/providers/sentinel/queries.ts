@@ -6,15 +6,24 @@
  */
 import type { InsightChart } from '../../data/model.js';
 import type { TimeRange } from '../../lib/time-range.js';
-import { kqlDatetime, kqlInt, kqlIp, kqlIpForms, kqlString, marker } from '../microsoft/kql.js';
+import { DEVICE_DETAILS_ROWS, DEVICE_LIST_CLIPS, LAST_EVENT_CLIPS, LAST_EVENT_COLUMNS } from '../microsoft/device-rows.js';
+import { kqlClipStage, kqlDatetime, type Clips, kqlInt, kqlIp, kqlIpForms, kqlString, marker } from '../microsoft/kql.js';
+
+/** The most devices the list query returns. */
+const DEVICE_LIST_ROWS = 10_000;
 
 function head(name: string, ip: string, range: TimeRange): string {
   // `ips`: the forms a Device* table logs the address in (IPv4 also as ::ffff:a.b.c.d).
   return [marker(name), `let ip = ${kqlIp(ip)};`, `let ips = ${kqlIpForms(ip)};`, `let start = ${kqlDatetime(range.from)};`, `let end = ${kqlDatetime(range.to)};`].join('\n');
 }
 
-/** Alerts (any product, Sentinel's own and third-party), bookmarks, anomalies and activities with the IP. */
-export function timelineQuery(ip: string, range: TimeRange, limit: number): string {
+/** The most recent timeline events one query returns. */
+export const TIMELINE_ROWS = 2_000;
+/** What the timeline query cuts (a bookmark's query and a description nearly whole). */
+export const TIMELINE_CLIPS: Clips = { Id: 128, Title: 300, Source: 100, Severity: 16, Description: 800, AlertId: 64, BookmarkedBy: 128, Query: 1_500 };
+
+/** Alerts (any product, Sentinel's own and third-party), bookmarks, anomalies and activities with the IP, the most recent `limit`. */
+export function timelineQuery(ip: string, range: TimeRange, limit = TIMELINE_ROWS): string {
   return `${head('timeline', ip, range)}
 union isfuzzy = true
   (SecurityAlert
@@ -45,8 +54,8 @@ union isfuzzy = true
     | project Time, Kind = "activity", Id = strcat(DeviceVendor, "/", DeviceProduct, "/", tostring(TimeGenerated), "/", tostring(DestinationPort)),
         Title = strcat(DeviceProduct, " ", DeviceAction, " port ", tostring(DestinationPort), " (", tostring(Events), " events)"),
         Source = "CommonSecurityLog")
-| order by Time desc
-| take ${kqlInt(limit)}`;
+${kqlClipStage(TIMELINE_CLIPS)}
+| top ${kqlInt(Math.min(limit, TIMELINE_ROWS))} by Time desc`;
 }
 
 /** Where the IP shows up, per table, and the hosts that report it as their own address (Heartbeat). */
@@ -78,12 +87,24 @@ export function loggedHostsQuery(ip: string, range: TimeRange): string {
 Heartbeat
 | where TimeGenerated between (start .. end) and (set_has_element(ComputerPrivateIPs, ip) or ComputerIP == ip)
 | summarize LastHeartbeat = max(TimeGenerated) by Computer, OSType, ResourceId = _ResourceId
-| order by LastHeartbeat desc
-| take ${kqlInt(1_000)}`;
+${kqlClipStage({ Computer: 255, OSType: 32 }, { ResourceId: { max: 1_000, type: 'string' } })}
+| top ${kqlInt(1_000)} by LastHeartbeat desc`;
 }
 
-/** Sentinel incidents and alerts whose entities name the IP, newest first. */
-export function alertsQuery(ip: string, range: TimeRange, limit: number): string {
+/** The most recent incidents and alerts one query returns. */
+export const ALERT_ROWS = 2_000;
+/** What the alerts query cuts; links and lists are kept whole or left out (a cut one would not work). */
+export const ALERT_CLIPS: Clips = { Id: 64, Title: 250, Severity: 16, Status: 32, Description: 600, Category: 64, ProductName: 100, CompromisedEntity: 255, Classification: 40, Owner: 128 };
+const ALERT_WHOLE = {
+  Link: { max: 600, type: 'string' },
+  Categories: { max: 300, type: 'dynamic' },
+  Techniques: { max: 400, type: 'dynamic' },
+  Tags: { max: 300, type: 'dynamic' },
+  ProductNames: { max: 200, type: 'dynamic' },
+} as const;
+
+/** Sentinel incidents and alerts whose entities name the IP, the most recent `limit`. */
+export function alertsQuery(ip: string, range: TimeRange, limit = ALERT_ROWS): string {
   return `${head('alerts', ip, range)}
 let alerts = SecurityAlert
   | where TimeGenerated between (start .. end) and Entities has ip
@@ -105,20 +126,35 @@ union
         FirstActivity = FirstActivityTime, LastActivity = LastActivityTime, LastModified = LastModifiedTime, Description,
         AlertCount = array_length(AlertIds), Tags = Labels, Categories = AdditionalData.tactics,
         ProductNames = AdditionalData.alertProductNames, Techniques = AdditionalData.techniques, Link = IncidentUrl)
-| order by LastActivity desc
-| take ${kqlInt(limit)}`;
+${kqlClipStage(ALERT_CLIPS, ALERT_WHOLE)}
+| top ${kqlInt(Math.min(limit, ALERT_ROWS))} by LastActivity desc`;
 }
 
-/** Devices that talked to the IP, from the Defender tables Sentinel ingests. */
+/**
+ * Devices that talked to the IP, from the Defender tables Sentinel ingests: the short columns that
+ * filter the list; the last event's details come from {@link deviceDetailsQuery} for the page shown.
+ */
 export function devicesQuery(ip: string, range: TimeRange): string {
   return `${head('devices', ip, range)}
 DeviceNetworkEvents
 | where TimeGenerated between (start .. end) and (RemoteIP in (ips) or LocalIP in (ips))
-| summarize FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated), Connections = count(),
-    arg_max(TimeGenerated, DeviceName, ActionType, LocalIP, LocalPort, RemoteIP, RemotePort, Protocol, RemoteUrl,
-      InitiatingProcessFileName, InitiatingProcessCommandLine, InitiatingProcessSHA256, InitiatingProcessAccountName) by DeviceId
-| extend Timestamp = LastSeen
-| top ${kqlInt(10_000)} by LastSeen desc`;
+| summarize FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated), Connections = count(), arg_max(TimeGenerated, DeviceName, ActionType, LocalIP, RemoteIP) by DeviceId
+| project DeviceId, DeviceName, FirstSeen, LastSeen, Connections, ActionType, LocalIP, RemoteIP
+${kqlClipStage({ DeviceName: DEVICE_LIST_CLIPS['DeviceName']!, ActionType: DEVICE_LIST_CLIPS['ActionType']! })}
+| top ${kqlInt(DEVICE_LIST_ROWS)} by LastSeen desc`;
+}
+
+/** The last event with the IP of each of `deviceIds` (at most 100), or without ids of the devices seen last. */
+export function deviceDetailsQuery(ip: string, range: TimeRange, deviceIds?: readonly string[]): string {
+  const only = deviceIds?.length ? ` and DeviceId in (${deviceIds.slice(0, DEVICE_DETAILS_ROWS).map(kqlString).join(', ')})` : '';
+  const { OSVersion: _v, ExposureLevel: _e, ...clips } = LAST_EVENT_CLIPS;
+  return `${head('device-details', ip, range)}
+DeviceNetworkEvents
+| where TimeGenerated between (start .. end) and (RemoteIP in (ips) or LocalIP in (ips))${only}
+| summarize arg_max(TimeGenerated, ${LAST_EVENT_COLUMNS.join(', ')}) by DeviceId
+| project DeviceId, Timestamp = TimeGenerated, ${LAST_EVENT_COLUMNS.join(', ')}
+${kqlClipStage(clips)}
+| top ${kqlInt(DEVICE_DETAILS_ROWS)} by Timestamp desc`;
 }
 
 /** The devices any of whose events with the IP in the range contains `text` (see the Defender provider's twin). */
@@ -147,6 +183,8 @@ export interface InsightDefinition {
   description: string;
   dataSources: string[];
   chart?: InsightChart;
+  /** Text columns the query cuts (its last stage), by name: a cut value is shown ending in `…`. */
+  clips?: Clips;
   query: (ip: string, range: TimeRange) => string;
 }
 
@@ -164,38 +202,52 @@ const INDICATORS = `ThreatIntelIndicators
 | where IsDeleted != true and Revoked != true and (isnull(ValidUntil) or ValidUntil > now())
 | extend ThreatType = tostring(Data.indicator_types[0]), Description = tostring(Data.description), IndicatorId = tostring(Data.id)`;
 
+/** An insight whose query ends by cutting `clips` (its last stage, given to `query` as `cut`). */
+function withCuts(d: Omit<InsightDefinition, 'query' | 'clips'> & { clips: Clips; query: (ip: string, range: TimeRange, cut: string) => string }): InsightDefinition {
+  return { ...d, query: (ip, range) => d.query(ip, range, kqlClipStage(d.clips)) };
+}
+
 /** The entity insights of the Sentinel IP page, each one KQL query. */
 export const INSIGHTS: readonly InsightDefinition[] = [
-  {
+  withCuts({
     id: 'mdti-reputation',
     title: 'Microsoft Defender Threat Intelligence reputation',
     description: 'What Microsoft Defender Threat Intelligence says of the IP: its indicators in the workspace (ThreatIntelIndicators), newest per indicator.',
     dataSources: ['ThreatIntelIndicators'],
-    query: (ip, r) => `${head('insight-mdti-reputation', ip, r)}
+    clips: { ThreatType: 64, Description: 1000, Tags: 500 },
+    query: (ip, r, cut) => `${head('insight-mdti-reputation', ip, r)}
 ${INDICATORS}
 | where SourceSystem in ("Microsoft Defender Threat Intelligence", "Premium Microsoft Defender Threat Intelligence")
-| project ThreatType, Confidence, Description, Tags, ValidUntil`,
-  },
-  {
+| project ThreatType, Confidence, Description, Tags, ValidUntil
+${cut}
+| top 50 by ValidUntil desc`,
+  }),
+  withCuts({
     id: 'recorded-future',
     title: 'Recorded Future IP address',
     description: 'Recorded Future risk lists that name the IP (imported as threat intelligence indicators): risk score and the rules behind it.',
     dataSources: ['ThreatIntelIndicators'],
-    query: (ip, r) => `${head('insight-recorded-future', ip, r)}
+    clips: { RiskRules: 1000, ThreatType: 64 },
+    query: (ip, r, cut) => `${head('insight-recorded-future', ip, r)}
 ${INDICATORS}
 | where SourceSystem has "Recorded Future"
-| project RiskScore = Confidence, RiskRules = Description, ThreatType, LastSeen = Modified`,
-  },
-  {
+| project RiskScore = Confidence, RiskRules = Description, ThreatType, LastSeen = Modified
+${cut}
+| top 50 by LastSeen desc`,
+  }),
+  withCuts({
     id: 'anomali',
     title: 'Anomali IP address',
     description: 'Anomali ThreatStream observables for the IP (imported as threat intelligence indicators).',
     dataSources: ['ThreatIntelIndicators'],
-    query: (ip, r) => `${head('insight-anomali', ip, r)}
+    clips: { ThreatType: 64, Tags: 500, Feed: 500 },
+    query: (ip, r, cut) => `${head('insight-anomali', ip, r)}
 ${INDICATORS}
 | where SourceSystem has "Anomali"
-| project ThreatType, Confidence, Tags, Feed = Description, LastSeen = Modified`,
-  },
+| project ThreatType, Confidence, Tags, Feed = Description, LastSeen = Modified
+${cut}
+| top 50 by LastSeen desc`,
+  }),
   {
     id: 'anomalies-by-ip',
     title: 'Anomalies count by IP address',
@@ -208,18 +260,19 @@ Anomalies
 | summarize Anomalies = count() by Day = bin(TimeGenerated, 1d)
 | order by Day asc`,
   },
-  {
+  withCuts({
     id: 'network-traffic',
     title: 'Network traffic inspection',
     description: 'Firewall and proxy records (CEF) with the IP, by product and action.',
     dataSources: ['CommonSecurityLog'],
-    query: (ip, r) => `${head('insight-network-traffic', ip, r)}
+    clips: { Vendor: 100, Product: 100, Action: 100 },
+    query: (ip, r, cut) => `${head('insight-network-traffic', ip, r)}
 CommonSecurityLog
 | where TimeGenerated between (start .. end) and (SourceIP == ip or DestinationIP == ip)
 | summarize Events = count(), LastSeen = max(TimeGenerated) by Vendor = DeviceVendor, Product = DeviceProduct, Action = DeviceAction, Port = DestinationPort
-| order by Events desc
-| take 50`,
-  },
+${cut}
+| top 50 by Events desc`,
+  }),
   {
     id: 'remote-connections',
     title: 'IP address remote connections',
@@ -232,113 +285,132 @@ DeviceNetworkEvents
 | summarize Connections = count() by Day = bin(TimeGenerated, 1d)
 | order by Day asc`,
   },
-  {
+  withCuts({
     id: 'remote-connections-ti',
     title: 'IP address remote connections with TI match',
     description: 'Devices that connected to the IP while a threat intelligence indicator named it.',
     dataSources: ['DeviceNetworkEvents', 'ThreatIntelIndicators'],
-    query: (ip, r) => `${head('insight-remote-connections-ti', ip, r)}
+    clips: { Device: 255, ThreatType: 64 },
+    query: (ip, r, cut) => `${head('insight-remote-connections-ti', ip, r)}
 let threat = toscalar(${INDICATORS.replace(/\n/g, ' ')} | take 1 | project ThreatType);
 DeviceNetworkEvents
 | where TimeGenerated between (start .. end) and RemoteIP in (ips)
 | where isnotempty(threat)
 | summarize Connections = count(), LastSeen = max(TimeGenerated) by Device = DeviceName
 | extend ThreatType = threat
-| order by Connections desc`,
-  },
-  {
+${cut}
+| top 50 by Connections desc`,
+  }),
+  withCuts({
     id: 'ti-match',
     title: 'This IP has a TI match',
     description: 'Active threat intelligence indicators for the IP.',
     dataSources: ['ThreatIntelIndicators'],
-    query: (ip, r) => `${head('insight-ti-match', ip, r)}
+    clips: { Indicator: 200, Source: 200, ThreatType: 64, Description: 1000 },
+    query: (ip, r, cut) => `${head('insight-ti-match', ip, r)}
 ${INDICATORS}
-| project Indicator = IndicatorId, Source = SourceSystem, ThreatType, Confidence, Description, Expires = ValidUntil`,
-  },
-  {
+| project Indicator = IndicatorId, Source = SourceSystem, ThreatType, Confidence, Description, Expires = ValidUntil
+${cut}
+| top 50 by Expires desc`,
+  }),
+  withCuts({
     id: 'sign-ins',
     title: 'Sign-ins from the IP',
     description: 'Microsoft Entra ID sign-ins from the IP, by country and city.',
     dataSources: ['SigninLogs', 'AADNonInteractiveUserSignInLogs'],
-    query: (ip, r) => `${head('insight-sign-ins', ip, r)}
+    clips: { Country: 64, City: 128 },
+    query: (ip, r, cut) => `${head('insight-sign-ins', ip, r)}
 union isfuzzy = true SigninLogs, (AADNonInteractiveUserSignInLogs | extend LocationDetails = todynamic(LocationDetails))
 | where TimeGenerated between (start .. end) and IPAddress == ip
 | summarize Attempts = count(), Successes = countif(ResultType == "0"), Failures = countif(ResultType != "0"), Users = dcount(UserPrincipalName)
-    by Country = tostring(LocationDetails.countryOrRegion), City = tostring(LocationDetails.city)`,
-  },
-  {
+    by Country = tostring(LocationDetails.countryOrRegion), City = tostring(LocationDetails.city)
+${cut}
+| top 50 by Attempts desc`,
+  }),
+  withCuts({
     id: 'windows-logons',
     title: 'Windows sign-ins from the IP',
     description: 'Windows logons (4624) and failed logons (4625) whose source address is the IP, by computer and account.',
     dataSources: ['SecurityEvent'],
-    query: (ip, r) => `${head('insight-windows-logons', ip, r)}
+    clips: { Computer: 255, Account: 255 },
+    query: (ip, r, cut) => `${head('insight-windows-logons', ip, r)}
 SecurityEvent
 | where TimeGenerated between (start .. end) and EventID in (4624, 4625) and IpAddress == ip
 | summarize Succeeded = countif(EventID == 4624), Failed = countif(EventID == 4625), LastSeen = max(TimeGenerated) by Computer, Account
+${cut}
 | order by Failed desc, Succeeded desc
 | take 50`,
-  },
-  {
+  }),
+  withCuts({
     id: 'linux-logons',
     title: 'Linux sign-ins from the IP',
     description: 'SSH logons from the IP in the Linux hosts\' Syslog, accepted and failed, by host and user.',
     dataSources: ['Syslog'],
-    query: (ip, r) => `${head('insight-linux-logons', ip, r)}
+    clips: { Host: 255, User: 255 },
+    query: (ip, r, cut) => `${head('insight-linux-logons', ip, r)}
 Syslog
 | where TimeGenerated between (start .. end) and ProcessName == "sshd" and SyslogMessage has ip
 | parse SyslogMessage with Result:string " password for " User:string " from " Source:string " port " *
 | where Source == ip
 | summarize Accepted = countif(Result has "Accepted"), Failed = countif(Result has "Failed"), LastSeen = max(TimeGenerated) by Host = HostName, User
-| order by Failed desc
-| take 50`,
-  },
-  {
+${cut}
+| top 50 by Failed desc`,
+  }),
+  withCuts({
     id: 'directory-changes',
     title: 'Directory changes from the IP',
     description: 'Microsoft Entra ID audit events initiated from the IP (AuditLogs), by operation and actor.',
     dataSources: ['AuditLogs'],
-    query: (ip, r) => `${head('insight-directory-changes', ip, r)}
+    clips: { Operation: 200, Actor: 255, Result: 64 },
+    query: (ip, r, cut) => `${head('insight-directory-changes', ip, r)}
 AuditLogs
 | where TimeGenerated between (start .. end)
 | extend Actor = tostring(InitiatedBy.user.userPrincipalName), ActorIp = tostring(InitiatedBy.user.ipAddress)
 | where ActorIp == ip
 | summarize Events = count(), LastSeen = max(TimeGenerated) by Operation = OperationName, Actor, Result
-| order by Events desc
-| take 50`,
-  },
-  {
+${cut}
+| top 50 by Events desc`,
+  }),
+  withCuts({
     id: 'office-activity',
     title: 'Office 365 activity from the IP',
     description: 'Exchange, SharePoint and Teams operations from the IP (OfficeActivity), by workload, operation and user.',
     dataSources: ['OfficeActivity'],
-    query: (ip, r) => `${head('insight-office-activity', ip, r)}
+    clips: { Workload: 64, Operation: 200, User: 255 },
+    query: (ip, r, cut) => `${head('insight-office-activity', ip, r)}
 OfficeActivity
 | where TimeGenerated between (start .. end) and (ClientIP == ip or ClientIP startswith strcat(ip, ":") or ClientIP startswith strcat("[", ip, "]"))
 | summarize Operations = count(), LastSeen = max(TimeGenerated) by Workload = OfficeWorkload, Operation, User = UserId
-| order by Operations desc
-| take 50`,
-  },
-  {
+${cut}
+| top 50 by Operations desc`,
+  }),
+  withCuts({
     id: 'watchlist',
     title: 'Watchlist insights',
     description: 'Watchlists that list the IP.',
     dataSources: ['Watchlist'],
-    query: (ip, r) => `${head('insight-watchlist', ip, r)}
+    clips: { Watchlist: 128, Item: 255 },
+    query: (ip, r, cut) => `${head('insight-watchlist', ip, r)}
 _GetWatchlistAlias
 | extend Watchlist = WatchlistAlias
 | join kind = inner (Watchlist | where SearchKey == ip | summarize arg_max(TimeGenerated, *) by WatchlistAlias, SearchKey) on $left.Watchlist == $right.WatchlistAlias
-| project Watchlist, Item = SearchKey, Added = TimeGenerated`,
-  },
-  {
+| project Watchlist, Item = SearchKey, Added = TimeGenerated
+${cut}
+| top 50 by Added desc`,
+  }),
+  withCuts({
     id: 'logged-hosts',
     title: 'Hosts that reported this IP',
     description: 'Machines whose agent reported the IP as their own address (Heartbeat).',
     dataSources: ['Heartbeat'],
-    query: (ip, r) => `${head('insight-logged-hosts', ip, r)}
+    clips: { Computer: 255, OSType: 32 },
+    query: (ip, r, cut) => `${head('insight-logged-hosts', ip, r)}
 Heartbeat
 | where TimeGenerated between (start .. end) and ComputerIP == ip
-| summarize LastHeartbeat = max(TimeGenerated) by Computer, OSType`,
-  },
+| summarize LastHeartbeat = max(TimeGenerated) by Computer, OSType
+${cut}
+| top 100 by LastHeartbeat desc`,
+  }),
 ];
 
 /** A KQL name as it is written: quoted (\`['ip_s']\`), after checking it is one (letters, digits, \`_\`). */

@@ -15,13 +15,15 @@ import { listSource, queryAlerts, queryDevices, splitDeviceSearch } from '../../
 import { isExternalScope, parseIp } from '../../lib/ip.js';
 import { bucketMs, bucketSizeFor, bucketStarts, type TimeRange } from '../../lib/time-range.js';
 import { deviceFromHunting } from '../microsoft/device-rows.js';
+import { DeviceDetails } from '../microsoft/device-details.js';
+import { clipped, type Clips } from '../microsoft/kql.js';
 import { RateLimiter } from '../microsoft/limiter.js';
 import { SharedCache } from '../microsoft/shared-cache.js';
 import { list, logAnalyticsRows, number, text, type Row } from '../microsoft/tables.js';
 import { ConcurrencyQueue } from '../microsoft/queue.js';
 import { MicrosoftTransport, type MicrosoftApi, type TokenSource } from '../microsoft/transport.js';
 import { ItemLinks, sentinelLinks } from './links.js';
-import { alertsQuery, deviceSearchQuery, devicesQuery, INSIGHTS, logActivityQuery, loggedHostsQuery, prevalenceQuery, timelineQuery, type InsightDefinition } from './queries.js';
+import { ALERT_CLIPS, ALERT_ROWS, alertsQuery, deviceDetailsQuery, deviceSearchQuery, devicesQuery, INSIGHTS, logActivityQuery, loggedHostsQuery, prevalenceQuery, TIMELINE_CLIPS, timelineQuery, type InsightDefinition } from './queries.js';
 
 export interface SentinelProviderOptions {
   /** Gives an access token for a scope (the host's MSAL `acquireTokenSilent`, or its backend). */
@@ -58,8 +60,6 @@ export interface SentinelProviderOptions {
 
 const LA_SCOPE = 'https://api.loganalytics.io/.default';
 const ARM_SCOPE = 'https://management.azure.com/.default';
-const TIMELINE_LIMIT = 10_000;
-const ALERT_LIMIT = 5_000;
 const DEVICE_LIMIT = 100;
 
 const key = (ip: string, r: TimeRange) => `${ip}|${r.from.getTime()}|${r.to.getTime()}`;
@@ -108,9 +108,12 @@ function labelNames(r: Row): string[] {
   return [...new Set(names.filter((n): n is string => typeof n === 'string' && n !== ''))];
 }
 
+/** A text column a query cut, ending in "…" when it reached the cut. */
+const cut = (r: Row, column: string, clips: Clips) => clipped(text(r, column), clips[column] ?? Infinity);
+
 function alertFromRow(r: Row): AlertItem {
   const kind = text(r, 'Kind') === 'incident' ? 'incident' : 'alert';
-  const entity = text(r, 'CompromisedEntity');
+  const entity = cut(r, 'CompromisedEntity', ALERT_CLIPS);
   const categories = list(r, 'Categories').filter(Boolean);
   const products = list(r, 'ProductNames');
   const product = text(r, 'ProductName');
@@ -118,8 +121,8 @@ function alertFromRow(r: Row): AlertItem {
   const item: AlertItem = {
     id: text(r, 'Id') ?? '',
     kind,
-    title: text(r, 'Title') ?? '',
-    description: text(r, 'Description'),
+    title: cut(r, 'Title', ALERT_CLIPS) ?? '',
+    description: cut(r, 'Description', ALERT_CLIPS),
     // In the model's terms here already: the provider filters and sorts these itself.
     severity: severity(text(r, 'Severity')),
     status: status(text(r, 'Status')),
@@ -162,6 +165,7 @@ export class SentinelProvider implements IpDataProvider {
   readonly #insights: readonly InsightDefinition[];
   readonly #queryWaitS: number;
   readonly #itemLinks = new ItemLinks();
+  readonly #lastEvents = new DeviceDetails((ip, range, ids, signal) => this.#query(deviceDetailsQuery(ip, range, ids), range, `the last events of the devices that talked to ${ip}`, signal).then((a) => a.rows));
 
   constructor(options: SentinelProviderOptions) {
     if (!options || typeof options.workspaceId !== 'string' || !/^[0-9a-f-]{8,}$/i.test(options.workspaceId)) {
@@ -261,30 +265,33 @@ export class SentinelProvider implements IpDataProvider {
     const range = query.range ?? this.#defaultRange();
     const { text: term } = splitDeviceSearch(query.search);
     // A search looks through every event of a device (one more query per text, cached).
+    // The last events of the devices seen last are asked for beside the list (the first page's).
     const [{ items: devices, partial }, search] = await Promise.all([
       this.#devices(ip, range, o.signal),
       term ? this.#query(deviceSearchQuery(ip, range, term), range, `the devices with “${term}” in an event with ${ip}`, o.signal) : undefined,
+      this.#lastEvents.last(ip, range, o.signal),
     ]);
     const found = search && new Set(search.rows.map((r) => text(r, 'DeviceId')));
     const offset = Math.min(query.offset, DEVICE_LIMIT);
-    const page = queryDevices(listSource(devices), { ...query, offset, limit: Math.max(0, Math.min(query.limit, DEVICE_LIMIT - offset)) }, found ? { eventsMatch: (i) => found.has(devices[i]!.id) } : {});
+    const listed = queryDevices(listSource(devices), { ...query, offset, limit: Math.max(0, Math.min(query.limit, DEVICE_LIMIT - offset)) }, found ? { eventsMatch: (i) => found.has(devices[i]!.id) } : {});
+    const page = { ...listed, items: await this.#lastEvents.fill(ip, range, listed.items, o.signal) };
     const incomplete = partial ?? search?.partial;
     return incomplete ? { ...page, incomplete } : page;
   }
 
   async getTimeline(ip: string, range: TimeRange, o: RequestOptions): Promise<TimelineEvent[]> {
-    const { rows } = await this.#query(timelineQuery(ip, range, TIMELINE_LIMIT), range, `the timeline of ${ip}`, o.signal);
+    const { rows } = await this.#query(timelineQuery(ip, range), range, `the timeline of ${ip}`, o.signal);
     return rows.map((r, i) => ({
       id: text(r, 'Id') ?? `event-${i}`,
       kind: text(r, 'Kind') ?? 'activity',
       time: text(r, 'Time') ?? '',
-      title: text(r, 'Title') ?? '',
-      source: text(r, 'Source'),
+      title: cut(r, 'Title', TIMELINE_CLIPS) ?? '',
+      source: cut(r, 'Source', TIMELINE_CLIPS),
       severity: text(r, 'Severity'),
-      description: text(r, 'Description'),
+      description: cut(r, 'Description', TIMELINE_CLIPS),
       alertId: text(r, 'AlertId'),
-      bookmarkedBy: text(r, 'BookmarkedBy'),
-      query: text(r, 'Query'),
+      bookmarkedBy: cut(r, 'BookmarkedBy', TIMELINE_CLIPS),
+      query: cut(r, 'Query', TIMELINE_CLIPS),
     }));
   }
 
@@ -315,7 +322,10 @@ export class SentinelProvider implements IpDataProvider {
   async #insight(d: InsightDefinition, ip: string, range: TimeRange, signal: AbortSignal): Promise<Insight> {
     const shell = this.#insightShell(d, ip, range);
     const { table, partial } = await this.#tables.get(`${key('', range)}|${shell.query}`, signal, (s) => this.#run(shell.query, range, `the insight “${d.title}”`, s));
-    return { ...shell, columns: table.columns, rows: table.rows, ...(partial ? { incomplete: partial } : {}) };
+    // A value the query cut ends in "…" (the workspace has more of it).
+    const cuts = table.columns.map((c) => d.clips?.[c.name]);
+    const rows = cuts.some(Boolean) ? table.rows.map((row) => (Array.isArray(row) ? row.map((v, i) => (typeof v === 'string' && cuts[i] ? clipped(v, cuts[i]) : v)) : row)) : table.rows;
+    return { ...shell, columns: table.columns, rows, ...(partial ? { incomplete: partial } : {}) };
   }
 
   /** Run a query: rows as objects (shared per query text and range), and what is missing from them. */
@@ -354,10 +364,12 @@ export class SentinelProvider implements IpDataProvider {
   }
 
   #alerts(ip: string, range: TimeRange, signal: AbortSignal): Promise<{ items: AlertItem[]; partial?: string }> {
-    return this.#query(alertsQuery(ip, range, ALERT_LIMIT), range, `the incidents and alerts that name ${ip}`, signal).then(({ rows, partial }) => {
+    return this.#query(alertsQuery(ip, range), range, `the incidents and alerts that name ${ip}`, signal).then(({ rows, partial }) => {
       const items = rows.map(alertFromRow).filter((a) => a.id);
       rows.forEach((r) => this.#itemLinks.remember(text(r, 'Kind') === 'incident' ? 'incident' : 'alert', text(r, 'Id') ?? '', text(r, 'Link')));
-      return { items, partial };
+      // The query returns the most recent ALERT_ROWS: a full answer may have left older ones out.
+      const capped = rows.length >= ALERT_ROWS ? `Only the ${ALERT_ROWS.toLocaleString('en')} most recent incidents and alerts that name ${ip} are listed; choose a shorter time range to see older ones.` : undefined;
+      return { items, partial: partial ?? capped };
     });
   }
 
