@@ -8,10 +8,14 @@ import { DEMO_WORKSPACE_ID } from '../mocks/sentinel.js';
 import type { IpDataProvider } from '../src/data/provider.js';
 
 await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
-await import('../src/components/entity-page/ip-entity-page.js');
 
 const params = new URLSearchParams(location.search);
 const page = document.querySelector('ip-entity-page')!;
+// The provider is in place before the element upgrades, as a portal would mount it: the page's
+// first questions go to the chosen backend (not to the REST contract, then again).
+const firstBackend = knownBackend(params.get('backend'));
+page.provider = await providerFor(firstBackend);
+await import('../src/components/entity-page/ip-entity-page.js');
 const ipSelect = document.querySelector<HTMLSelectElement>('#demo-ip')!;
 const themeSelect = document.querySelector<HTMLSelectElement>('#demo-theme')!;
 const backendSelect = document.querySelector<HTMLSelectElement>('#demo-backend')!;
@@ -40,8 +44,12 @@ async function providerFor(backend: string): Promise<IpDataProvider | undefined>
   return backend === 'defender' ? defender : backend === 'sentinel' ? sentinel : combineProviders(defender, sentinel);
 }
 
+function knownBackend(backend: string | null): string {
+  return backend && ['rest', 'defender', 'sentinel', 'both', 'elastic'].includes(backend) ? backend : 'rest';
+}
+
 async function useBackend(backend: string) {
-  const known = ['rest', 'defender', 'sentinel', 'both', 'elastic'].includes(backend) ? backend : 'rest';
+  const known = knownBackend(backend);
   backendSelect.value = known;
   page.provider = await providerFor(known);
 }
@@ -83,7 +91,7 @@ if (range) page.range = range as typeof page.range;
 const filter = params.get('filter');
 if (filter) page.setAttribute('alerts-filter', filter);
 applyTheme(params.get('theme') ?? '');
-await useBackend(params.get('backend') ?? 'rest');
+backendSelect.value = firstBackend;
 if (params.get('density') === 'compact') page.density = 'compact';
 // ?locale=de (or en-XA, the pseudo-locale) and ?dir=rtl.
 const locale = params.get('locale');

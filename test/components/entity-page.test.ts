@@ -327,7 +327,16 @@ describe('<ip-entity-page>', () => {
 
   describe('link templates', () => {
     it('opens devices, alerts and the Activity log at the host’s URLs, values encoded, javascript: refused', async () => {
-      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" tab="devices" .provider=${staticProvider()}
+      // Every question the page asks the provider, by method.
+      const asked: string[] = [];
+      const provider = new Proxy(staticProvider(), {
+        get(target, prop, receiver) {
+          const value = Reflect.get(target, prop, receiver) as unknown;
+          if (typeof value !== 'function' || prop === 'getCapabilities') return value;
+          return (...args: unknown[]) => (asked.push(String(prop)), (value as (...a: unknown[]) => unknown).apply(target, args));
+        },
+      });
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" tab="devices" .provider=${provider}
         device-href="https://portal.example/devices/{id}?from={ip}" alert-href="javascript:alert('{id}')" activity-log-href="https://portal.example/activity?ip={ip}"></ip-entity-page>`);
       await waitForText(el, 'WS-FIN-0231', undefined, 5000);
       const devices = deepQuery(el, 'ip-observed-devices')!.shadowRoot!;
@@ -337,8 +346,13 @@ describe('<ip-entity-page>', () => {
       await waitUntil(() => queryByRole(actions.shadowRoot!, 'link', 'Investigate in Activity log'), 'the Activity log is a link');
       expect(byRole<HTMLAnchorElement>(actions.shadowRoot!, 'link', 'Investigate in Activity log').getAttribute('href')).to.equal('https://portal.example/activity?ip=203.0.113.7');
       // A template the page changes at run time takes effect; a javascript: one never becomes a link.
+      await waitUntil(() => asked.includes('listObservedDevices'), 'the devices asked for');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const before = asked.length;
       el.setAttribute('device-href', 'https://other.example/d/{id}');
       await waitUntil(() => byRole<HTMLAnchorElement>(deepQuery(el, 'ip-observed-devices')!.shadowRoot!, 'link', 'WS-FIN-0231').href.startsWith('https://other.example/d/'), 'the new template', { timeout: 5000 });
+      // New links ask nothing again: the sections keep what they show.
+      expect(asked.slice(before)).to.deep.equal([]);
       el.tab = 'alerts';
       await waitUntil(() => deepQuery(el, 'ip-alerts-list')?.shadowRoot?.querySelector('[role="row"][aria-selected]'), 'alerts', { timeout: 5000 });
       expect(deepQueryAll<HTMLAnchorElement>(el, 'a[href]').filter((a) => a.getAttribute('href')!.toLowerCase().startsWith('javascript'))).to.deep.equal([]);

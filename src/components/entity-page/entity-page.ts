@@ -213,6 +213,7 @@ export class IpEntityPage extends LitElement {
   }
 
   readonly #pageProvider = new PageProvider();
+  #linksVersion = 0;
 
   /** What the page and its sections use (see PageProvider): guarded, cached, with the link templates. */
   get #provider(): IpDataProvider | undefined {
@@ -287,7 +288,10 @@ export class IpEntityPage extends LitElement {
     // The header's reputation badge loads its code only when the provider has threat intelligence.
     if (this.#capabilities.value?.threatIntel && !this.#badgeLoading) this.#badgeLoading = import('../threat-intel/ip-reputation-badge.js').catch(() => (this.#badgeLoading = undefined));
     const provider = this.#provider;
-    if (this.#providerCtx.value !== provider) this.#providerCtx.setValue(provider);
+    // New link templates keep the provider (no question asked again): the sections are told to redraw their links.
+    const linksVersion = this.#pageProvider.linksVersion;
+    if (this.#providerCtx.value !== provider || this.#linksVersion !== linksVersion) this.#providerCtx.setValue(provider, true);
+    this.#linksVersion = linksVersion;
     const ip = this.#parsed?.ok ? this.#parsed.ip : undefined;
     if (this.#ipCtx.value?.canonical !== ip?.canonical || this.#ipCtx.value?.input !== ip?.input) this.#ipCtx.setValue(ip);
     if (this.#rangeCtx.value !== this.#rangeValue) this.#rangeCtx.setValue(this.#rangeValue);
