@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/prevalence-chart/ip-prevalence-chart.js';
 import type { IpPrevalenceChart } from '../../src/components/prevalence-chart/prevalence-chart.js';
-import { bucketIndexAt, describeBucket, marksIn, prepare, richTextSafe, timeAxisLabel, tooltipText, withAlpha } from '../../src/components/prevalence-chart/prevalence-option.js';
+import { bucketIndexAt, describeBucket, longRangeLabels, marksIn, prepare, richTextSafe, timeAxisLabel, tooltipText, withAlpha } from '../../src/components/prevalence-chart/prevalence-option.js';
 import type { Prevalence } from '../../src/data/model.js';
 import { IpDataError } from '../../src/data/errors.js';
 import type { IpRangeSelectEvent } from '../../src/events/events.js';
@@ -261,6 +261,20 @@ describe('prevalence-option', () => {
     expect(timeAxisLabel('de')(local(2026, 10, 5))).to.equal('5');
     expect(timeAxisLabel('en')(local(2026, 10, 5))).to.equal('5');
     expect(timeAxisLabel('de')(local(2026, 10, 5, 14))).to.equal('14:00');
+  });
+
+  it('labels a range of more than 45 days a week apart: the months and their 8th, 15th and 22nd', () => {
+    const utc = (m: number, d: number) => Date.UTC(2026, m, d);
+    const days = (ts: readonly number[]) => ts.map((t) => new Date(t).toISOString().slice(5, 10));
+    const ninety = longRangeLabels(utc(8, 6), utc(11, 5) + 3_600_000, true)!;
+    expect(days(ninety)).to.deep.equal(['09-08', '09-15', '09-22', '10-01', '10-08', '10-15', '10-22', '11-01', '11-08', '11-15', '11-22', '12-01']);
+    const gaps = ninety.slice(1).map((t, i) => (t - ninety[i]!) / DAY);
+    expect(Math.min(...gaps)).to.be.at.least(7);
+    // Half a year: the months only; up to 45 days: ECharts' own choice.
+    expect(days(longRangeLabels(utc(0, 10), utc(7, 1), true)!)).to.deep.equal(['02-01', '03-01', '04-01', '05-01', '06-01', '07-01', '08-01']);
+    expect(longRangeLabels(utc(10, 1), utc(11, 1), true)).to.equal(undefined);
+    // In the page's time zone for hour buckets: local midnights.
+    expect(longRangeLabels(new Date(2026, 8, 6).getTime(), new Date(2026, 11, 5).getTime(), false)!.every((t) => new Date(t).getHours() === 0)).to.equal(true);
   });
 
   it('finds the bucket of a time and the alerts that started in it', () => {

@@ -70,6 +70,35 @@ export function timeAxisLabel(locale?: string, utc = false): (value: number) => 
   };
 }
 
+/**
+ * Where a range of more than 45 days is labelled: each month's first day and its 8th, 15th and
+ * 22nd (past 150 days, the months alone), so labels stand a week apart. ECharts' own choice mixes
+ * weekly days with the months' first and puts two days side by side (“Oct 6 8”). Shorter ranges
+ * keep ECharts' choice (undefined).
+ */
+export function longRangeLabels(from: number, to: number, utc: boolean): number[] | undefined {
+  const days = (to - from) / 86_400_000;
+  if (!(days > 45)) return undefined;
+  const dayParts = days > 150 ? [1] : [1, 8, 15, 22];
+  const start = new Date(from);
+  let year = utc ? start.getUTCFullYear() : start.getFullYear();
+  let month = utc ? start.getUTCMonth() : start.getMonth();
+  const out: number[] = [];
+  for (let guard = 0; guard < 240; guard++) {
+    for (const day of dayParts) {
+      const t = utc ? Date.UTC(year, month, day) : new Date(year, month, day).getTime();
+      if (t >= from && t <= to) out.push(t);
+    }
+    if ((utc ? Date.UTC(year, month, 1) : new Date(year, month, 1).getTime()) > to) break;
+    month++;
+    if (month === 12) {
+      month = 0;
+      year++;
+    }
+  }
+  return out;
+}
+
 export interface OptionInput {
   series: PreparedSeries;
   range: TimeRange;
@@ -90,6 +119,7 @@ export function prevalenceOption({ series: s, range, theme, locale, description,
   const valueLabel = { ...axisLabel, formatter: (v: number) => formatNumber(v, locale) };
   const from = range.from.getTime();
   const to = range.to.getTime();
+  const customValues = longRangeLabels(from, to, utc);
   const laneHeight = s.marks.length ? 22 : 0;
   const sliderHeight = compact ? 0 : 22;
   const bottomLabels = 22;
@@ -110,12 +140,12 @@ export function prevalenceOption({ series: s, range, theme, locale, description,
     xAxis: [
       {
         type: 'time', gridIndex: 0, min: from, max: to,
-        axisLabel: { show: !laneHeight, ...timeLabel }, axisTick: { show: false },
+        axisLabel: { show: !laneHeight, ...timeLabel, customValues }, axisTick: { show: false },
         axisLine: { lineStyle: { color: theme.border } }, splitLine: { show: false },
       },
       {
         type: 'time', gridIndex: 1, min: from, max: to, show: laneHeight > 0,
-        axisLabel: timeLabel, axisTick: { show: false }, axisLine: { lineStyle: { color: theme.border } },
+        axisLabel: { ...timeLabel, customValues }, axisTick: { show: false }, axisLine: { lineStyle: { color: theme.border } },
       },
     ],
     yAxis: [
