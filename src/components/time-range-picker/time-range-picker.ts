@@ -85,6 +85,11 @@ export class IpTimeRangePicker extends LitElement {
     this.#apply(next);
   }
 
+  /** The form's code, asked for when the analyst reaches the select: open at once when chosen. */
+  readonly #prefetch = () => {
+    if (!this.noCustom) import('./ip-custom-range.js').catch(() => undefined);
+  };
+
   /** Focus the range select (the page's `r` key). */
   override focus(options?: FocusOptions): void {
     this.renderRoot.querySelector<HTMLSelectElement>('select')?.focus(options);
@@ -121,7 +126,7 @@ export class IpTimeRangePicker extends LitElement {
     return html`
       <label>
         <span part="label" class="muted">${this.label ?? msg('Time range')}</span>
-        <select class="input" part="select" @change=${this.#onChange}>
+        <select class="input" part="select" @change=${this.#onChange} @focus=${this.#prefetch} @pointerenter=${this.#prefetch}>
           ${this.options.map((k) => {
             const served = withinLookback(k, this.maxLookbackDays);
             return html`<option value=${k} ?selected=${k === selected} ?disabled=${!served}>${RANGE_LABELS[k]}${served ? '' : ` ${msg(str`(the data source keeps ${this.maxLookbackDays} days)`)}`}</option>`;
