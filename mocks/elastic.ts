@@ -17,6 +17,7 @@ import { datasetFor } from './generator/dataset.js';
 import { applyPatch } from '../src/data/patch.js';
 import type { ListSource } from '../src/data/query-engine.js';
 import { withPatches } from './patched.js';
+import { checkEsql, fieldCaps, multiValueWarnings, PROFILES, rootInfo, type ClusterProfileName } from './elastic/cluster.js';
 
 export interface ElasticMockOptions {
   elasticsearchUrl?: string;
@@ -25,6 +26,20 @@ export interface ElasticMockOptions {
   now?: number;
   /** Per-request failures: an ES|QL marker (`'devices': 500`) or `'alerts'`. */
   fail?: Record<string, number>;
+  /** The cluster played: its version and its event indices' mappings (default `defend`). */
+  profile?: ClusterProfileName;
+  /** Another version for the profile's cluster (an older one, say). */
+  version?: string;
+  /** The key lacks the `monitor` cluster privilege: `GET /` is refused (default: allowed). */
+  noMonitor?: boolean;
+  /**
+   * The key may not change alerts: `index` (no write privilege on the alerts index: the update by
+   * query, run with ignore_unavailable, skips them and Kibana answers 200 with none updated) or
+   * `kibana` (no Alerts feature privilege: Kibana's own 403).
+   */
+  readOnlyKey?: 'index' | 'kibana';
+  /** ES|QL answers in part (`is_partial`), as when a shard or remote cluster does not answer in time. */
+  partial?: boolean;
 }
 
 export const DEMO_ELASTICSEARCH_URL = 'https://elasticsearch.example:9200';
@@ -170,9 +185,48 @@ function readSearch(body: SearchBody): { ip: string; query: Omit<AlertQuery, 'of
   return { ip, query: { range, filter: filter as AlertFilter, search, sort } };
 }
 
+/** The IP and time range of an ES|QL request's query DSL filter (a range on `@timestamp`, terms on the IP fields). */
+interface Scope {
+  ip: string;
+  from: number;
+  to: number;
+  /** `terms` on host.id: those devices. */
+  hostIds?: string[];
+  /** A second range on @timestamp with only `gte`. */
+  since?: number;
+  /** A `wildcard` search's text (its `*…*` and escapes taken off). */
+  term?: string;
+}
+
+/** What an ES|QL request's query DSL filter selects: the IP and time range, and the devices, time and text it narrows to. */
+function readFilter(filter: unknown): Scope | undefined {
+  const clauses = (filter as { bool?: { filter?: unknown } } | null)?.bool?.filter;
+  if (!Array.isArray(clauses)) return undefined;
+  let from = NaN;
+  let to = NaN;
+  let ip: string | null = null;
+  const out: Partial<Scope> = {};
+  for (const c of clauses as Array<Record<string, Record<string, unknown>>>) {
+    const r = c['range']?.['@timestamp'] as { gte?: unknown; lt?: unknown } | undefined;
+    if (r && r.lt !== undefined) {
+      from = Date.parse(String(r.gte));
+      to = Date.parse(String(r.lt));
+    } else if (r) out.since = Date.parse(String(r.gte));
+    const ids = c['terms']?.['host.id'];
+    if (Array.isArray(ids)) out.hostIds = ids.map(String);
+    const should = (c['bool'] as { should?: Array<{ term?: Record<string, unknown>; wildcard?: Record<string, { value?: unknown }> }> } | undefined)?.should;
+    const term = should?.[0]?.term;
+    if (term) ip = canonicalIp(String(Object.values(term)[0] ?? '')) ?? null;
+    const wildcard = should?.[0]?.wildcard;
+    if (wildcard) out.term = String(Object.values(wildcard)[0]?.value ?? '').slice(1, -1).replace(/\\(.)/g, '$1');
+  }
+  return ip && Number.isFinite(from) && Number.isFinite(to) ? { ...out, ip, from, to } : undefined;
+}
+
 export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHandler[] {
   const base = (options.elasticsearchUrl ?? DEMO_ELASTICSEARCH_URL).replace(/\/+$/, '');
   const now = options.now ?? Math.floor(Date.now() / 3_600_000) * 3_600_000;
+  const profile = PROFILES[options.profile ?? 'defend'];
   /** Where each returned page ended, by query and last id: what `search_after` continues from. */
   const positions = new Map<string, number>();
   /** Alerts changed through Kibana, by IP and index; and the IPs searched (where ids are looked up). */
@@ -196,19 +250,32 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
     return undefined;
   }
 
-  function esql(query: string, params: Record<string, unknown>): Response {
+  function esql(query: string, params: Record<string, unknown>, filter: unknown): Response {
     const name = esqlMarkerOf(query);
     if (!name) return error(400, 'parsing_exception', 'line 1:1: mismatched input (the mock knows only marked queries)');
+    // What the cluster says before running it: its version, its mappings.
+    const verdict = checkEsql(profile, query, Object.keys(params).length > 0, options.version);
+    if (verdict.error) return error(verdict.error.status, verdict.error.type, verdict.error.reason);
     const status = options.fail?.[name];
     if (status) return error(status, 'mock_failure', `The mock fails ${name} with ${status}.`);
-    // Values come from the parameters only: a query with a literal IP in it is not one the provider sends.
-    const ip = canonicalIp(String(params['ip'] ?? ''));
-    const from = Date.parse(String(params['from'] ?? ''));
-    const to = Date.parse(String(params['to'] ?? ''));
-    if (!ip || !Number.isFinite(from) || !Number.isFinite(to) || !/TO_IP\(\?ip\)/.test(query)) return error(400, 'verification_exception', 'Unknown parameter or missing ?ip, ?from or ?to.');
+    // The IP and the range come from the query DSL filter only: a query with a literal IP in it is not one the provider sends.
+    const scope = readFilter(filter);
+    if (!scope) return error(400, 'x_content_parse_exception', 'The mock reads the IP and the time range from the request’s filter (a range on @timestamp and terms on the IP fields).');
+    const { ip, from, to } = scope;
     const range = { from: new Date(from), to: new Date(to) };
     const d = datasetFor(ip, now);
-    const table = (columns: Array<[string, string]>, values: unknown[][]) => HttpResponse.json({ took: 3, is_partial: false, columns: columns.map(([n, type]) => ({ name: n, type })), values });
+    const table = (columns: Array<[string, string]>, values: unknown[][]) => {
+      // The columns the query makes (a field it could not name is not there), a column set to null empty,
+      // and no row where a comparison met a multi-valued field (ES|QL treats it as null, and warns).
+      const kept = columns.map(([n], i) => [n, i] as const).filter(([n]) => new RegExp(`\\b${n} = `).test(query));
+      const nulls = new Set(kept.filter(([n]) => new RegExp(`\\b${n} = null\\b`).test(query)).map(([n]) => n));
+      const rows = verdict.multiValued ? [] : values.map((v) => kept.map(([n, i]) => (nulls.has(n) ? null : v[i])));
+      const headers = verdict.multiValued ? multiValueWarnings(query, verdict.multiValued).map((w) => ['Warning', w] as [string, string]) : [];
+      return HttpResponse.json(
+        { took: 3, is_partial: options.partial === true, columns: kept.map(([n, i]) => ({ name: n, type: nulls.has(n) ? 'null' : columns[i]![1] })), values: rows },
+        { headers: new Headers(headers) },
+      );
+    };
     const inRange = () => d.devices().filter((x) => Date.parse(x.lastSeen) >= from && Date.parse(x.firstSeen) < to);
     switch (name) {
       case 'devices': {
@@ -220,7 +287,7 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
         return table([['first_seen', 'date'], ['last_seen', 'date'], ['connections', 'long'], ['name', 'keyword'], ['os', 'keyword'], ['os_version', 'keyword'], ['host_id', 'keyword']], rows);
       }
       case 'device-search': {
-        const term = String(params['term'] ?? '');
+        const term = scope.term ?? '';
         const ids = d.devices().filter((_, i) => d.deviceEventsMatch(i, term, range));
         return table([['events', 'long'], ['host_id', 'keyword']], ids.map((x) => [1, x.id]));
       }
@@ -232,8 +299,8 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
       }
       case 'device-events':
       case 'device-timeline': {
-        const ids = Object.keys(params).filter((k) => /^h\d+$/.test(k)).map((k) => String(params[k]));
-        const since = Date.parse(String(params['since'] ?? ''));
+        const ids = scope.hostIds ?? [];
+        const since = scope.since ?? from;
         const devices = d.devices();
         const rows = ids
           .flatMap((id) => {
@@ -258,9 +325,14 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
       case 'logged-hosts':
         return table([['last_seen', 'date'], ['name', 'keyword'], ['os', 'keyword'], ['host_id', 'keyword']], d.logActivity(range).loggedHosts.map((h) => [h.lastHeartbeat ?? null, h.name, h.os ?? null, h.id]));
       case 'enrichment': {
+        // Events from internal hosts to the IP: the IP is the destination, enriched; the source is not.
         const g = d.details();
         const any = g.country || g.asn != null;
-        return table([['country', 'keyword'], ['country_code', 'keyword'], ['region', 'keyword'], ['city', 'keyword'], ['asn', 'long'], ['organization', 'keyword']], any ? [[g.country ?? null, g.countryCode ?? null, g.state ?? null, g.city ?? null, g.asn ?? null, g.organization ?? null]] : []);
+        const side = [g.country ?? null, g.countryCode ?? null, g.state ?? null, g.city ?? null, g.asn ?? null, g.organization ?? null];
+        const names = ['country', 'country_code', 'region', 'city', 'asn', 'organization'];
+        const types = ['keyword', 'keyword', 'keyword', 'keyword', 'long', 'keyword'];
+        const columns: Array<[string, string]> = [['src', 'ip'], ...names.map((n, i) => [`s_${n}`, types[i]!] as [string, string]), ...names.map((n, i) => [`d_${n}`, types[i]!] as [string, string])];
+        return table(columns, any ? [['10.0.4.21', ...names.map(() => null), ...side]] : []);
       }
       default:
         return error(400, 'verification_exception', `The mock does not know the query “${name}”.`);
@@ -318,6 +390,12 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
     // Kibana's detection engine: set the workflow status of alerts (an update by query; all found, or nothing changes).
     http.post(`${kibana}/api/detection_engine/signals/status`, async ({ request }) => {
       if (!request.headers.get('kbn-xsrf')) return HttpResponse.json({ statusCode: 400, error: 'Bad Request', message: 'Request must contain a kbn-xsrf header.' }, { status: 400 });
+      // The route needs Kibana's Alerts privilege (api_authorization: Kibana's 403); the update runs as
+      // the caller with ignore_unavailable, so alerts it may not write are skipped: 200, none updated.
+      if (options.readOnlyKey === 'kibana') {
+        return HttpResponse.json({ statusCode: 403, error: 'Forbidden', message: 'API [POST /api/detection_engine/signals/status] is unauthorized for user, this action is granted by the Kibana privileges [alerts-all]' }, { status: 403 });
+      }
+      if (options.readOnlyKey === 'index') return HttpResponse.json({ took: 3, timed_out: false, total: 0, updated: 0, deleted: 0, batches: 0, version_conflicts: 0, noops: 0, failures: [] });
       const body = (await request.json().catch(() => undefined)) as { signal_ids?: unknown; status?: unknown } | undefined;
       const back: Record<string, AlertItem['status']> = { open: 'new', acknowledged: 'inProgress', closed: 'resolved' };
       if (!body || !Array.isArray(body.signal_ids) || typeof body.status !== 'string' || !back[body.status]) {
@@ -335,9 +413,19 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
       return HttpResponse.json({ took: 12, timed_out: false, total: updated, updated, deleted: 0, batches: 1, version_conflicts: 0, noops: 0, failures: [] });
     }),
     http.post(`${base}/_query`, async ({ request }) => {
-      const body = (await request.json().catch(() => undefined)) as { query?: unknown; params?: unknown } | undefined;
+      const body = (await request.json().catch(() => undefined)) as { query?: unknown; params?: unknown; filter?: unknown } | undefined;
       if (!body || typeof body.query !== 'string') return error(400, 'parsing_exception', 'Request body is missing or has no query.');
-      return esql(body.query, paramsOf(body));
+      return esql(body.query, paramsOf(body), body.filter);
+    }),
+    // The cluster's name and version; it needs the monitor cluster privilege.
+    http.get(`${base}/`, () =>
+      options.noMonitor
+        ? error(403, 'security_exception', 'action [cluster:monitor/main] is unauthorized for API key id [mock-key-id] of user [ip-entity-page], this action is granted by the cluster privileges [monitor,manage,all]')
+        : HttpResponse.json(rootInfo(profile, options.version)),
+    ),
+    http.get(`${base}/:indices/_field_caps`, ({ request }) => {
+      const asked = (new URL(request.url).searchParams.get('fields') ?? '').split(',').filter(Boolean);
+      return HttpResponse.json(fieldCaps(profile, asked));
     }),
     http.post(`${base}/:index/_search`, async ({ request, params }) => {
       if (!String(params['index']).startsWith('.alerts-security.alerts-')) return error(404, 'index_not_found_exception', `no such index [${String(params['index'])}]`);

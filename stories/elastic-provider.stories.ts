@@ -49,3 +49,15 @@ export const Devices: Story = { args: { tab: 'devices' } };
 
 /** The API key may not read the event indices: the sections that need them say what Elasticsearch said. */
 export const EventsForbidden: Story = { parameters: elastic({ fail: { devices: 403, 'device-count': 403, prevalence: 403, 'log-activity': 403, 'logged-hosts': 403, enrichment: 403 } }) };
+
+/** A network-only cluster (network traffic and a firewall, no Elastic Defend): devices without process fields, and the list says which fields the data lacks. */
+export const NetworkOnlyCluster: Story = { args: { tab: 'devices' }, parameters: elastic({ profile: 'network' }) };
+
+/** An 8.14 cluster (before ES|QL's named parameters): every section works. */
+export const Cluster814: Story = { name: 'Cluster 8.14', parameters: elastic({ profile: 'v8.14' }) };
+
+/** An 8.13 cluster: the ES|QL sections say they need 8.14; the alerts still list. */
+export const Cluster813: Story = { name: 'Cluster 8.13 (too old for ES|QL sections)', parameters: elastic({ profile: 'v8.14', version: '8.13.4' }) };
+
+/** ES|QL answered in part (a shard did not answer in time): the counts and the devices list say so. */
+export const PartialAnswers: Story = { args: { tab: 'devices' }, parameters: elastic({ partial: true }) };

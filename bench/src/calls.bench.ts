@@ -46,6 +46,8 @@ const countingFetch: typeof fetch = async (input, init) => {
   else if (url.hostname.includes('management.azure.com')) add('arm');
   else if (url.pathname.endsWith('/_query')) add('es|ql');
   else if (url.pathname.endsWith('/_search')) add('search');
+  // What the Elastic provider asks once per provider: the cluster's version and the event indices' fields.
+  else if (url.pathname.endsWith('/_field_caps') || (url.hostname.startsWith('elasticsearch') && url.pathname === '/')) add('cluster');
   const response = await getResponse(handlers, request);
   const bytes = response ? (await response.clone().arrayBuffer()).byteLength : 0;
   if (bytes > largest) {

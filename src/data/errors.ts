@@ -15,6 +15,8 @@ export type IpDataErrorKind =
   | 'timeout'
   | 'network'
   | 'bad-response'
+  /** The data source cannot answer this (its version, or data it does not have): asking again will not help. */
+  | 'unsupported'
   /** A change was applied in part: see {@link PartlyAppliedError}. */
   | 'partly-applied';
 
@@ -101,6 +103,9 @@ const KIND_MESSAGES: Readonly<Record<IpDataErrorKind, string>> = {
   },
   get 'bad-response'() {
     return msg('The service sent data this page cannot read.');
+  },
+  get unsupported() {
+    return msg('The data source cannot answer this.');
   },
   get 'partly-applied'() {
     return msg('The change was made only in part.');

@@ -479,6 +479,7 @@
 'saa8939ac88a76f98': `Zuletzt gesehen`,
 'saae84ada3070073e': str`Der Anbieter liefert die Erkenntnis „${0}“ nicht mehr.`,
 'sab0df331ca3beb82': str`Ja, Schweregrad ${0}, keine Kategorie`,
+'sab353fca967fd410': `Die Datenquelle kann dies nicht beantworten.`,
 'sab4810bd2e661aa1': str`Der Zeitraum „${0}“ konnte nicht gelesen werden (eine Vorgabe wie 30d oder zwei ISO-8601-Zeiten wie 2026-11-01T00:00Z/2026-11-15T00:00Z); angezeigt wird ${1}.`,
 'sab54ef39720b6144': `Beweise`,
 'sab65c94eab36f181': `Multicast`,

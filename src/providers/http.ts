@@ -63,6 +63,7 @@ export function kindForStatus(status: number): IpDataErrorKind {
   if (status === 404) return 'not-found';
   if (status === 408 || status === 504) return 'timeout';
   if (status === 429) return 'rate-limited';
+  if (status === 501) return 'unsupported';
   return 'unavailable';
 }
 

@@ -33,7 +33,7 @@ interface Sent {
 function recordRequests(): Sent[] {
   const sent: Sent[] = [];
   worker.events.on('request:start', ({ request }) => {
-    if (!request.url.startsWith(DEMO_ELASTICSEARCH_URL)) return;
+    if (!request.url.startsWith(DEMO_ELASTICSEARCH_URL) || request.method !== 'POST') return;
     void request
       .clone()
       .json()
@@ -62,7 +62,7 @@ describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
     expect(caps.timeline).to.equal(false);
   });
 
-  it('puts every value in ES|QL parameters, never in the query text, and sends the host’s key', async () => {
+  it('puts every value in ES|QL parameters or the query DSL filter, never in the query text, and sends the host’s key', async () => {
     const sent = recordRequests();
     const p = guardProvider(elastic());
     await Promise.all([p.getPrevalence(IP, range, o()), p.getLogActivity(IP, range, o()), p.listObservedDevices(IP, { range, offset: 0, limit: 10 }, o())]);
@@ -72,12 +72,18 @@ describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
     for (const s of esql) {
       expect(s.authorization).to.equal(KEY);
       expect(s.body.query, 'the IP is a parameter').not.to.contain(IP);
-      expect(s.body.query).to.match(/^\/\/ ip-entity-page:[a-z-]+\nFROM logs-\*\n/);
-      expect(s.body.params).to.deep.include({ ip: IP });
+      expect(s.body.query).to.match(/^\/\/ ip-entity-page:[a-z-]+\nFROM logs-\*( METADATA _index)?\n/);
+      // The IP and the range filter the documents before the query runs (a term matches any value of a multi-valued field).
+      const filter = (s.body as { filter?: { bool: { filter: Array<Record<string, unknown>> } } }).filter!.bool.filter;
+      expect(filter[0]).to.deep.equal({ range: { '@timestamp': { gte: range.from.toISOString(), lt: range.to.toISOString() } } });
+      expect(JSON.stringify(filter[1])).to.contain(`"${IP}"`);
     }
-    // Device ids (data from the cluster) travel as parameters too.
+    // Device ids (data from the cluster) travel in the filter too; no query has a parameter (they need 8.15).
     const events = esql.find((s) => s.body.query!.startsWith('// ip-entity-page:device-events'))!;
-    expect(events.body.query).to.match(/`host\.id` IN \(\?h0(, \?h\d+)*\)/);
+    const terms = (events.body as { filter: { bool: { filter: Array<{ terms?: Record<string, string[]> }> } } }).filter.bool.filter.find((c) => c.terms)!.terms!['host.id']!;
+    expect(terms.length).to.be.greaterThan(0);
+    expect(events.body.query).not.to.contain(terms[0]!);
+    expect(esql.every((s) => !s.body.params?.length && !/\?[a-z]/.test(s.body.query!))).to.equal(true);
   });
 
   it('reads the overview: devices per day, log activity by data set, enrichment from the events', async () => {
@@ -109,7 +115,7 @@ describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
     expect(times).to.deep.equal([...times].sort((a, b) => a - b));
   });
 
-  it('searches devices through every event with the IP, the text a parameter', async () => {
+  it('searches devices through every event with the IP, the text a wildcard value in the filter, its own wildcards literal', async () => {
     const sent = recordRequests();
     const p = guardProvider(elastic());
     const all = await p.listObservedDevices(IP, { range, offset: 0, limit: 100 }, o());
@@ -125,8 +131,13 @@ describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
     await waitUntil(() => sent.filter((s) => s.body.query?.startsWith('// ip-entity-page:device-search')).length >= 2);
     for (const s of sent.filter((x) => x.body.query?.startsWith('// ip-entity-page:device-search'))) {
       expect(s.body.query).not.to.contain(term).and.not.to.contain('OR 1==1');
-      expect(s.body.params!.some((x) => typeof x['term'] === 'string')).to.equal(true);
+      const wildcards = JSON.stringify((s.body as { filter?: unknown }).filter).match(/"wildcard":\{"[^"]+":\{"value":"([^"]*)","case_insensitive":true\}\}/g) ?? [];
+      expect(wildcards.length, 'a case-insensitive wildcard per searched field').to.be.greaterThan(3);
     }
+    // `*` and `?` in the text are the text's own, not patterns.
+    const starred = await p.listObservedDevices(IP, { range, offset: 0, limit: 100, search: 'a*b?' }, o());
+    expect(starred.items).to.deep.equal([]);
+    await waitUntil(() => sent.some((x) => JSON.stringify(x.body).includes('a\\\\*b\\\\?')), 'the wildcard text escaped');
   });
 
   it('pages alerts in the cluster, past the 10,000 window with search_after, without fetching the whole set', async () => {
@@ -217,7 +228,11 @@ describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
     expect(query).to.contain(`TO_IP("${IP}")`).and.not.to.contain('?ip');
     expect(p.huntingQuery(IP, range, 'kql-defender'), 'only ES|QL is the cluster’s').to.equal(undefined);
     const href = p.links.hunting!(query, 'esql')!;
-    expect(href.startsWith('https://kibana.example/app/discover#/?_a=')).to.equal(true);
+    expect(href.startsWith('https://kibana.example/app/discover#/?')).to.equal(true);
+    // In ES|QL mode (as Discover's locator writes it) and over the query's range, not Discover's default last 15 minutes.
+    const state = new URLSearchParams(new URL(href).hash.slice('#/?'.length));
+    expect(state.get('_a')).to.equal(`(dataSource:(type:esql),query:(esql:'${query.replace(/[!']/g, (c) => `!${c}`)}'))`);
+    expect(state.get('_g')).to.equal(`(time:(from:'${range.from.toISOString()}',to:'${range.to.toISOString()}'))`);
     expect(decodeURIComponent(href)).to.contain(`TO_IP("${IP}")`);
     const el = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} .provider=${p}></ip-entity-page>`);
     await waitUntil(() => deepQuery<HTMLAnchorElement>(el, 'a[data-action="hunt"]'), 'Go hunt is not a link', { timeout: 5000 });

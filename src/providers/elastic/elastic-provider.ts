@@ -9,15 +9,16 @@
  * API; without it the provider is read-only (its capabilities say so). Every value travels as an
  * ES|QL parameter or a query DSL term, never in query text.
  */
-import { IpDataError } from '../../data/errors.js';
+import { IpDataError, PartlyAppliedError } from '../../data/errors.js';
 import { emptyCounts } from '../../data/derive.js';
 import type { AlertItem, AlertMark, AlertPatch, DeviceEvent, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary } from '../../data/model.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { listSource, queryDevices, splitDeviceSearch } from '../../data/query.js';
-import { parseIp } from '../../lib/ip.js';
+import { canonicalIp, parseIp } from '../../lib/ip.js';
 import { bucketMs, bucketSizeFor, bucketStarts, DAY_MS, type TimeRange } from '../../lib/time-range.js';
 import { HttpClient, kindForStatus, parseJson, parseRetryAfter } from '../http.js';
 import { SharedCache } from '../microsoft/shared-cache.js';
+import { ESQL_MIN_VERSION, esqlSupported, readFieldCaps, readVersion, type ClusterVersion, type FieldTypes } from './cluster.js';
 import { paramsOf, type EsqlRequest } from './esql.js';
 import { A, ElasticQueries, type ElasticFieldNames } from './queries.js';
 import { alertFromHit, deviceFromRow, esqlRows, eventFromRow, num, severityOf, statusOf, str, type Row } from './read.js';
@@ -59,8 +60,13 @@ export class ElasticSecurityProvider implements IpDataProvider {
   readonly #http: HttpClient;
   readonly #base: string;
   readonly #q: ElasticQueries;
-  readonly #esql = new SharedCache<Row[]>({ max: 64 });
+  readonly #esql = new SharedCache<Answer>({ max: 64 });
+  /** What the cluster is (its version, the fields its event indices map), asked once; null when it would not say. */
+  readonly #version = new SharedCache<ClusterVersion | null>({ ttlMs: 60 * 60_000 });
+  readonly #fieldCaps = new SharedCache<FieldTypes | null>({ ttlMs: 10 * 60_000 });
   readonly #searches = new SharedCache<unknown>({ max: 64 });
+  /** The range of each Go hunt query made (its link opens Discover over that range). */
+  readonly #huntRanges = new Map<string, TimeRange>();
   /** Per alert query: the sort values after the row at each offset a page ended on (for `search_after`). */
   readonly #cursors = new Map<string, Map<number, unknown[]>>();
 
@@ -72,7 +78,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
     this.#base = options.elasticsearchUrl.trim().replace(/\/+$/, '');
     this.#http = new HttpClient({ fetch: options.fetch, timeoutMs: options.timeoutMs, credentials: options.credentials, followRedirects: options.followRedirects });
     this.#q = new ElasticQueries(options.eventIndices ?? 'logs-*', options.alertIndex ?? '.alerts-security.alerts-default', options.fields);
-    this.links = kibanaLinks(options.kibanaUrl);
+    this.links = kibanaLinks(options.kibanaUrl, (query) => this.#huntRanges.get(query));
   }
 
   async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
@@ -84,14 +90,21 @@ export class ElasticSecurityProvider implements IpDataProvider {
     // The hour, not the millisecond: a second open within it is answered from the cache.
     const to = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000);
     const range = { from: new Date(to.getTime() - (this.#o.maxLookbackDays ?? 90) * DAY_MS), to };
-    const [r] = await this.#run(this.#q.enrichment(canonical, range), `the enrichment of ${canonical}`, o.signal);
+    const request = this.#q.enrichment(canonical, range, await this.#fields(o.signal));
+    const rows = request ? (await this.#run(request, `the enrichment of ${canonical}`, o.signal)).rows : [];
+    // Each row has both sides' enrichment: the IP's side is the one to read (the most recent row that has it).
+    const sideOf = (r: Row) => (canonicalIp(str(r, 'src') ?? '') === canonical ? 's' : 'd');
+    const r = rows.find((row) => ['country', 'asn', 'organization', 'city'].some((c) => row[`${sideOf(row)}_${c}`] != null));
     if (!r) return { ip: canonical, reverseDns: [] };
-    return { ip: canonical, organization: str(r, 'organization'), asn: num(r, 'asn'), country: str(r, 'country'), countryCode: str(r, 'country_code'), state: str(r, 'region'), city: str(r, 'city'), reverseDns: [] };
+    const side = sideOf(r);
+    const v = (c: string) => str(r, `${side}_${c}`);
+    return { ip: canonical, organization: v('organization'), asn: num(r, `${side}_asn`), country: v('country'), countryCode: v('country_code'), state: v('region'), city: v('city'), reverseDns: [] };
   }
 
   async getSecuritySummary(ip: string, range: TimeRange, o: RequestOptions): Promise<SecuritySummary> {
     const canonical = checkedIp(ip);
     const [counts, devices] = await Promise.all([this.#search(this.#q.alertCounts(canonical, range), `the alerts of ${canonical}`, o.signal), this.#deviceStats(canonical, range, o.signal)]);
+    const incomplete = devices.partial;
     const alertsBySeverity = emptyCounts();
     let activeAlerts = 0;
     const buckets = ((counts as { aggregations?: { severity?: { buckets?: unknown[] } } }).aggregations?.severity?.buckets ?? []) as Array<{ key?: unknown; doc_count?: unknown; status?: { buckets?: Array<{ key?: unknown; doc_count?: unknown }> } }>;
@@ -101,14 +114,17 @@ export class ElasticSecurityProvider implements IpDataProvider {
       if (sev in alertsBySeverity) alertsBySeverity[sev as keyof typeof alertsBySeverity] += n;
       for (const s of b.status?.buckets ?? []) if (statusOf(s.key) !== 'resolved') activeAlerts += Number(s.doc_count) || 0;
     }
-    return { openIncidents: 0, activeAlerts, incidentsBySeverity: emptyCounts(), alertsBySeverity, organizationPrevalence: devices.count, firstSeen: devices.firstSeen, lastSeen: devices.lastSeen };
+    const summary: SecuritySummary = { openIncidents: 0, activeAlerts, incidentsBySeverity: emptyCounts(), alertsBySeverity, organizationPrevalence: devices.count, firstSeen: devices.firstSeen, lastSeen: devices.lastSeen };
+    return incomplete ? { ...summary, incomplete } : summary;
   }
 
   async getLogActivity(ip: string, range: TimeRange, o: RequestOptions): Promise<LogActivity> {
     const canonical = checkedIp(ip);
-    const [rows, hosts] = await Promise.all([
-      this.#run(this.#q.logActivity(canonical, range), `the log activity of ${canonical}`, o.signal),
-      this.#run(this.#q.loggedHosts(canonical, range), `the hosts that report ${canonical}`, o.signal),
+    const fields = await this.#fields(o.signal);
+    const [{ rows }, hosts] = await Promise.all([
+      this.#run(this.#q.logActivity(canonical, range, fields), `the log activity of ${canonical}`, o.signal),
+      // Without host.ip in the data, no host reports the IP as its own: the table stays empty.
+      this.#q.maps(fields, 'hostIp') ? this.#run(this.#q.loggedHosts(canonical, range, fields), `the hosts that report ${canonical}`, o.signal).then((a) => a.rows) : [],
     ]);
     const sources = rows.map((r) => ({ source: str(r, 'dataset') ?? 'unknown', firstSeen: str(r, 'first_seen') ?? '', lastSeen: str(r, 'last_seen') ?? '', count: num(r, 'events') }));
     const times = sources.flatMap((s) => [s.firstSeen, s.lastSeen]).filter(Boolean).sort();
@@ -123,8 +139,9 @@ export class ElasticSecurityProvider implements IpDataProvider {
   async getPrevalence(ip: string, range: TimeRange, o: RequestOptions): Promise<Prevalence> {
     const canonical = checkedIp(ip);
     const size = bucketSizeFor(range);
-    const [rows, devices, marks] = await Promise.all([
-      this.#run(this.#q.prevalence(canonical, range, size), `the prevalence of ${canonical}`, o.signal),
+    const fields = await this.#fields(o.signal);
+    const [{ rows }, devices, marks] = await Promise.all([
+      this.#run(this.#q.prevalence(canonical, range, size, fields), `the prevalence of ${canonical}`, o.signal),
       this.#deviceStats(canonical, range, o.signal),
       this.#alertMarks(canonical, range, o.signal),
     ]);
@@ -185,19 +202,23 @@ export class ElasticSecurityProvider implements IpDataProvider {
     const range = query.range ?? defaultRange();
     const { text: term } = splitDeviceSearch(query.search);
     // A search looks through every event of a device with the IP (one more query per text, shared).
-    const [devices, found] = await Promise.all([
+    const fields = await this.#fields(o.signal);
+    const search = term ? this.#q.deviceSearch(canonical, range, term, fields) : undefined;
+    const [{ devices, partial }, found] = await Promise.all([
       this.#devices(canonical, range, o.signal),
-      term ? this.#run(this.#q.deviceSearch(canonical, range, term), `the devices with “${term}” in an event with ${canonical}`, o.signal).then((rows) => new Set(rows.map((r) => str(r, 'host_id')))) : undefined,
+      search ? this.#run(search, `the devices with “${term}” in an event with ${canonical}`, o.signal).then((a) => new Set(a.rows.map((r) => str(r, 'host_id')))) : undefined,
     ]);
     const offset = Math.min(query.offset, DEVICE_LIMIT);
-    const page = { ...query, offset, limit: Math.max(0, Math.min(query.limit, DEVICE_LIMIT - offset)) };
-    return queryDevices(listSource(devices), page, found ? { eventsMatch: (i) => found.has(devices[i]!.id) } : {});
+    const page = queryDevices(listSource(devices), { ...query, offset, limit: Math.max(0, Math.min(query.limit, DEVICE_LIMIT - offset)) }, found ? { eventsMatch: (i) => found.has(devices[i]!.id) } : {});
+    const notes = [partial, missingNote(this.#q, fields)].filter(Boolean);
+    return notes.length ? { ...page, incomplete: notes.join(' ') } : page;
   }
 
   async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {
     const canonical = checkedIp(ip);
     if (typeof deviceId !== 'string' || !deviceId) throw new IpDataError('invalid-input', 'A device id is needed.');
-    const rows = await this.#run(this.#q.deviceEvents(canonical, range, [deviceId], range.from, EVENT_LIMIT, 'device-timeline'), `the events of a device with ${canonical}`, o.signal);
+    const fields = await this.#fields(o.signal);
+    const { rows } = await this.#run(this.#q.deviceEvents(canonical, range, [deviceId], range.from, EVENT_LIMIT, 'device-timeline', fields), `the events of a device with ${canonical}`, o.signal);
     return rows.map((r) => eventFromRow(r, canonical)).reverse();
   }
 
@@ -218,12 +239,27 @@ export class ElasticSecurityProvider implements IpDataProvider {
     const headers = await requestHeaders(this.#o.kibanaHeaders ?? this.#o.headers);
     headers.set('kbn-xsrf', 'ip-entity-page');
     const answer = await this.#http.attempt({ method: 'POST', url: `${kibana}/api/detection_engine/signals/status`, headers, body: JSON.stringify({ signal_ids: ids, status }), signal: o.signal }, true);
-    if (!answer.ok) throw elasticError(answer.status, answer.text, answer.headers, 'the status change');
+    if (!answer.ok) throw kibanaError(answer.status, answer.text, answer.headers, this.#q.alertsIndex);
+    // The update runs as the caller with ignore_unavailable: alerts the key may not write are
+    // skipped, not refused (200, fewer updated). What changed is read back and said exactly.
+    const result = (() => {
+      try {
+        return JSON.parse(answer.text) as { updated?: unknown };
+      } catch {
+        return {};
+      }
+    })();
     // Every answer kept from before the change is stale now.
     this.#searches.clear();
     this.#cursors.clear();
     const read = await this.#post(this.#alertsPath(), { query: { terms: { [A.id]: ids } }, size: ids.length, _source: this.#q.alertSource }, 'the changed alerts', o.signal);
-    return hitsOf(read).map(alertFromHit).filter((a): a is AlertItem => Boolean(a));
+    const items = hitsOf(read).map(alertFromHit).filter((a): a is AlertItem => Boolean(a));
+    const changed = items.filter((a) => a.status === patch.status);
+    const updated = typeof result.updated === 'number' ? result.updated : changed.length;
+    if (updated >= ids.length || changed.length >= ids.length) return items;
+    const why = `Kibana changed ${updated} of ${ids.length} alerts. The change runs as the key the page sends: it needs the index privileges read, write, maintenance and view_index_metadata on ${this.#q.alertsIndex} (alerts it may not write are skipped, not refused).`;
+    if (!changed.length) throw new IpDataError('forbidden', why);
+    throw new PartlyAppliedError(why, changed);
   }
 
   /** The ES|QL query Go hunt and the hunting links open in Discover. */
@@ -233,35 +269,41 @@ export class ElasticSecurityProvider implements IpDataProvider {
     const r = this.#q.hunt(canonical, range);
     // Discover runs the text as typed: the parameters written in as literals (a canonical IP and ISO dates only).
     const p = paramsOf(r) as Record<string, string>;
-    return r.query
+    const text = r.query
       .replace(/\?ip\b/g, `"${p['ip']}"`)
       .replace(/\?from\b/g, `"${p['from']}"`)
       .replace(/\?to\b/g, `"${p['to']}"`);
+    if (this.#huntRanges.size > 32) this.#huntRanges.delete(this.#huntRanges.keys().next().value!);
+    this.#huntRanges.set(text, range);
+    return text;
   }
 
   // -------------------------------------------------------------------------------------------
 
-  async #devices(ip: string, range: TimeRange, signal: AbortSignal): Promise<ObservedDevice[]> {
-    const rows = await this.#run(this.#q.devices(ip, range, DEVICE_LIMIT), `the devices that talked to ${ip}`, signal);
+  async #devices(ip: string, range: TimeRange, signal: AbortSignal): Promise<{ devices: ObservedDevice[]; partial?: string }> {
+    const fields = await this.#fields(signal);
+    const { rows, partial } = await this.#run(this.#q.devices(ip, range, DEVICE_LIMIT, fields), `the devices that talked to ${ip}`, signal);
     const ids = rows.map((r) => str(r, 'host_id')).filter((id): id is string => Boolean(id));
-    if (!ids.length) return [];
+    if (!ids.length) return { devices: [], partial };
     // Each device's last event: the events since the oldest "last seen" among them, newest first.
     const oldest = rows.map((r) => Date.parse(str(r, 'last_seen') ?? '')).filter(Number.isFinite).reduce((a, b) => Math.min(a, b), Infinity);
     const since = Number.isFinite(oldest) ? new Date(oldest) : range.from;
-    const events = await this.#run(this.#q.deviceEvents(ip, range, ids, since, EVENT_LIMIT), `the last events of the devices that talked to ${ip}`, signal);
+    const events = await this.#run(this.#q.deviceEvents(ip, range, ids, since, EVENT_LIMIT, 'device-events', fields), `the last events of the devices that talked to ${ip}`, signal);
     const last = new Map<string, DeviceEvent>();
-    for (const e of events) {
+    for (const e of events.rows) {
       const id = str(e, 'host_id');
       if (id && !last.has(id)) last.set(id, eventFromRow(e, ip));
     }
-    return rows.map((r) => deviceFromRow(r, last.get(str(r, 'host_id') ?? ''))).filter((d) => d.id);
+    return { devices: rows.map((r) => deviceFromRow(r, last.get(str(r, 'host_id') ?? ''))).filter((d) => d.id), partial: partial ?? events.partial };
   }
 
   /** How many devices talked to the IP in the range, and when the first and last did. */
-  async #deviceStats(ip: string, range: TimeRange, signal: AbortSignal): Promise<{ count: number; firstSeen?: string; lastSeen?: string }> {
-    const [r] = await this.#run(this.#q.deviceCount(ip, range), `the devices that talked to ${ip}`, signal);
+  async #deviceStats(ip: string, range: TimeRange, signal: AbortSignal): Promise<{ count: number; firstSeen?: string; lastSeen?: string; partial?: string }> {
+    const { rows, partial } = await this.#run(this.#q.deviceCount(ip, range, await this.#fields(signal)), `the devices that talked to ${ip}`, signal);
+    const [r] = rows;
     const count = (r && num(r, 'devices')) ?? 0;
-    return count && r ? { count, firstSeen: str(r, 'first_seen'), lastSeen: str(r, 'last_seen') } : { count };
+    const seen = count && r ? { firstSeen: str(r, 'first_seen'), lastSeen: str(r, 'last_seen') } : {};
+    return { count, ...seen, ...(partial ? { partial } : {}) };
   }
 
   async #alertMarks(ip: string, range: TimeRange, signal: AbortSignal): Promise<{ alertMarks: AlertMark[]; alertMarksTotal: number }> {
@@ -292,9 +334,48 @@ export class ElasticSecurityProvider implements IpDataProvider {
     if (Array.isArray(sort)) this.#cursorsFor(key).set(offset + hits.length, sort);
   }
 
-  /** ES|QL: rows by column name (shared per query and parameters while the page asks again). */
-  #run(request: EsqlRequest, what: string, signal: AbortSignal): Promise<Row[]> {
-    return this.#esql.get(JSON.stringify(request), signal, async (s) => esqlRows(await this.#post('/_query', request, what, s), what));
+  /**
+   * ES|QL: rows by column name (shared per query and parameters while the page asks again), and
+   * what the cluster said it left out (`is_partial`: a shard or remote cluster did not answer).
+   */
+  async #run(request: EsqlRequest, what: string, signal: AbortSignal): Promise<Answer> {
+    const version = await this.#clusterVersion(signal);
+    if (!esqlSupported(version)) throw tooOld(version!, what);
+    return this.#esql.get(JSON.stringify(request), signal, async (s) => {
+      const answer = await this.#post('/_query', request, what, s);
+      const rows = esqlRows(answer, what);
+      return (answer as { is_partial?: unknown }).is_partial === true ? { rows, partial: `Elasticsearch answered ${what} only in part (a shard or remote cluster did not answer in time): what is shown may be missing rows.` } : { rows };
+    });
+  }
+
+  /** The cluster's version (\`GET /\`, which needs the \`monitor\` cluster privilege); undefined when it would not say. */
+  async #clusterVersion(signal: AbortSignal): Promise<ClusterVersion | undefined> {
+    const v = await this.#version.get('version', signal, async (s) => {
+      const headers = await requestHeaders(this.#o.headers);
+      const answer = await this.#http.attempt({ method: 'GET', url: `${this.#base}/`, headers, signal: s }, true);
+      if (answer.status === 401) throw elasticError(answer.status, answer.text, answer.headers, 'the cluster information');
+      if (!answer.ok) return null;
+      try {
+        return readVersion(parseJson(answer)) ?? null;
+      } catch {
+        return null;
+      }
+    });
+    return v ?? undefined;
+  }
+
+  /** The fields the event indices map, with their types; undefined when the cluster would not say (every field is then named, and its errors speak). */
+  async #fields(signal: AbortSignal): Promise<FieldTypes | undefined> {
+    const f = await this.#fieldCaps.get('fields', signal, async (s) => {
+      const headers = await requestHeaders(this.#o.headers);
+      const indices = encodeURIComponent(this.#q.events.replace(/ /g, '')).replace(/%2C/gi, ',').replace(/%2A/gi, '*');
+      const query = `fields=${this.#q.fieldNames.map(encodeURIComponent).join(',')}&ignore_unavailable=true&allow_no_indices=true`;
+      const answer = await this.#http.attempt({ method: 'GET', url: `${this.#base}/${indices}/_field_caps?${query}`, headers, signal: s }, true);
+      if (answer.status === 401) throw elasticError(answer.status, answer.text, answer.headers, 'the fields of the event indices');
+      if (!answer.ok) return null;
+      return readFieldCaps(parseJson(answer));
+    });
+    return f ?? undefined;
   }
 
   /** A search of the alerts (shared per body while the page asks again, like the ES|QL answers). */
@@ -309,7 +390,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
   async #post(path: string, body: unknown, what: string, signal: AbortSignal): Promise<unknown> {
     const headers = await requestHeaders(this.#o.headers);
     const answer = await this.#http.attempt({ method: 'POST', url: `${this.#base}${path}`, headers, body: JSON.stringify(body), signal }, false);
-    if (!answer.ok) throw elasticError(answer.status, answer.text, answer.headers, what);
+    if (!answer.ok) throw elasticError(answer.status, answer.text, answer.headers, what, { indices: path === '/_query' ? this.#q.events : this.#q.alertsIndex });
     return parseJson(answer);
   }
 }
@@ -344,8 +425,26 @@ function totalOf(answer: unknown): number {
   return Number.isFinite(n) && n >= 0 ? n : hitsOf(answer).length;
 }
 
+/** A query's rows and what the cluster said it left out. */
+interface Answer {
+  rows: Row[];
+  partial?: string;
+}
+
+/** The ES|QL sections of a cluster older than the page's queries need. */
+function tooOld(version: ClusterVersion, what: string): IpDataError {
+  return new IpDataError('unsupported', `This cluster runs Elasticsearch ${version.number}; ${what} is an ES|QL query using VALUES and BUCKET, which need Elasticsearch ${ESQL_MIN_VERSION} or later. The alerts list works on this cluster.`);
+}
+
+/** What the device list cannot show because no event index maps it. */
+function missingNote(q: ElasticQueries, fields: FieldTypes | undefined): string | undefined {
+  if (!fields) return undefined;
+  const missing = q.missingEventFields(fields);
+  return missing.length ? `Not in your event data, so not shown or searched: ${missing.join(', ')}.` : undefined;
+}
+
 /** Elasticsearch's error (`{ error: { type, reason }, status }`) as an `IpDataError`, with what it needs. */
-function elasticError(status: number, text: string, headers: Headers, what: string): IpDataError {
+function elasticError(status: number, text: string, headers: Headers, what: string, context: { indices?: string } = {}): IpDataError {
   let reason: string | undefined;
   let type: string | undefined;
   try {
@@ -359,23 +458,64 @@ function elasticError(status: number, text: string, headers: Headers, what: stri
   } catch {
     // not JSON: the status says enough
   }
+  const said = reason ? `: ${reason.slice(0, 300)}${type ? ` (${type})` : ''}` : '';
+  // ES|QL names what the indices lack (`Unknown column [url.full]`, perhaps with `, did you mean …?`).
+  const unknown = type === 'verification_exception' && reason ? [...reason.matchAll(/Unknown column \[([^\]]+)\]/g)].map((m) => m[1]) : [];
+  if (unknown.length) return new IpDataError('unsupported', `The event indices (${context.indices ?? 'logs-*'}) map no ${unknown.join(' or ')} field, which ${what} needs (${status}${said}).`, { status });
+  // An ES|QL before the functions the queries use (the version is unknown without the monitor privilege).
+  if (type === 'verification_exception' && reason && /Unknown function \[(values|bucket)\]/i.test(reason)) {
+    return new IpDataError('unsupported', `Elasticsearch could not run ${what}: its ES|QL has no ${/values/i.test(reason) ? 'VALUES' : 'BUCKET'} function, which came in Elasticsearch ${ESQL_MIN_VERSION}; this page's ES|QL needs that version or later (${status}${said}). The alerts list works.`, { status });
+  }
   const kind = kindForStatus(status);
   const advice =
     kind === 'unauthorized'
       ? ' Check the API key the page sends.'
       : kind === 'forbidden'
-        ? ' The key needs the read privilege on the event and alert index patterns.'
+        ? ` The key needs the read privilege on ${context.indices ?? 'the event and alert index patterns'}.`
         : '';
-  const said = reason ? `: ${reason.slice(0, 300)}${type ? ` (${type})` : ''}` : '';
   return new IpDataError(kind, `Elasticsearch refused ${what} (${status})${said}.${advice}`, { status, retryAfter: parseRetryAfter(headers.get('Retry-After')) });
 }
 
-/** Discover with an ES|QL query, when Kibana's address is given. */
-function kibanaLinks(kibanaUrl: string | undefined): LinkResolver {
+/**
+ * Kibana's refusal of a status change (`{ message, status_code }` from the detection engine's
+ * routes, or `{ statusCode, error, message }` from Kibana itself). The change runs as the caller:
+ * a 403 names the privileges it needs.
+ */
+function kibanaError(status: number, text: string, headers: Headers, alertsIndex: string): IpDataError {
+  let said: string | undefined;
+  try {
+    const body = JSON.parse(text) as { message?: unknown };
+    if (typeof body?.message === 'string' && body.message) said = body.message.slice(0, 400);
+  } catch {
+    // not JSON: the status says enough
+  }
+  const kind = kindForStatus(status);
+  const advice =
+    kind === 'forbidden'
+      ? ` Changing an alert's status runs as the key the page sends: it needs the index privileges read, write, maintenance and view_index_metadata on ${alertsIndex}, and Kibana's Security feature (Alerts, from 9.4) at All in the space. A read-only key cannot change alerts.`
+      : kind === 'unauthorized'
+        ? ' Check the key the page sends to Kibana.'
+        : '';
+  return new IpDataError(kind, `Kibana refused the status change (${status})${said ? `: ${said}` : ''}.${advice}`, { status, retryAfter: parseRetryAfter(headers.get('Retry-After')) });
+}
+
+/** A string in Rison, the notation of Kibana's URL state: quoted, `!` and `'` escaped with `!`. */
+const rison = (text: string) => `'${text.replace(/[!']/g, (c) => `!${c}`)}'`;
+
+/**
+ * Discover with an ES|QL query, when Kibana's address is given: in ES|QL mode (the app state's
+ * `dataSource`, as Discover's own locator writes it) and over the query's time range (the global
+ * state's `time`; without it Discover would filter the results to its default last 15 minutes).
+ */
+function kibanaLinks(kibanaUrl: string | undefined, rangeOf: (query: string) => TimeRange | undefined): LinkResolver {
   if (!kibanaUrl) return {};
   const base = kibanaUrl.trim().replace(/\/+$/, '');
   return {
-    hunting: (query: string, language: QueryLanguage) =>
-      language === 'esql' ? `${base}/app/discover#/?_a=${encodeURIComponent(`(query:(esql:'${query.replace(/[!']/g, (c) => `!${c}`)}'))`)}` : undefined,
+    hunting: (query: string, language: QueryLanguage) => {
+      if (language !== 'esql') return undefined;
+      const range = rangeOf(query);
+      const time = range ? `_g=${encodeURIComponent(`(time:(from:${rison(range.from.toISOString())},to:${rison(range.to.toISOString())}))`)}&` : '';
+      return `${base}/app/discover#/?${time}_a=${encodeURIComponent(`(dataSource:(type:esql),query:(esql:${rison(query)}))`)}`;
+    },
   };
 }

@@ -17,6 +17,8 @@ export type EsqlValue = string | number | boolean | null;
 export interface EsqlRequest {
   query: string;
   params: Array<Record<string, EsqlValue>>;
+  /** A query DSL filter the cluster applies to the documents before the query runs. */
+  filter?: Record<string, unknown>;
 }
 
 // Field names as ECS and Elasticsearch write them: letters, digits, `_`, `@`, `.` between parts.

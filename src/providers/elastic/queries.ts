@@ -8,6 +8,8 @@ import type { AlertFilter, AlertFilterField, AlertSortField, Sort } from '../../
 import { parseInterval } from '../../lib/iso-time.js';
 import { own } from '../../data/model.js';
 import type { BucketSize, TimeRange } from '../../lib/time-range.js';
+import { IpDataError } from '../../data/errors.js';
+import { fieldExpression, type FieldTypes } from './cluster.js';
 import { esqlDate, esqlField, esqlIndices, esqlInt, esqlIp, esqlMarker, type EsqlRequest } from './esql.js';
 
 /** Where the data is and what its fields are called (ECS names by default). */
@@ -85,154 +87,254 @@ export const EVENT_COLUMNS: ReadonlyArray<readonly [column: string, field: keyof
   ['user_domain', 'userDomain'],
 ];
 
+/** Geo and AS enrichment, read from whichever side of an event the IP was on (ECS). */
+const ENRICHMENT: ReadonlyArray<readonly [column: string, field: string, as: string]> = [
+  ['country', 'geo.country_name', 'keyword'],
+  ['country_code', 'geo.country_iso_code', 'keyword'],
+  ['region', 'geo.region_name', 'keyword'],
+  ['city', 'geo.city_name', 'keyword'],
+  ['asn', 'as.number', 'long'],
+  ['organization', 'as.organization.name', 'keyword'],
+];
+
+/** What ES|QL reads each field as (for conversions where indices map it differently). */
+const FIELD_TYPES: Record<keyof ElasticFieldNames, string> = {
+  timestamp: 'date', sourceIp: 'ip', destinationIp: 'ip', hostId: 'keyword', hostName: 'keyword', hostIp: 'ip', hostOsName: 'keyword', hostOsVersion: 'keyword',
+  dataset: 'keyword', eventAction: 'keyword', direction: 'keyword', transport: 'keyword', sourcePort: 'long', destinationPort: 'long', url: 'keyword',
+  processName: 'keyword', commandLine: 'keyword', processSha256: 'keyword', fileName: 'keyword', filePath: 'keyword', fileSha256: 'keyword', userName: 'keyword', userDomain: 'keyword',
+};
+
+/** The fields a section cannot do without, missing from every event index: the section says which. */
+export class MissingFieldsError extends IpDataError {
+  constructor(
+    readonly fields: readonly string[],
+    indices: string,
+    what: string,
+  ) {
+    super('unsupported', `The event indices (${indices}) map no ${fields.join(' or ')} field, which ${what} needs. Map it (ECS names it so), or name your field in the provider's \`fields\` option.`);
+  }
+}
+
+/** The event fields a device search looks through. */
+const SEARCHED: ReadonlyArray<keyof ElasticFieldNames> = ['processName', 'commandLine', 'fileName', 'filePath', 'userName', 'url', 'processSha256', 'fileSha256'];
+
 /** Checked and quoted once, when the provider is made: a bad option fails there, not per query. */
 export class ElasticQueries {
-  readonly #events: string;
+  readonly events: string;
+  readonly #names: ElasticFieldNames;
   readonly #f: Record<keyof ElasticFieldNames, string>;
   readonly alertsIndex: string;
   /** The alert fields a page of the list reads. */
   readonly alertSource: readonly string[] = ALERT_SOURCE;
 
   constructor(events: string | readonly string[], alerts: string, fields: Partial<ElasticFieldNames> = {}) {
-    this.#events = esqlIndices(events);
+    this.events = esqlIndices(events);
     this.alertsIndex = esqlIndices(alerts).replace(/ /g, '');
-    const names = { ...ECS_FIELDS, ...fields };
-    this.#f = Object.fromEntries(Object.entries(names).map(([k, v]) => [k, esqlField(v)])) as Record<keyof ElasticFieldNames, string>;
+    this.#names = { ...ECS_FIELDS, ...fields };
+    this.#f = Object.fromEntries(Object.entries(this.#names).map(([k, v]) => [k, esqlField(v)])) as Record<keyof ElasticFieldNames, string>;
   }
 
-  /** `FROM` the events of the IP in the range: the IP on either side of the connection. */
-  #head(name: string, ip: string, range: TimeRange): EsqlRequest {
+  /** Every field the ES|QL queries may name (for `_field_caps`). */
+  get fieldNames(): string[] {
+    return [...new Set([...Object.values(this.#names), ...ENRICHMENT.flatMap(([, f]) => [`source.${f}`, `destination.${f}`])])];
+  }
+
+  /** A field as this cluster's indices map it (converted where they differ); undefined when none does. */
+  #x(key: keyof ElasticFieldNames, fields: FieldTypes | undefined): string | undefined {
+    return fieldExpression(this.#f[key], this.#names[key], FIELD_TYPES[key], fields);
+  }
+
+  /** Fields a section needs: their expressions, or a {@link MissingFieldsError} naming the missing ones. */
+  #need<K extends keyof ElasticFieldNames>(keys: readonly K[], fields: FieldTypes | undefined, what: string): Record<K, string> {
+    const out = {} as Record<K, string>;
+    const missing: string[] = [];
+    for (const k of keys) {
+      const e = this.#x(k, fields);
+      if (e) out[k] = e;
+      else missing.push(this.#names[k]);
+    }
+    if (missing.length) throw new MissingFieldsError(missing, this.events, what);
+    return out;
+  }
+
+  /**
+   * The events of the IP in the range: a query DSL filter the cluster runs before the query (the
+   * IP on either side; `term` matches any value of a multi-valued field, and a field mapped as
+   * keyword too), so the ES|QL itself names no IP field.
+   */
+  #filter(ip: string, range: TimeRange, ipFields: ReadonlyArray<keyof ElasticFieldNames>, more: readonly unknown[]): Record<string, unknown> {
+    const canonical = esqlIp(ip);
+    return {
+      bool: {
+        filter: [
+          { range: { [this.#names.timestamp]: { gte: esqlDate(range.from), lt: esqlDate(range.to) } } },
+          { bool: { should: ipFields.map((k) => ({ term: { [this.#names[k]]: canonical } })), minimum_should_match: 1 } },
+          ...more,
+        ],
+      },
+    };
+  }
+
+  /**
+   * A request: the query (no value in its text, and no ES|QL parameter either, so it runs on
+   * clusters before 8.15's named parameters) and the filter that carries every value.
+   */
+  #request(name: string, ip: string, range: TimeRange, lines: string[], o: { ipFields?: ReadonlyArray<keyof ElasticFieldNames>; more?: readonly unknown[]; metadata?: string } = {}): EsqlRequest {
+    return {
+      query: [esqlMarker(name), `FROM ${this.events}${o.metadata ?? ''}`, ...lines].join('\n'),
+      params: [],
+      filter: this.#filter(ip, range, o.ipFields ?? ['sourceIp', 'destinationIp'], o.more ?? []),
+    };
+  }
+
+  /** The devices that talked to the IP, most recent first: when, how often, name and OS. */
+  devices(ip: string, range: TimeRange, limit: number, fields?: FieldTypes): EsqlRequest {
+    const f = this.#need(['timestamp', 'hostId'], fields, 'the devices list');
+    const extra = ([['name', 'hostName'], ['os', 'hostOsName'], ['os_version', 'hostOsVersion']] as const).flatMap(([c, k]) => {
+      const e = this.#x(k, fields);
+      return e ? [`${c} = VALUES(${e})`] : [];
+    });
+    return this.#request('devices', ip, range, [
+      `| WHERE ${f.hostId} IS NOT NULL`,
+      `| STATS ${[`first_seen = MIN(${f.timestamp})`, `last_seen = MAX(${f.timestamp})`, 'connections = COUNT(*)', ...extra].join(', ')} BY host_id = ${f.hostId}`,
+      '| SORT last_seen DESC',
+      `| LIMIT ${esqlInt(limit)}`,
+    ]);
+  }
+
+  /** Everything with the IP, newest first: the query Go hunt opens in Discover (its own WHERE: Discover runs the text alone). */
+  hunt(ip: string, range: TimeRange): EsqlRequest {
     const f = this.#f;
     return {
       query: [
-        esqlMarker(name),
-        `FROM ${this.#events}`,
+        esqlMarker('hunt'),
+        `FROM ${this.events}`,
         `| WHERE ${f.timestamp} >= TO_DATETIME(?from) AND ${f.timestamp} < TO_DATETIME(?to) AND (${f.sourceIp} == TO_IP(?ip) OR ${f.destinationIp} == TO_IP(?ip))`,
+        `| SORT ${f.timestamp} DESC`,
+        '| LIMIT 1000',
       ].join('\n'),
       params: [{ ip: esqlIp(ip) }, { from: esqlDate(range.from) }, { to: esqlDate(range.to) }],
     };
   }
 
-  #with(r: EsqlRequest, ...lines: string[]): EsqlRequest {
-    return { query: [r.query, ...lines].join('\n'), params: r.params };
-  }
-
-  /** The devices that talked to the IP, most recent first: when, how often, name and OS. */
-  devices(ip: string, range: TimeRange, limit: number): EsqlRequest {
-    const f = this.#f;
-    return this.#with(
-      this.#head('devices', ip, range),
-      `| WHERE ${f.hostId} IS NOT NULL`,
-      `| STATS first_seen = MIN(${f.timestamp}), last_seen = MAX(${f.timestamp}), connections = COUNT(*), name = VALUES(${f.hostName}), os = VALUES(${f.hostOsName}), os_version = VALUES(${f.hostOsVersion}) BY host_id = ${f.hostId}`,
-      '| SORT last_seen DESC',
-      `| LIMIT ${esqlInt(limit)}`,
-    );
-  }
-
-  /** Everything with the IP, newest first: the query Go hunt opens in Discover. */
-  hunt(ip: string, range: TimeRange): EsqlRequest {
-    return this.#with(this.#head('hunt', ip, range), `| SORT ${this.#f.timestamp} DESC`, '| LIMIT 1000');
-  }
-
   /** How many devices talked to the IP (all of them, not only the listed ones), first and last. */
-  deviceCount(ip: string, range: TimeRange): EsqlRequest {
-    const f = this.#f;
-    return this.#with(
-      this.#head('device-count', ip, range),
+  deviceCount(ip: string, range: TimeRange, fields?: FieldTypes): EsqlRequest {
+    const f = this.#need(['timestamp', 'hostId'], fields, 'the device count');
+    return this.#request('device-count', ip, range, [
       `| WHERE ${f.hostId} IS NOT NULL`,
       `| STATS devices = COUNT_DISTINCT(${f.hostId}), first_seen = MIN(${f.timestamp}), last_seen = MAX(${f.timestamp})`,
+    ]);
+  }
+
+  /** The events of some devices with the IP since a time, newest first (each device's last one first); a field no index maps is an empty column. */
+  deviceEvents(ip: string, range: TimeRange, hostIds: readonly string[], since: Date, limit: number, name = 'device-events', fields?: FieldTypes): EsqlRequest {
+    const f = this.#need(['timestamp', 'hostId'], fields, 'the device events');
+    return this.#request(
+      name,
+      ip,
+      range,
+      [
+        `| SORT ${f.timestamp} DESC`,
+        // Columns under fixed names, whatever the fields are called in this cluster.
+        `| EVAL ${EVENT_COLUMNS.map(([column, key]) => `${column} = ${this.#x(key, fields) ?? 'null'}`).join(', ')}`,
+        `| KEEP ${EVENT_COLUMNS.map(([column]) => column).join(', ')}`,
+        `| LIMIT ${esqlInt(limit)}`,
+      ],
+      // The devices (ids from the cluster) and the time are filter values.
+      { more: [{ terms: { [this.#names.hostId]: [...hostIds] } }, { range: { [this.#names.timestamp]: { gte: esqlDate(since) } } }] },
     );
   }
 
-  /** The events of some devices with the IP since a time, newest first (each device's last one first). */
-  deviceEvents(ip: string, range: TimeRange, hostIds: readonly string[], since: Date, limit: number, name = 'device-events'): EsqlRequest {
-    const f = this.#f;
-    const head = this.#head(name, ip, range);
-    // Parameter names are made here (h0, h1 …); the ids are their values.
-    const ids = hostIds.map((_, i) => `?h${i}`).join(', ');
-    return {
-      query: [
-        head.query,
-        `| WHERE ${f.hostId} IN (${ids}) AND ${f.timestamp} >= TO_DATETIME(?since)`,
-        `| SORT ${f.timestamp} DESC`,
-        // Columns under fixed names, whatever the fields are called in this cluster.
-        `| EVAL ${EVENT_COLUMNS.map(([name, key]) => `${name} = ${f[key]}`).join(', ')}`,
-        `| KEEP ${EVENT_COLUMNS.map(([name]) => name).join(', ')}`,
-        `| LIMIT ${esqlInt(limit)}`,
-      ].join('\n'),
-      params: [...head.params, ...hostIds.map((id, i) => ({ [`h${i}`]: id })), { since: esqlDate(since) }],
-    };
+  /** Whether an index maps the field (unknown fields: assumed). */
+  maps(fields: FieldTypes | undefined, key: keyof ElasticFieldNames): boolean {
+    return this.#x(key, fields) !== undefined;
+  }
+
+  /** The device and event fields no event index maps: what the devices tab cannot show or search. */
+  missingEventFields(fields: FieldTypes | undefined): string[] {
+    const keys = new Set<keyof ElasticFieldNames>(['hostName', 'hostOsName', 'hostOsVersion', ...EVENT_COLUMNS.map(([, k]) => k)]);
+    return [...keys].filter((k) => !this.maps(fields, k)).map((k) => this.#names[k]);
   }
 
   /**
    * The devices with an event with the IP that holds `term` (case-insensitive) in its process,
    * command line, file, user or URL: the devices tab's search through every event, not only the
-   * last one. The term is a parameter (`?term`), found with LOCATE, never pattern syntax.
+   * last one. The term is a wildcard query's value with its own `*`, `?` and `\\` escaped (never
+   * pattern or query syntax), matched against any value of a multi-valued field. Undefined when
+   * no index maps any such field.
    */
-  deviceSearch(ip: string, range: TimeRange, term: string): EsqlRequest {
-    const f = this.#f;
-    const head = this.#head('device-search', ip, range);
-    const fields = [f.processName, f.commandLine, f.fileName, f.filePath, f.userName, f.url, f.processSha256, f.fileSha256];
-    return {
-      query: [
-        head.query,
-        `| WHERE ${f.hostId} IS NOT NULL AND (${fields.map((x) => `LOCATE(TO_LOWER(${x}), ?term) > 0`).join(' OR ')})`,
-        `| STATS events = COUNT(*) BY host_id = ${f.hostId}`,
-        '| LIMIT 1000',
-      ].join('\n'),
-      params: [...head.params, { term: term.toLowerCase() }],
-    };
+  deviceSearch(ip: string, range: TimeRange, term: string, fields?: FieldTypes): EsqlRequest | undefined {
+    const f = this.#need(['timestamp', 'hostId'], fields, 'the device search');
+    const searched = SEARCHED.filter((k) => this.#x(k, fields)).map((k) => this.#names[k]);
+    if (!searched.length) return undefined;
+    const value = containing(term);
+    return this.#request('device-search', ip, range, [`| WHERE ${f.hostId} IS NOT NULL`, `| STATS events = COUNT(*) BY host_id = ${f.hostId}`, '| LIMIT 1000'], {
+      more: [{ bool: { should: searched.map((field) => ({ wildcard: { [field]: { value, case_insensitive: true } } })), minimum_should_match: 1 } }],
+    });
   }
 
   /** Devices per hour or day. */
-  prevalence(ip: string, range: TimeRange, size: BucketSize): EsqlRequest {
-    const f = this.#f;
-    return this.#with(
-      this.#head('prevalence', ip, range),
+  prevalence(ip: string, range: TimeRange, size: BucketSize, fields?: FieldTypes): EsqlRequest {
+    const f = this.#need(['timestamp', 'hostId'], fields, 'the prevalence chart');
+    return this.#request('prevalence', ip, range, [
       `| WHERE ${f.hostId} IS NOT NULL`,
       `| STATS devices = COUNT_DISTINCT(${f.hostId}) BY bucket = BUCKET(${f.timestamp}, ${size === 'hour' ? '1 hour' : '1 day'})`,
       '| SORT bucket',
+    ]);
+  }
+
+  /** First and last seen, and events, per data set (\`data_stream.dataset\`; the index where there is none). */
+  logActivity(ip: string, range: TimeRange, fields?: FieldTypes): EsqlRequest {
+    const f = this.#need(['timestamp'], fields, 'the log activity');
+    const dataset = this.#x('dataset', fields);
+    return this.#request(
+      'log-activity',
+      ip,
+      range,
+      [`| STATS first_seen = MIN(${f.timestamp}), last_seen = MAX(${f.timestamp}), events = COUNT(*) BY dataset = ${dataset ?? '_index'}`, '| SORT events DESC', '| LIMIT 50'],
+      { metadata: dataset ? '' : ' METADATA _index' },
     );
   }
 
-  /** First and last seen, and events, per data set (`data_stream.dataset`). */
-  logActivity(ip: string, range: TimeRange): EsqlRequest {
-    const f = this.#f;
-    return this.#with(
-      this.#head('log-activity', ip, range),
-      `| STATS first_seen = MIN(${f.timestamp}), last_seen = MAX(${f.timestamp}), events = COUNT(*) BY dataset = ${f.dataset}`,
-      '| SORT events DESC',
-      '| LIMIT 50',
+  /** Hosts that report the IP as their own address (\`host.ip\`, any of its values), most recent first. */
+  loggedHosts(ip: string, range: TimeRange, fields?: FieldTypes): EsqlRequest {
+    const f = this.#need(['timestamp', 'hostId', 'hostIp'], fields, 'the hosts that report the IP');
+    const extra = ([['name', 'hostName'], ['os', 'hostOsName']] as const).flatMap(([c, k]) => {
+      const e = this.#x(k, fields);
+      return e ? [`${c} = VALUES(${e})`] : [];
+    });
+    return this.#request(
+      'logged-hosts',
+      ip,
+      range,
+      [`| WHERE ${f.hostId} IS NOT NULL`, `| STATS ${[`last_seen = MAX(${f.timestamp})`, ...extra].join(', ')} BY host_id = ${f.hostId}`, '| SORT last_seen DESC', '| LIMIT 20'],
+      { ipFields: ['hostIp'] },
     );
   }
 
-  /** Hosts that report the IP as their own address (`host.ip`), most recent first. */
-  loggedHosts(ip: string, range: TimeRange): EsqlRequest {
-    const f = this.#f;
-    return {
-      query: [
-        esqlMarker('logged-hosts'),
-        `FROM ${this.#events}`,
-        `| WHERE ${f.timestamp} >= TO_DATETIME(?from) AND ${f.timestamp} < TO_DATETIME(?to) AND ${f.hostIp} == TO_IP(?ip) AND ${f.hostId} IS NOT NULL`,
-        `| STATS last_seen = MAX(${f.timestamp}), name = VALUES(${f.hostName}), os = VALUES(${f.hostOsName}) BY host_id = ${f.hostId}`,
-        '| SORT last_seen DESC',
-        '| LIMIT 20',
-      ].join('\n'),
-      params: [{ ip: esqlIp(ip) }, { from: esqlDate(range.from) }, { to: esqlDate(range.to) }],
-    };
-  }
-
-  /** The most recent geo and AS enrichment of the IP, from whichever side of an event it was on. */
-  enrichment(ip: string, range: TimeRange): EsqlRequest {
-    const side = (field: string) => `CASE(${this.#f.sourceIp} == TO_IP(?ip), \`source.${field}\`, \`destination.${field}\`)`;
-    return this.#with(
-      this.#head('enrichment', ip, range),
-      `| EVAL country = ${side('geo.country_name')}, country_code = ${side('geo.country_iso_code')}, region = ${side('geo.region_name')}, city = ${side('geo.city_name')}, asn = ${side('as.number')}, organization = ${side('as.organization.name')}`,
-      '| WHERE country IS NOT NULL OR asn IS NOT NULL',
-      `| SORT ${this.#f.timestamp} DESC`,
-      '| KEEP country, country_code, region, city, asn, organization',
-      '| LIMIT 1',
+  /**
+   * The geo and AS enrichment of both sides of the IP's most recent events (`src` says which side
+   * the IP was on: the reader takes that side's); undefined when no index maps any.
+   */
+  enrichment(ip: string, range: TimeRange, fields?: FieldTypes): EsqlRequest | undefined {
+    const f = this.#need(['timestamp'], fields, 'the IP details');
+    const src = this.#x('sourceIp', fields);
+    if (!src) return undefined;
+    const columns = ENRICHMENT.flatMap(([column, field, as]) =>
+      (['source', 'destination'] as const).flatMap((side) => {
+        const e = fieldExpression(esqlField(`${side}.${field}`), `${side}.${field}`, as, fields);
+        return e ? [`${side[0]}_${column} = ${e}`] : [];
+      }),
     );
+    if (!columns.length) return undefined;
+    const names = columns.map((c) => c.split(' = ')[0]!);
+    return this.#request('enrichment', ip, range, [
+      `| EVAL src = ${src}, ${columns.join(', ')}`,
+      `| WHERE ${names.map((n) => `${n} IS NOT NULL`).join(' OR ')}`,
+      `| SORT ${f.timestamp} DESC`,
+      `| KEEP src, ${names.join(', ')}`,
+      '| LIMIT 20',
+    ]);
   }
 
   /** The detection alerts that name the IP: one page, filtered and sorted in the cluster. */

@@ -243,6 +243,7 @@ export class RestIpDataProvider implements IpDataProvider {
       unavailable: `The service is unavailable (HTTP ${response.status}).`,
       network: 'The service could not be reached.',
       'bad-response': 'The service sent data this page cannot read.',
+      unsupported: 'The service cannot answer this.',
       'partly-applied': 'The change was made only in part.',
     };
     return new IpDataError(kind, errorMessageOf(response.text).message ?? fallback[kind], { status: response.status, retryAfter });

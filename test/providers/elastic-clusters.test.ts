@@ -1,0 +1,151 @@
+/**
+ * The Elastic provider over the clusters real deployments are: Elastic Defend everywhere, network
+ * data only (no process, file, URL or user fields; a firewall integration mapping its addresses as
+ * keyword), and an 8.14 cluster. The mock refuses what Elasticsearch refuses (mocks/elastic/cluster.ts,
+ * mappings from ECS's own definitions): each section shows data or says exactly what the cluster lacks.
+ */
+import { expect } from '@open-wc/testing';
+import { EcsFlat } from '@elastic/ecs';
+import { ElasticSecurityProvider, type ElasticSecurityProviderOptions } from '../../src/providers/elastic/index.js';
+import { guardProvider } from '../../src/providers/guard.js';
+import { IpDataError } from '../../src/data/errors.js';
+import { DAY_MS } from '../../src/lib/time-range.js';
+import { ECS_FIELDS } from '../../src/providers/elastic/queries.js';
+import { createElasticHandlers, DEMO_ELASTICSEARCH_URL, DEMO_KIBANA_URL, type ElasticMockOptions } from '../../mocks/elastic.js';
+import ecsTypes from '../../mocks/elastic/ecs-types.json';
+import { esqlSupported, fieldExpression, readFieldCaps, readVersion } from '../../src/providers/elastic/cluster.js';
+import { fieldCaps, PROFILES } from '../../mocks/elastic/cluster.js';
+import { rejection } from '../helpers/providers.js';
+import { NOW, useMockApi, worker } from '../helpers/msw.js';
+
+const IP = '203.0.113.7';
+const range = { from: new Date(NOW - 30 * DAY_MS), to: new Date(NOW + 3_600_000) };
+const o = () => ({ signal: new AbortController().signal });
+
+/** The provider over a cluster the mock plays. */
+function over(cluster: ElasticMockOptions, extra: Partial<ElasticSecurityProviderOptions> = {}) {
+  worker.use(...createElasticHandlers({ now: NOW, ...cluster }));
+  return guardProvider(new ElasticSecurityProvider({ elasticsearchUrl: DEMO_ELASTICSEARCH_URL, headers: { Authorization: 'ApiKey a2V5' }, ...extra }));
+}
+
+useMockApi();
+
+describe('ElasticSecurityProvider on the clusters deployments have', () => {
+  it('names only ECS fields, with the types ECS gives them; the mock’s mappings are ECS’s', () => {
+    // What the queries read each field as (conversions are made to these).
+    const expected: Record<string, string[]> = { date: ['date'], ip: ['ip'], long: ['long'], keyword: ['keyword', 'constant_keyword', 'wildcard'] };
+    const reads: Record<string, string> = { timestamp: 'date', sourceIp: 'ip', destinationIp: 'ip', hostIp: 'ip', sourcePort: 'long', destinationPort: 'long' };
+    for (const [key, field] of Object.entries(ECS_FIELDS)) {
+      const ecs = (EcsFlat as Record<string, { type: string } | undefined>)[field];
+      expect(ecs, `${field} is an ECS field`).to.not.equal(undefined);
+      expect(expected[reads[key] ?? 'keyword'], `${field} is ${ecs!.type} in ECS`).to.include(ecs!.type);
+    }
+    for (const [field, t] of Object.entries((ecsTypes as { fields: Record<string, { type: string; array: boolean }> }).fields)) {
+      const ecs = (EcsFlat as Record<string, { type: string; normalize?: string[] }>)[field]!;
+      expect([field, t.type, t.array]).to.deep.equal([field, ecs.type, (ecs.normalize ?? []).includes('array')]);
+    }
+  });
+
+  it('reads the version (serverless runs the newest code whatever number it reports) and the fields, converting those mapped two ways', () => {
+    const v = (number: string, build_flavor = 'default') => readVersion({ version: { number, build_flavor } });
+    expect([v('8.13.4'), v('8.14.0'), v('9.2.1'), v('8.11.0', 'serverless'), undefined].map(esqlSupported)).to.deep.equal([false, true, true, true, true]);
+    expect(readVersion({ version: {} })).to.equal(undefined);
+    const fields = readFieldCaps(fieldCaps(PROFILES.network, ['source.ip', 'host.id', 'process.name']));
+    expect([...fields]).to.deep.equal([['source.ip', ['ip', 'keyword']], ['host.id', ['keyword']]]);
+    expect(fieldExpression('`source.ip`', 'source.ip', 'ip', fields)).to.equal('TO_IP(`source.ip`)');
+    expect(fieldExpression('`host.id`', 'host.id', 'keyword', fields)).to.equal('`host.id`');
+    expect(fieldExpression('`process.name`', 'process.name', 'keyword', fields)).to.equal(undefined);
+    // keyword and wildcard (url.full in ECS) are one type to ES|QL: no conversion.
+    expect(fieldExpression('`url.full`', 'url.full', 'keyword', new Map([['url.full', ['keyword', 'wildcard']]]))).to.equal('`url.full`');
+  });
+
+  it('on a network-only cluster, lists devices without process fields, says what is not in the data, and converts addresses mapped two ways', async () => {
+    const p = over({ profile: 'network' });
+    const page = await p.listObservedDevices(IP, { range, offset: 0, limit: 20 }, o());
+    expect(page.items.length).to.be.greaterThan(0);
+    expect(page.incomplete).to.contain('process.name').and.to.contain('url.full').and.to.contain('file.hash.sha256');
+    expect(page.items.every((d) => d.lastEvent.initiatingProcess === undefined)).to.equal(true);
+    // Events of a device: the connection, without what the cluster does not have.
+    const events = await p.listDeviceEvents!(IP, page.items[0]!.id, range, o());
+    expect(events.length).to.be.greaterThan(0);
+    expect(events.every((e) => !e.initiatingProcess && !e.file)).to.equal(true);
+    // A search looks through the device names only (no event field to search): no error.
+    const searched = await p.listObservedDevices(IP, { range, offset: 0, limit: 20, search: page.items[0]!.name }, o());
+    expect(searched.items.map((d) => d.id)).to.include(page.items[0]!.id);
+    // source.ip is ip in one index and keyword in another: the enrichment converts it (TO_IP), or the cluster would refuse.
+    const details = await p.getIpDetails(IP, o());
+    expect(details.country).to.be.a('string');
+  });
+
+  it('finds the hosts that report the IP among every address they have (host.ip is multi-valued)', async () => {
+    const log = await over({ profile: 'defend' }).getLogActivity('10.0.4.21', range, o());
+    expect(log.loggedHosts.length).to.be.greaterThan(0);
+    // What the mock does with `==` on a multi-valued field, as ES|QL does: null, so no row, and a warning.
+    const answer = await fetch(`${DEMO_ELASTICSEARCH_URL}/_query`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        query: '// ip-entity-page:logged-hosts\nFROM logs-*\n| WHERE `host.ip` == TO_IP(?ip)\n| STATS last_seen = MAX(`@timestamp`) BY host_id = `host.id`',
+        params: [{ ip: '10.0.4.21' }],
+        filter: { bool: { filter: [{ range: { '@timestamp': { gte: range.from.toISOString(), lt: range.to.toISOString() } } }, { bool: { should: [{ term: { 'host.ip': '10.0.4.21' } }] } }] } },
+      }),
+    });
+    expect(((await answer.json()) as { values: unknown[] }).values).to.deep.equal([]);
+    expect(answer.headers.get('Warning')).to.contain('single-value function encountered multi-value');
+  });
+
+  it('on an 8.14 cluster (before named parameters), every section works', async () => {
+    const p = over({ profile: 'v8.14' });
+    const [prevalence, page, log, details] = await Promise.all([p.getPrevalence(IP, range, o()), p.listObservedDevices(IP, { range, offset: 0, limit: 10, search: 'powershell' }, o()), p.getLogActivity(IP, range, o()), p.getIpDetails(IP, o())]);
+    expect(prevalence.buckets.some((b) => b.devices > 0)).to.equal(true);
+    expect(page.items.length).to.be.greaterThan(0);
+    expect(page.items[0]!.lastEvent.initiatingProcess?.fileName).to.be.a('string');
+    expect(log.sources.length).to.be.greaterThan(0);
+    expect(details.country).to.be.a('string');
+  });
+
+  it('on an older cluster, the ES|QL sections say which version they need and the alerts list works; without the monitor privilege too', async () => {
+    for (const noMonitor of [false, true]) {
+      const p = over({ profile: 'v8.14', version: '8.13.4', noMonitor });
+      const error = (await rejection(p.getPrevalence(IP, range, o()))) as IpDataError;
+      expect(error.kind, String(noMonitor)).to.equal('unsupported');
+      expect(error.message).to.contain('8.14');
+      if (!noMonitor) expect(error.message).to.contain('8.13.4');
+      const alerts = await p.listAlerts(IP, { range, offset: 0, limit: 10 }, o());
+      expect(alerts.items.length).to.be.greaterThan(0);
+    }
+  });
+
+  it('names a field the sections need that no index maps', async () => {
+    const p = over({ profile: 'defend' }, { fields: { hostId: 'agent.id' } });
+    const error = (await rejection(p.listObservedDevices(IP, { range, offset: 0, limit: 10 }, o()))) as IpDataError;
+    expect(error.kind).to.equal('unsupported');
+    expect(error.message).to.contain('agent.id');
+    // Without field capabilities (refused), the cluster's own "Unknown column" says the same.
+    worker.use(...createElasticHandlers({ now: NOW }));
+    const { http, HttpResponse } = await import('msw');
+    worker.use(http.get(`${DEMO_ELASTICSEARCH_URL}/:indices/_field_caps`, () => HttpResponse.json({ error: { type: 'security_exception', reason: 'unauthorized' }, status: 403 }, { status: 403 })));
+    const blind = guardProvider(new ElasticSecurityProvider({ elasticsearchUrl: DEMO_ELASTICSEARCH_URL, fields: { hostId: 'agent.id' } }));
+    const said = (await rejection(blind.getPrevalence(IP, range, o()))) as IpDataError;
+    expect([said.kind, said.message.includes('agent.id')]).to.deep.equal(['unsupported', true]);
+  });
+
+  it('says when the cluster answered in part (is_partial)', async () => {
+    const p = over({ partial: true });
+    const [page, summary] = await Promise.all([p.listObservedDevices(IP, { range, offset: 0, limit: 10 }, o()), p.getSecuritySummary(IP, range, o())]);
+    expect(page.incomplete).to.contain('only in part');
+    expect(summary.incomplete).to.contain('only in part');
+  });
+
+  it('names the privileges a status change needs when the key only reads, whether Kibana refuses or skips the alerts', async () => {
+    for (const readOnlyKey of ['kibana', 'index'] as const) {
+      const p = over({ readOnlyKey }, { kibanaUrl: DEMO_KIBANA_URL });
+      const open = await p.listAlerts(IP, { range, offset: 0, limit: 1, filter: { status: ['new'] } }, o());
+      const error = (await rejection(p.updateAlerts!([open.items[0]!.id], { status: 'resolved' }, o()))) as IpDataError;
+      expect(error.kind, readOnlyKey).to.equal('forbidden');
+      expect(error.message).to.contain('write').and.to.contain('.alerts-security.alerts-default');
+      if (readOnlyKey === 'kibana') expect(error.message).to.contain('is unauthorized for user');
+      else expect(error.message).to.contain('changed 0 of 1');
+    }
+  });
+});
