@@ -10,7 +10,9 @@ import { ElasticSecurityProvider, type ElasticSecurityProviderOptions } from '..
 import { guardProvider } from '../../src/providers/guard.js';
 import { IpDataError } from '../../src/data/errors.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
-import { ECS_FIELDS } from '../../src/providers/elastic/queries.js';
+import { ECS_FIELDS, ElasticQueries } from '../../src/providers/elastic/queries.js';
+import alertFields from '../../mocks/elastic/alert-fields.json';
+import type { AlertFilter, AlertSortField } from '../../src/data/provider.js';
 import { createElasticHandlers, DEMO_ELASTICSEARCH_URL, DEMO_KIBANA_URL, type ElasticMockOptions } from '../../mocks/elastic.js';
 import ecsTypes from '../../mocks/elastic/ecs-types.json';
 import { esqlSupported, fieldExpression, readFieldCaps, readVersion } from '../../src/providers/elastic/cluster.js';
@@ -44,6 +46,44 @@ describe('ElasticSecurityProvider on the clusters deployments have', () => {
       const ecs = (EcsFlat as Record<string, { type: string; normalize?: string[] }>)[field]!;
       expect([field, t.type, t.array]).to.deep.equal([field, ecs.type, (ecs.normalize ?? []).includes('array')]);
     }
+  });
+
+  it('filters, sorts and searches alerts only on fields Kibana’s alert field maps (or ECS) define, with types that allow it', () => {
+    const types: Record<string, string> = {
+      ...Object.fromEntries(Object.entries((ecsTypes as { fields: Record<string, { type: string }> }).fields).map(([f, t]) => [f, t.type])),
+      ...Object.fromEntries(Object.entries((alertFields as { fields: Record<string, { type: string }> }).fields).map(([f, t]) => [f, t.type])),
+    };
+    const allows: Record<string, string[]> = { term: ['keyword', 'ip'], terms: ['keyword'], wildcard: ['keyword', 'wildcard'], range: ['date'], exists: Object.values(types), sort: Object.values(types) };
+    const q = new ElasticQueries('logs-*', '.alerts-security.alerts-default');
+    const filters: AlertFilter[] = [{ severity: ['high'] }, { status: ['new', null] }, { tags: ['x'] }, { assignedTo: ['u'] }, { category: ['Execution'] }, { mitreTechniques: ['T1059'] }, { impactedAssets: ['WS-1'] }, { firstActivity: ['2026-11-01..2026-11-02'] }, { lastActivity: ['2026-11-01..'] }];
+    const sorts: AlertSortField[] = ['lastActivity', 'firstActivity', 'severity', 'title', 'status', 'assignedTo', 'category', 'tags', 'mitreTechniques', 'impactedAssets', 'id'];
+    const bodies = [
+      ...filters.map((f) => q.alertsSearch(IP, range, { size: 10 }, f, undefined, 'needle')),
+      ...sorts.map((field) => q.alertsSearch(IP, range, { size: 10 }, {}, { field, direction: 'asc' })),
+      q.alertCounts(IP, range),
+    ];
+    const uses: Array<[string, string]> = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) return v.forEach(walk);
+      if (!v || typeof v !== 'object') return;
+      for (const [k, inner] of Object.entries(v)) {
+        if (k in allows && k !== 'sort' && k !== 'exists' && inner && typeof inner === 'object' && !('field' in inner)) uses.push(...Object.keys(inner).filter((f) => f !== 'field').map((f) => [k, f] as [string, string]));
+        if (k === 'exists') uses.push(['exists', String((inner as { field: string }).field)]);
+        if (k === 'field' && typeof inner === 'string') uses.push(['terms', inner]);
+        walk(inner);
+      }
+    };
+    for (const b of bodies) {
+      walk(b['query']);
+      walk(b['aggs']);
+      for (const s of (b['sort'] as Array<Record<string, unknown>> | undefined) ?? []) uses.push(['sort', Object.keys(s)[0]!]);
+    }
+    const wrong = [...new Set(uses.map(([use, field]) => `${use} ${field}`))].filter((u) => {
+      const [use, field] = u.split(' ') as [string, string];
+      return !types[field] || !allows[use]!.includes(types[field]!);
+    });
+    expect(wrong, 'each use and field that Kibana’s mappings do not support').to.deep.equal([]);
+    expect(uses.length).to.be.greaterThan(20);
   });
 
   it('reads the version (serverless runs the newest code whatever number it reports) and the fields, converting those mapped two ways', () => {
