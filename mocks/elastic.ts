@@ -232,6 +232,9 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
   /** Alerts changed through Kibana, by IP and index; and the IPs searched (where ids are looked up). */
   const patches = new Map<string, Map<number, AlertItem>>();
   const served = new Set<string>();
+  /** Open points in time. */
+  const pits = new Set<string>();
+  let pitSeq = 0;
 
   /** The IP's alerts with the changes made so far. */
   function alertSource(ip: string): ListSource<AlertItem> {
@@ -339,7 +342,7 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
     }
   }
 
-  function search(body: SearchBody): Response {
+  function search(body: SearchBody, pit?: string): Response {
     const status = options.fail?.['alerts'];
     if (status) return error(status, 'mock_failure', `The mock fails alerts with ${status}.`);
     // Alerts by id (read back after a change).
@@ -375,14 +378,16 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
     }
     const page = queryAlerts(source, { ...read.query, offset, limit: size });
     const sortField = body.sort?.[0] ? Object.keys(body.sort[0])[0]! : A.timestamp;
-    const hits = page.items.map((a) => {
+    const hits = page.items.map((a, i) => {
       const doc = alertDocument(a);
       // `_source`: false for none, a list of fields for those only (as Elasticsearch filters it).
       const kept = Array.isArray(body._source) ? Object.fromEntries(Object.entries(doc).filter(([k]) => (body._source as string[]).includes(k))) : doc;
-      return { _index: '.internal.alerts-security.alerts-default-000001', _id: a.id, _score: null, ...(body._source === false ? {} : { _source: kept }), sort: [sortValue(doc, sortField), a.id] };
+      // In a point in time Elasticsearch adds its tiebreaker (_shard_doc) to each hit's sort values.
+      const sort = pit ? [sortValue(doc, sortField), a.id, offset + i] : [sortValue(doc, sortField), a.id];
+      return { _index: '.internal.alerts-security.alerts-default-000001', _id: a.id, _score: null, ...(body._source === false ? {} : { _source: kept }), sort };
     });
     if (hits.length) positions.set(`${key}|${JSON.stringify(hits.at(-1)!.sort)}`, offset + hits.length);
-    return HttpResponse.json({ took: 4, timed_out: false, _shards: { total: 1, successful: 1, skipped: 0, failed: 0 }, hits: { total: { value: page.total, relation: 'eq' }, max_score: null, hits } });
+    return HttpResponse.json({ ...(pit ? { pit_id: pit } : {}), took: 4, timed_out: false, _shards: { total: 1, successful: 1, skipped: 0, failed: 0 }, hits: { total: { value: page.total, relation: 'eq' }, max_score: null, hits } });
   }
 
   const kibana = (options.kibanaUrl ?? DEMO_KIBANA_URL).replace(/\/+$/, '');
@@ -429,9 +434,31 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
     }),
     http.post(`${base}/:index/_search`, async ({ request, params }) => {
       if (!String(params['index']).startsWith('.alerts-security.alerts-')) return error(404, 'index_not_found_exception', `no such index [${String(params['index'])}]`);
-      const body = (await request.json().catch(() => undefined)) as SearchBody | undefined;
+      const body = (await request.json().catch(() => undefined)) as (SearchBody & { pit?: unknown }) | undefined;
       if (!body) return error(400, 'parsing_exception', 'Request body is required.');
+      if (body.pit) return error(400, 'action_request_validation_exception', 'Validation Failed: 1: [indices] cannot be used with point in time. Do not specify any index with point in time.;');
       return search(body);
+    }),
+    // Points in time over the alerts: opened per index, searched without one, closed by id.
+    http.post(`${base}/:index/_pit`, ({ request, params }) => {
+      if (!String(params['index']).startsWith('.alerts-security.alerts-')) return error(404, 'index_not_found_exception', `no such index [${String(params['index'])}]`);
+      if (!new URL(request.url).searchParams.get('keep_alive')) return error(400, 'action_request_validation_exception', 'Validation Failed: 1: [keep_alive] is not specified;');
+      const id = btoa(`pit-${++pitSeq}-${String(params['index'])}`);
+      pits.add(id);
+      return HttpResponse.json({ _shards: { total: 1, successful: 1, skipped: 0, failed: 0 }, id });
+    }),
+    http.post(`${base}/_search`, async ({ request }) => {
+      const body = (await request.json().catch(() => undefined)) as (SearchBody & { pit?: { id?: unknown } }) | undefined;
+      if (!body) return error(400, 'parsing_exception', 'Request body is required.');
+      const id = typeof body.pit?.id === 'string' ? body.pit.id : undefined;
+      if (!id) return error(400, 'illegal_argument_exception', 'The mock searches the alerts through their index or a point in time only.');
+      if (!pits.has(id)) return error(404, 'search_context_missing_exception', `No search context found for id [${id}]`);
+      return search(body, id);
+    }),
+    http.delete(`${base}/_pit`, async ({ request }) => {
+      const body = (await request.json().catch(() => undefined)) as { id?: unknown } | undefined;
+      const freed = typeof body?.id === 'string' && pits.delete(body.id);
+      return HttpResponse.json({ succeeded: true, num_freed: freed ? 1 : 0 }, { status: freed ? 200 : 404 });
     }),
   ];
 }

@@ -16,6 +16,7 @@ import type { AlertFilter, AlertSortField } from '../../src/data/provider.js';
 import { createElasticHandlers, DEMO_ELASTICSEARCH_URL, DEMO_KIBANA_URL, type ElasticMockOptions } from '../../mocks/elastic.js';
 import ecsTypes from '../../mocks/elastic/ecs-types.json';
 import { esqlSupported, fieldExpression, readFieldCaps, readVersion } from '../../src/providers/elastic/cluster.js';
+import { DeepPages } from '../../src/providers/elastic/deep-pages.js';
 import { fieldCaps, PROFILES } from '../../mocks/elastic/cluster.js';
 import { rejection } from '../helpers/providers.js';
 import { NOW, useMockApi, worker } from '../helpers/msw.js';
@@ -84,6 +85,43 @@ describe('ElasticSecurityProvider on the clusters deployments have', () => {
     });
     expect(wrong, 'each use and field that Kibana’s mappings do not support').to.deep.equal([]);
     expect(uses.length).to.be.greaterThan(20);
+  });
+
+  it('walks a deep page in one point in time, opens another when the cluster freed it, and closes the oldest past eight lists', async () => {
+    const calls: string[] = [];
+    let live = new Set<string>();
+    let n = 0;
+    const io = {
+      post: async (path: string, body: unknown) => {
+        const b = body as { pit?: { id: string }; size?: number; search_after?: unknown[] } | undefined;
+        calls.push(path.includes('_pit') ? 'open' : `search ${b!.pit!.id}`);
+        if (path.includes('_pit')) {
+          const id = `pit${++n}`;
+          live.add(id);
+          return { id };
+        }
+        if (!live.has(b!.pit!.id)) throw new IpDataError('not-found', 'No search context found', { status: 404 });
+        const from = b!.search_after ? Number(b!.search_after[0]) : 0;
+        return { pit_id: b!.pit!.id, hits: { total: { value: 1e6 }, hits: Array.from({ length: b!.size! }, (_, i) => ({ sort: [from + i + 1] })) } };
+      },
+      close: async (body: unknown) => void calls.push(`close ${(body as { id: string }).id}`),
+    };
+    const pages = new DeepPages(io, '/.alerts-security.alerts-default', 10_000);
+    const body = (p: { size: number; searchAfter?: unknown[] }) => ({ size: p.size, ...(p.searchAfter ? { search_after: p.searchAfter } : {}) });
+    const signal = new AbortController().signal;
+    await pages.page('a', body, 25_000, 50, 'alerts', signal);
+    // Three walks of at most 10,000 sort values, then the page.
+    expect(calls).to.deep.equal(['open', 'search pit1', 'search pit1', 'search pit1', 'search pit1']);
+    // The cluster freed it: the next page opens another and walks again.
+    live = new Set();
+    calls.length = 0;
+    const page = (await pages.page('a', body, 25_050, 50, 'alerts', signal)) as { hits: { hits: Array<{ sort: number[] }> } };
+    expect(calls[0]).to.equal('search pit1');
+    expect(calls[1]).to.equal('open');
+    expect(page.hits.hits[0]!.sort[0]).to.equal(25_051);
+    // Eight lists at most: the ninth closes the oldest's point in time.
+    for (const key of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']) await pages.page(key, body, 10_001, 1, 'alerts', signal);
+    expect(calls).to.include('close pit2');
   });
 
   it('reads the version (serverless runs the newest code whatever number it reports) and the fields, converting those mapped two ways', () => {

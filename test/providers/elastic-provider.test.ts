@@ -36,8 +36,8 @@ function recordRequests(): Sent[] {
     if (!request.url.startsWith(DEMO_ELASTICSEARCH_URL) || request.method !== 'POST') return;
     void request
       .clone()
-      .json()
-      .then((body: Sent['body']) => sent.push({ url: request.url, body, authorization: request.headers.get('Authorization') }));
+      .text()
+      .then((text) => sent.push({ url: request.url, body: (text ? JSON.parse(text) : {}) as Sent['body'], authorization: request.headers.get('Authorization') }));
   });
   return sent;
 }
@@ -157,6 +157,28 @@ describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
     expect(searches.some((s) => Array.isArray(s.body['search_after']))).to.equal(true);
     // The walk fetches sort values only, not documents.
     expect(searches.filter((s) => s.body['_source'] === false).length).to.be.greaterThan(0);
+    // Past the window, in one point in time (the list as it was when the walk began): opened once,
+    // searched without an index, every deep request in it.
+    const opened = sent.filter((s) => s.url.includes('/_pit?keep_alive='));
+    expect(opened).to.have.length(1);
+    const deepSearches = searches.filter((s) => Array.isArray(s.body['search_after']));
+    expect(deepSearches.every((s) => new URL(s.url).pathname === '/_search' && typeof (s.body['pit'] as { id?: unknown })?.id === 'string')).to.equal(true);
+    expect(searches.filter((s) => s.body['pit']).every((s) => new URL(s.url).pathname === '/_search')).to.equal(true);
+  });
+
+  it('closes the point in time of a deep page when alerts change, and opens one again after', async () => {
+    const closed: string[] = [];
+    worker.events.on('request:start', ({ request }) => {
+      if (request.method === 'DELETE' && request.url.endsWith('/_pit')) void request.clone().json().then((b: { id: string }) => closed.push(b.id));
+    });
+    const p = guardProvider(elastic({ kibanaUrl: DEMO_KIBANA_URL }));
+    const wide = { from: new Date(NOW - 180 * DAY_MS), to: new Date(NOW + 3_600_000) };
+    await p.listAlerts(BIG, { range: wide, offset: 12_000, limit: 20 }, o());
+    const first = await p.listAlerts(BIG, { range: wide, offset: 0, limit: 1, filter: { status: ['new'] } }, o());
+    await p.updateAlerts!([first.items[0]!.id], { status: 'inProgress' }, o());
+    await waitUntil(() => closed.length === 1, 'the point in time closed');
+    const again = await p.listAlerts(BIG, { range: wide, offset: 12_000, limit: 20 }, o());
+    expect(again.items).to.have.length(20);
   });
 
   it('pushes filters, sort and search down; a hostile search is a literal wildcard value, never query syntax', async () => {

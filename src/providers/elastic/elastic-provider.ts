@@ -16,9 +16,11 @@ import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, Provi
 import { listSource, queryDevices, splitDeviceSearch } from '../../data/query.js';
 import { canonicalIp, parseIp } from '../../lib/ip.js';
 import { bucketMs, bucketSizeFor, bucketStarts, DAY_MS, type TimeRange } from '../../lib/time-range.js';
-import { HttpClient, kindForStatus, parseJson, parseRetryAfter } from '../http.js';
+import { HttpClient, parseJson } from '../http.js';
 import { SharedCache } from '../microsoft/shared-cache.js';
-import { ESQL_MIN_VERSION, esqlSupported, readFieldCaps, readVersion, type ClusterVersion, type FieldTypes } from './cluster.js';
+import { esqlSupported, readFieldCaps, readVersion, type ClusterVersion, type FieldTypes } from './cluster.js';
+import { DeepPages } from './deep-pages.js';
+import { elasticError, kibanaError, missingNote, tooOld } from './errors.js';
 import { paramsOf, type EsqlRequest } from './esql.js';
 import { A, ElasticQueries, type ElasticFieldNames } from './queries.js';
 import { alertFromHit, deviceFromRow, esqlRows, eventFromRow, num, severityOf, statusOf, str, type Row } from './read.js';
@@ -67,8 +69,8 @@ export class ElasticSecurityProvider implements IpDataProvider {
   readonly #searches = new SharedCache<unknown>({ max: 64 });
   /** The range of each Go hunt query made (its link opens Discover over that range). */
   readonly #huntRanges = new Map<string, TimeRange>();
-  /** Per alert query: the sort values after the row at each offset a page ended on (for `search_after`). */
-  readonly #cursors = new Map<string, Map<number, unknown[]>>();
+  /** Alert pages past the result window, each list walked in its own point in time. */
+  readonly #deep: DeepPages;
 
   constructor(options: ElasticSecurityProviderOptions) {
     if (!options || typeof options.elasticsearchUrl !== 'string' || !options.elasticsearchUrl.trim()) {
@@ -79,6 +81,22 @@ export class ElasticSecurityProvider implements IpDataProvider {
     this.#http = new HttpClient({ fetch: options.fetch, timeoutMs: options.timeoutMs, credentials: options.credentials, followRedirects: options.followRedirects });
     this.#q = new ElasticQueries(options.eventIndices ?? 'logs-*', options.alertIndex ?? '.alerts-security.alerts-default', options.fields);
     this.links = kibanaLinks(options.kibanaUrl, (query) => this.#huntRanges.get(query));
+    this.#deep = new DeepPages(
+      {
+        post: (path, body, what, signal) => this.#post(path, body, what, signal),
+        // Closing a point in time frees it early; if it fails, its keep-alive frees it.
+        close: async (body) => {
+          try {
+            const headers = await requestHeaders(this.#o.headers);
+            await this.#http.attempt({ method: 'DELETE', url: `${this.#base}/_pit`, headers, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) }, true);
+          } catch {
+            // freed by its keep-alive
+          }
+        },
+      },
+      `/${encodeURIComponent(this.#q.alertsIndex).replace(/%2C/gi, ',').replace(/%2A/gi, '*')}`,
+      WINDOW,
+    );
   }
 
   async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
@@ -167,32 +185,13 @@ export class ElasticSecurityProvider implements IpDataProvider {
     const offset = Math.max(0, Math.floor(query.offset));
     const limit = Math.max(0, Math.min(Math.floor(query.limit), WINDOW));
     const key = JSON.stringify([canonical, range.from.getTime(), range.to.getTime(), query.filter ?? {}, query.search ?? '', query.sort ?? null]);
-    const request = (page: { size: number; from?: number; searchAfter?: unknown[] }, fields = true) => {
-      const body = this.#q.alertsSearch(canonical, range, page, query.filter, query.sort, query.search);
-      if (!fields) body['_source'] = false;
-      return this.#search(body, `the alerts of ${canonical}`, o.signal);
-    };
-    let answer: unknown;
-    if (offset + limit <= WINDOW) {
-      answer = await request({ size: limit, from: offset });
-    } else {
-      // Past the window: from the nearest position known (where an earlier page ended), walk with
-      // search_after, sort values only (no documents), to the page; then fetch it.
-      const cursors = this.#cursorsFor(key);
-      let at = Math.max(0, ...[...cursors.keys()].filter((k) => k <= offset));
-      let walked: unknown;
-      while (at < offset) {
-        const size = Math.min(WINDOW, offset - at);
-        walked = await request(at === 0 ? { size, from: 0 } : { size, searchAfter: cursors.get(at) }, false);
-        const n = hitsOf(walked).length;
-        if (!n) break;
-        this.#remember(key, at, walked);
-        at += n;
-      }
-      if (at < offset) return { items: [], total: totalOf(walked) };
-      answer = await request({ size: limit, searchAfter: cursors.get(offset) });
-    }
-    this.#remember(key, offset, answer);
+    const request = (page: { size: number; from?: number }) => this.#search(this.#q.alertsSearch(canonical, range, page, query.filter, query.sort, query.search), `the alerts of ${canonical}`, o.signal);
+    // Within the window: from/size (shared while the page asks again). Past it: search_after in a
+    // point in time, so a far page is the list as it was when the walk began.
+    const answer =
+      offset + limit <= WINDOW
+        ? await request({ size: limit, from: offset })
+        : await this.#deep.page(key, (page) => this.#q.alertsSearch(canonical, range, page, query.filter, query.sort, query.search), offset, limit, `the alerts of ${canonical}`, o.signal);
     const hits = hitsOf(answer);
     return { items: hits.map(alertFromHit).filter((a): a is AlertItem => Boolean(a)), total: totalOf(answer) };
   }
@@ -251,7 +250,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
     })();
     // Every answer kept from before the change is stale now.
     this.#searches.clear();
-    this.#cursors.clear();
+    this.#deep.closeAll();
     const read = await this.#post(this.#alertsPath(), { query: { terms: { [A.id]: ids } }, size: ids.length, _source: this.#q.alertSource }, 'the changed alerts', o.signal);
     const items = hitsOf(read).map(alertFromHit).filter((a): a is AlertItem => Boolean(a));
     const changed = items.filter((a) => a.status === patch.status);
@@ -316,22 +315,6 @@ export class ElasticSecurityProvider implements IpDataProvider {
       .filter((a): a is AlertItem => Boolean(a))
       .map((a) => ({ id: a.id, title: a.title, severity: a.severity, time: a.firstActivity, kind: a.kind }));
     return { alertMarks: marks, alertMarksTotal: totalOf(answer) };
-  }
-
-  #cursorsFor(key: string): Map<number, unknown[]> {
-    let c = this.#cursors.get(key);
-    if (!c) {
-      if (this.#cursors.size > 16) this.#cursors.delete(this.#cursors.keys().next().value!);
-      this.#cursors.set(key, (c = new Map()));
-    }
-    return c;
-  }
-
-  /** Keep where a page ended (the sort values of its last hit), for `search_after` further on. */
-  #remember(key: string, offset: number, answer: unknown): void {
-    const hits = hitsOf(answer);
-    const sort = (hits.at(-1) as { sort?: unknown } | undefined)?.sort;
-    if (Array.isArray(sort)) this.#cursorsFor(key).set(offset + hits.length, sort);
   }
 
   /**
@@ -429,74 +412,6 @@ function totalOf(answer: unknown): number {
 interface Answer {
   rows: Row[];
   partial?: string;
-}
-
-/** The ES|QL sections of a cluster older than the page's queries need. */
-function tooOld(version: ClusterVersion, what: string): IpDataError {
-  return new IpDataError('unsupported', `This cluster runs Elasticsearch ${version.number}; ${what} is an ES|QL query using VALUES and BUCKET, which need Elasticsearch ${ESQL_MIN_VERSION} or later. The alerts list works on this cluster.`);
-}
-
-/** What the device list cannot show because no event index maps it. */
-function missingNote(q: ElasticQueries, fields: FieldTypes | undefined): string | undefined {
-  if (!fields) return undefined;
-  const missing = q.missingEventFields(fields);
-  return missing.length ? `Not in your event data, so not shown or searched: ${missing.join(', ')}.` : undefined;
-}
-
-/** Elasticsearch's error (`{ error: { type, reason }, status }`) as an `IpDataError`, with what it needs. */
-function elasticError(status: number, text: string, headers: Headers, what: string, context: { indices?: string } = {}): IpDataError {
-  let reason: string | undefined;
-  let type: string | undefined;
-  try {
-    const e = (JSON.parse(text) as { error?: { type?: unknown; reason?: unknown; root_cause?: Array<{ reason?: unknown }> } | string })?.error;
-    if (typeof e === 'string') reason = e;
-    else if (e) {
-      type = typeof e.type === 'string' ? e.type : undefined;
-      const r = e.reason ?? e.root_cause?.[0]?.reason;
-      reason = typeof r === 'string' ? r : undefined;
-    }
-  } catch {
-    // not JSON: the status says enough
-  }
-  const said = reason ? `: ${reason.slice(0, 300)}${type ? ` (${type})` : ''}` : '';
-  // ES|QL names what the indices lack (`Unknown column [url.full]`, perhaps with `, did you mean …?`).
-  const unknown = type === 'verification_exception' && reason ? [...reason.matchAll(/Unknown column \[([^\]]+)\]/g)].map((m) => m[1]) : [];
-  if (unknown.length) return new IpDataError('unsupported', `The event indices (${context.indices ?? 'logs-*'}) map no ${unknown.join(' or ')} field, which ${what} needs (${status}${said}).`, { status });
-  // An ES|QL before the functions the queries use (the version is unknown without the monitor privilege).
-  if (type === 'verification_exception' && reason && /Unknown function \[(values|bucket)\]/i.test(reason)) {
-    return new IpDataError('unsupported', `Elasticsearch could not run ${what}: its ES|QL has no ${/values/i.test(reason) ? 'VALUES' : 'BUCKET'} function, which came in Elasticsearch ${ESQL_MIN_VERSION}; this page's ES|QL needs that version or later (${status}${said}). The alerts list works.`, { status });
-  }
-  const kind = kindForStatus(status);
-  const advice =
-    kind === 'unauthorized'
-      ? ' Check the API key the page sends.'
-      : kind === 'forbidden'
-        ? ` The key needs the read privilege on ${context.indices ?? 'the event and alert index patterns'}.`
-        : '';
-  return new IpDataError(kind, `Elasticsearch refused ${what} (${status})${said}.${advice}`, { status, retryAfter: parseRetryAfter(headers.get('Retry-After')) });
-}
-
-/**
- * Kibana's refusal of a status change (`{ message, status_code }` from the detection engine's
- * routes, or `{ statusCode, error, message }` from Kibana itself). The change runs as the caller:
- * a 403 names the privileges it needs.
- */
-function kibanaError(status: number, text: string, headers: Headers, alertsIndex: string): IpDataError {
-  let said: string | undefined;
-  try {
-    const body = JSON.parse(text) as { message?: unknown };
-    if (typeof body?.message === 'string' && body.message) said = body.message.slice(0, 400);
-  } catch {
-    // not JSON: the status says enough
-  }
-  const kind = kindForStatus(status);
-  const advice =
-    kind === 'forbidden'
-      ? ` Changing an alert's status runs as the key the page sends: it needs the index privileges read, write, maintenance and view_index_metadata on ${alertsIndex}, and Kibana's Security feature (Alerts, from 9.4) at All in the space. A read-only key cannot change alerts.`
-      : kind === 'unauthorized'
-        ? ' Check the key the page sends to Kibana.'
-        : '';
-  return new IpDataError(kind, `Kibana refused the status change (${status})${said ? `: ${said}` : ''}.${advice}`, { status, retryAfter: parseRetryAfter(headers.get('Retry-After')) });
 }
 
 /** A string in Rison, the notation of Kibana's URL state: quoted, `!` and `'` escaped with `!`. */

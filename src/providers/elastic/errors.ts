@@ -1,0 +1,79 @@
+/**
+ * What the Elastic provider says when the cluster or Kibana says no: Elasticsearch's error body
+ * (`{ error: { type, reason }, status }`) and Kibana's (`{ message, status_code }`, or its own
+ * `{ statusCode, error, message }`) turned into the page's errors, with what the cluster lacks or
+ * the key needs.
+ */
+import { IpDataError } from '../../data/errors.js';
+import { kindForStatus, parseRetryAfter } from '../http.js';
+import { ESQL_MIN_VERSION, type ClusterVersion, type FieldTypes } from './cluster.js';
+import type { ElasticQueries } from './queries.js';
+
+/** The ES|QL sections of a cluster older than the page's queries need. */
+export function tooOld(version: ClusterVersion, what: string): IpDataError {
+  return new IpDataError('unsupported', `This cluster runs Elasticsearch ${version.number}; ${what} is an ES|QL query using VALUES and BUCKET, which need Elasticsearch ${ESQL_MIN_VERSION} or later. The alerts list works on this cluster.`);
+}
+
+/** What the device list cannot show because no event index maps it. */
+export function missingNote(q: ElasticQueries, fields: FieldTypes | undefined): string | undefined {
+  if (!fields) return undefined;
+  const missing = q.missingEventFields(fields);
+  return missing.length ? `Not in your event data, so not shown or searched: ${missing.join(', ')}.` : undefined;
+}
+
+/** Elasticsearch's error (`{ error: { type, reason }, status }`) as an `IpDataError`, with what it needs. */
+export function elasticError(status: number, text: string, headers: Headers, what: string, context: { indices?: string } = {}): IpDataError {
+  let reason: string | undefined;
+  let type: string | undefined;
+  try {
+    const e = (JSON.parse(text) as { error?: { type?: unknown; reason?: unknown; root_cause?: Array<{ reason?: unknown }> } | string })?.error;
+    if (typeof e === 'string') reason = e;
+    else if (e) {
+      type = typeof e.type === 'string' ? e.type : undefined;
+      const r = e.reason ?? e.root_cause?.[0]?.reason;
+      reason = typeof r === 'string' ? r : undefined;
+    }
+  } catch {
+    // not JSON: the status says enough
+  }
+  const said = reason ? `: ${reason.slice(0, 300)}${type ? ` (${type})` : ''}` : '';
+  // ES|QL names what the indices lack (`Unknown column [url.full]`, perhaps with `, did you mean …?`).
+  const unknown = type === 'verification_exception' && reason ? [...reason.matchAll(/Unknown column \[([^\]]+)\]/g)].map((m) => m[1]) : [];
+  if (unknown.length) return new IpDataError('unsupported', `The event indices (${context.indices ?? 'logs-*'}) map no ${unknown.join(' or ')} field, which ${what} needs (${status}${said}).`, { status });
+  // An ES|QL before the functions the queries use (the version is unknown without the monitor privilege).
+  if (type === 'verification_exception' && reason && /Unknown function \[(values|bucket)\]/i.test(reason)) {
+    return new IpDataError('unsupported', `Elasticsearch could not run ${what}: its ES|QL has no ${/values/i.test(reason) ? 'VALUES' : 'BUCKET'} function, which came in Elasticsearch ${ESQL_MIN_VERSION}; this page's ES|QL needs that version or later (${status}${said}). The alerts list works.`, { status });
+  }
+  const kind = kindForStatus(status);
+  const advice =
+    kind === 'unauthorized'
+      ? ' Check the API key the page sends.'
+      : kind === 'forbidden'
+        ? ` The key needs the read privilege on ${context.indices ?? 'the event and alert index patterns'}.`
+        : '';
+  return new IpDataError(kind, `Elasticsearch refused ${what} (${status})${said}.${advice}`, { status, retryAfter: parseRetryAfter(headers.get('Retry-After')) });
+}
+
+/**
+ * Kibana's refusal of a status change (`{ message, status_code }` from the detection engine's
+ * routes, or `{ statusCode, error, message }` from Kibana itself). The change runs as the caller:
+ * a 403 names the privileges it needs.
+ */
+export function kibanaError(status: number, text: string, headers: Headers, alertsIndex: string): IpDataError {
+  let said: string | undefined;
+  try {
+    const body = JSON.parse(text) as { message?: unknown };
+    if (typeof body?.message === 'string' && body.message) said = body.message.slice(0, 400);
+  } catch {
+    // not JSON: the status says enough
+  }
+  const kind = kindForStatus(status);
+  const advice =
+    kind === 'forbidden'
+      ? ` Changing an alert's status runs as the key the page sends: it needs the index privileges read, write, maintenance and view_index_metadata on ${alertsIndex}, and Kibana's Security feature (Alerts, from 9.4) at All in the space. A read-only key cannot change alerts.`
+      : kind === 'unauthorized'
+        ? ' Check the key the page sends to Kibana.'
+        : '';
+  return new IpDataError(kind, `Kibana refused the status change (${status})${said ? `: ${said}` : ''}.${advice}`, { status, retryAfter: parseRetryAfter(headers.get('Retry-After')) });
+}
+
