@@ -6,6 +6,7 @@
  * recognized by the provider's marker line and read their values from `params` only; the search
  * body is read back into the generator's query. Elastic has no incidents: only alerts are served.
  */
+import type { estypes } from '@elastic/elasticsearch';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { AlertItem } from '../src/data/model.js';
 import type { AlertFilter, AlertFilterField, AlertQuery, AlertSortField } from '../src/data/provider.js';
@@ -274,8 +275,9 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
       const nulls = new Set(kept.filter(([n]) => new RegExp(`\\b${n} = null\\b`).test(query)).map(([n]) => n));
       const rows = verdict.multiValued ? [] : values.map((v) => kept.map(([n, i]) => (nulls.has(n) ? null : v[i])));
       const headers = verdict.multiValued ? multiValueWarnings(query, verdict.multiValued).map((w) => ['Warning', w] as [string, string]) : [];
+      const answer: estypes.EsqlQueryResponse = { took: 3, is_partial: options.partial === true, columns: kept.map(([n, i]) => ({ name: n, type: nulls.has(n) ? 'null' : columns[i]![1] })), values: rows as estypes.FieldValue[][] };
       return HttpResponse.json(
-        { took: 3, is_partial: options.partial === true, columns: kept.map(([n, i]) => ({ name: n, type: nulls.has(n) ? 'null' : columns[i]![1] })), values: rows },
+        answer,
         { headers: new Headers(headers) },
       );
     };

@@ -6,6 +6,7 @@
  * conversion, named parameters before 8.15) or empty its rows (a comparison with a multi-valued
  * field is null, with a `Warning` header). Error bodies as Elasticsearch writes them.
  */
+import type { estypes } from '@elastic/elasticsearch';
 import ecs from './ecs-types.json';
 
 export type ClusterProfileName = 'defend' | 'network' | 'v8.14';
@@ -57,7 +58,7 @@ export const PROFILES: Record<ClusterProfileName, ClusterProfile> = {
 const mvFields = new Set(Object.entries(ECS).filter(([, f]) => f.array).map(([n]) => n));
 
 /** `GET /`: the cluster's name and version. */
-export function rootInfo(p: ClusterProfile, number = p.version): Record<string, unknown> {
+export function rootInfo(p: ClusterProfile, number = p.version): estypes.InfoResponse {
   return {
     name: 'es-node-1',
     cluster_name: `mock-${p.name}`,
@@ -78,8 +79,8 @@ function typesOf(p: ClusterProfile, field: string): Map<string, string[]> {
 }
 
 /** `GET /<indices>/_field_caps?fields=…`: the mapped fields asked for, per type; `indices` per type only where types differ. */
-export function fieldCaps(p: ClusterProfile, asked: readonly string[]): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
+export function fieldCaps(p: ClusterProfile, asked: readonly string[]): estypes.FieldCapsResponse {
+  const fields: estypes.FieldCapsResponse['fields'] = {};
   for (const name of asked) {
     const types = typesOf(p, name);
     if (!types.size) continue;

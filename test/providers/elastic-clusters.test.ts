@@ -17,6 +17,7 @@ import { createElasticHandlers, DEMO_ELASTICSEARCH_URL, DEMO_KIBANA_URL, type El
 import ecsTypes from '../../mocks/elastic/ecs-types.json';
 import { esqlSupported, fieldExpression, readFieldCaps, readVersion } from '../../src/providers/elastic/cluster.js';
 import { DeepPages } from '../../src/providers/elastic/deep-pages.js';
+import type { estypes } from '@elastic/elasticsearch';
 import { fieldCaps, PROFILES } from '../../mocks/elastic/cluster.js';
 import { rejection } from '../helpers/providers.js';
 import { NOW, useMockApi, worker } from '../helpers/msw.js';
@@ -107,7 +108,7 @@ describe('ElasticSecurityProvider on the clusters deployments have', () => {
       close: async (body: unknown) => void calls.push(`close ${(body as { id: string }).id}`),
     };
     const pages = new DeepPages(io, '/.alerts-security.alerts-default', 10_000);
-    const body = (p: { size: number; searchAfter?: unknown[] }) => ({ size: p.size, ...(p.searchAfter ? { search_after: p.searchAfter } : {}) });
+    const body = (p: { size: number; searchAfter?: unknown[] }): estypes.SearchRequest => ({ size: p.size, ...(p.searchAfter ? { search_after: p.searchAfter as estypes.SortResults } : {}) });
     const signal = new AbortController().signal;
     await pages.page('a', body, 25_000, 50, 'alerts', signal);
     // Three walks of at most 10,000 sort values, then the page.

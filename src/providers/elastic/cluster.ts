@@ -7,6 +7,7 @@
  * mapped as different types in different indices unless it is converted; so each query is built
  * over the fields that exist, converting those whose types differ.
  */
+import type { estypes } from '@elastic/elasticsearch';
 import { IpDataError } from '../../data/errors.js';
 
 /** Elasticsearch's version: `serverless` clusters report an old number and run the newest code. */
@@ -31,7 +32,8 @@ export function esqlSupported(version: ClusterVersion | undefined): boolean {
 
 /** The version from `GET /`'s answer. */
 export function readVersion(answer: unknown): ClusterVersion | undefined {
-  const v = (answer as { version?: { number?: unknown; build_flavor?: unknown } } | null)?.version;
+  // The official client's types name what is read: a renamed property fails the typecheck.
+  const v = (answer as Partial<estypes.InfoResponse> | null)?.version as Partial<estypes.ElasticsearchVersionInfo> | undefined;
   if (!v || typeof v.number !== 'string' || !/^\d+\.\d+/.test(v.number)) return undefined;
   return { number: v.number, serverless: v.build_flavor === 'serverless' };
 }
@@ -41,7 +43,7 @@ export type FieldTypes = ReadonlyMap<string, readonly string[]>;
 
 /** The fields `_field_caps` reports, with their types (`unmapped` left out). */
 export function readFieldCaps(answer: unknown): FieldTypes {
-  const fields = (answer as { fields?: unknown } | null)?.fields;
+  const fields: unknown = (answer as Partial<estypes.FieldCapsResponse> | null)?.fields;
   if (!fields || typeof fields !== 'object') throw new IpDataError('bad-response', 'Elasticsearch answered the field capabilities without fields.');
   const out = new Map<string, string[]>();
   for (const [name, byType] of Object.entries(fields as Record<string, unknown>)) {

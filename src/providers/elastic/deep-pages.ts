@@ -8,6 +8,7 @@
  * an expired one is opened again). The walk fetches sort values only, and remembers where pages
  * end, so a later page starts from the nearest end it knows.
  */
+import type { estypes } from '@elastic/elasticsearch';
 import { IpDataError } from '../../data/errors.js';
 
 /** The requests the pages need: a POST (JSON in and out), and a DELETE that may fail unheard. */
@@ -45,7 +46,7 @@ export class DeepPages {
   }
 
   /** The page at `offset` of the list `key`, whose search body for a position `body` makes. */
-  async page(key: string, body: (p: PagePosition) => Record<string, unknown>, offset: number, limit: number, what: string, signal: AbortSignal): Promise<unknown> {
+  async page(key: string, body: (p: PagePosition) => estypes.SearchRequest, offset: number, limit: number, what: string, signal: AbortSignal): Promise<unknown> {
     try {
       return await this.#walk(key, body, offset, limit, what, signal);
     } catch (error) {
@@ -56,15 +57,15 @@ export class DeepPages {
     }
   }
 
-  async #walk(key: string, body: (p: PagePosition) => Record<string, unknown>, offset: number, limit: number, what: string, signal: AbortSignal): Promise<unknown> {
+  async #walk(key: string, body: (p: PagePosition) => estypes.SearchRequest, offset: number, limit: number, what: string, signal: AbortSignal): Promise<unknown> {
     const list = await this.#list(key, what, signal);
     const search = async (p: PagePosition, fields: boolean) => {
       const b = body(p);
-      if (!fields) b['_source'] = false;
+      if (!fields) b._source = false;
       // A PIT search names no index: the PIT holds it.
-      b['pit'] = { id: list.pit, keep_alive: KEEP_ALIVE };
+      b.pit = { id: list.pit!, keep_alive: KEEP_ALIVE };
       const answer = await this.#io.post('/_search', b, what, signal);
-      const next = (answer as { pit_id?: unknown } | null)?.pit_id;
+      const next: unknown = (answer as Partial<estypes.SearchResponse> | null)?.pit_id;
       if (typeof next === 'string' && next) list.pit = next;
       list.used = this.#now();
       this.#remember(list, p.from ?? [...list.cursors].find(([, v]) => v === p.searchAfter)?.[0] ?? 0, answer);
@@ -99,7 +100,7 @@ export class DeepPages {
     }
     if (!list.pit) {
       const opened = await this.#io.post(`${this.#index}/_pit?keep_alive=${KEEP_ALIVE}`, undefined, what, signal);
-      const id = (opened as { id?: unknown } | null)?.id;
+      const id: unknown = (opened as Partial<estypes.OpenPointInTimeResponse> | null)?.id;
       if (typeof id !== 'string' || !id) throw new IpDataError('bad-response', `Elasticsearch opened no point in time for ${what}.`);
       list.pit = id;
       list.cursors.clear();

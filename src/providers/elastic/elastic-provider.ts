@@ -16,6 +16,7 @@ import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, Provi
 import { listSource, queryDevices, splitDeviceSearch } from '../../data/query.js';
 import { canonicalIp, parseIp } from '../../lib/ip.js';
 import { bucketMs, bucketSizeFor, bucketStarts, DAY_MS, type TimeRange } from '../../lib/time-range.js';
+import type { estypes } from '@elastic/elasticsearch';
 import { HttpClient, parseJson } from '../http.js';
 import { SharedCache } from '../microsoft/shared-cache.js';
 import { esqlSupported, readFieldCaps, readVersion, type ClusterVersion, type FieldTypes } from './cluster.js';
@@ -308,7 +309,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
   async #alertMarks(ip: string, range: TimeRange, signal: AbortSignal): Promise<{ alertMarks: AlertMark[]; alertMarksTotal: number }> {
     const body = this.#q.alertsSearch(ip, range, { size: MARK_LIMIT, from: 0 }, {}, { field: 'firstActivity', direction: 'asc' });
     // What a mark shows, not whole alerts.
-    body['_source'] = [A.id, A.rule, A.severity, A.start, A.timestamp];
+    body._source = [A.id, A.rule, A.severity, A.start, A.timestamp];
     const answer = await this.#search(body, `the alerts of ${ip}`, signal);
     const marks = hitsOf(answer)
       .map(alertFromHit)
@@ -327,7 +328,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
     return this.#esql.get(JSON.stringify(request), signal, async (s) => {
       const answer = await this.#post('/_query', request, what, s);
       const rows = esqlRows(answer, what);
-      return (answer as { is_partial?: unknown }).is_partial === true ? { rows, partial: `Elasticsearch answered ${what} only in part (a shard or remote cluster did not answer in time): what is shown may be missing rows.` } : { rows };
+      return (answer as Partial<estypes.EsqlQueryResponse>).is_partial === true ? { rows, partial: `Elasticsearch answered ${what} only in part (a shard or remote cluster did not answer in time): what is shown may be missing rows.` } : { rows };
     });
   }
 
@@ -362,7 +363,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
   }
 
   /** A search of the alerts (shared per body while the page asks again, like the ES|QL answers). */
-  #search(body: Record<string, unknown>, what: string, signal: AbortSignal): Promise<unknown> {
+  #search(body: estypes.SearchRequest, what: string, signal: AbortSignal): Promise<unknown> {
     return this.#searches.get(JSON.stringify(body), signal, (s) => this.#post(this.#alertsPath(), body, what, s));
   }
 

@@ -7,18 +7,19 @@
  * are produced here from numbers. Every query starts with a marker comment naming it, which shows
  * in the cluster's slow and audit logs and lets the test mocks recognize it.
  */
+import type { estypes } from '@elastic/elasticsearch';
 import { IpDataError } from '../../data/errors.js';
 import { canonicalIp } from '../../lib/ip.js';
 
 /** An ES|QL named parameter's value: the cluster binds it as a literal of its JSON type. */
 export type EsqlValue = string | number | boolean | null;
 
-/** A query and its parameters, as `POST /_query` takes them. */
-export interface EsqlRequest {
+/** A query and its parameters, as `POST /_query` takes them (the official client's request type). */
+export interface EsqlRequest extends Pick<estypes.EsqlQueryRequest, 'query' | 'filter'> {
   query: string;
   params: Array<Record<string, EsqlValue>>;
   /** A query DSL filter the cluster applies to the documents before the query runs. */
-  filter?: Record<string, unknown>;
+  filter?: estypes.QueryDslQueryContainer;
 }
 
 // Field names as ECS and Elasticsearch write them: letters, digits, `_`, `@`, `.` between parts.

@@ -8,6 +8,7 @@ import type { AlertFilter, AlertFilterField, AlertSortField, Sort } from '../../
 import { parseInterval } from '../../lib/iso-time.js';
 import { own } from '../../data/model.js';
 import type { BucketSize, TimeRange } from '../../lib/time-range.js';
+import type { estypes } from '@elastic/elasticsearch';
 import { IpDataError } from '../../data/errors.js';
 import { fieldExpression, type FieldTypes } from './cluster.js';
 import { esqlDate, esqlField, esqlIndices, esqlInt, esqlIp, esqlMarker, type EsqlRequest } from './esql.js';
@@ -162,24 +163,20 @@ export class ElasticQueries {
    * IP on either side; `term` matches any value of a multi-valued field, and a field mapped as
    * keyword too), so the ES|QL itself names no IP field.
    */
-  #filter(ip: string, range: TimeRange, ipFields: ReadonlyArray<keyof ElasticFieldNames>, more: readonly unknown[]): Record<string, unknown> {
+  #filter(ip: string, range: TimeRange, ipFields: ReadonlyArray<keyof ElasticFieldNames>, more: readonly estypes.QueryDslQueryContainer[]): estypes.QueryDslQueryContainer {
     const canonical = esqlIp(ip);
-    return {
-      bool: {
-        filter: [
-          { range: { [this.#names.timestamp]: { gte: esqlDate(range.from), lt: esqlDate(range.to) } } },
-          { bool: { should: ipFields.map((k) => ({ term: { [this.#names[k]]: canonical } })), minimum_should_match: 1 } },
-          ...more,
-        ],
-      },
-    };
+    return allOf([
+      { range: { [this.#names.timestamp]: { gte: esqlDate(range.from), lt: esqlDate(range.to) } } },
+      { bool: { should: ipFields.map((k) => ({ term: { [this.#names[k]]: canonical } })), minimum_should_match: 1 } },
+      ...more,
+    ]);
   }
 
   /**
    * A request: the query (no value in its text, and no ES|QL parameter either, so it runs on
    * clusters before 8.15's named parameters) and the filter that carries every value.
    */
-  #request(name: string, ip: string, range: TimeRange, lines: string[], o: { ipFields?: ReadonlyArray<keyof ElasticFieldNames>; more?: readonly unknown[]; metadata?: string } = {}): EsqlRequest {
+  #request(name: string, ip: string, range: TimeRange, lines: string[], o: { ipFields?: ReadonlyArray<keyof ElasticFieldNames>; more?: readonly estypes.QueryDslQueryContainer[]; metadata?: string } = {}): EsqlRequest {
     return {
       query: [esqlMarker(name), `FROM ${this.events}${o.metadata ?? ''}`, ...lines].join('\n'),
       params: [],
@@ -338,21 +335,21 @@ export class ElasticQueries {
   }
 
   /** The detection alerts that name the IP: one page, filtered and sorted in the cluster. */
-  alertsSearch(ip: string, range: TimeRange, page: { size: number; from?: number; searchAfter?: unknown[] }, filter: AlertFilter = {}, sort?: Sort<AlertSortField>, search?: string): Record<string, unknown> {
-    const body: Record<string, unknown> = {
+  alertsSearch(ip: string, range: TimeRange, page: { size: number; from?: number; searchAfter?: unknown[] }, filter: AlertFilter = {}, sort?: Sort<AlertSortField>, search?: string): estypes.SearchRequest {
+    const body: estypes.SearchRequest = {
       query: alertsQuery(ip, range, filter, search),
       sort: alertSort(sort),
       size: page.size,
       track_total_hits: true,
       _source: ALERT_SOURCE,
     };
-    if (page.searchAfter) body['search_after'] = page.searchAfter;
-    else body['from'] = page.from ?? 0;
+    if (page.searchAfter) body.search_after = page.searchAfter as estypes.SortResults;
+    else body.from = page.from ?? 0;
     return body;
   }
 
   /** Counts of the IP's alerts by severity and workflow status (for the overview). */
-  alertCounts(ip: string, range: TimeRange): Record<string, unknown> {
+  alertCounts(ip: string, range: TimeRange): estypes.SearchRequest {
     return {
       query: alertsQuery(ip, range, {}),
       size: 0,
@@ -403,13 +400,13 @@ function containing(text: string): string {
   return `*${text.replace(/[\\*?]/g, (c) => `\\${c}`)}*`;
 }
 
-function alertsQuery(ip: string, range: TimeRange, filter: AlertFilter, search?: string): Record<string, unknown> {
+function alertsQuery(ip: string, range: TimeRange, filter: AlertFilter, search?: string): estypes.QueryDslQueryContainer {
   const canonical = esqlIp(ip);
-  const must: unknown[] = [
+  const must: estypes.QueryDslQueryContainer[] = [
     { range: { [A.timestamp]: { gte: esqlDate(range.from), lt: esqlDate(range.to) } } },
     { bool: { should: ['source.ip', 'destination.ip', 'host.ip', 'related.ip'].map((field) => ({ term: { [field]: canonical } })), minimum_should_match: 1 } },
   ];
-  const none = { match_none: {} };
+  const none: estypes.QueryDslQueryContainer = { match_none: {} };
   for (const [name, values] of Object.entries(filter) as Array<[AlertFilterField, ReadonlyArray<string | null> | undefined]>) {
     if (!values?.length) continue;
     const time = TIME_FILTERS[name];
@@ -432,9 +429,9 @@ function alertsQuery(ip: string, range: TimeRange, filter: AlertFilter, search?:
     }
     const map = name === 'severity' ? SEVERITY_TO_ELASTIC : name === 'status' ? STATUS_TO_ELASTIC : undefined;
     const terms = wanted.flatMap((v) => (map ? (own(map, v) ?? []) : [v]));
-    const should: unknown[] = [];
+    const should: estypes.QueryDslQueryContainer[] = [];
     if (terms.length) should.push({ terms: { [field]: terms } });
-    if (unset) should.push({ bool: { must_not: { exists: { field } } } });
+    if (unset) should.push(noneOf({ exists: { field } }));
     must.push(should.length ? { bool: { should, minimum_should_match: 1 } } : none);
   }
   const text = search?.trim();
@@ -446,7 +443,20 @@ function alertsQuery(ip: string, range: TimeRange, filter: AlertFilter, search?:
       },
     });
   }
-  return { bool: { filter: must } };
+  return allOf(must);
+}
+
+/*
+ * A bool query without `should`, typed as the official client's. (Chai's types, loaded by the
+ * tests, give every object a `should` property, so a literal without one does not type as a bool
+ * query's optional `should`: these two build them, the clauses still checked.)
+ */
+function allOf(filter: estypes.QueryDslQueryContainer[]): estypes.QueryDslQueryContainer {
+  return { bool: { filter } } as estypes.QueryDslQueryContainer;
+}
+
+function noneOf(clause: estypes.QueryDslQueryContainer): estypes.QueryDslQueryContainer {
+  return { bool: { must_not: clause } } as estypes.QueryDslQueryContainer;
 }
 
 /** Sort fields the alerts list offers, in the alert schema's fields; the id breaks ties (stable pages). */
@@ -465,7 +475,7 @@ const SORT_FIELDS: Partial<Record<AlertSortField, string>> = {
   id: A.id,
 };
 
-function alertSort(sort: Sort<AlertSortField> | undefined): unknown[] {
+function alertSort(sort: Sort<AlertSortField> | undefined): estypes.SortCombinations[] {
   const field = (sort && SORT_FIELDS[sort.field]) ?? A.timestamp;
   const order = sort ? sort.direction : 'desc';
   return [{ [field]: { order, unmapped_type: 'keyword' } }, { [A.id]: { order: 'asc', unmapped_type: 'keyword' } }];

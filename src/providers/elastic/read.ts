@@ -3,6 +3,7 @@
  * hits' `_source` (dotted or nested field names) and the detection alerts into the model. Nothing
  * is trusted: a value of the wrong type reads as absent, multi-valued fields give their first value.
  */
+import type { estypes } from '@elastic/elasticsearch';
 import { IpDataError } from '../../data/errors.js';
 import type { AlertItem, DeviceEvent, ObservedDevice } from '../../data/model.js';
 import { A } from './queries.js';
@@ -11,7 +12,7 @@ export type Row = Readonly<Record<string, unknown>>;
 
 /** ES|QL's table as rows keyed by column name. */
 export function esqlRows(answer: unknown, what: string): Row[] {
-  const a = answer as { columns?: unknown; values?: unknown } | null;
+  const a = answer as { [K in keyof Pick<estypes.EsqlQueryResponse, 'columns' | 'values'>]?: unknown } | null;
   if (!a || !Array.isArray(a.columns) || !Array.isArray(a.values)) {
     throw new IpDataError('bad-response', `Elasticsearch sent an ES|QL answer without columns and values (${what}).`);
   }
