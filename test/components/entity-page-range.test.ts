@@ -29,7 +29,8 @@ describe('<ip-entity-page> range from a link', () => {
     const range = asked(calls)[0]!;
     expect(range.from.getTime()).to.equal(start);
     expect(range.to.getTime()).to.be.at.most(Date.now() + 5 * 60_000);
-    await waitUntil(() => notice(el), 'a notice');
+    // The notice's code loads when there is something to say (a dynamic import, as for the chart above).
+    await waitUntil(() => notice(el), 'a notice', { timeout: 5000 });
     expect(deepText(notice(el)!).trim()).to.match(/^The time range was shortened to .* \(its end was after now\); it asked for .*9999/);
     expect(notice(el)!.getAttribute('role')).to.equal('status');
     await expect(el).to.be.accessible();
@@ -56,7 +57,8 @@ describe('<ip-entity-page> range from a link', () => {
 
   it('says when it cannot read the range, and shows the last 30 days', async () => {
     const el = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} range="Nov 1 2026/Nov 15 2026" .provider=${staticProvider()}></ip-entity-page>`);
-    await waitUntil(() => notice(el), 'a notice');
+    // The notice's code loads when there is something to say (a dynamic import, as for the chart above).
+    await waitUntil(() => notice(el), 'a notice', { timeout: 5000 });
     expect(deepText(notice(el)!).trim()).to.match(/^The time range “Nov 1 2026\/Nov 15 2026” could not be read .*; showing Last 30 days\.$/);
     expect(el.shadowRoot!.querySelector('ip-time-range-picker')!.value).to.equal('30d');
   });

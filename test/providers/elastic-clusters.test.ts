@@ -4,7 +4,10 @@
  * keyword), and an 8.14 cluster. The mock refuses what Elasticsearch refuses (mocks/elastic/cluster.ts,
  * mappings from ECS's own definitions): each section shows data or says exactly what the cluster lacks.
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/components/entity-page/ip-entity-page.js';
+import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
+import { deepText } from '../helpers/dom.js';
 import { EcsFlat } from '@elastic/ecs';
 import { ElasticSecurityProvider, type ElasticSecurityProviderOptions } from '../../src/providers/elastic/index.js';
 import { guardProvider } from '../../src/providers/guard.js';
@@ -188,8 +191,12 @@ describe('ElasticSecurityProvider on the clusters deployments have', () => {
       const p = over({ profile: 'v8.14', version: '8.13.4', noMonitor });
       const error = (await rejection(p.getPrevalence(IP, range, o()))) as IpDataError;
       expect(error.kind, String(noMonitor)).to.equal('unsupported');
-      expect(error.message).to.contain('8.14');
+      expect(error.message).to.contain('8.14 or later');
       if (!noMonitor) expect(error.message).to.contain('8.13.4');
+      // The summary keeps the alert counts (the search API) and, when the device count could not run, says so.
+      const summary = await p.getSecuritySummary(IP, range, o());
+      expect(summary.activeAlerts).to.be.greaterThan(0);
+      if (!noMonitor) expect(String(summary.incomplete)).to.contain('8.14');
       const alerts = await p.listAlerts(IP, { range, offset: 0, limit: 10 }, o());
       expect(alerts.items.length).to.be.greaterThan(0);
     }
@@ -226,5 +233,26 @@ describe('ElasticSecurityProvider on the clusters deployments have', () => {
       if (readOnlyKey === 'kibana') expect(error.message).to.contain('is unauthorized for user');
       else expect(error.message).to.contain('changed 0 of 1');
     }
+  });
+
+  it('the whole page on an old cluster: each ES|QL section says which version it needs, the alerts list fills', async function () {
+    this.timeout(30_000);
+    worker.use(...createElasticHandlers({ now: NOW, profile: 'v8.14', version: '8.13.4' }));
+    const provider = new ElasticSecurityProvider({ elasticsearchUrl: DEMO_ELASTICSEARCH_URL });
+    const el = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} range="30d" .provider=${provider}></ip-entity-page>`);
+    // Each ES|QL section says so; the alert counts (the search API) still show, saying what is missing.
+    await waitUntil(() => (deepText(el).match(/needs Elasticsearch 8\.14 or later/g) ?? []).length >= 3 && /Active alerts/.test(deepText(el)), 'the overview says the version', { timeout: 10_000 });
+    expect(deepText(el)).to.contain('8.13.4');
+    el.selectTab('alerts');
+    await waitUntil(() => /\d+ incidents and alerts/.test(deepText(el)), 'the alerts list', { timeout: 10_000 });
+  });
+
+  it('the whole page on a network-only cluster: devices without process fields, and which fields the data lacks', async function () {
+    this.timeout(30_000);
+    worker.use(...createElasticHandlers({ now: NOW, profile: 'network' }));
+    const provider = new ElasticSecurityProvider({ elasticsearchUrl: DEMO_ELASTICSEARCH_URL });
+    const el = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} range="30d" tab="devices" .provider=${provider}></ip-entity-page>`);
+    await waitUntil(() => /Not in your event data/.test(deepText(el)), 'the devices list names what is missing', { timeout: 10_000 });
+    expect(deepText(el)).to.contain('process.command_line');
   });
 });

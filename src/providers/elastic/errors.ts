@@ -11,7 +11,7 @@ import type { ElasticQueries } from './queries.js';
 
 /** The ES|QL sections of a cluster older than the page's queries need. */
 export function tooOld(version: ClusterVersion, what: string): IpDataError {
-  return new IpDataError('unsupported', `This cluster runs Elasticsearch ${version.number}; ${what} is an ES|QL query using VALUES and BUCKET, which need Elasticsearch ${ESQL_MIN_VERSION} or later. The alerts list works on this cluster.`);
+  return new IpDataError('unsupported', `This cluster runs Elasticsearch ${version.number}: ${what} comes from an ES|QL query that needs Elasticsearch ${ESQL_MIN_VERSION.replace(/\.0$/, '')} or later (VALUES, BUCKET). The alerts list works on this cluster.`);
 }
 
 /** What the device list cannot show because no event index maps it. */
@@ -42,7 +42,7 @@ export function elasticError(status: number, text: string, headers: Headers, wha
   if (unknown.length) return new IpDataError('unsupported', `The event indices (${context.indices ?? 'logs-*'}) map no ${unknown.join(' or ')} field, which ${what} needs (${status}${said}).`, { status });
   // An ES|QL before the functions the queries use (the version is unknown without the monitor privilege).
   if (type === 'verification_exception' && reason && /Unknown function \[(values|bucket)\]/i.test(reason)) {
-    return new IpDataError('unsupported', `Elasticsearch could not run ${what}: its ES|QL has no ${/values/i.test(reason) ? 'VALUES' : 'BUCKET'} function, which came in Elasticsearch ${ESQL_MIN_VERSION}; this page's ES|QL needs that version or later (${status}${said}). The alerts list works.`, { status });
+    return new IpDataError('unsupported', `Elasticsearch could not run ${what}: its ES|QL has no ${/values/i.test(reason) ? 'VALUES' : 'BUCKET'} function; this page's ES|QL needs Elasticsearch ${ESQL_MIN_VERSION.replace(/\.0$/, '')} or later (${status}${said}). The alerts list works.`, { status });
   }
   const kind = kindForStatus(status);
   const advice =
