@@ -13,6 +13,8 @@ import { totalsReporter } from './scripts/totals-reporter.mjs';
 import { startKqlAnalyzer } from './mocks/kql/analyzer-service.mjs';
 import { defenderProxy } from './docs/examples/defender-proxy.mjs';
 import { fakeMde } from './mocks/mde-upstream.mjs';
+import { elasticProxy } from './docs/examples/elastic-proxy.mjs';
+import { fakeElastic } from './mocks/es-upstream.mjs';
 
 const executablePath = findChrome();
 if (!executablePath) {
@@ -149,6 +151,18 @@ export default {
       if (!context.path.startsWith('/__defender-proxy/')) return next();
       context.respond = false;
       return defenderProxy({ prefix: '/__defender-proxy', upstream: `http://${context.host}/__fake-mde`, timeoutMs: 5_000 })(context.req, context.res);
+    },
+    // The Elasticsearch and Kibana relay recipe, exactly as documented, relaying to stand-ins that
+    // answer with the documented shapes (test/providers/elastic-proxy.test.ts).
+    async function elasticProxyRecipe(context, next) {
+      if (context.path.startsWith('/__fake-es') || context.path.startsWith('/__fake-kibana')) {
+        context.respond = false;
+        return fakeElastic(context.req, context.res);
+      }
+      if (!context.path.startsWith('/__es-proxy') && !context.path.startsWith('/__kibana-proxy/')) return next();
+      context.respond = false;
+      const relay = elasticProxy({ prefix: '/__es-proxy', kibanaPrefix: '/__kibana-proxy', elasticsearch: `http://${context.host}/__fake-es`, kibana: `http://${context.host}/__fake-kibana`, apiKey: 'cmVsYXk6a2V5', timeoutMs: 5_000 });
+      return relay(context.req, context.res);
     },
     // MSW registers /mockServiceWorker.js with scope "/": serve it from ./public.
     function mswWorkerAtRoot(context, next) {
