@@ -126,6 +126,15 @@ describe('ElasticSecurityProvider on the clusters deployments have', () => {
     // Eight lists at most: the ninth closes the oldest's point in time.
     for (const key of ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']) await pages.page(key, body, 10_001, 1, 'alerts', signal);
     expect(calls).to.include('close pit2');
+    // A list left unused for 30 s is closed by the next walk of another.
+    let now = 0;
+    const timed = new DeepPages(io, '/.alerts-security.alerts-default', 10_000, () => now);
+    await timed.page('x', body, 10_001, 1, 'alerts', signal);
+    const xPit = `pit${n}`;
+    now = 31_000;
+    calls.length = 0;
+    await timed.page('y', body, 10_001, 1, 'alerts', signal);
+    expect(calls[0]).to.equal(`close ${xPit}`);
   });
 
   it('reads the version (serverless runs the newest code whatever number it reports) and the fields, converting those mapped two ways', () => {

@@ -3,9 +3,10 @@
  * walked with `search_after` inside a point in time (PIT), so a page far down shows the list as it
  * was when the walk began — no alert skipped or shown twice while new ones arrive, as a walk over
  * the live index could. One PIT per list (IP, range, filter, sort, search), kept alive two minutes
- * between pages, and closed when the list is dropped: another takes its place (at most
- * {@link MAX_LISTS}), alerts change, or it goes unused past its keep-alive (the cluster frees it;
- * an expired one is opened again). The walk fetches sort values only, and remembers where pages
+ * between pages, and closed when the list is dropped: a walk of another list finds it unused for
+ * 30 s (the analyst moved to another filter, sort or IP), more than {@link MAX_LISTS} are open,
+ * alerts change, or it goes unused past its keep-alive (the cluster frees it; an expired one is
+ * opened again). The walk fetches sort values only, and remembers where pages
  * end, so a later page starts from the nearest end it knows.
  */
 import type { estypes } from '@elastic/elasticsearch';
@@ -24,6 +25,8 @@ const KEEP_ALIVE = '2m';
 /** How long a PIT is trusted after its last use (a little under its keep-alive). */
 const TRUST_MS = 100_000;
 const MAX_LISTS = 8;
+/** How long another list's point in time may sit unused before a new walk closes it. */
+const IDLE_MS = 30_000;
 
 interface List {
   pit?: string;
@@ -84,6 +87,13 @@ export class DeepPages {
   }
 
   async #list(key: string, what: string, signal: AbortSignal): Promise<List> {
+    // Another list's point in time unused for a while belongs to a list the analyst left (another
+    // filter, sort or IP): closed now rather than at its keep-alive.
+    for (const [other, l] of this.#lists) {
+      if (other === key || this.#now() - l.used <= IDLE_MS) continue;
+      this.#lists.delete(other);
+      if (l.pit) void this.#io.close({ id: l.pit });
+    }
     let list = this.#lists.get(key);
     if (list && list.pit && this.#now() - list.used > TRUST_MS) {
       void this.#io.close({ id: list.pit });
