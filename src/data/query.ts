@@ -62,8 +62,6 @@ const ALERT_SCHEMA: Schema<AlertItem> = {
   },
 };
 
-/** Alert fields a {@link ListSource} `read` fast path may be asked for. */
-export const ALERT_SOURCE_FIELDS = Object.keys(ALERT_SCHEMA.fields);
 
 /** Filter, sort and page incidents and alerts. */
 export function queryAlerts(source: ListSource<AlertItem> | readonly AlertItem[], query: AlertQuery): Page<AlertItem> {

@@ -1,5 +1,5 @@
 import { msg, str } from '../../lib/l10n.js';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { initialState, Task } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
@@ -78,12 +78,6 @@ export class IpOverview extends IpSectionElement {
     args: () => [this.source.provider, this.source.ip, this.source.range] as const,
     onError: (e) => this.reportError('log-activity', e),
   }));
-
-
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-  }
 
   /** Reload every section. */
   refresh(): void {

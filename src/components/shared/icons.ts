@@ -10,8 +10,6 @@ export const searchIcon = icon(svg`<circle cx="7" cy="7" r="4.5"/><path d="M10.5
 export const alertIcon = icon(svg`<path d="M8 1.8L14.6 13.5H1.4z"/><path d="M8 6.5v3M8 11.6v.1"/>`);
 export const incidentIcon = icon(svg`<rect x="2" y="2.5" width="12" height="11" rx="1.5"/><path d="M5 6h6M5 9h4"/>`);
 export const deviceIcon = icon(svg`<rect x="2" y="3" width="12" height="8" rx="1"/><path d="M6 14h4M8 11v3"/>`);
-export const globeIcon = icon(svg`<circle cx="8" cy="8" r="6"/><path d="M2 8h12M8 2c2 2 2 10 0 12M8 2c-2 2-2 10 0 12"/>`);
-export const retryIcon = icon(svg`<path d="M13 3v3.5H9.5"/><path d="M12.6 6.5A5 5 0 1 0 13 10"/>`);
 export const infoIcon = icon(svg`<circle cx="8" cy="8" r="6"/><path d="M8 7v4M8 4.8v.1"/>`);
 export const bookmarkIcon = icon(svg`<path d="M4 2.5h8v11l-4-3-4 3z"/>`);
 export const activityIcon = icon(svg`<path d="M1.5 8h3l2-5 3 10 2-5h3"/>`);
