@@ -230,10 +230,10 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
         return HttpResponse.json(table([['DeviceId', 'String'], ['DeviceName', 'String'], ['LastSeen', 'DateTime']], rows, true));
       }
       case 'device-details': {
-        // `DeviceId in ("…", …)`: those devices; none named: the 100 seen last.
+        // `DeviceId in ("…", …)`: those devices; none named: all, and the query's own `top` keeps the ones seen last (applyTail).
         const ids = inList(query, 'DeviceId', 'in');
         const seen = d.devices().filter((x) => Date.parse(x.lastSeen) >= from && Date.parse(x.firstSeen) < to);
-        const chosen = ids ? seen.filter((x) => ids.includes(x.id.toLowerCase())) : [...seen].sort((a, b) => Date.parse(b.lastSeen) - Date.parse(a.lastSeen)).slice(0, 100);
+        const chosen = ids ? seen.filter((x) => ids.includes(x.id.toLowerCase())) : seen;
         const rows = chosen.map((x) => ({ DeviceId: x.id, DeviceName: x.name, OSVersion: x.osVersion, ExposureLevel: pascal(x.exposureLevel), Timestamp: x.lastEvent.timestamp, ...eventColumns(x.lastEvent) }));
         return HttpResponse.json(table([['DeviceId', 'String'], ['Timestamp', 'DateTime']], rows, true));
       }

@@ -168,10 +168,10 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
         return respond(d.devices().filter((_, i) => d.deviceEventsMatch(i, term, range)).map((x) => ({ DeviceId: x.id })));
       }
       case 'device-details': {
-        // `DeviceId in ("…", …)`: those devices; none named: the 100 seen last.
+        // `DeviceId in ("…", …)`: those devices; none named: all, and the query's own `top` keeps the ones seen last (applyTail).
         const ids = inList(query, 'DeviceId', 'in');
         const seen = d.devices().filter((x) => Date.parse(x.lastSeen) >= from && Date.parse(x.firstSeen) < to);
-        const chosen = ids ? seen.filter((x) => ids.includes(x.id.toLowerCase())) : [...seen].sort((a, b) => Date.parse(b.lastSeen) - Date.parse(a.lastSeen)).slice(0, 100);
+        const chosen = ids ? seen.filter((x) => ids.includes(x.id.toLowerCase())) : seen;
         return respond(chosen.map(deviceRow), DEVICE_TYPES);
       }
       case 'devices':

@@ -6,8 +6,7 @@
  * filters and sorts by it itself, before any reader. Anything missing stays missing: nothing is invented.
  */
 import { own, type AlertItem, type EvidenceSummary, type ImpactedAsset, type Indicator, type IpDetails } from '../../data/model.js';
-import { clipped } from '../microsoft/kql.js';
-import { number, text, type Row } from '../microsoft/tables.js';
+import { cutText, number, text, type Row } from '../microsoft/tables.js';
 import { ALERT_CLIPS } from './queries.js';
 import { severity } from '../read/overview.js';
 import type { PhysicalAddress, SecurityNamespace as Graph } from '@microsoft/microsoft-graph-types';
@@ -216,8 +215,7 @@ export function incidentFromGraph(raw: unknown, alerts: readonly AlertItem[] = [
   return item;
 }
 
-/** A column the alerts query cut, with `…` when it reached the cut. */
-const cut = (row: Row, column: keyof typeof ALERT_CLIPS) => clipped(text(row, column), ALERT_CLIPS[column]);
+const cut = (row: Row, column: keyof typeof ALERT_CLIPS) => cutText(row, column, ALERT_CLIPS);
 
 /** An alert as advanced hunting knows it (before, or without, its Graph details). */
 export function alertFromHunting(row: Row): AlertItem {

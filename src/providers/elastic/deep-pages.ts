@@ -62,8 +62,9 @@ export class DeepPages {
 
   async #walk(key: string, body: (p: PagePosition) => estypes.SearchRequest, offset: number, limit: number, what: string, signal: AbortSignal): Promise<unknown> {
     const list = await this.#list(key, what, signal);
-    const search = async (p: PagePosition, fields: boolean) => {
-      const b = body(p);
+    // The `size` rows from position `at` (the start, or after the sort values an earlier page ended on).
+    const search = async (at: number, size: number, fields: boolean) => {
+      const b = body(at === 0 ? { size, from: 0 } : { size, searchAfter: list.cursors.get(at) });
       if (!fields) b._source = false;
       // A PIT search names no index: the PIT holds it.
       b.pit = { id: list.pit!, keep_alive: KEEP_ALIVE };
@@ -71,19 +72,17 @@ export class DeepPages {
       const next: unknown = (answer as Partial<estypes.SearchResponse> | null)?.pit_id;
       if (typeof next === 'string' && next) list.pit = next;
       list.used = this.#now();
-      this.#remember(list, p.from ?? [...list.cursors].find(([, v]) => v === p.searchAfter)?.[0] ?? 0, answer);
+      this.#remember(list, at, answer);
       return answer;
     };
     let at = Math.max(0, ...[...list.cursors.keys()].filter((k) => k <= offset));
-    let walked: unknown;
     while (at < offset) {
-      const size = Math.min(this.#window, offset - at);
-      walked = await search(at === 0 ? { size, from: 0 } : { size, searchAfter: list.cursors.get(at) }, false);
+      const walked = await search(at, Math.min(this.#window, offset - at), false);
       const n = hits(walked).length;
       if (!n) return { hits: { total: (walked as { hits?: { total?: unknown } }).hits?.total, hits: [] } };
       at += n;
     }
-    return search(offset === 0 ? { size: limit, from: 0 } : { size: limit, searchAfter: list.cursors.get(offset) }, true);
+    return search(offset, limit, true);
   }
 
   async #list(key: string, what: string, signal: AbortSignal): Promise<List> {

@@ -95,7 +95,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
           }
         },
       },
-      `/${encodeURIComponent(this.#q.alertsIndex).replace(/%2C/gi, ',').replace(/%2A/gi, '*')}`,
+      indexPath(this.#q.alertsIndex),
       WINDOW,
     );
   }
@@ -343,15 +343,8 @@ export class ElasticSecurityProvider implements IpDataProvider {
   /** The cluster's version (\`GET /\`, which needs the \`monitor\` cluster privilege); undefined when it would not say. */
   async #clusterVersion(signal: AbortSignal): Promise<ClusterVersion | undefined> {
     const v = await this.#version.get('version', signal, async (s) => {
-      const headers = await requestHeaders(this.#o.headers);
-      const answer = await this.#http.attempt({ method: 'GET', url: `${this.#base}/`, headers, signal: s }, true);
-      if (answer.status === 401) throw elasticError(answer.status, answer.text, answer.headers, 'the cluster information');
-      if (!answer.ok) return null;
-      try {
-        return readVersion(parseJson(answer)) ?? null;
-      } catch {
-        return null;
-      }
+      const answer = await this.#getOptional('/', 'the cluster information', s);
+      return answer === null ? null : (readVersion(answer) ?? null);
     });
     return v ?? undefined;
   }
@@ -359,15 +352,24 @@ export class ElasticSecurityProvider implements IpDataProvider {
   /** The fields the event indices map, with their types; undefined when the cluster would not say (every field is then named, and its errors speak). */
   async #fields(signal: AbortSignal): Promise<FieldTypes | undefined> {
     const f = await this.#fieldCaps.get('fields', signal, async (s) => {
-      const headers = await requestHeaders(this.#o.headers);
-      const indices = encodeURIComponent(this.#q.events.replace(/ /g, '')).replace(/%2C/gi, ',').replace(/%2A/gi, '*');
       const query = `fields=${this.#q.fieldNames.map(encodeURIComponent).join(',')}&ignore_unavailable=true&allow_no_indices=true`;
-      const answer = await this.#http.attempt({ method: 'GET', url: `${this.#base}/${indices}/_field_caps?${query}`, headers, signal: s }, true);
-      if (answer.status === 401) throw elasticError(answer.status, answer.text, answer.headers, 'the fields of the event indices');
-      if (!answer.ok) return null;
-      return readFieldCaps(parseJson(answer));
+      const answer = await this.#getOptional(`${indexPath(this.#q.events)}/_field_caps?${query}`, 'the fields of the event indices', s);
+      return answer === null ? null : readFieldCaps(answer);
     });
     return f ?? undefined;
+  }
+
+  /** A GET the page can do without: its JSON, or null when the cluster says no or not in JSON (a key it does not accept still fails). */
+  async #getOptional(path: string, what: string, signal: AbortSignal): Promise<unknown> {
+    const headers = await requestHeaders(this.#o.headers);
+    const answer = await this.#http.attempt({ method: 'GET', url: `${this.#base}${path}`, headers, signal }, true);
+    if (answer.status === 401) throw elasticError(answer.status, answer.text, answer.headers, what);
+    if (!answer.ok) return null;
+    try {
+      return parseJson(answer);
+    } catch {
+      return null;
+    }
   }
 
   /** A search of the alerts (shared per body while the page asks again, like the ES|QL answers). */
@@ -376,7 +378,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
   }
 
   #alertsPath(): string {
-    return `/${encodeURIComponent(this.#q.alertsIndex).replace(/%2C/gi, ',').replace(/%2A/gi, '*')}/_search`;
+    return `${indexPath(this.#q.alertsIndex)}/_search`;
   }
 
   async #post(path: string, body: unknown, what: string, signal: AbortSignal): Promise<unknown> {
@@ -393,6 +395,11 @@ async function requestHeaders(given: ElasticSecurityProviderOptions['headers']):
   headers.set('Content-Type', 'application/json');
   headers.set('Accept', 'application/json');
   return headers;
+}
+
+/** Index patterns as a URL path (`/logs-*,filebeat-*`): each name encoded, commas and wildcards kept. */
+function indexPath(patterns: string): string {
+  return `/${encodeURIComponent(patterns.replace(/ /g, '')).replace(/%2C/gi, ',').replace(/%2A/gi, '*')}`;
 }
 
 function checkedIp(ip: string): string {

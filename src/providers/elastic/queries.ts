@@ -145,6 +145,14 @@ export class ElasticQueries {
     return fieldExpression(this.#f[key], this.#names[key], FIELD_TYPES[key], fields);
   }
 
+  /** `column = VALUES(field)` for each of the optional fields an index maps. */
+  #values(columns: Readonly<Record<string, keyof ElasticFieldNames>>, fields: FieldTypes | undefined): string[] {
+    return Object.entries(columns).flatMap(([column, key]) => {
+      const e = this.#x(key, fields);
+      return e ? [`${column} = VALUES(${e})`] : [];
+    });
+  }
+
   /** Fields a section needs: their expressions, or a {@link MissingFieldsError} naming the missing ones. */
   #need<K extends keyof ElasticFieldNames>(keys: readonly K[], fields: FieldTypes | undefined, what: string): Record<K, string> {
     const out = {} as Record<K, string>;
@@ -187,10 +195,7 @@ export class ElasticQueries {
   /** The devices that talked to the IP, most recent first: when, how often, name and OS. */
   devices(ip: string, range: TimeRange, limit: number, fields?: FieldTypes): EsqlRequest {
     const f = this.#need(['timestamp', 'hostId'], fields, 'the devices list');
-    const extra = ([['name', 'hostName'], ['os', 'hostOsName'], ['os_version', 'hostOsVersion']] as const).flatMap(([c, k]) => {
-      const e = this.#x(k, fields);
-      return e ? [`${c} = VALUES(${e})`] : [];
-    });
+    const extra = this.#values({ name: 'hostName', os: 'hostOsName', os_version: 'hostOsVersion' }, fields);
     return this.#request('devices', ip, range, [
       `| WHERE ${f.hostId} IS NOT NULL`,
       `| STATS ${[`first_seen = MIN(${f.timestamp})`, `last_seen = MAX(${f.timestamp})`, 'connections = COUNT(*)', ...extra].join(', ')} BY host_id = ${f.hostId}`,
@@ -296,10 +301,7 @@ export class ElasticQueries {
   /** Hosts that report the IP as their own address (\`host.ip\`, any of its values), most recent first. */
   loggedHosts(ip: string, range: TimeRange, fields?: FieldTypes): EsqlRequest {
     const f = this.#need(['timestamp', 'hostId', 'hostIp'], fields, 'the hosts that report the IP');
-    const extra = ([['name', 'hostName'], ['os', 'hostOsName']] as const).flatMap(([c, k]) => {
-      const e = this.#x(k, fields);
-      return e ? [`${c} = VALUES(${e})`] : [];
-    });
+    const extra = this.#values({ name: 'hostName', os: 'hostOsName' }, fields);
     return this.#request(
       'logged-hosts',
       ip,

@@ -3,8 +3,8 @@
  * hunting and Sentinel's Log Analytics both give them, read into devices and events.
  */
 import type { DeviceEvent, ObservedDevice } from '../../data/model.js';
-import { clipped, type Clips } from './kql.js';
-import { number, text as cell, type Row } from './tables.js';
+import type { Clips } from './kql.js';
+import { cutText, number, text as cell, type Row } from './tables.js';
 
 /** Devices whose last event's details one query asks for: a page of the list (Defender lists 100). */
 export const DEVICE_DETAILS_ROWS = 100;
@@ -41,7 +41,7 @@ function directionOf(actionType: string | undefined, row: Row, ip: string): stri
  * with `…` when it reached the cut.
  */
 export function eventFromHunting(row: Row, ip: string, clips: Clips = {}): DeviceEvent {
-  const text = (r: Row, column: string) => clipped(cell(r, column), clips[column] ?? Infinity);
+  const text = (r: Row, column: string) => cutText(r, column, clips);
   const actionType = text(row, 'ActionType') ?? 'Unknown';
   const processName = text(row, 'InitiatingProcessFileName');
   const fileName = text(row, 'FileName');
@@ -77,8 +77,8 @@ export function deviceFromHunting(row: Row, ip: string): ObservedDevice {
   const event = eventFromHunting(row, ip, DEVICE_LIST_CLIPS);
   return {
     id: cell(row, 'DeviceId') ?? '',
-    name: clipped(cell(row, 'DeviceName'), DEVICE_LIST_CLIPS['DeviceName']!) ?? cell(row, 'DeviceId') ?? '',
-    osPlatform: clipped(cell(row, 'OSPlatform'), DEVICE_LIST_CLIPS['OSPlatform']!),
+    name: cutText(row, 'DeviceName', DEVICE_LIST_CLIPS) ?? cell(row, 'DeviceId') ?? '',
+    osPlatform: cutText(row, 'OSPlatform', DEVICE_LIST_CLIPS),
     osVersion: cell(row, 'OSVersion'),
     exposureLevel: cell(row, 'ExposureLevel'),
     firstSeen: cell(row, 'FirstSeen') ?? '',
@@ -93,8 +93,8 @@ export function withLastEvent(device: ObservedDevice, row: Row, ip: string): Obs
   const event = eventFromHunting(row, ip, LAST_EVENT_CLIPS);
   return {
     ...device,
-    osVersion: clipped(cell(row, 'OSVersion'), LAST_EVENT_CLIPS['OSVersion']!) ?? device.osVersion,
-    exposureLevel: clipped(cell(row, 'ExposureLevel'), LAST_EVENT_CLIPS['ExposureLevel']!) ?? device.exposureLevel,
+    osVersion: cutText(row, 'OSVersion', LAST_EVENT_CLIPS) ?? device.osVersion,
+    exposureLevel: cutText(row, 'ExposureLevel', LAST_EVENT_CLIPS) ?? device.exposureLevel,
     lastEvent: { ...event, timestamp: event.timestamp || device.lastSeen },
   };
 }

@@ -5,6 +5,7 @@
  * by the column name in lower case, so a provider reads `row['devicename']` whatever the casing.
  */
 import { IpDataError } from '../../data/errors.js';
+import { clipped, type Clips } from './kql.js';
 
 export type Row = Readonly<Record<string, unknown>>;
 
@@ -58,6 +59,11 @@ export function text(row: Row, column: string): string | undefined {
   const v = row[column.toLowerCase()];
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** A text column a query cut (`kqlClipStage`), ending in "…" when it reached its cut. */
+export function cutText(row: Row, column: string, clips: Clips): string | undefined {
+  return clipped(text(row, column), clips[column] ?? Infinity);
 }
 
 /** A number (numbers sent as text are read), or undefined. */

@@ -16,10 +16,10 @@ import { isExternalScope, parseIp } from '../../lib/ip.js';
 import { bucketMs, bucketSizeFor, bucketStarts, type TimeRange } from '../../lib/time-range.js';
 import { deviceFromHunting } from '../microsoft/device-rows.js';
 import { DeviceDetails } from '../microsoft/device-details.js';
-import { clipped, type Clips } from '../microsoft/kql.js';
+import { clipped } from '../microsoft/kql.js';
 import { RateLimiter } from '../microsoft/limiter.js';
 import { SharedCache } from '../microsoft/shared-cache.js';
-import { list, logAnalyticsRows, number, text, type Row } from '../microsoft/tables.js';
+import { cutText, list, logAnalyticsRows, number, text, type Row } from '../microsoft/tables.js';
 import { ConcurrencyQueue } from '../microsoft/queue.js';
 import { MicrosoftTransport, type MicrosoftApi, type TokenSource } from '../microsoft/transport.js';
 import { ItemLinks, sentinelLinks } from './links.js';
@@ -108,12 +108,10 @@ function labelNames(r: Row): string[] {
   return [...new Set(names.filter((n): n is string => typeof n === 'string' && n !== ''))];
 }
 
-/** A text column a query cut, ending in "…" when it reached the cut. */
-const cut = (r: Row, column: string, clips: Clips) => clipped(text(r, column), clips[column] ?? Infinity);
 
 function alertFromRow(r: Row): AlertItem {
   const kind = text(r, 'Kind') === 'incident' ? 'incident' : 'alert';
-  const entity = cut(r, 'CompromisedEntity', ALERT_CLIPS);
+  const entity = cutText(r, 'CompromisedEntity', ALERT_CLIPS);
   const categories = list(r, 'Categories').filter(Boolean);
   const products = list(r, 'ProductNames');
   const product = text(r, 'ProductName');
@@ -121,8 +119,8 @@ function alertFromRow(r: Row): AlertItem {
   const item: AlertItem = {
     id: text(r, 'Id') ?? '',
     kind,
-    title: cut(r, 'Title', ALERT_CLIPS) ?? '',
-    description: cut(r, 'Description', ALERT_CLIPS),
+    title: cutText(r, 'Title', ALERT_CLIPS) ?? '',
+    description: cutText(r, 'Description', ALERT_CLIPS),
     // In the model's terms here already: the provider filters and sorts these itself.
     severity: severity(text(r, 'Severity')),
     status: status(text(r, 'Status')),
@@ -285,13 +283,13 @@ export class SentinelProvider implements IpDataProvider {
       id: text(r, 'Id') ?? `event-${i}`,
       kind: text(r, 'Kind') ?? 'activity',
       time: text(r, 'Time') ?? '',
-      title: cut(r, 'Title', TIMELINE_CLIPS) ?? '',
-      source: cut(r, 'Source', TIMELINE_CLIPS),
+      title: cutText(r, 'Title', TIMELINE_CLIPS) ?? '',
+      source: cutText(r, 'Source', TIMELINE_CLIPS),
       severity: text(r, 'Severity'),
-      description: cut(r, 'Description', TIMELINE_CLIPS),
+      description: cutText(r, 'Description', TIMELINE_CLIPS),
       alertId: text(r, 'AlertId'),
-      bookmarkedBy: cut(r, 'BookmarkedBy', TIMELINE_CLIPS),
-      query: cut(r, 'Query', TIMELINE_CLIPS),
+      bookmarkedBy: cutText(r, 'BookmarkedBy', TIMELINE_CLIPS),
+      query: cutText(r, 'Query', TIMELINE_CLIPS),
     }));
   }
 
