@@ -5,6 +5,7 @@
 import { build } from 'vite';
 import { readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { sourceSideEffects } from './vite-side-effects.mjs';
 
 const budget = JSON.parse(readFileSync('size-budget.json', 'utf8'));
 const kb = (n) => (n / 1000).toFixed(process.env.SIZE_BYTES ? 3 : 1);
@@ -18,6 +19,7 @@ for (const [name, rule] of Object.entries(budget.entries)) {
     configFile: false,
     logLevel: 'silent',
     publicDir: false,
+    plugins: [sourceSideEffects()],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       outDir,
