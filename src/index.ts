@@ -1,29 +1,151 @@
 /**
- * ip-entity-page: classes, types, providers and helpers, without registering any element.
- * Import `ip-entity-page/ip-entity-page.js` (or another `ip-*.js` module) to define an element.
+ * ip-entity-page: what a host uses, without registering any element. Import
+ * `ip-entity-page/ip-entity-page.js` (or another `ip-*.js` module) to define an element; the
+ * element classes are exported there, and as types here.
+ *
+ * This list is the package's public surface: api/ip-entity-page.api.md records it and CI compares
+ * the two, so a change to it is seen in review. Helpers the elements use internally are not here.
  */
-export * from './data/model.js';
-export * from './data/threat-intel.js';
-export * from './lib/labels.js';
-export * from './data/provider.js';
-export * from './data/errors.js';
-export { queryAlerts, queryDevices, queryTimeline, listSource, toMs, type ListSource, type TimelineQuery } from './data/query.js';
-export { summarize, prevalenceFrom } from './data/derive.js';
-export { providerContext, ipContext, rangeContext, capabilitiesContext, type RangeContextValue } from './data/context.js';
-export * from './lib/ip.js';
-export * from './lib/safe-url.js';
-export * from './lib/time-range.js';
-export * from './lib/format.js';
-export { RestIpDataProvider, parseRetryAfter, type RestIpDataProviderOptions } from './providers/rest/index.js';
+
+// The elements (types only: each `ip-*.js` entry point defines one and exports its class).
+export type { IpEntityPage } from './components/entity-page/entity-page.js';
+export type { IpOverview } from './components/overview/overview.js';
+export type { IpPrevalenceChart } from './components/prevalence-chart/prevalence-chart.js';
+export type { IpAlertsList } from './components/alerts-list/alerts-list.js';
+export type { IpObservedDevices } from './components/observed-devices/observed-devices.js';
+export type { IpResponseActions } from './components/response-actions/response-actions.js';
+export type { IpIndicatorWizard } from './components/indicator-wizard/indicator-wizard.js';
+export type { IpHuntDialog } from './components/hunt-dialog/hunt-dialog.js';
+export type { IpShortcutsDialog } from './components/shortcuts-dialog/shortcuts-dialog.js';
+export type { IpThreatIntel } from './components/threat-intel/threat-intel.js';
+export type { IpReputationBadge } from './components/threat-intel/reputation-badge.js';
+export type { IpSentinelEvents } from './components/sentinel-events/sentinel-events.js';
+export type { IpTimeRangePicker } from './components/time-range-picker/time-range-picker.js';
+export type { IpCopyButton } from './components/copy-button/copy-button.js';
+export type { IpExternalUrl } from './components/external-url/external-url.js';
+export type { IpSlowNotice } from './components/slow-notice/slow-notice.js';
+export type { IpSectionElement } from './components/base/section-element.js';
+// Types of the elements' properties.
+export type { ColumnState, ColumnId } from './components/alerts-list/columns.js';
+export type { ShortcutSection, ShortcutLine } from './components/shortcuts-dialog/shortcuts-dialog.js';
+export type { ShortcutScope } from './components/entity-page/shortcuts.js';
+export type { ActionId } from './components/response-actions/response-actions.js';
+export type { ShareView } from './lib/link-templates.js';
+export type { IpSummaryData } from './lib/summary.js';
+export type { ExportFormat } from './lib/export.js';
+
+// The provider contract.
+export {
+  ALERT_FILTER_FIELDS,
+  ALERT_SORT_FIELDS,
+  DEVICE_SORT_FIELDS,
+  type AlertFilter,
+  type AlertFilterField,
+  type AlertQuery,
+  type AlertSortField,
+  type DeviceQuery,
+  type DeviceSortField,
+  type IpDataProvider,
+  type LinkResolver,
+  type Page,
+  type ProviderCapabilities,
+  type RequestOptions,
+  type Sort,
+  type SortDirection,
+} from './data/provider.js';
+export { IpDataError, PartlyAppliedError, isAbortError, type IpDataErrorKind, type IpDataErrorOptions } from './data/errors.js';
+export { RANGE_KEYS, DEFAULT_RANGE, type TimeRange, type RangeKey, type RangeSpec } from './lib/time-range.js';
+
+// What providers return.
+export {
+  SEVERITIES,
+  ALERT_STATUSES,
+  CLASSIFICATIONS,
+  DETERMINATIONS_BY_CLASSIFICATION,
+  INDICATOR_ACTIONS,
+  INDICATOR_SEVERITIES,
+  type Open,
+  type KnownSeverity,
+  type Severity,
+  type KnownAlertStatus,
+  type AlertStatus,
+  type KnownClassification,
+  type Classification,
+  type Determination,
+  type InvestigationState,
+  type IndicatorAction,
+  type IndicatorSeverity,
+  type IpDetails,
+  type WhoisInfo,
+  type SeverityCounts,
+  type SecuritySummary,
+  type LogActivity,
+  type LogSourceActivity,
+  type LoggedHost,
+  type Prevalence,
+  type PrevalenceBucket,
+  type AlertMark,
+  type AlertItem,
+  type AlertKind,
+  type AlertComment,
+  type AlertPatch,
+  type ImpactedAsset,
+  type ImpactedAssetKind,
+  type EvidenceSummary,
+  type RowProblems,
+  type UnreadableRow,
+  type ObservedDevice,
+  type DeviceEvent,
+  type ConnectionDirection,
+  type ProcessInfo,
+  type FileInfo,
+  type ExposureLevel,
+  type RiskScore,
+  type IndicatorInput,
+  type Indicator,
+  type TimelineEvent,
+  type TimelineKind,
+  type Insight,
+  type InsightColumn,
+  type InsightChart,
+  type QueryLanguage,
+} from './data/model.js';
+export {
+  REPUTATION_CLASSIFICATIONS,
+  THREAT_INTEL_RELATIONS,
+  type ThreatIntel,
+  type ThreatIntelRelation,
+  type ThreatIntelRows,
+  type IpReputation,
+  type ReputationClassification,
+  type ReputationRule,
+  type SeenSpan,
+  type PassiveDnsRecord,
+  type CertificateRecord,
+  type HostPairRecord,
+  type TrackerRecord,
+  type ComponentRecord,
+  type WhoisHistoryRecord,
+} from './data/threat-intel.js';
+
+// Providers, and helpers for writing one.
+export { RestIpDataProvider, type RestIpDataProviderOptions } from './providers/rest/index.js';
 export { StaticIpDataProvider, applyPatch, type StaticIpData, type StaticIpDataProviderOptions } from './providers/static/index.js';
-export * from './lib/hunting.js';
-export * from './events/events.js';
-export * from './lib/indicator.js';
-export * from './lib/indicator-draft.js';
-export { ipSummaryMarkdown, markdownText, type IpSummaryData, type IpSummaryInput } from './lib/summary.js';
-export * from './lib/text.js';
-export { guardProvider } from './providers/guard.js';
-export { readAnswer, ANSWER_READERS, LIMITS, toIsoTime, EPOCH_SECONDS_BELOW, type AnswerMethod } from './providers/validate.js';
 export { combineProviders } from './providers/combine.js';
-export type * from './frameworks/types.js';
+export { guardProvider } from './providers/guard.js';
+export { readAnswer, type AnswerMethod } from './providers/validate.js';
+export { LIMITS } from './providers/read/primitives.js';
+export { queryAlerts, queryDevices, queryTimeline, listSource, type ListSource, type TimelineQuery, type DeviceSearchOptions } from './data/query.js';
+export { summarize, prevalenceFrom } from './data/derive.js';
+
+// Events.
+export * from './events/events.js';
+
+// IP addresses, as the page reads them.
+export { parseIp, isValidIp, canonicalIp, type ParsedIp, type IpParseResult, type IpScope, type IpErrorCode, type EmbeddedIpv4 } from './lib/ip.js';
+
+// Languages.
 export { applyLocale, matchLocale, adoptLocalization, loadTemplates, SUPPORTED_LOCALES } from './lib/localization.js';
+
+// Framework typings.
+export type { IpElements, IpTagName, IpEventOf, IpHandlerName, IpElementProperties, IpElementHandlers, IpElementReactEvents } from './frameworks/types.js';

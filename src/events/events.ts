@@ -199,8 +199,22 @@ export class IpFilterChangeEvent extends Event {
   }
 }
 
-/** The actions of `<ip-response-actions>`; hosts may add their own names. */
-export type ResponseAction = 'add-indicator' | 'hunt' | 'activity-log' | 'cloud-app-settings' | 'copy-ip' | 'copy-summary' | (string & {});
+/**
+ * The actions `ip-action-request` names: those of `<ip-response-actions>`, and `copy-query` from
+ * `<ip-hunt-dialog>`.
+ */
+export type KnownResponseAction =
+  | 'add-indicator'
+  | 'hunt'
+  | 'hunting-queries'
+  | 'activity-log'
+  | 'cloud-app-settings'
+  | 'copy-ip'
+  | 'copy-link'
+  | 'copy-summary'
+  | 'copy-query';
+/** A response action; hosts may add their own names. */
+export type ResponseAction = KnownResponseAction | (string & {});
 
 export interface IpActionRequestDetail {
   action: ResponseAction;
@@ -260,8 +274,17 @@ export class IpActionRequestEvent extends Event {
   }
 }
 
+/** `<ip-shortcuts-dialog>` closed (Close or Escape); focus has gone back where it came from. */
+export class IpShortcutsCloseEvent extends Event {
+  static readonly type = 'ip-shortcuts-close';
+  constructor() {
+    super(IpShortcutsCloseEvent.type, init());
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'ip-shortcuts-close': IpShortcutsCloseEvent;
     'ip-action-request': IpActionRequestEvent;
     'ip-change': IpChangeEvent;
     'ip-tab-change': IpTabChangeEvent;

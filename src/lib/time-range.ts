@@ -73,11 +73,6 @@ export function isRangeKey(value: unknown): value is RangeKey {
   return typeof value === 'string' && (RANGE_KEYS as readonly string[]).includes(value);
 }
 
-/** The length of a preset in milliseconds. */
-export function rangeDuration(key: RangeKey): number {
-  return RANGE_MS[key];
-}
-
 /** Whether a backend that keeps `maxDays` of data can serve the preset (no limit: every preset). */
 export function withinLookback(key: RangeKey, maxDays: number | undefined): boolean {
   return maxDays === undefined || RANGE_MS[key] <= maxDays * DAY_MS;

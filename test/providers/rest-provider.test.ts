@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
-import { parseRetryAfter, RestIpDataProvider } from '../../src/providers/rest/rest-provider.js';
+import { RestIpDataProvider } from '../../src/providers/rest/rest-provider.js';
+import { parseRetryAfter } from '../../src/providers/http.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { NOW, useMockApi, worker } from '../helpers/msw.js';
 import { dataError } from '../helpers/providers.js';

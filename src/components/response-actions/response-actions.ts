@@ -10,7 +10,7 @@ import { StatusMessage, statusStyles } from '../shared/status-message.js';
 import { copyAfterRequest, copyMessage, navigateAfterRequest } from '../shared/actions.js';
 import { isAbortError } from '../../data/errors.js';
 import type { IpDataProvider } from '../../data/provider.js';
-import type { ResponseAction } from '../../events/events.js';
+import type { KnownResponseAction, ResponseAction } from '../../events/events.js';
 import { indicatorIneligibility } from '../../lib/indicator.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { serializeFilter } from '../../lib/alert-filter.js';
@@ -26,7 +26,7 @@ import { QUERY_LANGUAGES } from '../../lib/hunting.js';
 import type { QueryLanguage } from '../../data/model.js';
 
 /** Every action, in bar order. */
-export const RESPONSE_ACTIONS = ['add-indicator', 'hunt', 'hunting-queries', 'activity-log', 'cloud-app-settings', 'copy-ip', 'copy-link', 'copy-summary'] as const;
+export const RESPONSE_ACTIONS = ['add-indicator', 'hunt', 'hunting-queries', 'activity-log', 'cloud-app-settings', 'copy-ip', 'copy-link', 'copy-summary'] as const satisfies readonly KnownResponseAction[];
 export type ActionId = (typeof RESPONSE_ACTIONS)[number];
 
 /** Each action's name, in the language in force. */

@@ -6,6 +6,7 @@ import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { ModalDialogController } from '../shared/modal-dialog.js';
+import { IpShortcutsCloseEvent } from '../../events/events.js';
 
 /** One line of the help: the keys (each shown as a key cap) and what they do. */
 export interface ShortcutLine {
@@ -118,7 +119,7 @@ export class IpShortcutsDialog extends LitElement {
     this.open = false;
     void this.updateComplete.then(() => {
       this.#modal.restoreFocus();
-      this.dispatchEvent(new Event('ip-shortcuts-close', { bubbles: true, composed: true }));
+      this.dispatchEvent(new IpShortcutsCloseEvent());
     });
   }
 

@@ -1,1 +1,1 @@
-export { RestIpDataProvider, parseRetryAfter, type RestIpDataProviderOptions } from './rest-provider.js';
+export { RestIpDataProvider, type RestIpDataProviderOptions } from './rest-provider.js';

@@ -10,7 +10,6 @@ import { IpDataError, type IpDataErrorKind } from '../../data/errors.js';
 import { canonicalIp } from '../../lib/ip.js';
 import { backoffMs, errorMessageOf, type HttpAnswer, HttpClient, idSegment, kindForStatus, parseJson, parseRetryAfter, sleep } from '../http.js';
 
-export { parseRetryAfter } from '../http.js';
 import type { AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
 import type {
   AlertQuery,
