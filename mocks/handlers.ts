@@ -3,12 +3,13 @@
  * generator. Used by the demo, Storybook and the REST provider's tests; options add latency and
  * failures per section so stories can show every state.
  */
+import { ipProblemText } from '../src/components/shared/ip-text.js';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { AlertItem, AlertPatch, Indicator, IndicatorInput, ObservedDevice } from '../src/data/model.js';
 import { ALERT_FILTER_FIELDS, type AlertFilter, type AlertQuery, type DeviceQuery, type ProviderCapabilities } from '../src/data/provider.js';
 import { queryAlerts, queryDevices, type ListSource } from '../src/data/query.js';
 import { canonicalIp, parseIp } from '../src/lib/ip.js';
-import { indicatorProblem } from '../src/lib/indicator.js';
+import { indicatorProblem } from '../src/components/shared/indicator.js';
 import { DAY_MS, HOUR_MS, parseRange, type TimeRange } from '../src/lib/time-range.js';
 import { applyPatch } from '../src/providers/static/static-provider.js';
 import { DEVICE_GROUPS } from './generator/catalog.js';
@@ -124,7 +125,7 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
       const parsed = parseIp(ipText);
       if (!parsed.ok) {
         await delay(options.latencyMs ?? 0);
-        return errorResponse(400, 'invalidInput', parsed.message);
+        return errorResponse(400, 'invalidInput', ipProblemText(parsed));
       }
       dataset = datasetFor(parsed.ip.canonical, now);
       servedIps.add(parsed.ip.canonical);

@@ -44,6 +44,13 @@ for (const [name, rule] of Object.entries(budget.entries)) {
   };
   visit(entry);
   const gz = (o) => gzipSync(Buffer.from(o.code), { level: 9 }).length;
+  if (rule.noLit) {
+    const lit = [...new Set(outputs.flatMap((o) => Object.keys(o.modules)).filter((m) => /node_modules\/(lit|lit-html|lit-element|@lit|@lit-labs)\//.test(m)).map((m) => m.replace(/.*node_modules\//, '').split('/').slice(0, m.includes('/@lit') ? 2 : 1).join('/')))];
+    if (lit.length) {
+      failed = true;
+      rows.push([`✗ ${name}: contains Lit`, '', '', '', `${lit.join(', ')}: providers must not import Lit (see eslint.config.js, LAYERS)`]);
+    }
+  }
   const eagerGzip = [...eager].reduce((a, f) => a + gz(byName.get(f)), 0);
   const eagerRaw = [...eager].reduce((a, f) => a + byName.get(f).code.length, 0);
   const ok = rule.reportOnly || eagerGzip <= rule.gzipKb * 1000;

@@ -30,9 +30,9 @@ export type { ColumnState, ColumnId } from './components/alerts-list/columns.js'
 export type { ShortcutSection, ShortcutLine } from './components/shortcuts-dialog/shortcuts-dialog.js';
 export type { ShortcutScope } from './components/entity-page/shortcuts.js';
 export type { ActionId } from './components/response-actions/response-actions.js';
-export type { ShareView } from './lib/link-templates.js';
-export type { IpSummaryData } from './lib/summary.js';
-export type { ExportFormat } from './lib/export.js';
+export type { ShareView } from './components/shared/link-templates.js';
+export type { IpSummaryData } from './components/shared/summary.js';
+export type { ExportFormat } from './components/shared/export.js';
 
 // The provider contract.
 export {
@@ -142,10 +142,11 @@ export { summarize, prevalenceFrom } from './data/derive.js';
 export * from './events/events.js';
 
 // IP addresses, as the page reads them.
-export { parseIp, isValidIp, canonicalIp, type ParsedIp, type IpParseResult, type IpScope, type IpErrorCode, type EmbeddedIpv4 } from './lib/ip.js';
+export { parseIp, isValidIp, canonicalIp, type ParsedIp, type IpParseResult, type IpProblem, type IpScope, type IpErrorCode, type EmbeddedIpv4 } from './lib/ip.js';
+export { ipProblemText } from './components/shared/ip-text.js';
 
 // Languages.
-export { applyLocale, matchLocale, adoptLocalization, loadTemplates, SUPPORTED_LOCALES } from './lib/localization.js';
+export { applyLocale, matchLocale, adoptLocalization, loadTemplates, SUPPORTED_LOCALES } from './components/shared/localization.js';
 
 // Framework typings.
 export type { IpElements, IpTagName, IpEventOf, IpHandlerName, IpElementProperties, IpElementHandlers, IpElementReactEvents } from './frameworks/types.js';

@@ -7,6 +7,7 @@
  * fast path, backed by a compact columnar table (typed arrays) built once on first use.
  * Item 0 is the most recent: the source is already in the default order.
  */
+import { ipProblemText } from '../../src/components/shared/ip-text.js';
 import type {
   AlertItem,
   AlertMark,
@@ -131,7 +132,7 @@ export class IpDataset {
 
   constructor(ip: string | ParsedIp, options: DatasetOptions = {}) {
     const parsed = typeof ip === 'string' ? parseIp(ip) : { ok: true as const, ip };
-    if (!parsed.ok) throw new TypeError(parsed.message);
+    if (!parsed.ok) throw new TypeError(ipProblemText(parsed));
     this.ip = parsed.ip;
     this.seed = hashString(this.ip.canonical);
     this.profile = profileFor(this.ip.canonical, this.ip.scope);
@@ -866,7 +867,7 @@ const MAX_DATASETS = 12;
 /** A cached dataset for the IP and reference time (a small LRU: large ones hold typed arrays). */
 export function datasetFor(ip: string, now: number): IpDataset {
   const parsed = parseIp(ip);
-  if (!parsed.ok) throw new TypeError(parsed.message);
+  if (!parsed.ok) throw new TypeError(ipProblemText(parsed));
   const key = `${parsed.ip.canonical}@${now}`;
   let d = datasets.get(key);
   if (d) {

@@ -1,9 +1,8 @@
 /**
  * The one error type providers throw. The UI turns `kind` into a clear message and decides
- * whether a Retry makes sense; `message` is for people and may be shown as is.
+ * whether a Retry makes sense; `message` is for people and may be shown as is. Nothing here
+ * depends on Lit: providers import it.
  */
-
-import { msg, str } from '../lib/l10n.js';
 
 export type IpDataErrorKind =
   | 'not-found'
@@ -76,60 +75,15 @@ export function isAbortError(error: unknown): boolean {
   return (error instanceof DOMException || error instanceof Error) && error.name === 'AbortError';
 }
 
-const KIND_MESSAGES: Readonly<Record<IpDataErrorKind, string>> = {
-  get 'not-found'() {
-    return msg('Not found.');
-  },
-  get unauthorized() {
-    return msg('You are not signed in, or your session expired.');
-  },
-  get forbidden() {
-    return msg('You do not have permission to see this.');
-  },
-  get 'rate-limited'() {
-    return msg('Too many requests; the service asked us to slow down.');
-  },
-  get 'invalid-input'() {
-    return msg('The service rejected the request.');
-  },
-  get unavailable() {
-    return msg('The service is unavailable right now.');
-  },
-  get timeout() {
-    return msg('The service took too long to answer.');
-  },
-  get network() {
-    return msg('The service could not be reached.');
-  },
-  get 'bad-response'() {
-    return msg('The service sent data this page cannot read.');
-  },
-  get unsupported() {
-    return msg('The data source cannot answer this.');
-  },
-  get 'partly-applied'() {
-    return msg('The change was made only in part.');
-  },
-};
-
 /**
- * A message for any thrown value: the provider's own message when it is an {@link IpDataError}
- * or an `Error`, a generic one otherwise (a provider that throws a string or an object still
- * gets a readable message, never "[object Object]").
+ * An error's text for logs and notes written by providers (English, the provider's own words):
+ * the message, or the kind when there is none. What the analyst reads is `describeError`
+ * (components/shared/error-text.ts), in the page's language.
  */
-export function describeError(error: unknown): string {
-  if (error instanceof IpDataError) {
-    const base = error.message || KIND_MESSAGES[error.kind];
-    return error.kind === 'rate-limited' && error.retryAfter ? `${base} ${msg(str`Try again in ${Math.ceil(error.retryAfter)} s.`)}` : base;
-  }
+export function errorText(error: unknown): string {
+  if (error instanceof IpDataError) return error.message || error.kind;
   if (error instanceof Error && error.message) return error.message;
-  if (typeof error === 'string' && error.trim()) return error.slice(0, 500);
-  return msg('Something went wrong while loading this section.');
-}
-
-/** What a wait the analyst cancelled says: the service may still be at work, so Retry is offered. */
-export function cancelled(): IpDataError {
-  return new IpDataError('timeout', msg('You stopped waiting. The data source may still be working on it: Retry asks again.'));
+  return typeof error === 'string' && error.trim() ? error.slice(0, 500) : 'unknown error';
 }
 
 /** Whether a Retry button makes sense for this error. */

@@ -4,11 +4,12 @@
  * Enums follow the Microsoft Defender for Endpoint and Microsoft Graph security APIs (Graph's
  * camelCase spelling). Providers map wire values such as MDE's `InProgress` into these with
  * {@link normalizeEnum}. Values a provider does not know are kept as strings, never dropped:
- * the open unions below (`| (string & {})`) say so, and the label maps (lib/labels.ts) fall back to the raw value.
+ * the open unions below (`| (string & {})`) say so, and the label maps (components/shared/labels.ts) fall back to the raw value.
  *
  * Timestamps are ISO 8601 strings in UTC (`2026-11-20T14:05:09.000Z`), normalized by providers,
  * so that they sort correctly as strings and survive JSON unchanged.
  */
+import type { QueryLanguage } from '../lib/hunting.js';
 
 /** An open string union: the known values get completion, unknown ones stay valid. */
 export type Open<T extends string> = T | (string & {});
@@ -412,7 +413,7 @@ export interface TimelineEvent extends RowProblems {
   query?: string;
 }
 
-export type QueryLanguage = 'kql-defender' | 'kql-sentinel' | 'esql' | 'spl';
+export type { QueryLanguage } from '../lib/hunting.js';
 
 export interface InsightColumn {
   name: string;

@@ -7,8 +7,10 @@
  *
  * The IP must be valid (from `lib/ip`); it is still quoted as a string literal defensively.
  */
-import type { QueryLanguage } from '../data/model.js';
 import type { TimeRange } from './time-range.js';
+
+/** The query languages hunting queries are written in. */
+export type QueryLanguage = 'kql-defender' | 'kql-sentinel' | 'esql' | 'spl';
 
 export const HUNTING_KINDS = ['activity', 'devices'] as const;
 export type HuntingKind = (typeof HUNTING_KINDS)[number];

@@ -9,7 +9,6 @@
  *
  * Pure functions, no DOM. ipaddr.js does the IPv6 parsing and CIDR matching.
  */
-import { msg, str } from './l10n.js';
 import ipaddr from 'ipaddr.js';
 
 /** What kind of address it is, for the badge and for rules such as "only external IPs can be indicators". */
@@ -24,35 +23,6 @@ export type IpScope =
   | 'reserved'
   | 'unspecified';
 
-export const IP_SCOPE_LABELS: Readonly<Record<IpScope, string>> = {
-  get public() {
-    return msg('Public');
-  },
-  get private() {
-    return msg('Private');
-  },
-  get loopback() {
-    return msg('Loopback');
-  },
-  get 'link-local'() {
-    return msg('Link-local');
-  },
-  get cgnat() {
-    return msg('Carrier-grade NAT');
-  },
-  get multicast() {
-    return msg('Multicast');
-  },
-  get documentation() {
-    return msg('Documentation');
-  },
-  get reserved() {
-    return msg('Reserved');
-  },
-  get unspecified() {
-    return msg('Unspecified');
-  },
-};
 
 /** An IPv6 address that carries an IPv4 address inside it, and how. */
 export interface EmbeddedIpv4 {
@@ -62,11 +32,6 @@ export interface EmbeddedIpv4 {
   ipv4: string;
 }
 
-export const EMBEDDED_KIND_LABELS: Readonly<Record<EmbeddedIpv4['kind'], string>> = {
-  nat64: 'NAT64',
-  '6to4': '6to4',
-  teredo: 'Teredo',
-};
 
 /** A valid address. */
 export interface ParsedIp {
@@ -98,18 +63,20 @@ export type IpErrorCode =
 
 export type IpParseResult =
   | { readonly ok: true; readonly ip: ParsedIp }
-  | { readonly ok: false; readonly input: string; readonly code: IpErrorCode; readonly message: string };
+  | { readonly ok: false; readonly input: string; readonly code: IpErrorCode; readonly problem: IpProblem };
 
-const MAX_QUOTED = 64;
+/**
+ * Why a text is not an address, with what a message needs to say so (the words, in the page's
+ * language, are `ipProblemText` in components/shared/ip-text.ts).
+ */
+export type IpProblem =
+  | { readonly reason: 'empty' | 'whitespace' | 'too-long' | 'cidr' | 'brackets' | 'not-an-address' | 'empty-part' | 'hex' | 'integer' | 'leading-zero' | 'octet-range' | 'invalid-ipv6' | 'ipv6-group' }
+  | { readonly reason: 'zone-id'; readonly zone: string }
+  | { readonly reason: 'part-count' | 'shorthand'; readonly parts: number }
+  | { readonly reason: 'ipv4-tail'; readonly inner: IpProblem };
 
-/** Quote a user value in a message without letting a huge paste flood the UI. */
-function quote(value: string): string {
-  const shown = value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value;
-  return `“${shown}”`;
-}
-
-function fail(input: string, code: IpErrorCode, message: string): IpParseResult {
-  return { ok: false, input, code, message };
+function fail(input: string, code: IpErrorCode, problem: IpProblem): IpParseResult {
+  return { ok: false, input, code, problem };
 }
 
 const IPV4_RANGES: ReadonlyArray<readonly [string, IpScope]> = [
@@ -193,30 +160,30 @@ const DOTTED_LIKE = /^[0-9a-fA-FxX.]+$/;
 function explainIpv4(input: string): IpParseResult {
   const parts = input.split('.');
   if (parts.some((p) => p === '')) {
-    return fail(input, 'invalid', msg(str`${quote(input)} is not an IP address: it has an empty part between dots.`));
+    return fail(input, 'invalid', { reason: 'empty-part' });
   }
   if (parts.some((p) => /^0[xX]/.test(p))) {
-    return fail(input, 'hex', msg(str`${quote(input)} uses hexadecimal, which some systems accept and others reject. Write the address as four decimal numbers, such as 127.0.0.1.`));
+    return fail(input, 'hex', { reason: 'hex' });
   }
   if (parts.some((p) => !/^\d+$/.test(p))) {
-    return fail(input, 'invalid', msg(str`${quote(input)} is not an IPv4 or IPv6 address.`));
+    return fail(input, 'invalid', { reason: 'not-an-address' });
   }
   if (parts.length === 1) {
-    return fail(input, 'integer', msg(str`${quote(input)} is a plain number, not an IP address. Write it as four decimal numbers separated by dots, such as 192.0.2.1.`));
+    return fail(input, 'integer', { reason: 'integer' });
   }
   if (parts.length > 4) {
-    return fail(input, 'invalid', msg(str`${quote(input)} has ${parts.length} parts; an IPv4 address has four.`));
+    return fail(input, 'invalid', { reason: 'part-count', parts: parts.length });
   }
   if (parts.length !== 4) {
-    return fail(input, 'shorthand', msg(str`${quote(input)} is a shorthand form with ${parts.length} parts, which systems read differently. Write all four parts, such as 127.0.0.1.`));
+    return fail(input, 'shorthand', { reason: 'shorthand', parts: parts.length });
   }
   if (parts.some((p) => p.length > 1 && p.startsWith('0'))) {
-    return fail(input, 'leading-zero', msg(str`${quote(input)} has a part with a leading zero, which some systems read as octal. Write each part without leading zeros.`));
+    return fail(input, 'leading-zero', { reason: 'leading-zero' });
   }
   if (parts.some((p) => Number(p) > 255)) {
-    return fail(input, 'octet-range', msg(str`${quote(input)} has a part above 255; each part of an IPv4 address is 0 to 255.`));
+    return fail(input, 'octet-range', { reason: 'octet-range' });
   }
-  return fail(input, 'invalid', msg(str`${quote(input)} is not an IPv4 or IPv6 address.`));
+  return fail(input, 'invalid', { reason: 'not-an-address' });
 }
 
 /** Check the dotted-quad tail of an IPv6 address (`::ffff:1.2.3.4`) as strictly as IPv4. */
@@ -227,7 +194,7 @@ function embeddedIpv4Problem(input: string): IpParseResult | undefined {
   if (FOUR_PART_DECIMAL.test(tail) && tail.split('.').every((p) => Number(p) <= 255)) return undefined;
   const inner = explainIpv4(tail);
   if (inner.ok) return undefined;
-  return fail(input, inner.code, msg(str`${quote(input)} ends with an invalid IPv4 part: ${inner.message}`));
+  return fail(input, inner.code, { reason: 'ipv4-tail', inner: inner.problem });
 }
 
 function formatMapped(v4: string): string {
@@ -243,27 +210,27 @@ function formatMapped(v4: string): string {
  */
 export function parseIp(input: string): IpParseResult {
   if (typeof input !== 'string' || input.length === 0) {
-    return fail(String(input ?? ''), 'empty', msg('Enter an IP address.'));
+    return fail(String(input ?? ''), 'empty', { reason: 'empty' });
   }
   if (/\s/.test(input)) {
-    return fail(input, 'whitespace', msg(str`${quote(input)} contains spaces; an IP address has none.`));
+    return fail(input, 'whitespace', { reason: 'whitespace' });
   }
   if (input.length > 100) {
-    return fail(input, 'invalid', msg(str`${quote(input)} is too long to be an IP address.`));
+    return fail(input, 'invalid', { reason: 'too-long' });
   }
   if (/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(input)) {
-    return fail(input, 'cidr', msg(str`${quote(input)} is a network range (CIDR). This page is for a single address; enter one address without “/”.`));
+    return fail(input, 'cidr', { reason: 'cidr' });
   }
   if (input.startsWith('[') || input.endsWith(']')) {
-    return fail(input, 'brackets', msg(str`${quote(input)} has brackets; enter the IPv6 address without “[ ]”.`));
+    return fail(input, 'brackets', { reason: 'brackets' });
   }
   if (input.includes('%')) {
     const zone = input.slice(input.indexOf('%'));
-    return fail(input, 'zone-id', msg(str`${quote(input)} has a zone id (${quote(zone)}), which only means something on one host. Enter the address without it.`));
+    return fail(input, 'zone-id', { reason: 'zone-id', zone });
   }
 
   if (!input.includes(':')) {
-    if (!DOTTED_LIKE.test(input)) return fail(input, 'invalid', msg(str`${quote(input)} is not an IPv4 or IPv6 address.`));
+    if (!DOTTED_LIKE.test(input)) return fail(input, 'invalid', { reason: 'not-an-address' });
     if (!FOUR_PART_DECIMAL.test(input) || !ipaddr.IPv4.isValidFourPartDecimal(input)) return explainIpv4(input);
     const v4 = ipaddr.IPv4.parse(input);
     return { ok: true, ip: { input, canonical: v4.toString(), version: 4, scope: classifyV4(v4) } };
@@ -272,11 +239,11 @@ export function parseIp(input: string): IpParseResult {
   const tailProblem = embeddedIpv4Problem(input);
   if (tailProblem) return tailProblem;
   if (!/^[0-9a-fA-F:.]+$/.test(input) || !ipaddr.IPv6.isValid(input)) {
-    return fail(input, 'invalid-ipv6', msg(str`${quote(input)} is not a valid IPv6 address.`));
+    return fail(input, 'invalid-ipv6', { reason: 'invalid-ipv6' });
   }
   // ipaddr.js tolerates groups longer than four hex digits in some forms; RFC 4291 does not.
   if (input.split(':').some((g) => !g.includes('.') && g.length > 4)) {
-    return fail(input, 'invalid-ipv6', msg(str`${quote(input)} is not a valid IPv6 address: a group has more than four hex digits.`));
+    return fail(input, 'invalid-ipv6', { reason: 'ipv6-group' });
   }
   const v6 = ipaddr.IPv6.parse(input);
   if (v6.isIPv4MappedAddress()) {

@@ -3,7 +3,6 @@
  * Pure functions; `now` is always a parameter so results are reproducible in tests.
  */
 
-import { msg, str } from './l10n.js';
 import { parseIsoInstant } from './iso-time.js';
 
 export { parseIsoInstant } from './iso-time.js';
@@ -30,43 +29,6 @@ const RANGE_MS: Readonly<Record<RangeKey, number>> = {
   '30d': 30 * DAY_MS,
   '90d': 90 * DAY_MS,
   '180d': 180 * DAY_MS,
-};
-
-export const RANGE_LABELS: Readonly<Record<RangeKey, string>> = {
-  get '24h'() {
-    return msg('Last 24 hours');
-  },
-  get '7d'() {
-    return msg('Last 7 days');
-  },
-  get '30d'() {
-    return msg('Last 30 days');
-  },
-  get '90d'() {
-    return msg('Last 90 days');
-  },
-  get '180d'() {
-    return msg('Last 180 days');
-  },
-};
-
-/** Phrase for sentences such as "not observed … in the last 30 days". */
-export const RANGE_PHRASES: Readonly<Record<RangeKey, string>> = {
-  get '24h'() {
-    return msg('in the last 24 hours');
-  },
-  get '7d'() {
-    return msg('in the last 7 days');
-  },
-  get '30d'() {
-    return msg('in the last 30 days');
-  },
-  get '90d'() {
-    return msg('in the last 90 days');
-  },
-  get '180d'() {
-    return msg('in the last 180 days');
-  },
 };
 
 export function isRangeKey(value: unknown): value is RangeKey {
@@ -245,11 +207,4 @@ export function nextRange(current: ResolvedRange | undefined, spec: string | nul
   if (fresh || !current) return next;
   const same = next.key || current.key ? next.key === current.key : sameRange(next.range, current.range);
   return same ? current : next;
-}
-
-/** A human phrase for any range: the preset's phrase when it matches one, else "between … and …". */
-export function describeRange(range: TimeRange, key?: RangeKey): string {
-  if (key) return RANGE_PHRASES[key];
-  const days = Math.round((range.to.getTime() - range.from.getTime()) / DAY_MS);
-  return days >= 1 ? msg(str`in the selected ${days}-day period`) : msg('in the selected period');
 }

@@ -8,9 +8,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/entity-page/ip-entity-page.js';
 import '../../src/components/time-range-picker/ip-time-range-picker.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
-import { applyLocale, matchLocale } from '../../src/lib/localization.js';
-import { labelFor, SEVERITY_LABELS } from '../../src/lib/labels.js';
-import { RANGE_LABELS } from '../../src/lib/time-range.js';
+import { applyLocale, matchLocale } from '../../src/components/shared/localization.js';
+import { labelFor, SEVERITY_LABELS } from '../../src/components/shared/labels.js';
+import { RANGE_LABELS } from '../../src/components/shared/range-text.js';
 import { deepQueryAll, deepText } from '../helpers/dom.js';
 import { staticProvider } from '../helpers/providers.js';
 

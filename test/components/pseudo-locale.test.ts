@@ -9,7 +9,7 @@ import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import type { IpResponseActions } from '../../src/components/response-actions/response-actions.js';
 import type { IpTab } from '../../src/events/events.js';
-import { applyLocale } from '../../src/lib/localization.js';
+import { applyLocale } from '../../src/components/shared/localization.js';
 import { deepQuery, deepQueryAll } from '../helpers/dom.js';
 import { useMockApi, worker } from '../helpers/msw.js';
 

@@ -12,7 +12,7 @@ import '../../src/components/observed-devices/ip-observed-devices.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import type { IpCopyButton } from '../../src/components/copy-button/copy-button.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider } from '../../src/data/provider.js';
-import { exportText } from '../../src/lib/export.js';
+import { exportText } from '../../src/components/shared/export.js';
 import { deepQuery, deepText } from '../helpers/dom.js';
 import { staticProvider, withOverrides } from '../helpers/providers.js';
 

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { canonicalIp, isExternalScope, isValidIp, parseIp, type IpErrorCode, type IpScope } from '../../src/lib/ip.js';
+import { ipProblemText } from '../../src/components/shared/ip-text.js';
 
 type Valid = [input: string, canonical: string, scope: IpScope, version?: 4 | 6];
 
@@ -125,7 +126,7 @@ describe('lib/ip parseIp', () => {
   for (const [input, canonical, scope, version] of VALID) {
     it(`accepts ${JSON.stringify(input)} as ${canonical} (${scope})`, () => {
       const r = parseIp(input);
-      if (!r.ok) throw new Error(`rejected: ${r.message}`);
+      if (!r.ok) throw new Error(`rejected: ${ipProblemText(r)}`);
       expect(r.ip.canonical).to.equal(canonical);
       expect(r.ip.scope).to.equal(scope);
       expect(r.ip.version).to.equal(version ?? (canonical.includes(':') ? 6 : 4));
@@ -138,8 +139,8 @@ describe('lib/ip parseIp', () => {
       const r = parseIp(input);
       if (r.ok) throw new Error(`accepted as ${r.ip.canonical}`);
       expect(r.code).to.equal(code);
-      expect(r.message).to.be.a('string').and.not.empty;
-      if (input) expect(r.message).to.contain(`“${input.length > 64 ? input.slice(0, 64) : input}`);
+      expect(ipProblemText(r)).to.be.a('string').and.not.empty;
+      if (input) expect(ipProblemText(r)).to.contain(`“${input.length > 64 ? input.slice(0, 64) : input}`);
     });
   }
 
@@ -168,16 +169,16 @@ describe('lib/ip parseIp', () => {
 
   it('explains leading zeros without guessing what was meant', () => {
     const r = parseIp('012.1.2.3');
-    expect(!r.ok && r.message).to.match(/leading zero/i);
-    expect(!r.ok && r.message).to.not.contain('10.1.2.3');
-    expect(!r.ok && r.message).to.not.contain('12.1.2.3 ');
+    expect(!r.ok && ipProblemText(r)).to.match(/leading zero/i);
+    expect(!r.ok && ipProblemText(r)).to.not.contain('10.1.2.3');
+    expect(!r.ok && ipProblemText(r)).to.not.contain('12.1.2.3 ');
   });
 
   it('truncates a huge paste in the message', () => {
     const huge = 'a'.repeat(5000);
     const r = parseIp(huge);
     expect(r.ok).to.equal(false);
-    expect(!r.ok && r.message.length).to.be.below(300);
+    expect(!r.ok && ipProblemText(r).length).to.be.below(300);
   });
 
   it('does not throw on non-string input', () => {

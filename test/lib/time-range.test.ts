@@ -8,7 +8,6 @@ import {
   MAX_SPAN_DAYS,
   parseIsoInstant,
   DAY_MS,
-  describeRange,
   formatRangeSpec,
   nextRange,
   parseCustomRange,
@@ -22,6 +21,7 @@ import {
   resolveRange,
   sameRange,
 } from '../../src/lib/time-range.js';
+import { describeRange } from '../../src/components/shared/range-text.js';
 import { customRangeProblem, fromLocalInput, toLocalInput } from '../../src/components/time-range-picker/custom-range.js';
 
 const NOW = new Date('2026-11-23T13:36:27.500Z');

@@ -11,10 +11,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AlertItem } from '../../data/model.js';
 import type { AlertFilter, AlertSortField, IpDataProvider, Sort } from '../../data/provider.js';
-import { cancelled, IpDataError } from '../../data/errors.js';
+import { IpDataError } from '../../data/errors.js';
+import { cancelled } from '../shared/error-text.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import { KeyedRequests } from '../shared/keyed-requests.js';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 
 export interface AlertsQuery {
   provider: IpDataProvider;

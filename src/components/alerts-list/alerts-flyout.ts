@@ -12,11 +12,12 @@ import {
   type AlertPatch,
   type KnownClassification,
 } from '../../data/model.js';
-import { ALERT_STATUS_LABELS, CLASSIFICATION_LABELS, DETERMINATION_LABELS, INVESTIGATION_STATE_LABELS, labelFor } from '../../lib/labels.js';
+import { labelFor } from '../shared/labels.js';
+import { ALERT_STATUS_LABELS, CLASSIFICATION_LABELS, DETERMINATION_LABELS, INVESTIGATION_STATE_LABELS } from '../shared/queue-labels.js';
 import { IpFlyoutCloseEvent, IpFlyoutSaveEvent } from '../../events/internal.js';
 import { formatNumber } from '../../lib/format.js';
-import { msg, str, updateWhenLocaleChanges } from '../../lib/l10n.js';
-import { ASSET_KIND_LABELS } from '../../lib/queue-labels.js';
+import { msg, str, updateWhenLocaleChanges } from '../shared/l10n.js';
+import { ASSET_KIND_LABELS } from '../shared/queue-labels.js';
 
 const KEEP = '__keep__';
 

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ipProblemText } from '../shared/ip-text.js';
 import { property, query, state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -25,14 +26,14 @@ import type { IpFlyoutSaveEvent } from '../../events/internal.js';
 import './ip-alerts-flyout.js';
 import type { AlertItem } from '../../data/model.js';
 import { type AlertFilter, type AlertSortField, type Sort } from '../../data/provider.js';
-import { checkFilter, filterCount, parseFilter, parseSort, serializeFilter, serializeSort, type DroppedFilterValue } from '../../lib/alert-filter.js';
+import { checkFilter, filterCount, parseFilter, parseSort, serializeFilter, serializeSort, type DroppedFilterValue } from '../../data/alert-filter.js';
 import { filterNotice } from './filter-notice.js';
-import type { ExportFormat } from '../../lib/export.js';
+import type { ExportFormat } from '../shared/export.js';
 import { alertExportFields } from './export-fields.js';
 import { safeHref } from '../../lib/safe-url.js';
-import { describeRange } from '../../lib/time-range.js';
+import { describeRange } from '../shared/range-text.js';
 import { IpAlertsUpdatedEvent } from '../../events/events.js';
-import { msg } from '../../lib/l10n.js';
+import { msg } from '../shared/l10n.js';
 
 /**
  * The incidents and alerts whose story includes the IP, in a grid built for big data: pages are
@@ -443,7 +444,7 @@ export class IpAlertsList extends IpSectionElement {
           </div>
           ${bodyState({
             hasProvider: Boolean(this.source.provider),
-            noIp: this.source.ip ? undefined : this.source.ownIp && !this.source.ownIp.ok ? this.source.ownIp.message : msg('No IP address.'),
+            noIp: this.source.ip ? undefined : this.source.ownIp && !this.source.ownIp.ok ? ipProblemText(this.source.ownIp) : msg('No IP address.'),
             total,
             error: this.#pages.error,
             filtered: filterCount(this.filter) > 0 || this.search.trim() !== '',

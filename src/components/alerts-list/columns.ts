@@ -7,13 +7,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import {
   type AlertItem,
 } from '../../data/model.js';
-import { ALERT_STATUS_LABELS, CLASSIFICATION_LABELS, DETERMINATION_LABELS, INVESTIGATION_STATE_LABELS, labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
-import { SOURCE_LABELS } from '../../lib/queue-labels.js';
+import { labelFor, SEVERITY_LABELS } from '../shared/labels.js';
+import { ALERT_STATUS_LABELS, CLASSIFICATION_LABELS, DETERMINATION_LABELS, INVESTIGATION_STATE_LABELS } from '../shared/queue-labels.js';
+import { SOURCE_LABELS } from '../shared/queue-labels.js';
 import type { AlertFilterField, AlertSortField } from '../../data/provider.js';
 import { formatIso } from '../../lib/format.js';
 import { marked, missing, severityBadge, timeAgo, truncated } from '../shared/ui.js';
 import { revealControls } from '../../lib/text.js';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 
 /** Every column, in Defender's default order (the queue's defaults first, then the optional ones). */
 export const COLUMN_IDS = [

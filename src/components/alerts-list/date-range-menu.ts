@@ -5,7 +5,7 @@
  * was typed stays. A render helper: the list owns the state.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 
 export interface DateRangeMenuOptions {
   id: string;

@@ -6,7 +6,7 @@
  */
 import type { AlertItem } from '../../data/model.js';
 import type { IpDataProvider } from '../../data/provider.js';
-import { describeError } from '../../data/errors.js';
+import { describeError } from '../shared/error-text.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import { KeyedRequests } from '../shared/keyed-requests.js';
 

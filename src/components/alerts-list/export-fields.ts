@@ -3,9 +3,9 @@
  * (their export text in CSV, their values in JSON). The export itself is shared/list-export's.
  */
 import type { AlertItem } from '../../data/model.js';
-import type { ExportField } from '../../lib/export.js';
+import type { ExportField } from '../shared/export.js';
 import type { ColumnDef } from './columns.js';
-import { msg } from '../../lib/l10n.js';
+import { msg } from '../shared/l10n.js';
 
 export function alertExportFields(columns: readonly ColumnDef[]): ExportField<AlertItem>[] {
   return [

@@ -4,9 +4,9 @@
  * (`severity:constructor`), a time interval it cannot read, text too long, too many values.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg, str } from '../../lib/l10n.js';
-import type { DroppedFilterValue } from '../../lib/alert-filter.js';
-import { MAX_FILTER_VALUES } from '../../lib/alert-filter.js';
+import { msg, str } from '../shared/l10n.js';
+import type { DroppedFilterValue } from '../../data/alert-filter.js';
+import { MAX_FILTER_VALUES } from '../../data/alert-filter.js';
 import { revealControls } from '../../lib/text.js';
 import { FILTER_MENUS } from './toolbar.js';
 

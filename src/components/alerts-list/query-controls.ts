@@ -13,7 +13,7 @@ import { SearchField } from '../shared/search-field.js';
 import { activeFilters, FILTER_MENUS, menuOptions, type FilterMenu } from './toolbar.js';
 import { dateRangeMenu } from './date-range-menu.js';
 import { RovingToolbar } from '../shared/roving-toolbar.js';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 
 /** Text columns sort A→Z first; times, severity and status most-important-first. */
 const DESC_FIRST = new Set<AlertSortField>(['severity', 'status', 'classification', 'firstActivity', 'lastActivity']);

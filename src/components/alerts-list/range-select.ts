@@ -6,11 +6,12 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { AlertItem } from '../../data/model.js';
-import { describeError, isAbortError } from '../../data/errors.js';
+import { isAbortError } from '../../data/errors.js';
+import { describeError } from '../shared/error-text.js';
 import type { AlertPages } from './alert-pages.js';
 import type { DisplayRow } from './expansions.js';
 import { MAX_RANGE } from './status.js';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 
 export interface RangeSource {
   row: (d: number) => DisplayRow;

@@ -7,14 +7,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { contained, entityLink, marked, partialMark, skeletonLines, unreadableRow } from '../shared/ui.js';
 import { alertIcon, incidentIcon } from '../shared/icons.js';
-import { describeError } from '../../data/errors.js';
+import { describeError } from '../shared/error-text.js';
 import type { AlertItem } from '../../data/model.js';
 import type { AlertSortField, LinkResolver, Sort } from '../../data/provider.js';
 import type { CellContext, ColumnDef } from './columns.js';
 import type { DisplayRow, IncidentExpansions } from './expansions.js';
 import type { AlertPages } from './alert-pages.js';
 import type { AlertSelection } from './selection.js';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 import { revealControls } from '../../lib/text.js';
 
 /** What a row and the header need to know, and whom they tell. */

@@ -12,12 +12,13 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { AlertItem, AlertPatch } from '../../data/model.js';
 import type { IpDataProvider } from '../../data/provider.js';
-import { describeError, isAbortError, PartlyAppliedError } from '../../data/errors.js';
+import { isAbortError, PartlyAppliedError } from '../../data/errors.js';
+import { describeError } from '../shared/error-text.js';
 import { applyPatch } from '../../data/patch.js';
 import { formatNumber } from '../../lib/format.js';
 import type { AlertPages } from './alert-pages.js';
 import { gatherIds, SelectionChangedError, type AlertSelection } from './selection.js';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 
 /** Bulk management beyond this many items is refused with a message (fetching their ids is heavy). */
 export const MAX_BULK = 10_000;

@@ -1,4 +1,4 @@
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 
 /**
  * Which incidents and alerts are selected: explicit ids, or "all matching the filter" minus the

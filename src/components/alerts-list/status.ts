@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatNumber, isOne } from '../../lib/format.js';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 
 /** Shift ranges beyond this many rows offer "Select all matching" instead of fetching every row. */
 export const MAX_RANGE = 5_000;

@@ -10,13 +10,14 @@ import {
   SEVERITIES,
   type AlertItem,
 } from '../../data/model.js';
-import { ALERT_STATUS_LABELS, CLASSIFICATION_LABELS, DETERMINATION_LABELS, INVESTIGATION_STATE_LABELS, labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
-import { ASSET_KIND_LABELS } from '../../lib/queue-labels.js';
+import { labelFor, SEVERITY_LABELS } from '../shared/labels.js';
+import { ALERT_STATUS_LABELS, CLASSIFICATION_LABELS, DETERMINATION_LABELS, INVESTIGATION_STATE_LABELS } from '../shared/queue-labels.js';
+import { ASSET_KIND_LABELS } from '../shared/queue-labels.js';
 import type { AlertFilter, AlertFilterField } from '../../data/provider.js';
 import { categories, COLUMN_BY_ID, detectionSources, serviceSources, sourceLabel, words, type ColumnState } from './columns.js';
 import type { ColumnsController } from './columns-controller.js';
 import { intervalLabel } from './date-range-menu.js';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 import { revealControls } from '../../lib/text.js';
 
 export interface FilterMenu {

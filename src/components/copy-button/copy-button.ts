@@ -1,5 +1,5 @@
 import { revealControls } from '../../lib/text.js';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { msg, str } from '../../lib/l10n.js';
+import { ipProblemText } from '../shared/ip-text.js';
+import { msg, str } from '../shared/l10n.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { guard } from 'lit/directives/guard.js';
 import { property, query, state } from 'lit/decorators.js';
@@ -9,13 +10,13 @@ import { tokens } from '../shared/tokens.js';
 import { TaskLifecycle } from '../shared/task-lifecycle.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { entityPageStyles } from './entity-page.styles.js';
-import { capabilitiesContext, ipContext, providerContext, rangeContext, type RangeContextValue } from '../../data/context.js';
+import { capabilitiesContext, ipContext, providerContext, rangeContext, type RangeContextValue } from '../shared/context.js';
 import { resolveCapabilities, type AlertFilter, type IpDataProvider, type ProviderCapabilities } from '../../data/provider.js';
 import { parseIp, type IpParseResult } from '../../lib/ip.js';
 import { DEFAULT_RANGE, formatRangeSpec, nextRange, type RangeSpec, type ResolvedRange } from '../../lib/time-range.js';
 import { PageProvider } from './page-provider.js';
 import { ipIdentity } from './identity.js';
-import type { ShareView } from '../../lib/link-templates.js';
+import type { ShareView } from '../shared/link-templates.js';
 import { IpChangeEvent, IpRangeChangeEvent, IpTabChangeEvent, type IpFilterChangeDetail, type IpFilterChangeEvent, type IpNavigateEvent, type IpTab } from '../../events/events.js';
 import { searchIcon } from '../shared/icons.js';
 import '../copy-button/ip-copy-button.js';
@@ -283,7 +284,7 @@ export class IpEntityPage extends LitElement {
     // Parsed by code loaded on first need (the alerts list's own), not in the first paint.
     const spec = this.alertsFilterSpec;
     if (changed.has('alertsFilterSpec') && changed.get('alertsFilterSpec') !== undefined && !spec) this.alertsFilter = {};
-    if (changed.has('alertsFilterSpec') && spec) void import('../../lib/alert-filter.js').then((m) => spec === this.alertsFilterSpec && (this.alertsFilter = m.parseFilter(spec)));
+    if (changed.has('alertsFilterSpec') && spec) void import('../../data/alert-filter.js').then((m) => spec === this.alertsFilterSpec && (this.alertsFilter = m.parseFilter(spec)));
     this.#panels.show(this.#effectiveTab());
     // The header's reputation badge loads its code only when the provider has threat intelligence.
     if (this.#capabilities.value?.threatIntel && !this.#badgeLoading) this.#badgeLoading = import('../threat-intel/ip-reputation-badge.js').catch(() => (this.#badgeLoading = undefined));
@@ -326,7 +327,7 @@ export class IpEntityPage extends LitElement {
     const text = (this.searchInput?.value ?? '').trim();
     const result = parseIp(text);
     if (!result.ok) {
-      this.searchError = result.message;
+      this.searchError = ipProblemText(result);
       return;
     }
     this.searchError = '';
@@ -408,7 +409,7 @@ export class IpEntityPage extends LitElement {
     }
     if (!parsed.ok) {
       return html`<div class="notice error" part="notice" role="alert">
-        <strong>${msg(str`This page cannot show “${parsed.input.length > 64 ? `${parsed.input.slice(0, 64)}…` : parsed.input}”.`)}</strong> ${parsed.message}
+        <strong>${msg(str`This page cannot show “${parsed.input.length > 64 ? `${parsed.input.slice(0, 64)}…` : parsed.input}”.`)}</strong> ${ipProblemText(parsed)}
       </div>`;
     }
     if (this.#connecting) {

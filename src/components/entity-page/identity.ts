@@ -3,8 +3,9 @@
  * (public, private, reserved…), IPv4-mapped and embedded IPv4 addresses, or why there is none.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg, str } from '../../lib/l10n.js';
-import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS, type IpParseResult } from '../../lib/ip.js';
+import { msg, str } from '../shared/l10n.js';
+import type { IpParseResult } from '../../lib/ip.js';
+import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS } from '../shared/ip-text.js';
 import '../copy-button/ip-copy-button.js';
 
 /** `badge`: more to say after the scope (the page's threat intelligence reputation). */

@@ -11,7 +11,7 @@ import type { IpDataProvider, LinkResolver } from '../../data/provider.js';
 import { guardProvider } from '../../providers/guard.js';
 import { withLinks } from '../../providers/links.js';
 import { forgetAnswers, memoizeProvider } from '../../providers/memo.js';
-import { hasTemplates, templateLinks, type LinkTemplates } from '../../lib/link-templates.js';
+import { hasTemplates, templateLinks, type LinkTemplates } from '../shared/link-templates.js';
 
 export class PageProvider {
   #of?: IpDataProvider;

@@ -4,9 +4,10 @@
  * source keeps, longer than a range may be), or a spec it cannot read at all.
  */
 import { html, type TemplateResult } from 'lit';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 import { formatDateTime } from '../../lib/format.js';
-import { MAX_SPAN_DAYS, RANGE_LABELS, type RangeClampReason, type ResolvedRange, type TimeRange } from '../../lib/time-range.js';
+import { MAX_SPAN_DAYS, type RangeClampReason, type ResolvedRange, type TimeRange } from '../../lib/time-range.js';
+import { RANGE_LABELS } from '../shared/range-text.js';
 
 function window(range: TimeRange, locale: string | undefined): string {
   return `${formatDateTime(range.from, locale)} – ${formatDateTime(range.to, locale)}`;

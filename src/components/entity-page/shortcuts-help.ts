@@ -2,7 +2,7 @@
  * The words of the page's "Keyboard shortcuts" help, loaded with the dialog on the first `?` (the
  * page's first paint carries only the keys, in shortcuts.ts).
  */
-import { msg } from '../../lib/l10n.js';
+import { msg } from '../shared/l10n.js';
 import type { ShortcutLine, ShortcutSection } from '../shortcuts-dialog/shortcuts-dialog.js';
 
 /** The alerts grid's own keys, for the help (grid-navigation.ts answers them); key names translate too (Strg, Leertaste). */

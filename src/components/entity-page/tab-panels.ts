@@ -5,7 +5,7 @@
  * the analyst set there is kept. A panel never visited fetches nothing, the overview included
  * (some backends count every query against a quota); a printout has the overview once it was opened.
  */
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { IpTab } from '../../events/events.js';
 

@@ -7,7 +7,7 @@ import { navigate, shown } from '../shared/ui.js';
 import { defangIndicator } from '../../lib/defang.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { revealControls } from '../../lib/text.js';
-import { msg } from '../../lib/l10n.js';
+import { msg } from '../shared/l10n.js';
 import '../copy-button/ip-copy-button.js';
 
 /**

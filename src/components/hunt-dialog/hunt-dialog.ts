@@ -12,9 +12,10 @@ import { copyAfterRequest, copyMessage, navigateAfterRequest } from '../shared/a
 import type { QueryLanguage } from '../../data/model.js';
 import { huntingQuery, QUERY_LANGUAGES, QUERY_LANGUAGE_LABELS } from '../../lib/hunting.js';
 import { safeHref } from '../../lib/safe-url.js';
-import { describeRange, type TimeRange } from '../../lib/time-range.js';
+import { type TimeRange } from '../../lib/time-range.js';
+import { describeRange } from '../shared/range-text.js';
 import type { IpDataProvider } from '../../data/provider.js';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 
 /** The hunting query for the IP: the provider's own when it has one, else the library's. */
 export function huntQuery(provider: IpDataProvider | undefined, ip: string, range: TimeRange, language: QueryLanguage): string {

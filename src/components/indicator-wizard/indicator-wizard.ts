@@ -7,13 +7,14 @@ import { indicatorWizardStyles } from './indicator-wizard.styles.js';
 import { IpSectionElement } from '../base/section-element.js';
 import { deepActiveElement, ModalDialogController } from '../shared/modal-dialog.js';
 import { renderDone, renderStep } from './wizard-steps.js';
-import { describeError, isAbortError } from '../../data/errors.js';
+import { isAbortError } from '../../data/errors.js';
+import { describeError } from '../shared/error-text.js';
 import { INDICATOR_ACTIONS, type Indicator, type IndicatorAction } from '../../data/model.js';
 import { IpIndicatorAddedEvent } from '../../events/events.js';
 import { requestAction } from '../shared/actions.js';
-import { indicatorIneligibility } from '../../lib/indicator.js';
-import { draftProblems, draftToInput, emptyDraft, isDirty, STEP_FIELDS, stepLabel, WIZARD_STEPS, type IndicatorDraft, type WizardStep } from '../../lib/indicator-draft.js';
-import { msg, str } from '../../lib/l10n.js';
+import { indicatorIneligibility } from '../shared/indicator.js';
+import { draftProblems, draftToInput, emptyDraft, isDirty, STEP_FIELDS, stepLabel, WIZARD_STEPS, type IndicatorDraft, type WizardStep } from './indicator-draft.js';
+import { msg, str } from '../shared/l10n.js';
 
 const DEFAULT_INDICATOR_ACTIONS: readonly IndicatorAction[] = ['Allowed', 'Audit', 'Warn', 'Block'];
 

@@ -1,16 +1,17 @@
 /**
  * The add-indicator wizard's step templates (Indicator → Action → Scope → Summary, as in the
  * Defender portal) and the "added" panel. Stateless: `<ip-indicator-wizard>` owns the state and
- * the dialog; the draft rules live in `lib/indicator-draft.ts`.
+ * the dialog; the draft rules live in `indicator-draft.ts`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { INDICATOR_SEVERITIES, own, type Indicator, type IndicatorAction, type IndicatorSeverity } from '../../data/model.js';
-import { INDICATOR_ACTION_LABELS, labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
-import { INDICATOR_DESCRIPTION_MAX, INDICATOR_TITLE_MAX } from '../../lib/indicator.js';
-import { CATEGORIES, draftToInput, EXPIRATIONS, expirationLabel as choiceLabel, expirationTime, type ExpirationChoice, type IndicatorDraft, type WizardStep } from '../../lib/indicator-draft.js';
+import { labelFor, SEVERITY_LABELS } from '../shared/labels.js';
+import { INDICATOR_ACTION_LABELS } from './indicator-labels.js';
+import { INDICATOR_DESCRIPTION_MAX, INDICATOR_TITLE_MAX } from '../shared/indicator.js';
+import { CATEGORIES, draftToInput, EXPIRATIONS, expirationLabel as choiceLabel, expirationTime, type ExpirationChoice, type IndicatorDraft, type WizardStep } from './indicator-draft.js';
 import { formatDateTime, splitWords } from '../../lib/format.js';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 
 /** What each action does, in the words of the Defender portal. */
 const ACTION_HELP: Readonly<Record<string, string>> = {

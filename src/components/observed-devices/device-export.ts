@@ -5,9 +5,9 @@
  */
 import type { ObservedDevice } from '../../data/model.js';
 import type { DeviceQuery, IpDataProvider } from '../../data/provider.js';
-import type { ExportBatch, ExportField } from '../../lib/export.js';
+import type { ExportBatch, ExportField } from '../shared/export.js';
 import { formatIso } from '../../lib/format.js';
-import { msg } from '../../lib/l10n.js';
+import { msg } from '../shared/l10n.js';
 
 const PAGE = 100;
 

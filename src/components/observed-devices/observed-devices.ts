@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ipProblemText } from '../shared/ip-text.js';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
@@ -10,7 +11,8 @@ import { observedDevicesStyles } from './observed-devices.styles.js';
 import { classToken, contained, dateTime, entityLink, orMissing, partialMark, severityBadge, shown, skeletonLines, slowNotice, timeAgo, truncated, unreadableRow } from '../shared/ui.js';
 import { alertIcon, deviceIcon } from '../shared/icons.js';
 import { SearchField, searchFieldStyles } from '../shared/search-field.js';
-import { describeError, isRetryable } from '../../data/errors.js';
+import { isRetryable } from '../../data/errors.js';
+import { describeError } from '../shared/error-text.js';
 import type { AlertItem, DeviceEvent, ObservedDevice } from '../../data/model.js';
 import type { Page } from '../../data/provider.js';
 import { formatDateTime, formatNumber, isOne, splitWords } from '../../lib/format.js';
@@ -20,13 +22,13 @@ import { IpSectionElement } from '../base/section-element.js';
 import { DeviceTimelines, type Entry } from './device-timelines.js';
 import '../external-url/ip-external-url.js';
 import { revealControls } from '../../lib/text.js';
-import { describeRange } from '../../lib/time-range.js';
+import { describeRange } from '../shared/range-text.js';
 import { exportMenu, exportStatus, exportStyles, ipExportName, ListExport } from '../shared/list-export.js';
-import type { ExportFormat } from '../../lib/export.js';
+import type { ExportFormat } from '../shared/export.js';
 import { DEVICE_EXPORT_FIELDS, devicePages } from './device-export.js';
 import '../copy-button/ip-copy-button.js';
-import { msg, str } from '../../lib/l10n.js';
-import { labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
+import { msg, str } from '../shared/l10n.js';
+import { labelFor, SEVERITY_LABELS } from '../shared/labels.js';
 
 /** Risk and exposure levels the styles colour; others show neutral. */
 const LEVELS = ['high', 'medium', 'low'];
@@ -456,7 +458,7 @@ export class IpObservedDevices extends IpSectionElement {
 
   override render() {
     const body = this.#task.render({
-      initial: () => html`<div class="state">${this.source.provider ? (this.source.ownIp && !this.source.ownIp.ok ? this.source.ownIp.message : msg('No IP address.')) : msg('No data provider configured.')}</div>`,
+      initial: () => html`<div class="state">${this.source.provider ? (this.source.ownIp && !this.source.ownIp.ok ? ipProblemText(this.source.ownIp) : msg('No IP address.')) : msg('No data provider configured.')}</div>`,
       pending: () =>
         this.#task.value && this.#shownFor === this.#scopeKey()
           ? html`<div class="stale"><p class="visually-hidden" role="status">${msg('Updating the devices…')}</p>${this.#renderList(this.#task.value)}</div>`

@@ -1,4 +1,5 @@
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
+import { ipProblemText } from '../shared/ip-text.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { initialState, Task } from '@lit/task';
@@ -8,9 +9,9 @@ import { overviewStyles } from './overview.styles.js';
 import { dateTime, entityLink, missing, navigate, orMissing, section, shown, skeletonLines, timeAgo } from '../shared/ui.js';
 import { IpSectionElement } from '../base/section-element.js';
 import { SEVERITIES, type IpDetails, type LogActivity, type SecuritySummary } from '../../data/model.js';
-import { SEVERITY_LABELS } from '../../lib/labels.js';
+import { SEVERITY_LABELS } from '../shared/labels.js';
 import { formatCoordinates, formatNumber, isOne } from '../../lib/format.js';
-import { describeRange } from '../../lib/time-range.js';
+import { describeRange } from '../shared/range-text.js';
 import '../copy-button/ip-copy-button.js';
 import '../prevalence-chart/ip-prevalence-chart.js';
 
@@ -96,7 +97,7 @@ export class IpOverview extends IpSectionElement {
   #renderNotice(): TemplateResult | typeof nothing {
     const own = this.source.ownIp;
     if (own && !own.ok) {
-      return html`<div class="notice error" part="notice" role="alert">${own.message}</div>`;
+      return html`<div class="notice error" part="notice" role="alert">${ipProblemText(own)}</div>`;
     }
     if (!this.source.ip) {
       return this.source.inPage ? nothing : html`<div class="notice" part="notice">${msg(html`Set the <code>ip</code> attribute to show an IP address.`)}</div>`;

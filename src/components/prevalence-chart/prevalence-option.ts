@@ -6,7 +6,7 @@
  * becomes HTML. Rich text has its own markup (`{style|text}`), so braces in data are swapped for
  * look-alike characters: a hostile title cannot even restyle the tooltip.
  */
-import { msg } from '../../lib/l10n.js';
+import { msg } from '../shared/l10n.js';
 import { richTextSafe } from '../shared/echarts/rich-text.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import type { ChartTheme } from '../shared/echarts/chart-theme.js';

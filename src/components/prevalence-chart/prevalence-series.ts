@@ -4,11 +4,11 @@
  * announcements before ECharts is loaded. The option itself is built in prevalence-option.ts,
  * which loads with ECharts.
  */
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 import type { AlertMark, Prevalence } from '../../data/model.js';
 import { toMs } from '../../data/time.js';
 import { formatDate, formatDateTime, formatNumber, isOne } from '../../lib/format.js';
-import { labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
+import { labelFor, SEVERITY_LABELS } from '../shared/labels.js';
 import { revealControls } from '../../lib/text.js';
 
 /** Above this many points: LTTB sampling, no symbols, no animation. */

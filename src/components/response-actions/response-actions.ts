@@ -11,17 +11,17 @@ import { copyAfterRequest, copyMessage, navigateAfterRequest } from '../shared/a
 import { isAbortError } from '../../data/errors.js';
 import type { IpDataProvider } from '../../data/provider.js';
 import type { KnownResponseAction, ResponseAction } from '../../events/events.js';
-import { indicatorIneligibility } from '../../lib/indicator.js';
+import { indicatorIneligibility } from '../shared/indicator.js';
 import { safeHref } from '../../lib/safe-url.js';
-import { serializeFilter } from '../../lib/alert-filter.js';
-import { expandTemplate, type ShareView } from '../../lib/link-templates.js';
-import { ipSummaryMarkdown, type IpSummaryData } from '../../lib/summary.js';
-import { describeRange } from '../../lib/time-range.js';
+import { serializeFilter } from '../../data/alert-filter.js';
+import { expandTemplate, type ShareView } from '../shared/link-templates.js';
+import { ipSummaryMarkdown, type IpSummaryData } from '../shared/summary.js';
+import { describeRange } from '../shared/range-text.js';
 import '../indicator-wizard/ip-indicator-wizard.js';
 import '../hunt-dialog/ip-hunt-dialog.js';
 import type { IpIndicatorWizard } from '../indicator-wizard/indicator-wizard.js';
 import { huntQuery, type IpHuntDialog } from '../hunt-dialog/hunt-dialog.js';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 import { QUERY_LANGUAGES } from '../../lib/hunting.js';
 import type { QueryLanguage } from '../../data/model.js';
 

@@ -4,7 +4,7 @@
  */
 import type { Insight, InsightColumn, TimelineEvent } from '../../data/model.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 
 export interface InsightSeries {
   type: 'bar' | 'line' | 'pie';

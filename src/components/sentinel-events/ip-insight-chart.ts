@@ -8,7 +8,7 @@ import type { ChartTheme } from '../shared/echarts/chart-theme.js';
 import type { EChartsCoreOption } from '../shared/echarts/setup.js';
 import type { Insight } from '../../data/model.js';
 import { insightSeries, type InsightSeries } from './insight-data.js';
-import { msg } from '../../lib/l10n.js';
+import { msg } from '../shared/l10n.js';
 import { formatNumber } from '../../lib/format.js';
 
 /**

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ipProblemText } from '../shared/ip-text.js';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
@@ -12,23 +13,24 @@ import { SearchField, searchFieldStyles } from '../shared/search-field.js';
 import { listKeyTarget } from '../shared/list-keys.js';
 import { IpSectionElement } from '../base/section-element.js';
 import { KeyedRequests } from '../shared/keyed-requests.js';
-import { describeError, isRetryable } from '../../data/errors.js';
+import { isRetryable } from '../../data/errors.js';
+import { describeError } from '../shared/error-text.js';
 import { own, type Insight, type TimelineEvent } from '../../data/model.js';
-import { SEVERITY_LABELS } from '../../lib/labels.js';
+import { SEVERITY_LABELS } from '../shared/labels.js';
 import { queryTimeline } from '../../data/query.js';
 import { formatNumber, isOne } from '../../lib/format.js';
 import { QUERY_LANGUAGE_LABELS } from '../../lib/hunting.js';
 import '../external-url/ip-external-url.js';
 import '../copy-button/ip-copy-button.js';
 import { revealControls } from '../../lib/text.js';
-import { describeRange } from '../../lib/time-range.js';
+import { describeRange } from '../shared/range-text.js';
 import { cellText, groupByDay, type TimelineEntry } from './insight-data.js';
 import { menuStyles } from '../shared/filter-menu.js';
 import { exportMenu, exportStatus, exportStyles, inMemory, ipExportName, ListExport, type ExportNoun } from '../shared/list-export.js';
-import type { ExportFormat } from '../../lib/export.js';
+import type { ExportFormat } from '../shared/export.js';
 import { insightFields, insightFileName, TIMELINE_EXPORT_FIELDS } from './sentinel-export.js';
 import './ip-insight-chart.js';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 
 const KIND_NAMES = ['alert', 'bookmark', 'activity', 'anomaly'] as const;
 const KIND_ICONS = { alert: alertIcon, bookmark: bookmarkIcon, activity: activityIcon, anomaly: anomalyIcon };
@@ -448,7 +450,7 @@ export class IpSentinelEvents extends IpSectionElement {
     const provider = this.source.provider;
     const hasTimeline = this.#shows('timeline') && typeof provider?.getTimeline === 'function';
     const hasInsights = this.#shows('insights') && typeof provider?.getInsights === 'function';
-    const idle = !provider ? msg('No data provider configured.') : this.source.ownIp && !this.source.ownIp.ok ? this.source.ownIp.message : !this.source.ip ? msg('No IP address.') : undefined;
+    const idle = !provider ? msg('No data provider configured.') : this.source.ownIp && !this.source.ownIp.ok ? ipProblemText(this.source.ownIp) : !this.source.ip ? msg('No IP address.') : undefined;
     if (provider && !hasTimeline && !hasInsights) {
       return html`<div class="state">${msg('This portal has no SIEM events for IP addresses (the provider has no timeline or insights).')}</div>`;
     }

@@ -3,9 +3,9 @@
  * not only the rows on screen), and any insight's table with its own columns.
  */
 import type { Insight, TimelineEvent } from '../../data/model.js';
-import type { ExportField } from '../../lib/export.js';
+import type { ExportField } from '../shared/export.js';
 import { formatIso } from '../../lib/format.js';
-import { msg } from '../../lib/l10n.js';
+import { msg } from '../shared/l10n.js';
 
 type Field = ExportField<TimelineEvent>;
 /** A field whose column heading is read in the language in force when the export runs. */

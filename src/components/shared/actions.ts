@@ -3,9 +3,10 @@
  * and `<ip-indicator-wizard>`: ask the host first (`ip-action-request`, which it may veto or
  * hold), then copy or navigate, telling the host what happened (`ip-copy`, `ip-navigate`).
  */
-import { describeError, isAbortError } from '../../data/errors.js';
+import { isAbortError } from '../../data/errors.js';
+import { describeError } from './error-text.js';
 import { IpActionRequestEvent, IpCopyEvent, IpNavigateEvent, type IpActionRequestDetail, type IpNavigateDetail, type ResponseAction } from '../../events/events.js';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from './l10n.js';
 
 /** Fire `ip-action-request`; resolves with `undefined` when the action may go ahead, else the message why not. */
 export async function requestAction(host: EventTarget, detail: IpActionRequestDetail, refused = msg('Not done'), unexplained = msg('the portal did not allow this action.')): Promise<string | undefined> {

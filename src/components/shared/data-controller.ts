@@ -6,7 +6,7 @@
  */
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ipContext, providerContext, rangeContext, type RangeContextValue } from '../../data/context.js';
+import { ipContext, providerContext, rangeContext, type RangeContextValue } from './context.js';
 import type { IpDataProvider } from '../../data/provider.js';
 import { guardProvider } from '../../providers/guard.js';
 import { forgetAnswers } from '../../providers/memo.js';

@@ -3,7 +3,7 @@
  * A render helper (not an element) so each list keeps its own state and styles stay in one sheet.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from './l10n.js';
 
 export interface FilterMenuOptions<V> {
   /** Unique within the element; used for `aria-controls`. */

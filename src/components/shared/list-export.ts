@@ -1,15 +1,16 @@
 /**
  * Export for any list: a controller that writes every matching item (fetched in batches the list
  * supplies, never only what is on screen) as CSV or JSON through the injection-safe writer in
- * lib/export.ts, with progress, Cancel and the error if one comes; a new export replaces a running
+ * shared/export.ts, with progress, Cancel and the error if one comes; a new export replaces a running
  * one and the element leaving the page stops it. Plus the Export menu and the progress line, so the
  * alerts list, the devices, the Sentinel timeline and each insight table export the same way.
  */
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { describeError, isAbortError } from '../../data/errors.js';
-import { downloadExport, exportFileName, exportText, type ExportBatch, type ExportField, type ExportFormat } from '../../lib/export.js';
+import { isAbortError } from '../../data/errors.js';
+import { describeError } from './error-text.js';
+import { downloadExport, exportFileName, exportText, type ExportBatch, type ExportField, type ExportFormat } from './export.js';
 import { formatNumber, isOne } from '../../lib/format.js';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from './l10n.js';
 
 export interface ListExportDeps<T> {
   /** The fields, in order (read when an export starts). */

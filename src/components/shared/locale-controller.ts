@@ -5,9 +5,9 @@
  * so an element never takes the language back from a later one that set another.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { updateWhenLocaleChanges } from '../../lib/l10n.js';
+import { updateWhenLocaleChanges } from './l10n.js';
 import { localeOf } from '../../lib/format.js';
-import { applyLocale } from '../../lib/localization.js';
+import { applyLocale } from './localization.js';
 
 export class LocaleController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;

@@ -3,12 +3,13 @@
  * times, entity links and the loading / error / empty frame every section uses.
  * They return Lit templates, so every value is rendered as text.
  */
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from './l10n.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Task } from '@lit/task';
 import { TaskStatus } from '@lit/task';
-import { cancelled, describeError, isRetryable } from '../../data/errors.js';
-import { labelFor, SEVERITY_LABELS } from '../../lib/labels.js';
+import { isRetryable } from '../../data/errors.js';
+import { cancelled, describeError } from './error-text.js';
+import { labelFor, SEVERITY_LABELS } from './labels.js';
 import { formatDateTime, formatIso, formatRelative } from '../../lib/format.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { revealControls, splitControls } from '../../lib/text.js';

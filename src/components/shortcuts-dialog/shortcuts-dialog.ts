@@ -1,4 +1,4 @@
-import { msg } from '../../lib/l10n.js';
+import { msg } from '../shared/l10n.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';

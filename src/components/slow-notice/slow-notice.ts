@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg } from '../../lib/l10n.js';
+import { msg } from '../shared/l10n.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';

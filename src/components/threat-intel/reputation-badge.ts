@@ -7,7 +7,7 @@ import { IpSectionElement } from '../base/section-element.js';
 import type { IpReputation } from '../../data/threat-intel.js';
 import { reputationBadge } from './reputation.js';
 import { reputationStyles } from './reputation-styles.js';
-import { msg } from '../../lib/l10n.js';
+import { msg } from '../shared/l10n.js';
 
 /**
  * The IP's threat intelligence reputation as a small badge ("Malicious · 83"), for a header: a

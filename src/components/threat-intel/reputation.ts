@@ -5,7 +5,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { IpReputation } from '../../data/threat-intel.js';
 import { classToken } from '../shared/ui.js';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 import { own } from '../../data/model.js';
 import { revealControls } from '../../lib/text.js';
 

@@ -1,4 +1,5 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ipProblemText } from '../shared/ip-text.js';
 import { initialState, Task } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -6,14 +7,15 @@ import { IpSectionElement } from '../base/section-element.js';
 import { contained, missing, partialMark, section, severityBadge, shown, skeletonLines, timeAgo, unreadableRow } from '../shared/ui.js';
 import type { RowProblems } from '../../data/model.js';
 import '../copy-button/ip-copy-button.js';
-import { describeError, isRetryable } from '../../data/errors.js';
+import { isRetryable } from '../../data/errors.js';
+import { describeError } from '../shared/error-text.js';
 import { THREAT_INTEL_RELATIONS, type IpReputation, type ThreatIntel, type ThreatIntelRelation } from '../../data/threat-intel.js';
 import { formatNumber } from '../../lib/format.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { ThreatIntelLists, TI_LISTS, TI_PAGE } from './ti-lists.js';
 import { reputationBadge } from './reputation.js';
 import { reputationStyles } from './reputation-styles.js';
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 
 /**
  * What threat intelligence knows of the IP on the internet, as Defender's Threat Intelligence tab
@@ -204,7 +206,7 @@ export class IpThreatIntel extends IpSectionElement {
   override render() {
     const idle = this.source.provider
       ? this.source.ownIp && !this.source.ownIp.ok
-        ? this.source.ownIp.message
+        ? ipProblemText(this.source.ownIp)
         : this.#offered
           ? msg('No IP address.')
           : msg('This portal has no threat intelligence for IP addresses.')

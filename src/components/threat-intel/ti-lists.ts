@@ -10,7 +10,7 @@ import type { ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-int
 import { formatDate } from '../../lib/format.js';
 import { KeyedRequests } from '../shared/keyed-requests.js';
 import { missing, shown, truncated } from '../shared/ui.js';
-import { msg } from '../../lib/l10n.js';
+import { msg } from '../shared/l10n.js';
 
 export const TI_PAGE = 10;
 

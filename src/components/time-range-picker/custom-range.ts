@@ -4,7 +4,7 @@ import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { DAY_MS, formatRangeSpec, lookbackStart, MAX_CLOCK_SKEW_MS, MAX_SPAN_DAYS, parseCustomRange, type RangeSpec } from '../../lib/time-range.js';
 import { IpCustomRangeApplyEvent, IpCustomRangeCancelEvent } from '../../events/internal.js';
-import { msg, str, updateWhenLocaleChanges } from '../../lib/l10n.js';
+import { msg, str, updateWhenLocaleChanges } from '../shared/l10n.js';
 
 /**
  * The custom range form of `<ip-time-range-picker>`: From and To as native `datetime-local`

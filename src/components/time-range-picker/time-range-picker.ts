@@ -1,10 +1,11 @@
-import { msg, str } from '../../lib/l10n.js';
+import { msg, str } from '../shared/l10n.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
-import { DEFAULT_RANGE, isRangeKey, parseCustomRange, RANGE_KEYS, RANGE_LABELS, withinLookback, type RangeKey, type RangeSpec } from '../../lib/time-range.js';
+import { DEFAULT_RANGE, isRangeKey, parseCustomRange, RANGE_KEYS, withinLookback, type RangeKey, type RangeSpec } from '../../lib/time-range.js';
+import { RANGE_LABELS } from '../shared/range-text.js';
 import { formatDateTime } from '../../lib/format.js';
 import { IpRangeChangeEvent } from '../../events/events.js';
 import type { IpCustomRangeApplyEvent } from '../../events/internal.js';

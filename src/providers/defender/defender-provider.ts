@@ -10,6 +10,7 @@
  * the sections and pages served from it; never an unbounded fetch. Each section's answer is read
  * by the page's readers like any provider's.
  */
+import { requireIp } from '../kit/ip.js';
 import { IpDataError, isAbortError, PartlyAppliedError } from '../../data/errors.js';
 import { emptyCounts, prevalenceFrom } from '../../data/derive.js';
 import type { AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, SeverityCounts } from '../../data/model.js';
@@ -136,11 +137,10 @@ export class DefenderXdrProvider implements IpDataProvider {
   }
 
   async getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails> {
-    const parsed = parseIp(ip);
-    if (!parsed.ok) throw new IpDataError('invalid-input', parsed.message);
-    const canonical = parsed.ip.canonical;
+    const address = requireIp(ip);
+    const canonical = address.canonical;
     // Threat intelligence knows internet addresses only: an internal one costs no call.
-    if (!isExternalScope(parsed.ip.scope)) return { ip: canonical, reverseDns: [] };
+    if (!isExternalScope(address.scope)) return { ip: canonical, reverseDns: [] };
     return this.#details.get(canonical, o.signal, async (signal) => {
       const ti = await this.#graph.threatIntel(canonical, signal);
       return detailsFromThreatIntel(canonical, ti.host, ti.whois, ti.reverse);
@@ -149,11 +149,10 @@ export class DefenderXdrProvider implements IpDataProvider {
 
   /** The host and its reputation (Defender Threat Intelligence); an internal address costs no call. */
   async getThreatIntel(ip: string, o: RequestOptions): Promise<ThreatIntel> {
-    const parsed = parseIp(ip);
-    if (!parsed.ok) throw new IpDataError('invalid-input', parsed.message);
-    if (!isExternalScope(parsed.ip.scope)) return { counts: {} };
-    const base = tiBase(parsed.ip.canonical);
-    return this.#tiSummaries.get(parsed.ip.canonical, o.signal, async (signal) => {
+    const address = requireIp(ip);
+    if (!isExternalScope(address.scope)) return { counts: {} };
+    const base = tiBase(address.canonical);
+    return this.#tiSummaries.get(address.canonical, o.signal, async (signal) => {
       const [host, reputation] = await Promise.all([
         this.#graph.tiGet(base, `the threat intelligence on ${ip}`, signal),
         // The reputation is an extra: without it the host still shows.
@@ -168,12 +167,11 @@ export class DefenderXdrProvider implements IpDataProvider {
 
   /** One page of a threat intelligence list, from the host's relationship. */
   async listThreatIntel<R extends ThreatIntelRelation>(ip: string, relation: R, page: { offset: number; limit: number }, o: RequestOptions): Promise<Page<ThreatIntelRows[R]>> {
-    const parsed = parseIp(ip);
-    if (!parsed.ok) throw new IpDataError('invalid-input', parsed.message);
-    if (!isExternalScope(parsed.ip.scope)) return { items: [], total: 0 };
+    const address = requireIp(ip);
+    if (!isExternalScope(address.scope)) return { items: [], total: 0 };
     const top = Math.max(1, Math.min(100, Math.floor(page.limit)));
     const skip = Math.max(0, Math.floor(page.offset));
-    const json = await this.#graph.tiGet(`${tiBase(parsed.ip.canonical)}/${TI_PATHS[relation]}?$count=true&$top=${top}&$skip=${skip}`, `the ${relation} of ${ip}`, o.signal);
+    const json = await this.#graph.tiGet(`${tiBase(address.canonical)}/${TI_PATHS[relation]}?$count=true&$top=${top}&$skip=${skip}`, `the ${relation} of ${ip}`, o.signal);
     return tiPage(relation, json, skip);
   }
 

@@ -9,12 +9,13 @@
  * API; without it the provider is read-only (its capabilities say so). Every value travels as an
  * ES|QL parameter or a query DSL term, never in query text.
  */
+import { requireIp } from '../kit/ip.js';
 import { IpDataError, PartlyAppliedError } from '../../data/errors.js';
 import { emptyCounts } from '../../data/derive.js';
 import type { AlertItem, AlertMark, AlertPatch, DeviceEvent, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary } from '../../data/model.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { listSource, queryDevices, splitDeviceSearch } from '../../data/query.js';
-import { canonicalIp, parseIp } from '../../lib/ip.js';
+import { canonicalIp } from '../../lib/ip.js';
 import { bucketMs, bucketSizeFor, bucketStarts, DAY_MS, type TimeRange } from '../../lib/time-range.js';
 import type { estypes } from '@elastic/elasticsearch';
 import { HttpClient, parseJson } from '../http.js';
@@ -403,9 +404,7 @@ function indexPath(patterns: string): string {
 }
 
 function checkedIp(ip: string): string {
-  const parsed = parseIp(typeof ip === 'string' ? ip : '');
-  if (!parsed.ok) throw new IpDataError('invalid-input', parsed.message);
-  return parsed.ip.canonical;
+  return requireIp(ip).canonical;
 }
 
 function defaultRange(): TimeRange {

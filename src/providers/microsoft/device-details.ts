@@ -6,7 +6,7 @@
  * seen last (asked for beside the list, as the first page needs them) and, for a page of others
  * (filtered, searched), those ids. A device whose details fail is shown without them, marked.
  */
-import { describeError, isAbortError } from '../../data/errors.js';
+import { errorText, isAbortError } from '../../data/errors.js';
 import type { ObservedDevice } from '../../data/model.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import { withLastEvent } from './device-rows.js';
@@ -53,7 +53,7 @@ export class DeviceDetails {
       });
     } catch (error) {
       if (isAbortError(error)) throw error;
-      const why = `last event's details: ${describeError(error)}`;
+      const why = `last event's details: ${errorText(error)}`;
       return page.map((d) => ({ ...d, partial: [...(d.partial ?? []), why] }));
     }
   }

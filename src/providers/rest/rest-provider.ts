@@ -5,9 +5,9 @@
  * retried on 429 and 503, honouring `Retry-After` within a bound; HTTP errors become
  * `IpDataError` kinds; every response is validated before it reaches a component.
  */
+import { requireIp } from '../kit/ip.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
 import { IpDataError, type IpDataErrorKind } from '../../data/errors.js';
-import { canonicalIp } from '../../lib/ip.js';
 import { backoffMs, errorMessageOf, type HttpAnswer, HttpClient, idSegment, kindForStatus, parseJson, parseRetryAfter, sleep } from '../http.js';
 
 import type { AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
@@ -195,9 +195,7 @@ export class RestIpDataProvider implements IpDataProvider {
 
   /** The IP as the path wants it: canonical, checked by the provider itself. */
   #ip(ip: string): string {
-    const canonical = canonicalIp(typeof ip === 'string' ? ip.trim() : '');
-    if (!canonical) throw new IpDataError('invalid-input', `“${String(ip).slice(0, 64)}” is not a valid IP address.`);
-    return encodeURIComponent(canonical);
+    return encodeURIComponent(requireIp(ip).canonical);
   }
 
   #get<T>(path: string, params: URLSearchParams | undefined, o: RequestOptions, read: (json: unknown) => T): Promise<T> {

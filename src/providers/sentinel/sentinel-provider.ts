@@ -6,13 +6,14 @@
  * IP details. Read-only. Combine it with the Defender provider (`combineProviders`) so a SOC with
  * both gets every tab: each method comes from the first provider that has it.
  */
+import { requireIp } from '../kit/ip.js';
 import { IpDataError } from '../../data/errors.js';
 import { prevalenceFrom, summarize } from '../../data/derive.js';
 import type { AlertItem, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
 import { severity } from '../read/overview.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { listSource, queryAlerts, queryDevices, splitDeviceSearch } from '../../data/query.js';
-import { isExternalScope, parseIp } from '../../lib/ip.js';
+import { isExternalScope } from '../../lib/ip.js';
 import { bucketMs, bucketSizeFor, bucketStarts, type TimeRange } from '../../lib/time-range.js';
 import { deviceFromHunting } from '../microsoft/device-rows.js';
 import { DeviceDetails } from '../microsoft/device-details.js';
@@ -183,12 +184,11 @@ export class SentinelProvider implements IpDataProvider {
   }
 
   async getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails> {
-    const parsed = parseIp(ip);
-    if (!parsed.ok) throw new IpDataError('invalid-input', parsed.message);
-    const canonical = parsed.ip.canonical;
+    const address = requireIp(ip);
+    const canonical = address.canonical;
     const { subscriptionId, resourceGroup } = this.#options;
     // The geodata service knows internet addresses only, and needs the workspace's resource group.
-    if (!isExternalScope(parsed.ip.scope) || !subscriptionId || !resourceGroup) return { ip: canonical, reverseDns: [] };
+    if (!isExternalScope(address.scope) || !subscriptionId || !resourceGroup) return { ip: canonical, reverseDns: [] };
     return this.#details.get(canonical, o.signal, async (signal) => {
       let g: Record<string, unknown>;
       try {

@@ -5,6 +5,7 @@
  * validated and normalized on first use of each IP with the same readers the REST provider uses,
  * so bad data fails as a clear `bad-response` for that IP's sections only.
  */
+import { requireIp } from '../kit/ip.js';
 import { IpDataError } from '../../data/errors.js';
 import { answersAlreadyRead } from '../guard.js';
 import { applyPatch } from '../../data/patch.js';
@@ -26,7 +27,7 @@ import type {
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { deviceEventText, listSource, queryAlerts, queryDevices, queryTimeline, toMs, type ListSource } from '../../data/query.js';
 import { canonicalIp } from '../../lib/ip.js';
-import { indicatorProblem } from '../../lib/indicator.js';
+import { indicatorRuleBreaks } from '../../data/indicator-rules.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import {
   readAlert,
@@ -258,8 +259,8 @@ export class StaticIpDataProvider implements IpDataProvider {
   async addIndicator(input: IndicatorInput, o: RequestOptions): Promise<Indicator> {
     await this.#latency(o);
     if (this.#options.readOnly) throw new IpDataError('forbidden', 'This provider is read-only.');
-    const problem = indicatorProblem(input);
-    if (problem) throw new IpDataError('invalid-input', problem);
+    const [broken] = Object.entries(indicatorRuleBreaks(input));
+    if (broken) throw new IpDataError('invalid-input', `The indicator breaks a rule of the indicator API: ${broken[0]} (${broken[1].rule}).`, { field: broken[0] });
     const indicator: Indicator = {
       ...input,
       indicatorValue: canonicalIp(input.indicatorValue)!,
@@ -315,8 +316,7 @@ export class StaticIpDataProvider implements IpDataProvider {
   }
 
   #prepare(ip: string): Prepared {
-    const canonical = canonicalIp(ip);
-    if (!canonical) throw new IpDataError('invalid-input', `“${ip}” is not a valid IP address.`);
+    const canonical = requireIp(ip).canonical;
     let p = this.#prepared.get(canonical);
     if (p) return p;
     const raw = this.#data.get(canonical) ?? {};

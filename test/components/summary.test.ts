@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { ipSummaryMarkdown, markdownText } from '../../src/lib/summary.js';
+import { ipSummaryMarkdown, markdownText } from '../../src/components/shared/summary.js';
 import { parseIp, type ParsedIp } from '../../src/lib/ip.js';
 
 const ip = (text: string) => (parseIp(text) as { ip: ParsedIp }).ip;
 const NOW = new Date('2026-11-23T12:00:00Z');
 
-describe('lib/summary', () => {
+describe('summary', () => {
   it('escapes Markdown so provider text stays text', () => {
     expect(markdownText('[x](javascript:alert(1))')).to.equal('\\[x\\](javascript:alert(1))');
     expect(markdownText('<b>bold</b> *a* _b_ `c` | d ~e~ &amp; !')).to.equal('\\<b\\>bold\\</b\\> \\*a\\* \\_b\\_ \\`c\\` \\| d \\~e\\~ \\&amp; \\!');

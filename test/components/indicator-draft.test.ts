@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { draftProblems, draftToInput, emptyDraft, expirationTime, isDirty, STEP_FIELDS, WIZARD_STEPS, type IndicatorDraft } from '../../src/lib/indicator-draft.js';
+import { draftProblems, draftToInput, emptyDraft, expirationTime, isDirty, STEP_FIELDS, WIZARD_STEPS, type IndicatorDraft } from '../../src/components/indicator-wizard/indicator-draft.js';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const IP = '203.0.113.7';
 const filled = (patch: Partial<IndicatorDraft> = {}): IndicatorDraft => ({ ...emptyDraft(), title: ' C2 server ', description: 'Team server', ...patch });
 
-describe('lib/indicator-draft', () => {
+describe('indicator draft', () => {
   it('turns a draft into the Defender API’s indicator, trimmed, with alert fields only when alerting', () => {
     expect(draftToInput(filled({ recommendedActions: '  Isolate  ' }), IP, NOW)).to.deep.equal({
       indicatorValue: IP,

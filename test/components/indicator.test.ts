@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { indicatorIneligibility, indicatorProblem, indicatorProblems } from '../../src/lib/indicator.js';
+import { indicatorIneligibility, indicatorProblem, indicatorProblems } from '../../src/components/shared/indicator.js';
 import type { IndicatorInput } from '../../src/data/model.js';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -12,7 +12,7 @@ const valid: IndicatorInput = {
   generateAlert: false,
 };
 
-describe('lib/indicator', () => {
+describe('indicator rules', () => {
   it('accepts external IPv4 and IPv6 addresses', () => {
     expect(indicatorIneligibility('203.0.113.7')).to.equal(undefined);
     expect(indicatorIneligibility('8.8.8.8')).to.equal(undefined);

@@ -1,31 +1,12 @@
 /**
- * What the page calls each enum value (severity, status, classification, determination,
- * investigation state, indicator action), kept apart from the domain model so the words can be
- * translated without touching the data types. Each label is a getter, so it is read in the
- * language in force when the page renders (@lit/localize's `msg`). A value without a label is shown as itself, words
- * split (`partiallyRemediated` → "Partially remediated"), never dropped.
+ * Labels of the incident queue's status, classification, determination, investigation state,
+ * source and asset columns. Apart from labels.ts because only
+ * the alerts list (a lazily loaded tab) needs them: the page's first paint does not carry them.
+ * Product names stay as Microsoft writes them; the generic words are translated (getters, read
+ * in the language in force).
  */
 import { msg } from './l10n.js';
-import { revealControls } from './text.js';
-import { own, type KnownAlertStatus, type KnownClassification, type KnownSeverity } from '../data/model.js';
-
-export const SEVERITY_LABELS: Readonly<Record<KnownSeverity, string>> = {
-  get high() {
-    return msg('High');
-  },
-  get medium() {
-    return msg('Medium');
-  },
-  get low() {
-    return msg('Low');
-  },
-  get informational() {
-    return msg('Informational');
-  },
-  get unknown() {
-    return msg('Unknown');
-  },
-};
+import type { KnownAlertStatus, KnownClassification } from '../../data/model.js';
 
 export const ALERT_STATUS_LABELS: Readonly<Record<KnownAlertStatus, string>> = {
   get new() {
@@ -158,34 +139,71 @@ export const INVESTIGATION_STATE_LABELS: Readonly<Record<string, string>> = {
     return msg('Suppressed');
   },
 };
-
-export const INDICATOR_ACTION_LABELS: Readonly<Record<string, string>> = {
-  get Allowed() {
-    return msg('Allow');
+/** Service and detection sources (Graph's `serviceSource` and `detectionSource` enums) as the portal names them. */
+export const SOURCE_LABELS: Readonly<Record<string, string>> = {
+  microsoftDefenderForEndpoint: 'Defender for Endpoint',
+  microsoftDefenderForIdentity: 'Defender for Identity',
+  microsoftDefenderForCloudApps: 'Defender for Cloud Apps',
+  cloudAppSecurity: 'Defender for Cloud Apps',
+  microsoftDefenderForOffice365: 'Defender for Office 365',
+  microsoftDefenderForCloud: 'Defender for Cloud',
+  microsoft365Defender: 'Defender XDR',
+  azureAdIdentityProtection: 'Entra ID Protection',
+  get microsoftAppGovernance() {
+    return msg('App governance');
   },
-  get Audit() {
-    return msg('Audit');
+  get dataLossPrevention() {
+    return msg('Data loss prevention');
   },
-  get Warn() {
-    return msg('Warn');
+  get microsoftDataLossPrevention() {
+    return msg('Data loss prevention');
   },
-  get Block() {
-    return msg('Block');
+  get microsoftInsiderRiskManagement() {
+    return msg('Insider risk management');
   },
-  get BlockAndRemediate() {
-    return msg('Block and remediate');
+  microsoftSentinel: 'Microsoft Sentinel',
+  get antivirus() {
+    return msg('Antivirus');
   },
-  get AlertAndBlock() {
-    return msg('Alert and block');
+  smartScreen: 'SmartScreen',
+  get customTi() {
+    return msg('Custom TI');
   },
-  get Alert() {
-    return msg('Alert');
+  get customDetection() {
+    return msg('Custom detection');
+  },
+  get automatedInvestigation() {
+    return msg('Automated investigation');
+  },
+  microsoftThreatExperts: 'Microsoft Threat Experts',
+  get scheduledAlerts() {
+    return msg('Scheduled analytics rule');
+  },
+  get nrtAlerts() {
+    return msg('Near-real-time rule');
+  },
+  get manual() {
+    return msg('Manual');
   },
 };
 
-/** A label for any enum value: the known label, else the raw value with its words split. */
-export function labelFor(labels: Readonly<Record<string, string>>, value: string | null | undefined, unset = msg('Not set')): string {
-  if (value == null || value === '') return unset;
-  // A value the page has no label for is data: shown in words, its hidden characters as marks.
-  return own(labels, value) ?? revealControls(value.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase()));
-}
+export const ASSET_KIND_LABELS: Readonly<Record<string, string>> = {
+  get device() {
+    return msg('Device');
+  },
+  get user() {
+    return msg('User');
+  },
+  get mailbox() {
+    return msg('Mailbox');
+  },
+  get app() {
+    return msg('App');
+  },
+  get ip() {
+    return msg('IP address');
+  },
+  get cloudResource() {
+    return msg('Cloud resource');
+  },
+};

@@ -3,11 +3,12 @@
  * answers. Every value from a provider is escaped, so a hostile organization name or alert
  * title stays text (no links, images, HTML or table breaks) wherever the Markdown is rendered.
  */
-import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS, type ParsedIp } from './ip.js';
-import { formatNumber } from './format.js';
-import { revealControls } from './text.js';
-import { defangIndicator, defangUrlsIn } from './defang.js';
-import { own, type IpDetails, type LogActivity, type Prevalence, type SecuritySummary } from '../data/model.js';
+import type { ParsedIp } from '../../lib/ip.js';
+import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS } from './ip-text.js';
+import { formatNumber } from '../../lib/format.js';
+import { revealControls } from '../../lib/text.js';
+import { defangIndicator, defangUrlsIn } from '../../lib/defang.js';
+import { own, type IpDetails, type LogActivity, type Prevalence, type SecuritySummary } from '../../data/model.js';
 import { SEVERITY_LABELS } from './labels.js';
 import { msg, str } from './l10n.js';
 

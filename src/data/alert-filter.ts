@@ -3,9 +3,9 @@
  * deep-link them: `severity:high,medium;status:new;assignedTo:` and `lastActivity:desc`.
  * Values are percent-encoded; an empty value means "not set" (unassigned, no classification).
  */
-import { ALERT_FILTER_FIELDS, ALERT_SORT_FIELDS, type AlertFilter, type AlertFilterField, type AlertSortField, type Sort } from '../data/provider.js';
-import { ALERT_STATUSES, CLASSIFICATIONS, DETERMINATIONS_BY_CLASSIFICATION, SEVERITIES } from '../data/model.js';
-import { parseInterval } from './iso-time.js';
+import { ALERT_FILTER_FIELDS, ALERT_SORT_FIELDS, type AlertFilter, type AlertFilterField, type AlertSortField, type Sort } from './provider.js';
+import { ALERT_STATUSES, CLASSIFICATIONS, DETERMINATIONS_BY_CLASSIFICATION, SEVERITIES } from './model.js';
+import { parseInterval } from '../lib/iso-time.js';
 
 /** The most values one field of a filter may list; a link with more keeps the first ones. */
 export const MAX_FILTER_VALUES = 50;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { exportFileName, exportText, type ExportBatch, type ExportField } from '../../src/lib/export.js';
+import { exportFileName, exportText, type ExportBatch, type ExportField } from '../../src/components/shared/export.js';
 
 interface Row {
   id: string;
@@ -23,7 +23,7 @@ const rows: Row[] = [
   { id: 'a3', name: '-1', tags: ['Ransomware', 'T1486'] },
 ];
 
-describe('lib/export', () => {
+describe('export', () => {
   it('writes CSV through the injection-safe writer, header first, reporting progress per batch', async () => {
     const progress: Array<[number, number]> = [];
     const csv = await exportText('csv', fields, batches(rows, 2), (done, total) => progress.push([done, total]));

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { checkFilter, filterCount, MAX_FILTER_VALUES, parseFilter, parseSort, sameFilter, serializeFilter, serializeSort } from '../../src/lib/alert-filter.js';
+import { checkFilter, filterCount, MAX_FILTER_VALUES, parseFilter, parseSort, sameFilter, serializeFilter, serializeSort } from '../../src/data/alert-filter.js';
 
-describe('lib/alert-filter', () => {
+describe('alert filter', () => {
   it('round-trips filters, with "not set" as an empty value', () => {
     const filter = { severity: ['high', 'medium'], assignedTo: [null, 'kim@contoso.com'], category: ['Command, and; control'] };
     const text = serializeFilter(filter);

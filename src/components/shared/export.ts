@@ -4,8 +4,8 @@
  * page by page, with progress. Shared by every list that exports (alerts today; devices and the
  * Sentinel tables next), so they write the same safe files.
  */
-import { csvRow } from './csv.js';
-import type { RowProblems } from '../data/model.js';
+import { csvRow } from '../../lib/csv.js';
+import type { RowProblems } from '../../data/model.js';
 import { msg, str } from './l10n.js';
 
 export type ExportFormat = 'csv' | 'json';

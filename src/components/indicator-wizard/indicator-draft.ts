@@ -3,9 +3,9 @@
  * that turn a draft into the Defender API's indicator (or say, per field, what is wrong). Pure
  * functions, so the wizard element, a host's own form and the tests share one set of rules.
  */
-import type { IndicatorAction, IndicatorInput, IndicatorSeverity } from '../data/model.js';
-import { indicatorProblems, type IndicatorProblems } from './indicator.js';
-import { msg, str } from './l10n.js';
+import type { IndicatorAction, IndicatorInput, IndicatorSeverity } from '../../data/model.js';
+import { indicatorProblems, type IndicatorProblems } from '../shared/indicator.js';
+import { msg, str } from '../shared/l10n.js';
 
 export const WIZARD_STEPS = ['indicator', 'action', 'scope', 'summary'] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];

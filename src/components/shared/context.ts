@@ -4,9 +4,9 @@
  * works alone.
  */
 import { createContext } from '@lit/context';
-import type { IpDataProvider, ProviderCapabilities } from './provider.js';
-import type { RangeKey, TimeRange } from '../lib/time-range.js';
-import type { ParsedIp } from '../lib/ip.js';
+import type { IpDataProvider, ProviderCapabilities } from '../../data/provider.js';
+import type { RangeKey, TimeRange } from '../../lib/time-range.js';
+import type { ParsedIp } from '../../lib/ip.js';
 
 export const providerContext = createContext<IpDataProvider | undefined>(Symbol.for('ip-entity-page/provider'));
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { expandTemplate, hasTemplates, templateLinks } from '../../src/lib/link-templates.js';
+import { expandTemplate, hasTemplates, templateLinks } from '../../src/components/shared/link-templates.js';
 
-describe('lib/link-templates', () => {
+describe('link templates', () => {
   it('puts each value URL-encoded into its placeholder, so it cannot leave its place', () => {
     expect(expandTemplate('https://portal.example/devices/{id}', { id: 'd-sql' })).to.equal('https://portal.example/devices/d-sql');
     expect(expandTemplate('https://p.example/d/{id}?ip={ip}', { id: '../admin?x=1#y', ip: '2001:db8::1' })).to.equal(

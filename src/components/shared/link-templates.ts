@@ -5,8 +5,8 @@
  * URL, and a value of `.` or `..` (which would climb the path) makes no link; what comes out still
  * passes `safeHref` where it is used (a `javascript:` template stays text).
  */
-import type { AlertFilter, LinkResolver } from '../data/provider.js';
-import { pathSegment } from './safe-url.js';
+import type { AlertFilter, LinkResolver } from '../../data/provider.js';
+import { pathSegment } from '../../lib/safe-url.js';
 
 /** The templates, by what they open, and the placeholders each may use. */
 export interface LinkTemplates {

@@ -9,14 +9,14 @@
  * `setLocale` and merges this package's templates into its own (see docs/localization.md).
  */
 import type { LocaleModule } from '@lit/localize';
-import { sourceLocale, targetLocales } from '../locales/locale-codes.js';
+import { sourceLocale, targetLocales } from '../../locales/locale-codes.js';
 
 type Locales = (typeof targetLocales)[number];
 
 /** Each language's module, loaded on first use. */
 const LOADERS: Readonly<Record<Locales, () => Promise<LocaleModule>>> = {
-  de: () => import('../locales/de.js'),
-  'en-XA': () => import('../locales/en-XA.js'),
+  de: () => import('../../locales/de.js'),
+  'en-XA': () => import('../../locales/en-XA.js'),
 };
 
 export const SUPPORTED_LOCALES: readonly string[] = [sourceLocale, ...targetLocales];
