@@ -53,6 +53,7 @@ export {
   type Sort,
   type SortDirection,
 } from './data/provider.js';
+export { PROVIDER_METHODS, type ProviderMethod, type MethodSpec, type CapabilityFlag, type AnswerMethod } from './data/contract.js';
 export { IpDataError, PartlyAppliedError, isAbortError, type IpDataErrorKind, type IpDataErrorOptions } from './data/errors.js';
 export { RANGE_KEYS, DEFAULT_RANGE, type TimeRange, type RangeKey, type RangeSpec } from './lib/time-range.js';
 
@@ -133,7 +134,7 @@ export { RestIpDataProvider, type RestIpDataProviderOptions } from './providers/
 export { StaticIpDataProvider, applyPatch, type StaticIpData, type StaticIpDataProviderOptions } from './providers/static/index.js';
 export { combineProviders } from './providers/combine.js';
 export { guardProvider } from './providers/guard.js';
-export { readAnswer, type AnswerMethod } from './providers/validate.js';
+export { readAnswer } from './providers/validate.js';
 export { LIMITS } from './providers/read/primitives.js';
 export { queryAlerts, queryDevices, queryTimeline, listSource, type ListSource, type TimelineQuery, type DeviceSearchOptions } from './data/query.js';
 export { summarize, prevalenceFrom } from './data/derive.js';

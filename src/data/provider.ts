@@ -23,6 +23,7 @@ import type {
   TimelineEvent,
 } from './model.js';
 import type { TimeRange } from '../lib/time-range.js';
+import { CAPABILITY_FLAGS, CAPABILITY_OF, type CapabilityFlag, type ProviderMethod } from './contract.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from './threat-intel.js';
 
 export type { TimeRange } from '../lib/time-range.js';
@@ -222,22 +223,13 @@ export interface IpDataProvider {
 
 /** The provider's capabilities, from `getCapabilities` where present, else from which methods exist. */
 export async function resolveCapabilities(provider: IpDataProvider, o: RequestOptions): Promise<ProviderCapabilities> {
-  const inferred: ProviderCapabilities = {
-    updateAlerts: typeof provider.updateAlerts === 'function',
-    addIndicator: typeof provider.addIndicator === 'function',
-    deviceGroups: typeof provider.listDeviceGroups === 'function',
-    deviceEvents: typeof provider.listDeviceEvents === 'function',
-    timeline: typeof provider.getTimeline === 'function',
-    insights: typeof provider.getInsights === 'function',
-    threatIntel: typeof provider.getThreatIntel === 'function',
-  };
+  const inferred = {} as ProviderCapabilities;
+  for (const [method, flag] of Object.entries(CAPABILITY_OF) as [ProviderMethod, CapabilityFlag][]) inferred[flag] = typeof provider[method] === 'function';
   if (typeof provider.getCapabilities !== 'function') return inferred;
   const declared = await provider.getCapabilities(o);
   // A capability needs both: the backend says yes and the method exists.
   const result: ProviderCapabilities = { ...inferred, ...declared };
-  for (const key of ['updateAlerts', 'addIndicator', 'deviceGroups', 'deviceEvents', 'timeline', 'insights', 'threatIntel'] as const) {
-    result[key] = inferred[key] && declared[key] !== false;
-  }
+  for (const key of CAPABILITY_FLAGS) result[key] = inferred[key] && declared[key] !== false;
   return result;
 }
 

@@ -19,37 +19,11 @@ import { resolveCapabilities } from '../data/provider.js';
 import type { AlertItem, AlertPatch, IpDetails, WhoisInfo } from '../data/model.js';
 import { IpDataError, PartlyAppliedError, isAbortError } from '../data/errors.js';
 import { DAY_MS } from '../lib/time-range.js';
+import { CAPABILITY_OF, METHOD_NAMES, PROVIDER_METHODS, type CapabilityFlag, type MethodSpec, type ProviderMethod } from '../data/contract.js';
 
-const METHODS = [
-  'getIpDetails',
-  'getSecuritySummary',
-  'getLogActivity',
-  'getPrevalence',
-  'listAlerts',
-  'listObservedDevices',
-  'listDeviceEvents',
-  'updateAlerts',
-  'addIndicator',
-  'listDeviceGroups',
-  'huntingQuery',
-  'getTimeline',
-  'getInsights',
-  'getInsight',
-  'getThreatIntel',
-  'listThreatIntel',
-] as const;
-type Method = (typeof METHODS)[number];
-
-/** The capability each optional method stands behind. */
-const CAPABILITY_OF: Partial<Record<Method, keyof Omit<ProviderCapabilities, 'indicatorActions' | 'indicatorCategory' | 'maxLookbackDays'>>> = {
-  updateAlerts: 'updateAlerts',
-  addIndicator: 'addIndicator',
-  listDeviceGroups: 'deviceGroups',
-  listDeviceEvents: 'deviceEvents',
-  getTimeline: 'timeline',
-  getInsights: 'insights',
-  getThreatIntel: 'threatIntel',
-};
+/** Every method but `getCapabilities`, which is combined from each provider's own. */
+const METHODS = METHOD_NAMES.filter((m) => m !== 'getCapabilities');
+type Method = ProviderMethod;
 
 const LINKS = ['device', 'alert', 'incident', 'hunting', 'activityLog', 'cloudAppSettings'] as const;
 
@@ -137,15 +111,10 @@ export function combineProviders(...providers: IpDataProvider[]): IpDataProvider
       return note ? withNote(result as { incomplete?: string }, chosen.kept) : result;
     };
   };
-  ranged('getSecuritySummary', 1, true);
-  ranged('getLogActivity', 1, false);
-  ranged('getPrevalence', 1, false);
-  ranged('listAlerts', 1, true, true);
-  ranged('listObservedDevices', 1, true, true);
-  ranged('listDeviceEvents', 2, false);
-  ranged('getTimeline', 1, false);
-  ranged('getInsights', 1, false);
-  ranged('getInsight', 2, true);
+  for (const m of METHODS) {
+    const spec: MethodSpec = PROVIDER_METHODS[m];
+    if (spec.range && spec.kind === 'read') ranged(m, spec.range.arg, spec.range.says === true, spec.range.query === true);
+  }
 
   if (has('getIpDetails').length > 1) combined['getIpDetails'] = (ip: string, o: RequestOptions) => mergedDetails(has('getIpDetails'), ip, o);
 
@@ -203,7 +172,7 @@ export function combineProviders(...providers: IpDataProvider[]): IpDataProvider
   combined['getCapabilities'] = async (o: RequestOptions): Promise<Partial<ProviderCapabilities>> => {
     const all = await Promise.all(list.map((p) => resolveCapabilities(p, o).catch(() => undefined)));
     const caps: Partial<ProviderCapabilities> = {};
-    for (const [m, cap] of Object.entries(CAPABILITY_OF) as Array<[Method, keyof ProviderCapabilities]>) {
+    for (const [m, cap] of Object.entries(CAPABILITY_OF) as Array<[Method, CapabilityFlag]>) {
       const i = list.indexOf(owner(m)!);
       (caps as Record<string, unknown>)[cap] = i >= 0 ? Boolean(all[i]?.[cap]) : false;
     }

@@ -12,16 +12,10 @@ import type { IpDataProvider, LinkResolver, RequestOptions } from '../data/provi
 import { safeHref } from '../lib/safe-url.js';
 import { bucketCount, MAX_BUCKETS, type TimeRange } from '../lib/time-range.js';
 import { IpDataError, PartlyAppliedError } from '../data/errors.js';
-import type { AnswerMethod } from './validate.js';
+import { ANSWER_METHODS, type AnswerMethod } from '../data/contract.js';
 import { badAnswer, OVERVIEW_READERS } from './read/overview.js';
 import { clip, LIMITS } from './read/primitives.js';
 
-/** Every method whose answer is read (the list readers load with the tabs that need them). */
-const READ_METHODS: ReadonlySet<string> = new Set<AnswerMethod>([
-  'getCapabilities', 'getIpDetails', 'getSecuritySummary', 'getLogActivity', 'getPrevalence',
-  'listAlerts', 'listObservedDevices', 'listDeviceEvents', 'updateAlerts', 'addIndicator', 'listDeviceGroups',
-  'getTimeline', 'getInsights', 'getInsight', 'getThreatIntel', 'listThreatIntel',
-]);
 
 /** Read a method's answer: the overview's readers are at hand, the lists' are loaded once when first needed. */
 async function readAnswer(method: AnswerMethod, value: unknown, limit: number | undefined, args: readonly unknown[]): Promise<unknown> {
@@ -174,7 +168,7 @@ export function guardProvider(provider: IpDataProvider | undefined): IpDataProvi
           }
         };
       }
-      if (typeof prop !== 'string' || !READ_METHODS.has(prop)) return value;
+      if (typeof prop !== 'string' || !ANSWER_METHODS.has(prop)) return value;
       let fn = wrapped.get(value) as ((...args: unknown[]) => Promise<unknown>) | undefined;
       if (!fn) {
         fn = guardMethod(target, prop as AnswerMethod, value as (...args: unknown[]) => unknown, read);

@@ -16,15 +16,9 @@
  * identity stable, so tasks keyed on the provider do not re-run.
  */
 import type { IpDataProvider, RequestOptions } from '../data/provider.js';
+// Reads are kept; after a write settles, every kept answer is forgotten (data/contract.ts says which is which).
+import { READ_METHODS as MEMO_METHODS, WRITE_METHODS } from '../data/contract.js';
 
-/** Methods whose answers are kept: reads without side effects. */
-const MEMO_METHODS: ReadonlySet<string> = new Set([
-  'getCapabilities', 'getIpDetails', 'getSecuritySummary', 'getLogActivity', 'getPrevalence',
-  'listAlerts', 'listObservedDevices', 'listDeviceEvents', 'listDeviceGroups',
-  'getTimeline', 'getInsights', 'getInsight', 'getThreatIntel', 'listThreatIntel',
-]);
-/** Changes: after one settles, every kept answer is forgotten. */
-const WRITE_METHODS: ReadonlySet<string> = new Set(['updateAlerts', 'addIndicator']);
 
 interface Entry {
   promise: Promise<unknown>;

@@ -10,6 +10,7 @@
  * enum values are kept as strings. Dates are normalized to canonical ISO UTC. Sizes are bounded
  * by {@link LIMITS}.
  */
+import type { AnswerMethod } from '../data/contract.js';
 import { readThreatIntel, readThreatIntelPage } from './read/threat-intel.js';
 import type { ThreatIntelRelation } from '../data/threat-intel.js';
 import {
@@ -407,9 +408,9 @@ export const ANSWER_READERS = {
   getInsight: (v: unknown) => readInsight(v),
   getThreatIntel: (v: unknown) => readThreatIntel(v),
   listThreatIntel: (v: unknown, limit?: number, args?: readonly unknown[]) => readThreatIntelPage(args?.[1] as ThreatIntelRelation, v, limit),
-} as const;
+} as const satisfies Record<AnswerMethod, (v: unknown, limit?: number, args?: readonly unknown[]) => unknown>;
 
-export type AnswerMethod = keyof typeof ANSWER_READERS;
+export type { AnswerMethod } from '../data/contract.js';
 
 /**
  * Read a method's answer, or throw `bad-response` whose message names the method and the field

@@ -4,6 +4,7 @@
  * The readers of the lists' answers live in `validate.ts`, loaded with the tabs that show them;
  * together they are the single definition of what an answer may be.
  */
+import type { FirstPaintMethod } from '../../data/contract.js';
 import { IpDataError } from '../../data/errors.js';
 import {
   ALERT_STATUSES,
@@ -200,4 +201,4 @@ export const OVERVIEW_READERS = {
   getSecuritySummary: (v: unknown) => readSecuritySummary(v),
   getLogActivity: (v: unknown) => readLogActivity(v),
   getPrevalence: (v: unknown) => readPrevalence(v),
-} as const;
+} as const satisfies Record<FirstPaintMethod, (v: unknown) => unknown>;
