@@ -8,6 +8,24 @@ import { toMs } from './time.js';
 import type { ListSource } from './query.js';
 import { bucketMs, bucketSizeFor, bucketStarts, type TimeRange } from '../lib/time-range.js';
 
+/**
+ * Whether an incident or alert is open: the one definition behind "Open incidents" and "Active
+ * alerts", whichever backend counts them. Open is new or in progress; resolved, redirected (an
+ * incident merged into another) and a status the backend did not give (`unknown`) are not.
+ */
+export function isOpen(status: string | undefined): boolean {
+  switch ((status ?? '').toLowerCase()) {
+    case 'resolved':
+    case 'redirected':
+    case 'unknown':
+    case 'unknownfuturevalue':
+    case '':
+      return false;
+    default:
+      return true;
+  }
+}
+
 export function emptyCounts(): SeverityCounts {
   return { high: 0, medium: 0, low: 0, informational: 0 };
 }
@@ -35,7 +53,7 @@ export function summarize(alerts: readonly AlertItem[] | ListSource<AlertItem>, 
     if (toMs(a.lastActivity) < from || toMs(a.firstActivity) >= to) return;
     const counts = a.kind === 'incident' ? incidentsBySeverity : alertsBySeverity;
     if (Object.hasOwn(counts, a.severity)) counts[a.severity as keyof SeverityCounts]++;
-    if (a.status !== 'resolved') {
+    if (isOpen(a.status)) {
       if (a.kind === 'incident') openIncidents++;
       else activeAlerts++;
     }

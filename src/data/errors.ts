@@ -19,7 +19,26 @@ export type IpDataErrorKind =
   /** A change was applied in part: see {@link PartlyAppliedError}. */
   | 'partly-applied';
 
+/**
+ * A situation the shipped providers meet, for the page to say in its own language. `message`
+ * stays the provider's English sentence (for logs and hosts); the analyst reads the reason's
+ * words (components/shared/error-text.ts). A provider that writes its own message gives none.
+ */
+export type ErrorReason =
+  /** The kind's own sentence (no more to say than the HTTP status). */
+  | { readonly id: 'status'; readonly status?: number }
+  | { readonly id: 'invalid-ip'; readonly input: string }
+  | { readonly id: 'invalid-id'; readonly input: string }
+  | { readonly id: 'web-page'; readonly contentType: string }
+  | { readonly id: 'not-json' }
+  | { readonly id: 'redirect' }
+  | { readonly id: 'unreachable' }
+  | { readonly id: 'timeout'; readonly seconds: number; readonly change: boolean }
+  | { readonly id: 'too-large'; readonly megabytes: number };
+
 export interface IpDataErrorOptions {
+  /** A situation the page words in its language (see {@link ErrorReason}). */
+  reason?: ErrorReason;
   /** HTTP status, when the error came from a response. */
   status?: number;
   /** Seconds to wait before retrying (from `Retry-After`), for `rate-limited`. */
@@ -38,6 +57,7 @@ export class IpDataError extends Error {
   readonly retryAfter?: number;
   readonly field?: string;
   readonly method?: string;
+  readonly reason?: ErrorReason;
 
   constructor(kind: IpDataErrorKind, message: string, options: IpDataErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -46,6 +66,7 @@ export class IpDataError extends Error {
     this.retryAfter = options.retryAfter;
     this.field = options.field;
     this.method = options.method;
+    this.reason = options.reason;
   }
 
   /**

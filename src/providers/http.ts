@@ -14,7 +14,7 @@ import { pathSegment } from '../lib/safe-url.js';
  */
 export function idSegment(id: string): string {
   const segment = typeof id === 'string' && id !== '' ? pathSegment(id) : undefined;
-  if (segment === undefined) throw new IpDataError('invalid-input', `“${String(id)}” is not an id this service can look up.`);
+  if (segment === undefined) throw new IpDataError('invalid-input', `“${String(id).slice(0, 64)}” is not an id this service can look up.`, { reason: { id: 'invalid-id', input: String(id).slice(0, 64) } });
   return segment;
 }
 
@@ -137,12 +137,13 @@ export function parseJson(answer: HttpAnswer): unknown {
   if (!/\bjson\b/i.test(type) && /^\s*</.test(answer.text)) {
     throw new IpDataError('bad-response', `The service sent a web page (${type || 'no content type'}) instead of JSON. Check the API address.`, {
       status: answer.status,
+      reason: { id: 'web-page', contentType: type },
     });
   }
   try {
     return JSON.parse(answer.text);
   } catch (e) {
-    throw new IpDataError('bad-response', 'The service sent a response that is not valid JSON.', { status: answer.status, cause: e });
+    throw new IpDataError('bad-response', 'The service sent a response that is not valid JSON.', { status: answer.status, cause: e, reason: { id: 'not-json' } });
   }
 }
 
@@ -189,6 +190,7 @@ export class HttpClient {
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
         throw new IpDataError('bad-response', 'The service answered with a redirect, which this page does not follow (a request may carry credentials): set the address to the final one.', {
           status: response.status || undefined,
+          reason: { id: 'redirect' },
         });
       }
       const text = await this.#readBody(response, timeout.signal);
@@ -202,11 +204,11 @@ export class HttpClient {
           change
             ? `The service did not answer within ${seconds} s. The change may have been applied: check before trying again (trying the same change again does not apply it twice).`
             : `The service did not answer within ${seconds} s.`,
-          { cause: e },
+          { cause: e, reason: { id: 'timeout', seconds, change } },
         );
       }
       if (e instanceof IpDataError) throw e;
-      throw new IpDataError('network', 'The service could not be reached. Check the connection and the API address.', { cause: e });
+      throw new IpDataError('network', 'The service could not be reached. Check the connection and the API address.', { cause: e, reason: { id: 'unreachable' } });
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -251,6 +253,6 @@ export class HttpClient {
   }
 
   #tooBig(status: number): IpDataError {
-    return new IpDataError('bad-response', `The service sent more than ${Math.round(this.#maxBytes / 1024 / 1024)} MB; this page does not read answers that large.`, { status });
+    return new IpDataError('bad-response', `The service sent more than ${Math.round(this.#maxBytes / 1024 / 1024)} MB; this page does not read answers that large.`, { status, reason: { id: 'too-large', megabytes: Math.round(this.#maxBytes / 1024 / 1024) } });
   }
 }

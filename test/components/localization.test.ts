@@ -11,6 +11,8 @@ import type { IpEntityPage } from '../../src/components/entity-page/entity-page.
 import { applyLocale, matchLocale } from '../../src/components/shared/localization.js';
 import { labelFor, SEVERITY_LABELS } from '../../src/components/shared/labels.js';
 import { RANGE_LABELS } from '../../src/components/shared/range-text.js';
+import { describeError } from '../../src/components/shared/error-text.js';
+import { RestIpDataProvider } from '../../src/providers/rest/rest-provider.js';
 import { deepQueryAll, deepText } from '../helpers/dom.js';
 import { staticProvider } from '../helpers/providers.js';
 
@@ -78,6 +80,30 @@ describe('localization', () => {
     expect(labelFor(SEVERITY_LABELS, 'someNewSeverity'), 'an unknown value shows as itself').to.equal('Some New Severity');
     await applyLocale('en');
     expect(labelFor(SEVERITY_LABELS, 'high')).to.equal('High');
+  });
+
+  it('a REST failure reads in the page’s language; the error’s own message stays English for logs', async () => {
+    const answers: Array<() => Promise<Response>> = [
+      async () => new Response('', { status: 503 }),
+      async () => new Response('<html>proxy login</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+      async () => Promise.reject(new TypeError('Failed to fetch')),
+      async () => new Response(JSON.stringify({ error: { code: 'quota', message: 'Kontingent erschöpft.' } }), { status: 503, headers: { 'Content-Type': 'application/json' } }),
+    ];
+    const errors: unknown[] = [];
+    for (const answer of answers) {
+      const rest = new RestIpDataProvider({ baseUrl: 'https://soc.example/ip-api', fetch: answer, maxRetries: 0 });
+      errors.push(await rest.getIpDetails('203.0.113.7', { signal: new AbortController().signal }).then(() => undefined, (e: unknown) => e));
+    }
+    await applyLocale('de');
+    expect(errors.map(describeError)).to.deep.equal([
+      'Der Dienst ist nicht verfügbar (HTTP 503).',
+      'Der Dienst hat statt JSON eine Webseite gesendet (text/html). Prüfen Sie die API-Adresse.',
+      'Der Dienst war nicht erreichbar. Prüfen Sie die Verbindung und die API-Adresse.',
+      'Kontingent erschöpft.',
+    ]);
+    expect((errors[0] as Error).message).to.equal('The service is unavailable (HTTP 503).');
+    await applyLocale('en');
+    expect(describeError(errors[2])).to.equal('The service could not be reached. Check the connection and the API address.');
   });
 
   it('in a right-to-left page, data values keep their own order (isolated)', async () => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { kqlDatetime, kqlInt, kqlIp, kqlString, marker, markerOf } from '../../src/providers/microsoft/kql.js';
 import { RateLimiter } from '../../src/providers/microsoft/limiter.js';
-import { SharedCache } from '../../src/providers/microsoft/shared-cache.js';
+import { SharedCache } from '../../src/providers/kit/shared-cache.js';
 import { MicrosoftTransport } from '../../src/providers/microsoft/transport.js';
 import { ConcurrencyQueue } from '../../src/providers/microsoft/queue.js';
 import { DefenderGraph } from '../../src/providers/defender/graph.js';

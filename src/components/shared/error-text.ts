@@ -2,7 +2,7 @@
  * What the analyst reads when something fails, in the page's language: a provider's own message
  * when it gave one, else a sentence for the error's kind.
  */
-import { IpDataError, type IpDataErrorKind } from '../../data/errors.js';
+import { IpDataError, type ErrorReason, type IpDataErrorKind } from '../../data/errors.js';
 import { msg, str } from './l10n.js';
 
 const KIND_MESSAGES: Readonly<Record<IpDataErrorKind, string>> = {
@@ -41,6 +41,34 @@ const KIND_MESSAGES: Readonly<Record<IpDataErrorKind, string>> = {
   },
 };
 
+/** A reason's sentence in the page's language. */
+function reasonText(reason: ErrorReason, kind: IpDataErrorKind): string {
+  switch (reason.id) {
+    case 'status':
+      return kind === 'unavailable' && reason.status ? msg(str`The service is unavailable (HTTP ${reason.status}).`) : KIND_MESSAGES[kind];
+    case 'invalid-ip':
+      return msg(str`“${reason.input}” is not a valid IP address.`);
+    case 'invalid-id':
+      return msg(str`“${reason.input}” is not an id this service can look up.`);
+    case 'web-page':
+      return msg(str`The service sent a web page (${reason.contentType || msg('no content type')}) instead of JSON. Check the API address.`);
+    case 'not-json':
+      return msg('The service sent a response that is not valid JSON.');
+    case 'redirect':
+      return msg('The service answered with a redirect, which this page does not follow (a request may carry credentials): set the address to the final one.');
+    case 'unreachable':
+      return msg('The service could not be reached. Check the connection and the API address.');
+    case 'timeout':
+      return reason.change
+        ? msg(str`The service did not answer within ${reason.seconds} s. The change may have been applied: check before trying again (trying the same change again does not apply it twice).`)
+        : msg(str`The service did not answer within ${reason.seconds} s.`);
+    case 'too-large':
+      return msg(str`The service sent more than ${reason.megabytes} MB; this page does not read answers that large.`);
+    default:
+      return KIND_MESSAGES[kind];
+  }
+}
+
 /**
  * A message for any thrown value: the provider's own message when it is an {@link IpDataError}
  * or an `Error`, a generic one otherwise (a provider that throws a string or an object still
@@ -48,7 +76,7 @@ const KIND_MESSAGES: Readonly<Record<IpDataErrorKind, string>> = {
  */
 export function describeError(error: unknown): string {
   if (error instanceof IpDataError) {
-    const base = error.message || KIND_MESSAGES[error.kind];
+    const base = error.reason ? reasonText(error.reason, error.kind) : error.message || KIND_MESSAGES[error.kind];
     return error.kind === 'rate-limited' && error.retryAfter ? `${base} ${msg(str`Try again in ${Math.ceil(error.retryAfter)} s.`)}` : base;
   }
   if (error instanceof Error && error.message) return error.message;

@@ -10,18 +10,19 @@
  * the sections and pages served from it; never an unbounded fetch. Each section's answer is read
  * by the page's readers like any provider's.
  */
+import { defaultRange, devicesPage, logActivity, prevalenceBuckets } from '../kit/answers.js';
 import { requireIp } from '../kit/ip.js';
 import { IpDataError, isAbortError, PartlyAppliedError } from '../../data/errors.js';
-import { emptyCounts, prevalenceFrom } from '../../data/derive.js';
+import { emptyCounts, isOpen, prevalenceFrom } from '../../data/derive.js';
 import type { AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, SeverityCounts } from '../../data/model.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
-import { listSource, queryAlerts, queryDevices, splitDeviceSearch } from '../../data/query.js';
+import { queryAlerts, splitDeviceSearch } from '../../data/query.js';
 import { fullIpv6Form, isExternalScope, parseIp } from '../../lib/ip.js';
-import { bucketMs, bucketSizeFor, bucketStarts, type TimeRange } from '../../lib/time-range.js';
+import { bucketSizeFor, type TimeRange } from '../../lib/time-range.js';
 import { DeviceDetails } from '../microsoft/device-details.js';
 import { EVENT_CLIPS } from '../microsoft/device-rows.js';
 import { RateLimiter } from '../microsoft/limiter.js';
-import { SharedCache } from '../microsoft/shared-cache.js';
+import { SharedCache } from '../kit/shared-cache.js';
 import { number, text, type Row } from '../microsoft/tables.js';
 import { MicrosoftTransport, type MicrosoftApi, type TokenSource } from '../microsoft/transport.js';
 import { buildAlertCase, withUpdates, type AlertCase, type HuntingAlertFilter } from './cases.js';
@@ -69,7 +70,6 @@ const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 const MDE_SCOPE = 'https://api.securitycenter.microsoft.com/.default';
 /** Advanced hunting keeps 30 days; MDE's IP statistics look back at most 720 hours. */
 const LOOKBACK_DAYS = 30;
-const DEVICE_LIMIT = 100;
 const MIN = 60_000;
 const HOUR = 3_600_000;
 
@@ -185,13 +185,12 @@ export class DefenderXdrProvider implements IpDataProvider {
     for (const [severity, n] of Object.entries(c.matched)) add(alertsBySeverity, severity, n);
     const incidents = c.items.filter((a) => a.kind === 'incident');
     for (const i of incidents) add(incidentsBySeverity, i.severity, 1);
-    const open = (a: AlertItem) => a.status !== 'resolved' && a.status !== 'Resolved' && a.status !== 'redirected';
     const s = stats as Record<string, unknown> | undefined;
     return {
       ...(c.unavailable ? { incomplete: incompleteNote(c.unavailable) } : {}),
-      openIncidents: incidents.filter(open).length,
+      openIncidents: incidents.filter((a) => isOpen(a.status)).length,
       // Status is known for the alerts listed with their details (the most recent `maxAlerts`).
-      activeAlerts: c.items.filter((a) => a.kind === 'alert' && a.status !== 'unknown' && open(a)).length,
+      activeAlerts: c.items.filter((a) => a.kind === 'alert' && isOpen(a.status)).length,
       incidentsBySeverity,
       alertsBySeverity,
       organizationPrevalence: (s?.['organizationPrevalence'] ?? s?.['orgPrevalence'] ?? 0) as number,
@@ -208,9 +207,7 @@ export class DefenderXdrProvider implements IpDataProvider {
         this.#graph.hunt(logActivityQuery(ip, range), `the log activity of ${ip}`, signal),
         internal ? this.#machinesByIp(ip, range, signal) : Promise.resolve([]),
       ]);
-      const sources = rows.map((r) => ({ source: text(r, 'Source') ?? 'Unknown', firstSeen: text(r, 'FirstSeen') ?? '', lastSeen: text(r, 'LastSeen') ?? '', count: number(r, 'Events') }));
-      const times = sources.flatMap((s) => [s.firstSeen, s.lastSeen]).filter(Boolean).sort();
-      return { firstSeen: times[0], lastSeen: times.at(-1), sources, loggedHosts: hosts };
+      return logActivity(rows.map((r) => ({ source: text(r, 'Source') ?? 'Unknown', firstSeen: text(r, 'FirstSeen') ?? '', lastSeen: text(r, 'LastSeen') ?? '', count: number(r, 'Events') })), hosts);
     });
   }
 
@@ -223,13 +220,7 @@ export class DefenderXdrProvider implements IpDataProvider {
     ]);
     // Marks and first/last seen as the static data would give them; the buckets from the query.
     const base = prevalenceFrom(devices, c.index, range);
-    const step = bucketMs(size);
-    const byStart = new Map<number, number>();
-    for (const r of rows) {
-      const t = Date.parse(text(r, 'Start') ?? '');
-      if (Number.isFinite(t)) byStart.set(Math.floor(t / step) * step, number(r, 'Devices') ?? 0);
-    }
-    const buckets = bucketStarts(range, size).map((s) => ({ start: new Date(s).toISOString(), devices: byStart.get(s) ?? 0 }));
+    const buckets = prevalenceBuckets(range, size, rows.map((r) => ({ start: text(r, 'Start'), devices: number(r, 'Devices') })));
     return { ...base, buckets, totalDevices: devices.length };
   }
 
@@ -255,9 +246,7 @@ export class DefenderXdrProvider implements IpDataProvider {
       this.#lastEvents.last(ip, range, o.signal),
     ]);
     // As Defender: at most 100 devices are listed; `total` says how many matched.
-    const offset = Math.min(query.offset, DEVICE_LIMIT);
-    const limit = Math.max(0, Math.min(query.limit, DEVICE_LIMIT - offset));
-    const page = queryDevices(listSource(devices), { ...query, offset, limit }, found ? { eventsMatch: (i) => found.has(devices[i]!.id) } : {});
+    const page = devicesPage(devices, query, found);
     return { ...page, items: await this.#lastEvents.fill(ip, range, page.items, o.signal) };
   }
 
@@ -473,7 +462,3 @@ function incompleteNote(unavailable: number): string {
   return `Microsoft Graph did not give the details of ${unavailable} incidents and alerts just now (it was throttling requests or unavailable): those alerts show as advanced hunting knows them, without status, and those incidents are missing. Refresh in a minute.`;
 }
 
-function defaultRange(): TimeRange {
-  const to = new Date();
-  return { from: new Date(to.getTime() - LOOKBACK_DAYS * 86_400_000), to };
-}

@@ -9,17 +9,18 @@
  * API; without it the provider is read-only (its capabilities say so). Every value travels as an
  * ES|QL parameter or a query DSL term, never in query text.
  */
+import { defaultRange, devicesPage, logActivity, prevalenceBuckets, DEVICE_LIST_LIMIT } from '../kit/answers.js';
 import { requireIp } from '../kit/ip.js';
 import { IpDataError, PartlyAppliedError } from '../../data/errors.js';
-import { emptyCounts } from '../../data/derive.js';
+import { emptyCounts, isOpen } from '../../data/derive.js';
 import type { AlertItem, AlertMark, AlertPatch, DeviceEvent, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary } from '../../data/model.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
-import { listSource, queryDevices, splitDeviceSearch } from '../../data/query.js';
+import { splitDeviceSearch } from '../../data/query.js';
 import { canonicalIp } from '../../lib/ip.js';
-import { bucketMs, bucketSizeFor, bucketStarts, DAY_MS, type TimeRange } from '../../lib/time-range.js';
+import { bucketSizeFor, DAY_MS, type TimeRange } from '../../lib/time-range.js';
 import type { estypes } from '@elastic/elasticsearch';
 import { HttpClient, parseJson } from '../http.js';
-import { SharedCache } from '../microsoft/shared-cache.js';
+import { SharedCache } from '../kit/shared-cache.js';
 import { esqlSupported, readFieldCaps, readVersion, type ClusterVersion, type FieldTypes } from './cluster.js';
 import { DeepPages } from './deep-pages.js';
 import { elasticError, kibanaError, missingNote, tooOld } from './errors.js';
@@ -54,7 +55,6 @@ export interface ElasticSecurityProviderOptions {
 
 /** Elasticsearch's default `index.max_result_window`: deeper pages go on with `search_after`. */
 const WINDOW = 10_000;
-const DEVICE_LIMIT = 100;
 const EVENT_LIMIT = 10_000;
 const MARK_LIMIT = 500;
 
@@ -140,7 +140,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
       const sev = severityOf(b.key);
       const n = Number(b.doc_count) || 0;
       if (sev in alertsBySeverity) alertsBySeverity[sev as keyof typeof alertsBySeverity] += n;
-      for (const s of b.status?.buckets ?? []) if (statusOf(s.key) !== 'resolved') activeAlerts += Number(s.doc_count) || 0;
+      for (const s of b.status?.buckets ?? []) if (isOpen(statusOf(s.key))) activeAlerts += Number(s.doc_count) || 0;
     }
     const summary: SecuritySummary = { openIncidents: 0, activeAlerts, incidentsBySeverity: emptyCounts(), alertsBySeverity, organizationPrevalence: devices.count, firstSeen: devices.firstSeen, lastSeen: devices.lastSeen };
     return incomplete ? { ...summary, incomplete } : summary;
@@ -154,14 +154,10 @@ export class ElasticSecurityProvider implements IpDataProvider {
       // Without host.ip in the data, no host reports the IP as its own: the table stays empty.
       this.#q.maps(fields, 'hostIp') ? this.#run(this.#q.loggedHosts(canonical, range, fields), `the hosts that report ${canonical}`, o.signal).then((a) => a.rows) : [],
     ]);
-    const sources = rows.map((r) => ({ source: str(r, 'dataset') ?? 'unknown', firstSeen: str(r, 'first_seen') ?? '', lastSeen: str(r, 'last_seen') ?? '', count: num(r, 'events') }));
-    const times = sources.flatMap((s) => [s.firstSeen, s.lastSeen]).filter(Boolean).sort();
-    return {
-      firstSeen: times[0],
-      lastSeen: times.at(-1),
-      sources,
-      loggedHosts: hosts.map((h) => ({ id: str(h, 'host_id') ?? '', name: str(h, 'name') ?? str(h, 'host_id') ?? '', os: str(h, 'os'), lastHeartbeat: str(h, 'last_seen') })),
-    };
+    return logActivity(
+      rows.map((r) => ({ source: str(r, 'dataset') ?? 'unknown', firstSeen: str(r, 'first_seen') ?? '', lastSeen: str(r, 'last_seen') ?? '', count: num(r, 'events') })),
+      hosts.map((h) => ({ id: str(h, 'host_id') ?? '', name: str(h, 'name') ?? str(h, 'host_id') ?? '', os: str(h, 'os'), lastHeartbeat: str(h, 'last_seen') })),
+    );
   }
 
   async getPrevalence(ip: string, range: TimeRange, o: RequestOptions): Promise<Prevalence> {
@@ -173,15 +169,9 @@ export class ElasticSecurityProvider implements IpDataProvider {
       this.#deviceStats(canonical, range, o.signal),
       this.#alertMarks(canonical, range, o.signal),
     ]);
-    const step = bucketMs(size);
-    const byStart = new Map<number, number>();
-    for (const r of rows) {
-      const t = Date.parse(str(r, 'bucket') ?? '');
-      if (Number.isFinite(t)) byStart.set(Math.floor(t / step) * step, num(r, 'devices') ?? 0);
-    }
     return {
       bucket: size,
-      buckets: bucketStarts(range, size).map((s) => ({ start: new Date(s).toISOString(), devices: byStart.get(s) ?? 0 })),
+      buckets: prevalenceBuckets(range, size, rows.map((r) => ({ start: str(r, 'bucket'), devices: num(r, 'devices') }))),
       totalDevices: devices.count,
       firstSeen: devices.firstSeen,
       lastSeen: devices.lastSeen,
@@ -217,8 +207,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
       this.#devices(canonical, range, o.signal),
       search ? this.#run(search, `the devices with “${term}” in an event with ${canonical}`, o.signal).then((a) => new Set(a.rows.map((r) => str(r, 'host_id')))) : undefined,
     ]);
-    const offset = Math.min(query.offset, DEVICE_LIMIT);
-    const page = queryDevices(listSource(devices), { ...query, offset, limit: Math.max(0, Math.min(query.limit, DEVICE_LIMIT - offset)) }, found ? { eventsMatch: (i) => found.has(devices[i]!.id) } : {});
+    const page = devicesPage(devices, query, found);
     const notes = [partial, missingNote(this.#q, fields)].filter(Boolean);
     return notes.length ? { ...page, incomplete: notes.join(' ') } : page;
   }
@@ -291,7 +280,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
 
   async #devices(ip: string, range: TimeRange, signal: AbortSignal): Promise<{ devices: ObservedDevice[]; partial?: string }> {
     const fields = await this.#fields(signal);
-    const { rows, partial } = await this.#run(this.#q.devices(ip, range, DEVICE_LIMIT, fields), `the devices that talked to ${ip}`, signal);
+    const { rows, partial } = await this.#run(this.#q.devices(ip, range, DEVICE_LIST_LIMIT, fields), `the devices that talked to ${ip}`, signal);
     const ids = rows.map((r) => str(r, 'host_id')).filter((id): id is string => Boolean(id));
     if (!ids.length) return { devices: [], partial };
     // Each device's last event: the events since the oldest "last seen" among them, newest first.
@@ -407,10 +396,6 @@ function checkedIp(ip: string): string {
   return requireIp(ip).canonical;
 }
 
-function defaultRange(): TimeRange {
-  const to = new Date();
-  return { from: new Date(to.getTime() - 30 * DAY_MS), to };
-}
 
 function hitsOf(answer: unknown): unknown[] {
   const hits = (answer as { hits?: { hits?: unknown } } | null)?.hits?.hits;

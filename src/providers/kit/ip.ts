@@ -8,6 +8,9 @@ import { parseIp, type ParsedIp } from '../../lib/ip.js';
 /** `ip` parsed; an `invalid-input` {@link IpDataError} when it is not an address. */
 export function requireIp(ip: unknown): ParsedIp {
   const parsed = parseIp(typeof ip === 'string' ? ip.trim() : '');
-  if (!parsed.ok) throw new IpDataError('invalid-input', `“${String(ip).slice(0, 64)}” is not a valid IP address.`);
+  if (!parsed.ok) {
+    const input = String(ip).slice(0, 64);
+    throw new IpDataError('invalid-input', `“${input}” is not a valid IP address.`, { reason: { id: 'invalid-ip', input } });
+  }
   return parsed.ip;
 }

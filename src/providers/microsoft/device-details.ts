@@ -10,7 +10,7 @@ import { errorText, isAbortError } from '../../data/errors.js';
 import type { ObservedDevice } from '../../data/model.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import { withLastEvent } from './device-rows.js';
-import { SharedCache } from './shared-cache.js';
+import { SharedCache } from '../kit/shared-cache.js';
 import { text, type Row } from './tables.js';
 
 /** Runs a details query: the devices seen last (no ids), or the given ones. */

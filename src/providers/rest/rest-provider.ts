@@ -243,6 +243,8 @@ export class RestIpDataProvider implements IpDataProvider {
       unsupported: 'The service cannot answer this.',
       'partly-applied': 'The change was made only in part.',
     };
-    return new IpDataError(kind, errorMessageOf(response.text).message ?? fallback[kind], { status: response.status, retryAfter });
+    // The server's own words when it gave some; else ours, which the page says in its language.
+    const said = errorMessageOf(response.text).message;
+    return new IpDataError(kind, said ?? fallback[kind], { status: response.status, retryAfter, ...(said ? {} : { reason: { id: 'status', status: response.status } as const }) });
   }
 }

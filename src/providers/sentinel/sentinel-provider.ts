@@ -6,20 +6,21 @@
  * IP details. Read-only. Combine it with the Defender provider (`combineProviders`) so a SOC with
  * both gets every tab: each method comes from the first provider that has it.
  */
+import { defaultRange, devicesPage, logActivity, prevalenceBuckets } from '../kit/answers.js';
 import { requireIp } from '../kit/ip.js';
 import { IpDataError } from '../../data/errors.js';
 import { prevalenceFrom, summarize } from '../../data/derive.js';
 import type { AlertItem, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
 import { severity } from '../read/overview.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
-import { listSource, queryAlerts, queryDevices, splitDeviceSearch } from '../../data/query.js';
+import { listSource, queryAlerts, splitDeviceSearch } from '../../data/query.js';
 import { isExternalScope } from '../../lib/ip.js';
-import { bucketMs, bucketSizeFor, bucketStarts, type TimeRange } from '../../lib/time-range.js';
+import { bucketSizeFor, type TimeRange } from '../../lib/time-range.js';
 import { deviceFromHunting } from '../microsoft/device-rows.js';
 import { DeviceDetails } from '../microsoft/device-details.js';
 import { clipped } from '../microsoft/kql.js';
 import { RateLimiter } from '../microsoft/limiter.js';
-import { SharedCache } from '../microsoft/shared-cache.js';
+import { SharedCache } from '../kit/shared-cache.js';
 import { cutText, list, logAnalyticsRows, number, text, type Row } from '../microsoft/tables.js';
 import { ConcurrencyQueue } from '../microsoft/queue.js';
 import { MicrosoftTransport, type MicrosoftApi, type TokenSource } from '../microsoft/transport.js';
@@ -61,7 +62,6 @@ export interface SentinelProviderOptions {
 
 const LA_SCOPE = 'https://api.loganalytics.io/.default';
 const ARM_SCOPE = 'https://management.azure.com/.default';
-const DEVICE_LIMIT = 100;
 
 const key = (ip: string, r: TimeRange) => `${ip}|${r.from.getTime()}|${r.to.getTime()}`;
 
@@ -225,14 +225,10 @@ export class SentinelProvider implements IpDataProvider {
 
   async getLogActivity(ip: string, range: TimeRange, o: RequestOptions): Promise<LogActivity> {
     const [{ rows }, { rows: hosts }] = await Promise.all([this.#query(logActivityQuery(ip, range), range, `the log activity of ${ip}`, o.signal), this.#query(loggedHostsQuery(ip, range), range, `the hosts that reported ${ip}`, o.signal)]);
-    const sources = rows.map((r) => ({ source: text(r, 'Source') ?? 'Unknown', firstSeen: text(r, 'FirstSeen') ?? '', lastSeen: text(r, 'LastSeen') ?? '', count: number(r, 'Events') }));
-    const times = sources.flatMap((s) => [s.firstSeen, s.lastSeen]).filter(Boolean).sort();
-    return {
-      firstSeen: times[0],
-      lastSeen: times.at(-1),
-      sources,
-      loggedHosts: hosts.map((h) => ({ id: text(h, 'ResourceId') ?? text(h, 'Computer') ?? '', name: text(h, 'Computer') ?? '', os: text(h, 'OSType'), lastHeartbeat: text(h, 'LastHeartbeat') })),
-    };
+    return logActivity(
+      rows.map((r) => ({ source: text(r, 'Source') ?? 'Unknown', firstSeen: text(r, 'FirstSeen') ?? '', lastSeen: text(r, 'LastSeen') ?? '', count: number(r, 'Events') })),
+      hosts.map((h) => ({ id: text(h, 'ResourceId') ?? text(h, 'Computer') ?? '', name: text(h, 'Computer') ?? '', os: text(h, 'OSType'), lastHeartbeat: text(h, 'LastHeartbeat') })),
+    );
   }
 
   async getPrevalence(ip: string, range: TimeRange, o: RequestOptions): Promise<Prevalence> {
@@ -243,24 +239,18 @@ export class SentinelProvider implements IpDataProvider {
       this.#alerts(ip, range, o.signal),
     ]);
     const base = prevalenceFrom(devices, items, range);
-    const step = bucketMs(size);
-    const byStart = new Map<number, number>();
-    for (const r of rows) {
-      const t = Date.parse(text(r, 'Start') ?? '');
-      if (Number.isFinite(t)) byStart.set(Math.floor(t / step) * step, number(r, 'Devices') ?? 0);
-    }
-    return { ...base, buckets: bucketStarts(range, size).map((s) => ({ start: new Date(s).toISOString(), devices: byStart.get(s) ?? 0 })), totalDevices: devices.length };
+    return { ...base, buckets: prevalenceBuckets(range, size, rows.map((r) => ({ start: text(r, 'Start'), devices: number(r, 'Devices') }))), totalDevices: devices.length };
   }
 
   async listAlerts(ip: string, query: AlertQuery, o: RequestOptions): Promise<Page<AlertItem>> {
-    const range = query.range ?? this.#defaultRange();
+    const range = query.range ?? defaultRange();
     const { items, partial } = await this.#alerts(ip, range, o.signal);
     const page = queryAlerts(listSource(items), { ...query, range });
     return partial ? { ...page, incomplete: partial } : page;
   }
 
   async listObservedDevices(ip: string, query: DeviceQuery, o: RequestOptions): Promise<Page<ObservedDevice>> {
-    const range = query.range ?? this.#defaultRange();
+    const range = query.range ?? defaultRange();
     const { text: term } = splitDeviceSearch(query.search);
     // A search looks through every event of a device (one more query per text, cached).
     // The last events of the devices seen last are asked for beside the list (the first page's).
@@ -270,8 +260,7 @@ export class SentinelProvider implements IpDataProvider {
       this.#lastEvents.last(ip, range, o.signal),
     ]);
     const found = search && new Set(search.rows.map((r) => text(r, 'DeviceId')));
-    const offset = Math.min(query.offset, DEVICE_LIMIT);
-    const listed = queryDevices(listSource(devices), { ...query, offset, limit: Math.max(0, Math.min(query.limit, DEVICE_LIMIT - offset)) }, found ? { eventsMatch: (i) => found.has(devices[i]!.id) } : {});
+    const listed = devicesPage(devices, query, found);
     const page = { ...listed, items: await this.#lastEvents.fill(ip, range, listed.items, o.signal) };
     const incomplete = partial ?? search?.partial;
     return incomplete ? { ...page, incomplete } : page;
@@ -375,10 +364,6 @@ export class SentinelProvider implements IpDataProvider {
     return this.#query(devicesQuery(ip, range), range, `the devices that talked to ${ip}`, signal).then(({ rows, partial }) => ({ items: rows.map((r) => deviceFromHunting(r, ip)).filter((d) => d.id), partial }));
   }
 
-  #defaultRange(): TimeRange {
-    const to = new Date();
-    return { from: new Date(to.getTime() - 30 * 86_400_000), to };
-  }
 }
 
 /** A query's rows, and what Log Analytics said it left out of them. */

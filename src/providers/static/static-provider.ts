@@ -5,6 +5,7 @@
  * validated and normalized on first use of each IP with the same readers the REST provider uses,
  * so bad data fails as a clear `bad-response` for that IP's sections only.
  */
+import { DEVICE_LIST_LIMIT } from '../kit/answers.js';
 import { requireIp } from '../kit/ip.js';
 import { IpDataError } from '../../data/errors.js';
 import { answersAlreadyRead } from '../guard.js';
@@ -182,7 +183,7 @@ export class StaticIpDataProvider implements IpDataProvider {
 
   async listObservedDevices(ip: string, query: DeviceQuery, o: RequestOptions): Promise<Page<ObservedDevice>> {
     await this.#latency(o);
-    const cap = this.#options.deviceLimit ?? 100;
+    const cap = this.#options.deviceLimit ?? DEVICE_LIST_LIMIT;
     const offset = Math.min(query.offset, cap);
     const limit = Math.max(0, Math.min(query.limit, cap - offset));
     const p = this.#prepare(ip);

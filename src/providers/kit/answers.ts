@@ -1,0 +1,48 @@
+/**
+ * The shapes every vendor provider builds the same way, so a provider is its queries and the
+ * mapping of their rows: the devices list's cap and page, the prevalence buckets, the log
+ * activity, the default range.
+ */
+import type { DeviceQuery, Page } from '../../data/provider.js';
+import type { LogActivity, LoggedHost, LogSourceActivity, ObservedDevice, PrevalenceBucket } from '../../data/model.js';
+import { listSource, queryDevices } from '../../data/query.js';
+import { bucketMs, bucketStarts, DAY_MS, type BucketSize, type TimeRange } from '../../lib/time-range.js';
+
+/** Devices listed at most, as Defender lists them; a page's `total` still says how many matched. */
+export const DEVICE_LIST_LIMIT = 100;
+
+/** The default look-back when a list is asked for without a range: 30 days, as the page's default. */
+export function defaultRange(days = 30, now: Date = new Date()): TimeRange {
+  return { from: new Date(now.getTime() - days * DAY_MS), to: now };
+}
+
+/**
+ * One page of the devices list: filtered, sorted and paged by the query (`eventsMatch`: the ids
+ * of devices whose events match the search text, from a query of the backend's), never past the
+ * first {@link DEVICE_LIST_LIMIT}.
+ */
+export function devicesPage(devices: readonly ObservedDevice[], query: DeviceQuery, eventsMatch?: ReadonlySet<string | undefined>, limit = DEVICE_LIST_LIMIT): Page<ObservedDevice> {
+  const offset = Math.min(query.offset, limit);
+  const page = { ...query, offset, limit: Math.max(0, Math.min(query.limit, limit - offset)) };
+  return queryDevices(listSource(devices), page, eventsMatch ? { eventsMatch: (i) => eventsMatch.has(devices[i]!.id) } : {});
+}
+
+/**
+ * Every bucket of the range, in order, with the devices a backend counted in it (rows whose start
+ * falls in a bucket; buckets without a row have none). `start` is any time in the bucket.
+ */
+export function prevalenceBuckets(range: TimeRange, size: BucketSize, rows: Iterable<{ start: string | undefined; devices: number | undefined }>): PrevalenceBucket[] {
+  const step = bucketMs(size);
+  const byStart = new Map<number, number>();
+  for (const r of rows) {
+    const t = Date.parse(r.start ?? '');
+    if (Number.isFinite(t)) byStart.set(Math.floor(t / step) * step, r.devices ?? 0);
+  }
+  return bucketStarts(range, size).map((s) => ({ start: new Date(s).toISOString(), devices: byStart.get(s) ?? 0 }));
+}
+
+/** The log activity from each source's first and last time: the IP's first and last are theirs. */
+export function logActivity(sources: LogSourceActivity[], loggedHosts: LoggedHost[]): LogActivity {
+  const times = sources.flatMap((s) => [s.firstSeen, s.lastSeen]).filter(Boolean).sort();
+  return { firstSeen: times[0], lastSeen: times.at(-1), sources, loggedHosts };
+}
