@@ -24,6 +24,8 @@ export type { IpTimeRangePicker } from './components/time-range-picker/time-rang
 export type { IpCopyButton } from './components/copy-button/copy-button.js';
 export type { IpExternalUrl } from './components/external-url/external-url.js';
 export type { IpSlowNotice } from './components/slow-notice/slow-notice.js';
+export type { IpElement } from './components/base/ip-element.js';
+export type { IpDataElement } from './components/base/data-element.js';
 export type { IpSectionElement } from './components/base/section-element.js';
 // Types of the elements' properties.
 export type { ColumnState, ColumnId } from './components/alerts-list/columns.js';

@@ -25,8 +25,8 @@ export type IpDataErrorKind =
  * words (components/shared/error-text.ts). A provider that writes its own message gives none.
  */
 export type ErrorReason =
-  /** The kind's own sentence (no more to say than the HTTP status). */
-  | { readonly id: 'status'; readonly status?: number }
+  /** The kind's own sentence for an HTTP status, and what the service said about it, if anything. */
+  | { readonly id: 'status'; readonly status?: number; readonly said?: string }
   | { readonly id: 'invalid-ip'; readonly input: string }
   | { readonly id: 'invalid-id'; readonly input: string }
   | { readonly id: 'web-page'; readonly contentType: string }

@@ -244,6 +244,7 @@
 's49c2aaa4b9ccd167': str`Alle ${0} Treffer auswählen`,
 's49c5f38bc1058fdf': `Keine Reputation für diese IP.`,
 's49d8de03e0228eb6': `MITRE-Technik`,
+'s49f840cfdf00b205': str`${0} Der Dienst meldet: „${1}“`,
 's4a3cb8c2eedce7dc': `Zeile aus- oder abwählen`,
 's4a5f5c327fb8ae45': str`Gerät hat ${0} mit dieser IP kommuniziert`,
 's4a69ed8ccf31088d': `MITRE ATT&amp;CK`,

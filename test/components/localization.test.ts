@@ -99,7 +99,7 @@ describe('localization', () => {
       'Der Dienst ist nicht verfügbar (HTTP 503).',
       'Der Dienst hat statt JSON eine Webseite gesendet (text/html). Prüfen Sie die API-Adresse.',
       'Der Dienst war nicht erreichbar. Prüfen Sie die Verbindung und die API-Adresse.',
-      'Kontingent erschöpft.',
+      'Der Dienst ist nicht verfügbar (HTTP 503). Der Dienst meldet: „Kontingent erschöpft.“',
     ]);
     expect((errors[0] as Error).message).to.equal('The service is unavailable (HTTP 503).');
     await applyLocale('en');

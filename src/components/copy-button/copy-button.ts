@@ -1,6 +1,6 @@
 import { revealControls } from '../../lib/text.js';
+import { IpElement } from '../base/ip-element.js';
 import { msg, str } from '../shared/l10n.js';
-import { LocaleController } from '../shared/locale-controller.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
@@ -19,13 +19,7 @@ import { IpCopyEvent } from '../../events/events.js';
  * @csspart fallback - The field shown when the clipboard cannot be written.
  * @cssprop --ip-color-success - Colour of the "copied" confirmation.
  */
-export class IpCopyButton extends LitElement {
-  constructor() {
-    super();
-    // Its words follow the document's language; alone, its `lang` (or an ancestor's) sets it.
-    new LocaleController(this);
-  }
-
+export class IpCopyButton extends IpElement {
   /** Focus goes to the button inside: the element is one Tab stop (not the host, then the button). */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [

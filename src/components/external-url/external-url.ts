@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { IpElement } from '../base/ip-element.js';
 import { property, query, state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
-import { LocaleController } from '../shared/locale-controller.js';
 import { navigate, shown } from '../shared/ui.js';
 import { defangIndicator } from '../../lib/defang.js';
 import { safeHref } from '../../lib/safe-url.js';
@@ -27,7 +27,7 @@ import '../copy-button/ip-copy-button.js';
  * @csspart confirm - The confirmation with the whole address.
  * @cssprop --ip-external-url-max-width - Widest the defanged address is shown before it is cut with an ellipsis (default 100%).
  */
-export class IpExternalUrl extends LitElement {
+export class IpExternalUrl extends IpElement {
   /** Focus goes to the controls inside; a host's `tabindex="-1"` takes them out of the Tab order (grid rows). */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [
@@ -103,11 +103,6 @@ export class IpExternalUrl extends LitElement {
 
   /** The address, exactly as the data has it. */
   @property({ type: String }) url = '';
-
-  constructor() {
-    super();
-    new LocaleController(this);
-  }
 
   /** Close the confirmation. */
   #close() {

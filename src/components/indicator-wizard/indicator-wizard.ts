@@ -4,7 +4,7 @@ import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { indicatorWizardStyles } from './indicator-wizard.styles.js';
-import { IpSectionElement } from '../base/section-element.js';
+import { IpDataElement } from '../base/data-element.js';
 import { deepActiveElement, ModalDialogController } from '../shared/modal-dialog.js';
 import { renderDone, renderStep } from './wizard-steps.js';
 import { isAbortError } from '../../data/errors.js';
@@ -37,7 +37,7 @@ const DEFAULT_INDICATOR_ACTIONS: readonly IndicatorAction[] = ['Allowed', 'Audit
  * @csspart dialog - The dialog.
  * @cssprop --ip-indicator-wizard-width - Width of the dialog (default: `--ip-response-actions-dialog-width`, else 40rem).
  */
-export class IpIndicatorWizard extends IpSectionElement {
+export class IpIndicatorWizard extends IpDataElement {
   static override styles = [tokens, sharedStyles, dialogStyles, indicatorWizardStyles];
 
   /** Whether the wizard is open. */

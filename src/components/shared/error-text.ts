@@ -44,8 +44,10 @@ const KIND_MESSAGES: Readonly<Record<IpDataErrorKind, string>> = {
 /** A reason's sentence in the page's language. */
 function reasonText(reason: ErrorReason, kind: IpDataErrorKind): string {
   switch (reason.id) {
-    case 'status':
-      return kind === 'unavailable' && reason.status ? msg(str`The service is unavailable (HTTP ${reason.status}).`) : KIND_MESSAGES[kind];
+    case 'status': {
+      const sentence = kind === 'unavailable' && reason.status ? msg(str`The service is unavailable (HTTP ${reason.status}).`) : KIND_MESSAGES[kind];
+      return reason.said ? msg(str`${sentence} The service said: “${reason.said}”`) : sentence;
+    }
     case 'invalid-ip':
       return msg(str`“${reason.input}” is not a valid IP address.`);
     case 'invalid-id':

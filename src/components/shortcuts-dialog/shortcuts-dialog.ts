@@ -1,6 +1,6 @@
 import { msg } from '../shared/l10n.js';
-import { LocaleController } from '../shared/locale-controller.js';
-import { LitElement, css, html, nothing } from 'lit';
+import { IpElement } from '../base/ip-element.js';
+import { css, html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -35,13 +35,7 @@ export interface ShortcutSection {
  * @csspart key - Each key cap.
  * @cssprop --ip-shortcuts-dialog-width - Width of the dialog (default 36rem).
  */
-export class IpShortcutsDialog extends LitElement {
-  constructor() {
-    super();
-    // Its words follow the document's language; alone, its `lang` (or an ancestor's) sets it.
-    new LocaleController(this);
-  }
-
+export class IpShortcutsDialog extends IpElement {
   static override styles = [
     tokens,
     sharedStyles,
@@ -88,11 +82,6 @@ export class IpShortcutsDialog extends LitElement {
       }
     `,
   ];
-
-  /** `light` or `dark`; by default it follows the OS (inside the page, the page's). */
-  @property({ type: String, reflect: true }) theme?: 'light' | 'dark';
-  /** `compact` tightens spacing. */
-  @property({ type: String, reflect: true }) density?: 'comfortable' | 'compact';
   /** Whether the dialog is open. */
   @property({ type: Boolean, reflect: true }) open = false;
   /** The groups of shortcuts to list. */

@@ -1,7 +1,7 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { IpElement } from '../base/ip-element.js';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '../shared/l10n.js';
-import { LocaleController } from '../shared/locale-controller.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 
@@ -16,12 +16,7 @@ import { sharedStyles } from '../shared/shared.styles.js';
  * @csspart notice - The line with the message, the time so far and Cancel.
  * @csspart cancel - The Cancel button.
  */
-export class IpSlowNotice extends LitElement {
-  constructor() {
-    super();
-    new LocaleController(this);
-  }
-
+export class IpSlowNotice extends IpElement {
   static override styles = [
     tokens,
     sharedStyles,

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { initialState, Task } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
-import { IpSectionElement } from '../base/section-element.js';
+import { IpDataElement } from '../base/data-element.js';
 import type { IpReputation } from '../../data/threat-intel.js';
 import { reputationBadge } from './reputation.js';
 import { reputationStyles } from './reputation-styles.js';
@@ -18,7 +18,7 @@ import { msg } from '../shared/l10n.js';
  * @tag ip-reputation-badge
  * @csspart badge - The badge.
  */
-export class IpReputationBadge extends IpSectionElement {
+export class IpReputationBadge extends IpDataElement {
   static override styles = [
     tokens,
     sharedStyles,

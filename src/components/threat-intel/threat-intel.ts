@@ -3,7 +3,7 @@ import { ipProblemText } from '../shared/ip-text.js';
 import { initialState, Task } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
-import { IpSectionElement } from '../base/section-element.js';
+import { IpDataElement } from '../base/data-element.js';
 import { contained, missing, partialMark, section, severityBadge, shown, skeletonLines, timeAgo, unreadableRow } from '../shared/ui.js';
 import type { RowProblems } from '../../data/model.js';
 import '../copy-button/ip-copy-button.js';
@@ -33,7 +33,7 @@ import { msg, str } from '../shared/l10n.js';
  * @csspart list - Each list's section (passive DNS, certificates …).
  * @csspart badge - The reputation badge.
  */
-export class IpThreatIntel extends IpSectionElement {
+export class IpThreatIntel extends IpDataElement {
   static override styles = [
     tokens,
     sharedStyles,

@@ -1,6 +1,6 @@
 import { msg, str } from '../shared/l10n.js';
-import { LocaleController } from '../shared/locale-controller.js';
-import { LitElement, css, html, nothing } from 'lit';
+import { IpElement } from '../base/ip-element.js';
+import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -25,13 +25,7 @@ const CUSTOM = 'custom';
  * @csspart label - The visible label.
  * @csspart custom - The custom range form's box.
  */
-export class IpTimeRangePicker extends LitElement {
-  constructor() {
-    super();
-    // Its words follow the document's language; alone, its `lang` (or an ancestor's) sets it.
-    new LocaleController(this);
-  }
-
+export class IpTimeRangePicker extends IpElement {
   static override styles = [
     tokens,
     sharedStyles,

@@ -243,8 +243,8 @@ export class RestIpDataProvider implements IpDataProvider {
       unsupported: 'The service cannot answer this.',
       'partly-applied': 'The change was made only in part.',
     };
-    // The server's own words when it gave some; else ours, which the page says in its language.
+    // The page says it in its language, with the server's own words (if any) as they were sent.
     const said = errorMessageOf(response.text).message;
-    return new IpDataError(kind, said ?? fallback[kind], { status: response.status, retryAfter, ...(said ? {} : { reason: { id: 'status', status: response.status } as const }) });
+    return new IpDataError(kind, said ?? fallback[kind], { status: response.status, retryAfter, reason: { id: 'status', status: response.status, ...(said ? { said } : {}) } });
   }
 }
