@@ -24,6 +24,8 @@ import type {
 } from './model.js';
 import type { TimeRange } from '../lib/time-range.js';
 import { CAPABILITY_FLAGS, CAPABILITY_OF, type CapabilityFlag, type ProviderMethod } from './contract.js';
+import type { AlertFilterField, AlertSortField } from './alert-fields.js';
+import type { DeviceSortField } from './device-fields.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from './threat-intel.js';
 
 export type { TimeRange } from '../lib/time-range.js';
@@ -63,58 +65,8 @@ export interface Sort<F extends string> {
   direction: SortDirection;
 }
 
-/** Columns of the alerts grid that can be filtered with a value list. */
-export const ALERT_FILTER_FIELDS = [
-  'kind',
-  'severity',
-  'status',
-  'classification',
-  'determination',
-  'investigationState',
-  'category',
-  'assignedTo',
-  'detectionSource',
-  'serviceSource',
-  'productNames',
-  'incidentId',
-  'tags',
-  'deviceGroups',
-  'impactedAssets',
-  'impactedAssetKind',
-  'mitreTechniques',
-  'firstActivity',
-  'lastActivity',
-  'lastUpdated',
-  'alertCount',
-] as const;
-export type AlertFilterField = (typeof ALERT_FILTER_FIELDS)[number];
-
-/** Columns of the alerts grid that can be sorted. */
-export const ALERT_SORT_FIELDS = [
-  'title',
-  'severity',
-  'status',
-  'classification',
-  'determination',
-  'investigationState',
-  'category',
-  'assignedTo',
-  'impactedAssets',
-  'firstActivity',
-  'lastActivity',
-  'detectionSource',
-  'serviceSource',
-  'productNames',
-  'incidentId',
-  'id',
-  'kind',
-  'tags',
-  'deviceGroups',
-  'mitreTechniques',
-  'alertCount',
-  'lastUpdated',
-] as const;
-export type AlertSortField = (typeof ALERT_SORT_FIELDS)[number];
+// The filter and sort fields come from the alert field table (one row per field).
+export { ALERT_FILTER_FIELDS, ALERT_SORT_FIELDS, type AlertFilterField, type AlertSortField } from './alert-fields.js';
 
 /**
  * Value-list filters: an item matches a field when its value is one of the listed values
@@ -137,8 +89,8 @@ export interface AlertQuery {
   limit: number;
 }
 
-export const DEVICE_SORT_FIELDS = ['name', 'lastSeen', 'firstSeen', 'connectionCount', 'osPlatform'] as const;
-export type DeviceSortField = (typeof DEVICE_SORT_FIELDS)[number];
+// The device sort fields come from the device field table.
+export { DEVICE_SORT_FIELDS, type DeviceSortField } from './device-fields.js';
 
 export interface DeviceQuery {
   range?: TimeRange;

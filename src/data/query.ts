@@ -15,7 +15,8 @@
  *   (only the offset changes) costs only the page.
  * Sources are immutable: a provider that changes items makes a new source.
  */
-import { SEVERITY_RANK } from './model.js';
+import { ALERT_FIELDS, ALERT_SEARCH_FIELDS, type AlertFieldSpec } from './alert-fields.js';
+import { DEVICE_FIELDS, DEVICE_SEARCH_FIELDS, type DeviceFieldSpec } from './device-fields.js';
 import type { AlertItem, DeviceEvent, ObservedDevice, TimelineEvent } from './model.js';
 import type { AlertQuery, DeviceQuery, Page } from './provider.js';
 import type { TimeRange } from '../lib/time-range.js';
@@ -27,39 +28,15 @@ export { listSource, toMs, type ListSource } from './query-engine.js';
 // ---------------------------------------------------------------------------------------------
 // Alerts
 
+/** The query engine's view of the alert field table: each queried field, compared as its row says. */
 const ALERT_SCHEMA: Schema<AlertItem> = {
   defaultField: 'lastActivity',
-  searchFields: ['title', 'description', 'id', 'impactedAssets'],
-  fields: {
-    id: { type: 'text', read: (a) => a.id },
-    kind: { type: 'text', read: (a) => a.kind },
-    incidentId: { type: 'text', read: (a) => a.incidentId },
-    title: { type: 'text', read: (a) => a.title },
-    description: { type: 'text', read: (a) => a.description },
-    severity: { type: 'rank', read: (a) => a.severity, ranks: SEVERITY_RANK },
-    status: { type: 'rank', read: (a) => a.status, ranks: { new: 3, inProgress: 2, resolved: 1, unknown: 0 } },
-    classification: {
-      type: 'rank',
-      read: (a) => a.classification,
-      ranks: { truePositive: 3, informationalExpectedActivity: 2, falsePositive: 1 },
-    },
-    determination: { type: 'text', read: (a) => a.determination },
-    investigationState: { type: 'text', read: (a) => a.investigationState },
-    category: { type: 'text', read: (a) => a.categories ?? a.category },
-    assignedTo: { type: 'text', read: (a) => a.assignedTo },
-    impactedAssets: { type: 'text', read: (a) => a.impactedAssets },
-    impactedAssetKind: { type: 'text', read: (a) => a.impactedAssets.map((x) => x.kind) },
-    firstActivity: { type: 'time', read: (a) => a.firstActivity },
-    lastActivity: { type: 'time', read: (a) => a.lastActivity },
-    lastUpdated: { type: 'time', read: (a) => a.lastUpdated },
-    detectionSource: { type: 'text', read: (a) => a.detectionSources ?? a.detectionSource },
-    serviceSource: { type: 'text', read: (a) => a.serviceSources ?? a.serviceSource },
-    productNames: { type: 'text', read: (a) => a.productNames },
-    tags: { type: 'text', read: (a) => a.tags },
-    deviceGroups: { type: 'text', read: (a) => a.deviceGroups },
-    mitreTechniques: { type: 'text', read: (a) => a.mitreTechniques },
-    alertCount: { type: 'number', read: (a) => a.alertCount },
-  },
+  searchFields: ALERT_SEARCH_FIELDS,
+  fields: Object.fromEntries(
+    Object.entries(ALERT_FIELDS as Readonly<Record<string, AlertFieldSpec>>).flatMap(([id, f]) =>
+      f.query ? [[id, { type: f.query.type, read: f.query.value ?? ((a: AlertItem) => (a as unknown as Record<string, unknown>)[id]), ...(f.query.ranks ? { ranks: f.query.ranks } : {}) }]] : [],
+    ),
+  ),
 };
 
 
@@ -84,30 +61,15 @@ export function countAlerts(source: ListSource<AlertItem>, query: Omit<AlertQuer
 // ---------------------------------------------------------------------------------------------
 // Observed devices
 
+/** The query engine's view of the device field table. */
 const DEVICE_SCHEMA: Schema<ObservedDevice> = {
   defaultField: 'lastSeen',
-  searchFields: ['name', 'osPlatform', 'process', 'commandLine', 'sha256', 'account', 'file', 'remoteUrl'],
-  fields: {
-    name: { type: 'text', read: (d) => d.name },
-    osPlatform: { type: 'text', read: (d) => d.osPlatform },
-    firstSeen: { type: 'time', read: (d) => d.firstSeen },
-    lastSeen: { type: 'time', read: (d) => d.lastSeen },
-    connectionCount: { type: 'number', read: (d) => d.connectionCount },
-    actionType: { type: 'text', read: (d) => d.lastEvent?.actionType },
-    direction: { type: 'text', read: (d) => d.lastEvent?.direction },
-    process: { type: 'text', read: (d) => d.lastEvent?.initiatingProcess?.fileName },
-    commandLine: { type: 'text', read: (d) => d.lastEvent?.initiatingProcess?.commandLine },
-    sha256: { type: 'text', read: (d) => d.lastEvent?.initiatingProcess?.sha256 ?? d.lastEvent?.file?.sha256 },
-    account: {
-      type: 'text',
-      read: (d) => {
-        const p = d.lastEvent?.initiatingProcess;
-        return p?.accountName ? (p.accountDomain ? `${p.accountDomain}\\${p.accountName}` : p.accountName) : undefined;
-      },
-    },
-    file: { type: 'text', read: (d) => d.lastEvent?.file?.name },
-    remoteUrl: { type: 'text', read: (d) => d.lastEvent?.remoteUrl },
-  },
+  searchFields: DEVICE_SEARCH_FIELDS,
+  fields: Object.fromEntries(
+    Object.entries(DEVICE_FIELDS as Readonly<Record<string, DeviceFieldSpec>>).flatMap(([id, f]) =>
+      f.query ? [[id, { type: f.query.type, read: f.query.value ?? ((d: ObservedDevice) => (d as unknown as Record<string, unknown>)[id]) }]] : [],
+    ),
+  ),
 };
 
 const DATE_TERM = /^\d{4}-\d{2}-\d{2}$/;

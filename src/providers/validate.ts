@@ -11,6 +11,8 @@
  * by {@link LIMITS}.
  */
 import type { AnswerMethod } from '../data/contract.js';
+import { ALERT_OPTIONAL_READS, type AlertFieldRead } from '../data/alert-fields.js';
+import { DEVICE_OPTIONAL_READS } from '../data/device-fields.js';
 import { readThreatIntel, readThreatIntelPage } from './read/threat-intel.js';
 import type { ThreatIntelRelation } from '../data/threat-intel.js';
 import {
@@ -95,8 +97,18 @@ function assignDefined<T extends object>(target: T, values: Array<[keyof T, unkn
   return target;
 }
 
-/** The alert fields that are lists of strings. */
-const LIST_FIELDS = ['categories', 'detectionSources', 'serviceSources', 'productNames', 'tags', 'deviceGroups', 'mitreTechniques'] as const;
+/** How each kind of optional alert field is read (data/alert-fields.ts names the kind per field). */
+const OPTIONAL_READ: Readonly<Record<Exclude<AlertFieldRead, 'fixed'>, (o: Json, key: string, path: string) => unknown>> = {
+  'id?': (o, k, path) => optId(o, k, path),
+  'text?': (o, k, path) => optStr(o, k, path),
+  'long-text?': (o, k, path) => optStr(o, k, path, LIMITS.longText),
+  'camel-text?': (o, k, path) => camel(optStr(o, k, path)),
+  'camel-nullable?': (o, k, path) => camel(nullableStr(o, k, path)),
+  'nullable-text?': (o, k, path) => nullableStr(o, k, path),
+  'time?': (o, k, path) => optTime(o, k, path),
+  'count?': (o, k, path) => optCount(o, k, path),
+  'list?': (o, k, path) => strings(o, k, path),
+};
 
 /**
  * An incident or alert. Its id, title and times are required (without them the row cannot be
@@ -119,23 +131,11 @@ export function readAlert(value: unknown, path = ''): AlertItem {
     firstActivity: time(o, get(o, 'firstActivity') != null ? 'firstActivity' : 'lastActivity', path),
     lastActivity: time(o, 'lastActivity', path),
   };
-  assignDefined(item, [
-    ['incidentId', p.soft(() => optId(o, 'incidentId', path))],
-    ['description', p.soft(() => optStr(o, 'description', path, LIMITS.longText))],
-    ['determination', camel(p.soft(() => nullableStr(o, 'determination', path)))],
-    ['investigationState', camel(p.soft(() => optStr(o, 'investigationState', path)))],
-    ['category', p.soft(() => optStr(o, 'category', path))],
-    ['assignedTo', p.soft(() => nullableStr(o, 'assignedTo', path))],
-    ['createdAt', p.soft(() => optTime(o, 'createdAt', path))],
-    ['detectionSource', p.soft(() => optStr(o, 'detectionSource', path))],
-    ['serviceSource', p.soft(() => optStr(o, 'serviceSource', path))],
-    ['alertCount', p.soft(() => optCount(o, 'alertCount', path))],
-    ['lastUpdated', p.soft(() => optTime(o, 'lastUpdated', path))],
-  ]);
-  for (const key of LIST_FIELDS) {
-    if (get(o, key) == null) continue;
-    const values = p.soft(() => strings(o, key, path));
-    if (values) item[key] = values;
+  // The optional fields, each as the alert field table says (data/alert-fields.ts).
+  for (const [key, how] of ALERT_OPTIONAL_READS) {
+    if (how === 'list?' && get(o, key) == null) continue;
+    const value = p.soft(() => OPTIONAL_READ[how](o, key, path));
+    if (value !== undefined) (item as unknown as Json)[key] = value;
   }
   if (get(o, 'comments') != null) item.comments = p.items(o, 'comments', path, readComment, LIMITS.itemList);
   if (get(o, 'evidence') != null) item.evidence = p.items(o, 'evidence', path, readEvidence, LIMITS.itemList);
@@ -247,15 +247,12 @@ export function readDevice(value: unknown, path = ''): ObservedDevice {
     connectionCount: p.soft(() => optCount(o, 'connectionCount', path)) ?? 0,
     lastEvent,
   };
-  return p.attach(
-    assignDefined(device, [
-      ['osPlatform', p.soft(() => optStr(o, 'osPlatform', path))],
-      ['osVersion', p.soft(() => optStr(o, 'osVersion', path))],
-      ['riskScore', camel(p.soft(() => optStr(o, 'riskScore', path, 64)))],
-      ['exposureLevel', camel(p.soft(() => optStr(o, 'exposureLevel', path, 64)))],
-    ]),
-    o,
-  );
+  // The optional fields, each as the device field table says (data/device-fields.ts).
+  for (const [key, how] of DEVICE_OPTIONAL_READS) {
+    const value = p.soft(() => (how === 'enum?' ? camel(optStr(o, key, path, 64)) : optStr(o, key, path)));
+    if (value !== undefined) (device as unknown as Json)[key] = value;
+  }
+  return p.attach(device, o);
 }
 
 function unreadableDevice(unreadable: UnreadableRow, rowPath: string): ObservedDevice {
