@@ -82,14 +82,14 @@ export type AlertFilterField = FieldsWhere<{ filter: true }>;
 /** Columns of the alerts grid that can be sorted. */
 export type AlertSortField = FieldsWhere<{ sort: true }>;
 
-const ids = Object.keys(ALERT_FIELDS) as (keyof Fields)[];
+const ids = /* @__PURE__ */ Object.keys(ALERT_FIELDS) as (keyof Fields)[];
 const spec = (k: keyof Fields): AlertFieldSpec => ALERT_FIELDS[k];
 
 /** Every filterable field, in the order filters are written and listed. */
-export const ALERT_FILTER_FIELDS = ids.filter((k) => spec(k).filter) as readonly AlertFilterField[];
+export const ALERT_FILTER_FIELDS = /* @__PURE__ */ ids.filter((k) => spec(k).filter) as readonly AlertFilterField[];
 /** Every sortable field. */
-export const ALERT_SORT_FIELDS = ids.filter((k) => spec(k).sort) as readonly AlertSortField[];
+export const ALERT_SORT_FIELDS = /* @__PURE__ */ ids.filter((k) => spec(k).sort) as readonly AlertSortField[];
 /** Fields free-text search matches. */
-export const ALERT_SEARCH_FIELDS: readonly string[] = ids.filter((k) => spec(k).search);
+export const ALERT_SEARCH_FIELDS: readonly string[] = /* @__PURE__ */ ids.filter((k) => spec(k).search);
 /** The optional fields the readers take by kind (not `fixed`), with how. */
-export const ALERT_OPTIONAL_READS = ids.flatMap((k) => (spec(k).read === 'fixed' ? [] : [[k, spec(k).read] as const])) as ReadonlyArray<readonly [keyof AlertItem, Exclude<AlertFieldRead, 'fixed'>]>;
+export const ALERT_OPTIONAL_READS = /* @__PURE__ */ ids.flatMap((k) => (spec(k).read === 'fixed' ? [] : [[k, spec(k).read] as const])) as ReadonlyArray<readonly [keyof AlertItem, Exclude<AlertFieldRead, 'fixed'>]>;

@@ -69,26 +69,26 @@ export type AnswerMethod = MethodsWhere<{ kind: 'read' | 'write' }>;
 /** Methods whose readers the first screen needs. */
 export type FirstPaintMethod = MethodsWhere<{ firstPaint: true }>;
 
-const names = Object.keys(PROVIDER_METHODS) as ProviderMethod[];
+const names = /* @__PURE__ */ Object.keys(PROVIDER_METHODS) as ProviderMethod[];
 const where = (test: (spec: MethodSpec) => boolean): readonly ProviderMethod[] => names.filter((m) => test(PROVIDER_METHODS[m]));
 
 /** Every method, in the interface's order. */
 export const METHOD_NAMES: readonly ProviderMethod[] = names;
 /** Methods that ask without changing anything. */
-export const READ_METHODS: ReadonlySet<string> = new Set(where((s) => s.kind === 'read'));
+export const READ_METHODS: ReadonlySet<string> = /* @__PURE__ */ new Set(where((s) => s.kind === 'read'));
 /** Changes. */
-export const WRITE_METHODS: ReadonlySet<string> = new Set(where((s) => s.kind === 'write'));
+export const WRITE_METHODS: ReadonlySet<string> = /* @__PURE__ */ new Set(where((s) => s.kind === 'write'));
 /** Methods whose answers are read and checked at the seam. */
-export const ANSWER_METHODS: ReadonlySet<string> = new Set(where((s) => s.kind !== 'local'));
+export const ANSWER_METHODS: ReadonlySet<string> = /* @__PURE__ */ new Set(where((s) => s.kind !== 'local'));
 /** The capability each optional method stands behind. */
-export const CAPABILITY_OF: Readonly<Partial<Record<ProviderMethod, CapabilityFlag>>> = Object.fromEntries(
+export const CAPABILITY_OF: Readonly<Partial<Record<ProviderMethod, CapabilityFlag>>> = /* @__PURE__ */ Object.fromEntries(
   names.flatMap((m) => {
     const spec: MethodSpec = PROVIDER_METHODS[m];
     return spec.capability ? [[m, spec.capability]] : [];
   }),
 );
 /** Every yes/no capability. */
-export const CAPABILITY_FLAGS: readonly CapabilityFlag[] = Object.values(CAPABILITY_OF);
+export const CAPABILITY_FLAGS: readonly CapabilityFlag[] = /* @__PURE__ */ Object.values(CAPABILITY_OF);
 
 // ---------------------------------------------------------------------------------------------
 // What the compiler checks (a mismatch is a type error here, naming the method or flag).

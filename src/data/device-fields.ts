@@ -55,17 +55,17 @@ export const DEVICE_FIELDS = {
 } as const satisfies Record<DeviceFieldId, DeviceFieldSpec>;
 
 type Fields = typeof DEVICE_FIELDS;
-const ids = Object.keys(DEVICE_FIELDS) as (keyof Fields)[];
+const ids = /* @__PURE__ */ Object.keys(DEVICE_FIELDS) as (keyof Fields)[];
 const spec = (k: keyof Fields): DeviceFieldSpec => DEVICE_FIELDS[k];
 
 /** Columns of the devices list that can be sorted. */
 export type DeviceSortField = { [K in keyof Fields]: Fields[K] extends { sort: true } ? K : never }[keyof Fields];
 /** Every sortable device field. */
-export const DEVICE_SORT_FIELDS = ids.filter((k) => spec(k).sort) as readonly DeviceSortField[];
+export const DEVICE_SORT_FIELDS = /* @__PURE__ */ ids.filter((k) => spec(k).sort) as readonly DeviceSortField[];
 /** Fields free-text search matches (the device, and its last event where the provider cannot search every event). */
-export const DEVICE_SEARCH_FIELDS: readonly string[] = ids.filter((k) => spec(k).search);
+export const DEVICE_SEARCH_FIELDS: readonly string[] = /* @__PURE__ */ ids.filter((k) => spec(k).search);
 /** The optional fields the readers take by kind. */
-export const DEVICE_OPTIONAL_READS = ids.flatMap((k) => {
+export const DEVICE_OPTIONAL_READS = /* @__PURE__ */ ids.flatMap((k) => {
   const read = spec(k).read;
   return read === 'text?' || read === 'enum?' ? [[k, read] as const] : [];
 }) as ReadonlyArray<readonly [keyof ObservedDevice, 'text?' | 'enum?']>;

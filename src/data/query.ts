@@ -32,7 +32,7 @@ export { listSource, toMs, type ListSource } from './query-engine.js';
 const ALERT_SCHEMA: Schema<AlertItem> = {
   defaultField: 'lastActivity',
   searchFields: ALERT_SEARCH_FIELDS,
-  fields: Object.fromEntries(
+  fields: /* @__PURE__ */ Object.fromEntries(
     Object.entries(ALERT_FIELDS as Readonly<Record<string, AlertFieldSpec>>).flatMap(([id, f]) =>
       f.query ? [[id, { type: f.query.type, read: f.query.value ?? ((a: AlertItem) => (a as unknown as Record<string, unknown>)[id]), ...(f.query.ranks ? { ranks: f.query.ranks } : {}) }]] : [],
     ),
@@ -65,7 +65,7 @@ export function countAlerts(source: ListSource<AlertItem>, query: Omit<AlertQuer
 const DEVICE_SCHEMA: Schema<ObservedDevice> = {
   defaultField: 'lastSeen',
   searchFields: DEVICE_SEARCH_FIELDS,
-  fields: Object.fromEntries(
+  fields: /* @__PURE__ */ Object.fromEntries(
     Object.entries(DEVICE_FIELDS as Readonly<Record<string, DeviceFieldSpec>>).flatMap(([id, f]) =>
       f.query ? [[id, { type: f.query.type, read: f.query.value ?? ((d: ObservedDevice) => (d as unknown as Record<string, unknown>)[id]) }]] : [],
     ),

@@ -282,8 +282,20 @@ export class IpShortcutsCloseEvent extends Event {
   }
 }
 
+/**
+ * `<ip-slow-notice>`: the analyst pressed Cancel; the section around it stops waiting. Bubbles
+ * to that section, not composed: it does not leave the section.
+ */
+export class IpCancelLoadEvent extends Event {
+  static readonly type = 'ip-cancel-load';
+  constructor() {
+    super(IpCancelLoadEvent.type, { bubbles: true, composed: false });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'ip-cancel-load': IpCancelLoadEvent;
     'ip-shortcuts-close': IpShortcutsCloseEvent;
     'ip-action-request': IpActionRequestEvent;
     'ip-change': IpChangeEvent;

@@ -1,7 +1,8 @@
 import { revealControls } from '../../lib/text.js';
+import { copyButtonStyles } from './copy-button.styles.js';
 import { IpElement } from '../base/ip-element.js';
 import { msg, str } from '../shared/l10n.js';
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -25,46 +26,7 @@ export class IpCopyButton extends IpElement {
   static override styles = [
     tokens,
     sharedStyles,
-    css`
-      :host {
-        display: inline-flex;
-        position: relative;
-        vertical-align: middle;
-      }
-      .button {
-        min-height: 0;
-        padding: 2px 4px;
-        font-weight: 400;
-        color: var(--_color-text-muted);
-      }
-      .button.copied {
-        color: var(--_color-success);
-      }
-      .label {
-        font-size: var(--_font-size-small);
-      }
-      .fallback {
-        position: absolute;
-        inset-block-start: calc(100% + 4px);
-        inset-inline-start: 0;
-        z-index: 10;
-        display: flex;
-        flex-direction: column;
-        gap: 4px;
-        padding: var(--_space);
-        background: var(--_color-surface);
-        border: 1px solid var(--_color-border-strong);
-        border-radius: var(--_radius-small);
-        box-shadow: var(--_shadow-raised);
-        width: max-content;
-        max-width: min(28rem, 80vw);
-      }
-      .fallback input {
-        font-family: var(--_font-mono);
-        width: 24rem;
-        max-width: 100%;
-      }
-    `,
+    copyButtonStyles,
   ];
 
   @query('.fallback input') private fallbackInput?: HTMLInputElement;

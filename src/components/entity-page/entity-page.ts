@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { exportedParts } from './exported-parts.js';
 import { ipProblemText } from '../shared/ip-text.js';
 import { msg, str } from '../shared/l10n.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -51,7 +52,8 @@ import type { IpResponseActions } from '../response-actions/response-actions.js'
  * @fires ip-action-request - (from the response actions) Before any action; cancelable. `detail: { action, ip, indicator?, query?, language?, href? }`.
  * @fires ip-indicator-added - (from the response actions) An indicator was submitted; `detail: { indicator }`.
  * @slot actions - Extra actions at the end of the header (e.g. the host's own buttons).
- * @csspart response-actions - The response actions bar (`<ip-response-actions>`).
+ * @csspart response-actions - The response actions bar (`<ip-response-actions>`); its own parts are forwarded as `actions-base`, `actions-action` …
+ * @csspart overview-severity-card - Each section's parts are forwarded under its prefix (`overview-`, `alerts-`, `devices-`, `intel-`, `sentinel-`, `actions-`), e.g. `::part(overview-severity-card)`, `::part(alerts-row)`; the full list is in exported-parts.ts.
  * @csspart base - The page wrapper.
  * @csspart header - The header with the IP, search and time range.
  * @csspart ip - The IP heading.
@@ -433,21 +435,21 @@ export class IpEntityPage extends LitElement {
   readonly #renderPanelContent = (tab: IpTab): TemplateResult => {
     switch (tab) {
       case 'overview':
-        return html`<ip-overview></ip-overview>`;
+        return html`<ip-overview exportparts=${exportedParts('ip-overview')}></ip-overview>`;
       case 'alerts':
         // The light-DOM text shows until the element's code has loaded and it renders itself.
         // The page's filter is set when the page changes it (a card click, a new IP); the
         // analyst's own changes stay with the list. Lit writes object bindings on every render,
         // so the guard directive writes it only when the page's value changes.
-        return html`<ip-alerts-list .filter=${guard([this.alertsFilter], () => this.alertsFilter)} storage-key=${ifDefined(this.storageKey)} current-user=${ifDefined(this.currentUser)}
+        return html`<ip-alerts-list exportparts=${exportedParts('ip-alerts-list')} .filter=${guard([this.alertsFilter], () => this.alertsFilter)} storage-key=${ifDefined(this.storageKey)} current-user=${ifDefined(this.currentUser)}
           ><p class="tab-loading">${msg('Loading incidents and alerts…')}</p></ip-alerts-list
         >`;
       case 'devices':
-        return html`<ip-observed-devices><p class="tab-loading">${msg('Loading the devices that talked to this IP…')}</p></ip-observed-devices>`;
+        return html`<ip-observed-devices exportparts=${exportedParts('ip-observed-devices')}><p class="tab-loading">${msg('Loading the devices that talked to this IP…')}</p></ip-observed-devices>`;
       case 'intel':
-        return html`<ip-threat-intel><p class="tab-loading">${msg('Loading threat intelligence…')}</p></ip-threat-intel>`;
+        return html`<ip-threat-intel exportparts=${exportedParts('ip-threat-intel')}><p class="tab-loading">${msg('Loading threat intelligence…')}</p></ip-threat-intel>`;
       default:
-        return html`<ip-sentinel-events><p class="tab-loading">${msg('Loading the Sentinel timeline and insights…')}</p></ip-sentinel-events>`;
+        return html`<ip-sentinel-events exportparts=${exportedParts('ip-sentinel-events')}><p class="tab-loading">${msg('Loading the Sentinel timeline and insights…')}</p></ip-sentinel-events>`;
     }
   };
 
@@ -466,7 +468,7 @@ export class IpEntityPage extends LitElement {
           ${this.#rangeNotice?.rangeNotice(this.#rangeValue, this.#capabilities.value?.maxLookbackDays, this.#locale.value) ?? nothing}
           ${notice || this.actions === 'none'
             ? nothing
-            : html`<ip-response-actions part="response-actions" class="response-actions" actions=${ifDefined(this.actions)} ?show-unavailable=${this.showUnavailable} .shareView=${this.shareHref ? () => this.#shareView() : undefined}></ip-response-actions>`}
+            : html`<ip-response-actions part="response-actions" exportparts=${exportedParts('ip-response-actions')} class="response-actions" actions=${ifDefined(this.actions)} ?show-unavailable=${this.showUnavailable} .shareView=${this.shareHref ? () => this.#shareView() : undefined}></ip-response-actions>`}
         </div>
         ${this.help ? html`<ip-shortcuts-dialog .sections=${this.help.helpSections(this.#tabs(), (a) => !!this.#responseActions?.hasAction(a))}></ip-shortcuts-dialog>` : nothing}
         ${notice ?? html`${this.#panels.renderTabs(this.#tabs(), active, (t) => this.selectTab(t))} ${this.#tabs().map((t) => this.#panels.renderPanel(t, active, this.#renderPanelContent))}`}

@@ -1,4 +1,5 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
+import { insightChartStyles } from './ip-insight-chart.styles.js';
 import { property } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { ChartController } from '../shared/echarts/chart-controller.js';
@@ -23,17 +24,7 @@ import { formatNumber } from '../../lib/format.js';
 export class IpInsightChart extends LitElement {
   static override styles = [
     tokens,
-    css`
-      :host {
-        display: block;
-      }
-      .chart {
-        height: var(--ip-insight-chart-height, 180px);
-        width: 100%;
-        transition: color 1ms; /* theme switches surface as transitionrun */
-        color: var(--_color-text);
-      }
-    `,
+    insightChartStyles,
   ];
 
   /** The insight to draw; it needs `chart` and rows. */

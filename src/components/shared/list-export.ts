@@ -5,7 +5,7 @@
  * one and the element leaving the page stops it. Plus the Export menu and the progress line, so the
  * alerts list, the devices, the Sentinel timeline and each insight table export the same way.
  */
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { isAbortError } from '../../data/errors.js';
 import { describeError } from './error-text.js';
 import { downloadExport, exportFileName, exportText, type ExportBatch, type ExportField, type ExportFormat } from './export.js';
@@ -149,10 +149,3 @@ export function exportStatus(e: ListExport<unknown>, locale?: string): TemplateR
   return e.error ? html`<span class="error-text" role="alert">${msg(str`Export failed: ${e.error}`)}</span>` : nothing;
 }
 
-export const exportStyles = css`
-  .export-progress {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_space);
-  }
-`;

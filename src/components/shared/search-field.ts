@@ -3,7 +3,7 @@
  * that applies what was typed after a pause, at once on Enter, and clears on Escape. A reactive
  * controller, so the pending timer dies with the element.
  */
-import { css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { searchIcon } from './icons.js';
 
 export interface SearchFieldOptions {
@@ -65,22 +65,3 @@ export class SearchField implements ReactiveController {
   }
 }
 
-/** Styles of {@link SearchField}; the host sizes `.search-field` (flex basis, max width). */
-export const searchFieldStyles = css`
-  .search-field {
-    position: relative;
-    display: flex;
-    align-items: center;
-  }
-  .search-field .input {
-    width: 100%;
-    padding-inline-start: 30px;
-  }
-  .search-field .search-icon {
-    position: absolute;
-    inset-inline-start: 8px;
-    display: inline-flex;
-    color: var(--_color-text-muted);
-    pointer-events: none;
-  }
-`;

@@ -2,24 +2,7 @@
  * A short status line (`role="status"`) as a controller: what the last action did. Good news
  * clears itself after a few seconds; an error stays until the next message.
  */
-import { css, type ReactiveController, type ReactiveControllerHost } from 'lit';
-
-/** The look of the status line: `<p class="status ok|error" role="status">`. */
-export const statusStyles = css`
-  .status {
-    display: inline-flex;
-    align-items: center;
-    gap: 4px;
-    font-size: var(--_font-size-small);
-    color: var(--_color-success);
-  }
-  .status.error {
-    color: var(--_color-danger);
-  }
-  .status:empty {
-    display: none;
-  }
-`;
+import { type ReactiveController, type ReactiveControllerHost } from 'lit';
 
 export class StatusMessage implements ReactiveController {
   readonly #host: ReactiveControllerHost;

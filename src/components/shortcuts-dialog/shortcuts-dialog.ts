@@ -1,6 +1,7 @@
 import { msg } from '../shared/l10n.js';
+import { shortcutsDialogStyles } from './shortcuts-dialog.styles.js';
 import { IpElement } from '../base/ip-element.js';
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -40,47 +41,7 @@ export class IpShortcutsDialog extends IpElement {
     tokens,
     sharedStyles,
     dialogStyles,
-    css`
-      :host {
-        --_dialog-width: var(--ip-shortcuts-dialog-width, 36rem);
-      }
-      h3 {
-        margin: calc(var(--_space) * 2) 0 var(--_space);
-        font-size: var(--_font-size);
-        color: var(--_color-text-muted);
-      }
-      dl {
-        display: grid;
-        grid-template-columns: min(11rem, 38%) 1fr;
-        gap: calc(var(--_space) * 0.75) calc(var(--_space) * 2);
-        margin: 0;
-      }
-      dt {
-        display: flex;
-        flex-wrap: wrap;
-        gap: calc(var(--_space) * 0.5);
-        align-items: center;
-      }
-      dd {
-        margin: 0;
-        align-self: center;
-      }
-      kbd {
-        display: inline-block;
-        min-width: 1.5em;
-        padding: 0 calc(var(--_space) * 0.5);
-        border: 1px solid var(--_color-border-strong);
-        border-block-end-width: 2px;
-        border-radius: var(--_radius-small);
-        background: var(--_color-bg);
-        font-family: var(--_font-mono);
-        font-size: var(--_font-size-small);
-        text-align: center;
-      }
-      .note {
-        margin-block: calc(var(--_space) * 2);
-      }
-    `,
+    shortcutsDialogStyles,
   ];
   /** Whether the dialog is open. */
   @property({ type: Boolean, reflect: true }) open = false;

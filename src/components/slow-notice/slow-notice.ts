@@ -1,4 +1,6 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { IpCancelLoadEvent } from '../../events/events.js';
+import { slowNoticeStyles } from './slow-notice.styles.js';
 import { IpElement } from '../base/ip-element.js';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '../shared/l10n.js';
@@ -20,23 +22,7 @@ export class IpSlowNotice extends IpElement {
   static override styles = [
     tokens,
     sharedStyles,
-    css`
-      :host {
-        display: block;
-      }
-      .notice {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: calc(var(--_space) * 0.75);
-        margin: var(--_space) 0 0;
-        color: var(--_color-text-muted);
-        font-size: var(--_font-size-small);
-      }
-      .elapsed {
-        font-variant-numeric: tabular-nums;
-      }
-    `,
+    slowNoticeStyles,
   ];
 
   /** When the wait began, in milliseconds since the epoch (default: when the element connected). */
@@ -68,7 +54,7 @@ export class IpSlowNotice extends IpElement {
   }
 
   #cancel() {
-    this.dispatchEvent(new CustomEvent('ip-cancel-load', { bubbles: true }));
+    this.dispatchEvent(new IpCancelLoadEvent());
   }
 
   override render() {

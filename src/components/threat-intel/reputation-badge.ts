@@ -1,4 +1,5 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { reputationBadgeStyles } from './reputation-badge.styles.js';
 import { property } from 'lit/decorators.js';
 import { initialState, Task } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
@@ -23,23 +24,7 @@ export class IpReputationBadge extends IpDataElement {
     tokens,
     sharedStyles,
     reputationStyles,
-    css`
-      :host {
-        display: inline-flex;
-      }
-      button {
-        appearance: none;
-        padding: 0;
-        border: 0;
-        background: none;
-        cursor: pointer;
-        border-radius: 999px;
-      }
-      button:focus-visible {
-        outline: 2px solid var(--_color-focus);
-        outline-offset: 2px;
-      }
-    `,
+    reputationBadgeStyles,
   ];
 
   /** Render as a button (its click is the host's to handle). */

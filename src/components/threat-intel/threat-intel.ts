@@ -1,4 +1,5 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { threatIntelStyles } from './threat-intel.styles.js';
 import { ipProblemText } from '../shared/ip-text.js';
 import { initialState, Task } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
@@ -38,62 +39,7 @@ export class IpThreatIntel extends IpDataElement {
     tokens,
     sharedStyles,
     reputationStyles,
-    css`
-      :host {
-        display: block;
-      }
-      .layout {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr));
-        gap: calc(var(--_space) * 1.5);
-        align-items: start;
-      }
-      .wide {
-        grid-column: 1 / -1;
-      }
-      .score {
-        display: flex;
-        align-items: center;
-        gap: var(--_space);
-        margin-block: var(--_space);
-      }
-      .score strong {
-        font-size: var(--_font-size-large);
-      }
-      meter {
-        flex: 1 1 auto;
-        max-width: 16rem;
-        height: 10px;
-      }
-      .table-wrap {
-        overflow-x: auto;
-      }
-      .table-wrap:focus-visible {
-        outline: 2px solid var(--_color-focus);
-        outline-offset: 2px;
-      }
-      table {
-        width: 100%;
-      }
-      td .truncate {
-        display: inline-block;
-        max-width: 18rem;
-        vertical-align: bottom;
-      }
-      /* In the lists, dates and short values stay on one line; the rules' descriptions wrap. */
-      section[part='list'] td:not(:has(.truncate)) {
-        white-space: nowrap;
-      }
-      .badge.current {
-        --_badge-color: var(--_color-accent);
-      }
-      .more {
-        margin-block-start: var(--_space);
-      }
-      td.link-cell {
-        white-space: nowrap;
-      }
-    `,
+    threatIntelStyles,
   ];
 
   readonly #summary = this.lifecycle.track(new Task(this, {

@@ -1,4 +1,5 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
+import { customRangeStyles } from './custom-range.styles.js';
 import { property, state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -24,37 +25,7 @@ export class IpCustomRange extends LitElement {
   static override styles = [
     tokens,
     sharedStyles,
-    css`
-      form {
-        display: grid;
-        grid-template-columns: auto auto;
-        gap: var(--_space);
-        align-items: center;
-        padding: calc(var(--_space) * 1.5);
-        background: var(--_color-surface);
-        border: 1px solid var(--_color-border-strong);
-        border-radius: var(--_radius-small);
-        box-shadow: var(--_shadow-raised);
-      }
-      .hint,
-      .error,
-      .buttons {
-        grid-column: 1 / -1;
-        margin: 0;
-      }
-      .error {
-        color: var(--_color-danger);
-        max-width: 22rem;
-      }
-      .error:empty {
-        display: none;
-      }
-      .buttons {
-        display: flex;
-        justify-content: flex-end;
-        gap: var(--_space);
-      }
-    `,
+    customRangeStyles,
   ];
 
   /** The range in force: a custom window starts the form; otherwise the last 24 hours do. */

@@ -1,6 +1,7 @@
 import { msg, str } from '../shared/l10n.js';
+import { timeRangePickerStyles } from './time-range-picker.styles.js';
 import { IpElement } from '../base/ip-element.js';
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -29,28 +30,7 @@ export class IpTimeRangePicker extends IpElement {
   static override styles = [
     tokens,
     sharedStyles,
-    css`
-      :host {
-        display: inline-flex;
-        position: relative;
-      }
-      label {
-        display: inline-flex;
-        align-items: center;
-        gap: var(--_space);
-      }
-      select {
-        padding-inline-end: calc(var(--_space) * 0.5);
-        cursor: pointer;
-      }
-      ip-custom-range {
-        position: absolute;
-        z-index: 30;
-        inset-block-start: calc(100% + 4px);
-        inset-inline-end: 0;
-        min-width: max-content;
-      }
-    `,
+    timeRangePickerStyles,
   ];
 
   /** The selected range: a preset, or a custom window `from/to` (ISO 8601). */
