@@ -23,6 +23,14 @@ if (!existsSync('dist/index.js') || !existsSync('dist/bundle/ip-entity-page.bund
   process.exit(1);
 }
 const problems = [];
+// The README shows docs/examples/own-provider.ts as it is: the example a reader copies is the one tested here.
+{
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(readme.indexOf('### Your own provider'), readme.indexOf('**Honour the whole query'));
+  const shown = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+  const file = readFileSync('docs/examples/own-provider.ts', 'utf8');
+  if (shown !== file.slice(file.indexOf('import {'))) problems.push('README.md: the code under “Your own provider” is not docs/examples/own-provider.ts (from its first import)');
+}
 const work = mkdtempSync(path.join(tmpdir(), 'ip-entity-page-consumers-'));
 
 // 1. The tarball, and its size against the budget.

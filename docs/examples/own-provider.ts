@@ -1,17 +1,8 @@
-// A provider over your own backend (the README's "Your own provider"). It honours the whole
-// query: the packed package is installed into a scratch app that uses this file as is, and a
-// browser checks that filters, an incident's alerts and paging show the right rows
-// (scripts/consumer-apps.mjs, in CI).
-import {
-  IpDataError,
-  queryAlerts,
-  queryDevices,
-  type AlertItem,
-  type IpDataProvider,
-  type ObservedDevice,
-  type RequestOptions,
-  type TimeRange,
-} from 'ip-entity-page';
+// A provider over your own backend: the README's "Your own provider", character for character
+// (scripts/consumer-apps.mjs compares them). It honours the whole query: the packed package is
+// installed into a scratch app that uses this file as is, and a browser checks that filters, an
+// incident's alerts and paging show the right rows (scripts/consumer-apps.mjs, in CI).
+import { IpDataError, queryAlerts, queryDevices, type AlertItem, type IpDataProvider, type ObservedDevice, type RequestOptions, type TimeRange } from 'ip-entity-page';
 
 const range = (r: TimeRange | undefined) => (r ? `from=${r.from.toISOString()}&to=${r.to.toISOString()}` : '');
 
@@ -23,15 +14,6 @@ async function get<T>(url: string, { signal }: RequestOptions): Promise<T> {
   return res.json() as Promise<T>;
 }
 
-/**
- * `siem` answers every alert and device of an IP in a range (a few thousand at most), and the
- * provider filters, sorts and pages them with the library's own engine (`queryAlerts`,
- * `queryDevices`), so every field of the query is honoured. A backend that pages by itself
- * forwards every field instead (docs/rest-api.md lists them): `range`, each `filter` field,
- * `search`, `sort`, `offset` and `limit` for alerts; `range`, `search`, `actionType`,
- * `direction`, `sort`, `offset` and `limit` for devices. An incident's alerts are asked for as
- * `filter: { incidentId: [id] }`; a provider that drops the filter shows unrelated rows.
- */
 export function siemProvider(siem: string): IpDataProvider {
   const at = (ip: string) => `${siem}/ip/${encodeURIComponent(ip)}`;
   return {
@@ -39,6 +21,8 @@ export function siemProvider(siem: string): IpDataProvider {
     getSecuritySummary: (ip, r, o) => get(`${at(ip)}/summary?${range(r)}`, o),
     getLogActivity: (ip, r, o) => get(`${at(ip)}/logs?${range(r)}`, o),
     getPrevalence: (ip, r, o) => get(`${at(ip)}/prevalence?${range(r)}`, o),
+    // The SIEM answers every alert / device of the IP in the range; the library's own engine
+    // filters, sorts and pages them, so every field of the query is honoured.
     listAlerts: async (ip, query, o) => queryAlerts(await get<AlertItem[]>(`${at(ip)}/alerts?${range(query.range)}`, o), query),
     listObservedDevices: async (ip, query, o) => queryDevices(await get<ObservedDevice[]>(`${at(ip)}/devices?${range(query.range)}`, o), query),
     links: { device: (id) => `/devices/${encodeURIComponent(id)}` },

@@ -23,7 +23,6 @@ import { CAPABILITY_OF, METHOD_NAMES, PROVIDER_METHODS, type CapabilityFlag, typ
 
 /** Every method but `getCapabilities`, which is combined from each provider's own. */
 const METHODS = METHOD_NAMES.filter((m) => m !== 'getCapabilities');
-type Method = ProviderMethod;
 
 const LINKS = ['device', 'alert', 'incident', 'hunting', 'activityLog', 'cloudAppSettings'] as const;
 
@@ -43,9 +42,9 @@ const method = (p: IpDataProvider, m: string) => (p as unknown as Record<string,
 export function combineProviders(...providers: IpDataProvider[]): IpDataProvider {
   const list = providers.filter((p): p is IpDataProvider => Boolean(p && typeof p === 'object'));
   if (!list.length) throw new TypeError('combineProviders needs at least one provider.');
-  const has = (m: Method) => list.filter((p) => typeof method(p, m) === 'function');
-  const owner = (m: Method) => has(m)[0];
-  const call = <T>(p: IpDataProvider, m: Method, args: unknown[]) => method(p, m)!.apply(p, args) as T;
+  const has = (m: ProviderMethod) => list.filter((p) => typeof method(p, m) === 'function');
+  const owner = (m: ProviderMethod) => has(m)[0];
+  const call = <T>(p: IpDataProvider, m: ProviderMethod, args: unknown[]) => method(p, m)!.apply(p, args) as T;
 
   // Each provider's look-back, read once (and again after a failure).
   let lookbacks: Promise<Array<number | undefined>> | undefined;
@@ -57,7 +56,7 @@ export function combineProviders(...providers: IpDataProvider[]): IpDataProvider
   };
 
   /** The provider for a ranged method, and the range it is asked for. */
-  async function choose(m: Method, range: TimeRange | undefined): Promise<{ p: IpDataProvider; range: TimeRange | undefined; kept?: number }> {
+  async function choose(m: ProviderMethod, range: TimeRange | undefined): Promise<{ p: IpDataProvider; range: TimeRange | undefined; kept?: number }> {
     const candidates = has(m);
     if (!range || !(range.from instanceof Date)) return { p: candidates[0]!, range };
     const days = await lookback();
@@ -98,7 +97,7 @@ export function combineProviders(...providers: IpDataProvider[]): IpDataProvider
   for (const m of METHODS) if (owner(m)) combined[m] = (...args: unknown[]) => call(owner(m)!, m, args);
 
   // Methods over a range: the range is argument `at`, or the query's `range` there.
-  const ranged = (m: Method, at: number, note: boolean, inQuery = false) => {
+  const ranged = (m: ProviderMethod, at: number, note: boolean, inQuery = false) => {
     if (!owner(m)) return;
     combined[m] = async (...args: unknown[]) => {
       const arg = args[at];
@@ -172,7 +171,7 @@ export function combineProviders(...providers: IpDataProvider[]): IpDataProvider
   combined['getCapabilities'] = async (o: RequestOptions): Promise<Partial<ProviderCapabilities>> => {
     const all = await Promise.all(list.map((p) => resolveCapabilities(p, o).catch(() => undefined)));
     const caps: Partial<ProviderCapabilities> = {};
-    for (const [m, cap] of Object.entries(CAPABILITY_OF) as Array<[Method, CapabilityFlag]>) {
+    for (const [m, cap] of Object.entries(CAPABILITY_OF) as Array<[ProviderMethod, CapabilityFlag]>) {
       const i = list.indexOf(owner(m)!);
       (caps as Record<string, unknown>)[cap] = i >= 0 ? Boolean(all[i]?.[cap]) : false;
     }

@@ -253,6 +253,7 @@ export class HttpClient {
   }
 
   #tooBig(status: number): IpDataError {
-    return new IpDataError('bad-response', `The service sent more than ${Math.round(this.#maxBytes / 1024 / 1024)} MB; this page does not read answers that large.`, { status, reason: { id: 'too-large', megabytes: Math.round(this.#maxBytes / 1024 / 1024) } });
+    const megabytes = Math.round(this.#maxBytes / 1024 / 1024);
+    return new IpDataError('bad-response', `The service sent more than ${megabytes} MB; this page does not read answers that large.`, { status, reason: { id: 'too-large', megabytes } });
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The README's sample rows ("Your own provider") are what a provider may return: the readers every
- * answer goes through accept them as they are written there.
+ * answer goes through accept them as they are written there. (That its example is the file CI
+ * runs is checked by scripts/consumer-apps.mjs.)
  */
 import { expect } from '@open-wc/testing';
 import { readAnswer } from '../../src/providers/validate.js';
