@@ -56,7 +56,7 @@ export {
   type SortDirection,
 } from './data/provider.js';
 export { PROVIDER_METHODS, type ProviderMethod, type MethodSpec, type CapabilityFlag, type AnswerMethod } from './data/contract.js';
-export { IpDataError, PartlyAppliedError, isAbortError, type IpDataErrorKind, type IpDataErrorOptions, type ErrorReason } from './data/errors.js';
+export { IpDataError, PartlyAppliedError, isAbortError, type IpDataErrorKind, type IpDataErrorOptions, type ErrorReason, type ServiceNeed } from './data/errors.js';
 export { RANGE_KEYS, DEFAULT_RANGE, type TimeRange, type RangeKey, type RangeSpec } from './lib/time-range.js';
 
 // What providers return.

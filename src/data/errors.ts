@@ -34,7 +34,52 @@ export type ErrorReason =
   | { readonly id: 'redirect' }
   | { readonly id: 'unreachable' }
   | { readonly id: 'timeout'; readonly seconds: number; readonly change: boolean }
-  | { readonly id: 'too-large'; readonly megabytes: number };
+  | { readonly id: 'too-large'; readonly megabytes: number }
+  /**
+   * A named service (`Microsoft Graph`, `Log Analytics`, `Elasticsearch`, `Kibana`) refused or
+   * failed a call; the error's kind says how. `said` is the service's own words, `needs` what
+   * would let the call through, `tip` what the analyst can do.
+   */
+  | { readonly id: 'service'; readonly service: string; readonly status?: number; readonly said?: string; readonly needs?: readonly ServiceNeed[]; readonly tip?: 'shorter-range' | 'check-key' }
+  /** The host's `getToken` gave no usable token for the service. */
+  | { readonly id: 'no-token'; readonly service: string; readonly said?: string }
+  /** The page's own share of the service's quota is used up (it waits instead of being throttled). */
+  | { readonly id: 'quota'; readonly service: string }
+  /** The service sent a link to another origin; the token is not sent there. */
+  | { readonly id: 'foreign-link'; readonly service: string; readonly origin: string }
+  /** An answer the page cannot read; `detail` is technical (a field path, what was expected) and stays as is. */
+  | { readonly id: 'unreadable'; readonly service?: string; readonly detail: string }
+  /** A change goes through a service the host gave no address for (`option` is the provider option that sets it). */
+  | { readonly id: 'no-address'; readonly service: string; readonly option: string }
+  | { readonly id: 'read-only' }
+  /** Ids the data source does not know; nothing was changed. */
+  | { readonly id: 'unknown-ids'; readonly what: 'device' | 'insight' | 'item'; readonly ids: readonly string[] }
+  /** The data source changes only an alert's status; the patch also had `fields`. */
+  | { readonly id: 'status-only'; readonly service: string; readonly fields: readonly string[] }
+  /** The cluster's ES|QL is older than the page's queries: `version` when known, else the `missing` function. */
+  | { readonly id: 'cluster-version'; readonly version?: string; readonly missing?: string; readonly needs: string }
+  /** The event indices map no field the query needs. */
+  | { readonly id: 'missing-fields'; readonly indices: string; readonly fields: readonly string[] }
+  /** Some of the items come from a data source that cannot change them (`days`: the range that lists them from one that can). */
+  | { readonly id: 'read-only-source'; readonly count: number; readonly days?: number }
+  /** `changed` of `of` were changed, the rest not; the error's `cause` says why. */
+  | { readonly id: 'partly-changed'; readonly changed: number; readonly of: number }
+  /** The change was saved but the comment could not be added to `failed` of `of`; the `cause` says why. */
+  | { readonly id: 'comment-failed'; readonly failed: number; readonly of: number }
+  /** The service changed only `changed` of `of` items without refusing the rest (it skips what the caller may not write). */
+  | { readonly id: 'skipped'; readonly service: string; readonly changed: number; readonly of: number; readonly needs: readonly ServiceNeed[] };
+
+/** What a refused call needs, in the service's own names (permissions, roles and privileges are not translated). */
+export type ServiceNeed =
+  /** An API permission; `delegated` when the delegated permission has another name. */
+  | { readonly permission: string; readonly delegated?: string }
+  /** An Azure role on the workspace or its resource group (any of `roles`). */
+  | { readonly roles: readonly string[]; readonly scope: 'workspace' | 'resource-group' }
+  | { readonly license: string }
+  /** Elasticsearch index privileges on `indices`. */
+  | { readonly privileges: readonly string[]; readonly indices: string }
+  /** A Kibana feature privilege in the space. */
+  | { readonly feature: string; readonly level: string };
 
 export interface IpDataErrorOptions {
   /** A situation the page words in its language (see {@link ErrorReason}). */

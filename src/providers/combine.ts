@@ -129,7 +129,9 @@ export function combineProviders(...providers: IpDataProvider[]): IpDataProvider
         const count = readOnly.reduce((n, [, g]) => n + g.length, 0);
         const days = (await lookback())[list.indexOf(owner('updateAlerts')!)];
         const hint = days === undefined ? '' : ` Choose a time range of ${days} days or less to list them from the source that can, then try again.`;
-        throw new IpDataError('invalid-input', `${count === 1 ? 'One of these alerts comes' : `${count} of these alerts come`} from a data source this page cannot change alerts in: nothing was changed.${hint}`);
+        throw new IpDataError('invalid-input', `${count === 1 ? 'One of these alerts comes' : `${count} of these alerts come`} from a data source this page cannot change alerts in: nothing was changed.${hint}`, {
+          reason: { id: 'read-only-source', count, ...(days === undefined ? {} : { days }) },
+        });
       }
       const updated: AlertItem[] = [];
       for (const [p, group] of groups) {
@@ -138,7 +140,7 @@ export function combineProviders(...providers: IpDataProvider[]): IpDataProvider
         } catch (error) {
           if (!updated.length || isAbortError(error)) throw error;
           const message = error instanceof Error ? error.message : String(error);
-          throw new PartlyAppliedError(`${updated.length} of ${ids.length} were changed; the rest were not: ${message}`, updated, { cause: error });
+          throw new PartlyAppliedError(`${updated.length} of ${ids.length} were changed; the rest were not: ${message}`, updated, { cause: error, reason: { id: 'partly-changed', changed: updated.length, of: ids.length } });
         }
       }
       return updated;

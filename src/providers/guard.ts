@@ -42,6 +42,17 @@ export function answersAlreadyRead(provider: object): void {
   answersRead.add(provider);
 }
 
+let beforeError: ((error: unknown) => Promise<void> | undefined) | undefined;
+
+/**
+ * Work to finish before a guarded call's error reaches its caller: the components load the words
+ * for the error's reason there, so an element shows it in the page's language from the start.
+ * @internal
+ */
+export function beforeGuardedError(hook: (error: unknown) => Promise<void> | undefined): void {
+  beforeError = hook;
+}
+
 const GUARDED = Symbol.for('ip-entity-page/guarded');
 const guards = new WeakMap<object, IpDataProvider>();
 
@@ -106,8 +117,9 @@ function guardMethod(target: IpDataProvider, method: AnswerMethod, fn: (...args:
     return untilAbort(Promise.resolve(answer), options?.signal).then(
       (value) => (read ? readAnswer(method, value, limit, args) : value),
       async (error: unknown) => {
+        await beforeError?.(error);
         // What a change applied in part did apply is an answer too: read it as one.
-        if (read && error instanceof PartlyAppliedError) throw new PartlyAppliedError(error.message, (await readAnswer(method, error.applied, limit, args)) as unknown[], { cause: error.cause });
+        if (read && error instanceof PartlyAppliedError) throw new PartlyAppliedError(error.message, (await readAnswer(method, error.applied, limit, args)) as unknown[], { cause: error.cause, reason: error.reason });
         throw error;
       },
     );

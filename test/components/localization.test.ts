@@ -13,6 +13,7 @@ import { labelFor, SEVERITY_LABELS } from '../../src/components/shared/labels.js
 import { RANGE_LABELS } from '../../src/components/shared/range-text.js';
 import { describeError } from '../../src/components/shared/error-text.js';
 import { RestIpDataProvider } from '../../src/providers/rest/rest-provider.js';
+import { guardProvider } from '../../src/providers/guard.js';
 import { deepQueryAll, deepText } from '../helpers/dom.js';
 import { staticProvider } from '../helpers/providers.js';
 
@@ -91,7 +92,8 @@ describe('localization', () => {
     ];
     const errors: unknown[] = [];
     for (const answer of answers) {
-      const rest = new RestIpDataProvider({ baseUrl: 'https://soc.example/ip-api', fetch: answer, maxRetries: 0 });
+      // Through the guard, as every element asks: the error arrives with its words loaded.
+      const rest = guardProvider(new RestIpDataProvider({ baseUrl: 'https://soc.example/ip-api', fetch: answer, maxRetries: 0 }));
       errors.push(await rest.getIpDetails('203.0.113.7', { signal: new AbortController().signal }).then(() => undefined, (e: unknown) => e));
     }
     await applyLocale('de');

@@ -174,8 +174,10 @@ describe('<ip-sentinel-events>', () => {
       await sendKeys({ press: 'ArrowDown' });
       await el.updateComplete;
       expect(root(el).activeElement).to.equal(list()[1]);
+      // The first row is a day's heading, the second that day's newest event (which rows follow
+      // depends on the hour the test runs: the events are hours old, so a day may start between them).
       expect(titleOf(list()[1]!).tabIndex).to.equal(0);
-      expect(titleOf(list()[2]!).tabIndex ?? -1).to.not.equal(0);
+      expect(events(el).filter((e) => e !== list()[1] && titleOf(e).tabIndex === 0)).to.have.length(0);
       await sendKeys({ press: 'End' });
       await el.updateComplete;
       expect(root(el).activeElement).to.equal(list().at(-1));

@@ -134,7 +134,7 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     const { p } = provider();
     const err = await dataError(p.getIpDetails(IP, o()));
     expect(err.kind).to.equal('forbidden');
-    expect(err.message).to.contain('it needs the ThreatIntelligence.Read.All permission and an active Defender Threat Intelligence Portal license and API add-on license for the tenant');
+    expect(err.message).to.contain('it needs the ThreatIntelligence.Read.All permission and a license for Defender Threat Intelligence (the Portal license and the API add-on, for the tenant)');
     expect(err.message).to.contain('It said: “Missing role”');
     expect((await p.getSecuritySummary(IP, range, o())).openIncidents).to.be.a('number');
   });

@@ -250,7 +250,7 @@ describe('ElasticSecurityProvider on the clusters deployments have', () => {
     const provider = new ElasticSecurityProvider({ elasticsearchUrl: DEMO_ELASTICSEARCH_URL });
     const el = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} range="30d" .provider=${provider}></ip-entity-page>`);
     // Each ES|QL section says so; the alert counts (the search API) still show, saying what is missing.
-    await waitUntil(() => (deepText(el).match(/needs Elasticsearch 8\.14 or later/g) ?? []).length >= 3 && /Active alerts/.test(deepText(el)), 'the overview says the version', { timeout: 10_000 });
+    await waitUntil(() => (deepText(el).match(/Elasticsearch 8\.14 or later/g) ?? []).length >= 3 && /Active alerts/.test(deepText(el)), 'the overview says the version', { timeout: 10_000 });
     expect(deepText(el)).to.contain('8.13.4');
     el.selectTab('alerts');
     await waitUntil(() => /\d+ incidents and alerts/.test(deepText(el)), 'the alerts list', { timeout: 10_000 });

@@ -3,9 +3,10 @@
  * when it gave one, else a sentence for the error's kind.
  */
 import { IpDataError, type ErrorReason, type IpDataErrorKind } from '../../data/errors.js';
+import { beforeGuardedError } from '../../providers/guard.js';
 import { msg, str } from './l10n.js';
 
-const KIND_MESSAGES: Readonly<Record<IpDataErrorKind, string>> = {
+export const KIND_MESSAGES: Readonly<Record<IpDataErrorKind, string>> = {
   get 'not-found'() {
     return msg('Not found.');
   },
@@ -41,35 +42,25 @@ const KIND_MESSAGES: Readonly<Record<IpDataErrorKind, string>> = {
   },
 };
 
-/** A reason's sentence in the page's language. */
-function reasonText(reason: ErrorReason, kind: IpDataErrorKind): string {
-  switch (reason.id) {
-    case 'status': {
-      const sentence = kind === 'unavailable' && reason.status ? msg(str`The service is unavailable (HTTP ${reason.status}).`) : KIND_MESSAGES[kind];
-      return reason.said ? msg(str`${sentence} The service said: “${reason.said}”`) : sentence;
-    }
-    case 'invalid-ip':
-      return msg(str`“${reason.input}” is not a valid IP address.`);
-    case 'invalid-id':
-      return msg(str`“${reason.input}” is not an id this service can look up.`);
-    case 'web-page':
-      return msg(str`The service sent a web page (${reason.contentType || msg('no content type')}) instead of JSON. Check the API address.`);
-    case 'not-json':
-      return msg('The service sent a response that is not valid JSON.');
-    case 'redirect':
-      return msg('The service answered with a redirect, which this page does not follow (a request may carry credentials): set the address to the final one.');
-    case 'unreachable':
-      return msg('The service could not be reached. Check the connection and the API address.');
-    case 'timeout':
-      return reason.change
-        ? msg(str`The service did not answer within ${reason.seconds} s. The change may have been applied: check before trying again (trying the same change again does not apply it twice).`)
-        : msg(str`The service did not answer within ${reason.seconds} s.`);
-    case 'too-large':
-      return msg(str`The service sent more than ${reason.megabytes} MB; this page does not read answers that large.`);
-    default:
-      return KIND_MESSAGES[kind];
-  }
+type Words = typeof import('./error-words.js');
+let words: Words | undefined;
+let loading: Promise<void> | undefined;
+
+/** Load the sentences for errors' reasons (once); `describeError` words reasons from then on. */
+export function loadErrorWords(): Promise<void> {
+  return (loading ??= import('./error-words.js').then(
+    (m) => {
+      words = m;
+    },
+    () => {
+      // Offline or a failed chunk: the English message stands, and the next error tries again.
+      loading = undefined;
+    },
+  ));
 }
+
+// An error with a reason reaches an element only once its sentence can be said.
+beforeGuardedError((error) => (error instanceof IpDataError && error.reason && !words ? loadErrorWords() : undefined));
 
 /**
  * A message for any thrown value: the provider's own message when it is an {@link IpDataError}
@@ -78,7 +69,12 @@ function reasonText(reason: ErrorReason, kind: IpDataErrorKind): string {
  */
 export function describeError(error: unknown): string {
   if (error instanceof IpDataError) {
-    const base = error.reason ? reasonText(error.reason, error.kind) : error.message || KIND_MESSAGES[error.kind];
+    let base = error.message || KIND_MESSAGES[error.kind];
+    if (error.reason) {
+      // Until the sentences are here (an error that did not come through the guard), the provider's English message.
+      if (words) base = words.reasonText(error as IpDataError & { reason: ErrorReason });
+      else void loadErrorWords();
+    }
     return error.kind === 'rate-limited' && error.retryAfter ? `${base} ${msg(str`Try again in ${Math.ceil(error.retryAfter)} s.`)}` : base;
   }
   if (error instanceof Error && error.message) return error.message;

@@ -107,7 +107,7 @@ export class DefenderXdrProvider implements IpDataProvider {
   constructor(options: DefenderXdrProviderOptions) {
     this.#t = new MicrosoftTransport({ getToken: options.getToken, fetch: options.fetch, timeoutMs: options.timeoutMs, maxRetryAfterSeconds: options.maxRetryAfterSeconds });
     const graphApi: MicrosoftApi = { name: 'Microsoft Graph', base: (options.graphUrl ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, ''), scope: GRAPH_SCOPE };
-    this.#mde = options.defenderUrl ? { name: 'the Defender for Endpoint API', base: options.defenderUrl.replace(/\/+$/, ''), scope: MDE_SCOPE } : undefined;
+    this.#mde = options.defenderUrl ? { name: 'Microsoft Defender for Endpoint API', base: options.defenderUrl.replace(/\/+$/, ''), scope: MDE_SCOPE } : undefined;
     this.#graph = new DefenderGraph(this.#t, graphApi, {
       hunting: new RateLimiter('advanced hunting', [{ max: 45, windowMs: MIN }, { max: 1_500, windowMs: HOUR }]),
       graph: new RateLimiter('Microsoft Graph security API', [{ max: 150, windowMs: MIN }]),
@@ -310,10 +310,10 @@ export class DefenderXdrProvider implements IpDataProvider {
     this.#applyUpdates(updated);
     if (commentsFailed.length) {
       const why = commentsFailed[0]!.error instanceof Error ? (commentsFailed[0]!.error as Error).message : String(commentsFailed[0]!.error);
-      throw new PartlyAppliedError(
-        `The change was saved, but the comment could not be added to ${commentsFailed.length} of ${ids.length}: ${why}`,
-        updated,
-      );
+      throw new PartlyAppliedError(`The change was saved, but the comment could not be added to ${commentsFailed.length} of ${ids.length}: ${why}`, updated, {
+        cause: commentsFailed[0]!.error,
+        reason: { id: 'comment-failed', failed: commentsFailed.length, of: ids.length },
+      });
     }
     return updated;
   }
@@ -321,10 +321,12 @@ export class DefenderXdrProvider implements IpDataProvider {
   async addIndicator(input: IndicatorInput, o: RequestOptions): Promise<Indicator> {
     // IPv6 with all 8 groups, as the indicators doc requires; nothing but the documented fields.
     const value = fullIpv6Form(input.indicatorValue);
-    if (!value) throw new IpDataError('invalid-input', `“${String(input.indicatorValue).slice(0, 64)}” is not a valid IP address.`);
+    if (!value) throw new IpDataError('invalid-input', `“${String(input.indicatorValue).slice(0, 64)}” is not a valid IP address.`, { reason: { id: 'invalid-ip', input: String(input.indicatorValue).slice(0, 64) } });
     const body: Record<string, unknown> = { indicatorValue: value, indicatorType: 'IpAddress', action: input.action, title: input.title, description: input.description, generateAlert: input.generateAlert };
     for (const key of ['application', 'expirationTime', 'severity', 'recommendedActions', 'rbacGroupNames'] as const) if (input[key] !== undefined) body[key] = input[key];
-    if (!this.#mde) throw new IpDataError('forbidden', 'Adding an indicator goes through the Defender for Endpoint API, and this page has no address for it: the host sets defenderUrl to its proxy for that API.');
+    if (!this.#mde) throw new IpDataError('forbidden', 'Adding an indicator goes through the Defender for Endpoint API, and this page has no address for it: the host sets defenderUrl to its proxy for that API.', {
+        reason: { id: 'no-address', service: 'Microsoft Defender for Endpoint API', option: 'defenderUrl' },
+      });
     const raw = await this.#t.call({
       api: this.#mde,
       method: 'POST',
@@ -362,7 +364,7 @@ export class DefenderXdrProvider implements IpDataProvider {
         signal: o.signal,
         limiter: this.#mdeLimit,
         permission: 'Score.Read.All',
-        license: 'Microsoft Defender Vulnerability Management (the exposure score lists the groups)',
+        license: 'Microsoft Defender Vulnerability Management',
         what: 'the device groups',
         read: true,
       })) as { value?: unknown };

@@ -113,7 +113,7 @@ export class DefenderGraph {
           return { bodies, unavailable: unavailable.length };
         }
         const responses = Array.isArray(answer?.responses) ? (answer.responses as Array<Record<string, unknown>>) : undefined;
-        if (!responses) throw new IpDataError('bad-response', `Microsoft Graph sent a batch answer without “responses” (${what}).`);
+        if (!responses) throw new IpDataError('bad-response', `Microsoft Graph sent a batch answer without “responses” (${what}).`, { reason: { id: 'unreadable', service: 'Microsoft Graph', detail: 'a $batch answer without “responses”' } });
         const answered = new Set<number>();
         for (const r of responses) {
           const i = Number(r?.['id']);
@@ -215,7 +215,7 @@ export class DefenderGraph {
    */
   /** One threat intelligence read (its own rate limit; 403 names the license and the permission). */
   tiGet(path: string, what: string, signal: AbortSignal): Promise<unknown> {
-    return this.#t.call({ api: this.#api, method: 'GET', path, signal, limiter: this.#limit.threatIntel, permission: 'ThreatIntelligence.Read.All', license: 'an active Defender Threat Intelligence Portal license and API add-on license for the tenant (as the Graph threat intelligence pages say)', what, read: true });
+    return this.#t.call({ api: this.#api, method: 'GET', path, signal, limiter: this.#limit.threatIntel, permission: 'ThreatIntelligence.Read.All', license: 'Defender Threat Intelligence (the Portal license and the API add-on, for the tenant)', what, read: true });
   }
 
   async threatIntel(ip: string, signal: AbortSignal): Promise<{ host?: unknown; whois?: unknown; reverse?: unknown }> {

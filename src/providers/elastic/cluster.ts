@@ -44,7 +44,7 @@ export type FieldTypes = ReadonlyMap<string, readonly string[]>;
 /** The fields `_field_caps` reports, with their types (`unmapped` left out). */
 export function readFieldCaps(answer: unknown): FieldTypes {
   const fields: unknown = (answer as Partial<estypes.FieldCapsResponse> | null)?.fields;
-  if (!fields || typeof fields !== 'object') throw new IpDataError('bad-response', 'Elasticsearch answered the field capabilities without fields.');
+  if (!fields || typeof fields !== 'object') throw new IpDataError('bad-response', 'Elasticsearch answered the field capabilities without fields.', { reason: { id: 'unreadable', service: 'Elasticsearch', detail: '_field_caps without fields' } });
   const out = new Map<string, string[]>();
   for (const [name, byType] of Object.entries(fields as Record<string, unknown>)) {
     if (!byType || typeof byType !== 'object') continue;

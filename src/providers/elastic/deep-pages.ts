@@ -110,7 +110,7 @@ export class DeepPages {
     if (!list.pit) {
       const opened = await this.#io.post(`${this.#index}/_pit?keep_alive=${KEEP_ALIVE}`, undefined, what, signal);
       const id: unknown = (opened as Partial<estypes.OpenPointInTimeResponse> | null)?.id;
-      if (typeof id !== 'string' || !id) throw new IpDataError('bad-response', `Elasticsearch opened no point in time for ${what}.`);
+      if (typeof id !== 'string' || !id) throw new IpDataError('bad-response', `Elasticsearch opened no point in time for ${what}.`, { reason: { id: 'unreadable', service: 'Elasticsearch', detail: 'no point in time id' } });
       list.pit = id;
       list.cursors.clear();
     }

@@ -23,7 +23,7 @@ import { HttpClient, parseJson } from '../http.js';
 import { SharedCache } from '../kit/shared-cache.js';
 import { esqlSupported, readFieldCaps, readVersion, type ClusterVersion, type FieldTypes } from './cluster.js';
 import { DeepPages } from './deep-pages.js';
-import { elasticError, kibanaError, missingNote, tooOld } from './errors.js';
+import { ALERT_WRITE_PRIVILEGES, elasticError, kibanaError, missingNote, tooOld } from './errors.js';
 import { paramsOf, type EsqlRequest } from './esql.js';
 import { A, ElasticQueries, type ElasticFieldNames } from './queries.js';
 import { alertFromHit, deviceFromRow, esqlRows, eventFromRow, num, severityOf, statusOf, str, type Row } from './read.js';
@@ -228,9 +228,9 @@ export class ElasticSecurityProvider implements IpDataProvider {
    */
   async updateAlerts(ids: string[], patch: AlertPatch, o: RequestOptions): Promise<AlertItem[]> {
     const kibana = this.#o.kibanaUrl?.trim().replace(/\/+$/, '');
-    if (!kibana) throw new IpDataError('forbidden', 'This Elastic provider is read-only: give it kibanaUrl to change alerts.');
+    if (!kibana) throw new IpDataError('forbidden', 'This Elastic provider is read-only: give it kibanaUrl to change alerts.', { reason: { id: 'no-address', service: 'Kibana', option: 'kibanaUrl' } });
     const other = Object.keys(patch).filter((k) => k !== 'status' && patch[k as keyof AlertPatch] !== undefined);
-    if (other.length) throw new IpDataError('invalid-input', `Elastic Security alerts can only change their status here, not ${other.join(', ')}. Nothing was changed.`);
+    if (other.length) throw new IpDataError('invalid-input', `Elastic Security alerts can only change their status here, not ${other.join(', ')}. Nothing was changed.`, { reason: { id: 'status-only', service: 'Elastic Security', fields: other } });
     const status = patch.status === 'new' ? 'open' : patch.status === 'inProgress' ? 'acknowledged' : patch.status === 'resolved' ? 'closed' : undefined;
     if (!status) throw new IpDataError('invalid-input', `“${String(patch.status)}” is not a status Elastic Security alerts have.`);
     if (!Array.isArray(ids) || !ids.length || ids.some((id) => typeof id !== 'string' || !id)) throw new IpDataError('invalid-input', 'Alert ids are needed.');
@@ -256,8 +256,9 @@ export class ElasticSecurityProvider implements IpDataProvider {
     const updated = typeof result.updated === 'number' ? result.updated : changed.length;
     if (updated >= ids.length || changed.length >= ids.length) return items;
     const why = `Kibana changed ${updated} of ${ids.length} alerts. The change runs as the key the page sends: it needs the index privileges read, write, maintenance and view_index_metadata on ${this.#q.alertsIndex} (alerts it may not write are skipped, not refused).`;
-    if (!changed.length) throw new IpDataError('forbidden', why);
-    throw new PartlyAppliedError(why, changed);
+    const reason = { id: 'skipped', service: 'Kibana', changed: updated, of: ids.length, needs: [{ privileges: ALERT_WRITE_PRIVILEGES, indices: this.#q.alertsIndex }] } as const;
+    if (!changed.length) throw new IpDataError('forbidden', why, { reason });
+    throw new PartlyAppliedError(why, changed, { reason });
   }
 
   /** The ES|QL query Go hunt and the hunting links open in Discover. */

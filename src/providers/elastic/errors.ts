@@ -4,14 +4,22 @@
  * `{ statusCode, error, message }`) turned into the page's errors, with what the cluster lacks or
  * the key needs.
  */
-import { IpDataError } from '../../data/errors.js';
+import { IpDataError, type ServiceNeed } from '../../data/errors.js';
 import { kindForStatus, parseRetryAfter } from '../http.js';
 import { ESQL_MIN_VERSION, type ClusterVersion, type FieldTypes } from './cluster.js';
 import type { ElasticQueries } from './queries.js';
 
+/** The Elasticsearch version the page's ES|QL needs, as said (`8.15`). */
+const ESQL_NEEDS = ESQL_MIN_VERSION.replace(/\.0$/, '');
+
+/** The index privileges a status change needs on the alerts index (it runs as the caller). */
+export const ALERT_WRITE_PRIVILEGES: readonly string[] = Object.freeze(['read', 'write', 'maintenance', 'view_index_metadata']);
+
 /** The ES|QL sections of a cluster older than the page's queries need. */
 export function tooOld(version: ClusterVersion, what: string): IpDataError {
-  return new IpDataError('unsupported', `This cluster runs Elasticsearch ${version.number}: ${what} comes from an ES|QL query that needs Elasticsearch ${ESQL_MIN_VERSION.replace(/\.0$/, '')} or later (VALUES, BUCKET). The alerts list works on this cluster.`);
+  return new IpDataError('unsupported', `This cluster runs Elasticsearch ${version.number}: ${what} comes from an ES|QL query that needs Elasticsearch ${ESQL_NEEDS} or later (VALUES, BUCKET). The alerts list works on this cluster.`, {
+    reason: { id: 'cluster-version', version: version.number, needs: ESQL_NEEDS },
+  });
 }
 
 /** What the device list cannot show because no event index maps it. */
@@ -39,10 +47,15 @@ export function elasticError(status: number, text: string, headers: Headers, wha
   const said = reason ? `: ${reason.slice(0, 300)}${type ? ` (${type})` : ''}` : '';
   // ES|QL names what the indices lack (`Unknown column [url.full]`, perhaps with `, did you mean …?`).
   const unknown = type === 'verification_exception' && reason ? [...reason.matchAll(/Unknown column \[([^\]]+)\]/g)].map((m) => m[1]) : [];
-  if (unknown.length) return new IpDataError('unsupported', `The event indices (${context.indices ?? 'logs-*'}) map no ${unknown.join(' or ')} field, which ${what} needs (${status}${said}).`, { status });
+  const indices = context.indices ?? 'logs-*';
+  if (unknown.length) return new IpDataError('unsupported', `The event indices (${indices}) map no ${unknown.join(' or ')} field, which ${what} needs (${status}${said}).`, { status, reason: { id: 'missing-fields', indices, fields: unknown } });
   // An ES|QL before the functions the queries use (the version is unknown without the monitor privilege).
   if (type === 'verification_exception' && reason && /Unknown function \[(values|bucket)\]/i.test(reason)) {
-    return new IpDataError('unsupported', `Elasticsearch could not run ${what}: its ES|QL has no ${/values/i.test(reason) ? 'VALUES' : 'BUCKET'} function; this page's ES|QL needs Elasticsearch ${ESQL_MIN_VERSION.replace(/\.0$/, '')} or later (${status}${said}). The alerts list works.`, { status });
+    const missing = /values/i.test(reason) ? 'VALUES' : 'BUCKET';
+    return new IpDataError('unsupported', `Elasticsearch could not run ${what}: its ES|QL has no ${missing} function; this page's ES|QL needs Elasticsearch ${ESQL_NEEDS} or later (${status}${said}). The alerts list works.`, {
+      status,
+      reason: { id: 'cluster-version', missing, needs: ESQL_NEEDS },
+    });
   }
   const kind = kindForStatus(status);
   const advice =
@@ -51,7 +64,12 @@ export function elasticError(status: number, text: string, headers: Headers, wha
       : kind === 'forbidden'
         ? ` The key needs the read privilege on ${context.indices ?? 'the event and alert index patterns'}.`
         : '';
-  return new IpDataError(kind, `Elasticsearch refused ${what} (${status})${said}.${advice}`, { status, retryAfter: parseRetryAfter(headers.get('Retry-After')) });
+  const needs: ServiceNeed[] | undefined = kind === 'forbidden' ? [{ privileges: ['read'], indices: context.indices ?? 'logs-*, .alerts-security.alerts-*' }] : undefined;
+  return new IpDataError(kind, `Elasticsearch refused ${what} (${status})${said}.${advice}`, {
+    status,
+    retryAfter: parseRetryAfter(headers.get('Retry-After')),
+    reason: { id: 'service', service: 'Elasticsearch', status, ...(reason ? { said: `${reason.slice(0, 300)}${type ? ` (${type})` : ''}` } : {}), ...(needs ? { needs } : {}), ...(kind === 'unauthorized' ? { tip: 'check-key' } : {}) },
+  });
 }
 
 /**
@@ -70,10 +88,21 @@ export function kibanaError(status: number, text: string, headers: Headers, aler
   const kind = kindForStatus(status);
   const advice =
     kind === 'forbidden'
-      ? ` Changing an alert's status runs as the key the page sends: it needs the index privileges read, write, maintenance and view_index_metadata on ${alertsIndex}, and Kibana's Security feature (Alerts, from 9.4) at All in the space. A read-only key cannot change alerts.`
+      ? ` Changing an alert's status runs as the key the page sends: it needs the index privileges ${ALERT_WRITE_PRIVILEGES.join(', ')} on ${alertsIndex}, and Kibana's Security feature (Alerts, from 9.4) at All in the space. A read-only key cannot change alerts.`
       : kind === 'unauthorized'
         ? ' Check the key the page sends to Kibana.'
         : '';
-  return new IpDataError(kind, `Kibana refused the status change (${status})${said ? `: ${said}` : ''}.${advice}`, { status, retryAfter: parseRetryAfter(headers.get('Retry-After')) });
+  const needs: ServiceNeed[] | undefined =
+    kind === 'forbidden'
+      ? [
+          { privileges: ALERT_WRITE_PRIVILEGES, indices: alertsIndex },
+          { feature: 'Security (Alerts, from 9.4)', level: 'All' },
+        ]
+      : undefined;
+  return new IpDataError(kind, `Kibana refused the status change (${status})${said ? `: ${said}` : ''}.${advice}`, {
+    status,
+    retryAfter: parseRetryAfter(headers.get('Retry-After')),
+    reason: { id: 'service', service: 'Kibana', status, ...(said ? { said } : {}), ...(needs ? { needs } : {}), ...(kind === 'unauthorized' ? { tip: 'check-key' } : {}) },
+  });
 }
 

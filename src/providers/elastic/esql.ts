@@ -50,7 +50,7 @@ export function esqlInt(n: number): string {
 /** The IP as a parameter value: canonical and checked (anything else is refused). */
 export function esqlIp(ip: string): string {
   const canonical = canonicalIp(typeof ip === 'string' ? ip.trim() : '');
-  if (!canonical) throw new IpDataError('invalid-input', `“${String(ip).slice(0, 64)}” is not a valid IP address.`);
+  if (!canonical) throw new IpDataError('invalid-input', `“${String(ip).slice(0, 64)}” is not a valid IP address.`, { reason: { id: 'invalid-ip', input: String(ip).slice(0, 64) } });
   return canonical;
 }
 

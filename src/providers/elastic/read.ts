@@ -14,7 +14,7 @@ export type Row = Readonly<Record<string, unknown>>;
 export function esqlRows(answer: unknown, what: string): Row[] {
   const a = answer as { [K in keyof Pick<estypes.EsqlQueryResponse, 'columns' | 'values'>]?: unknown } | null;
   if (!a || !Array.isArray(a.columns) || !Array.isArray(a.values)) {
-    throw new IpDataError('bad-response', `Elasticsearch sent an ES|QL answer without columns and values (${what}).`);
+    throw new IpDataError('bad-response', `Elasticsearch sent an ES|QL answer without columns and values (${what}).`, { reason: { id: 'unreadable', service: 'Elasticsearch', detail: 'an ES|QL answer without columns and values' } });
   }
   const names = a.columns.map((c) => String((c as { name?: unknown })?.name ?? ''));
   return a.values.filter(Array.isArray).map((v) => Object.fromEntries(names.map((n, i) => [n, (v as unknown[])[i]])));

@@ -24,7 +24,7 @@ export function kqlString(value: string): string {
 /** The IP as a KQL string literal: canonical, checked (anything else is refused). */
 export function kqlIp(ip: string): string {
   const canonical = canonicalIp(typeof ip === 'string' ? ip.trim() : '');
-  if (!canonical) throw new IpDataError('invalid-input', `“${String(ip).slice(0, 64)}” is not a valid IP address.`);
+  if (!canonical) throw new IpDataError('invalid-input', `“${String(ip).slice(0, 64)}” is not a valid IP address.`, { reason: { id: 'invalid-ip', input: String(ip).slice(0, 64) } });
   return kqlString(canonical);
 }
 
@@ -35,7 +35,7 @@ export function kqlIp(ip: string): string {
  */
 export function kqlIpForms(ip: string): string {
   const canonical = canonicalIp(typeof ip === 'string' ? ip.trim() : '');
-  if (!canonical) throw new IpDataError('invalid-input', `“${String(ip).slice(0, 64)}” is not a valid IP address.`);
+  if (!canonical) throw new IpDataError('invalid-input', `“${String(ip).slice(0, 64)}” is not a valid IP address.`, { reason: { id: 'invalid-ip', input: String(ip).slice(0, 64) } });
   const forms = canonical.includes(':') ? [canonical] : [canonical, `::ffff:${canonical}`];
   return `dynamic([${forms.map(kqlString).join(', ')}])`;
 }

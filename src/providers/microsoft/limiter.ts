@@ -58,7 +58,7 @@ export class RateLimiter {
         return;
       }
       if (wait > this.#maxWaitMs) {
-        throw new IpDataError('rate-limited', `The ${this.name} quota is used up for now.`, { retryAfter: Math.ceil(wait / 1000) });
+        throw new IpDataError('rate-limited', `The ${this.name} quota is used up for now.`, { retryAfter: Math.ceil(wait / 1000), reason: { id: 'quota', service: this.name } });
       }
       await sleep(wait, signal);
     }

@@ -20,7 +20,7 @@ function lowerKeys(value: unknown): Row {
 }
 
 function refuse(source: string, what: string): never {
-  throw new IpDataError('bad-response', `${source} sent a query result this page cannot read: ${what}.`);
+  throw new IpDataError('bad-response', `${source} sent a query result this page cannot read: ${what}.`, { reason: { id: 'unreadable', service: source, detail: what } });
 }
 
 /** Rows of a Graph `runHuntingQuery` answer. */

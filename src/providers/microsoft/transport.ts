@@ -5,7 +5,7 @@
  * per-endpoint rate limiter, `Retry-After` honoured on 429, and Microsoft's errors turned into
  * the library's error kinds with the missing permission named.
  */
-import { IpDataError } from '../../data/errors.js';
+import { IpDataError, type ServiceNeed } from '../../data/errors.js';
 import { backoffMs, errorMessageOf, HttpClient, kindForStatus, parseJson, parseRetryAfter, sleep, type HttpAnswer } from '../http.js';
 import type { RateLimiter } from './limiter.js';
 
@@ -36,9 +36,9 @@ export interface MicrosoftCall {
   limiter?: RateLimiter;
   /** The API permission the call needs (named when the service refuses it). */
   permission: string;
-  /** The role it needs as well, where the service checks one (`Microsoft Sentinel Reader role on the resource group`). */
-  role?: string;
-  /** The license it needs as well, in the documentation's words. */
+  /** The Azure role it needs as well (any of `roles`), where the service checks one. */
+  role?: { roles: readonly string[]; scope: 'workspace' | 'resource-group' };
+  /** The license it needs as well, by its product name. */
   license?: string;
   /** What the call is for, in words: `the devices that talked to the IP`. */
   what: string;
@@ -114,7 +114,7 @@ export class MicrosoftTransport {
     if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) {
       const target = new URL(path);
       if (target.origin !== base.origin) {
-        throw new IpDataError('bad-response', `${api.name} pointed to another address (${target.origin}); the page does not send its token there.`);
+        throw new IpDataError('bad-response', `${api.name} pointed to another address (${target.origin}); the page does not send its token there.`, { reason: { id: 'foreign-link', service: api.name, origin: target.origin } });
       }
       return target.href;
     }
@@ -127,46 +127,53 @@ export class MicrosoftTransport {
       token = await this.#getToken(api.scope, { signal });
     } catch (error) {
       signal.throwIfAborted();
-      throw new IpDataError('unauthorized', `No token for ${api.name}: ${safeMessage(error)}`, { cause: error });
+      throw new IpDataError('unauthorized', `No token for ${api.name}: ${safeMessage(error)}`, { cause: error, reason: { id: 'no-token', service: api.name, said: safeMessage(error) } });
     }
     if (typeof token !== 'string' || !token.trim() || /[\r\n]/.test(token)) {
-      throw new IpDataError('unauthorized', `No token for ${api.name}: getToken gave no usable token for ${api.scope}.`);
+      throw new IpDataError('unauthorized', `No token for ${api.name}: getToken gave no usable token for ${api.scope}.`, { reason: { id: 'no-token', service: api.name } });
     }
     return token.trim();
   }
 
   #errorFor(c: MicrosoftCall, answer: HttpAnswer, retryAfter: number | undefined): IpDataError {
     const { message, code } = errorMessageOf(answer.text);
+    const service = c.api.name;
     let kind = kindForStatus(answer.status);
     let text: string;
-    let advice = '';
+    let tip: 'shorter-range' | undefined;
+    let needed: ServiceNeed[] | undefined;
     switch (kind) {
       case 'unauthorized':
-        text = `${c.api.name} did not accept the sign-in for ${c.what}: the token is missing, expired or for another tenant.`;
+        text = `${service} did not accept the sign-in for ${c.what}: the token is missing, expired or for another tenant.`;
         break;
       case 'forbidden':
-        text = `${c.api.name} refused ${c.what}: it needs ${needs(c)}.`;
+        needed = needs(c);
+        text = `${service} refused ${c.what}: it needs ${needsInWords(needed)}.`;
         break;
       case 'not-found':
-        text = `${c.api.name} has nothing for ${c.what}.`;
+        text = `${service} has nothing for ${c.what}.`;
         break;
       case 'rate-limited':
-        text = `${c.api.name} asked to slow down (${c.what}).`;
+        text = `${service} asked to slow down (${c.what}).`;
         break;
       case 'invalid-input':
         // A hunting query that ran out of time or resources comes back as a 400.
         if (/time ?out|timed out|exceeded|cpu|resource/i.test(`${code ?? ''} ${message ?? ''}`)) {
           kind = 'timeout';
-          text = `The query for ${c.what} took too long and was stopped by ${c.api.name}.`;
-          advice = ' Try a shorter time range.';
-        } else text = `${c.api.name} rejected the request for ${c.what}.`;
+          text = `The query for ${c.what} took too long and was stopped by ${service}.`;
+          tip = 'shorter-range';
+        } else text = `${service} rejected the request for ${c.what}.`;
         break;
       default:
-        text = `${c.api.name} failed while answering ${c.what} (HTTP ${answer.status}).`;
+        text = `${service} failed while answering ${c.what} (HTTP ${answer.status}).`;
     }
     // The service's own words, after ours (secrets it echoed cut short).
-    const said = message ? ` It said: “${message.replace(SECRET, '$1…')}”` : '';
-    return new IpDataError(kind, `${text}${said}${advice}`, { status: answer.status, retryAfter });
+    const said = message?.replace(SECRET, '$1…');
+    return new IpDataError(kind, `${text}${said ? ` It said: “${said}”` : ''}${tip ? ' Try a shorter time range.' : ''}`, {
+      status: answer.status,
+      retryAfter,
+      reason: { id: 'service', service, status: answer.status, ...(said ? { said } : {}), ...(needed ? { needs: needed } : {}), ...(tip ? { tip } : {}) },
+    });
   }
 }
 
@@ -182,13 +189,29 @@ const DELEGATED: Readonly<Record<string, string>> = Object.freeze(Object.assign(
   'Score.Read.All': 'Score.Read',
 }));
 
-/** What a refused call needs, in words: the permission, and the role or license where one applies. */
-function needs(c: MicrosoftCall): string {
+/** What a refused call needs: the permission, and the role or license where one applies. */
+function needs(c: MicrosoftCall): ServiceNeed[] {
   // A browser app signs the analyst in and gets delegated permissions; a server, application ones.
   // Where the two are named differently (the Defender for Endpoint API), both are said.
   const delegated = DELEGATED[c.permission];
-  const parts = [delegated ? `the ${c.permission} (application) or ${delegated} (delegated) permission` : `the ${c.permission} permission`];
-  if (c.role) parts.push(`the ${c.role}`);
-  if (c.license) parts.push(c.license);
+  const out: ServiceNeed[] = [delegated ? { permission: c.permission, delegated } : { permission: c.permission }];
+  if (c.role) out.push({ roles: c.role.roles, scope: c.role.scope });
+  if (c.license) out.push({ license: c.license });
+  return out;
+}
+
+/** The needs in English, for the error's message (the page words them in its language). */
+function needsInWords(needs: readonly ServiceNeed[]): string {
+  const parts = needs.map((n) =>
+    'permission' in n
+      ? n.delegated
+        ? `the ${n.permission} (application) or ${n.delegated} (delegated) permission`
+        : `the ${n.permission} permission`
+      : 'roles' in n
+        ? `the ${n.roles.join(' or ')} role on the ${n.scope === 'workspace' ? 'workspace' : 'resource group'}`
+        : 'license' in n
+          ? `a license for ${n.license}`
+          : '',
+  );
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : `${parts[0]} (or a role that allows it)`;
 }

@@ -188,6 +188,7 @@ export function badAnswer(method: string, error: unknown): IpDataError {
   const sep = detail.startsWith('the answer') ? ': ' : ' → ';
   const technical = detail.startsWith('the answer') ? detail.replace(/^the answer: /, '') : detail;
   return new IpDataError('bad-response', `The data source sent something this page cannot read: ${method}${sep}${technical}.`, {
+    reason: { id: 'unreadable', detail: `${method}${sep}${technical}` },
     field: error instanceof IpDataError ? error.field : undefined,
     method,
     cause: error,

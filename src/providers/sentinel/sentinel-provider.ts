@@ -199,7 +199,7 @@ export class SentinelProvider implements IpDataProvider {
           signal,
           limiter: this.#geoLimit,
           permission: 'Azure Service Management user_impersonation',
-          role: 'Microsoft Sentinel Reader role on the resource group',
+          role: { roles: ['Microsoft Sentinel Reader'], scope: 'resource-group' },
           what: `the geodata of ${canonical}`,
           read: true,
         })) ?? {}) as Record<string, unknown>;
@@ -296,7 +296,7 @@ export class SentinelProvider implements IpDataProvider {
 
   async getInsight(ip: string, insightId: string, range: TimeRange, o: RequestOptions): Promise<Insight> {
     const d = this.#insights.find((x) => x.id === insightId);
-    if (!d) throw new IpDataError('not-found', `There is no insight “${insightId}”.`);
+    if (!d) throw new IpDataError('not-found', `There is no insight “${insightId}”.`, { reason: { id: 'unknown-ids', what: 'insight', ids: [insightId] } });
     return this.#insight(d, ip, range, o.signal);
   }
 
@@ -335,7 +335,7 @@ export class SentinelProvider implements IpDataProvider {
       signal,
       limiter: this.#laLimit,
       permission: 'Log Analytics Data.Read',
-      role: 'Log Analytics Reader or Microsoft Sentinel Reader role on the workspace',
+      role: { roles: ['Log Analytics Reader', 'Microsoft Sentinel Reader'], scope: 'workspace' },
       what,
       read: true,
       // Log Analytics runs a query for up to `Prefer: wait` seconds (three minutes unless asked);

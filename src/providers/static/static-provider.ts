@@ -221,7 +221,7 @@ export class StaticIpDataProvider implements IpDataProvider {
     const p = this.#prepare(ip);
     const events = p.raw.deviceEvents?.[deviceId];
     if (!events) {
-      if (!p.devices.some((d) => d.id === deviceId)) throw new IpDataError('not-found', `No device “${deviceId}” communicated with ${ip}.`);
+      if (!p.devices.some((d) => d.id === deviceId)) throw new IpDataError('not-found', `No device “${deviceId}” communicated with ${ip}.`, { reason: { id: 'unknown-ids', what: 'device', ids: [deviceId] } });
       return [];
     }
     const from = range.from.getTime();
@@ -234,7 +234,7 @@ export class StaticIpDataProvider implements IpDataProvider {
 
   async updateAlerts(ids: string[], patch: AlertPatch, o: RequestOptions): Promise<AlertItem[]> {
     await this.#latency(o);
-    if (this.#options.readOnly) throw new IpDataError('forbidden', 'This provider is read-only.');
+    if (this.#options.readOnly) throw new IpDataError('forbidden', 'This provider is read-only.', { reason: { id: 'read-only' } });
     const wanted = new Set(ids);
     const updated: AlertItem[] = [];
     for (const ip of this.#data.keys()) this.#prepare(ip);
@@ -242,7 +242,7 @@ export class StaticIpDataProvider implements IpDataProvider {
     const known = new Set<string>();
     for (const p of this.#prepared.values()) for (const a of p.alerts) if (wanted.has(a.id)) known.add(a.id);
     const unknown = ids.filter((id) => !known.has(id));
-    if (unknown.length) throw new IpDataError('not-found', `No incident or alert with id ${unknown.map((m) => `“${m}”`).join(', ')}; nothing was changed.`);
+    if (unknown.length) throw new IpDataError('not-found', `No incident or alert with id ${unknown.map((m) => `“${m}”`).join(', ')}; nothing was changed.`, { reason: { id: 'unknown-ids', what: 'item', ids: unknown } });
     for (const p of this.#prepared.values()) {
       let changed = false;
       p.alerts = p.alerts.map((a) => {
@@ -259,7 +259,7 @@ export class StaticIpDataProvider implements IpDataProvider {
 
   async addIndicator(input: IndicatorInput, o: RequestOptions): Promise<Indicator> {
     await this.#latency(o);
-    if (this.#options.readOnly) throw new IpDataError('forbidden', 'This provider is read-only.');
+    if (this.#options.readOnly) throw new IpDataError('forbidden', 'This provider is read-only.', { reason: { id: 'read-only' } });
     const [broken] = Object.entries(indicatorRuleBreaks(input));
     if (broken) throw new IpDataError('invalid-input', `The indicator breaks a rule of the indicator API: ${broken[0]} (${broken[1].rule}).`, { field: broken[0] });
     const indicator: Indicator = {
@@ -293,7 +293,7 @@ export class StaticIpDataProvider implements IpDataProvider {
   async getInsight(ip: string, insightId: string, range: TimeRange, o: RequestOptions): Promise<Insight> {
     const all = await this.getInsights(ip, range, o);
     const found = all.find((i) => i.id === insightId);
-    if (!found) throw new IpDataError('not-found', `No insight “${insightId}”.`);
+    if (!found) throw new IpDataError('not-found', `No insight “${insightId}”.`, { reason: { id: 'unknown-ids', what: 'insight', ids: [insightId] } });
     return found;
   }
 
