@@ -28,7 +28,7 @@ export type { IpElement } from './components/base/ip-element.js';
 export type { IpDataElement } from './components/base/data-element.js';
 export type { IpSectionElement } from './components/base/section-element.js';
 // Types of the elements' properties.
-export type { ColumnState, ColumnId } from './components/alerts-list/columns.js';
+export type { AlertColumn, ColumnState, ColumnId } from './components/alerts-list/columns.js';
 export type { ShortcutSection, ShortcutLine } from './components/shortcuts-dialog/shortcuts-dialog.js';
 export type { ShortcutScope } from './components/entity-page/shortcuts.js';
 export type { ActionId } from './components/response-actions/response-actions.js';
@@ -95,6 +95,7 @@ export {
   type ImpactedAsset,
   type ImpactedAssetKind,
   type EvidenceSummary,
+  type ExtensionValue,
   type RowProblems,
   type UnreadableRow,
   type ObservedDevice,

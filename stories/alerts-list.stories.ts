@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/alerts-list/ip-alerts-list.js';
 import type { IpAlertsList } from '../src/components/alerts-list/alerts-list.js';
+import type { AlertColumn } from '../src/components/alerts-list/columns.js';
 import { RestIpDataProvider } from '../src/providers/rest/rest-provider.js';
 import { StaticIpDataProvider } from '../src/providers/static/static-provider.js';
 import { IpDataset } from '../mocks/generator/dataset.js';
@@ -94,6 +95,35 @@ export const HostileStrings: Story = {
     return frame(html`<div style="padding:16px"><ip-alerts-list .provider=${provider} ip="203.0.113.7" range="90d" theme=${a.theme ?? ''}></ip-alerts-list></div>`, a.theme);
   },
 };
+/**
+ * Two columns of the host's own (`extraColumns`): a risk score and a ticket from the SIEM, read
+ * from each item's `extensions`. They are chosen, ordered, resized and exported like the others.
+ */
+export const HostColumns: Story = {
+  render: (a) => {
+    const ds = new IpDataset('203.0.113.7');
+    const alerts = Array.from({ length: ds.alertCount }, (_, i) => ({ ...ds.alert(i), extensions: { riskScore: (i * 37) % 100, ticket: i % 3 ? `SOC-${4100 + i}` : null } }));
+    const provider = new StaticIpDataProvider({ data: { '203.0.113.7': { alerts } } });
+    const columns: AlertColumn[] = [
+      {
+        id: 'riskScore',
+        header: 'Risk score',
+        width: 120,
+        sort: 'severity',
+        render: (item) => html`<strong>${item.extensions?.['riskScore']}</strong>&nbsp;/ 100`,
+        value: (item) => item.extensions?.['riskScore'] as number,
+      },
+      { id: 'ticket', header: 'Ticket', width: 120, render: (item) => (item.extensions?.['ticket'] as string | null) ?? '—' },
+    ];
+    const visible = ['title', 'severity', 'riskScore', 'ticket', 'status', 'lastActivity'];
+    return frame(
+      html`<div style="padding:16px"><ip-alerts-list .provider=${provider} ip="203.0.113.7" range="90d" theme=${a.theme ?? ''} .extraColumns=${columns}
+        .columns=${visible.map((id) => ({ id, visible: true, width: id === 'title' ? 360 : 130 }))}></ip-alerts-list></div>`,
+      a.theme,
+    );
+  },
+};
+
 /** A phone-width column: the toolbar wraps, the grid scrolls sideways. */
 export const Narrow: Story = {
   render: (a) =>

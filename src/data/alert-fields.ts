@@ -72,6 +72,7 @@ export const ALERT_FIELDS = {
   createdAt: { read: 'time?' },
   comments: { read: 'fixed' },
   evidence: { read: 'fixed' },
+  extensions: { read: 'fixed' },
 } as const satisfies Record<AlertFieldId, AlertFieldSpec>;
 
 type Fields = typeof ALERT_FIELDS;

@@ -293,7 +293,17 @@ export interface AlertItem extends RowProblems {
   mitreTechniques?: string[];
   comments?: AlertComment[];
   evidence?: EvidenceSummary[];
+  /**
+   * Values of the data source's own that the model has no field for (a risk score, a ticket
+   * number), for a host's own columns (`extraColumns` of `<ip-alerts-list>`): at most 64 keys,
+   * each text, a number, true/false, null or a list of texts and numbers. Not filtered, sorted or
+   * searched by the page.
+   */
+  extensions?: Readonly<Record<string, ExtensionValue>>;
 }
+
+/** A value in {@link AlertItem.extensions}. */
+export type ExtensionValue = string | number | boolean | null | ReadonlyArray<string | number>;
 
 /** What the management fly-out changes; absent fields stay as they are. */
 export interface AlertPatch {

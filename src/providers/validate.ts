@@ -32,6 +32,7 @@ import {
   type QueryLanguage,
   type TimelineEvent,
   type UnreadableRow,
+  type ExtensionValue,
 } from '../data/model.js';
 import type { Page } from '../data/provider.js';
 import { badAnswer, camel, classification, OVERVIEW_READERS, severity, status } from './read/overview.js';
@@ -139,7 +140,41 @@ export function readAlert(value: unknown, path = ''): AlertItem {
   }
   if (get(o, 'comments') != null) item.comments = p.items(o, 'comments', path, readComment, LIMITS.itemList);
   if (get(o, 'evidence') != null) item.evidence = p.items(o, 'evidence', path, readEvidence, LIMITS.itemList);
+  if (get(o, 'extensions') != null) {
+    const extensions = readExtensions(get(o, 'extensions'), at(path, 'extensions'), p);
+    if (extensions) item.extensions = extensions;
+  }
   return p.attach(item, o);
+}
+
+/**
+ * A data source's own values (`extensions`): an object of at most 64 keys, each text (cut at the
+ * text limit), a finite number, true/false, null, or a list of up to 64 texts and numbers. A value
+ * of another shape is left out and the row says so; the object is keyed without a prototype.
+ */
+function readExtensions(value: unknown, path: string, p: Problems): Readonly<Record<string, ExtensionValue>> | undefined {
+  const o = p.soft(() => object(value, path));
+  if (!o) return undefined;
+  const keys = Object.keys(o);
+  if (keys.length > LIMITS.extensions) p.soft(() => bad(path, `at most ${LIMITS.extensions} keys`, `${keys.length} keys`));
+  const out: Record<string, ExtensionValue> = Object.create(null) as Record<string, ExtensionValue>;
+  const one = (v: unknown, where: string): string | number => {
+    if (typeof v === 'string') return clip(v);
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+    return bad(where, 'text or a number', v);
+  };
+  for (const key of keys.slice(0, LIMITS.extensions)) {
+    const v = o[key];
+    const where = at(path, key);
+    const read = p.soft((): ExtensionValue => {
+      if (key.length > 64) bad(where, 'a key of at most 64 characters', key);
+      if (v === null || typeof v === 'boolean') return v;
+      if (Array.isArray(v)) return v.length > LIMITS.extensions ? bad(where, `at most ${LIMITS.extensions} values`, `${v.length} values`) : Object.freeze(v.map((x, i) => one(x, at(where, i))));
+      return one(v, where);
+    });
+    if (read !== undefined) out[key] = read;
+  }
+  return Object.freeze(out);
 }
 
 /** The stand-in for an alert row that could not be read. */

@@ -248,6 +248,9 @@ export const alertsListStyles = css`
   .cell.header:hover {
     color: var(--_color-text);
   }
+  .cell.header.unsortable {
+    cursor: default;
+  }
   .header-label {
     overflow: hidden;
     text-overflow: ellipsis;

@@ -10,7 +10,7 @@ import { QueryControls } from './query-controls.js';
 import { filterMenuStyles } from '../shared/filter-menu.styles.js';
 import { AlertPages, type AlertsQuery } from './alert-pages.js';
 import { SelectionController } from './selection-controller.js';
-import { type ColumnState } from './columns.js';
+import type { AlertColumn, ColumnDef, ColumnState } from './columns.js';
 import { statusBar } from './status.js';
 import { columnChooser } from './toolbar.js';
 import { exportMenu, exportStatus, ipExportName, ListExport } from '../shared/list-export.js';
@@ -118,7 +118,7 @@ export class IpAlertsList extends IpSectionElement {
     pageRows: () => this.#scroll.pageRows,
     reveal: (row) => this.#scroll.reveal(row),
     actions: {
-      header: (col) => (col === 0 ? this.#select.toggleAll() : this.sortBy(this.#columnsCtl.visible[col - 1]!.sort)),
+      header: (col) => (col === 0 ? this.#select.toggleAll() : this.#sortByColumn(this.#columnsCtl.visible[col - 1])),
       toggle: (row) => this.#select.toggleRow(row),
       open: (row, col) => {
         const item = this.#itemAt(this.#displayRow(row));
@@ -167,6 +167,12 @@ export class IpAlertsList extends IpSectionElement {
   sort?: Sort<AlertSortField>;
   /** Column order, visibility and widths. Persisted under `storage-key` when set. */
   @property({ attribute: false }) columns: ColumnState[] = DEFAULT_COLUMNS;
+  /**
+   * Columns of the host's own, after the built-in ones: an id, a header and a renderer per column
+   * (`AlertColumn`), their values usually from the items' `extensions`. Chosen, ordered, resized,
+   * stored and exported like the built-in columns.
+   */
+  @property({ attribute: false }) extraColumns?: readonly AlertColumn[];
   /** Persist the column choice in localStorage under this key (one per host page). */
   @property({ type: String, attribute: 'storage-key' }) storageKey?: string;
   /** The signed-in user, for "Assign to me". */
@@ -198,7 +204,6 @@ export class IpAlertsList extends IpSectionElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#columnsCtl.willUpdate(changed);
     // Only values the list can apply reach the data source; what a link gave beyond them is said.
     if (changed.has('filter')) {
       const { filter, dropped } = checkFilter(this.filter);
@@ -214,7 +219,6 @@ export class IpAlertsList extends IpSectionElement {
 
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.#columnsCtl.updated(changed);
     this.#reportPageError();
   }
 
@@ -292,6 +296,11 @@ export class IpAlertsList extends IpSectionElement {
   /** Sort by a column: a second click reverses the direction. */
   sortBy(field: AlertSortField, direction?: 'asc' | 'desc'): void {
     this.#query.sortBy(field, direction);
+  }
+
+  /** A header's click or Enter: sort by what the column sorts by (a host's column may sort by nothing). */
+  #sortByColumn(column: ColumnDef | undefined): void {
+    if (column?.sort) this.sortBy(column.sort);
   }
 
   /** Loaded items around the view (200 rows either side): where open filter menus find their values. */
@@ -397,7 +406,7 @@ export class IpAlertsList extends IpSectionElement {
       onToggleAll: () => this.#select.toggleAll(),
       onHeaderClick: (col, c) => {
         this.#nav.active = { row: -1, col };
-        this.sortBy(c.sort);
+        this.#sortByColumn(c);
       },
       onResizeStart: (e, c) => this.#columnsCtl.startResize(e, c.id),
       onRowClick: (e, d, item) => this.#onRowClick(e, d, item),

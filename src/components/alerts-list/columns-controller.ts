@@ -1,11 +1,12 @@
 /**
- * The alerts list's columns: which are shown, in what order and how wide; stored per
- * `storage-key` in localStorage (unless the host sets `columns` itself); the widths applied
- * through a constructed style sheet (no style attributes, so strict CSP holds); resized by
- * pointer or keyboard. The host owns the `columns` property; this controller reads and sets it.
+ * The alerts list's columns: the built-in ones and the host's (`extraColumns`), which are shown,
+ * in what order and how wide; stored per `storage-key` in localStorage (unless the host sets
+ * `columns` itself); the widths applied through a constructed style sheet (no style attributes,
+ * so strict CSP holds); resized by pointer or keyboard. The host owns `columns`; this controller
+ * reads and sets it, before each render (`hostUpdate`) and after it (`hostUpdated`).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { COLUMN_BY_ID, defaultColumns, normalizeColumns, type ColumnDef, type ColumnId, type ColumnState } from './columns.js';
+import { COLUMNS, defaultColumns, hostColumns, normalizeColumns, type AlertColumn, type ColumnDef, type ColumnState } from './columns.js';
 
 /** The default column state, one shared instance: while `columns` is still it, the host has not set any. */
 export const DEFAULT_COLUMNS: ColumnState[] = defaultColumns();
@@ -14,6 +15,7 @@ const MAX_WIDTH = 1200;
 
 export interface ColumnsHost extends ReactiveControllerHost, HTMLElement {
   columns: ColumnState[];
+  extraColumns?: readonly AlertColumn[];
   storageKey?: string;
   readonly renderRoot: HTMLElement | DocumentFragment;
 }
@@ -21,7 +23,12 @@ export interface ColumnsHost extends ReactiveControllerHost, HTMLElement {
 export class ColumnsController implements ReactiveController {
   readonly #host: ColumnsHost;
   readonly #sheet = new CSSStyleSheet();
+  #defs: readonly ColumnDef[] = COLUMNS;
+  #byId: ReadonlyMap<string, ColumnDef> = new Map(COLUMNS.map((c) => [c.id, c]));
   #visible?: { columns: ColumnState[]; defs: ColumnDef[] };
+  /** What the last update saw: a change since is acted on in the next. */
+  #seen?: { extra?: readonly AlertColumn[]; storageKey?: string; columns: ColumnState[] };
+  #drawn?: ColumnState[];
 
   constructor(host: ColumnsHost) {
     this.#host = host;
@@ -34,40 +41,57 @@ export class ColumnsController implements ReactiveController {
   }
 
   /**
-   * From the host's `willUpdate`: stored choices apply when a storage key arrives (unless the host
-   * set columns itself); columns set are normalized, and stored when they change.
+   * Before each render: the host's columns as definitions when they changed; stored choices when
+   * a storage key arrives (unless the host set columns itself); columns normalized, and stored
+   * when the user changed them.
    */
-  willUpdate(changed: Map<PropertyKey, unknown>): void {
+  hostUpdate(): void {
     const host = this.#host;
-    if (changed.has('storageKey') && host.storageKey && host.columns === DEFAULT_COLUMNS) this.#load();
-    if (changed.has('columns')) {
-      host.columns = normalizeColumns(host.columns);
-      if (changed.get('columns') !== undefined) this.#save();
+    const seen = this.#seen;
+    const extraChanged = !seen || seen.extra !== host.extraColumns;
+    if (extraChanged) {
+      this.#defs = host.extraColumns?.length ? [...COLUMNS, ...hostColumns(host.extraColumns)] : COLUMNS;
+      this.#byId = new Map(this.#defs.map((c) => [c.id, c]));
     }
+    if (host.storageKey !== seen?.storageKey && host.storageKey && host.columns === DEFAULT_COLUMNS) this.#load();
+    if (extraChanged || host.columns !== seen?.columns) {
+      const given = host.columns;
+      host.columns = normalizeColumns(given, this.#defs);
+      // A change after the first render is the user's (or the host's) choice: kept for next time.
+      if (seen && given !== seen.columns) this.#save();
+    }
+    this.#seen = { extra: host.extraColumns, storageKey: host.storageKey, columns: host.columns };
   }
 
-  /** From the host's `updated`: the widths of the visible columns, as one grid template. */
-  updated(changed: Map<PropertyKey, unknown>): void {
-    if (!changed.has('columns')) return;
-    const widths = this.#host.columns.filter((c) => c.visible).map((c) => `${c.width}px`);
+  /** After each render: the widths of the visible columns, as one grid template. */
+  hostUpdated(): void {
+    const columns = this.#host.columns;
+    if (this.#drawn === columns) return;
+    this.#drawn = columns;
+    const widths = columns.filter((c) => c.visible).map((c) => `${c.width}px`);
     this.#sheet.replaceSync(`.row, .header-row { grid-template-columns: 40px ${widths.join(' ')} minmax(0, 1fr); }`);
+  }
+
+  /** The definition of a column, built-in or the host's. */
+  def(id: string): ColumnDef | undefined {
+    return this.#byId.get(id);
   }
 
   /** The visible column definitions, in order (memoized: every row asks on every render). */
   get visible(): ColumnDef[] {
     const columns = this.#host.columns;
-    if (this.#visible?.columns !== columns) this.#visible = { columns, defs: columns.filter((c) => c.visible).map((c) => COLUMN_BY_ID.get(c.id)!) };
+    if (this.#visible?.columns !== columns) this.#visible = { columns, defs: columns.filter((c) => c.visible).map((c) => this.#byId.get(c.id)).filter((d): d is ColumnDef => Boolean(d)) };
     return this.#visible.defs;
   }
 
   /** Show or hide a column (the title always shows). */
-  toggle(id: ColumnId): void {
+  toggle(id: string): void {
     if (id === 'title') return;
     this.#set(this.#host.columns.map((c) => (c.id === id ? { ...c, visible: !c.visible } : c)));
   }
 
   /** Move a column `delta` places (−1 earlier, +1 later). */
-  move(id: ColumnId, delta: number): void {
+  move(id: string, delta: number): void {
     const columns = this.#host.columns;
     const i = columns.findIndex((c) => c.id === id);
     const j = i + delta;
@@ -78,23 +102,24 @@ export class ColumnsController implements ReactiveController {
   }
 
   /** Set a column's width, kept between its minimum and 1,200 px. */
-  resize(id: ColumnId, width: number): void {
-    const def = COLUMN_BY_ID.get(id)!;
+  resize(id: string, width: number): void {
+    const def = this.#byId.get(id);
+    if (!def) return;
     this.#set(this.#host.columns.map((c) => (c.id === id ? { ...c, width: Math.min(MAX_WIDTH, Math.max(def.minWidth, Math.round(width))) } : c)));
   }
 
   /** Widen (or narrow, with a negative delta) a column: the keyboard's Shift+Arrow on a header. */
-  widen(id: ColumnId, delta: number): void {
+  widen(id: string, delta: number): void {
     this.resize(id, (this.#host.columns.find((c) => c.id === id)?.width ?? 100) + delta);
   }
 
   /** Back to the default columns. */
   reset(): void {
-    this.#set(defaultColumns());
+    this.#set(defaultColumns(this.#defs));
   }
 
   /** Start a pointer drag on a header's resize handle (right to left in RTL). */
-  startResize(e: PointerEvent, id: ColumnId): void {
+  startResize(e: PointerEvent, id: string): void {
     e.preventDefault();
     e.stopPropagation();
     const handle = e.currentTarget as HTMLElement;
@@ -126,7 +151,7 @@ export class ColumnsController implements ReactiveController {
     if (!name) return;
     try {
       const raw = localStorage.getItem(name);
-      if (raw) this.#host.columns = normalizeColumns(JSON.parse(raw));
+      if (raw) this.#host.columns = normalizeColumns(JSON.parse(raw), this.#defs);
     } catch {
       // storage unavailable or corrupt: keep the defaults
     }

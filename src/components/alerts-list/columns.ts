@@ -43,7 +43,8 @@ export const COLUMN_IDS = [
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
 export interface ColumnState {
-  id: ColumnId;
+  /** A built-in column's id, or the id of one of the host's `extraColumns`. */
+  id: ColumnId | (string & {});
   visible: boolean;
   /** Width in px. */
   width: number;
@@ -55,15 +56,16 @@ export interface CellContext {
 }
 
 export interface ColumnDef {
-  id: ColumnId;
+  id: ColumnId | (string & {});
   label: string;
   width: number;
   minWidth: number;
   visible: boolean;
-  sort: AlertSortField;
+  /** What the header sorts by; none: the header does not sort (a host's column without `sort`). */
+  sort?: AlertSortField;
   filter?: AlertFilterField;
-  /** Cell content (the title column is rendered by the list itself: it holds links and controls). */
-  render: (item: AlertItem, ctx: CellContext) => TemplateResult | string;
+  /** Cell content (the title column is rendered by the list itself: it holds links and controls); text is shown as text. */
+  render: (item: AlertItem, ctx: CellContext) => unknown;
   /** Value in exports. */
   value: (item: AlertItem) => string | number | undefined | null;
   /** Value in JSON exports (default: the item's field of the column's id). */
@@ -218,24 +220,101 @@ export const COLUMNS: readonly ColumnDef[] = [
   },
 ];
 
-export const COLUMN_BY_ID: ReadonlyMap<ColumnId, ColumnDef> = new Map(COLUMNS.map((c) => [c.id, c]));
+/**
+ * A column of the host's own in `<ip-alerts-list>` (its `extraColumns`): after the built-in ones,
+ * chosen, ordered, resized, kept under `storage-key` and exported like them. Its values usually
+ * come from {@link AlertItem.extensions}, where a provider puts what the model has no field for.
+ */
+export interface AlertColumn {
+  /** Letters, digits, `-` and `_`, starting with a letter; unique among the list's columns (a built-in id is refused). */
+  id: string;
+  /** The header's text, also the column chooser's and the export's label. */
+  header: string;
+  /**
+   * The cell's content: text (shown as text, never parsed as HTML), a number, a Lit template or a
+   * DOM node (a new one per call). A renderer that throws shows "Cannot show this value" in that
+   * cell only.
+   */
+  render: (item: AlertItem) => unknown;
+  /** The value in CSV and JSON exports; default: what `render` returns when it is text or a number. */
+  value?: (item: AlertItem) => string | number | boolean | null | undefined;
+  /** The field the provider sorts by when the header is clicked; without one the header does not sort. */
+  sort?: AlertSortField;
+  /** Width in px (default 160). */
+  width?: number;
+  /** The least width in px it can be resized to (default 80). */
+  minWidth?: number;
+  /** Whether it shows before the user chooses (default true). */
+  visible?: boolean;
+}
 
-export function defaultColumns(): ColumnState[] {
-  return COLUMNS.map((c) => ({ id: c.id, visible: c.visible, width: c.width }));
+/** The built-in columns by id. */
+export const COLUMN_BY_ID: ReadonlyMap<ColumnId, ColumnDef> = new Map(COLUMNS.map((c) => [c.id as ColumnId, c]));
+
+const HOST_ID = /^[A-Za-z][\w-]{0,63}$/;
+
+/**
+ * The host's columns as column definitions. One that cannot be used (a missing renderer or
+ * header, an id that is malformed, taken or repeated) is left out with a warning in the console:
+ * the rest of the grid stays.
+ */
+export function hostColumns(extra: readonly AlertColumn[] | null | undefined): ColumnDef[] {
+  if (!Array.isArray(extra)) return [];
+  const taken = new Set<string>(COLUMN_IDS);
+  const out: ColumnDef[] = [];
+  for (const c of extra as unknown[]) {
+    const col = c as Partial<AlertColumn> | null;
+    const id = col?.id;
+    if (typeof id !== 'string' || !HOST_ID.test(id) || taken.has(id) || typeof col?.render !== 'function' || typeof col.header !== 'string') {
+      console.warn(`<ip-alerts-list>: extra column ${JSON.stringify(typeof id === 'string' ? id.slice(0, 64) : id)} left out: it needs a unique id of letters, digits, - and _ (not a built-in column's), a header and a render function.`);
+      continue;
+    }
+    taken.add(id);
+    const { render, value } = col as AlertColumn;
+    const shown = (a: AlertItem) => {
+      const v = render(a);
+      return typeof v === 'string' || typeof v === 'number' ? v : '';
+    };
+    const minWidth = Math.max(40, Math.round(Number(col.minWidth) || 80));
+    out.push({
+      id,
+      label: col.header,
+      minWidth,
+      width: Math.max(minWidth, Math.round(Number(col.width) || 160)),
+      visible: col.visible !== false,
+      sort: col.sort,
+      render: (a) => {
+        const v = render(a);
+        return typeof v === 'number' ? String(v) : v;
+      },
+      value: (a) => {
+        const v = value ? value(a) : shown(a);
+        return typeof v === 'boolean' ? String(v) : v;
+      },
+      json: value ?? shown,
+    });
+  }
+  return out;
+}
+
+export function defaultColumns(defs: readonly ColumnDef[] = COLUMNS): ColumnState[] {
+  return defs.map((c) => ({ id: c.id, visible: c.visible, width: c.width }));
 }
 
 /**
  * A clean column state from anything (stored JSON, a host's property): unknown ids dropped,
- * missing columns added at the end (hidden), widths clamped, the title always visible.
+ * missing columns added at the end (a built-in one hidden, a host's as it asks), widths clamped,
+ * the title always visible.
  */
-export function normalizeColumns(input: unknown): ColumnState[] {
-  if (!Array.isArray(input) || input.length === 0) return defaultColumns();
-  const seen = new Set<ColumnId>();
+export function normalizeColumns(input: unknown, defs: readonly ColumnDef[] = COLUMNS): ColumnState[] {
+  if (!Array.isArray(input) || input.length === 0) return defaultColumns(defs);
+  const byId = new Map(defs.map((c) => [c.id, c]));
+  const seen = new Set<string>();
   const out: ColumnState[] = [];
   {
     for (const raw of input) {
       const id = (raw as { id?: unknown })?.id;
-      const def = typeof id === 'string' ? COLUMN_BY_ID.get(id as ColumnId) : undefined;
+      const def = typeof id === 'string' ? byId.get(id) : undefined;
       if (!def || seen.has(def.id)) continue;
       seen.add(def.id);
       const width = Number((raw as { width?: unknown }).width);
@@ -246,6 +325,7 @@ export function normalizeColumns(input: unknown): ColumnState[] {
       });
     }
   }
-  for (const def of COLUMNS) if (!seen.has(def.id)) out.push({ id: def.id, visible: def.id === 'title', width: def.width });
+  const builtIn = new Set<string>(COLUMN_IDS);
+  for (const def of defs) if (!seen.has(def.id)) out.push({ id: def.id, visible: def.id === 'title' || (!builtIn.has(def.id) && def.visible), width: def.width });
   return out;
 }

@@ -52,8 +52,8 @@ export function gridHeader(v: GridView): TemplateResult {
       }} />
     </div>
     ${v.columns.map((c, i) => {
-      const sorted = v.sort.field === c.sort;
-      return html`<div class="cell header" role="columnheader" data-col=${i + 1} aria-sort=${sorted ? (v.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+      const sorted = c.sort !== undefined && v.sort.field === c.sort;
+      return html`<div class="cell header ${c.sort ? '' : 'unsortable'}" role="columnheader" data-col=${i + 1} aria-sort=${c.sort ? (sorted ? (v.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none') : nothing}
         tabindex=${activeHeader && v.active.col === i + 1 ? '0' : '-1'} @click=${(e: MouseEvent) => {
           if ((e.composedPath()[0] as HTMLElement).closest?.('.resize-handle')) return;
           v.onHeaderClick(i + 1, c);

@@ -14,7 +14,7 @@ import { labelFor, SEVERITY_LABELS } from '../shared/labels.js';
 import { ALERT_STATUS_LABELS, CLASSIFICATION_LABELS, DETERMINATION_LABELS, INVESTIGATION_STATE_LABELS } from '../shared/queue-labels.js';
 import { ASSET_KIND_LABELS } from '../shared/queue-labels.js';
 import type { AlertFilter, AlertFilterField } from '../../data/provider.js';
-import { categories, COLUMN_BY_ID, detectionSources, serviceSources, sourceLabel, words, type ColumnState } from './columns.js';
+import { categories, detectionSources, serviceSources, sourceLabel, words, type ColumnState } from './columns.js';
 import type { ColumnsController } from './columns-controller.js';
 import { intervalLabel } from './date-range-menu.js';
 import { msg, str } from '../shared/l10n.js';
@@ -99,7 +99,8 @@ export function columnChooser(o: { columns: readonly ColumnState[]; open: boolea
       ? html`<div class="menu columns" id="column-chooser" role="group" aria-label=${msg('Choose and order columns')}>
           <ul>
             ${columns.map((c, i) => {
-              const def = COLUMN_BY_ID.get(c.id)!;
+              const def = controller.def(c.id);
+              if (!def) return nothing;
               return html`<li>
                 <label class="option"><input type="checkbox" .checked=${c.visible} ?disabled=${c.id === 'title'} @change=${() => controller.toggle(c.id)} /> ${def.label}</label>
                 <span class="move">

@@ -27,6 +27,7 @@ import { TAB_IDS, TABS, TabPanels, type TabDef } from './tab-panels.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { ACTION_KEYS, PageShortcuts, type ShortcutScope } from './shortcuts.js';
 import type { IpResponseActions } from '../response-actions/response-actions.js';
+import type { AlertColumn } from '../alerts-list/columns.js';
 
 /**
  * The IP address entity page: header with the IP, search box and time range, tabs for the
@@ -128,6 +129,8 @@ export class IpEntityPage extends LitElement {
   @property({ type: String, attribute: 'storage-key' }) storageKey?: string;
   /** The signed-in user, for "Assign to me". */
   @property({ type: String, attribute: 'current-user' }) currentUser?: string;
+  /** Columns of the host's own in the alerts list (`extraColumns` of `<ip-alerts-list>`). */
+  @property({ attribute: false }) alertColumns?: readonly AlertColumn[];
   /** Response actions to offer under the header, space-separated (see `<ip-response-actions>`); `none` hides the bar. Default: all. */
   @property({ type: String }) actions?: string;
   /** Show response actions the provider cannot do, disabled with the reason. */
@@ -442,6 +445,7 @@ export class IpEntityPage extends LitElement {
         // analyst's own changes stay with the list. Lit writes object bindings on every render,
         // so the guard directive writes it only when the page's value changes.
         return html`<ip-alerts-list exportparts=${exportedParts('ip-alerts-list')} .filter=${guard([this.alertsFilter], () => this.alertsFilter)} storage-key=${ifDefined(this.storageKey)} current-user=${ifDefined(this.currentUser)}
+          .extraColumns=${this.alertColumns}
           ><p class="tab-loading">${msg('Loading incidents and alerts…')}</p></ip-alerts-list
         >`;
       case 'devices':

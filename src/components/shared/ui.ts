@@ -221,7 +221,7 @@ export function partialMark(problems: readonly string[] | undefined): TemplateRe
  * The template `render` makes, or `fallback(error)` when making it throws: one block whose data
  * a template could not handle shows its own error, and the rest of the element keeps working.
  */
-export function contained<T extends TemplateResult | string | typeof nothing>(render: () => T, fallback: (error: unknown) => TemplateResult): T | TemplateResult {
+export function contained<T>(render: () => T, fallback: (error: unknown) => TemplateResult): T | TemplateResult {
   try {
     return render();
   } catch (error) {

@@ -37,6 +37,8 @@ export const LIMITS = {
   insights: 200,
   /** Device groups. */
   groups: 10_000,
+  /** Keys of an item's `extensions`, and values in one of its lists. */
+  extensions: 64,
 } as const;
 
 function describe(got: unknown): string {
