@@ -48,7 +48,7 @@ type Story = StoryObj<Args>;
 /** Closed: `<ip-entity-page>` opens it with `?`; a host can call `show()`. */
 export const Closed: Story = { play: undefined };
 /** What the page lists when every tab and both actions are there. */
-export const PageShortcuts: Story = {};
+export const ShortcutsController: Story = {};
 /** A provider without Sentinel or threat intelligence, and a bar without actions: fewer lines. */
 export const FewerTabs: Story = { args: { sections: helpSections(TABS.slice(0, 3), () => false) } };
 /** Nothing to list (a host's empty configuration): the dialog still says how to close. */

@@ -3,7 +3,7 @@
  * scrolling, dropped pages and a moving total; saves fixed to what was selected at Save; Shift
  * ranges bounded and cancellable.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/alerts-list/ip-alerts-list.js';
 import type { IpAlertsList } from '../../src/components/alerts-list/alerts-list.js';
@@ -15,6 +15,7 @@ import { IpSlowNotice } from '../../src/components/slow-notice/slow-notice.js';
 import { at } from '../helpers/fixtures.js';
 import { withOverrides } from '../helpers/providers.js';
 import { allByRole, byPart, byRole, cells, rowAt } from '../helpers/roles.js';
+import { deepText } from '../helpers/dom.js';
 
 const IP = '203.0.113.7';
 
@@ -188,6 +189,45 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
     data.held.splice(0).forEach((go) => go());
     await waitUntil(() => root(el).textContent!.includes('Nothing was saved'), `message: ${root(el).textContent!.slice(0, 300)}`, { timeout: 5000 });
     expect(data.updates).to.deep.equal([]);
+  });
+
+  it('a list that leaves the page while a bulk save gathers its ids sends nothing and says so when back; a change already sent finishes', async () => {
+    const data = rows(2_500);
+    const el = await list(data.provider);
+    const parent = el.parentElement!;
+    selectAllMatching(el);
+    await el.updateComplete;
+    await type(el, 'Bulk');
+    data.hold = true;
+    flyout(el)!.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => data.held.length > 0, 'gathering started');
+    el.remove();
+    data.hold = false;
+    data.held.splice(0).forEach((go) => go());
+    await aTimeout(50);
+    parent.append(el);
+    // The panel is still open with what was typed: it says so there.
+    await waitUntil(() => deepText(el).includes('the list left the page'), `message: ${deepText(el).slice(0, 300)}`, { timeout: 5000 });
+    expect(data.updates).to.deep.equal([]);
+    expect(flyout(el)!.shadowRoot!.querySelector('textarea')!.value).to.equal('Bulk');
+
+    // Sent, then the list leaves: the change is not aborted, and the rows show it when back.
+    let release!: () => void;
+    data.updateGate = new Promise<void>((r) => (release = r));
+    selectAllMatching(el); // off again
+    await el.updateComplete;
+    byRole<HTMLInputElement>(rowAt(root(el), 2)!, 'checkbox').click();
+    await el.updateComplete;
+    await type(el, 'One');
+    flyout(el)!.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => data.updates.length === 1, 'sent');
+    el.remove();
+    release();
+    await aTimeout(50);
+    parent.append(el);
+    await waitUntil(() => flyout(el) && !flyout(el)!.saving, 'saved');
+    expect(data.updates[0]!.ids).to.deep.equal(['r0']);
+    expect(deepText(el)).to.not.include('Nothing was saved');
   });
 
   it('stops a bulk save whose list grows while the ids are gathered, and never reports part as success', async () => {

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { KeyedRequests } from '../../src/components/shared/keyed-requests.js';
+import { KeyedRequestsController } from '../../src/components/shared/keyed-requests.js';
 
 /** A request the test answers by hand. */
 function deferred<T>() {
@@ -12,13 +12,13 @@ function deferred<T>() {
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 class KeyedHost extends LitElement {
-  readonly requests = new KeyedRequests<string>(this);
+  readonly requests = new KeyedRequestsController<string>(this);
 }
 customElements.define('keyed-requests-host', KeyedHost);
 
-describe('KeyedRequests', () => {
+describe('KeyedRequestsController', () => {
   it('a newer request for a key aborts the older, whose late answer never lands', async () => {
-    const requests = new KeyedRequests<string>();
+    const requests = new KeyedRequestsController<string>();
     const got: string[] = [];
     const first = deferred<string>();
     const second = deferred<string>();
@@ -34,7 +34,7 @@ describe('KeyedRequests', () => {
   });
 
   it('keys are independent; abort(key) stops one; errors are delivered, aborts are not', async () => {
-    const requests = new KeyedRequests<number>();
+    const requests = new KeyedRequestsController<number>();
     const seen: string[] = [];
     const a = deferred<string>();
     const b = deferred<string>();

@@ -3,7 +3,7 @@
  * thrown away when the query changes.
  *
  * - A query (provider, IP, range, filter, search, sort) has a generation. Changing it aborts every
- *   request of the old one (`KeyedRequests`: an aborted request's late answer never lands), so rows
+ *   request of the old one (`KeyedRequestsController`: an aborted request's late answer never lands), so rows
  *   of an old query can never show under a new one.
  * - Pages the user scrolled away from are aborted when other pages are needed, and the cache keeps
  *   the most recently used pages only: the list never holds the whole data set.
@@ -14,7 +14,7 @@ import type { AlertFilter, AlertSortField, IpDataProvider, Sort } from '../../da
 import { IpDataError } from '../../data/errors.js';
 import { cancelled } from '../shared/error-text.js';
 import type { TimeRange } from '../../lib/time-range.js';
-import { KeyedRequests } from '../shared/keyed-requests.js';
+import { KeyedRequestsController } from '../shared/keyed-requests.js';
 import { msg, str } from '../shared/l10n.js';
 
 export interface AlertsQuery {
@@ -47,13 +47,13 @@ interface PageState {
  * A reactive controller: the host re-renders when pages arrive; leaving the page aborts what is
  * in flight and coming back asks again.
  */
-export class AlertPages implements ReactiveController {
+export class AlertPagesController implements ReactiveController {
   #query?: AlertsQuery;
   #signature: unknown[] = [];
   #generation = 0;
   #pages = new Map<number, PageState>();
   /** Page loads, by page number. */
-  readonly #requests = new KeyedRequests<number>();
+  readonly #requests = new KeyedRequestsController<number>();
   /** Aborts the multi-page reads (`itemsIn`) of the current query. */
   #controller = new AbortController();
   #total?: number;

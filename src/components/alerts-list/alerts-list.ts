@@ -6,21 +6,21 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { alertsListStyles } from './alerts-list.styles.js';
 import { navigate, slowNoticeSince } from '../shared/ui.js';
 import { searchFieldStyles } from '../shared/search-field.styles.js';
-import { QueryControls } from './query-controls.js';
+import { QueryController } from './query-controller.js';
 import { filterMenuStyles } from '../shared/filter-menu.styles.js';
-import { AlertPages, type AlertsQuery } from './alert-pages.js';
+import { AlertPagesController, type AlertsQuery } from './alert-pages.js';
 import { SelectionController } from './selection-controller.js';
 import type { AlertColumn, ColumnDef, ColumnState } from './columns.js';
 import { statusBar } from './status.js';
 import { columnChooser } from './toolbar.js';
-import { exportMenu, exportStatus, ipExportName, ListExport } from '../shared/list-export.js';
+import { exportMenu, exportStatus, ipExportName, ListExportController } from '../shared/list-export.js';
 import { exportStyles } from '../shared/list-export.styles.js';
 import { ColumnsController, DEFAULT_COLUMNS } from './columns-controller.js';
 import { IncidentExpansions, type DisplayRow, type ExpansionSource } from './expansions.js';
 import { bodyState, gridHeader, gridRow, loadingRows, type GridView } from './rows.js';
 import { VirtualScrollController } from './virtual-scroll.js';
 import { AlertSaveController } from './save-controller.js';
-import { GridNavigation } from './grid-navigation.js';
+import { GridNavigationController } from './grid-navigation.js';
 import { IpSectionElement } from '../base/section-element.js';
 import type { IpAlertsFlyout } from './alerts-flyout.js';
 import type { IpFlyoutSaveEvent } from '../../events/internal.js';
@@ -70,10 +70,10 @@ import { msg } from '../shared/l10n.js';
 export class IpAlertsList extends IpSectionElement {
   static override styles = [tokens, sharedStyles, filterMenuStyles, searchFieldStyles, exportStyles, alertsListStyles];
 
-  readonly #pages = new AlertPages(this);
+  readonly #pages = new AlertPagesController(this);
   readonly #columnsCtl = new ColumnsController(this);
 
-  readonly #expansions = new IncidentExpansions(() => this.version++);
+  readonly #expansions = new IncidentExpansions(() => this.requestUpdate());
   readonly #select = new SelectionController(this, {
     pages: this.#pages,
     expansions: this.#expansions,
@@ -87,8 +87,8 @@ export class IpAlertsList extends IpSectionElement {
     header: () => this.scroller?.querySelector<HTMLElement>('.header-row'),
     rowHeightProperty: '--_list-row-height',
   });
-  readonly #query = new QueryControls(this, { searchInput: () => this.searchInput, nearby: () => this.#nearbyItems() });
-  readonly #export = new ListExport<AlertItem>(this, {
+  readonly #query = new QueryController(this, { searchInput: () => this.searchInput, nearby: () => this.#nearbyItems() });
+  readonly #export = new ListExportController<AlertItem>(this, {
     fields: () => alertExportFields(this.#columnsCtl.visible),
     batches: (signal) => this.#pages.all(signal),
     fileName: (format) => ipExportName('incidents-and-alerts', this.source.ip?.canonical, format),
@@ -111,7 +111,7 @@ export class IpAlertsList extends IpSectionElement {
   });
   #lastError?: unknown;
   #reportedGeneration = -1;
-  readonly #nav = new GridNavigation(this, {
+  readonly #nav = new GridNavigationController(this, {
     scroller: () => this.scroller,
     rows: () => this.#displayCount,
     columns: () => this.#columnsCtl.visible.length,
@@ -153,7 +153,6 @@ export class IpAlertsList extends IpSectionElement {
   @query('ip-alerts-flyout') private flyout?: IpAlertsFlyout;
   @query('#search') private searchInput?: HTMLInputElement;
 
-  @state() private version = 0;
   /** Filter values given from outside that the list does not apply (said above the grid). */
   @state() private droppedFilter: readonly DroppedFilterValue[] = [];
 
@@ -187,7 +186,7 @@ export class IpAlertsList extends IpSectionElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Back in the page (or moved): fetch what was interrupted (AlertPages resumes itself).
+    // Back in the page (or moved): fetch what was interrupted (AlertPagesController resumes itself).
     if (this.hasUpdated) {
       const source = this.#expansionSource();
       if (source) this.#expansions.resume(source);
@@ -197,7 +196,6 @@ export class IpAlertsList extends IpSectionElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#select.range.cancel();
     // Incidents whose alerts are still loading stay expanded and ask again on return.
     this.#expansions.pause();
   }
@@ -278,7 +276,7 @@ export class IpAlertsList extends IpSectionElement {
     const source = this.#expansionSource();
     if (!source) return;
     this.#expansions.toggle(incident, index, source);
-    this.version++;
+    this.requestUpdate();
   }
 
   // ---- public methods -----------------------------------------------------------------------

@@ -8,7 +8,7 @@ import type { AlertItem } from '../../data/model.js';
 import type { IpDataProvider } from '../../data/provider.js';
 import { describeError } from '../shared/error-text.js';
 import type { TimeRange } from '../../lib/time-range.js';
-import { KeyedRequests } from '../shared/keyed-requests.js';
+import { KeyedRequestsController } from '../shared/keyed-requests.js';
 
 export type DisplayRow =
   | { kind: 'row'; index: number }
@@ -33,7 +33,7 @@ export interface ExpansionSource {
 export class IncidentExpansions {
   #open = new Map<string, Expansion>();
   /** Each expansion's request for its incident's alerts, by incident id. */
-  readonly #requests = new KeyedRequests<string>();
+  readonly #requests = new KeyedRequestsController<string>();
   /** Called when an expansion's alerts arrive or fail (the host re-renders). */
   readonly #changed: () => void;
 

@@ -41,7 +41,7 @@ export interface GridNavigationDeps {
   actions: GridActions;
 }
 
-export class GridNavigation implements ReactiveController {
+export class GridNavigationController implements ReactiveController {
   readonly #host: LitElement;
   readonly #deps: GridNavigationDeps;
   /** Active cell: row −1 is the header; column 0 is the selection checkbox. */

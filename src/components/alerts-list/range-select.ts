@@ -8,7 +8,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { AlertItem } from '../../data/model.js';
 import { isAbortError } from '../../data/errors.js';
 import { describeError } from '../shared/error-text.js';
-import type { AlertPages } from './alert-pages.js';
+import type { AlertPagesController } from './alert-pages.js';
 import type { DisplayRow } from './expansions.js';
 import { MAX_RANGE } from './status.js';
 import { msg, str } from '../shared/l10n.js';
@@ -16,7 +16,7 @@ import { msg, str } from '../shared/l10n.js';
 export interface RangeSource {
   row: (d: number) => DisplayRow;
   item: (row: DisplayRow) => AlertItem | undefined;
-  pages: AlertPages;
+  pages: AlertPagesController;
 }
 
 export class RangeSelect {

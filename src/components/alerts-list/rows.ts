@@ -12,7 +12,7 @@ import type { AlertItem } from '../../data/model.js';
 import type { AlertSortField, LinkResolver, Sort } from '../../data/provider.js';
 import type { CellContext, ColumnDef } from './columns.js';
 import type { DisplayRow, IncidentExpansions } from './expansions.js';
-import type { AlertPages } from './alert-pages.js';
+import type { AlertPagesController } from './alert-pages.js';
 import type { AlertSelection } from './selection.js';
 import { msg, str } from '../shared/l10n.js';
 import { revealControls } from '../../lib/text.js';
@@ -29,7 +29,7 @@ export interface GridView {
   active: { row: number; col: number };
   selection: AlertSelection;
   expansions: IncidentExpansions;
-  pages: AlertPages;
+  pages: AlertPagesController;
   row: (d: number) => DisplayRow;
   item: (row: DisplayRow) => AlertItem | undefined;
   onToggleAll: () => void;

@@ -9,14 +9,14 @@
  *   timeout cannot apply it twice; after a partial answer, the unconfirmed items stay selected
  *   and saving again sends them alone, with a new key; at most 10,000 items at a time.
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AlertItem, AlertPatch } from '../../data/model.js';
 import type { IpDataProvider } from '../../data/provider.js';
 import { isAbortError, PartlyAppliedError } from '../../data/errors.js';
 import { describeError } from '../shared/error-text.js';
 import { applyPatch } from '../../data/patch.js';
 import { formatNumber } from '../../lib/format.js';
-import type { AlertPages } from './alert-pages.js';
+import type { AlertPagesController } from './alert-pages.js';
 import { gatherIds, SelectionChangedError, type AlertSelection } from './selection.js';
 import { msg, str } from '../shared/l10n.js';
 
@@ -25,7 +25,7 @@ export const MAX_BULK = 10_000;
 
 export interface AlertSaveDeps {
   provider: () => IpDataProvider | undefined;
-  pages: AlertPages;
+  pages: AlertPagesController;
   selection: AlertSelection;
   total: () => number;
   locale: () => string | undefined;
@@ -40,8 +40,13 @@ export interface AlertSaveDeps {
   saved: (items: AlertItem[]) => void;
 }
 
-/** Holds the save's state for the host (which re-renders when it changes). */
-export class AlertSaveController {
+/**
+ * Holds the save's state for the host (which re-renders when it changes). When the list leaves
+ * the page, gathering "all matching" stops (nothing was sent yet; it says so when the list is
+ * back), but a change already sent is not aborted: the service may have applied it whatever the
+ * page does, so its answer (or refusal) still updates the rows and says so.
+ */
+export class AlertSaveController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #deps: AlertSaveDeps;
   #saving = false;
@@ -57,6 +62,11 @@ export class AlertSaveController {
   constructor(host: ReactiveControllerHost, deps: AlertSaveDeps) {
     this.#host = host;
     this.#deps = deps;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    if (this.#gathering) this.#controller?.abort(new SelectionChangedError(msg('Nothing was saved: the list left the page while the selection was being gathered. Select again and save.')));
   }
 
   get saving(): boolean {

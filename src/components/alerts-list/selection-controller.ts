@@ -5,15 +5,15 @@
  * a selection and closes when it empties. The explicitly selected items are pinned, so the panel
  * shows them (and its form stays) after their pages are dropped while the grid scrolls.
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AlertItem } from '../../data/model.js';
-import type { AlertPages } from './alert-pages.js';
+import type { AlertPagesController } from './alert-pages.js';
 import type { DisplayRow, IncidentExpansions } from './expansions.js';
 import { RangeSelect } from './range-select.js';
 import { AlertSelection } from './selection.js';
 
 export interface SelectionDeps {
-  pages: AlertPages;
+  pages: AlertPagesController;
   expansions: IncidentExpansions;
   row: (d: number) => DisplayRow;
   item: (row: DisplayRow) => AlertItem | undefined;
@@ -21,7 +21,7 @@ export interface SelectionDeps {
   changed: () => void;
 }
 
-export class SelectionController {
+export class SelectionController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #deps: SelectionDeps;
   readonly selection = new AlertSelection();
@@ -33,6 +33,12 @@ export class SelectionController {
     this.#host = host;
     this.#deps = deps;
     this.range = new RangeSelect(host);
+    host.addController(this);
+  }
+
+  /** Leaving the page stops fetching rows for a Shift-selection (it is not resumed: select again). */
+  hostDisconnected(): void {
+    this.range.cancel();
   }
 
   /** Whether the side panel is open. */

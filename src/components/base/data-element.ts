@@ -3,7 +3,7 @@
  * own (`<ip-threat-intel>`, `<ip-reputation-badge>`, `<ip-indicator-wizard>`), and of the
  * sections: the provider and the IP and where they come from (`DataController`: own property,
  * else the page's context), requests that follow the element in and out of the page
- * (`TaskLifecycle`), error reporting (`ip-error`), and what the provider can do (capabilities: the
+ * (`TaskLifecycleController`), error reporting (`ip-error`), and what the provider can do (capabilities: the
  * page's, resolved once and given through context, else the element's own provider's).
  */
 import { property } from 'lit/decorators.js';
@@ -15,14 +15,14 @@ import { describeError } from '../shared/error-text.js';
 import { resolveCapabilities, type IpDataProvider, type ProviderCapabilities } from '../../data/provider.js';
 import { IpErrorEvent } from '../../events/events.js';
 import { DataController } from '../shared/data-controller.js';
-import { TaskLifecycle } from '../shared/task-lifecycle.js';
+import { TaskLifecycleController } from '../shared/task-lifecycle.js';
 import { IpElement } from './ip-element.js';
 
 export class IpDataElement extends IpElement {
   /** Provider, IP (and, for sections, range) as this element sees them. */
   protected readonly source = new DataController(this);
   /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
-  protected readonly lifecycle = new TaskLifecycle(this);
+  protected readonly lifecycle = new TaskLifecycleController(this);
 
   readonly #pageCapabilities = new ContextConsumer(this, { context: capabilitiesContext, subscribe: true });
   /** Asked only when the element needs them and has a provider the page did not resolve (alone, or its own). */

@@ -8,7 +8,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
-import { TaskLifecycle } from '../shared/task-lifecycle.js';
+import { TaskLifecycleController } from '../shared/task-lifecycle.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { entityPageStyles } from './entity-page.styles.js';
 import { capabilitiesContext, ipContext, providerContext, rangeContext, type RangeContextValue } from '../shared/context.js';
@@ -23,9 +23,9 @@ import { searchIcon } from '../shared/icons.js';
 import '../copy-button/ip-copy-button.js';
 import '../time-range-picker/ip-time-range-picker.js';
 import '../overview/ip-overview.js';
-import { TAB_IDS, TABS, TabPanels, type TabDef } from './tab-panels.js';
+import { TAB_IDS, TABS, TabPanelsController, type TabDef } from './tab-panels.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { ACTION_KEYS, PageShortcuts, type ShortcutScope } from './shortcuts.js';
+import { ACTION_KEYS, ShortcutsController, type ShortcutScope } from './shortcuts.js';
 import type { IpResponseActions } from '../response-actions/response-actions.js';
 import type { AlertColumn } from '../alerts-list/columns.js';
 
@@ -86,7 +86,7 @@ export class IpEntityPage extends LitElement {
   readonly #capabilitiesCtx = new ContextProvider(this, { context: capabilitiesContext });
 
   /** Requests still running when the element leaves the page are aborted, and run again when it returns. */
-  readonly #lifecycle = new TaskLifecycle(this);
+  readonly #lifecycle = new TaskLifecycleController(this);
   readonly #capabilities = this.#lifecycle.track(new Task(this, {
     task: async ([provider], { signal }): Promise<ProviderCapabilities | undefined> =>
       provider ? resolveCapabilities(provider, { signal }) : undefined,
@@ -103,7 +103,7 @@ export class IpEntityPage extends LitElement {
   readonly #locale: LocaleController;
   /** What says that the range given was cut or unreadable: loaded when there is something to say. */
   #rangeNotice?: typeof import('./range-notice.js');
-  readonly #panels = new TabPanels(this);
+  readonly #panels = new TabPanelsController(this, () => this.#effectiveTab());
   #badgeLoading?: Promise<unknown>;
 
   @query('#search') private searchInput?: HTMLInputElement;
@@ -178,7 +178,7 @@ export class IpEntityPage extends LitElement {
   }
 
   #listenForShortcuts() {
-    new PageShortcuts(this, {
+    new ShortcutsController(this, {
       scope: () => this.shortcuts,
       search: () => {
         this.searchInput?.focus();
@@ -290,7 +290,6 @@ export class IpEntityPage extends LitElement {
     const spec = this.alertsFilterSpec;
     if (changed.has('alertsFilterSpec') && changed.get('alertsFilterSpec') !== undefined && !spec) this.alertsFilter = {};
     if (changed.has('alertsFilterSpec') && spec) void import('../../data/alert-filter.js').then((m) => spec === this.alertsFilterSpec && (this.alertsFilter = m.parseFilter(spec)));
-    this.#panels.show(this.#effectiveTab());
     // The header's reputation badge loads its code only when the provider has threat intelligence.
     if (this.#capabilities.value?.threatIntel && !this.#badgeLoading) this.#badgeLoading = import('../threat-intel/ip-reputation-badge.js').catch(() => (this.#badgeLoading = undefined));
     const provider = this.#provider;

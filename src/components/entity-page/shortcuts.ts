@@ -47,7 +47,7 @@ export function ownedElsewhere(e: KeyboardEvent): boolean {
   return false;
 }
 
-export class PageShortcuts implements ReactiveController {
+export class ShortcutsController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #actions: ShortcutActions;
 

@@ -6,7 +6,7 @@
  * (some backends count every query against a quota); a printout has the overview once it was opened.
  */
 import { msg, str } from '../shared/l10n.js';
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { IpTab } from '../../events/events.js';
 
 export interface TabDef {
@@ -60,18 +60,23 @@ const TAB_MODULES: Partial<Record<IpTab, () => Promise<unknown>>> = {
   sentinel: () => import('../sentinel-events/ip-sentinel-events.js'),
 };
 
-export class TabPanels {
+export class TabPanelsController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #active: () => IpTab;
   readonly #visited = new Set<IpTab>();
   readonly #modules = new Map<IpTab, Promise<unknown>>();
   #loadError?: { tab: IpTab; message: string };
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  /** `active`: the tab on screen, read before each render. */
+  constructor(host: ReactiveControllerHost & HTMLElement, active: () => IpTab) {
     this.#host = host;
+    this.#active = active;
+    host.addController(this);
   }
 
-  /** The tab on screen: mark it visited and load its code (from the host's `willUpdate`). */
-  show(tab: IpTab): void {
+  /** Before each render: the tab on screen is marked visited and its code loads. */
+  hostUpdate(): void {
+    const tab = this.#active();
     this.#visited.add(tab);
     this.#load(tab);
   }

@@ -7,7 +7,7 @@ import { huntDialogStyles } from './hunt-dialog.styles.js';
 import { copyIcon } from '../shared/icons.js';
 import { IpSectionElement } from '../base/section-element.js';
 import { ModalDialogController } from '../shared/modal-dialog.js';
-import { StatusMessage } from '../shared/status-message.js';
+import { StatusMessageController } from '../shared/status-message.js';
 import { statusStyles } from '../shared/status-message.styles.js';
 import { copyAfterRequest, copyMessage, navigateAfterRequest } from '../shared/actions.js';
 import type { QueryLanguage } from '../../data/model.js';
@@ -50,7 +50,7 @@ export class IpHuntDialog extends IpSectionElement {
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
-  readonly #status = new StatusMessage(this);
+  readonly #status = new StatusMessageController(this);
   readonly #modal = new ModalDialogController(this, {
     dialog: () => this.dialog,
     open: () => this.open,

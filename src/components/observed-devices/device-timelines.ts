@@ -9,7 +9,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AlertItem, DeviceEvent, ObservedDevice } from '../../data/model.js';
 import type { IpDataProvider } from '../../data/provider.js';
 import type { TimeRange } from '../../lib/time-range.js';
-import { KeyedRequests } from '../shared/keyed-requests.js';
+import { KeyedRequestsController } from '../shared/keyed-requests.js';
 
 interface Expansion {
   name: string;
@@ -43,13 +43,13 @@ export interface DeviceTimelinesDeps {
 export class DeviceTimelines implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #deps: DeviceTimelinesDeps;
-  readonly #requests: KeyedRequests<string>;
+  readonly #requests: KeyedRequestsController<string>;
   #expansions = new Map<string, Expansion>();
 
   constructor(host: ReactiveControllerHost, deps: DeviceTimelinesDeps) {
     this.#host = host;
     this.#deps = deps;
-    this.#requests = new KeyedRequests<string>(host);
+    this.#requests = new KeyedRequestsController<string>(host);
     host.addController(this);
   }
 

@@ -11,7 +11,7 @@ import { filterMenuStyles } from '../shared/filter-menu.styles.js';
 import { observedDevicesStyles } from './observed-devices.styles.js';
 import { classToken, contained, dateTime, entityLink, orMissing, partialMark, severityBadge, shown, skeletonLines, slowNotice, timeAgo, truncated, unreadableRow } from '../shared/ui.js';
 import { alertIcon, deviceIcon } from '../shared/icons.js';
-import { SearchField } from '../shared/search-field.js';
+import { SearchFieldController } from '../shared/search-field.js';
 import { searchFieldStyles } from '../shared/search-field.styles.js';
 import { isRetryable } from '../../data/errors.js';
 import { describeError } from '../shared/error-text.js';
@@ -25,7 +25,7 @@ import { DeviceTimelines, type Entry } from './device-timelines.js';
 import '../external-url/ip-external-url.js';
 import { revealControls } from '../../lib/text.js';
 import { describeRange } from '../shared/range-text.js';
-import { exportMenu, exportStatus, ipExportName, ListExport } from '../shared/list-export.js';
+import { exportMenu, exportStatus, ipExportName, ListExportController } from '../shared/list-export.js';
 import { exportStyles } from '../shared/list-export.styles.js';
 import type { ExportFormat } from '../shared/export.js';
 import { DEVICE_EXPORT_FIELDS, devicePages } from './device-export.js';
@@ -106,7 +106,7 @@ export class IpObservedDevices extends IpSectionElement {
     return `${this.source.provider ? 'p' : ''}|${this.source.ip?.canonical}|${this.source.range.range.from.getTime()}`;
   }
 
-  readonly #export = new ListExport<ObservedDevice>(this, {
+  readonly #export = new ListExportController<ObservedDevice>(this, {
     fields: () => DEVICE_EXPORT_FIELDS,
     batches: (signal) => devicePages(this.source.provider!, this.source.ip!.canonical, this.#query(), signal),
     fileName: (format) => ipExportName('devices', this.source.ip?.canonical, format),
@@ -124,7 +124,7 @@ export class IpObservedDevices extends IpSectionElement {
     canExpand: () => this.#canExpand,
     onError: (error) => this.reportError('device-events', error),
   });
-  readonly #searchField = new SearchField(this, (value) => (this.search = value));
+  readonly #searchField = new SearchFieldController(this, (value) => (this.search = value));
   #focusAfterRender = false;
   #expansionKey = '';
 

@@ -6,7 +6,7 @@ import { responseActionsStyles } from './response-actions.styles.js';
 import { checkIcon, copyIcon, infoIcon, searchIcon } from '../shared/icons.js';
 import { IpSectionElement } from '../base/section-element.js';
 import { MenuButtonController } from '../shared/menu-button.js';
-import { StatusMessage } from '../shared/status-message.js';
+import { StatusMessageController } from '../shared/status-message.js';
 import { statusStyles } from '../shared/status-message.styles.js';
 import { copyAfterRequest, copyMessage, navigateAfterRequest } from '../shared/actions.js';
 import { isAbortError } from '../../data/errors.js';
@@ -108,7 +108,7 @@ export class IpResponseActions extends IpSectionElement {
   @query('ip-indicator-wizard') private wizard?: IpIndicatorWizard;
   @query('ip-hunt-dialog') private hunt?: IpHuntDialog;
 
-  readonly #status = new StatusMessage(this);
+  readonly #status = new StatusMessageController(this);
   readonly #menu = new MenuButtonController(this, {
     button: () => this.renderRoot.querySelector<HTMLElement>('.more-button'),
     menu: () => this.renderRoot.querySelector<HTMLElement>('[role="menu"]'),

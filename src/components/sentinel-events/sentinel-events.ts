@@ -9,11 +9,11 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { sentinelEventsStyles } from './sentinel-events.styles.js';
 import { classToken, contained, entityLink, partialMark, section, severityBadge, shown, skeletonLines, unreadableRow } from '../shared/ui.js';
 import { activityIcon, alertIcon, anomalyIcon, bookmarkIcon } from '../shared/icons.js';
-import { SearchField } from '../shared/search-field.js';
+import { SearchFieldController } from '../shared/search-field.js';
 import { searchFieldStyles } from '../shared/search-field.styles.js';
 import { listKeyTarget } from '../shared/list-keys.js';
 import { IpSectionElement } from '../base/section-element.js';
-import { KeyedRequests } from '../shared/keyed-requests.js';
+import { KeyedRequestsController } from '../shared/keyed-requests.js';
 import { isRetryable } from '../../data/errors.js';
 import { describeError } from '../shared/error-text.js';
 import { own, type Insight, type TimelineEvent } from '../../data/model.js';
@@ -27,7 +27,7 @@ import { revealControls } from '../../lib/text.js';
 import { describeRange } from '../shared/range-text.js';
 import { cellText, groupByDay, type TimelineEntry } from './insight-data.js';
 import { menuStyles } from '../shared/filter-menu.styles.js';
-import { exportMenu, exportStatus, inMemory, ipExportName, ListExport, type ExportNoun } from '../shared/list-export.js';
+import { exportMenu, exportStatus, inMemory, ipExportName, ListExportController, type ExportNoun } from '../shared/list-export.js';
 import { exportStyles } from '../shared/list-export.styles.js';
 import type { ExportFormat } from '../shared/export.js';
 import { insightFields, insightFileName, TIMELINE_EXPORT_FIELDS } from './sentinel-export.js';
@@ -126,11 +126,11 @@ export class IpSentinelEvents extends IpSectionElement {
   @state() private allRows = new Set<string>();
   @state() private retries = new Map<string, Retry>();
   /** A card's Retry, by insight id: a second Retry replaces the first; all stop when the element leaves. */
-  readonly #retryRequests = new KeyedRequests<string>(this);
+  readonly #retryRequests = new KeyedRequestsController<string>(this);
 
   /** The open Export menu: `timeline` or an insight's id. */
   @state() private exportMenu?: string;
-  readonly #timelineExport = new ListExport<TimelineEvent>(this, {
+  readonly #timelineExport = new ListExportController<TimelineEvent>(this, {
     fields: () => TIMELINE_EXPORT_FIELDS,
     // The timeline as filtered on screen (the entries last drawn).
     batches: () => inMemory(this.#entries.flatMap((e) => (e.type === 'event' ? [e.event] : []))),
@@ -138,13 +138,13 @@ export class IpSentinelEvents extends IpSectionElement {
   });
   /** The insight a table export is about (set as the export starts). */
   #exported?: Insight;
-  readonly #insightExport = new ListExport<unknown[]>(this, {
+  readonly #insightExport = new ListExportController<unknown[]>(this, {
     fields: () => insightFields(this.#exported!),
     batches: () => inMemory(this.#exported?.rows ?? []),
     fileName: (format) => ipExportName(insightFileName(this.#exported!), this.source.ip?.canonical, format),
   });
 
-  readonly #searchField = new SearchField(this, (value) => (this.search = value));
+  readonly #searchField = new SearchFieldController(this, (value) => (this.search = value));
   #focusAfterRender = false;
   #entries: TimelineEntry[] = [];
   #entriesKey?: unknown[];

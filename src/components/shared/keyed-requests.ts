@@ -17,7 +17,7 @@ export interface RequestHandlers<T> {
   done?(): void;
 }
 
-export class KeyedRequests<K> implements ReactiveController {
+export class KeyedRequestsController<K> implements ReactiveController {
   readonly #current = new Map<K, AbortController>();
 
   constructor(host?: ReactiveControllerHost) {

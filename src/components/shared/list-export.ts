@@ -29,7 +29,7 @@ export interface ExportProgress {
   total?: number;
 }
 
-export class ListExport<T> implements ReactiveController {
+export class ListExportController<T> implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #deps: ListExportDeps<T>;
   #controller?: AbortController;
@@ -138,7 +138,7 @@ export function exportMenu(o: ExportMenuOptions): TemplateResult {
 }
 
 /** The export's progress with Cancel, or why it failed; nothing when idle. */
-export function exportStatus(e: ListExport<unknown>, locale?: string): TemplateResult | typeof nothing {
+export function exportStatus(e: ListExportController<unknown>, locale?: string): TemplateResult | typeof nothing {
   const n = (v: number) => formatNumber(v, locale);
   if (e.progress) {
     const p = e.progress;

@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export class RovingToolbar implements ReactiveController {
+export class RovingToolbarController implements ReactiveController {
   readonly #root: () => ParentNode | null | undefined;
   readonly #selector: string;
   #active = 0;

@@ -1,7 +1,7 @@
 /** Styles of the shared search field (search-field.ts), for the elements that render it. */
 import { css } from 'lit';
 
-/** Styles of {@link SearchField}; the host sizes `.search-field` (flex basis, max width). */
+/** Styles of {@link SearchFieldController}; the host sizes `.search-field` (flex basis, max width). */
 export const searchFieldStyles = css`
   .search-field {
     position: relative;

@@ -16,7 +16,7 @@ export interface SearchFieldOptions {
   value: string;
 }
 
-export class SearchField implements ReactiveController {
+export class SearchFieldController implements ReactiveController {
   readonly #apply: (value: string) => void;
   readonly #delay: number;
   #timer?: ReturnType<typeof setTimeout>;

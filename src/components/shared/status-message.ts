@@ -4,7 +4,7 @@
  */
 import { type ReactiveController, type ReactiveControllerHost } from 'lit';
 
-export class StatusMessage implements ReactiveController {
+export class StatusMessageController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   #timer?: ReturnType<typeof setTimeout>;
   text = '';

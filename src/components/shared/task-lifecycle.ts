@@ -8,7 +8,7 @@ import { TaskStatus, type Task } from '@lit/task';
 
 type AnyTask = Task<readonly unknown[], unknown>;
 
-export class TaskLifecycle implements ReactiveController {
+export class TaskLifecycleController implements ReactiveController {
   readonly #tasks: AnyTask[] = [];
   readonly #interrupted = new Set<AnyTask>();
 

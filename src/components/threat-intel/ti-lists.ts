@@ -8,7 +8,7 @@ import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { IpDataProvider, Page } from '../../data/provider.js';
 import type { ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
 import { formatDate } from '../../lib/format.js';
-import { KeyedRequests } from '../shared/keyed-requests.js';
+import { KeyedRequestsController } from '../shared/keyed-requests.js';
 import { missing, shown, truncated } from '../shared/ui.js';
 import { msg } from '../shared/l10n.js';
 
@@ -126,14 +126,14 @@ export const TI_LISTS: { [R in ThreatIntelRelation]: { title: string; empty: str
 
 export class ThreatIntelLists {
   readonly #host: ReactiveControllerHost;
-  readonly #requests: KeyedRequests<ThreatIntelRelation>;
+  readonly #requests: KeyedRequestsController<ThreatIntelRelation>;
   #state = new Map<ThreatIntelRelation, ListState>();
   #for?: { provider: IpDataProvider; ip: string };
   readonly #onError: (relation: ThreatIntelRelation, error: unknown) => void;
 
   constructor(host: ReactiveControllerHost, onError: (relation: ThreatIntelRelation, error: unknown) => void) {
     this.#host = host;
-    this.#requests = new KeyedRequests<ThreatIntelRelation>(host);
+    this.#requests = new KeyedRequestsController<ThreatIntelRelation>(host);
     this.#onError = onError;
   }
 

@@ -4,15 +4,15 @@
  * toolbar menu is open, and `ip-filter-change` for every change the user makes. The values live
  * on the element (`filter`, `search`, `sort`: its public API); this controller changes them.
  */
-import { html, type nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, type nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AlertItem } from '../../data/model.js';
 import type { AlertFilter, AlertFilterField, AlertSortField, Sort } from '../../data/provider.js';
 import { IpFilterChangeEvent } from '../../events/events.js';
 import { filterMenu } from '../shared/filter-menu.js';
-import { SearchField } from '../shared/search-field.js';
+import { SearchFieldController } from '../shared/search-field.js';
 import { activeFilters, FILTER_MENUS, menuOptions, type FilterMenu } from './toolbar.js';
 import { dateRangeMenu } from './date-range-menu.js';
-import { RovingToolbar } from '../shared/roving-toolbar.js';
+import { RovingToolbarController } from '../shared/roving-toolbar.js';
 import { msg, str } from '../shared/l10n.js';
 
 /** Text columns sort A→Z first; times, severity and status most-important-first. */
@@ -24,37 +24,43 @@ export interface QueryHost extends ReactiveControllerHost, HTMLElement {
   sort?: Sort<AlertSortField>;
 }
 
-export interface QueryControlsDeps {
+export interface QueryControllerDeps {
   searchInput: () => HTMLInputElement | null | undefined;
   /** Loaded items near the view: where open filter menus find their values. */
   nearby: () => Iterable<AlertItem>;
 }
 
-export class QueryControls {
+export class QueryController implements ReactiveController {
   readonly #host: QueryHost;
-  readonly #deps: QueryControlsDeps;
-  readonly #search: SearchField;
+  readonly #deps: QueryControllerDeps;
+  readonly #search: SearchFieldController;
   #menu?: string;
   /** Whether the less common filters (behind "More filters") are shown. */
   #more = false;
   /** The filter buttons and the list tools are two WAI-ARIA toolbars: one Tab stop each. */
-  readonly #filterBar: RovingToolbar;
-  readonly #toolsBar: RovingToolbar;
+  readonly #filterBar: RovingToolbarController;
+  readonly #toolsBar: RovingToolbarController;
 
-  constructor(host: QueryHost, deps: QueryControlsDeps) {
+  constructor(host: QueryHost, deps: QueryControllerDeps) {
     this.#host = host;
     this.#deps = deps;
-    this.#search = new SearchField(host, (value) => {
+    this.#search = new SearchFieldController(host, (value) => {
       host.search = value;
       this.#changed();
     });
     const root = () => host.shadowRoot;
-    this.#filterBar = new RovingToolbar(host, () => root()?.querySelector('.filters'), ':scope > .menu-wrap > button[aria-expanded], :scope > .more-filters');
-    this.#toolsBar = new RovingToolbar(host, () => root()?.querySelector('.toolbar > .tools'), ':scope > .menu-wrap > button[aria-expanded]');
+    this.#filterBar = new RovingToolbarController(host, () => root()?.querySelector('.filters'), ':scope > .menu-wrap > button[aria-expanded], :scope > .more-filters');
+    this.#toolsBar = new RovingToolbarController(host, () => root()?.querySelector('.toolbar > .tools'), ':scope > .menu-wrap > button[aria-expanded]');
+    host.addController(this);
+  }
+
+  /** A menu left open does not stay open for when the list is back. */
+  hostDisconnected(): void {
+    this.#menu = undefined;
   }
 
   /** Bind to the list tools' container (Columns, Export). */
-  get toolsKeys(): Pick<RovingToolbar, 'onKeydown' | 'onFocusin'> {
+  get toolsKeys(): Pick<RovingToolbarController, 'onKeydown' | 'onFocusin'> {
     return this.#toolsBar;
   }
 
