@@ -20,22 +20,30 @@ import { SEVERITY_RANK, type AlertItem, type RowProblems } from './model.js';
  */
 export type AlertFieldRead = 'fixed' | 'id?' | 'text?' | 'long-text?' | 'camel-text?' | 'camel-nullable?' | 'nullable-text?' | 'time?' | 'count?' | 'list?';
 
-export interface AlertFieldSpec {
-  readonly read: AlertFieldRead;
-  /** How the query engine compares it (absent: not queried); `value` when it is not the field itself. */
-  readonly query?: {
-    readonly type: 'text' | 'number' | 'time' | 'rank';
-    readonly value?: (a: AlertItem) => unknown;
-    /** For `rank`: value → order (higher = greater). */
-    readonly ranks?: Readonly<Record<string, number>>;
-  };
-  /** The list filters by it (a value list, or a time interval). */
-  readonly filter?: true;
-  /** The list sorts by it. */
-  readonly sort?: true;
-  /** Free-text search matches it. */
-  readonly search?: true;
+/** How the query engine compares a field; `value` when it is not the field itself. */
+export interface AlertFieldQuery {
+  readonly type: 'text' | 'number' | 'time' | 'rank';
+  readonly value?: (a: AlertItem) => unknown;
+  /** For `rank`: value → order (higher = greater). */
+  readonly ranks?: Readonly<Record<string, number>>;
 }
+
+/**
+ * A field the list filters, sorts or searches by needs `query` (how the engine compares it):
+ * a row that asks for one without the other does not compile, where it used to be ignored.
+ */
+export type AlertFieldSpec =
+  | {
+      readonly read: AlertFieldRead;
+      readonly query: AlertFieldQuery;
+      /** The list filters by it (a value list, or a time interval). */
+      readonly filter?: true;
+      /** The list sorts by it. */
+      readonly sort?: true;
+      /** Free-text search matches it. */
+      readonly search?: true;
+    }
+  | { readonly read: AlertFieldRead; readonly query?: undefined; readonly filter?: undefined; readonly sort?: undefined; readonly search?: undefined };
 
 /** Fields of the model, and `impactedAssetKind`, the kinds of the impacted assets (a filter). */
 type AlertFieldId = Exclude<keyof AlertItem, keyof RowProblems> | 'impactedAssetKind';

@@ -15,15 +15,23 @@ import type { ObservedDevice, RowProblems } from './model.js';
  */
 export type DeviceFieldRead = 'fixed' | 'text?' | 'enum?' | 'event';
 
-export interface DeviceFieldSpec {
-  readonly read: DeviceFieldRead;
-  /** How the query engine compares it (absent: not queried); `value` when it is not the field itself. */
-  readonly query?: { readonly type: 'text' | 'number' | 'time'; readonly value?: (d: ObservedDevice) => unknown };
-  readonly sort?: true;
-  /** The list filters by it (`actionType`, `direction`: value lists in the query). */
-  readonly filter?: true;
-  readonly search?: true;
+/** How the query engine compares it; `value` when it is not the field itself. */
+export interface DeviceFieldQuery {
+  readonly type: 'text' | 'number' | 'time';
+  readonly value?: (d: ObservedDevice) => unknown;
 }
+
+/** A field the list sorts, filters or searches by needs `query`: a row with one and not the other does not compile. */
+export type DeviceFieldSpec =
+  | {
+      readonly read: DeviceFieldRead;
+      readonly query: DeviceFieldQuery;
+      readonly sort?: true;
+      /** The list filters by it (`actionType`, `direction`: value lists in the query). */
+      readonly filter?: true;
+      readonly search?: true;
+    }
+  | { readonly read: DeviceFieldRead; readonly query?: undefined; readonly sort?: undefined; readonly filter?: undefined; readonly search?: undefined };
 
 /** Fields of the model, and the last event's fields the list filters and searches by. */
 type DeviceFieldId = Exclude<keyof ObservedDevice, keyof RowProblems> | 'actionType' | 'direction' | 'process' | 'commandLine' | 'sha256' | 'account' | 'file' | 'remoteUrl';

@@ -120,7 +120,15 @@ const classificationLabel = (a: AlertItem) => (a.classification ? labelFor(CLASS
 const determinationLabel = (a: AlertItem) => (a.determination ? labelFor(DETERMINATION_LABELS, a.determination) : '');
 const dash = () => html`<span class="muted" aria-label=${msg('Not applicable')}>—</span>`;
 
-export const COLUMNS: readonly ColumnDef[] = [
+/**
+ * The built-in definitions, checked against {@link COLUMN_IDS}: an id listed there without a
+ * definition here does not compile (`missing` names it).
+ */
+function builtIn<const T extends readonly (ColumnDef & { id: ColumnId })[]>(defs: T & ([Exclude<ColumnId, T[number]['id']>] extends [never] ? unknown : { missing: Exclude<ColumnId, T[number]['id']> })): readonly ColumnDef[] {
+  return defs;
+}
+
+export const COLUMNS: readonly ColumnDef[] = builtIn([
   {
     id: 'title', get label() { return msg('Incident or alert'); }, width: 360, minWidth: 200, visible: true, sort: 'title',
     render: (a) => a.title, value: (a) => a.title,
@@ -218,7 +226,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     id: 'productNames', get label() { return msg('Product names'); }, width: 220, minWidth: 110, visible: false, sort: 'productNames', filter: 'productNames',
     render: (a) => listCell(a.productNames ?? []), value: (a) => (a.productNames ?? []).join(', '),
   },
-];
+]);
 
 /**
  * A column of the host's own in `<ip-alerts-list>` (its `extraColumns`): after the built-in ones,
