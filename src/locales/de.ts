@@ -513,6 +513,7 @@
 'sa7aea89ec41662d6': `Verbindungen zulassen und jeden Treffer als Warnung erfassen.`,
 'sa7e0ada399120099': str`${0} Gerät`,
 'sa8beb6b1182241ac': `Filter`,
+'sa8e72f1293802938': `Nichts wurde gespeichert: Die Liste hat die Seite verlassen, während die Auswahl gesammelt wurde. Wählen Sie erneut aus und speichern Sie.`,
 'saa8939ac88a76f98': `Zuletzt gesehen`,
 'saae84ada3070073e': str`Der Anbieter liefert die Erkenntnis „${0}“ nicht mehr.`,
 'sab0df331ca3beb82': str`Ja, Schweregrad ${0}, keine Kategorie`,
