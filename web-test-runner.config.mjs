@@ -10,6 +10,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { findChrome } from './scripts/find-chrome.mjs';
 import { totalsReporter } from './scripts/totals-reporter.mjs';
+import { timingsReporter } from './scripts/timings-reporter.mjs';
 import { startKqlAnalyzer } from './mocks/kql/analyzer-service.mjs';
 import { defenderProxy } from './docs/examples/defender-proxy.mjs';
 import { fakeMde } from './mocks/mde-upstream.mjs';
@@ -181,7 +182,8 @@ export default {
     }, true);</script>
     <script type="module" src="${testFramework}"></script></body></html>`,
   // A passing test prints nothing: failures, browser logs and the totals only.
-  reporters: [defaultReporter(), totalsReporter()],
+  // TEST_TIMINGS=1: where the time goes, per file and per test, in .test-timings.
+  reporters: [defaultReporter(), totalsReporter(), ...(process.env.TEST_TIMINGS ? [timingsReporter()] : [])],
   coverageConfig: {
     include: ['src/**/*.ts'],
     report: true,

@@ -12,6 +12,32 @@ const kb = (n) => (n / 1000).toFixed(process.env.SIZE_BYTES ? 3 : 1);
 let failed = false;
 const rows = [];
 
+/**
+ * SIZE_MODULES=<entry>: what the entry's first load carries, module by module (minified bytes as
+ * rendered in the chunk, and each module's code gzipped alone, which over-counts what it shares
+ * with its neighbours), grouped by package or source folder.
+ */
+function moduleReport(chunks) {
+  const mods = chunks.flatMap((c) => Object.entries(c.modules)).map(([id, m]) => {
+    const code = m.code ?? '';
+    const path = id.replace(/\0/g, '').replace(process.cwd() + '/', '');
+    const group = path.includes('node_modules/') ? path.replace(/.*node_modules\//, '').split('/').slice(0, path.includes('node_modules/@') ? 2 : 1).join('/') : path.split('/').slice(0, 3).join('/');
+    return { path, group, min: m.renderedLength ?? code.length, gzip: code ? gzipSync(Buffer.from(code), { level: 9 }).length : 0 };
+  });
+  const groups = new Map();
+  for (const m of mods) {
+    const g = groups.get(m.group) ?? { min: 0, gzip: 0 };
+    g.min += m.min;
+    g.gzip += m.gzip;
+    groups.set(m.group, g);
+  }
+  console.log('\nby package or folder (min bytes, gzip alone)');
+  for (const [g, v] of [...groups].sort((a, b) => b[1].min - a[1].min)) console.log(`${String(v.min).padStart(8)} ${String(v.gzip).padStart(7)}  ${g}`);
+  console.log('\nby module');
+  for (const m of mods.sort((a, b) => b.min - a.min)) if (m.min > 0) console.log(`${String(m.min).padStart(8)} ${String(m.gzip).padStart(7)}  ${m.path}`);
+  console.log('');
+}
+
 for (const [name, rule] of Object.entries(budget.entries)) {
   const outDir = `dist-size/${name}`;
   rmSync(outDir, { recursive: true, force: true });
@@ -51,6 +77,7 @@ for (const [name, rule] of Object.entries(budget.entries)) {
       rows.push([`✗ ${name}: contains Lit`, '', '', '', `${lit.join(', ')}: providers must not import Lit (see eslint.config.js, LAYERS)`]);
     }
   }
+  if (process.env.SIZE_MODULES === name) moduleReport([...eager].map((f) => byName.get(f)));
   const eagerGzip = [...eager].reduce((a, f) => a + gz(byName.get(f)), 0);
   const eagerRaw = [...eager].reduce((a, f) => a + byName.get(f).code.length, 0);
   const ok = rule.reportOnly || eagerGzip <= rule.gzipKb * 1000;

@@ -1,0 +1,58 @@
+// A WTR reporter for finding where the suite's time goes (TEST_TIMINGS=1 npm test): per file, the
+// time its tests ran (mocha's durations) against the wall time from its start to its end, and the
+// slowest tests. What is not in a test's duration is loading: the page, transforms, imports.
+import { writeFileSync } from 'node:fs';
+
+function walk(results, file, out, path = []) {
+  if (!results) return;
+  for (const t of results.tests ?? []) out.push({ file, name: [...path, t.name].join(' › '), ms: t.duration ?? 0 });
+  for (const s of results.suites ?? []) walk(s, file, out, [...path, s.name]);
+}
+
+/** @returns {import('@web/test-runner').Reporter} */
+export function timingsReporter() {
+  const started = new Map();
+  const finished = new Map();
+  let t0 = 0;
+  return {
+    onTestRunStarted() {
+      t0 = Date.now();
+    },
+    onTestRunProgress({ sessions }) {
+      const now = Date.now();
+      for (const s of sessions.all()) {
+        if (s.status !== 'SCHEDULED' && !started.has(s.testFile)) started.set(s.testFile, now);
+      }
+    },
+    reportTestFileResults({ testFile }) {
+      finished.set(testFile, Date.now());
+    },
+    onTestRunFinished({ sessions }) {
+      const tests = [];
+      for (const s of sessions) walk(s.testResults, s.testFile, tests);
+      const files = new Map();
+      for (const t of tests) files.set(t.file, (files.get(t.file) ?? 0) + t.ms);
+      const rows = [...finished.keys()].map((f) => {
+        const wall = finished.get(f) - (started.get(f) ?? t0);
+        const inTests = files.get(f) ?? 0;
+        return { file: f.replace(process.cwd() + '/', ''), wall, inTests, loading: Math.max(0, wall - inTests) };
+      });
+      rows.sort((a, b) => b.wall - a.wall);
+      const sum = (k) => rows.reduce((n, r) => n + r[k], 0);
+      const lines = [
+        `wall ${((Date.now() - t0) / 1000).toFixed(1)} s; per file summed: wall ${(sum('wall') / 1000).toFixed(1)} s, in tests ${(sum('inTests') / 1000).toFixed(1)} s, outside tests ${(sum('loading') / 1000).toFixed(1)} s`,
+        '',
+        'file  wall ms  in tests ms  outside ms',
+        ...rows.map((r) => `${r.file}  ${r.wall}  ${r.inTests}  ${r.loading}`),
+        '',
+        'slowest tests (ms)',
+        ...tests
+          .sort((a, b) => b.ms - a.ms)
+          .slice(0, 40)
+          .map((t) => `${t.ms}  ${t.file.replace(process.cwd() + '/', '')}  ${t.name}`),
+      ];
+      writeFileSync('.test-timings', `${lines.join('\n')}\n`);
+      process.on('exit', () => console.log('\ntimings written to .test-timings'));
+    },
+  };
+}
