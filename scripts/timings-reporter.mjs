@@ -15,14 +15,12 @@ export function timingsReporter() {
   const finished = new Map();
   let t0 = 0;
   return {
-    onTestRunStarted() {
-      t0 = Date.now();
-    },
-    onTestRunProgress({ sessions }) {
-      const now = Date.now();
-      for (const s of sessions.all()) {
-        if (s.status !== 'SCHEDULED' && !started.has(s.testFile)) started.set(s.testFile, now);
-      }
+    start({ sessions, startTime }) {
+      t0 = startTime ?? Date.now();
+      // A file starts when its page starts loading it.
+      sessions.on('session-status-updated', (session) => {
+        if (session.status !== 'SCHEDULED' && !started.has(session.testFile)) started.set(session.testFile, Date.now());
+      });
     },
     reportTestFileResults({ testFile }) {
       finished.set(testFile, Date.now());

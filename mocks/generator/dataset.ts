@@ -856,9 +856,20 @@ export class IpDataset {
     });
   }
 
+  /** The insights of a range, built once per range: the Log Analytics mock asks once per insight query. */
   insights(range: TimeRange): Insight[] {
-    return buildInsights(this, range);
+    const key = `${range.from.getTime()}|${range.to.getTime()}`;
+    let built = this.#insights.get(key);
+    if (!built) {
+      if (this.#insights.size >= 8) this.#insights.clear();
+      built = buildInsights(this, range);
+      this.#insights.set(key, built);
+    }
+    // Callers may change what they get (a mock answer cut in part): each gets its own rows.
+    return built.map((i) => ({ ...i, rows: i.rows.map((r) => [...r]) }));
   }
+
+  readonly #insights = new Map<string, Insight[]>();
 }
 
 const datasets = new Map<string, IpDataset>();
