@@ -14,12 +14,11 @@ if (!isMainThread && parentPort) {
   });
 }
 
-/** A client of the worker: `analyze(query, service)` resolves with the analyser's answer. Starts loading at once. */
-export function startKqlAnalyzer() {
+/** One analyser worker and its waiting answers. */
+function startWorker() {
   const worker = new Worker(new URL(import.meta.url));
   worker.unref();
   const waiting = new Map();
-  let next = 0;
   worker.on('message', ({ id, answer, error }) => {
     const w = waiting.get(id);
     waiting.delete(id);
@@ -30,18 +29,32 @@ export function startKqlAnalyzer() {
     for (const w of waiting.values()) w.reject(error);
     waiting.clear();
   });
+  let next = 0;
+  return (query, service, tables) => {
+    const id = next++;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, query, service, tables });
+    });
+  };
+}
+
+/**
+ * A client of the analysers: `analyze(query, service)` resolves with the analyser's answer. Starts
+ * loading at once. Two lanes, each its own worker: the mocks' questions (a page waiting for its
+ * answer) never queue behind a test that checks hundreds of queries in a row (`lane: 'bulk'`),
+ * which on a shared worker held up a whole page's first visit for seconds.
+ */
+export function startKqlAnalyzer() {
+  const lanes = { mock: startWorker(), bulk: startWorker() };
   return {
-    analyze(query, service, tables) {
-      const id = next++;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, query, service, tables });
-      });
+    analyze(query, service, tables, lane = 'mock') {
+      return (lane === 'bulk' ? lanes.bulk : lanes.mock)(query, service, tables);
     },
-    /** The HTTP endpoint for the browser's mocks: POST {query, service, tables?} → {diagnostics, columns}. */
+    /** The HTTP endpoint: POST {query, service, tables?, lane?} → {diagnostics, columns}. */
     async handle(body) {
-      const { query, service, tables } = JSON.parse(body);
-      return this.analyze(String(query), service === 'logAnalytics' ? 'logAnalytics' : 'defender', tables && typeof tables === 'object' ? tables : undefined);
+      const { query, service, tables, lane } = JSON.parse(body);
+      return this.analyze(String(query), service === 'logAnalytics' ? 'logAnalytics' : 'defender', tables && typeof tables === 'object' ? tables : undefined, lane === 'bulk' ? 'bulk' : 'mock');
     },
   };
 }

@@ -8,9 +8,12 @@ export type { KqlService };
 /** The analyser's verdict: diagnostics and the result's columns (the mocks' own type). */
 export type KqlAnswer = KqlVerdict;
 
-/** What the analyser says of `query`; `tables` adds a workspace's own tables (custom logs): { Table: { Column: type } }. */
+/**
+ * What the analyser says of `query`; `tables` adds a workspace's own tables (custom logs): { Table: { Column: type } }.
+ * A test's own checks go in the analyser's bulk lane: the mocks' questions, which a page waits for, have a worker of their own.
+ */
 export async function analyzeKql(query: string, service: KqlService, tables?: Record<string, Record<string, string>>): Promise<KqlAnswer> {
-  const response = await fetch('/__kql/analyze', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query, service, tables }) });
+  const response = await fetch('/__kql/analyze', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query, service, tables, lane: 'bulk' }) });
   if (!response.ok) throw new Error(`The KQL analyser answered ${response.status}`);
   return (await response.json()) as KqlAnswer;
 }
