@@ -10,6 +10,7 @@
 // bench/results/<name>.json. Targets are reported, not enforced by CI (timings on a shared CI
 // machine are not a gate); the note of each issue quotes the figures.
 import { build } from 'esbuild';
+import { esbuildSourceSideEffects } from '../scripts/vite-side-effects.mjs';
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -44,6 +45,8 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   tsconfig: path.join(root, '..', 'tsconfig.json'),
   define: { 'process.env.NODE_ENV': '"production"' },
+  // package.json's sideEffects describes dist/ only: the elements' registration modules are kept here.
+  plugins: [esbuildSourceSideEffects()],
   logLevel: 'warning',
 });
 for (const name of benches) {
