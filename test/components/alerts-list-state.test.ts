@@ -87,6 +87,16 @@ function selectAllMatching(el: IpAlertsList) {
   byRole<HTMLInputElement>(root(el), 'checkbox', 'Select all matching').click();
 }
 
+/** Select all matching, type a comment and press Save, with the list's pages held: the save waits while gathering its ids. */
+async function startBulkSaveHeld(el: IpAlertsList, data: Rows) {
+  selectAllMatching(el);
+  await el.updateComplete;
+  await type(el, 'Bulk');
+  data.hold = true;
+  flyout(el)!.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  await waitUntil(() => data.held.length > 0, 'gathering started');
+}
+
 describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
   it('keeps what was typed in the panel while the grid scrolls far, pages go and the total moves', async () => {
     const data = rows(50_000);
@@ -176,12 +186,7 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
   it('applies a bulk save to what was selected at Save: a changed list stops it, with a message', async () => {
     const data = rows(2_500);
     const el = await list(data.provider);
-    selectAllMatching(el);
-    await el.updateComplete;
-    await type(el, 'Bulk');
-    data.hold = true;
-    flyout(el)!.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-    await waitUntil(() => data.held.length > 0, 'gathering started');
+    await startBulkSaveHeld(el, data);
     // The analyst changes the search while the ids are being gathered.
     el.search = 'Row 1';
     await el.updateComplete;
@@ -195,12 +200,7 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
     const data = rows(2_500);
     const el = await list(data.provider);
     const parent = el.parentElement!;
-    selectAllMatching(el);
-    await el.updateComplete;
-    await type(el, 'Bulk');
-    data.hold = true;
-    flyout(el)!.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-    await waitUntil(() => data.held.length > 0, 'gathering started');
+    await startBulkSaveHeld(el, data);
     el.remove();
     data.hold = false;
     data.held.splice(0).forEach((go) => go());
@@ -233,12 +233,7 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
   it('stops a bulk save whose list grows while the ids are gathered, and never reports part as success', async () => {
     const data = rows(2_500);
     const el = await list(data.provider);
-    selectAllMatching(el);
-    await el.updateComplete;
-    await type(el, 'Bulk');
-    data.hold = true;
-    flyout(el)!.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-    await waitUntil(() => data.held.length > 0, 'gathering started');
+    await startBulkSaveHeld(el, data);
     data.held.shift()!();
     await waitUntil(() => data.held.length > 0, 'second page asked');
     data.setTotal(2_600);

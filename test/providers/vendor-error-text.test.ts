@@ -51,13 +51,14 @@ describe('vendor errors in the page’s language', () => {
 
     worker.use(
       http.post('https://graph.microsoft.com/v1.0/security/runHuntingQuery', () =>
-        HttpResponse.json({ error: { code: 'BadRequest', message: 'Query execution has exceeded the allowed limits.' } }, { status: 400 }),
+        // The timeout message of the advanced hunting errors table (learn.microsoft.com/defender-xdr/advanced-hunting-errors), in Graph's error body.
+        HttpResponse.json({ error: { code: 'BadRequest', message: 'Query exceeded the timeout period.' } }, { status: 400 }),
       ),
     );
     const slow = await dataError(defender().listObservedDevices(IP, { range, offset: 0, limit: 10 }, o()));
     expect(slow.kind).to.equal('timeout');
     expect((await inBoth(slow))[0]).to.equal(
-      'Die Abfrage hat zu lange gedauert, und Microsoft Graph hat sie abgebrochen. Microsoft Graph meldet: „Query execution has exceeded the allowed limits.“ Versuchen Sie einen kürzeren Zeitraum.',
+      'Die Abfrage hat zu lange gedauert, und Microsoft Graph hat sie abgebrochen. Microsoft Graph meldet: „Query exceeded the timeout period.“ Versuchen Sie einen kürzeren Zeitraum.',
     );
   });
 
