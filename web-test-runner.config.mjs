@@ -101,7 +101,7 @@ export default {
       cjs: ['react', 'react-dom/client', 'react/jsx-runtime'],
       alias: { vue: 'vue/dist/vue.esm-bundler.js' },
     }),
-    // ipaddr.js ships CommonJS only; bundlers (Vite, webpack, esbuild) convert it, the test server must too.
+    // ipaddr.js (the Microsoft mocks' own IP check, independent of ours) ships CommonJS only; bundlers convert it, the test server must too.
     cjsToEsm(['ipaddr.js']),
     esbuildPlugin({
       ts: true,

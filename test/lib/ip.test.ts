@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { canonicalIp, isExternalScope, isValidIp, parseIp, type IpErrorCode, type IpScope } from '../../src/lib/ip.js';
+import { canonicalIp, fullIpv6Form, isExternalScope, isValidIp, parseIp, type IpErrorCode, type IpScope } from '../../src/lib/ip.js';
 import { ipProblemText } from '../../src/components/shared/ip-text.js';
 
 type Valid = [input: string, canonical: string, scope: IpScope, version?: 4 | 6];
@@ -37,6 +37,10 @@ const VALID: Valid[] = [
   ['2001:0db8:0000:0000:0000:0000:0000:0001', '2001:db8::1', 'documentation', 6],
   ['2001:db8:0:0:1:0:0:1', '2001:db8::1:0:0:1', 'documentation', 6],
   ['2001:db8:0:1:1:1:1:1', '2001:db8:0:1:1:1:1:1', 'documentation', 6],
+  ['2001:db8:0:0:1:0:0:0', '2001:db8:0:0:1::', 'documentation', 6], // the longer run, not the first
+  ['2001:db8:ABCD:0:0:0:0:FFFF', '2001:db8:abcd::ffff', 'documentation', 6],
+  ['1:0:0:0:0:0:0:0', '1::', 'reserved', 6],
+  ['2606:4700:0:0:0:0:0:1111', '2606:4700::1111', 'public', 6],
   ['2001:db8:85a3::8a2e:370:7334', '2001:db8:85a3::8a2e:370:7334', 'documentation', 6],
   ['2606:4700:4700::1111', '2606:4700:4700::1111', 'public', 6],
   ['2a00:1450:4001:80b::200e', '2a00:1450:4001:80b::200e', 'public', 6],
@@ -184,6 +188,19 @@ describe('lib/ip parseIp', () => {
   it('does not throw on non-string input', () => {
     expect(parseIp(undefined as unknown as string).ok).to.equal(false);
     expect(parseIp(42 as unknown as string).ok).to.equal(false);
+  });
+
+  it('says when an IPv6 group has more than four hex digits', () => {
+    const r = parseIp('2001:db8::12345');
+    expect(!r.ok && r.problem).to.deep.equal({ reason: 'ipv6-group' });
+  });
+
+  it('writes every IPv6 group out for the services that want all eight', () => {
+    expect(fullIpv6Form('2001:4860:4860::8888')).to.equal('2001:4860:4860:0:0:0:0:8888');
+    expect(fullIpv6Form('::1')).to.equal('0:0:0:0:0:0:0:1');
+    expect(fullIpv6Form('::ffff:8.8.8.8')).to.equal('8.8.8.8');
+    expect(fullIpv6Form('203.0.113.7')).to.equal('203.0.113.7');
+    expect(fullIpv6Form('nope')).to.equal(undefined);
   });
 
   it('helpers agree with parseIp', () => {
