@@ -3,7 +3,7 @@
  * generator. Used by the demo, Storybook and the REST provider's tests; options add latency and
  * failures per section so stories can show every state.
  */
-import { ipProblemText } from '../src/components/shared/ip-text.js';
+import { ipProblemText } from '../src/components/shared/ip-problem.js';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { AlertItem, AlertPatch, Indicator, IndicatorInput, ObservedDevice } from '../src/data/model.js';
 import { ALERT_FILTER_FIELDS, type AlertFilter, type AlertQuery, type DeviceQuery, type ProviderCapabilities } from '../src/data/provider.js';

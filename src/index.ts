@@ -147,7 +147,7 @@ export * from './events/events.js';
 
 // IP addresses, as the page reads them.
 export { parseIp, isValidIp, canonicalIp, type ParsedIp, type IpParseResult, type IpProblem, type IpScope, type IpErrorCode, type EmbeddedIpv4 } from './lib/ip.js';
-export { ipProblemText } from './components/shared/ip-text.js';
+export { ipProblemText } from './components/shared/ip-problem.js';
 
 // Languages.
 export { applyLocale, matchLocale, adoptLocalization, loadTemplates, SUPPORTED_LOCALES } from './components/shared/localization.js';

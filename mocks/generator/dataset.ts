@@ -7,7 +7,7 @@
  * fast path, backed by a compact columnar table (typed arrays) built once on first use.
  * Item 0 is the most recent: the source is already in the default order.
  */
-import { ipProblemText } from '../../src/components/shared/ip-text.js';
+import { ipProblemText } from '../../src/components/shared/ip-problem.js';
 import type {
   AlertItem,
   AlertMark,

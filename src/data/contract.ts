@@ -46,7 +46,8 @@ export const PROVIDER_METHODS = {
   getIpDetails: { kind: 'read', required: true, firstPaint: true },
   getSecuritySummary: { kind: 'read', required: true, firstPaint: true, range: { arg: 1, says: true } },
   getLogActivity: { kind: 'read', required: true, firstPaint: true, range: { arg: 1 } },
-  getPrevalence: { kind: 'read', required: true, firstPaint: true, range: { arg: 1 } },
+  // Its reader loads with its question (the chart's code loads after the first paint).
+  getPrevalence: { kind: 'read', required: true, range: { arg: 1 } },
   listAlerts: { kind: 'read', required: true, range: { arg: 1, query: true, says: true }, paged: { arg: 1 } },
   listObservedDevices: { kind: 'read', required: true, range: { arg: 1, query: true, says: true }, paged: { arg: 1 } },
   listDeviceEvents: { kind: 'read', required: false, capability: 'deviceEvents', range: { arg: 2 } },

@@ -418,6 +418,7 @@
 's80b5e0fc90c85e50': str`Die Warnungen dieses Geräts konnten nicht geladen werden: ${0}`,
 's81e508e1983657e9': str`Diese Registerkarte konnte nicht geladen werden (${0}).`,
 's823fa177186ad412': str`${0}; und ${1} weitere`,
+'s8242f804e8b4470a': str`Das Prävalenzdiagramm konnte nicht geladen werden (${0}).`,
 's82d6b5cb17bcaf90': `Protokollierte Hosts`,
 's83401473f3ba085b': `In der Bedrohungssuche öffnen`,
 's83c7bfa7e5d01276': `Vom System beendet`,

@@ -17,17 +17,32 @@ import { badAnswer, OVERVIEW_READERS } from './read/overview.js';
 import { clip, LIMITS } from './read/primitives.js';
 
 
-/** Read a method's answer: the overview's readers are at hand, the lists' are loaded once when first needed. */
+let lists: Promise<typeof import('./validate.js')> | undefined;
+
+/**
+ * The readers not in the first paint (the lists', the prevalence's: the chart loads after the
+ * paint too), loaded once. Started when such a method is called, so they are here by the time its
+ * answer is; a failed load is tried again by the next call.
+ */
+function laterReaders(): Promise<typeof import('./validate.js')> {
+  return (lists ??= import('./validate.js').catch((error: unknown) => {
+    lists = undefined;
+    throw error;
+  }));
+}
+
+const atHand = (method: AnswerMethod) => Object.prototype.hasOwnProperty.call(OVERVIEW_READERS, method);
+
+/** Read a method's answer: the overview's readers are at hand, the others load once when first needed. */
 async function readAnswer(method: AnswerMethod, value: unknown, limit: number | undefined, args: readonly unknown[]): Promise<unknown> {
-  if (Object.prototype.hasOwnProperty.call(OVERVIEW_READERS, method)) {
+  if (atHand(method)) {
     try {
       return OVERVIEW_READERS[method as keyof typeof OVERVIEW_READERS](value);
     } catch (error) {
       throw badAnswer(method, error);
     }
   }
-  const { readAnswer: readList } = await import('./validate.js');
-  return readList(method, value, limit, args);
+  return (await laterReaders()).readAnswer(method, value, limit, args);
 }
 
 /**
@@ -112,6 +127,8 @@ function guardMethod(target: IpDataProvider, method: AnswerMethod, fn: (...args:
     } catch (error) {
       return Promise.reject(error);
     }
+    // The reader loads while the provider works.
+    if (read && !atHand(method)) laterReaders().catch(() => undefined);
     const query = method === 'listAlerts' || method === 'listObservedDevices' ? args[1] : method === 'listThreatIntel' ? args[2] : undefined;
     const limit = (query as { limit?: number } | undefined)?.limit;
     return untilAbort(Promise.resolve(answer), options?.signal).then(

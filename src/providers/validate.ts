@@ -36,6 +36,7 @@ import {
 } from '../data/model.js';
 import type { Page } from '../data/provider.js';
 import { badAnswer, camel, classification, OVERVIEW_READERS, severity, status } from './read/overview.js';
+import { readPrevalence } from './read/prevalence.js';
 import {
   array,
   at,
@@ -62,7 +63,8 @@ import {
 import { isUnreadable, placeholderId, Problems, rawText, readRows, relativeMessage } from './read/rows.js';
 
 export { LIMITS, object, toIsoTime, EPOCH_SECONDS_BELOW } from './read/primitives.js';
-export { badAnswer, readCapabilities, readIpDetails, readLogActivity, readPrevalence, readSecuritySummary, severity } from './read/overview.js';
+export { badAnswer, readCapabilities, readIpDetails, readLogActivity, readSecuritySummary, severity } from './read/overview.js';
+export { readPrevalence } from './read/prevalence.js';
 
 // ---------------------------------------------------------------------------------------------
 // Lists (loaded with the tabs that show them)
@@ -426,6 +428,7 @@ function stringList(value: unknown, path = ''): string[] {
  */
 export const ANSWER_READERS = {
   ...OVERVIEW_READERS,
+  getPrevalence: (v: unknown) => readPrevalence(v),
   listAlerts: (v: unknown, limit?: number) => readPage(v, readAlert, unreadableAlert, '', limit),
   listObservedDevices: (v: unknown, limit?: number) => readPage(v, readDevice, unreadableDevice, '', limit),
   listDeviceEvents: (v: unknown) => readRows(array(v, '', LIMITS.events), '', readDeviceEvent, unreadableEvent),

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { canonicalIp, fullIpv6Form, isExternalScope, isValidIp, parseIp, type IpErrorCode, type IpScope } from '../../src/lib/ip.js';
-import { ipProblemText } from '../../src/components/shared/ip-text.js';
+import { ipProblemText } from '../../src/components/shared/ip-problem.js';
 
 type Valid = [input: string, canonical: string, scope: IpScope, version?: 4 | 6];
 

@@ -15,6 +15,7 @@ import { DAY_MS } from '../../src/lib/time-range.js';
 import { createElasticHandlers, DEMO_ELASTICSEARCH_URL, DEMO_KIBANA_URL } from '../../mocks/elastic.js';
 import { DEMO_WORKSPACE_ID } from '../../mocks/sentinel.js';
 import { dataError } from '../helpers/providers.js';
+import { IpDataError } from '../../src/data/errors.js';
 import { NOW, useMockApi, worker } from '../helpers/msw.js';
 
 const IP = '203.0.113.7';
@@ -99,5 +100,12 @@ describe('vendor errors in the page’s language', () => {
       expect(text, readOnlyKey).to.contain('die Indexrechte read, write, maintenance, view_index_metadata für .alerts-security.alerts-default');
       expect(text, readOnlyKey).to.match(readOnlyKey === 'kibana' ? /^Kibana hat dies abgelehnt\. .* Kibana meldet: „.*is unauthorized for user/ : /^Kibana hat 0 von 1 Warnungen geändert\./);
     }
+  });
+
+  it('an error without a message of its own gets its kind’s sentence, in the page’s language, once it has come through the guard', async () => {
+    const provider = guardProvider({ getIpDetails: async () => Promise.reject(new IpDataError('forbidden', '')) } as never);
+    const silent = await dataError(provider.getIpDetails(IP, o()));
+    expect(await inBoth(silent)).to.deep.equal(['Sie haben keine Berechtigung, dies anzuzeigen.', 'You do not have permission to see this.']);
+    expect(describeError(new IpDataError('rate-limited', '', { retryAfter: 4 }))).to.equal('Too many requests; the service asked us to slow down. Try again in 4 s.');
   });
 });

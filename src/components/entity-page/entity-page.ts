@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { exportedParts } from './exported-parts.js';
-import { ipProblemText } from '../shared/ip-text.js';
+import { ipProblemLater } from '../shared/ip-text.js';
 import { msg, str } from '../shared/l10n.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { guard } from 'lit/directives/guard.js';
@@ -24,6 +24,7 @@ import '../copy-button/ip-copy-button.js';
 import '../time-range-picker/ip-time-range-picker.js';
 import '../overview/ip-overview.js';
 import { TAB_IDS, TABS, TabPanelsController, type TabDef } from './tab-panels.js';
+import { FirstScreenController } from './first-screen.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { ACTION_KEYS, ShortcutsController, type ShortcutScope } from './shortcuts.js';
 import type { IpResponseActions } from '../response-actions/response-actions.js';
@@ -107,7 +108,8 @@ export class IpEntityPage extends LitElement {
   #badgeLoading?: Promise<unknown>;
 
   @query('#search') private searchInput?: HTMLInputElement;
-  @state() private searchError = '';
+  /** Why the text searched for is not an address (its words load on first need). */
+  @state() private searchProblem?: IpParseResult;
   /** What the analyst last applied in the alerts list (from `ip-filter-change`). */
   #alertsView?: IpFilterChangeDetail;
 
@@ -175,6 +177,14 @@ export class IpEntityPage extends LitElement {
     // Its words follow the document's language, which its `locale` (or `lang` around it) sets.
     this.#locale = new LocaleController(this, () => this.locale);
     this.#listenForShortcuts();
+    // The chart's and the badge's questions leave with the overview's, not after their code.
+    new FirstScreenController(this, () => ({
+      provider: this.#providerCtx.value,
+      ip: this.#ipCtx.value?.canonical,
+      range: this.#rangeCtx.value?.range,
+      overview: this.#effectiveTab() === 'overview',
+      threatIntel: this.#capabilitiesCtx.value?.threatIntel,
+    }));
   }
 
   #listenForShortcuts() {
@@ -331,10 +341,10 @@ export class IpEntityPage extends LitElement {
     const text = (this.searchInput?.value ?? '').trim();
     const result = parseIp(text);
     if (!result.ok) {
-      this.searchError = ipProblemText(result);
+      this.searchProblem = result;
       return;
     }
-    this.searchError = '';
+    this.searchProblem = undefined;
     const previous = this.#parsed?.ok ? this.#parsed.ip.canonical : undefined;
     if (this.searchInput) this.searchInput.value = '';
     if (result.ip.canonical === previous && this.#parsed?.ok) return;
@@ -343,7 +353,7 @@ export class IpEntityPage extends LitElement {
   }
 
   #onSearchInput() {
-    if (this.searchError) this.searchError = '';
+    if (this.searchProblem) this.searchProblem = undefined;
   }
 
   #onRangeChange(e: IpRangeChangeEvent) {
@@ -383,7 +393,7 @@ export class IpEntityPage extends LitElement {
   // ---- rendering ----------------------------------------------------------------------------
 
   #renderSearch(): TemplateResult {
-    const invalid = Boolean(this.searchError);
+    const invalid = Boolean(this.searchProblem);
     return html`<form class="search" part="search" role="search" aria-label=${msg('IP address')} @submit=${this.#onSearch} novalidate>
       <div class="search-row">
         <label for="search" class="visually-hidden">${msg('Search an IP address')}</label>
@@ -402,7 +412,7 @@ export class IpEntityPage extends LitElement {
         />
         <button type="submit" class="button">${msg('Go')}</button>
       </div>
-      <div id="search-error" class="field-error" role="alert">${this.searchError}</div>
+      <div id="search-error" class="field-error" role="alert">${this.searchProblem ? ipProblemLater(this.searchProblem, this) : ''}</div>
     </form>`;
   }
 
@@ -413,7 +423,7 @@ export class IpEntityPage extends LitElement {
     }
     if (!parsed.ok) {
       return html`<div class="notice error" part="notice" role="alert">
-        <strong>${msg(str`This page cannot show “${parsed.input.length > 64 ? `${parsed.input.slice(0, 64)}…` : parsed.input}”.`)}</strong> ${ipProblemText(parsed)}
+        <strong>${msg(str`This page cannot show “${parsed.input.length > 64 ? `${parsed.input.slice(0, 64)}…` : parsed.input}”.`)}</strong> ${ipProblemLater(parsed, this)}
       </div>`;
     }
     if (this.#connecting) {

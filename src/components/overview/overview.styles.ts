@@ -164,6 +164,11 @@ export const overviewStyles = css`
   }
 
   /* ---- prevalence ---- */
+  /* Its code loads after the first paint: its loading state's height is kept for it meanwhile. */
+  ip-prevalence-chart:not(:defined) {
+    display: block;
+    min-height: calc(var(--ip-prevalence-chart-height, 240px) + 7.4em);
+  }
   .prevalence-headline {
     display: flex;
     align-items: baseline;

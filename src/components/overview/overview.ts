@@ -1,8 +1,9 @@
 import { msg, str } from '../shared/l10n.js';
-import { ipProblemText } from '../shared/ip-text.js';
+import { ipProblemLater } from '../shared/ip-text.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { initialState, Task } from '@lit/task';
+import { state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { overviewStyles } from './overview.styles.js';
@@ -13,7 +14,21 @@ import { SEVERITY_LABELS } from '../shared/labels.js';
 import { formatCoordinates, formatNumber, isOne } from '../../lib/format.js';
 import { describeRange } from '../shared/range-text.js';
 import '../copy-button/ip-copy-button.js';
-import '../prevalence-chart/ip-prevalence-chart.js';
+
+
+/**
+ * The chart's code (and ECharts after it) loads when the first overview connects, not with the
+ * first paint: its drawing needs the ECharts chunk anyway, and the page asks for its data at once
+ * (see entity-page/first-screen.ts), so nothing waits for it. A failed load can be retried.
+ */
+let chartLoading: Promise<unknown> | undefined;
+function loadChart(): Promise<unknown> {
+  chartLoading ??= import('../prevalence-chart/ip-prevalence-chart.js').catch((error: unknown) => {
+    chartLoading = undefined;
+    throw error;
+  });
+  return chartLoading;
+}
 
 
 /**
@@ -84,7 +99,20 @@ export class IpOverview extends IpSectionElement {
   refresh(): void {
     this.source.forget('getSecuritySummary', 'getIpDetails', 'getLogActivity');
     for (const task of [this.#summary, this.#details, this.#log]) void task.run();
-    this.renderRoot.querySelector('ip-prevalence-chart')?.refresh();
+    // A chart whose code is still loading asks once it is here.
+    this.renderRoot.querySelector('ip-prevalence-chart')?.refresh?.();
+  }
+
+  /** Why the chart's code did not load, until Retry. */
+  @state() private chartLoadError?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#loadChart();
+  }
+
+  #loadChart() {
+    loadChart().catch((error: unknown) => (this.chartLoadError = error instanceof Error ? error.message : String(error)));
   }
 
   #openSeverity(severity: string) {
@@ -97,7 +125,7 @@ export class IpOverview extends IpSectionElement {
   #renderNotice(): TemplateResult | typeof nothing {
     const own = this.source.ownIp;
     if (own && !own.ok) {
-      return html`<div class="notice error" part="notice" role="alert">${ipProblemText(own)}</div>`;
+      return html`<div class="notice error" part="notice" role="alert">${ipProblemLater(own, this)}</div>`;
     }
     if (!this.source.ip) {
       return this.source.inPage ? nothing : html`<div class="notice" part="notice">${msg(html`Set the <code>ip</code> attribute to show an IP address.`)}</div>`;
@@ -289,6 +317,11 @@ export class IpOverview extends IpSectionElement {
   }
 
   #renderPrevalence() {
+    const error = this.chartLoadError;
+    if (error !== undefined) {
+      return html`<slot name="prevalence"><div class="notice error prevalence-load-error" role="alert">${msg(str`The prevalence chart could not be loaded (${error}).`)}
+        <button type="button" class="button" @click=${() => { this.chartLoadError = undefined; this.#loadChart(); }}>${msg('Retry')}</button></div></slot>`;
+    }
     // The chart reads provider, IP and range from the page's context, or from this element's own.
     return html`<slot name="prevalence">
       <ip-prevalence-chart part="prevalence" .provider=${this.provider} ip=${ifDefined(this.ip)} range=${ifDefined(this.range)}></ip-prevalence-chart>

@@ -7,6 +7,7 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { prevalenceChartStyles } from './prevalence-chart.styles.js';
+import { chartPrintStyles } from '../shared/echarts/chart-print.styles.js';
 import { ChartController } from '../shared/echarts/chart-controller.js';
 import type { ECharts } from '../shared/echarts/setup.js';
 import { dateTime, skeletonLines, slowNotice } from '../shared/ui.js';
@@ -64,7 +65,7 @@ const NARROW = 480;
  * @cssprop --ip-color-border - Axis and grid lines.
  */
 export class IpPrevalenceChart extends IpSectionElement {
-  static override styles = [tokens, sharedStyles, prevalenceChartStyles];
+  static override styles = [tokens, sharedStyles, chartPrintStyles, prevalenceChartStyles];
 
 
   readonly #task = this.lifecycle.track(new Task(this, {

@@ -1,5 +1,6 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { insightChartStyles } from './ip-insight-chart.styles.js';
+import { chartPrintStyles } from '../shared/echarts/chart-print.styles.js';
 import { property } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { ChartController } from '../shared/echarts/chart-controller.js';
@@ -24,6 +25,7 @@ import { formatNumber } from '../../lib/format.js';
 export class IpInsightChart extends LitElement {
   static override styles = [
     tokens,
+    chartPrintStyles,
     insightChartStyles,
   ];
 

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ipProblemText } from '../shared/ip-text.js';
+import { ipProblemText } from '../shared/ip-problem.js';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';

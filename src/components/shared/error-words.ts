@@ -4,7 +4,7 @@
  * paint: most visits never fail.
  */
 import type { ErrorReason, IpDataError, IpDataErrorKind, ServiceNeed } from '../../data/errors.js';
-import { describeError, KIND_MESSAGES } from './error-text.js';
+import { describeError } from './error-text.js';
 import { msg, str } from './l10n.js';
 
 /** What a refused call needs, as a phrase: the service's names, our words around them. */
@@ -18,6 +18,43 @@ function needText(need: ServiceNeed): string {
   if ('privileges' in need) return msg(str`the index privileges ${need.privileges.join(', ')} on ${need.indices}`);
   return msg(str`Kibana's ${need.feature} feature at ${need.level} in the space`);
 }
+
+/** A sentence for each kind, for errors without a message of their own. */
+export const KIND_MESSAGES: Readonly<Record<IpDataErrorKind, string>> = {
+  get 'not-found'() {
+    return msg('Not found.');
+  },
+  get unauthorized() {
+    return msg('You are not signed in, or your session expired.');
+  },
+  get forbidden() {
+    return msg('You do not have permission to see this.');
+  },
+  get 'rate-limited'() {
+    return msg('Too many requests; the service asked us to slow down.');
+  },
+  get 'invalid-input'() {
+    return msg('The service rejected the request.');
+  },
+  get unavailable() {
+    return msg('The service is unavailable right now.');
+  },
+  get timeout() {
+    return msg('The service took too long to answer.');
+  },
+  get network() {
+    return msg('The service could not be reached.');
+  },
+  get 'bad-response'() {
+    return msg('The service sent data this page cannot read.');
+  },
+  get unsupported() {
+    return msg('The data source cannot answer this.');
+  },
+  get 'partly-applied'() {
+    return msg('The change was made only in part.');
+  },
+};
 
 const needsText = (needs: readonly ServiceNeed[]) => needs.map(needText).join(msg('; '));
 

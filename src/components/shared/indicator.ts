@@ -2,7 +2,8 @@
  * The indicator rules' words, in the page's language, for the add-indicator wizard's inline
  * messages and the response bar. The rules themselves are pure (data/indicator-rules.ts).
  */
-import { ipProblemText, IP_SCOPE_LABELS } from './ip-text.js';
+import { IP_SCOPE_LABELS } from './ip-text.js';
+import { ipProblemText } from './ip-problem.js';
 import { INDICATOR_SEVERITIES, type IndicatorInput } from '../../data/model.js';
 import { INDICATOR_DESCRIPTION_MAX, INDICATOR_TITLE_MAX, indicatorRuleBreaks, ipIneligibility, type IndicatorRuleBreak, type IpIneligibility } from '../../data/indicator-rules.js';
 import { msg, str } from './l10n.js';

@@ -312,7 +312,6 @@ export const sharedStyles = css`
   }
 
   /* ---- print: what is read on paper stays, what is clicked goes; nothing cut across pages ---- */
-  .chart-image,
   .print-only {
     display: none;
   }
@@ -337,16 +336,6 @@ export const sharedStyles = css`
     }
     tr {
       break-inside: avoid;
-    }
-    /* A chart prints as the picture taken before printing (see ChartController), sized to the page. */
-    [data-printing] {
-      display: none !important;
-    }
-    .chart-image {
-      display: block;
-      position: static !important;
-      width: 100% !important;
-      height: auto !important;
     }
   }
 `;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { threatIntelStyles } from './threat-intel.styles.js';
-import { ipProblemText } from '../shared/ip-text.js';
+import { ipProblemText } from '../shared/ip-problem.js';
 import { initialState, Task } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';

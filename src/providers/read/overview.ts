@@ -1,6 +1,7 @@
 /**
- * The readers of the overview's answers (details, summary, log activity, prevalence,
- * capabilities) and the enum readers every answer shares: what the page's first paint needs.
+ * The readers of the overview's answers (details, summary, log activity, capabilities) and the
+ * enum readers every answer shares: what the page's first paint needs. The prevalence's reader
+ * (read/prevalence.ts) loads with the chart's question, as the chart's code loads after the paint.
  * The readers of the lists' answers live in `validate.ts`, loaded with the tabs that show them;
  * together they are the single definition of what an answer may be.
  */
@@ -11,11 +12,9 @@ import {
   CLASSIFICATIONS,
   SEVERITIES,
   normalizeEnum,
-  type AlertMark,
   type Classification,
   type IpDetails,
   type LogActivity,
-  type Prevalence,
   type SecuritySummary,
   type Severity,
   type SeverityCounts,
@@ -129,39 +128,6 @@ export function readLogActivity(value: unknown, path = ''): LogActivity {
   };
 }
 
-function readAlertMark(value: unknown, path: string): AlertMark {
-  const o = object(value, path);
-  const kind = optStr(o, 'kind', path);
-  return {
-    id: id(o, 'id', path),
-    title: optStr(o, 'title', path) ?? '',
-    severity: severity(get(o, 'severity')),
-    time: time(o, 'time', path),
-    ...(kind === 'incident' || kind === 'alert' ? { kind } : {}),
-  };
-}
-
-function readBucket(value: unknown, path: string) {
-  const b = object(value, path);
-  return { start: time(b, 'start', path), devices: count(b, 'devices', path) };
-}
-
-export function readPrevalence(value: unknown, path = ''): Prevalence {
-  const o = object(value, path);
-  const bucket = optStr(o, 'bucket', path) === 'hour' ? 'hour' : 'day';
-  const result: Prevalence = {
-    bucket,
-    buckets: list(o, 'buckets', path, readBucket, LIMITS.buckets),
-    totalDevices: count(o, 'totalDevices', path),
-    firstSeen: optTime(o, 'firstSeen', path),
-    lastSeen: optTime(o, 'lastSeen', path),
-    alertMarks: list(o, 'alertMarks', path, readAlertMark, LIMITS.events, true),
-  };
-  const marksTotal = optCount(o, 'alertMarksTotal', path);
-  if (marksTotal !== undefined) result.alertMarksTotal = Math.max(marksTotal, result.alertMarks.length);
-  return result;
-}
-
 export function readCapabilities(value: unknown, path = ''): Partial<ProviderCapabilities> {
   const o = object(value, path);
   const out: Partial<ProviderCapabilities> = {};
@@ -201,5 +167,4 @@ export const OVERVIEW_READERS = {
   getIpDetails: (v: unknown) => readIpDetails(v),
   getSecuritySummary: (v: unknown) => readSecuritySummary(v),
   getLogActivity: (v: unknown) => readLogActivity(v),
-  getPrevalence: (v: unknown) => readPrevalence(v),
 } as const satisfies Record<FirstPaintMethod, (v: unknown) => unknown>;
