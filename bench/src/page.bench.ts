@@ -188,9 +188,35 @@ async function cold(which: string): Promise<void> {
   publishSample(await timed(() => openTab(page, what as Tab)));
 }
 
+/**
+ * `?profile=overview|alerts|devices|sentinel` (bench/profile.mjs): our side alone, warmed up, then
+ * repeated while the script records a CPU profile, so a trace says where the time goes.
+ */
+async function profile(what: string): Promise<void> {
+  const w = window as unknown as { profileReady?: boolean; profileGo?: boolean; benchSample?: number };
+  // As the bench: the overview on one page, the IP changing; a tab on a fresh page each time.
+  const overviewPage = what === 'overview' ? newPage() : undefined;
+  const once = async (i: number) => {
+    const ip = IPS[i % IPS.length]!;
+    if (overviewPage) return timed(() => showOverview(overviewPage, ip));
+    const page = newPage();
+    await showOverview(page, ip);
+    const ms = await timed(() => openTab(page, what as Tab));
+    page.remove();
+    return ms;
+  };
+  for (let i = 0; i < 3; i++) await once(i);
+  w.profileReady = true;
+  await until(() => Boolean(w.profileGo));
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) times.push(await once(i));
+  w.benchSample = times.sort((a, b) => a - b)[10];
+}
+
 async function main() {
   const params = new URLSearchParams(location.search);
   if (params.has('cold')) return cold(params.get('cold')!);
+  if (params.has('profile')) return profile(params.get('profile')!);
 
   const range = resolveRange('30d');
   const page = newPage();

@@ -202,17 +202,14 @@ export class ChartController implements ReactiveController {
     this.#resize?.disconnect();
     if (this.#chart && this.#container !== container) this.#dispose();
     this.#container = container;
+    // A new box: whether it is on screen is for its observers to say.
+    this.#visible = false;
     if (!container) return;
     this.#intersection = new IntersectionObserver((entries) => {
       this.#visible = entries.some((e) => e.isIntersecting);
       if (this.#visible) void this.#maybeInit();
     });
     this.#intersection.observe(container);
-    // Already on screen: no need to wait a frame for the observer's first report.
-    if (isOnScreen(container)) {
-      this.#visible = true;
-      void this.#maybeInit();
-    }
     this.#resize = new ResizeObserver(() => {
       if (this.#chart) {
         const w = container.clientWidth;
@@ -226,7 +223,13 @@ export class ChartController implements ReactiveController {
             this.update();
           }
         }
-      } else void this.#maybeInit();
+      } else {
+        // The first report comes in this frame, after the browser's own layout and before its
+        // paint: a box on screen draws now, without forcing a layout of its own (the host has
+        // just rendered) and without waiting a frame for the intersection report.
+        if (!this.#visible && isOnScreen(container)) this.#visible = true;
+        void this.#maybeInit();
+      }
       // Theme tokens can change with the layout (a container query, a class on an ancestor).
       this.#onThemeMaybeChanged();
     });

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// `node bench/profile.mjs page overview`: where a bench case's time goes. Builds the bench page
+// as `npm run bench` does but unminified (names stay readable), opens `<bench>.html?profile=<case>`,
+// which warms up, then repeats our side while the Chrome DevTools Protocol records a CPU profile;
+// prints self time by function and by file, summed over the repeats, so a change is made against
+// a trace, not a guess. PROFILE_OUT=file.cpuprofile keeps the profile for DevTools.
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { findChrome } from '../scripts/find-chrome.mjs';
+import { esbuildSourceSideEffects } from '../scripts/vite-side-effects.mjs';
+
+const [name = 'page', what = 'overview'] = process.argv.slice(2);
+const root = path.dirname(new URL(import.meta.url).pathname);
+const dist = path.join(root, 'dist-profile');
+mkdirSync(dist, { recursive: true });
+await build({
+  entryPoints: { [name]: path.join(root, 'src', `${name}.bench.ts`) },
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  target: 'es2022',
+  outdir: dist,
+  chunkNames: 'chunks/[name]-[hash]',
+  tsconfig: path.join(root, '..', 'tsconfig.json'),
+  define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [esbuildSourceSideEffects()],
+  logLevel: 'warning',
+});
+writeFileSync(path.join(dist, `${name}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head><body><script type="module" src="./${name}.js"></script></body></html>`);
+const server = createServer((req, res) => {
+  const file = path.join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  if (!file.startsWith(dist) || !existsSync(file)) return void res.writeHead(404).end();
+  res.writeHead(200, { 'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(readFileSync(file));
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const browser = await chromium.launch({ executablePath: findChrome(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+page.on('pageerror', (e) => console.error(e.message));
+page.on('console', (m) => process.env.PROFILE_LOG && console.log(m.text()));
+await page.goto(`http://127.0.0.1:${server.address().port}/${name}.html?profile=${encodeURIComponent(what)}`);
+await page.waitForFunction(() => window.profileReady, undefined, { timeout: 120_000 });
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+await page.evaluate(() => (window.profileGo = true));
+await page.waitForFunction(() => window.benchSample !== undefined, undefined, { timeout: 300_000 });
+const { profile } = await cdp.send('Profiler.stop');
+const median = await page.evaluate(() => window.benchSample);
+await browser.close();
+server.close();
+if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
+
+// Self time per node: the samples that landed in it, times the interval between them.
+const self = new Map();
+const dt = profile.timeDeltas;
+profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (dt[i + 1] ?? 0) / 1000));
+const byFn = new Map();
+const byFile = new Map();
+let total = 0;
+for (const node of profile.nodes) {
+  const ms = self.get(node.id) ?? 0;
+  if (!ms) continue;
+  const f = node.callFrame;
+  if (f.functionName === '(idle)' || f.functionName === '(program)') continue;
+  total += ms;
+  const file = f.url ? f.url.replace(/^.*\/dist-profile\//, '') : f.functionName;
+  const key = `${f.functionName || '(anonymous)'}  ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+  byFn.set(key, (byFn.get(key) ?? 0) + ms);
+  byFile.set(file, (byFile.get(file) ?? 0) + ms);
+}
+const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
+console.log(`${name} ${what}: median ${median.toFixed(1)} ms a run; ${total.toFixed(0)} ms busy over 20 runs (+ their overview loads for a tab)`);
+console.log('\nself time by file');
+for (const [k, v] of top(byFile, 15)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
+console.log('\nself time by function');
+for (const [k, v] of top(byFn, 40)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
