@@ -341,6 +341,8 @@ describe('<ip-entity-page>', () => {
         device-href="https://portal.example/devices/{id}?from={ip}" alert-href="javascript:alert('{id}')" activity-log-href="https://portal.example/activity?ip={ip}"></ip-entity-page>`);
       await waitForText(el, 'WS-FIN-0231', undefined, 5000);
       const devices = deepQuery(el, 'ip-observed-devices')!.shadowRoot!;
+      // The templates' code loads when a host first sets one; the links follow it.
+      await waitUntil(() => queryByRole(devices, 'link', 'WS-FIN-0231'), 'the device is a link', { timeout: 3000 });
       const link = byRole<HTMLAnchorElement>(devices, 'link', 'WS-FIN-0231');
       expect(link.getAttribute('href')).to.match(/^https:\/\/portal\.example\/devices\/[^/?]+\?from=203\.0\.113\.7$/);
       const actions = deepQuery(el, 'ip-response-actions')!;

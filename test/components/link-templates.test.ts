@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { expandTemplate, hasTemplates, templateLinks } from '../../src/components/shared/link-templates.js';
+import { expandTemplate, templateLinks } from '../../src/components/shared/link-templates.js';
+import { hasTemplates } from '../../src/components/entity-page/page-provider.js';
 
 describe('link templates', () => {
   it('puts each value URL-encoded into its placeholder, so it cannot leave its place', () => {

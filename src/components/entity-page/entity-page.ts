@@ -228,7 +228,7 @@ export class IpEntityPage extends LitElement {
     return base && this.rest?.base === base ? this.rest.provider : undefined;
   }
 
-  readonly #pageProvider = new PageProvider();
+  readonly #pageProvider = Object.assign(new PageProvider(), { onLinks: () => this.requestUpdate() });
   #linksVersion = 0;
 
   /** What the page and its sections use (see PageProvider): guarded, cached, with the link templates. */

@@ -6,14 +6,27 @@
  * templates set after the provider — a host that assigns them in a later task — neither ask the
  * sections' questions again nor abort the ones in flight. `linksVersion` counts template changes,
  * for the page to redraw the links. `forget()` drops the kept answers (a new IP).
+ *
+ * The templates' code (shared/link-templates.ts) loads when a host first sets one, not with the
+ * first paint: until it is here the provider's own links stand, then the version moves and the
+ * page is asked to redraw (`onLinks`).
  */
 import type { IpDataProvider, LinkResolver } from '../../data/provider.js';
 import { guardProvider } from '../../providers/guard.js';
 import { withLinks } from '../../providers/links.js';
 import { forgetAnswers, memoizeProvider } from '../../providers/memo.js';
-import { hasTemplates, templateLinks, type LinkTemplates } from '../shared/link-templates.js';
+import type { LinkTemplates } from '../shared/link-templates.js';
+
+type Templating = typeof import('../shared/link-templates.js');
+let templating: Templating | undefined;
+let loading: Promise<Templating> | undefined;
+
+/** Whether any template is set (here, not with the templates' code, which loads only then). */
+export const hasTemplates = (templates: LinkTemplates): boolean => Object.values(templates).some((v) => typeof v === 'string' && v.trim() !== '');
 
 export class PageProvider {
+  /** Called when the links change without a new provider (the templates' code arrived). */
+  onLinks?: () => void;
   #of?: IpDataProvider;
   #layer?: IpDataProvider;
   #templates = '';
@@ -34,7 +47,19 @@ export class PageProvider {
     if (fresh || this.#templates !== key) {
       if (!fresh) this.#version++;
       this.#templates = key;
-      this.#links = key ? templateLinks(templates, given.links, ip) : given.links;
+      this.#links = key && templating ? templating.templateLinks(templates, given.links, ip) : given.links;
+      if (key && !templating) {
+        loading ??= import('../shared/link-templates.js').then((m) => (templating = m));
+        void loading.then(
+          () => {
+            if (this.#templates !== key || this.#of !== given) return;
+            this.#links = templating!.templateLinks(templates, given.links, ip);
+            this.#version++;
+            this.onLinks?.();
+          },
+          () => (loading = undefined),
+        );
+      }
     }
     if (fresh) {
       this.#of = given;

@@ -17,16 +17,21 @@ import '../copy-button/ip-copy-button.js';
 
 
 /**
- * The chart's code (and ECharts after it) loads when the first overview connects, not with the
+ * The chart's code (and ECharts beside it) loads when the first overview connects, not with the
  * first paint: its drawing needs the ECharts chunk anyway, and the page asks for its data at once
  * (see entity-page/first-screen.ts), so nothing waits for it. A failed load can be retried.
  */
 let chartLoading: Promise<unknown> | undefined;
 function loadChart(): Promise<unknown> {
-  chartLoading ??= import('../prevalence-chart/ip-prevalence-chart.js').catch((error: unknown) => {
-    chartLoading = undefined;
-    throw error;
-  });
+  if (!chartLoading) {
+    chartLoading = import('../prevalence-chart/ip-prevalence-chart.js').catch((error: unknown) => {
+      chartLoading = undefined;
+      throw error;
+    });
+    // ECharts, which the chart needs to draw, loads beside the chart's code rather than after it
+    // (the chart's own load then finds it here). A failure is the chart's to say when it draws.
+    import('../shared/echarts/setup.js').catch(() => undefined);
+  }
   return chartLoading;
 }
 

@@ -79,22 +79,31 @@ export class IpPrevalenceChart extends IpSectionElement {
   }));
 
 
-  readonly #chart = new ChartController(this, {
-    container: () => this.renderRoot.querySelector<HTMLElement>('.chart'),
+  /**
+   * The chart's box: one for the element's life, rendered while there is a chart to show and kept
+   * (with its ECharts instance) while a new IP or range loads, so the next answer redraws the same
+   * instance instead of starting another: an instance's start (its canvas, its size read) is much
+   * of a draw. Its attributes are set here, the ones that change in `willUpdate`.
+   */
+  readonly #box = this.#makeBox();
+
+  readonly #chart: ChartController = new ChartController(this, {
+    container: () => this.#box,
     // Once the builder is here, charts load ECharts alone (no extra wait on the drawing path).
     load: () => (builder ? loadECharts() : Promise.all([loadECharts(), loadBuilder()]).then(([setup]) => setup)),
     hasContent: () => Boolean(this.#series) && !this.#isEmpty(),
     option: (theme) => {
       const series = this.#series;
       if (!series || this.#isEmpty() || !builder) return undefined;
-      const container = this.renderRoot.querySelector<HTMLElement>('.chart');
+      const container = this.#box;
       return builder.prevalenceOption({
         series,
         range: this.#range(),
         theme,
         locale: this.locale,
         description: this.#describeChart(series),
-        compact: (container?.clientWidth ?? NARROW) < NARROW,
+        // The live chart knows its width; reading the box's would force a layout mid-update.
+        compact: (this.#chart.chart?.getWidth() || container.clientWidth || NARROW) < NARROW,
       });
     },
     deps: () => [this.#series, this.locale, this.#range().from.getTime(), this.#range().to.getTime(), this.heading],
@@ -152,6 +161,20 @@ export class IpPrevalenceChart extends IpSectionElement {
       this.announcement = '';
       this.zoomed = false;
     }
+    const series = this.#series;
+    if (series) this.#box.setAttribute('aria-label', `${this.#heading}. ${this.#describeChart(series)}`);
+    this.#box.classList.toggle('unavailable', this.chartUnavailable);
+  }
+
+  #makeBox(): HTMLDivElement {
+    const box = document.createElement('div');
+    box.className = 'chart';
+    box.tabIndex = 0;
+    for (const [name, value] of [['part', 'chart'], ['role', 'application'], ['aria-roledescription', 'chart'], ['aria-describedby', 'chart-help']]) box.setAttribute(name!, value!);
+    box.addEventListener('keydown', (e) => this.#onKeydown(e));
+    box.addEventListener('focus', () => this.#onFocus());
+    box.addEventListener('blur', () => this.#onBlur());
+    return box;
   }
 
   /** What is drawn: the given data, or the provider's answer once complete. */
@@ -293,18 +316,7 @@ export class IpPrevalenceChart extends IpSectionElement {
     return html`
       ${this.#renderSummary(p)}
       ${this.chartUnavailable ? html`<div class="state error" role="alert"><span class="state-message">${msg('The chart could not be loaded; “Show as table” lists the numbers.')}</span></div>` : nothing}
-      <div
-        class="chart ${this.chartUnavailable ? 'unavailable' : ''}"
-        part="chart"
-        tabindex="0"
-        role="application"
-        aria-roledescription="chart"
-        aria-label=${`${this.#heading}. ${this.#describeChart(s)}`}
-        aria-describedby="chart-help"
-        @keydown=${this.#onKeydown}
-        @focus=${this.#onFocus}
-        @blur=${this.#onBlur}
-      ></div>
+      ${this.#box}
       <p id="chart-help" class="visually-hidden">${msg(str`Left and Right arrow keys move between ${s.bucket === 'hour' ? msg('hours') : msg('days')}, Home and End go to the first and last, Page Up and Page Down jump further; Escape hides the tooltip. “Show as table” lists every value.`)}</p>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${s.times.length > LARGE ? html`<p class="muted small">${msg(str`${formatNumber(s.times.length, this.locale)} points, drawn downsampled (LTTB).`)}</p>` : nothing}

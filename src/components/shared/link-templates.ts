@@ -58,11 +58,6 @@ export function templateLinks(templates: LinkTemplates, fallback: LinkResolver |
   return out as LinkResolver;
 }
 
-/** Whether any template is set. */
-export function hasTemplates(templates: LinkTemplates): boolean {
-  return Object.values(templates).some((v) => typeof v === 'string' && v.trim() !== '');
-}
-
 /** What a shareable link to the page's view names: the host's template and the values for it. */
 export interface ShareView {
   /** The page's `share-href`, with `{ip}`, `{tab}`, `{range}`, `{filter}`. */

@@ -151,7 +151,11 @@ export class ChartController implements ReactiveController {
     const changed = !this.#deps || deps.length !== this.#deps.length || deps.some((d, i) => d !== this.#deps![i]);
     if (!changed && this.#chart) return;
     this.#deps = deps;
-    this.update();
+    // New data in a live chart: the theme it was drawn in stands (its own observers report a
+    // change), so nothing forces a style recalculation in the middle of the host's update; and
+    // the old drawing goes at once instead of fading out under the new one.
+    if (this.#chart && this.#theme) this.#apply(this.#theme, this.#options.option(this.#theme), true);
+    else this.update();
   }
 
   /** Re-read the theme and apply the current option (after data or theme changes). */
@@ -164,9 +168,11 @@ export class ChartController implements ReactiveController {
     this.#apply(theme, this.#options.option(theme));
   }
 
-  #apply(theme: ChartTheme, option: EChartsCoreOption | undefined) {
+  #apply(theme: ChartTheme, option: EChartsCoreOption | undefined, fresh = false) {
     this.#theme = theme;
-    if (option) this.#chart?.setOption(option, { notMerge: true, lazyUpdate: false });
+    if (!option) return;
+    if (fresh) this.#chart?.clear();
+    this.#chart?.setOption(option, { notMerge: true, lazyUpdate: false });
   }
 
   /** Before printing: a picture of the chart after its box (which print hides), scaling to the page like an image. */
