@@ -78,3 +78,24 @@ console.log('\nself time by file');
 for (const [k, v] of top(byFile, 15)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
 console.log('\nself time by function');
 for (const [k, v] of top(byFn, 40)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
+
+// Who calls the busiest functions (their parent frames, by self time below them).
+const parent = new Map();
+for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node);
+const callers = (name) => {
+  const by = new Map();
+  for (const node of profile.nodes) {
+    if (node.callFrame.functionName !== name) continue;
+    const ms = self.get(node.id) ?? 0;
+    const p = parent.get(node.id)?.callFrame;
+    const key = p ? `${p.functionName || '(anonymous)'}  ${(p.url || '').replace(/^.*\/dist-profile\//, '')}:${p.lineNumber + 1}` : '(root)';
+    by.set(key, (by.get(key) ?? 0) + ms);
+  }
+  return top(by, 4);
+};
+console.log('\ncallers of the five busiest functions');
+for (const [key] of top(byFn, 5)) {
+  const name = key.split('  ')[0];
+  console.log(`  ${name}`);
+  for (const [k, v] of callers(name === '(anonymous)' ? '' : name)) console.log(`${v.toFixed(1).padStart(10)} ms  ← ${k}`);
+}

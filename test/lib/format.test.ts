@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import {
+  dateFormat,
   flagEmoji,
   formatCompact,
   formatCoordinates,
@@ -9,6 +10,7 @@ import {
   formatNumber,
   formatRelative,
   localeOf,
+  isOne,
   normalizeLocale,
 } from '../../src/lib/format.js';
 
@@ -58,5 +60,13 @@ describe('lib/format', () => {
     root.append(inner);
     expect(localeOf(inner)).to.equal('fr');
     expect(normalizeLocale('not a locale!!')).to.equal(undefined);
+  });
+
+  it('makes one date formatter per locale and options, formatting as Intl does', () => {
+    const options: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', timeZone: 'UTC' };
+    expect(dateFormat('de', options)).to.equal(dateFormat('de', { ...options }));
+    expect(dateFormat('de', options)).to.not.equal(dateFormat('en', options));
+    expect(dateFormat('de', options).format(new Date(T))).to.equal(new Intl.DateTimeFormat('de', options).format(new Date(T)));
+    expect([isOne(1, 'en'), isOne(2, 'en'), isOne(1, 'de'), isOne(0, 'fr')]).to.deep.equal([true, false, true, true]);
   });
 });

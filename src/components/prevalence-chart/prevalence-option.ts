@@ -12,7 +12,7 @@ import type { TimeRange } from '../../lib/time-range.js';
 import type { ChartTheme } from '../shared/echarts/chart-theme.js';
 import { toMs } from '../../data/time.js';
 import { bucketIndexAt, describeBucket, LARGE, type PreparedSeries } from './prevalence-series.js';
-import { formatNumber } from '../../lib/format.js';
+import { dateFormat, formatNumber } from '../../lib/format.js';
 
 export * from './prevalence-series.js';
 
@@ -57,10 +57,10 @@ export function severityColor(theme: ChartTheme, severity: string): string {
  */
 export function timeAxisLabel(locale?: string, utc = false): (value: number) => string {
   const timeZone = utc ? 'UTC' : undefined;
-  const month = new Intl.DateTimeFormat(locale, { month: 'short', timeZone });
-  const year = new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone });
-  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', timeZone });
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
+  const month = dateFormat(locale, { month: 'short', timeZone });
+  const year = dateFormat(locale, { year: 'numeric', timeZone });
+  const day = dateFormat(locale, { day: 'numeric', timeZone });
+  const time = dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
   return (value) => {
     const d = new Date(value);
     const [hours, minutes, date, monthIndex] = utc ? [d.getUTCHours(), d.getUTCMinutes(), d.getUTCDate(), d.getUTCMonth()] : [d.getHours(), d.getMinutes(), d.getDate(), d.getMonth()];

@@ -3,7 +3,7 @@
  * Provider data is untrusted: values of the wrong type show as text, never break a card.
  */
 import type { Insight, InsightColumn, TimelineEvent } from '../../data/model.js';
-import { formatDateTime, formatNumber } from '../../lib/format.js';
+import { dateFormat, formatDateTime, formatNumber } from '../../lib/format.js';
 import { msg, str } from '../shared/l10n.js';
 
 export interface InsightSeries {
@@ -40,7 +40,7 @@ export function cellText(value: unknown, column: InsightColumn | undefined, loca
 
 function shortDate(value: unknown, locale?: string): string {
   if (typeof value !== 'string' || !Number.isFinite(Date.parse(value))) return String(value ?? '');
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }).format(new Date(value));
+  return dateFormat(locale, { month: 'short', day: 'numeric' }).format(new Date(value));
 }
 
 /** The chart of an insight: categories or days on x, values on y (pie: one slice per row). */
@@ -87,7 +87,7 @@ export function groupByDay(events: readonly TimelineEvent[], locale?: string): T
   const dated = events.map((event, i) => ({ event, i, t: event.unreadable ? NaN : Date.parse(event.time) }));
   const rank = (x: { event: TimelineEvent; t: number }) => (Number.isFinite(x.t) ? x.t : x.event.unreadable ? -Infinity : Number.MIN_SAFE_INTEGER);
   dated.sort((a, b) => rank(b) - rank(a) || a.i - b.i);
-  const fmt = new Intl.DateTimeFormat(locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  const fmt = dateFormat(locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
   const out: TimelineEntry[] = [];
   let current: { type: 'day'; key: string; label: string; count: number } | undefined;
   for (const { event, i, t } of dated) {

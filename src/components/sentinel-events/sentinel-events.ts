@@ -19,7 +19,7 @@ import { describeError } from '../shared/error-text.js';
 import { own, type Insight, type TimelineEvent } from '../../data/model.js';
 import { SEVERITY_LABELS } from '../shared/labels.js';
 import { queryTimeline } from '../../data/query.js';
-import { formatNumber, isOne } from '../../lib/format.js';
+import { dateFormat, formatNumber, isOne } from '../../lib/format.js';
 import { QUERY_LANGUAGE_LABELS } from '../../lib/hunting.js';
 import '../external-url/ip-external-url.js';
 import '../copy-button/ip-copy-button.js';
@@ -255,7 +255,7 @@ export class IpSentinelEvents extends IpSectionElement {
       return html`<div class="event unreadable-row" part="event" role="listitem" data-index=${index} tabindex=${tab} @click=${() => (this.active = index)}>${unreadableRow(ev.unreadable, active)}</div>`;
     }
     const time = new Date(ev.time);
-    const timeText = Number.isFinite(time.getTime()) ? new Intl.DateTimeFormat(this.locale, { hour: '2-digit', minute: '2-digit' }).format(time) : '—';
+    const timeText = Number.isFinite(time.getTime()) ? dateFormat(this.locale, { hour: '2-digit', minute: '2-digit' }).format(time) : '—';
     const ip = this.source.ip?.canonical;
     const title =
       ev.kind === 'alert' && ev.alertId

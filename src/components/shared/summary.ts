@@ -5,7 +5,7 @@
  */
 import type { ParsedIp } from '../../lib/ip.js';
 import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS } from './ip-text.js';
-import { formatNumber } from '../../lib/format.js';
+import { dateFormat, formatNumber } from '../../lib/format.js';
 import { revealControls } from '../../lib/text.js';
 import { defangIndicator, defangUrlsIn } from '../../lib/defang.js';
 import { own, type IpDetails, type LogActivity, type Prevalence, type SecuritySummary } from '../../data/model.js';
@@ -57,7 +57,7 @@ function when(iso: string | undefined, locale?: string): string {
   if (!iso) return msg('unknown');
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return 'unknown';
-  return `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d)} UTC`;
+  return `${dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d)} UTC`;
 }
 
 /**
