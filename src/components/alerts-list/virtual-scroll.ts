@@ -38,6 +38,11 @@ export class VirtualScrollController implements ReactiveController {
   /** A scroll we made, so its scroll event is not read back as the analyst's. */
   #programmatic?: { scrollTop: number; contentTop: number };
   #layoutKey = '';
+  /**
+   * The scroller's scrollTop as last seen (its scroll events, our own writes): reading it after an
+   * update would force a layout of the rows just rendered (33 ms of a first visit).
+   */
+  #scrollTop = 0;
   #resize?: ResizeObserver;
   #observed?: HTMLElement;
 
@@ -89,12 +94,14 @@ export class VirtualScrollController implements ReactiveController {
     this.#setContentTop(0);
     const scroller = this.#o.parts().scroller;
     if (scroller) scroller.scrollTop = 0;
+    this.#scrollTop = 0;
   }
 
   /** The scroller's scroll listener. Browsers send scroll events once per frame; Lit batches the update. */
   readonly onScroll = (): void => {
     const scroller = this.#o.parts().scroller;
     if (!scroller) return;
+    this.#scrollTop = scroller.scrollTop;
     const p = this.#programmatic;
     if (p && Math.abs(scroller.scrollTop - p.scrollTop) < 1) {
       this.#setContentTop(p.contentTop);
@@ -113,7 +120,8 @@ export class VirtualScrollController implements ReactiveController {
     const scroller = this.#o.parts().scroller;
     if (scroller) {
       scroller.scrollTop = scrollTopFor(exact, count, this.#rowHeight, this.#viewportHeight);
-      this.#programmatic = { scrollTop: scroller.scrollTop, contentTop: exact };
+      this.#scrollTop = scroller.scrollTop;
+      this.#programmatic = { scrollTop: this.#scrollTop, contentTop: exact };
     }
   }
 
@@ -138,6 +146,8 @@ export class VirtualScrollController implements ReactiveController {
   #observe(scroller: HTMLElement | undefined) {
     this.#resize?.disconnect();
     this.#observed = scroller;
+    // A scroller new to the page starts at its top.
+    this.#scrollTop = 0;
     if (!scroller) return;
     // The observer reports the first size too, asynchronously: no update requested inside this one.
     this.#resize = new ResizeObserver(() => this.#measure());
@@ -168,9 +178,10 @@ export class VirtualScrollController implements ReactiveController {
       // where the content is. Never otherwise: it would undo a scroll the browser has not reported yet.
       this.#layoutKey = key;
       const expected = scrollTopFor(this.#contentTop, this.#o.count(), this.#rowHeight, this.#viewportHeight);
-      if (Math.abs(scroller.scrollTop - expected) > 1) {
+      if (Math.abs(this.#scrollTop - expected) > 1) {
         scroller.scrollTop = expected;
-        this.#programmatic = { scrollTop: scroller.scrollTop, contentTop: this.#contentTop };
+        this.#scrollTop = scroller.scrollTop;
+        this.#programmatic = { scrollTop: this.#scrollTop, contentTop: this.#contentTop };
       }
     }
   }

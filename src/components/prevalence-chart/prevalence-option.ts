@@ -130,7 +130,10 @@ export function prevalenceOption({ series: s, range, theme, locale, description,
   }));
   return {
     useUTC: utc,
-    animation: !large,
+    // No entry animation: it repainted the chart every frame for a second after each draw, and
+    // each frame's text forced a style recalculation of whatever the page had just changed (a tab
+    // opening right after the overview paid 30 ms for it). Motion adds nothing to a count.
+    animation: false,
     aria: { enabled: true, label: { description } },
     textStyle: { fontFamily: theme.fontFamily, color: theme.text },
     grid: [
