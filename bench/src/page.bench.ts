@@ -10,7 +10,9 @@
  * - Cold (`?cold=…`, one run per fresh browser context, driven by bench/run.mjs): the same, with
  *   the ECharts chunk (overview) or the tab's chunk not yet loaded, from an empty HTTP cache.
  *
- * Target: ≤ 300 ms warm for the overview and each tab. Cold is reported, not targeted.
+ * Targets (issue 30): the overview ≤ 1.10× its baseline, warm and cold; each tab's first visit
+ * ≤ 1.5× its baseline warm, and ≤ 300 ms cold beside a cold baseline (the bare tab's first render
+ * in a fresh context).
  */
 import { LitElement, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -183,6 +185,12 @@ async function cold(which: string): Promise<void> {
     } else publishSample(await timed(() => showOverview(newPage(), ip)));
     return;
   }
+  if (side === 'bare') {
+    const bareTab = document.createElement('bare-tab') as BareTab;
+    document.body.append(bareTab);
+    publishSample(await timed(() => bareTab.show(what as Tab, ip, range)));
+    return;
+  }
   const page = newPage();
   await showOverview(page, ip);
   publishSample(await timed(() => openTab(page, what as Tab)));
@@ -231,7 +239,7 @@ async function main() {
       candidate: () => timed(() => showOverview(page, IPS[r++ % IPS.length]!)),
       baseline: () => timed(() => bare.show(IPS[r % IPS.length]!, range)),
       baselineName: 'bare Lit + ECharts',
-      targetMs: TARGET_MS,
+      ratioTarget: { max: 1.1 },
       minRuns: 20,
     }),
   );
@@ -254,15 +262,15 @@ async function main() {
         },
         baseline: () => timed(() => bareTab.show(tab, IPS[k % IPS.length]!, range)),
         baselineName: 'bare Lit',
-        targetMs: TARGET_MS,
+        ratioTarget: { max: 1.5 },
         minRuns: 12,
       }),
     );
   }
   const coldRuns = 8;
   const coldSpecs: ColdSpec[] = [
-    { name: 'set ip → overview complete, chart drawn (+ frame)', candidate: 'cold=overview:ours', baseline: 'cold=overview:bare', baselineName: 'bare Lit + ECharts', runs: coldRuns },
-    ...TABS.map((tab) => ({ name: `first visit of the ${tab} tab: click → first rows painted (+ frame)`, candidate: `cold=${tab}:ours`, runs: coldRuns })),
+    { name: 'set ip → overview complete, chart drawn (+ frame)', candidate: 'cold=overview:ours', baseline: 'cold=overview:bare', baselineName: 'bare Lit + ECharts', ratioTarget: { max: 1.1 }, runs: coldRuns },
+    ...TABS.map((tab) => ({ name: `first visit of the ${tab} tab: click → first rows painted (+ frame)`, candidate: `cold=${tab}:ours`, baseline: `cold=${tab}:bare`, baselineName: 'bare Lit', targetMs: TARGET_MS, runs: coldRuns })),
   ];
   publish({
     description: '<ip-entity-page>, in-memory provider with no latency; baselines: the same blocks as bare Lit templates and bare ECharts',

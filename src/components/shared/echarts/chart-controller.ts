@@ -161,6 +161,8 @@ export class ChartController implements ReactiveController {
   /** Re-read the theme and apply the current option (after data or theme changes). */
   update(): void {
     if (!this.#chart) {
+      // A kept box the host has just put on screen (it was out while there was nothing to draw).
+      if (!this.#visible && this.#container?.isConnected && isOnScreen(this.#container)) this.#visible = true;
       void this.#maybeInit();
       return;
     }
@@ -216,6 +218,12 @@ export class ChartController implements ReactiveController {
       if (this.#visible) void this.#maybeInit();
     });
     this.#intersection.observe(container);
+    // Already on screen: draw now rather than a frame later, when the observer reports. This reads
+    // the layout; a host that keeps its box (the prevalence chart) pays it once, not per answer.
+    if (isOnScreen(container)) {
+      this.#visible = true;
+      void this.#maybeInit();
+    }
     this.#resize = new ResizeObserver(() => {
       if (this.#chart) {
         const w = container.clientWidth;
@@ -229,13 +237,7 @@ export class ChartController implements ReactiveController {
             this.update();
           }
         }
-      } else {
-        // The first report comes in this frame, after the browser's own layout and before its
-        // paint: a box on screen draws now, without forcing a layout of its own (the host has
-        // just rendered) and without waiting a frame for the intersection report.
-        if (!this.#visible && isOnScreen(container)) this.#visible = true;
-        void this.#maybeInit();
-      }
+      } else void this.#maybeInit();
       // Theme tokens can change with the layout (a container query, a class on an ancestor).
       this.#onThemeMaybeChanged();
     });
