@@ -4,6 +4,7 @@
 // element (those with a React wrapper) has its own entry point, and that no source map ships.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { stripCssComments } from './css-literals.mjs';
 
 const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 const files = JSON.parse(out)[0].files.map((f) => f.path);
@@ -20,10 +21,16 @@ const wrappers = readdirSync('src/react').filter((f) => /^ip-.*\.ts$/.test(f)).m
 const noEntry = wrappers.filter((w) => !pkg.exports[`./${w}`]);
 // Source maps would point at src/, which is not published (see size-budget.json's "package").
 const maps = files.filter((f) => f.endsWith('.map'));
+// The css`` literals ship without their comments (npm run build: scripts/css-literals.mjs).
+const commented = files.filter((f) => f.startsWith('dist/') && !f.startsWith('dist/bundle/') && f.endsWith('.js')).filter((f) => {
+  const code = readFileSync(f, 'utf8');
+  return stripCssComments(code) !== code;
+});
 console.log(`${files.length} files in the package`);
 if (forbidden.length) console.log(`✗ must not be published: ${forbidden.join(', ')}`);
 if (missing.length) console.log(`✗ exports point to files not in the package: ${missing.join(', ')}`);
 if (noEntry.length) console.log(`✗ elements without an entry point in exports: ${noEntry.join(', ')}`);
 if (maps.length) console.log(`✗ source maps pointing at unpublished sources: ${maps.slice(0, 5).join(', ')}${maps.length > 5 ? ', …' : ''}`);
-if (forbidden.length || missing.length || noEntry.length || maps.length) process.exit(1);
-console.log('✓ library files only; every export resolves; every element has an entry point; no source maps');
+if (commented.length) console.log(`✗ CSS comments left in css\`\` literals (run npm run build): ${commented.slice(0, 5).join(', ')}`);
+if (forbidden.length || missing.length || noEntry.length || maps.length || commented.length) process.exit(1);
+console.log('✓ library files only; every export resolves; every element has an entry point; no source maps; no CSS comments in styles');

@@ -6,6 +6,7 @@ import { build } from 'vite';
 import { readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { sourceSideEffects } from './vite-side-effects.mjs';
+import { cssLiteralComments } from './css-literals.mjs';
 
 const budget = JSON.parse(readFileSync('size-budget.json', 'utf8'));
 const kb = (n) => (n / 1000).toFixed(process.env.SIZE_BYTES ? 3 : 1);
@@ -45,7 +46,7 @@ for (const [name, rule] of Object.entries(budget.entries)) {
     configFile: false,
     logLevel: 'silent',
     publicDir: false,
-    plugins: [sourceSideEffects()],
+    plugins: [sourceSideEffects(), cssLiteralComments()],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       outDir,
