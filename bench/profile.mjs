@@ -4,43 +4,21 @@
 // which warms up, then repeats our side while the Chrome DevTools Protocol records a CPU profile;
 // prints self time by function and by file, summed over the repeats, so a change is made against
 // a trace, not a guess. PROFILE_OUT=file.cpuprofile keeps the profile for DevTools.
-import { build } from 'esbuild';
-import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../scripts/find-chrome.mjs';
-import { esbuildSourceSideEffects } from '../scripts/vite-side-effects.mjs';
+import { buildPages, servePages } from './pages.mjs';
 
 const [name = 'page', what = 'overview'] = process.argv.slice(2);
-const root = path.dirname(new URL(import.meta.url).pathname);
-const dist = path.join(root, 'dist-profile');
-mkdirSync(dist, { recursive: true });
-await build({
-  entryPoints: { [name]: path.join(root, 'src', `${name}.bench.ts`) },
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  target: 'es2022',
-  outdir: dist,
-  chunkNames: 'chunks/[name]-[hash]',
-  tsconfig: path.join(root, '..', 'tsconfig.json'),
-  define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [esbuildSourceSideEffects()],
-  logLevel: 'warning',
-});
-writeFileSync(path.join(dist, `${name}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head><body><script type="module" src="./${name}.js"></script></body></html>`);
-const server = createServer((req, res) => {
-  const file = path.join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  if (!file.startsWith(dist) || !existsSync(file)) return void res.writeHead(404).end();
-  res.writeHead(200, { 'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(readFileSync(file));
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const dist = path.join(path.dirname(new URL(import.meta.url).pathname), 'dist-profile');
+await buildPages([name], dist, { minify: false });
+const { server, base } = await servePages(dist);
 const browser = await chromium.launch({ executablePath: findChrome(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
 const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
 page.on('pageerror', (e) => console.error(e.message));
 page.on('console', (m) => process.env.PROFILE_LOG && console.log(m.text()));
-await page.goto(`http://127.0.0.1:${server.address().port}/${name}.html?profile=${encodeURIComponent(what)}`);
+await page.goto(`${base}/${name}.html?profile=${encodeURIComponent(what)}`);
 await page.waitForFunction(() => window.profileReady, undefined, { timeout: 120_000 });
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');

@@ -10,9 +10,8 @@
 // bench/results/<name>.json. Targets are reported, not enforced by CI (timings on a shared CI
 // machine are not a gate); the note of each issue quotes the figures.
 import { build } from 'esbuild';
-import { esbuildSourceSideEffects } from '../scripts/vite-side-effects.mjs';
-import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { buildPages, servePages } from './pages.mjs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -33,40 +32,12 @@ if (unknown.length) {
 
 mkdirSync(dist, { recursive: true });
 mkdirSync(path.join(root, 'results'), { recursive: true });
-// One build with code splitting, so a lazy chunk (ECharts) is a real separate load, as in an app.
-await build({
-  entryPoints: Object.fromEntries(benches.map((n) => [n, path.join(root, 'src', `${n}.bench.ts`)])),
-  bundle: true,
-  splitting: true,
-  minify: true,
-  format: 'esm',
-  target: 'es2022',
-  outdir: dist,
-  chunkNames: 'chunks/[name]-[hash]',
-  tsconfig: path.join(root, '..', 'tsconfig.json'),
-  define: { 'process.env.NODE_ENV': '"production"' },
-  // package.json's sideEffects describes dist/ only: the elements' registration modules are kept here.
-  plugins: [esbuildSourceSideEffects()],
-  logLevel: 'warning',
-});
-for (const name of benches) {
-  writeFileSync(path.join(dist, `${name}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head><body><script type="module" src="./${name}.js"></script></body></html>`);
-}
+await buildPages(benches, dist);
 // The same statistics the pages use, built for Node.
 await build({ entryPoints: [path.join(root, 'src', 'stats.ts')], bundle: true, format: 'esm', platform: 'node', outfile: path.join(dist, 'stats.mjs'), logLevel: 'warning' });
 const { medianInterval, ratioInterval, verdict } = await import(pathToFileURL(path.join(dist, 'stats.mjs')).href);
 
-const server = createServer((req, res) => {
-  const file = path.join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  if (!file.startsWith(dist) || !existsSync(file)) {
-    res.writeHead(404).end();
-    return;
-  }
-  const type = file.endsWith('.js') ? 'text/javascript' : 'text/html';
-  res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(readFileSync(file));
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { server, base } = await servePages(dist);
 
 const browser = await chromium.launch({
   executablePath: findChrome(),

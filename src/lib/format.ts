@@ -51,9 +51,7 @@ function toTime(value: string | number | Date | null | undefined): number | unde
 export function formatDateTime(value: string | number | Date | null | undefined, locale?: Locale): string {
   const t = toTime(value);
   if (t === undefined) return '';
-  return cached(`dt|${locale}`, () =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
-  ).format(t);
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(t);
 }
 
 /**
@@ -63,7 +61,7 @@ export function formatDateTime(value: string | number | Date | null | undefined,
 export function formatDate(value: string | number | Date | null | undefined, locale?: Locale, timeZone?: 'UTC'): string {
   const t = toTime(value);
   if (t === undefined) return '';
-  return cached(`d|${locale}|${timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone })).format(t);
+  return dateFormat(locale, { dateStyle: 'medium', timeZone }).format(t);
 }
 
 /** Full ISO-like timestamp for tooltips and exports: "2026-11-20T14:05:09Z" is unambiguous. */

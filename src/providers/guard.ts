@@ -14,22 +14,15 @@ import { bucketCount, MAX_BUCKETS, type TimeRange } from '../lib/time-range.js';
 import { IpDataError, PartlyAppliedError } from '../data/errors.js';
 import { ANSWER_METHODS, type AnswerMethod } from '../data/contract.js';
 import { badAnswer, OVERVIEW_READERS } from './read/overview.js';
+import { lazyModule } from '../lib/lazy.js';
 import { clip, LIMITS } from './read/primitives.js';
 
 
-let lists: Promise<typeof import('./validate.js')> | undefined;
-
 /**
  * The readers not in the first paint (the lists', the prevalence's: the chart loads after the
- * paint too), loaded once. Started when such a method is called, so they are here by the time its
- * answer is; a failed load is tried again by the next call.
+ * paint too). Started when such a method is called, so they are here by the time its answer is.
  */
-function laterReaders(): Promise<typeof import('./validate.js')> {
-  return (lists ??= import('./validate.js').catch((error: unknown) => {
-    lists = undefined;
-    throw error;
-  }));
-}
+const laterReaders = lazyModule(() => import('./validate.js'));
 
 const atHand = (method: AnswerMethod) => Object.prototype.hasOwnProperty.call(OVERVIEW_READERS, method);
 
@@ -42,7 +35,7 @@ async function readAnswer(method: AnswerMethod, value: unknown, limit: number | 
       throw badAnswer(method, error);
     }
   }
-  return (await laterReaders()).readAnswer(method, value, limit, args);
+  return (await laterReaders.load()).readAnswer(method, value, limit, args);
 }
 
 /**
@@ -128,7 +121,7 @@ function guardMethod(target: IpDataProvider, method: AnswerMethod, fn: (...args:
       return Promise.reject(error);
     }
     // The reader loads while the provider works.
-    if (read && !atHand(method)) laterReaders().catch(() => undefined);
+    if (read && !atHand(method)) laterReaders.load().catch(() => undefined);
     const query = method === 'listAlerts' || method === 'listObservedDevices' ? args[1] : method === 'listThreatIntel' ? args[2] : undefined;
     const limit = (query as { limit?: number } | undefined)?.limit;
     return untilAbort(Promise.resolve(answer), options?.signal).then(

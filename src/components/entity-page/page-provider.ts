@@ -16,10 +16,9 @@ import { guardProvider } from '../../providers/guard.js';
 import { withLinks } from '../../providers/links.js';
 import { forgetAnswers, memoizeProvider } from '../../providers/memo.js';
 import type { LinkTemplates } from '../shared/link-templates.js';
+import { lazyModule } from '../../lib/lazy.js';
 
-type Templating = typeof import('../shared/link-templates.js');
-let templating: Templating | undefined;
-let loading: Promise<Templating> | undefined;
+const templating = lazyModule(() => import('../shared/link-templates.js'));
 
 /** Whether any template is set (here, not with the templates' code, which loads only then). */
 export const hasTemplates = (templates: LinkTemplates): boolean => Object.values(templates).some((v) => typeof v === 'string' && v.trim() !== '');
@@ -47,17 +46,16 @@ export class PageProvider {
     if (fresh || this.#templates !== key) {
       if (!fresh) this.#version++;
       this.#templates = key;
-      this.#links = key && templating ? templating.templateLinks(templates, given.links, ip) : given.links;
-      if (key && !templating) {
-        loading ??= import('../shared/link-templates.js').then((m) => (templating = m));
-        void loading.then(
-          () => {
+      this.#links = key && templating.value ? templating.value.templateLinks(templates, given.links, ip) : given.links;
+      if (key && !templating.value) {
+        templating.load().then(
+          (m) => {
             if (this.#templates !== key || this.#of !== given) return;
-            this.#links = templating!.templateLinks(templates, given.links, ip);
+            this.#links = m.templateLinks(templates, given.links, ip);
             this.#version++;
             this.onLinks?.();
           },
-          () => (loading = undefined),
+          () => undefined,
         );
       }
     }

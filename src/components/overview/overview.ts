@@ -13,6 +13,7 @@ import { SEVERITIES, type IpDetails, type LogActivity, type SecuritySummary } fr
 import { SEVERITY_LABELS } from '../shared/labels.js';
 import { formatCoordinates, formatNumber, isOne } from '../../lib/format.js';
 import { describeRange } from '../shared/range-text.js';
+import { lazyModule } from '../../lib/lazy.js';
 import '../copy-button/ip-copy-button.js';
 
 
@@ -21,19 +22,12 @@ import '../copy-button/ip-copy-button.js';
  * first paint: its drawing needs the ECharts chunk anyway, and the page asks for its data at once
  * (see entity-page/first-screen.ts), so nothing waits for it. A failed load can be retried.
  */
-let chartLoading: Promise<unknown> | undefined;
-function loadChart(): Promise<unknown> {
-  if (!chartLoading) {
-    chartLoading = import('../prevalence-chart/ip-prevalence-chart.js').catch((error: unknown) => {
-      chartLoading = undefined;
-      throw error;
-    });
-    // ECharts, which the chart needs to draw, loads beside the chart's code rather than after it
-    // (the chart's own load then finds it here). A failure is the chart's to say when it draws.
-    import('../shared/echarts/setup.js').catch(() => undefined);
-  }
-  return chartLoading;
-}
+const chart = lazyModule(() => {
+  // ECharts, which the chart needs to draw, loads beside the chart's code rather than after it
+  // (the chart's own load then finds it here). A failure is the chart's to say when it draws.
+  import('../shared/echarts/setup.js').catch(() => undefined);
+  return import('../prevalence-chart/ip-prevalence-chart.js');
+});
 
 
 /**
@@ -117,7 +111,7 @@ export class IpOverview extends IpSectionElement {
   }
 
   #loadChart() {
-    loadChart().catch((error: unknown) => (this.chartLoadError = error instanceof Error ? error.message : String(error)));
+    chart.load().catch((error: unknown) => (this.chartLoadError = error instanceof Error ? error.message : String(error)));
   }
 
   #openSeverity(severity: string) {

@@ -21,22 +21,10 @@ import { describeRange } from '../shared/range-text.js';
 import { IpRangeSelectEvent } from '../../events/events.js';
 import { announceBucket, bucketLabel, LARGE, marksIn, prepare, type PreparedSeries } from './prevalence-series.js';
 import { loadECharts } from '../shared/echarts/load.js';
-
-type OptionBuilder = typeof import('./prevalence-option.js');
+import { lazyModule } from '../../lib/lazy.js';
 
 /** The option builder: loaded with ECharts (once for every chart), so the first paint carries neither. */
-let builder: OptionBuilder | undefined;
-let builderLoading: Promise<OptionBuilder> | undefined;
-function loadBuilder(): Promise<OptionBuilder> {
-  builderLoading ??= import('./prevalence-option.js').then(
-    (m) => (builder = m),
-    (error: unknown) => {
-      builderLoading = undefined;
-      throw error;
-    },
-  );
-  return builderLoading;
-}
+const optionBuilder = lazyModule(() => import('./prevalence-option.js'));
 
 /** Rows beyond this are not put in the table (its caption says so). */
 const TABLE_LIMIT = 2000;
@@ -90,10 +78,11 @@ export class IpPrevalenceChart extends IpSectionElement {
   readonly #chart: ChartController = new ChartController(this, {
     container: () => this.#box,
     // Once the builder is here, charts load ECharts alone (no extra wait on the drawing path).
-    load: () => (builder ? loadECharts() : Promise.all([loadECharts(), loadBuilder()]).then(([setup]) => setup)),
+    load: () => (optionBuilder.value ? loadECharts() : Promise.all([loadECharts(), optionBuilder.load()]).then(([setup]) => setup)),
     hasContent: () => Boolean(this.#series) && !this.#isEmpty(),
     option: (theme) => {
       const series = this.#series;
+      const builder = optionBuilder.value;
       if (!series || this.#isEmpty() || !builder) return undefined;
       const container = this.#box;
       return builder.prevalenceOption({

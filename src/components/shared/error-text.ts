@@ -6,26 +6,21 @@
 import { IpDataError, type ErrorReason } from '../../data/errors.js';
 import { beforeGuardedError } from '../../providers/guard.js';
 import { msg, str } from './l10n.js';
+import { lazyModule } from '../../lib/lazy.js';
 
-type Words = typeof import('./error-words.js');
-let words: Words | undefined;
-let loading: Promise<void> | undefined;
+const errorWords = lazyModule(() => import('./error-words.js'));
 
 /** Load the sentences for errors' reasons (once); `describeError` words reasons from then on. */
 export function loadErrorWords(): Promise<void> {
-  return (loading ??= import('./error-words.js').then(
-    (m) => {
-      words = m;
-    },
-    () => {
-      // Offline or a failed chunk: the English message stands, and the next error tries again.
-      loading = undefined;
-    },
-  ));
+  // Offline or a failed chunk: the English message stands, and the next error tries again.
+  return errorWords.load().then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 // An error with a reason, or without a message, reaches an element only once its sentence can be said.
-beforeGuardedError((error) => (error instanceof IpDataError && (error.reason || !error.message) && !words ? loadErrorWords() : undefined));
+beforeGuardedError((error) => (error instanceof IpDataError && (error.reason || !error.message) && !errorWords.value ? loadErrorWords() : undefined));
 
 /**
  * A message for any thrown value: the provider's own message when it is an {@link IpDataError}
@@ -34,6 +29,7 @@ beforeGuardedError((error) => (error instanceof IpDataError && (error.reason || 
  */
 export function describeError(error: unknown): string {
   if (error instanceof IpDataError) {
+    const words = errorWords.value;
     let base = error.message || words?.KIND_MESSAGES[error.kind] || generic();
     if (!words && !error.message) void loadErrorWords();
     if (error.reason) {

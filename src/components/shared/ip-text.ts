@@ -6,6 +6,7 @@
  */
 import type { EmbeddedIpv4, IpParseResult, IpScope } from '../../lib/ip.js';
 import { msg } from './l10n.js';
+import { lazyModule } from '../../lib/lazy.js';
 
 /** Each scope's name, for the header's badge and sentences such as "a private address". */
 export const IP_SCOPE_LABELS: Readonly<Record<IpScope, string>> = {
@@ -44,20 +45,17 @@ export const EMBEDDED_KIND_LABELS: Readonly<Record<EmbeddedIpv4['kind'], string>
   teredo: 'Teredo',
 };
 
-type ProblemWords = typeof import('./ip-problem.js');
-let problemWords: ProblemWords | undefined;
-let problemLoading: Promise<ProblemWords> | undefined;
+const problemWords = lazyModule(() => import('./ip-problem.js'));
 
 /**
  * Why `result` is not an address (`ipProblemText`), for elements in the first paint, which do not
  * carry those sentences: empty until they have loaded, when `host` is asked to render again.
  */
 export function ipProblemLater(result: IpParseResult, host: { requestUpdate(): void }): string {
-  if (problemWords) return problemWords.ipProblemText(result);
-  problemLoading ??= import('./ip-problem.js').then((m) => (problemWords = m));
-  problemLoading.then(
+  if (problemWords.value) return problemWords.value.ipProblemText(result);
+  problemWords.load().then(
     () => host.requestUpdate(),
-    () => (problemLoading = undefined),
+    () => undefined,
   );
   return '';
 }

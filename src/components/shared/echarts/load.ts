@@ -1,24 +1,15 @@
-/** Load ECharts on first use, once, as its own chunk. */
-type Setup = typeof import('./setup.js');
+/** ECharts, loaded on first use, once, as its own chunk (see lib/lazy.ts: a failed load is tried again). */
+import { lazyModule } from '../../../lib/lazy.js';
 
-let loading: Promise<Setup> | undefined;
+const setup = lazyModule(() => import('./setup.js'));
 
-export function loadECharts(): Promise<Setup> {
-  loading ??= import('./setup.js').catch((error: unknown) => {
-    loading = undefined; // a failed chunk load (network) can be retried
-    throw error;
-  });
-  return loading;
+export function loadECharts(): Promise<typeof import('./setup.js')> {
+  return setup.load();
 }
 
-type InsightSetup = typeof import('./setup-insights.js');
-let loadingInsights: Promise<InsightSetup> | undefined;
+const insights = lazyModule(() => import('./setup-insights.js'));
 
 /** ECharts with bar and pie charts too (the Sentinel insight cards), as one more small chunk. */
-export function loadInsightCharts(): Promise<InsightSetup> {
-  loadingInsights ??= import('./setup-insights.js').catch((error: unknown) => {
-    loadingInsights = undefined;
-    throw error;
-  });
-  return loadingInsights;
+export function loadInsightCharts(): Promise<typeof import('./setup-insights.js')> {
+  return insights.load();
 }

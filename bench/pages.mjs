@@ -1,0 +1,48 @@
+// The bench pages as a browser loads them: built from bench/src (the runner's minified build and
+// the profiler's readable one are the same build otherwise) and served from their folder.
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { esbuildSourceSideEffects } from '../scripts/vite-side-effects.mjs';
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+
+/** Build `names` (bench/src/<name>.bench.ts) into `outdir` with an HTML page each. */
+export async function buildPages(names, outdir, { minify = true } = {}) {
+  mkdirSync(outdir, { recursive: true });
+  // One build with code splitting, so a lazy chunk (ECharts) is a real separate load, as in an app.
+  await build({
+    entryPoints: Object.fromEntries(names.map((n) => [n, path.join(root, 'src', `${n}.bench.ts`)])),
+    bundle: true,
+    splitting: true,
+    minify,
+    format: 'esm',
+    target: 'es2022',
+    outdir,
+    chunkNames: 'chunks/[name]-[hash]',
+    tsconfig: path.join(root, '..', 'tsconfig.json'),
+    define: { 'process.env.NODE_ENV': '"production"' },
+    // package.json's sideEffects describes dist/ only: the elements' registration modules are kept here.
+    plugins: [esbuildSourceSideEffects()],
+    logLevel: 'warning',
+  });
+  for (const name of names) {
+    writeFileSync(path.join(outdir, `${name}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head><body><script type="module" src="./${name}.js"></script></body></html>`);
+  }
+}
+
+/** Serve `dir` on a free local port, uncached; resolves to the server and its base URL. */
+export async function servePages(dir) {
+  const server = createServer((req, res) => {
+    const file = path.join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = file.endsWith('.js') ? 'text/javascript' : 'text/html';
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { server, base: `http://127.0.0.1:${server.address().port}` };
+}
