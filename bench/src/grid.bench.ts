@@ -82,12 +82,19 @@ async function scrollFrames(scroller: HTMLElement): Promise<{ p95: number; longT
   return { p95: times[Math.floor(times.length * 0.95)]!, longTasks: lt.tasks.filter((d) => d > 50).length, maxTask: Math.max(0, ...lt.tasks) };
 }
 
+/** `?heap` (bench/heap.mjs): the heap after each stage of a load, each read after a full GC. */
+type HeapMark = (stage: string) => Promise<void>;
+const heapMark = new URLSearchParams(location.search).has('heap') ? (window as unknown as { heapMark: HeapMark }).heapMark : undefined;
+
 async function main() {
+  await heapMark?.('page loaded');
   const ds = new IpDataset(IP, { now: Date.parse('2026-11-23T13:00:00Z') });
   const alerts: AlertItem[] = Array.from({ length: N }, (_, i) => ds.alert(i));
+  await heapMark?.(`${N.toLocaleString('en')} alerts generated (the host's data)`);
   const provider = new StaticIpDataProvider({ data: { [IP]: { alerts } } });
   const range = { from: new Date(0), to: new Date(Date.parse('2027-01-01T00:00:00Z')) };
   await provider.listAlerts(IP, { range, offset: 0, limit: 1 }, { signal: new AbortController().signal });
+  await heapMark?.('static provider answered once');
   // vaadin-grid's rows are built after our heap reading, so they do not count against us.
   let rows: GridRow[] = [];
   const buildRows = (): GridRow[] => alerts.map((a) => ({
@@ -152,6 +159,14 @@ async function main() {
   // 100,000 alerts the host holds, the provider's validated copy, and the element.
   {
     const { el } = await mountOurs();
+    if (heapMark) {
+      await heapMark('<ip-alerts-list> mounted, first rows shown');
+      el.remove();
+      await afterFrame();
+      await heapMark('element removed');
+      (window as unknown as { heapDone: boolean }).heapDone = true;
+      return;
+    }
     heap.samples.push(((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6);
     await settle();
     el.remove();

@@ -105,6 +105,23 @@ describe('StaticIpDataProvider', () => {
     expect(page.items.map((a) => a.id)).to.include('a1');
   });
 
+  it('keeps one copy of the host’s rows: a row read as given is the host’s object, one it normalizes is a copy, and neither is changed', async () => {
+    const given = makeAlert({ id: 'g1', lastActivity: at(40), firstActivity: at(39), tags: ['BEC'] });
+    const odd = { ...makeAlert({ id: 'g2', lastActivity: at(41), firstActivity: at(39) }), severity: 'High', lastActivity: '2026-11-20T14:05:09+01:00' };
+    const device = makeDevice({ id: 'd9', firstSeen: at(1), lastSeen: at(48) });
+    const oddCopy = structuredClone(odd);
+    const p = new StaticIpDataProvider({ data: { '203.0.113.7': { alerts: [given, odd], devices: [device] } } });
+    const page = await p.listAlerts('203.0.113.7', { offset: 0, limit: 10, range: { from: new Date(0), to: new Date(at(24 * 30)) } }, o());
+    const byId = new Map(page.items.map((a) => [a.id, a]));
+    expect(byId.get('g1')).to.equal(given);
+    expect(byId.get('g2')).to.not.equal(odd);
+    expect(byId.get('g2')).to.include({ severity: 'high', lastActivity: '2026-11-20T13:05:09.000Z' });
+    expect(odd).to.deep.equal(oddCopy);
+    expect((await p.listObservedDevices('203.0.113.7', { offset: 0, limit: 10, range }, o())).items[0]).to.equal(device);
+    await p.updateAlerts(['g1'], { status: 'resolved' }, o());
+    expect(given.status).to.not.equal('resolved');
+  });
+
   it('updates all or nothing: an unknown id changes none', async () => {
     const p = provider();
     try {

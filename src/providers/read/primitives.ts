@@ -187,7 +187,9 @@ export function toIsoTime(value: unknown): string | undefined {
     if (!Number.isFinite(ms)) return undefined;
   } else return undefined;
   if (Math.abs(ms) > MAX_MS) return undefined;
-  return new Date(ms).toISOString();
+  const iso = new Date(ms).toISOString();
+  // The text that came, when it is already canonical: a list of 100,000 rows keeps one copy of each time, not two.
+  return iso === value ? value : iso;
 }
 
 export function time(o: Json, key: string, path: string): string {

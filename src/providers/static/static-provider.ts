@@ -4,11 +4,16 @@
  * Lists go through `data/query.ts` (the same filter/sort/page the mock server uses). Input is
  * validated and normalized on first use of each IP with the same readers the REST provider uses,
  * so bad data fails as a clear `bad-response` for that IP's sections only.
+ *
+ * Alerts and devices already in the model's form are kept as the host's own objects, as a grid
+ * keeps its `items` (one copy of 100,000 rows in memory, not two); the provider never changes
+ * them (a management change makes a new row). Change the data by making a new provider.
  */
 import { DEVICE_LIST_LIMIT } from '../kit/answers.js';
 import { requireIp } from '../kit/ip.js';
 import { IpDataError } from '../../data/errors.js';
 import { answersAlreadyRead } from '../guard.js';
+import { unchangedOr } from '../read/unchanged.js';
 import { applyPatch } from '../../data/patch.js';
 import { prevalenceFrom, summarize } from '../../data/derive.js';
 import type {
@@ -323,8 +328,9 @@ export class StaticIpDataProvider implements IpDataProvider {
     const raw = this.#data.get(canonical) ?? {};
     const label = `data["${canonical}"]`;
     const details = readIpDetails({ reverseDns: [], ...raw.details, ip: canonical }, `${label}.details`);
-    const alerts = (raw.alerts ?? []).map((a, i) => readAlert(a, `${label}.alerts[${i}]`));
-    const devices = (raw.devices ?? []).map((d, i) => readDevice(d, `${label}.devices[${i}]`));
+    // Rows read as given are the host's own objects: one copy of a large list in memory, not two.
+    const alerts = (raw.alerts ?? []).map((a, i) => unchangedOr(readAlert(a, `${label}.alerts[${i}]`), a));
+    const devices = (raw.devices ?? []).map((d, i) => unchangedOr(readDevice(d, `${label}.devices[${i}]`), d));
     p = { details, alerts, alertSource: listSource(alerts), devices, deviceSource: listSource(devices), raw };
     this.#prepared.set(canonical, p);
     return p;
