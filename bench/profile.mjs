@@ -23,23 +23,32 @@ await page.waitForFunction(() => window.profileReady, undefined, { timeout: 120_
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+// A bench may record only the part it measures, with console.profile() / profileEnd() around it
+// (the page bench's tabs: not the overview each visit starts from); otherwise the whole run is.
+const profiles = [];
+cdp.on('Profiler.consoleProfileFinished', ({ profile }) => profiles.push(profile));
 await cdp.send('Profiler.start');
 await page.evaluate(() => (window.profileGo = true));
 await page.waitForFunction(() => window.benchSample !== undefined, undefined, { timeout: 300_000 });
-const { profile } = await cdp.send('Profiler.stop');
+const { profile: whole } = await cdp.send('Profiler.stop');
+if (!profiles.length) profiles.push(whole);
 const median = await page.evaluate(() => window.benchSample);
 await browser.close();
 server.close();
-if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
+if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profiles[0]));
 
 // Self time per node: the samples that landed in it, times the interval between them.
 const self = new Map();
-const dt = profile.timeDeltas;
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (dt[i + 1] ?? 0) / 1000));
+const nodes = [];
 const byFn = new Map();
 const byFile = new Map();
 let total = 0;
-for (const node of profile.nodes) {
+profiles.forEach((profile, p) => {
+  const dt = profile.timeDeltas;
+  profile.samples.forEach((id, i) => self.set(`${p}:${id}`, (self.get(`${p}:${id}`) ?? 0) + (dt[i + 1] ?? 0) / 1000));
+  for (const node of profile.nodes) nodes.push({ ...node, id: `${p}:${node.id}`, children: (node.children ?? []).map((c) => `${p}:${c}`) });
+});
+for (const node of nodes) {
   const ms = self.get(node.id) ?? 0;
   if (!ms) continue;
   const f = node.callFrame;
@@ -51,7 +60,8 @@ for (const node of profile.nodes) {
   byFile.set(file, (byFile.get(file) ?? 0) + ms);
 }
 const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
-console.log(`${name} ${what}: median ${median.toFixed(1)} ms a run; ${total.toFixed(0)} ms busy over 20 runs (+ their overview loads for a tab)`);
+const scope = profiles.length > 1 ? `over the ${profiles.length} measured parts` : 'over 20 runs';
+console.log(`${name} ${what}: median ${median.toFixed(1)} ms a run; ${total.toFixed(0)} ms busy ${scope}`);
 console.log('\nself time by file');
 for (const [k, v] of top(byFile, 15)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
 console.log('\nself time by function');
@@ -59,10 +69,10 @@ for (const [k, v] of top(byFn, 40)) console.log(`${v.toFixed(1).padStart(8)} ms 
 
 // Who calls the busiest functions (their parent frames, by self time below them).
 const parent = new Map();
-for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node);
+for (const node of nodes) for (const c of node.children) parent.set(c, node);
 const callers = (name) => {
   const by = new Map();
-  for (const node of profile.nodes) {
+  for (const node of nodes) {
     if (node.callFrame.functionName !== name) continue;
     const ms = self.get(node.id) ?? 0;
     const p = parent.get(node.id)?.callFrame;
@@ -76,4 +86,52 @@ for (const [key] of top(byFn, 5)) {
   const name = key.split('  ')[0];
   console.log(`  ${name}`);
   for (const [k, v] of callers(name === '(anonymous)' ? '' : name)) console.log(`${v.toFixed(1).padStart(10)} ms  ← ${k}`);
+}
+
+// PROFILE_TRACE=1: one more run under a Chrome trace, its main thread as a timeline from the
+// page's `measured-start` mark to `measured-end`: what ran when (tasks, frames, style, layout,
+// paint), so frames spent waiting show as the gaps between them.
+if (process.env.PROFILE_TRACE) {
+  const browser2 = await chromium.launch({ executablePath: findChrome(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  const { server: server2, base: base2 } = await servePages(dist);
+  const page2 = await (await browser2.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await page2.goto(`${base2}/${name}.html?profile=${encodeURIComponent(what)}`);
+  await page2.waitForFunction(() => window.profileReady, undefined, { timeout: 120_000 });
+  await browser2.startTracing(page2, { categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'toplevel'] });
+  await page2.evaluate(() => (window.profileGo = true));
+  await page2.waitForFunction(() => window.benchSample !== undefined, undefined, { timeout: 300_000 });
+  const trace = JSON.parse((await browser2.stopTracing()).toString());
+  await browser2.close();
+  server2.close();
+  const events = trace.traceEvents;
+  const marks = events.filter((e) => e.name === 'measured-start' || e.name === 'measured-end').sort((a, b) => a.ts - b.ts);
+  const starts = marks.filter((e) => e.name === 'measured-start');
+  const start = starts[starts.length - 1];
+  const end = marks.find((e) => e.name === 'measured-end' && e.ts > start.ts);
+  const main = events.filter((e) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X' && e.ts >= start.ts && e.ts <= end.ts);
+  const shown = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+  console.log(`\ntimeline of the last measured run (${((end.ts - start.ts) / 1000).toFixed(1)} ms), main thread, ms from its start`);
+  if (process.env.PROFILE_TRACE === 'names') {
+    const n = new Map();
+    for (const e of main) n.set(e.name, (n.get(e.name) ?? 0) + 1);
+    console.log([...n].map(([k, v]) => `${k}×${v}`).join(', '));
+  }
+  // Top-level slices: tasks when the trace has them, else the outermost events.
+  const sorted = main.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const tasks = [];
+  for (const e of sorted) {
+    const last = tasks[tasks.length - 1];
+    if (last && e.ts < last.ts + last.dur) continue;
+    if (e.dur > 50) tasks.push(e);
+  }
+  for (const t of tasks) {
+    const inner = main.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur > 200 && !shown.has(e.name));
+    const by = new Map();
+    for (const e of inner) {
+      const label = e.name === 'FunctionCall' ? `FunctionCall ${e.args?.data?.functionName || ''}`.trim() : e.name;
+      by.set(label, (by.get(label) ?? 0) + e.dur);
+    }
+    const what = `${t.name}: ` + [...by].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ');
+    console.log(`${((t.ts - start.ts) / 1000).toFixed(1).padStart(7)}  ${(t.dur / 1000).toFixed(1).padStart(6)} ms  ${what}`);
+  }
 }

@@ -209,7 +209,13 @@ async function profile(what: string): Promise<void> {
     if (overviewPage) return timed(() => showOverview(overviewPage, ip));
     const page = newPage();
     await showOverview(page, ip);
+    // Only the tab's first visit is recorded (a console profile each), not the overview before it.
+    const record = Boolean(w.profileGo);
+    if (record) console.profile(what);
+    performance.mark('measured-start');
     const ms = await timed(() => openTab(page, what as Tab));
+    performance.mark('measured-end');
+    if (record) console.profileEnd(what);
     page.remove();
     return ms;
   };

@@ -43,6 +43,7 @@ export class IpInsightChart extends LitElement {
     option: (theme) => this.#option(theme),
     deps: () => [this.#series],
     load: loadInsightCharts,
+    afterPaint: true,
     onLanguage: () => (this.#series = this.insight ? insightSeries(this.insight, this.locale) : undefined),
   });
 

@@ -180,6 +180,14 @@ export const sentinelEventsStyles = css`
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--_color-surface);
+    /* A card below the fold is not laid out or painted until it nears the screen: a first visit
+       lays out the cards in view, not all seventeen. Its last size holds its place meanwhile. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 16rem;
+  }
+  /* An open menu (export) reaches past its card: the card stops clipping while it is open. */
+  .card:has([aria-expanded='true']) {
+    content-visibility: visible;
   }
   .card-header {
     display: flex;
@@ -260,6 +268,9 @@ export const sentinelEventsStyles = css`
 
   /* Print: every row the list has loaded, one after another (the virtualizer's placement undone). */
   @media print {
+    .card {
+      content-visibility: visible;
+    }
     .timeline-list {
       height: auto !important;
       min-height: 0 !important;

@@ -3,7 +3,7 @@ import { ipProblemText } from '../shared/ip-problem.js';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { nearFlow } from '../shared/near-flow.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { sentinelEventsStyles } from './sentinel-events.styles.js';
@@ -325,7 +325,7 @@ export class IpSentinelEvents extends IpSectionElement {
                       </div>`,
                     ),
               scroller: true,
-              layout: flow(),
+              layout: nearFlow(),
             })}
           </div>`}
     `;

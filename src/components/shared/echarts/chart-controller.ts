@@ -36,6 +36,13 @@ export interface ChartControllerOptions {
   onLoadError?: (error: unknown) => void;
   /** Called when another language's words have loaded, before the option is rebuilt in it. */
   onLanguage?: () => void;
+  /**
+   * Draw only once the intersection observer reports the box on screen, after the frame that
+   * shows it, never reading the layout to find out sooner. For hosts that come many to a view
+   * (the Sentinel tab's insight cards): each such read forced a layout of its own, about 16 ms
+   * of a first visit, before anything could paint.
+   */
+  afterPaint?: boolean;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly hasUpdated?: boolean };
@@ -162,7 +169,7 @@ export class ChartController implements ReactiveController {
   update(): void {
     if (!this.#chart) {
       // A kept box the host has just put on screen (it was out while there was nothing to draw).
-      if (!this.#visible && this.#container?.isConnected && isOnScreen(this.#container)) this.#visible = true;
+      if (!this.#visible && !this.#options.afterPaint && this.#container?.isConnected && isOnScreen(this.#container)) this.#visible = true;
       void this.#maybeInit();
       return;
     }
@@ -220,7 +227,7 @@ export class ChartController implements ReactiveController {
     this.#intersection.observe(container);
     // Already on screen: draw now rather than a frame later, when the observer reports. This reads
     // the layout; a host that keeps its box (the prevalence chart) pays it once, not per answer.
-    if (isOnScreen(container)) {
+    if (!this.#options.afterPaint && isOnScreen(container)) {
       this.#visible = true;
       void this.#maybeInit();
     }
