@@ -65,6 +65,49 @@ function shiftDate(shift) {
   globalThis.Date = ShiftedDate;
 }
 
+/** Browser contexts a finished test file handed back, its storage cleared, for the next file. */
+const idleContexts = [];
+const STORAGE = 'cookies,indexeddb,local_storage,service_workers,cache_storage,websql,file_systems,shader_cache';
+
+/**
+ * A browser context for one test file at a time. A fresh context per file (the runner's default)
+ * starts with an empty HTTP and code cache, so every file fetched and compiled its few hundred
+ * modules anew. Here a context goes back to a pool when its file ends, its page closed and its
+ * origin's storage cleared (local storage, IndexedDB, cookies, the mock service worker), so the
+ * next file starts from a clean page and origin but cached modules. Files running at the same
+ * time never share a context (`TEST_FRESH_CONTEXTS=1`: a new context per file, as before).
+ */
+async function reusedContext(browser) {
+  const fresh = () => browser.newContext(timezoneId ? { timezoneId } : {});
+  if (process.env.TEST_FRESH_CONTEXTS) return fresh();
+  const context = idleContexts.pop() ?? (await fresh());
+  let page;
+  let origin;
+  return {
+    async newPage() {
+      page = await context.newPage();
+      page.on('framenavigated', (frame) => {
+        if (frame === page.mainFrame() && /^https?:/.test(frame.url())) origin = new URL(frame.url()).origin;
+      });
+      return page;
+    },
+    async close() {
+      try {
+        if (origin && page && !page.isClosed()) {
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: STORAGE });
+          await cdp.detach();
+        }
+        await page?.close();
+        await context.clearCookies();
+        idleContexts.push(context);
+      } catch {
+        await context.close().catch(() => {});
+      }
+    },
+  };
+}
+
 /** Microsoft's KQL analyser in a worker thread, loading while the browsers start (it takes seconds). */
 const kql = startKqlAnalyzer();
 
@@ -81,9 +124,15 @@ export default {
     playwrightLauncher({
       product: 'chromium',
       launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
-      createBrowserContext: ({ browser }) => browser.newContext(timezoneId ? { timezoneId } : {}),
+      createBrowserContext: ({ browser }) => reusedContext(browser),
       async createPage({ context }) {
         const page = await context.newPage();
+        // DEBUG_PAGES=1: each page's errors, failed requests and non-200 answers (with how they may be cached).
+        if (process.env.DEBUG_PAGES) {
+          page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text()));
+          page.on('response', (r) => (r.status() >= 300 || r.url().includes('.json')) && console.log('response:', r.status(), r.url(), r.request().headers()['sec-fetch-dest'], r.headers()['content-type'], r.headers()['cache-control'], r.fromServiceWorker()));
+          page.on('requestfailed', (r) => console.log('failed:', r.url(), r.failure()?.errorText));
+        }
         if (clockShiftDays) await page.addInitScript(shiftDate, clockShiftDays * 86_400_000);
         return page;
       },
@@ -103,6 +152,15 @@ export default {
       cjs: ['react', 'react-dom/client', 'react/jsx-runtime'],
       alias: { vue: 'vue/dist/vue.esm-bundler.js' },
     }),
+    // A JSON file imported as a module is asked for at its own URL (`?module`): the runner lets the
+    // browser keep every file for a year, and a context reused across files would otherwise hand
+    // an import the JSON it kept for a fetch of the same file.
+    {
+      name: 'json-module-url',
+      resolveImport({ source }) {
+        if (source.endsWith('.json') && !source.includes('?')) return `${source}?module`;
+      },
+    },
     // ipaddr.js (the Microsoft mocks' own IP check, independent of ours) ships CommonJS only; bundlers convert it, the test server must too.
     cjsToEsm(['ipaddr.js']),
     esbuildPlugin({

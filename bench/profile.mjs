@@ -132,6 +132,7 @@ if (process.env.PROFILE_TRACE) {
       by.set(label, (by.get(label) ?? 0) + e.dur);
     }
     const what = `${t.name}: ` + [...by].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ');
+    if (process.env.PROFILE_TRACE === 'layout') for (const e of inner) if (e.name === 'Layout' || e.name === 'UpdateLayoutTree') console.log(`         ${e.name} ${(e.dur / 1000).toFixed(1)} ms ${JSON.stringify(e.args?.beginData ?? e.args ?? {}).slice(0, 200)}`);
     console.log(`${((t.ts - start.ts) / 1000).toFixed(1).padStart(7)}  ${(t.dur / 1000).toFixed(1).padStart(6)} ms  ${what}`);
   }
 }
