@@ -5,15 +5,13 @@
 // so a stage's growth is what it keeps, not garbage. HEAP_SNAPSHOT=1 also sums a snapshot taken
 // with the element mounted by constructor (self size), to say what kind of object holds it.
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { findChrome } from '../scripts/find-chrome.mjs';
-import { buildPages, servePages } from './pages.mjs';
+import { buildPages, launchBrowser, newBenchPage, servePages } from './pages.mjs';
 
 const dist = path.join(path.dirname(new URL(import.meta.url).pathname), 'dist-profile');
 await buildPages(['grid'], dist, { minify: false });
 const { server, base } = await servePages(dist);
-const browser = await chromium.launch({ executablePath: findChrome(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
-const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+const browser = await launchBrowser();
+const page = await newBenchPage(browser);
 page.on('pageerror', (e) => console.error(e.message));
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('HeapProfiler.enable');

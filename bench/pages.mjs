@@ -4,6 +4,8 @@ import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { findChrome } from '../scripts/find-chrome.mjs';
 import { esbuildSourceSideEffects } from '../scripts/vite-side-effects.mjs';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
@@ -45,4 +47,14 @@ export async function servePages(dir) {
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return { server, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** Headless Chromium as every bench script starts it (`extraArgs`: e.g. exact heap figures). */
+export function launchBrowser(extraArgs = []) {
+  return chromium.launch({ executablePath: findChrome(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', ...extraArgs] });
+}
+
+/** A page in a fresh context of `browser`, at the viewport every bench measures in. */
+export async function newBenchPage(browser) {
+  return (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
 }

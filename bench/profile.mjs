@@ -6,20 +6,23 @@
 // a trace, not a guess. PROFILE_OUT=file.cpuprofile keeps the profile for DevTools.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { findChrome } from '../scripts/find-chrome.mjs';
-import { buildPages, servePages } from './pages.mjs';
+import { buildPages, launchBrowser, newBenchPage, servePages } from './pages.mjs';
 
 const [name = 'page', what = 'overview'] = process.argv.slice(2);
 const dist = path.join(path.dirname(new URL(import.meta.url).pathname), 'dist-profile');
 await buildPages([name], dist, { minify: false });
 const { server, base } = await servePages(dist);
-const browser = await chromium.launch({ executablePath: findChrome(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
-const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-page.on('pageerror', (e) => console.error(e.message));
-page.on('console', (m) => process.env.PROFILE_LOG && console.log(m.text()));
-await page.goto(`${base}/${name}.html?profile=${encodeURIComponent(what)}`);
-await page.waitForFunction(() => window.profileReady, undefined, { timeout: 120_000 });
+/** The case's page in a new browser, warmed up and waiting for `profileGo`. */
+async function openCase() {
+  const browser = await launchBrowser();
+  const page = await newBenchPage(browser);
+  page.on('pageerror', (e) => console.error(e.message));
+  page.on('console', (m) => process.env.PROFILE_LOG && console.log(m.text()));
+  await page.goto(`${base}/${name}.html?profile=${encodeURIComponent(what)}`);
+  await page.waitForFunction(() => window.profileReady, undefined, { timeout: 120_000 });
+  return { browser, page };
+}
+const { browser, page } = await openCase();
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -34,7 +37,6 @@ const { profile: whole } = await cdp.send('Profiler.stop');
 if (!profiles.length) profiles.push(whole);
 const median = await page.evaluate(() => window.benchSample);
 await browser.close();
-server.close();
 if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profiles[0]));
 
 // Self time per node: the samples that landed in it, times the interval between them.
@@ -92,17 +94,12 @@ for (const [key] of top(byFn, 5)) {
 // page's `measured-start` mark to `measured-end`: what ran when (tasks, frames, style, layout,
 // paint), so frames spent waiting show as the gaps between them.
 if (process.env.PROFILE_TRACE) {
-  const browser2 = await chromium.launch({ executablePath: findChrome(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
-  const { server: server2, base: base2 } = await servePages(dist);
-  const page2 = await (await browser2.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await page2.goto(`${base2}/${name}.html?profile=${encodeURIComponent(what)}`);
-  await page2.waitForFunction(() => window.profileReady, undefined, { timeout: 120_000 });
+  const { browser: browser2, page: page2 } = await openCase();
   await browser2.startTracing(page2, { categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'toplevel'] });
   await page2.evaluate(() => (window.profileGo = true));
   await page2.waitForFunction(() => window.benchSample !== undefined, undefined, { timeout: 300_000 });
   const trace = JSON.parse((await browser2.stopTracing()).toString());
   await browser2.close();
-  server2.close();
   const events = trace.traceEvents;
   const marks = events.filter((e) => e.name === 'measured-start' || e.name === 'measured-end').sort((a, b) => a.ts - b.ts);
   const starts = marks.filter((e) => e.name === 'measured-start');
@@ -111,11 +108,6 @@ if (process.env.PROFILE_TRACE) {
   const main = events.filter((e) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X' && e.ts >= start.ts && e.ts <= end.ts);
   const shown = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
   console.log(`\ntimeline of the last measured run (${((end.ts - start.ts) / 1000).toFixed(1)} ms), main thread, ms from its start`);
-  if (process.env.PROFILE_TRACE === 'names') {
-    const n = new Map();
-    for (const e of main) n.set(e.name, (n.get(e.name) ?? 0) + 1);
-    console.log([...n].map(([k, v]) => `${k}×${v}`).join(', '));
-  }
   // Top-level slices: tasks when the trace has them, else the outermost events.
   const sorted = main.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const tasks = [];
@@ -132,7 +124,7 @@ if (process.env.PROFILE_TRACE) {
       by.set(label, (by.get(label) ?? 0) + e.dur);
     }
     const what = `${t.name}: ` + [...by].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ');
-    if (process.env.PROFILE_TRACE === 'layout') for (const e of inner) if (e.name === 'Layout' || e.name === 'UpdateLayoutTree') console.log(`         ${e.name} ${(e.dur / 1000).toFixed(1)} ms ${JSON.stringify(e.args?.beginData ?? e.args ?? {}).slice(0, 200)}`);
     console.log(`${((t.ts - start.ts) / 1000).toFixed(1).padStart(7)}  ${(t.dur / 1000).toFixed(1).padStart(6)} ms  ${what}`);
   }
 }
+server.close();

@@ -10,12 +10,10 @@
 // bench/results/<name>.json. Targets are reported, not enforced by CI (timings on a shared CI
 // machine are not a gate); the note of each issue quotes the figures.
 import { build } from 'esbuild';
-import { buildPages, servePages } from './pages.mjs';
+import { buildPages, launchBrowser, newBenchPage, servePages } from './pages.mjs';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { findChrome } from '../scripts/find-chrome.mjs';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const dist = path.join(root, 'dist');
@@ -39,15 +37,12 @@ const { medianInterval, ratioInterval, verdict } = await import(pathToFileURL(pa
 
 const { server, base } = await servePages(dist);
 
-const browser = await chromium.launch({
-  executablePath: findChrome(),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-});
+const browser = await launchBrowser(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
 
 /** Load a bench page in a fresh context and wait for what it publishes. */
 async function runPage(name, query, key) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
+  const page = await newBenchPage(browser);
+  const context = page.context();
   page.on('pageerror', (e) => console.error(`[${name}] ${e.message}`));
   page.on('crash', () => console.error(`[${name}] the page crashed${query ? ` (${query})` : ''}`));
   page.on('console', (m) => {

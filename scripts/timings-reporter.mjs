@@ -37,10 +37,11 @@ export function timingsReporter() {
       });
       rows.sort((a, b) => b.wall - a.wall);
       const sum = (k) => rows.reduce((n, r) => n + r[k], 0);
+      const cpu = process.cpuUsage();
       const lines = [
         `wall ${((Date.now() - t0) / 1000).toFixed(1)} s; per file summed: wall ${(sum('wall') / 1000).toFixed(1)} s, in tests ${(sum('inTests') / 1000).toFixed(1)} s, outside tests ${(sum('loading') / 1000).toFixed(1)} s`,
         // The test server's own CPU (its threads too: transforms, mocks, the KQL analysers); the browser's is the rest of `time npm test`.
-        `test server CPU ${((process.cpuUsage().user + process.cpuUsage().system) / 1e6).toFixed(1)} s`,
+        `test server CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`,
         '',
         'file  wall ms  in tests ms  outside ms',
         ...rows.map((r) => `${r.file}  ${r.wall}  ${r.inTests}  ${r.loading}`),
