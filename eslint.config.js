@@ -67,7 +67,26 @@ export default tseslint.config(
   ...Object.entries(LAYERS).map(([files, bans]) => ({ files: [files], rules: { 'no-restricted-imports': restrictedImports(bans) } })),
   {
     // chai assertions are property reads: `expect(x).to.be.empty`
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
+    ignores: ['test/helpers/dom.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-expressions': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@open-wc/testing',
+              importNames: ['waitUntil'],
+              message: "Use test/helpers/dom.ts's waitUntil: @open-wc's gives up after 1 s, less than a cold run on a busy machine can need.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/helpers/dom.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {

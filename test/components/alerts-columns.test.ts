@@ -3,7 +3,7 @@
  * values from the items' `extensions`, shown as text whatever they hold, chosen, ordered, stored,
  * sorted and exported like the built-in columns; one bad column or cell never takes the grid.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { html as lit } from 'lit';
 import '../../src/components/alerts-list/ip-alerts-list.js';
 import '../../src/components/entity-page/ip-entity-page.js';
@@ -16,7 +16,7 @@ import { StaticIpDataProvider } from '../../src/providers/static/static-provider
 import { allByRole, cells, rowAt } from '../helpers/roles.js';
 import { makeAlert } from '../helpers/fixtures.js';
 import { recording } from '../helpers/providers.js';
-import { deepQuery } from '../helpers/dom.js';
+import { deepQuery, waitUntil } from '../helpers/dom.js';
 
 const IP = '203.0.113.7';
 const NOW = Date.now();

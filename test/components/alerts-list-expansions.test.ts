@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/dom.js';
 import { IncidentExpansions } from '../../src/components/alerts-list/expansions.js';
 import type { AlertItem } from '../../src/data/model.js';
 import { manualProvider } from '../helpers/providers.js';

@@ -3,7 +3,7 @@
  * scrolling, dropped pages and a moving total; saves fixed to what was selected at Save; Shift
  * ranges bounded and cancellable.
  */
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/alerts-list/ip-alerts-list.js';
 import type { IpAlertsList } from '../../src/components/alerts-list/alerts-list.js';
@@ -15,7 +15,7 @@ import { IpSlowNotice } from '../../src/components/slow-notice/slow-notice.js';
 import { at } from '../helpers/fixtures.js';
 import { withOverrides } from '../helpers/providers.js';
 import { allByRole, byPart, byRole, cells, rowAt } from '../helpers/roles.js';
-import { deepText } from '../helpers/dom.js';
+import { deepText, waitUntil } from '../helpers/dom.js';
 
 const IP = '203.0.113.7';
 
@@ -69,7 +69,7 @@ const scroller = (el: IpAlertsList) => root(el).querySelector<HTMLElement>('[rol
 
 async function list(provider: IpDataProvider): Promise<IpAlertsList> {
   const el = await fixture<IpAlertsList>(html`<ip-alerts-list ip=${IP} .provider=${provider}></ip-alerts-list>`);
-  await waitUntil(() => allByRole(root(el), 'row').find((r) => r.hasAttribute('aria-selected')), 'rows', { timeout: 5000 });
+  await waitUntil(() => allByRole(root(el), 'row').find((r) => r.hasAttribute('aria-selected')), 'rows');
   return el;
 }
 
@@ -107,7 +107,7 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
     // Scroll through enough pages that the first ones are dropped from memory.
     for (const row of [9_000, 18_000, 27_000, 36_000, 45_000, 49_990]) {
       el.scrollToIndex(row);
-      await waitUntil(() => rowAt(root(el), row + 2)?.hasAttribute('aria-selected'), `row ${row}`, { timeout: 5000 });
+      await waitUntil(() => rowAt(root(el), row + 2)?.hasAttribute('aria-selected'), `row ${row}`);
     }
     await el.updateComplete;
     area = flyout(el)!.shadowRoot!.querySelector('textarea')!;
@@ -119,10 +119,10 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
     await el.updateComplete;
     area = await type(el, 'Bulk note');
     el.scrollToIndex(100);
-    await waitUntil(() => rowAt(root(el), 102)?.hasAttribute('aria-selected'), 'row 100', { timeout: 5000 });
+    await waitUntil(() => rowAt(root(el), 102)?.hasAttribute('aria-selected'), 'row 100');
     data.setTotal(50_010);
     el.scrollToIndex(30_000);
-    await waitUntil(() => statusBar(el).includes('50,010'), 'the new total shows', { timeout: 5000 });
+    await waitUntil(() => statusBar(el).includes('50,010'), 'the new total shows');
     await flyout(el)!.updateComplete;
     expect(flyout(el)!.shadowRoot!.querySelector('textarea')!.value).to.equal('Bulk note');
   });
@@ -192,7 +192,7 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
     await el.updateComplete;
     data.hold = false;
     data.held.splice(0).forEach((go) => go());
-    await waitUntil(() => root(el).textContent!.includes('Nothing was saved'), `message: ${root(el).textContent!.slice(0, 300)}`, { timeout: 5000 });
+    await waitUntil(() => root(el).textContent!.includes('Nothing was saved'), `message: ${root(el).textContent!.slice(0, 300)}`);
     expect(data.updates).to.deep.equal([]);
   });
 
@@ -207,7 +207,7 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
     await aTimeout(50);
     parent.append(el);
     // The panel is still open with what was typed: it says so there.
-    await waitUntil(() => deepText(el).includes('the list left the page'), `message: ${deepText(el).slice(0, 300)}`, { timeout: 5000 });
+    await waitUntil(() => deepText(el).includes('the list left the page'), `message: ${deepText(el).slice(0, 300)}`);
     expect(data.updates).to.deep.equal([]);
     expect(flyout(el)!.shadowRoot!.querySelector('textarea')!.value).to.equal('Bulk');
 
@@ -239,20 +239,20 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
     data.setTotal(2_600);
     data.hold = false;
     data.held.splice(0).forEach((go) => go());
-    await waitUntil(() => flyout(el)!.shadowRoot!.textContent!.includes('added or removed'), 'says the list changed', { timeout: 5000 });
+    await waitUntil(() => flyout(el)!.shadowRoot!.textContent!.includes('added or removed'), 'says the list changed');
     expect(data.updates).to.deep.equal([]);
     expect(flyout(el)!.shadowRoot!.querySelector('textarea')!.value, 'the note is kept').to.equal('Bulk');
 
     // Now the provider confirms only some of them: the list says so and keeps the form.
     data.setTotal(20);
     el.refresh();
-    await waitUntil(() => statusBar(el).includes('20 incidents'), 'reloaded', { timeout: 5000 });
+    await waitUntil(() => statusBar(el).includes('20 incidents'), 'reloaded');
     selectAllMatching(el);
     await el.updateComplete;
     await type(el, 'Partial');
     data.confirm = 15;
     flyout(el)!.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-    await waitUntil(() => flyout(el)!.shadowRoot!.textContent!.includes('Only 15 of 20 were changed'), 'partial reported', { timeout: 5000 });
+    await waitUntil(() => flyout(el)!.shadowRoot!.textContent!.includes('Only 15 of 20 were changed'), 'partial reported');
     expect(flyout(el)!.shadowRoot!.querySelector('textarea')!.value).to.equal('Partial');
     // The five unconfirmed stay selected; saving again sends only them, under a new idempotency key
     // (the same key would have the data source replay its partial answer).
@@ -270,7 +270,7 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
     severityCell(el, 0).click();
     await el.updateComplete;
     el.scrollToIndex(60_000);
-    await waitUntil(() => rowAt(root(el), 60002)?.hasAttribute('aria-selected'), 'row 60,000', { timeout: 5000 });
+    await waitUntil(() => rowAt(root(el), 60002)?.hasAttribute('aria-selected'), 'row 60,000');
     severityCell(el, 60000).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, shiftKey: true }));
     await el.updateComplete;
     expect(statusBar(el)).to.contain('That range has 60,001 rows');
@@ -284,10 +284,10 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
     await el.updateComplete;
     data.hold = true;
     el.scrollToIndex(64_000);
-    await waitUntil(() => rowAt(root(el), 64002), 'row 64,000 rendered', { timeout: 5000 });
+    await waitUntil(() => rowAt(root(el), 64002), 'row 64,000 rendered');
     data.hold = false;
     data.held.splice(0).forEach((go) => go());
-    await waitUntil(() => rowAt(root(el), 64002)?.hasAttribute('aria-selected'), 'row 64,000 loaded', { timeout: 5000 });
+    await waitUntil(() => rowAt(root(el), 64002)?.hasAttribute('aria-selected'), 'row 64,000 loaded');
     data.hold = true;
     severityCell(el, 64000).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, shiftKey: true }));
     await waitUntil(() => statusBar(el).includes('Selecting 4,001 rows'), statusBar(el));
@@ -317,14 +317,14 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
     });
     const el = await list(provider);
     el.scrollToIndex(55);
-    await waitUntil(() => root(el).textContent!.includes('These rows could not be loaded'), 'missing rows say so', { timeout: 5000 });
+    await waitUntil(() => root(el).textContent!.includes('These rows could not be loaded'), 'missing rows say so');
     expect(rowAt(root(el), 61)!.textContent).to.contain('Short 59');
     expect(asked.some(([offset]) => offset === 60), 'asked once more for the rest').to.equal(true);
     withhold = false;
     byRole(root(el), 'button', 'Retry').click();
-    await waitUntil(() => rowAt(root(el), 72)?.textContent!.includes('Short 70'), 'retried rows load', { timeout: 5000 });
+    await waitUntil(() => rowAt(root(el), 72)?.textContent!.includes('Short 70'), 'retried rows load');
     el.scrollToIndex(100);
-    await waitUntil(() => rowAt(root(el), 102)?.hasAttribute('aria-selected'), 'row 100', { timeout: 5000 });
+    await waitUntil(() => rowAt(root(el), 102)?.hasAttribute('aria-selected'), 'row 100');
     expect(rowAt(root(el), 102)!.textContent).to.contain('Short 100');
     expect(statusBar(el)).to.contain('250 incidents');
   });
@@ -340,11 +340,11 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
       }),
     });
     const el = await list(provider);
-    await waitUntil(() => statusBar(el).includes('100 incidents'), 'count', { timeout: 5000 });
+    await waitUntil(() => statusBar(el).includes('100 incidents'), 'count');
     expect(statusBar(el)).to.contain('99,900 older alerts are not listed');
     unlisted = undefined;
     el.search = 'Recent';
-    await waitUntil(() => !statusBar(el).includes('not listed'), 'a new answer without unlisted clears it', { timeout: 5000 });
+    await waitUntil(() => !statusBar(el).includes('not listed'), 'a new answer without unlisted clears it');
   });
 
   it('says a slow first page is still loading, lets the analyst stop waiting, and Retry asks again', async () => {
@@ -363,11 +363,11 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
       });
       const el = await fixture<IpAlertsList>(html`<ip-alerts-list ip=${IP} .provider=${provider}></ip-alerts-list>`);
       const notice = () => root(el).querySelector('ip-slow-notice')?.shadowRoot?.querySelector<HTMLButtonElement>('[part="cancel"]');
-      await waitUntil(notice, 'the slow notice shows', { timeout: 5000 });
+      await waitUntil(notice, 'the slow notice shows');
       notice()!.click();
       await waitUntil(() => root(el).textContent!.includes('You stopped waiting'), 'the list says it stopped waiting');
       byRole<HTMLButtonElement>(root(el), 'button', 'Retry').click();
-      await waitUntil(() => root(el).textContent!.includes('Slow 2'), 'Retry loads the rows', { timeout: 5000 });
+      await waitUntil(() => root(el).textContent!.includes('Slow 2'), 'Retry loads the rows');
       expect(root(el).querySelector('ip-slow-notice'), 'the notice is gone').to.equal(null);
     } finally {
       IpSlowNotice.defaultDelay = before;
@@ -385,10 +385,10 @@ describe('<ip-alerts-list> keeps the analyst\u2019s work', () => {
       }),
     });
     const el = await list(provider);
-    await waitUntil(() => statusBar(el).includes('did not give the details of 30'), 'the gap is said', { timeout: 5000 });
+    await waitUntil(() => statusBar(el).includes('did not give the details of 30'), 'the gap is said');
     expect(root(el).querySelector('[part="incomplete"]')!.getAttribute('role')).to.equal('status');
     incomplete = undefined;
     el.search = 'Throttled';
-    await waitUntil(() => !statusBar(el).includes('did not give'), 'a whole answer clears it', { timeout: 5000 });
+    await waitUntil(() => !statusBar(el).includes('did not give'), 'a whole answer clears it');
   });
 });

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/components/alerts-list/ip-alerts-list.js';
 import type { IpAlertsList } from '../../src/components/alerts-list/alerts-list.js';
@@ -7,7 +7,7 @@ import type { AlertQuery, IpDataProvider, Page, RequestOptions } from '../../src
 import { IpDataError, PartlyAppliedError } from '../../src/data/errors.js';
 import type { IpAlertsUpdatedEvent, IpNavigateEvent } from '../../src/events/events.js';
 import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
-import { deepText } from '../helpers/dom.js';
+import { deepText, waitUntil } from '../helpers/dom.js';
 import { accessibleName, allByRole, byPart, byRole, cells, queryByRole, rowAt } from '../helpers/roles.js';
 import { at, makeAlert } from '../helpers/fixtures.js';
 import { recording, withOverrides } from '../helpers/providers.js';
@@ -341,7 +341,7 @@ describe('<ip-alerts-list>', () => {
       expect(root(el).activeElement?.id).to.equal('search');
       await sendKeys({ type: 'sql-02' });
       // On a slow machine a pause between keystrokes applies a prefix first ("sql-"); the whole text follows.
-      await waitUntil(() => queryByRole(root(el), 'group', 'Active filters')?.textContent?.includes('“sql-02”'), 'the search applied', { timeout: 3000 });
+      await waitUntil(() => queryByRole(root(el), 'group', 'Active filters')?.textContent?.includes('“sql-02”'), 'the search applied');
       await loaded(el, 1);
       expect(titles(el)).to.deep.equal(['Communication with C2']);
       await sendKeys({ press: 'Escape' });
@@ -785,7 +785,7 @@ describe('<ip-alerts-list>', () => {
       expect(grid(el).getAttribute('aria-rowcount')).to.equal('1000001');
       cell(el, 0, 1).focus();
       await sendKeys({ press: 'Control+End' });
-      await waitUntil(() => titles(el).includes('Row 999999'), 'last row rendered', { timeout: 5000 });
+      await waitUntil(() => titles(el).includes('Row 999999'), 'last row rendered');
       const last = rowAt(root(el), 1_000_001)!;
       expect(last.getAttribute('aria-rowindex')).to.equal('1000001');
       expect(titleLink(last).textContent!.trim()).to.equal('Row 999999');
@@ -814,10 +814,10 @@ describe('<ip-alerts-list>', () => {
       // Scroll events come with rendering, which a background test page may skip: send them too.
       grid(el).scrollTop = grid(el).scrollHeight;
       grid(el).dispatchEvent(new Event('scroll'));
-      await waitUntil(() => titles(el).includes('Row 999999'), 'last row after scrolling', { timeout: 5000 });
+      await waitUntil(() => titles(el).includes('Row 999999'), 'last row after scrolling');
       grid(el).scrollTop = grid(el).scrollHeight / 2;
       grid(el).dispatchEvent(new Event('scroll'));
-      await waitUntil(() => titles(el).some((t) => /^Row (49\d{4}|50\d{4})$/.test(t)), `middle rows: ${titles(el).slice(0, 3)}`, { timeout: 5000 });
+      await waitUntil(() => titles(el).some((t) => /^Row (49\d{4}|50\d{4})$/.test(t)), `middle rows: ${titles(el).slice(0, 3)}`);
       for (const row of dataRows(el)) expect(titleLink(row).textContent!.trim()).to.equal(`Row ${indexOf(row)}`);
     });
   });

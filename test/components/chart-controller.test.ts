@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/dom.js';
 import { LitElement, html as litHtml } from 'lit';
 import { ChartController } from '../../src/components/shared/echarts/chart-controller.js';
 import { loadECharts } from '../../src/components/shared/echarts/load.js';
@@ -31,7 +32,7 @@ describe('ChartController', () => {
     await el.updateComplete;
     expect(el.renderRoot.querySelector('.chart')).not.to.equal(first);
     el.release();
-    await waitUntil(() => el.chart.chart, 'the chart is drawn', { timeout: 5000 });
+    await waitUntil(() => el.chart.chart, 'the chart is drawn', { timeout: 10_000 });
     expect(Boolean(el.renderRoot.querySelector('.chart canvas')), 'drawn in the current box').to.equal(true);
   });
 });

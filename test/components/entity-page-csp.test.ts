@@ -1,6 +1,6 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
-import { deepQuery, deepText } from '../helpers/dom.js';
+import { deepQuery, deepText, waitUntil } from '../helpers/dom.js';
 
 interface CspWindow extends Window {
   __violations: string[];

@@ -3,14 +3,14 @@
  * position of each tab survive switching tabs and changing the time range; the page learns of
  * the analyst's changes through ip-filter-change and never re-sets them on a re-render.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import type { IpAlertsList } from '../../src/components/alerts-list/alerts-list.js';
 import type { IpFilterChangeEvent } from '../../src/events/events.js';
 import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
 import { allByRole, byPart, byRole, rowAt, severityCard } from '../helpers/roles.js';
-import { deepText } from '../helpers/dom.js';
+import { deepText, waitUntil } from '../helpers/dom.js';
 import { makeAlert, makeDevice } from '../helpers/fixtures.js';
 
 const IP = '203.0.113.7';
@@ -62,7 +62,7 @@ async function alertsLoaded(el: IpEntityPage, text: RegExp) {
 describe('<ip-entity-page> keeps what the analyst set', () => {
   it('keeps a filter added in the list when switching tabs and changing the range, and tells the page', async () => {
     const el = await page();
-    await waitUntil(() => severityCard(el, 'High')!, 'severity cards', { timeout: 5000 });
+    await waitUntil(() => severityCard(el, 'High')!, 'severity cards');
     severityCard(el, 'High')!.click();
     await el.updateComplete;
     await alertsLoaded(el, /^102 incidents/);
@@ -88,7 +88,7 @@ describe('<ip-entity-page> keeps what the analyst set', () => {
 
     // The page's own value applies when it changes: another card click sets the filter again.
     await selectTab(el, 'overview');
-    await waitUntil(() => severityCard(el, 'Low')!, 'severity cards for the new range', { timeout: 5000 });
+    await waitUntil(() => severityCard(el, 'Low')!, 'severity cards for the new range');
     severityCard(el, 'Low')!.click();
     await el.updateComplete;
     await list(el).updateComplete;
@@ -104,16 +104,16 @@ describe('<ip-entity-page> keeps what the analyst set', () => {
     l.columns = l.columns.map((c) => (c.id === 'category' ? { ...c, visible: false } : c));
     await l.updateComplete;
     // Expand the incident (sorted by title, it is not first: find it).
-    await waitUntil(() => allByRole(listRoot(el), 'row').find((r) => r.hasAttribute('aria-selected')), 'rows', { timeout: 5000 });
+    await waitUntil(() => allByRole(listRoot(el), 'row').find((r) => r.hasAttribute('aria-selected')), 'rows');
     const scroller = listRoot(el).querySelector<HTMLElement>('[role="grid"]')!;
     scroller.scrollTop = 3000;
-    await waitUntil(() => rowAt(listRoot(el), 92)?.hasAttribute('aria-selected'), 'scrolled rows load', { timeout: 5000 });
+    await waitUntil(() => rowAt(listRoot(el), 92)?.hasAttribute('aria-selected'), 'scrolled rows load');
     const topBefore = scroller.scrollTop;
     expect(topBefore).to.be.greaterThan(2500);
 
     await selectTab(el, 'devices');
     const devices = shadow(el).querySelector('ip-observed-devices')!;
-    await waitUntil(() => deepText(devices).includes('DEVICE-000'), 'devices', { timeout: 5000 });
+    await waitUntil(() => deepText(devices).includes('DEVICE-000'), 'devices');
     const deviceScroller = await waitUntil(() => devices.shadowRoot!.querySelector<HTMLElement>('[role="treegrid"]'), 'device list');
     void deviceScroller;
     // Search and an expanded device in the devices tab too.
@@ -125,7 +125,7 @@ describe('<ip-entity-page> keeps what the analyst set', () => {
     search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
     await waitUntil(() => devicesEl.search === 'DEVICE', 'the search applies');
     // The searched list has landed (not the previous one, shown dimmed while the search runs).
-    await waitUntil(() => devices.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-busy') === 'false' && deepText(devices).includes('DEVICE-000'), 'searched devices', { timeout: 5000 });
+    await waitUntil(() => devices.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-busy') === 'false' && deepText(devices).includes('DEVICE-000'), 'searched devices');
     devicesEl.toggleDevice('dev-0', true);
     const dScroller = devices.shadowRoot!.querySelector<HTMLElement>('[role="treegrid"]')!;
     dScroller.scrollTop = 1200;

@@ -1,11 +1,11 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import { IpRangeChangeEvent, type IpChangeEvent, type IpTabChangeEvent } from '../../src/events/events.js';
 import { IpDataError } from '../../src/data/errors.js';
 import { accessibleName, byRole, queryByRole, severityCard } from '../helpers/roles.js';
-import { deepQuery, deepQueryAll, deepText, waitForText } from '../helpers/dom.js';
+import { deepQuery, deepQueryAll, deepText, waitForText, waitUntil } from '../helpers/dom.js';
 import { fullData, manualProvider, recording, staticProvider, withOverrides } from '../helpers/providers.js';
 import { useMockApi } from '../helpers/msw.js';
 
@@ -63,9 +63,9 @@ describe('<ip-entity-page>', () => {
       const { provider, calls } = recording(staticProvider());
       const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${provider}></ip-entity-page>`);
       await waitForText(el, 'Northwind Cloud Hosting B.V.');
-      await waitUntil(() => deepQuery(el, 'ip-prevalence-chart')?.shadowRoot?.querySelector('canvas'), 'chart', { timeout: 5000 });
+      await waitUntil(() => deepQuery(el, 'ip-prevalence-chart')?.shadowRoot?.querySelector('canvas'), 'chart', { timeout: 10_000 });
       const actions = shadow(el).querySelector('ip-response-actions')!;
-      await waitUntil(() => actions.shadowRoot?.querySelector('[data-action="copy-summary"]'), 'the actions load after the first paint', { timeout: 5000 });
+      await waitUntil(() => actions.shadowRoot?.querySelector('[data-action="copy-summary"]'), 'the actions load after the first paint');
       await withClipboard(async (copied) => {
         const before = calls.length;
         actions.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="copy-summary"]')!.click();
@@ -88,7 +88,7 @@ describe('<ip-entity-page>', () => {
       const { provider, calls } = recording(staticProvider());
       const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" tab="alerts" .provider=${provider}></ip-entity-page>`);
       const actions = shadow(el).querySelector('ip-response-actions')!;
-      await waitUntil(() => actions.shadowRoot?.querySelector('[data-action="copy-summary"]'), 'the actions load after the first paint', { timeout: 5000 });
+      await waitUntil(() => actions.shadowRoot?.querySelector('[data-action="copy-summary"]'), 'the actions load after the first paint');
       await withClipboard(async (copied) => {
         for (let i = 1; i <= 2; i++) {
           actions.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="copy-summary"]')!.click();
@@ -186,7 +186,7 @@ describe('<ip-entity-page>', () => {
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       const error = shadow(el).querySelector('#search-error')!;
-      await waitUntil(() => error.textContent!.includes('network range (CIDR)'), 'the search says why', { timeout: 3000 });
+      await waitUntil(() => error.textContent!.includes('network range (CIDR)'), 'the search says why');
       expect(input.getAttribute('aria-invalid')).to.equal('true');
       expect(input.value).to.equal('10.0.0.0/8');
       expect(el.ip).to.equal('203.0.113.7');
@@ -321,7 +321,7 @@ describe('<ip-entity-page>', () => {
       await el.updateComplete;
       const list = shadow(el).querySelector('ip-alerts-list')!;
       expect(list.filter).to.deep.equal({ severity: ['high'] });
-      await waitUntil(() => deepText(list).includes('Severity: High'), 'the list shows the severity filter', { timeout: 5000 });
+      await waitUntil(() => deepText(list).includes('Severity: High'), 'the list shows the severity filter');
       expect(leaked).to.equal(false);
     });
   });
@@ -342,7 +342,7 @@ describe('<ip-entity-page>', () => {
       await waitForText(el, 'WS-FIN-0231', undefined, 5000);
       const devices = deepQuery(el, 'ip-observed-devices')!.shadowRoot!;
       // The templates' code loads when a host first sets one; the links follow it.
-      await waitUntil(() => queryByRole(devices, 'link', 'WS-FIN-0231'), 'the device is a link', { timeout: 3000 });
+      await waitUntil(() => queryByRole(devices, 'link', 'WS-FIN-0231'), 'the device is a link');
       const link = byRole<HTMLAnchorElement>(devices, 'link', 'WS-FIN-0231');
       expect(link.getAttribute('href')).to.match(/^https:\/\/portal\.example\/devices\/[^/?]+\?from=203\.0\.113\.7$/);
       const actions = deepQuery(el, 'ip-response-actions')!;
@@ -353,11 +353,11 @@ describe('<ip-entity-page>', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       const before = asked.length;
       el.setAttribute('device-href', 'https://other.example/d/{id}');
-      await waitUntil(() => byRole<HTMLAnchorElement>(deepQuery(el, 'ip-observed-devices')!.shadowRoot!, 'link', 'WS-FIN-0231').href.startsWith('https://other.example/d/'), 'the new template', { timeout: 5000 });
+      await waitUntil(() => byRole<HTMLAnchorElement>(deepQuery(el, 'ip-observed-devices')!.shadowRoot!, 'link', 'WS-FIN-0231').href.startsWith('https://other.example/d/'), 'the new template');
       // New links ask nothing again: the sections keep what they show.
       expect(asked.slice(before)).to.deep.equal([]);
       el.tab = 'alerts';
-      await waitUntil(() => deepQuery(el, 'ip-alerts-list')?.shadowRoot?.querySelector('[role="row"][aria-selected]'), 'alerts', { timeout: 5000 });
+      await waitUntil(() => deepQuery(el, 'ip-alerts-list')?.shadowRoot?.querySelector('[role="row"][aria-selected]'), 'alerts');
       expect(deepQueryAll<HTMLAnchorElement>(el, 'a[href]').filter((a) => a.getAttribute('href')!.toLowerCase().startsWith('javascript'))).to.deep.equal([]);
     });
   });
@@ -369,10 +369,10 @@ describe('<ip-entity-page>', () => {
         const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" tab="alerts" range="7d" alerts-filter="severity:high"
           share-href=${SHARE} .provider=${staticProvider()}></ip-entity-page>`);
         const list = () => deepQuery(el, 'ip-alerts-list')!;
-        await waitUntil(() => list()?.shadowRoot?.querySelector('[role="row"][aria-selected]'), 'alerts', { timeout: 5000 });
+        await waitUntil(() => list()?.shadowRoot?.querySelector('[role="row"][aria-selected]'), 'alerts');
         await waitUntil(() => JSON.stringify((list() as unknown as { filter: unknown }).filter) === '{"severity":["high"]}', 'alerts-filter applied to the list');
         const actions = deepQuery(el, 'ip-response-actions')!;
-        await waitUntil(() => actions.shadowRoot && queryByRole(actions.shadowRoot, 'button', 'Copy link'), 'Copy link offered', { timeout: 5000 });
+        await waitUntil(() => actions.shadowRoot && queryByRole(actions.shadowRoot, 'button', 'Copy link'), 'Copy link offered');
         byRole(actions.shadowRoot!, 'button', 'Copy link').click();
         await waitUntil(() => copied.length === 1);
         expect(copied[0]).to.equal('https://portal.example/ip?ip=203.0.113.7&tab=alerts&range=7d&filter=severity%3Ahigh');
@@ -384,7 +384,7 @@ describe('<ip-entity-page>', () => {
       });
       const without = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${staticProvider()}></ip-entity-page>`);
       const bar = () => deepQuery(without, 'ip-response-actions')?.shadowRoot;
-      await waitUntil(() => bar() && queryByRole(bar()!, 'button', 'Copy IP'), 'the bar', { timeout: 5000 });
+      await waitUntil(() => bar() && queryByRole(bar()!, 'button', 'Copy IP'), 'the bar');
       expect(queryByRole(bar()!, 'button', 'Copy link')).to.equal(null);
     });
   });

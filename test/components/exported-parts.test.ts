@@ -2,11 +2,11 @@
  * A host styles a section's parts inside <ip-entity-page> (`::part(overview-severity-card)`):
  * each section's parts are forwarded under its prefix, and every part a section documents is.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import { SECTION_PARTS } from '../../src/components/entity-page/exported-parts.js';
-import { deepQuery } from '../helpers/dom.js';
+import { deepQuery, waitUntil } from '../helpers/dom.js';
 import { staticProvider } from '../helpers/providers.js';
 
 describe('parts of the sections inside the page', () => {

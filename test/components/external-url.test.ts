@@ -1,10 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/external-url/ip-external-url.js';
 import type { IpExternalUrl } from '../../src/components/external-url/external-url.js';
 import type { IpCopyButton } from '../../src/components/copy-button/copy-button.js';
 import type { IpNavigateEvent } from '../../src/events/events.js';
-import { deepText } from '../helpers/dom.js';
+import { deepText, waitUntil } from '../helpers/dom.js';
 
 const root = (el: IpExternalUrl) => el.shadowRoot!;
 const toggle = (el: IpExternalUrl) => root(el).querySelector<HTMLButtonElement>('[part="open-button"]')!;

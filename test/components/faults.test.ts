@@ -4,14 +4,14 @@
  * answers garbage, answers hostile strings. For each: only that block shows its error, Retry
  * works, nothing stale is shown, nothing typed is lost, nothing hostile runs.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import { IpDataError } from '../../src/data/errors.js';
 import type { IpDataProvider } from '../../src/data/provider.js';
 import type { StaticIpData } from '../../src/providers/static/static-provider.js';
 import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
-import { deepQuery, deepQueryAll, deepText } from '../helpers/dom.js';
+import { deepQuery, deepQueryAll, deepText, waitUntil } from '../helpers/dom.js';
 import { fullData, withOverrides } from '../helpers/providers.js';
 import { makeAlert, makeDevice } from '../helpers/fixtures.js';
 
@@ -134,7 +134,7 @@ async function blockShows(s: Scenario, page: IpEntityPage, wanted: string | RegE
   await waitUntil(() => {
     const t = text(s.block(page));
     return typeof wanted === 'string' ? t.includes(wanted) : wanted.test(t);
-  }, `${s.method} (${what}): the block did not show “${String(wanted)}”`, { timeout: 5000 });
+  }, `${s.method} (${what}): the block did not show “${String(wanted)}”`);
 }
 
 async function neighboursWork(s: Scenario, page: IpEntityPage) {
@@ -168,7 +168,7 @@ describe('fault suite: every section alone, whatever its provider method does', 
       it('never answers, then the IP changes: the new IP shows, the old request is aborted', async () => {
         const { provider, state } = faulty(s.method, 'hang');
         const { page, search } = await mount(s, provider);
-        await waitUntil(() => state.held.length > 0, `${s.method}: asked`, { timeout: 5000 });
+        await waitUntil(() => state.held.length > 0, `${s.method}: asked`);
         page.ip = B;
         await blockShows(s, page, s.b, 'new IP');
         expect(state.held.every((h) => h.signal.aborted), 'the old request was aborted').to.equal(true);
@@ -179,7 +179,7 @@ describe('fault suite: every section alone, whatever its provider method does', 
       it('answers out of order: the older answer arriving last is never shown', async () => {
         const { provider, state } = faulty(s.method, 'late');
         const { page } = await mount(s, provider);
-        await waitUntil(() => state.held.length > 0, `${s.method}: asked`, { timeout: 5000 });
+        await waitUntil(() => state.held.length > 0, `${s.method}: asked`);
         page.ip = B;
         await blockShows(s, page, s.b, 'new IP');
         for (const h of state.held) h.release();
@@ -203,7 +203,7 @@ describe('fault suite: every section alone, whatever its provider method does', 
       it('answers hostile strings: shown as text, nothing runs, no unsafe link', async () => {
         const { provider } = faulty(s.method, 'hostile');
         const { page } = await mount(s, provider);
-        await waitUntil(() => deepQueryAll(page, '[aria-busy="true"]').length === 0, `${s.method}: settled`, { timeout: 5000 });
+        await waitUntil(() => deepQueryAll(page, '[aria-busy="true"]').length === 0, `${s.method}: settled`);
         await new Promise((r) => setTimeout(r, 50));
         expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
         expect(deepQueryAll(page, 'script').length, 'no script element from data').to.equal(0);

@@ -5,7 +5,7 @@
  * timeline, the chart's table, the dialogs — shows each as a visible mark, in its text and in its
  * labels, titles and tooltips. Copy buttons keep the exact value.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import type { IpResponseActions } from '../../src/components/response-actions/response-actions.js';
@@ -13,7 +13,7 @@ import type { IpDataProvider } from '../../src/data/provider.js';
 import type { IpTab } from '../../src/events/events.js';
 import { hasHiddenCharacters, revealControls } from '../../src/lib/text.js';
 import { RestIpDataProvider } from '../../src/providers/rest/rest-provider.js';
-import { deepQuery, deepQueryAll } from '../helpers/dom.js';
+import { deepQuery, deepQueryAll, waitUntil } from '../helpers/dom.js';
 import { useMockApi } from '../helpers/msw.js';
 
 const HIDDEN = ['\u202E', '\u200B', '\u00AD', '\u{E0041}', '\u2066', '\u200D', '\u0007', '\uFEFF', '\u2063', '\u180E', '\u061C', '\u2028'];
@@ -118,7 +118,7 @@ describe('hidden characters in data', () => {
       }
       if (tab === 'alerts') {
         await click(el, 'ip-alerts-list', '.row:not(.placeholder) .cell.col-severity', 'a row');
-        await waitUntil(() => deepQuery(el, 'ip-alerts-flyout'), 'the side panel did not open', { timeout: 5000 });
+        await waitUntil(() => deepQuery(el, 'ip-alerts-flyout'), 'the side panel did not open');
         await settled(el);
         check('side panel');
         const list = deepQuery(el, 'ip-alerts-list')!;

@@ -1,10 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/hunt-dialog/ip-hunt-dialog.js';
 import type { IpHuntDialog } from '../../src/components/hunt-dialog/hunt-dialog.js';
 import type { IpDataProvider } from '../../src/data/provider.js';
 import type { IpActionRequestEvent, IpNavigateEvent } from '../../src/events/events.js';
-import { deepText } from '../helpers/dom.js';
+import { deepText, waitUntil } from '../helpers/dom.js';
 import { recording, staticProvider, withOverrides } from '../helpers/providers.js';
 
 const IP = '203.0.113.7';

@@ -1,11 +1,11 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/indicator-wizard/ip-indicator-wizard.js';
 import type { IpIndicatorWizard } from '../../src/components/indicator-wizard/indicator-wizard.js';
 import type { IpDataProvider } from '../../src/data/provider.js';
 import type { IpIndicatorAddedEvent } from '../../src/events/events.js';
 import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
-import { deepText } from '../helpers/dom.js';
+import { deepText, typeText, waitUntil } from '../helpers/dom.js';
 import { recording, withOverrides } from '../helpers/providers.js';
 
 const IP = '203.0.113.7';
@@ -33,7 +33,7 @@ async function press(el: IpIndicatorWizard, name: string) {
 async function type(el: IpIndicatorWizard, label: RegExp, text: string) {
   const id = [...root(el).querySelectorAll('label')].find((l) => label.test(l.textContent!))!.htmlFor;
   root(el).querySelector<HTMLInputElement>(`#${id}`)!.focus();
-  await sendKeys({ type: text });
+  await typeText(text);
   await el.updateComplete;
 }
 

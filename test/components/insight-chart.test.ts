@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/dom.js';
 import '../../src/components/sentinel-events/ip-insight-chart.js';
 import type { IpInsightChart } from '../../src/components/sentinel-events/ip-insight-chart.js';
 import type { Insight } from '../../src/data/model.js';

@@ -5,12 +5,12 @@
  * the tests fail when a flow needs more keys than it does today, so a change that adds Tab stops
  * is noticed. `docs/keyboard.md` reports the same flows, from `node scripts/keyboard-run.mjs`.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import type { AlertPatch, IndicatorInput } from '../../src/data/model.js';
-import { deepActive, deepText } from '../helpers/dom.js';
+import { deepActive, deepText, waitUntil } from '../helpers/dom.js';
 import { recording, staticProvider } from '../helpers/providers.js';
 
 /** Presses keys and types text, counting keys pressed and characters typed, checking focus after each. */
@@ -41,19 +41,24 @@ class Keyboard {
   }
 
   async until(predicate: () => unknown, what: string) {
-    await waitUntil(predicate, `${what}; keys so far: ${this.#trail.join(', ')}`, { timeout: 5000 });
+    await waitUntil(predicate, `${what}; keys so far: ${this.#trail.join(', ')}`);
   }
 }
 
 async function openPage() {
   const { provider, calls } = recording(staticProvider());
   const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${provider} current-user="analyst@contoso.example"></ip-entity-page>`);
-  await waitUntil(() => el.shadowRoot!.querySelector('ip-response-actions')?.shadowRoot?.querySelector('[data-action="add-indicator"]'), 'page ready', { timeout: 5000 });
+  await waitUntil(() => el.shadowRoot!.querySelector('ip-response-actions')?.shadowRoot?.querySelector('[data-action="add-indicator"]'), 'page ready');
   (document.activeElement as HTMLElement | null)?.blur();
   return { el, calls };
 }
 
-describe('keyboard-only flows from page load', () => {
+describe('keyboard-only flows from page load', function () {
+  // Each flow loads the whole page and then presses every key for real, tens of round trips to
+  // the browser that wait for it to handle each key: on a busy machine (three files at once on two
+  // cores) one flow took 9 s of mocha's default 10.
+  this.timeout(20_000);
+
   it('adds the IP as an indicator in 8 keys and the text typed', async () => {
     const { el, calls } = await openPage();
     const kb = new Keyboard();

@@ -3,7 +3,7 @@
  * re-created on connect and released on disconnect), removed they hold no request open, and many
  * mount/unmount cycles of the whole page leave no growing heap and no live chart.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/entity-page/ip-entity-page.js';
 import '../../src/components/overview/ip-overview.js';
 import '../../src/components/prevalence-chart/ip-prevalence-chart.js';
@@ -15,7 +15,7 @@ import type { IpEntityPage } from '../../src/components/entity-page/entity-page.
 import type { IpAlertsList } from '../../src/components/alerts-list/alerts-list.js';
 import type { IpPrevalenceChart } from '../../src/components/prevalence-chart/prevalence-chart.js';
 import { liveChartCount } from '../../src/components/shared/echarts/chart-controller.js';
-import { deepQuery, deepText } from '../helpers/dom.js';
+import { deepQuery, deepText, waitUntil } from '../helpers/dom.js';
 import { fullData, manualProvider, staticProvider } from '../helpers/providers.js';
 import { makeAlert } from '../helpers/fixtures.js';
 
@@ -47,9 +47,9 @@ describe('lifecycle: moved and removed elements', () => {
     const before = liveChartCount();
     const el = await fixture<IpPrevalenceChart>(html`<div><ip-prevalence-chart ip=${IP} .provider=${staticProvider()}></ip-prevalence-chart></div>`);
     const chart = el.querySelector('ip-prevalence-chart')!;
-    await waitUntil(() => chart.shadowRoot!.querySelector('canvas'), 'first draw', { timeout: 5000 });
+    await waitUntil(() => chart.shadowRoot!.querySelector('canvas'), 'first draw', { timeout: 10_000 });
     await move(chart);
-    await waitUntil(() => chart.shadowRoot!.querySelector('canvas') && liveChartCount() === before + 1, `drawn again (${liveChartCount() - before} live)`, { timeout: 5000 });
+    await waitUntil(() => chart.shadowRoot!.querySelector('canvas') && liveChartCount() === before + 1, `drawn again (${liveChartCount() - before} live)`);
     chart.remove();
     expect(liveChartCount()).to.equal(before);
   });
@@ -58,14 +58,14 @@ describe('lifecycle: moved and removed elements', () => {
     const alerts = Array.from({ length: 300 }, (_, i) => makeAlert({ id: `m-${i}`, title: `Moved ${i}` }));
     const wrap = await fixture<HTMLElement>(html`<div><ip-alerts-list ip=${IP} .provider=${staticProvider({ [IP]: { alerts } })}></ip-alerts-list></div>`);
     const list = wrap.querySelector<IpAlertsList>('ip-alerts-list')!;
-    await waitUntil(() => list.shadowRoot!.querySelector('[role="row"][aria-selected]'), 'rows', { timeout: 5000 });
+    await waitUntil(() => list.shadowRoot!.querySelector('[role="row"][aria-selected]'), 'rows');
     await move(list);
     await list.updateComplete;
     expect(list.shadowRoot!.querySelectorAll('[role="row"][aria-selected]').length).to.be.greaterThan(5);
     // The size observer works again: a taller list shows more rows.
     const rowsBefore = list.shadowRoot!.querySelectorAll('[role="row"]').length;
     list.style.setProperty('--ip-alerts-list-height', '1200px');
-    await waitUntil(() => list.shadowRoot!.querySelectorAll('[role="row"]').length > rowsBefore + 5, 'more rows after the resize', { timeout: 5000 });
+    await waitUntil(() => list.shadowRoot!.querySelectorAll('[role="row"]').length > rowsBefore + 5, 'more rows after the resize');
   });
 
   it('aborts requests in flight when an element leaves, and asks again when it returns', async () => {
@@ -95,9 +95,9 @@ describe('lifecycle: moved and removed elements', () => {
       <ip-response-actions ip=${IP} .provider=${provider}></ip-response-actions>
     </div>`);
     const [overview, devices, sentinel, actions] = [...wrap.children] as HTMLElement[];
-    await waitUntil(() => deepText(overview!).includes('Northwind Cloud Hosting B.V.'), 'overview', { timeout: 5000 });
+    await waitUntil(() => deepText(overview!).includes('Northwind Cloud Hosting B.V.'), 'overview');
     // (Below the fold the virtualized rows are not drawn; the count says the list loaded.)
-    await waitUntil(() => deepText(devices!).includes('2 devices'), `devices: ${deepText(devices!).slice(0, 300)}`, { timeout: 5000 });
+    await waitUntil(() => deepText(devices!).includes('2 devices'), `devices: ${deepText(devices!).slice(0, 300)}`);
     for (const el of [overview!, devices!, sentinel!, actions!]) await move(el);
     await waitUntil(() => deepText(overview!).includes('Northwind Cloud Hosting B.V.'), 'overview after moves');
     await waitUntil(() => deepText(devices!).includes('2 devices'), 'devices after moves');
@@ -116,7 +116,7 @@ describe('lifecycle: moved and removed elements', () => {
       page.provider = provider;
       page.ip = IP;
       host.append(page);
-      await waitUntil(() => deepQuery(page, 'ip-prevalence-chart')?.shadowRoot?.querySelector('canvas'), 'chart drawn', { timeout: 5000 });
+      await waitUntil(() => deepQuery(page, 'ip-prevalence-chart')?.shadowRoot?.querySelector('canvas'), 'chart drawn', { timeout: 10_000 });
       page.remove();
     };
     for (let i = 0; i < 10; i++) await cycle(); // warm: code, caches, ECharts' own one-time state

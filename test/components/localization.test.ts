@@ -4,7 +4,7 @@
  * dates and numbers follow the same locale. One language per document, so each test goes back
  * to English.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/entity-page/ip-entity-page.js';
 import '../../src/components/time-range-picker/ip-time-range-picker.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
@@ -14,7 +14,7 @@ import { RANGE_LABELS } from '../../src/components/shared/range-text.js';
 import { describeError } from '../../src/components/shared/error-text.js';
 import { RestIpDataProvider } from '../../src/providers/rest/rest-provider.js';
 import { guardProvider } from '../../src/providers/guard.js';
-import { deepQueryAll, deepText } from '../helpers/dom.js';
+import { deepQueryAll, deepText, waitUntil } from '../helpers/dom.js';
 import { staticProvider } from '../helpers/providers.js';
 
 const tabs = (el: IpEntityPage) => [...el.shadowRoot!.querySelectorAll('[role="tab"]')].map((t) => t.textContent!.trim());
@@ -34,7 +34,7 @@ describe('localization', () => {
 
   it('<ip-entity-page locale="de"> shows German words and German dates, and English again when it changes back', async () => {
     const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" locale="de" .provider=${staticProvider()}></ip-entity-page>`);
-    await waitUntil(() => tabs(el)[0] === 'Übersicht', `tabs stayed ${tabs(el).join(', ')}`, { timeout: 5000 });
+    await waitUntil(() => tabs(el)[0] === 'Übersicht', `tabs stayed ${tabs(el).join(', ')}`);
     expect(tabs(el).slice(0, 3)).to.deep.equal(['Übersicht', 'Vorfälle und Warnungen', 'In der Organisation beobachtet']);
     const search = el.shadowRoot!.querySelector<HTMLInputElement>('#search')!;
     expect(search.placeholder).to.equal('IP-Adresse suchen');
@@ -45,7 +45,7 @@ describe('localization', () => {
     // (in the browser's own time zone: the fixture's 2019-03-01T00:00:00Z is 05:45 in Kathmandu)
     const registered = new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse('2019-03-01T00:00:00Z'));
     expect(registered).to.match(/2019, \d\d:\d\d$/);
-    await waitUntil(() => deepText(el).includes(`Registriert ${registered}`), `no German date in: ${deepText(el).slice(0, 2000)}`, { timeout: 5000 });
+    await waitUntil(() => deepText(el).includes(`Registriert ${registered}`), `no German date in: ${deepText(el).slice(0, 2000)}`);
     // The overview's own words, and a plural by the language's rules.
     expect(deepText(el)).to.contain('Offene Vorfälle');
     expect(deepText(el)).to.match(/1 Vorfall · 1 Warnung/);
@@ -59,7 +59,7 @@ describe('localization', () => {
 
   it('the pseudo-locale marks every word the page shows through msg(): tabs, header, search, range', async () => {
     const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" locale="en-XA" .provider=${staticProvider()}></ip-entity-page>`);
-    await waitUntil(() => tabs(el).every((t) => t.startsWith('⟦') && t.endsWith('⟧')), `tabs: ${tabs(el).join(', ')}`, { timeout: 5000 });
+    await waitUntil(() => tabs(el).every((t) => t.startsWith('⟦') && t.endsWith('⟧')), `tabs: ${tabs(el).join(', ')}`);
     expect(tabs(el)[0]).to.equal('⟦Öṽéŕṽíéŵ ~~~~⟧');
     const header = el.shadowRoot!.querySelector('[part="header"]')!;
     expect(header.querySelector('.eyebrow')!.textContent).to.match(/^⟦ÎÞ áððŕéšš · ÎÞṽ4 ~+⟧$/);
@@ -70,7 +70,7 @@ describe('localization', () => {
   it('a section alone takes the language from its lang attribute', async () => {
     const el = await fixture(html`<div lang="de-AT"><ip-time-range-picker value="7d"></ip-time-range-picker></div>`);
     const picker = el.querySelector('ip-time-range-picker')!;
-    await waitUntil(() => deepText(picker).includes('Zeitraum'), `still: ${deepText(picker)}`, { timeout: 5000 });
+    await waitUntil(() => deepText(picker).includes('Zeitraum'), `still: ${deepText(picker)}`);
     expect(deepText(picker)).to.contain('Letzte 7 Tage');
   });
 
@@ -111,7 +111,7 @@ describe('localization', () => {
   it('in a right-to-left page, data values keep their own order (isolated)', async () => {
     const el = await fixture<HTMLElement>(html`<div dir="rtl" style="width: 1100px"><ip-entity-page ip="203.0.113.7" .provider=${staticProvider()}></ip-entity-page></div>`);
     const page = el.querySelector<IpEntityPage>('ip-entity-page')!;
-    await waitUntil(() => deepText(page).includes('Northwind Cloud Hosting B.V.'), 'no organization', { timeout: 5000 });
+    await waitUntil(() => deepText(page).includes('Northwind Cloud Hosting B.V.'), 'no organization');
     // Where the characters are drawn: an LTR name ending in "." keeps the dot at its end (on the
     // right), and a range keeps its first address on the left, as in a left-to-right page.
     const at = (text: string, sub: string) => {

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/observed-devices/ip-observed-devices.js';
 import type { IpObservedDevices } from '../../src/components/observed-devices/observed-devices.js';
@@ -8,7 +8,7 @@ import { IpDataError } from '../../src/data/errors.js';
 import type { IpCopyEvent, IpErrorEvent, IpNavigateEvent } from '../../src/events/events.js';
 import { StaticIpDataProvider, type StaticIpData } from '../../src/providers/static/static-provider.js';
 import { accessibleName, allByRole, byRole, cells } from '../helpers/roles.js';
-import { deepText } from '../helpers/dom.js';
+import { deepText, waitUntil } from '../helpers/dom.js';
 import { makeAlert, makeDevice, makeEvent } from '../helpers/fixtures.js';
 import { manualProvider, recording, withOverrides } from '../helpers/providers.js';
 

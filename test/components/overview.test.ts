@@ -1,10 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/overview/ip-overview.js';
 import type { IpOverview } from '../../src/components/overview/overview.js';
 import { IpDataError } from '../../src/data/errors.js';
 import type { IpNavigateEvent } from '../../src/events/events.js';
 import { byRole, severityCard } from '../helpers/roles.js';
-import { deepQuery, deepQueryAll, deepText, waitForText } from '../helpers/dom.js';
+import { deepQuery, deepQueryAll, deepText, waitForText, waitUntil } from '../helpers/dom.js';
 import { fullData, manualProvider, recording, staticProvider, withOverrides } from '../helpers/providers.js';
 
 async function loaded(el: IpOverview) {

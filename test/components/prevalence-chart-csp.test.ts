@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/dom.js';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { IpPrevalenceChart } from '../../src/components/prevalence-chart/prevalence-chart.js';
 
@@ -30,7 +31,7 @@ describe('<ip-prevalence-chart> under a strict CSP with Trusted Types', () => {
       // Real mouse: hover the middle of the plot.
       const box = chart.shadowRoot!.querySelector('[part="chart"]')!.getBoundingClientRect();
       await sendMouse({ type: 'move', position: [Math.round(box.left + box.width * 0.5), Math.round(box.top + box.height * 0.4)] });
-      await waitUntil(() => drawnTexts(chart).some((t) => /^\d+ devices?$/.test(t)), 'tooltip not shown on hover', { timeout: 5000 });
+      await waitUntil(() => drawnTexts(chart).some((t) => /^\d+ devices?$/.test(t)), 'tooltip not shown on hover');
 
       // Keyboard: focus the chart, step left.
       (chart.shadowRoot!.querySelector('[part="chart"]') as HTMLElement).focus();

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/prevalence-chart/ip-prevalence-chart.js';
 import type { IpPrevalenceChart } from '../../src/components/prevalence-chart/prevalence-chart.js';
@@ -7,7 +7,7 @@ import type { Prevalence } from '../../src/data/model.js';
 import { IpDataError } from '../../src/data/errors.js';
 import type { IpRangeSelectEvent } from '../../src/events/events.js';
 import { byRole } from '../helpers/roles.js';
-import { deepText } from '../helpers/dom.js';
+import { deepText, waitUntil } from '../helpers/dom.js';
 import { recording, staticProvider, withOverrides } from '../helpers/providers.js';
 
 const DAY = 86_400_000;

@@ -3,13 +3,13 @@
  * whatever the theme, without its controls; charts print as a picture sized to the page; the
  * alerts grid prints as records that wrap, each value under its column's name.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import { COLOR_TOKENS } from '../../src/components/shared/tokens.js';
 import { byRole } from '../helpers/roles.js';
-import { deepQuery } from '../helpers/dom.js';
+import { deepQuery, waitUntil } from '../helpers/dom.js';
 import { staticProvider } from '../helpers/providers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;

@@ -4,13 +4,13 @@
  * messages are read from the extracted catalogue (xliff), so a word added without msg() — or a
  * message that is built but not shown in the language in force — fails here by name.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import type { IpResponseActions } from '../../src/components/response-actions/response-actions.js';
 import type { IpTab } from '../../src/events/events.js';
 import { applyLocale } from '../../src/components/shared/localization.js';
-import { deepQuery, deepQueryAll } from '../helpers/dom.js';
+import { deepQuery, deepQueryAll, waitUntil } from '../helpers/dom.js';
 import { useMockApi, worker } from '../helpers/msw.js';
 
 /** Every literal run of two or more words in the English messages (between their placeholders). */
@@ -111,7 +111,7 @@ describe('the page in the pseudo-locale', () => {
         // The side panel of one incident, with its form.
         await waitUntil(() => deepQuery(el, '.row:not(.placeholder) .cell.col-severity'), 'no rows', { timeout: 15_000 });
         deepQuery<HTMLElement>(el, '.row:not(.placeholder) .cell.col-severity')!.click();
-        await waitUntil(() => deepQuery(el, 'ip-alerts-flyout'), 'the side panel did not open', { timeout: 5000 });
+        await waitUntil(() => deepQuery(el, 'ip-alerts-flyout'), 'the side panel did not open');
         await settled(el);
         problems.push(...leftovers(shownText(el), phrases, data).map((p) => `side panel: ${p}`));
       }

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/response-actions/ip-response-actions.js';
 import type { IpResponseActions } from '../../src/components/response-actions/response-actions.js';
@@ -8,7 +8,7 @@ import { IpDataError } from '../../src/data/errors.js';
 import type { IpActionRequestEvent, IpCopyEvent, IpIndicatorAddedEvent, IpNavigateEvent } from '../../src/events/events.js';
 import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
 import { parseIp, type ParsedIp } from '../../src/lib/ip.js';
-import { deepText } from '../helpers/dom.js';
+import { deepText, typeText, waitUntil } from '../helpers/dom.js';
 import { accessibleName, allByRole, byRole, queryByRole } from '../helpers/roles.js';
 import { fullData, withOverrides } from '../helpers/providers.js';
 
@@ -66,7 +66,7 @@ async function type(el: IpResponseActions, id: string, text: string) {
   const input = field<HTMLInputElement | HTMLTextAreaElement>(el, id);
   input.focus();
   input.value = '';
-  await sendKeys({ type: text });
+  await typeText(text);
   await el.updateComplete;
 }
 

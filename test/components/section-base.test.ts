@@ -1,10 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/entity-page/ip-entity-page.js';
 import '../../src/components/observed-devices/ip-observed-devices.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import type { IpErrorEvent } from '../../src/events/events.js';
 import { IpDataError } from '../../src/data/errors.js';
-import { deepQuery, deepQueryAll, waitForText } from '../helpers/dom.js';
+import { deepQuery, deepQueryAll, waitForText, waitUntil } from '../helpers/dom.js';
 import { recording, staticProvider, withOverrides } from '../helpers/providers.js';
 
 /** A static provider whose capabilities say `deviceEvents`, counting how often they are asked. */
@@ -26,7 +26,7 @@ describe('section base', () => {
     // The backend said no per-device timelines, though the method exists: rows do not expand.
     await waitUntil(() => deviceRows(el).length > 0 && deviceRows(el).every((r) => !r.hasAttribute('aria-expanded')), 'rows still offer to expand');
     el.tab = 'alerts';
-    await waitUntil(() => deepQuery(el, 'ip-alerts-list')?.shadowRoot?.querySelector('[role="row"][aria-rowindex="2"]'), 'alerts did not render', { timeout: 5000 });
+    await waitUntil(() => deepQuery(el, 'ip-alerts-list')?.shadowRoot?.querySelector('[role="row"][aria-rowindex="2"]'), 'alerts did not render');
     el.tab = 'overview';
     await waitForText(el, 'Northwind Cloud Hosting B.V.');
     expect(asked()).to.equal(1);
@@ -35,7 +35,7 @@ describe('section base', () => {
   it('a section alone asks its own provider what it can do, once', async () => {
     const own = declaring(true);
     const el = await fixture<HTMLElement>(html`<ip-observed-devices ip="203.0.113.7" .provider=${own.provider}></ip-observed-devices>`);
-    await waitUntil(() => deviceRows(el).length > 0 && deviceRows(el).every((r) => r.getAttribute('aria-expanded') === 'false'), 'its provider allows timelines', { timeout: 5000 });
+    await waitUntil(() => deviceRows(el).length > 0 && deviceRows(el).every((r) => r.getAttribute('aria-expanded') === 'false'), 'its provider allows timelines');
     el.setAttribute('ip', '198.51.100.23');
     await waitUntil(() => deviceRows(el).length === 0);
     expect(own.asked()).to.equal(1);

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/sentinel-events/ip-sentinel-events.js';
 import type { IpSentinelEvents } from '../../src/components/sentinel-events/sentinel-events.js';
@@ -10,7 +10,7 @@ import type { IpErrorEvent, IpNavigateEvent } from '../../src/events/events.js';
 import { StaticIpDataProvider, type StaticIpData } from '../../src/providers/static/static-provider.js';
 import { groupByDay, insightSeries } from '../../src/components/sentinel-events/insight-data.js';
 import { allByPart, allByRole, byPart, byRole, cells, queryByRole } from '../helpers/roles.js';
-import { deepText } from '../helpers/dom.js';
+import { deepText, waitUntil } from '../helpers/dom.js';
 import { withOverrides } from '../helpers/providers.js';
 
 const IP = '203.0.113.7';
@@ -87,7 +87,7 @@ async function mount(p: IpDataProvider = provider(), attrs = '') {
   const el = await fixture<IpSentinelEvents>(
     attrs === 'timeline' ? html`<ip-sentinel-events ip=${IP} sections="timeline" .provider=${p}></ip-sentinel-events>` : html`<ip-sentinel-events ip=${IP} .provider=${p}></ip-sentinel-events>`,
   );
-  await waitUntil(() => events(el).length > 0 || (allByPart(root(el), 'timeline')[0] && !deepText(timelinePart(el)).includes('Loading')), `timeline did not load: ${deepText(el).slice(0, 200)}`, { timeout: 5000 });
+  await waitUntil(() => events(el).length > 0 || (allByPart(root(el), 'timeline')[0] && !deepText(timelinePart(el)).includes('Loading')), `timeline did not load: ${deepText(el).slice(0, 200)}`);
   return el;
 }
 
@@ -141,7 +141,7 @@ describe('<ip-sentinel-events>', () => {
       const json = JSON.parse(await el.exportData('json')) as Array<Record<string, unknown>>;
       expect(json.map((e) => e['title'])).to.deep.equal(['Beaconing to the IP', 'Unusual outbound volume']);
       expect(byRole(timelinePart(el), 'button', 'Export the timeline')).to.exist;
-      await waitUntil(() => card(el, 'Reputation'), 'insights', { timeout: 5000 });
+      await waitUntil(() => card(el, 'Reputation'), 'insights');
       const table = (await el.exportData('csv', { insight: 'rep' })).trim().split(/\r?\n/);
       expect(table[0]).to.equal('Verdict,Score,Source,Severity');
       expect(table[1]).to.equal(`"'=HYPERLINK(""http://evil.example"")",1,'@SUM(1),high`);
@@ -346,7 +346,7 @@ describe('<ip-sentinel-events>', () => {
       const base = provider();
       const p = withOverrides(base, { getCapabilities: async (o: { signal: AbortSignal }) => ({ ...(await base.getCapabilities(o)), timeline: false }) });
       const el = await fixture<IpSentinelEvents>(html`<ip-sentinel-events ip=${IP} .provider=${p}></ip-sentinel-events>`);
-      await waitUntil(() => allByPart(root(el), 'insight').length > 0 && !allByPart(root(el), 'timeline').length, 'insights only', { timeout: 5000 });
+      await waitUntil(() => allByPart(root(el), 'insight').length > 0 && !allByPart(root(el), 'timeline').length, 'insights only');
       await expect(el).to.be.accessible();
     });
   });

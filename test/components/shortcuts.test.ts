@@ -1,11 +1,11 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/entity-page/ip-entity-page.js';
 import '../../src/components/shortcuts-dialog/ip-shortcuts-dialog.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import type { IpShortcutsDialog } from '../../src/components/shortcuts-dialog/shortcuts-dialog.js';
 import type { IpTabChangeEvent } from '../../src/events/events.js';
-import { deepActive, deepQuery, deepText } from '../helpers/dom.js';
+import { deepActive, deepQuery, deepText, waitUntil } from '../helpers/dom.js';
 import { staticProvider } from '../helpers/providers.js';
 
 const shadow = (el: HTMLElement) => el.shadowRoot!;
@@ -21,7 +21,7 @@ async function page(attrs = ''): Promise<IpEntityPage> {
   const wrapper = await fixture<HTMLDivElement>(`<div><ip-entity-page ip="203.0.113.7" ${attrs}></ip-entity-page></div>`);
   const el = wrapper.querySelector('ip-entity-page')!;
   el.provider = staticProvider();
-  await waitUntil(() => shadow(el).querySelector('ip-response-actions')?.shadowRoot?.querySelector('[data-action="add-indicator"]'), 'the response actions did not render', { timeout: 5000 });
+  await waitUntil(() => shadow(el).querySelector('ip-response-actions')?.shadowRoot?.querySelector('[data-action="add-indicator"]'), 'the response actions did not render');
   return el;
 }
 

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/threat-intel/ip-threat-intel.js';
 import '../../src/components/threat-intel/ip-reputation-badge.js';
 import type { IpThreatIntel } from '../../src/components/threat-intel/threat-intel.js';
@@ -8,7 +8,7 @@ import { StaticIpDataProvider } from '../../src/providers/static/static-provider
 import { IpDataError } from '../../src/data/errors.js';
 import type { IpErrorEvent } from '../../src/events/events.js';
 import { allByPart, allByRole, byPart, byRole, queryByRole } from '../helpers/roles.js';
-import { deepText } from '../helpers/dom.js';
+import { deepText, waitUntil } from '../helpers/dom.js';
 import { recording, withOverrides } from '../helpers/providers.js';
 import { useMockApi } from '../helpers/msw.js';
 
@@ -95,7 +95,7 @@ describe('<ip-threat-intel>', () => {
       },
     });
     const el = await fixture<IpThreatIntel>(html`<ip-threat-intel ip=${IP} .provider=${provider}></ip-threat-intel>`);
-    await waitUntil(() => listRows(el, /^Passive DNS/).length === 1, 'the list', { timeout: 5000 });
+    await waitUntil(() => listRows(el, /^Passive DNS/).length === 1, 'the list');
     expect(root(el).querySelector('img, script, b')).to.equal(null);
     expect(deepText(el)).to.contain('<img src=x').and.to.contain('<b>evil</b>.example');
     expect(queryByRole(byPart(root(el), 'reputation'), 'link', /Details/)).to.equal(null);
@@ -117,7 +117,7 @@ describe('<ip-threat-intel>', () => {
 
   it('the badge shows classification and score, and nothing when the provider fails', async () => {
     const badge = await fixture<IpReputationBadge>(html`<ip-reputation-badge ip=${IP} interactive .provider=${rest()}></ip-reputation-badge>`);
-    await waitUntil(() => root(badge).querySelector('button'), 'the badge', { timeout: 5000 });
+    await waitUntil(() => root(badge).querySelector('button'), 'the badge');
     const button = byRole(root(badge), 'button', /^Malicious · \d+: threat intelligence reputation, score out of 100\. Open Threat intelligence$/);
     expect(deepText(button)).to.match(/Malicious · \d+/);
     const failing = await fixture<IpReputationBadge>(html`<ip-reputation-badge ip="192.0.2.66" .provider=${rest()}></ip-reputation-badge>`);

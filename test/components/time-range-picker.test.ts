@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/dom.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/time-range-picker/ip-time-range-picker.js';
 import type { IpTimeRangePicker } from '../../src/components/time-range-picker/time-range-picker.js';

@@ -4,7 +4,7 @@
  * the 99 that can be read; the odd row keeps its place, says why, and its raw value can be copied;
  * the status says how many rows could not be read; export still works.
  */
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../../src/components/entity-page/ip-entity-page.js';
 import '../../src/components/sentinel-events/ip-sentinel-events.js';
 import '../../src/components/threat-intel/ip-threat-intel.js';
@@ -13,7 +13,7 @@ import type { IpEntityPage } from '../../src/components/entity-page/entity-page.
 import type { IpCopyButton } from '../../src/components/copy-button/copy-button.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider } from '../../src/data/provider.js';
 import { exportText } from '../../src/components/shared/export.js';
-import { deepQuery, deepText } from '../helpers/dom.js';
+import { deepQuery, deepText, waitUntil } from '../helpers/dom.js';
 import { staticProvider, withOverrides } from '../helpers/providers.js';
 
 const IP = '203.0.113.7';

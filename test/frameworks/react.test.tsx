@@ -4,14 +4,14 @@
  * update the element, unmounting removes it. And the JSX typings (`ip-entity-page/jsx`) match what
  * React 19 itself does with a custom element tag: properties set, `onip-…` props listened to.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { version } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { IpCopyButton, IpEntityPage } from '../../src/react/index.js';
 import type {} from '../../src/frameworks/jsx.js';
 import type { IpEntityPage as IpEntityPageElement } from '../../src/components/entity-page/entity-page.js';
 import type { IpCopyEvent, IpTabChangeDetail } from '../../src/events/events.js';
-import { waitForText } from '../helpers/dom.js';
+import { waitForText, waitUntil } from '../helpers/dom.js';
 import { staticProvider } from '../helpers/providers.js';
 
 describe('React 19', () => {

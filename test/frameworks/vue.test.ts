@@ -4,13 +4,13 @@
  * compiler), `:provider` set as a property (an object), `@ip-tab-change` listening to the event,
  * a reactive change reaching the element, unmounting removing it.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createApp, nextTick, ref } from 'vue';
 import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import type { IpElementHandlers, IpElementProperties } from '../../src/frameworks/types.js';
 import type { IpTabChangeDetail } from '../../src/events/events.js';
-import { waitForText } from '../helpers/dom.js';
+import { waitForText, waitUntil } from '../helpers/dom.js';
 import { staticProvider } from '../helpers/providers.js';
 
 describe('Vue 3', () => {

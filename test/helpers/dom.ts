@@ -1,4 +1,19 @@
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil as openWcWaitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+
+/**
+ * Waits until `predicate` holds, checking every 50 ms, for up to 5 s unless `options.timeout` says
+ * otherwise. @open-wc/testing's own waitUntil gives up after 1 s, which a lazy chunk, a locale or a
+ * mocked round trip can need on a cold first run of three test files at once on two cores: a wait
+ * for something that does happen returns as soon as it does, so only a failing test waits longer.
+ */
+export function waitUntil(
+  predicate: () => unknown | Promise<unknown>,
+  message?: string,
+  options: { interval?: number; timeout?: number } = {},
+): Promise<void> {
+  return openWcWaitUntil(predicate, message, { interval: 50, timeout: 5000, ...options });
+}
 
 /** Element check that also works for nodes of another window (an iframe). */
 function isElement(n: Node): n is Element {
@@ -56,7 +71,7 @@ export function deepQueryAll<T extends Element = HTMLElement>(root: Node, select
   return out;
 }
 
-export async function waitForText(root: Node, text: string | RegExp, message?: string, timeout = 4000): Promise<void> {
+export async function waitForText(root: Node, text: string | RegExp, message?: string, timeout = 5000): Promise<void> {
   await waitUntil(
     () => (typeof text === 'string' ? deepText(root).includes(text) : text.test(deepText(root))),
     message ?? `text ${String(text)} did not appear; got: ${deepText(root).slice(0, 400)}`,
@@ -75,4 +90,17 @@ export function deepActive(): HTMLElement | null {
   let active = document.activeElement as HTMLElement | null;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
   return active;
+}
+
+/**
+ * Types `text` into the focused field as the browser's editing does: all but the last character
+ * arrive as one `insertText` edit (the `beforeinput` and `input` events a paste or an IME sends),
+ * the last as a real key press. A field's handling of what is typed is what a form test checks;
+ * a key event per character is a round trip to the browser each, which on a busy machine running
+ * three test files at once took a 80-character form past the test's timeout. Tests of keyboard
+ * use itself (keyboard-flows.test.ts) press every key.
+ */
+export async function typeText(text: string): Promise<void> {
+  if (text.length > 1) document.execCommand('insertText', false, text.slice(0, -1));
+  if (text.length > 0) await sendKeys({ type: text.slice(-1) });
 }

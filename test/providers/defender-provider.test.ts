@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/dom.js';
 import { http, HttpResponse } from 'msw';
 import { PartlyAppliedError } from '../../src/data/errors.js';
 import type { AlertItem, ObservedDevice } from '../../src/data/model.js';

@@ -4,10 +4,10 @@
  * keyword), and an 8.14 cluster. The mock refuses what Elasticsearch refuses (mocks/elastic/cluster.ts,
  * mappings from ECS's own definitions): each section shows data or says exactly what the cluster lacks.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
-import { deepText } from '../helpers/dom.js';
+import { deepText, waitUntil } from '../helpers/dom.js';
 import { EcsFlat } from '@elastic/ecs';
 import { ElasticSecurityProvider, type ElasticSecurityProviderOptions } from '../../src/providers/elastic/index.js';
 import { guardProvider } from '../../src/providers/guard.js';

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
@@ -8,7 +8,7 @@ import { IpDataError } from '../../src/data/errors.js';
 import { resolveCapabilities } from '../../src/data/provider.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { DEMO_ELASTICSEARCH_URL, DEMO_KIBANA_URL } from '../../mocks/elastic.js';
-import { deepQuery, deepText } from '../helpers/dom.js';
+import { deepQuery, deepText, waitUntil } from '../helpers/dom.js';
 import { rejection } from '../helpers/providers.js';
 import { NOW, useMockApi, worker } from '../helpers/msw.js';
 
@@ -257,7 +257,7 @@ describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
     expect(state.get('_g')).to.equal(`(time:(from:'${range.from.toISOString()}',to:'${range.to.toISOString()}'))`);
     expect(decodeURIComponent(href)).to.contain(`TO_IP("${IP}")`);
     const el = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} .provider=${p}></ip-entity-page>`);
-    await waitUntil(() => deepQuery<HTMLAnchorElement>(el, 'a[data-action="hunt"]'), 'Go hunt is not a link', { timeout: 5000 });
+    await waitUntil(() => deepQuery<HTMLAnchorElement>(el, 'a[data-action="hunt"]'), 'Go hunt is not a link');
     expect(deepQuery<HTMLAnchorElement>(el, 'a[data-action="hunt"]')!.href.startsWith('https://kibana.example/app/discover')).to.equal(true);
   });
 

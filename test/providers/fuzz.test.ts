@@ -4,13 +4,13 @@
  * rendered sample through the overview and the whole page. 0 uncaught errors; every failure is
  * that block's visible error.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/overview/ip-overview.js';
 import '../../src/components/entity-page/ip-entity-page.js';
 import { IpDataError } from '../../src/data/errors.js';
 import type { IpDataProvider } from '../../src/data/provider.js';
 import { ANSWER_READERS, LIMITS, readAnswer, type AnswerMethod } from '../../src/providers/validate.js';
-import { deepQueryAll } from '../helpers/dom.js';
+import { deepQueryAll, waitUntil } from '../helpers/dom.js';
 import { mutate, rng, validAnswers } from '../helpers/fuzz.js';
 
 const IP = '203.0.113.7';

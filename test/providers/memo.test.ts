@@ -1,11 +1,11 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import type { IpOverview } from '../../src/components/overview/overview.js';
 import type { IpDataProvider } from '../../src/data/provider.js';
 import { guardProvider } from '../../src/providers/guard.js';
 import { forgetAnswers, memoizeProvider } from '../../src/providers/memo.js';
-import { deepText } from '../helpers/dom.js';
+import { deepText, waitUntil } from '../helpers/dom.js';
 import { manualProvider, recording, staticProvider } from '../helpers/providers.js';
 
 const DAY = 86_400_000;
@@ -111,9 +111,9 @@ describe('providers/memo', () => {
     it('asks for the capabilities once per page open, and the summary once whatever reads it', async () => {
       const { provider, calls } = recording(staticProvider());
       const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${provider}></ip-entity-page>`);
-      await waitUntil(() => deepText(el).includes('Incidents and alerts by severity') && count(calls, 'getSecuritySummary') > 0, 'overview loaded', { timeout: 5000 });
+      await waitUntil(() => deepText(el).includes('Incidents and alerts by severity') && count(calls, 'getSecuritySummary') > 0, 'overview loaded');
       el.tab = 'alerts';
-      await waitUntil(() => count(calls, 'listAlerts') > 0, 'alerts listed', { timeout: 5000 });
+      await waitUntil(() => count(calls, 'listAlerts') > 0, 'alerts listed');
       await aTimeout(100);
       expect(count(calls, 'getCapabilities')).to.equal(1);
       expect(count(calls, 'getSecuritySummary')).to.equal(1);

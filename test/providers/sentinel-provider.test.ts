@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
@@ -10,7 +10,7 @@ import { resolveCapabilities } from '../../src/data/provider.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { createSentinelHandlers, DEMO_WORKSPACE_ID } from '../../mocks/sentinel.js';
 import { datasetFor } from '../../mocks/generator/dataset.js';
-import { deepQuery, deepText } from '../helpers/dom.js';
+import { deepQuery, deepText, waitUntil } from '../helpers/dom.js';
 import { NOW, useMockApi, worker } from '../helpers/msw.js';
 
 const IP = '203.0.113.7';
@@ -336,7 +336,7 @@ describe('combineProviders', () => {
     // more than the default 10 s, which a cold first run can need (one fresh-clone CI run did).
     this.timeout(30_000);
     const page = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} .provider=${combineProviders(new DefenderXdrProvider({ getToken, defenderUrl: 'https://api.security.microsoft.com' }), sentinel())}></ip-entity-page>`);
-    await waitUntil(() => page.shadowRoot!.getElementById('tab-sentinel'), 'the Sentinel tab appears', { timeout: 5000 });
+    await waitUntil(() => page.shadowRoot!.getElementById('tab-sentinel'), 'the Sentinel tab appears');
     await waitUntil(() => /Open incidents/.test(deepText(page)) && deepQuery(page, 'ip-overview')?.shadowRoot?.querySelector('[part="details"] dl'), 'the overview loads', { timeout: 8000 });
     page.tab = 'sentinel';
     await waitUntil(() => deepQuery(page, 'ip-sentinel-events')?.shadowRoot?.querySelector('[part="insight"]'), 'insight cards', { timeout: 8000 });
