@@ -14,13 +14,26 @@ async function loaded(el: IpOverview) {
 }
 
 describe('<ip-overview>', () => {
+  it('names the country in the page’s language with its code, from a code, an English name or the WHOIS record', async () => {
+    const data = fullData();
+    // Sentinel's geodata gives an English name only; the WHOIS record a code only.
+    const provider = staticProvider({ '203.0.113.7': { ...data, details: { ...data.details!, country: 'Singapore', countryCode: undefined, whois: { ...data.details!.whois, country: 'NL' } } } });
+    const el = await fixture<IpOverview>(html`<ip-overview lang="de-DE" ip="203.0.113.7" .provider=${provider}></ip-overview>`);
+    await waitForText(el, 'Singapur (SG)', 'the country in German, with its code');
+    const details = deepText(deepQuery(el, '[part="details"]')!);
+    expect(details, 'the WHOIS country').to.contain('Niederlande (NL)');
+    expect(details).to.not.contain('Singapore');
+    const english = await fixture<IpOverview>(html`<ip-overview lang="en-US" ip="203.0.113.7" .provider=${staticProvider()}></ip-overview>`);
+    await waitForText(english, 'Netherlands (NL)', 'a name and code from the source, in English');
+  });
+
   it('renders every overview field from the provider', async () => {
     const el = await fixture<IpOverview>(html`<ip-overview lang="en-US" ip="203.0.113.7" .provider=${staticProvider()}></ip-overview>`);
     await loaded(el);
     const text = deepText(el);
     for (const expected of [
       'Open incidents', 'Active alerts',
-      'Northwind Cloud Hosting B.V.', 'Northwind Cloud', 'AS64496 · NWCLOUD-AS', 'Netherlands', 'NL', 'North Holland', 'Amsterdam',
+      'Northwind Cloud Hosting B.V.', 'Northwind Cloud', 'AS64496 · NWCLOUD-AS', 'Netherlands (NL)', 'North Holland', 'Amsterdam',
       'Northwind Mobile', '52.3545, 4.9523', '1098 XG',
       'vps-203-0-113-7.nwcloud.example', 'mail.nwcloud.example',
       'RIPE NCC', '203.0.113.0 - 203.0.113.255', 'NWCLOUD-NET', 'abuse@nwcloud.example',

@@ -31,6 +31,12 @@ describe('summary', () => {
     expect(md).to.contain('Summary made Nov 23, 2026');
   });
 
+  it('names the country in the summary’s language with its code', () => {
+    const details = { ip: '203.0.113.7', city: 'Amsterdam', country: 'Netherlands', countryCode: 'NL', reverseDns: [] };
+    expect(ipSummaryMarkdown({ ip: ip('203.0.113.7'), rangeLabel: 'x', details, now: NOW, locale: 'en-US' })).to.contain('**Location:** Amsterdam, Netherlands (NL)');
+    expect(ipSummaryMarkdown({ ip: ip('203.0.113.7'), rangeLabel: 'x', details: { ...details, country: undefined }, now: NOW, locale: 'de-DE' })).to.contain('Amsterdam, Niederlande (NL)');
+  });
+
   it('says when the IP was never observed', () => {
     const summary = { openIncidents: 0, activeAlerts: 0, incidentsBySeverity: { high: 0, medium: 0, low: 0, informational: 0 }, alertsBySeverity: { high: 0, medium: 0, low: 0, informational: 0 }, organizationPrevalence: 0 };
     const md = ipSummaryMarkdown({ ip: ip('192.0.2.200'), rangeLabel: 'in the last 7 days', summary, now: NOW });

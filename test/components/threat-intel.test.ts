@@ -48,6 +48,13 @@ describe('<ip-threat-intel>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names the host’s country in the page’s language, with the code Graph gives', async () => {
+    const provider = new StaticIpDataProvider({ data: { [IP]: { threatIntel: { summary: { counts: {}, countryOrRegion: 'SG', hostingProvider: 'Example Hosting' } } } } });
+    const el = await fixture<IpThreatIntel>(html`<ip-threat-intel lang="de-DE" ip=${IP} .provider=${provider}></ip-threat-intel>`);
+    await waitUntil(() => deepText(byPart(root(el), 'host')).includes('Example Hosting'), 'the host');
+    expect(deepText(byPart(root(el), 'host'))).to.contain('Singapur (SG)');
+  });
+
   it('pages a long list ten at a time, asking the provider for each page', async () => {
     const { provider, calls } = recording(rest());
     const el = await mount(provider, '198.51.100.23');

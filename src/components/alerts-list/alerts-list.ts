@@ -374,7 +374,7 @@ export class IpAlertsList extends IpSectionElement {
       unlisted: this.#pages.unlisted,
       unreadable: this.#pages.unreadable,
       incomplete: this.#pages.incomplete,
-      slow: this.#total === undefined && !this.#pages.error && this.source.provider && this.source.ip ? slowNoticeSince(this.#pages.startedAt, () => this.#pages.cancelFirst()) : undefined,
+      slow: this.#total === undefined && !this.#pages.error && this.source.provider && this.source.ip ? slowNoticeSince(this.#pages.startedAt, () => this.#pages.cancelFirst(), this) : undefined,
       selected: this.#select.selection.count(this.#total ?? 0),
       allMatching: this.#select.selection.allMatching,
       exportLine: exportStatus(this.#export, this.locale),

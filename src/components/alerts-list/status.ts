@@ -20,7 +20,7 @@ export interface StatusInput {
   /** What the data source said is missing, and why (a throttled backend). */
   incomplete?: string;
   /** While a slow first page loads: how long so far, and Cancel. */
-  slow?: TemplateResult;
+  slow?: TemplateResult | typeof nothing;
   selected: number;
   allMatching: boolean;
   /** The export's progress or error (shared/list-export's `exportStatus`). */

@@ -465,7 +465,7 @@ export class IpObservedDevices extends IpSectionElement {
       pending: () =>
         this.#task.value && this.#shownFor === this.#scopeKey()
           ? html`<div class="stale"><p class="visually-hidden" role="status">${msg('Updating the devices…')}</p>${this.#renderList(this.#task.value)}</div>`
-          : html`<div class="loading" aria-busy="true"><span class="visually-hidden">${msg('Loading devices…')}</span>${Array.from({ length: 6 }, () => html`<div class="skeleton-row">${skeletonLines([35, 80])}</div>`)}${slowNotice(this.#task as never)}</div>`,
+          : html`<div class="loading" aria-busy="true"><span class="visually-hidden">${msg('Loading devices…')}</span>${Array.from({ length: 6 }, () => html`<div class="skeleton-row">${skeletonLines([35, 80])}</div>`)}${slowNotice(this.#task as never, this)}</div>`,
       error: (error: unknown) => html`<div class="state error" role="alert"><span class="state-message">${describeError(error)}</span>
         ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => this.#task.run()}>${msg('Retry')}</button>` : nothing}</div>`,
       complete: (page: Page<ObservedDevice>) => this.#renderList(page),

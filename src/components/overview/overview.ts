@@ -7,7 +7,7 @@ import { state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { overviewStyles } from './overview.styles.js';
-import { dateTime, entityLink, missing, navigate, orMissing, section, shown, skeletonLines, timeAgo } from '../shared/ui.js';
+import { dateTime, entityLink, missing, navigate, orMissing, place, section, shown, skeletonLines, timeAgo } from '../shared/ui.js';
 import { IpSectionElement } from '../base/section-element.js';
 import { SEVERITIES, type IpDetails, type LogActivity, type SecuritySummary } from '../../data/model.js';
 import { SEVERITY_LABELS } from '../shared/labels.js';
@@ -144,6 +144,7 @@ export class IpOverview extends IpSectionElement {
 
   #renderSecurityInfo() {
     return section({
+      host: this,
       id: 'security-info',
       title: msg('Security info'),
       part: 'security-info',
@@ -167,6 +168,7 @@ export class IpOverview extends IpSectionElement {
 
   #renderSeverityCards() {
     return section({
+      host: this,
       id: 'severity-cards',
       title: msg('Incidents and alerts by severity'),
       part: 'severity-cards',
@@ -194,6 +196,7 @@ export class IpOverview extends IpSectionElement {
 
   #renderDetails() {
     return section({
+      host: this,
       id: 'ip-details',
       title: msg('IP details'),
       part: 'details',
@@ -205,12 +208,6 @@ export class IpOverview extends IpSectionElement {
 
   #renderDetailsBody(d: IpDetails) {
     const locale = this.locale;
-    // The ISO code, not a flag emoji: Windows and many Linux desktops draw flags as two letters anyway.
-    const country = d.country || d.countryCode
-      ? d.country
-        ? html`${shown(d.country)}${d.countryCode ? html` <span class="muted">(${shown(d.countryCode)})</span>` : nothing}`
-        : shown(d.countryCode!)
-      : missing();
     const asn = d.asn != null ? `AS${d.asn}${d.asName ? ` · ${d.asName}` : ''}` : d.asName;
     const whois = d.whois;
     return html`
@@ -220,7 +217,7 @@ export class IpOverview extends IpSectionElement {
         <dt>${msg('ASN')}</dt>
         <dd>${orMissing(asn)}</dd>
         <dt>${msg('Country/region')}</dt>
-        <dd>${country}</dd>
+        <dd>${place({ name: d.country, code: d.countryCode }, locale)}</dd>
         <dt>${msg('State')}</dt>
         <dd>${orMissing(d.state)}</dd>
         <dt>${msg('City')}</dt>
@@ -251,6 +248,8 @@ export class IpOverview extends IpSectionElement {
             <dd>${dateTime(whois.created, locale)}</dd>
             <dt>${msg('Updated')}</dt>
             <dd>${dateTime(whois.updated, locale)}</dd>
+            <dt>${msg('Country/region')}</dt>
+            <dd>${place({ name: whois.country }, locale)}</dd>
             <dt>${msg('Abuse contact')}</dt>
             <dd>${orMissing(whois.abuseContact)}</dd>
           </dl>`
@@ -262,6 +261,7 @@ export class IpOverview extends IpSectionElement {
     const locale = this.locale;
     const now = Date.now();
     return section({
+      host: this,
       id: 'log-activity',
       title: msg('Log activity'),
       part: 'log-activity',
@@ -295,6 +295,7 @@ export class IpOverview extends IpSectionElement {
     const provider = this.source.provider;
     const ip = this.source.ip?.canonical;
     return section({
+      host: this,
       id: 'logged-hosts',
       title: msg('Logged hosts'),
       part: 'logged-hosts',

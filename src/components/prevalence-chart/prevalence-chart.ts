@@ -325,7 +325,7 @@ export class IpPrevalenceChart extends IpSectionElement {
     const given = this.data;
     const body = given ? this.#renderChart(given) : this.#task.render({
       initial: () => html`<div class="state">${this.source.provider ? msg('No IP address.') : msg('No data provider configured.')}</div>`,
-      pending: () => html`<div aria-busy="true"><span class="visually-hidden">${msg(str`Loading ${this.#heading}…`)}</span>${skeletonLines([35, 55])}<div class="skeleton chart-skeleton"></div>${slowNotice(this.#task as never)}</div>`,
+      pending: () => html`<div aria-busy="true"><span class="visually-hidden">${msg(str`Loading ${this.#heading}…`)}</span>${skeletonLines([35, 55])}<div class="skeleton chart-skeleton"></div>${slowNotice(this.#task as never, this)}</div>`,
       error: (error: unknown) => html`<div class="state error" role="alert">
         <span class="state-message">${describeError(error)}</span>
         ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => this.#task.run()}>${msg('Retry')}</button>` : nothing}

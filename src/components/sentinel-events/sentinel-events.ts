@@ -459,6 +459,7 @@ export class IpSentinelEvents extends IpSectionElement {
     return html`<div class="layout ${hasTimeline && hasInsights ? 'both' : ''}">
       ${hasTimeline || !provider
         ? section({
+      host: this,
             id: 'timeline-title',
             title: msg('Timeline'),
             part: 'timeline',
@@ -473,6 +474,7 @@ export class IpSentinelEvents extends IpSectionElement {
         : nothing}
       ${hasInsights
         ? section({
+      host: this,
             id: 'insights-title',
             title: msg('Insights'),
             part: 'insights',

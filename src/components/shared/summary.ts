@@ -3,6 +3,7 @@
  * answers. Every value from a provider is escaped, so a hostile organization name or alert
  * title stays text (no links, images, HTML or table breaks) wherever the Markdown is rendered.
  */
+import { regionText } from '../../lib/region.js';
 import type { ParsedIp } from '../../lib/ip.js';
 import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS } from './ip-text.js';
 import { dateFormat, formatNumber } from '../../lib/format.js';
@@ -79,7 +80,7 @@ export function ipSummaryMarkdown(input: IpSummaryInput): string {
   const written = ip.mapped ? ` ${msg(str`(written ${indicator(ip.mapped)})`)}` : '';
   lines.push(`${msg(str`- **Kind:** IPv${ip.version}, ${IP_SCOPE_LABELS[ip.scope].toLowerCase()}`)}${written}${embedded}`);
   if (details) {
-    const place = [details.city, details.state, details.country].filter(Boolean).map(markdownText).join(', ');
+    const place = [details.city, details.state, regionText({ name: details.country, code: details.countryCode }, locale)].filter(Boolean).map((p) => markdownText(p!)).join(', ');
     if (details.organization) lines.push(msg(str`- **Organization:** ${markdownText(details.organization)}`));
     if (details.asn !== undefined) lines.push(msg(str`- **ASN:** ${`AS${details.asn}${details.asName ? ` ${markdownText(details.asName)}` : ''}`}`));
     if (place) lines.push(msg(str`- **Location:** ${place}`));

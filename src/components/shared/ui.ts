@@ -4,7 +4,7 @@
  * They return Lit templates, so every value is rendered as text.
  */
 import { msg, str } from './l10n.js';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Task } from '@lit/task';
 import { TaskStatus } from '@lit/task';
 import { isRetryable } from '../../data/errors.js';
@@ -14,6 +14,8 @@ import { formatDateTime, formatIso, formatRelative } from '../../lib/format.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { revealControls, splitControls } from '../../lib/text.js';
 import { IpNavigateEvent, type IpNavigateDetail } from '../../events/events.js';
+import { lateNotice } from './late-notice.js';
+import { region } from '../../lib/region.js';
 import type { UnreadableRow } from '../../data/model.js';
 
 /**
@@ -47,6 +49,18 @@ export function missing(): TemplateResult {
 export function orMissing(value: string | number | null | undefined): TemplateResult | string {
   if (value == null || value === '' || (typeof value === 'number' && !Number.isFinite(value))) return missing();
   return typeof value === 'string' ? shown(value) : String(value);
+}
+
+/**
+ * A country or region by its name in the page's language with its code in muted text
+ * (`Singapur (SG)`), from a code, a name or both (lib/region.ts); {@link missing} when neither.
+ * The code, not a flag emoji: Windows and many Linux desktops draw flags as two letters anyway.
+ */
+export function place(value: { name?: string; code?: string }, locale: string | undefined): TemplateResult {
+  const r = region(value, locale);
+  if (!r.name && !r.code) return missing();
+  if (!r.name || !r.code) return shown(r.name ?? r.code!);
+  return html`${shown(r.name)} <span class="muted">(${r.code})</span>`;
 }
 
 /**
@@ -123,6 +137,8 @@ export interface SectionOptions<T> {
   /** `part` name of the section. */
   part: string;
   task: Task<readonly unknown[], T>;
+  /** The element that renders the section (it renders again when a slow wait's notice is due). */
+  host: ReactiveControllerHost;
   /** What shows while loading: shaped like the content. */
   skeleton: () => TemplateResult;
   complete: (value: T) => TemplateResult;
@@ -141,12 +157,12 @@ export interface SectionOptions<T> {
 const runStarts = new WeakMap<Promise<unknown>, number>();
 
 /**
- * While a task runs: after a while, how long it has taken and Cancel (`<ip-slow-notice>`, loaded
- * on the first wait so the first paint does not carry it). Cancel stops waiting: the task ends
+ * While a task runs: after a while, how long it has taken and Cancel (`<ip-slow-notice>`, created
+ * and loaded only shortly before it speaks, so neither the first paint nor a quick load pays for it). Cancel stops waiting: the task ends
  * with an error that says so, and Retry asks again. Each run of a task has a promise of its own
  * (`taskComplete`), so a new run counts from its own start, whoever renders it.
  */
-export function slowNotice(task: Task<readonly unknown[], unknown>): TemplateResult {
+export function slowNotice(task: Task<readonly unknown[], unknown>, host: ReactiveControllerHost): TemplateResult | typeof nothing {
   const run = task.taskComplete;
   let since = runStarts.get(run);
   if (since === undefined) {
@@ -155,20 +171,19 @@ export function slowNotice(task: Task<readonly unknown[], unknown>): TemplateRes
     // The section shows a failure itself; this promise is only the run's name here.
     run.catch(() => undefined);
   }
-  return slowNoticeSince(since, () => task.abort(cancelled()));
+  return slowNoticeSince(since, () => task.abort(cancelled()), host);
 }
 
-/** The same for a wait that is not a task's: it began at `since`; `cancel` stops it. */
-export function slowNoticeSince(since: number, cancel: () => void): TemplateResult {
-  if (!customElements.get('ip-slow-notice')) void import('../slow-notice/ip-slow-notice.js');
-  return html`<ip-slow-notice .since=${since} @ip-cancel-load=${cancel}></ip-slow-notice>`;
+/** The same for a wait that is not a task's: it began at `since`; `cancel` stops it; `host` renders it. */
+export function slowNoticeSince(since: number, cancel: () => void, host: ReactiveControllerHost): TemplateResult | typeof nothing {
+  return lateNotice(host, since, cancel);
 }
 
 /** The frame of one section: title, then skeleton, error with Retry, empty message or content. */
 export function section<T>(o: SectionOptions<T>): TemplateResult {
   const body = o.task.render({
     initial: () => (o.idle ? html`<div class="state">${o.idle}</div>` : o.skeleton()),
-    pending: () => html`<div aria-busy="true"><span class="visually-hidden">${msg(str`Loading ${o.title}…`)}</span>${o.skeleton()}${slowNotice(o.task as Task<readonly unknown[], unknown>)}</div>`,
+    pending: () => html`<div aria-busy="true"><span class="visually-hidden">${msg(str`Loading ${o.title}…`)}</span>${o.skeleton()}${slowNotice(o.task as Task<readonly unknown[], unknown>, o.host)}</div>`,
     error: (error: unknown) => html`
       <div class="state error" role="alert">
         <span class="state-message">${shown(describeError(error))}</span>

@@ -6,6 +6,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg } from '../shared/l10n.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
+import { slowNoticeClass } from '../shared/slow-notice-class.js';
 
 /**
  * Says that a section is still loading once it has taken a while, how long so far, and offers
@@ -28,7 +29,11 @@ export class IpSlowNotice extends IpElement {
   /** When the wait began, in milliseconds since the epoch (default: when the element connected). */
   @property({ type: Number }) since = 0;
 
-  /** How long every notice waits before saying anything, unless its own `delay` is set (milliseconds). */
+  /**
+   * How long every notice waits before saying anything, unless its own `delay` is set (milliseconds).
+   * The page's sections create their notice a second before this (shared/late-notice.ts, which
+   * reads it through shared/slow-notice-class.ts, and assumes this default until this module loads).
+   */
   static defaultDelay = 8_000;
 
   /** How long to wait before saying anything, in milliseconds (default `IpSlowNotice.defaultDelay`). */
@@ -70,3 +75,5 @@ export class IpSlowNotice extends IpElement {
     </p>`;
   }
 }
+
+slowNoticeClass.current = IpSlowNotice;

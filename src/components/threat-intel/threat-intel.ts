@@ -5,7 +5,7 @@ import { initialState, Task } from '@lit/task';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { IpDataElement } from '../base/data-element.js';
-import { contained, missing, partialMark, section, severityBadge, shown, skeletonLines, timeAgo, unreadableRow } from '../shared/ui.js';
+import { contained, missing, partialMark, place, section, severityBadge, shown, skeletonLines, timeAgo, unreadableRow } from '../shared/ui.js';
 import type { RowProblems } from '../../data/model.js';
 import '../copy-button/ip-copy-button.js';
 import { isRetryable } from '../../data/errors.js';
@@ -105,7 +105,7 @@ export class IpThreatIntel extends IpDataElement {
       ${row(msg('Hosting provider'), ti.hostingProvider ? shown(ti.hostingProvider) : undefined)}
       ${row(msg('Netblock'), ti.netblock ? html`<span class="mono">${shown(ti.netblock)}</span>` : undefined)}
       ${row(msg('Autonomous system'), ti.asn !== undefined ? shown(`AS${ti.asn}${ti.asName ? ` · ${ti.asName}` : ''}`) : undefined)}
-      ${row(msg('Country or region'), ti.countryOrRegion ? shown(ti.countryOrRegion) : undefined)}
+      ${row(msg('Country or region'), ti.countryOrRegion ? place({ name: ti.countryOrRegion }, this.locale) : undefined)}
       ${row(msg('First seen on the internet'), ti.firstSeen ? timeAgo(ti.firstSeen, this.locale) : undefined)}
       ${row(msg('Last seen on the internet'), ti.lastSeen ? timeAgo(ti.lastSeen, this.locale) : undefined)}
     </dl>`;
@@ -160,9 +160,9 @@ export class IpThreatIntel extends IpDataElement {
     const ready = this.#offered && Boolean(this.source.ip);
     const ti = this.#summary.value;
     return html`<div class="layout">
-      ${section({ id: 'ti-reputation', title: msg('Reputation'), part: 'reputation', task: this.#summary, idle: ready ? undefined : idle,
+      ${section({ host: this, id: 'ti-reputation', title: msg('Reputation'), part: 'reputation', task: this.#summary, idle: ready ? undefined : idle,
         skeleton: () => skeletonLines([40, 70, 90, 80]), complete: (v) => this.#renderReputation(v) })}
-      ${section({ id: 'ti-host', title: msg('On the internet'), part: 'host', task: this.#summary, idle: ready ? undefined : idle,
+      ${section({ host: this, id: 'ti-host', title: msg('On the internet'), part: 'host', task: this.#summary, idle: ready ? undefined : idle,
         skeleton: () => skeletonLines([60, 50, 70, 40, 55, 55]), complete: (v) => this.#renderHost(v) })}
       ${ready && ti ? THREAT_INTEL_RELATIONS.map((r) => this.#renderList(r, ti)) : nothing}
     </div>`;
