@@ -19,6 +19,8 @@ export type { IpHuntDialog } from './components/hunt-dialog/hunt-dialog.js';
 export type { IpShortcutsDialog } from './components/shortcuts-dialog/shortcuts-dialog.js';
 export type { IpThreatIntel } from './components/threat-intel/threat-intel.js';
 export type { IpReputationBadge } from './components/threat-intel/reputation-badge.js';
+export type { IpLookupLinks } from './components/lookup-links/lookup-links.js';
+export { DEFAULT_LOOKUPS, type LookupLink, type LookupService } from './components/lookup-links/lookups.js';
 export type { IpSentinelEvents } from './components/sentinel-events/sentinel-events.js';
 export type { IpTimeRangePicker } from './components/time-range-picker/time-range-picker.js';
 export type { IpCopyButton } from './components/copy-button/copy-button.js';

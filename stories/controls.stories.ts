@@ -4,6 +4,7 @@ import '../src/components/copy-button/ip-copy-button.js';
 import '../src/components/time-range-picker/ip-time-range-picker.js';
 import '../src/components/external-url/ip-external-url.js';
 import '../src/components/slow-notice/ip-slow-notice.js';
+import '../src/components/lookup-links/ip-lookup-links.js';
 
 const meta: Meta = { title: 'Elements/Small controls' };
 export default meta;
@@ -93,4 +94,45 @@ export const SlowNoticeBeforeDelay: StoryObj = {
 /** Dark theme. */
 export const SlowNoticeDark: StoryObj = {
   render: () => html`<div style="padding:16px;background:#17181c;color:#e7e8eb;font-family:system-ui"><ip-slow-notice theme="dark" .since=${Date.now() - 95_000} delay="0"></ip-slow-notice></div>`,
+};
+
+/** A second opinion: the outside reputation services for a public IP, in a menu (nothing opens until one is picked). */
+export const LookupLinks: StoryObj = {
+  render: () => html`<div style="padding:16px;font-family:system-ui">203.0.113.7 <ip-lookup-links ip="203.0.113.7"></ip-lookup-links></div>`,
+};
+
+/** The menu open, focus on the first service. */
+export const LookupLinksOpen: StoryObj = {
+  render: () => html`<div style="padding:16px;font-family:system-ui;min-height:300px"><ip-lookup-links ip="2001:db8::5"></ip-lookup-links></div>`,
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('ip-lookup-links')!;
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"]')!.click();
+    await el.updateComplete;
+  },
+};
+
+/** An internal address: nothing is offered (it must not leave the organization). */
+export const LookupLinksInternal: StoryObj = {
+  render: () => html`<div style="padding:16px;font-family:system-ui">10.20.30.40 <ip-lookup-links ip="10.20.30.40"></ip-lookup-links> (no lookup offered)</div>`,
+};
+
+/** The host's own list, many services long, with a hostile name (text) and a `javascript:` template (left out). */
+export const LookupLinksHostList: StoryObj = {
+  render: () => {
+    const services = [
+      { name: 'Contoso TI portal', href: '/ti/ip/{ip}' },
+      { name: '<img src=x onerror=alert(1)>', href: 'https://ti.example/{ip}' },
+      { name: 'Script', href: 'javascript:alert(1)' },
+      ...Array.from({ length: 24 }, (_, i) => ({ name: `Feed ${i + 1}`, href: `https://feed${i + 1}.example/ip/{ip}` })),
+    ];
+    return html`<div style="padding:16px;font-family:system-ui;min-height:420px"><ip-lookup-links ip="198.51.100.23" .services=${services}></ip-lookup-links></div>`;
+  },
+  play: LookupLinksOpen.play,
+};
+
+/** Dark theme, open. */
+export const LookupLinksDark: StoryObj = {
+  render: () => html`<div style="padding:16px;background:#17181c;min-height:300px"><ip-lookup-links theme="dark" ip="203.0.113.7"></ip-lookup-links></div>`,
+  play: LookupLinksOpen.play,
 };

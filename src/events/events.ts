@@ -200,8 +200,9 @@ export class IpFilterChangeEvent extends Event {
 }
 
 /**
- * The actions `ip-action-request` names: those of `<ip-response-actions>`, and `copy-query` from
- * `<ip-hunt-dialog>`.
+ * The actions `ip-action-request` names: those of `<ip-response-actions>`, `copy-query` from
+ * `<ip-hunt-dialog>`, and `look-up` (an outside reputation service opened, with its `href`) from
+ * `<ip-lookup-links>` and the hunt dialog's list.
  */
 export type KnownResponseAction =
   | 'add-indicator'
@@ -212,7 +213,8 @@ export type KnownResponseAction =
   | 'copy-ip'
   | 'copy-link'
   | 'copy-summary'
-  | 'copy-query';
+  | 'copy-query'
+  | 'look-up';
 /** A response action; hosts may add their own names. */
 export type ResponseAction = KnownResponseAction | (string & {});
 

@@ -5,6 +5,7 @@ import type { IpEntityPage } from '../components/entity-page/entity-page.js';
 import type { IpExternalUrl } from '../components/external-url/external-url.js';
 import type { IpHuntDialog } from '../components/hunt-dialog/hunt-dialog.js';
 import type { IpIndicatorWizard } from '../components/indicator-wizard/indicator-wizard.js';
+import type { IpLookupLinks } from '../components/lookup-links/lookup-links.js';
 import type { IpObservedDevices } from '../components/observed-devices/observed-devices.js';
 import type { IpOverview } from '../components/overview/overview.js';
 import type { IpPrevalenceChart } from '../components/prevalence-chart/prevalence-chart.js';
@@ -20,15 +21,16 @@ import type { IpTimeRangePicker } from '../components/time-range-picker/time-ran
 export interface IpElements {
   'ip-alerts-list': { element: IpAlertsList; properties: 'columns' | 'currentUser' | 'density' | 'extraColumns' | 'filter' | 'ip' | 'provider' | 'range' | 'search' | 'sort' | 'storageKey' | 'theme'; events: 'ip-navigate' | 'ip-alerts-updated' | 'ip-error' | 'ip-filter-change' };
   'ip-copy-button': { element: IpCopyButton; properties: 'density' | 'label' | 'showLabel' | 'theme' | 'value'; events: 'ip-copy' };
-  'ip-entity-page': { element: IpEntityPage; properties: 'actions' | 'activityLogHref' | 'alertColumns' | 'alertHref' | 'alertsFilterSpec' | 'apiBase' | 'cloudAppSettingsHref' | 'currentUser' | 'density' | 'deviceHref' | 'huntingHref' | 'incidentHref' | 'ip' | 'locale' | 'provider' | 'range' | 'shareHref' | 'shortcuts' | 'showUnavailable' | 'storageKey' | 'tab' | 'theme'; events: 'ip-change' | 'ip-tab-change' | 'ip-range-change' | 'ip-navigate' | 'ip-error' | 'ip-filter-change' | 'ip-alerts-updated' | 'ip-range-select' | 'ip-copy' | 'ip-action-request' | 'ip-indicator-added' };
+  'ip-entity-page': { element: IpEntityPage; properties: 'actions' | 'activityLogHref' | 'alertColumns' | 'alertHref' | 'alertsFilterSpec' | 'apiBase' | 'cloudAppSettingsHref' | 'currentUser' | 'density' | 'deviceHref' | 'huntingHref' | 'incidentHref' | 'ip' | 'locale' | 'lookups' | 'provider' | 'range' | 'shareHref' | 'shortcuts' | 'showUnavailable' | 'storageKey' | 'tab' | 'theme'; events: 'ip-change' | 'ip-tab-change' | 'ip-range-change' | 'ip-navigate' | 'ip-error' | 'ip-filter-change' | 'ip-alerts-updated' | 'ip-range-select' | 'ip-copy' | 'ip-action-request' | 'ip-indicator-added' };
   'ip-external-url': { element: IpExternalUrl; properties: 'density' | 'theme' | 'url'; events: 'ip-navigate' };
-  'ip-hunt-dialog': { element: IpHuntDialog; properties: 'density' | 'ip' | 'language' | 'open' | 'provider' | 'range' | 'theme'; events: 'ip-action-request' | 'ip-navigate' | 'ip-copy' };
+  'ip-hunt-dialog': { element: IpHuntDialog; properties: 'density' | 'ip' | 'language' | 'open' | 'provider' | 'range' | 'services' | 'theme'; events: 'ip-action-request' | 'ip-navigate' | 'ip-copy' };
   'ip-indicator-wizard': { element: IpIndicatorWizard; properties: 'density' | 'ip' | 'open' | 'provider' | 'theme'; events: 'ip-action-request' | 'ip-indicator-added' };
+  'ip-lookup-links': { element: IpLookupLinks; properties: 'density' | 'ip' | 'provider' | 'services' | 'theme'; events: 'ip-action-request' };
   'ip-observed-devices': { element: IpObservedDevices; properties: 'actionTypes' | 'density' | 'directions' | 'ip' | 'provider' | 'range' | 'search' | 'theme'; events: 'ip-navigate' | 'ip-error' | 'ip-copy' };
   'ip-overview': { element: IpOverview; properties: 'density' | 'ip' | 'provider' | 'range' | 'theme'; events: 'ip-navigate' | 'ip-error' | 'ip-copy' };
   'ip-prevalence-chart': { element: IpPrevalenceChart; properties: 'data' | 'density' | 'heading' | 'ip' | 'provider' | 'range' | 'theme'; events: 'ip-range-select' | 'ip-error' };
   'ip-reputation-badge': { element: IpReputationBadge; properties: 'density' | 'interactive' | 'ip' | 'provider' | 'theme'; events: never };
-  'ip-response-actions': { element: IpResponseActions; properties: 'actions' | 'data' | 'density' | 'ip' | 'provider' | 'range' | 'shareView' | 'showUnavailable' | 'theme'; events: 'ip-action-request' | 'ip-indicator-added' | 'ip-navigate' | 'ip-copy' };
+  'ip-response-actions': { element: IpResponseActions; properties: 'actions' | 'data' | 'density' | 'ip' | 'lookups' | 'provider' | 'range' | 'shareView' | 'showUnavailable' | 'theme'; events: 'ip-action-request' | 'ip-indicator-added' | 'ip-navigate' | 'ip-copy' };
   'ip-sentinel-events': { element: IpSentinelEvents; properties: 'density' | 'ip' | 'kinds' | 'provider' | 'range' | 'search' | 'sections' | 'theme'; events: 'ip-navigate' | 'ip-error' };
   'ip-shortcuts-dialog': { element: IpShortcutsDialog; properties: 'density' | 'open' | 'sections' | 'theme'; events: 'ip-shortcuts-close' };
   'ip-slow-notice': { element: IpSlowNotice; properties: 'delay' | 'density' | 'since' | 'theme'; events: 'ip-cancel-load' };

@@ -13,21 +13,18 @@ export interface Region {
   code?: string;
 }
 
-const names = new Map<string, Intl.DisplayNames | null>();
+const names = new Map<string, Intl.DisplayNames>();
+const OPTIONS = { type: 'region', fallback: 'none' } as const;
 
-function displayNames(locale: string | undefined): Intl.DisplayNames | null {
+function displayNames(locale: string | undefined): Intl.DisplayNames {
   const key = locale ?? '';
   let d = names.get(key);
-  if (d === undefined) {
-    d = null;
-    // A tag the runtime rejects (a private-use one, say) falls back to English names.
-    for (const locales of locale ? [[locale, 'en'], ['en']] : [undefined]) {
-      try {
-        d = new Intl.DisplayNames(locales, { type: 'region', fallback: 'none' });
-        break;
-      } catch {
-        d = null;
-      }
+  if (!d) {
+    try {
+      d = new Intl.DisplayNames(locale ? [locale, 'en'] : undefined, OPTIONS);
+    } catch {
+      // A tag the runtime rejects (a private-use one, say): English names.
+      d = new Intl.DisplayNames(['en'], OPTIONS);
     }
     names.set(key, d);
   }
@@ -48,7 +45,7 @@ function canonical(code: string): string | undefined {
 /** The region's name for an alpha-2 code in `locale`, or undefined for a code no region has. */
 function nameOf(code: string, locale: string | undefined): string | undefined {
   try {
-    return displayNames(locale)?.of(code.toUpperCase()) ?? undefined;
+    return displayNames(locale).of(code.toUpperCase());
   } catch {
     return undefined;
   }
@@ -66,12 +63,7 @@ function codeOfEnglishName(name: string): string | undefined {
         const code = String.fromCharCode(a, b);
         // Only current codes: "Germany" is DE, not DD.
         if (canonical(code) !== code) continue;
-        let english: string | undefined;
-        try {
-          english = en?.of(code) ?? undefined;
-        } catch {
-          english = undefined;
-        }
+        const english = en.of(code);
         if (english && !byEnglishName.has(english.toLowerCase())) byEnglishName.set(english.toLowerCase(), code);
       }
     }
@@ -93,11 +85,4 @@ export function region(value: { name?: string; code?: string }, locale: string |
   if (!code) return { name: given ?? value.code?.trim() ?? undefined };
   const current = canonical(code.toUpperCase()) ?? code.toUpperCase();
   return { name: nameOf(current, locale) ?? given, code: current };
-}
-
-/** `Singapur (SG)`: the region's name in `locale` and its code, or what is known of them. */
-export function regionText(value: { name?: string; code?: string }, locale: string | undefined): string | undefined {
-  const r = region(value, locale);
-  if (r.name && r.code) return `${r.name} (${r.code})`;
-  return r.name ?? r.code;
 }

@@ -9,6 +9,7 @@ export { IpEntityPage } from './ip-entity-page.js';
 export { IpExternalUrl } from './ip-external-url.js';
 export { IpHuntDialog } from './ip-hunt-dialog.js';
 export { IpIndicatorWizard } from './ip-indicator-wizard.js';
+export { IpLookupLinks } from './ip-lookup-links.js';
 export { IpObservedDevices } from './ip-observed-devices.js';
 export { IpOverview } from './ip-overview.js';
 export { IpPrevalenceChart } from './ip-prevalence-chart.js';

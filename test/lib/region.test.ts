@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { region, regionText } from '../../src/lib/region.js';
+import { region } from '../../src/lib/region.js';
+import { regionText } from '../../src/lib/region-text.js';
 
 describe('region: countries by name in the page’s language, with their code', () => {
   it('names a code in English, German and Arabic, keeping the code', () => {

@@ -18,6 +18,7 @@ import { DEFAULT_RANGE, formatRangeSpec, nextRange, type RangeSpec, type Resolve
 import { PageProvider } from './page-provider.js';
 import { ipIdentity } from './identity.js';
 import type { ShareView } from '../shared/link-templates.js';
+import type { LookupService } from '../lookup-links/lookups.js';
 import { IpChangeEvent, IpRangeChangeEvent, IpTabChangeEvent, type IpFilterChangeDetail, type IpFilterChangeEvent, type IpNavigateEvent, type IpTab } from '../../events/events.js';
 import { searchIcon } from '../shared/icons.js';
 import '../copy-button/ip-copy-button.js';
@@ -137,6 +138,8 @@ export class IpEntityPage extends LitElement {
   @property({ type: String }) actions?: string;
   /** Show response actions the provider cannot do, disabled with the reason. */
   @property({ type: Boolean, attribute: 'show-unavailable' }) showUnavailable = false;
+  /** The outside reputation services Look up elsewhere offers, each a name and a URL template with `{ip}` (default: VirusTotal, AbuseIPDB, Shodan, GreyNoise, Cisco Talos, URLhaus; `[]`: none). */
+  @property({ attribute: false }) lookups?: readonly LookupService[];
   /** The alerts list's filter when it opens, e.g. `severity:high;status:new` (deep links; a new IP clears it). */
   @property({ type: String, attribute: 'alerts-filter' }) alertsFilterSpec?: string;
   /** The filter the page gives the alerts list (from `alerts-filter`, or a severity card); replaced, never mutated. */
@@ -472,7 +475,7 @@ export class IpEntityPage extends LitElement {
     return html`
       <div part="base" class="page" lang=${ifDefined(this.locale)} @ip-range-change=${this.#onRangeChange} @ip-navigate=${this.#onNavigate} @ip-filter-change=${this.#onFilterChange}>
         <div part="header" class="header">
-          ${ipIdentity(this.#parsed, this.#capabilities.value?.threatIntel ? html`<ip-reputation-badge interactive @click=${() => this.selectTab('intel')}></ip-reputation-badge>` : undefined)}
+          ${ipIdentity(this.#parsed, html`${this.#capabilities.value?.threatIntel ? html`<ip-reputation-badge interactive @click=${() => this.selectTab('intel')}></ip-reputation-badge>` : nothing}<ip-lookup-links density="compact" .services=${this.lookups}></ip-lookup-links>`)}
           <div class="tools">
             ${this.#renderSearch()}
             <ip-time-range-picker .value=${this.#rangeValue?.key ?? formatRangeSpec(this.#rangeValue!.range)} max-lookback-days=${ifDefined(this.#capabilities.value?.maxLookbackDays)}></ip-time-range-picker>
@@ -481,7 +484,7 @@ export class IpEntityPage extends LitElement {
           ${this.#rangeNotice?.rangeNotice(this.#rangeValue, this.#capabilities.value?.maxLookbackDays, this.#locale.value) ?? nothing}
           ${notice || this.actions === 'none'
             ? nothing
-            : html`<ip-response-actions part="response-actions" exportparts=${exportedParts('ip-response-actions')} class="response-actions" actions=${ifDefined(this.actions)} ?show-unavailable=${this.showUnavailable} .shareView=${this.shareHref ? () => this.#shareView() : undefined}></ip-response-actions>`}
+            : html`<ip-response-actions part="response-actions" exportparts=${exportedParts('ip-response-actions')} class="response-actions" actions=${ifDefined(this.actions)} ?show-unavailable=${this.showUnavailable} .lookups=${this.lookups} .shareView=${this.shareHref ? () => this.#shareView() : undefined}></ip-response-actions>`}
         </div>
         ${this.help ? html`<ip-shortcuts-dialog .sections=${this.help.helpSections(this.#tabs(), (a) => !!this.#responseActions?.hasAction(a))}></ip-shortcuts-dialog>` : nothing}
         ${notice ?? html`${this.#panels.renderTabs(this.#tabs(), active, (t) => this.selectTab(t))} ${this.#tabs().map((t) => this.#panels.renderPanel(t, active, this.#renderPanelContent))}`}

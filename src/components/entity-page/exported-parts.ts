@@ -13,7 +13,7 @@ export const SECTION_PARTS = {
   'ip-observed-devices': ['devices', ['base', 'toolbar', 'cap', 'incomplete', 'list', 'device', 'event', 'timeline-alert']],
   'ip-threat-intel': ['intel', ['reputation', 'host', 'list', 'badge']],
   'ip-sentinel-events': ['sentinel', ['timeline', 'insights', 'insight', 'incomplete', 'event', 'event-title']],
-  'ip-response-actions': ['actions', ['base', 'action', 'menu', 'dialog', 'query']],
+  'ip-response-actions': ['actions', ['base', 'action', 'menu', 'dialog', 'query', 'lookup-button', 'lookup-menu', 'lookup-link']],
 } as const satisfies Record<string, readonly [string, readonly string[]]>;
 
 /** The `exportparts` value of a section inside the page. */

@@ -38,4 +38,21 @@ export const huntDialogStyles = css`
     white-space: pre;
     resize: vertical;
   }
+  .lookups {
+    margin-block-start: calc(var(--_space) * 2);
+  }
+  .lookups h3 {
+    margin: 0 0 calc(var(--_space) * 0.5);
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+    color: var(--_color-text-muted);
+  }
+  .lookup-list {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px calc(var(--_space) * 2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
 `;

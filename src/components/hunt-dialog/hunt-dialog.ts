@@ -17,6 +17,7 @@ import { type TimeRange } from '../../lib/time-range.js';
 import { describeRange } from '../shared/range-text.js';
 import type { IpDataProvider } from '../../data/provider.js';
 import { msg, str } from '../shared/l10n.js';
+import { DEFAULT_LOOKUPS, lookupLinks, openLookup, type LookupService } from '../lookup-links/lookups.js';
 
 /** The hunting query for the IP: the provider's own when it has one, else the library's. */
 export function huntQuery(provider: IpDataProvider | undefined, ip: string, range: TimeRange, language: QueryLanguage): string {
@@ -27,13 +28,14 @@ export function huntQuery(provider: IpDataProvider | undefined, ip: string, rang
  * Go hunt: a modal dialog with a ready query for everything that involved the IP in the range,
  * in four languages (Defender and Sentinel KQL, Elastic ES|QL, Splunk SPL) — the provider's own
  * query when it has one — to copy, or to open in the portal's hunting page when the provider
- * links one. Used by `<ip-response-actions>`; works alone (`show()`).
+ * links one; below, the outside reputation services to look the IP up in (not for an internal
+ * address; see `<ip-lookup-links>`). Used by `<ip-response-actions>`; works alone (`show()`).
  *
  * Keyboard: a WAI-ARIA modal dialog (focus moves in and wraps, Escape closes, focus returns);
  * the languages are tabs (arrows, Home/End).
  *
  * @tag ip-hunt-dialog
- * @fires ip-action-request - Before copying (`action: 'copy-query'`) or opening (`action: 'hunt'`); cancelable.
+ * @fires ip-action-request - Before copying (`action: 'copy-query'`), opening (`action: 'hunt'`) or looking the IP up elsewhere (`action: 'look-up'`, with the `href`); cancelable.
  * @fires ip-navigate - Open in hunting: `target: 'hunting'`, `query`, `language`, `href`. Cancelable.
  * @fires ip-copy - The query was copied; `detail: { value, ok }`.
  * @csspart dialog - The dialog.
@@ -47,6 +49,8 @@ export class IpHuntDialog extends IpSectionElement {
   @property({ type: Boolean, reflect: true }) open = false;
   /** The query language shown: `kql-defender`, `kql-sentinel`, `esql` or `spl`. */
   @property({ type: String }) language: QueryLanguage = 'kql-defender';
+  /** The outside services listed under the query, each a name and a URL template with `{ip}` (unset: `DEFAULT_LOOKUPS`; empty: none). */
+  @property({ attribute: false }) services?: readonly LookupService[];
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
@@ -106,6 +110,21 @@ export class IpHuntDialog extends IpSectionElement {
     }
   }
 
+  #renderLookups(ip: string) {
+    const links = lookupLinks(this.source.ip, this.services ?? DEFAULT_LOOKUPS);
+    if (!links.length) return nothing;
+    const pick = async (e: MouseEvent, link: (typeof links)[number]) => {
+      const refused = await openLookup(this, e, ip, link);
+      if (refused) this.#status.say(refused, 'error');
+    };
+    return html`<section class="lookups" aria-labelledby="lookups-title">
+      <h3 id="lookups-title">${msg('Look up elsewhere')}</h3>
+      <ul class="lookup-list">
+        ${links.map((link) => html`<li><a class="link" href=${link.href} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer" @click=${(e: MouseEvent) => pick(e, link)}>${link.name}<span class="visually-hidden">${msg(' (opens in a new tab)')}</span></a></li>`)}
+      </ul>
+    </section>`;
+  }
+
   override render() {
     const ip = this.source.ip?.canonical;
     const query = ip && this.open ? this.queryFor() : '';
@@ -138,6 +157,7 @@ export class IpHuntDialog extends IpSectionElement {
                 ? html`<a class="button primary" href=${href} @click=${openInHunting}>${msg('Open in hunting')}</a>`
                 : html`<button type="button" class="button primary" @click=${openInHunting}>${msg('Open in hunting')}</button>`}
             </div>
+            ${this.#renderLookups(ip)}
             <p class="status ${this.#status.kind}" role="status">${this.#status.text}</p>`
         : this.open
           ? html`<div class="dialog-header">

@@ -20,6 +20,8 @@ import { ipSummaryMarkdown, type IpSummaryData } from '../shared/summary.js';
 import { describeRange } from '../shared/range-text.js';
 import '../indicator-wizard/ip-indicator-wizard.js';
 import '../hunt-dialog/ip-hunt-dialog.js';
+import '../lookup-links/ip-lookup-links.js';
+import type { LookupService } from '../lookup-links/lookups.js';
 import type { IpIndicatorWizard } from '../indicator-wizard/indicator-wizard.js';
 import { huntQuery, type IpHuntDialog } from '../hunt-dialog/hunt-dialog.js';
 import { msg, str } from '../shared/l10n.js';
@@ -70,8 +72,10 @@ interface Availability {
  * go hunt (`<ip-hunt-dialog>`: ready queries for Defender, Sentinel, Elastic and Splunk; when the
  * provider links hunting, Go hunt opens it with the Defender query and "Hunting queries" keeps the
  * dialog),
- * investigate in the Activity log, open the cloud app IP settings, copy the IP, and copy a
- * Markdown summary of the IP. Narrow, the secondary actions move into a "More actions" menu.
+ * investigate in the Activity log, open the cloud app IP settings, copy the IP, copy a
+ * Markdown summary of the IP, and look it up in outside reputation services (`<ip-lookup-links>`,
+ * only for an address that may leave the organization). Narrow, the secondary actions move into a
+ * "More actions" menu.
  *
  * Every action fires a cancelable `ip-action-request` first, so a host can confirm, check
  * permissions or log it (`veto(reason)`, `waitUntil(promise)`). Actions the provider cannot do
@@ -90,13 +94,18 @@ interface Availability {
  * @csspart menu - The More actions menu.
  * @csspart dialog - The add-indicator and hunt dialogs.
  * @csspart query - The hunting query text.
+ * @csspart lookup-button - The Look up elsewhere menu button (`<ip-lookup-links>`).
+ * @csspart lookup-menu - Its menu of outside services.
+ * @csspart lookup-link - Each outside service's link.
  * @cssprop --ip-response-actions-dialog-width - Width of the Add indicator dialog (default 40rem; the old name `--ip-dialog-width` still works). The Go hunt dialog: `--ip-hunt-dialog-width`.
  */
 export class IpResponseActions extends IpSectionElement {
   static override styles = [tokens, sharedStyles, statusStyles, responseActionsStyles];
 
-  /** Which actions to offer, space-separated (default all): `add-indicator hunt hunting-queries activity-log cloud-app-settings copy-ip copy-link copy-summary` (`hunting-queries` shows only when Go hunt opens a hunting link). */
-  @property({ type: String }) actions = RESPONSE_ACTIONS.join(' ');
+  /** Which actions to offer, space-separated (default all): `add-indicator hunt hunting-queries activity-log cloud-app-settings copy-ip copy-link copy-summary look-up` (`hunting-queries` shows only when Go hunt opens a hunting link; `look-up`, the outside reputation services, only for an address that may leave the organization). */
+  @property({ type: String }) actions = [...RESPONSE_ACTIONS, 'look-up'].join(' ');
+  /** The outside reputation services Look up elsewhere offers (in the bar — inside `<ip-entity-page>`, in its header instead — and in Go hunt), each a name and a URL template with `{ip}`; unset: `DEFAULT_LOOKUPS`. */
+  @property({ attribute: false }) lookups?: readonly LookupService[];
   /** Show actions the provider cannot do, disabled with the reason, instead of hiding them. */
   @property({ type: Boolean, attribute: 'show-unavailable' }) showUnavailable = false;
   /** Answers the summary is made of, when the host has them; what is missing is asked of the provider (inside the page: answered from what the page already loaded). */
@@ -141,6 +150,11 @@ export class IpResponseActions extends IpSectionElement {
   }
 
   // ---- availability --------------------------------------------------------------------------
+
+  /** Whether `actions` names `look-up` (the outside services in Go hunt, and in the bar unless the page's header has them). */
+  get #offersLookups(): boolean {
+    return this.actions.split(/[\s,]+/).includes('look-up');
+  }
 
   get #ip(): string | undefined {
     return this.source.ip?.canonical;
@@ -366,6 +380,7 @@ export class IpResponseActions extends IpSectionElement {
             </div>
           </span>`
         : nothing}
+      ${this.#offersLookups && !this.source.inPage ? html`<ip-lookup-links exportparts="button: lookup-button, menu: lookup-menu, link: lookup-link" .ip=${this.ip} .services=${this.lookups}></ip-lookup-links>` : nothing}
       <span class="status ${this.#status.kind}" role="status">${this.#status.text ? html`${this.#status.kind === 'ok' ? checkIcon : infoIcon} ${this.#status.text}` : nothing}</span>
     </div>
     ${visible.some((id) => this.#availability(id).reason)
@@ -389,6 +404,6 @@ export class IpResponseActions extends IpSectionElement {
     // The dialogs take the bar's own provider, IP and range when it has them; else, like the bar, the page's.
     return html`${this.#renderBar()}
       <ip-indicator-wizard exportparts="dialog" .provider=${this.provider} .ip=${this.ip} .range=${this.range}></ip-indicator-wizard>
-      <ip-hunt-dialog exportparts="dialog, query" .provider=${this.provider} .ip=${this.ip} .range=${this.range}></ip-hunt-dialog>`;
+      <ip-hunt-dialog exportparts="dialog, query" .provider=${this.provider} .ip=${this.ip} .range=${this.range} .services=${this.#offersLookups ? this.lookups : []}></ip-hunt-dialog>`;
   }
 }

@@ -3,7 +3,7 @@
  * answers. Every value from a provider is escaped, so a hostile organization name or alert
  * title stays text (no links, images, HTML or table breaks) wherever the Markdown is rendered.
  */
-import { regionText } from '../../lib/region.js';
+import { regionText } from '../../lib/region-text.js';
 import type { ParsedIp } from '../../lib/ip.js';
 import { EMBEDDED_KIND_LABELS, IP_SCOPE_LABELS } from './ip-text.js';
 import { dateFormat, formatNumber } from '../../lib/format.js';
