@@ -1,7 +1,10 @@
+import { forwardInPage } from '../base/page-parts.js';
 import { IpAlertsList } from './alerts-list.js';
 
 export { IpAlertsList };
 
+// Inside <ip-entity-page>: its parts, forwarded as `alerts-<part>`.
+forwardInPage(IpAlertsList, 'alerts', ['base', 'toolbar', 'status', 'filter-notice', 'incomplete', 'grid', 'header', 'row', 'flyout']);
 if (!customElements.get('ip-alerts-list')) customElements.define('ip-alerts-list', IpAlertsList);
 
 declare global {

@@ -17,6 +17,7 @@ import { IpErrorEvent } from '../../events/events.js';
 import { DataController } from '../shared/data-controller.js';
 import { TaskLifecycleController } from '../shared/task-lifecycle.js';
 import { IpElement } from './ip-element.js';
+import { exportPartsOf } from './page-parts.js';
 
 export class IpDataElement extends IpElement {
   /** Provider, IP (and, for sections, range) as this element sees them. */
@@ -37,6 +38,13 @@ export class IpDataElement extends IpElement {
   @property({ attribute: false }) provider?: IpDataProvider;
   /** The IP address; wins over the page's. */
   @property({ type: String }) ip?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Inside the page, a section forwards its parts under its prefix (base/page-parts.ts).
+    const parts = this.source.inPage && !this.hasAttribute('exportparts') ? exportPartsOf(this) : undefined;
+    if (parts) this.setAttribute('exportparts', parts);
+  }
 
   /** Whether this element reads `capabilities` (from the first time it does, they are kept resolved). */
   protected get needsCapabilities(): boolean {

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { exportedParts } from './exported-parts.js';
 import { ipProblemLater } from '../shared/ip-text.js';
 import { msg, str } from '../shared/l10n.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -450,22 +449,22 @@ export class IpEntityPage extends LitElement {
   readonly #renderPanelContent = (tab: IpTab): TemplateResult => {
     switch (tab) {
       case 'overview':
-        return html`<ip-overview exportparts=${exportedParts('ip-overview')}></ip-overview>`;
+        return html`<ip-overview></ip-overview>`;
       case 'alerts':
         // The light-DOM text shows until the element's code has loaded and it renders itself.
         // The page's filter is set when the page changes it (a card click, a new IP); the
         // analyst's own changes stay with the list. Lit writes object bindings on every render,
         // so the guard directive writes it only when the page's value changes.
-        return html`<ip-alerts-list exportparts=${exportedParts('ip-alerts-list')} .filter=${guard([this.alertsFilter], () => this.alertsFilter)} storage-key=${ifDefined(this.storageKey)} current-user=${ifDefined(this.currentUser)}
+        return html`<ip-alerts-list .filter=${guard([this.alertsFilter], () => this.alertsFilter)} storage-key=${ifDefined(this.storageKey)} current-user=${ifDefined(this.currentUser)}
           .extraColumns=${this.alertColumns}
           ><p class="tab-loading">${msg('Loading incidents and alerts…')}</p></ip-alerts-list
         >`;
       case 'devices':
-        return html`<ip-observed-devices exportparts=${exportedParts('ip-observed-devices')}><p class="tab-loading">${msg('Loading the devices that talked to this IP…')}</p></ip-observed-devices>`;
+        return html`<ip-observed-devices><p class="tab-loading">${msg('Loading the devices that talked to this IP…')}</p></ip-observed-devices>`;
       case 'intel':
-        return html`<ip-threat-intel exportparts=${exportedParts('ip-threat-intel')}><p class="tab-loading">${msg('Loading threat intelligence…')}</p></ip-threat-intel>`;
+        return html`<ip-threat-intel><p class="tab-loading">${msg('Loading threat intelligence…')}</p></ip-threat-intel>`;
       default:
-        return html`<ip-sentinel-events exportparts=${exportedParts('ip-sentinel-events')}><p class="tab-loading">${msg('Loading the Sentinel timeline and insights…')}</p></ip-sentinel-events>`;
+        return html`<ip-sentinel-events><p class="tab-loading">${msg('Loading the Sentinel timeline and insights…')}</p></ip-sentinel-events>`;
     }
   };
 
@@ -484,7 +483,7 @@ export class IpEntityPage extends LitElement {
           ${this.#rangeNotice?.rangeNotice(this.#rangeValue, this.#capabilities.value?.maxLookbackDays, this.#locale.value) ?? nothing}
           ${notice || this.actions === 'none'
             ? nothing
-            : html`<ip-response-actions part="response-actions" exportparts=${exportedParts('ip-response-actions')} class="response-actions" actions=${ifDefined(this.actions)} ?show-unavailable=${this.showUnavailable} .lookups=${this.lookups} .shareView=${this.shareHref ? () => this.#shareView() : undefined}></ip-response-actions>`}
+            : html`<ip-response-actions part="response-actions" class="response-actions" actions=${ifDefined(this.actions)} ?show-unavailable=${this.showUnavailable} .lookups=${this.lookups} .shareView=${this.shareHref ? () => this.#shareView() : undefined}></ip-response-actions>`}
         </div>
         ${this.help ? html`<ip-shortcuts-dialog .sections=${this.help.helpSections(this.#tabs(), (a) => !!this.#responseActions?.hasAction(a))}></ip-shortcuts-dialog>` : nothing}
         ${notice ?? html`${this.#panels.renderTabs(this.#tabs(), active, (t) => this.selectTab(t))} ${this.#tabs().map((t) => this.#panels.renderPanel(t, active, this.#renderPanelContent))}`}

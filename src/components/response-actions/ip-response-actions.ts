@@ -1,7 +1,10 @@
+import { forwardInPage } from '../base/page-parts.js';
 import { IpResponseActions } from './response-actions.js';
 
 export { IpResponseActions };
 
+// Inside <ip-entity-page>: its parts, forwarded as `actions-<part>`.
+forwardInPage(IpResponseActions, 'actions', ['base', 'action', 'menu', 'dialog', 'query', 'lookup-button', 'lookup-menu', 'lookup-link']);
 if (!customElements.get('ip-response-actions')) customElements.define('ip-response-actions', IpResponseActions);
 
 declare global {

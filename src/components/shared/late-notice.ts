@@ -9,20 +9,17 @@ function noticeDelay(): number {
   return slowNoticeClass.current?.defaultDelay ?? 8_000;
 }
 
-/** Each host's one pending wake-up: when it is due, and its timer. */
-const wakeUps = new WeakMap<ReactiveControllerHost, { due: number; timer: ReturnType<typeof setTimeout> }>();
+/** The hosts that will render again for a notice (one timer each; that render schedules the next). */
+const waking = new WeakSet<ReactiveControllerHost>();
 
-/** Renders `host` again in `wait` milliseconds, unless it already will by then. */
+/** Renders `host` again in `wait` milliseconds, unless it already will. */
 function wakeUp(host: ReactiveControllerHost, wait: number): void {
-  const due = Date.now() + wait;
-  const pending = wakeUps.get(host);
-  if (pending && pending.due <= due) return;
-  if (pending) clearTimeout(pending.timer);
-  const timer = setTimeout(() => {
-    wakeUps.delete(host);
+  if (waking.has(host)) return;
+  waking.add(host);
+  setTimeout(() => {
+    waking.delete(host);
     host.requestUpdate();
   }, wait);
-  wakeUps.set(host, { due, timer });
 }
 
 /**
