@@ -63,3 +63,19 @@ const hostile: IpDataProvider = overriding(provider, {
 export const HostileStrings: Story = {
   render: (a) => frame(html`<div style="padding:16px"><ip-overview .provider=${hostile} ip=${a.ip} range=${a.range}></ip-overview></div>`),
 };
+
+/** A busy IP whose source gives status only for its most recent alerts (Defender: the 100 listed with their details): the open figures are lower bounds, and say so. */
+const busy: IpDataProvider = overriding(provider, {
+  getSecuritySummary: async (ip: string, range: { from: Date; to: Date }, o: { signal: AbortSignal }) => ({ ...(await provider.getSecuritySummary(ip, range, o)), countedOver: { counted: 100, matched: 2345 } }),
+});
+export const CountsAtLeast: Story = {
+  render: (a) => frame(html`<div style="padding:16px"><ip-overview .provider=${busy} ip=${a.ip} range=${a.range}></ip-overview></div>`),
+};
+
+/** A country given only by its English name (Sentinel's geodata), on a German page: Singapur (SG). */
+const named: IpDataProvider = overriding(provider, {
+  getIpDetails: async (ip: string, o: { signal: AbortSignal }) => ({ ...(await provider.getIpDetails(ip, o)), country: 'Singapore', countryCode: undefined }),
+});
+export const CountryInGerman: Story = {
+  render: (a) => frame(html`<div style="padding:16px" lang="de-DE"><ip-overview .provider=${named} ip=${a.ip} range=${a.range}></ip-overview></div>`),
+};

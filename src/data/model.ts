@@ -152,6 +152,13 @@ export interface SecuritySummary {
   lastSeen?: string;
   /** The counts are not whole: what is missing and why, in a sentence (a backend that throttled part of the requests behind them). */
   incomplete?: string;
+  /**
+   * The open incidents, active alerts and incidents by severity were counted over only the
+   * `counted` most recent of the `matched` alerts in the range (a backend that keeps each alert's
+   * status only with its details): they are lower bounds, shown as "at least". Alerts by severity
+   * stay exact. Absent when every alert was counted.
+   */
+  countedOver?: { counted: number; matched: number };
 }
 
 export interface LogSourceActivity {

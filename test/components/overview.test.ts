@@ -14,6 +14,24 @@ async function loaded(el: IpOverview) {
 }
 
 describe('<ip-overview>', () => {
+  it('marks the open counts as lower bounds when the source counted only its most recent alerts, and says why', async () => {
+    const base = staticProvider();
+    const provider = withOverrides(base, {
+      getSecuritySummary: async (...args: Parameters<typeof base.getSecuritySummary>) => ({ ...(await base.getSecuritySummary(...args)), countedOver: { counted: 100, matched: 2345 } }),
+    });
+    const el = await fixture<IpOverview>(html`<ip-overview lang="en-US" ip="203.0.113.7" .provider=${provider}></ip-overview>`);
+    await loaded(el);
+    const info = deepText(deepQuery(el, '[part="security-info"]')!);
+    expect(info).to.contain('1+ Open incidents 3+ Active alerts');
+    expect(info).to.contain('At least: only the 100 most recent of 2,345 alerts have a status.');
+    const high = severityCard(el, 'High')!;
+    expect(high.textContent!.replace(/\s+/g, ' ')).to.contain('High 2+ in total: 1 incident · 1 alert');
+    await expect(el).to.be.accessible();
+    const exact = await fixture<IpOverview>(html`<ip-overview lang="en-US" ip="203.0.113.7" .provider=${staticProvider()}></ip-overview>`);
+    await loaded(exact);
+    expect(deepText(exact)).to.not.contain('+ Open incidents').and.to.not.contain('At least');
+  });
+
   it('names the country in the page’s language with its code, from a code, an English name or the WHOIS record', async () => {
     const data = fullData();
     // Sentinel's geodata gives an English name only; the WHOIS record a code only.

@@ -37,6 +37,12 @@ describe('summary', () => {
     expect(ipSummaryMarkdown({ ip: ip('203.0.113.7'), rangeLabel: 'x', details: { ...details, country: undefined }, now: NOW, locale: 'de-DE' })).to.contain('Amsterdam, Niederlande (NL)');
   });
 
+  it('says when the open counts are lower bounds', () => {
+    const summary = { openIncidents: 3, activeAlerts: 14, incidentsBySeverity: { high: 3, medium: 0, low: 0, informational: 0 }, alertsBySeverity: { high: 1200, medium: 800, low: 300, informational: 45 }, organizationPrevalence: 40, countedOver: { counted: 100, matched: 2345 } };
+    const md = ipSummaryMarkdown({ ip: ip('198.51.100.23'), rangeLabel: 'x', summary, now: NOW, locale: 'en-US' });
+    expect(md).to.contain('**Open incidents:** at least 3; **active alerts:** at least 14 (of the 100 most recent of 2,345 alerts)');
+  });
+
   it('says when the IP was never observed', () => {
     const summary = { openIncidents: 0, activeAlerts: 0, incidentsBySeverity: { high: 0, medium: 0, low: 0, informational: 0 }, alertsBySeverity: { high: 0, medium: 0, low: 0, informational: 0 }, organizationPrevalence: 0 };
     const md = ipSummaryMarkdown({ ip: ip('192.0.2.200'), rangeLabel: 'in the last 7 days', summary, now: NOW });

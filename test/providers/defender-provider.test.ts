@@ -299,6 +299,10 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     expect(page.unlisted).to.equal(counted - 100);
     const high = await p.listAlerts(busy, { range, offset: 0, limit: 50, filter: { severity: ['high'] } }, o());
     expect(high.unlisted).to.equal(summary.alertsBySeverity.high - 100);
+    // Status comes with the 100 alerts listed with their details: the open figures say they are lower bounds.
+    expect(summary.countedOver).to.deep.equal({ counted: 100, matched: counted });
+    const quiet = await p.getSecuritySummary(IP, range, o());
+    expect(quiet.countedOver, 'every alert of a quiet IP is counted').to.equal(undefined);
   });
 
   it('gives a device’s events with the IP, oldest first', async () => {

@@ -70,6 +70,13 @@ describe('answer readers', () => {
     expect(fails(() => readAnswer('getIpDetails', { ip: '1.2.3.4', asn: -5 })).field).to.equal('asn');
   });
 
+  it('reads counts that are lower bounds as such, and whole ones as whole', () => {
+    expect(readAnswer('getSecuritySummary', { ...summary, countedOver: { counted: 100, matched: '2345' } }).countedOver).to.deep.equal({ counted: 100, matched: 2345 });
+    expect(readAnswer('getSecuritySummary', { ...summary, countedOver: { counted: 50, matched: 50 } }), 'every alert counted').to.not.have.property('countedOver');
+    expect(readAnswer('getSecuritySummary', { ...summary, countedOver: null })).to.not.have.property('countedOver');
+    expect(fails(() => readAnswer('getSecuritySummary', { ...summary, countedOver: { counted: -1, matched: 5 } })).field).to.equal('countedOver.counted');
+  });
+
   it('reads own properties only: inherited keys and prototype names are never data', () => {
     const proto = { ip: '1.2.3.4', organization: 'Inherited Corp' };
     const details = readAnswer('getIpDetails', Object.assign(Object.create(proto) as object, { ip: '5.6.7.8' }));

@@ -39,6 +39,11 @@ export const entityPageStyles = css`
     letter-spacing: 0.05em;
     font-weight: 600;
   }
+  /* Its code comes with the response actions, after the first paint: its room is kept from the start, so nothing moves when it arrives. */
+  ip-lookup-links:not(:defined) {
+    display: inline-block;
+    width: 11.5rem;
+  }
   .ip-line {
     display: flex;
     align-items: center;

@@ -153,15 +153,18 @@ export class IpOverview extends IpSectionElement {
       complete: (s: SecuritySummary) => html`
         <div class="kpis">
           <div class="kpi">
-            <span class="kpi-value">${formatNumber(s.openIncidents, this.locale)}</span>
+            <span class="kpi-value">${figure(s.openIncidents, this.locale, s.countedOver)}</span>
             <span class="kpi-label">${msg('Open incidents')}</span>
           </div>
           <div class="kpi">
-            <span class="kpi-value">${formatNumber(s.activeAlerts, this.locale)}</span>
+            <span class="kpi-value">${figure(s.activeAlerts, this.locale, s.countedOver)}</span>
             <span class="kpi-label">${msg('Active alerts')}</span>
           </div>
         </div>
         ${s.incomplete ? html`<p class="incomplete" part="incomplete" role="status">⚠ ${s.incomplete}</p>` : nothing}
+        ${s.countedOver
+          ? html`<p class="muted small" part="incomplete">${msg(str`At least: only the ${formatNumber(s.countedOver.counted, this.locale)} most recent of ${formatNumber(s.countedOver.matched, this.locale)} alerts have a status.`)}</p>`
+          : nothing}
       `,
     });
   }
@@ -184,7 +187,7 @@ export class IpOverview extends IpSectionElement {
             return html`
               <button type="button" class="card sev-${sev}" part="severity-card" aria-describedby="cards-hint" @click=${() => this.#openSeverity(sev)}>
                 <span class="card-title"><span class="dot" aria-hidden="true"></span>${SEVERITY_LABELS[sev]}</span>
-                <span class="card-value">${formatNumber(incidents + alerts, this.locale)}<span class="visually-hidden"> ${msg('in total:')}</span></span>
+                <span class="card-value">${figure(incidents + alerts, this.locale, s.countedOver)}<span class="visually-hidden"> ${msg('in total:')}</span></span>
                 <span class="card-detail">${countOf(incidents, this.locale, 'incidents')} · ${countOf(alerts, this.locale, 'alerts')}</span>
               </button>
             `;
@@ -345,6 +348,11 @@ export class IpOverview extends IpSectionElement {
 }
 
 /** "3 incidents", "1 alert": the count in the locale's digits, the noun by its plural rule. */
+/** `n` formatted, with `+` when it is a lower bound (see `SecuritySummary.countedOver`). */
+function figure(n: number, locale: string | undefined, atLeast: unknown): string {
+  return `${formatNumber(n, locale)}${atLeast ? '+' : ''}`;
+}
+
 function countOf(n: number, locale: string | undefined, noun: 'incidents' | 'alerts'): string {
   const one = isOne(n, locale);
   const count = formatNumber(n, locale);

@@ -94,7 +94,11 @@ export function ipSummaryMarkdown(input: IpSummaryInput): string {
   if (summary) {
     const sev = (counts: Record<string, number>) =>
       (['high', 'medium', 'low', 'informational'] as const).map((s) => `${n(counts[s] ?? 0)} ${SEVERITY_LABELS[s].toLowerCase()}`).join(', ');
-    lines.push(msg(str`- **Open incidents:** ${n(summary.openIncidents)}; **active alerts:** ${n(summary.activeAlerts)}`));
+    lines.push(
+      summary.countedOver
+        ? msg(str`- **Open incidents:** at least ${n(summary.openIncidents)}; **active alerts:** at least ${n(summary.activeAlerts)} (of the ${n(summary.countedOver.counted)} most recent of ${n(summary.countedOver.matched)} alerts)`)
+        : msg(str`- **Open incidents:** ${n(summary.openIncidents)}; **active alerts:** ${n(summary.activeAlerts)}`),
+    );
     lines.push(msg(str`- **Incidents by severity:** ${sev(summary.incidentsBySeverity)}`));
     lines.push(msg(str`- **Alerts by severity:** ${sev(summary.alertsBySeverity)}`));
     lines.push(msg(str`- **Devices that communicated with it:** ${n(summary.organizationPrevalence)}`));

@@ -186,8 +186,13 @@ export class DefenderXdrProvider implements IpDataProvider {
     const incidents = c.items.filter((a) => a.kind === 'incident');
     for (const i of incidents) add(incidentsBySeverity, i.severity, 1);
     const s = stats as Record<string, unknown> | undefined;
+    // Hunting counts every alert per severity, but status (and the incident an alert belongs to)
+    // comes with each alert's details from Graph, fetched for the most recent `maxAlerts`: past
+    // them, the open figures are lower bounds, and the summary says so.
+    const countedOver = c.matchedTotal > c.detailed ? { counted: c.detailed, matched: c.matchedTotal } : undefined;
     return {
       ...(c.unavailable ? { incomplete: incompleteNote(c.unavailable) } : {}),
+      ...(countedOver ? { countedOver } : {}),
       openIncidents: incidents.filter((a) => isOpen(a.status)).length,
       // Status is known for the alerts listed with their details (the most recent `maxAlerts`).
       activeAlerts: c.items.filter((a) => a.kind === 'alert' && isOpen(a.status)).length,

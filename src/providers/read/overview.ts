@@ -100,8 +100,12 @@ export function readSecuritySummary(value: unknown, path = ''): SecuritySummary 
   const o = object(value, path);
   const prevalenceKey = get(o, 'organizationPrevalence') != null ? 'organizationPrevalence' : 'orgPrevalence';
   const incomplete = optStr(o, 'incomplete', path, LIMITS.longText);
+  const over = get(o, 'countedOver') == null ? undefined : object(get(o, 'countedOver'), at(path, 'countedOver'));
+  const countedOver = over && { counted: count(over, 'counted', at(path, 'countedOver')), matched: count(over, 'matched', at(path, 'countedOver')) };
   return {
     ...(incomplete ? { incomplete } : {}),
+    // Every alert counted: the figures are exact, whatever the answer says.
+    ...(countedOver && countedOver.counted < countedOver.matched ? { countedOver } : {}),
     openIncidents: count(o, 'openIncidents', path),
     activeAlerts: count(o, 'activeAlerts', path),
     incidentsBySeverity: readCounts(get(o, 'incidentsBySeverity'), at(path, 'incidentsBySeverity')),
