@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/components/lookup-links/ip-lookup-links.js';
 import '../../src/components/response-actions/ip-response-actions.js';
 import '../../src/components/entity-page/ip-entity-page.js';
@@ -9,7 +9,7 @@ import type { IpResponseActions } from '../../src/components/response-actions/re
 import type { IpActionRequestEvent } from '../../src/events/events.js';
 import { allByRole, byRole, queryByRole } from '../helpers/roles.js';
 import { deepActive, deepText, waitUntil } from '../helpers/dom.js';
-import { staticProvider } from '../helpers/providers.js';
+import { fullData, staticProvider, withOverrides } from '../helpers/providers.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const links = (el: IpLookupLinks) => allByRole(root(el), 'menuitem') as HTMLAnchorElement[];
@@ -151,5 +151,31 @@ describe('<ip-lookup-links>', () => {
     el.lookups = [{ name: 'Contoso TI', href: 'https://ti.contoso.example/ip/{ip}' }];
     await waitUntil(() => header() && links(header()!).length === 1, 'the host’s list');
     expect(links(header()!)[0].href).to.equal('https://ti.contoso.example/ip/198.51.100.23');
+  });
+
+  it('in the page, arrives beside the reputation without pushing the search and range to a row of their own', async () => {
+    await setViewport({ width: 1150, height: 800 });
+    try {
+      const base = staticProvider({ '198.51.100.23': { ...fullData(), threatIntel: { summary: { counts: {}, reputation: { classification: 'malicious', score: 86, rules: [] } } } } });
+      let answer: () => void = () => undefined;
+      const held = new Promise<void>((r) => (answer = r));
+      const provider = withOverrides(base, {
+        getThreatIntel: async (...args: Parameters<NonNullable<typeof base.getThreatIntel>>) => {
+          await held;
+          return base.getThreatIntel!(...args);
+        },
+      });
+      const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="198.51.100.23" .provider=${provider}></ip-entity-page>`);
+      const search = () => root(el).querySelector('input[type="search"]')!.getBoundingClientRect().top;
+      await waitUntil(() => root(el).querySelector('ip-time-range-picker'), 'the header');
+      const before = search();
+      answer();
+      const header = () => root(el).querySelector('[part="header"] .identity ip-lookup-links') as IpLookupLinks | null;
+      await waitUntil(() => root(el).querySelector('ip-reputation-badge')?.shadowRoot?.textContent?.includes('86'), 'the badge arrives');
+      await waitUntil(() => header() && queryByRole(root(header()!), 'button', /Look up elsewhere/), 'the lookup arrives');
+      expect(search(), 'the search stays on the IP’s row').to.equal(before);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });

@@ -26,8 +26,12 @@ export const entityPageStyles = css`
     justify-content: space-between;
     gap: calc(var(--_space) * 1.5) calc(var(--_space) * 3);
   }
+  /* Whether the tools share the IP's row is decided by this basis, not by the IP line's width: the
+     reputation badge and Look up elsewhere, which arrive after the first paint, never push the
+     tools to a row of their own (the IP line wraps inside instead, a smaller shift). */
   .identity {
     display: flex;
+    flex: 1 1 20rem;
     flex-direction: column;
     gap: 2px;
     min-width: 0;
@@ -38,11 +42,6 @@ export const entityPageStyles = css`
     text-transform: uppercase;
     letter-spacing: 0.05em;
     font-weight: 600;
-  }
-  /* Its code comes with the response actions, after the first paint: its room is kept from the start, so nothing moves when it arrives. */
-  ip-lookup-links:not(:defined) {
-    display: inline-block;
-    width: 11.5rem;
   }
   .ip-line {
     display: flex;
