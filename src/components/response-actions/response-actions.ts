@@ -60,6 +60,8 @@ const LABELS: Readonly<Record<ActionId, string>> = {
   },
 };
 const PRIMARY: readonly ActionId[] = ['add-indicator', 'hunt'];
+/** Go hunt's list when `actions` leaves `look-up` out: one array, so a render of the bar does not hand the dialog a new one. */
+const NO_LOOKUPS: readonly LookupService[] = [];
 
 interface Availability {
   shown: boolean;
@@ -126,6 +128,8 @@ export class IpResponseActions extends IpSectionElement {
   #summaryController?: AbortController;
   /** What each action can do, worked out once per update (the bar asks several times per render). */
   #available = new Map<ActionId, Availability>();
+  /** Whether `actions` names `look-up` (the outside services in Go hunt, and in the bar unless the page's header has them), worked out with the rest. */
+  #offersLookups = true;
 
   protected override get needsCapabilities(): boolean {
     return true;
@@ -147,14 +151,10 @@ export class IpResponseActions extends IpSectionElement {
     super.willUpdate(changed);
     const wanted = new Set(this.actions.split(/[\s,]+/).filter(Boolean));
     this.#available = new Map(RESPONSE_ACTIONS.map((id) => [id, wanted.has(id) ? this.#computeAvailability(id) : { shown: false }]));
+    this.#offersLookups = wanted.has('look-up');
   }
 
   // ---- availability --------------------------------------------------------------------------
-
-  /** Whether `actions` names `look-up` (the outside services in Go hunt, and in the bar unless the page's header has them). */
-  get #offersLookups(): boolean {
-    return this.actions.split(/[\s,]+/).includes('look-up');
-  }
 
   get #ip(): string | undefined {
     return this.source.ip?.canonical;
@@ -404,6 +404,6 @@ export class IpResponseActions extends IpSectionElement {
     // The dialogs take the bar's own provider, IP and range when it has them; else, like the bar, the page's.
     return html`${this.#renderBar()}
       <ip-indicator-wizard exportparts="dialog" .provider=${this.provider} .ip=${this.ip} .range=${this.range}></ip-indicator-wizard>
-      <ip-hunt-dialog exportparts="dialog, query" .provider=${this.provider} .ip=${this.ip} .range=${this.range} .services=${this.#offersLookups ? this.lookups : []}></ip-hunt-dialog>`;
+      <ip-hunt-dialog exportparts="dialog, query" .provider=${this.provider} .ip=${this.ip} .range=${this.range} .services=${this.#offersLookups ? this.lookups : NO_LOOKUPS}></ip-hunt-dialog>`;
   }
 }

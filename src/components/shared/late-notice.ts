@@ -23,13 +23,14 @@ function wakeUp(host: ReactiveControllerHost, wait: number): void {
 }
 
 /**
- * `<ip-slow-notice>` for a wait that began at `since`, rendered by `host` — but only from shortly
+ * `<ip-slow-notice>` for a wait that is not a task's (see ui.ts `slowNotice` for a task's): it
+ * began at `since`, `cancel` stops it, `host` renders it — but only from shortly
  * before the notice would speak. Nearly every load answers within the delay, and a section that
  * created the element for each load (a shadow root, its styles and a one-second timer, then
  * removed again) paid for it on every first paint. Until then this renders nothing and asks the
  * host to render again when the time comes (one timer per host); the element's code loads then.
  */
-export function lateNotice(host: ReactiveControllerHost, since: number, cancel: () => void): TemplateResult | typeof nothing {
+export function slowNoticeSince(since: number, cancel: () => void, host: ReactiveControllerHost): TemplateResult | typeof nothing {
   const wait = noticeDelay() - LEAD_MS - (Date.now() - since);
   if (wait > 0) {
     wakeUp(host, wait);

@@ -14,7 +14,7 @@ import { formatDateTime, formatIso, formatRelative } from '../../lib/format.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { revealControls, splitControls } from '../../lib/text.js';
 import { IpNavigateEvent, type IpNavigateDetail } from '../../events/events.js';
-import { lateNotice } from './late-notice.js';
+import { slowNoticeSince } from './late-notice.js';
 import { region } from '../../lib/region.js';
 import type { UnreadableRow } from '../../data/model.js';
 
@@ -172,11 +172,6 @@ export function slowNotice(task: Task<readonly unknown[], unknown>, host: Reacti
     run.catch(() => undefined);
   }
   return slowNoticeSince(since, () => task.abort(cancelled()), host);
-}
-
-/** The same for a wait that is not a task's: it began at `since`; `cancel` stops it; `host` renders it. */
-export function slowNoticeSince(since: number, cancel: () => void, host: ReactiveControllerHost): TemplateResult | typeof nothing {
-  return lateNotice(host, since, cancel);
 }
 
 /** The frame of one section: title, then skeleton, error with Retry, empty message or content. */
