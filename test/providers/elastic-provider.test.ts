@@ -242,7 +242,8 @@ describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
     expect((error as Error).message).to.contain('is unauthorized for API key').and.to.contain('read privilege');
   });
 
-  it('with a Kibana address, Go hunt opens Discover with an ES|QL query for the IP', async () => {
+  it('with a Kibana address, Go hunt opens Discover with an ES|QL query for the IP', async function () {
+    this.timeout(20_000);
     const p = elastic({ kibanaUrl: 'https://kibana.example/' });
     const query = p.huntingQuery(IP, range, 'esql')!;
     expect(query).to.match(/^\/\/ ip-entity-page:hunt\nFROM logs-\*\n/);
@@ -257,7 +258,8 @@ describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
     expect(state.get('_g')).to.equal(`(time:(from:'${range.from.toISOString()}',to:'${range.to.toISOString()}'))`);
     expect(decodeURIComponent(href)).to.contain(`TO_IP("${IP}")`);
     const el = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} .provider=${p}></ip-entity-page>`);
-    await waitUntil(() => deepQuery<HTMLAnchorElement>(el, 'a[data-action="hunt"]'), 'Go hunt is not a link');
+    // The bar's code loads after the first paint and the link needs the cluster's answers through the mocks: a page's worth of work, on a busy run.
+    await waitUntil(() => deepQuery<HTMLAnchorElement>(el, 'a[data-action="hunt"]'), 'Go hunt is not a link', { timeout: 10_000 });
     expect(deepQuery<HTMLAnchorElement>(el, 'a[data-action="hunt"]')!.href.startsWith('https://kibana.example/app/discover')).to.equal(true);
   });
 
