@@ -281,7 +281,7 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
         { headers: new Headers(headers) },
       );
     };
-    const inRange = () => d.devices().filter((x) => Date.parse(x.lastSeen) >= from && Date.parse(x.firstSeen) < to);
+    const inRange = () => d.devicesIn(range).devices;
     switch (name) {
       case 'devices': {
         const limit = Number(/\| LIMIT (\d+)\s*$/.exec(query)?.[1] ?? 1000);
@@ -324,7 +324,12 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
         return table(columns, rows.slice(0, 10_000));
       }
       case 'prevalence':
-        return table([['devices', 'long'], ['bucket', 'date']], d.prevalence(range).buckets.filter((b) => b.devices > 0).map((b) => [b.devices, b.start]));
+        // EVAL over an existing column drops it and appends the new one; a multi-valued cell is an
+        // array, a single value a scalar (as ES|QL answers both).
+        return table(
+          [['devices', 'long'], ['bucket', 'date'], ['names', 'keyword']],
+          d.prevalence(range).buckets.filter((b) => b.devices > 0).map((b) => [b.devices, b.start, b.deviceNames?.length === 1 ? b.deviceNames[0] : (b.deviceNames ?? null)]),
+        );
       case 'log-activity':
         return table([['first_seen', 'date'], ['last_seen', 'date'], ['events', 'long'], ['dataset', 'keyword']], d.logActivity(range).sources.map((s) => [s.firstSeen, s.lastSeen, s.count ?? 0, DATASETS[s.source] ?? s.source.toLowerCase()]));
       case 'logged-hosts':

@@ -286,7 +286,8 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
         query.sort = { field: field as NonNullable<DeviceQuery['sort']>['field'], direction: direction === 'asc' ? 'asc' : 'desc' };
       }
       // As a backend that searches every event of a device in the range, not only its last one.
-      return HttpResponse.json(queryDevices(deviceSources(d), query, { eventsMatch: (i, text) => d.deviceEventsMatch(i, text, range) }));
+      const seen = d.devicesIn(range);
+      return HttpResponse.json(queryDevices(listOf(seen.devices), query, { eventsMatch: (i, text) => d.deviceEventsMatch(seen.index[i]!, text, range) }));
     }),
 
     http.get(ip('/devices/:deviceId/events'), async ({ params, request }) => {
@@ -375,14 +376,14 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
   ];
 }
 
-const deviceSourceCache = new WeakMap<IpDataset, ListSource<ObservedDevice>>();
+const listSources = new WeakMap<ObservedDevice[], ListSource<ObservedDevice>>();
 
-function deviceSources(d: IpDataset): ListSource<ObservedDevice> {
-  let src = deviceSourceCache.get(d);
+/** The devices a range lists, as the query engine reads them (one source per list). */
+function listOf(devices: ObservedDevice[]): ListSource<ObservedDevice> {
+  let src = listSources.get(devices);
   if (!src) {
-    const devices = d.devices();
     src = { size: devices.length, get: (i) => devices[i]! };
-    deviceSourceCache.set(d, src);
+    listSources.set(devices, src);
   }
   return src;
 }

@@ -188,8 +188,6 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
       return error(400, 'BadRequest', `The mock does not know this query (marker “${markerOf(query) ?? 'none'}”): a provider query must start with its marker and declare ip, from and to.`);
     }
     const { name, ip, range } = head;
-    const from = range.from.getTime();
-    const to = range.to.getTime();
     const failed = fail(`hunting:${name}`);
     if (failed) return failed;
     const d = dataset(ip);
@@ -224,15 +222,15 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
       }
       case 'devices': {
         const rows = d
-          .devices()
-          .filter((x) => Date.parse(x.lastSeen) >= from && Date.parse(x.firstSeen) < to)
+          .devicesIn(range)
+          .devices
           .map((x) => ({ DeviceId: x.id, DeviceName: x.name, OSPlatform: x.osPlatform, OSVersion: x.osVersion, ExposureLevel: pascal(x.exposureLevel), FirstSeen: x.firstSeen, LastSeen: x.lastSeen, Connections: x.connectionCount, Timestamp: x.lastEvent.timestamp, ...eventColumns(x.lastEvent) }));
         return HttpResponse.json(table([['DeviceId', 'String'], ['DeviceName', 'String'], ['LastSeen', 'DateTime']], rows, true));
       }
       case 'device-details': {
         // `DeviceId in ("…", …)`: those devices; none named: all, and the query's own `top` keeps the ones seen last (applyTail).
         const ids = inList(query, 'DeviceId', 'in');
-        const seen = d.devices().filter((x) => Date.parse(x.lastSeen) >= from && Date.parse(x.firstSeen) < to);
+        const seen = d.devicesIn(range).devices;
         const chosen = ids ? seen.filter((x) => ids.includes(x.id.toLowerCase())) : seen;
         const rows = chosen.map((x) => ({ DeviceId: x.id, DeviceName: x.name, OSVersion: x.osVersion, ExposureLevel: pascal(x.exposureLevel), Timestamp: x.lastEvent.timestamp, ...eventColumns(x.lastEvent) }));
         return HttpResponse.json(table([['DeviceId', 'String'], ['Timestamp', 'DateTime']], rows, true));
@@ -249,7 +247,7 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
       }
       case 'prevalence': {
         const p = d.prevalence(range);
-        return HttpResponse.json(table([['Start', 'DateTime'], ['Devices', 'Int64']], p.buckets.filter((b) => b.devices > 0).map((b) => ({ Start: b.start, Devices: b.devices })), true));
+        return HttpResponse.json(table([['Start', 'DateTime'], ['Devices', 'Int64'], ['DeviceNames', 'dynamic']], p.buckets.filter((b) => b.devices > 0).map((b) => ({ Start: b.start, Devices: b.devices, DeviceNames: b.deviceNames ?? [] })), true));
       }
       case 'log-activity': {
         const l = d.logActivity(range);

@@ -103,8 +103,6 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
     const head = queryHead(query);
     if (!head) return error(400, 'BadArgumentError', `The mock does not know this query (marker “${markerOf(query) ?? 'none'}”).`);
     const { name, ip, range } = head;
-    const from = range.from.getTime();
-    const to = range.to.getTime();
     const status = options.fail?.[name];
     if (status) return error(status, 'MockFailure', `The mock fails ${name} with ${status}.`);
     const d = datasetFor(ip, now);
@@ -170,14 +168,14 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
       case 'device-details': {
         // `DeviceId in ("…", …)`: those devices; none named: all, and the query's own `top` keeps the ones seen last (applyTail).
         const ids = inList(query, 'DeviceId', 'in');
-        const seen = d.devices().filter((x) => Date.parse(x.lastSeen) >= from && Date.parse(x.firstSeen) < to);
+        const seen = d.devicesIn(range).devices;
         const chosen = ids ? seen.filter((x) => ids.includes(x.id.toLowerCase())) : seen;
         return respond(chosen.map(deviceRow), DEVICE_TYPES);
       }
       case 'devices':
-        return respond(d.devices().filter((x) => Date.parse(x.lastSeen) >= from && Date.parse(x.firstSeen) < to).map(deviceRow), DEVICE_TYPES);
+        return respond(d.devicesIn(range).devices.map(deviceRow), DEVICE_TYPES);
       case 'prevalence':
-        return respond(d.prevalence(range).buckets.filter((b) => b.devices > 0).map((b) => ({ Start: b.start, Devices: b.devices })), [['Start', 'datetime'], ['Devices', 'long']]);
+        return respond(d.prevalence(range).buckets.filter((b) => b.devices > 0).map((b) => ({ Start: b.start, Devices: b.devices, DeviceNames: b.deviceNames ?? [] })), [['Start', 'datetime'], ['Devices', 'long'], ['DeviceNames', 'dynamic']]);
       default:
         return error(400, 'BadArgumentError', `The mock does not know the query “${name}”.`);
     }

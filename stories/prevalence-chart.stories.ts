@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/prevalence-chart/ip-prevalence-chart.js';
+import type { IpPrevalenceChart } from '../src/components/prevalence-chart/prevalence-chart.js';
 import { RestIpDataProvider } from '../src/providers/rest/rest-provider.js';
 import { api, frame, FOREVER } from './helpers.js';
 
@@ -47,3 +48,18 @@ export const Dark: Story = { args: { theme: 'dark' } };
 export const Narrow: Story = { args: { width: '360px' } };
 /** The data has not arrived: a skeleton of the chart's size, so nothing shifts when it does. */
 export const Loading: Story = { parameters: api({ latencyMs: FOREVER }) };
+
+/**
+ * The devices behind a point: click a point, or press Enter on it, and its devices are listed
+ * under the chart (one paged call over that day), most connections first. Escape closes the list.
+ */
+export const DevicesOfAPoint: Story = {
+  args: { range: '7d' },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('ip-prevalence-chart') as IpPrevalenceChart;
+    await el.rendered();
+    const chart = el.shadowRoot!.querySelector<HTMLElement>('[part="chart"]')!;
+    chart.focus();
+    for (const key of ['End', 'ArrowLeft', 'Enter']) chart.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+  },
+};

@@ -109,8 +109,8 @@ function place(query: string, offset: number, word = 'line'): string {
 export function checkEsql(p: ClusterProfile, query: string, named: boolean, version = p.version): EsqlVerdict {
   const [major = 0, minor = 0] = version.split('.').map(Number);
   const before = (a: number, b: number) => major < a || (major === a && minor < b);
-  // VALUES and BUCKET came in 8.14 (BUCKET was AUTO_BUCKET before): an older verifier does not know them.
-  const unknownFunction = before(8, 14) ? /\b(VALUES|BUCKET)\(/.exec(query) : null;
+  // VALUES, BUCKET and MV_SLICE came in 8.14 (BUCKET was AUTO_BUCKET before): an older verifier does not know them.
+  const unknownFunction = before(8, 14) ? /\b(VALUES|BUCKET|MV_SLICE)\(/.exec(query) : null;
   if (unknownFunction) return { error: { status: 400, type: 'verification_exception', reason: `Found 1 problem\n${place(query, unknownFunction.index)}: Unknown function [${unknownFunction[1]!.toLowerCase()}]` } };
   if (named && before(8, 15)) {
     // Before 8.15 a parameter is `{ value, type }` (elastic/elasticsearch#108421 added `{ name: value }`):

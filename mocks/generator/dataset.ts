@@ -22,6 +22,7 @@ import type {
   TimelineEvent,
 } from '../../src/data/model.js';
 import { DETERMINATIONS_BY_CLASSIFICATION } from '../../src/data/model.js';
+import { BUCKET_DEVICE_NAMES } from '../../src/data/model.js';
 import { deviceEventText, type ListSource } from '../../src/data/query.js';
 import { parseIp, type ParsedIp } from '../../src/lib/ip.js';
 import { bucketMs, bucketSizeFor, bucketStarts, DAY_MS, HOUR_MS, type TimeRange } from '../../src/lib/time-range.js';
@@ -53,7 +54,7 @@ import { hashString, mix, rngAt, unit } from './random.js';
 const F = {
   time: 1, template: 2, severity: 3, status: 4, classification: 5, determination: 6, assignee: 7, investigation: 8,
   incidentTitle: 9, assets: 10, duration: 11, device: 12, user: 13, comment: 14, details: 15, prevalence: 16, events: 17,
-  timeline: 18, idTail: 19, logs: 20, tags: 21, updated: 22,
+  timeline: 18, idTail: 19, logs: 20, tags: 21, updated: 22, prevalenceHour: 23,
 } as const;
 
 const SEVERITY_NAMES = ['high', 'medium', 'low', 'informational'] as const;
@@ -708,7 +709,7 @@ export class IpDataset {
       }
     }
     const devices = this.devices();
-    const inRange = devices.filter((d) => Date.parse(d.lastSeen) >= from && Date.parse(d.firstSeen) < to);
+    const inRange = this.devicesIn(range).devices;
     const firstSeen = devices.length ? Math.min(...devices.map((d) => Date.parse(d.firstSeen))) : undefined;
     const lastSeen = devices.length ? Math.max(...devices.map((d) => Date.parse(d.lastSeen))) : undefined;
     return {
@@ -727,6 +728,7 @@ export class IpDataset {
     const step = bucketMs(size);
     const starts = bucketStarts(range, size);
     const counts = new Array<number>(starts.length).fill(0);
+    const names = starts.map((): string[] => []);
     const from = range.from.getTime();
     const to = range.to.getTime();
     let total = 0;
@@ -735,26 +737,102 @@ export class IpDataset {
     this.devices().forEach((d, k) => {
       const f = Date.parse(d.firstSeen);
       const l = Date.parse(d.lastSeen);
-      if (l < from || f >= to) return;
+      if (!this.#seenIn(k, f, l, from, to)) return;
       total++;
-      first = Math.min(first, f);
-      last = Math.max(last, l);
-      const activity = 0.15 + 0.85 * unit(this.seed, F.prevalence, k);
+      first = Math.min(first, Math.max(f, from));
+      last = Math.max(last, Math.min(l, to - 1));
+      // Each bucket as the backends count it: the events of its span inside the range.
       starts.forEach((s, b) => {
-        const end = s + step;
-        if (end <= f || s > l) return;
-        const edge = (f >= s && f < end) || (l >= s && l < end);
-        if (edge || unit(this.seed, F.prevalence, k, b) < activity) counts[b]!++;
+        if (!this.#seenIn(k, f, l, Math.max(s, from), Math.min(s + step, to))) return;
+        counts[b]!++;
+        if (names[b]!.length < BUCKET_DEVICE_NAMES) names[b]!.push(d.name);
       });
     });
     return {
       bucket: size,
-      buckets: starts.map((s, i) => ({ start: iso(s), devices: counts[i]! })),
+      buckets: starts.map((s, i) => (names[i]!.length ? { start: iso(s), devices: counts[i]!, deviceNames: names[i]! } : { start: iso(s), devices: counts[i]! })),
       totalDevices: total,
       firstSeen: Number.isFinite(first) ? iso(first) : undefined,
       lastSeen: Number.isFinite(last) ? iso(last) : undefined,
       ...this.#alertMarks(range),
     };
+  }
+
+  /**
+   * The devices with events with the IP in the range, each as a backend lists it for that range:
+   * first and last seen inside it, connections in it. The same activity the prevalence chart
+   * counts, so a point's list holds the devices its count says. `index` maps each to `devices()`.
+   */
+  devicesIn(range: TimeRange): { devices: ObservedDevice[]; index: number[] } {
+    const key = `${range.from.getTime()}|${range.to.getTime()}`;
+    if (this.#devicesIn?.key === key) return this.#devicesIn.value;
+    const from = range.from.getTime();
+    const to = range.to.getTime();
+    const devices: ObservedDevice[] = [];
+    const index: number[] = [];
+    this.devices().forEach((d, k) => {
+      const f = Date.parse(d.firstSeen);
+      const l = Date.parse(d.lastSeen);
+      if (!this.#seenIn(k, f, l, from, to)) return;
+      index.push(k);
+      if (f >= from && l < to) {
+        devices.push(d);
+        return;
+      }
+      // Seen before or after the range: its first and last active hours inside it.
+      const [a, b] = [Math.max(f, from), Math.min(l, to - 1)];
+      const firstIn = f >= from ? f : this.#activeHour(k, a, b, 1);
+      const lastIn = l < to ? l : this.#activeHour(k, a, b, -1);
+      const share = Math.max(0, lastIn - firstIn) / Math.max(HOUR_MS, l - f);
+      devices.push({ ...d, firstSeen: iso(firstIn), lastSeen: iso(lastIn), connectionCount: Math.max(1, Math.round(d.connectionCount * share)) });
+    });
+    const value = { devices, index };
+    this.#devicesIn = { key, value };
+    return value;
+  }
+
+  #devicesIn?: { key: string; value: { devices: ObservedDevice[]; index: number[] } };
+
+  /** Whether device `k` was active on UTC day `day` (days since the epoch; each device has its own share of active days). */
+  #dayActive(k: number, day: number): boolean {
+    return unit(this.seed, F.prevalence, k, day) < 0.15 + 0.85 * unit(this.seed, F.prevalence, k);
+  }
+
+  /** Active in the hour `hour` (hours since the epoch): on an active day, a third of its hours, and always one. */
+  #hourActive(k: number, hour: number): boolean {
+    const day = Math.floor(hour / 24);
+    return this.#dayActive(k, day) && (hour % 24 === (k * 7) % 24 || unit(this.seed, F.prevalenceHour, k, hour) < 0.35);
+  }
+
+  /**
+   * Whether device `k` (first seen `f`, last seen `l`) had events in [from, to): its first and
+   * last events count, and between them its active days (whole days) or hours (parts of days).
+   */
+  #seenIn(k: number, f: number, l: number, from: number, to: number): boolean {
+    const a = Math.max(f, from);
+    const b = Math.min(l + 1, to);
+    if (a >= b) return false;
+    if ((f >= from && f < to) || (l >= from && l < to)) return true;
+    for (let t = Math.floor(a / HOUR_MS) * HOUR_MS; t < b; ) {
+      if (t % DAY_MS === 0 && t + DAY_MS <= b && t >= a) {
+        if (this.#dayActive(k, t / DAY_MS)) return true;
+        t += DAY_MS;
+      } else {
+        if (this.#hourActive(k, t / HOUR_MS)) return true;
+        t += HOUR_MS;
+      }
+    }
+    return false;
+  }
+
+  /** The first (`dir` 1) or last (-1) active moment of device `k` in [a, b]: a minute into its active hour. */
+  #activeHour(k: number, a: number, b: number, dir: 1 | -1): number {
+    const firstHour = Math.floor(a / HOUR_MS);
+    const lastHour = Math.floor(b / HOUR_MS);
+    for (let h = dir === 1 ? firstHour : lastHour; dir === 1 ? h <= lastHour : h >= firstHour; h += dir) {
+      if (this.#hourActive(k, h)) return Math.min(b, Math.max(a, h * HOUR_MS + (7 + ((k * 13) % 45)) * 60_000));
+    }
+    return dir === 1 ? b : a;
   }
 
   #alertMarks(range: TimeRange, cap = 500): { alertMarks: AlertMark[]; alertMarksTotal: number } {

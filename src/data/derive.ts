@@ -3,7 +3,7 @@
  * provider, a prototype) returns for the security summary and the prevalence chart.
  */
 import type { AlertItem, AlertMark, ObservedDevice, Prevalence, SecuritySummary, SeverityCounts } from './model.js';
-import { own } from './model.js';
+import { BUCKET_DEVICE_NAMES, own } from './model.js';
 import { toMs } from './time.js';
 import type { ListSource } from './query.js';
 import { bucketMs, bucketSizeFor, bucketStarts, type TimeRange } from '../lib/time-range.js';
@@ -87,6 +87,7 @@ export function prevalenceFrom(devices: readonly ObservedDevice[], alerts: reado
   const step = bucketMs(size);
   const starts = bucketStarts(range, size);
   const counts = new Array<number>(starts.length).fill(0);
+  const names = starts.map((): string[] => []);
   const from = range.from.getTime();
   const to = range.to.getTime();
   let total = 0;
@@ -102,7 +103,10 @@ export function prevalenceFrom(devices: readonly ObservedDevice[], alerts: reado
     last = Math.max(last, l);
     const a = Math.max(0, Math.floor((Math.max(f, from) - origin) / step));
     const b = Math.min(starts.length - 1, Math.floor((Math.min(l, to - 1) - origin) / step));
-    for (let i = a; i <= b; i++) counts[i]!++;
+    for (let i = a; i <= b; i++) {
+      counts[i]!++;
+      if (names[i]!.length < BUCKET_DEVICE_NAMES) names[i]!.push(d.name);
+    }
   }
   const marks: AlertMark[] = [];
   for (const a of alerts) {
@@ -113,7 +117,7 @@ export function prevalenceFrom(devices: readonly ObservedDevice[], alerts: reado
   const kept = marks.slice(0, MAX_ALERT_MARKS).sort((x, y) => (x.time < y.time ? -1 : x.time > y.time ? 1 : 0));
   return {
     bucket: size,
-    buckets: starts.map((s, i) => ({ start: new Date(s).toISOString(), devices: counts[i]! })),
+    buckets: starts.map((s, i) => (names[i]!.length ? { start: new Date(s).toISOString(), devices: counts[i]!, deviceNames: names[i]! } : { start: new Date(s).toISOString(), devices: counts[i]! })),
     totalDevices: total,
     firstSeen: Number.isFinite(first) ? new Date(first).toISOString() : undefined,
     lastSeen: Number.isFinite(last) ? new Date(last).toISOString() : undefined,

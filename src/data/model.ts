@@ -184,11 +184,19 @@ export interface LogActivity {
   loggedHosts: LoggedHost[];
 }
 
+/** Device names a prevalence bucket carries at most (`PrevalenceBucket.deviceNames`). */
+export const BUCKET_DEVICE_NAMES = 5;
+
 export interface PrevalenceBucket {
   /** Bucket start, ISO. */
   start: string;
   /** Distinct devices that communicated with the IP in this bucket. */
   devices: number;
+  /**
+   * Some of those devices by name (at most `BUCKET_DEVICE_NAMES`, in the backend's order), from
+   * the same answer: the chart's tooltip names them without another call. Omit when unknown.
+   */
+  deviceNames?: string[];
 }
 
 /** An alert start time drawn on the prevalence chart. */

@@ -102,6 +102,25 @@ function describeProvider(name: string, make: () => IpDataProvider) {
       expect(prevalence.buckets.length).to.be.greaterThan(0);
     });
 
+    it("names some devices of each point, and lists for a point's span the devices it counts", async () => {
+      const prevalence = await p.getPrevalence(IP, range30, o());
+      const busy = prevalence.buckets.filter((b) => b.devices > 0);
+      expect(busy.length).to.be.greaterThan(2);
+      for (const b of busy) expect(b.deviceNames?.length ?? 0, b.start).to.be.within(1, Math.min(5, b.devices));
+      const step = prevalence.bucket === 'hour' ? 3_600_000 : DAY_MS;
+      for (const b of [busy[0]!, busy[busy.length >> 1]!, busy.at(-1)!]) {
+        // The point's span inside the range, as the chart asks for it.
+        const from = Math.max(Date.parse(b.start), range30.from.getTime());
+        const to = Math.min(Date.parse(b.start) + step, range30.to.getTime());
+        const page = await p.listObservedDevices(IP, { range: { from: new Date(from), to: new Date(to) }, sort: { field: 'connectionCount', direction: 'desc' }, offset: 0, limit: 100 }, o());
+        expect(page.total, `devices listed for ${b.start}`).to.equal(b.devices);
+        const listed = new Set(page.items.map((d) => d.name));
+        for (const n of b.deviceNames ?? []) expect(listed.has(n), `${n} named for ${b.start} and listed`).to.equal(true);
+        const counts = page.items.map((d) => d.connectionCount);
+        expect(counts, 'most connections first').to.deep.equal([...counts].sort((x, y) => y - x));
+      }
+    });
+
     it('stops at once when the caller aborts', async () => {
       const controller = new AbortController();
       controller.abort();

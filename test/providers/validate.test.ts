@@ -53,6 +53,14 @@ describe('answer readers', () => {
     expect(deep.partial).to.deep.equal(['impactedAssets[0].name: expected text, got 7']);
   });
 
+  it("keeps a prevalence point's device names as a sample: at most five, text only, never the chart refused for them", () => {
+    const bucket = (deviceNames: unknown) => readAnswer('getPrevalence', { bucket: 'day', buckets: [{ start: '2026-11-01T00:00:00Z', devices: 9, deviceNames }], totalDevices: 9, alertMarks: [] }).buckets[0]!;
+    expect(bucket(['a', 7, null, '', 'b', 'c', 'd', 'e', 'f']).deviceNames).to.deep.equal(['a', 'b', 'c', 'd', 'e']);
+    expect(bucket('WS-1').deviceNames, 'not a list: left out').to.equal(undefined);
+    expect(bucket([]).deviceNames).to.equal(undefined);
+    expect(bucket(undefined)).to.deep.equal({ start: '2026-11-01T00:00:00.000Z', devices: 9 });
+  });
+
   it('refuses negative, fractional and non-numeric counts; ports, coordinates and AS numbers out of range', () => {
     for (const v of [-1, 1.5, 'many', NaN, null, {}]) {
       expect(fails(() => readAnswer('getSecuritySummary', { ...summary, activeAlerts: v })).field, String(v)).to.equal('activeAlerts');

@@ -77,4 +77,41 @@ export const prevalenceChartStyles = css`
     overflow: auto;
     margin-top: var(--_space);
   }
+  .bucket-devices {
+    margin-top: var(--_space);
+    padding: var(--_space);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-small);
+  }
+  .bucket-header {
+    display: flex;
+    align-items: baseline;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+  .bucket-title {
+    margin: 0;
+    font-size: var(--_font-size);
+    font-weight: 600;
+  }
+  .bucket-close {
+    margin-inline-start: auto;
+  }
+  .bucket-list {
+    list-style: none;
+    margin: 4px 0;
+    padding: 0;
+    max-height: 16rem;
+    overflow: auto;
+  }
+  .bucket-list li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--_space);
+    padding: 3px 0;
+    border-bottom: 1px solid var(--_color-border);
+  }
+  .bucket-list .muted {
+    font-size: var(--_font-size-small);
+  }
 `;

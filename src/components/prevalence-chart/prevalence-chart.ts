@@ -19,9 +19,10 @@ import { formatNumber, isOne } from '../../lib/format.js';
 import { type TimeRange } from '../../lib/time-range.js';
 import { describeRange } from '../shared/range-text.js';
 import { IpRangeSelectEvent } from '../../events/events.js';
-import { announceBucket, bucketLabel, LARGE, marksIn, prepare, type PreparedSeries } from './prevalence-series.js';
+import { bucketIndexAt, bucketLabel, LARGE, marksIn, prepare, type PreparedSeries } from './prevalence-series.js';
 import { loadECharts } from '../shared/echarts/load.js';
 import { lazyModule } from '../../lib/lazy.js';
+import { BucketDevices } from './bucket-devices.js';
 
 /** The option builder: loaded with ECharts (once for every chart), so the first paint carries neither. */
 const optionBuilder = lazyModule(() => import('./prevalence-option.js'));
@@ -34,7 +35,9 @@ const NARROW = 480;
  * How many devices in the organization communicated with the IP over time (ECharts area chart,
  * hourly up to 7 days, daily beyond), with the alerts that started in the range drawn as markers
  * on a lane under it, coloured by severity. Focus the chart and use Left/Right (Home/End) to step
- * through the buckets: the tooltip follows and the value is announced. Drag the slider (or
+ * through the buckets: the tooltip follows and the value is announced. Click a point, or press
+ * Enter on it, to list its devices under the chart (one paged call to the provider's
+ * `listObservedDevices` over that hour or day; Escape closes the list). Drag the slider (or
  * Shift+wheel) to zoom; zooming fires `ip-range-select`.
  *
  * ECharts is loaded with a dynamic import when the chart first becomes visible.
@@ -46,6 +49,7 @@ const NARROW = 480;
  * @csspart summary - The devices / first seen / last seen line.
  * @csspart chart - The chart area (focusable).
  * @csspart table - The data table ("Show as table").
+ * @csspart bucket-devices - The list of a point's devices (after a click or Enter on the point).
  * @cssprop --ip-prevalence-chart-height - Height of the chart area (default 240px).
  * @cssprop --ip-color-accent - The series colour.
  * @cssprop --ip-severity-high - Marker colour of high-severity alerts (also medium, low, informational).
@@ -93,9 +97,10 @@ export class IpPrevalenceChart extends IpSectionElement {
         description: this.#describeChart(series),
         // The live chart knows its width; reading the box's would force a layout mid-update.
         compact: (this.#chart.chart?.getWidth() || container.clientWidth || NARROW) < NARROW,
+        listable: this.#listable(),
       });
     },
-    deps: () => [this.#series, this.locale, this.#range().from.getTime(), this.#range().to.getTime(), this.heading],
+    deps: () => [this.#series, this.locale, this.#range().from.getTime(), this.#range().to.getTime(), this.heading, this.#listable()],
     sizeKey: (width) => (width < NARROW ? 'narrow' : 'wide'),
     onInit: (chart) => this.#wire(chart),
     onLoadError: (error) => {
@@ -106,6 +111,7 @@ export class IpPrevalenceChart extends IpSectionElement {
 
   #series?: PreparedSeries;
   #seriesOf?: Prevalence;
+  #devices?: BucketDevices;
   #zoomTimer?: ReturnType<typeof setTimeout>;
 
   @state() private focusIndex = -1;
@@ -149,6 +155,7 @@ export class IpPrevalenceChart extends IpSectionElement {
       this.focusIndex = -1;
       this.announcement = '';
       this.zoomed = false;
+      if (this.#devices?.isOpen) this.#devices.close();
     }
     const series = this.#series;
     if (series) this.#box.setAttribute('aria-label', `${this.#heading}. ${this.#describeChart(series)}`);
@@ -199,6 +206,14 @@ export class IpPrevalenceChart extends IpSectionElement {
   }
 
   #wire(chart: ECharts) {
+    // A click anywhere over the plot lists the devices of the nearest point (a point is too small a target).
+    chart.getZr().on('click', (e: { offsetX: number; offsetY: number }) => {
+      const s = this.#series;
+      if (!s || !this.#listable() || !chart.containPixel({ gridIndex: 0 }, [e.offsetX, e.offsetY])) return;
+      const t = chart.convertFromPixel({ xAxisIndex: 0 }, e.offsetX) as number;
+      const i = bucketIndexAt(s, t + s.stepMs / 2);
+      if (i >= 0) void this.#openBucket(Math.min(i, s.times.length - 1), false);
+    });
     chart.on('datazoom', () => {
       const option = chart.getOption() as { dataZoom?: Array<{ startValue?: number; endValue?: number }> };
       const zoom = option.dataZoom?.[0];
@@ -224,7 +239,10 @@ export class IpPrevalenceChart extends IpSectionElement {
     const chart = this.#chart.chart;
     if (!s || i < 0 || i >= s.times.length) return;
     this.focusIndex = i;
-    this.announcement = announceBucket(s, i, this.locale);
+    // The words load with the option builder, which the chart loads before it draws.
+    const builder = optionBuilder.value;
+    if (builder) this.announcement = builder.announceBucket(s, i, this.locale);
+    else void optionBuilder.load().then((b) => this.focusIndex === i && this.#series === s && (this.announcement = b.announceBucket(s, i, this.locale)));
     if (chart) {
       const t = s.times[i]! + (s.bucket === 'day' ? s.stepMs / 2 : 0);
       const x = chart.convertToPixel({ xAxisIndex: 0 }, t) as number;
@@ -250,10 +268,38 @@ export class IpPrevalenceChart extends IpSectionElement {
     if (e.key in next) {
       e.preventDefault();
       this.#showBucket(next[e.key]!);
+    } else if ((e.key === 'Enter' || e.key === ' ') && this.#listable()) {
+      e.preventDefault();
+      this.#showBucket(current);
+      void this.#openBucket(current, true);
     } else if (e.key === 'Escape') {
       this.#chart.chart?.dispatchAction({ type: 'hideTip' });
       this.announcement = '';
+      if (this.#devices?.isOpen) this.#devices.close();
     }
+  }
+
+  /** Whether a point's devices can be listed: there is a provider to ask (given data has none). */
+  #listable(): boolean {
+    return !this.data && Boolean(this.source.provider && this.source.ip);
+  }
+
+  /** List the devices of point `i` under the chart; from the keyboard, focus moves to the list. */
+  async #openBucket(i: number, moveFocus: boolean): Promise<void> {
+    const s = this.#series;
+    const provider = this.source.provider;
+    const ip = this.source.ip;
+    if (!s || !provider || !ip) return;
+    this.#devices ??= new BucketDevices(this, { locale: () => this.locale, onClose: () => this.#box.focus() });
+    // The point's span, clipped to the range the chart counted.
+    const range = this.#range();
+    const from = Math.max(s.times[i]!, range.from.getTime());
+    const to = Math.min(s.times[i]! + s.stepMs, range.to.getTime());
+    this.focusIndex = i;
+    this.#devices.open({ provider, ip: ip.canonical, range: { from: new Date(from), to: new Date(to) }, label: bucketLabel(s, i, this.locale), hourly: s.bucket === 'hour', counted: s.values[i]! });
+    if (!moveFocus) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#bucket-devices')?.focus();
   }
 
   #onFocus() {
@@ -306,8 +352,9 @@ export class IpPrevalenceChart extends IpSectionElement {
       ${this.#renderSummary(p)}
       ${this.chartUnavailable ? html`<div class="state error" role="alert"><span class="state-message">${msg('The chart could not be loaded; “Show as table” lists the numbers.')}</span></div>` : nothing}
       ${this.#box}
-      <p id="chart-help" class="visually-hidden">${msg(str`Left and Right arrow keys move between ${s.bucket === 'hour' ? msg('hours') : msg('days')}, Home and End go to the first and last, Page Up and Page Down jump further; Escape hides the tooltip. “Show as table” lists every value.`)}</p>
+      <p id="chart-help" class="visually-hidden">${msg(str`Left and Right arrow keys move between ${s.bucket === 'hour' ? msg('hours') : msg('days')}, Home and End go to the first and last, Page Up and Page Down jump further; Escape hides the tooltip. “Show as table” lists every value.`)}${this.#listable() ? ` ${msg('Enter lists the devices of the point.')}` : ''}</p>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.#devices?.render() ?? nothing}
       ${s.times.length > LARGE ? html`<p class="muted small">${msg(str`${formatNumber(s.times.length, this.locale)} points, drawn downsampled (LTTB).`)}</p>` : nothing}
       ${this.#renderTable(s)}
     `;

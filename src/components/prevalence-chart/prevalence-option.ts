@@ -11,10 +11,12 @@ import { richTextSafe } from '../shared/echarts/rich-text.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import type { ChartTheme } from '../shared/echarts/chart-theme.js';
 import { toMs } from '../../data/time.js';
-import { bucketIndexAt, describeBucket, LARGE, type PreparedSeries } from './prevalence-series.js';
+import { bucketIndexAt, LARGE, type PreparedSeries } from './prevalence-series.js';
+import { describeBucket, moreDevices } from './bucket-text.js';
 import { dateFormat, formatNumber } from '../../lib/format.js';
 
 export * from './prevalence-series.js';
+export * from './bucket-text.js';
 
 export { richTextSafe };
 
@@ -22,11 +24,16 @@ export { richTextSafe };
  * The whole tooltip. ECharts parses the string as rich text but ignores custom rich styles in
  * tooltips, so it is plain lines; braces in data are neutralized by {@link richTextSafe}.
  */
-export function tooltipText(s: PreparedSeries, i: number, locale?: string): string {
+export function tooltipText(s: PreparedSeries, i: number, locale?: string, listable = false): string {
   const d = describeBucket(s, i, locale);
   const lines = [richTextSafe(d.heading), richTextSafe(d.devices)];
+  if (d.names) {
+    for (const name of d.names.list) lines.push(`· ${richTextSafe(name, 48)}`);
+    if (d.names.more) lines.push(`  ${moreDevices(d.names.more, locale)}`);
+  }
   if (d.alerts.length) lines.push(msg('Alerts started:'));
   for (const a of d.alerts) lines.push(a.severity ? `▲ ${richTextSafe(a.text)}` : richTextSafe(a.text));
+  if (listable && s.values[i]! > 0) lines.push(msg('Click to list the devices'));
   return lines.join('\n');
 }
 
@@ -108,9 +115,11 @@ export interface OptionInput {
   description: string;
   /** Hide the dataZoom slider (narrow containers). */
   compact?: boolean;
+  /** A click on a point lists its devices: the tooltip says so. */
+  listable?: boolean;
 }
 
-export function prevalenceOption({ series: s, range, theme, locale, description, compact }: OptionInput): Record<string, unknown> {
+export function prevalenceOption({ series: s, range, theme, locale, description, compact, listable }: OptionInput): Record<string, unknown> {
   const large = s.times.length > LARGE;
   const axisLabel = { color: theme.muted, fontFamily: theme.fontFamily, fontSize: theme.fontSize, hideOverlap: true };
   // Day buckets are UTC days: the axis ticks and names them in UTC too, so a tick sits on a bucket.
@@ -187,7 +196,7 @@ export function prevalenceOption({ series: s, range, theme, locale, description,
         const t = typeof first?.axisValue === 'number' ? first.axisValue : first?.value?.[0];
         if (t === undefined) return '';
         const i = bucketIndexAt(s, t);
-        return i < 0 ? '' : tooltipText(s, i, locale);
+        return i < 0 ? '' : tooltipText(s, i, locale, listable);
       },
     },
     series: [

@@ -1,20 +1,15 @@
 /**
- * The prevalence data as the chart needs it (typed arrays, sorted marks) and the plain text a
- * bucket is described with: what the element needs to render its table, summary and keyboard
- * announcements before ECharts is loaded. The option itself is built in prevalence-option.ts,
- * which loads with ECharts.
+ * The prevalence data as the chart needs it (typed arrays, sorted marks) and a bucket's label:
+ * what the element needs to render its table and summary before ECharts is loaded. The option
+ * itself is built in prevalence-option.ts, and a bucket described in words in bucket-text.ts,
+ * both loaded with ECharts.
  */
-import { msg, str } from '../shared/l10n.js';
 import type { AlertMark, Prevalence } from '../../data/model.js';
 import { toMs } from '../../data/time.js';
-import { formatDate, formatDateTime, formatNumber, isOne } from '../../lib/format.js';
-import { labelFor, SEVERITY_LABELS } from '../shared/labels.js';
-import { revealControls } from '../../lib/text.js';
+import { formatDate, formatDateTime } from '../../lib/format.js';
 
 /** Above this many points: LTTB sampling, no symbols, no animation. */
 export const LARGE = 2000;
-const MAX_TITLES = 3;
-const SEVERITY_ORDER = ['high', 'medium', 'low', 'informational'] as const;
 
 
 /** The prevalence data in the shape the chart needs: typed arrays and sorted marks. */
@@ -28,6 +23,8 @@ export interface PreparedSeries {
   marks: AlertMark[];
   markTimes: Float64Array;
   max: number;
+  /** Device names per bucket, where the answer gave some. */
+  names?: ReadonlyMap<number, readonly string[]>;
 }
 
 export function prepare(p: Prevalence): PreparedSeries {
@@ -36,8 +33,10 @@ export function prepare(p: Prevalence): PreparedSeries {
   const values = new Float64Array(n);
   const flat = new Float64Array(n * 2);
   let max = 0;
+  let names: Map<number, readonly string[]> | undefined;
   for (let i = 0; i < n; i++) {
     const b = p.buckets[i]!;
+    if (b.deviceNames?.length) (names ??= new Map()).set(i, b.deviceNames);
     const t = toMs(b.start);
     times[i] = t;
     values[i] = b.devices;
@@ -47,7 +46,7 @@ export function prepare(p: Prevalence): PreparedSeries {
   }
   const marks = [...p.alertMarks].sort((a, b) => toMs(a.time) - toMs(b.time));
   const stepMs = p.bucket === 'hour' ? 3_600_000 : 86_400_000;
-  return { times, values, flat, stepMs, bucket: p.bucket, marks, markTimes: Float64Array.from(marks, (m) => toMs(m.time)), max };
+  return { times, values, flat, stepMs, bucket: p.bucket, marks, markTimes: Float64Array.from(marks, (m) => toMs(m.time)), max, ...(names ? { names } : {}) };
 }
 
 /** Index of the bucket containing `time` (the last bucket starting at or before it), or -1. */
@@ -84,35 +83,4 @@ export function bucketLabel(s: PreparedSeries, i: number, locale?: string): stri
   // A day bucket is a UTC day (as every provider counts them): named by its UTC date, never by the
   // local date of its start, which west of Greenwich is the day before.
   return s.bucket === 'day' ? formatDate(t, locale, 'UTC') : formatDateTime(t, locale);
-}
-
-/** Plain sentences for bucket `i`: the heading, the device count, and the alerts that started. */
-export interface BucketDescription {
-  heading: string;
-  devices: string;
-  /** One line per alert shown (most severe first), then "+N more alerts" when cut. */
-  alerts: Array<{ text: string; severity?: string }>;
-}
-
-export function describeBucket(s: PreparedSeries, i: number, locale?: string): BucketDescription {
-  const n = s.values[i]!;
-  const rank = (sev: string) => {
-    const k = (SEVERITY_ORDER as readonly string[]).indexOf(sev);
-    return k < 0 ? SEVERITY_ORDER.length : k;
-  };
-  const marks = marksIn(s, i).sort((a, b) => rank(a.severity) - rank(b.severity));
-  const alerts: BucketDescription['alerts'] = marks
-    .slice(0, MAX_TITLES)
-    .map((m) => ({ text: `${labelFor(SEVERITY_LABELS, m.severity, SEVERITY_LABELS.unknown)}: ${revealControls(m.title)}`, severity: m.severity }));
-  const more = marks.length - MAX_TITLES;
-  if (more > 0) alerts.push({ text: isOne(more, locale) ? msg(str`+${more} more alert`) : msg(str`+${more} more alerts`) });
-  const count = formatNumber(n, locale);
-  return { heading: bucketLabel(s, i, locale), devices: isOne(n, locale) ? msg(str`${count} device`) : msg(str`${count} devices`), alerts };
-}
-
-/** The same as one plain sentence, for the live region. */
-export function announceBucket(s: PreparedSeries, i: number, locale?: string): string {
-  const d = describeBucket(s, i, locale);
-  const alerts = d.alerts.length ? ` ${msg(str`Alerts started: ${d.alerts.map((a) => a.text).join('; ')}.`)}` : '';
-  return `${d.heading}: ${d.devices}.${alerts}`;
 }

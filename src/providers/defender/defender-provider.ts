@@ -23,7 +23,7 @@ import { DeviceDetails } from '../microsoft/device-details.js';
 import { EVENT_CLIPS } from '../microsoft/device-rows.js';
 import { RateLimiter } from '../microsoft/limiter.js';
 import { SharedCache } from '../kit/shared-cache.js';
-import { number, text, type Row } from '../microsoft/tables.js';
+import { list, number, text, type Row } from '../microsoft/tables.js';
 import { MicrosoftTransport, type MicrosoftApi, type TokenSource } from '../microsoft/transport.js';
 import { buildAlertCase, withUpdates, type AlertCase, type HuntingAlertFilter } from './cases.js';
 import { DefenderGraph } from './graph.js';
@@ -225,7 +225,7 @@ export class DefenderXdrProvider implements IpDataProvider {
     ]);
     // Marks and first/last seen as the static data would give them; the buckets from the query.
     const base = prevalenceFrom(devices, c.index, range);
-    const buckets = prevalenceBuckets(range, size, rows.map((r) => ({ start: text(r, 'Start'), devices: number(r, 'Devices') })));
+    const buckets = prevalenceBuckets(range, size, rows.map((r) => ({ start: text(r, 'Start'), devices: number(r, 'Devices'), names: list(r, 'DeviceNames') })));
     return { ...base, buckets, totalDevices: devices.length };
   }
 

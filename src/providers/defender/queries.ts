@@ -7,6 +7,7 @@
 import type { TimeRange } from '../../lib/time-range.js';
 import { DEVICE_DETAILS_ROWS, DEVICE_EVENT_ROWS, DEVICE_LIST_CLIPS, EVENT_CLIPS, LAST_EVENT_CLIPS, LAST_EVENT_COLUMNS } from '../microsoft/device-rows.js';
 import { kqlClipStage, kqlDatetime, kqlInt, kqlIp, kqlIpForms, kqlString, marker } from '../microsoft/kql.js';
+import { BUCKET_DEVICE_NAMES } from '../../data/model.js';
 
 /** The most rows a list query asks for (Defender answers at most 100,000). */
 export const QUERY_ROWS = 10_000;
@@ -96,13 +97,14 @@ union
 | take ${kqlInt(QUERY_ROWS)}`;
 }
 
-/** Distinct devices per hour or day. */
+/** Distinct devices per hour or day, and a few of their names (the chart's tooltip names them). */
 export function prevalenceQuery(ip: string, range: TimeRange, bucket: 'hour' | 'day'): string {
   return `${head('prevalence', ip, range)}
 DeviceNetworkEvents
 | where Timestamp between (start .. end) and (RemoteIP in (ips) or LocalIP in (ips))
-| summarize Devices = dcount(DeviceId) by Start = bin(Timestamp, ${bucket === 'hour' ? '1h' : '1d'})
-| order by Start asc`;
+| summarize Devices = dcount(DeviceId), DeviceNames = make_set(DeviceName, ${kqlInt(BUCKET_DEVICE_NAMES)}) by Start = bin(Timestamp, ${bucket === 'hour' ? '1h' : '1d'})
+| order by Start asc
+${kqlClipStage({}, { DeviceNames: { max: 1000, type: 'dynamic' } })}`;
 }
 
 /**

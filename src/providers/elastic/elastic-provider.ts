@@ -26,7 +26,7 @@ import { DeepPages } from './deep-pages.js';
 import { ALERT_WRITE_PRIVILEGES, elasticError, kibanaError, missingNote, tooOld } from './errors.js';
 import { paramsOf, type EsqlRequest } from './esql.js';
 import { A, ElasticQueries, type ElasticFieldNames } from './queries.js';
-import { alertFromHit, deviceFromRow, esqlRows, eventFromRow, num, severityOf, statusOf, str, type Row } from './read.js';
+import { alertFromHit, deviceFromRow, esqlRows, eventFromRow, num, severityOf, statusOf, str, strings, type Row } from './read.js';
 
 export interface ElasticSecurityProviderOptions {
   /** Elasticsearch's address (`https://cluster.example:9200`), or the host's same-origin proxy for it. */
@@ -171,7 +171,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
     ]);
     return {
       bucket: size,
-      buckets: prevalenceBuckets(range, size, rows.map((r) => ({ start: str(r, 'bucket'), devices: num(r, 'devices') }))),
+      buckets: prevalenceBuckets(range, size, rows.map((r) => ({ start: str(r, 'bucket'), devices: num(r, 'devices'), names: strings(r, 'names') }))),
       totalDevices: devices.count,
       firstSeen: devices.firstSeen,
       lastSeen: devices.lastSeen,

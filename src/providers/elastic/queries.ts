@@ -7,6 +7,7 @@
 import type { AlertFilter, AlertFilterField, AlertSortField, Sort } from '../../data/provider.js';
 import { parseInterval } from '../../lib/iso-time.js';
 import { own } from '../../data/model.js';
+import { BUCKET_DEVICE_NAMES } from '../../data/model.js';
 import type { BucketSize, TimeRange } from '../../lib/time-range.js';
 import type { estypes } from '@elastic/elasticsearch';
 import { IpDataError } from '../../data/errors.js';
@@ -275,12 +276,14 @@ export class ElasticQueries {
     });
   }
 
-  /** Devices per hour or day. */
+  /** Devices per hour or day, and a few of their names where the indices map one (the chart's tooltip names them). */
   prevalence(ip: string, range: TimeRange, size: BucketSize, fields?: FieldTypes): EsqlRequest {
     const f = this.#need(['timestamp', 'hostId'], fields, 'the prevalence chart');
+    const name = this.#x('hostName', fields);
     return this.#request('prevalence', ip, range, [
       `| WHERE ${f.hostId} IS NOT NULL`,
-      `| STATS devices = COUNT_DISTINCT(${f.hostId}) BY bucket = BUCKET(${f.timestamp}, ${size === 'hour' ? '1 hour' : '1 day'})`,
+      `| STATS ${[`devices = COUNT_DISTINCT(${f.hostId})`, ...(name ? [`names = VALUES(${name})`] : [])].join(', ')} BY bucket = BUCKET(${f.timestamp}, ${size === 'hour' ? '1 hour' : '1 day'})`,
+      ...(name ? [`| EVAL names = MV_SLICE(names, 0, ${esqlInt(BUCKET_DEVICE_NAMES - 1)})`] : []),
       '| SORT bucket',
     ]);
   }

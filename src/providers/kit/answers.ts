@@ -6,6 +6,7 @@
 import type { DeviceQuery, Page } from '../../data/provider.js';
 import type { LogActivity, LoggedHost, LogSourceActivity, ObservedDevice, PrevalenceBucket } from '../../data/model.js';
 import { listSource, queryDevices } from '../../data/query.js';
+import { BUCKET_DEVICE_NAMES } from '../../data/model.js';
 import { bucketMs, bucketStarts, DAY_MS, type BucketSize, type TimeRange } from '../../lib/time-range.js';
 
 /** Devices listed at most, as Defender lists them; a page's `total` still says how many matched. */
@@ -31,14 +32,20 @@ export function devicesPage(devices: readonly ObservedDevice[], query: DeviceQue
  * Every bucket of the range, in order, with the devices a backend counted in it (rows whose start
  * falls in a bucket; buckets without a row have none). `start` is any time in the bucket.
  */
-export function prevalenceBuckets(range: TimeRange, size: BucketSize, rows: Iterable<{ start: string | undefined; devices: number | undefined }>): PrevalenceBucket[] {
+export function prevalenceBuckets(range: TimeRange, size: BucketSize, rows: Iterable<{ start: string | undefined; devices: number | undefined; names?: readonly string[] }>): PrevalenceBucket[] {
   const step = bucketMs(size);
-  const byStart = new Map<number, number>();
+  const byStart = new Map<number, { devices: number; names?: readonly string[] }>();
   for (const r of rows) {
     const t = Date.parse(r.start ?? '');
-    if (Number.isFinite(t)) byStart.set(Math.floor(t / step) * step, r.devices ?? 0);
+    if (Number.isFinite(t)) byStart.set(Math.floor(t / step) * step, { devices: r.devices ?? 0, names: r.names });
   }
-  return bucketStarts(range, size).map((s) => ({ start: new Date(s).toISOString(), devices: byStart.get(s) ?? 0 }));
+  return bucketStarts(range, size).map((s) => {
+    const row = byStart.get(s);
+    const bucket: PrevalenceBucket = { start: new Date(s).toISOString(), devices: row?.devices ?? 0 };
+    const names = row?.names?.filter((n) => typeof n === 'string' && n !== '').slice(0, BUCKET_DEVICE_NAMES);
+    if (names?.length) bucket.deviceNames = names;
+    return bucket;
+  });
 }
 
 /** The log activity from each source's first and last time: the IP's first and last are theirs. */

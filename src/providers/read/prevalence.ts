@@ -2,8 +2,9 @@
  * The reader of `getPrevalence`'s answer: the chart's, loaded when the chart's question is asked
  * (the guard starts it with the request), not with the page's first paint.
  */
-import type { AlertMark, Prevalence } from '../../data/model.js';
-import { count, id, LIMITS, list, object, optCount, optStr, optTime, time, get } from './primitives.js';
+import type { AlertMark, Prevalence, PrevalenceBucket } from '../../data/model.js';
+import { BUCKET_DEVICE_NAMES } from '../../data/model.js';
+import { clip, count, id, LIMITS, list, object, optCount, optStr, optTime, time, get } from './primitives.js';
 import { severity } from './overview.js';
 
 function readAlertMark(value: unknown, path: string): AlertMark {
@@ -18,9 +19,15 @@ function readAlertMark(value: unknown, path: string): AlertMark {
   };
 }
 
-function readBucket(value: unknown, path: string) {
+function readBucket(value: unknown, path: string): PrevalenceBucket {
   const b = object(value, path);
-  return { start: time(b, 'start', path), devices: count(b, 'devices', path) };
+  const bucket: PrevalenceBucket = { start: time(b, 'start', path), devices: count(b, 'devices', path) };
+  // A sample for the tooltip, and nothing more: extra names are cut and names that are not text
+  // left out, never the chart refused for them.
+  const raw = get(b, 'deviceNames');
+  const names = Array.isArray(raw) ? raw.filter((n): n is string => typeof n === 'string' && n !== '').slice(0, BUCKET_DEVICE_NAMES).map((n) => clip(n)) : [];
+  if (names.length) bucket.deviceNames = names;
+  return bucket;
 }
 
 export function readPrevalence(value: unknown, path = ''): Prevalence {

@@ -8,6 +8,7 @@ import type { InsightChart } from '../../data/model.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import { DEVICE_DETAILS_ROWS, DEVICE_LIST_CLIPS, LAST_EVENT_CLIPS, LAST_EVENT_COLUMNS } from '../microsoft/device-rows.js';
 import { kqlClipStage, kqlDatetime, type Clips, kqlInt, kqlIp, kqlIpForms, kqlString, marker } from '../microsoft/kql.js';
+import { BUCKET_DEVICE_NAMES } from '../../data/model.js';
 
 /** The most devices the list query returns. */
 const DEVICE_LIST_ROWS = 10_000;
@@ -169,12 +170,14 @@ DeviceNetworkEvents
 | take ${kqlInt(10_000)}`;
 }
 
+/** Distinct devices per hour or day, and a few of their names (the chart's tooltip names them). */
 export function prevalenceQuery(ip: string, range: TimeRange, bucket: 'hour' | 'day'): string {
   return `${head('prevalence', ip, range)}
 DeviceNetworkEvents
 | where TimeGenerated between (start .. end) and (RemoteIP in (ips) or LocalIP in (ips))
-| summarize Devices = dcount(DeviceId) by Start = bin(TimeGenerated, ${bucket === 'hour' ? '1h' : '1d'})
-| order by Start asc`;
+| summarize Devices = dcount(DeviceId), DeviceNames = make_set(DeviceName, ${kqlInt(BUCKET_DEVICE_NAMES)}) by Start = bin(TimeGenerated, ${bucket === 'hour' ? '1h' : '1d'})
+| order by Start asc
+${kqlClipStage({}, { DeviceNames: { max: 1000, type: 'dynamic' } })}`;
 }
 
 export interface InsightDefinition {

@@ -239,7 +239,7 @@ export class SentinelProvider implements IpDataProvider {
       this.#alerts(ip, range, o.signal),
     ]);
     const base = prevalenceFrom(devices, items, range);
-    return { ...base, buckets: prevalenceBuckets(range, size, rows.map((r) => ({ start: text(r, 'Start'), devices: number(r, 'Devices') }))), totalDevices: devices.length };
+    return { ...base, buckets: prevalenceBuckets(range, size, rows.map((r) => ({ start: text(r, 'Start'), devices: number(r, 'Devices'), names: list(r, 'DeviceNames') }))), totalDevices: devices.length };
   }
 
   async listAlerts(ip: string, query: AlertQuery, o: RequestOptions): Promise<Page<AlertItem>> {
