@@ -86,6 +86,9 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
   const patches = new Map<string, Map<number, AlertItem>>();
   const sources = new Map<string, ListSource<AlertItem>>();
   const indicators: Indicator[] = [];
+  /** IPs whose generated indicators an added one replaced. */
+  const replaced = new Set<string>();
+  let indicatorCount = 0;
   /** Idempotency-Key → the request it came with and the answer given: a repeat gets the same answer, applied once. */
   const idempotent = new Map<string, { body: string; status: number; json: unknown }>();
 
@@ -159,6 +162,7 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
       return HttpResponse.json({
         updateAlerts: true,
         addIndicator: true,
+        indicators: true,
         deviceGroups: true,
         deviceEvents: true,
         timeline: true,
@@ -316,13 +320,25 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
           ...(input as IndicatorInput),
           indicatorValue: canonicalIp(input.indicatorValue!)!,
           indicatorType: 'IpAddress',
-          id: String(7000 + indicators.length + 1),
+          id: String(7000 + ++indicatorCount),
           creationTimeDateTimeUtc: new Date().toISOString(),
           createdBy: 'you@contoso.com',
         };
-        indicators.push(indicator);
+        // One indicator per value, as Defender for Endpoint keeps them: a new one replaces the old.
+        const kept = indicators.filter((i) => i.indicatorValue !== indicator.indicatorValue);
+        indicators.splice(0, indicators.length, ...kept, indicator);
+        replaced.add(indicator.indicatorValue);
         return HttpResponse.json(indicator, { status: 201 });
       });
+    }),
+
+    http.get(ip('/indicators'), async ({ params }) => {
+      const d = await begin('indicators', params['ip']);
+      if (!d || d instanceof Response) return d;
+      const value = d.ip.canonical;
+      const added = indicators.filter((i) => i.indicatorValue === value);
+      const items = [...added, ...(replaced.has(value) ? [] : d.indicators())].sort((a, b) => Date.parse(b.creationTimeDateTimeUtc) - Date.parse(a.creationTimeDateTimeUtc));
+      return HttpResponse.json({ items });
     }),
 
     http.get(`${base}/device-groups`, async () => {

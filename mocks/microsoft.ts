@@ -11,7 +11,7 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { AlertItem, AlertPatch, DeviceEvent } from '../src/data/model.js';
 import { queryAlerts } from '../src/data/query.js';
 import { applyPatch } from '../src/data/patch.js';
-import { canonicalIp } from '../src/lib/ip.js';
+import { canonicalIp, fullIpv6Form } from '../src/lib/ip.js';
 import { markerOf } from '../src/providers/microsoft/kql.js';
 import { errorsOf, huntingAnswerBody, huntingQueryError, type KqlAnalyzer } from './kql/answers.js';
 import { applyTail } from './kql/clips.js';
@@ -47,6 +47,9 @@ export interface MicrosoftMockOptions {
 
 const HOUR = 3_600_000;
 const CATEGORIES = [...new Set(ALERT_TEMPLATES.map((t) => t.category))];
+/** The properties List Indicators filters on (get-ti-indicators-collection.md). */
+const INDICATOR_FILTERABLE = new Set(['application', 'createdByDisplayName', 'expirationTime', 'generateAlert', 'title', 'rbacGroupNames', 'rbacGroupIds', 'indicatorValue', 'indicatorType', 'creationTimeDateTimeUtc', 'createdBy', 'action', 'severity']);
+
 const error = (status: number, code: string, message: string, headers?: Record<string, string>) =>
   HttpResponse.json({ error: { code, message } }, { status, headers });
 
@@ -74,7 +77,10 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
   const served = new Set<string>();
   const patches = new Map<string, AlertItem>();
   const comments = new Map<string, NonNullable<AlertItem['comments']>>();
-  const indicators: unknown[] = [];
+  const indicators: Array<Record<string, unknown>> = [];
+  /** IPs whose generated indicator one added here replaced. */
+  const replacedIps = new Set<string>();
+  let indicatorCount = 0;
   const throttledUrls = new Map<string, number>();
   const fail = (section: string) => {
     const status = options.fail?.[section];
@@ -426,9 +432,40 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
       // The documented rules (post-ti-indicator.md, indicators-overview.md), not the page's own checks.
       const problem = indicatorBodyProblem(input);
       if (problem) return error(400, 'BadRequest', problem);
-      const indicator = { ...input, id: String(9000 + indicators.length + 1), indicatorValue: canonicalIp(String(input['indicatorValue'])), creationTimeDateTimeUtc: new Date().toISOString(), createdBy: 'analyst@contoso.com', createdBySource: 'User', sourceType: 'User' };
-      indicators.push(indicator);
+      // Stored as submitted (the rules require IPv6 with all 8 groups); a second one of the same
+      // value and type updates the first ("Submits or Updates new Indicator entity").
+      const value = String(input['indicatorValue']);
+      const previous = indicators.findIndex((i) => i['indicatorValue'] === value && i['indicatorType'] === input['indicatorType']);
+      const stamp = new Date().toISOString();
+      const indicator: Record<string, unknown> = { ...input, id: previous >= 0 ? indicators[previous]!['id'] : String(9000 + ++indicatorCount), indicatorValue: value, creationTimeDateTimeUtc: previous >= 0 ? indicators[previous]!['creationTimeDateTimeUtc'] : stamp, createdBy: 'analyst@contoso.com', createdBySource: 'analyst@contoso.com', sourceType: 'User', lastUpdateTime: stamp, lastUpdatedBy: 'analyst@contoso.com' };
+      if (previous >= 0) indicators.splice(previous, 1, indicator);
+      else indicators.push(indicator);
+      replacedIps.add(canonicalIp(value) ?? value);
       return HttpResponse.json(indicator);
+    }),
+    // List Indicators (get-ti-indicators-collection.md): OData `$filter` on the documented
+    // properties (`eq`, joined by `and`), `$top` up to 10,000, `$skip`.
+    http.get(`${mde}/api/indicators`, ({ request }) => {
+      const denied = unauthorized(request) ?? fail('indicators');
+      if (denied) return denied;
+      const url = new URL(request.url);
+      const top = Number(url.searchParams.get('$top') ?? 10_000);
+      if (!Number.isInteger(top) || top < 0 || top > 10_000) return error(400, 'BadRequest', `The limit of '10000' for Top query has been exceeded. The value from the incoming request is '${url.searchParams.get('$top')}'.`);
+      const skip = Number(url.searchParams.get('$skip') ?? 0) || 0;
+      const clauses = (url.searchParams.get('$filter') ?? '').split(/\s+and\s+/i).filter(Boolean);
+      const tests: Array<(i: Record<string, unknown>) => boolean> = [];
+      for (const clause of clauses) {
+        const m = /^\s*(\w+)\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(clause);
+        if (!m || !INDICATOR_FILTERABLE.has(m[1]!)) return error(400, 'BadRequest', `Invalid filter clause: ${clause}`);
+        const [prop, value] = [m[1]!, m[2]!.replace(/''/g, "'")];
+        tests.push((i) => String(i[prop] ?? '') === value);
+        if (prop === 'indicatorValue' && canonicalIp(value)) dataset(canonicalIp(value)!);
+      }
+      // The tenant's indicators: those of the IPs served so far (as the generator has them), and the ones added here.
+      const generated = [...served].filter((ip) => !replacedIps.has(ip)).flatMap((ip) => dataset(ip).indicators().map((x) => ({ ...x, indicatorValue: fullIpv6Form(x.indicatorValue) ?? x.indicatorValue, sourceType: x.createdBy?.includes('@') ? 'User' : 'AadApp' })));
+      const all: Array<Record<string, unknown>> = [...generated, ...indicators];
+      const value = all.filter((i) => tests.every((t) => t(i))).slice(skip, skip + top);
+      return HttpResponse.json({ '@odata.context': `${mde}/api/$metadata#Indicators`, value });
     }),
     http.get(`${mde}/api/exposureScore/ByMachineGroups`, ({ request }) => {
       const denied = unauthorized(request) ?? fail('groups');

@@ -176,6 +176,17 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
         return respond(d.devicesIn(range).devices.map(deviceRow), DEVICE_TYPES);
       case 'prevalence':
         return respond(d.prevalence(range).buckets.filter((b) => b.devices > 0).map((b) => ({ Start: b.start, Devices: b.devices, DeviceNames: b.deviceNames ?? [] })), [['Start', 'datetime'], ['Devices', 'long'], ['DeviceNames', 'dynamic']]);
+      case 'indicators': {
+        // The workspace's STIX indicators for the IP: the ones the MDTI connector brought in, as the
+        // reputation insight lists them (one source for both), each created a few days before.
+        const mdti = d.insights(range).find((i) => i.id === 'mdti-reputation');
+        const rows = (mdti?.rows ?? []).map((row, k) => {
+          const [threatType, confidence, description, tags, validUntil] = row as [string, number, string, string, string];
+          const created = new Date(range.to.getTime() - (3 + 4 * k) * 86_400_000).toISOString();
+          return { Id: `indicator--${d.seed.toString(16)}-${k}`, Title: `${threatType}: ${description}`, Description: description, ThreatType: threatType, Confidence: confidence, Created: created, Modified: created, ValidUntil: validUntil, Revoked: false, SourceSystem: 'Microsoft Defender Threat Intelligence', Tags: tags };
+        });
+        return respond(rows, [['Confidence', 'int'], ['Created', 'datetime'], ['Modified', 'datetime'], ['ValidUntil', 'datetime'], ['Revoked', 'bool']]);
+      }
       default:
         return error(400, 'BadArgumentError', `The mock does not know the query “${name}”.`);
     }

@@ -5,6 +5,7 @@ import type { IpResponseActions } from '../src/components/response-actions/respo
 import { RestIpDataProvider } from '../src/providers/rest/rest-provider.js';
 import { StaticIpDataProvider } from '../src/providers/static/static-provider.js';
 import { frame } from './helpers.js';
+import type { Indicator } from '../src/data/model.js';
 
 interface Args {
   ip: string;
@@ -62,3 +63,36 @@ export const WithHuntingLink: Story = {
   render: (a) => element(new StaticIpDataProvider({ data: {}, links: { hunting: (q: string) => `https://security.example/hunting?query=${encodeURIComponent(q)}` } }), a),
 };
 export const Dark: Story = { args: { theme: 'dark' } };
+
+const DAY = 86_400_000;
+const day = (d: number) => new Date(Date.now() + d * DAY).toISOString();
+const indicator = (over: Partial<Indicator>): Indicator => ({ id: 'i', indicatorValue: '203.0.113.7', indicatorType: 'IpAddress', action: 'Block', title: 'C2 server', description: '', generateAlert: true, creationTimeDateTimeUtc: day(-3), ...over });
+const withIndicators = (indicators: Indicator[]) => new StaticIpDataProvider({ data: { '203.0.113.7': { indicators } }, deviceGroups: ['Servers – Production'] });
+const openList = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  const bar = canvasElement.querySelector('ip-response-actions') as IpResponseActions;
+  for (let i = 0; i < 40 && !bar.shadowRoot!.querySelector('[part="indicator-status"]'); i++) await new Promise((r) => setTimeout(r, 50));
+  bar.shadowRoot!.querySelector<HTMLButtonElement>('[part="indicator-status"]')?.click();
+};
+
+/** Already blocked: the strongest indicator in force says so beside Add indicator; its button lists every indicator (an allow on one group, an expired audit). */
+export const AlreadyBlocked: Story = {
+  render: (a) =>
+    element(
+      withIndicators([
+        indicator({ id: 'b', action: 'Block', title: 'C2 server: block all connections', rbacGroupNames: [], expirationTime: day(87), createdBySource: 'soc-lead@contoso.com' }),
+        indicator({ id: 'a', action: 'Allowed', title: 'Partner VPN gateway', rbacGroupNames: ['Servers – Production'], creationTimeDateTimeUtc: day(-1), createdBySource: 'Partner onboarding (app)' }),
+        indicator({ id: 'e', action: 'Audit', title: 'Suspicious host: audit', rbacGroupNames: ['Workstations – Finance'], creationTimeDateTimeUtc: day(-75), expirationTime: day(-45), createdBySource: 'analyst@contoso.com' }),
+      ]),
+      a,
+    ),
+  play: openList,
+};
+/** Allowed on some devices. */
+export const AlreadyAllowed: Story = { render: (a) => element(withIndicators([indicator({ action: 'Allowed', title: 'Sanctioned scanner', rbacGroupNames: ['Servers – Production'] })]), a) };
+/** Every indicator expired: the button says so. */
+export const IndicatorExpired: Story = { render: (a) => element(withIndicators([indicator({ action: 'Block', expirationTime: day(-2) })]), a), play: openList };
+/** Hostile text in an indicator (markup, a right-to-left override, a formula): inert text. */
+export const IndicatorHostile: Story = {
+  render: (a) => element(withIndicators([indicator({ title: '<img src=x onerror=alert(1)>', rbacGroupNames: ['Ops\u202Etxt.exe'], createdBySource: '=HYPERLINK("http://x")' })]), a),
+  play: openList,
+};

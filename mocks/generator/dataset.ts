@@ -13,6 +13,7 @@ import type {
   AlertMark,
   DeviceEvent,
   ImpactedAsset,
+  Indicator,
   Insight,
   IpDetails,
   LogActivity,
@@ -54,7 +55,7 @@ import { hashString, mix, rngAt, unit } from './random.js';
 const F = {
   time: 1, template: 2, severity: 3, status: 4, classification: 5, determination: 6, assignee: 7, investigation: 8,
   incidentTitle: 9, assets: 10, duration: 11, device: 12, user: 13, comment: 14, details: 15, prevalence: 16, events: 17,
-  timeline: 18, idTail: 19, logs: 20, tags: 21, updated: 22, prevalenceHour: 23,
+  timeline: 18, idTail: 19, logs: 20, tags: 21, updated: 22, prevalenceHour: 23, indicators: 24,
 } as const;
 
 const SEVERITY_NAMES = ['high', 'medium', 'low', 'informational'] as const;
@@ -860,6 +861,26 @@ export class IpDataset {
       })),
       alertMarksTotal: total,
     };
+  }
+
+  /**
+   * The indicators a tenant already holds for the IP, as Defender for Endpoint lists them: a
+   * command-and-control server with alerts is blocked on every device (and, when busy, had an
+   * audit indicator that expired); a scanner is audited on the servers; other IPs have none.
+   */
+  indicators(): Indicator[] {
+    if (this.#internal || !this.observed || !this.profile.alerts) return [];
+    const r = rngAt(this.seed, F.indicators);
+    const day = (d: number) => iso(Math.floor(this.now / HOUR_MS) * HOUR_MS + d * DAY_MS);
+    const base = { indicatorValue: this.ip.canonical, indicatorType: 'IpAddress' as const, generateAlert: true, application: 'ip-entity-page' };
+    if (this.profile.story === 'scanner') {
+      return [{ ...base, id: String(r.int(3000, 3999)), action: 'Audit', title: 'Scanner: audit connections to servers', description: 'Seen probing RDP and SMB on the perimeter.', severity: 'Low', rbacGroupNames: ['Servers – Production', 'Domain controllers'], creationTimeDateTimeUtc: day(-12), createdBy: 'a1b2c3d4-0000-4000-8000-00000000beef', createdBySource: 'Perimeter scan triage (app)', expirationTime: day(48) }];
+    }
+    if (this.profile.story !== 'c2') return [];
+    const block: Indicator = { ...base, id: String(r.int(4000, 4999)), action: 'Block', title: 'C2 server: block all connections', description: 'Command-and-control server named in the incident; blocked while the investigation runs.', severity: 'High', rbacGroupNames: [], recommendedActions: 'Isolate any device that still connects.', creationTimeDateTimeUtc: day(-3), createdBy: 'soc-lead@contoso.com', createdBySource: 'soc-lead@contoso.com', lastUpdateTime: day(-1), lastUpdatedBy: 'analyst@contoso.com', expirationTime: day(87) };
+    if (this.profile.alerts < 10_000) return [block];
+    const expired: Indicator = { ...base, id: String(r.int(5000, 5999)), action: 'Audit', title: 'Suspicious host: audit', description: 'Audited before the incident was opened.', severity: 'Medium', rbacGroupNames: ['Workstations – Finance'], creationTimeDateTimeUtc: day(-75), createdBy: 'analyst@contoso.com', createdBySource: 'analyst@contoso.com', expirationTime: day(-45) };
+    return [block, expired];
   }
 
   logActivity(range: TimeRange): LogActivity {

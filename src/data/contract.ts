@@ -53,6 +53,7 @@ export const PROVIDER_METHODS = {
   listDeviceEvents: { kind: 'read', required: false, capability: 'deviceEvents', range: { arg: 2 } },
   updateAlerts: { kind: 'write', required: false, capability: 'updateAlerts' },
   addIndicator: { kind: 'write', required: false, capability: 'addIndicator' },
+  listIndicators: { kind: 'read', required: false, capability: 'indicators' },
   listDeviceGroups: { kind: 'read', required: false, capability: 'deviceGroups' },
   huntingQuery: { kind: 'local', required: false },
   getTimeline: { kind: 'read', required: false, capability: 'timeline', range: { arg: 1 } },

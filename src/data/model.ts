@@ -420,6 +420,11 @@ export interface Indicator extends IndicatorInput {
   /** When it was created (Defender: `creationTimeDateTimeUtc`). */
   creationTimeDateTimeUtc: string;
   createdBy?: string;
+  /** Who or what submitted it, by name (Defender: `createdBySource`, e.g. a person or an app). */
+  createdBySource?: string;
+  /** When it last changed, and by whom (Defender: `lastUpdateTime`, `lastUpdatedBy`). */
+  lastUpdateTime?: string;
+  lastUpdatedBy?: string;
 }
 
 export type TimelineKind = Open<'alert' | 'bookmark' | 'activity' | 'anomaly'>;

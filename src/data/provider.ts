@@ -125,6 +125,8 @@ export interface ProviderCapabilities {
   insights: boolean;
   /** Threat intelligence on the IP (reputation, passive DNS …): the Threat intelligence tab and the header's reputation badge. */
   threatIntel: boolean;
+  /** The indicators already set for the IP can be listed. */
+  indicators: boolean;
   /** Indicator actions the backend accepts (default: Allowed, Audit, Warn, Block). */
   indicatorActions?: IndicatorAction[];
   /** Whether an indicator's alert takes a category (default true; Defender for Endpoint's indicator API documents none). */
@@ -158,6 +160,12 @@ export interface IpDataProvider {
   /** Apply one patch to several incidents/alerts; resolves with the updated items. */
   updateAlerts?(ids: string[], patch: AlertPatch, o: RequestOptions): Promise<AlertItem[]>;
   addIndicator?(input: IndicatorInput, o: RequestOptions): Promise<Indicator>;
+  /**
+   * The indicators the backend already holds for the IP (allow, audit, warn, block …), expired
+   * ones included, newest first: the response bar says whether the IP is blocked or allowed and
+   * where, and Add indicator warns before replacing one.
+   */
+  listIndicators?(ip: string, o: RequestOptions): Promise<Indicator[]>;
   listDeviceGroups?(o: RequestOptions): Promise<string[]>;
   /** A provider-specific hunting query; without it, the UI builds one with `lib/hunting`. */
   huntingQuery?(ip: string, range: TimeRange, language: QueryLanguage): string | undefined;

@@ -11,12 +11,15 @@
  *   reverse DNS names from all. One source failing leaves the others' answer.
  * - `updateAlerts` goes to the provider that listed each alert; alerts listed by a provider that
  *   cannot change them are refused before anything is sent, with what to do instead.
- * - Everything else (indicators, device groups, threat intelligence) from the first provider
- *   that has it.
+ * - `listIndicators` asks every provider that lists indicators and merges them, newest first
+ *   (Defender's block and allow indicators with Sentinel's threat intelligence); one source
+ *   failing leaves the others' answer.
+ * - Everything else (adding indicators, device groups, threat intelligence) from the first
+ *   provider that has it.
  */
 import type { AlertQuery, DeviceQuery, IpDataProvider, Page, ProviderCapabilities, RequestOptions, TimeRange } from '../data/provider.js';
 import { resolveCapabilities } from '../data/provider.js';
-import type { AlertItem, AlertPatch, IpDetails, WhoisInfo } from '../data/model.js';
+import type { AlertItem, AlertPatch, Indicator, IpDetails, WhoisInfo } from '../data/model.js';
 import { IpDataError, PartlyAppliedError, isAbortError } from '../data/errors.js';
 import { DAY_MS } from '../lib/time-range.js';
 import { CAPABILITY_OF, METHOD_NAMES, PROVIDER_METHODS, type CapabilityFlag, type MethodSpec, type ProviderMethod } from '../data/contract.js';
@@ -116,6 +119,7 @@ export function combineProviders(...providers: IpDataProvider[]): IpDataProvider
   }
 
   if (has('getIpDetails').length > 1) combined['getIpDetails'] = (ip: string, o: RequestOptions) => mergedDetails(has('getIpDetails'), ip, o);
+  if (has('listIndicators').length > 1) combined['listIndicators'] = (ip: string, o: RequestOptions) => mergedIndicators(has('listIndicators'), ip, o);
 
   if (owner('updateAlerts')) {
     combined['updateAlerts'] = async (ids: string[], patch: AlertPatch, o: RequestOptions): Promise<AlertItem[]> => {
@@ -194,6 +198,13 @@ const DETAIL_FIELDS = ['organization', 'isp', 'asn', 'asName', 'country', 'count
 const present = (v: unknown) => v !== undefined && v !== null && v !== '';
 
 /** Every source's details, per field: the first that has a value; reverse DNS from all. */
+async function mergedIndicators(sources: IpDataProvider[], ip: string, o: RequestOptions): Promise<Indicator[]> {
+  const answers = await Promise.allSettled(sources.map((p) => p.listIndicators!(ip, o)));
+  const got = answers.flatMap((a) => (a.status === 'fulfilled' && Array.isArray(a.value) ? [a.value] : []));
+  if (!got.length) throw (answers.find((a): a is PromiseRejectedResult => a.status === 'rejected')?.reason ?? new IpDataError('bad-response', 'No source listed the indicators.'));
+  return got.flat().sort((a, b) => Date.parse(b.creationTimeDateTimeUtc) - Date.parse(a.creationTimeDateTimeUtc));
+}
+
 async function mergedDetails(sources: IpDataProvider[], ip: string, o: RequestOptions): Promise<IpDetails> {
   const answers = await Promise.allSettled(sources.map((p) => p.getIpDetails(ip, o)));
   const got = answers.flatMap((a) => (a.status === 'fulfilled' && a.value && typeof a.value === 'object' ? [a.value] : []));

@@ -316,6 +316,9 @@ export function readIndicator(value: unknown, path = ''): Indicator {
     application: optStr(o, 'application', path),
     creationTimeDateTimeUtc: time(o, 'creationTimeDateTimeUtc', path),
     createdBy: optStr(o, 'createdBy', path),
+    createdBySource: optStr(o, 'createdBySource', path),
+    lastUpdateTime: optTime(o, 'lastUpdateTime', path),
+    lastUpdatedBy: optStr(o, 'lastUpdatedBy', path),
   };
 }
 
@@ -434,6 +437,7 @@ export const ANSWER_READERS = {
   listDeviceEvents: (v: unknown) => readRows(array(v, '', LIMITS.events), '', readDeviceEvent, unreadableEvent),
   updateAlerts: (v: unknown) => readRows(array(v, '', LIMITS.pageItems), '', readAlert, unreadableAlert),
   addIndicator: (v: unknown) => readIndicator(v),
+  listIndicators: (v: unknown) => array(v, '', LIMITS.pageItems).map((item, i) => readIndicator(item, at('', i))),
   listDeviceGroups: (v: unknown) => stringList(v),
   getTimeline: (v: unknown) => readRows(array(v, '', LIMITS.events), '', readTimelineEvent, unreadableTimelineEvent),
   getInsights: (v: unknown) => {

@@ -105,6 +105,18 @@ describe('combineProviders', () => {
     expect(error.message).to.match(/1 of 2 were changed.*The second source is down/);
   });
 
+  it("merges every source's indicators, newest first, and keeps one source's when another fails", async () => {
+    const made = (id: string, action: string, daysBack: number) => ({ id, indicatorValue: IP, indicatorType: 'IpAddress' as const, action, title: id, description: '', generateAlert: false, creationTimeDateTimeUtc: daysAgo(daysBack) });
+    const block = withOverrides(staticProvider(), { listIndicators: async () => [made('block', 'Block', 5)] });
+    const intel = withOverrides(staticProvider(), { listIndicators: async () => [made('intel-new', 'ThreatIntel', 1), made('intel-old', 'ThreatIntel', 9)] });
+    const both = combineProviders(block, intel);
+    expect((await both.listIndicators!(IP, o())).map((i) => i.id)).to.deep.equal(['intel-new', 'block', 'intel-old']);
+    const failing = withOverrides(staticProvider(), { listIndicators: async () => Promise.reject(new IpDataError('unavailable', 'TI down.')) });
+    expect((await combineProviders(block, failing).listIndicators!(IP, o())).map((i) => i.id)).to.deep.equal(['block']);
+    const error = await rejection(combineProviders(failing, failing).listIndicators!(IP, o()));
+    expect((error as IpDataError).message).to.equal('TI down.');
+  });
+
   it('combines the IP details per field, and keeps one source’s answer when another fails', async () => {
     const { shallow, deep, both } = sources();
     const details = await both.getIpDetails(IP, o());

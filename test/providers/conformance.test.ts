@@ -29,7 +29,7 @@ const getToken = async () => 'conformance-token';
 function staticFromGenerator(): IpDataProvider {
   const d = new IpDataset(IP, { now: NOW });
   return new StaticIpDataProvider({
-    data: { [IP]: { details: d.details(), alerts: Array.from({ length: d.alertCount }, (_, i) => d.alert(i)), devices: d.devices(), logActivity: d.logActivity(range30) } },
+    data: { [IP]: { details: d.details(), alerts: Array.from({ length: d.alertCount }, (_, i) => d.alert(i)), devices: d.devices(), logActivity: d.logActivity(range30), indicators: d.indicators() } },
   });
 }
 
@@ -119,6 +119,20 @@ function describeProvider(name: string, make: () => IpDataProvider) {
         const counts = page.items.map((d) => d.connectionCount);
         expect(counts, 'most connections first').to.deep.equal([...counts].sort((x, y) => y - x));
       }
+    });
+
+    it('lists the indicators set for the IP, newest first, and one added replaces the one of the same value', async function () {
+      const caps = await resolveCapabilities(p, o());
+      if (!caps.indicators) return this.skip();
+      const before = await p.listIndicators!(IP, o());
+      // The generated C2 server: blocked where indicators enforce (Defender, REST, static), in threat intelligence where they do not (Sentinel).
+      expect(before.map((i) => i.action), 'the generated C2 server').to.include(caps.addIndicator ? 'Block' : 'ThreatIntel');
+      const times = before.map((i) => Date.parse(i.creationTimeDateTimeUtc));
+      expect(times).to.deep.equal([...times].sort((a, b) => b - a));
+      if (!caps.addIndicator) return;
+      const added = await p.addIndicator!({ indicatorValue: IP, indicatorType: 'IpAddress', action: 'Allowed', title: 'Partner', description: 'Sanctioned partner.', generateAlert: false }, o());
+      const after = await p.listIndicators!(IP, o());
+      expect(after.map((i) => [i.id, i.action])).to.deep.equal([[added.id, 'Allowed']]);
     });
 
     it('stops at once when the caller aborts', async () => {

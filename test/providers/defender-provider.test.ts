@@ -435,6 +435,26 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     expect(refused.message).to.contain('not supported for IP address indicators');
   });
 
+  it("lists the tenant's indicators for the IP through List Indicators' $filter, IPv6 in the 8-group form it was added in", async () => {
+    const seen = watch();
+    const { p } = provider();
+    expect((await p.getCapabilities!(o())).indicators).to.equal(true);
+    // The busy C2 server: blocked everywhere now, audited on one group before (expired).
+    const existing = await p.listIndicators!('198.51.100.23', o());
+    expect(existing.map((i) => [i.action, i.rbacGroupNames])).to.deep.equal([['Block', []], ['Audit', ['Workstations – Finance']]]);
+    expect(existing[0]!.createdBySource).to.equal('soc-lead@contoso.com');
+    const list = seen.find((s) => s.method === 'GET' && s.url.pathname === '/api/indicators')!;
+    expect(list.url.searchParams.get('$filter')).to.equal("indicatorValue eq '198.51.100.23'");
+    const v6 = '2001:db8::7';
+    const added = await p.addIndicator!({ indicatorValue: v6, indicatorType: 'IpAddress', action: 'Warn', title: 'Phish kit', description: 'd', generateAlert: true }, o());
+    const after = await p.listIndicators!(v6, o());
+    expect(after.map((i) => i.id)).to.deep.equal([added.id]);
+    expect(after[0]!.indicatorValue).to.equal('2001:db8:0:0:0:0:0:7');
+    // A second one of the same value updates the first, as the API documents.
+    await p.addIndicator!({ indicatorValue: v6, indicatorType: 'IpAddress', action: 'Block', title: 'Phish kit', description: 'd', generateAlert: true }, o());
+    expect((await p.listIndicators!(v6, o())).map((i) => [i.id, i.action])).to.deep.equal([[added.id, 'Block']]);
+  });
+
   it('links into the Defender portal, with the tenant, and opens hunting with the query', async () => {
     const { p } = provider();
     expect(p.links!.device!('abc')).to.equal('https://security.microsoft.com/machines/v2/abc/overview?tid=contoso-tenant');

@@ -80,6 +80,7 @@ function cases(): Case[] {
     s('device details', sentinel.deviceDetailsQuery(ip, range, ids)),
     s('device search', sentinel.deviceSearchQuery(ip, range, 'powershell')),
     s('prevalence', sentinel.prevalenceQuery(ip, range, 'hour'), hourly),
+    s('indicators', sentinel.indicatorsQuery(ip, range)),
     ...sentinel.INSIGHTS.map((i) => s(`insight ${i.id}`, i.query(ip, range), i.chart ? daily : undefined)),
   ];
 }

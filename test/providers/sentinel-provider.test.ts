@@ -27,6 +27,20 @@ useMockApi();
 describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
   afterEach(() => worker.events.removeAllListeners());
 
+  it("lists the workspace's threat intelligence indicators for the IP: they enforce nothing, the reputation insight names the same", async () => {
+    const p = guardProvider(sentinel());
+    expect((await resolveCapabilities(p, o())).indicators).to.equal(true);
+    const [indicators, insights] = await Promise.all([p.listIndicators!(IP, o()), p.getInsights!(IP, range, o())]);
+    expect(indicators.length).to.be.greaterThan(0);
+    expect(new Set(indicators.map((i) => i.action))).to.deep.equal(new Set(['ThreatIntel']));
+    expect(new Set(indicators.map((i) => i.createdBySource))).to.deep.equal(new Set(['Microsoft Defender Threat Intelligence']));
+    const mdti = insights.find((i) => i.id === 'mdti-reputation')!;
+    expect(indicators.map((i) => i.description).sort()).to.deep.equal(mdti.rows.map((r) => r[2]).sort());
+    const times = indicators.map((i) => Date.parse(i.creationTimeDateTimeUtc));
+    expect(times, 'newest first').to.deep.equal([...times].sort((a, b) => b - a));
+    expect(indicators.every((i) => Date.parse(i.expirationTime!) > Date.now())).to.equal(true);
+  });
+
   it('needs a workspace id', () => {
     expect(() => new SentinelProvider({ getToken, workspaceId: '' })).to.throw(TypeError);
   });

@@ -61,6 +61,16 @@ describe('answer readers', () => {
     expect(bucket(undefined)).to.deep.equal({ start: '2026-11-01T00:00:00.000Z', devices: 9 });
   });
 
+  it('reads the indicators set for an IP, and names the one it cannot read', () => {
+    const good = { id: '7', indicatorValue: '203.0.113.7', action: 'Block', title: 'C2', creationTimeDateTimeUtc: '2026-11-20T10:00:00Z', expirationTime: '2027-01-01T00:00:00Z', rbacGroupNames: [], createdBySource: 'soc-lead@contoso.com', lastUpdateTime: '2026-11-21T10:00:00Z', lastUpdatedBy: 'analyst@contoso.com' };
+    const [read] = readAnswer('listIndicators', [good]);
+    expect(read).to.include({ id: '7', action: 'Block', createdBySource: 'soc-lead@contoso.com', lastUpdateTime: '2026-11-21T10:00:00.000Z', lastUpdatedBy: 'analyst@contoso.com' });
+    expect(read!.rbacGroupNames).to.deep.equal([]);
+    const err = fails(() => readAnswer('listIndicators', [good, { ...good, creationTimeDateTimeUtc: 'yesterday' }]));
+    expect(err.message).to.contain('listIndicators → [1].creationTimeDateTimeUtc');
+    expect(fails(() => readAnswer('listIndicators', { items: [] })).message).to.contain('listIndicators: expected a list');
+  });
+
   it('refuses negative, fractional and non-numeric counts; ports, coordinates and AS numbers out of range', () => {
     for (const v of [-1, 1.5, 'many', NaN, null, {}]) {
       expect(fails(() => readAnswer('getSecuritySummary', { ...summary, activeAlerts: v })).field, String(v)).to.equal('activeAlerts');

@@ -152,4 +152,12 @@ export const indicatorWizardStyles = css`
   .confirm h3 {
     margin: 0 0 var(--_space);
   }
+  .existing-note {
+    margin: 0 0 var(--_space);
+    padding: 6px 10px;
+    border-inline-start: 3px solid var(--_severity-medium);
+    border-radius: var(--_radius-small);
+    background: color-mix(in srgb, var(--_severity-medium) 10%, transparent);
+    font-size: var(--_font-size-small);
+  }
 `;

@@ -15,6 +15,7 @@ import { requestAction } from '../shared/actions.js';
 import { indicatorIneligibility } from '../shared/indicator.js';
 import { draftProblems, draftToInput, emptyDraft, isDirty, STEP_FIELDS, stepLabel, WIZARD_STEPS, type IndicatorDraft, type WizardStep } from './indicator-draft.js';
 import { msg, str } from '../shared/l10n.js';
+import { indicatorView } from '../shared/indicator-view-lazy.js';
 
 const DEFAULT_INDICATOR_ACTIONS: readonly IndicatorAction[] = ['Allowed', 'Audit', 'Warn', 'Block'];
 
@@ -25,7 +26,9 @@ const DEFAULT_INDICATOR_ACTIONS: readonly IndicatorAction[] = ['Allowed', 'Audit
  * inline, announced, the first invalid field focused); closing with entries asks first; a failed
  * submit keeps every entry and retries with the same idempotency key. The wizard stays bound to
  * the IP it was opened for: if the page moves to another IP meanwhile it says so and offers to
- * switch. Used by `<ip-response-actions>`; works alone (`show()`).
+ * switch. Given the indicators already set for the IP (`existing`), it says which one in force a
+ * new indicator of the same value replaces, as Defender for Endpoint does. Used by
+ * `<ip-response-actions>`; works alone (`show()`).
  *
  * Keyboard: a WAI-ARIA modal dialog (focus moves in and wraps, Escape asks to close, focus
  * returns); the discard question is an alert dialog. Enter in a text field or Ctrl+Enter (⌘Enter)
@@ -42,6 +45,8 @@ export class IpIndicatorWizard extends IpDataElement {
 
   /** Whether the wizard is open. */
   @property({ type: Boolean, reflect: true }) open = false;
+  /** The indicators already set for the IP (`<ip-response-actions>` gives them): the wizard says which one a new indicator replaces. */
+  @property({ attribute: false }) existing?: readonly Indicator[];
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
@@ -295,6 +300,7 @@ export class IpIndicatorWizard extends IpDataElement {
         if (last) void this.#submit();
         else this.#next();
       }} @keydown=${this.#onFormKeydown}>
+        ${this.#renderExisting()}
         <h3 id="step-title" tabindex="-1">${stepLabel(this.step)} <span class="muted">· ${msg(str`step ${index + 1} of ${WIZARD_STEPS.length}`)}</span></h3>
         ${renderStep({
           ip,
@@ -320,6 +326,18 @@ export class IpIndicatorWizard extends IpDataElement {
           ? html`<button type="button" class="button primary submit" aria-disabled=${this.submitting ? 'true' : 'false'} @click=${() => this.#submit()}>${this.submitting ? msg('Submitting…') : msg('Submit')}</button>`
           : html`<button type="button" class="button primary" @click=${() => this.#next()}>${msg('Next')}</button>`}
       </div>`;
+  }
+
+  /** The indicator in force a new one replaces (its words load with the first indicator given). */
+  #renderExisting(): TemplateResult | typeof nothing {
+    const existing = this.existing;
+    if (!existing?.length) return nothing;
+    const view = indicatorView.value;
+    if (!view) {
+      void indicatorView.load().then(() => this.requestUpdate());
+      return nothing;
+    }
+    return view.renderReplaceNote(existing, this.locale);
   }
 
   #renderConfirm(): TemplateResult {

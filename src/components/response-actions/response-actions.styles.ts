@@ -112,4 +112,50 @@ export const responseActionsStyles = css`
   .fallback .button {
     align-self: flex-start;
   }
+  .button.indicator-status {
+    min-height: 26px;
+    padding: 0 10px;
+    border: 1px solid color-mix(in srgb, var(--_badge-color) 45%, transparent);
+    border-radius: 999px;
+    color: var(--_badge-color);
+    background: color-mix(in srgb, var(--_badge-color) 10%, transparent);
+    font-weight: 600;
+  }
+  .effect-blocked {
+    --_badge-color: var(--_severity-high);
+  }
+  .effect-warned {
+    --_badge-color: var(--_severity-medium);
+  }
+  .effect-audited {
+    --_badge-color: var(--_severity-low);
+  }
+  .effect-allowed {
+    --_badge-color: var(--_color-success);
+  }
+  .effect-intel {
+    /* The accent's darker shade: the plain accent on its own tint misses 4.5:1. */
+    --_badge-color: var(--_color-accent-hover);
+  }
+  .indicator-list ul {
+    list-style: none;
+    margin: var(--_space) 0 0;
+    padding: 0;
+  }
+  .indicator-list li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 4px var(--_space);
+    padding: 4px 0;
+    border-bottom: 1px solid var(--_color-border);
+    font-size: var(--_font-size-small);
+  }
+  .effect-none,
+  .effect-other {
+    --_badge-color: var(--_color-text);
+  }
+  .indicator-title {
+    font-weight: 600;
+  }
 `;

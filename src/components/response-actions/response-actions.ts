@@ -25,6 +25,7 @@ import type { LookupService } from '../lookup-links/lookups.js';
 import type { IpIndicatorWizard } from '../indicator-wizard/indicator-wizard.js';
 import { huntQuery, type IpHuntDialog } from '../hunt-dialog/hunt-dialog.js';
 import { msg, str } from '../shared/l10n.js';
+import { ExistingIndicators } from './existing-indicators.js';
 import { QUERY_LANGUAGES } from '../../lib/hunting.js';
 import type { QueryLanguage } from '../../data/model.js';
 
@@ -74,7 +75,10 @@ interface Availability {
  * go hunt (`<ip-hunt-dialog>`: ready queries for Defender, Sentinel, Elastic and Splunk; when the
  * provider links hunting, Go hunt opens it with the Defender query and "Hunting queries" keeps the
  * dialog),
- * investigate in the Activity log, open the cloud app IP settings, copy the IP, copy a
+ * say whether the IP is already blocked, warned, audited or allowed by an indicator (when the
+ * provider lists them; the button shows each indicator's scope, expiry and author, and Add
+ * indicator warns before replacing one), investigate in the Activity log, open the cloud app IP
+ * settings, copy the IP, copy a
  * Markdown summary of the IP, and look it up in outside reputation services (`<ip-lookup-links>`,
  * only for an address that may leave the organization). Narrow, the secondary actions move into a
  * "More actions" menu.
@@ -99,6 +103,8 @@ interface Availability {
  * @csspart lookup-button - The Look up elsewhere menu button (`<ip-lookup-links>`).
  * @csspart lookup-menu - Its menu of outside services.
  * @csspart lookup-link - Each outside service's link.
+ * @csspart indicator-status - What the indicators already set for the IP do ("Blocked", "Allowed" …), a button that shows their list.
+ * @csspart indicator-list - That list: each indicator's action, title, scope, expiry and who set it.
  * @cssprop --ip-response-actions-dialog-width - Width of the Add indicator dialog (default 40rem; the old name `--ip-dialog-width` still works). The Go hunt dialog: `--ip-hunt-dialog-width`.
  */
 export class IpResponseActions extends IpSectionElement {
@@ -130,6 +136,15 @@ export class IpResponseActions extends IpSectionElement {
   #available = new Map<ActionId, Availability>();
   /** Whether `actions` names `look-up` (the outside services in Go hunt, and in the bar unless the page's header has them), worked out with the rest. */
   #offersLookups = true;
+  /** The indicators already set for the IP: the bar's status button and list, and Add indicator's warning. */
+  readonly #existing = new ExistingIndicators(this, {
+    provider: () => {
+      const provider = this.source.provider;
+      return provider && this.capabilities?.indicators === true && typeof provider.listIndicators === 'function' ? provider : undefined;
+    },
+    ip: () => this.#ip,
+    locale: () => this.locale,
+  });
 
   protected override get needsCapabilities(): boolean {
     return true;
@@ -370,6 +385,7 @@ export class IpResponseActions extends IpSectionElement {
     const secondary = visible.filter((id) => !PRIMARY.includes(id));
     return html`<div class="bar" part="base" role="group" aria-label=${msg('Response actions')}>
       ${visible.filter((id) => PRIMARY.includes(id)).map((id) => this.#renderAction(id, false))}
+      ${this.#existing.renderStatus()}
       <span class="secondary">${secondary.map((id) => this.#renderAction(id, false))}</span>
       ${secondary.length
         ? html`<span class="more" @focusout=${this.#menu.onFocusOut}>
@@ -383,6 +399,7 @@ export class IpResponseActions extends IpSectionElement {
       ${this.#offersLookups && !this.source.inPage ? html`<ip-lookup-links exportparts="button: lookup-button, menu: lookup-menu, link: lookup-link" .ip=${this.ip} .services=${this.lookups}></ip-lookup-links>` : nothing}
       <span class="status ${this.#status.kind}" role="status">${this.#status.text ? html`${this.#status.kind === 'ok' ? checkIcon : infoIcon} ${this.#status.text}` : nothing}</span>
     </div>
+    ${this.#existing.renderList()}
     ${visible.some((id) => this.#availability(id).reason)
       ? html`<div class="notes">
           ${visible.map((id) => {
@@ -403,7 +420,7 @@ export class IpResponseActions extends IpSectionElement {
   override render() {
     // The dialogs take the bar's own provider, IP and range when it has them; else, like the bar, the page's.
     return html`${this.#renderBar()}
-      <ip-indicator-wizard exportparts="dialog" .provider=${this.provider} .ip=${this.ip} .range=${this.range}></ip-indicator-wizard>
+      <ip-indicator-wizard exportparts="dialog" .provider=${this.provider} .ip=${this.ip} .range=${this.range} .existing=${this.#existing.list} @ip-indicator-added=${() => this.#existing.refresh()}></ip-indicator-wizard>
       <ip-hunt-dialog exportparts="dialog, query" .provider=${this.provider} .ip=${this.ip} .range=${this.range} .services=${this.#offersLookups ? this.lookups : NO_LOOKUPS}></ip-hunt-dialog>`;
   }
 }

@@ -123,6 +123,7 @@ export class DefenderXdrProvider implements IpDataProvider {
       updateAlerts: true,
       // Indicators go through the Defender for Endpoint API: only with its address (the host's proxy).
       addIndicator: Boolean(this.#mde),
+      indicators: Boolean(this.#mde),
       deviceGroups: true,
       deviceEvents: true,
       timeline: false,
@@ -345,6 +346,31 @@ export class DefenderXdrProvider implements IpDataProvider {
       idempotencyKey: o.idempotencyKey,
     });
     return indicatorFromMde(raw);
+  }
+
+  /**
+   * The tenant's indicators for the IP (List Indicators: `$filter` on `indicatorValue`, which
+   * holds an IPv6 address with all 8 groups, as Add indicator writes it), newest first.
+   */
+  async listIndicators(ip: string, o: RequestOptions): Promise<Indicator[]> {
+    const value = fullIpv6Form(ip);
+    if (!value) throw new IpDataError('invalid-input', `“${String(ip).slice(0, 64)}” is not a valid IP address.`, { reason: { id: 'invalid-ip', input: String(ip).slice(0, 64) } });
+    if (!this.#mde) return [];
+    const raw = (await this.#t.call({
+      api: this.#mde,
+      method: 'GET',
+      path: `api/indicators?$filter=${encodeURIComponent(`indicatorValue eq '${value}'`)}`,
+      signal: o.signal,
+      limiter: this.#mdeLimit,
+      permission: 'Ti.ReadWrite.All',
+      what: `the indicators for ${ip}`,
+      read: true,
+    })) as { value?: unknown };
+    const items = Array.isArray(raw?.value) ? raw.value : [];
+    return items
+      .filter((i) => (i as { indicatorType?: unknown })?.indicatorType === 'IpAddress')
+      .map(indicatorFromMde)
+      .sort((a, b) => Date.parse(b.creationTimeDateTimeUtc) - Date.parse(a.creationTimeDateTimeUtc));
   }
 
   /**

@@ -294,7 +294,8 @@ export function indicatorFromMde(raw: unknown): Indicator {
     title: str(i['title']) ?? '',
     description: str(i['description']) ?? '',
     severity: str(i['severity']) as Indicator['severity'],
-    generateAlert: i['generateAlert'] === true,
+    // An "Enum True/False" in the entity's table, a boolean in its examples.
+    generateAlert: i['generateAlert'] === true || String(i['generateAlert']).toLowerCase() === 'true',
     expirationTime: str(i['expirationTime']),
     recommendedActions: str(i['recommendedActions']),
     category: str(i['category']),
@@ -302,5 +303,9 @@ export function indicatorFromMde(raw: unknown): Indicator {
     application: str(i['application']),
     creationTimeDateTimeUtc: str(i['creationTimeDateTimeUtc']) ?? '',
     createdBy: str(i['createdBy']),
+    // `createdBySource` in the entity's table; the list's example names it `source`.
+    createdBySource: str(i['createdBySource']) ?? str(i['source']),
+    lastUpdateTime: str(i['lastUpdateTime']),
+    lastUpdatedBy: str(i['lastUpdatedBy']),
   };
 }

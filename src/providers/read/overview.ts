@@ -5,7 +5,7 @@
  * The readers of the lists' answers live in `validate.ts`, loaded with the tabs that show them;
  * together they are the single definition of what an answer may be.
  */
-import type { FirstPaintMethod } from '../../data/contract.js';
+import { CAPABILITY_FLAGS, type FirstPaintMethod } from '../../data/contract.js';
 import { IpDataError } from '../../data/errors.js';
 import {
   ALERT_STATUSES,
@@ -135,7 +135,8 @@ export function readLogActivity(value: unknown, path = ''): LogActivity {
 export function readCapabilities(value: unknown, path = ''): Partial<ProviderCapabilities> {
   const o = object(value, path);
   const out: Partial<ProviderCapabilities> = {};
-  for (const key of ['updateAlerts', 'addIndicator', 'deviceGroups', 'deviceEvents', 'timeline', 'insights', 'threatIntel'] as const) {
+  // Every yes/no capability the contract has (a flag added there is read here without a second list).
+  for (const key of CAPABILITY_FLAGS) {
     const v = get(o, key);
     if (v != null) {
       if (typeof v !== 'boolean') bad(at(path, key), 'true or false', v);

@@ -145,6 +145,10 @@ export class RestIpDataProvider implements IpDataProvider {
     return this.#send('POST', '/indicators', input, o, reader('addIndicator'));
   }
 
+  async listIndicators(ip: string, o: RequestOptions): Promise<Indicator[]> {
+    return this.#get(`/ips/${this.#ip(ip)}/indicators`, undefined, o, reader('listIndicators', { wrapped: true }));
+  }
+
   async listDeviceGroups(o: RequestOptions): Promise<string[]> {
     return this.#get('/device-groups', undefined, o, reader('listDeviceGroups', { wrapped: true }));
   }

@@ -205,6 +205,26 @@ const INDICATORS = `ThreatIntelIndicators
 | where IsDeleted != true and Revoked != true and (isnull(ValidUntil) or ValidUntil > now())
 | extend ThreatType = tostring(Data.indicator_types[0]), Description = tostring(Data.description), IndicatorId = tostring(Data.id)`;
 
+/** What the indicators query cuts (STIX names and descriptions run long; sources and tags nearly whole). */
+export const INDICATOR_CLIPS: Clips = { Id: 200, Title: 300, Description: 1_000, ThreatType: 64, SourceSystem: 200, Tags: 500 };
+
+/**
+ * The workspace's threat intelligence indicators for the IP (the newest version of each, live or
+ * expired, not deleted), for the response bar: what Sentinel's TI-matching analytics rules raise
+ * alerts on. `start`/`end` are the two weeks indicators are republished in.
+ */
+export function indicatorsQuery(ip: string, range: TimeRange): string {
+  return `${head('indicators', ip, range)}
+ThreatIntelIndicators
+| where TimeGenerated between (start .. end)
+| where ObservableKey in ("ipv4-addr:value", "ipv6-addr:value", "network-traffic:src_ref.value", "network-traffic:dst_ref.value") and ObservableValue == ip
+| summarize arg_max(TimeGenerated, *) by Id
+| where IsDeleted != true
+| project Id, Title = tostring(Data.name), Description = tostring(Data.description), ThreatType = tostring(Data.indicator_types[0]), Confidence, Created, Modified, ValidUntil, Revoked, SourceSystem, Tags
+${kqlClipStage(INDICATOR_CLIPS)}
+| top 100 by Created desc`;
+}
+
 /** An insight whose query ends by cutting `clips` (its last stage, given to `query` as `cut`). */
 function withCuts(d: Omit<InsightDefinition, 'query' | 'clips'> & { clips: Clips; query: (ip: string, range: TimeRange, cut: string) => string }): InsightDefinition {
   return { ...d, query: (ip, range) => d.query(ip, range, kqlClipStage(d.clips)) };

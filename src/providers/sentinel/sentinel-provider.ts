@@ -10,12 +10,12 @@ import { defaultRange, devicesPage, logActivity, prevalenceBuckets } from '../ki
 import { requireIp } from '../kit/ip.js';
 import { IpDataError } from '../../data/errors.js';
 import { prevalenceFrom, summarize } from '../../data/derive.js';
-import type { AlertItem, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
+import type { AlertItem, Indicator, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
 import { severity } from '../read/overview.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { listSource, queryAlerts, splitDeviceSearch } from '../../data/query.js';
 import { isExternalScope } from '../../lib/ip.js';
-import { bucketSizeFor, type TimeRange } from '../../lib/time-range.js';
+import { bucketSizeFor, DAY_MS, type TimeRange } from '../../lib/time-range.js';
 import { deviceFromHunting } from '../microsoft/device-rows.js';
 import { DeviceDetails } from '../microsoft/device-details.js';
 import { clipped } from '../microsoft/kql.js';
@@ -25,7 +25,7 @@ import { cutText, list, logAnalyticsRows, number, text, type Row } from '../micr
 import { ConcurrencyQueue } from '../microsoft/queue.js';
 import { MicrosoftTransport, type MicrosoftApi, type TokenSource } from '../microsoft/transport.js';
 import { ItemLinks, sentinelLinks } from './links.js';
-import { ALERT_CLIPS, ALERT_ROWS, alertsQuery, deviceDetailsQuery, deviceSearchQuery, devicesQuery, INSIGHTS, logActivityQuery, loggedHostsQuery, prevalenceQuery, TIMELINE_CLIPS, timelineQuery, type InsightDefinition } from './queries.js';
+import { ALERT_CLIPS, ALERT_ROWS, alertsQuery, deviceDetailsQuery, deviceSearchQuery, devicesQuery, INDICATOR_CLIPS, indicatorsQuery, INSIGHTS, logActivityQuery, loggedHostsQuery, prevalenceQuery, TIMELINE_CLIPS, timelineQuery, type InsightDefinition } from './queries.js';
 
 export interface SentinelProviderOptions {
   /** Gives an access token for a scope (the host's MSAL `acquireTokenSilent`, or its backend). */
@@ -180,7 +180,7 @@ export class SentinelProvider implements IpDataProvider {
   }
 
   async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
-    return { updateAlerts: false, addIndicator: false, deviceGroups: false, deviceEvents: false, timeline: true, insights: true, maxLookbackDays: this.#options.maxLookbackDays ?? 90 };
+    return { updateAlerts: false, addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: false, timeline: true, insights: true, maxLookbackDays: this.#options.maxLookbackDays ?? 90 };
   }
 
   async getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails> {
@@ -221,6 +221,36 @@ export class SentinelProvider implements IpDataProvider {
     const summary = summarize(alerts.items, devices.items, range);
     const incomplete = alerts.partial ?? devices.partial;
     return incomplete ? { ...summary, incomplete } : summary;
+  }
+
+  /**
+   * The workspace's threat intelligence indicators for the IP (ThreatIntelIndicators, republished
+   * every 7 days: the last two weeks hold every live one), as indicators whose action is
+   * `ThreatIntel`: they enforce nothing on devices; Sentinel's TI-matching rules alert on them.
+   * A revoked indicator ended when it was revoked.
+   */
+  async listIndicators(ip: string, o: RequestOptions): Promise<Indicator[]> {
+    const canonical = requireIp(ip).canonical;
+    const now = Date.now();
+    const range = { from: new Date(now - 14 * DAY_MS), to: new Date(now) };
+    const { rows } = await this.#query(indicatorsQuery(canonical, range), range, `the threat intelligence indicators for ${canonical}`, o.signal);
+    return rows.map((r): Indicator => {
+      const revoked = r['revoked'] === true || String(r['revoked']).toLowerCase() === 'true';
+      const created = text(r, 'Created') ?? text(r, 'Modified') ?? '';
+      return {
+        id: text(r, 'Id') ?? '',
+        indicatorValue: canonical,
+        indicatorType: 'IpAddress',
+        action: 'ThreatIntel',
+        title: cutText(r, 'Title', INDICATOR_CLIPS) || cutText(r, 'ThreatType', INDICATOR_CLIPS) || 'Threat intelligence indicator',
+        description: cutText(r, 'Description', INDICATOR_CLIPS) ?? '',
+        generateAlert: false,
+        expirationTime: revoked ? (text(r, 'Modified') ?? created) : text(r, 'ValidUntil'),
+        creationTimeDateTimeUtc: created,
+        createdBySource: cutText(r, 'SourceSystem', INDICATOR_CLIPS),
+        lastUpdateTime: text(r, 'Modified'),
+      };
+    });
   }
 
   async getLogActivity(ip: string, range: TimeRange, o: RequestOptions): Promise<LogActivity> {

@@ -39,6 +39,7 @@ import {
   readAlert,
   readDevice,
   readDeviceEvent,
+  readIndicator,
   readInsight,
   readIpDetails,
   readLogActivity,
@@ -61,6 +62,8 @@ export interface StaticIpData {
   devices?: ObservedDevice[];
   /** Device id → that device's events with this IP. */
   deviceEvents?: Record<string, DeviceEvent[]>;
+  /** Indicators already set for the IP (block, allow …); Add indicator replaces one of the same value. */
+  indicators?: Indicator[];
   timeline?: TimelineEvent[];
   insights?: Insight[];
   /** Threat intelligence: the summary, and each list's records (paged by the provider). */
@@ -118,6 +121,8 @@ export class StaticIpDataProvider implements IpDataProvider {
   readonly #data = new Map<string, StaticIpData>();
   readonly #prepared = new Map<string, Prepared>();
   readonly #indicators: Indicator[] = [];
+  /** IPs whose given indicators an added one replaced. */
+  readonly #replaced = new Set<string>();
   readonly #sentinel: boolean;
   readonly #threatIntel: boolean;
 
@@ -148,6 +153,7 @@ export class StaticIpDataProvider implements IpDataProvider {
       timeline: this.#sentinel,
       insights: this.#sentinel,
       threatIntel: this.#threatIntel,
+      indicators: true,
       indicatorActions: ['Allowed', 'Audit', 'Warn', 'Block'],
     };
   }
@@ -274,8 +280,19 @@ export class StaticIpDataProvider implements IpDataProvider {
       creationTimeDateTimeUtc: new Date().toISOString(),
       createdBy: this.#options.currentUser ?? 'you',
     };
-    this.#indicators.push(indicator);
+    // One indicator per value, as Defender for Endpoint keeps them: a new one replaces the old.
+    const same = (i: Indicator) => canonicalIp(i.indicatorValue) === indicator.indicatorValue;
+    this.#indicators.splice(0, this.#indicators.length, ...this.#indicators.filter((i) => !same(i)), indicator);
+    this.#replaced.add(indicator.indicatorValue);
     return indicator;
+  }
+
+  async listIndicators(ip: string, o: RequestOptions): Promise<Indicator[]> {
+    await this.#latency(o);
+    const canonical = requireIp(ip).canonical;
+    const added = this.#indicators.filter((i) => i.indicatorValue === canonical);
+    const given = this.#replaced.has(canonical) ? [] : (this.#prepare(ip).raw.indicators ?? []).map((i, k) => readIndicator(i, `data["${canonical}"].indicators[${k}]`));
+    return [...added, ...given].sort((a, b) => Date.parse(b.creationTimeDateTimeUtc) - Date.parse(a.creationTimeDateTimeUtc));
   }
 
   async listDeviceGroups(o: RequestOptions): Promise<string[]> {

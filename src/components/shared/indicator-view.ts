@@ -1,0 +1,58 @@
+/**
+ * The indicators already set for an IP, drawn: the response bar's status button and list, and
+ * the add-indicator wizard's note of what a new indicator replaces. Loaded when a provider first
+ * lists an indicator for the IP, so the bar's first paint carries none of it.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { own, type Indicator } from '../../data/model.js';
+import { msg, str } from './l10n.js';
+import { effectOf, effectWord, expiryText, inForce, inForceByStrength, scopeText, setByText, THREAT_INTEL_ACTION } from './indicator-status.js';
+import { INDICATOR_ACTION_LABELS } from '../indicator-wizard/indicator-labels.js';
+import { revealControls } from '../../lib/text.js';
+
+function actionLabel(action: string): string {
+  return action === THREAT_INTEL_ACTION ? msg('Threat intel') : (own(INDICATOR_ACTION_LABELS, action) ?? revealControls(action));
+}
+
+/** What the strongest indicator in force does, as a disclosure button for the list. */
+export function renderStatus(list: readonly Indicator[], open: boolean, toggle: () => void): TemplateResult {
+  const active = inForceByStrength(list, Date.now());
+  const effect = active.length ? effectOf(active[0]!.action) : undefined;
+  const word = effect ? effectWord(effect) : msg('Indicator expired');
+  const count = active.length > 1 ? html` <span class="count">· ${active.length}</span>` : nothing;
+  return html`<span class="item"><button type="button" class="button subtle indicator-status badge ${effect ? `effect-${effect}` : 'effect-none'}" part="indicator-status"
+      aria-expanded=${open ? 'true' : 'false'} aria-controls="indicator-list" @click=${toggle}>
+    <span class="dot" aria-hidden="true"></span>${word}${count}<span class="visually-hidden">: ${msg('indicators set for this IP')}</span>
+  </button></span>`;
+}
+
+/** One line per indicator: those in force strongest first, then the expired ones. */
+export function renderList(list: readonly Indicator[], locale: string | undefined): TemplateResult {
+  const now = Date.now();
+  const shown = [...inForceByStrength(list, now), ...list.filter((i) => !inForce(i, now))];
+  return html`<div id="indicator-list" class="indicator-list" part="indicator-list" role="region" aria-label=${msg('Indicators set for this IP')}>
+    <ul>
+      ${shown.map((i) => {
+        const live = inForce(i, now);
+        return html`<li class=${live ? '' : 'expired'}>
+          <span class="badge effect-${live ? effectOf(i.action) : 'none'}">${actionLabel(i.action)}</span>
+          <span class="indicator-title">${revealControls(i.title)}</span>
+          <span class="muted">${msg(str`${scopeText(i)} · ${expiryText(i, now, locale)} · ${setByText(i, locale)}`)}</span>
+        </li>`;
+      })}
+    </ul>
+  </div>`;
+}
+
+/** The wizard's note: the indicator in force a new one replaces (the strongest, when there are several). */
+export function renderReplaceNote(list: readonly Indicator[], locale: string | undefined): TemplateResult | typeof nothing {
+  const now = Date.now();
+  // A threat intelligence indicator is not one a new indicator replaces.
+  const [first, ...more] = inForceByStrength(list.filter((i) => i.action !== THREAT_INTEL_ACTION), now);
+  if (!first) return nothing;
+  const action = actionLabel(first.action);
+  const what = msg(str`${action} on ${scopeText(first)}, ${expiryText(first, now, locale)}`);
+  return html`<p class="existing-note" role="note">${more.length
+    ? msg(str`This IP already has ${more.length + 1} indicators in force, the strongest: ${what}. Submitting a new one replaces the one of the same value.`)
+    : msg(str`This IP already has an indicator: ${what}. Submitting a new one replaces it.`)}</p>`;
+}
