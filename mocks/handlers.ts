@@ -89,6 +89,8 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
   /** IPs whose generated indicators an added one replaced. */
   const replaced = new Set<string>();
   let indicatorCount = 0;
+  /** Generated indicators deleted here. */
+  const deletedIds = new Set<string>();
   /** Idempotency-Key → the request it came with and the answer given: a repeat gets the same answer, applied once. */
   const idempotent = new Map<string, { body: string; status: number; json: unknown }>();
 
@@ -163,6 +165,7 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
         updateAlerts: true,
         addIndicator: true,
         indicators: true,
+        removeIndicator: true,
         deviceGroups: true,
         deviceEvents: true,
         timeline: true,
@@ -332,12 +335,23 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
       });
     }),
 
+    http.delete(`${base}/indicators/:id`, async ({ params }) => {
+      const r = await begin('indicators');
+      if (r instanceof Response) return r;
+      const id = decodeParam(params['id']);
+      const added = indicators.findIndex((i) => i.id === id);
+      if (added >= 0) indicators.splice(added, 1);
+      else if ([...servedIps].some((value) => datasetFor(value, now).indicators().some((i) => i.id === id))) deletedIds.add(id);
+      else return errorResponse(404, 'notFound', `No indicator with id ${id}.`);
+      return new HttpResponse(null, { status: 204 });
+    }),
+
     http.get(ip('/indicators'), async ({ params }) => {
       const d = await begin('indicators', params['ip']);
       if (!d || d instanceof Response) return d;
       const value = d.ip.canonical;
       const added = indicators.filter((i) => i.indicatorValue === value);
-      const items = [...added, ...(replaced.has(value) ? [] : d.indicators())].sort((a, b) => Date.parse(b.creationTimeDateTimeUtc) - Date.parse(a.creationTimeDateTimeUtc));
+      const items = [...added, ...(replaced.has(value) ? [] : d.indicators().filter((i) => !deletedIds.has(i.id)))].sort((a, b) => Date.parse(b.creationTimeDateTimeUtc) - Date.parse(a.creationTimeDateTimeUtc));
       return HttpResponse.json({ items });
     }),
 

@@ -80,7 +80,15 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
   const indicators: Array<Record<string, unknown>> = [];
   /** IPs whose generated indicator one added here replaced. */
   const replacedIps = new Set<string>();
+  /** Generated indicators deleted here. */
+  const deletedIds = new Set<string>();
   let indicatorCount = 0;
+  /** The tenant's generated indicators: those of the IPs served so far, as the API writes them, less the replaced and deleted. */
+  const generatedIndicators = (): Array<Record<string, unknown>> =>
+    [...served]
+      .filter((ip) => !replacedIps.has(ip))
+      .flatMap((ip) => dataset(ip).indicators().map((x) => ({ ...x, indicatorValue: fullIpv6Form(x.indicatorValue) ?? x.indicatorValue, sourceType: x.createdBy?.includes('@') ? 'User' : 'AadApp' })))
+      .filter((x) => !deletedIds.has(x.id));
   const throttledUrls = new Map<string, number>();
   const fail = (section: string) => {
     const status = options.fail?.[section];
@@ -443,6 +451,18 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
       replacedIps.add(canonicalIp(value) ?? value);
       return HttpResponse.json(indicator);
     }),
+    // Delete Indicator (delete-ti-indicator-by-id.md): 204 without content, 404 when there is none
+    // (the 404's body is not documented: the API's common error shape, common-errors.md).
+    http.delete(`${mde}/api/indicators/:id`, ({ request, params }) => {
+      const denied = unauthorized(request) ?? fail('indicators');
+      if (denied) return denied;
+      const id = decodeURIComponent(String(params['id']));
+      const posted = indicators.findIndex((i) => i['id'] === id);
+      if (posted >= 0) indicators.splice(posted, 1);
+      else if (generatedIndicators().some((i) => i['id'] === id)) deletedIds.add(id);
+      else return HttpResponse.json({ error: { code: 'ResourceNotFound', message: `Indicator ${id} was not found`, target: crypto.randomUUID() } }, { status: 404 });
+      return new HttpResponse(null, { status: 204 });
+    }),
     // List Indicators (get-ti-indicators-collection.md): OData `$filter` on the documented
     // properties (`eq`, joined by `and`), `$top` up to 10,000, `$skip`.
     http.get(`${mde}/api/indicators`, ({ request }) => {
@@ -462,8 +482,7 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
         if (prop === 'indicatorValue' && canonicalIp(value)) dataset(canonicalIp(value)!);
       }
       // The tenant's indicators: those of the IPs served so far (as the generator has them), and the ones added here.
-      const generated = [...served].filter((ip) => !replacedIps.has(ip)).flatMap((ip) => dataset(ip).indicators().map((x) => ({ ...x, indicatorValue: fullIpv6Form(x.indicatorValue) ?? x.indicatorValue, sourceType: x.createdBy?.includes('@') ? 'User' : 'AadApp' })));
-      const all: Array<Record<string, unknown>> = [...generated, ...indicators];
+      const all: Array<Record<string, unknown>> = [...generatedIndicators(), ...indicators];
       const value = all.filter((i) => tests.every((t) => t(i))).slice(skip, skip + top);
       return HttpResponse.json({ '@odata.context': `${mde}/api/$metadata#Indicators`, value });
     }),

@@ -54,6 +54,7 @@ export const PROVIDER_METHODS = {
   updateAlerts: { kind: 'write', required: false, capability: 'updateAlerts' },
   addIndicator: { kind: 'write', required: false, capability: 'addIndicator' },
   listIndicators: { kind: 'read', required: false, capability: 'indicators' },
+  removeIndicator: { kind: 'write', required: false, capability: 'removeIndicator' },
   listDeviceGroups: { kind: 'read', required: false, capability: 'deviceGroups' },
   huntingQuery: { kind: 'local', required: false },
   getTimeline: { kind: 'read', required: false, capability: 'timeline', range: { arg: 1 } },

@@ -127,6 +127,8 @@ export interface ProviderCapabilities {
   threatIntel: boolean;
   /** The indicators already set for the IP can be listed. */
   indicators: boolean;
+  /** An indicator can be removed. */
+  removeIndicator: boolean;
   /** Indicator actions the backend accepts (default: Allowed, Audit, Warn, Block). */
   indicatorActions?: IndicatorAction[];
   /** Whether an indicator's alert takes a category (default true; Defender for Endpoint's indicator API documents none). */
@@ -166,6 +168,8 @@ export interface IpDataProvider {
    * where, and Add indicator warns before replacing one.
    */
   listIndicators?(ip: string, o: RequestOptions): Promise<Indicator[]>;
+  /** Remove an indicator `listIndicators` gave (by its `id`): the IP is no longer blocked, allowed … by it. */
+  removeIndicator?(id: string, o: RequestOptions): Promise<void>;
   listDeviceGroups?(o: RequestOptions): Promise<string[]>;
   /** A provider-specific hunting query; without it, the UI builds one with `lib/hunting`. */
   huntingQuery?(ip: string, range: TimeRange, language: QueryLanguage): string | undefined;

@@ -206,6 +206,7 @@ export class IpFilterChangeEvent extends Event {
  */
 export type KnownResponseAction =
   | 'add-indicator'
+  | 'remove-indicator'
   | 'hunt'
   | 'hunting-queries'
   | 'activity-log'
@@ -222,7 +223,7 @@ export interface IpActionRequestDetail {
   action: ResponseAction;
   /** The IP, canonical. */
   ip: string;
-  /** For `add-indicator`: exactly what will be sent to the provider. */
+  /** For `add-indicator`: exactly what will be sent to the provider; for `remove-indicator`: the indicator to remove (with its `id`). */
   indicator?: IndicatorInput;
   /** For `hunt`: the query and its language. */
   query?: string;

@@ -438,6 +438,8 @@ export const ANSWER_READERS = {
   updateAlerts: (v: unknown) => readRows(array(v, '', LIMITS.pageItems), '', readAlert, unreadableAlert),
   addIndicator: (v: unknown) => readIndicator(v),
   listIndicators: (v: unknown) => array(v, '', LIMITS.pageItems).map((item, i) => readIndicator(item, at('', i))),
+  // Nothing to read: done is the answer (a body, if any, is ignored).
+  removeIndicator: (): void => undefined,
   listDeviceGroups: (v: unknown) => stringList(v),
   getTimeline: (v: unknown) => readRows(array(v, '', LIMITS.events), '', readTimelineEvent, unreadableTimelineEvent),
   getInsights: (v: unknown) => {

@@ -6,7 +6,9 @@ import type { IpDataProvider } from '../../src/data/provider.js';
 import { IpDataError } from '../../src/data/errors.js';
 import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
 import { formatDate } from '../../src/lib/format.js';
-import { deepText, waitUntil } from '../helpers/dom.js';
+import { deepActive, deepText, waitUntil } from '../helpers/dom.js';
+import { sendKeys } from '@web/test-runner-commands';
+import type { IpActionRequestEvent } from '../../src/events/events.js';
 import { accessibleName, byRole, queryByRole } from '../helpers/roles.js';
 import { fullData, withOverrides } from '../helpers/providers.js';
 
@@ -34,7 +36,9 @@ async function mount(p: IpDataProvider) {
 }
 
 const status = (el: IpResponseActions) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="indicator-status"]');
-const rows = (el: IpResponseActions) => [...el.shadowRoot!.querySelectorAll('[part="indicator-list"] li')].map((li) => deepText(li).replace(/\s+/g, ' ').trim());
+/** Each indicator's line as read (its Remove buttons left out). */
+const rows = (el: IpResponseActions) =>
+  [...el.shadowRoot!.querySelectorAll('[part="indicator-list"] li')].map((li) => [...li.children].filter((c) => !c.classList.contains('row-actions')).map((c) => deepText(c)).join(' ').replace(/\s+/g, ' ').trim());
 const wizardNote = (el: IpResponseActions) => el.shadowRoot!.querySelector('ip-indicator-wizard')!.shadowRoot!.querySelector('.existing-note');
 
 describe('<ip-response-actions>: indicators already set for the IP', () => {
@@ -102,6 +106,72 @@ describe('<ip-response-actions>: indicators already set for the IP', () => {
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 50));
     expect(wizardNote(el)).to.equal(null);
+  });
+
+  it('removes an indicator after asking (Keep first, Escape keeps it), says so, and leaves a refused or failed one with the reason', async () => {
+    const p = provider([BLOCK, ALLOW]);
+    let veto: string | undefined;
+    const asked: Array<{ action: string; id?: string }> = [];
+    let failNext = false;
+    const el = await mount(withOverrides(p, {
+      removeIndicator: async (id: string, o: { signal: AbortSignal }) => {
+        if (failNext) throw new IpDataError('unavailable', 'Indicator service down.');
+        return p.removeIndicator(id, o);
+      },
+    }));
+    el.addEventListener('ip-action-request', (e) => {
+      const ev = e as IpActionRequestEvent;
+      asked.push({ action: ev.detail.action, id: (ev.detail.indicator as Indicator | undefined)?.id });
+      if (veto) ev.veto(veto);
+    });
+    await waitUntil(() => status(el), 'the status button');
+    status(el)!.click();
+    await el.updateComplete;
+    const row = (id: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="indicator-list"] li[data-id="${id}"]`)!;
+    const removeButton = byRole(row('b'), 'button', 'Remove the indicator “C2 server: block”');
+    removeButton.click();
+    await waitUntil(() => deepActive()?.classList.contains('remove-cancel'), 'Keep takes focus');
+    expect(accessibleName(byRole(row('b'), 'group'))).to.equal('Remove the indicator “C2 server: block”?');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => deepActive()?.classList.contains('remove'), 'back on Remove');
+    expect(el.shadowRoot!.querySelector('[part="indicator-list"]'), 'Escape left the list open').not.to.equal(null);
+
+    // The host refuses: nothing is removed, the row says why.
+    veto = 'a second analyst must approve';
+    byRole(row('b'), 'button', /^Remove the indicator/).click();
+    await el.updateComplete;
+    row('b').querySelector<HTMLButtonElement>('.remove-confirm')!.click();
+    await waitUntil(() => row('b').querySelector('[role="alert"]'), 'the refusal');
+    expect(row('b').querySelector('[role="alert"]')!.textContent).to.equal('Not done: a second analyst must approve');
+    expect(asked).to.deep.equal([{ action: 'remove-indicator', id: 'b' }]);
+    // The backend fails: the row stays, with the error.
+    veto = undefined;
+    failNext = true;
+    byRole(row('b'), 'button', /^Remove the indicator/).click();
+    await el.updateComplete;
+    row('b').querySelector<HTMLButtonElement>('.remove-confirm')!.click();
+    await waitUntil(() => row('b').querySelector('[role="alert"]')?.textContent?.includes('Indicator service down.'), 'the failure');
+    await expect(el).to.be.accessible();
+    // It works: the list and the status follow, the bar says so, focus stays on the status.
+    failNext = false;
+    byRole(row('b'), 'button', /^Remove the indicator/).click();
+    await el.updateComplete;
+    row('b').querySelector<HTMLButtonElement>('.remove-confirm')!.click();
+    await waitUntil(() => status(el)?.textContent?.includes('Allowed'), 'the status without the block');
+    expect(rows(el)).to.have.length(1);
+    expect(byRole(el.shadowRoot!, 'status').textContent).to.contain('Indicator removed: C2 server: block');
+    await waitUntil(() => deepActive() === status(el), 'focus on the status button');
+  });
+
+  it('offers no Remove for a read-only provider or a threat intelligence indicator', async () => {
+    const intel = indicator({ id: 't', action: 'ThreatIntel', title: 'TI', expirationTime: day(5) });
+    for (const [p, expected] of [[new StaticIpDataProvider({ data: { [IP]: { ...fullData(), indicators: [BLOCK] } }, readOnly: true }), 0], [provider([BLOCK, intel]), 1]] as const) {
+      const el = await mount(p);
+      await waitUntil(() => status(el), 'the status button');
+      status(el)!.click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelectorAll('[part="indicator-list"] .remove')).to.have.length(expected);
+    }
   });
 
   it('shows nothing when the IP has no indicator, the provider cannot list them, or listing fails, and the bar still works', async () => {

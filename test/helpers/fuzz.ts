@@ -99,6 +99,7 @@ export function validAnswers(ip = '203.0.113.7'): Record<AnswerMethod, unknown> 
     listDeviceEvents: d.deviceEvents(devices[0]!.id, FUZZ_RANGE) ?? [],
     updateAlerts: alerts.slice(0, 2),
     addIndicator: { id: '7001', indicatorValue: ip, indicatorType: 'IpAddress', action: 'Block', title: 'C2', description: 'd', generateAlert: true, severity: 'High', creationTimeDateTimeUtc: '2026-11-20T10:00:00Z' },
+    removeIndicator: {},
     listIndicators: [{ id: '7001', indicatorValue: ip, indicatorType: 'IpAddress', action: 'Block', title: 'C2', description: 'd', generateAlert: true, severity: 'High', creationTimeDateTimeUtc: '2026-11-20T10:00:00Z', expirationTime: '2027-01-01T00:00:00Z', rbacGroupNames: [], createdBySource: 'soc-lead@contoso.com' }],
     listDeviceGroups: ['Workstations', 'Servers'],
     getTimeline: d.timeline(FUZZ_RANGE).slice(0, 20),

@@ -133,6 +133,10 @@ function describeProvider(name: string, make: () => IpDataProvider) {
       const added = await p.addIndicator!({ indicatorValue: IP, indicatorType: 'IpAddress', action: 'Allowed', title: 'Partner', description: 'Sanctioned partner.', generateAlert: false }, o());
       const after = await p.listIndicators!(IP, o());
       expect(after.map((i) => [i.id, i.action])).to.deep.equal([[added.id, 'Allowed']]);
+      if (!caps.removeIndicator) return;
+      await p.removeIndicator!(added.id, o());
+      expect(await p.listIndicators!(IP, o())).to.deep.equal([]);
+      expect((await rejection(p.removeIndicator!(added.id, o())) as IpDataError).kind, 'removed twice').to.equal('not-found');
     });
 
     it('stops at once when the caller aborts', async () => {

@@ -453,6 +453,14 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     // A second one of the same value updates the first, as the API documents.
     await p.addIndicator!({ indicatorValue: v6, indicatorType: 'IpAddress', action: 'Block', title: 'Phish kit', description: 'd', generateAlert: true }, o());
     expect((await p.listIndicators!(v6, o())).map((i) => [i.id, i.action])).to.deep.equal([[added.id, 'Block']]);
+    // Delete Indicator: gone from the list; again, 404 (not found); an id that would climb is never sent.
+    await p.removeIndicator!(added.id, o());
+    expect(await p.listIndicators!(v6, o())).to.deep.equal([]);
+    const deleted = seen.filter((s) => s.method === 'DELETE');
+    expect(deleted.map((s) => s.url.pathname)).to.deep.equal([`/api/indicators/${added.id}`]);
+    expect((await dataError(p.removeIndicator!(added.id, o()))).kind).to.equal('not-found');
+    expect((await dataError(p.removeIndicator!('..', o()))).kind).to.equal('invalid-input');
+    expect(seen.filter((s) => s.method === 'DELETE')).to.have.length(2);
   });
 
   it('links into the Defender portal, with the tenant, and opens hunting with the query', async () => {

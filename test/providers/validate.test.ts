@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { rawText, RAW_TEXT_LIMIT } from '../../src/providers/read/rows.js';
 import { IpDataError } from '../../src/data/errors.js';
 import { LIMITS, readAnswer, toIsoTime } from '../../src/providers/validate.js';
 import { guardProvider } from '../../src/providers/guard.js';
@@ -59,6 +60,17 @@ describe('answer readers', () => {
     expect(bucket('WS-1').deviceNames, 'not a list: left out').to.equal(undefined);
     expect(bucket([]).deviceNames).to.equal(undefined);
     expect(bucket(undefined)).to.deep.equal({ start: '2026-11-01T00:00:00.000Z', devices: 9 });
+  });
+
+  it("keeps an unreadable row's raw JSON short: long lists cut while serializing", () => {
+    const huge = { id: Array.from({ length: 20_000 }, () => 'tl-0') };
+    const text = rawText(huge);
+    expect(text.length).to.be.below(RAW_TEXT_LIMIT);
+    expect(text).to.contain('"tl-0","…"]');
+    expect(text.match(/tl-0/g)).to.have.length(100);
+    // Thousands of rows sharing one such value read in bounded time and memory (a fuzz case once ran out of memory).
+    const events = readAnswer('getTimeline', Array.from({ length: 5_000 }, () => huge));
+    expect(events).to.have.length(5_000);
   });
 
   it('reads the indicators set for an IP, and names the one it cannot read', () => {

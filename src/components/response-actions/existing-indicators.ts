@@ -7,6 +7,10 @@
  * with the first indicator listed (shared/indicator-view.ts).
  */
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { describeError } from '../shared/error-text.js';
+import { requestAction } from '../shared/actions.js';
+import { THREAT_INTEL_ACTION } from '../shared/indicator-status.js';
+import type { RemoveActions } from '../shared/indicator-view.js';
 import { initialState, Task } from '@lit/task';
 import type { Indicator } from '../../data/model.js';
 import type { IpDataProvider } from '../../data/provider.js';
@@ -17,12 +21,21 @@ export interface ExistingIndicatorsSource {
   provider: () => IpDataProvider | undefined;
   ip: () => string | undefined;
   locale: () => string | undefined;
+  /** Whether the provider removes indicators (capability and method). */
+  canRemove: () => boolean;
+  /** The element that fires `ip-action-request` and owns the list. */
+  host: HTMLElement;
+  /** Say what was removed (the bar's status line). */
+  removed: (i: Indicator) => void;
 }
 
 export class ExistingIndicators implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #source: ExistingIndicatorsSource;
   #open = false;
+  #confirming?: string;
+  #removing?: string;
+  #failed?: { id: string; message: string };
   readonly #task: Task<readonly [IpDataProvider | undefined, string | undefined], Indicator[]>;
 
   constructor(host: ReactiveControllerHost, source: ExistingIndicatorsSource) {
@@ -68,6 +81,60 @@ export class ExistingIndicators implements ReactiveController {
   renderList(): TemplateResult | typeof nothing {
     const list = this.list;
     const view = indicatorView.value;
-    return this.#open && list?.length && view ? view.renderList(list, this.#source.locale()) : nothing;
+    return this.#open && list?.length && view ? view.renderList(list, this.#source.locale(), this.#source.canRemove() ? this.#removeActions : undefined) : nothing;
+  }
+
+  #focus(selector: string): void {
+    void this.#host.updateComplete.then(() => this.#source.host.shadowRoot?.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  /** The list's remove buttons: what they do, and where a removal stands. */
+  get #removeActions(): RemoveActions {
+    return {
+      // A threat intelligence indicator is the feed's, not the portal's to remove.
+      can: (i) => i.action !== THREAT_INTEL_ACTION,
+      confirming: this.#confirming,
+      removing: this.#removing,
+      failed: this.#failed,
+      ask: (i) => {
+        this.#confirming = i.id;
+        this.#failed = undefined;
+        this.#host.requestUpdate();
+        // The safe choice takes focus: Enter keeps the indicator.
+        this.#focus(`li[data-id="${CSS.escape(i.id)}"] .remove-cancel`);
+      },
+      cancel: () => {
+        const id = this.#confirming;
+        this.#confirming = undefined;
+        this.#host.requestUpdate();
+        if (id) this.#focus(`li[data-id="${CSS.escape(id)}"] .remove`);
+      },
+      confirm: (i) => void this.#remove(i),
+    };
+  }
+
+  async #remove(i: Indicator): Promise<void> {
+    const provider = this.#source.provider();
+    const ip = this.#source.ip();
+    if (!provider?.removeIndicator || !ip) return;
+    this.#confirming = undefined;
+    this.#removing = i.id;
+    this.#failed = undefined;
+    this.#host.requestUpdate();
+    try {
+      const refused = await requestAction(this.#source.host, { action: 'remove-indicator', ip, indicator: i });
+      if (refused) throw new Error(refused);
+      await provider.removeIndicator(i.id, { signal: AbortSignal.timeout(60_000), idempotencyKey: crypto.randomUUID() });
+      this.#removing = undefined;
+      this.#source.removed(i);
+      await this.#task.run();
+      // Focus where the list was: its button, or the bar when the last one went.
+      this.#focus(this.list?.length ? '[part="indicator-status"]' : '[data-action="add-indicator"]');
+    } catch (error) {
+      this.#removing = undefined;
+      this.#failed = { id: i.id, message: error instanceof Error && !('kind' in error) ? error.message : describeError(error) };
+      this.#focus(`li[data-id="${CSS.escape(i.id)}"] .remove`);
+    }
+    this.#host.requestUpdate();
   }
 }

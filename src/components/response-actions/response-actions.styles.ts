@@ -158,4 +158,23 @@ export const responseActionsStyles = css`
   .indicator-title {
     font-weight: 600;
   }
+  .row-actions {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    margin-inline-start: auto;
+  }
+  .row-actions .button {
+    min-height: 22px;
+    padding: 0 8px;
+    font-size: var(--_font-size-small);
+  }
+  .row-actions .button.danger {
+    border-color: var(--_color-danger);
+    color: var(--_color-danger);
+  }
+  .remove-error {
+    flex-basis: 100%;
+    color: var(--_color-danger);
+  }
 `;

@@ -26,18 +26,50 @@ export function renderStatus(list: readonly Indicator[], open: boolean, toggle: 
   </button></span>`;
 }
 
+/** Removing indicators from the list: which can be, and the state of one being removed. */
+export interface RemoveActions {
+  can(i: Indicator): boolean;
+  /** The indicator asking "Remove it?", the one being removed, and the one whose removal failed (with why). */
+  confirming?: string;
+  removing?: string;
+  failed?: { id: string; message: string };
+  ask(i: Indicator): void;
+  confirm(i: Indicator): void;
+  cancel(): void;
+}
+
+function renderRemove(i: Indicator, r: RemoveActions): TemplateResult | typeof nothing {
+  if (!r.can(i)) return nothing;
+  const failed = r.failed?.id === i.id ? html`<span class="remove-error" role="alert">${r.failed.message}</span>` : nothing;
+  if (r.removing === i.id) return html`<span class="row-actions" role="status">${msg('Removing…')}</span>`;
+  if (r.confirming === i.id) {
+    const onKeydown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.stopPropagation();
+      r.cancel();
+    };
+    return html`<span class="row-actions" role="group" aria-label=${msg(str`Remove the indicator “${revealControls(i.title)}”?`)} @keydown=${onKeydown}>
+      <span>${msg('Remove it?')}</span>
+      <button type="button" class="button danger small remove-confirm" @click=${() => r.confirm(i)}>${msg('Remove')}</button>
+      <button type="button" class="button subtle small remove-cancel" @click=${() => r.cancel()}>${msg('Keep')}</button>
+    </span>${failed}`;
+  }
+  return html`<span class="row-actions"><button type="button" class="button subtle small remove" aria-label=${msg(str`Remove the indicator “${revealControls(i.title)}”`)} @click=${() => r.ask(i)}>${msg('Remove')}</button></span>${failed}`;
+}
+
 /** One line per indicator: those in force strongest first, then the expired ones. */
-export function renderList(list: readonly Indicator[], locale: string | undefined): TemplateResult {
+export function renderList(list: readonly Indicator[], locale: string | undefined, remove?: RemoveActions): TemplateResult {
   const now = Date.now();
   const shown = [...inForceByStrength(list, now), ...list.filter((i) => !inForce(i, now))];
   return html`<div id="indicator-list" class="indicator-list" part="indicator-list" role="region" aria-label=${msg('Indicators set for this IP')}>
     <ul>
       ${shown.map((i) => {
         const live = inForce(i, now);
-        return html`<li class=${live ? '' : 'expired'}>
+        return html`<li class=${live ? '' : 'expired'} data-id=${i.id}>
           <span class="badge effect-${live ? effectOf(i.action) : 'none'}">${actionLabel(i.action)}</span>
           <span class="indicator-title">${revealControls(i.title)}</span>
           <span class="muted">${msg(str`${scopeText(i)} · ${expiryText(i, now, locale)} · ${setByText(i, locale)}`)}</span>
+          ${remove ? renderRemove(i, remove) : nothing}
         </li>`;
       })}
     </ul>

@@ -124,6 +124,7 @@ export class DefenderXdrProvider implements IpDataProvider {
       // Indicators go through the Defender for Endpoint API: only with its address (the host's proxy).
       addIndicator: Boolean(this.#mde),
       indicators: Boolean(this.#mde),
+      removeIndicator: Boolean(this.#mde),
       deviceGroups: true,
       deviceEvents: true,
       timeline: false,
@@ -371,6 +372,25 @@ export class DefenderXdrProvider implements IpDataProvider {
       .filter((i) => (i as { indicatorType?: unknown })?.indicatorType === 'IpAddress')
       .map(indicatorFromMde)
       .sort((a, b) => Date.parse(b.creationTimeDateTimeUtc) - Date.parse(a.creationTimeDateTimeUtc));
+  }
+
+  /** Delete an indicator (delete-ti-indicator-by-id.md: 204, 404 when there is none). */
+  async removeIndicator(id: string, o: RequestOptions): Promise<void> {
+    const segment = idSegment(id);
+    if (!this.#mde) throw new IpDataError('forbidden', 'Removing an indicator goes through the Defender for Endpoint API, and this page has no address for it: the host sets defenderUrl to its proxy for that API.', {
+        reason: { id: 'no-address', service: 'Microsoft Defender for Endpoint API', option: 'defenderUrl' },
+      });
+    await this.#t.call({
+      api: this.#mde,
+      method: 'DELETE',
+      path: `api/indicators/${segment}`,
+      signal: o.signal,
+      limiter: this.#mdeLimit,
+      permission: 'Ti.ReadWrite.All',
+      what: `the indicator ${id}`,
+      read: false,
+      idempotencyKey: o.idempotencyKey,
+    });
   }
 
   /**

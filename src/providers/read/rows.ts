@@ -9,12 +9,16 @@ import { at, bad, clip, get, type Json } from './primitives.js';
 
 /** The most of a row's raw JSON an unreadable row keeps (for Copy). */
 export const RAW_TEXT_LIMIT = 20_000;
+/** The most items of a list inside a row's raw JSON (the rest is `…`). */
+const RAW_LIST_LIMIT = 100;
 
 /** A value as JSON text for people to copy, cut past {@link RAW_TEXT_LIMIT} with a note. */
 export function rawText(value: unknown): string {
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    // Long lists are cut while serializing: a row holding a list of thousands (or many rows
+    // sharing one) would otherwise be written whole, each time, before the cut below.
+    text = JSON.stringify(value, (_key, v: unknown) => (Array.isArray(v) && v.length > RAW_LIST_LIMIT ? [...v.slice(0, RAW_LIST_LIMIT), '…'] : v)) ?? String(value);
   } catch {
     text = String(value);
   }

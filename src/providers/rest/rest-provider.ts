@@ -145,6 +145,10 @@ export class RestIpDataProvider implements IpDataProvider {
     return this.#send('POST', '/indicators', input, o, reader('addIndicator'));
   }
 
+  async removeIndicator(id: string, o: RequestOptions): Promise<void> {
+    return this.#request('DELETE', this.#url(`/indicators/${idSegment(id)}`), undefined, o, reader('removeIndicator'));
+  }
+
   async listIndicators(ip: string, o: RequestOptions): Promise<Indicator[]> {
     return this.#get(`/ips/${this.#ip(ip)}/indicators`, undefined, o, reader('listIndicators', { wrapped: true }));
   }
@@ -221,7 +225,8 @@ export class RestIpDataProvider implements IpDataProvider {
       if (body !== undefined) extra['Content-Type'] = 'application/json';
       if (idempotencyKey) extra['Idempotency-Key'] = idempotencyKey;
       const answer = await this.#http.attempt({ method, url, body, signal, headers: await this.#headersFor(extra) });
-      if (answer.ok) return read(parseJson(answer));
+      // A 204 (or any empty body) has nothing to read: a removal's answer.
+      if (answer.ok) return read(answer.status === 204 || answer.text.trim() === '' ? undefined : parseJson(answer));
 
       const retryAfter = parseRetryAfter(answer.headers.get('Retry-After'));
       const error = this.#errorFor(answer, retryAfter);

@@ -123,6 +123,8 @@ export class StaticIpDataProvider implements IpDataProvider {
   readonly #indicators: Indicator[] = [];
   /** IPs whose given indicators an added one replaced. */
   readonly #replaced = new Set<string>();
+  /** Given indicators removed through this provider. */
+  readonly #removed = new Set<string>();
   readonly #sentinel: boolean;
   readonly #threatIntel: boolean;
 
@@ -154,6 +156,7 @@ export class StaticIpDataProvider implements IpDataProvider {
       insights: this.#sentinel,
       threatIntel: this.#threatIntel,
       indicators: true,
+      removeIndicator: writable,
       indicatorActions: ['Allowed', 'Audit', 'Warn', 'Block'],
     };
   }
@@ -287,11 +290,20 @@ export class StaticIpDataProvider implements IpDataProvider {
     return indicator;
   }
 
+  async removeIndicator(id: string, o: RequestOptions): Promise<void> {
+    await this.#latency(o);
+    if (this.#options.readOnly) throw new IpDataError('forbidden', 'This provider is read-only.', { reason: { id: 'read-only' } });
+    const added = this.#indicators.findIndex((i) => i.id === id);
+    if (added >= 0) this.#indicators.splice(added, 1);
+    else if ([...this.#data.values()].some((d) => d.indicators?.some((i) => i.id === id))) this.#removed.add(id);
+    else throw new IpDataError('not-found', `No indicator with id ${id}.`);
+  }
+
   async listIndicators(ip: string, o: RequestOptions): Promise<Indicator[]> {
     await this.#latency(o);
     const canonical = requireIp(ip).canonical;
     const added = this.#indicators.filter((i) => i.indicatorValue === canonical);
-    const given = this.#replaced.has(canonical) ? [] : (this.#prepare(ip).raw.indicators ?? []).map((i, k) => readIndicator(i, `data["${canonical}"].indicators[${k}]`));
+    const given = this.#replaced.has(canonical) ? [] : (this.#prepare(ip).raw.indicators ?? []).map((i, k) => readIndicator(i, `data["${canonical}"].indicators[${k}]`)).filter((i) => !this.#removed.has(i.id));
     return [...added, ...given].sort((a, b) => Date.parse(b.creationTimeDateTimeUtc) - Date.parse(a.creationTimeDateTimeUtc));
   }
 
