@@ -628,6 +628,7 @@
 'sc00a88b90cd60661': `Verwerfen`,
 'sc02e888f5fae2320': `Unverändert lassen`,
 'sc0caa3aa99e252fb': str`mit Lesezeichen von ${0}`,
+'sc0d27514358b0b22': str`zuletzt gesehen ${0}`,
 'sc16e00a7a8b2fde2': `Zurück`,
 'sc1b9dd1e84f622a3': `Wählen Sie eine Aktion.`,
 'sc229077e172d5d66': str`Ich (${0})`,

@@ -96,12 +96,14 @@ describe('<ip-response-actions>: indicators already set for the IP', () => {
 
   it('says an IP only in threat intelligence is so, and Add indicator does not claim to replace it', async () => {
     const intel = indicator({ id: 't', action: 'ThreatIntel', title: 'C2: Known C2 infrastructure', createdBySource: 'Microsoft Defender Threat Intelligence', expirationTime: day(20) });
-    const el = await mount(provider([intel]));
+    const feed = indicator({ id: 'f', action: 'ThreatIntel', title: 'Mass scanner', createdBySource: 'MISP', creationTimeDateTimeUtc: day(-20), lastUpdateTime: day(-1) });
+    const el = await mount(provider([intel, feed]));
     await waitUntil(() => status(el), 'the status button');
-    expect(accessibleName(status(el)!)).to.equal('In threat intel: indicators set for this IP');
+    expect(accessibleName(status(el)!)).to.equal('In threat intel · 2: indicators set for this IP');
     status(el)!.click();
     await el.updateComplete;
     expect(rows(el)[0]).to.match(/^Threat intel C2: Known C2 infrastructure threat intelligence · until .+ · set by Microsoft Defender Threat Intelligence, /);
+    expect(rows(el)[1], 'a feed indicator without expiry: when the feed last saw it').to.equal(`Threat intel Mass scanner threat intelligence · last seen ${formatDate(feed.lastUpdateTime!, 'en-US')} · set by MISP, ${formatDate(feed.creationTimeDateTimeUtc, 'en-US')}`);
     byRole(el.shadowRoot!, 'button', 'Add indicator').click();
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 50));

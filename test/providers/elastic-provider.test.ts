@@ -54,6 +54,21 @@ describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
     expect(() => elastic({ eventIndices: ['logs-*', 'filebeat-*', 'remote:logs-*'], fields: { hostId: 'agent.id' } })).not.to.throw();
   });
 
+  it("lists the threat intelligence integrations' indicators for the IP (logs-ti_*), newest per feed, enforcing nothing", async () => {
+    const sent = recordRequests();
+    const p = guardProvider(elastic());
+    expect((await resolveCapabilities(p, o())).indicators).to.equal(true);
+    const listed = await p.listIndicators!(IP, o());
+    // First seen newest first: MISP (6 days ago), then abuse.ch URLhaus (9 days ago), its latest-index copy left out.
+    expect(listed.map((i) => [i.action, i.createdBySource])).to.deep.equal([['ThreatIntel', 'MISP'], ['ThreatIntel', 'lrz_urlhaus']]);
+    expect(listed[0]!.title).to.equal('Cobalt Strike team server (MISP event 4231)');
+    expect(listed[1]!.title, 'a feed without a description: feed and type').to.equal('lrz_urlhaus: url');
+    const search = sent.find((s) => s.url.includes('/logs-ti_*/_search'))!;
+    expect(search.body['query']).to.deep.equal({ bool: { filter: [{ term: { 'threat.indicator.ip': IP } }] } });
+    expect(await p.listIndicators!('192.0.2.200', o()), 'an IP no feed names').to.deep.equal([]);
+    expect(() => elastic({ threatIntelIndices: 'logs-ti_* | x' })).to.throw(TypeError, /index pattern/);
+  });
+
   it('says what it can do: read-only, device timelines, no Sentinel parts', async () => {
     const caps = await resolveCapabilities(guardProvider(elastic()), o());
     expect(caps.updateAlerts).to.equal(false);

@@ -60,7 +60,10 @@ export function scopeText(i: Indicator): string {
 
 /** "until Mar 3, 2027", "expired Oct 22, 2026" or "no expiry". */
 export function expiryText(i: Indicator, now: number, locale?: string): string {
-  if (!i.expirationTime || !Number.isFinite(Date.parse(i.expirationTime))) return msg('no expiry');
+  if (!i.expirationTime || !Number.isFinite(Date.parse(i.expirationTime))) {
+    // A feed's indicator has no expiry of its own: when the feed last saw it says more.
+    return i.action === THREAT_INTEL_ACTION && i.lastUpdateTime ? msg(str`last seen ${formatDate(i.lastUpdateTime, locale)}`) : msg('no expiry');
+  }
   const date = formatDate(i.expirationTime, locale);
   return inForce(i, now) ? msg(str`until ${date}`) : msg(str`expired ${date}`);
 }

@@ -13,7 +13,7 @@ import { defaultRange, devicesPage, logActivity, prevalenceBuckets, DEVICE_LIST_
 import { requireIp } from '../kit/ip.js';
 import { IpDataError, PartlyAppliedError } from '../../data/errors.js';
 import { emptyCounts, isOpen } from '../../data/derive.js';
-import type { AlertItem, AlertMark, AlertPatch, DeviceEvent, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary } from '../../data/model.js';
+import type { AlertItem, AlertMark, AlertPatch, DeviceEvent, Indicator, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary } from '../../data/model.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { splitDeviceSearch } from '../../data/query.js';
 import { canonicalIp } from '../../lib/ip.js';
@@ -24,9 +24,9 @@ import { SharedCache } from '../kit/shared-cache.js';
 import { esqlSupported, readFieldCaps, readVersion, type ClusterVersion, type FieldTypes } from './cluster.js';
 import { DeepPages } from './deep-pages.js';
 import { ALERT_WRITE_PRIVILEGES, elasticError, kibanaError, missingNote, tooOld } from './errors.js';
-import { paramsOf, type EsqlRequest } from './esql.js';
+import { esqlIndices, paramsOf, type EsqlRequest } from './esql.js';
 import { A, ElasticQueries, type ElasticFieldNames } from './queries.js';
-import { alertFromHit, deviceFromRow, esqlRows, eventFromRow, num, severityOf, statusOf, str, strings, type Row } from './read.js';
+import { alertFromHit, deviceFromRow, esqlRows, eventFromRow, num, severityOf, sourceField, statusOf, str, strings, type Row } from './read.js';
 
 export interface ElasticSecurityProviderOptions {
   /** Elasticsearch's address (`https://cluster.example:9200`), or the host's same-origin proxy for it. */
@@ -37,6 +37,8 @@ export interface ElasticSecurityProviderOptions {
   eventIndices?: string | readonly string[];
   /** Index pattern of the detection alerts (default `.alerts-security.alerts-default`, the default space). */
   alertIndex?: string;
+  /** Index pattern of the threat intelligence integrations' indicators (default `logs-ti_*`). */
+  threatIntelIndices?: string;
   /** Field names where the data is not ECS. */
   fields?: Partial<ElasticFieldNames>;
   /** Kibana's address: links to Discover, and alert status changes (its detection engine API). */
@@ -74,6 +76,8 @@ export class ElasticSecurityProvider implements IpDataProvider {
   /** Alert pages past the result window, each list walked in its own point in time. */
   readonly #deep: DeepPages;
 
+  readonly #tiIndices: string;
+
   constructor(options: ElasticSecurityProviderOptions) {
     if (!options || typeof options.elasticsearchUrl !== 'string' || !options.elasticsearchUrl.trim()) {
       throw new TypeError('ElasticSecurityProvider needs elasticsearchUrl (the cluster, or a proxy for it).');
@@ -82,6 +86,8 @@ export class ElasticSecurityProvider implements IpDataProvider {
     this.#base = options.elasticsearchUrl.trim().replace(/\/+$/, '');
     this.#http = new HttpClient({ fetch: options.fetch, timeoutMs: options.timeoutMs, credentials: options.credentials, followRedirects: options.followRedirects });
     this.#q = new ElasticQueries(options.eventIndices ?? 'logs-*', options.alertIndex ?? '.alerts-security.alerts-default', options.fields);
+    // Checked as the others are: names, commas and wildcards only.
+    this.#tiIndices = esqlIndices(options.threatIntelIndices ?? 'logs-ti_*').replace(/ /g, '');
     this.links = kibanaLinks(options.kibanaUrl, (query) => this.#huntRanges.get(query));
     this.#deep = new DeepPages(
       {
@@ -102,7 +108,54 @@ export class ElasticSecurityProvider implements IpDataProvider {
   }
 
   async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
-    return { updateAlerts: Boolean(this.#o.kibanaUrl), addIndicator: false, deviceGroups: false, deviceEvents: true, timeline: false, insights: false, threatIntel: false, maxLookbackDays: this.#o.maxLookbackDays ?? 90 };
+    return { updateAlerts: Boolean(this.#o.kibanaUrl), addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: true, timeline: false, insights: false, threatIntel: false, maxLookbackDays: this.#o.maxLookbackDays ?? 90 };
+  }
+
+  /**
+   * The threat intelligence integrations' indicators for the IP (ECS `threat.indicator.ip` in
+   * `logs-ti_*`, the newest document per feed and indicator), as `ThreatIntel` indicators: Elastic
+   * Defend has no IP blocklist (its blocklist takes hashes, paths and signatures), so nothing here
+   * enforces; indicator match rules alert on them.
+   */
+  async listIndicators(ip: string, o: RequestOptions): Promise<Indicator[]> {
+    const canonical = checkedIp(ip);
+    const pattern = this.#tiIndices;
+    const body = {
+      size: 200,
+      sort: [{ '@timestamp': { order: 'desc' } }],
+      _source: ['@timestamp', 'event.dataset', 'threat.feed.name', 'threat.indicator'],
+      query: { bool: { filter: [{ term: { 'threat.indicator.ip': canonical } }] } },
+    };
+    const answer = (await this.#post(`${indexPath(pattern)}/_search?ignore_unavailable=true&allow_no_indices=true`, body, `the threat intelligence for ${canonical}`, o.signal, pattern)) as { hits?: { hits?: Array<{ _id?: unknown; _source?: unknown }> } };
+    const seen = new Set<string>();
+    const out: Indicator[] = [];
+    for (const hit of answer?.hits?.hits ?? []) {
+      const s = hit?._source;
+      const text = (path: string) => {
+        const v = sourceField(s, path);
+        return typeof v === 'string' && v !== '' ? v : undefined;
+      };
+      const feed = text('threat.feed.name') ?? text('threat.indicator.provider') ?? text('event.dataset') ?? 'Threat intelligence';
+      const name = text('threat.indicator.name') ?? canonical;
+      // The raw and the transform's latest index hold the same indicator: the newest one counts.
+      const key = `${text('event.dataset') ?? ''}|${feed}|${name}`;
+      if (typeof hit?._id !== 'string' || seen.has(key)) continue;
+      seen.add(key);
+      const created = text('threat.indicator.first_seen') ?? text('@timestamp') ?? '';
+      out.push({
+        id: hit._id,
+        indicatorValue: canonical,
+        indicatorType: 'IpAddress',
+        action: 'ThreatIntel',
+        title: text('threat.indicator.description') ?? `${feed}: ${text('threat.indicator.type') ?? 'indicator'}${name === canonical ? '' : ` (${name})`}`,
+        description: text('threat.indicator.description') ?? '',
+        generateAlert: false,
+        creationTimeDateTimeUtc: created,
+        createdBySource: feed,
+        lastUpdateTime: text('threat.indicator.last_seen') ?? text('threat.indicator.modified_at'),
+      });
+    }
+    return out.sort((a, b) => Date.parse(b.creationTimeDateTimeUtc) - Date.parse(a.creationTimeDateTimeUtc));
   }
 
   async getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails> {
@@ -372,10 +425,10 @@ export class ElasticSecurityProvider implements IpDataProvider {
     return `${indexPath(this.#q.alertsIndex)}/_search`;
   }
 
-  async #post(path: string, body: unknown, what: string, signal: AbortSignal): Promise<unknown> {
+  async #post(path: string, body: unknown, what: string, signal: AbortSignal, indices?: string): Promise<unknown> {
     const headers = await requestHeaders(this.#o.headers);
     const answer = await this.#http.attempt({ method: 'POST', url: `${this.#base}${path}`, headers, body: JSON.stringify(body), signal }, false);
-    if (!answer.ok) throw elasticError(answer.status, answer.text, answer.headers, what, { indices: path === '/_query' ? this.#q.events : this.#q.alertsIndex });
+    if (!answer.ok) throw elasticError(answer.status, answer.text, answer.headers, what, { indices: indices ?? (path === '/_query' ? this.#q.events : this.#q.alertsIndex) });
     return parseJson(answer);
   }
 }
