@@ -400,7 +400,7 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
     }),
     // The host's lists, as Graph pages them ($count, $top, $skip). passiveDnsReverse without $top is
     // the reverse DNS the overview reads (below).
-    ...(['passiveDnsReverse', 'sslCertificates', 'hostPairs', 'trackers', 'components', 'whois/history'] as const).map((path) =>
+    ...(['passiveDnsReverse', 'sslCertificates', 'hostPairs', 'trackers', 'components', 'ports', 'whois/history'] as const).map((path) =>
       http.get(`${graph}/security/threatIntelligence/hosts/:ip/${path}`, ({ request, params }) => {
         const url = new URL(request.url);
         if (!url.searchParams.has('$top')) return undefined;
@@ -540,6 +540,23 @@ function tiGraphRows(path: string, lists: GeneratedThreatIntel['lists']): unknow
       return lists.trackers.map((r, i) => ({ id: `tracker-${i}`, kind: r.kind, value: r.value, ...seen(r) }));
     case 'components':
       return lists.components.map((r, i) => ({ id: `component-${i}`, name: r.name, version: r.version ?? null, category: r.category ?? null, ...seen(r) }));
+    case 'ports':
+      // hostPort (security-hostport.md): banners and services as their own objects, each with its span.
+      return lists.ports.map((r, i) => ({
+        '@odata.type': '#microsoft.graph.security.hostPort',
+        id: `port-${i}`,
+        port: r.port,
+        protocol: r.protocol ?? null,
+        status: r.status ?? null,
+        timesObserved: r.timesObserved ?? null,
+        lastScanDateTime: r.lastScan ?? null,
+        banners: r.banner ? [{ banner: r.banner, scanProtocol: r.port === 22 ? 'ssh' : 'https', timesObserved: r.timesObserved ?? 1, ...seen(r) }] : [],
+        services: (r.services ?? []).map((name) => {
+          const [product, version] = [name.slice(0, name.lastIndexOf(' ')) || name, name.includes(' ') ? name.slice(name.lastIndexOf(' ') + 1) : null];
+          return { component: { id: `component-${product}`, name: product, version, category: null }, isRecent: true, ...seen(r) };
+        }),
+        ...seen(r),
+      }));
     default:
       return lists.whoisHistory.map((r, i) => ({ id: `whois-${i}`, registrar: { name: r.registrar }, registrant: { name: r.registrant, organization: r.organization }, registrationDateTime: r.created, lastUpdateDateTime: r.updated, expirationDateTime: r.expires ?? null, nameservers: (r.nameServers ?? []).map((n) => ({ host: { id: n } })), ...seen(r) }));
   }

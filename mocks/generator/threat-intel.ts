@@ -72,12 +72,23 @@ export function buildThreatIntel(d: IpDataset): GeneratedThreatIntel {
     ...(malicious ? [{ name: 'Cobalt Strike', version: '4.9', category: 'Command and control', firstSeen: iso(day(30)), lastSeen: iso(day(1)) }] : []),
     { name: 'Ubuntu', category: 'Operating system', firstSeen: iso(day(200)), lastSeen: iso(day(3)) },
   ];
+  // What internet-wide scans saw answering on the IP: the web server everywhere, the C2's own
+  // listener and SSH on a command-and-control server.
+  const ports = internal || !d.observed ? [] : [
+    { port: 443, protocol: 'tcp', status: 'open', services: ['nginx 1.18.0'], banner: 'HTTP/1.1 404 Not Found\r\nServer: nginx/1.18.0 (Ubuntu)\r\nContent-Type: text/html', timesObserved: r.int(40, 400), lastScan: iso(day(1)), firstSeen: iso(day(120)), lastSeen: iso(day(1)) },
+    ...(malicious
+      ? [
+          { port: 50050, protocol: 'tcp', status: 'open', services: ['Cobalt Strike 4.9'], banner: undefined, timesObserved: r.int(5, 60), lastScan: iso(day(1)), firstSeen: iso(day(30)), lastSeen: iso(day(1)) },
+          { port: 22, protocol: 'tcp', status: 'open', services: ['OpenSSH 8.2p1'], banner: 'SSH-2.0-OpenSSH_8.2p1 Ubuntu-4ubuntu0.11', timesObserved: r.int(20, 200), lastScan: iso(day(2)), firstSeen: iso(day(200)), lastSeen: iso(day(2)) },
+        ]
+      : []),
+  ];
   const whois = details.whois;
   const whoisHistory = internal || !whois ? [] : [
     { registrar: whois.registrar, registrant: whois.registrant, organization: whois.organization, created: whois.created, updated: whois.updated, firstSeen: whois.updated, lastSeen: iso(day(0)), nameServers: [`ns1.${domain}`, `ns2.${domain}`] },
     { registrar: whois.registrar, registrant: 'Hostmaster', organization: whois.organization, created: whois.created, updated: whois.created, firstSeen: whois.created, lastSeen: whois.updated, nameServers: [`ns1.${domain}`] },
   ];
-  const lists = { passiveDns, certificates, hostPairs, trackers, components, whoisHistory } as GeneratedThreatIntel['lists'];
+  const lists = { passiveDns, certificates, hostPairs, trackers, components, ports, whoisHistory } as GeneratedThreatIntel['lists'];
   const counts = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.length])) as ThreatIntel['counts'];
   const summary: ThreatIntel = {
     counts,

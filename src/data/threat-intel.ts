@@ -69,6 +69,21 @@ export interface ComponentRecord extends SeenSpan, RowProblems {
   category?: string;
 }
 
+/** A port scanned open (or filtered, closed) on the IP, what answered there and its banner (Graph `hostPort`). */
+export interface PortRecord extends SeenSpan, RowProblems {
+  port: number;
+  /** `tcp`, `udp`. */
+  protocol?: string;
+  /** `open`, `filtered`, `closed`. */
+  status?: string;
+  /** The software that answered (`nginx 1.18.0`), most recent first. */
+  services?: string[];
+  /** The most recent banner the port sent. */
+  banner?: string;
+  timesObserved?: number;
+  lastScan?: string;
+}
+
 /** One WHOIS record in its history (Graph `whoisHistoryRecord`). */
 export interface WhoisHistoryRecord extends SeenSpan, RowProblems {
   registrar?: string;
@@ -87,11 +102,12 @@ export interface ThreatIntelRows {
   hostPairs: HostPairRecord;
   trackers: TrackerRecord;
   components: ComponentRecord;
+  ports: PortRecord;
   whoisHistory: WhoisHistoryRecord;
 }
 
 export type ThreatIntelRelation = keyof ThreatIntelRows;
-export const THREAT_INTEL_RELATIONS: readonly ThreatIntelRelation[] = ['passiveDns', 'certificates', 'hostPairs', 'trackers', 'components', 'whoisHistory'];
+export const THREAT_INTEL_RELATIONS: readonly ThreatIntelRelation[] = ['passiveDns', 'certificates', 'hostPairs', 'trackers', 'components', 'ports', 'whoisHistory'];
 
 /** The summary: reputation, hosting, and how many records each list holds. */
 export interface ThreatIntel extends SeenSpan {

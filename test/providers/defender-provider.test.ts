@@ -122,6 +122,13 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     expect(first.items.filter((r) => r.current).length).to.be.greaterThan(0);
     const certs = await p.listThreatIntel!(IP, 'certificates', { offset: 0, limit: 10 }, o());
     expect(certs.items[0]!.sha1).to.match(/^[0-9a-f]{40}$/);
+    // hostPort: the port, what answered (its component's name and version) and the newest banner.
+    const ports = await p.listThreatIntel!(IP, 'ports', { offset: 0, limit: 10 }, o());
+    const https = ports.items.find((r) => r.port === 443)!;
+    expect(https).to.include({ protocol: 'tcp', status: 'open' });
+    expect(https.services).to.deep.equal(['nginx 1.18.0']);
+    expect(https.banner).to.match(/^HTTP\/1\.1 404 Not Found\r\nServer: nginx/);
+    expect(ports.items.find((r) => r.port === 50050)!.banner, 'a port that sent no banner').to.equal(undefined);
     const paths = seen.filter((s) => s.url.pathname.includes('/threatIntelligence/hosts/')).map((s) => `${s.url.pathname.split('/hosts/')[1]}${s.url.search}`);
     expect(paths).to.include(`198.51.100.23/passiveDnsReverse?$count=true&$top=10&$skip=10`);
     // An internal address: no call at all.

@@ -73,6 +73,13 @@ describe('answer readers', () => {
     expect(events).to.have.length(5_000);
   });
 
+  it('reads threat intelligence ports: a port outside 0–65535 makes its row unreadable, the others stay', () => {
+    const page = readAnswer('listThreatIntel', { items: [{ port: 70_000, protocol: 'tcp' }, { port: 443, protocol: 'tcp', status: 'open', services: ['nginx 1.18.0'], banner: 'HTTP/1.1 200 OK', timesObserved: 12, lastScan: '2026-11-20T10:00:00Z' }], total: 2 }, 10, ['203.0.113.7', 'ports', { offset: 0, limit: 10 }]);
+    expect(page.items).to.have.length(2);
+    expect(page.items[0]!.unreadable?.reason).to.contain('port');
+    expect(page.items[1]).to.include({ port: 443, status: 'open', banner: 'HTTP/1.1 200 OK', timesObserved: 12 });
+  });
+
   it('reads the indicators set for an IP, and names the one it cannot read', () => {
     const good = { id: '7', indicatorValue: '203.0.113.7', action: 'Block', title: 'C2', creationTimeDateTimeUtc: '2026-11-20T10:00:00Z', expirationTime: '2027-01-01T00:00:00Z', rbacGroupNames: [], createdBySource: 'soc-lead@contoso.com', lastUpdateTime: '2026-11-21T10:00:00Z', lastUpdatedBy: 'analyst@contoso.com' };
     const [read] = readAnswer('listIndicators', [good]);

@@ -106,6 +106,22 @@ export const TI_LISTS: { [R in ThreatIntelRelation]: { title: string; empty: str
       ...seen<ThreatIntelRows['components']>(),
     ],
   },
+  ports: {
+    get title() {
+      return msg('Ports and services');
+    },
+    get empty() {
+      return msg('No ports known.');
+    },
+    columns: [
+      { get label() { return msg('Port'); }, cell: (r) => html`<span class="mono">${r.port}${r.protocol ? html`/${shown(r.protocol)}` : ''}</span>` },
+      { get label() { return msg('Status'); }, cell: (r) => (r.status ? shown(r.status) : missing()) },
+      { get label() { return msg('Services'); }, cell: (r) => (r.services?.length ? truncated(r.services.join(', ')) : missing()) },
+      // A banner is lines (`HTTP/1.1 200 OK\r\nServer: …`): one line here, each break a ↵.
+      { get label() { return msg('Banner'); }, cell: (r) => (r.banner ? truncated(r.banner.replace(/\r?\n/g, ' ↵ '), { mono: true }) : missing()) },
+      ...seen<ThreatIntelRows['ports']>(),
+    ],
+  },
   whoisHistory: {
     get title() {
       return msg('WHOIS history');

@@ -24,6 +24,7 @@ export const TI_PATHS: Readonly<Record<ThreatIntelRelation, string>> = {
   hostPairs: 'hostPairs',
   trackers: 'trackers',
   components: 'components',
+  ports: 'ports',
   whoisHistory: 'whois/history',
 };
 
@@ -58,6 +59,28 @@ const ROWS: { [R in ThreatIntelRelation]: (v: unknown, now: number) => ThreatInt
   components: (v) => {
     const o = fields<Graph.HostComponent>(v);
     return { name: str(o['name']) ?? '', version: str(o['version']), category: str(o['category']), ...seen(o) };
+  },
+  ports: (v) => {
+    const o = fields<Graph.HostPort>(v);
+    const newest = (a: unknown, b: unknown) => Date.parse(str(obj(b)['lastSeenDateTime']) ?? '') - Date.parse(str(obj(a)['lastSeenDateTime']) ?? '');
+    const banners = arr(o['banners']).sort(newest).map((b) => str(fields<Graph.HostPortBanner>(b)['banner']));
+    const services = arr(o['services'])
+      .sort(newest)
+      .map((s) => {
+        const c = fields<Graph.HostComponent>(fields<Graph.HostPortComponent>(s)['component']);
+        return [str(c['name']), str(c['version'])].filter(Boolean).join(' ');
+      })
+      .filter((s) => s !== '');
+    return {
+      port: num(o['port']) ?? -1,
+      protocol: str(o['protocol']),
+      status: str(o['status']),
+      services: [...new Set(services)],
+      banner: banners.find((b) => b !== undefined),
+      timesObserved: num(o['timesObserved']),
+      lastScan: str(o['lastScanDateTime']),
+      ...seen(o),
+    };
   },
   whoisHistory: (v) => {
     const o = fields<Graph.WhoisHistoryRecord>(v);

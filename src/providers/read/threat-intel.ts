@@ -8,6 +8,7 @@ import {
   THREAT_INTEL_RELATIONS,
   type CertificateRecord,
   type ComponentRecord,
+  type PortRecord,
   type HostPairRecord,
   type IpReputation,
   type PassiveDnsRecord,
@@ -94,6 +95,18 @@ const ROW_READERS: { [R in ThreatIntelRelation]: (o: Json, path: string, p: Prob
   hostPairs: (o, path, p) => assign({ parentHost: str(o, 'parentHost', path), childHost: str(o, 'childHost', path), ...span(o, path, p) } as HostPairRecord, { cause: p.soft(() => optStr(o, 'cause', path)) }),
   trackers: (o, path, p) => ({ kind: str(o, 'kind', path), value: str(o, 'value', path), ...span(o, path, p) }) as TrackerRecord,
   components: (o, path, p) => assign({ name: str(o, 'name', path), ...span(o, path, p) } as ComponentRecord, { version: p.soft(() => optStr(o, 'version', path)), category: p.soft(() => optStr(o, 'category', path)) }),
+  ports: (o, path, p) => {
+    const port = num(o, 'port', path);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) bad(at(path, 'port'), 'a port number (0–65535)', port);
+    return assign({ port, ...span(o, path, p) } as PortRecord, {
+      protocol: p.soft(() => optStr(o, 'protocol', path, 16)),
+      status: p.soft(() => optStr(o, 'status', path, 32)),
+      services: get(o, 'services') == null ? undefined : p.soft(() => strings(o, 'services', path, 50)),
+      banner: p.soft(() => optStr(o, 'banner', path, LIMITS.longText)),
+      timesObserved: p.soft(() => optCount(o, 'timesObserved', path)),
+      lastScan: p.soft(() => optTime(o, 'lastScan', path)),
+    });
+  },
   whoisHistory: (o, path, p) => assign({ ...span(o, path, p) } as WhoisHistoryRecord, {
     registrar: p.soft(() => optStr(o, 'registrar', path)),
     registrant: p.soft(() => optStr(o, 'registrant', path)),
