@@ -400,7 +400,7 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
     }),
     // The host's lists, as Graph pages them ($count, $top, $skip). passiveDnsReverse without $top is
     // the reverse DNS the overview reads (below).
-    ...(['passiveDnsReverse', 'sslCertificates', 'hostPairs', 'trackers', 'components', 'ports', 'whois/history'] as const).map((path) =>
+    ...(['passiveDnsReverse', 'sslCertificates', 'hostPairs', 'trackers', 'components', 'ports', 'cookies', 'whois/history'] as const).map((path) =>
       http.get(`${graph}/security/threatIntelligence/hosts/:ip/${path}`, ({ request, params }) => {
         const url = new URL(request.url);
         if (!url.searchParams.has('$top')) return undefined;
@@ -540,6 +540,9 @@ function tiGraphRows(path: string, lists: GeneratedThreatIntel['lists']): unknow
       return lists.trackers.map((r, i) => ({ id: `tracker-${i}`, kind: r.kind, value: r.value, ...seen(r) }));
     case 'components':
       return lists.components.map((r, i) => ({ id: `component-${i}`, name: r.name, version: r.version ?? null, category: r.category ?? null, ...seen(r) }));
+    case 'cookies':
+      // hostCookie (security-hostcookie.md), an artifact: its id, name and domain.
+      return lists.cookies.map((r, i) => ({ '@odata.type': '#microsoft.graph.security.hostCookie', id: `cookie-${i}`, name: r.name, domain: r.domain ?? null, ...seen(r) }));
     case 'ports':
       // hostPort (security-hostport.md): banners and services as their own objects, each with its span.
       return lists.ports.map((r, i) => ({

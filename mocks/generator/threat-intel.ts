@@ -83,12 +83,17 @@ export function buildThreatIntel(d: IpDataset): GeneratedThreatIntel {
         ]
       : []),
   ];
+  // The cookies its pages set: a web server's session cookie, and on a C2 server the kit's own.
+  const cookies = internal || !d.observed ? [] : [
+    { name: 'PHPSESSID', domain: d.ip.canonical, firstSeen: iso(day(150)), lastSeen: iso(day(3)) },
+    ...(malicious ? [{ name: `__cf_${r.alnum(6).toLowerCase()}`, domain: passiveDns[0]?.hostname ?? d.ip.canonical, firstSeen: iso(day(25)), lastSeen: iso(day(1)) }] : []),
+  ];
   const whois = details.whois;
   const whoisHistory = internal || !whois ? [] : [
     { registrar: whois.registrar, registrant: whois.registrant, organization: whois.organization, created: whois.created, updated: whois.updated, firstSeen: whois.updated, lastSeen: iso(day(0)), nameServers: [`ns1.${domain}`, `ns2.${domain}`] },
     { registrar: whois.registrar, registrant: 'Hostmaster', organization: whois.organization, created: whois.created, updated: whois.created, firstSeen: whois.created, lastSeen: whois.updated, nameServers: [`ns1.${domain}`] },
   ];
-  const lists = { passiveDns, certificates, hostPairs, trackers, components, ports, whoisHistory } as GeneratedThreatIntel['lists'];
+  const lists = { passiveDns, certificates, hostPairs, trackers, components, ports, cookies, whoisHistory } as GeneratedThreatIntel['lists'];
   const counts = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.length])) as ThreatIntel['counts'];
   const summary: ThreatIntel = {
     counts,

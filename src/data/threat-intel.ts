@@ -69,6 +69,12 @@ export interface ComponentRecord extends SeenSpan, RowProblems {
   category?: string;
 }
 
+/** A cookie the IP's web pages set, by name and the domain it is for (Graph `hostCookie`): an implant's or a kit's own cookie ties hosts together. */
+export interface CookieRecord extends SeenSpan, RowProblems {
+  name: string;
+  domain?: string;
+}
+
 /** A port scanned open (or filtered, closed) on the IP, what answered there and its banner (Graph `hostPort`). */
 export interface PortRecord extends SeenSpan, RowProblems {
   port: number;
@@ -103,11 +109,12 @@ export interface ThreatIntelRows {
   trackers: TrackerRecord;
   components: ComponentRecord;
   ports: PortRecord;
+  cookies: CookieRecord;
   whoisHistory: WhoisHistoryRecord;
 }
 
 export type ThreatIntelRelation = keyof ThreatIntelRows;
-export const THREAT_INTEL_RELATIONS: readonly ThreatIntelRelation[] = ['passiveDns', 'certificates', 'hostPairs', 'trackers', 'components', 'ports', 'whoisHistory'];
+export const THREAT_INTEL_RELATIONS: readonly ThreatIntelRelation[] = ['passiveDns', 'certificates', 'hostPairs', 'trackers', 'components', 'ports', 'cookies', 'whoisHistory'];
 
 /** The summary: reputation, hosting, and how many records each list holds. */
 export interface ThreatIntel extends SeenSpan {

@@ -43,7 +43,7 @@ describe('<ip-threat-intel>', () => {
     expect(deepText(byPart(root(el), 'host'))).to.contain('AS64').and.to.contain('Hosting provider');
     await waitUntil(() => listRows(el, /^Passive DNS/).length > 0, 'passive DNS');
     const titles = allByPart(root(el), 'list').map((s) => deepText(s.querySelector('h2')!).replace(/\s+/g, ' ').trim());
-    expect(titles.map((t) => t.replace(/ \(\d+\)$/, ''))).to.deep.equal(['Passive DNS', 'Certificates', 'Host pairs', 'Trackers', 'Components', 'Ports and services', 'WHOIS history']);
+    expect(titles.map((t) => t.replace(/ \(\d+\)$/, ''))).to.deep.equal(['Passive DNS', 'Certificates', 'Host pairs', 'Trackers', 'Components', 'Ports and services', 'Cookies', 'WHOIS history']);
     // What answers on the C2 server: its listener, the web server (a banner's line breaks as ↵), SSH.
     await waitUntil(() => listRows(el, /^Ports and services/).length === 3, 'the ports');
     const ports = listRows(el, /^Ports and services/).map((r) => deepText(r).replace(/\s+/g, ' '));

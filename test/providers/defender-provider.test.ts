@@ -129,6 +129,9 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     expect(https.services).to.deep.equal(['nginx 1.18.0']);
     expect(https.banner).to.match(/^HTTP\/1\.1 404 Not Found\r\nServer: nginx/);
     expect(ports.items.find((r) => r.port === 50050)!.banner, 'a port that sent no banner').to.equal(undefined);
+    const cookies = await p.listThreatIntel!(IP, 'cookies', { offset: 0, limit: 10 }, o());
+    expect(cookies.items.map((c) => c.name)).to.include('PHPSESSID');
+    expect(cookies.items.every((c) => c.domain && c.firstSeen && c.lastSeen)).to.equal(true);
     const paths = seen.filter((s) => s.url.pathname.includes('/threatIntelligence/hosts/')).map((s) => `${s.url.pathname.split('/hosts/')[1]}${s.url.search}`);
     expect(paths).to.include(`198.51.100.23/passiveDnsReverse?$count=true&$top=10&$skip=10`);
     // An internal address: no call at all.

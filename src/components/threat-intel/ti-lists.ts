@@ -122,6 +122,19 @@ export const TI_LISTS: { [R in ThreatIntelRelation]: { title: string; empty: str
       ...seen<ThreatIntelRows['ports']>(),
     ],
   },
+  cookies: {
+    get title() {
+      return msg('Cookies');
+    },
+    get empty() {
+      return msg('No cookies known.');
+    },
+    columns: [
+      { get label() { return msg('Name'); }, cell: (r) => truncated(r.name, { mono: true }) },
+      { get label() { return msg('Domain'); }, cell: (r) => (r.domain ? truncated(r.domain, { mono: true }) : missing()) },
+      ...seen<ThreatIntelRows['cookies']>(),
+    ],
+  },
   whoisHistory: {
     get title() {
       return msg('WHOIS history');

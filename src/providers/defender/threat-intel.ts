@@ -25,6 +25,7 @@ export const TI_PATHS: Readonly<Record<ThreatIntelRelation, string>> = {
   trackers: 'trackers',
   components: 'components',
   ports: 'ports',
+  cookies: 'cookies',
   whoisHistory: 'whois/history',
 };
 
@@ -81,6 +82,10 @@ const ROWS: { [R in ThreatIntelRelation]: (v: unknown, now: number) => ThreatInt
       lastScan: str(o['lastScanDateTime']),
       ...seen(o),
     };
+  },
+  cookies: (v) => {
+    const o = fields<Graph.HostCookie>(v);
+    return { name: str(o['name']) ?? '', domain: str(o['domain']), ...seen(o) };
   },
   whoisHistory: (v) => {
     const o = fields<Graph.WhoisHistoryRecord>(v);

@@ -9,6 +9,7 @@ import {
   type CertificateRecord,
   type ComponentRecord,
   type PortRecord,
+  type CookieRecord,
   type HostPairRecord,
   type IpReputation,
   type PassiveDnsRecord,
@@ -107,6 +108,7 @@ const ROW_READERS: { [R in ThreatIntelRelation]: (o: Json, path: string, p: Prob
       lastScan: p.soft(() => optTime(o, 'lastScan', path)),
     });
   },
+  cookies: (o, path, p) => assign({ name: str(o, 'name', path), ...span(o, path, p) } as CookieRecord, { domain: p.soft(() => optStr(o, 'domain', path)) }),
   whoisHistory: (o, path, p) => assign({ ...span(o, path, p) } as WhoisHistoryRecord, {
     registrar: p.soft(() => optStr(o, 'registrar', path)),
     registrant: p.soft(() => optStr(o, 'registrant', path)),
