@@ -23,14 +23,13 @@ export interface ExistingIndicatorsSource {
   locale: () => string | undefined;
   /** Whether the provider removes indicators (capability and method). */
   canRemove: () => boolean;
-  /** The element that fires `ip-action-request` and owns the list. */
-  host: HTMLElement;
   /** Say what was removed (the bar's status line). */
   removed: (i: Indicator) => void;
 }
 
 export class ExistingIndicators implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
+  /** The element that owns the list and fires `ip-action-request`. */
+  readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #source: ExistingIndicatorsSource;
   #open = false;
   #confirming?: string;
@@ -38,7 +37,7 @@ export class ExistingIndicators implements ReactiveController {
   #failed?: { id: string; message: string };
   readonly #task: Task<readonly [IpDataProvider | undefined, string | undefined], Indicator[]>;
 
-  constructor(host: ReactiveControllerHost, source: ExistingIndicatorsSource) {
+  constructor(host: ReactiveControllerHost & HTMLElement, source: ExistingIndicatorsSource) {
     this.#host = host;
     this.#source = source;
     host.addController(this);
@@ -85,7 +84,7 @@ export class ExistingIndicators implements ReactiveController {
   }
 
   #focus(selector: string): void {
-    void this.#host.updateComplete.then(() => this.#source.host.shadowRoot?.querySelector<HTMLElement>(selector)?.focus());
+    void this.#host.updateComplete.then(() => this.#host.shadowRoot?.querySelector<HTMLElement>(selector)?.focus());
   }
 
   /** The list's remove buttons: what they do, and where a removal stands. */
@@ -121,20 +120,27 @@ export class ExistingIndicators implements ReactiveController {
     this.#removing = i.id;
     this.#failed = undefined;
     this.#host.requestUpdate();
+    // A host's refusal is said as it is; a failure in the words of its kind.
+    const refused = await requestAction(this.#host, { action: 'remove-indicator', ip, indicator: i });
+    if (refused) return this.#fail(i, refused);
     try {
-      const refused = await requestAction(this.#source.host, { action: 'remove-indicator', ip, indicator: i });
-      if (refused) throw new Error(refused);
       await provider.removeIndicator(i.id, { signal: AbortSignal.timeout(60_000), idempotencyKey: crypto.randomUUID() });
       this.#removing = undefined;
       this.#source.removed(i);
       await this.#task.run();
       // Focus where the list was: its button, or the bar when the last one went.
       this.#focus(this.list?.length ? '[part="indicator-status"]' : '[data-action="add-indicator"]');
+      this.#host.requestUpdate();
     } catch (error) {
-      this.#removing = undefined;
-      this.#failed = { id: i.id, message: error instanceof Error && !('kind' in error) ? error.message : describeError(error) };
-      this.#focus(`li[data-id="${CSS.escape(i.id)}"] .remove`);
+      this.#fail(i, describeError(error));
     }
+  }
+
+  /** The removal did not happen: the row stays, saying why, with focus on its Remove. */
+  #fail(i: Indicator, message: string): void {
+    this.#removing = undefined;
+    this.#failed = { id: i.id, message };
     this.#host.requestUpdate();
+    this.#focus(`li[data-id="${CSS.escape(i.id)}"] .remove`);
   }
 }

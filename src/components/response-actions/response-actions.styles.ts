@@ -112,14 +112,14 @@ export const responseActionsStyles = css`
   .fallback .button {
     align-self: flex-start;
   }
-  .button.indicator-status {
+  /* A badge (shared styles) that is a button: taller, and a darker tint under the pointer. */
+  .indicator-status {
     min-height: 26px;
     padding: 0 10px;
-    border: 1px solid color-mix(in srgb, var(--_badge-color) 45%, transparent);
-    border-radius: 999px;
-    color: var(--_badge-color);
-    background: color-mix(in srgb, var(--_badge-color) 10%, transparent);
-    font-weight: 600;
+    cursor: pointer;
+  }
+  .indicator-status:hover {
+    background: color-mix(in srgb, var(--_badge-color) 18%, transparent);
   }
   .effect-blocked {
     --_badge-color: var(--_severity-high);

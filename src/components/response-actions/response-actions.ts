@@ -145,7 +145,6 @@ export class IpResponseActions extends IpSectionElement {
     ip: () => this.#ip,
     locale: () => this.locale,
     canRemove: () => this.capabilities?.removeIndicator === true && typeof this.source.provider?.removeIndicator === 'function',
-    host: this,
     removed: (i) => this.#status.say(msg(str`Indicator removed: ${i.title}`)),
   });
 

@@ -20,7 +20,7 @@ export function renderStatus(list: readonly Indicator[], open: boolean, toggle: 
   const effect = active.length ? effectOf(active[0]!.action) : undefined;
   const word = effect ? effectWord(effect) : msg('Indicator expired');
   const count = active.length > 1 ? html` <span class="count">· ${active.length}</span>` : nothing;
-  return html`<span class="item"><button type="button" class="button subtle indicator-status badge ${effect ? `effect-${effect}` : 'effect-none'}" part="indicator-status"
+  return html`<span class="item"><button type="button" class="badge indicator-status ${effect ? `effect-${effect}` : 'effect-none'}" part="indicator-status"
       aria-expanded=${open ? 'true' : 'false'} aria-controls="indicator-list" @click=${toggle}>
     <span class="dot" aria-hidden="true"></span>${word}${count}<span class="visually-hidden">: ${msg('indicators set for this IP')}</span>
   </button></span>`;

@@ -17,7 +17,7 @@ import { emptyCounts, isOpen, prevalenceFrom } from '../../data/derive.js';
 import type { AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, SeverityCounts } from '../../data/model.js';
 import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { queryAlerts, splitDeviceSearch } from '../../data/query.js';
-import { fullIpv6Form, isExternalScope, parseIp } from '../../lib/ip.js';
+import { isExternalScope, parseIp } from '../../lib/ip.js';
 import { bucketSizeFor, type TimeRange } from '../../lib/time-range.js';
 import { DeviceDetails } from '../microsoft/device-details.js';
 import { EVENT_CLIPS } from '../microsoft/device-rows.js';
@@ -27,8 +27,9 @@ import { list, number, text, type Row } from '../microsoft/tables.js';
 import { MicrosoftTransport, type MicrosoftApi, type TokenSource } from '../microsoft/transport.js';
 import { buildAlertCase, withUpdates, type AlertCase, type HuntingAlertFilter } from './cases.js';
 import { DefenderGraph } from './graph.js';
+import { MdeIndicators } from './indicators.js';
 import { portalLinks } from './links.js';
-import { alertFromGraph, detailsFromThreatIntel, deviceFromHunting, eventFromHunting, graphDetermination, incidentFromGraph, indicatorFromMde } from './map.js';
+import { alertFromGraph, detailsFromThreatIntel, deviceFromHunting, eventFromHunting, graphDetermination, incidentFromGraph } from './map.js';
 import { deviceDetailsQuery, deviceEventsQuery, deviceGroupsQuery, deviceSearchQuery, devicesQuery, logActivityQuery, loggedHostsQuery, prevalenceQuery } from './queries.js';
 import { TI_PATHS, tiPage, tiSummary } from './threat-intel.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
@@ -89,6 +90,8 @@ export class DefenderXdrProvider implements IpDataProvider {
   /** The Defender for Endpoint API, when the host gave its address (its proxy). */
   readonly #mde: MicrosoftApi | undefined;
   readonly #mdeLimit = new RateLimiter('Defender for Endpoint API', [{ max: 100, windowMs: MIN }, { max: 1_500, windowMs: HOUR }]);
+  /** Add, list and remove indicators (the Defender for Endpoint API). */
+  readonly #indicators: MdeIndicators;
   readonly #maxAlerts: number;
   // A list built while Graph throttled is asked again after half a minute ("Refresh in a minute").
   readonly #alertCases = new SharedCache<AlertCase>({ ttlFor: (c) => (c.unavailable ? 30_000 : undefined) });
@@ -108,6 +111,7 @@ export class DefenderXdrProvider implements IpDataProvider {
     this.#t = new MicrosoftTransport({ getToken: options.getToken, fetch: options.fetch, timeoutMs: options.timeoutMs, maxRetryAfterSeconds: options.maxRetryAfterSeconds });
     const graphApi: MicrosoftApi = { name: 'Microsoft Graph', base: (options.graphUrl ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, ''), scope: GRAPH_SCOPE };
     this.#mde = options.defenderUrl ? { name: 'Microsoft Defender for Endpoint API', base: options.defenderUrl.replace(/\/+$/, ''), scope: MDE_SCOPE } : undefined;
+    this.#indicators = new MdeIndicators(this.#t, this.#mde, this.#mdeLimit);
     this.#graph = new DefenderGraph(this.#t, graphApi, {
       hunting: new RateLimiter('advanced hunting', [{ max: 45, windowMs: MIN }, { max: 1_500, windowMs: HOUR }]),
       graph: new RateLimiter('Microsoft Graph security API', [{ max: 150, windowMs: MIN }]),
@@ -325,72 +329,19 @@ export class DefenderXdrProvider implements IpDataProvider {
     return updated;
   }
 
-  async addIndicator(input: IndicatorInput, o: RequestOptions): Promise<Indicator> {
-    // IPv6 with all 8 groups, as the indicators doc requires; nothing but the documented fields.
-    const value = fullIpv6Form(input.indicatorValue);
-    if (!value) throw new IpDataError('invalid-input', `“${String(input.indicatorValue).slice(0, 64)}” is not a valid IP address.`, { reason: { id: 'invalid-ip', input: String(input.indicatorValue).slice(0, 64) } });
-    const body: Record<string, unknown> = { indicatorValue: value, indicatorType: 'IpAddress', action: input.action, title: input.title, description: input.description, generateAlert: input.generateAlert };
-    for (const key of ['application', 'expirationTime', 'severity', 'recommendedActions', 'rbacGroupNames'] as const) if (input[key] !== undefined) body[key] = input[key];
-    if (!this.#mde) throw new IpDataError('forbidden', 'Adding an indicator goes through the Defender for Endpoint API, and this page has no address for it: the host sets defenderUrl to its proxy for that API.', {
-        reason: { id: 'no-address', service: 'Microsoft Defender for Endpoint API', option: 'defenderUrl' },
-      });
-    const raw = await this.#t.call({
-      api: this.#mde,
-      method: 'POST',
-      path: 'api/indicators',
-      body,
-      signal: o.signal,
-      limiter: this.#mdeLimit,
-      permission: 'Ti.ReadWrite.All',
-      what: `the indicator for ${input.indicatorValue}`,
-      read: false,
-      idempotencyKey: o.idempotencyKey,
-    });
-    return indicatorFromMde(raw);
+  /** Submit an IP indicator (one of the same value is updated, as the API documents). */
+  addIndicator(input: IndicatorInput, o: RequestOptions): Promise<Indicator> {
+    return this.#indicators.add(input, o);
   }
 
-  /**
-   * The tenant's indicators for the IP (List Indicators: `$filter` on `indicatorValue`, which
-   * holds an IPv6 address with all 8 groups, as Add indicator writes it), newest first.
-   */
-  async listIndicators(ip: string, o: RequestOptions): Promise<Indicator[]> {
-    const value = fullIpv6Form(ip);
-    if (!value) throw new IpDataError('invalid-input', `“${String(ip).slice(0, 64)}” is not a valid IP address.`, { reason: { id: 'invalid-ip', input: String(ip).slice(0, 64) } });
-    if (!this.#mde) return [];
-    const raw = (await this.#t.call({
-      api: this.#mde,
-      method: 'GET',
-      path: `api/indicators?$filter=${encodeURIComponent(`indicatorValue eq '${value}'`)}`,
-      signal: o.signal,
-      limiter: this.#mdeLimit,
-      permission: 'Ti.ReadWrite.All',
-      what: `the indicators for ${ip}`,
-      read: true,
-    })) as { value?: unknown };
-    const items = Array.isArray(raw?.value) ? raw.value : [];
-    return items
-      .filter((i) => (i as { indicatorType?: unknown })?.indicatorType === 'IpAddress')
-      .map(indicatorFromMde)
-      .sort((a, b) => Date.parse(b.creationTimeDateTimeUtc) - Date.parse(a.creationTimeDateTimeUtc));
+  /** The tenant's IP indicators for the IP (List Indicators, `$filter` on the value), newest first. */
+  listIndicators(ip: string, o: RequestOptions): Promise<Indicator[]> {
+    return this.#indicators.list(ip, o);
   }
 
-  /** Delete an indicator (delete-ti-indicator-by-id.md: 204, 404 when there is none). */
-  async removeIndicator(id: string, o: RequestOptions): Promise<void> {
-    const segment = idSegment(id);
-    if (!this.#mde) throw new IpDataError('forbidden', 'Removing an indicator goes through the Defender for Endpoint API, and this page has no address for it: the host sets defenderUrl to its proxy for that API.', {
-        reason: { id: 'no-address', service: 'Microsoft Defender for Endpoint API', option: 'defenderUrl' },
-      });
-    await this.#t.call({
-      api: this.#mde,
-      method: 'DELETE',
-      path: `api/indicators/${segment}`,
-      signal: o.signal,
-      limiter: this.#mdeLimit,
-      permission: 'Ti.ReadWrite.All',
-      what: `the indicator ${id}`,
-      read: false,
-      idempotencyKey: o.idempotencyKey,
-    });
+  /** Delete an indicator (204; 404 when there is none). */
+  removeIndicator(id: string, o: RequestOptions): Promise<void> {
+    return this.#indicators.remove(id, o);
   }
 
   /**
