@@ -84,7 +84,7 @@ function syncUrl() {
 
 showIp(params.get('ip') ?? DEMO_IPS[0]!.ip);
 const tab = params.get('tab');
-if (tab === 'overview' || tab === 'alerts' || tab === 'devices' || tab === 'intel' || tab === 'sentinel') page.tab = tab;
+if (tab === 'overview' || tab === 'alerts' || tab === 'devices' || tab === 'accounts' || tab === 'intel' || tab === 'sentinel') page.tab = tab;
 const range = params.get('range');
 // A preset or a custom window (`from/to`); the page falls back to 30 days on anything else.
 if (range) page.range = range as typeof page.range;
@@ -119,6 +119,7 @@ page.addEventListener('ip-range-change', syncUrl);
  */
 const TEMPLATES: Record<string, string> = {
   'device-href': '#/portal/device/{id}',
+  'user-href': '#/portal/user/{id}',
   'alert-href': '#/portal/alert/{id}',
   'incident-href': '#/portal/incident/{id}',
   'hunting-href': '#/portal/hunting/{language}?query={query}',

@@ -6,7 +6,7 @@
 import { ipProblemText } from '../src/components/shared/ip-problem.js';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { AlertItem, AlertPatch, Indicator, IndicatorInput, ObservedDevice } from '../src/data/model.js';
-import { ALERT_FILTER_FIELDS, type AlertFilter, type AlertQuery, type DeviceQuery, type ProviderCapabilities } from '../src/data/provider.js';
+import { ALERT_FILTER_FIELDS, type AlertFilter, type AccountQuery, type AccountSortField, type AlertQuery, type DeviceQuery, type ProviderCapabilities } from '../src/data/provider.js';
 import { queryAlerts, queryDevices, type ListSource } from '../src/data/query.js';
 import { canonicalIp, parseIp } from '../src/lib/ip.js';
 import { indicatorProblem } from '../src/components/shared/indicator.js';
@@ -16,6 +16,8 @@ import { DEVICE_GROUPS } from './generator/catalog.js';
 import { datasetFor, type IpDataset } from './generator/dataset.js';
 import { THREAT_INTEL_RELATIONS, type ThreatIntelRelation } from '../src/data/threat-intel.js';
 import { withPatches } from './patched.js';
+import { aggregateAccounts, signInEvents } from './generator/sign-ins.js';
+import { queryAccounts } from '../src/data/account-query.js';
 
 /** Parts of the API a story or test can make fail. */
 export type MockSection =
@@ -26,6 +28,7 @@ export type MockSection =
   | 'prevalence'
   | 'alerts'
   | 'devices'
+  | 'accounts'
   | 'device-events'
   | 'update-alerts'
   | 'indicators'
@@ -166,6 +169,7 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
         addIndicator: true,
         indicators: true,
         removeIndicator: true,
+        accounts: true,
         deviceGroups: true,
         deviceEvents: true,
         timeline: true,
@@ -295,6 +299,24 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
       // As a backend that searches every event of a device in the range, not only its last one.
       const seen = d.devicesIn(range);
       return HttpResponse.json(queryDevices(listOf(seen.devices), query, { eventsMatch: (i, text) => d.deviceEventsMatch(seen.index[i]!, text, range) }));
+    }),
+
+    http.get(ip('/accounts'), async ({ params, request }) => {
+      const d = await begin('accounts', params['ip']);
+      if (!d || d instanceof Response) return d;
+      const url = new URL(request.url);
+      const range = rangeOf(url);
+      if (range instanceof Response) return range;
+      const offset = Math.max(0, Number(url.searchParams.get('offset') ?? 0) || 0);
+      const limit = Math.max(0, Math.min(MAX_PAGE, Number(url.searchParams.get('limit') ?? 100) || 0));
+      const query: AccountQuery = { range, offset, limit, search: url.searchParams.get('q') ?? undefined, result: url.searchParams.getAll('result') };
+      const sort = url.searchParams.get('sort');
+      if (sort) {
+        const [field, direction] = sort.split(':');
+        query.sort = { field: field as AccountSortField, direction: direction === 'asc' ? 'asc' : 'desc' };
+      }
+      // As a backend that counts each account's sign-ins in the range.
+      return HttpResponse.json(queryAccounts(aggregateAccounts(signInEvents(d), range), query));
     }),
 
     http.get(ip('/devices/:deviceId/events'), async ({ params, request }) => {

@@ -17,6 +17,7 @@ import { errorsOf, huntingAnswerBody, huntingQueryError, type KqlAnalyzer } from
 import { applyTail } from './kql/clips.js';
 import { fromGraphDetermination, graphCommentProblem, graphPatchProblem, indicatorBodyProblem, toGraphDetermination } from './microsoft-rules.js';
 import { inList, letString, pascal, queryHead } from './kql-query.js';
+import { accountRows } from './kql/sign-ins.js';
 import { datasetFor, type IpDataset } from './generator/dataset.js';
 import { ALERT_TEMPLATES, DEVICE_GROUPS } from './generator/catalog.js';
 import { isSystemTag } from './generator/queue.js';
@@ -241,6 +242,8 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
           .map((x) => ({ DeviceId: x.id, DeviceName: x.name, OSPlatform: x.osPlatform, OSVersion: x.osVersion, ExposureLevel: pascal(x.exposureLevel), FirstSeen: x.firstSeen, LastSeen: x.lastSeen, Connections: x.connectionCount, Timestamp: x.lastEvent.timestamp, ...eventColumns(x.lastEvent) }));
         return HttpResponse.json(table([['DeviceId', 'String'], ['DeviceName', 'String'], ['LastSeen', 'DateTime']], rows, true));
       }
+      case 'accounts':
+        return HttpResponse.json(table([['Source', 'String'], ['Account', 'String'], ['LastSeen', 'DateTime']], accountRows(d, range, 'defender')));
       case 'device-details': {
         // `DeviceId in ("…", …)`: those devices; none named: all, and the query's own `top` keeps the ones seen last (applyTail).
         const ids = inList(query, 'DeviceId', 'in');

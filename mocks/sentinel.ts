@@ -4,6 +4,7 @@
  * `latitude` and `longitude` as strings), from the same generator as the other mocks. Queries are
  * recognized by the provider's marker line; an unknown one fails loudly.
  */
+import { accountRows } from './kql/sign-ins.js';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { queryAlerts } from '../src/data/query.js';
 import { isExternalScope, parseIp } from '../src/lib/ip.js';
@@ -174,6 +175,8 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
       }
       case 'devices':
         return respond(d.devicesIn(range).devices.map(deviceRow), DEVICE_TYPES);
+      case 'accounts':
+        return respond(accountRows(d, range, 'logAnalytics'), [['LastSeen', 'datetime']]);
       case 'prevalence':
         return respond(d.prevalence(range).buckets.filter((b) => b.devices > 0).map((b) => ({ Start: b.start, Devices: b.devices, DeviceNames: b.deviceNames ?? [] })), [['Start', 'datetime'], ['Devices', 'long'], ['DeviceNames', 'dynamic']]);
       case 'indicators': {

@@ -13,6 +13,7 @@ export type { IpOverview } from './components/overview/overview.js';
 export type { IpPrevalenceChart } from './components/prevalence-chart/prevalence-chart.js';
 export type { IpAlertsList } from './components/alerts-list/alerts-list.js';
 export type { IpObservedDevices } from './components/observed-devices/observed-devices.js';
+export type { IpAccounts } from './components/accounts/accounts.js';
 export type { IpResponseActions } from './components/response-actions/response-actions.js';
 export type { IpIndicatorWizard } from './components/indicator-wizard/indicator-wizard.js';
 export type { IpHuntDialog } from './components/hunt-dialog/hunt-dialog.js';
@@ -42,7 +43,10 @@ export type { ExportFormat } from './components/shared/export.js';
 export {
   ALERT_FILTER_FIELDS,
   ALERT_SORT_FIELDS,
+  ACCOUNT_SORT_FIELDS,
   DEVICE_SORT_FIELDS,
+  type AccountQuery,
+  type AccountSortField,
   type AlertFilter,
   type AlertFilterField,
   type AlertQuery,
@@ -101,6 +105,8 @@ export {
   type RowProblems,
   type UnreadableRow,
   type ObservedDevice,
+  type AccountActivity,
+  type SignInResult,
   type DeviceEvent,
   type ConnectionDirection,
   type ProcessInfo,

@@ -7,6 +7,7 @@
  * and sorted by the provider; the components never hold a whole data set.
  */
 import type {
+  AccountActivity,
   AlertItem,
   AlertPatch,
   DeviceEvent,
@@ -17,6 +18,7 @@ import type {
   IpDetails,
   LogActivity,
   ObservedDevice,
+  SignInResult,
   Prevalence,
   QueryLanguage,
   SecuritySummary,
@@ -109,6 +111,23 @@ export interface DeviceQuery {
   limit: number;
 }
 
+/** What the accounts list sorts by. */
+export const ACCOUNT_SORT_FIELDS = ['lastSeen', 'firstSeen', 'signIns', 'failures', 'account'] as const;
+export type AccountSortField = (typeof ACCOUNT_SORT_FIELDS)[number];
+
+export interface AccountQuery {
+  /** Only accounts with a sign-in in the range (their counts are the range's). */
+  range?: TimeRange;
+  /** Free text matched against account, display name, applications, devices, source and failure reason. */
+  search?: string;
+  /** Only accounts with at least one sign-in of these results (`success`, `failure`). */
+  result?: readonly SignInResult[];
+  /** Default: last seen, newest first. */
+  sort?: Sort<AccountSortField>;
+  offset: number;
+  limit: number;
+}
+
 /** Which optional parts a provider offers; the UI shows only what is there. */
 export interface ProviderCapabilities {
   /** Alerts can be managed (status, classification, assignment, comments). */
@@ -129,6 +148,8 @@ export interface ProviderCapabilities {
   indicators: boolean;
   /** An indicator can be removed. */
   removeIndicator: boolean;
+  /** The accounts seen signing in from the IP can be listed (the Accounts tab). */
+  accounts: boolean;
   /** Indicator actions the backend accepts (default: Allowed, Audit, Warn, Block). */
   indicatorActions?: IndicatorAction[];
   /** Whether an indicator's alert takes a category (default true; Defender for Endpoint's indicator API documents none). */
@@ -140,6 +161,8 @@ export interface ProviderCapabilities {
 /** Optional real links for entities; without them, navigation is an `ip-navigate` event only. */
 export interface LinkResolver {
   device?(id: string): string | undefined;
+  /** A user's page: `id` is the account's user id where the log gives one, else the account; `account` is the account as logged. */
+  user?(id: string, account?: string): string | undefined;
   alert?(id: string): string | undefined;
   incident?(id: string): string | undefined;
   hunting?(query: string, language: QueryLanguage): string | undefined;
@@ -157,6 +180,11 @@ export interface IpDataProvider {
   getPrevalence(ip: string, range: TimeRange, o: RequestOptions): Promise<Prevalence>;
   listAlerts(ip: string, query: AlertQuery, o: RequestOptions): Promise<Page<AlertItem>>;
   listObservedDevices(ip: string, query: DeviceQuery, o: RequestOptions): Promise<Page<ObservedDevice>>;
+  /**
+   * The accounts seen signing in (or trying to) from the IP in the range, one row per account and
+   * log, with their successes, failures, MFA, applications and devices: who used the address.
+   */
+  listAccounts?(ip: string, query: AccountQuery, o: RequestOptions): Promise<Page<AccountActivity>>;
   /** The device's events with this IP in the range, oldest first. */
   listDeviceEvents?(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]>;
   /** Apply one patch to several incidents/alerts; resolves with the updated items. */

@@ -25,7 +25,7 @@ export class IpChangeEvent extends Event {
   }
 }
 
-export type IpTab = 'overview' | 'alerts' | 'devices' | 'intel' | 'sentinel';
+export type IpTab = 'overview' | 'alerts' | 'devices' | 'accounts' | 'intel' | 'sentinel';
 
 export interface IpTabChangeDetail {
   tab: IpTab;
@@ -62,6 +62,7 @@ export type NavigationTarget =
   | 'alert'
   | 'incident'
   | 'device'
+  | 'user'
   | 'hunting'
   | 'activity-log'
   | 'cloud-app-settings'

@@ -27,7 +27,7 @@ import { CAPABILITY_OF, METHOD_NAMES, PROVIDER_METHODS, type CapabilityFlag, typ
 /** Every method but `getCapabilities`, which is combined from each provider's own. */
 const METHODS = METHOD_NAMES.filter((m) => m !== 'getCapabilities');
 
-const LINKS = ['device', 'alert', 'incident', 'hunting', 'activityLog', 'cloudAppSettings'] as const;
+const LINKS = ['device', 'user', 'alert', 'incident', 'hunting', 'activityLog', 'cloudAppSettings'] as const;
 
 /**
  * How far before a source's look-back a range may start and still be the source's: the page

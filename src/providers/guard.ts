@@ -138,7 +138,7 @@ function guardMethod(target: IpDataProvider, method: AnswerMethod, fn: (...args:
 
 function guardLinks(links: LinkResolver): LinkResolver {
   const out: Record<string, (...args: never[]) => string | undefined> = {};
-  for (const key of ['device', 'alert', 'incident', 'hunting', 'activityLog', 'cloudAppSettings'] as const) {
+  for (const key of ['device', 'user', 'alert', 'incident', 'hunting', 'activityLog', 'cloudAppSettings'] as const) {
     const fn = (links as Record<string, unknown>)[key];
     if (typeof fn !== 'function') continue;
     out[key] = (...args: never[]) => {

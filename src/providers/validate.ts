@@ -37,6 +37,7 @@ import {
 import type { Page } from '../data/provider.js';
 import { badAnswer, camel, classification, OVERVIEW_READERS, severity, status } from './read/overview.js';
 import { readPrevalence } from './read/prevalence.js';
+import { readAccount, unreadableAccount } from './read/accounts.js';
 import {
   array,
   at,
@@ -434,6 +435,7 @@ export const ANSWER_READERS = {
   getPrevalence: (v: unknown) => readPrevalence(v),
   listAlerts: (v: unknown, limit?: number) => readPage(v, readAlert, unreadableAlert, '', limit),
   listObservedDevices: (v: unknown, limit?: number) => readPage(v, readDevice, unreadableDevice, '', limit),
+  listAccounts: (v: unknown, limit?: number) => readPage(v, readAccount, unreadableAccount, '', limit),
   listDeviceEvents: (v: unknown) => readRows(array(v, '', LIMITS.events), '', readDeviceEvent, unreadableEvent),
   updateAlerts: (v: unknown) => readRows(array(v, '', LIMITS.pageItems), '', readAlert, unreadableAlert),
   addIndicator: (v: unknown) => readIndicator(v),

@@ -3,6 +3,7 @@
  * React components for every element (`import { IpEntityPage } from 'ip-entity-page/react'`).
  * Each module defines its element when imported; a bundler keeps only the components used.
  */
+export { IpAccounts } from './ip-accounts.js';
 export { IpAlertsList } from './ip-alerts-list.js';
 export { IpCopyButton } from './ip-copy-button.js';
 export { IpEntityPage } from './ip-entity-page.js';

@@ -468,7 +468,7 @@ describe('<ip-entity-page>', () => {
     it('offers threat intelligence: the reputation badge in the header opens its tab', async () => {
       const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" api-base="/api"></ip-entity-page>`);
       await waitUntil(() => tabs(el).some((t) => t.id === 'tab-intel'), 'the Threat intelligence tab', { timeout: 8000 });
-      expect(tabs(el).map((t) => t.textContent!.trim())).to.deep.equal(['Overview', 'Incidents and alerts', 'Observed in organization', 'Threat intelligence', 'Sentinel events']);
+      expect(tabs(el).map((t) => t.textContent!.trim())).to.deep.equal(['Overview', 'Incidents and alerts', 'Observed in organization', 'Accounts', 'Threat intelligence', 'Sentinel events']);
       const badge = () => deepQuery(el, 'ip-reputation-badge')?.shadowRoot?.querySelector('button');
       await waitUntil(() => badge(), 'the badge', { timeout: 8000 });
       expect(accessibleName(badge()!)).to.match(/^Malicious · \d+: threat intelligence reputation/);

@@ -8,6 +8,7 @@ import type { IpEntityPage } from '../../src/components/entity-page/entity-page.
 import '../../src/components/alerts-list/ip-alerts-list.js';
 import '../../src/components/observed-devices/ip-observed-devices.js';
 import '../../src/components/threat-intel/ip-threat-intel.js';
+import '../../src/components/accounts/ip-accounts.js';
 import '../../src/components/sentinel-events/ip-sentinel-events.js';
 import '../../src/components/response-actions/ip-response-actions.js';
 import { pageParts } from '../../src/components/base/page-parts.js';
@@ -19,7 +20,7 @@ describe('parts of the sections inside the page', () => {
     const manifest = (await (await fetch('/custom-elements.json')).json()) as { modules: Array<{ declarations?: Array<{ tagName?: string; cssParts?: Array<{ name: string }> }> }> };
     const documented = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, (d.cssParts ?? []).map((p) => p.name).sort()]));
     const named = [...pageParts()].map(([element, { parts }]) => [customElements.getName(element as CustomElementConstructor), parts] as const);
-    expect(named.map(([tag]) => tag).sort()).to.deep.equal(['ip-alerts-list', 'ip-observed-devices', 'ip-overview', 'ip-response-actions', 'ip-sentinel-events', 'ip-threat-intel']);
+    expect(named.map(([tag]) => tag).sort()).to.deep.equal(['ip-accounts', 'ip-alerts-list', 'ip-observed-devices', 'ip-overview', 'ip-response-actions', 'ip-sentinel-events', 'ip-threat-intel']);
     for (const [tag, parts] of named) {
       expect([...parts].sort(), tag!).to.deep.equal(documented.get(tag!));
     }

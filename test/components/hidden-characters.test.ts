@@ -100,7 +100,7 @@ describe('hidden characters in data', () => {
     const problems: string[] = [];
     const check = (where: string) => problems.push(...[...new Set(rawHidden(el))].map((p) => `${where}: ${p}`));
 
-    const sections: Record<IpTab, string> = { overview: 'ip-overview', alerts: 'ip-alerts-list', devices: 'ip-observed-devices', intel: 'ip-threat-intel', sentinel: 'ip-sentinel-events' };
+    const sections: Record<IpTab, string> = { overview: 'ip-overview', alerts: 'ip-alerts-list', devices: 'ip-observed-devices', accounts: 'ip-accounts', intel: 'ip-threat-intel', sentinel: 'ip-sentinel-events' };
     for (const [tab, tag] of Object.entries(sections) as Array<[IpTab, string]>) {
       el.selectTab(tab);
       await waitUntil(() => deepQuery(el, tag)?.shadowRoot?.childElementCount, `${tag} did not render`, { timeout: 15_000 });

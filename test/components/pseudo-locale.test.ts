@@ -100,7 +100,7 @@ describe('the page in the pseudo-locale', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[role="tab"]')?.textContent?.includes('⟦'), 'the page did not switch to the pseudo-locale', { timeout: 8000 });
 
     const problems: string[] = [];
-    const sections: Record<IpTab, string> = { overview: 'ip-overview', alerts: 'ip-alerts-list', devices: 'ip-observed-devices', intel: 'ip-threat-intel', sentinel: 'ip-sentinel-events' };
+    const sections: Record<IpTab, string> = { overview: 'ip-overview', alerts: 'ip-alerts-list', devices: 'ip-observed-devices', accounts: 'ip-accounts', intel: 'ip-threat-intel', sentinel: 'ip-sentinel-events' };
     for (const [tab, tag] of Object.entries(sections) as Array<[IpTab, string]>) {
       el.selectTab(tab);
       // The tab's code loads on first visit: wait for its element, then for its data.

@@ -4,6 +4,7 @@
  * `__proto__` and `constructor` keys. Deterministic: the same seed gives the same mutations.
  */
 import { IpDataset } from '../../mocks/generator/dataset.js';
+import { aggregateAccounts, signInEvents } from '../../mocks/generator/sign-ins.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import type { AnswerMethod } from '../../src/providers/validate.js';
 
@@ -96,6 +97,7 @@ export function validAnswers(ip = '203.0.113.7'): Record<AnswerMethod, unknown> 
     getPrevalence: d.prevalence(FUZZ_RANGE),
     listAlerts: { items: alerts, total: 50 },
     listObservedDevices: { items: devices, total: 40 },
+    listAccounts: { items: aggregateAccounts(signInEvents(d), FUZZ_RANGE).slice(0, 5), total: 5 },
     listDeviceEvents: d.deviceEvents(devices[0]!.id, FUZZ_RANGE) ?? [],
     updateAlerts: alerts.slice(0, 2),
     addIndicator: { id: '7001', indicatorValue: ip, indicatorType: 'IpAddress', action: 'Block', title: 'C2', description: 'd', generateAlert: true, severity: 'High', creationTimeDateTimeUtc: '2026-11-20T10:00:00Z' },

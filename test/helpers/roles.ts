@@ -20,6 +20,8 @@ const IMPLICIT: Record<string, string> = {
   table: 'table, [role="table"]',
   region: 'section[aria-label], section[aria-labelledby], [role="region"]',
   row: 'tr, [role="row"]',
+  columnheader: 'th[scope="col"], [role="columnheader"]',
+  rowheader: 'th[scope="row"], [role="rowheader"]',
   form: 'form[aria-label], form[aria-labelledby], [role="form"]',
   group: 'fieldset, [role="group"]',
 };

@@ -16,6 +16,7 @@ import { ElasticSecurityProvider } from '../../src/providers/elastic/elastic-pro
 import { DEMO_ELASTICSEARCH_URL } from '../../mocks/elastic.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { IpDataset } from '../../mocks/generator/dataset.js';
+import { aggregateAccounts, signInEvents } from '../../mocks/generator/sign-ins.js';
 import { DEMO_WORKSPACE_ID } from '../../mocks/sentinel.js';
 import { rejection } from '../helpers/providers.js';
 import { NOW, useMockApi } from '../helpers/msw.js';
@@ -26,10 +27,15 @@ const range1 = { from: new Date(NOW - DAY_MS), to: new Date(NOW + 3_600_000) };
 const o = () => ({ signal: new AbortController().signal });
 const getToken = async () => 'conformance-token';
 
+/** The demo's password-spray source (Entra ID sign-ins) and internal host (Windows, AD and SSH logons). */
+const SIGN_IN_IPS = ['2001:db8:85a3::8a2e:370:7334', '10.20.30.40'];
+
 function staticFromGenerator(): IpDataProvider {
   const d = new IpDataset(IP, { now: NOW });
+  // Static accounts keep their counts as given: these are the last 30 days'.
+  const signIns = Object.fromEntries(SIGN_IN_IPS.map((ip) => [ip, { accounts: aggregateAccounts(signInEvents(new IpDataset(ip, { now: NOW })), range30) }]));
   return new StaticIpDataProvider({
-    data: { [IP]: { details: d.details(), alerts: Array.from({ length: d.alertCount }, (_, i) => d.alert(i)), devices: d.devices(), logActivity: d.logActivity(range30), indicators: d.indicators() } },
+    data: { [IP]: { details: d.details(), alerts: Array.from({ length: d.alertCount }, (_, i) => d.alert(i)), devices: d.devices(), logActivity: d.logActivity(range30), indicators: d.indicators() }, ...signIns },
   });
 }
 
@@ -137,6 +143,36 @@ function describeProvider(name: string, make: () => IpDataProvider) {
       await p.removeIndicator!(added.id, o());
       expect(await p.listIndicators!(IP, o())).to.deep.equal([]);
       expect((await rejection(p.removeIndicator!(added.id, o())) as IpDataError).kind, 'removed twice').to.equal('not-found');
+    });
+
+    it('lists every sign-in from the IP once, under an account, paged, filtered and sorted', async function () {
+      const caps = await resolveCapabilities(p, o());
+      if (!caps.accounts) return this.skip();
+      for (const ip of SIGN_IN_IPS) {
+        const events = signInEvents(new IpDataset(ip, { now: NOW })).filter((e) => e.time >= range30.from.getTime() && e.time < range30.to.getTime());
+        const all = await p.listAccounts!(ip, { range: range30, offset: 0, limit: 1000 }, o());
+        expect(all.total, ip).to.equal(all.items.length);
+        // However each log names an account, every sign-in is counted once.
+        expect(all.items.reduce((n, a) => n + a.signIns, 0), `sign-ins from ${ip}`).to.equal(events.length);
+        expect(all.items.reduce((n, a) => n + a.failures, 0), `failures from ${ip}`).to.equal(events.filter((e) => e.result === 'failure').length);
+        expect(all.items.reduce((n, a) => n + a.successes, 0), `successes from ${ip}`).to.equal(events.filter((e) => e.result === 'success').length);
+        const lastSeen = all.items.map((a) => a.lastSeen);
+        expect(lastSeen, 'most recent first').to.deep.equal([...lastSeen].sort().reverse());
+        const [first, second] = [await p.listAccounts!(ip, { range: range30, offset: 0, limit: 3 }, o()), await p.listAccounts!(ip, { range: range30, offset: 3, limit: 3 }, o())];
+        expect(first.items.map((a) => a.id)).to.deep.equal(all.items.slice(0, 3).map((a) => a.id));
+        expect(second.items.map((a) => a.id)).to.deep.equal(all.items.slice(3, 6).map((a) => a.id));
+        const failed = await p.listAccounts!(ip, { range: range30, result: ['failure'], sort: { field: 'failures', direction: 'desc' }, offset: 0, limit: 1000 }, o());
+        expect(failed.items.length).to.equal(all.items.filter((a) => a.failures > 0).length);
+        const failures = failed.items.map((a) => a.failures);
+        expect(failures, 'most failures first').to.deep.equal([...failures].sort((x, y) => y - x));
+        const one = all.items[0]!;
+        const found = await p.listAccounts!(ip, { range: range30, search: one.account.slice(0, 8).toUpperCase(), offset: 0, limit: 1000 }, o());
+        expect(found.items.map((a) => a.id)).to.include(one.id);
+      }
+      // The spray: Entra ID says which successes passed MFA.
+      const spray = await p.listAccounts!(SIGN_IN_IPS[0]!, { range: range30, result: ['success'], offset: 0, limit: 1000 }, o());
+      expect(spray.items.length, 'accounts that got in').to.be.greaterThan(0);
+      for (const a of spray.items) expect(a.multiFactor, a.account).to.be.within(0, a.successes);
     });
 
     it('stops at once when the caller aborts', async () => {

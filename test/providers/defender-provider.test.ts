@@ -72,6 +72,38 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     expect(seen.filter((s) => s.url.pathname.includes('/security/')), 'nothing was sent').to.deep.equal([]);
   });
 
+  it('lists the accounts signing in from the IP from one hunting query, every page and order cut from it', async () => {
+    const seen = watch();
+    const { p } = provider();
+    const spray = '2001:db8:85a3::8a2e:370:7334';
+    const first = await p.listAccounts!(spray, { range, offset: 0, limit: 10 }, o());
+    const byFailures = await p.listAccounts!(spray, { range, sort: { field: 'failures', direction: 'desc' }, offset: 10, limit: 10 }, o());
+    expect(seen.filter((s) => s.url.pathname.endsWith('/runHuntingQuery')).length, 'one query').to.equal(1);
+    expect(first.total).to.be.greaterThan(20);
+    expect(byFailures.items.length).to.equal(10);
+    const all = await p.listAccounts!(spray, { range, offset: 0, limit: 1000 }, o());
+    // Entra ID's words for the spray's failures, and whether those who got in passed MFA.
+    const gotIn = all.items.filter((a) => a.successes > 0 && a.failures > 0);
+    expect(gotIn.length, 'accounts that got in after failing').to.be.greaterThan(0);
+    for (const a of gotIn) {
+      expect(a.source).to.equal('Entra ID');
+      expect(a.account).to.match(/@contoso\.com$/);
+      expect(a.userId, 'the Entra object id').to.match(/^[0-9a-f-]{36}$/);
+      expect(a.multiFactor).to.be.within(0, a.successes);
+      expect(a.applications).to.include('OfficeHome');
+    }
+    expect(all.items.map((a) => a.failureReason)).to.include('Invalid username or password (50126)');
+  });
+
+  it('says when older accounts are left out past the query’s 5,000 rows', async function () {
+    this.timeout(30_000);
+    const { p } = provider();
+    const half = { from: new Date(NOW - 180 * DAY_MS), to: range.to };
+    const page = await p.listAccounts!('198.51.100.99', { range: half, offset: 0, limit: 100 }, o());
+    expect(page.total).to.equal(5_000);
+    expect(page.incomplete).to.contain('5,000 accounts seen most recently');
+  });
+
   it('asks the host for a token per API scope and sends it only to the APIs', async () => {
     const seen = watch();
     const { p, scopes } = provider();

@@ -14,6 +14,7 @@
 import { expect } from '@open-wc/testing';
 import * as defender from '../../src/providers/defender/queries.js';
 import * as sentinel from '../../src/providers/sentinel/queries.js';
+import * as sentinelAccounts from '../../src/providers/sentinel/account-queries.js';
 import { DEFAULT_MAX_BYTES } from '../../src/providers/http.js';
 import { finalClips } from '../../mocks/kql/clips.js';
 import { analyzeKql, type KqlService } from '../helpers/kql.js';
@@ -60,6 +61,8 @@ function cases(): Case[] {
   const ids = Array.from({ length: 100 }, (_, i) => i.toString(16).padStart(40, '0'));
   return [
     d('devices', defender.devicesQuery(ip, range)),
+    d('accounts', defender.accountsQuery(ip, range)),
+    s('accounts', sentinelAccounts.accountsQuery(ip, range)),
     d('device details (last seen)', defender.deviceDetailsQuery(ip, range)),
     d('device details (a page)', defender.deviceDetailsQuery(ip, range, ids)),
     d('device events', defender.deviceEventsQuery(ip, ids[0]!, range)),

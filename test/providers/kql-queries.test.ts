@@ -7,6 +7,7 @@
 import { expect } from '@open-wc/testing';
 import * as defender from '../../src/providers/defender/queries.js';
 import * as sentinel from '../../src/providers/sentinel/queries.js';
+import * as sentinelAccounts from '../../src/providers/sentinel/account-queries.js';
 import { huntingQuery, HUNTING_KINDS } from '../../src/lib/hunting.js';
 import { analyzeKql, type KqlAnswer, type KqlService } from '../helpers/kql.js';
 
@@ -30,6 +31,8 @@ function cases(): Case[] {
     const d = (name: string, query: string, family = name) => out.push({ name: `defender ${name} (${ip})`, service: 'defender', query, family: `defender ${family}` });
     const s = (name: string, query: string, family = name) => out.push({ name: `sentinel ${name} (${ip})`, service: 'logAnalytics', query, family: `sentinel ${family}` });
     d('devices', defender.devicesQuery(ip, range));
+    d('accounts', defender.accountsQuery(ip, range));
+    s('accounts', sentinelAccounts.accountsQuery(ip, range));
     d('device details', defender.deviceDetailsQuery(ip, range));
     s('device details', sentinel.deviceDetailsQuery(ip, range));
     d('prevalence hourly', defender.prevalenceQuery(ip, range, 'hour'));

@@ -41,6 +41,25 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
     expect(indicators.every((i) => Date.parse(i.expirationTime!) > Date.now())).to.equal(true);
   });
 
+  it('lists the accounts signing in from the IP: Windows logons by domain account, SSH by user', async () => {
+    const p = guardProvider(sentinel());
+    const page = await p.listAccounts!('10.20.30.40', { range, offset: 0, limit: 1000 }, o());
+    const sources = new Set(page.items.map((a) => a.source));
+    expect([...sources].sort()).to.deep.equal(['SSH', 'Windows']);
+    const windows = page.items.filter((a) => a.source === 'Windows');
+    for (const a of windows) {
+      expect(a.account).to.match(/^CONTOSO\\/);
+      expect(a.userId, 'the SID').to.match(/^S-1-5-21-/);
+      expect(a.multiFactor, 'Windows does not log MFA').to.equal(undefined);
+      // Signed in to the file server, and (the Kerberos tickets) to the domain controller.
+      expect(a.devices).to.include('DC01');
+    }
+    const deploy = page.items.find((a) => a.source === 'SSH')!;
+    expect(deploy.account).to.equal('deploy');
+    expect(deploy.applications).to.deep.equal(['SSH password']);
+    expect(deploy.failures).to.equal(0);
+  });
+
   it('needs a workspace id', () => {
     expect(() => new SentinelProvider({ getToken, workspaceId: '' })).to.throw(TypeError);
   });

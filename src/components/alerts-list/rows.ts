@@ -6,7 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { contained, entityLink, marked, partialMark, skeletonLines, unreadableRow } from '../shared/ui.js';
-import { alertIcon, incidentIcon } from '../shared/icons.js';
+import { alertIcon, incidentIcon } from '../shared/list-icons.js';
 import { describeError } from '../shared/error-text.js';
 import type { AlertItem } from '../../data/model.js';
 import type { AlertSortField, LinkResolver, Sort } from '../../data/provider.js';

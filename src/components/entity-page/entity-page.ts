@@ -147,6 +147,8 @@ export class IpEntityPage extends LitElement {
   @property({ type: String, attribute: 'share-href' }) shareHref?: string;
   /** Link template for a device page, e.g. `https://portal.example/devices/{id}` (`{id}`, `{ip}`; values URL-encoded). Wins over the provider's link. */
   @property({ type: String, attribute: 'device-href' }) deviceHref?: string;
+  /** Link template for a user's page from the Accounts tab (`{id}`: the user id, else the account; `{account}`, `{ip}`). */
+  @property({ type: String, attribute: 'user-href' }) userHref?: string;
   /** Link template for an alert page (`{id}`, `{ip}`). */
   @property({ type: String, attribute: 'alert-href' }) alertHref?: string;
   /** Link template for an incident page (`{id}`, `{ip}`). */
@@ -235,7 +237,7 @@ export class IpEntityPage extends LitElement {
 
   /** What the page and its sections use (see PageProvider): guarded, cached, with the link templates. */
   get #provider(): IpDataProvider | undefined {
-    const templates = { device: this.deviceHref, alert: this.alertHref, incident: this.incidentHref, hunting: this.huntingHref, activityLog: this.activityLogHref, cloudAppSettings: this.cloudAppSettingsHref };
+    const templates = { device: this.deviceHref, user: this.userHref, alert: this.alertHref, incident: this.incidentHref, hunting: this.huntingHref, activityLog: this.activityLogHref, cloudAppSettings: this.cloudAppSettingsHref };
     return this.#pageProvider.resolve(this.#hostProvider, templates, () => (this.#parsed?.ok ? this.#parsed.ip.canonical : undefined));
   }
 
@@ -319,8 +321,9 @@ export class IpEntityPage extends LitElement {
 
   #tabs(): readonly TabDef[] {
     const caps = this.#capabilities.value;
-    const sentinel = caps ? caps.timeline || caps.insights : false;
-    return TABS.filter((t) => (t.id !== 'sentinel' || sentinel) && (t.id !== 'intel' || caps?.threatIntel === true));
+    // The optional tabs show once the provider says it has what they need.
+    const hidden: Partial<Record<IpTab, boolean>> = { sentinel: !(caps?.timeline || caps?.insights), intel: !caps?.threatIntel, accounts: !caps?.accounts };
+    return TABS.filter((t) => !hidden[t.id]);
   }
 
   #effectiveTab(): IpTab {
@@ -447,6 +450,8 @@ export class IpEntityPage extends LitElement {
   }
 
   readonly #renderPanelContent = (tab: IpTab): TemplateResult => {
+    // Shows until the tab's code has loaded and its element renders itself (the panel is named by its tab).
+    const loading = html`<p class="tab-loading">${msg('Loading…')}</p>`;
     switch (tab) {
       case 'overview':
         return html`<ip-overview></ip-overview>`;
@@ -457,14 +462,16 @@ export class IpEntityPage extends LitElement {
         // so the guard directive writes it only when the page's value changes.
         return html`<ip-alerts-list .filter=${guard([this.alertsFilter], () => this.alertsFilter)} storage-key=${ifDefined(this.storageKey)} current-user=${ifDefined(this.currentUser)}
           .extraColumns=${this.alertColumns}
-          ><p class="tab-loading">${msg('Loading incidents and alerts…')}</p></ip-alerts-list
+          >${loading}</ip-alerts-list
         >`;
       case 'devices':
-        return html`<ip-observed-devices><p class="tab-loading">${msg('Loading the devices that talked to this IP…')}</p></ip-observed-devices>`;
+        return html`<ip-observed-devices>${loading}</ip-observed-devices>`;
+      case 'accounts':
+        return html`<ip-accounts>${loading}</ip-accounts>`;
       case 'intel':
-        return html`<ip-threat-intel><p class="tab-loading">${msg('Loading threat intelligence…')}</p></ip-threat-intel>`;
+        return html`<ip-threat-intel>${loading}</ip-threat-intel>`;
       default:
-        return html`<ip-sentinel-events><p class="tab-loading">${msg('Loading the Sentinel timeline and insights…')}</p></ip-sentinel-events>`;
+        return html`<ip-sentinel-events>${loading}</ip-sentinel-events>`;
     }
   };
 

@@ -35,6 +35,12 @@ export const TABS: readonly TabDef[] = [
     },
   },
   {
+    id: 'accounts',
+    get label() {
+      return msg('Accounts');
+    },
+  },
+  {
     id: 'intel',
     get label() {
       return msg('Threat intelligence');
@@ -56,6 +62,7 @@ export const TAB_IDS = new Set<string>(TABS.map((t) => t.id));
 const TAB_MODULES: Partial<Record<IpTab, () => Promise<unknown>>> = {
   alerts: () => import('../alerts-list/ip-alerts-list.js'),
   devices: () => import('../observed-devices/ip-observed-devices.js'),
+  accounts: () => import('../accounts/ip-accounts.js'),
   intel: () => import('../threat-intel/ip-threat-intel.js'),
   sentinel: () => import('../sentinel-events/ip-sentinel-events.js'),
 };

@@ -5,22 +5,14 @@
  */
 import type { ObservedDevice } from '../../data/model.js';
 import type { DeviceQuery, IpDataProvider } from '../../data/provider.js';
-import type { ExportBatch, ExportField } from '../shared/export.js';
+import { exportField, type ExportBatch, type ExportField } from '../shared/export.js';
 import { formatIso } from '../../lib/format.js';
 import { msg } from '../shared/l10n.js';
 
 const PAGE = 100;
 
 type Field = ExportField<ObservedDevice>;
-/** A field whose column heading is read in the language in force when the export runs. */
-const field = (key: string, label: () => string, read: (d: ObservedDevice) => unknown, text?: (d: ObservedDevice) => unknown): Field => ({
-  key,
-  get label() {
-    return label();
-  },
-  text: text ?? read,
-  json: read,
-});
+const field = (key: string, label: () => string, read: (x: ObservedDevice) => unknown, text?: (x: ObservedDevice) => unknown): Field => exportField(key, label, read, text);
 const time = (iso: string | undefined) => (iso ? formatIso(iso) : '');
 
 export const DEVICE_EXPORT_FIELDS: readonly Field[] = [

@@ -10,32 +10,6 @@ export const observedDevicesStyles = css`
     display: flex;
     flex-direction: column;
     height: 100%;
-    min-width: 0;
-    background: var(--_color-surface);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    box-shadow: var(--_shadow);
-  }
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
-    padding: var(--_space) calc(var(--_space) * 1.5);
-    border-bottom: 1px solid var(--_color-border);
-  }
-  .search {
-    flex: 1 1 18rem;
-    max-width: 30rem;
-  }
-  .cap {
-    margin: 0;
-    padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5);
-    color: var(--_color-text-muted);
-    font-size: var(--_font-size-small);
-  }
-  .cap.incomplete {
-    color: var(--_color-danger);
   }
   .header {
     display: grid;
@@ -175,9 +149,6 @@ export const observedDevicesStyles = css`
   .error-text {
     color: var(--_color-danger);
   }
-  .state {
-    padding: calc(var(--_space) * 2);
-  }
   .stale {
     display: flex;
     flex-direction: column;
@@ -185,13 +156,6 @@ export const observedDevicesStyles = css`
     min-height: 0;
     opacity: 0.6;
     transition: opacity 0.15s 0.1s;
-  }
-  .loading {
-    padding: var(--_space) calc(var(--_space) * 1.5);
-  }
-  .skeleton-row {
-    padding: var(--_space) 0;
-    border-bottom: 1px solid var(--_color-border);
   }
   @container (max-width: 760px) {
     .row.device,

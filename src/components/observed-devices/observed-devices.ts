@@ -9,8 +9,9 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { filterMenu } from '../shared/filter-menu.js';
 import { filterMenuStyles } from '../shared/filter-menu.styles.js';
 import { observedDevicesStyles } from './observed-devices.styles.js';
+import { listFrameStyles } from '../shared/list-frame.styles.js';
 import { classToken, contained, dateTime, entityLink, orMissing, partialMark, severityBadge, shown, skeletonLines, slowNotice, timeAgo, truncated, unreadableRow } from '../shared/ui.js';
-import { alertIcon, deviceIcon } from '../shared/icons.js';
+import { alertIcon, deviceIcon } from '../shared/list-icons.js';
 import { SearchFieldController } from '../shared/search-field.js';
 import { searchFieldStyles } from '../shared/search-field.styles.js';
 import { isRetryable } from '../../data/errors.js';
@@ -87,7 +88,7 @@ const levelLabel = (level: string) => (level === 'none' ? msg('None') : labelFor
  * @cssprop --ip-font-mono - Font of hashes and command lines.
  */
 export class IpObservedDevices extends IpSectionElement {
-  static override styles = [tokens, sharedStyles, filterMenuStyles, searchFieldStyles, exportStyles, observedDevicesStyles];
+  static override styles = [tokens, sharedStyles, filterMenuStyles, searchFieldStyles, exportStyles, listFrameStyles, observedDevicesStyles];
 
 
   readonly #task = this.lifecycle.track(new Task(this, {
@@ -470,7 +471,7 @@ export class IpObservedDevices extends IpSectionElement {
         ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => this.#task.run()}>${msg('Retry')}</button>` : nothing}</div>`,
       complete: (page: Page<ObservedDevice>) => this.#renderList(page),
     });
-    return html`<div part="base" class="devices" aria-busy=${this.#task.status === TaskStatus.PENDING ? 'true' : 'false'}>
+    return html`<div part="base" class="devices list-frame" aria-busy=${this.#task.status === TaskStatus.PENDING ? 'true' : 'false'}>
       ${this.#renderToolbar()}
       ${body}
     </div>`;

@@ -8,7 +8,7 @@ import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { sentinelEventsStyles } from './sentinel-events.styles.js';
 import { classToken, contained, entityLink, partialMark, section, severityBadge, shown, skeletonLines, unreadableRow } from '../shared/ui.js';
-import { activityIcon, alertIcon, anomalyIcon, bookmarkIcon } from '../shared/icons.js';
+import { activityIcon, alertIcon, anomalyIcon, bookmarkIcon } from '../shared/list-icons.js';
 import { SearchFieldController } from '../shared/search-field.js';
 import { searchFieldStyles } from '../shared/search-field.styles.js';
 import { listKeyTarget } from '../shared/list-keys.js';

@@ -20,6 +20,21 @@ export interface ExportField<T> {
   json?(item: T): unknown;
 }
 
+/**
+ * A field whose column heading is read in the language in force when the export runs: `read`
+ * gives the JSON value, `text` the CSV cell when it differs (a list joined, a time formatted).
+ */
+export function exportField<T>(key: string, label: () => string, read: (item: T) => unknown, text?: (item: T) => unknown): ExportField<T> {
+  return {
+    key,
+    get label() {
+      return label();
+    },
+    text: text ?? read,
+    json: read,
+  };
+}
+
 export interface ExportBatch<T> {
   items: readonly T[];
   /** Items exported so far, this batch included, and how many there are in all. */

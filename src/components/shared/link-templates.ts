@@ -12,6 +12,8 @@ import { pathSegment } from '../../lib/safe-url.js';
 export interface LinkTemplates {
   /** `{id}` (and `{ip}`): a device page. */
   device?: string;
+  /** `{id}` (the user id, else the account), `{account}`, `{ip}`: a user's page. */
+  user?: string;
   /** `{id}`, `{ip}`: an alert page. */
   alert?: string;
   /** `{id}`, `{ip}`: an incident page. */
@@ -39,7 +41,7 @@ export function expandTemplate(template: string, values: Readonly<Record<string,
   return refused ? undefined : url;
 }
 
-const KINDS = ['device', 'alert', 'incident', 'hunting', 'activityLog', 'cloudAppSettings'] as const;
+const KINDS = ['device', 'user', 'alert', 'incident', 'hunting', 'activityLog', 'cloudAppSettings'] as const;
 
 /**
  * A link resolver from templates, falling back to `fallback` (the provider's own links) for what
@@ -52,7 +54,7 @@ export function templateLinks(templates: LinkTemplates, fallback: LinkResolver |
     const own = fallback?.[kind] as ((a: string, b?: string) => string | undefined) | undefined;
     // The first argument is an id, a query, or (for the two IP pages) the IP itself.
     const named = (a: string, b?: string) =>
-      kind === 'hunting' ? { query: a, language: b, ip: ip() } : kind === 'activityLog' || kind === 'cloudAppSettings' ? { ip: a } : { id: a, ip: ip() };
+      kind === 'hunting' ? { query: a, language: b, ip: ip() } : kind === 'activityLog' || kind === 'cloudAppSettings' ? { ip: a } : { id: a, account: b, ip: ip() };
     out[kind] = template ? (a, b) => expandTemplate(template, named(a, b)) : own && ((a, b) => own.call(fallback, a, b));
   }
   return out as LinkResolver;

@@ -111,7 +111,7 @@ export interface ExportMenuOptions {
   onExport: (format: ExportFormat) => void;
 }
 
-export type ExportNoun = 'rows' | 'devices' | 'events';
+export type ExportNoun = 'rows' | 'devices' | 'events' | 'accounts';
 
 /** "1 row", "1,204 devices": the count in the locale's digits, the noun by its plural rule. */
 function countOf(total: number, noun: ExportNoun, locale?: string): string {
@@ -119,6 +119,7 @@ function countOf(total: number, noun: ExportNoun, locale?: string): string {
   const one = isOne(total, locale);
   if (noun === 'devices') return one ? msg(str`${n} device`) : msg(str`${n} devices`);
   if (noun === 'events') return one ? msg(str`${n} event`) : msg(str`${n} events`);
+  if (noun === 'accounts') return one ? msg(str`${n} account`) : msg(str`${n} accounts`);
   return one ? msg(str`${n} row`) : msg(str`${n} rows`);
 }
 

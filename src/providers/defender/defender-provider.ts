@@ -14,8 +14,8 @@ import { defaultRange, devicesPage, logActivity, prevalenceBuckets } from '../ki
 import { requireIp } from '../kit/ip.js';
 import { IpDataError, isAbortError, PartlyAppliedError } from '../../data/errors.js';
 import { emptyCounts, isOpen, prevalenceFrom } from '../../data/derive.js';
-import type { AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, SeverityCounts } from '../../data/model.js';
-import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
+import type { AccountActivity, AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, SeverityCounts } from '../../data/model.js';
+import type { AccountQuery, AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { queryAlerts, splitDeviceSearch } from '../../data/query.js';
 import { isExternalScope, parseIp } from '../../lib/ip.js';
 import { bucketSizeFor, type TimeRange } from '../../lib/time-range.js';
@@ -30,7 +30,8 @@ import { DefenderGraph } from './graph.js';
 import { MdeIndicators } from './indicators.js';
 import { portalLinks } from './links.js';
 import { alertFromGraph, detailsFromThreatIntel, deviceFromHunting, eventFromHunting, graphDetermination, incidentFromGraph } from './map.js';
-import { deviceDetailsQuery, deviceEventsQuery, deviceGroupsQuery, deviceSearchQuery, devicesQuery, logActivityQuery, loggedHostsQuery, prevalenceQuery } from './queries.js';
+import { accountSource, accountsPage, type AccountAnswer } from '../microsoft/account-rows.js';
+import { accountsQuery, deviceDetailsQuery, deviceEventsQuery, deviceGroupsQuery, deviceSearchQuery, devicesQuery, logActivityQuery, loggedHostsQuery, prevalenceQuery } from './queries.js';
 import { TI_PATHS, tiPage, tiSummary } from './threat-intel.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
 import { idSegment } from '../http.js';
@@ -96,6 +97,7 @@ export class DefenderXdrProvider implements IpDataProvider {
   // A list built while Graph throttled is asked again after half a minute ("Refresh in a minute").
   readonly #alertCases = new SharedCache<AlertCase>({ ttlFor: (c) => (c.unavailable ? 30_000 : undefined) });
   readonly #devices = new SharedCache<ObservedDevice[]>();
+  readonly #accounts = new SharedCache<AccountAnswer>();
   readonly #lastEvents = new DeviceDetails((ip, range, ids, signal) => this.#graph.hunt(deviceDetailsQuery(ip, range, ids), `the last events of the devices that talked to ${ip}`, signal));
   readonly #events = new SharedCache<DeviceEvent[]>({ max: 48 });
   readonly #searches = new SharedCache<Set<string>>({ max: 32 });
@@ -131,6 +133,7 @@ export class DefenderXdrProvider implements IpDataProvider {
       removeIndicator: Boolean(this.#mde),
       deviceGroups: true,
       deviceEvents: true,
+      accounts: true,
       timeline: false,
       insights: false,
       threatIntel: true,
@@ -266,6 +269,13 @@ export class DefenderXdrProvider implements IpDataProvider {
       const rows = await this.#graph.hunt(deviceSearchQuery(ip, range, term), `the devices with “${term}” in an event with ${ip}`, s);
       return new Set(rows.map((r) => text(r, 'DeviceId')).filter((id): id is string => Boolean(id)));
     });
+  }
+
+  async listAccounts(ip: string, query: AccountQuery, o: RequestOptions): Promise<Page<AccountActivity>> {
+    const range = query.range ?? defaultRange();
+    // Every account in the range comes in one hunting query (cached); the page is cut from it.
+    const answer = await this.#accounts.get(key(ip, range), o.signal, async (s) => accountSource(await this.#graph.hunt(accountsQuery(ip, range), `the accounts seen signing in from ${ip}`, s)));
+    return accountsPage(answer, query);
   }
 
   async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {

@@ -8,6 +8,7 @@ import type { TimeRange } from '../../lib/time-range.js';
 import { DEVICE_DETAILS_ROWS, DEVICE_EVENT_ROWS, DEVICE_LIST_CLIPS, EVENT_CLIPS, LAST_EVENT_CLIPS, LAST_EVENT_COLUMNS } from '../microsoft/device-rows.js';
 import { kqlClipStage, kqlDatetime, kqlInt, kqlIp, kqlIpForms, kqlString, marker } from '../microsoft/kql.js';
 import { BUCKET_DEVICE_NAMES } from '../../data/model.js';
+import { accountSummary, ENTRA_INTERRUPTED, SAMPLE_NAME } from '../microsoft/account-rows.js';
 
 /** The most rows a list query asks for (Defender answers at most 100,000). */
 export const QUERY_ROWS = 10_000;
@@ -168,4 +169,38 @@ union isfuzzy = true
 | where Timestamp between (start .. end)
 | summarize FirstSeen = min(Timestamp), LastSeen = max(Timestamp), Events = count() by Source
 | order by LastSeen desc`;
+}
+
+/**
+ * The accounts seen signing in from the IP: Entra ID sign-ins (`EntraIdSignInEvents`, with MFA),
+ * Defender for Identity's logons to Active Directory and other identity providers
+ * (`IdentityLogonEvents`), and logons to onboarded devices from the IP (`DeviceLogonEvents`:
+ * Windows, and Linux through SSH), summarized per log and account. `isfuzzy` keeps it working
+ * in a tenant without one of the tables (no Entra ID P1/P2 or Defender for Identity).
+ */
+export function accountsQuery(ip: string, range: TimeRange): string {
+  const cut = (c: string) => `substring(${c}, 0, ${kqlInt(SAMPLE_NAME)})`;
+  return `${head('accounts', ip, range)}
+union isfuzzy = true
+  (EntraIdSignInEvents
+    | where Timestamp between (start .. end) and IPAddress in (ips)
+    | project Timestamp, Source = "Entra ID", Account = AccountUpn, DisplayName = AccountDisplayName, UserId = AccountObjectId,
+        Result = case(ErrorCode == 0, "success", ErrorCode in (${ENTRA_INTERRUPTED.join(', ')}), "interrupted", "failure"),
+        Reason = case(ErrorCode == 0, "", ErrorCode == 50126, "Invalid username or password (50126)", ErrorCode == 50053, "Account locked (50053)",
+          ErrorCode == 50057, "Account disabled (50057)", ErrorCode == 50034, "No such account in the directory (50034)",
+          ErrorCode == 53003, "Blocked by Conditional Access (53003)", ErrorCode == 50074, "MFA required (50074)", strcat("Entra ID error ", tostring(ErrorCode))),
+        Mfa = AuthenticationRequirement == "multiFactorAuthentication", App = ${cut('Application')}, Device = ${cut('DeviceName')}),
+  (IdentityLogonEvents
+    | where Timestamp between (start .. end) and IPAddress in (ips) and ActionType in ("LogonSuccess", "LogonFailed")
+    | project Timestamp, Source = iff(isempty(Application), "Identity", Application),
+        Account = iff(isnotempty(AccountUpn), AccountUpn, iff(isempty(AccountDomain), AccountName, strcat(AccountDomain, "\\\\", AccountName))),
+        DisplayName = AccountDisplayName, UserId = iff(isnotempty(AccountObjectId), AccountObjectId, AccountSid),
+        Result = iff(ActionType == "LogonSuccess", "success", "failure"), Reason = FailureReason, Mfa = bool(null),
+        App = ${cut('Protocol')}, Device = ${cut('DestinationDeviceName')}),
+  (DeviceLogonEvents
+    | where Timestamp between (start .. end) and RemoteIP in (ips) and ActionType in ("LogonSuccess", "LogonFailed")
+    | project Timestamp, Source = "Device logons", Account = iff(isempty(AccountDomain), AccountName, strcat(AccountDomain, "\\\\", AccountName)),
+        DisplayName = "", UserId = AccountSid, Result = iff(ActionType == "LogonSuccess", "success", "failure"), Reason = FailureReason, Mfa = bool(null),
+        App = ${cut('LogonType')}, Device = ${cut('DeviceName')})
+${accountSummary()}`;
 }

@@ -10,8 +10,9 @@ import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../da
 import { IpDataError, type IpDataErrorKind } from '../../data/errors.js';
 import { backoffMs, errorMessageOf, type HttpAnswer, HttpClient, idSegment, kindForStatus, parseJson, parseRetryAfter, sleep } from '../http.js';
 
-import type { AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
+import type { AccountActivity, AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
 import type {
+  AccountQuery,
   AlertQuery,
   DeviceQuery,
   IpDataProvider,
@@ -126,6 +127,16 @@ export class RestIpDataProvider implements IpDataProvider {
     for (const v of query.actionType ?? []) params.append('actionType', v);
     for (const v of query.direction ?? []) params.append('direction', v);
     return this.#get(`/ips/${this.#ip(ip)}/devices`, params, o, reader('listObservedDevices', { limit: query.limit }));
+  }
+
+  async listAccounts(ip: string, query: AccountQuery, o: RequestOptions): Promise<Page<AccountActivity>> {
+    const params = this.#rangeParams(query.range);
+    params.set('offset', String(query.offset));
+    params.set('limit', String(query.limit));
+    if (query.sort) params.set('sort', `${query.sort.field}:${query.sort.direction}`);
+    if (query.search) params.set('q', query.search);
+    for (const v of query.result ?? []) params.append('result', v);
+    return this.#get(`/ips/${this.#ip(ip)}/accounts`, params, o, reader('listAccounts', { limit: query.limit }));
   }
 
   async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {

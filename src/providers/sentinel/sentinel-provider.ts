@@ -10,9 +10,11 @@ import { defaultRange, devicesPage, logActivity, prevalenceBuckets } from '../ki
 import { requireIp } from '../kit/ip.js';
 import { IpDataError } from '../../data/errors.js';
 import { prevalenceFrom, summarize } from '../../data/derive.js';
-import type { AlertItem, Indicator, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
+import { accountSource, accountsPage, type AccountAnswer } from '../microsoft/account-rows.js';
+import { accountsQuery } from './account-queries.js';
+import type { AccountActivity, AlertItem, Indicator, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
 import { severity } from '../read/overview.js';
-import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
+import type { AccountQuery, AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { listSource, queryAlerts, splitDeviceSearch } from '../../data/query.js';
 import { isExternalScope } from '../../lib/ip.js';
 import { bucketSizeFor, DAY_MS, type TimeRange } from '../../lib/time-range.js';
@@ -180,7 +182,7 @@ export class SentinelProvider implements IpDataProvider {
   }
 
   async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
-    return { updateAlerts: false, addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: false, timeline: true, insights: true, maxLookbackDays: this.#options.maxLookbackDays ?? 90 };
+    return { updateAlerts: false, addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: false, accounts: true, timeline: true, insights: true, maxLookbackDays: this.#options.maxLookbackDays ?? 90 };
   }
 
   async getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails> {
@@ -389,6 +391,17 @@ export class SentinelProvider implements IpDataProvider {
       return { items, partial: partial ?? capped };
     });
   }
+
+  async listAccounts(ip: string, query: AccountQuery, o: RequestOptions): Promise<Page<AccountActivity>> {
+    const range = query.range ?? defaultRange();
+    const answer = await this.#query(accountsQuery(requireIp(ip).canonical, range), range, `the accounts seen signing in from ${ip}`, o.signal);
+    // The accounts are read once per answer (the query engine keeps its sorted results per source).
+    let accounts = this.#accountAnswers.get(answer);
+    if (!accounts) this.#accountAnswers.set(answer, (accounts = accountSource(answer.rows)));
+    return accountsPage(accounts, query, answer.partial);
+  }
+
+  readonly #accountAnswers = new WeakMap<Answer, AccountAnswer>();
 
   #devices(ip: string, range: TimeRange, signal: AbortSignal): Promise<{ items: ObservedDevice[]; partial?: string }> {
     return this.#query(devicesQuery(ip, range), range, `the devices that talked to ${ip}`, signal).then(({ rows, partial }) => ({ items: rows.map((r) => deviceFromHunting(r, ip)).filter((d) => d.id), partial }));

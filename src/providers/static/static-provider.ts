@@ -17,6 +17,7 @@ import { unchangedOr } from '../read/unchanged.js';
 import { applyPatch } from '../../data/patch.js';
 import { prevalenceFrom, summarize } from '../../data/derive.js';
 import type {
+  AccountActivity,
   AlertItem,
   AlertPatch,
   DeviceEvent,
@@ -30,9 +31,11 @@ import type {
   SecuritySummary,
   TimelineEvent,
 } from '../../data/model.js';
-import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
+import type { AccountQuery, AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { deviceEventText, listSource, queryAlerts, queryDevices, queryTimeline, toMs, type ListSource } from '../../data/query.js';
 import { canonicalIp } from '../../lib/ip.js';
+import { queryAccounts } from '../../data/account-query.js';
+import { readAccount } from '../read/accounts.js';
 import { indicatorRuleBreaks } from '../../data/indicator-rules.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import {
@@ -62,6 +65,11 @@ export interface StaticIpData {
   devices?: ObservedDevice[];
   /** Device id → that device's events with this IP. */
   deviceEvents?: Record<string, DeviceEvent[]>;
+  /**
+   * Accounts seen signing in from the IP, with their counts over all the data: the range picks the
+   * accounts seen in it (first to last seen), their counts stay as given.
+   */
+  accounts?: AccountActivity[];
   /** Indicators already set for the IP (block, allow …); Add indicator replaces one of the same value. */
   indicators?: Indicator[];
   timeline?: TimelineEvent[];
@@ -79,6 +87,8 @@ export interface StaticIpDataProviderOptions {
   sentinel?: boolean;
   /** Offer threat intelligence (default: when any IP has it). */
   threatIntel?: boolean;
+  /** Offer the Accounts tab (default: when any IP has accounts). */
+  accounts?: boolean;
   deviceGroups?: string[];
   /** Simulated latency per call in ms (default 0), abortable. */
   latencyMs?: number;
@@ -95,6 +105,8 @@ interface Prepared {
   alertSource: ListSource<AlertItem>;
   devices: ObservedDevice[];
   deviceSource: ListSource<ObservedDevice>;
+  /** Read on first use. */
+  accountSource?: ListSource<AccountActivity>;
   raw: StaticIpData;
   eventIndex?: Map<string, Array<{ time: number; text: string }>>;
 }
@@ -126,6 +138,7 @@ export class StaticIpDataProvider implements IpDataProvider {
   /** Given indicators removed through this provider. */
   readonly #removed = new Set<string>();
   readonly #sentinel: boolean;
+  readonly #accounts: boolean;
   readonly #threatIntel: boolean;
 
   constructor(options: StaticIpDataProviderOptions) {
@@ -138,6 +151,7 @@ export class StaticIpDataProvider implements IpDataProvider {
       this.#data.set(canonical, data);
     }
     this.#sentinel = options.sentinel ?? [...this.#data.values()].some((d) => d.timeline || d.insights);
+    this.#accounts = options.accounts ?? [...this.#data.values()].some((d) => d.accounts);
     this.#threatIntel = options.threatIntel ?? [...this.#data.values()].some((d) => d.threatIntel);
   }
 
@@ -157,6 +171,7 @@ export class StaticIpDataProvider implements IpDataProvider {
       threatIntel: this.#threatIntel,
       indicators: true,
       removeIndicator: writable,
+      accounts: this.#accounts,
       indicatorActions: ['Allowed', 'Audit', 'Warn', 'Block'],
     };
   }
@@ -208,6 +223,17 @@ export class StaticIpDataProvider implements IpDataProvider {
       return (this.#eventIndex(p).get(p.devices[i]!.id) ?? []).some((e) => (!range || (e.time >= range.from.getTime() && e.time < range.to.getTime())) && e.text.includes(wanted));
     };
     return queryDevices(p.deviceSource, { ...query, offset, limit }, { eventsMatch });
+  }
+
+  async listAccounts(ip: string, query: AccountQuery, o: RequestOptions): Promise<Page<AccountActivity>> {
+    await this.#latency(o);
+    const p = this.#prepare(ip);
+    if (!p.accountSource) {
+      const label = `data["${p.details.ip}"].accounts`;
+      const accounts = (p.raw.accounts ?? []).map((a, i) => unchangedOr(readAccount(a, `${label}[${i}]`), a));
+      p.accountSource = listSource(accounts);
+    }
+    return queryAccounts(p.accountSource, query);
   }
 
   /** Each device's events as search text (lower case) and time, read once per IP. */

@@ -1,0 +1,46 @@
+/**
+ * Filter, sort and page the accounts seen signing in from an IP by an {@link AccountQuery}: the
+ * one implementation behind the static provider, the mock REST server, and the Microsoft
+ * providers (which ask their backend for every account once and page what it answered).
+ */
+import type { AccountActivity } from './model.js';
+import { ACCOUNT_SORT_FIELDS, type AccountQuery, type Page } from './provider.js';
+import { criteriaKey, listSource, runQuery, type Criteria, type ListSource, type Schema } from './query-engine.js';
+
+const SCHEMA: Schema<AccountActivity> = {
+  defaultField: 'lastSeen',
+  searchFields: ['account', 'displayName', 'source', 'failureReason', 'applications', 'devices'],
+  fields: {
+    account: { type: 'text', read: (a) => a.account },
+    displayName: { type: 'text', read: (a) => a.displayName },
+    source: { type: 'text', read: (a) => a.source },
+    failureReason: { type: 'text', read: (a) => a.failureReason },
+    applications: { type: 'text', read: (a) => a.applications },
+    devices: { type: 'text', read: (a) => a.devices },
+    firstSeen: { type: 'time', read: (a) => a.firstSeen },
+    lastSeen: { type: 'time', read: (a) => a.lastSeen },
+    signIns: { type: 'number', read: (a) => a.signIns },
+    failures: { type: 'number', read: (a) => a.failures },
+  },
+};
+
+/** Whether an account had a sign-in of one of `results` (`success`, `failure`, `interrupted`). */
+function hadResult(a: AccountActivity, results: ReadonlySet<string>): boolean {
+  return (results.has('success') && a.successes > 0) || (results.has('failure') && a.failures > 0) || (results.has('interrupted') && a.signIns > a.successes + a.failures);
+}
+
+/** Filter, sort and page accounts (an array is queried as is; a source's ordered results are cached). */
+export function queryAccounts(source: ListSource<AccountActivity> | readonly AccountActivity[], query: AccountQuery): Page<AccountActivity> {
+  const src = Array.isArray(source) ? listSource(source as readonly AccountActivity[]) : (source as ListSource<AccountActivity>);
+  const results = query.result?.length ? new Set<string>(query.result) : undefined;
+  const sort = query.sort && (ACCOUNT_SORT_FIELDS as readonly string[]).includes(query.sort.field) ? query.sort : undefined;
+  const criteria: Criteria = {
+    filters: [],
+    search: query.search?.trim() || undefined,
+    extra: results ? (i) => hadResult(src.get(i), results) : undefined,
+    range: query.range ? { range: query.range, start: 'firstSeen', end: 'lastSeen' } : undefined,
+    sort: sort ? { field: sort.field, direction: sort.direction === 'asc' ? 'asc' : 'desc' } : undefined,
+  };
+  const key = `${criteriaKey(criteria)}|result:${[...(results ?? [])].join(',')}`;
+  return runQuery(src, SCHEMA, criteria, Array.isArray(source) ? undefined : key, query.offset, query.limit);
+}
