@@ -18,6 +18,7 @@ import { datasetFor } from './generator/dataset.js';
 import { applyPatch } from '../src/data/patch.js';
 import type { ListSource } from '../src/data/query-engine.js';
 import { withPatches } from './patched.js';
+import { ACCOUNT_COLUMNS, elasticAccountRows } from './elastic/sign-ins.js';
 import { checkEsql, fieldCaps, multiValueWarnings, PROFILES, rootInfo, type ClusterProfileName } from './elastic/cluster.js';
 
 export interface ElasticMockOptions {
@@ -197,6 +198,9 @@ interface Scope {
   since?: number;
   /** A `wildcard` search's text (its `*…*` and escapes taken off). */
   term?: string;
+  /** `term` clauses on other fields (`event.category`), and the `event.action` a `must_not` leaves out. */
+  terms: Record<string, string>;
+  notActions: string[];
 }
 
 /** What an ES|QL request's query DSL filter selects: the IP and time range, and the devices, time and text it narrows to. */
@@ -206,8 +210,11 @@ function readFilter(filter: unknown): Scope | undefined {
   let from = NaN;
   let to = NaN;
   let ip: string | null = null;
-  const out: Partial<Scope> = {};
+  const out: Partial<Scope> = { terms: {}, notActions: [] };
   for (const c of clauses as Array<Record<string, Record<string, unknown>>>) {
+    for (const [field, value] of Object.entries(c['term'] ?? {})) out.terms![field] = String(value);
+    const not = (c['bool'] as { must_not?: { term?: Record<string, unknown> } } | undefined)?.must_not?.term?.['event.action'];
+    if (not !== undefined) out.notActions!.push(String(not));
     const r = c['range']?.['@timestamp'] as { gte?: unknown; lt?: unknown } | undefined;
     if (r && r.lt !== undefined) {
       from = Date.parse(String(r.gte));
@@ -221,7 +228,7 @@ function readFilter(filter: unknown): Scope | undefined {
     const wildcard = should?.[0]?.wildcard;
     if (wildcard) out.term = String(Object.values(wildcard)[0]?.value ?? '').slice(1, -1).replace(/\\(.)/g, '$1');
   }
-  return ip && Number.isFinite(from) && Number.isFinite(to) ? { ...out, ip, from, to } : undefined;
+  return ip && Number.isFinite(from) && Number.isFinite(to) ? ({ ...out, ip, from, to } as Scope) : undefined;
 }
 
 /**
@@ -319,6 +326,13 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
           .slice(0, limit)
           .map((x) => [x.firstSeen, x.lastSeen, x.connectionCount, x.name, x.osPlatform ?? null, x.osVersion ?? null, x.id]);
         return table([['first_seen', 'date'], ['last_seen', 'date'], ['connections', 'long'], ['name', 'keyword'], ['os', 'keyword'], ['os_version', 'keyword'], ['host_id', 'keyword']], rows);
+      }
+      case 'accounts': {
+        // Only authentication events have an account and an outcome to count: without the category
+        // the cluster would answer every event of the IP, which the generator's network events do not name.
+        if (scope.terms['event.category'] !== 'authentication') return table(ACCOUNT_COLUMNS, []);
+        const limit = Number(/\| LIMIT (\d+)\s*$/.exec(query)?.[1] ?? 1000);
+        return table(ACCOUNT_COLUMNS, elasticAccountRows(d, range, { pamLeftOut: scope.notActions.includes('authentication_failure'), limit }));
       }
       case 'device-search': {
         const term = scope.term ?? '';

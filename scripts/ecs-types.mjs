@@ -14,6 +14,7 @@ export const FIELDS = [
   'source.ip', 'source.port', 'destination.ip', 'destination.port', 'related.ip', 'network.direction', 'network.transport',
   'host.id', 'host.name', 'host.ip', 'host.os.name', 'host.os.version',
   'url.full', 'process.name', 'process.command_line', 'process.hash.sha256', 'file.name', 'file.path', 'file.hash.sha256', 'user.name', 'user.domain',
+  'user.id', 'user.full_name', 'event.outcome', 'related.user', 'host.hostname',
   ...['source', 'destination'].flatMap((side) => ['geo.country_name', 'geo.country_iso_code', 'geo.region_name', 'geo.city_name', 'as.number', 'as.organization.name'].map((f) => `${side}.${f}`)),
 ];
 

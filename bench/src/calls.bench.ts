@@ -156,12 +156,13 @@ async function main() {
       let before = snapshot();
       await settle(page);
       counts.push({ name: `${name}: ${label}, Overview`, value: delta(before) });
-      const tabs: Array<'alerts' | 'devices' | 'sentinel'> = ['alerts', 'devices', ...(page.shadowRoot!.getElementById('tab-sentinel') ? (['sentinel'] as const) : [])];
+      const has = (tab: string) => Boolean(page.shadowRoot!.getElementById(`tab-${tab}`));
+      const tabs: Array<'alerts' | 'devices' | 'accounts' | 'sentinel'> = ['alerts', 'devices', ...(has('accounts') ? (['accounts'] as const) : []), ...(has('sentinel') ? (['sentinel'] as const) : [])];
       for (const tab of tabs) {
         before = snapshot();
         page.tab = tab;
         await settle(page);
-        counts.push({ name: `${name}: ${label}, ${tab === 'alerts' ? 'Incidents and alerts' : tab === 'devices' ? 'Observed in organization' : 'Sentinel events'}`, value: delta(before) });
+        counts.push({ name: `${name}: ${label}, ${tab === 'alerts' ? 'Incidents and alerts' : tab === 'devices' ? 'Observed in organization' : tab === 'accounts' ? 'Accounts' : 'Sentinel events'}`, value: delta(before) });
       }
       page.remove();
     };

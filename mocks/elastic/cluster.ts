@@ -31,9 +31,32 @@ const NETWORK = ['@timestamp', 'data_stream.dataset', 'event.dataset', 'event.ac
 const GEO = ['source', 'destination'].flatMap((side) => ['geo.country_name', 'geo.country_iso_code', 'geo.region_name', 'geo.city_name', 'as.number', 'as.organization.name'].map((f) => `${side}.${f}`));
 const ENDPOINT = ['url.full', 'process.name', 'process.command_line', 'process.hash.sha256', 'file.name', 'file.path', 'file.hash.sha256', 'user.name', 'user.domain'];
 
+const AUTH = ['@timestamp', 'data_stream.dataset', 'event.dataset', 'event.action', 'event.category', 'event.outcome', 'source.ip', 'source.port', 'user.name', 'host.name', 'host.id', 'related.user', 'related.ip'];
+const keyword = (names: readonly string[]): Record<string, string> => Object.fromEntries(names.map((n) => [n, 'keyword']));
+
+/**
+ * Authentication events of three integrations (elastic/integrations' pipelines and fields.yml):
+ * sshd through `system.auth` (user.name only, its own `system.auth.ssh.*`, `host.hostname`),
+ * Windows 4624/4625 through `system.security` (user.name, domain and SID, `winlog.logon.failure.*`),
+ * and Entra ID sign-ins through `azure.signinlogs` (the UPN and the rest under its own prefix).
+ */
+const SIGN_INS: IndexMapping[] = [
+  { name: '.ds-logs-system.auth-default-2026.11.01-000001', fields: { ...typed(AUTH), ...keyword(['system.auth.ssh.event', 'system.auth.ssh.method', 'host.hostname']) } },
+  { name: '.ds-logs-system.security-default-2026.11.01-000001', fields: { ...typed([...AUTH, 'user.domain', 'user.id']), ...keyword(['winlog.logon.failure.reason', 'winlog.logon.failure.status', 'winlog.logon.failure.sub_status', 'winlog.event_data.SubStatus', 'winlog.logon.type']) } },
+  {
+    name: '.ds-logs-azure.signinlogs-default-2026.11.01-000001',
+    fields: {
+      ...typed([...AUTH, 'user.domain', 'user.id', 'user.full_name']),
+      ...keyword(['azure.signinlogs.properties.user_principal_name', 'azure.signinlogs.properties.authentication_requirement', 'azure.signinlogs.properties.app_display_name', 'azure.signinlogs.properties.device_detail.display_name', 'azure.signinlogs.result_description', 'azure.signinlogs.result_type']),
+      'azure.signinlogs.properties.status.error_code': 'long',
+    },
+  },
+];
+
 const DEFEND: IndexMapping[] = [
   { name: '.ds-logs-endpoint.events.network-default-2026.11.01-000001', fields: typed([...NETWORK, ...HOST, ...GEO, ...ENDPOINT]) },
   { name: '.ds-logs-endpoint.events.process-default-2026.11.01-000001', fields: typed(['@timestamp', 'data_stream.dataset', 'event.action', ...HOST, ...ENDPOINT]) },
+  ...SIGN_INS,
 ];
 
 export const PROFILES: Record<ClusterProfileName, ClusterProfile> = {

@@ -168,6 +168,47 @@ describe('ElasticSecurityProvider on the clusters deployments have', () => {
     expect(details.country).to.be.a('string');
   });
 
+  it('lists the accounts signing in from the IP from each integration’s own fields: Entra ID’s UPN and MFA, Windows’ domain and reason, sshd without PAM’s repeat', async () => {
+    const sent: string[] = [];
+    worker.events.on('request:start', ({ request }) => {
+      if (request.url.endsWith('/_query')) void request.clone().text().then((t) => sent.push(t));
+    });
+    const p = over({ profile: 'defend' });
+    const spray = await p.listAccounts!('2001:db8:85a3::8a2e:370:7334', { range, offset: 0, limit: 1000 }, o());
+    const gotIn = spray.items.filter((a) => a.successes > 0 && a.failures > 0);
+    expect(gotIn.length).to.be.greaterThan(0);
+    for (const a of gotIn) {
+      expect(a.source).to.equal('azure.signinlogs');
+      // The UPN, not the integration's user.name (the part before @ in its older versions).
+      expect(a.account).to.match(/^[a-z0-9.]+@contoso\.com$/);
+      expect(a.multiFactor).to.be.within(0, a.successes);
+    }
+    expect(spray.items.map((a) => a.failureReason)).to.include('Error validating credentials due to invalid username or password.');
+    const internal = await p.listAccounts!('10.20.30.40', { range, offset: 0, limit: 1000 }, o());
+    const windows = internal.items.filter((a) => a.source === 'system.security');
+    expect(windows.length).to.be.greaterThan(0);
+    for (const a of windows) {
+      expect(a.account).to.match(/^CONTOSO\\/);
+      expect(a.userId).to.match(/^S-1-5-21-/);
+      expect(a.multiFactor, 'Windows records no MFA').to.equal(undefined);
+    }
+    const scanner = await p.listAccounts!('198.51.100.4', { range: { from: new Date(NOW - 180 * DAY_MS), to: range.to }, offset: 0, limit: 1000 }, o());
+    const root = scanner.items.find((a) => a.account === 'root')!;
+    expect(root.source).to.equal('system.auth');
+    expect(root.failureReason).to.equal('Failed password');
+    expect(root.applications).to.deep.equal(['ssh_login']);
+    // The request asks for authentication events and leaves PAM's repeat of each failure out.
+    const body = JSON.parse(sent.find((t) => t.includes('ip-entity-page:accounts'))!) as { filter: unknown };
+    expect(JSON.stringify(body.filter)).to.contain('"event.category":"authentication"').and.to.contain('"must_not":{"term":{"event.action":"authentication_failure"}}');
+    worker.events.removeAllListeners();
+  });
+
+  it('on a cluster without sign-in data, says which fields the accounts list needs', async () => {
+    const error = (await rejection(over({ profile: 'network' }).listAccounts!(IP, { range, offset: 0, limit: 10 }, o()))) as IpDataError;
+    expect(error.kind).to.equal('unsupported');
+    expect(error.message).to.contain('user.name').and.to.contain('event.outcome').and.to.contain('accounts list');
+  });
+
   it('finds the hosts that report the IP among every address they have (host.ip is multi-valued)', async () => {
     const log = await over({ profile: 'defend' }).getLogActivity('10.0.4.21', range, o());
     expect(log.loggedHosts.length).to.be.greaterThan(0);

@@ -13,8 +13,8 @@ import { defaultRange, devicesPage, logActivity, prevalenceBuckets, DEVICE_LIST_
 import { requireIp } from '../kit/ip.js';
 import { IpDataError, PartlyAppliedError } from '../../data/errors.js';
 import { emptyCounts, isOpen } from '../../data/derive.js';
-import type { AlertItem, AlertMark, AlertPatch, DeviceEvent, Indicator, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary } from '../../data/model.js';
-import type { AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
+import type { AccountActivity, AlertItem, AlertMark, AlertPatch, DeviceEvent, Indicator, IpDetails, LogActivity, ObservedDevice, Prevalence, QueryLanguage, SecuritySummary } from '../../data/model.js';
+import type { AccountQuery, AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { splitDeviceSearch } from '../../data/query.js';
 import { canonicalIp } from '../../lib/ip.js';
 import { bucketSizeFor, DAY_MS, type TimeRange } from '../../lib/time-range.js';
@@ -26,6 +26,7 @@ import { DeepPages } from './deep-pages.js';
 import { ALERT_WRITE_PRIVILEGES, elasticError, kibanaError, missingNote, tooOld } from './errors.js';
 import { esqlIndices, paramsOf, type EsqlRequest } from './esql.js';
 import { A, ElasticQueries, type ElasticFieldNames } from './queries.js';
+import { accountsRequest, elasticAccounts, elasticAccountsPage, type ElasticAccounts } from './accounts.js';
 import { alertFromHit, deviceFromRow, esqlRows, eventFromRow, num, severityOf, sourceField, statusOf, str, strings, type Row } from './read.js';
 
 export interface ElasticSecurityProviderOptions {
@@ -71,6 +72,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
   readonly #version = new SharedCache<ClusterVersion | null>({ ttlMs: 60 * 60_000 });
   readonly #fieldCaps = new SharedCache<FieldTypes | null>({ ttlMs: 10 * 60_000 });
   readonly #searches = new SharedCache<unknown>({ max: 64 });
+  readonly #accounts = new SharedCache<ElasticAccounts>({ max: 16 });
   /** The range of each Go hunt query made (its link opens Discover over that range). */
   readonly #huntRanges = new Map<string, TimeRange>();
   /** Alert pages past the result window, each list walked in its own point in time. */
@@ -108,7 +110,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
   }
 
   async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
-    return { updateAlerts: Boolean(this.#o.kibanaUrl), addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: true, timeline: false, insights: false, threatIntel: false, maxLookbackDays: this.#o.maxLookbackDays ?? 90 };
+    return { updateAlerts: Boolean(this.#o.kibanaUrl), addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: true, accounts: true, timeline: false, insights: false, threatIntel: false, maxLookbackDays: this.#o.maxLookbackDays ?? 90 };
   }
 
   /**
@@ -263,6 +265,14 @@ export class ElasticSecurityProvider implements IpDataProvider {
     const page = devicesPage(devices, query, found);
     const notes = [partial, missingNote(this.#q, fields)].filter(Boolean);
     return notes.length ? { ...page, incomplete: notes.join(' ') } : page;
+  }
+
+  /** The accounts seen signing in from the IP: one ES|QL query per range over the authentication events (accounts.ts). */
+  async listAccounts(ip: string, query: AccountQuery, o: RequestOptions): Promise<Page<AccountActivity>> {
+    const [canonical, range] = [checkedIp(ip), query.range ?? defaultRange()];
+    const accounts = await this.#accounts.get(`${canonical}|${range.from.getTime()}|${range.to.getTime()}`, o.signal, async (signal) =>
+      this.#run(accountsRequest(this.#q, canonical, range, await this.#fields(signal)), `the accounts seen signing in from ${canonical}`, signal).then((a) => elasticAccounts(a.rows, a.partial)));
+    return elasticAccountsPage(accounts, query);
   }
 
   async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {

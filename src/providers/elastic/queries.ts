@@ -4,15 +4,16 @@
  * the detection alerts, paged, filtered and sorted in the cluster. Field names and index patterns
  * are the host's options (ECS by default), checked and quoted by `esql.ts`; values are parameters.
  */
-import type { AlertFilter, AlertFilterField, AlertSortField, Sort } from '../../data/provider.js';
-import { parseInterval } from '../../lib/iso-time.js';
-import { own } from '../../data/model.js';
+import type { AlertFilter, AlertSortField, Sort } from '../../data/provider.js';
 import { BUCKET_DEVICE_NAMES } from '../../data/model.js';
 import type { BucketSize, TimeRange } from '../../lib/time-range.js';
 import type { estypes } from '@elastic/elasticsearch';
 import { IpDataError } from '../../data/errors.js';
 import { fieldExpression, type FieldTypes } from './cluster.js';
 import { esqlDate, esqlField, esqlIndices, esqlInt, esqlIp, esqlMarker, type EsqlRequest } from './esql.js';
+import { alertCounts, alertsSearch, allOf, ALERT_SOURCE, containing } from './alert-search.js';
+
+export { A, noneOf } from './alert-search.js';
 
 /** Where the data is and what its fields are called (ECS names by default). */
 export interface ElasticFieldNames {
@@ -39,6 +40,10 @@ export interface ElasticFieldNames {
   fileSha256: string;
   userName: string;
   userDomain: string;
+  userId: string;
+  userFullName: string;
+  eventOutcome: string;
+  eventCategory: string;
 }
 
 export const ECS_FIELDS: ElasticFieldNames = {
@@ -65,6 +70,10 @@ export const ECS_FIELDS: ElasticFieldNames = {
   fileSha256: 'file.hash.sha256',
   userName: 'user.name',
   userDomain: 'user.domain',
+  userId: 'user.id',
+  userFullName: 'user.full_name',
+  eventOutcome: 'event.outcome',
+  eventCategory: 'event.category',
 };
 
 /** The device-events query's columns, and the field each one reads. */
@@ -99,11 +108,31 @@ const ENRICHMENT: ReadonlyArray<readonly [column: string, field: string, as: str
   ['organization', 'as.organization.name', 'keyword'],
 ];
 
+/**
+ * Fields of Elastic's integrations the accounts query reads where an index maps them (each
+ * integration's fields.yml): the Entra ID sign-in's UPN, MFA requirement, application, device and
+ * result; the Windows logon failure's reason; Okta's outcome reason; sshd's event and method; the
+ * host name the system integration writes.
+ */
+export const INTEGRATION_FIELDS = [
+  'azure.signinlogs.properties.user_principal_name',
+  'azure.signinlogs.properties.authentication_requirement',
+  'azure.signinlogs.properties.app_display_name',
+  'azure.signinlogs.properties.device_detail.display_name',
+  'azure.signinlogs.result_description',
+  'winlog.logon.failure.reason',
+  'okta.outcome.reason',
+  'system.auth.ssh.event',
+  'system.auth.ssh.method',
+  'host.hostname',
+] as const;
+
 /** What ES|QL reads each field as (for conversions where indices map it differently). */
 const FIELD_TYPES: Record<keyof ElasticFieldNames, string> = {
   timestamp: 'date', sourceIp: 'ip', destinationIp: 'ip', hostId: 'keyword', hostName: 'keyword', hostIp: 'ip', hostOsName: 'keyword', hostOsVersion: 'keyword',
   dataset: 'keyword', eventAction: 'keyword', direction: 'keyword', transport: 'keyword', sourcePort: 'long', destinationPort: 'long', url: 'keyword',
   processName: 'keyword', commandLine: 'keyword', processSha256: 'keyword', fileName: 'keyword', filePath: 'keyword', fileSha256: 'keyword', userName: 'keyword', userDomain: 'keyword',
+  userId: 'keyword', userFullName: 'keyword', eventOutcome: 'keyword', eventCategory: 'keyword',
 };
 
 /** The fields a section cannot do without, missing from every event index: the section says which. */
@@ -138,7 +167,27 @@ export class ElasticQueries {
 
   /** Every field the ES|QL queries may name (for `_field_caps`). */
   get fieldNames(): string[] {
-    return [...new Set([...Object.values(this.#names), ...ENRICHMENT.flatMap(([, f]) => [`source.${f}`, `destination.${f}`])])];
+    return [...new Set([...Object.values(this.#names), ...ENRICHMENT.flatMap(([, f]) => [`source.${f}`, `destination.${f}`]), ...INTEGRATION_FIELDS])];
+  }
+
+  /** A field of the names table as this cluster maps it (converted where indices differ); undefined when none does. */
+  field(key: keyof ElasticFieldNames, fields: FieldTypes | undefined): string | undefined {
+    return this.#x(key, fields);
+  }
+
+  /** The name the host's options give a field of the table. */
+  nameOf(key: keyof ElasticFieldNames): string {
+    return this.#names[key];
+  }
+
+  /** An integration's own field (`system.auth.ssh.event` …) as this cluster maps it, read as `as`; undefined when no index does. */
+  integrationField(name: (typeof INTEGRATION_FIELDS)[number], as: string, fields: FieldTypes | undefined): string | undefined {
+    return fieldExpression(esqlField(name), name, as, fields);
+  }
+
+  /** A request of `lines` after `FROM`, over the IP's events in the range (see the private one). */
+  esqlRequest(name: string, ip: string, range: TimeRange, lines: string[], o: { ipFields?: ReadonlyArray<keyof ElasticFieldNames>; more?: readonly estypes.QueryDslQueryContainer[] } = {}): EsqlRequest {
+    return this.#request(name, ip, range, lines, o);
   }
 
   /** A field as this cluster's indices map it (converted where they differ); undefined when none does. */
@@ -341,147 +390,11 @@ export class ElasticQueries {
 
   /** The detection alerts that name the IP: one page, filtered and sorted in the cluster. */
   alertsSearch(ip: string, range: TimeRange, page: { size: number; from?: number; searchAfter?: unknown[] }, filter: AlertFilter = {}, sort?: Sort<AlertSortField>, search?: string): estypes.SearchRequest {
-    const body: estypes.SearchRequest = {
-      query: alertsQuery(ip, range, filter, search),
-      sort: alertSort(sort),
-      size: page.size,
-      track_total_hits: true,
-      _source: ALERT_SOURCE,
-    };
-    if (page.searchAfter) body.search_after = page.searchAfter as estypes.SortResults;
-    else body.from = page.from ?? 0;
-    return body;
+    return alertsSearch(ip, range, page, filter, sort, search);
   }
 
   /** Counts of the IP's alerts by severity and workflow status (for the overview). */
   alertCounts(ip: string, range: TimeRange): estypes.SearchRequest {
-    return {
-      query: alertsQuery(ip, range, {}),
-      size: 0,
-      track_total_hits: true,
-      aggs: { severity: { terms: { field: A.severity, size: 10 }, aggs: { status: { terms: { field: A.status, size: 10 } } } }, hosts: { cardinality: { field: 'host.id' } } },
-    };
+    return alertCounts(ip, range);
   }
-}
-
-/** The alert fields read (Elastic Security's alert schema). */
-export const A = {
-  id: 'kibana.alert.uuid',
-  rule: 'kibana.alert.rule.name',
-  reason: 'kibana.alert.reason',
-  severity: 'kibana.alert.severity',
-  riskScore: 'kibana.alert.risk_score',
-  status: 'kibana.alert.workflow_status',
-  tags: 'kibana.alert.workflow_tags',
-  assignees: 'kibana.alert.workflow_assignee_ids',
-  start: 'kibana.alert.start',
-  originalTime: 'kibana.alert.original_time',
-  techniques: 'kibana.alert.rule.threat.technique.id',
-  tactics: 'kibana.alert.rule.threat.tactic.name',
-  ruleType: 'kibana.alert.rule.type',
-  timestamp: '@timestamp',
-} as const;
-
-const ALERT_SOURCE = [...Object.values(A), 'host.name', 'host.id', 'user.name', 'source.ip', 'destination.ip', 'event.category'];
-
-/** The model's alert values in Elastic's words, for filters pushed to the cluster. */
-const SEVERITY_TO_ELASTIC: Record<string, string[]> = { high: ['high', 'critical'], medium: ['medium'], low: ['low'] };
-const STATUS_TO_ELASTIC: Record<string, string[]> = { new: ['open'], inProgress: ['acknowledged', 'in-progress'], resolved: ['closed'] };
-
-/** Which alert field each list filter reads; the others are not in Elastic's alerts (no incidents, classification …). */
-const FILTER_FIELDS: Partial<Record<AlertFilterField, string>> = {
-  severity: A.severity,
-  status: A.status,
-  tags: A.tags,
-  assignedTo: A.assignees,
-  category: A.tactics,
-  mitreTechniques: A.techniques,
-  impactedAssets: 'host.name',
-};
-const TIME_FILTERS: Partial<Record<AlertFilterField, string>> = { firstActivity: A.start, lastActivity: A.timestamp, lastUpdated: A.timestamp };
-
-/** A wildcard pattern matching `text` anywhere, its own `*`, `?` and `\` taken literally. */
-function containing(text: string): string {
-  return `*${text.replace(/[\\*?]/g, (c) => `\\${c}`)}*`;
-}
-
-function alertsQuery(ip: string, range: TimeRange, filter: AlertFilter, search?: string): estypes.QueryDslQueryContainer {
-  const canonical = esqlIp(ip);
-  const must: estypes.QueryDslQueryContainer[] = [
-    { range: { [A.timestamp]: { gte: esqlDate(range.from), lt: esqlDate(range.to) } } },
-    { bool: { should: ['source.ip', 'destination.ip', 'host.ip', 'related.ip'].map((field) => ({ term: { [field]: canonical } })), minimum_should_match: 1 } },
-  ];
-  const none: estypes.QueryDslQueryContainer = { match_none: {} };
-  for (const [name, values] of Object.entries(filter) as Array<[AlertFilterField, ReadonlyArray<string | null> | undefined]>) {
-    if (!values?.length) continue;
-    const time = TIME_FILTERS[name];
-    if (time) {
-      const interval = parseInterval(values[0] ?? null);
-      must.push(interval ? { range: { [time]: { ...(Number.isFinite(interval[0]) ? { gte: new Date(interval[0]).toISOString() } : {}), ...(Number.isFinite(interval[1]) ? { lt: new Date(interval[1]).toISOString() } : {}) } } } : none);
-      continue;
-    }
-    const wanted = values.filter((v): v is string => typeof v === 'string');
-    const unset = values.includes(null);
-    if (name === 'kind') {
-      if (!wanted.includes('alert')) must.push(none);
-      continue;
-    }
-    const field = FILTER_FIELDS[name];
-    if (!field) {
-      // Not a field of Elastic's alerts: every alert is "not set" there, and matches no value.
-      if (!unset) must.push(none);
-      continue;
-    }
-    const map = name === 'severity' ? SEVERITY_TO_ELASTIC : name === 'status' ? STATUS_TO_ELASTIC : undefined;
-    const terms = wanted.flatMap((v) => (map ? (own(map, v) ?? []) : [v]));
-    const should: estypes.QueryDslQueryContainer[] = [];
-    if (terms.length) should.push({ terms: { [field]: terms } });
-    if (unset) should.push(noneOf({ exists: { field } }));
-    must.push(should.length ? { bool: { should, minimum_should_match: 1 } } : none);
-  }
-  const text = search?.trim();
-  if (text) {
-    must.push({
-      bool: {
-        should: [A.rule, A.reason, A.id, 'host.name', 'user.name'].map((field) => ({ wildcard: { [field]: { value: containing(text), case_insensitive: true } } })),
-        minimum_should_match: 1,
-      },
-    });
-  }
-  return allOf(must);
-}
-
-/*
- * A bool query without `should`, typed as the official client's. (Chai's types, loaded by the
- * tests, give every object a `should` property, so a literal without one does not type as a bool
- * query's optional `should`: these two build them, the clauses still checked.)
- */
-function allOf(filter: estypes.QueryDslQueryContainer[]): estypes.QueryDslQueryContainer {
-  return { bool: { filter } } as estypes.QueryDslQueryContainer;
-}
-
-function noneOf(clause: estypes.QueryDslQueryContainer): estypes.QueryDslQueryContainer {
-  return { bool: { must_not: clause } } as estypes.QueryDslQueryContainer;
-}
-
-/** Sort fields the alerts list offers, in the alert schema's fields; the id breaks ties (stable pages). */
-const SORT_FIELDS: Partial<Record<AlertSortField, string>> = {
-  lastActivity: A.timestamp,
-  lastUpdated: A.timestamp,
-  firstActivity: A.start,
-  severity: A.riskScore,
-  title: A.rule,
-  status: A.status,
-  assignedTo: A.assignees,
-  category: A.tactics,
-  tags: A.tags,
-  mitreTechniques: A.techniques,
-  impactedAssets: 'host.name',
-  id: A.id,
-};
-
-function alertSort(sort: Sort<AlertSortField> | undefined): estypes.SortCombinations[] {
-  const field = (sort && SORT_FIELDS[sort.field]) ?? A.timestamp;
-  const order = sort ? sort.direction : 'desc';
-  return [{ [field]: { order, unmapped_type: 'keyword' } }, { [A.id]: { order: 'asc', unmapped_type: 'keyword' } }];
 }
