@@ -18,5 +18,6 @@ import './components/response-actions/ip-response-actions.js';
 import './components/sentinel-events/ip-sentinel-events.js';
 import './components/threat-intel/ip-threat-intel.js';
 import './components/threat-intel/ip-reputation-badge.js';
+import './components/response-actions/ip-indicator-badge.js';
 import './components/lookup-links/ip-lookup-links.js';
 import './components/entity-page/ip-entity-page.js';

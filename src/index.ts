@@ -20,6 +20,7 @@ export type { IpHuntDialog } from './components/hunt-dialog/hunt-dialog.js';
 export type { IpShortcutsDialog } from './components/shortcuts-dialog/shortcuts-dialog.js';
 export type { IpThreatIntel } from './components/threat-intel/threat-intel.js';
 export type { IpReputationBadge } from './components/threat-intel/reputation-badge.js';
+export type { IpIndicatorBadge } from './components/response-actions/indicator-badge.js';
 export type { IpLookupLinks } from './components/lookup-links/lookup-links.js';
 export { DEFAULT_LOOKUPS, type LookupLink, type LookupService } from './components/lookup-links/lookups.js';
 export type { IpSentinelEvents } from './components/sentinel-events/sentinel-events.js';

@@ -208,6 +208,7 @@ export class IpFilterChangeEvent extends Event {
 export type KnownResponseAction =
   | 'add-indicator'
   | 'remove-indicator'
+  | 'change-indicator-expiry'
   | 'hunt'
   | 'hunting-queries'
   | 'activity-log'
@@ -224,7 +225,11 @@ export interface IpActionRequestDetail {
   action: ResponseAction;
   /** The IP, canonical. */
   ip: string;
-  /** For `add-indicator`: exactly what will be sent to the provider; for `remove-indicator`: the indicator to remove (with its `id`). */
+  /**
+   * For `add-indicator`: exactly what will be sent to the provider; for `remove-indicator`: the
+   * indicator to remove (with its `id`); for `change-indicator-expiry`: the indicator as it will
+   * be submitted again, with its new `expirationTime` (none: it no longer expires).
+   */
   indicator?: IndicatorInput;
   /** For `hunt`: the query and its language. */
   query?: string;

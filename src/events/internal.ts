@@ -41,3 +41,14 @@ export class IpCustomRangeCancelEvent extends Event {
     super(IpCustomRangeCancelEvent.type, { bubbles: true, composed: false });
   }
 }
+
+/**
+ * `<ip-response-actions>` → `<ip-entity-page>`: the indicators set for the IP changed (one was
+ * added, removed or its expiry changed), so the header's status asks again. @internal
+ */
+export class IpIndicatorsChangedEvent extends Event {
+  static readonly type = 'ip-indicators-changed';
+  constructor() {
+    super(IpIndicatorsChangedEvent.type, { bubbles: true, composed: false });
+  }
+}

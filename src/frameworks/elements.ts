@@ -5,6 +5,7 @@ import type { IpCopyButton } from '../components/copy-button/copy-button.js';
 import type { IpEntityPage } from '../components/entity-page/entity-page.js';
 import type { IpExternalUrl } from '../components/external-url/external-url.js';
 import type { IpHuntDialog } from '../components/hunt-dialog/hunt-dialog.js';
+import type { IpIndicatorBadge } from '../components/response-actions/indicator-badge.js';
 import type { IpIndicatorWizard } from '../components/indicator-wizard/indicator-wizard.js';
 import type { IpLookupLinks } from '../components/lookup-links/lookup-links.js';
 import type { IpObservedDevices } from '../components/observed-devices/observed-devices.js';
@@ -26,6 +27,7 @@ export interface IpElements {
   'ip-entity-page': { element: IpEntityPage; properties: 'actions' | 'activityLogHref' | 'alertColumns' | 'alertHref' | 'alertsFilterSpec' | 'apiBase' | 'cloudAppSettingsHref' | 'currentUser' | 'density' | 'deviceHref' | 'huntingHref' | 'incidentHref' | 'ip' | 'locale' | 'lookups' | 'provider' | 'range' | 'shareHref' | 'shortcuts' | 'showUnavailable' | 'storageKey' | 'tab' | 'theme' | 'userHref'; events: 'ip-change' | 'ip-tab-change' | 'ip-range-change' | 'ip-navigate' | 'ip-error' | 'ip-filter-change' | 'ip-alerts-updated' | 'ip-range-select' | 'ip-copy' | 'ip-action-request' | 'ip-indicator-added' };
   'ip-external-url': { element: IpExternalUrl; properties: 'density' | 'theme' | 'url'; events: 'ip-navigate' };
   'ip-hunt-dialog': { element: IpHuntDialog; properties: 'density' | 'ip' | 'language' | 'open' | 'provider' | 'range' | 'services' | 'theme'; events: 'ip-action-request' | 'ip-navigate' | 'ip-copy' };
+  'ip-indicator-badge': { element: IpIndicatorBadge; properties: 'density' | 'interactive' | 'ip' | 'provider' | 'theme'; events: never };
   'ip-indicator-wizard': { element: IpIndicatorWizard; properties: 'density' | 'existing' | 'ip' | 'open' | 'provider' | 'theme'; events: 'ip-action-request' | 'ip-indicator-added' };
   'ip-lookup-links': { element: IpLookupLinks; properties: 'density' | 'ip' | 'provider' | 'services' | 'theme'; events: 'ip-action-request' };
   'ip-observed-devices': { element: IpObservedDevices; properties: 'actionTypes' | 'density' | 'directions' | 'ip' | 'provider' | 'range' | 'search' | 'theme'; events: 'ip-navigate' | 'ip-error' | 'ip-copy' };

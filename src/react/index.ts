@@ -9,6 +9,7 @@ export { IpCopyButton } from './ip-copy-button.js';
 export { IpEntityPage } from './ip-entity-page.js';
 export { IpExternalUrl } from './ip-external-url.js';
 export { IpHuntDialog } from './ip-hunt-dialog.js';
+export { IpIndicatorBadge } from './ip-indicator-badge.js';
 export { IpIndicatorWizard } from './ip-indicator-wizard.js';
 export { IpLookupLinks } from './ip-lookup-links.js';
 export { IpObservedDevices } from './ip-observed-devices.js';

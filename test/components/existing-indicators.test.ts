@@ -1,5 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/response-actions/ip-response-actions.js';
+import '../../src/components/entity-page/ip-entity-page.js';
+import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import type { IpResponseActions } from '../../src/components/response-actions/response-actions.js';
 import type { Indicator } from '../../src/data/model.js';
 import type { IpDataProvider } from '../../src/data/provider.js';
@@ -165,7 +167,79 @@ describe('<ip-response-actions>: indicators already set for the IP', () => {
     await waitUntil(() => deepActive() === status(el), 'focus on the status button');
   });
 
-  it('offers no Remove for a read-only provider or a threat intelligence indicator', async () => {
+  it('changes an indicator’s expiry in place: a day after today, or none; refusals and failures keep what was typed', async () => {
+    const p = provider([BLOCK]);
+    let failNext = false;
+    let veto: string | undefined;
+    const asked: Array<{ action: string; expirationTime?: string }> = [];
+    const el = await mount(withOverrides(p, {
+      addIndicator: async (input: Parameters<StaticIpDataProvider['addIndicator']>[0], o: Parameters<StaticIpDataProvider['addIndicator']>[1]) => {
+        if (failNext) throw new IpDataError('unavailable', 'Indicator service down.');
+        return p.addIndicator(input, o);
+      },
+    }));
+    el.addEventListener('ip-action-request', (e) => {
+      const ev = e as IpActionRequestEvent;
+      asked.push({ action: ev.detail.action, expirationTime: ev.detail.indicator?.expirationTime });
+      if (veto) ev.veto(veto);
+    });
+    await waitUntil(() => status(el), 'the status button');
+    status(el)!.click();
+    await el.updateComplete;
+    const row = (id: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="indicator-list"] li[data-id="${id}"]`)!;
+    const field = () => row('b').querySelector<HTMLInputElement>('input[name="expiry"]')!;
+    const save = () => byRole(row('b'), 'button', 'Save').click();
+    byRole(row('b'), 'button', 'Change expiry of “C2 server: block”').click();
+    await waitUntil(() => deepActive() === field(), 'the date field takes focus');
+    // The form shows the day it expires now, and Escape leaves it unchanged.
+    expect(field().value).to.equal(BLOCK.expirationTime!.slice(0, 10));
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => deepActive()?.classList.contains('edit-expiry'), 'back on Change expiry');
+    byRole(row('b'), 'button', /^Change expiry of/).click();
+    await waitUntil(() => deepActive() === field(), 'the form again');
+    // A day that has passed is refused before anything is sent.
+    field().value = day(-2).slice(0, 10);
+    save();
+    await waitUntil(() => row('b').querySelector('[role="alert"]'), 'the refusal');
+    expect(row('b').querySelector('[role="alert"]')!.textContent).to.equal('Choose a day after today, or leave it empty for no expiry.');
+    expect(asked).to.deep.equal([]);
+    // The host refuses, then the backend fails: the form keeps the day typed.
+    const later = day(90).slice(0, 10);
+    field().value = later;
+    veto = 'change control is closed';
+    save();
+    await waitUntil(() => row('b').querySelector('[role="alert"]')?.textContent === 'Not done: change control is closed', 'the veto');
+    expect(field().value).to.equal(later);
+    veto = undefined;
+    failNext = true;
+    save();
+    await waitUntil(() => row('b').querySelector('[role="alert"]')?.textContent?.includes('Indicator service down.'), 'the failure');
+    expect(field().value).to.equal(later);
+    await expect(el).to.be.accessible();
+    // It works: the indicator is submitted again with the end of that day (UTC), and the list says so.
+    failNext = false;
+    save();
+    await waitUntil(() => byRole(el.shadowRoot!, 'status').textContent?.includes('now expires'), 'the bar says so');
+    expect(asked.at(-1)).to.deep.equal({ action: 'change-indicator-expiry', expirationTime: `${later}T23:59:59.000Z` });
+    expect(byRole(el.shadowRoot!, 'status').textContent).to.contain(`Indicator “C2 server: block” now expires ${formatDate(`${later}T23:59:59Z`, 'en-US')}.`);
+    const listed = await p.listIndicators(IP, { signal: new AbortController().signal });
+    expect(listed.filter((i) => i.action === 'Block').map((i) => i.expirationTime)).to.deep.equal([`${later}T23:59:59.000Z`]);
+    expect(listed.map((i) => i.title)).to.deep.equal(['C2 server: block']);
+    // Empty: it no longer expires.
+    status(el)!.click();
+    await el.updateComplete;
+    if (!el.shadowRoot!.querySelector('[part="indicator-list"]')) status(el)!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="indicator-list"] .edit-expiry'), 'the list');
+    const blockRow = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="indicator-list"] li')].find((li) => li.textContent!.includes('C2 server: block'))!;
+    byRole(blockRow, 'button', /^Change expiry of/).click();
+    await el.updateComplete;
+    const f = blockRow.querySelector<HTMLInputElement>('input[name="expiry"]')!;
+    f.value = '';
+    byRole(blockRow, 'button', 'Save').click();
+    await waitUntil(() => byRole(el.shadowRoot!, 'status').textContent?.includes('no longer expires'), 'no expiry');
+  });
+
+  it('offers no Remove or Change expiry for a read-only provider or a threat intelligence indicator', async () => {
     const intel = indicator({ id: 't', action: 'ThreatIntel', title: 'TI', expirationTime: day(5) });
     for (const [p, expected] of [[new StaticIpDataProvider({ data: { [IP]: { ...fullData(), indicators: [BLOCK] } }, readOnly: true }), 0], [provider([BLOCK, intel]), 1]] as const) {
       const el = await mount(p);
@@ -173,6 +247,17 @@ describe('<ip-response-actions>: indicators already set for the IP', () => {
       status(el)!.click();
       await el.updateComplete;
       expect(el.shadowRoot!.querySelectorAll('[part="indicator-list"] .remove')).to.have.length(expected);
+      // A threat intelligence indicator's expiry is the feed's; a read-only portal changes none.
+      expect(el.shadowRoot!.querySelectorAll('[part="indicator-list"] .edit-expiry')).to.have.length(expected);
+    }
+    // Two indicators of the value: submitting one again would replace both, so neither offers it.
+    {
+      const el = await mount(provider([BLOCK, ALLOW]));
+      await waitUntil(() => status(el), 'the status button');
+      status(el)!.click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelectorAll('[part="indicator-list"] .remove')).to.have.length(2);
+      expect(el.shadowRoot!.querySelectorAll('[part="indicator-list"] .edit-expiry')).to.have.length(0);
     }
   });
 
@@ -187,6 +272,38 @@ describe('<ip-response-actions>: indicators already set for the IP', () => {
       await el.updateComplete;
       expect(status(el)).to.equal(null);
       expect(queryByRole(el.shadowRoot!, 'button', 'Add indicator')).not.to.equal(null);
+    }
+  });
+});
+
+describe('<ip-entity-page>: the header says whether the IP is already blocked', () => {
+  const header = (page: IpEntityPage) => page.shadowRoot!.querySelector('ip-indicator-badge');
+  const badgeButton = (page: IpEntityPage) => header(page)?.shadowRoot?.querySelector('button') ?? null;
+  const bar = (page: IpEntityPage) => page.shadowRoot!.querySelector<IpResponseActions>('ip-response-actions')!;
+
+  it('shows the strongest indicator in force beside the reputation, opens the bar’s list, and follows a removal', async () => {
+    const page = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} .provider=${provider([BLOCK, ALLOW])}></ip-entity-page>`);
+    await waitUntil(() => badgeButton(page), 'the header badge', { timeout: 8000 });
+    expect(accessibleName(badgeButton(page)!)).to.equal('Blocked · 2: indicators set for this IP. Show them');
+    badgeButton(page)!.click();
+    await waitUntil(() => bar(page).shadowRoot!.querySelector('[part="indicator-list"]'), 'the bar’s list opens');
+    await waitUntil(() => deepActive() === status(bar(page)), 'focus on the bar’s status button');
+    await expect(page).to.be.accessible();
+    // Removed in the bar: the header asks again and says what is left.
+    const row = (id: string) => bar(page).shadowRoot!.querySelector<HTMLElement>(`[part="indicator-list"] li[data-id="${id}"]`)!;
+    byRole(row('b'), 'button', /^Remove the indicator/).click();
+    await bar(page).updateComplete;
+    row('b').querySelector<HTMLButtonElement>('.remove-confirm')!.click();
+    await waitUntil(() => badgeButton(page)?.textContent?.includes('Allowed'), 'the header follows');
+    expect(badgeButton(page)!.textContent).not.to.contain('·');
+  });
+
+  it('shows nothing for an IP without indicators or a provider that cannot list them', async () => {
+    for (const p of [provider([]), withOverrides(provider([BLOCK]), { listIndicators: undefined })]) {
+      const page = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} .provider=${p}></ip-entity-page>`);
+      await waitUntil(() => page.shadowRoot!.querySelector('ip-response-actions')?.shadowRoot?.querySelector('[data-action="add-indicator"]'), 'the bar');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(badgeButton(page)).to.equal(null);
     }
   });
 });

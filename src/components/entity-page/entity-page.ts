@@ -304,8 +304,9 @@ export class IpEntityPage extends LitElement {
     const spec = this.alertsFilterSpec;
     if (changed.has('alertsFilterSpec') && changed.get('alertsFilterSpec') !== undefined && !spec) this.alertsFilter = {};
     if (changed.has('alertsFilterSpec') && spec) void import('../../data/alert-filter.js').then((m) => spec === this.alertsFilterSpec && (this.alertsFilter = m.parseFilter(spec)));
-    // The header's reputation badge loads its code only when the provider has threat intelligence.
-    if (this.#capabilities.value?.threatIntel && !this.#badgeLoading) this.#badgeLoading = import('../threat-intel/ip-reputation-badge.js').catch(() => (this.#badgeLoading = undefined));
+    // The header's badges load their code when the provider has what they show (a failed load is tried again).
+    const has = this.#capabilities.value;
+    if ((has?.threatIntel || has?.indicators) && !this.#badgeLoading) this.#badgeLoading = import('./header-badges.js').catch(() => (this.#badgeLoading = undefined));
     const provider = this.#provider;
     // New link templates keep the provider (no question asked again): the sections are told to redraw their links.
     const linksVersion = this.#pageProvider.linksVersion;
@@ -481,7 +482,7 @@ export class IpEntityPage extends LitElement {
     return html`
       <div part="base" class="page" lang=${ifDefined(this.locale)} @ip-range-change=${this.#onRangeChange} @ip-navigate=${this.#onNavigate} @ip-filter-change=${this.#onFilterChange}>
         <div part="header" class="header">
-          ${ipIdentity(this.#parsed, html`${this.#capabilities.value?.threatIntel ? html`<ip-reputation-badge interactive @click=${() => this.selectTab('intel')}></ip-reputation-badge>` : nothing}<ip-lookup-links density="compact" .services=${this.lookups}></ip-lookup-links>`)}
+          ${ipIdentity(this.#parsed, html`${this.#capabilities.value?.threatIntel ? html`<ip-reputation-badge interactive @click=${() => this.selectTab('intel')}></ip-reputation-badge>` : nothing}<ip-indicator-badge interactive></ip-indicator-badge><ip-lookup-links density="compact" .services=${this.lookups}></ip-lookup-links>`)}
           <div class="tools">
             ${this.#renderSearch()}
             <ip-time-range-picker .value=${this.#rangeValue?.key ?? formatRangeSpec(this.#rangeValue!.range)} max-lookback-days=${ifDefined(this.#capabilities.value?.maxLookbackDays)}></ip-time-range-picker>

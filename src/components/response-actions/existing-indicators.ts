@@ -12,9 +12,10 @@ import { requestAction } from '../shared/actions.js';
 import { THREAT_INTEL_ACTION } from '../shared/indicator-status.js';
 import type { RemoveActions } from '../shared/indicator-view.js';
 import { initialState, Task } from '@lit/task';
-import type { Indicator } from '../../data/model.js';
+import type { Indicator, IndicatorInput } from '../../data/model.js';
 import type { IpDataProvider } from '../../data/provider.js';
 import { indicatorView } from '../shared/indicator-view-lazy.js';
+import { IpIndicatorsChangedEvent } from '../../events/internal.js';
 
 export interface ExistingIndicatorsSource {
   /** The provider, when it can list indicators (capability and method). */
@@ -23,8 +24,11 @@ export interface ExistingIndicatorsSource {
   locale: () => string | undefined;
   /** Whether the provider removes indicators (capability and method). */
   canRemove: () => boolean;
-  /** Say what was removed (the bar's status line). */
+  /** Whether the provider adds indicators, so one submitted again with another expiry replaces it. */
+  canEdit: () => boolean;
+  /** Say what was removed or changed (the bar's status line). */
   removed: (i: Indicator) => void;
+  changed: (message: string) => void;
 }
 
 export class ExistingIndicators implements ReactiveController {
@@ -35,6 +39,9 @@ export class ExistingIndicators implements ReactiveController {
   #confirming?: string;
   #removing?: string;
   #failed?: { id: string; message: string };
+  #editing?: string;
+  #saving?: string;
+  #editFailed?: { id: string; message: string };
   readonly #task: Task<readonly [IpDataProvider | undefined, string | undefined], Indicator[]>;
 
   constructor(host: ReactiveControllerHost & HTMLElement, source: ExistingIndicatorsSource) {
@@ -62,6 +69,19 @@ export class ExistingIndicators implements ReactiveController {
   /** Ask again (after an indicator was added). */
   refresh(): void {
     void this.#task.run();
+    this.#changed();
+  }
+
+  /** Tell the page the indicators changed (its header's status asks again). */
+  #changed(): void {
+    this.#host.dispatchEvent(new IpIndicatorsChangedEvent());
+  }
+
+  /** Open the list and move focus into it (the header's status asks for it). */
+  async show(): Promise<void> {
+    this.#open = true;
+    this.#host.requestUpdate();
+    this.#focus('[part="indicator-status"]');
   }
 
   #toggle = () => {
@@ -80,7 +100,8 @@ export class ExistingIndicators implements ReactiveController {
   renderList(): TemplateResult | typeof nothing {
     const list = this.list;
     const view = indicatorView.value;
-    return this.#open && list?.length && view ? view.renderList(list, this.#source.locale(), this.#source.canRemove() ? this.#removeActions : undefined) : nothing;
+    const acts = this.#source.canRemove() || this.#source.canEdit();
+    return this.#open && list?.length && view ? view.renderList(list, this.#source.locale(), acts ? this.#removeActions : undefined) : nothing;
   }
 
   #focus(selector: string): void {
@@ -90,8 +111,28 @@ export class ExistingIndicators implements ReactiveController {
   /** The list's remove buttons: what they do, and where a removal stands. */
   get #removeActions(): RemoveActions {
     return {
-      // A threat intelligence indicator is the feed's, not the portal's to remove.
-      can: (i) => i.action !== THREAT_INTEL_ACTION,
+      // A threat intelligence indicator is the feed's, not the portal's to remove or change.
+      can: (i) => i.action !== THREAT_INTEL_ACTION && this.#source.canRemove(),
+      // Submitting again replaces every indicator of the value: offered only where it is the only one.
+      canEdit: (i) => i.action !== THREAT_INTEL_ACTION && this.#source.canEdit() && (this.list ?? []).filter((x) => x.action !== THREAT_INTEL_ACTION && x.indicatorValue === i.indicatorValue).length === 1,
+      editing: this.#editing,
+      saving: this.#saving,
+      editFailed: this.#editFailed,
+      edit: (i) => {
+        this.#editing = i.id;
+        this.#confirming = undefined;
+        this.#editFailed = undefined;
+        this.#host.requestUpdate();
+        this.#focus(`li[data-id="${CSS.escape(i.id)}"] input[name="expiry"]`);
+      },
+      cancelEdit: () => {
+        const id = this.#editing;
+        this.#editing = undefined;
+        this.#editFailed = undefined;
+        this.#host.requestUpdate();
+        if (id) this.#focus(`li[data-id="${CSS.escape(id)}"] .edit-expiry`);
+      },
+      save: (i, date) => void this.#save(i, date),
       confirming: this.#confirming,
       removing: this.#removing,
       failed: this.#failed,
@@ -128,12 +169,66 @@ export class ExistingIndicators implements ReactiveController {
       this.#removing = undefined;
       this.#source.removed(i);
       await this.#task.run();
+      this.#changed();
       // Focus where the list was: its button, or the bar when the last one went.
       this.#focus(this.list?.length ? '[part="indicator-status"]' : '[data-action="add-indicator"]');
       this.#host.requestUpdate();
     } catch (error) {
       this.#fail(i, describeError(error));
     }
+  }
+
+  /**
+   * A new expiry: the indicator submitted again with it (Defender "submits or updates" an
+   * indicator of the same value; the REST contract and the static provider replace it). The end
+   * of the chosen day, UTC, as the wizard sets it; empty for none. A date that is not after now
+   * is refused before anything is sent, and the form keeps what was typed.
+   */
+  async #save(i: Indicator, date: string): Promise<void> {
+    const provider = this.#source.provider();
+    const ip = this.#source.ip();
+    if (!provider?.addIndicator || !ip) return;
+    const at = date ? Date.parse(`${date}T23:59:59Z`) : undefined;
+    if (at !== undefined && !(at > Date.now())) return this.#editFail(i, indicatorView.value!.expiryProblem());
+    const input: IndicatorInput = {
+      indicatorValue: i.indicatorValue,
+      indicatorType: i.indicatorType,
+      action: i.action,
+      title: i.title,
+      // Defender needs a description; a listed indicator without one keeps its title there.
+      description: i.description || i.title,
+      generateAlert: i.generateAlert,
+      ...(i.severity ? { severity: i.severity } : {}),
+      ...(i.recommendedActions ? { recommendedActions: i.recommendedActions } : {}),
+      ...(i.category ? { category: i.category } : {}),
+      ...(i.rbacGroupNames?.length ? { rbacGroupNames: i.rbacGroupNames } : {}),
+      ...(i.application ? { application: i.application } : {}),
+      ...(at !== undefined ? { expirationTime: new Date(at).toISOString() } : {}),
+    };
+    this.#saving = i.id;
+    this.#editFailed = undefined;
+    this.#host.requestUpdate();
+    const refused = await requestAction(this.#host, { action: 'change-indicator-expiry', ip, indicator: input });
+    if (refused) return this.#editFail(i, refused);
+    try {
+      const saved = await provider.addIndicator(input, { signal: AbortSignal.timeout(60_000), idempotencyKey: crypto.randomUUID() });
+      this.#saving = this.#editing = undefined;
+      this.#source.changed(indicatorView.value!.changedText(saved, this.#source.locale()));
+      await this.#task.run();
+      this.#changed();
+      this.#focus('[part="indicator-status"]');
+      this.#host.requestUpdate();
+    } catch (error) {
+      this.#editFail(i, describeError(error));
+    }
+  }
+
+  /** The change did not happen: the form stays with what was typed, saying why, its field focused. */
+  #editFail(i: Indicator, message: string): void {
+    this.#saving = undefined;
+    this.#editFailed = { id: i.id, message };
+    this.#host.requestUpdate();
+    this.#focus(`li[data-id="${CSS.escape(i.id)}"] input[name="expiry"]`);
   }
 
   /** The removal did not happen: the row stays, saying why, with focus on its Remove. */

@@ -112,31 +112,6 @@ export const responseActionsStyles = css`
   .fallback .button {
     align-self: flex-start;
   }
-  /* A badge (shared styles) that is a button: taller, and a darker tint under the pointer. */
-  .indicator-status {
-    min-height: 26px;
-    padding: 0 10px;
-    cursor: pointer;
-  }
-  .indicator-status:hover {
-    background: color-mix(in srgb, var(--_badge-color) 18%, transparent);
-  }
-  .effect-blocked {
-    --_badge-color: var(--_severity-high);
-  }
-  .effect-warned {
-    --_badge-color: var(--_severity-medium);
-  }
-  .effect-audited {
-    --_badge-color: var(--_severity-low);
-  }
-  .effect-allowed {
-    --_badge-color: var(--_color-success);
-  }
-  .effect-intel {
-    /* The accent's darker shade: the plain accent on its own tint misses 4.5:1. */
-    --_badge-color: var(--_color-accent-hover);
-  }
   .indicator-list ul {
     list-style: none;
     margin: var(--_space) 0 0;
@@ -151,10 +126,6 @@ export const responseActionsStyles = css`
     border-bottom: 1px solid var(--_color-border);
     font-size: var(--_font-size-small);
   }
-  .effect-none,
-  .effect-other {
-    --_badge-color: var(--_color-text);
-  }
   .indicator-title {
     font-weight: 600;
   }
@@ -164,7 +135,19 @@ export const responseActionsStyles = css`
     gap: 4px;
     margin-inline-start: auto;
   }
-  .row-actions .button {
+  .expiry-form {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px var(--_space);
+    flex-basis: 100%;
+  }
+  .expiry-form .input {
+    min-height: 24px;
+    font-size: var(--_font-size-small);
+  }
+  .row-actions .button,
+  .expiry-form .button {
     min-height: 22px;
     padding: 0 8px;
     font-size: var(--_font-size-small);

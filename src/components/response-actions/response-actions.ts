@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { responseActionsStyles } from './response-actions.styles.js';
+import { indicatorEffectStyles } from '../shared/indicator-effect.styles.js';
 import { checkIcon, copyIcon, searchIcon } from '../shared/icons.js';
 import { infoIcon } from '../shared/list-icons.js';
 import { IpSectionElement } from '../base/section-element.js';
@@ -109,7 +110,7 @@ interface Availability {
  * @cssprop --ip-response-actions-dialog-width - Width of the Add indicator dialog (default 40rem; the old name `--ip-dialog-width` still works). The Go hunt dialog: `--ip-hunt-dialog-width`.
  */
 export class IpResponseActions extends IpSectionElement {
-  static override styles = [tokens, sharedStyles, statusStyles, responseActionsStyles];
+  static override styles = [tokens, sharedStyles, statusStyles, indicatorEffectStyles, responseActionsStyles];
 
   /** Which actions to offer, space-separated (default all): `add-indicator hunt hunting-queries activity-log cloud-app-settings copy-ip copy-link copy-summary look-up` (`hunting-queries` shows only when Go hunt opens a hunting link; `look-up`, the outside reputation services, only for an address that may leave the organization). */
   @property({ type: String }) actions = [...RESPONSE_ACTIONS, 'look-up'].join(' ');
@@ -146,7 +147,9 @@ export class IpResponseActions extends IpSectionElement {
     ip: () => this.#ip,
     locale: () => this.locale,
     canRemove: () => this.capabilities?.removeIndicator === true && typeof this.source.provider?.removeIndicator === 'function',
+    canEdit: () => this.capabilities?.addIndicator === true && typeof this.source.provider?.addIndicator === 'function',
     removed: (i) => this.#status.say(msg(str`Indicator removed: ${i.title}`)),
+    changed: (message) => this.#status.say(message),
   });
 
   protected override get needsCapabilities(): boolean {
@@ -291,6 +294,11 @@ export class IpResponseActions extends IpSectionElement {
     if (a.reason) this.#status.say(a.reason, 'error');
     if (!a.shown || a.reason) return;
     this.wizard?.show(this.renderRoot.querySelector<HTMLElement>('[data-action="add-indicator"]'));
+  }
+
+  /** Open the list of the indicators set for the IP, focus on its button (as the page's header badge asks). */
+  showIndicators(): void {
+    void this.#existing.show();
   }
 
   /** Whether the bar shows the action (available or, with `show-unavailable`, with its reason). */

@@ -9,6 +9,7 @@ import { msg, str } from './l10n.js';
 import { effectOf, effectWord, expiryText, inForce, inForceByStrength, scopeText, setByText, THREAT_INTEL_ACTION } from './indicator-status.js';
 import { INDICATOR_ACTION_LABELS } from '../indicator-wizard/indicator-labels.js';
 import { revealControls } from '../../lib/text.js';
+import { formatDate } from '../../lib/format.js';
 
 function actionLabel(action: string): string {
   return action === THREAT_INTEL_ACTION ? msg('Threat intel') : (own(INDICATOR_ACTION_LABELS, action) ?? revealControls(action));
@@ -26,9 +27,19 @@ export function renderStatus(list: readonly Indicator[], open: boolean, toggle: 
   </button></span>`;
 }
 
-/** Removing indicators from the list: which can be, and the state of one being removed. */
+/** Removing indicators from the list, and changing one's expiry: which can be, and where each stands. */
 export interface RemoveActions {
   can(i: Indicator): boolean;
+  /** Whether its expiry can be changed (the backend updates an indicator submitted again). */
+  canEdit(i: Indicator): boolean;
+  /** The indicator whose expiry form is open, the one being saved, and the one whose save failed (with why). */
+  editing?: string;
+  saving?: string;
+  editFailed?: { id: string; message: string };
+  edit(i: Indicator): void;
+  /** Save the new expiry (`YYYY-MM-DD`, or empty for none); the form keeps what was typed when it fails. */
+  save(i: Indicator, date: string): void;
+  cancelEdit(): void;
   /** The indicator asking "Remove it?", the one being removed, and the one whose removal failed (with why). */
   confirming?: string;
   removing?: string;
@@ -38,8 +49,48 @@ export interface RemoveActions {
   cancel(): void;
 }
 
+/** What a changed expiry now is, for the bar's status line. */
+export function changedText(i: Indicator, locale: string | undefined): string {
+  const title = revealControls(i.title);
+  return i.expirationTime ? msg(str`Indicator “${title}” now expires ${formatDate(i.expirationTime, locale)}.`) : msg(str`Indicator “${title}” no longer expires.`);
+}
+
+/** Why a new expiry was refused before it was sent. */
+export function expiryProblem(): string {
+  return msg('Choose a day after today, or leave it empty for no expiry.');
+}
+
+/** The day an expiry falls on (UTC, as it was chosen), for the form's date field. */
+const dayOf = (iso: string | undefined) => (iso && Number.isFinite(Date.parse(iso)) ? new Date(Date.parse(iso)).toISOString().slice(0, 10) : '');
+
+function renderExpiryForm(i: Indicator, r: RemoveActions): TemplateResult {
+  const failed = r.editFailed?.id === i.id ? r.editFailed.message : undefined;
+  const saving = r.saving === i.id;
+  const onSubmit = (e: SubmitEvent) => {
+    e.preventDefault();
+    r.save(i, ((e.currentTarget as HTMLFormElement).elements.namedItem('expiry') as HTMLInputElement).value);
+  };
+  const onKeydown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || saving) return;
+    e.stopPropagation();
+    r.cancelEdit();
+  };
+  return html`<form class="expiry-form" aria-label=${msg(str`Change expiry of “${revealControls(i.title)}”`)} @submit=${onSubmit} @keydown=${onKeydown} novalidate>
+    <label>${msg('Expires at the end of')} <input class="input" type="date" name="expiry" .value=${dayOf(i.expirationTime)} min=${new Date().toISOString().slice(0, 10)}
+      aria-describedby=${`expiry-hint-${i.id}`} aria-invalid=${failed ? 'true' : 'false'} ?disabled=${saving} /></label>
+    <span class="muted small" id=${`expiry-hint-${i.id}`}>${msg('UTC; empty for no expiry')}</span>
+    <button type="submit" class="button small primary" ?disabled=${saving}>${saving ? msg('Saving…') : msg('Save')}</button>
+    <button type="button" class="button subtle small expiry-cancel" ?disabled=${saving} @click=${() => r.cancelEdit()}>${msg('Cancel')}</button>
+    ${failed ? html`<span class="remove-error" role="alert">${failed}</span>` : nothing}
+  </form>`;
+}
+
 function renderRemove(i: Indicator, r: RemoveActions): TemplateResult | typeof nothing {
-  if (!r.can(i)) return nothing;
+  if (r.editing === i.id) return renderExpiryForm(i, r);
+  const edit = r.canEdit(i)
+    ? html`<button type="button" class="button subtle small edit-expiry" aria-label=${msg(str`Change expiry of “${revealControls(i.title)}”`)} @click=${() => r.edit(i)}>${msg('Change expiry')}</button>`
+    : nothing;
+  if (!r.can(i)) return edit === nothing ? nothing : html`<span class="row-actions">${edit}</span>`;
   const failed = r.failed?.id === i.id ? html`<span class="remove-error" role="alert">${r.failed.message}</span>` : nothing;
   if (r.removing === i.id) return html`<span class="row-actions" role="status">${msg('Removing…')}</span>`;
   if (r.confirming === i.id) {
@@ -54,7 +105,7 @@ function renderRemove(i: Indicator, r: RemoveActions): TemplateResult | typeof n
       <button type="button" class="button subtle small remove-cancel" @click=${() => r.cancel()}>${msg('Keep')}</button>
     </span>${failed}`;
   }
-  return html`<span class="row-actions"><button type="button" class="button subtle small remove" aria-label=${msg(str`Remove the indicator “${revealControls(i.title)}”`)} @click=${() => r.ask(i)}>${msg('Remove')}</button></span>${failed}`;
+  return html`<span class="row-actions">${edit}<button type="button" class="button subtle small remove" aria-label=${msg(str`Remove the indicator “${revealControls(i.title)}”`)} @click=${() => r.ask(i)}>${msg('Remove')}</button></span>${failed}`;
 }
 
 /** One line per indicator: those in force strongest first, then the expired ones. */

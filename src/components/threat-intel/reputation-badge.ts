@@ -31,13 +31,18 @@ export class IpReputationBadge extends IpDataElement {
   @property({ type: Boolean }) interactive = false;
 
   readonly #reputation = this.lifecycle.track(new Task(this, {
-    task: async ([provider, ip], { signal }): Promise<IpReputation | undefined> => {
-      if (!provider?.getThreatIntel || !ip) return initialState as never;
+    task: async ([provider, ip, offered], { signal }): Promise<IpReputation | undefined> => {
+      if (!provider?.getThreatIntel || !ip || !offered) return initialState as never;
       return (await provider.getThreatIntel(ip.canonical, { signal })).reputation;
     },
-    args: () => [this.source.provider, this.source.ip] as const,
+    // The backend may say it has none (the page then shows no Threat intelligence tab either).
+    args: () => [this.source.provider, this.source.ip, this.capabilities?.threatIntel !== false] as const,
     // A failure is the tab's to tell: the header just shows no badge.
   }));
+
+  protected override get needsCapabilities(): boolean {
+    return true;
+  }
 
   override render() {
     const rep = this.#reputation.value;
