@@ -7,6 +7,7 @@ import type { Insight } from '../../src/data/model.js';
 import type { TimeRange } from '../../src/lib/time-range.js';
 import type { IpDataset } from './dataset.js';
 import type { Rng } from './random.js';
+import { signInEvents, type SignInEvent } from './sign-ins.js';
 
 interface Context {
   d: IpDataset;
@@ -93,17 +94,27 @@ export function logSourceInsights(c: Context): Insight[] {
   const { d, r, ip, lookback } = c;
   const story = d.profile.story;
   const users = d.users();
-  const devices = d.devices();
-  const windows = devices.filter((x) => x.osPlatform?.startsWith('Windows')).slice(0, 4);
-  const linux = devices.filter((x) => x.osPlatform === 'Linux').slice(0, 3);
   const someone = (k: number) => users[k % users.length]!;
-  // Internal addresses sign in to Windows and Linux hosts; scanners fail at it; identity attackers reach the cloud.
-  const windowsRows = story === 'internal' || story === 'scanner'
-    ? windows.map((x, k) => [x.name, `CONTOSO\\${story === 'scanner' ? ['administrator', 'admin', 'backup'][k % 3] : someone(k)}`, story === 'scanner' ? 0 : r.int(2, 60), story === 'scanner' ? r.int(40, 900) : r.int(0, 3), ago(c, r.int(1, 48))])
-    : [];
-  const linuxRows = story === 'internal' || story === 'scanner'
-    ? (linux.length ? linux : [{ name: 'build-agent-001' }]).map((x, k) => [x.name, story === 'scanner' ? ['root', 'ubuntu', 'oracle'][k % 3] : 'deploy', story === 'scanner' ? 0 : r.int(5, 80), story === 'scanner' ? r.int(100, 4000) : 0, ago(c, r.int(1, 72))])
-    : [];
+  // Windows and SSH sign-ins from the IP, by host and account: the same events the Accounts tab counts.
+  const events = signInEvents(d).filter((e) => e.time >= c.range.from.getTime() && e.time < c.range.to.getTime());
+  const byHost = (log: (e: SignInEvent) => boolean, account: (e: SignInEvent) => string, host: (e: SignInEvent) => string) => {
+    const rows = new Map<string, [string, string, number, number, number]>();
+    for (const e of events.filter(log)) {
+      const key = `${host(e)}|${account(e)}`;
+      const row = rows.get(key) ?? [host(e), account(e), 0, 0, 0];
+      row[e.result === 'success' ? 2 : 3]++;
+      row[4] = Math.max(row[4], e.time);
+      rows.set(key, row);
+    }
+    return [...rows.values()].map(([h, a, ok, bad, last]) => [h, a, ok, bad, new Date(last).toISOString()]);
+  };
+  // 4624/4625 on the host signed in to (the domain controller for Kerberos), as SecurityEvent logs them.
+  const windowsRows = byHost((e) => e.log === 'windows' || e.log === 'ad', (e) => `${e.domain}\\${e.name}`, (e) => (e.log === 'ad' ? 'DC01' : (e.device ?? '')))
+    .sort((a, b) => (b[3] as number) - (a[3] as number) || (b[2] as number) - (a[2] as number))
+    .slice(0, 50);
+  const linuxRows = byHost((e) => e.log === 'ssh', (e) => e.name, (e) => e.device ?? '')
+    .sort((a, b) => (b[3] as number) - (a[3] as number))
+    .slice(0, 50);
   const identity = story === 'identity';
   const directoryRows = identity
     ? [

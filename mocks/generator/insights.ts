@@ -7,6 +7,7 @@ import { bucketStarts, DAY_MS, type TimeRange } from '../../src/lib/time-range.j
 import type { IpDataset } from './dataset.js';
 import { rngAt, unit } from './random.js';
 import { intelligenceInsights, logSourceInsights } from './insights-sources.js';
+import { signInEvents } from './sign-ins.js';
 
 const STREAM = 40;
 
@@ -156,19 +157,26 @@ export function buildInsights(d: IpDataset, range: TimeRange): Insight[] {
     dataSources: ['ThreatIntelligenceIndicator'],
   });
 
+  // Entra ID sign-ins from the IP in the range (the events the Accounts tab counts), where the IP is.
+  const entra = signInEvents(d).filter((e) => e.log === 'entra' && e.time >= range.from.getTime() && e.time < range.to.getTime());
+  const place = d.details();
   insights.push({
     id: 'sign-ins',
     title: 'Sign-ins from the IP',
-    description: 'Entra ID sign-ins from the IP by outcome.',
+    description: 'Entra ID sign-ins from the IP by outcome, and from where.',
     language: 'kql-sentinel',
-    query: `union isfuzzy=true SigninLogs, AADNonInteractiveUserSignInLogs\n| where TimeGenerated > ago(${lookback}) and IPAddress == "${ip}"\n| summarize Attempts = count(), Successes = countif(ResultType == "0"), Users = dcount(UserPrincipalName) by AppDisplayName`,
+    query: `union isfuzzy=true SigninLogs, AADNonInteractiveUserSignInLogs\n| where TimeGenerated > ago(${lookback}) and IPAddress == "${ip}"\n| summarize Attempts = count(), Successes = countif(ResultType == "0"), Failures = countif(ResultType != "0"), Users = dcount(UserPrincipalName) by Country = tostring(LocationDetails.countryOrRegion), City = tostring(LocationDetails.city)`,
     columns: [
-      { name: 'App', type: 'string' },
+      { name: 'Country', type: 'string' },
+      { name: 'City', type: 'string' },
       { name: 'Attempts', type: 'number' },
       { name: 'Successes', type: 'number' },
+      { name: 'Failures', type: 'number' },
       { name: 'Users', type: 'number' },
     ],
-    rows: d.profile.story === 'identity' ? [['Office 365 Exchange Online', r.int(100, 900), r.int(0, 5), r.int(5, 40)], ['Azure Portal', r.int(10, 90), 0, r.int(1, 8)]] : [],
+    rows: entra.length
+      ? [[place.countryCode ?? '', place.city ?? '', entra.length, entra.filter((e) => e.result === 'success').length, entra.filter((e) => e.result !== 'success').length, new Set(entra.map((e) => e.upn)).size]]
+      : [],
     dataSources: ['SigninLogs', 'AADNonInteractiveUserSignInLogs'],
   });
 

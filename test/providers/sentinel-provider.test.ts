@@ -60,6 +60,21 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
     expect(deploy.failures).to.equal(0);
   });
 
+  it('tells one story across tabs: the sign-in insights count the sign-ins the Accounts tab lists', async () => {
+    const p = guardProvider(sentinel());
+    const count = (insight: { columns: Array<{ name: string }>; rows: unknown[][] }, column: string) => {
+      const at = insight.columns.findIndex((c) => c.name === column);
+      return insight.rows.reduce((n, r) => n + Number(r[at] ?? 0), 0);
+    };
+    for (const [ip, id, source, column] of [['2001:db8:85a3::8a2e:370:7334', 'sign-ins', 'Entra ID', 'Attempts'], ['10.20.30.40', 'windows-logons', 'Windows', 'Failed'], ['10.20.30.40', 'linux-logons', 'SSH', 'Accepted']] as const) {
+      const [insight, accounts] = await Promise.all([p.getInsight!(ip, id, range, o()), p.listAccounts!(ip, { range, offset: 0, limit: 1000 }, o())]);
+      const listed = accounts.items.filter((a) => a.source === source);
+      const expected = column === 'Attempts' ? listed.reduce((n, a) => n + a.signIns, 0) : column === 'Failed' ? listed.reduce((n, a) => n + a.failures, 0) : listed.reduce((n, a) => n + a.successes, 0);
+      expect(expected, `${id} has something to count`).to.be.greaterThan(0);
+      expect(count(insight, column), `${id}: ${column}`).to.equal(expected);
+    }
+  });
+
   it('needs a workspace id', () => {
     expect(() => new SentinelProvider({ getToken, workspaceId: '' })).to.throw(TypeError);
   });
