@@ -35,7 +35,7 @@ describe('<ip-time-range-picker>', () => {
     const el = await fixture<IpTimeRangePicker>(html`<ip-time-range-picker max-lookback-days="30"></ip-time-range-picker>`);
     const options = [...el.shadowRoot!.querySelectorAll('option')];
     expect(options.map((o) => o.disabled)).to.deep.equal([false, false, false, true, true, false]);
-    expect(options[3]!.textContent).to.equal('Last 90 days (the data source keeps 30 days)');
+    expect(options[3]!.textContent).to.equal('Last 90 days (only 30 days kept)');
     await expect(el).to.be.accessible();
   });
 

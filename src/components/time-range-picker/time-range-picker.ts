@@ -104,7 +104,7 @@ export class IpTimeRangePicker extends IpElement {
         <select class="input" part="select" @change=${this.#onChange} @focus=${this.#prefetch} @pointerenter=${this.#prefetch}>
           ${this.options.map((k) => {
             const served = withinLookback(k, this.maxLookbackDays);
-            return html`<option value=${k} ?selected=${k === selected} ?disabled=${!served}>${RANGE_LABELS[k]}${served ? '' : ` ${msg(str`(the data source keeps ${this.maxLookbackDays} days)`)}`}</option>`;
+            return html`<option value=${k} ?selected=${k === selected} ?disabled=${!served}>${RANGE_LABELS[k]}${served ? '' : ` ${msg(str`(only ${this.maxLookbackDays} days kept)`)}`}</option>`;
           })}
           ${this.noCustom
             ? nothing
