@@ -5,7 +5,7 @@
  */
 import { ipProblemText } from '../src/components/shared/ip-problem.js';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import type { AlertItem, AlertPatch, Indicator, IndicatorInput, ObservedDevice } from '../src/data/model.js';
+import { NOTE_MAX, type AlertItem, type AlertPatch, type Indicator, type IndicatorInput, type IpNote, type ObservedDevice } from '../src/data/model.js';
 import { ALERT_FILTER_FIELDS, type AlertFilter, type AccountQuery, type AccountSortField, type AlertQuery, type DeviceQuery, type ProviderCapabilities } from '../src/data/provider.js';
 import { queryAlerts, queryDevices, type ListSource } from '../src/data/query.js';
 import { canonicalIp, parseIp } from '../src/lib/ip.js';
@@ -29,6 +29,7 @@ export type MockSection =
   | 'alerts'
   | 'devices'
   | 'accounts'
+  | 'notes'
   | 'device-events'
   | 'update-alerts'
   | 'indicators'
@@ -89,6 +90,16 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
   const patches = new Map<string, Map<number, AlertItem>>();
   const sources = new Map<string, ListSource<AlertItem>>();
   const indicators: Indicator[] = [];
+  /** Notes saved here, by canonical IP (null: removed), over the generated ones. */
+  const notes = new Map<string, IpNote | null>();
+  const noteOf = (d: IpDataset): IpNote | null => {
+    const saved = notes.get(d.ip.canonical);
+    if (saved !== undefined) return saved;
+    // The typical C2 server carries a colleague's note, as a shift hands over.
+    return d.ip.canonical === '203.0.113.7'
+      ? { text: 'Cobalt Strike team server behind INC-41234. Blocked on all devices on Dec 3; do not allow without the IR lead.', updatedAt: new Date(d.now - 3 * DAY_MS).toISOString(), updatedBy: 'soc-lead@contoso.com', version: '1' }
+      : null;
+  };
   /** IPs whose generated indicators an added one replaced. */
   const replaced = new Set<string>();
   let indicatorCount = 0;
@@ -170,6 +181,7 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
         indicators: true,
         removeIndicator: true,
         accounts: true,
+        notes: true,
         deviceGroups: true,
         deviceEvents: true,
         timeline: true,
@@ -299,6 +311,25 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
       // As a backend that searches every event of a device in the range, not only its last one.
       const seen = d.devicesIn(range);
       return HttpResponse.json(queryDevices(listOf(seen.devices), query, { eventsMatch: (i, text) => d.deviceEventsMatch(seen.index[i]!, text, range) }));
+    }),
+
+    http.get(ip('/note'), async ({ params }) => {
+      const d = await begin('notes', params['ip']);
+      if (!d || d instanceof Response) return d;
+      return HttpResponse.json({ note: noteOf(d) });
+    }),
+
+    http.put(ip('/note'), async ({ params, request }) => {
+      const d = await begin('notes', params['ip']);
+      if (!d || d instanceof Response) return d;
+      const body = (await request.json().catch(() => null)) as { text?: unknown; version?: unknown } | null;
+      if (typeof body?.text !== 'string' || body.text.length > NOTE_MAX) return errorResponse(400, 'invalidInput', `A note is text of at most ${NOTE_MAX} characters.`);
+      const current = noteOf(d);
+      if (current && typeof body.version === 'string' && body.version !== current.version) return errorResponse(409, 'conflict', 'The note was changed meanwhile.');
+      const text = body.text.trim();
+      const next = text ? { text, updatedAt: new Date().toISOString(), updatedBy: 'you@contoso.com', version: String(Number(current?.version ?? 0) + 1) } : null;
+      notes.set(d.ip.canonical, next);
+      return HttpResponse.json({ note: next });
     }),
 
     http.get(ip('/accounts'), async ({ params, request }) => {

@@ -19,5 +19,6 @@ import './components/sentinel-events/ip-sentinel-events.js';
 import './components/threat-intel/ip-threat-intel.js';
 import './components/threat-intel/ip-reputation-badge.js';
 import './components/response-actions/ip-indicator-badge.js';
+import './components/note/ip-note.js';
 import './components/lookup-links/ip-lookup-links.js';
 import './components/entity-page/ip-entity-page.js';

@@ -21,6 +21,7 @@ export type { IpShortcutsDialog } from './components/shortcuts-dialog/shortcuts-
 export type { IpThreatIntel } from './components/threat-intel/threat-intel.js';
 export type { IpReputationBadge } from './components/threat-intel/reputation-badge.js';
 export type { IpIndicatorBadge } from './components/response-actions/indicator-badge.js';
+export type { IpNoteElement } from './components/note/note.js';
 export type { IpLookupLinks } from './components/lookup-links/lookup-links.js';
 export { DEFAULT_LOOKUPS, type LookupLink, type LookupService } from './components/lookup-links/lookups.js';
 export type { IpSentinelEvents } from './components/sentinel-events/sentinel-events.js';
@@ -108,6 +109,7 @@ export {
   type ObservedDevice,
   type AccountActivity,
   type SignInResult,
+  type IpNote,
   type DeviceEvent,
   type ConnectionDirection,
   type ProcessInfo,

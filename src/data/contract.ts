@@ -57,6 +57,8 @@ export const PROVIDER_METHODS = {
   listIndicators: { kind: 'read', required: false, capability: 'indicators' },
   removeIndicator: { kind: 'write', required: false, capability: 'removeIndicator' },
   listDeviceGroups: { kind: 'read', required: false, capability: 'deviceGroups' },
+  getNote: { kind: 'read', required: false, capability: 'notes' },
+  saveNote: { kind: 'write', required: false },
   huntingQuery: { kind: 'local', required: false },
   getTimeline: { kind: 'read', required: false, capability: 'timeline', range: { arg: 1 } },
   getInsights: { kind: 'read', required: false, capability: 'insights', range: { arg: 1 } },

@@ -425,6 +425,20 @@ export interface AccountActivity extends RowProblems {
   lastSeen: string;
 }
 
+/** A note on the IP for colleagues, kept by the provider and shown on the IP's page. */
+export interface IpNote {
+  /** Plain text, at most {@link NOTE_MAX} characters. */
+  text: string;
+  updatedAt: string;
+  /** Who saved it last. */
+  updatedBy?: string;
+  /** The backend's version of it: a save names the version it changes, so one saved meanwhile is not lost. */
+  version?: string;
+}
+
+/** The longest note. */
+export const NOTE_MAX = 4_000;
+
 /** Indicator severities, spelled as the Defender indicator API takes them. */
 export const INDICATOR_SEVERITIES = ['Informational', 'Low', 'Medium', 'High'] as const;
 export type IndicatorSeverity = (typeof INDICATOR_SEVERITIES)[number];

@@ -16,6 +16,7 @@ import type {
   IndicatorInput,
   Insight,
   IpDetails,
+  IpNote,
   LogActivity,
   ObservedDevice,
   SignInResult,
@@ -150,6 +151,8 @@ export interface ProviderCapabilities {
   removeIndicator: boolean;
   /** The accounts seen signing in from the IP can be listed (the Accounts tab). */
   accounts: boolean;
+  /** A note on the IP can be read and saved (shown on its page for colleagues). */
+  notes: boolean;
   /** Indicator actions the backend accepts (default: Allowed, Audit, Warn, Block). */
   indicatorActions?: IndicatorAction[];
   /** Whether an indicator's alert takes a category (default true; Defender for Endpoint's indicator API documents none). */
@@ -199,6 +202,13 @@ export interface IpDataProvider {
   /** Remove an indicator `listIndicators` gave (by its `id`): the IP is no longer blocked, allowed … by it. */
   removeIndicator?(id: string, o: RequestOptions): Promise<void>;
   listDeviceGroups?(o: RequestOptions): Promise<string[]>;
+  /** The note colleagues left on the IP, or null. */
+  getNote?(ip: string, o: RequestOptions): Promise<IpNote | null>;
+  /**
+   * Save the note on the IP (empty text removes it; resolves with what is kept, or null). `version`
+   * is the one the analyst edited: a backend that keeps versions refuses a save over a newer one.
+   */
+  saveNote?(ip: string, note: { text: string; version?: string }, o: RequestOptions): Promise<IpNote | null>;
   /** A provider-specific hunting query; without it, the UI builds one with `lib/hunting`. */
   huntingQuery?(ip: string, range: TimeRange, language: QueryLanguage): string | undefined;
   getTimeline?(ip: string, range: TimeRange, o: RequestOptions): Promise<TimelineEvent[]>;

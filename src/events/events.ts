@@ -209,6 +209,7 @@ export type KnownResponseAction =
   | 'add-indicator'
   | 'remove-indicator'
   | 'change-indicator-expiry'
+  | 'save-note'
   | 'hunt'
   | 'hunting-queries'
   | 'activity-log'

@@ -8,6 +8,7 @@ import type { IpHuntDialog } from '../components/hunt-dialog/hunt-dialog.js';
 import type { IpIndicatorBadge } from '../components/response-actions/indicator-badge.js';
 import type { IpIndicatorWizard } from '../components/indicator-wizard/indicator-wizard.js';
 import type { IpLookupLinks } from '../components/lookup-links/lookup-links.js';
+import type { IpNoteElement } from '../components/note/note.js';
 import type { IpObservedDevices } from '../components/observed-devices/observed-devices.js';
 import type { IpOverview } from '../components/overview/overview.js';
 import type { IpPrevalenceChart } from '../components/prevalence-chart/prevalence-chart.js';
@@ -30,6 +31,7 @@ export interface IpElements {
   'ip-indicator-badge': { element: IpIndicatorBadge; properties: 'density' | 'interactive' | 'ip' | 'provider' | 'theme'; events: never };
   'ip-indicator-wizard': { element: IpIndicatorWizard; properties: 'density' | 'existing' | 'ip' | 'open' | 'provider' | 'theme'; events: 'ip-action-request' | 'ip-indicator-added' };
   'ip-lookup-links': { element: IpLookupLinks; properties: 'density' | 'ip' | 'provider' | 'services' | 'theme'; events: 'ip-action-request' };
+  'ip-note': { element: IpNoteElement; properties: 'density' | 'ip' | 'provider' | 'theme'; events: 'ip-action-request' | 'ip-error' };
   'ip-observed-devices': { element: IpObservedDevices; properties: 'actionTypes' | 'density' | 'directions' | 'ip' | 'provider' | 'range' | 'search' | 'theme'; events: 'ip-navigate' | 'ip-error' | 'ip-copy' };
   'ip-overview': { element: IpOverview; properties: 'density' | 'ip' | 'provider' | 'range' | 'theme'; events: 'ip-navigate' | 'ip-error' | 'ip-copy' };
   'ip-prevalence-chart': { element: IpPrevalenceChart; properties: 'data' | 'density' | 'heading' | 'ip' | 'provider' | 'range' | 'theme'; events: 'ip-range-select' | 'ip-error' };

@@ -38,6 +38,7 @@ import type { Page } from '../data/provider.js';
 import { badAnswer, camel, classification, OVERVIEW_READERS, severity, status } from './read/overview.js';
 import { readPrevalence } from './read/prevalence.js';
 import { readAccount, unreadableAccount } from './read/accounts.js';
+import { readNote } from './read/note.js';
 import {
   array,
   at,
@@ -436,6 +437,8 @@ export const ANSWER_READERS = {
   listAlerts: (v: unknown, limit?: number) => readPage(v, readAlert, unreadableAlert, '', limit),
   listObservedDevices: (v: unknown, limit?: number) => readPage(v, readDevice, unreadableDevice, '', limit),
   listAccounts: (v: unknown, limit?: number) => readPage(v, readAccount, unreadableAccount, '', limit),
+  getNote: (v: unknown) => readNote(v),
+  saveNote: (v: unknown) => readNote(v),
   listDeviceEvents: (v: unknown) => readRows(array(v, '', LIMITS.events), '', readDeviceEvent, unreadableEvent),
   updateAlerts: (v: unknown) => readRows(array(v, '', LIMITS.pageItems), '', readAlert, unreadableAlert),
   addIndicator: (v: unknown) => readIndicator(v),

@@ -12,6 +12,7 @@ export { IpHuntDialog } from './ip-hunt-dialog.js';
 export { IpIndicatorBadge } from './ip-indicator-badge.js';
 export { IpIndicatorWizard } from './ip-indicator-wizard.js';
 export { IpLookupLinks } from './ip-lookup-links.js';
+export { IpNoteElement } from './ip-note.js';
 export { IpObservedDevices } from './ip-observed-devices.js';
 export { IpOverview } from './ip-overview.js';
 export { IpPrevalenceChart } from './ip-prevalence-chart.js';

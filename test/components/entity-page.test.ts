@@ -295,8 +295,8 @@ describe('<ip-entity-page>', () => {
       const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" tab="devices" .provider=${provider}></ip-entity-page>`);
       expect(selectedTab(el).id).to.equal('tab-devices');
       await waitForText(el, 'WS-FIN-0231', undefined, 5000);
-      // The header's response bar asks whether the IP is blocked (listIndicators); no other tab's data is asked.
-      expect(calls.map((c) => c.method).filter((m) => m !== 'getCapabilities' && m !== 'listIndicators')).to.deep.equal(['listObservedDevices']);
+      // The header asks whether the IP is blocked (listIndicators) and for the colleagues' note (getNote); no other tab's data is asked.
+      expect(calls.map((c) => c.method).filter((m) => !['getCapabilities', 'listIndicators', 'getNote'].includes(m))).to.deep.equal(['listObservedDevices']);
       el.tab = 'overview';
       await waitForText(el, 'Northwind Cloud Hosting B.V.');
       expect(calls.some((c) => c.method === 'getIpDetails')).to.equal(true);

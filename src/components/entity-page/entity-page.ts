@@ -58,6 +58,7 @@ import type { AlertColumn } from '../alerts-list/columns.js';
  * @csspart overview-severity-card - Each section's parts are forwarded under its prefix (`overview-`, `alerts-`, `devices-`, `intel-`, `sentinel-`, `actions-`), e.g. `::part(overview-severity-card)`, `::part(alerts-row)`; the full list is in exported-parts.ts.
  * @csspart base - The page wrapper.
  * @csspart header - The header with the IP, search and time range.
+ * @csspart note - The colleagues' note on the IP (`<ip-note>`, where the provider keeps notes).
  * @csspart ip - The IP heading.
  * @csspart search - The IP search form.
  * @csspart tabs - The tab list.
@@ -306,7 +307,7 @@ export class IpEntityPage extends LitElement {
     if (changed.has('alertsFilterSpec') && spec) void import('../../data/alert-filter.js').then((m) => spec === this.alertsFilterSpec && (this.alertsFilter = m.parseFilter(spec)));
     // The header's badges load their code when the provider has what they show (a failed load is tried again).
     const has = this.#capabilities.value;
-    if ((has?.threatIntel || has?.indicators) && !this.#badgeLoading) this.#badgeLoading = import('./header-badges.js').catch(() => (this.#badgeLoading = undefined));
+    if ((has?.threatIntel || has?.indicators || has?.notes) && !this.#badgeLoading) this.#badgeLoading = import('./header-badges.js').catch(() => (this.#badgeLoading = undefined));
     const provider = this.#provider;
     // New link templates keep the provider (no question asked again): the sections are told to redraw their links.
     const linksVersion = this.#pageProvider.linksVersion;
@@ -492,6 +493,7 @@ export class IpEntityPage extends LitElement {
           ${notice || this.actions === 'none'
             ? nothing
             : html`<ip-response-actions part="response-actions" class="response-actions" actions=${ifDefined(this.actions)} ?show-unavailable=${this.showUnavailable} .lookups=${this.lookups} .shareView=${this.shareHref ? () => this.#shareView() : undefined}></ip-response-actions>`}
+          <ip-note part="note"></ip-note>
         </div>
         ${this.help ? html`<ip-shortcuts-dialog .sections=${this.help.helpSections(this.#tabs(), (a) => !!this.#responseActions?.hasAction(a))}></ip-shortcuts-dialog>` : nothing}
         ${notice ?? html`${this.#panels.renderTabs(this.#tabs(), active, (t) => this.selectTab(t))} ${this.#tabs().map((t) => this.#panels.renderPanel(t, active, this.#renderPanelContent))}`}

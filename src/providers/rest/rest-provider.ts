@@ -10,7 +10,7 @@ import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../da
 import { IpDataError, type IpDataErrorKind } from '../../data/errors.js';
 import { backoffMs, errorMessageOf, type HttpAnswer, HttpClient, idSegment, kindForStatus, parseJson, parseRetryAfter, sleep } from '../http.js';
 
-import type { AccountActivity, AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
+import type { AccountActivity, IpNote, AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
 import type {
   AccountQuery,
   AlertQuery,
@@ -164,6 +164,14 @@ export class RestIpDataProvider implements IpDataProvider {
     return this.#get(`/ips/${this.#ip(ip)}/indicators`, undefined, o, reader('listIndicators', { wrapped: true }));
   }
 
+  async getNote(ip: string, o: RequestOptions): Promise<IpNote | null> {
+    return this.#get(`/ips/${this.#ip(ip)}/note`, undefined, o, (json) => readAnswer('getNote', (json as { note?: unknown } | null)?.note));
+  }
+
+  async saveNote(ip: string, note: { text: string; version?: string }, o: RequestOptions): Promise<IpNote | null> {
+    return this.#send('PUT', `/ips/${this.#ip(ip)}/note`, note, o, (json) => readAnswer('saveNote', (json as { note?: unknown } | null)?.note));
+  }
+
   async listDeviceGroups(o: RequestOptions): Promise<string[]> {
     return this.#get('/device-groups', undefined, o, reader('listDeviceGroups', { wrapped: true }));
   }
@@ -221,7 +229,7 @@ export class RestIpDataProvider implements IpDataProvider {
     return this.#request('GET', this.#url(path, params), undefined, o, read);
   }
 
-  #send<T>(method: 'POST' | 'PATCH', path: string, body: unknown, o: RequestOptions, read: (json: unknown) => T): Promise<T> {
+  #send<T>(method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown, o: RequestOptions, read: (json: unknown) => T): Promise<T> {
     return this.#request(method, this.#url(path), JSON.stringify(body), o, read);
   }
 

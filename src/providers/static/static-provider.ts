@@ -18,6 +18,7 @@ import { applyPatch } from '../../data/patch.js';
 import { prevalenceFrom, summarize } from '../../data/derive.js';
 import type {
   AccountActivity,
+  IpNote,
   AlertItem,
   AlertPatch,
   DeviceEvent,
@@ -36,6 +37,8 @@ import { deviceEventText, listSource, queryAlerts, queryDevices, queryTimeline, 
 import { canonicalIp } from '../../lib/ip.js';
 import { queryAccounts } from '../../data/account-query.js';
 import { readAccount } from '../read/accounts.js';
+import { readNote } from '../read/note.js';
+import { NOTE_MAX } from '../../data/model.js';
 import { indicatorRuleBreaks } from '../../data/indicator-rules.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import {
@@ -70,6 +73,8 @@ export interface StaticIpData {
    * accounts seen in it (first to last seen), their counts stay as given.
    */
   accounts?: AccountActivity[];
+  /** The note colleagues left on the IP. */
+  note?: IpNote;
   /** Indicators already set for the IP (block, allow …); Add indicator replaces one of the same value. */
   indicators?: Indicator[];
   timeline?: TimelineEvent[];
@@ -81,7 +86,7 @@ export interface StaticIpData {
 export interface StaticIpDataProviderOptions {
   /** IP (any valid form) → its data. IPs not listed are "never observed". */
   data: Record<string, StaticIpData>;
-  /** No alert management and no indicators (a read-only portal). */
+  /** No alert management, indicators or notes (a read-only portal). */
   readOnly?: boolean;
   /** Offer the Sentinel tab (default: when any IP has a timeline or insights). */
   sentinel?: boolean;
@@ -172,6 +177,7 @@ export class StaticIpDataProvider implements IpDataProvider {
       indicators: true,
       removeIndicator: writable,
       accounts: this.#accounts,
+      notes: true,
       indicatorActions: ['Allowed', 'Audit', 'Warn', 'Block'],
     };
   }
@@ -323,6 +329,29 @@ export class StaticIpDataProvider implements IpDataProvider {
     if (added >= 0) this.#indicators.splice(added, 1);
     else if ([...this.#data.values()].some((d) => d.indicators?.some((i) => i.id === id))) this.#removed.add(id);
     else throw new IpDataError('not-found', `No indicator with id ${id}.`);
+  }
+
+  /** Notes saved through this provider, by canonical IP (null: removed), over the data's. */
+  readonly #notes = new Map<string, IpNote | null>();
+
+  async getNote(ip: string, o: RequestOptions): Promise<IpNote | null> {
+    await this.#latency(o);
+    const p = this.#prepare(ip);
+    const saved = this.#notes.get(p.details.ip);
+    return saved !== undefined ? saved : p.raw.note ? readNote(p.raw.note, `data["${p.details.ip}"].note`) : null;
+  }
+
+  async saveNote(ip: string, note: { text: string; version?: string }, o: RequestOptions): Promise<IpNote | null> {
+    await this.#latency(o);
+    if (this.#options.readOnly) throw new IpDataError('forbidden', 'This provider is read-only.', { reason: { id: 'read-only' } });
+    if (typeof note?.text !== 'string' || note.text.length > NOTE_MAX) throw new IpDataError('invalid-input', `A note is text of at most ${NOTE_MAX} characters.`);
+    const current = await this.getNote(ip, o);
+    // A save names the version it changes: one saved meanwhile is not overwritten unseen.
+    if (current && note.version !== undefined && current.version !== note.version) throw new IpDataError('invalid-input', 'The note was changed meanwhile; reload it before saving.', { status: 409 });
+    const text = note.text.trim();
+    const next: IpNote | null = text ? { text, updatedAt: new Date().toISOString(), updatedBy: this.#options.currentUser ?? 'you', version: String(Number(current?.version ?? 0) + 1) } : null;
+    this.#notes.set(this.#prepare(ip).details.ip, next);
+    return next;
   }
 
   async listIndicators(ip: string, o: RequestOptions): Promise<Indicator[]> {
