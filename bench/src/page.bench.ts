@@ -145,7 +145,9 @@ function tabContent(page: IpEntityPage, tab: Tab): boolean {
   if (!root || root.querySelector('[aria-busy="true"], .skeleton')) return false;
   if (tab === 'alerts') return root.querySelectorAll('.row:not(.placeholder) .title-link').length > 5;
   if (tab === 'devices') return root.querySelectorAll('.row.device').length > 5;
-  return root.querySelectorAll('.event').length > 5 && root.querySelectorAll('section.card').length > 0;
+  // Its first events drawn (as many as the viewport shows under the page's header: its note and
+  // badges took a row from the timeline's first screen, so "more than five" no longer always came).
+  return root.querySelectorAll('.event').length > 2 && root.querySelectorAll('section.card').length > 0;
 }
 
 async function openTab(page: IpEntityPage, tab: Tab): Promise<void> {
