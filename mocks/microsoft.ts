@@ -243,7 +243,7 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
         return HttpResponse.json(table([['DeviceId', 'String'], ['DeviceName', 'String'], ['LastSeen', 'DateTime']], rows, true));
       }
       case 'accounts':
-        return HttpResponse.json(table([['Source', 'String'], ['Account', 'String'], ['LastSeen', 'DateTime']], accountRows(d, range, 'defender')));
+        return HttpResponse.json(table([['Source', 'String'], ['Account', 'String'], ['LastSeen', 'DateTime']], accountRows(d, range, 'defender', query)));
       case 'device-details': {
         // `DeviceId in ("…", …)`: those devices; none named: all, and the query's own `top` keeps the ones seen last (applyTail).
         const ids = inList(query, 'DeviceId', 'in');

@@ -176,7 +176,7 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
       case 'devices':
         return respond(d.devicesIn(range).devices.map(deviceRow), DEVICE_TYPES);
       case 'accounts':
-        return respond(accountRows(d, range, 'logAnalytics'), [['LastSeen', 'datetime']]);
+        return respond(accountRows(d, range, 'logAnalytics', query), [['LastSeen', 'datetime']]);
       case 'prevalence':
         return respond(d.prevalence(range).buckets.filter((b) => b.devices > 0).map((b) => ({ Start: b.start, Devices: b.devices, DeviceNames: b.deviceNames ?? [] })), [['Start', 'datetime'], ['Devices', 'long'], ['DeviceNames', 'dynamic']]);
       case 'indicators': {

@@ -9,46 +9,67 @@ import type { TimeRange } from '../../src/lib/time-range.js';
 import type { IpDataset } from '../generator/dataset.js';
 import { accountName, aggregateAccounts, signInEvents, WINDOWS_BAD_PASSWORD, type SignInEvent, type SignInView } from '../generator/sign-ins.js';
 
-/** Entra ID error codes the demo uses, with the words the Defender query's `case` gives them. */
-const DEFENDER_ENTRA_REASONS: Readonly<Record<number, string>> = {
-  50126: 'Invalid username or password (50126)',
-  50053: 'Account locked (50053)',
-  50034: 'No such account in the directory (50034)',
-  53003: 'Blocked by Conditional Access (53003)',
-  50074: 'MFA required (50074)',
-};
-
-/** Defender XDR: EntraIdSignInEvents, IdentityLogonEvents (Active Directory), DeviceLogonEvents. */
-function defenderView(e: SignInEvent): SignInView {
-  if (e.log === 'entra') {
-    const code = e.errorCode ?? 0;
-    return { source: 'Entra ID', account: e.upn!, failureReason: code ? (DEFENDER_ENTRA_REASONS[code] ?? `Entra ID error ${code}`) : undefined, application: e.application, device: e.device, mfaLogged: true };
-  }
-  if (e.log === 'ad') return { source: 'Active Directory', account: e.upn ?? accountName(e), failureReason: e.failureReason, application: e.application, device: e.device, mfaLogged: false };
-  // A device logon: its LogonType (SSH to Linux logs as a network logon), the device logged on to.
-  // DeviceLogonEvents has the account's SID, no display name.
-  return { source: 'Device logons', account: accountName(e), failureReason: e.result === 'failure' ? 'InvalidUserNameOrPassword' : undefined, application: 'Network', device: e.device, mfaLogged: false, displayName: null };
+/**
+ * What a `case()` in the query gives for a value of `column`, evaluated as the service would:
+ * its `column == value, "words"` (or `=~`, case-insensitive) branches, else its
+ * `strcat("prefix", tostring(column))` fallback. The words are the query's own, never the mock's.
+ */
+export function caseWords(query: string, column: string): (value: string | number) => string | undefined {
+  const branches = [...query.matchAll(new RegExp(`\\b${column} (==|=~) ("[^"]*"|\\d+), "((?:[^"\\\\]|\\\\.)*)"`, 'g'))].map((m) => ({ loose: m[1] === '=~', value: m[2]!.replace(/^"|"$/g, ''), words: m[3]! }));
+  const prefix = new RegExp(`strcat\\("([^"]*)", tostring\\(${column}\\)\\)`).exec(query)?.[1];
+  return (value) => {
+    const v = String(value);
+    const hit = branches.find((b) => (b.loose ? b.value.toLowerCase() === v.toLowerCase() : b.value === v));
+    return hit ? hit.words : prefix !== undefined ? `${prefix}${v}` : undefined;
+  };
 }
 
-/** Sentinel: SigninLogs, SecurityEvent 4624/4625 (domain controllers and servers), sshd in Syslog. */
-function sentinelView(e: SignInEvent): SignInView {
-  if (e.log === 'entra') return { source: 'Entra ID', account: e.upn!, failureReason: e.failureReason, application: e.application, device: e.device, mfaLogged: true };
-  if (e.log === 'ssh') return { source: 'SSH', account: e.name, failureReason: e.result === 'failure' ? 'Failed password' : undefined, application: 'SSH password', device: e.device, mfaLogged: false, displayName: null, userId: null };
-  // 4624/4625 name the target account and its SID, not the person.
-  return {
-    displayName: null,
-    source: 'Windows',
-    account: `${e.domain ?? 'WORKGROUP'}\\${e.name}`,
-    failureReason: e.result === 'failure' ? `Bad password (${WINDOWS_BAD_PASSWORD.subStatus})` : undefined,
-    application: 'Network',
-    device: e.log === 'ad' ? 'DC01' : e.device,
-    mfaLogged: false,
+/**
+ * Defender XDR: EntraIdSignInEvents (`ErrorCode`, the query's words for it), IdentityLogonEvents
+ * (Active Directory), DeviceLogonEvents. Microsoft documents `DeviceLogonEvents.FailureReason` only as
+ * "information explaining why the recorded action failed", no values: the mock writes Windows'
+ * own 4625 failure text there. `LogonType` values are the table doc's (`Network`).
+ */
+function defenderView(query: string): (e: SignInEvent) => SignInView {
+  const entraReason = caseWords(query, 'ErrorCode');
+  return (e) => {
+    if (e.log === 'entra') {
+      const code = e.errorCode ?? 0;
+      return { source: 'Entra ID', account: e.upn!, failureReason: code ? entraReason(code) : undefined, application: e.application, device: e.device, mfaLogged: true };
+    }
+    if (e.log === 'ad') return { source: 'Active Directory', account: e.upn ?? accountName(e), failureReason: e.failureReason, application: e.application, device: e.device, mfaLogged: false };
+    // A device logon (SSH to Linux logs as a network logon) on the device logged on to; the account's SID, no display name.
+    return { source: 'Device logons', account: accountName(e), failureReason: e.result === 'failure' ? WINDOWS_BAD_PASSWORD.reason : undefined, application: 'Network', device: e.device, mfaLogged: false, displayName: null };
+  };
+}
+
+/**
+ * Sentinel: SigninLogs (`ResultDescription`), SecurityEvent 4624/4625 from domain controllers and
+ * servers (`SubStatus` and `LogonType` 3, a network logon, in the query's words), sshd's
+ * "Failed password for … from … port …" line in Syslog.
+ */
+function sentinelView(query: string): (e: SignInEvent) => SignInView {
+  const subStatus = caseWords(query, 'SubStatus');
+  const logonType = caseWords(query, 'LogonType');
+  return (e) => {
+    if (e.log === 'entra') return { source: 'Entra ID', account: e.upn!, failureReason: e.failureReason, application: e.application, device: e.device, mfaLogged: true };
+    if (e.log === 'ssh') return { source: 'SSH', account: e.name, failureReason: e.result === 'failure' ? 'Failed password' : undefined, application: 'SSH password', device: e.device, mfaLogged: false, displayName: null, userId: null };
+    // 4624/4625 name the target account and its SID, not the person.
+    return {
+      displayName: null,
+      source: 'Windows',
+      account: `${e.domain ?? 'WORKGROUP'}\\${e.name}`,
+      failureReason: e.result === 'failure' ? subStatus(WINDOWS_BAD_PASSWORD.subStatus) : undefined,
+      application: logonType(3),
+      device: e.log === 'ad' ? 'DC01' : e.device,
+      mfaLogged: false,
+    };
   };
 }
 
 /** The query's rows (KQL column names) for one service. */
-export function accountRows(d: IpDataset, range: TimeRange, service: 'defender' | 'logAnalytics'): Array<Record<string, unknown>> {
-  return aggregateAccounts(signInEvents(d), range, service === 'defender' ? defenderView : sentinelView).map((a) => ({
+export function accountRows(d: IpDataset, range: TimeRange, service: 'defender' | 'logAnalytics', query: string): Array<Record<string, unknown>> {
+  return aggregateAccounts(signInEvents(d), range, service === 'defender' ? defenderView(query) : sentinelView(query)).map((a) => ({
     Source: a.source,
     Account: a.account,
     DisplayName: a.displayName ?? '',

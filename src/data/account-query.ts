@@ -44,3 +44,28 @@ export function queryAccounts(source: ListSource<AccountActivity> | readonly Acc
   const key = `${criteriaKey(criteria)}|result:${[...(results ?? [])].join(',')}`;
   return runQuery(src, SCHEMA, criteria, Array.isArray(source) ? undefined : key, query.offset, query.limit);
 }
+
+/**
+ * The accounts a backend answered in one query (the Microsoft and Elastic providers ask for every
+ * account of the range at once, newest first, up to a row limit), as a source the query engine
+ * pages, sorts and searches (and keeps the ordered results of), with what the answer left out.
+ */
+export interface AccountAnswer {
+  source: ListSource<AccountActivity>;
+  /** The query's row limit: an answer that reached it left older accounts out. */
+  limit: number;
+  capped: boolean;
+  /** What the backend itself said it left out. */
+  partial?: string;
+}
+
+export function accountAnswer(accounts: readonly AccountActivity[], rows: number, limit: number, partial?: string): AccountAnswer {
+  return { source: listSource(accounts), limit, capped: rows >= limit, ...(partial ? { partial } : {}) };
+}
+
+/** A page of an answer, saying what it left out (the backend's words, and the row limit reached). */
+export function accountAnswerPage(answer: AccountAnswer, query: AccountQuery): Page<AccountActivity> {
+  const page = queryAccounts(answer.source, query);
+  const notes = [answer.partial, answer.capped ? `Only the ${answer.limit.toLocaleString('en-US')} accounts seen most recently are listed; older ones are left out.` : undefined].filter(Boolean);
+  return notes.length ? { ...page, incomplete: notes.join(' ') } : page;
+}

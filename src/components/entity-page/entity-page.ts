@@ -2,7 +2,6 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { ipProblemLater } from '../shared/ip-text.js';
 import { msg, str } from '../shared/l10n.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { guard } from 'lit/directives/guard.js';
 import { property, query, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
@@ -23,7 +22,7 @@ import { searchIcon } from '../shared/icons.js';
 import '../copy-button/ip-copy-button.js';
 import '../time-range-picker/ip-time-range-picker.js';
 import '../overview/ip-overview.js';
-import { TAB_IDS, TABS, TabPanelsController, type TabDef } from './tab-panels.js';
+import { panelContent, TAB_IDS, TABS, TabPanelsController, type TabDef } from './tab-panels.js';
 import { FirstScreenController } from './first-screen.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { ACTION_KEYS, ShortcutsController, type ShortcutScope } from './shortcuts.js';
@@ -451,31 +450,8 @@ export class IpEntityPage extends LitElement {
     return undefined;
   }
 
-  readonly #renderPanelContent = (tab: IpTab): TemplateResult => {
-    // Shows until the tab's code has loaded and its element renders itself (the panel is named by its tab).
-    const loading = html`<p class="tab-loading">${msg('Loading…')}</p>`;
-    switch (tab) {
-      case 'overview':
-        return html`<ip-overview></ip-overview>`;
-      case 'alerts':
-        // The light-DOM text shows until the element's code has loaded and it renders itself.
-        // The page's filter is set when the page changes it (a card click, a new IP); the
-        // analyst's own changes stay with the list. Lit writes object bindings on every render,
-        // so the guard directive writes it only when the page's value changes.
-        return html`<ip-alerts-list .filter=${guard([this.alertsFilter], () => this.alertsFilter)} storage-key=${ifDefined(this.storageKey)} current-user=${ifDefined(this.currentUser)}
-          .extraColumns=${this.alertColumns}
-          >${loading}</ip-alerts-list
-        >`;
-      case 'devices':
-        return html`<ip-observed-devices>${loading}</ip-observed-devices>`;
-      case 'accounts':
-        return html`<ip-accounts>${loading}</ip-accounts>`;
-      case 'intel':
-        return html`<ip-threat-intel>${loading}</ip-threat-intel>`;
-      default:
-        return html`<ip-sentinel-events>${loading}</ip-sentinel-events>`;
-    }
-  };
+  readonly #renderPanelContent = (tab: IpTab): TemplateResult =>
+    panelContent(tab, { alertsFilter: this.alertsFilter, storageKey: this.storageKey, currentUser: this.currentUser, alertColumns: this.alertColumns });
 
   override render() {
     const notice = this.#renderNotice();

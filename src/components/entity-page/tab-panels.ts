@@ -1,6 +1,6 @@
 /**
  * The page's tabs and their panels (WAI-ARIA tabs): which tabs exist, the tab bar with its arrow
- * keys, and the panels. A tab's element code loads on its first visit (a failed load says so,
+ * keys, the panels and the element each holds. A tab's element code loads on its first visit (a failed load says so,
  * with Retry); a visited panel stays alive, inert and undrawn, when another is selected, so what
  * the analyst set there is kept. A panel never visited fetches nothing, the overview included
  * (some backends count every query against a quota); a printout has the overview once it was opened.
@@ -8,6 +8,10 @@
 import { msg, str } from '../shared/l10n.js';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { IpTab } from '../../events/events.js';
+import { guard } from 'lit/directives/guard.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { AlertFilter } from '../../data/provider.js';
+import type { AlertColumn } from '../alerts-list/columns.js';
 
 export interface TabDef {
   id: IpTab;
@@ -66,6 +70,39 @@ const TAB_MODULES: Partial<Record<IpTab, () => Promise<unknown>>> = {
   intel: () => import('../threat-intel/ip-threat-intel.js'),
   sentinel: () => import('../sentinel-events/ip-sentinel-events.js'),
 };
+
+/** What the page gives its tabs' elements. */
+export interface PanelInputs {
+  alertsFilter: AlertFilter;
+  storageKey?: string;
+  currentUser?: string;
+  alertColumns?: readonly AlertColumn[];
+}
+
+/** A tab's element, with a "Loading…" that shows until its code has loaded and it renders itself (the panel is named by its tab). */
+export function panelContent(tab: IpTab, o: PanelInputs): TemplateResult {
+  const loading = html`<p class="tab-loading">${msg('Loading…')}</p>`;
+  switch (tab) {
+    case 'overview':
+      return html`<ip-overview></ip-overview>`;
+    case 'alerts':
+      // The page's filter is set when the page changes it (a card click, a new IP); the analyst's
+      // own changes stay with the list. Lit writes object bindings on every render, so the guard
+      // directive writes it only when the page's value changes.
+      return html`<ip-alerts-list .filter=${guard([o.alertsFilter], () => o.alertsFilter)} storage-key=${ifDefined(o.storageKey)} current-user=${ifDefined(o.currentUser)}
+        .extraColumns=${o.alertColumns}
+        >${loading}</ip-alerts-list
+      >`;
+    case 'devices':
+      return html`<ip-observed-devices>${loading}</ip-observed-devices>`;
+    case 'accounts':
+      return html`<ip-accounts>${loading}</ip-accounts>`;
+    case 'intel':
+      return html`<ip-threat-intel>${loading}</ip-threat-intel>`;
+    default:
+      return html`<ip-sentinel-events>${loading}</ip-sentinel-events>`;
+  }
+}
 
 export class TabPanelsController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;

@@ -10,7 +10,7 @@ import { nothing, type ReactiveController, type ReactiveControllerHost, type Tem
 import { describeError } from '../shared/error-text.js';
 import { requestAction } from '../shared/actions.js';
 import { THREAT_INTEL_ACTION } from '../shared/indicator-status.js';
-import type { RemoveActions } from '../shared/indicator-view.js';
+import type { IndicatorRowActions } from '../shared/indicator-view.js';
 import { initialState, Task } from '@lit/task';
 import type { Indicator, IndicatorInput } from '../../data/model.js';
 import type { IpDataProvider } from '../../data/provider.js';
@@ -78,7 +78,7 @@ export class ExistingIndicators implements ReactiveController {
   }
 
   /** Open the list and move focus into it (the header's status asks for it). */
-  async show(): Promise<void> {
+  show(): void {
     this.#open = true;
     this.#host.requestUpdate();
     this.#focus('[part="indicator-status"]');
@@ -101,15 +101,15 @@ export class ExistingIndicators implements ReactiveController {
     const list = this.list;
     const view = indicatorView.value;
     const acts = this.#source.canRemove() || this.#source.canEdit();
-    return this.#open && list?.length && view ? view.renderList(list, this.#source.locale(), acts ? this.#removeActions : undefined) : nothing;
+    return this.#open && list?.length && view ? view.renderList(list, this.#source.locale(), acts ? this.#rowActions : undefined) : nothing;
   }
 
   #focus(selector: string): void {
     void this.#host.updateComplete.then(() => this.#host.shadowRoot?.querySelector<HTMLElement>(selector)?.focus());
   }
 
-  /** The list's remove buttons: what they do, and where a removal stands. */
-  get #removeActions(): RemoveActions {
+  /** The list's row buttons (Remove, Change expiry): what they do, and where each stands. */
+  get #rowActions(): IndicatorRowActions {
     return {
       // A threat intelligence indicator is the feed's, not the portal's to remove or change.
       can: (i) => i.action !== THREAT_INTEL_ACTION && this.#source.canRemove(),

@@ -5,7 +5,7 @@ import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { IpDataElement } from '../base/data-element.js';
 import type { Indicator } from '../../data/model.js';
-import { effectOf, effectWord, inForceByStrength } from '../shared/indicator-status.js';
+import { indicatorsStatus } from '../shared/indicator-status.js';
 import { indicatorEffectStyles } from '../shared/indicator-effect.styles.js';
 import { reputationBadgeStyles } from '../threat-intel/reputation-badge.styles.js';
 import { msg } from '../shared/l10n.js';
@@ -14,10 +14,9 @@ import { IpIndicatorsChangedEvent } from '../../events/internal.js';
 /**
  * Whether the IP is already blocked, warned, audited or allowed, as a small badge for a header
  * ("Blocked · 2"): what the strongest indicator in force does, from the provider's
- * `listIndicators`; "Indicator expired" when every one has. A button when `interactive`: its click
- * is the host's to handle, and beside an `<ip-response-actions>` (as in `<ip-entity-page>`'s
- * header) it opens that bar's list of them, and asks again when the bar adds, removes or changes
- * one. Shows nothing while it loads, when the IP has none, or when listing fails (the response bar
+ * `listIndicators`; "Indicator expired" when every one has. A button when `interactive`: beside an
+ * `<ip-response-actions>` (as in `<ip-entity-page>`'s header) it opens that bar's list of them.
+ * Beside one, it also asks again when the bar adds, removes or changes one. Shows nothing while it loads, when the IP has none, or when listing fails (the response bar
  * is where indicators are managed). Loaded by the page only when the provider lists indicators.
  *
  * @tag ip-indicator-badge
@@ -61,18 +60,16 @@ export class IpIndicatorBadge extends IpDataElement {
     this.#root?.removeEventListener(IpIndicatorsChangedEvent.type, this.#onChanged);
   }
 
-  #show = (e: MouseEvent) => {
-    if (e.defaultPrevented) return;
+  /** Open the response bar's list beside it, where there is one. */
+  #show = () => {
     (this.#root as ParentNode | undefined)?.querySelector<HTMLElement & { showIndicators?(): void }>('ip-response-actions')?.showIndicators?.();
   };
 
   override render() {
     const list = this.#list.value;
     if (!list?.length || this.#list.error) return nothing;
-    const active = inForceByStrength(list, Date.now());
-    const effect = active.length ? effectOf(active[0]!.action) : undefined;
-    const word = effect ? effectWord(effect) : msg('Indicator expired');
-    const count = active.length > 1 ? ` · ${active.length}` : '';
+    const { effect, word, inForce } = indicatorsStatus(list, Date.now());
+    const count = inForce > 1 ? ` · ${inForce}` : '';
     const badge = html`<span class="badge ${effect ? `effect-${effect}` : 'effect-none'}" part="badge"><span class="dot" aria-hidden="true"></span>${word}${count}</span>`;
     // The visible text leads the accessible name, which then says what it is and does.
     return this.interactive

@@ -298,7 +298,7 @@ export class IpResponseActions extends IpSectionElement {
 
   /** Open the list of the indicators set for the IP, focus on its button (as the page's header badge asks). */
   showIndicators(): void {
-    void this.#existing.show();
+    this.#existing.show();
   }
 
   /** Whether the bar shows the action (available or, with `show-unavailable`, with its reason). */

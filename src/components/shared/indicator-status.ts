@@ -34,6 +34,17 @@ export function inForceByStrength(list: readonly Indicator[], now: number): Indi
   return list.filter((i) => inForce(i, now)).sort((a, b) => (own(RANK, a.action) ?? 5) - (own(RANK, b.action) ?? 5) || Date.parse(b.creationTimeDateTimeUtc) - Date.parse(a.creationTimeDateTimeUtc));
 }
 
+/**
+ * What the IP's indicators amount to, for a status badge: the effect of the strongest in force
+ * (undefined when all have expired), its word ("Blocked", or "Indicator expired"), and how many
+ * are in force.
+ */
+export function indicatorsStatus(list: readonly Indicator[], now: number): { effect?: IndicatorEffect; word: string; inForce: number } {
+  const active = inForceByStrength(list, now);
+  const effect = active.length ? effectOf(active[0]!.action) : undefined;
+  return { effect, word: effect ? effectWord(effect) : msg('Indicator expired'), inForce: active.length };
+}
+
 /** "Blocked", "Allowed" …: what the strongest indicator in force does. */
 export function effectWord(effect: IndicatorEffect): string {
   switch (effect) {

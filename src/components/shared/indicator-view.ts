@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { own, type Indicator } from '../../data/model.js';
 import { msg, str } from './l10n.js';
-import { effectOf, effectWord, expiryText, inForce, inForceByStrength, scopeText, setByText, THREAT_INTEL_ACTION } from './indicator-status.js';
+import { effectOf, expiryText, indicatorsStatus, inForce, inForceByStrength, scopeText, setByText, THREAT_INTEL_ACTION } from './indicator-status.js';
 import { INDICATOR_ACTION_LABELS } from '../indicator-wizard/indicator-labels.js';
 import { revealControls } from '../../lib/text.js';
 import { formatDate } from '../../lib/format.js';
@@ -17,18 +17,16 @@ function actionLabel(action: string): string {
 
 /** What the strongest indicator in force does, as a disclosure button for the list. */
 export function renderStatus(list: readonly Indicator[], open: boolean, toggle: () => void): TemplateResult {
-  const active = inForceByStrength(list, Date.now());
-  const effect = active.length ? effectOf(active[0]!.action) : undefined;
-  const word = effect ? effectWord(effect) : msg('Indicator expired');
-  const count = active.length > 1 ? html` <span class="count">· ${active.length}</span>` : nothing;
+  const { effect, word, inForce: n } = indicatorsStatus(list, Date.now());
+  const count = n > 1 ? html` <span class="count">· ${n}</span>` : nothing;
   return html`<span class="item"><button type="button" class="badge indicator-status ${effect ? `effect-${effect}` : 'effect-none'}" part="indicator-status"
       aria-expanded=${open ? 'true' : 'false'} aria-controls="indicator-list" @click=${toggle}>
     <span class="dot" aria-hidden="true"></span>${word}${count}<span class="visually-hidden">: ${msg('indicators set for this IP')}</span>
   </button></span>`;
 }
 
-/** Removing indicators from the list, and changing one's expiry: which can be, and where each stands. */
-export interface RemoveActions {
+/** A row's actions: removing the indicator, and changing its expiry — which can be done, and where each stands. */
+export interface IndicatorRowActions {
   can(i: Indicator): boolean;
   /** Whether its expiry can be changed (the backend updates an indicator submitted again). */
   canEdit(i: Indicator): boolean;
@@ -63,7 +61,7 @@ export function expiryProblem(): string {
 /** The day an expiry falls on (UTC, as it was chosen), for the form's date field. */
 const dayOf = (iso: string | undefined) => (iso && Number.isFinite(Date.parse(iso)) ? new Date(Date.parse(iso)).toISOString().slice(0, 10) : '');
 
-function renderExpiryForm(i: Indicator, r: RemoveActions): TemplateResult {
+function renderExpiryForm(i: Indicator, r: IndicatorRowActions): TemplateResult {
   const failed = r.editFailed?.id === i.id ? r.editFailed.message : undefined;
   const saving = r.saving === i.id;
   const onSubmit = (e: SubmitEvent) => {
@@ -85,7 +83,7 @@ function renderExpiryForm(i: Indicator, r: RemoveActions): TemplateResult {
   </form>`;
 }
 
-function renderRemove(i: Indicator, r: RemoveActions): TemplateResult | typeof nothing {
+function renderRemove(i: Indicator, r: IndicatorRowActions): TemplateResult | typeof nothing {
   if (r.editing === i.id) return renderExpiryForm(i, r);
   const edit = r.canEdit(i)
     ? html`<button type="button" class="button subtle small edit-expiry" aria-label=${msg(str`Change expiry of “${revealControls(i.title)}”`)} @click=${() => r.edit(i)}>${msg('Change expiry')}</button>`
@@ -109,7 +107,7 @@ function renderRemove(i: Indicator, r: RemoveActions): TemplateResult | typeof n
 }
 
 /** One line per indicator: those in force strongest first, then the expired ones. */
-export function renderList(list: readonly Indicator[], locale: string | undefined, remove?: RemoveActions): TemplateResult {
+export function renderList(list: readonly Indicator[], locale: string | undefined, remove?: IndicatorRowActions): TemplateResult {
   const now = Date.now();
   const shown = [...inForceByStrength(list, now), ...list.filter((i) => !inForce(i, now))];
   return html`<div id="indicator-list" class="indicator-list" part="indicator-list" role="region" aria-label=${msg('Indicators set for this IP')}>

@@ -30,7 +30,8 @@ import { DefenderGraph } from './graph.js';
 import { MdeIndicators } from './indicators.js';
 import { portalLinks } from './links.js';
 import { alertFromGraph, detailsFromThreatIntel, deviceFromHunting, eventFromHunting, graphDetermination, incidentFromGraph } from './map.js';
-import { accountSource, accountsPage, type AccountAnswer } from '../microsoft/account-rows.js';
+import { accountSource } from '../microsoft/account-rows.js';
+import { accountAnswerPage, type AccountAnswer } from '../../data/account-query.js';
 import { accountsQuery, deviceDetailsQuery, deviceEventsQuery, deviceGroupsQuery, deviceSearchQuery, devicesQuery, logActivityQuery, loggedHostsQuery, prevalenceQuery } from './queries.js';
 import { TI_PATHS, tiPage, tiSummary } from './threat-intel.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
@@ -275,7 +276,7 @@ export class DefenderXdrProvider implements IpDataProvider {
     const range = query.range ?? defaultRange();
     // Every account in the range comes in one hunting query (cached); the page is cut from it.
     const answer = await this.#accounts.get(key(ip, range), o.signal, async (s) => accountSource(await this.#graph.hunt(accountsQuery(ip, range), `the accounts seen signing in from ${ip}`, s)));
-    return accountsPage(answer, query);
+    return accountAnswerPage(answer, query);
   }
 
   async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {

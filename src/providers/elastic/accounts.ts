@@ -16,10 +16,10 @@
  * they are left out. The page, sort and search of the list are cut from the answer.
  */
 import type { AccountActivity } from '../../data/model.js';
-import type { AccountQuery, Page } from '../../data/provider.js';
 import type { TimeRange } from '../../lib/time-range.js';
-import { listSource, type ListSource } from '../../data/query-engine.js';
-import { queryAccounts } from '../../data/account-query.js';
+import { accountAnswer, type AccountAnswer } from '../../data/account-query.js';
+
+export { accountAnswerPage, type AccountAnswer } from '../../data/account-query.js';
 import type { FieldTypes } from './cluster.js';
 import { esqlInt, type EsqlRequest } from './esql.js';
 import { MissingFieldsError, noneOf, type ElasticQueries } from './queries.js';
@@ -128,18 +128,7 @@ export function accountFromEsql(r: Row): AccountActivity | undefined {
   return out;
 }
 
-export interface ElasticAccounts {
-  source: ListSource<AccountActivity>;
-  capped: boolean;
-  partial?: string;
-}
-
-export function elasticAccounts(rows: readonly Row[], partial?: string): ElasticAccounts {
-  return { source: listSource(rows.map(accountFromEsql).filter((a): a is AccountActivity => a !== undefined)), capped: rows.length >= ELASTIC_ACCOUNT_ROWS, ...(partial ? { partial } : {}) };
-}
-
-export function elasticAccountsPage(a: ElasticAccounts, query: AccountQuery): Page<AccountActivity> {
-  const page = queryAccounts(a.source, query);
-  const notes = [a.partial, a.capped ? `Only the ${ELASTIC_ACCOUNT_ROWS.toLocaleString('en-US')} accounts seen most recently are listed; older ones are left out.` : undefined].filter(Boolean);
-  return notes.length ? { ...page, incomplete: notes.join(' ') } : page;
+/** The accounts of an answer (with the cluster's own note of what it left out). */
+export function elasticAccounts(rows: readonly Row[], partial?: string): AccountAnswer {
+  return accountAnswer(rows.map(accountFromEsql).filter((a): a is AccountActivity => a !== undefined), rows.length, ELASTIC_ACCOUNT_ROWS, partial);
 }

@@ -26,7 +26,7 @@ import { DeepPages } from './deep-pages.js';
 import { ALERT_WRITE_PRIVILEGES, elasticError, kibanaError, missingNote, tooOld } from './errors.js';
 import { esqlIndices, paramsOf, type EsqlRequest } from './esql.js';
 import { A, ElasticQueries, type ElasticFieldNames } from './queries.js';
-import { accountsRequest, elasticAccounts, elasticAccountsPage, type ElasticAccounts } from './accounts.js';
+import { accountsRequest, elasticAccounts, accountAnswerPage, type AccountAnswer } from './accounts.js';
 import { alertFromHit, deviceFromRow, esqlRows, eventFromRow, num, severityOf, sourceField, statusOf, str, strings, type Row } from './read.js';
 
 export interface ElasticSecurityProviderOptions {
@@ -72,7 +72,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
   readonly #version = new SharedCache<ClusterVersion | null>({ ttlMs: 60 * 60_000 });
   readonly #fieldCaps = new SharedCache<FieldTypes | null>({ ttlMs: 10 * 60_000 });
   readonly #searches = new SharedCache<unknown>({ max: 64 });
-  readonly #accounts = new SharedCache<ElasticAccounts>({ max: 16 });
+  readonly #accounts = new SharedCache<AccountAnswer>({ max: 16 });
   /** The range of each Go hunt query made (its link opens Discover over that range). */
   readonly #huntRanges = new Map<string, TimeRange>();
   /** Alert pages past the result window, each list walked in its own point in time. */
@@ -272,7 +272,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
     const [canonical, range] = [checkedIp(ip), query.range ?? defaultRange()];
     const accounts = await this.#accounts.get(`${canonical}|${range.from.getTime()}|${range.to.getTime()}`, o.signal, async (signal) =>
       this.#run(accountsRequest(this.#q, canonical, range, await this.#fields(signal)), `the accounts seen signing in from ${canonical}`, signal).then((a) => elasticAccounts(a.rows, a.partial)));
-    return elasticAccountsPage(accounts, query);
+    return accountAnswerPage(accounts, query);
   }
 
   async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {

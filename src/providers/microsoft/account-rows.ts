@@ -5,9 +5,7 @@
  * rows {@link accountFromRow} reads. The providers page, sort and search what it answered.
  */
 import type { AccountActivity } from '../../data/model.js';
-import type { AccountQuery, Page } from '../../data/provider.js';
-import { listSource, type ListSource } from '../../data/query-engine.js';
-import { queryAccounts } from '../../data/account-query.js';
+import { accountAnswer, type AccountAnswer } from '../../data/account-query.js';
 import { kqlClipStage, kqlInt, type Clips } from './kql.js';
 import { cutText, list, number, text, type Row } from './tables.js';
 
@@ -75,21 +73,7 @@ export function accountFromRow(row: Row): AccountActivity | undefined {
   return out;
 }
 
-/** The accounts a query answered, as a source the query engine pages (and caches results of). */
-export interface AccountAnswer {
-  source: ListSource<AccountActivity>;
-  /** The query's row limit was reached: older accounts were left out. */
-  capped: boolean;
-}
-
-/** The accounts of an answer. */
-export function accountSource(rows: readonly Row[]): AccountAnswer {
-  return { source: listSource(rows.map(accountFromRow).filter((a): a is AccountActivity => a !== undefined)), capped: rows.length >= ACCOUNT_ROWS };
-}
-
-/** A page of the accounts, saying when the query's row limit left older accounts out. */
-export function accountsPage(answer: AccountAnswer, query: AccountQuery, partial?: string): Page<AccountActivity> {
-  const page = queryAccounts(answer.source, query);
-  const notes = [partial, answer.capped ? `Only the ${ACCOUNT_ROWS.toLocaleString('en-US')} accounts seen most recently are listed; older ones are left out.` : undefined].filter(Boolean);
-  return notes.length ? { ...page, incomplete: notes.join(' ') } : page;
+/** The accounts of an answer (with Log Analytics' own note of what it left out). */
+export function accountSource(rows: readonly Row[], partial?: string): AccountAnswer {
+  return accountAnswer(rows.map(accountFromRow).filter((a): a is AccountActivity => a !== undefined), rows.length, ACCOUNT_ROWS, partial);
 }

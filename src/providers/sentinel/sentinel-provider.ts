@@ -10,7 +10,8 @@ import { defaultRange, devicesPage, logActivity, prevalenceBuckets } from '../ki
 import { requireIp } from '../kit/ip.js';
 import { IpDataError } from '../../data/errors.js';
 import { prevalenceFrom, summarize } from '../../data/derive.js';
-import { accountSource, accountsPage, type AccountAnswer } from '../microsoft/account-rows.js';
+import { accountSource } from '../microsoft/account-rows.js';
+import { accountAnswerPage, type AccountAnswer } from '../../data/account-query.js';
 import { accountsQuery } from './account-queries.js';
 import type { AccountActivity, AlertItem, Indicator, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
 import { severity } from '../read/overview.js';
@@ -397,8 +398,8 @@ export class SentinelProvider implements IpDataProvider {
     const answer = await this.#query(accountsQuery(requireIp(ip).canonical, range), range, `the accounts seen signing in from ${ip}`, o.signal);
     // The accounts are read once per answer (the query engine keeps its sorted results per source).
     let accounts = this.#accountAnswers.get(answer);
-    if (!accounts) this.#accountAnswers.set(answer, (accounts = accountSource(answer.rows)));
-    return accountsPage(accounts, query, answer.partial);
+    if (!accounts) this.#accountAnswers.set(answer, (accounts = accountSource(answer.rows, answer.partial)));
+    return accountAnswerPage(accounts, query);
   }
 
   readonly #accountAnswers = new WeakMap<Answer, AccountAnswer>();
