@@ -18,6 +18,9 @@ import { THREAT_INTEL_RELATIONS, type ThreatIntelRelation } from '../src/data/th
 import { withPatches } from './patched.js';
 import { aggregateAccounts, signInEvents } from './generator/sign-ins.js';
 import { queryAccounts } from '../src/data/account-query.js';
+import { trafficFromEvents } from '../src/data/traffic-compute.js';
+import { TRAFFIC_DEVICES } from '../src/data/traffic.js';
+import { trafficSources } from './generator/beacons.js';
 
 /** Parts of the API a story or test can make fail. */
 export type MockSection =
@@ -29,6 +32,7 @@ export type MockSection =
   | 'alerts'
   | 'devices'
   | 'accounts'
+  | 'traffic'
   | 'notes'
   | 'device-events'
   | 'update-alerts'
@@ -182,6 +186,7 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
         removeIndicator: true,
         accounts: true,
         notes: true,
+        traffic: true,
         deviceGroups: true,
         deviceEvents: true,
         timeline: true,
@@ -348,6 +353,15 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
       }
       // As a backend that counts each account's sign-ins in the range.
       return HttpResponse.json(queryAccounts(aggregateAccounts(signInEvents(d), range), query));
+    }),
+
+    http.get(ip('/traffic'), async ({ params, request }) => {
+      const d = await begin('traffic', params['ip']);
+      if (!d || d instanceof Response) return d;
+      const range = rangeOf(new URL(request.url));
+      if (range instanceof Response) return range;
+      // As a backend that computes the statistics over every connection in the range.
+      return HttpResponse.json({ ...trafficFromEvents(trafficSources(d, range), range, TRAFFIC_DEVICES), computedBy: 'backend' });
     }),
 
     http.get(ip('/devices/:deviceId/events'), async ({ params, request }) => {

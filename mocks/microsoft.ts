@@ -7,6 +7,7 @@
  * schema spells its keys `Name`/`Type` in some answers and `name`/`type` in others; IP statistics
  * carry both `organizationPrevalence` and `orgPrevalence`. Requests without a bearer token get 401.
  */
+import { trafficRows } from './kql/traffic.js';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { AlertItem, AlertPatch, DeviceEvent } from '../src/data/model.js';
 import { queryAlerts } from '../src/data/query.js';
@@ -244,6 +245,8 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
       }
       case 'accounts':
         return HttpResponse.json(table([['Source', 'String'], ['Account', 'String'], ['LastSeen', 'DateTime']], accountRows(d, range, 'defender', query)));
+      case 'traffic':
+        return HttpResponse.json(table([['DeviceId', 'String'], ['Score', 'Double']], trafficRows(d, range, query)));
       case 'device-details': {
         // `DeviceId in ("…", …)`: those devices; none named: all, and the query's own `top` keeps the ones seen last (applyTail).
         const ids = inList(query, 'DeviceId', 'in');

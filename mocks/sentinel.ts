@@ -5,6 +5,7 @@
  * recognized by the provider's marker line; an unknown one fails loudly.
  */
 import { accountRows } from './kql/sign-ins.js';
+import { trafficRows } from './kql/traffic.js';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { queryAlerts } from '../src/data/query.js';
 import { isExternalScope, parseIp } from '../src/lib/ip.js';
@@ -177,6 +178,8 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
         return respond(d.devicesIn(range).devices.map(deviceRow), DEVICE_TYPES);
       case 'accounts':
         return respond(accountRows(d, range, 'logAnalytics', query), [['LastSeen', 'datetime']]);
+      case 'traffic':
+        return respond(trafficRows(d, range, query), [['DeviceId', 'string'], ['Score', 'real']]);
       case 'prevalence':
         return respond(d.prevalence(range).buckets.filter((b) => b.devices > 0).map((b) => ({ Start: b.start, Devices: b.devices, DeviceNames: b.deviceNames ?? [] })), [['Start', 'datetime'], ['Devices', 'long'], ['DeviceNames', 'dynamic']]);
       case 'indicators': {

@@ -11,6 +11,7 @@ import './components/prevalence-chart/ip-prevalence-chart.js';
 import './components/overview/ip-overview.js';
 import './components/alerts-list/ip-alerts-list.js';
 import './components/observed-devices/ip-observed-devices.js';
+import './components/traffic/ip-traffic.js';
 import './components/accounts/ip-accounts.js';
 import './components/indicator-wizard/ip-indicator-wizard.js';
 import './components/hunt-dialog/ip-hunt-dialog.js';

@@ -14,6 +14,7 @@ export type { IpPrevalenceChart } from './components/prevalence-chart/prevalence
 export type { IpAlertsList } from './components/alerts-list/alerts-list.js';
 export type { IpObservedDevices } from './components/observed-devices/observed-devices.js';
 export type { IpAccounts } from './components/accounts/accounts.js';
+export type { IpTraffic } from './components/traffic/traffic.js';
 export type { IpResponseActions } from './components/response-actions/response-actions.js';
 export type { IpIndicatorWizard } from './components/indicator-wizard/indicator-wizard.js';
 export type { IpHuntDialog } from './components/hunt-dialog/hunt-dialog.js';
@@ -109,6 +110,10 @@ export {
   type ObservedDevice,
   type AccountActivity,
   type SignInResult,
+  type Traffic,
+  type DeviceTraffic,
+  type TrafficPort,
+  type BeaconStats,
   type IpNote,
   type DeviceEvent,
   type ConnectionDirection,
@@ -125,6 +130,9 @@ export {
   type InsightChart,
   type QueryLanguage,
 } from './data/model.js';
+// Beacon statistics, for a provider whose backend returns connections rather than statistics.
+export { TRAFFIC_DEVICES, beaconScore } from './data/traffic.js';
+export { beaconStats, trafficFromEvents, type TrafficSource } from './data/traffic-compute.js';
 export {
   REPUTATION_CLASSIFICATIONS,
   THREAT_INTEL_RELATIONS,

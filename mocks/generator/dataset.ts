@@ -46,6 +46,7 @@ import {
   type NetworkOrg,
 } from './catalog.js';
 import { buildInsights } from './insights.js';
+import { beaconEvents } from './beacons.js';
 import { deviceGroup, incidentLists, incidentTags, lastUpdated, productName } from './queue.js';
 import { buildThreatIntel, type GeneratedThreatIntel } from './threat-intel.js';
 import { profileFor, type IpProfile } from './profiles.js';
@@ -55,7 +56,7 @@ import { hashString, mix, rngAt, unit } from './random.js';
 const F = {
   time: 1, template: 2, severity: 3, status: 4, classification: 5, determination: 6, assignee: 7, investigation: 8,
   incidentTitle: 9, assets: 10, duration: 11, device: 12, user: 13, comment: 14, details: 15, prevalence: 16, events: 17,
-  timeline: 18, idTail: 19, logs: 20, tags: 21, updated: 22, prevalenceHour: 23, indicators: 24,
+  timeline: 18, idTail: 19, logs: 20, tags: 21, updated: 22, prevalenceHour: 23, indicators: 24, eventTimes: 25,
 } as const;
 
 const SEVERITY_NAMES = ['high', 'medium', 'low', 'informational'] as const;
@@ -321,8 +322,13 @@ export class IpDataset {
     const last1 = device.lastEvent;
     const events: DeviceEvent[] = [];
     const outbound = last1.direction === 'outbound';
+    // Times at random through the device's span (people and programs come and go: irregular
+    // gaps, unlike a beacon's), oldest first.
+    const times = rngAt(this.seed, F.eventTimes, index);
+    const at = Array.from({ length: count - 1 }, () => first + Math.floor((last - first) * times.next())).sort((a, b) => a - b);
     for (let j = 0; j < count - 1; j++) {
-      const t = first + Math.floor(((last - first) * (j + r.next() * 0.5)) / count);
+      r.next(); // (the draw that placed the event once: the other fields keep their values)
+      const t = at[j]!;
       let actionType: string;
       if (j === 0 && outbound) actionType = 'DnsQueryResponse';
       else if (j === 2 && last1.file) actionType = 'FileCreated';
@@ -343,6 +349,12 @@ export class IpDataset {
       if (last1.remoteUrl) ev.remoteUrl = last1.remoteUrl;
       if (actionType === 'FileCreated' && last1.file) ev.file = last1.file;
       events.push(ev);
+    }
+    // A beaconing device's steady callbacks, among its other events (ISO times sort as text).
+    const beacon = beaconEvents(this.seed, index, this.profile.story, device, this.ip.canonical);
+    if (beacon.length) {
+      events.push(...beacon);
+      events.sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
     }
     events.push(last1);
     if (!range) return events;
@@ -776,16 +788,17 @@ export class IpDataset {
       const l = Date.parse(d.lastSeen);
       if (!this.#seenIn(k, f, l, from, to)) return;
       index.push(k);
+      // Its connections in the range: the network events its timeline and traffic list there.
+      const connections = Math.max(1, this.deviceEventsAt(k, range).filter((e) => !/^(Dns|File)/.test(e.actionType)).length);
       if (f >= from && l < to) {
-        devices.push(d);
+        devices.push({ ...d, connectionCount: connections });
         return;
       }
       // Seen before or after the range: its first and last active hours inside it.
       const [a, b] = [Math.max(f, from), Math.min(l, to - 1)];
       const firstIn = f >= from ? f : this.#activeHour(k, a, b, 1);
       const lastIn = l < to ? l : this.#activeHour(k, a, b, -1);
-      const share = Math.max(0, lastIn - firstIn) / Math.max(HOUR_MS, l - f);
-      devices.push({ ...d, firstSeen: iso(firstIn), lastSeen: iso(lastIn), connectionCount: Math.max(1, Math.round(d.connectionCount * share)) });
+      devices.push({ ...d, firstSeen: iso(firstIn), lastSeen: iso(lastIn), connectionCount: connections });
     });
     const value = { devices, index };
     this.#devicesIn = { key, value };

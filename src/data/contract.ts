@@ -51,6 +51,7 @@ export const PROVIDER_METHODS = {
   listAlerts: { kind: 'read', required: true, range: { arg: 1, query: true, says: true }, paged: { arg: 1 } },
   listObservedDevices: { kind: 'read', required: true, range: { arg: 1, query: true, says: true }, paged: { arg: 1 } },
   listAccounts: { kind: 'read', required: false, capability: 'accounts', range: { arg: 1, query: true, says: true }, paged: { arg: 1 } },
+  getTraffic: { kind: 'read', required: false, capability: 'traffic', range: { arg: 1, says: true } },
   listDeviceEvents: { kind: 'read', required: false, capability: 'deviceEvents', range: { arg: 2 } },
   updateAlerts: { kind: 'write', required: false, capability: 'updateAlerts' },
   addIndicator: { kind: 'write', required: false, capability: 'addIndicator' },

@@ -386,6 +386,8 @@ export interface ObservedDevice extends RowProblems {
 
 // The accounts seen signing in from an IP (the Accounts tab): their own module, named here too.
 export type { AccountActivity, SignInResult } from './accounts.js';
+// The IP's traffic per device (the Observed tab's traffic view).
+export type { BeaconStats, DeviceTraffic, Traffic, TrafficPort } from './traffic.js';
 
 /** A note on the IP for colleagues, kept by the provider and shown on the IP's page. */
 export interface IpNote {

@@ -30,6 +30,7 @@ import { CAPABILITY_FLAGS, CAPABILITY_OF, type CapabilityFlag, type ProviderMeth
 import type { AlertFilterField, AlertSortField } from './alert-fields.js';
 import type { DeviceSortField } from './device-fields.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from './threat-intel.js';
+import type { Traffic } from './traffic.js';
 
 export type { TimeRange } from '../lib/time-range.js';
 
@@ -153,6 +154,8 @@ export interface ProviderCapabilities {
   accounts: boolean;
   /** A note on the IP can be read and saved (shown on its page for colleagues). */
   notes: boolean;
+  /** The IP's traffic per device, with beacon statistics (the Observed tab's traffic view). */
+  traffic: boolean;
   /** Indicator actions the backend accepts (default: Allowed, Audit, Warn, Block). */
   indicatorActions?: IndicatorAction[];
   /** Whether an indicator's alert takes a category (default true; Defender for Endpoint's indicator API documents none). */
@@ -189,6 +192,11 @@ export interface IpDataProvider {
    */
   listAccounts?(ip: string, query: AccountQuery, o: RequestOptions): Promise<Page<AccountActivity>>;
   /** The device's events with this IP in the range, oldest first. */
+  /**
+   * The IP's traffic with devices in the range: per device connections over time, ports, bytes
+   * where logged, and beacon statistics; the most beacon-like `TRAFFIC_DEVICES` (50) devices.
+   */
+  getTraffic?(ip: string, range: TimeRange, o: RequestOptions): Promise<Traffic>;
   listDeviceEvents?(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]>;
   /** Apply one patch to several incidents/alerts; resolves with the updated items. */
   updateAlerts?(ids: string[], patch: AlertPatch, o: RequestOptions): Promise<AlertItem[]>;

@@ -19,6 +19,7 @@ import type { IpShortcutsDialog } from '../components/shortcuts-dialog/shortcuts
 import type { IpSlowNotice } from '../components/slow-notice/slow-notice.js';
 import type { IpThreatIntel } from '../components/threat-intel/threat-intel.js';
 import type { IpTimeRangePicker } from '../components/time-range-picker/time-range-picker.js';
+import type { IpTraffic } from '../components/traffic/traffic.js';
 
 /** Every public element: its class, the properties a framework may set, and the events it fires. */
 export interface IpElements {
@@ -42,4 +43,5 @@ export interface IpElements {
   'ip-slow-notice': { element: IpSlowNotice; properties: 'delay' | 'density' | 'since' | 'theme'; events: 'ip-cancel-load' };
   'ip-threat-intel': { element: IpThreatIntel; properties: 'density' | 'ip' | 'provider' | 'theme'; events: 'ip-error' };
   'ip-time-range-picker': { element: IpTimeRangePicker; properties: 'density' | 'label' | 'maxLookbackDays' | 'noCustom' | 'options' | 'theme' | 'value'; events: 'ip-range-change' };
+  'ip-traffic': { element: IpTraffic; properties: 'density' | 'eager' | 'headingLevel' | 'ip' | 'provider' | 'range' | 'theme'; events: 'ip-navigate' | 'ip-error' };
 }

@@ -38,6 +38,7 @@ import type { Page } from '../data/provider.js';
 import { badAnswer, camel, classification, OVERVIEW_READERS, severity, status } from './read/overview.js';
 import { readPrevalence } from './read/prevalence.js';
 import { readAccount, unreadableAccount } from './read/accounts.js';
+import { readTraffic } from './read/traffic.js';
 import { readNote } from './read/note.js';
 import {
   array,
@@ -437,6 +438,7 @@ export const ANSWER_READERS = {
   listAlerts: (v: unknown, limit?: number) => readPage(v, readAlert, unreadableAlert, '', limit),
   listObservedDevices: (v: unknown, limit?: number) => readPage(v, readDevice, unreadableDevice, '', limit),
   listAccounts: (v: unknown, limit?: number) => readPage(v, readAccount, unreadableAccount, '', limit),
+  getTraffic: (v: unknown) => readTraffic(v),
   getNote: (v: unknown) => readNote(v),
   saveNote: (v: unknown) => readNote(v),
   listDeviceEvents: (v: unknown) => readRows(array(v, '', LIMITS.events), '', readDeviceEvent, unreadableEvent),

@@ -23,3 +23,4 @@ export { IpShortcutsDialog } from './ip-shortcuts-dialog.js';
 export { IpSlowNotice } from './ip-slow-notice.js';
 export { IpThreatIntel } from './ip-threat-intel.js';
 export { IpTimeRangePicker } from './ip-time-range-picker.js';
+export { IpTraffic } from './ip-traffic.js';

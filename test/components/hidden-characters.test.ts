@@ -19,7 +19,7 @@ import { useMockApi } from '../helpers/msw.js';
 const HIDDEN = ['\u202E', '\u200B', '\u00AD', '\u{E0041}', '\u2066', '\u200D', '\u0007', '\uFEFF', '\u2063', '\u180E', '\u061C', '\u2028'];
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T/;
 /** Keys whose values the readers check against a closed list: a hidden character there fails the answer, not the screen. */
-const STRUCTURAL = new Set(['kind', 'language', 'type', 'x', 'y']);
+const STRUCTURAL = new Set(['kind', 'language', 'type', 'x', 'y', 'computedBy']);
 
 /** Every text value of an answer with a hidden character put in (dates and structural keys aside). */
 function poison(value: unknown, key = '', counter = { n: 0 }): unknown {

@@ -3,6 +3,9 @@
  * nulls, missing keys, wrong types, non-lists, huge lists and strings, NaN, -1, 1e308,
  * `__proto__` and `constructor` keys. Deterministic: the same seed gives the same mutations.
  */
+import { trafficFromEvents } from '../../src/data/traffic-compute.js';
+import { TRAFFIC_DEVICES } from '../../src/data/traffic.js';
+import { trafficSources } from '../../mocks/generator/beacons.js';
 import { IpDataset } from '../../mocks/generator/dataset.js';
 import { aggregateAccounts, signInEvents } from '../../mocks/generator/sign-ins.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
@@ -97,6 +100,7 @@ export function validAnswers(ip = '203.0.113.7'): Record<AnswerMethod, unknown> 
     getPrevalence: d.prevalence(FUZZ_RANGE),
     listAlerts: { items: alerts, total: 50 },
     listObservedDevices: { items: devices, total: 40 },
+    getTraffic: { ...trafficFromEvents(trafficSources(d, FUZZ_RANGE), FUZZ_RANGE, TRAFFIC_DEVICES), computedBy: 'backend' },
     listAccounts: { items: aggregateAccounts(signInEvents(d), FUZZ_RANGE).slice(0, 5), total: 5 },
     getNote: { text: 'Known Cobalt Strike team server; blocked. See INC-41234.', updatedAt: '2026-11-20T09:00:00Z', updatedBy: 'soc-lead@contoso.com', version: '3' },
     saveNote: { text: 'Pentest until Dec 12.', updatedAt: '2026-11-21T09:00:00Z', version: '4' },

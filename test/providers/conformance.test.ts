@@ -17,6 +17,9 @@ import { DEMO_ELASTICSEARCH_URL } from '../../mocks/elastic.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { IpDataset } from '../../mocks/generator/dataset.js';
 import { aggregateAccounts, signInEvents } from '../../mocks/generator/sign-ins.js';
+import { trafficSources } from '../../mocks/generator/beacons.js';
+import { trafficFromEvents } from '../../src/data/traffic-compute.js';
+import type { Traffic } from '../../src/data/traffic.js';
 import { DEMO_WORKSPACE_ID } from '../../mocks/sentinel.js';
 import { rejection } from '../helpers/providers.js';
 import { NOW, useMockApi } from '../helpers/msw.js';
@@ -35,7 +38,10 @@ function staticFromGenerator(): IpDataProvider {
   // Static accounts keep their counts as given: these are the last 30 days'.
   const signIns = Object.fromEntries(SIGN_IN_IPS.map((ip) => [ip, { accounts: aggregateAccounts(signInEvents(new IpDataset(ip, { now: NOW })), range30) }]));
   return new StaticIpDataProvider({
-    data: { [IP]: { details: d.details(), alerts: Array.from({ length: d.alertCount }, (_, i) => d.alert(i)), devices: d.devices(), logActivity: d.logActivity(range30), indicators: d.indicators() }, ...signIns },
+    data: {
+      [IP]: { details: d.details(), alerts: Array.from({ length: d.alertCount }, (_, i) => d.alert(i)), devices: d.devices(), deviceEvents: Object.fromEntries(d.devices().map((x) => [x.id, d.deviceEvents(x.id)!])), logActivity: d.logActivity(range30), indicators: d.indicators() },
+      ...signIns,
+    },
   });
 }
 
@@ -173,6 +179,28 @@ function describeProvider(name: string, make: () => IpDataProvider) {
       const spray = await p.listAccounts!(SIGN_IN_IPS[0]!, { range: range30, result: ['success'], offset: 0, limit: 1000 }, o());
       expect(spray.items.length, 'accounts that got in').to.be.greaterThan(0);
       for (const a of spray.items) expect(a.multiFactor, a.account).to.be.within(0, a.successes);
+    });
+
+    it('puts the beaconing devices first, with statistics over every connection or saying it saw fewer', async function () {
+      if (!(await resolveCapabilities(p, o())).traffic) return this.skip();
+      const t = await p.getTraffic!(IP, range30, o());
+      // The reference: the page's own computation over every event the generator wrote (the KQL
+      // mocks evaluate the query's steps on their own, so the two check each other).
+      const ref = trafficFromEvents(trafficSources(new IpDataset(IP, { now: NOW }), range30), range30, 50);
+      const likely = (x: Traffic) => x.devices.filter((v) => (v.beacon?.score ?? 0) >= 0.8).map((v) => v.deviceName);
+      expect(likely(ref).length, 'the demo C2 server has beacons').to.be.greaterThan(1);
+      expect(likely(t)).to.deep.equal(likely(ref));
+      expect(t.total).to.equal(ref.total);
+      expect(t.computedBy).to.equal(name === 'static' || name === 'Elastic' ? 'browser' : 'backend');
+      const byId = new Map(ref.devices.map((x) => [x.deviceId, x]));
+      for (const x of t.devices) {
+        const want = byId.get(x.deviceId);
+        if (!want) continue;
+        expect(x.connections, x.deviceName).to.equal(want.connections);
+        expect(x.series?.reduce((a, b) => a + b, 0), `${x.deviceName}: every connection in a bucket`).to.equal(want.connections);
+        if (t.sampled === undefined) expect(x.beacon, x.deviceName).to.deep.equal(want.beacon);
+        else if (want.beacon && x.beacon) expect(Math.abs(x.beacon.medianSeconds - want.beacon.medianSeconds), x.deviceName).to.be.at.most(want.beacon.medianSeconds * 0.1);
+      }
     });
 
     it('stops at once when the caller aborts', async () => {

@@ -63,6 +63,8 @@ function cases(): Case[] {
     d('devices', defender.devicesQuery(ip, range)),
     d('accounts', defender.accountsQuery(ip, range)),
     s('accounts', sentinelAccounts.accountsQuery(ip, range)),
+    d('traffic', defender.trafficQuery(ip, range)),
+    s('traffic', sentinel.trafficQuery(ip, range)),
     d('device details (last seen)', defender.deviceDetailsQuery(ip, range)),
     d('device details (a page)', defender.deviceDetailsQuery(ip, range, ids)),
     d('device events', defender.deviceEventsQuery(ip, ids[0]!, range)),

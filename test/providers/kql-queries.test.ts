@@ -32,6 +32,8 @@ function cases(): Case[] {
     const s = (name: string, query: string, family = name) => out.push({ name: `sentinel ${name} (${ip})`, service: 'logAnalytics', query, family: `sentinel ${family}` });
     d('devices', defender.devicesQuery(ip, range));
     d('accounts', defender.accountsQuery(ip, range));
+    d('traffic', defender.trafficQuery(ip, range));
+    s('traffic', sentinel.trafficQuery(ip, range));
     s('accounts', sentinelAccounts.accountsQuery(ip, range));
     d('device details', defender.deviceDetailsQuery(ip, range));
     s('device details', sentinel.deviceDetailsQuery(ip, range));

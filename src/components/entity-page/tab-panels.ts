@@ -65,7 +65,7 @@ export const TAB_IDS = new Set<string>(TABS.map((t) => t.id));
  */
 const TAB_MODULES: Partial<Record<IpTab, () => Promise<unknown>>> = {
   alerts: () => import('../alerts-list/ip-alerts-list.js'),
-  devices: () => import('../observed-devices/ip-observed-devices.js'),
+  devices: () => Promise.all([import('../observed-devices/ip-observed-devices.js'), import('../traffic/ip-traffic.js')]),
   accounts: () => import('../accounts/ip-accounts.js'),
   intel: () => import('../threat-intel/ip-threat-intel.js'),
   sentinel: () => import('../sentinel-events/ip-sentinel-events.js'),
@@ -94,7 +94,8 @@ export function panelContent(tab: IpTab, o: PanelInputs): TemplateResult {
         >${loading}</ip-alerts-list
       >`;
     case 'devices':
-      return html`<ip-observed-devices>${loading}</ip-observed-devices>`;
+      // The traffic view asks only when scrolled to (below the list).
+      return html`<ip-observed-devices>${loading}</ip-observed-devices><ip-traffic class="traffic"></ip-traffic>`;
     case 'accounts':
       return html`<ip-accounts>${loading}</ip-accounts>`;
     case 'intel':

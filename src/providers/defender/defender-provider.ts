@@ -10,6 +10,8 @@
  * the sections and pages served from it; never an unbounded fetch. Each section's answer is read
  * by the page's readers like any provider's.
  */
+import { trafficFromRows } from '../microsoft/traffic-rows.js';
+import type { Traffic } from '../../data/traffic.js';
 import { defaultRange, devicesPage, logActivity, prevalenceBuckets } from '../kit/answers.js';
 import { requireIp } from '../kit/ip.js';
 import { IpDataError, isAbortError, PartlyAppliedError } from '../../data/errors.js';
@@ -32,7 +34,7 @@ import { portalLinks } from './links.js';
 import { alertFromGraph, detailsFromThreatIntel, deviceFromHunting, eventFromHunting, graphDetermination, incidentFromGraph } from './map.js';
 import { accountSource } from '../microsoft/account-rows.js';
 import { accountAnswerPage, type AccountAnswer } from '../../data/account-query.js';
-import { accountsQuery, deviceDetailsQuery, deviceEventsQuery, deviceGroupsQuery, deviceSearchQuery, devicesQuery, logActivityQuery, loggedHostsQuery, prevalenceQuery } from './queries.js';
+import { accountsQuery, trafficQuery, deviceDetailsQuery, deviceEventsQuery, deviceGroupsQuery, deviceSearchQuery, devicesQuery, logActivityQuery, loggedHostsQuery, prevalenceQuery } from './queries.js';
 import { TI_PATHS, tiPage, tiSummary } from './threat-intel.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
 import { idSegment } from '../http.js';
@@ -135,6 +137,7 @@ export class DefenderXdrProvider implements IpDataProvider {
       deviceGroups: true,
       deviceEvents: true,
       accounts: true,
+      traffic: true,
       timeline: false,
       insights: false,
       threatIntel: true,
@@ -277,6 +280,11 @@ export class DefenderXdrProvider implements IpDataProvider {
     // Every account in the range comes in one hunting query (cached); the page is cut from it.
     const answer = await this.#accounts.get(key(ip, range), o.signal, async (s) => accountSource(await this.#graph.hunt(accountsQuery(ip, range), `the accounts seen signing in from ${ip}`, s)));
     return accountAnswerPage(answer, query);
+  }
+
+  /** One advanced-hunting query computes the traffic and the beacon statistics over every connection. */
+  async getTraffic(ip: string, range: TimeRange, o: RequestOptions): Promise<Traffic> {
+    return trafficFromRows(await this.#graph.hunt(trafficQuery(ip, range), `the traffic of the devices that talked to ${ip}`, o.signal), range);
   }
 
   async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {

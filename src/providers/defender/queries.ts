@@ -9,6 +9,7 @@ import { DEVICE_DETAILS_ROWS, DEVICE_EVENT_ROWS, DEVICE_LIST_CLIPS, EVENT_CLIPS,
 import { kqlClipStage, kqlDatetime, kqlInt, kqlIp, kqlIpForms, kqlString, marker } from '../microsoft/kql.js';
 import { BUCKET_DEVICE_NAMES } from '../../data/model.js';
 import { accountSummary, ENTRA_INTERRUPTED, SAMPLE_NAME } from '../microsoft/account-rows.js';
+import { trafficBody } from '../microsoft/traffic-rows.js';
 
 /** The most rows a list query asks for (Defender answers at most 100,000). */
 export const QUERY_ROWS = 10_000;
@@ -45,6 +46,12 @@ DeviceNetworkEvents
 | project DeviceId, DeviceName, OSPlatform, FirstSeen, LastSeen, Connections, ActionType, LocalIP, RemoteIP
 ${kqlClipStage(DEVICE_LIST_CLIPS)}
 | top ${kqlInt(QUERY_ROWS)} by LastSeen desc`;
+}
+
+/** The IP's traffic per device with the beacon statistics, computed in advanced hunting (see traffic-rows.ts). */
+export function trafficQuery(ip: string, range: TimeRange): string {
+  return `${head('traffic', ip, range)}
+${trafficBody(range, 'Timestamp')}`;
 }
 
 /**

@@ -10,7 +10,7 @@ import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../da
 import { IpDataError, type IpDataErrorKind } from '../../data/errors.js';
 import { backoffMs, errorMessageOf, type HttpAnswer, HttpClient, idSegment, kindForStatus, parseJson, parseRetryAfter, sleep } from '../http.js';
 
-import type { AccountActivity, IpNote, AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
+import type { AccountActivity, IpNote, Traffic, AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
 import type {
   AccountQuery,
   AlertQuery,
@@ -137,6 +137,10 @@ export class RestIpDataProvider implements IpDataProvider {
     if (query.search) params.set('q', query.search);
     for (const v of query.result ?? []) params.append('result', v);
     return this.#get(`/ips/${this.#ip(ip)}/accounts`, params, o, reader('listAccounts', { limit: query.limit }));
+  }
+
+  async getTraffic(ip: string, range: TimeRange, o: RequestOptions): Promise<Traffic> {
+    return this.#get(`/ips/${this.#ip(ip)}/traffic`, this.#rangeParams(range), o, reader('getTraffic'));
   }
 
   async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {

@@ -4,6 +4,7 @@
  * tables use `TimeGenerated`; `union isfuzzy=true` keeps a query working in a workspace without
  * one of the tables (a connector not enabled). Every value comes through `kql.ts`.
  */
+import { trafficBody } from '../microsoft/traffic-rows.js';
 import type { InsightChart } from '../../data/model.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import { DEVICE_DETAILS_ROWS, DEVICE_LIST_CLIPS, LAST_EVENT_CLIPS, LAST_EVENT_COLUMNS } from '../microsoft/device-rows.js';
@@ -143,6 +144,12 @@ DeviceNetworkEvents
 | project DeviceId, DeviceName, FirstSeen, LastSeen, Connections, ActionType, LocalIP, RemoteIP
 ${kqlClipStage({ DeviceName: DEVICE_LIST_CLIPS['DeviceName']!, ActionType: DEVICE_LIST_CLIPS['ActionType']! })}
 | top ${kqlInt(DEVICE_LIST_ROWS)} by LastSeen desc`;
+}
+
+/** The IP's traffic per device with the beacon statistics, computed in Log Analytics (see traffic-rows.ts). */
+export function trafficQuery(ip: string, range: TimeRange): string {
+  return `${head('traffic', ip, range)}
+${trafficBody(range, 'TimeGenerated')}`;
 }
 
 /** The last event with the IP of each of `deviceIds` (at most 100), or without ids of the devices seen last. */

@@ -6,6 +6,8 @@
  * IP details. Read-only. Combine it with the Defender provider (`combineProviders`) so a SOC with
  * both gets every tab: each method comes from the first provider that has it.
  */
+import { trafficFromRows } from '../microsoft/traffic-rows.js';
+import type { Traffic } from '../../data/traffic.js';
 import { defaultRange, devicesPage, logActivity, prevalenceBuckets } from '../kit/answers.js';
 import { requireIp } from '../kit/ip.js';
 import { IpDataError } from '../../data/errors.js';
@@ -28,7 +30,7 @@ import { cutText, list, logAnalyticsRows, number, text, type Row } from '../micr
 import { ConcurrencyQueue } from '../microsoft/queue.js';
 import { MicrosoftTransport, type MicrosoftApi, type TokenSource } from '../microsoft/transport.js';
 import { ItemLinks, sentinelLinks } from './links.js';
-import { ALERT_CLIPS, ALERT_ROWS, alertsQuery, deviceDetailsQuery, deviceSearchQuery, devicesQuery, INDICATOR_CLIPS, indicatorsQuery, INSIGHTS, logActivityQuery, loggedHostsQuery, prevalenceQuery, TIMELINE_CLIPS, timelineQuery, type InsightDefinition } from './queries.js';
+import { ALERT_CLIPS, ALERT_ROWS, alertsQuery, deviceDetailsQuery, deviceSearchQuery, devicesQuery, INDICATOR_CLIPS, indicatorsQuery, INSIGHTS, logActivityQuery, loggedHostsQuery, prevalenceQuery, TIMELINE_CLIPS, timelineQuery, trafficQuery, type InsightDefinition } from './queries.js';
 
 export interface SentinelProviderOptions {
   /** Gives an access token for a scope (the host's MSAL `acquireTokenSilent`, or its backend). */
@@ -183,7 +185,7 @@ export class SentinelProvider implements IpDataProvider {
   }
 
   async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
-    return { updateAlerts: false, addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: false, accounts: true, timeline: true, insights: true, maxLookbackDays: this.#options.maxLookbackDays ?? 90 };
+    return { updateAlerts: false, addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: false, accounts: true, traffic: true, timeline: true, insights: true, maxLookbackDays: this.#options.maxLookbackDays ?? 90 };
   }
 
   async getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails> {
@@ -391,6 +393,12 @@ export class SentinelProvider implements IpDataProvider {
       const capped = rows.length >= ALERT_ROWS ? `Only the ${ALERT_ROWS.toLocaleString('en')} most recent incidents and alerts that name ${ip} are listed; choose a shorter time range to see older ones.` : undefined;
       return { items, partial: partial ?? capped };
     });
+  }
+
+  /** One Log Analytics query computes the traffic and the beacon statistics over every connection (DeviceNetworkEvents). */
+  async getTraffic(ip: string, range: TimeRange, o: RequestOptions): Promise<Traffic> {
+    const answer = await this.#query(trafficQuery(requireIp(ip).canonical, range), range, `the traffic of the devices that talked to ${ip}`, o.signal);
+    return trafficFromRows(answer.rows, range, answer.partial);
   }
 
   async listAccounts(ip: string, query: AccountQuery, o: RequestOptions): Promise<Page<AccountActivity>> {

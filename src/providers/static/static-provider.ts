@@ -37,6 +37,8 @@ import { deviceEventText, listSource, queryAlerts, queryDevices, queryTimeline, 
 import { canonicalIp } from '../../lib/ip.js';
 import { queryAccounts } from '../../data/account-query.js';
 import { readAccount } from '../read/accounts.js';
+import { trafficFromEvents } from '../../data/traffic-compute.js';
+import { TRAFFIC_DEVICES, type Traffic } from '../../data/traffic.js';
 import { readNote } from '../read/note.js';
 import { NOTE_MAX } from '../../data/model.js';
 import { indicatorRuleBreaks } from '../../data/indicator-rules.js';
@@ -144,6 +146,7 @@ export class StaticIpDataProvider implements IpDataProvider {
   readonly #removed = new Set<string>();
   readonly #sentinel: boolean;
   readonly #accounts: boolean;
+  readonly #traffic: boolean;
   readonly #threatIntel: boolean;
 
   constructor(options: StaticIpDataProviderOptions) {
@@ -157,6 +160,7 @@ export class StaticIpDataProvider implements IpDataProvider {
     }
     this.#sentinel = options.sentinel ?? [...this.#data.values()].some((d) => d.timeline || d.insights);
     this.#accounts = options.accounts ?? [...this.#data.values()].some((d) => d.accounts);
+    this.#traffic = [...this.#data.values()].some((d) => d.deviceEvents && Object.keys(d.deviceEvents).length);
     this.#threatIntel = options.threatIntel ?? [...this.#data.values()].some((d) => d.threatIntel);
   }
 
@@ -178,6 +182,7 @@ export class StaticIpDataProvider implements IpDataProvider {
       removeIndicator: writable,
       accounts: this.#accounts,
       notes: true,
+      traffic: this.#traffic,
       indicatorActions: ['Allowed', 'Audit', 'Warn', 'Block'],
     };
   }
@@ -260,6 +265,25 @@ export class StaticIpDataProvider implements IpDataProvider {
       }
     }
     return p.eventIndex;
+  }
+
+  /** Computed in the browser from `deviceEvents` (every event given: the statistics see them all). */
+  async getTraffic(ip: string, range: TimeRange, o: RequestOptions): Promise<Traffic> {
+    await this.#latency(o);
+    const p = this.#prepare(ip);
+    const names = new Map(p.devices.map((d) => [d.id, d.name]));
+    const sources = Object.entries(p.raw.deviceEvents ?? {}).map(([deviceId, events]) => ({
+      deviceId,
+      deviceName: names.get(deviceId) ?? deviceId,
+      events: (Array.isArray(events) ? events : []).flatMap((raw) => {
+        try {
+          return [readDeviceEvent(raw)];
+        } catch {
+          return []; // An event the reader refuses is not counted (the device's timeline says why).
+        }
+      }),
+    }));
+    return trafficFromEvents(sources, range, TRAFFIC_DEVICES);
   }
 
   async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {
