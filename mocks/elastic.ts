@@ -19,6 +19,7 @@ import { applyPatch } from '../src/data/patch.js';
 import type { ListSource } from '../src/data/query-engine.js';
 import { withPatches } from './patched.js';
 import { ACCOUNT_COLUMNS, elasticAccountRows } from './elastic/sign-ins.js';
+import { TRAFFIC_COLUMNS, TRAFFIC_PORT_COLUMNS, TRAFFIC_SERIES_COLUMNS, trafficPortsTable, trafficSeriesTable, trafficTable } from './elastic/traffic.js';
 import { checkEsql, fieldCaps, multiValueWarnings, PROFILES, rootInfo, type ClusterProfileName } from './elastic/cluster.js';
 
 export interface ElasticMockOptions {
@@ -334,6 +335,12 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
         const limit = Number(/\| LIMIT (\d+)\s*$/.exec(query)?.[1] ?? 1000);
         return table(ACCOUNT_COLUMNS, elasticAccountRows(d, range, { pamLeftOut: scope.notActions.includes('authentication_failure'), limit }));
       }
+      case 'traffic':
+        return table(TRAFFIC_COLUMNS, trafficTable(d, range, scope, query));
+      case 'traffic-series':
+        return table(TRAFFIC_SERIES_COLUMNS, trafficSeriesTable(d, range, scope, query));
+      case 'traffic-ports':
+        return table(TRAFFIC_PORT_COLUMNS, trafficPortsTable(d, range, scope, query));
       case 'device-search': {
         const term = scope.term ?? '';
         const ids = d.devices().filter((_, i) => d.deviceEventsMatch(i, term, range));

@@ -228,7 +228,9 @@ describe('ElasticSecurityProvider on the clusters deployments have', () => {
 
   it('on an 8.14 cluster (before named parameters), every section works', async () => {
     const p = over({ profile: 'v8.14' });
-    const [prevalence, page, log, details] = await Promise.all([p.getPrevalence(IP, range, o()), p.listObservedDevices(IP, { range, offset: 0, limit: 10, search: 'powershell' }, o()), p.getLogActivity(IP, range, o()), p.getIpDetails(IP, o())]);
+    const [prevalence, page, log, details, traffic] = await Promise.all([p.getPrevalence(IP, range, o()), p.listObservedDevices(IP, { range, offset: 0, limit: 10, search: 'powershell' }, o()), p.getLogActivity(IP, range, o()), p.getIpDetails(IP, o()), p.getTraffic!(IP, range, o())]);
+    // The traffic's functions (VALUES, MV_SORT, MV_SLICE) are 8.14's.
+    expect(traffic.devices.filter((d) => d.beacon && d.beacon.score >= 0.8).length).to.be.greaterThan(0);
     expect(prevalence.buckets.some((b) => b.devices > 0)).to.equal(true);
     expect(page.items.length).to.be.greaterThan(0);
     expect(page.items[0]!.lastEvent.initiatingProcess?.fileName).to.be.a('string');

@@ -9,6 +9,8 @@
  * API; without it the provider is read-only (its capabilities say so). Every value travels as an
  * ES|QL parameter or a query DSL term, never in query text.
  */
+import { ELASTIC_TRAFFIC_CANDIDATES, elasticTraffic, trafficCandidates, trafficPortsRequest, trafficRequest, trafficSeriesRequest } from './traffic.js';
+import type { Traffic } from '../../data/traffic.js';
 import { defaultRange, devicesPage, logActivity, prevalenceBuckets, DEVICE_LIST_LIMIT } from '../kit/answers.js';
 import { requireIp } from '../kit/ip.js';
 import { IpDataError, PartlyAppliedError } from '../../data/errors.js';
@@ -110,7 +112,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
   }
 
   async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
-    return { updateAlerts: Boolean(this.#o.kibanaUrl), addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: true, accounts: true, timeline: false, insights: false, threatIntel: false, maxLookbackDays: this.#o.maxLookbackDays ?? 90 };
+    return { updateAlerts: Boolean(this.#o.kibanaUrl), addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: true, accounts: true, traffic: true, timeline: false, insights: false, threatIntel: false, maxLookbackDays: this.#o.maxLookbackDays ?? 90 };
   }
 
   /**
@@ -273,6 +275,28 @@ export class ElasticSecurityProvider implements IpDataProvider {
     const accounts = await this.#accounts.get(`${canonical}|${range.from.getTime()}|${range.to.getTime()}`, o.signal, async (signal) =>
       this.#run(accountsRequest(this.#q, canonical, range, await this.#fields(signal)), `the accounts seen signing in from ${canonical}`, signal).then((a) => elasticAccounts(a.rows, a.partial)));
     return accountAnswerPage(accounts, query);
+  }
+
+  /**
+   * The traffic per device (traffic.ts): the cluster counts, the page measures the intervals from
+   * the most recent connection seconds it returned; then the chosen devices' series and ports.
+   */
+  async getTraffic(ip: string, range: TimeRange, o: RequestOptions): Promise<Traffic> {
+    const canonical = checkedIp(ip);
+    const fields = await this.#fields(o.signal);
+    const what = `the traffic of the devices that talked to ${canonical}`;
+    const first = await this.#run(trafficRequest(this.#q, canonical, range, fields), what, o.signal);
+    const devices = trafficCandidates(first.rows);
+    if (!devices.length) return elasticTraffic([], [], [], 0, range, first.partial);
+    const ids = devices.map((d) => d.deviceId);
+    const ports = trafficPortsRequest(this.#q, canonical, range, ids, fields);
+    const [series, portRows, total] = await Promise.all([
+      this.#run(trafficSeriesRequest(this.#q, canonical, range, ids, fields), what, o.signal),
+      ports ? this.#run(ports, what, o.signal) : undefined,
+      // Past the candidates, how many devices there are in all.
+      first.rows.length < ELASTIC_TRAFFIC_CANDIDATES ? first.rows.length : this.#deviceStats(canonical, range, o.signal).then((s) => s.count),
+    ]);
+    return elasticTraffic(devices, series.rows, portRows?.rows, total, range, first.partial ?? series.partial ?? portRows?.partial);
   }
 
   async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {
