@@ -19,6 +19,8 @@ import { applyPatch } from '../src/data/patch.js';
 import type { ListSource } from '../src/data/query-engine.js';
 import { withPatches } from './patched.js';
 import { ACCOUNT_COLUMNS, elasticAccountRows } from './elastic/sign-ins.js';
+import { kibanaCaseHandlers } from './elastic/cases.js';
+import { DEMO_IPS } from './generator/profiles.js';
 import { TRAFFIC_COLUMNS, TRAFFIC_PORT_COLUMNS, TRAFFIC_SERIES_COLUMNS, trafficPortsTable, trafficSeriesTable, trafficTable } from './elastic/traffic.js';
 import { checkEsql, fieldCaps, multiValueWarnings, PROFILES, rootInfo, type ClusterProfileName } from './elastic/cluster.js';
 
@@ -303,6 +305,7 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
     const scope = readFilter(filter);
     if (!scope) return error(400, 'x_content_parse_exception', 'The mock reads the IP and the time range from the request’s filter (a range on @timestamp and terms on the IP fields).');
     const { ip, from, to } = scope;
+    served.add(ip);
     const range = { from: new Date(from), to: new Date(to) };
     const d = datasetFor(ip, now);
     const table = (columns: Array<[string, string]>, values: unknown[][]) => {
@@ -449,6 +452,8 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
 
   const kibana = (options.kibanaUrl ?? DEMO_KIBANA_URL).replace(/\/+$/, '');
   return [
+    // Kibana's cases: around the demo IPs and those the page asked about.
+    ...kibanaCaseHandlers(kibana, now, () => new Set([...DEMO_IPS.map((x) => x.ip), ...served])),
     // Kibana's detection engine: set the workflow status of alerts (an update by query; all found, or nothing changes).
     http.post(`${kibana}/api/detection_engine/signals/status`, async ({ request }) => {
       if (!request.headers.get('kbn-xsrf')) return HttpResponse.json({ statusCode: 400, error: 'Bad Request', message: 'Request must contain a kbn-xsrf header.' }, { status: 400 });

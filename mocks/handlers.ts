@@ -19,6 +19,7 @@ import { withPatches } from './patched.js';
 import { aggregateAccounts, signInEvents } from './generator/sign-ins.js';
 import { queryAccounts } from '../src/data/account-query.js';
 import { trafficFromEvents } from '../src/data/traffic-compute.js';
+import { CASE_TEXT_MAX, caseOfIncident, matchCases } from '../src/data/cases.js';
 import { TRAFFIC_DEVICES } from '../src/data/traffic.js';
 import { trafficSources } from './generator/beacons.js';
 
@@ -33,6 +34,7 @@ export type MockSection =
   | 'devices'
   | 'accounts'
   | 'traffic'
+  | 'cases'
   | 'notes'
   | 'device-events'
   | 'update-alerts'
@@ -187,6 +189,7 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
         accounts: true,
         notes: true,
         traffic: true,
+        cases: true,
         deviceGroups: true,
         deviceEvents: true,
         timeline: true,
@@ -353,6 +356,41 @@ export function createHandlers(options: MockApiOptions = {}): HttpHandler[] {
       }
       // As a backend that counts each account's sign-ins in the range.
       return HttpResponse.json(queryAccounts(aggregateAccounts(signInEvents(d), range), query));
+    }),
+
+    http.get(ip('/cases'), async ({ params, request }) => {
+      const d = await begin('cases', params['ip']);
+      if (!d || d instanceof Response) return d;
+      const search = new URL(request.url).searchParams.get('q') ?? undefined;
+      // The IP's open incidents; with a search, any served IP's that match too.
+      const open = (x: IpDataset, related: boolean) =>
+        queryAlerts(alertSource(x), { filter: { kind: ['incident'], status: ['new', 'inProgress'] }, offset: 0, limit: 1_000 }).items.map((a) => caseOfIncident(a, related));
+      const others = search ? [...servedIps].filter((k) => k !== d.ip.canonical).flatMap((k) => open(datasetFor(k, now), false)) : [];
+      return HttpResponse.json({ items: matchCases([...open(d, true), ...others], search) });
+    }),
+
+    http.post(ip('/cases/:caseId/records'), async ({ params, request }) => {
+      const d = await begin('cases', params['ip']);
+      if (!d || d instanceof Response) return d;
+      const body = (await request.json().catch(() => null)) as { text?: unknown } | null;
+      const text = typeof body?.text === 'string' ? body.text.trim() : '';
+      if (!text || text.length > CASE_TEXT_MAX) return errorResponse(400, 'invalidInput', `The text must have 1 to ${CASE_TEXT_MAX} characters.`);
+      const caseId = decodeParam(params['caseId']);
+      for (const key of new Set([d.ip.canonical, ...patches.keys(), ...servedIps])) {
+        const x = datasetFor(key, now);
+        const index = x.indexOfAlertId(caseId);
+        if (index < 0) continue;
+        const current = patches.get(key)?.get(index) ?? x.alert(index);
+        if (current.kind !== 'incident') break;
+        const next = applyPatch(current, { comment: text }, 'you@contoso.com');
+        const map = patches.get(key) ?? new Map<number, AlertItem>();
+        map.set(index, next);
+        patches.set(key, map);
+        sources.delete(key);
+        const added = next.comments!.at(-1)!;
+        return HttpResponse.json({ caseId, text: added.comment, recordedAt: added.createdAt, recordedBy: added.createdBy });
+      }
+      return errorResponse(404, 'notFound', `No incident with id “${caseId}”.`);
     }),
 
     http.get(ip('/traffic'), async ({ params, request }) => {

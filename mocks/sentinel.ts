@@ -96,6 +96,22 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
     });
   }
 
+  /** Incidents' resource names the workspace answered, and the bookmarks made, by ARM id (lower case). */
+  const incidentNames = new Set<string>();
+  const bookmarks = new Map<string, { name: string }>();
+  const rememberIncident = (id: string) => {
+    const name = guidOf(id);
+    incidentNames.add(name.toLowerCase());
+    return name;
+  };
+  /** ARM's answers to a request it will not take: no token, or an api-version the service has not. */
+  function armRefusal(request: Request): Response | undefined {
+    if (!/^Bearer \S+$/.test(request.headers.get('Authorization') ?? '')) return error(401, 'AuthenticationFailed', 'Authentication failed.');
+    const version = new URL(request.url).searchParams.get('api-version');
+    if (version !== '2024-03-01' && version !== '2025-09-01') return error(400, 'InvalidApiVersionParameter', `The api-version '${version}' is invalid. The supported versions are '2024-03-01,2025-09-01'.`);
+    return undefined;
+  }
+
   async function whole(query: string): Promise<Response> {
     // What Log Analytics would say of the query: refused as the service refuses it, or answered
     // with the columns Microsoft's analyser derives from the documented schemas.
@@ -139,6 +155,7 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
           page.items.map((a) => ({
             Kind: a.kind,
             Id: a.id,
+            IncidentName: a.kind === 'incident' ? rememberIncident(a.id) : '',
             Title: a.title,
             Severity: pascal(a.severity),
             Status: a.kind === 'incident' ? (INCIDENT_STATUS[a.status] ?? a.status) : pascal(a.status),
@@ -204,6 +221,36 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
       const body = (await request.json().catch(() => ({}))) as { query?: unknown; timespan?: unknown };
       if (typeof body.query !== 'string') return error(400, 'BadArgumentError', 'The request had some invalid properties: query.');
       return await answer(body.query);
+    }),
+    // Microsoft.SecurityInsights as its REST spec has it (stable 2024-03-01; Bookmarks.json, Incidents.json and their examples).
+    http.put(`${arm}/subscriptions/:sub/resourceGroups/:rg/providers/Microsoft.OperationalInsights/workspaces/:ws/providers/Microsoft.SecurityInsights/bookmarks/:id`, async ({ request, params }) => {
+      const refused = armRefusal(request);
+      if (refused) return refused;
+      const body = (await request.json().catch(() => null)) as { properties?: Record<string, unknown> } | null;
+      const p = body?.properties;
+      if (!p || typeof p['displayName'] !== 'string' || !p['displayName'] || typeof p['query'] !== 'string' || !p['query']) return error(400, 'BadRequest', "The bookmark's properties need a displayName and a query.");
+      const at = new Date().toISOString();
+      const id = `/subscriptions/${params['sub']}/resourceGroups/${params['rg']}/providers/Microsoft.OperationalInsights/workspaces/${params['ws']}/providers/Microsoft.SecurityInsights/bookmarks/${params['id']}`;
+      const user = { objectId: '2046feea-040d-4a46-9e2b-91c2941bfa70', email: 'analyst@contoso.com', name: 'SOC Analyst' };
+      const bookmark = { id, name: String(params['id']), type: 'Microsoft.SecurityInsights/bookmarks', etag: '"0300bf09-0000-0000-0000-5c37296e0000"', properties: { ...p, created: at, updated: at, createdBy: user, updatedBy: user } };
+      bookmarks.set(id.toLowerCase(), bookmark);
+      return HttpResponse.json(bookmark, { status: 201 });
+    }),
+    http.put(`${arm}/subscriptions/:sub/resourceGroups/:rg/providers/Microsoft.OperationalInsights/workspaces/:ws/providers/Microsoft.SecurityInsights/incidents/:incident/relations/:rel`, async ({ request, params }) => {
+      const refused = armRefusal(request);
+      if (refused) return refused;
+      const incident = String(params['incident']);
+      if (!incidentNames.has(incident.toLowerCase())) return error(404, 'NotFound', `Incident '${incident}' was not found.`);
+      const body = (await request.json().catch(() => null)) as { properties?: { relatedResourceId?: unknown } } | null;
+      const related = body?.properties?.relatedResourceId;
+      if (typeof related !== 'string' || !related) return error(400, 'BadRequest', 'The relation needs properties.relatedResourceId.');
+      const target = bookmarks.get(related.toLowerCase());
+      if (!target) return error(400, 'BadRequest', `The related resource '${related}' was not found.`);
+      const base = new URL(request.url).pathname.replace(/^.*?(\/subscriptions\/)/, '$1');
+      return HttpResponse.json(
+        { id: base, name: String(params['rel']), type: 'Microsoft.SecurityInsights/incidents/relations', etag: '190057d0-0000-0d00-0000-5c6f5adb0000', properties: { relatedResourceId: related, relatedResourceName: target.name, relatedResourceType: 'Microsoft.SecurityInsights/bookmarks' } },
+        { status: 201 },
+      );
     }),
     http.get(`${arm}/subscriptions/:sub/resourceGroups/:rg/providers/Microsoft.SecurityInsights/enrichment/ip/geodata/`, ({ request }) => {
       if (!/^Bearer \S+$/.test(request.headers.get('Authorization') ?? '')) return error(401, 'AuthenticationFailed', 'Authentication failed.');

@@ -115,7 +115,7 @@ async function open(app, check) {
 const deepText = `const deepText = (n) => n.shadowRoot ? deepText(n.shadowRoot) : [...n.childNodes].map((c) => c.nodeType === 3 ? c.data : c.nodeType === 1 || c.nodeType === 11 ? deepText(c) : '').join(' ');`;
 
 await open('bundle', async (page) => {
-  const tags = ['ip-entity-page', 'ip-overview', 'ip-prevalence-chart', 'ip-alerts-list', 'ip-observed-devices', 'ip-traffic', 'ip-accounts', 'ip-response-actions', 'ip-indicator-wizard', 'ip-hunt-dialog', 'ip-sentinel-events', 'ip-threat-intel', 'ip-reputation-badge', 'ip-indicator-badge', 'ip-note', 'ip-lookup-links', 'ip-copy-button', 'ip-external-url', 'ip-slow-notice', 'ip-time-range-picker'];
+  const tags = ['ip-entity-page', 'ip-overview', 'ip-prevalence-chart', 'ip-alerts-list', 'ip-observed-devices', 'ip-traffic', 'ip-accounts', 'ip-response-actions', 'ip-indicator-wizard', 'ip-hunt-dialog', 'ip-case-dialog', 'ip-sentinel-events', 'ip-threat-intel', 'ip-reputation-badge', 'ip-indicator-badge', 'ip-note', 'ip-lookup-links', 'ip-copy-button', 'ip-external-url', 'ip-slow-notice', 'ip-time-range-picker'];
   await page.waitForLoadState('load');
   const missing = await page.evaluate((t) => t.filter((tag) => !customElements.get(tag)), tags);
   if (missing.length) throw new Error(`elements not registered: ${missing.join(', ')}`);

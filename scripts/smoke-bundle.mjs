@@ -38,7 +38,7 @@ try {
     { timeout: 15000 },
   );
   // Every element is registered: a bundler that drops a registration module (sideEffects) shows here.
-  const tags = ['ip-entity-page', 'ip-overview', 'ip-prevalence-chart', 'ip-alerts-list', 'ip-observed-devices', 'ip-traffic', 'ip-accounts', 'ip-response-actions', 'ip-indicator-wizard', 'ip-hunt-dialog', 'ip-sentinel-events', 'ip-threat-intel', 'ip-reputation-badge', 'ip-indicator-badge', 'ip-note', 'ip-lookup-links', 'ip-insight-chart', 'ip-copy-button', 'ip-external-url', 'ip-slow-notice', 'ip-time-range-picker'];
+  const tags = ['ip-entity-page', 'ip-overview', 'ip-prevalence-chart', 'ip-alerts-list', 'ip-observed-devices', 'ip-traffic', 'ip-accounts', 'ip-response-actions', 'ip-indicator-wizard', 'ip-hunt-dialog', 'ip-case-dialog', 'ip-sentinel-events', 'ip-threat-intel', 'ip-reputation-badge', 'ip-indicator-badge', 'ip-note', 'ip-lookup-links', 'ip-insight-chart', 'ip-copy-button', 'ip-external-url', 'ip-slow-notice', 'ip-time-range-picker'];
   const missing = await page.evaluate((t) => t.filter((tag) => !customElements.get(tag)), tags);
   if (missing.length) problems.push(`elements not registered by the bundle: ${missing.join(', ')}`);
   ok = problems.length === 0;

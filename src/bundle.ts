@@ -15,6 +15,7 @@ import './components/traffic/ip-traffic.js';
 import './components/accounts/ip-accounts.js';
 import './components/indicator-wizard/ip-indicator-wizard.js';
 import './components/hunt-dialog/ip-hunt-dialog.js';
+import './components/case-dialog/ip-case-dialog.js';
 import './components/response-actions/ip-response-actions.js';
 import './components/sentinel-events/ip-sentinel-events.js';
 import './components/threat-intel/ip-threat-intel.js';

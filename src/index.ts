@@ -15,6 +15,7 @@ export type { IpAlertsList } from './components/alerts-list/alerts-list.js';
 export type { IpObservedDevices } from './components/observed-devices/observed-devices.js';
 export type { IpAccounts } from './components/accounts/accounts.js';
 export type { IpTraffic } from './components/traffic/traffic.js';
+export type { IpCaseDialog } from './components/case-dialog/case-dialog.js';
 export type { IpResponseActions } from './components/response-actions/response-actions.js';
 export type { IpIndicatorWizard } from './components/indicator-wizard/indicator-wizard.js';
 export type { IpHuntDialog } from './components/hunt-dialog/hunt-dialog.js';
@@ -114,6 +115,9 @@ export {
   type DeviceTraffic,
   type TrafficPort,
   type BeaconStats,
+  type CaseRef,
+  type CaseQuery,
+  type CaseRecord,
   type IpNote,
   type DeviceEvent,
   type ConnectionDirection,

@@ -24,8 +24,8 @@ export interface MethodSpec {
    * `local`: answers at once without a request (a hunting query's text), nothing to read or keep.
    */
   readonly kind: 'read' | 'write' | 'local';
-  /** Every provider has it. */
-  readonly required: boolean;
+  /** Every provider has it (absent: optional). */
+  readonly required?: true;
   /** The capability this optional method stands behind: present = the feature is there. */
   readonly capability?: CapabilityFlag;
   /** Its answer is needed for the page's first screen (the overview): its reader loads with the page. */
@@ -42,7 +42,7 @@ export interface MethodSpec {
 
 /** Every provider method, described once. */
 export const PROVIDER_METHODS = {
-  getCapabilities: { kind: 'read', required: false, firstPaint: true },
+  getCapabilities: { kind: 'read', firstPaint: true },
   getIpDetails: { kind: 'read', required: true, firstPaint: true },
   getSecuritySummary: { kind: 'read', required: true, firstPaint: true, range: { arg: 1, says: true } },
   getLogActivity: { kind: 'read', required: true, firstPaint: true, range: { arg: 1 } },
@@ -50,22 +50,24 @@ export const PROVIDER_METHODS = {
   getPrevalence: { kind: 'read', required: true, range: { arg: 1 } },
   listAlerts: { kind: 'read', required: true, range: { arg: 1, query: true, says: true }, paged: { arg: 1 } },
   listObservedDevices: { kind: 'read', required: true, range: { arg: 1, query: true, says: true }, paged: { arg: 1 } },
-  listAccounts: { kind: 'read', required: false, capability: 'accounts', range: { arg: 1, query: true, says: true }, paged: { arg: 1 } },
-  getTraffic: { kind: 'read', required: false, capability: 'traffic', range: { arg: 1, says: true } },
-  listDeviceEvents: { kind: 'read', required: false, capability: 'deviceEvents', range: { arg: 2 } },
-  updateAlerts: { kind: 'write', required: false, capability: 'updateAlerts' },
-  addIndicator: { kind: 'write', required: false, capability: 'addIndicator' },
-  listIndicators: { kind: 'read', required: false, capability: 'indicators' },
-  removeIndicator: { kind: 'write', required: false, capability: 'removeIndicator' },
-  listDeviceGroups: { kind: 'read', required: false, capability: 'deviceGroups' },
-  getNote: { kind: 'read', required: false, capability: 'notes' },
-  saveNote: { kind: 'write', required: false },
-  huntingQuery: { kind: 'local', required: false },
-  getTimeline: { kind: 'read', required: false, capability: 'timeline', range: { arg: 1 } },
-  getInsights: { kind: 'read', required: false, capability: 'insights', range: { arg: 1 } },
-  getInsight: { kind: 'read', required: false, range: { arg: 2, says: true } },
-  getThreatIntel: { kind: 'read', required: false, capability: 'threatIntel' },
-  listThreatIntel: { kind: 'read', required: false, paged: { arg: 2 } },
+  listAccounts: { kind: 'read', capability: 'accounts', range: { arg: 1, query: true, says: true }, paged: { arg: 1 } },
+  listCases: { kind: 'read', capability: 'cases' },
+  addToCase: { kind: 'write' },
+  getTraffic: { kind: 'read', capability: 'traffic', range: { arg: 1, says: true } },
+  listDeviceEvents: { kind: 'read', capability: 'deviceEvents', range: { arg: 2 } },
+  updateAlerts: { kind: 'write', capability: 'updateAlerts' },
+  addIndicator: { kind: 'write', capability: 'addIndicator' },
+  listIndicators: { kind: 'read', capability: 'indicators' },
+  removeIndicator: { kind: 'write', capability: 'removeIndicator' },
+  listDeviceGroups: { kind: 'read', capability: 'deviceGroups' },
+  getNote: { kind: 'read', capability: 'notes' },
+  saveNote: { kind: 'write' },
+  huntingQuery: { kind: 'local' },
+  getTimeline: { kind: 'read', capability: 'timeline', range: { arg: 1 } },
+  getInsights: { kind: 'read', capability: 'insights', range: { arg: 1 } },
+  getInsight: { kind: 'read', range: { arg: 2, says: true } },
+  getThreatIntel: { kind: 'read', capability: 'threatIntel' },
+  listThreatIntel: { kind: 'read', paged: { arg: 2 } },
 } as const satisfies Record<ProviderMethod, MethodSpec>;
 
 type Methods = typeof PROVIDER_METHODS;

@@ -388,6 +388,8 @@ export interface ObservedDevice extends RowProblems {
 export type { AccountActivity, SignInResult } from './accounts.js';
 // The IP's traffic per device (the Observed tab's traffic view).
 export type { BeaconStats, DeviceTraffic, Traffic, TrafficPort } from './traffic.js';
+// The incidents and cases the IP can be recorded on.
+export type { CaseQuery, CaseRecord, CaseRef } from './cases.js';
 
 /** A note on the IP for colleagues, kept by the provider and shown on the IP's page. */
 export interface IpNote {

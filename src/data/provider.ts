@@ -31,6 +31,7 @@ import type { AlertFilterField, AlertSortField } from './alert-fields.js';
 import type { DeviceSortField } from './device-fields.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from './threat-intel.js';
 import type { Traffic } from './traffic.js';
+import type { CaseQuery, CaseRecord, CaseRef } from './cases.js';
 
 export type { TimeRange } from '../lib/time-range.js';
 
@@ -156,6 +157,8 @@ export interface ProviderCapabilities {
   notes: boolean;
   /** The IP's traffic per device, with beacon statistics (the Observed tab's traffic view). */
   traffic: boolean;
+  /** The IP can be added to an open incident or case (`listCases`, `addToCase`). */
+  cases: boolean;
   /** Indicator actions the backend accepts (default: Allowed, Audit, Warn, Block). */
   indicatorActions?: IndicatorAction[];
   /** Whether an indicator's alert takes a category (default true; Defender for Endpoint's indicator API documents none). */
@@ -192,6 +195,13 @@ export interface IpDataProvider {
    */
   listAccounts?(ip: string, query: AccountQuery, o: RequestOptions): Promise<Page<AccountActivity>>;
   /** The device's events with this IP in the range, oldest first. */
+  /**
+   * The open incidents or cases the IP can be recorded on: those involving it first, or those
+   * whose title or id match `query.search` (at most `CASE_LIST_MAX`).
+   */
+  listCases?(ip: string, query: CaseQuery, o: RequestOptions): Promise<CaseRef[]>;
+  /** Record the IP on an incident or case (a comment there, as the backend keeps it); `text` as written, at most `CASE_TEXT_MAX` characters. */
+  addToCase?(ip: string, caseId: string, text: string, o: RequestOptions): Promise<CaseRecord>;
   /**
    * The IP's traffic with devices in the range: per device connections over time, ports, bytes
    * where logged, and beacon statistics; the most beacon-like `TRAFFIC_DEVICES` (50) devices.

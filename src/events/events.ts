@@ -3,7 +3,7 @@
  * `GlobalEventHandlersEventMap`; all bubble and are composed, so they leave `<ip-entity-page>`.
  */
 import type { AlertFilter, AlertSortField, Sort } from '../data/provider.js';
-import type { AlertItem, Indicator, IndicatorInput, QueryLanguage } from '../data/model.js';
+import type { AlertItem, CaseRecord, CaseRef, Indicator, IndicatorInput, QueryLanguage } from '../data/model.js';
 import type { RangeSpec } from '../lib/time-range.js';
 
 const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
@@ -178,6 +178,23 @@ export class IpIndicatorAddedEvent extends Event {
   }
 }
 
+export interface IpCaseAddedDetail {
+  ip: string;
+  /** The incident or case it was recorded on. */
+  case: CaseRef;
+  record: CaseRecord;
+}
+
+/** The IP was recorded on an incident or case (`<ip-case-dialog>`). */
+export class IpCaseAddedEvent extends Event {
+  static readonly type = 'ip-case-added';
+  readonly detail: IpCaseAddedDetail;
+  constructor(detail: IpCaseAddedDetail) {
+    super(IpCaseAddedEvent.type, init());
+    this.detail = detail;
+  }
+}
+
 export interface IpFilterChangeDetail {
   /** The value-list filters now applied. */
   filter: AlertFilter;
@@ -210,6 +227,7 @@ export type KnownResponseAction =
   | 'remove-indicator'
   | 'change-indicator-expiry'
   | 'save-note'
+  | 'add-to-case'
   | 'hunt'
   | 'hunting-queries'
   | 'activity-log'
@@ -318,5 +336,6 @@ declare global {
     'ip-copy': IpCopyEvent;
     'ip-alerts-updated': IpAlertsUpdatedEvent;
     'ip-indicator-added': IpIndicatorAddedEvent;
+    'ip-case-added': IpCaseAddedEvent;
   }
 }

@@ -39,6 +39,7 @@ import { badAnswer, camel, classification, OVERVIEW_READERS, severity, status } 
 import { readPrevalence } from './read/prevalence.js';
 import { readAccount, unreadableAccount } from './read/accounts.js';
 import { readTraffic } from './read/traffic.js';
+import { readCaseRecord, readCases } from './read/cases.js';
 import { readNote } from './read/note.js';
 import {
   array,
@@ -439,6 +440,8 @@ export const ANSWER_READERS = {
   listObservedDevices: (v: unknown, limit?: number) => readPage(v, readDevice, unreadableDevice, '', limit),
   listAccounts: (v: unknown, limit?: number) => readPage(v, readAccount, unreadableAccount, '', limit),
   getTraffic: (v: unknown) => readTraffic(v),
+  listCases: (v: unknown) => readCases(v),
+  addToCase: (v: unknown) => readCaseRecord(v),
   getNote: (v: unknown) => readNote(v),
   saveNote: (v: unknown) => readNote(v),
   listDeviceEvents: (v: unknown) => readRows(array(v, '', LIMITS.events), '', readDeviceEvent, unreadableEvent),

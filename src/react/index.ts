@@ -5,6 +5,7 @@
  */
 export { IpAccounts } from './ip-accounts.js';
 export { IpAlertsList } from './ip-alerts-list.js';
+export { IpCaseDialog } from './ip-case-dialog.js';
 export { IpCopyButton } from './ip-copy-button.js';
 export { IpEntityPage } from './ip-entity-page.js';
 export { IpExternalUrl } from './ip-external-url.js';

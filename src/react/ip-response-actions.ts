@@ -5,7 +5,7 @@ import { IpResponseActions as Element } from '../components/response-actions/res
 import '../components/response-actions/ip-response-actions.js';
 import type { IpEventOf } from '../frameworks/types.js';
 
-/** `<ip-response-actions>` as a React component: properties as props, events as `onIpActionRequest`, `onIpIndicatorAdded`, `onIpNavigate`, `onIpCopy`. */
+/** `<ip-response-actions>` as a React component: properties as props, events as `onIpActionRequest`, `onIpIndicatorAdded`, `onIpCaseAdded`, `onIpNavigate`, `onIpCopy`. */
 export const IpResponseActions = /* @__PURE__ */ createComponent({
   react: React,
   tagName: 'ip-response-actions',
@@ -14,6 +14,7 @@ export const IpResponseActions = /* @__PURE__ */ createComponent({
   events: {
     onIpActionRequest: 'ip-action-request' as EventName<IpEventOf<'ip-action-request'>>,
     onIpIndicatorAdded: 'ip-indicator-added' as EventName<IpEventOf<'ip-indicator-added'>>,
+    onIpCaseAdded: 'ip-case-added' as EventName<IpEventOf<'ip-case-added'>>,
     onIpNavigate: 'ip-navigate' as EventName<IpEventOf<'ip-navigate'>>,
     onIpCopy: 'ip-copy' as EventName<IpEventOf<'ip-copy'>>,
   },

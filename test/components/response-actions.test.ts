@@ -122,7 +122,7 @@ describe('<ip-response-actions>', () => {
     it('offers every action, and is accessible', async () => {
       const el = await mount();
       const labels = barActions(el).map((b) => accessibleName(b));
-      expect(labels).to.deep.equal(['Add indicator', 'Go hunt', 'Investigate in Activity log', 'Open cloud app IP settings', 'Copy IP', 'Copy summary']);
+      expect(labels).to.deep.equal(['Add indicator', 'Go hunt', 'Add to incident', 'Investigate in Activity log', 'Open cloud app IP settings', 'Copy IP', 'Copy summary']);
       await expect(el).to.be.accessible();
     });
 
@@ -163,10 +163,10 @@ describe('<ip-response-actions>', () => {
       await el.updateComplete;
       expect(more.getAttribute('aria-expanded')).to.equal('true');
       const items = [...root(el).querySelectorAll<HTMLElement>('[role="menuitem"]')];
-      expect(items.map((i) => i.textContent!.trim())).to.deep.equal(['Investigate in Activity log', 'Open cloud app IP settings', 'Copy IP', 'Copy summary']);
+      expect(items.map((i) => i.textContent!.trim())).to.deep.equal(['Add to incident', 'Investigate in Activity log', 'Open cloud app IP settings', 'Copy IP', 'Copy summary']);
       await waitUntil(() => active(el) === items[0]);
       await sendKeys({ press: 'ArrowUp' });
-      expect(active(el)).to.equal(items[3]);
+      expect(active(el)).to.equal(items[4]);
       await sendKeys({ press: 'Home' });
       expect(active(el)).to.equal(items[0]);
       await expect(el).to.be.accessible();

@@ -117,6 +117,23 @@ describe('<ip-traffic>', () => {
     expect(navigations[0]!.detail).to.include({ target: 'device', id: '<img src=x onerror=alert(1)>', ip: IP });
   });
 
+  it('exports the devices listed with their statistics, spreadsheet-safe', async () => {
+    const el = await mount(staticWith({ '=cmd|"/c calc"!A1': every(300, 30), 'ws-2': every(3600, 5, 900) }));
+    const csv = await el.exportData('csv');
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).to.equal('Device,Device ID,Beacon score,Median interval (s),Jitter (s),On time (±10 %),Intervals,Connections,Ports,Bytes sent,Bytes received,First seen,Last seen');
+    expect(lines.length).to.equal(3);
+    // A formula is text (a leading apostrophe), as in every export.
+    expect(lines[1]).to.match(/^"'=cmd\|""\/c calc""!A1","'=cmd/);
+    expect(lines[1]).to.contain(',1,300,0,1,29,30,443/Tcp (30),,,');
+    const json = JSON.parse(await el.exportData('json')) as Array<Record<string, unknown>>;
+    expect(json[0]).to.include({ deviceName: '=cmd|"/c calc"!A1', medianSeconds: 300, connections: 30 });
+    byRole(root(el), 'button', 'Export').click();
+    await el.updateComplete;
+    expect(byRole(root(el), 'button', 'CSV (2 devices)')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
   it('shows bytes where the log records them', async () => {
     const provider = withOverrides(staticWith({ x: [] }), {
       getTraffic: async () => ({ computedBy: 'backend', total: 1, devices: [{ deviceId: 'fw-1', deviceName: '10.1.2.3', connections: 9, firstSeen: '2026-11-20T00:00:00Z', lastSeen: '2026-11-21T00:00:00Z', bytesSent: 1_500_000, bytesReceived: 42_000 }] }),

@@ -101,6 +101,8 @@ export function validAnswers(ip = '203.0.113.7'): Record<AnswerMethod, unknown> 
     listAlerts: { items: alerts, total: 50 },
     listObservedDevices: { items: devices, total: 40 },
     getTraffic: { ...trafficFromEvents(trafficSources(d, FUZZ_RANGE), FUZZ_RANGE, TRAFFIC_DEVICES), computedBy: 'backend' },
+    listCases: alerts.filter((a) => a.kind === 'incident').map((a) => ({ id: a.id, title: a.title, kind: 'incident', status: a.status, severity: a.severity, updatedAt: a.lastUpdated, related: true })),
+    addToCase: { caseId: '10001', text: `${ip}: C2 server of the incident, blocked.`, recordedAt: '2026-11-21T09:00:00Z', recordedBy: 'analyst@contoso.com' },
     listAccounts: { items: aggregateAccounts(signInEvents(d), FUZZ_RANGE).slice(0, 5), total: 5 },
     getNote: { text: 'Known Cobalt Strike team server; blocked. See INC-41234.', updatedAt: '2026-11-20T09:00:00Z', updatedBy: 'soc-lead@contoso.com', version: '3' },
     saveNote: { text: 'Pentest until Dec 12.', updatedAt: '2026-11-21T09:00:00Z', version: '4' },

@@ -13,7 +13,7 @@ import { RestIpDataProvider } from '../../src/providers/rest/rest-provider.js';
 import { DefenderXdrProvider } from '../../src/providers/defender/defender-provider.js';
 import { SentinelProvider } from '../../src/providers/sentinel/sentinel-provider.js';
 import { ElasticSecurityProvider } from '../../src/providers/elastic/elastic-provider.js';
-import { DEMO_ELASTICSEARCH_URL } from '../../mocks/elastic.js';
+import { DEMO_ELASTICSEARCH_URL, DEMO_KIBANA_URL } from '../../mocks/elastic.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { IpDataset } from '../../mocks/generator/dataset.js';
 import { aggregateAccounts, signInEvents } from '../../mocks/generator/sign-ins.js';
@@ -49,8 +49,8 @@ const PROVIDERS: Array<[name: string, make: () => IpDataProvider]> = [
   ['static', staticFromGenerator],
   ['REST', () => new RestIpDataProvider({ baseUrl: '/api' })],
   ['Defender XDR', () => new DefenderXdrProvider({ getToken, defenderUrl: 'https://api.security.microsoft.com' })],
-  ['Sentinel', () => new SentinelProvider({ getToken, workspaceId: DEMO_WORKSPACE_ID })],
-  ['Elastic', () => new ElasticSecurityProvider({ elasticsearchUrl: DEMO_ELASTICSEARCH_URL, headers: { Authorization: 'ApiKey Y29uZm9ybWFuY2U6a2V5' } })],
+  ['Sentinel', () => new SentinelProvider({ getToken, workspaceId: DEMO_WORKSPACE_ID, subscriptionId: '00000000-0000-0000-0000-000000000001', resourceGroup: 'soc', workspaceName: 'sentinel-ws' })],
+  ['Elastic', () => new ElasticSecurityProvider({ elasticsearchUrl: DEMO_ELASTICSEARCH_URL, kibanaUrl: DEMO_KIBANA_URL, headers: { Authorization: 'ApiKey Y29uZm9ybWFuY2U6a2V5' } })],
 ];
 
 describe('provider conformance', () => {
@@ -201,6 +201,19 @@ function describeProvider(name: string, make: () => IpDataProvider) {
         if (t.sampled === undefined) expect(x.beacon, x.deviceName).to.deep.equal(want.beacon);
         else if (want.beacon && x.beacon) expect(Math.abs(x.beacon.medianSeconds - want.beacon.medianSeconds), x.deviceName).to.be.at.most(want.beacon.medianSeconds * 0.1);
       }
+    });
+
+    it('records the IP on one of its open incidents or cases, those involving it listed first', async function () {
+      if (!(await resolveCapabilities(p, o())).cases) return this.skip();
+      const cases = await p.listCases!(IP, {}, o());
+      expect(cases.length, 'the demo C2 server has open incidents or cases').to.be.greaterThan(0);
+      expect(cases[0]!.related).to.equal(true);
+      for (const c of cases) expect(c.status ?? '', c.title).to.not.match(/^(resolved|closed)$/i);
+      const record = await p.addToCase!(IP, cases[0]!.id, `${IP}: C2 server of this ${cases[0]!.kind}; blocked.`, o());
+      expect(record).to.include({ caseId: cases[0]!.id, text: `${IP}: C2 server of this ${cases[0]!.kind}; blocked.` });
+      expect(Date.parse(record.recordedAt)).to.be.closeTo(Date.now(), 120_000);
+      expect(((await rejection(p.addToCase!(IP, cases[0]!.id, '   ', o()))) as IpDataError).kind).to.equal('invalid-input');
+      expect(((await rejection(p.addToCase!(IP, '424242424', 'x', o()))) as IpDataError).kind).to.equal('not-found');
     });
 
     it('stops at once when the caller aborts', async () => {

@@ -4,7 +4,7 @@ import { IpResponseActions } from './response-actions.js';
 export { IpResponseActions };
 
 // Inside <ip-entity-page>: its parts, forwarded as `actions-<part>`.
-forwardInPage(IpResponseActions, 'actions', ['base', 'action', 'menu', 'dialog', 'query', 'lookup-button', 'lookup-menu', 'lookup-link', 'indicator-status', 'indicator-list']);
+forwardInPage(IpResponseActions, 'actions', ['base', 'action', 'menu', 'dialog', 'query', 'case-dialog', 'case', 'lookup-button', 'lookup-menu', 'lookup-link', 'indicator-status', 'indicator-list']);
 if (!customElements.get('ip-response-actions')) customElements.define('ip-response-actions', IpResponseActions);
 
 declare global {

@@ -26,13 +26,15 @@ import '../lookup-links/ip-lookup-links.js';
 import type { LookupService } from '../lookup-links/lookups.js';
 import type { IpIndicatorWizard } from '../indicator-wizard/indicator-wizard.js';
 import { huntQuery, type IpHuntDialog } from '../hunt-dialog/hunt-dialog.js';
+import type { IpCaseDialog } from '../case-dialog/case-dialog.js';
+import type { IpCaseAddedEvent } from '../../events/events.js';
 import { msg, str } from '../shared/l10n.js';
 import { ExistingIndicators } from './existing-indicators.js';
 import { QUERY_LANGUAGES } from '../../lib/hunting.js';
 import type { QueryLanguage } from '../../data/model.js';
 
 /** Every action, in bar order. */
-export const RESPONSE_ACTIONS = ['add-indicator', 'hunt', 'hunting-queries', 'activity-log', 'cloud-app-settings', 'copy-ip', 'copy-link', 'copy-summary'] as const satisfies readonly KnownResponseAction[];
+export const RESPONSE_ACTIONS = ['add-indicator', 'hunt', 'add-to-case', 'hunting-queries', 'activity-log', 'cloud-app-settings', 'copy-ip', 'copy-link', 'copy-summary'] as const satisfies readonly KnownResponseAction[];
 export type ActionId = (typeof RESPONSE_ACTIONS)[number];
 
 /** Each action's name, in the language in force. */
@@ -42,6 +44,9 @@ const LABELS: Readonly<Record<ActionId, string>> = {
   },
   get hunt() {
     return msg('Go hunt');
+  },
+  get ['add-to-case']() {
+    return msg('Add to incident');
   },
   get ['hunting-queries']() {
     return msg('Hunting queries');
@@ -95,12 +100,15 @@ interface Availability {
  * @tag ip-response-actions
  * @fires ip-action-request - Before any action; cancelable. `detail: { action, ip, indicator?, query?, language?, href? }`.
  * @fires ip-indicator-added - The provider added the indicator; `detail: { indicator }`.
+ * @fires ip-case-added - Add to incident recorded the IP on an incident or case; `detail: { ip, case, record }`.
  * @fires ip-navigate - Open in hunting (`target: 'hunting'`, `query`, `language`), the Activity log (`target: 'activity-log'`) or the cloud app IP settings (`target: 'cloud-app-settings'`). Cancelable.
  * @fires ip-copy - The IP, a query or the summary was copied; `detail: { value, ok }`.
  * @csspart base - The bar.
  * @csspart action - Each action button or link.
  * @csspart menu - The More actions menu.
  * @csspart dialog - The add-indicator and hunt dialogs.
+ * @csspart case-dialog - The Add to incident dialog (loaded on first use).
+ * @csspart case - Each incident or case in it.
  * @csspart query - The hunting query text.
  * @csspart lookup-button - The Look up elsewhere menu button (`<ip-lookup-links>`).
  * @csspart lookup-menu - Its menu of outside services.
@@ -124,6 +132,8 @@ export class IpResponseActions extends IpSectionElement {
   @property({ attribute: false }) shareView?: () => ShareView | undefined;
 
   @state() private fallback?: { label: string; text: string };
+  /** Add to incident's dialog has loaded (and is rendered from then on). */
+  @state() private casesLoaded = false;
   @query('ip-indicator-wizard') private wizard?: IpIndicatorWizard;
   @query('ip-hunt-dialog') private hunt?: IpHuntDialog;
 
@@ -195,6 +205,11 @@ export class IpResponseActions extends IpSectionElement {
       }
       const why = indicatorIneligibility(ip);
       return why ? { shown: true, reason: why } : { shown: true };
+    }
+    if (id === 'add-to-case') {
+      const provider = this.source.provider;
+      const can = typeof provider?.listCases === 'function' && typeof provider.addToCase === 'function' && this.capabilities?.cases !== false;
+      return can ? { shown: true } : this.showUnavailable ? { shown: true, reason: msg('This portal cannot record the IP on an incident.') } : { shown: false };
     }
     // With a hunting link, Go hunt opens hunting; the queries in four languages stay one action away.
     if (id === 'hunting-queries') return { shown: this.#href('hunt') !== undefined };
@@ -316,6 +331,19 @@ export class IpResponseActions extends IpSectionElement {
     return Boolean(control);
   }
 
+  /** Add to incident: its dialog's code loads on first use (most visits never record the IP). */
+  async #openCases(returnTo: HTMLElement | null) {
+    try {
+      await import('../case-dialog/ip-case-dialog.js');
+    } catch {
+      this.#status.say(msg('The dialog could not load. Check the connection and try again.'), 'error');
+      return;
+    }
+    this.casesLoaded = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<IpCaseDialog>('ip-case-dialog')?.show(returnTo);
+  }
+
   /** The trigger focus returns to: the button itself, or the More button for a menu item (hidden once the menu closes). */
   #returnTarget(trigger: HTMLElement | null): HTMLElement | null {
     return trigger?.getAttribute('role') === 'menuitem' ? this.renderRoot.querySelector<HTMLElement>('.more-button') : trigger;
@@ -344,6 +372,10 @@ export class IpResponseActions extends IpSectionElement {
         }
         this.#menu.close();
         this.hunt?.show(this.#returnTarget(trigger));
+        break;
+      case 'add-to-case':
+        this.#menu.close();
+        void this.#openCases(this.#returnTarget(trigger));
         break;
       case 'activity-log':
       case 'cloud-app-settings':
@@ -387,7 +419,7 @@ export class IpResponseActions extends IpSectionElement {
         ? html`<a class=${common.cls} part="action" data-action=${id} role=${common.role} tabindex=${common.tabindex} href=${href} @click=${(e: Event) => this.#activate(id, e)}>${label}</a>`
         : html`<button type="button" class=${common.cls} part="action" data-action=${id} role=${common.role} tabindex=${common.tabindex}
             aria-disabled=${a.reason ? 'true' : nothing} aria-describedby=${a.reason ? reasonId : nothing}
-            aria-haspopup=${id === 'add-indicator' || id === 'hunt' || id === 'hunting-queries' ? 'dialog' : nothing} @click=${(e: Event) => this.#activate(id, e)}>${label}</button>`;
+            aria-haspopup=${id === 'add-indicator' || id === 'hunt' || id === 'hunting-queries' || id === 'add-to-case' ? 'dialog' : nothing} @click=${(e: Event) => this.#activate(id, e)}>${label}</button>`;
     return html`<span class="item ${a.reason ? 'unavailable' : ''}">${control}${reason}</span>`;
   }
 
@@ -432,6 +464,7 @@ export class IpResponseActions extends IpSectionElement {
     // The dialogs take the bar's own provider, IP and range when it has them; else, like the bar, the page's.
     return html`${this.#renderBar()}
       <ip-indicator-wizard exportparts="dialog" .provider=${this.provider} .ip=${this.ip} .range=${this.range} .existing=${this.#existing.list} @ip-indicator-added=${() => this.#existing.refresh()}></ip-indicator-wizard>
-      <ip-hunt-dialog exportparts="dialog, query" .provider=${this.provider} .ip=${this.ip} .range=${this.range} .services=${this.#offersLookups ? this.lookups : NO_LOOKUPS}></ip-hunt-dialog>`;
+      <ip-hunt-dialog exportparts="dialog, query" .provider=${this.provider} .ip=${this.ip} .range=${this.range} .services=${this.#offersLookups ? this.lookups : NO_LOOKUPS}></ip-hunt-dialog>
+      ${this.casesLoaded ? html`<ip-case-dialog exportparts="dialog: case-dialog, case" .provider=${this.provider} .ip=${this.ip} .range=${this.range} @ip-case-added=${(e: IpCaseAddedEvent) => this.#status.say(msg(str`Added to “${e.detail.case.title}”.`))}></ip-case-dialog>` : nothing}`;
   }
 }

@@ -11,6 +11,16 @@ export const trafficStyles = css`
     font-size: 1.05em;
     font-weight: 600;
   }
+  .top {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    padding-inline-end: calc(var(--_space) * 1.5);
+  }
+  .spacer {
+    flex: 1;
+  }
   .method {
     margin: 2px 0 0;
     padding-inline: calc(var(--_space) * 1.5);

@@ -16,6 +16,10 @@ import { IpSectionElement } from '../base/section-element.js';
 import { msg, str } from '../shared/l10n.js';
 import { trafficStyles } from './traffic.styles.js';
 import { listFrameStyles } from '../shared/list-frame.styles.js';
+import { exportMenu, exportStatus, ipExportName, ListExportController } from '../shared/list-export.js';
+import { exportStyles } from '../shared/list-export.styles.js';
+import type { ExportBatch, ExportFormat } from '../shared/export.js';
+import { TRAFFIC_EXPORT_FIELDS } from './traffic-export.js';
 import { activityStrip } from './activity-strip.js';
 
 /** A score from here up reads "Likely beacon". */
@@ -38,6 +42,8 @@ const percent = (share: number, locale?: string) => `${formatNumber(share * 100,
  * The data is asked for when the element first comes into view (it sits below the devices list on
  * the page's Observed tab), so a visit that never scrolls to it costs the backend nothing.
  *
+ * Export writes the devices listed, with their statistics, as CSV (spreadsheet-safe) or JSON.
+ *
  * Keyboard: a table; Tab moves through the device links.
  *
  * @tag ip-traffic
@@ -54,7 +60,7 @@ const percent = (share: number, locale?: string) => `${formatNumber(share * 100,
  * @cssprop --ip-traffic-strip-color - The strip's cells (default: the accent color).
  */
 export class IpTraffic extends IpSectionElement {
-  static override styles = [tokens, sharedStyles, listFrameStyles, trafficStyles];
+  static override styles = [tokens, sharedStyles, listFrameStyles, exportStyles, trafficStyles];
 
   /** The level of the section's heading (1–6), to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
@@ -63,6 +69,7 @@ export class IpTraffic extends IpSectionElement {
 
   /** Whether the element has been on screen (or is eager). */
   @state() private seen = false;
+  @state() private exportOpen = false;
   #observer?: IntersectionObserver;
 
   readonly #task = this.lifecycle.track(new Task(this, {
@@ -73,6 +80,25 @@ export class IpTraffic extends IpSectionElement {
     args: () => [this.source.provider, this.source.ip, this.source.timeRange.from.getTime(), this.source.timeRange.to.getTime(), this.#offered, this.seen || this.eager] as const,
     onError: (error) => this.reportError('traffic', error),
   }));
+
+  readonly #export = new ListExportController<DeviceTraffic>(this, {
+    fields: () => TRAFFIC_EXPORT_FIELDS,
+    batches: (signal) => this.#rows(signal),
+    fileName: (format) => ipExportName('traffic', this.source.ip?.canonical, format),
+    total: () => this.#task.value?.devices.filter((d) => !d.unreadable).length,
+  });
+
+  /** The devices listed (one answer: the data source lists the most beacon-like only). */
+  async *#rows(signal: AbortSignal): AsyncIterable<ExportBatch<DeviceTraffic>> {
+    signal.throwIfAborted();
+    const items = (this.#task.value?.devices ?? []).filter((d) => !d.unreadable);
+    yield { items, done: items.length, total: items.length };
+  }
+
+  /** The devices listed as CSV or JSON text. */
+  exportData(format: ExportFormat, signal?: AbortSignal): Promise<string> {
+    return this.#export.text(format, signal);
+  }
 
   protected override get needsCapabilities(): boolean {
     return true;
@@ -225,7 +251,13 @@ export class IpTraffic extends IpSectionElement {
       pending: () => html`<div class="loading" aria-busy="true"><span class="visually-hidden">${msg('Loading traffic…')}</span>${Array.from({ length: 4 }, () => html`<div class="skeleton-row">${skeletonLines([35, 80])}</div>`)}${slowNotice(this.#task as never, this)}</div>`,
       error: (error: unknown) => html`<div class="state error" role="alert"><span class="state-message">${describeError(error)}</span>
         ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => this.#task.run()}>${msg('Retry')}</button>` : nothing}</div>`,
-      complete: (t: Traffic) => html`${this.#renderMethod(t)}${this.#renderTable(t)}`,
+      complete: (t: Traffic) => html`<div class="top">${this.#renderMethod(t)}<span class="spacer"></span>${exportStatus(this.#export, this.locale)}
+          ${exportMenu({ id: 'traffic', open: this.exportOpen, total: t.devices.length, noun: 'devices', busy: !!this.#export.progress, locale: this.locale,
+            onToggleOpen: () => (this.exportOpen = !this.exportOpen),
+            onExport: (format) => {
+              this.exportOpen = false;
+              void this.#export.download(format);
+            } })}</div>${this.#renderTable(t)}`,
     });
     return html`<section part="base" class="traffic list-frame" aria-labelledby="traffic-heading" aria-busy=${this.#task.status === TaskStatus.PENDING ? 'true' : 'false'}>
       ${this.#heading()}

@@ -10,6 +10,7 @@
  * the sections and pages served from it; never an unbounded fetch. Each section's answer is read
  * by the page's readers like any provider's.
  */
+import { CASE_TEXT_MAX, caseOfIncident, matchCases, type CaseQuery, type CaseRecord, type CaseRef } from '../../data/cases.js';
 import { trafficFromRows } from '../microsoft/traffic-rows.js';
 import type { Traffic } from '../../data/traffic.js';
 import { defaultRange, devicesPage, logActivity, prevalenceBuckets } from '../kit/answers.js';
@@ -138,6 +139,7 @@ export class DefenderXdrProvider implements IpDataProvider {
       deviceEvents: true,
       accounts: true,
       traffic: true,
+      cases: true,
       timeline: false,
       insights: false,
       threatIntel: true,
@@ -346,6 +348,34 @@ export class DefenderXdrProvider implements IpDataProvider {
       });
     }
     return updated;
+  }
+
+  /**
+   * The open incidents of the IP (its alert list of the last 30 days); a search also finds an
+   * incident by its number (Graph's incident), so the IP can go to the incident being worked.
+   */
+  async listCases(ip: string, query: CaseQuery, o: RequestOptions): Promise<CaseRef[]> {
+    const c = await this.#alertCase(ip, defaultRange(), {}, o.signal);
+    const own = c.items.filter((a) => a.kind === 'incident' && a.status !== 'resolved').map((a) => caseOfIncident(a, true));
+    const wanted = query.search?.trim();
+    const found = matchCases(own, wanted);
+    if (!wanted || !/^\d{1,18}$/.test(wanted) || found.some((x) => x.id === wanted)) return found;
+    const { bodies } = await this.#graph.getMany([`security/incidents/${wanted}`], `incident ${wanted}`, 'SecurityIncident.Read.All', o.signal).catch((error: unknown) => {
+      if (isAbortError(error)) throw error;
+      return { bodies: [] as unknown[] };
+    });
+    const incident = bodies[0] ? incidentFromGraph(bodies[0]) : undefined;
+    if (incident) this.#kinds.set(incident.id, 'incident');
+    return incident && incident.status !== 'resolved' ? [caseOfIncident(incident, false), ...found] : found;
+  }
+
+  /** A comment on the incident (Graph: POST /security/incidents/{id}/comments), where the incident's people read it. */
+  async addToCase(_ip: string, caseId: string, text: string, o: RequestOptions): Promise<CaseRecord> {
+    const body = text.trim();
+    if (!body || body.length > CASE_TEXT_MAX) throw new IpDataError('invalid-input', `The text must have 1 to ${CASE_TEXT_MAX} characters.`);
+    await this.#graph.comment('incident', caseId, body, o.signal, o.idempotencyKey);
+    this.#alertCases.clear();
+    return { caseId, text: body, recordedAt: new Date().toISOString() };
   }
 
   /** Submit an IP indicator (one of the same value is updated, as the API documents). */

@@ -9,6 +9,8 @@
  * API; without it the provider is read-only (its capabilities say so). Every value travels as an
  * ES|QL parameter or a query DSL term, never in query text.
  */
+import { casesError, casesFromFind, findCasesQuery, literalSearch, recordFromCase } from './cases.js';
+import { CASE_TEXT_MAX, type CaseQuery, type CaseRecord, type CaseRef } from '../../data/cases.js';
 import { ELASTIC_TRAFFIC_CANDIDATES, elasticTraffic, trafficCandidates, trafficPortsRequest, trafficRequest, trafficSeriesRequest } from './traffic.js';
 import type { Traffic } from '../../data/traffic.js';
 import { defaultRange, devicesPage, logActivity, prevalenceBuckets, DEVICE_LIST_LIMIT } from '../kit/answers.js';
@@ -112,7 +114,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
   }
 
   async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
-    return { updateAlerts: Boolean(this.#o.kibanaUrl), addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: true, accounts: true, traffic: true, timeline: false, insights: false, threatIntel: false, maxLookbackDays: this.#o.maxLookbackDays ?? 90 };
+    return { updateAlerts: Boolean(this.#o.kibanaUrl), addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: true, accounts: true, traffic: true, cases: Boolean(this.#o.kibanaUrl), timeline: false, insights: false, threatIntel: false, maxLookbackDays: this.#o.maxLookbackDays ?? 90 };
   }
 
   /**
@@ -305,6 +307,54 @@ export class ElasticSecurityProvider implements IpDataProvider {
     const fields = await this.#fields(o.signal);
     const { rows } = await this.#run(this.#q.deviceEvents(canonical, range, [deviceId], range.from, EVENT_LIMIT, 'device-timeline', fields), `the events of a device with ${canonical}`, o.signal);
     return rows.map((r) => eventFromRow(r, canonical)).reverse();
+  }
+
+  /**
+   * The open security cases naming the IP, or matching `search` (Kibana's find cases, over title
+   * and description), most recently changed first.
+   */
+  async listCases(ip: string, query: CaseQuery, o: RequestOptions): Promise<CaseRef[]> {
+    const canonical = checkedIp(ip);
+    const kibana = this.#kibana('list cases');
+    const headers = await requestHeaders(this.#o.kibanaHeaders ?? this.#o.headers);
+    const search = query.search?.trim();
+    const params = findCasesQuery(literalSearch(search || canonical));
+    const answer = await this.#http.attempt({ method: 'GET', url: `${kibana}/api/cases/_find?${params}`, headers, signal: o.signal }, false);
+    if (!answer.ok) throw casesError(answer.status, answer.text, answer.headers, 'the list of cases');
+    let json: unknown;
+    try {
+      json = JSON.parse(answer.text);
+    } catch {
+      throw new IpDataError('bad-response', 'Kibana sent a cases answer that is not JSON.', { reason: { id: 'unreadable', service: 'Kibana', detail: 'not JSON' } });
+    }
+    return casesFromFind(json, canonical);
+  }
+
+  /** A user comment on the case (Kibana: POST /api/cases/{caseId}/comments, owner securitySolution). */
+  async addToCase(ip: string, caseId: string, text: string, o: RequestOptions): Promise<CaseRecord> {
+    checkedIp(ip);
+    const kibana = this.#kibana('add to a case');
+    const body = text.trim();
+    if (!body || body.length > CASE_TEXT_MAX) throw new IpDataError('invalid-input', `The text must have 1 to ${CASE_TEXT_MAX} characters.`);
+    if (typeof caseId !== 'string' || !caseId) throw new IpDataError('invalid-input', 'A case id is needed.');
+    const headers = await requestHeaders(this.#o.kibanaHeaders ?? this.#o.headers);
+    headers.set('kbn-xsrf', 'ip-entity-page');
+    headers.set('Content-Type', 'application/json');
+    const answer = await this.#http.attempt({ method: 'POST', url: `${kibana}/api/cases/${encodeURIComponent(caseId)}/comments`, headers, body: JSON.stringify({ type: 'user', comment: body, owner: 'securitySolution' }), signal: o.signal }, true);
+    if (!answer.ok) throw casesError(answer.status, answer.text, answer.headers, 'the comment on the case');
+    let json: unknown;
+    try {
+      json = JSON.parse(answer.text);
+    } catch {
+      json = undefined;
+    }
+    return recordFromCase(json, caseId, body);
+  }
+
+  #kibana(what: string): string {
+    const kibana = this.#o.kibanaUrl?.trim().replace(/\/+$/, '');
+    if (!kibana) throw new IpDataError('forbidden', `This Elastic provider cannot ${what}: give it kibanaUrl.`, { reason: { id: 'no-address', service: 'Kibana', option: 'kibanaUrl' } });
+    return kibana;
   }
 
   /**

@@ -28,7 +28,7 @@ export interface MicrosoftApi {
 
 export interface MicrosoftCall {
   api: MicrosoftApi;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** A path under `api.base`, or an absolute URL on the same origin (an `@odata.nextLink`). */
   path: string;
   body?: unknown;

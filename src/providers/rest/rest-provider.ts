@@ -10,7 +10,7 @@ import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../da
 import { IpDataError, type IpDataErrorKind } from '../../data/errors.js';
 import { backoffMs, errorMessageOf, type HttpAnswer, HttpClient, idSegment, kindForStatus, parseJson, parseRetryAfter, sleep } from '../http.js';
 
-import type { AccountActivity, IpNote, Traffic, AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
+import type { AccountActivity, CaseQuery, CaseRecord, CaseRef, IpNote, Traffic, AlertItem, AlertPatch, DeviceEvent, Indicator, IndicatorInput, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
 import type {
   AccountQuery,
   AlertQuery,
@@ -174,6 +174,16 @@ export class RestIpDataProvider implements IpDataProvider {
 
   async saveNote(ip: string, note: { text: string; version?: string }, o: RequestOptions): Promise<IpNote | null> {
     return this.#send('PUT', `/ips/${this.#ip(ip)}/note`, note, o, (json) => readAnswer('saveNote', (json as { note?: unknown } | null)?.note));
+  }
+
+  async listCases(ip: string, query: CaseQuery, o: RequestOptions): Promise<CaseRef[]> {
+    const params = new URLSearchParams();
+    if (query.search) params.set('q', query.search);
+    return this.#get(`/ips/${this.#ip(ip)}/cases`, params, o, reader('listCases', { wrapped: true }));
+  }
+
+  async addToCase(ip: string, caseId: string, text: string, o: RequestOptions): Promise<CaseRecord> {
+    return this.#send('POST', `/ips/${this.#ip(ip)}/cases/${idSegment(caseId)}/records`, { text }, o, reader('addToCase'));
   }
 
   async listDeviceGroups(o: RequestOptions): Promise<string[]> {

@@ -96,7 +96,7 @@ ${kqlClipStage({ Computer: 255, OSType: 32 }, { ResourceId: { max: 1_000, type: 
 /** The most recent incidents and alerts one query returns. */
 export const ALERT_ROWS = 2_000;
 /** What the alerts query cuts; links and lists are kept whole or left out (a cut one would not work). */
-export const ALERT_CLIPS: Clips = { Id: 64, Title: 250, Severity: 16, Status: 32, Description: 600, Category: 64, ProductName: 100, CompromisedEntity: 255, Classification: 40, Owner: 128 };
+export const ALERT_CLIPS: Clips = { Id: 64, IncidentName: 64, Title: 250, Severity: 16, Status: 32, Description: 600, Category: 64, ProductName: 100, CompromisedEntity: 255, Classification: 40, Owner: 128 };
 const ALERT_WHOLE = {
   Link: { max: 600, type: 'string' },
   Categories: { max: 300, type: 'dynamic' },
@@ -124,7 +124,7 @@ union
     | mv-expand AlertId = AlertIds to typeof(string)
     | join kind = inner (alerts | project AlertId = SystemAlertId) on AlertId
     | summarize arg_max(TimeGenerated, *) by IncidentNumber
-    | project Kind = "incident", Id = tostring(IncidentNumber), Title, Severity, Status, Classification, Owner = tostring(Owner.assignedTo),
+    | project Kind = "incident", Id = tostring(IncidentNumber), IncidentName, Title, Severity, Status, Classification, Owner = tostring(Owner.assignedTo),
         FirstActivity = FirstActivityTime, LastActivity = LastActivityTime, LastModified = LastModifiedTime, Description,
         AlertCount = array_length(AlertIds), Tags = Labels, Categories = AdditionalData.tactics,
         ProductNames = AdditionalData.alertProductNames, Techniques = AdditionalData.techniques, Link = IncidentUrl)

@@ -6,6 +6,7 @@
  * IP details. Read-only. Combine it with the Defender provider (`combineProviders`) so a SOC with
  * both gets every tab: each method comes from the first provider that has it.
  */
+import { CASE_TEXT_MAX, caseOfIncident, matchCases, type CaseQuery, type CaseRecord, type CaseRef } from '../../data/cases.js';
 import { trafficFromRows } from '../microsoft/traffic-rows.js';
 import type { Traffic } from '../../data/traffic.js';
 import { defaultRange, devicesPage, logActivity, prevalenceBuckets } from '../kit/answers.js';
@@ -23,7 +24,7 @@ import { isExternalScope } from '../../lib/ip.js';
 import { bucketSizeFor, DAY_MS, type TimeRange } from '../../lib/time-range.js';
 import { deviceFromHunting } from '../microsoft/device-rows.js';
 import { DeviceDetails } from '../microsoft/device-details.js';
-import { clipped } from '../microsoft/kql.js';
+import { clipped, kqlDatetime, kqlString } from '../microsoft/kql.js';
 import { RateLimiter } from '../microsoft/limiter.js';
 import { SharedCache } from '../kit/shared-cache.js';
 import { cutText, list, logAnalyticsRows, number, text, type Row } from '../microsoft/tables.js';
@@ -158,6 +159,8 @@ export class SentinelProvider implements IpDataProvider {
   readonly #arm: MicrosoftApi;
   readonly #options: SentinelProviderOptions;
   readonly #laLimit = new RateLimiter('Log Analytics query API', [{ max: 200, windowMs: 30_000 }]);
+  /** Incident number → resource name, from the incidents listed. */
+  readonly #incidentNames = new Map<string, string>();
   readonly #geoLimit = new RateLimiter('Sentinel geodata enrichment', [{ max: 100, windowMs: 3_600_000 }]);
   // Log Analytics runs five queries of a user at once and queues the rest: the page queues its own
   // (its ~18 queries would otherwise queue there, and a query queued for 3 minutes fails with 429).
@@ -185,7 +188,7 @@ export class SentinelProvider implements IpDataProvider {
   }
 
   async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
-    return { updateAlerts: false, addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: false, accounts: true, traffic: true, timeline: true, insights: true, maxLookbackDays: this.#options.maxLookbackDays ?? 90 };
+    return { updateAlerts: false, addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: false, accounts: true, traffic: true, cases: this.#workspacePath !== undefined, timeline: true, insights: true, maxLookbackDays: this.#options.maxLookbackDays ?? 90 };
   }
 
   async getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails> {
@@ -389,10 +392,69 @@ export class SentinelProvider implements IpDataProvider {
     return this.#query(alertsQuery(ip, range), range, `the incidents and alerts that name ${ip}`, signal).then(({ rows, partial }) => {
       const items = rows.map(alertFromRow).filter((a) => a.id);
       rows.forEach((r) => this.#itemLinks.remember(text(r, 'Kind') === 'incident' ? 'incident' : 'alert', text(r, 'Id') ?? '', text(r, 'Link')));
+      // An incident's number is what people see; its resource name (a GUID) is what the ARM API takes.
+      for (const r of rows) if (text(r, 'Kind') === 'incident' && text(r, 'IncidentName')) this.#incidentNames.set(text(r, 'Id') ?? '', text(r, 'IncidentName')!);
       // The query returns the most recent ALERT_ROWS: a full answer may have left older ones out.
       const capped = rows.length >= ALERT_ROWS ? `Only the ${ALERT_ROWS.toLocaleString('en')} most recent incidents and alerts that name ${ip} are listed; choose a shorter time range to see older ones.` : undefined;
       return { items, partial: partial ?? capped };
     });
+  }
+
+  /** The workspace's Microsoft.SecurityInsights path under ARM, when the options name it. */
+  get #workspacePath(): string | undefined {
+    const { subscriptionId, resourceGroup, workspaceName } = this.#options;
+    if (!subscriptionId || !resourceGroup || !workspaceName) return undefined;
+    return `subscriptions/${encodeURIComponent(subscriptionId)}/resourceGroups/${encodeURIComponent(resourceGroup)}/providers/Microsoft.OperationalInsights/workspaces/${encodeURIComponent(workspaceName)}/providers/Microsoft.SecurityInsights`;
+  }
+
+  /** The IP's open incidents (its incidents and alerts of the last 30 days), or those of them matching `search`. */
+  async listCases(ip: string, query: CaseQuery, o: RequestOptions): Promise<CaseRef[]> {
+    const { items } = await this.#alerts(requireIp(ip).canonical, defaultRange(), o.signal);
+    return matchCases(items.filter((a) => a.kind === 'incident' && a.status !== 'resolved').map((a) => caseOfIncident(a, true)), query.search);
+  }
+
+  /**
+   * A hunting bookmark for the IP (a `search` for it over the last 30 days, the text as its notes), related
+   * to the incident: Sentinel's own way of attaching a finding, shown in the incident's bookmarks
+   * and its investigation graph (ARM: PUT bookmarks/{id}, then PUT incidents/{name}/relations/{id}).
+   */
+  async addToCase(ip: string, caseId: string, text: string, o: RequestOptions): Promise<CaseRecord> {
+    const canonical = requireIp(ip).canonical;
+    const workspace = this.#workspacePath;
+    if (!workspace) throw new IpDataError('forbidden', 'This Sentinel provider cannot add to incidents: give it subscriptionId, resourceGroup and workspaceName.', { reason: { id: 'no-address', service: 'Azure Resource Manager', option: 'workspaceName' } });
+    const body = text.trim();
+    if (!body || body.length > CASE_TEXT_MAX) throw new IpDataError('invalid-input', `The text must have 1 to ${CASE_TEXT_MAX} characters.`);
+    const name = this.#incidentNames.get(caseId);
+    if (!name) throw new IpDataError('not-found', `Incident ${caseId} is not among the open incidents that name ${canonical}.`, { reason: { id: 'unknown-ids', what: 'item', ids: [caseId] } });
+    const range = defaultRange();
+    const now = new Date().toISOString();
+    const role = { roles: ['Microsoft Sentinel Contributor', 'Microsoft Sentinel Responder'], scope: 'workspace' } as const;
+    const bookmarkId = crypto.randomUUID();
+    const bookmark = ((await this.#t.call({
+      api: this.#arm,
+      method: 'PUT',
+      path: `${workspace}/bookmarks/${bookmarkId}?api-version=2024-03-01`,
+      body: { properties: { displayName: `IP ${canonical}`, query: `search ${kqlString(canonical)}\n| where TimeGenerated between (${kqlDatetime(range.from)} .. ${kqlDatetime(range.to)})`, notes: body, labels: ['ip-entity-page'], eventTime: now, queryStartTime: range.from.toISOString(), queryEndTime: range.to.toISOString() } },
+      signal: o.signal,
+      permission: 'Azure Service Management user_impersonation',
+      role,
+      what: `the bookmark for ${canonical}`,
+      read: false,
+    })) ?? {}) as { id?: unknown; properties?: { created?: unknown; createdBy?: { name?: unknown; email?: unknown } } };
+    const bookmarkArmId = typeof bookmark.id === 'string' && bookmark.id ? bookmark.id : `/${workspace}/bookmarks/${bookmarkId}`;
+    await this.#t.call({
+      api: this.#arm,
+      method: 'PUT',
+      path: `${workspace}/incidents/${encodeURIComponent(name)}/relations/${crypto.randomUUID()}?api-version=2024-03-01`,
+      body: { properties: { relatedResourceId: bookmarkArmId } },
+      signal: o.signal,
+      permission: 'Azure Service Management user_impersonation',
+      role,
+      what: `the bookmark's link to incident ${caseId}`,
+      read: false,
+    });
+    const by = bookmark.properties?.createdBy?.name ?? bookmark.properties?.createdBy?.email;
+    return { caseId, text: body, recordedAt: typeof bookmark.properties?.created === 'string' ? bookmark.properties.created : now, ...(typeof by === 'string' && by ? { recordedBy: by } : {}) };
   }
 
   /** One Log Analytics query computes the traffic and the beacon statistics over every connection (DeviceNetworkEvents). */

@@ -39,6 +39,7 @@ import { queryAccounts } from '../../data/account-query.js';
 import { readAccount } from '../read/accounts.js';
 import { trafficFromEvents } from '../../data/traffic-compute.js';
 import { TRAFFIC_DEVICES, type Traffic } from '../../data/traffic.js';
+import { CASE_TEXT_MAX, caseOfIncident, matchCases, type CaseQuery, type CaseRecord, type CaseRef } from '../../data/cases.js';
 import { readNote } from '../read/note.js';
 import { NOTE_MAX } from '../../data/model.js';
 import { indicatorRuleBreaks } from '../../data/indicator-rules.js';
@@ -183,6 +184,7 @@ export class StaticIpDataProvider implements IpDataProvider {
       accounts: this.#accounts,
       notes: true,
       traffic: this.#traffic,
+      cases: writable,
       indicatorActions: ['Allowed', 'Audit', 'Warn', 'Block'],
     };
   }
@@ -325,6 +327,26 @@ export class StaticIpDataProvider implements IpDataProvider {
       if (changed) p.alertSource = listSource(p.alerts);
     }
     return updated;
+  }
+
+  /** The open incidents of the IP's data (every one involves it), or of all the data matching `search`. */
+  async listCases(ip: string, query: CaseQuery, o: RequestOptions): Promise<CaseRef[]> {
+    await this.#latency(o);
+    const own = this.#prepare(ip);
+    for (const other of this.#data.keys()) this.#prepare(other);
+    const open = (p: Prepared, related: boolean) => p.alerts.filter((a) => a.kind === 'incident' && a.status !== 'resolved').map((a) => caseOfIncident(a, related));
+    const cases = query.search ? [...this.#prepared.values()].flatMap((p) => open(p, p === own)) : open(own, true);
+    return matchCases([...new Map(cases.map((c) => [c.id, c])).values()], query.search);
+  }
+
+  /** A comment on the incident, as `updateAlerts` adds one. */
+  async addToCase(ip: string, caseId: string, text: string, o: RequestOptions): Promise<CaseRecord> {
+    this.#prepare(ip);
+    const body = text.trim();
+    if (!body || body.length > CASE_TEXT_MAX) throw new IpDataError('invalid-input', `The text must have 1 to ${CASE_TEXT_MAX} characters.`);
+    const [updated] = await this.updateAlerts([caseId], { comment: body }, o);
+    const comment = updated?.comments?.at(-1);
+    return { caseId, text: comment?.comment ?? body, recordedAt: comment?.createdAt ?? new Date().toISOString(), recordedBy: comment?.createdBy ?? this.#options.currentUser ?? 'you' };
   }
 
   async addIndicator(input: IndicatorInput, o: RequestOptions): Promise<Indicator> {
