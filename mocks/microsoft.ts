@@ -78,6 +78,8 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
   const now = options.now ?? Math.floor(Date.now() / HOUR) * HOUR;
   const served = new Set<string>();
   const patches = new Map<string, AlertItem>();
+  /** The hosts whose reputation was asked (their articles can be read). */
+  const servedTi = new Set<string>();
   const comments = new Map<string, NonNullable<AlertItem['comments']>>();
   const indicators: Array<Record<string, unknown>> = [];
   /** IPs whose generated indicator one added here replaced. */
@@ -400,9 +402,31 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
     http.get(`${graph}/security/threatIntelligence/hosts/:ip/reputation`, ({ request, params }) => {
       const denied = unauthorized(request) ?? fail('ti-reputation');
       if (denied) return denied;
-      const rep = dataset(canonicalIp(decodeURIComponent(String(params['ip']))) ?? '').threatIntel().summary.reputation;
+      const ip = canonicalIp(decodeURIComponent(String(params['ip']))) ?? '';
+      const rep = dataset(ip).threatIntel().summary.reputation;
       if (!rep) return error(404, 'NotFound', 'No reputation for this host.');
+      if (ip) servedTi.add(ip);
       return HttpResponse.json({ '@odata.type': '#microsoft.graph.security.hostReputation', id: String(params['ip']), ...rep });
+    }),
+    // An article (security-article.md): found among the articles of the hosts asked about.
+    http.get(`${graph}/security/threatIntelligence/articles/:id`, ({ request, params }) => {
+      const denied = unauthorized(request) ?? fail('ti-article');
+      if (denied) return denied;
+      const id = String(params['id']);
+      const article = [...servedTi].flatMap((ip) => dataset(ip).threatIntel().lists.articles).find((a) => a.id === id);
+      if (!article) return error(404, 'NotFound', `Article ${id} was not found.`);
+      return HttpResponse.json({
+        '@odata.type': '#microsoft.graph.security.article',
+        id: article.id,
+        title: article.title,
+        summary: { content: `<p>${article.summary ?? ''}</p>`, format: 'html' },
+        body: { content: `<p>${article.summary ?? ''}</p>`, format: 'html' },
+        createdDateTime: article.createdAt,
+        lastUpdatedDateTime: article.updatedAt,
+        isFeatured: false,
+        tags: article.tags ?? [],
+        imageUrl: null,
+      });
     }),
     // The host's lists, as Graph pages them ($count, $top, $skip). passiveDnsReverse without $top is
     // the reverse DNS the overview reads (below).

@@ -4,7 +4,7 @@
  * unobserved address unknown), its hosting, and lists of what was seen on it over time — enough
  * passive DNS on the busy IPs to page through.
  */
-import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../src/data/threat-intel.js';
+import type { ThreatArticle, ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../src/data/threat-intel.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { isExternalScope } from '../../src/lib/ip.js';
 import type { IpDataset } from './dataset.js';
@@ -31,9 +31,19 @@ export function buildThreatIntel(d: IpDataset): GeneratedThreatIntel {
 
   const classification = internal ? 'unknown' : malicious ? 'malicious' : story === 'scanner' && d.observed ? 'suspicious' : d.observed ? 'neutral' : 'unknown';
   const score = classification === 'malicious' ? r.int(80, 99) : classification === 'suspicious' ? r.int(45, 74) : classification === 'neutral' ? r.int(5, 30) : 0;
+  // Defender TI's finished intelligence on a C2 server: the reputation links each article by a rule
+  // (as Graph's reputation example shows: the rule names the article, its link ends in /article/{id}).
+  const hex = (k: number) => ((d.seed * (k + 7)) >>> 0).toString(16).padStart(8, '0').slice(0, 8);
+  const articles: ThreatArticle[] = classification === 'malicious'
+    ? [
+        { id: hex(1), title: 'Cobalt Strike team servers behind invoice-themed phishing', summary: `Operators stage Cobalt Strike beacons on rented VPS hosts, including ${d.ip.canonical}, and reach them over HTTPS with a 5-minute sleep and jitter.`, createdAt: iso(day(9)), updatedAt: iso(day(2)), tags: ['Cobalt Strike', 'Phishing', 'C2'], link: `https://ti.defender.microsoft.com/article/${hex(1)}` },
+        { id: hex(2), title: 'Storm-0000 rotates C2 infrastructure across bulletproof hosting', summary: 'New team servers appear weekly in the same netblocks; the group reuses TLS certificates and JARM fingerprints.', createdAt: iso(day(30)), updatedAt: iso(day(20)), tags: ['Storm-0000', 'Infrastructure'], link: `https://ti.defender.microsoft.com/article/${hex(2)}` },
+      ]
+    : [];
   const rules =
     classification === 'malicious'
       ? [
+          ...articles.map((a) => ({ name: 'Microsoft Defender Threat Intelligence Intel Article', description: a.title, severity: 'high', relatedDetailsUrl: a.link })),
           { name: 'Cobalt Strike C2', description: 'The IP served a Cobalt Strike team server beacon configuration.', severity: 'high', relatedDetailsUrl: `https://ti.example/articles/cobalt-strike-${dashed}` },
           { name: 'Blocklist: Feodo Tracker', description: 'Listed by a public C2 blocklist in the last 30 days.', severity: 'high' },
           { name: 'Newly observed host', description: 'Hosting started answering on this IP recently.', severity: 'medium' },
@@ -93,7 +103,7 @@ export function buildThreatIntel(d: IpDataset): GeneratedThreatIntel {
     { registrar: whois.registrar, registrant: whois.registrant, organization: whois.organization, created: whois.created, updated: whois.updated, firstSeen: whois.updated, lastSeen: iso(day(0)), nameServers: [`ns1.${domain}`, `ns2.${domain}`] },
     { registrar: whois.registrar, registrant: 'Hostmaster', organization: whois.organization, created: whois.created, updated: whois.created, firstSeen: whois.created, lastSeen: whois.updated, nameServers: [`ns1.${domain}`] },
   ];
-  const lists = { passiveDns, certificates, hostPairs, trackers, components, ports, cookies, whoisHistory } as GeneratedThreatIntel['lists'];
+  const lists = { articles, passiveDns, certificates, hostPairs, trackers, components, ports, cookies, whoisHistory } as GeneratedThreatIntel['lists'];
   const counts = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.length])) as ThreatIntel['counts'];
   const summary: ThreatIntel = {
     counts,

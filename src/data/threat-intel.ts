@@ -103,6 +103,7 @@ export interface WhoisHistoryRecord extends SeenSpan, RowProblems {
 
 /** The record type of each list. */
 export interface ThreatIntelRows {
+  articles: ThreatArticle;
   passiveDns: PassiveDnsRecord;
   certificates: CertificateRecord;
   hostPairs: HostPairRecord;
@@ -114,7 +115,22 @@ export interface ThreatIntelRows {
 }
 
 export type ThreatIntelRelation = keyof ThreatIntelRows;
-export const THREAT_INTEL_RELATIONS: readonly ThreatIntelRelation[] = ['passiveDns', 'certificates', 'hostPairs', 'trackers', 'components', 'ports', 'cookies', 'whoisHistory'];
+/** The most articles a provider reads for an IP (Defender: one call each). */
+export const THREAT_ARTICLES = 10;
+export const THREAT_INTEL_RELATIONS: readonly ThreatIntelRelation[] = ['articles', 'passiveDns', 'certificates', 'hostPairs', 'trackers', 'components', 'ports', 'cookies', 'whoisHistory'];
+
+/** A threat intelligence article that names the IP (Defender TI's finished intelligence: a report on an actor, campaign or tool). */
+export interface ThreatArticle extends RowProblems {
+  id: string;
+  title: string;
+  /** The article's summary, as text. */
+  summary?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  tags?: string[];
+  /** Where to read it (an http(s) link). */
+  link?: string;
+}
 
 /** The summary: reputation, hosting, and how many records each list holds. */
 export interface ThreatIntel extends SeenSpan {

@@ -43,7 +43,12 @@ describe('<ip-threat-intel>', () => {
     expect(deepText(byPart(root(el), 'host'))).to.contain('AS64').and.to.contain('Hosting provider');
     await waitUntil(() => listRows(el, /^Passive DNS/).length > 0, 'passive DNS');
     const titles = allByPart(root(el), 'list').map((s) => deepText(s.querySelector('h2')!).replace(/\s+/g, ' ').trim());
-    expect(titles.map((t) => t.replace(/ \(\d+\)$/, ''))).to.deep.equal(['Passive DNS', 'Certificates', 'Host pairs', 'Trackers', 'Components', 'Ports and services', 'Cookies', 'WHOIS history']);
+    expect(titles.map((t) => t.replace(/ \(\d+\)$/, ''))).to.deep.equal(['Articles that name this IP', 'Passive DNS', 'Certificates', 'Host pairs', 'Trackers', 'Components', 'Ports and services', 'Cookies', 'WHOIS history']);
+    // The articles first: who is behind the IP, each a link to read it (a new tab).
+    await waitUntil(() => listRows(el, /^Articles that name this IP/).length === 2, 'the articles');
+    const article = byRole(region(el, /^Articles that name this IP/), 'link', /Cobalt Strike team servers behind invoice-themed phishing/);
+    expect(article.getAttribute('target')).to.equal('_blank');
+    expect(article.getAttribute('href')).to.match(/^https:\/\/ti\.defender\.microsoft\.com\/article\//);
     // What answers on the C2 server: its listener, the web server (a banner's line breaks as ↵), SSH.
     await waitUntil(() => listRows(el, /^Ports and services/).length === 3, 'the ports');
     const ports = listRows(el, /^Ports and services/).map((r) => deepText(r).replace(/\s+/g, ' '));

@@ -146,6 +146,17 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     expect(ti.reputation?.classification).to.equal('malicious');
     expect(ti.reputation?.rules.map((r) => r.name)).to.include('Cobalt Strike C2');
     expect(ti.asn).to.be.a('number');
+    // The articles the reputation's article rules link (Graph has no articles-per-host call): counted
+    // with the summary, each read whole only when the list asks.
+    expect(ti.counts.articles).to.equal(2);
+    expect(seen.filter((s) => /\/threatIntelligence\/articles\//.test(s.url.pathname))).to.have.length(0);
+    const articles = await p.listThreatIntel!(IP, 'articles', { offset: 0, limit: 10 }, o());
+    expect(articles.total).to.equal(2);
+    expect(articles.items.map((a) => a.title)).to.have.members(['Cobalt Strike team servers behind invoice-themed phishing', 'Storm-0000 rotates C2 infrastructure across bulletproof hosting']);
+    const cs = articles.items.find((a) => a.title.startsWith('Cobalt'))!;
+    expect(cs.link).to.match(/^https:\/\/ti\.defender\.microsoft\.com\/article\/[0-9a-f]{8}$/);
+    expect(cs.summary, 'the HTML summary as text').to.match(/^Operators stage Cobalt Strike beacons on rented VPS hosts, including 203\.0\.113\.7/);
+    expect(seen.filter((s) => /\/threatIntelligence\/articles\//.test(s.url.pathname))).to.have.length(2);
     const first = await p.listThreatIntel!('198.51.100.23', 'passiveDns', { offset: 0, limit: 10 }, o());
     const second = await p.listThreatIntel!('198.51.100.23', 'passiveDns', { offset: 10, limit: 10 }, o());
     expect(first.total).to.equal(420);

@@ -11,6 +11,7 @@ import { formatDate } from '../../lib/format.js';
 import { KeyedRequestsController } from '../shared/keyed-requests.js';
 import { missing, shown, truncated } from '../shared/ui.js';
 import { msg } from '../shared/l10n.js';
+import { safeHref } from '../../lib/safe-url.js';
 
 export const TI_PAGE = 10;
 
@@ -36,6 +37,29 @@ const seen = <T extends { firstSeen?: string; lastSeen?: string }>(): Column<T>[
 
 /** Each list's title and columns. */
 export const TI_LISTS: { [R in ThreatIntelRelation]: { title: string; empty: string; columns: Column<ThreatIntelRows[R]>[] } } = {
+  // Finished intelligence first: who is behind the IP, in the analysts' own words.
+  articles: {
+    get title() {
+      return msg('Articles that name this IP');
+    },
+    get empty() {
+      return msg('No article names this IP.');
+    },
+    columns: [
+      {
+        get label() {
+          return msg('Article');
+        },
+        cell: (r) => {
+          const href = safeHref(r.link);
+          return href ? html`<a class="link" href=${href} target="_blank" rel="noopener noreferrer">${truncated(r.title)}</a>` : truncated(r.title);
+        },
+      },
+      { get label() { return msg('Summary'); }, cell: (r) => (r.summary ? truncated(r.summary) : missing()) },
+      { get label() { return msg('Tags'); }, cell: (r) => (r.tags?.length ? truncated(r.tags.join(', ')) : missing()), has: (r) => Boolean(r.tags?.length) },
+      { get label() { return msg('Published'); }, cell: (r, l) => date(r.createdAt, l) },
+    ],
+  },
   passiveDns: {
     get title() {
       return msg('Passive DNS');

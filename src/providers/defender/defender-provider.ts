@@ -10,6 +10,7 @@
  * the sections and pages served from it; never an unbounded fetch. Each section's answer is read
  * by the page's readers like any provider's.
  */
+import type { ThreatArticle } from '../../data/threat-intel.js';
 import { CASE_TEXT_MAX, caseOfIncident, matchCases, type CaseQuery, type CaseRecord, type CaseRef } from '../../data/cases.js';
 import { trafficFromRows } from '../microsoft/traffic-rows.js';
 import type { Traffic } from '../../data/traffic.js';
@@ -36,7 +37,7 @@ import { alertFromGraph, detailsFromThreatIntel, deviceFromHunting, eventFromHun
 import { accountSource } from '../microsoft/account-rows.js';
 import { accountAnswerPage, type AccountAnswer } from '../../data/account-query.js';
 import { accountsQuery, trafficQuery, deviceDetailsQuery, deviceEventsQuery, deviceGroupsQuery, deviceSearchQuery, devicesQuery, logActivityQuery, loggedHostsQuery, prevalenceQuery } from './queries.js';
-import { TI_PATHS, tiPage, tiSummary } from './threat-intel.js';
+import { articleFromGraph, articleLinks, TI_PATHS, tiPage, tiSummary, type HostRelation } from './threat-intel.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
 import { idSegment } from '../http.js';
 
@@ -186,8 +187,30 @@ export class DefenderXdrProvider implements IpDataProvider {
     if (!isExternalScope(address.scope)) return { items: [], total: 0 };
     const top = Math.max(1, Math.min(100, Math.floor(page.limit)));
     const skip = Math.max(0, Math.floor(page.offset));
-    const json = await this.#graph.tiGet(`${tiBase(address.canonical)}/${TI_PATHS[relation]}?$count=true&$top=${top}&$skip=${skip}`, `the ${relation} of ${ip}`, o.signal);
-    return tiPage(relation, json, skip);
+    if (relation === 'articles') return (await this.#articles(address.canonical, skip, top, o.signal)) as Page<ThreatIntelRows[R]>;
+    const json = await this.#graph.tiGet(`${tiBase(address.canonical)}/${TI_PATHS[relation as HostRelation]}?$count=true&$top=${top}&$skip=${skip}`, `the ${relation} of ${ip}`, o.signal);
+    return tiPage(relation as HostRelation, json, skip) as Page<ThreatIntelRows[R]>;
+  }
+
+  /**
+   * A page of the Defender TI articles that name the IP. Graph lists no articles per host, but the
+   * reputation's article rules link them (the summary, kept): each is read whole
+   * (`GET /security/threatIntelligence/articles/{id}`); one that fails is left out.
+   */
+  async #articles(ip: string, offset: number, limit: number, signal: AbortSignal): Promise<Page<ThreatArticle>> {
+    const links = articleLinks(await this.getThreatIntel(ip, { signal }));
+    const found = await Promise.all(
+      links.slice(offset, offset + limit).map(({ id, link }) =>
+        this.#graph.tiGet(`security/threatIntelligence/articles/${encodeURIComponent(id)}`, `threat intelligence article ${id}`, signal).then(
+          (raw) => articleFromGraph(raw, link),
+          (error: unknown) => {
+            if (isAbortError(error)) throw error;
+            return undefined;
+          },
+        ),
+      ),
+    );
+    return { items: found.filter((a): a is ThreatArticle => a !== undefined), total: links.length };
   }
 
   async getSecuritySummary(ip: string, range: TimeRange, o: RequestOptions): Promise<SecuritySummary> {

@@ -5,7 +5,7 @@
  * them; the page's readers check them.
  */
 import type { Page } from '../../data/provider.js';
-import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
+import { THREAT_ARTICLES, type ThreatArticle, type ThreatIntel, type ThreatIntelRelation, type ThreatIntelRows } from '../../data/threat-intel.js';
 import type { SecurityNamespace as Graph } from '@microsoft/microsoft-graph-types';
 import { fields, type Fields } from './fields.js';
 
@@ -17,8 +17,21 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const seen = (o: Seen) => ({ firstSeen: str(o['firstSeenDateTime']), lastSeen: str(o['lastSeenDateTime']) });
 
+/** The lists that are the host's relationships (the articles come through its reputation). */
+export type HostRelation = Exclude<ThreatIntelRelation, 'articles'>;
+
+/** The articles the reputation's article rules link (`…/article/{id}`, as Graph's reputation example shows), at most {@link THREAT_ARTICLES}. */
+export function articleLinks(summary: ThreatIntel): Array<{ id: string; link?: string }> {
+  return (summary.reputation?.rules ?? [])
+    .flatMap((r) => {
+      const id = /\/articles?\/([A-Za-z0-9-]{4,64})\/?$/.exec(r.relatedDetailsUrl ?? '')?.[1];
+      return id && /intel article/i.test(r.name) ? [{ id, link: r.relatedDetailsUrl }] : [];
+    })
+    .slice(0, THREAT_ARTICLES);
+}
+
 /** Where each list lives under the host. */
-export const TI_PATHS: Readonly<Record<ThreatIntelRelation, string>> = {
+export const TI_PATHS: Readonly<Record<HostRelation, string>> = {
   passiveDns: 'passiveDnsReverse',
   certificates: 'sslCertificates',
   hostPairs: 'hostPairs',
@@ -32,7 +45,7 @@ export const TI_PATHS: Readonly<Record<ThreatIntelRelation, string>> = {
 /** A passive DNS record counts as current when seen in the last 30 days. */
 const CURRENT_MS = 30 * 86_400_000;
 
-const ROWS: { [R in ThreatIntelRelation]: (v: unknown, now: number) => ThreatIntelRows[R] } = {
+const ROWS: { [R in HostRelation]: (v: unknown, now: number) => ThreatIntelRows[R] } = {
   passiveDns: (v, now) => {
     const o = fields<Graph.PassiveDnsRecord>(v);
     const last = str(o['lastSeenDateTime']);
@@ -106,13 +119,34 @@ const ROWS: { [R in ThreatIntelRelation]: (v: unknown, now: number) => ThreatInt
 };
 
 /** One page of a relationship. */
-export function tiPage<R extends ThreatIntelRelation>(relation: R, json: unknown, offset: number, now = Date.now()): Page<ThreatIntelRows[R]> {
+export function tiPage<R extends HostRelation>(relation: R, json: unknown, offset: number, now = Date.now()): Page<ThreatIntelRows[R]> {
   const o = obj(json);
   const items = arr(o['value']).map((v) => ROWS[relation](v, now));
   const count = num(o['@odata.count']);
   // Without a count, a next link says there is at least one more.
   const total = count ?? offset + items.length + (str(o['@odata.nextLink']) ? 1 : 0);
   return { items, total };
+}
+
+/** A Graph `article` (id, title, summary {content, format}, createdDateTime, lastUpdatedDateTime, tags) in the model's terms; `link` where the reputation found it. */
+export function articleFromGraph(raw: unknown, link: string | undefined): ThreatArticle | undefined {
+  const a = fields<Record<string, unknown>>(raw);
+  const id = str(a['id']);
+  const title = str(a['title']);
+  if (!id || !title) return undefined;
+  const summary = fields<Record<string, unknown>>(a['summary']);
+  // The summary may be HTML (format: html): its text only.
+  const text = str(summary['content'])?.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const tags = arr(a['tags']).filter((t): t is string => typeof t === 'string' && t !== '');
+  return {
+    id,
+    title,
+    ...(text ? { summary: text.slice(0, 2_000) } : {}),
+    ...(str(a['createdDateTime']) ? { createdAt: str(a['createdDateTime']) } : {}),
+    ...(str(a['lastUpdatedDateTime']) ? { updatedAt: str(a['lastUpdatedDateTime']) } : {}),
+    ...(tags.length ? { tags } : {}),
+    link: link ?? `https://security.microsoft.com/intel-explorer/articles/${encodeURIComponent(id)}`,
+  };
 }
 
 /** The host and its reputation as the summary. */
@@ -138,6 +172,8 @@ export function tiSummary(host: unknown, reputation: unknown): ThreatIntel {
         return { name: str(rule['name']) ?? '', description: str(rule['description']), severity: str(rule['severity']), relatedDetailsUrl: str(rule['relatedDetailsUrl']) };
       }),
     };
+    // The articles are counted from the rules that link them; the list reads them.
+    out.counts.articles = articleLinks(out).length;
   }
   return out;
 }

@@ -6,6 +6,7 @@
 import type { Page } from '../../data/provider.js';
 import {
   THREAT_INTEL_RELATIONS,
+  type ThreatArticle,
   type CertificateRecord,
   type ComponentRecord,
   type PortRecord,
@@ -82,7 +83,20 @@ export function readThreatIntel(value: unknown, path = ''): ThreatIntel {
   });
 }
 
+
+
 const ROW_READERS: { [R in ThreatIntelRelation]: (o: Json, path: string, p: Problems) => ThreatIntelRows[R] } = {
+  // An article needs an id and a title; a link only http(s).
+  articles: (o, path, p) => {
+    const link = p.soft(() => optStr(o, 'link', path, LIMITS.longText));
+    return assign({ id: str(o, 'id', path), title: str(o, 'title', path, 500) } as ThreatArticle, {
+      summary: p.soft(() => optStr(o, 'summary', path, 2_000)),
+      createdAt: p.soft(() => optTime(o, 'createdAt', path)),
+      updatedAt: p.soft(() => optTime(o, 'updatedAt', path)),
+      tags: p.soft(() => strings(o, 'tags', path, 20)),
+      link: link ? safeHref(link) : undefined,
+    });
+  },
   passiveDns: (o, path, p) => assign({ hostname: str(o, 'hostname', path), ...span(o, path, p) } as PassiveDnsRecord, {
     recordType: p.soft(() => optStr(o, 'recordType', path)),
     collectedBy: p.soft(() => optStr(o, 'collectedBy', path)),
