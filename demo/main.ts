@@ -40,7 +40,7 @@ async function providerFor(backend: string): Promise<IpDataProvider | undefined>
     import('../src/providers/combine.js'),
   ]);
   const defender = new DefenderXdrProvider({ getToken, tenantId: 'contoso-demo', defenderUrl: '/defender-api' });
-  const sentinel = new SentinelProvider({ getToken, workspaceId: DEMO_WORKSPACE_ID, subscriptionId: 'demo-subscription', resourceGroup: 'soc', workspaceName: 'contoso-sentinel' });
+  const sentinel = new SentinelProvider({ getToken, workspaceId: DEMO_WORKSPACE_ID, subscriptionId: 'demo-subscription', resourceGroup: 'soc', workspaceName: 'contoso-sentinel', noteWatchlist: 'IpNotes' });
   return backend === 'defender' ? defender : backend === 'sentinel' ? sentinel : combineProviders(defender, sentinel);
 }
 

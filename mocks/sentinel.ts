@@ -99,6 +99,7 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
   /** Incidents' resource names the workspace answered, and the bookmarks made, by ARM id (lower case). */
   const incidentNames = new Set<string>();
   const bookmarks = new Map<string, { name: string }>();
+  const watchlistItems = new Map<string, { properties: Record<string, unknown> }>();
   const rememberIncident = (id: string) => {
     const name = guidOf(id);
     incidentNames.add(name.toLowerCase());
@@ -252,6 +253,36 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
         { status: 201 },
       );
     }),
+    // Watchlist items (WatchlistItems.json): the SOC's `IpNotes` watchlist, columns IP and Note.
+    ...(['get', 'put', 'delete'] as const).map((verb) =>
+      http[verb](`${arm}/subscriptions/:sub/resourceGroups/:rg/providers/Microsoft.OperationalInsights/workspaces/:ws/providers/Microsoft.SecurityInsights/watchlists/:alias/watchlistItems/:item`, async ({ request, params }) => {
+        const refused = armRefusal(request);
+        if (refused) return refused;
+        const alias = String(params['alias']);
+        if (alias.toLowerCase() !== 'ipnotes') return error(404, 'NotFound', `Watchlist '${alias}' was not found.`);
+        const key = String(params['item']).toLowerCase();
+        const current = watchlistItems.get(key);
+        if (verb === 'get') return current ? HttpResponse.json(current) : error(404, 'NotFound', `Watchlist item '${params['item']}' was not found.`);
+        if (verb === 'delete') {
+          watchlistItems.delete(key);
+          return current ? new HttpResponse(null, { status: 200 }) : new HttpResponse(null, { status: 204 });
+        }
+        const body = (await request.json().catch(() => null)) as { properties?: { itemsKeyValue?: unknown } } | null;
+        const kv = body?.properties?.itemsKeyValue;
+        if (!kv || typeof kv !== 'object' || Array.isArray(kv)) return error(400, 'BadRequest', 'The watchlist item needs properties.itemsKeyValue.');
+        const at = new Date().toISOString();
+        const user = { objectId: '2046feea-040d-4a46-9e2b-91c2941bfa70', email: 'analyst@contoso.com', name: 'SOC Analyst' };
+        const item = {
+          id: new URL(request.url).pathname.replace(/^.*?(\/subscriptions\/)/, '$1'),
+          name: String(params['item']),
+          type: 'Microsoft.SecurityInsights/Watchlists/WatchlistItems',
+          etag: `"${crypto.randomUUID()}"`,
+          properties: { watchlistItemType: 'watchlist-item', watchlistItemId: String(params['item']), tenantId: '00000000-0000-0000-0000-0000000000aa', isDeleted: false, created: (current?.properties.created as string | undefined) ?? at, updated: at, createdBy: user, updatedBy: user, itemsKeyValue: kv, entityMapping: {} },
+        };
+        watchlistItems.set(key, item);
+        return HttpResponse.json(item, { status: current ? 200 : 201 });
+      }),
+    ),
     http.get(`${arm}/subscriptions/:sub/resourceGroups/:rg/providers/Microsoft.SecurityInsights/enrichment/ip/geodata/`, ({ request }) => {
       if (!/^Bearer \S+$/.test(request.headers.get('Authorization') ?? '')) return error(401, 'AuthenticationFailed', 'Authentication failed.');
       const url = new URL(request.url);

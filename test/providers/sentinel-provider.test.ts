@@ -7,6 +7,7 @@ import { DefenderXdrProvider } from '../../src/providers/defender/defender-provi
 import { combineProviders } from '../../src/providers/combine.js';
 import { guardProvider } from '../../src/providers/guard.js';
 import { resolveCapabilities } from '../../src/data/provider.js';
+import type { IpDataError } from '../../src/data/errors.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { createSentinelHandlers, DEMO_WORKSPACE_ID } from '../../mocks/sentinel.js';
 import { datasetFor } from '../../mocks/generator/dataset.js';
@@ -73,6 +74,33 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
       expect(expected, `${id} has something to count`).to.be.greaterThan(0);
       expect(count(insight, column), `${id}: ${column}`).to.equal(expected);
     }
+  });
+
+  it('keeps the colleagues’ note as the IP’s item in the SOC’s watchlist, and will not overwrite a newer one', async () => {
+    const p = guardProvider(sentinel({ noteWatchlist: 'IpNotes' }));
+    expect((await resolveCapabilities(p, o())).notes).to.equal(true);
+    expect((await resolveCapabilities(guardProvider(sentinel()), o())).notes, 'no watchlist named').to.equal(false);
+    const ip = '198.51.100.77';
+    const puts: string[] = [];
+    worker.events.on('request:start', ({ request }) => {
+      if (request.method === 'PUT') puts.push(new URL(request.url).pathname);
+    });
+    expect(await p.getNote!(ip, o())).to.equal(null);
+    const saved = (await p.saveNote!(ip, { text: 'Pentest source until Friday (CHG-1234).' }, o()))!;
+    expect(saved).to.include({ text: 'Pentest source until Friday (CHG-1234).', updatedBy: 'SOC Analyst' });
+    // One item per IP, whoever saves it: its id comes from the IP.
+    expect(puts[0]).to.match(/\/watchlists\/IpNotes\/watchlistItems\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect((await p.getNote!(ip, o()))!.text).to.equal('Pentest source until Friday (CHG-1234).');
+    await new Promise((r) => setTimeout(r, 5));
+    const newer = (await p.saveNote!(ip, { text: 'Extended to Monday.', version: saved.version }, o()))!;
+    const stale = await p.saveNote!(ip, { text: 'Mine, from the old version.', version: saved.version }, o()).catch((e: IpDataError) => e);
+    expect((stale as IpDataError).status).to.equal(409);
+    expect((await p.getNote!(ip, o()))!.text).to.equal(newer.text);
+    expect(await p.saveNote!(ip, { text: '', version: newer.version }, o())).to.equal(null);
+    expect(await p.getNote!(ip, o())).to.equal(null);
+    // A watchlist the workspace does not have: said, not hidden.
+    const missing = await guardProvider(sentinel({ noteWatchlist: 'NoSuchList' })).getNote!(ip, o()).catch((e: IpDataError) => e);
+    expect((missing as IpDataError).message).to.contain('NoSuchList');
   });
 
   it('needs a workspace id', () => {

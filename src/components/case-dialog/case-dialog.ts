@@ -229,7 +229,7 @@ export class IpCaseDialog extends IpSectionElement {
     return html`<dialog class="dialog" part="dialog" aria-labelledby="case-title" @keydown=${this.#modal.onKeydown} @cancel=${this.#modal.onCancel}>
       ${this.open
         ? html`<div class="dialog-header">
-              <h2 id="case-title">${msg('Add to incident')} ${ip ? html`<span class="muted mono">${ip}</span>` : nothing}</h2>
+              <h2 id="case-title">${this.cases?.length && this.cases.every((c) => c.kind === 'case') ? msg('Add to case') : msg('Add to incident')} ${ip ? html`<span class="muted mono">${ip}</span>` : nothing}</h2>
               <button type="button" class="button subtle close" aria-label=${msg('Close')} @click=${() => this.hide()}>✕</button>
             </div>
             ${body}`

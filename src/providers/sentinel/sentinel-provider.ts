@@ -6,7 +6,8 @@
  * IP details. Read-only. Combine it with the Defender provider (`combineProviders`) so a SOC with
  * both gets every tab: each method comes from the first provider that has it.
  */
-import { CASE_TEXT_MAX, caseOfIncident, matchCases, type CaseQuery, type CaseRecord, type CaseRef } from '../../data/cases.js';
+import { caseOfIncident, matchCases, type CaseQuery, type CaseRecord, type CaseRef } from '../../data/cases.js';
+import { SentinelWorkspaceActions } from './workspace-actions.js';
 import { trafficFromRows } from '../microsoft/traffic-rows.js';
 import type { Traffic } from '../../data/traffic.js';
 import { defaultRange, devicesPage, logActivity, prevalenceBuckets } from '../kit/answers.js';
@@ -16,7 +17,7 @@ import { prevalenceFrom, summarize } from '../../data/derive.js';
 import { accountSource } from '../microsoft/account-rows.js';
 import { accountAnswerPage, type AccountAnswer } from '../../data/account-query.js';
 import { accountsQuery } from './account-queries.js';
-import type { AccountActivity, AlertItem, Indicator, Insight, IpDetails, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
+import type { AccountActivity, AlertItem, Indicator, Insight, IpDetails, IpNote, LogActivity, ObservedDevice, Prevalence, SecuritySummary, TimelineEvent } from '../../data/model.js';
 import { severity } from '../read/overview.js';
 import type { AccountQuery, AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { listSource, queryAlerts, splitDeviceSearch } from '../../data/query.js';
@@ -24,7 +25,7 @@ import { isExternalScope } from '../../lib/ip.js';
 import { bucketSizeFor, DAY_MS, type TimeRange } from '../../lib/time-range.js';
 import { deviceFromHunting } from '../microsoft/device-rows.js';
 import { DeviceDetails } from '../microsoft/device-details.js';
-import { clipped, kqlDatetime, kqlString } from '../microsoft/kql.js';
+import { clipped } from '../microsoft/kql.js';
 import { RateLimiter } from '../microsoft/limiter.js';
 import { SharedCache } from '../kit/shared-cache.js';
 import { cutText, list, logAnalyticsRows, number, text, type Row } from '../microsoft/tables.js';
@@ -56,6 +57,11 @@ export interface SentinelProviderOptions {
   defenderPortalUrl?: string;
   /** Added to Defender portal links (`&tid=`) so a multi-tenant analyst lands in the right tenant. */
   tenantId?: string;
+  /**
+   * The alias of a watchlist with the columns `IP` and `Note` (e.g. `IpNotes`): the colleagues'
+   * note on an IP is its item there (needs subscriptionId, resourceGroup and workspaceName).
+   */
+  noteWatchlist?: string;
   /** Days of data the workspace keeps for interactive queries (default 90). */
   maxLookbackDays?: number;
   /** The insights to run (default: the Sentinel IP page's, see `INSIGHTS`). */
@@ -188,7 +194,7 @@ export class SentinelProvider implements IpDataProvider {
   }
 
   async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
-    return { updateAlerts: false, addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: false, accounts: true, traffic: true, cases: this.#workspacePath !== undefined, timeline: true, insights: true, maxLookbackDays: this.#options.maxLookbackDays ?? 90 };
+    return { updateAlerts: false, addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: false, accounts: true, traffic: true, cases: this.#workspacePath !== undefined, notes: this.#workspacePath !== undefined && Boolean(this.#options.noteWatchlist), timeline: true, insights: true, maxLookbackDays: this.#options.maxLookbackDays ?? 90 };
   }
 
   async getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails> {
@@ -413,48 +419,28 @@ export class SentinelProvider implements IpDataProvider {
     return matchCases(items.filter((a) => a.kind === 'incident' && a.status !== 'resolved').map((a) => caseOfIncident(a, true)), query.search);
   }
 
-  /**
-   * A hunting bookmark for the IP (a `search` for it over the last 30 days, the text as its notes), related
-   * to the incident: Sentinel's own way of attaching a finding, shown in the incident's bookmarks
-   * and its investigation graph (ARM: PUT bookmarks/{id}, then PUT incidents/{name}/relations/{id}).
-   */
+  /** A hunting bookmark for the IP related to the incident (workspace-actions.ts). */
   async addToCase(ip: string, caseId: string, text: string, o: RequestOptions): Promise<CaseRecord> {
     const canonical = requireIp(ip).canonical;
-    const workspace = this.#workspacePath;
-    if (!workspace) throw new IpDataError('forbidden', 'This Sentinel provider cannot add to incidents: give it subscriptionId, resourceGroup and workspaceName.', { reason: { id: 'no-address', service: 'Azure Resource Manager', option: 'workspaceName' } });
-    const body = text.trim();
-    if (!body || body.length > CASE_TEXT_MAX) throw new IpDataError('invalid-input', `The text must have 1 to ${CASE_TEXT_MAX} characters.`);
     const name = this.#incidentNames.get(caseId);
     if (!name) throw new IpDataError('not-found', `Incident ${caseId} is not among the open incidents that name ${canonical}.`, { reason: { id: 'unknown-ids', what: 'item', ids: [caseId] } });
-    const range = defaultRange();
-    const now = new Date().toISOString();
-    const role = { roles: ['Microsoft Sentinel Contributor', 'Microsoft Sentinel Responder'], scope: 'workspace' } as const;
-    const bookmarkId = crypto.randomUUID();
-    const bookmark = ((await this.#t.call({
-      api: this.#arm,
-      method: 'PUT',
-      path: `${workspace}/bookmarks/${bookmarkId}?api-version=2024-03-01`,
-      body: { properties: { displayName: `IP ${canonical}`, query: `search ${kqlString(canonical)}\n| where TimeGenerated between (${kqlDatetime(range.from)} .. ${kqlDatetime(range.to)})`, notes: body, labels: ['ip-entity-page'], eventTime: now, queryStartTime: range.from.toISOString(), queryEndTime: range.to.toISOString() } },
-      signal: o.signal,
-      permission: 'Azure Service Management user_impersonation',
-      role,
-      what: `the bookmark for ${canonical}`,
-      read: false,
-    })) ?? {}) as { id?: unknown; properties?: { created?: unknown; createdBy?: { name?: unknown; email?: unknown } } };
-    const bookmarkArmId = typeof bookmark.id === 'string' && bookmark.id ? bookmark.id : `/${workspace}/bookmarks/${bookmarkId}`;
-    await this.#t.call({
-      api: this.#arm,
-      method: 'PUT',
-      path: `${workspace}/incidents/${encodeURIComponent(name)}/relations/${crypto.randomUUID()}?api-version=2024-03-01`,
-      body: { properties: { relatedResourceId: bookmarkArmId } },
-      signal: o.signal,
-      permission: 'Azure Service Management user_impersonation',
-      role,
-      what: `the bookmark's link to incident ${caseId}`,
-      read: false,
-    });
-    const by = bookmark.properties?.createdBy?.name ?? bookmark.properties?.createdBy?.email;
-    return { caseId, text: body, recordedAt: typeof bookmark.properties?.created === 'string' ? bookmark.properties.created : now, ...(typeof by === 'string' && by ? { recordedBy: by } : {}) };
+    return this.#workspaceActions('add to incidents').bookmarkOnIncident(canonical, name, caseId, text, defaultRange(), o);
+  }
+
+  /** The colleagues' note: the IP's item in the `noteWatchlist` watchlist (workspace-actions.ts). */
+  async getNote(ip: string, o: RequestOptions): Promise<IpNote | null> {
+    return this.#workspaceActions('read notes', true).getNote(requireIp(ip).canonical, o);
+  }
+
+  async saveNote(ip: string, note: { text: string; version?: string }, o: RequestOptions): Promise<IpNote | null> {
+    return this.#workspaceActions('save notes', true).saveNote(requireIp(ip).canonical, note, o);
+  }
+
+  #workspaceActions(what: string, note = false): SentinelWorkspaceActions {
+    const workspace = this.#workspacePath;
+    if (!workspace) throw new IpDataError('forbidden', `This Sentinel provider cannot ${what}: give it subscriptionId, resourceGroup and workspaceName.`, { reason: { id: 'no-address', service: 'Azure Resource Manager', option: 'workspaceName' } });
+    if (note && !this.#options.noteWatchlist) throw new IpDataError('forbidden', `This Sentinel provider cannot ${what}: give it noteWatchlist (a watchlist with the columns IP and Note).`, { reason: { id: 'no-address', service: 'Microsoft Sentinel', option: 'noteWatchlist' } });
+    return new SentinelWorkspaceActions(this.#t, this.#arm, workspace, this.#options.noteWatchlist);
   }
 
   /** One Log Analytics query computes the traffic and the beacon statistics over every connection (DeviceNetworkEvents). */
