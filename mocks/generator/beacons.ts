@@ -63,3 +63,14 @@ export function trafficSources(d: IpDataset, range: TimeRange): Array<{ deviceId
   const seen = d.devicesIn(range);
   return seen.devices.map((device, i) => ({ deviceId: device.id, deviceName: device.name, events: d.deviceEventsAt(seen.index[i]!, range) }));
 }
+
+/**
+ * The bytes a firewall logs for one of the device's connections with the IP (the generator's own
+ * view of the same event): a beacon's check-in is small both ways, other traffic varies widely.
+ */
+export function connectionBytes(e: DeviceEvent): { sent: number; received: number } {
+  let h = 0x811c9dc5;
+  for (const ch of `${e.id ?? ''}|${e.timestamp}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  const beacon = /-b\d+$/.test(e.id ?? '');
+  return beacon ? { sent: 280 + (h % 120), received: 160 + ((h >>> 8) % 90) } : { sent: 400 + (h % 6_000), received: 900 + ((h >>> 4) % 120_000) };
+}

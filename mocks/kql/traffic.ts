@@ -8,7 +8,7 @@
 import type { DeviceEvent } from '../../src/data/model.js';
 import type { TimeRange } from '../../src/lib/time-range.js';
 import type { IpDataset } from '../generator/dataset.js';
-import { trafficSources } from '../generator/beacons.js';
+import { connectionBytes, trafficSources } from '../generator/beacons.js';
 
 /** `DeviceNetworkEvents` holds connections; DNS answers are in `DeviceEvents`, files in `DeviceFileEvents`. */
 const inNetworkEvents = (e: DeviceEvent) => e.actionType !== 'DnsQueryResponse' && e.actionType !== 'FileCreated';
@@ -72,6 +72,15 @@ export function trafficRows(d: IpDataset, range: TimeRange, query: string): Arra
       if (b >= 0 && b < bins) counts[b]!++;
     }
     row['Series'] = counts;
+    // The firewall's bytes, where the query asks CommonSecurityLog (Sentinel): every connection of
+    // the device passed it, counted as the device sent and received them.
+    if (/\bCommonSecurityLog\b/.test(query)) {
+      const b = events.reduce((sum, e) => {
+        const x = connectionBytes(e);
+        return { sent: sum.sent + x.sent, received: sum.received + x.received };
+      }, { sent: 0, received: 0 });
+      Object.assign(row, { BytesSent: b.sent, BytesReceived: b.received });
+    } else Object.assign(row, { BytesSent: null, BytesReceived: null });
     const { Intervals: n, MedianSeconds: m, JitterSeconds: j, OnTime: on } = row as Record<string, number | null>;
     row['Score'] = n !== null && n >= 3 && m! > 0 ? 0.5 * (on! / n) + 0.3 * Math.max(0, 1 - j! / m!) + 0.2 * Math.min(1, n / 24) : -1;
     return [row];

@@ -103,6 +103,17 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
     expect((missing as IpDataError).message).to.contain('NoSuchList');
   });
 
+  it('adds to each device’s traffic the bytes the firewall logged for it (CommonSecurityLog, by its address)', async () => {
+    const t = await guardProvider(sentinel()).getTraffic!(IP, range, o());
+    expect(t.computedBy).to.equal('backend');
+    const beacon = t.devices.find((d) => (d.beacon?.score ?? 0) >= 0.8)!;
+    // A beacon's check-ins are small: a few hundred bytes each way, where people's traffic brings pages and files.
+    const person = t.devices.filter((d) => (d.beacon?.score ?? 1) < 0.6 && d.connections >= 5).at(-1)!;
+    expect(beacon.bytesSent! / beacon.connections).to.be.within(250, 450);
+    expect(beacon.bytesReceived! / beacon.connections).to.be.below(person.bytesReceived! / person.connections / 10);
+    expect(t.devices.every((d) => d.bytesSent !== undefined && d.bytesReceived !== undefined)).to.equal(true);
+  });
+
   it('needs a workspace id', () => {
     expect(() => new SentinelProvider({ getToken, workspaceId: '' })).to.throw(TypeError);
   });

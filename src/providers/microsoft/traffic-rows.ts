@@ -25,16 +25,17 @@ const TRAFFIC_LISTS = { Ports: { max: 500, type: 'dynamic' }, Series: { max: 8_0
 
 /**
  * The query's body after its head (which `let`s `ip`, `ips`, `start` and `end`): `time` is the
- * table's time column.
+ * table's time column; `bytes`, where the workspace has them, `let`s `bytes` (DeviceId, BytesSent,
+ * BytesReceived) from `events` (which has each device's own address as `Local`).
  */
-export function trafficBody(range: TimeRange, time: 'Timestamp' | 'TimeGenerated'): string {
+export function trafficBody(range: TimeRange, time: 'Timestamp' | 'TimeGenerated', bytes?: string): string {
   const bucket = trafficBucket(range);
   return `let step = ${kqlInt(bucket.bucketSeconds)}s;
 let origin = ${kqlDatetime(new Date(bucket.start))};
 let events = DeviceNetworkEvents
 | where ${time} between (start .. end) and (RemoteIP in (ips) or LocalIP in (ips))
-| project DeviceId, DeviceName, Time = ${time}, Port = iff(ActionType startswith "Inbound" or ActionType startswith "Listening", LocalPort, RemotePort), Protocol;
-let gaps = events
+| project DeviceId, DeviceName, Time = ${time}, Port = iff(ActionType startswith "Inbound" or ActionType startswith "Listening", LocalPort, RemotePort), Protocol, Local = LocalIP;
+${bytes ? `${bytes}\n` : ''}let gaps = events
 | summarize by DeviceId, Second = bin(Time, 1s)
 | order by DeviceId asc, Second asc
 | extend Gap = iff(DeviceId == prev(DeviceId), datetime_diff('second', Second, prev(Second)), long(null))
@@ -58,9 +59,10 @@ events
 | join kind=leftouter beacons on DeviceId
 | join kind=leftouter ports on DeviceId
 | join kind=leftouter series on DeviceId
+${bytes ? '| join kind=leftouter bytes on DeviceId' : '| extend BytesSent = long(null), BytesReceived = long(null)'}
 | extend Score = iff(Intervals >= ${kqlInt(BEACON_MIN_INTERVALS)} and MedianSeconds > 0,
     0.5 * todouble(OnTime) / Intervals + 0.3 * max_of(0.0, 1.0 - todouble(JitterSeconds) / MedianSeconds) + 0.2 * min_of(1.0, Intervals / 24.0), -1.0)
-| project DeviceId, DeviceName, Connections, FirstSeen, LastSeen, Intervals, MedianSeconds, JitterSeconds, OnTime, Ports, Series = Counts, Score, Total = total
+| project DeviceId, DeviceName, Connections, FirstSeen, LastSeen, Intervals, MedianSeconds, JitterSeconds, OnTime, Ports, Series = Counts, BytesSent, BytesReceived, Score, Total = total
 ${kqlClipStage(TRAFFIC_CLIPS, TRAFFIC_LISTS)}
 | order by Score desc, Connections desc
 | take ${kqlInt(TRAFFIC_DEVICES)}`;
@@ -101,6 +103,10 @@ export function deviceTrafficFromRow(row: Row): DeviceTraffic | undefined {
   if (series) out.series = series;
   const ports = portsOf(row['ports']);
   if (ports.length) out.ports = ports;
+  const sent = number(row, 'BytesSent');
+  const received = number(row, 'BytesReceived');
+  if (sent !== undefined && sent >= 0) out.bytesSent = Math.floor(sent);
+  if (received !== undefined && received >= 0) out.bytesReceived = Math.floor(received);
   const intervals = number(row, 'Intervals');
   const median = number(row, 'MedianSeconds');
   const jitter = number(row, 'JitterSeconds');
