@@ -65,7 +65,9 @@ export const TAB_IDS = new Set<string>(TABS.map((t) => t.id));
  */
 const TAB_MODULES: Partial<Record<IpTab, () => Promise<unknown>>> = {
   alerts: () => import('../alerts-list/ip-alerts-list.js'),
-  devices: () => Promise.all([import('../observed-devices/ip-observed-devices.js'), import('../traffic/ip-traffic.js')]),
+  // The traffic view below the devices list loads a moment after the list (it asks only when
+  // scrolled to anyway): the list the analyst opened the tab for draws first.
+  devices: () => import('../observed-devices/ip-observed-devices.js').then(() => void setTimeout(() => import('../traffic/ip-traffic.js').catch(() => {}), 99)),
   accounts: () => import('../accounts/ip-accounts.js'),
   intel: () => import('../threat-intel/ip-threat-intel.js'),
   sentinel: () => import('../sentinel-events/ip-sentinel-events.js'),
