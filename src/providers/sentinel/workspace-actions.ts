@@ -3,8 +3,8 @@
  * (Microsoft.SecurityInsights, api-version 2024-03-01), when the host names the workspace
  * (`subscriptionId`, `resourceGroup`, `workspaceName`):
  *
- * - Add to incident: a hunting bookmark for the IP (a `search` for it over the last 30 days, the
- *   text as its notes), related to the incident (PUT bookmarks/{id}, then PUT
+ * - Add to incident: a hunting bookmark for the IP (where the workspace names it over the last
+ *   30 days, per table; the text as its notes), related to the incident (PUT bookmarks/{id}, then PUT
  *   incidents/{name}/relations/{id}): Sentinel's own way of attaching a finding, shown in the
  *   incident's bookmarks and its investigation graph.
  * - The colleagues' note: an item of a watchlist the SOC keeps (the `noteWatchlist` option, e.g.
@@ -35,6 +35,17 @@ export function stableGuid(text: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/**
+ * The bookmark's query: where the workspace names the IP over the range, per table, with how often
+ * and when (a `search` whole would union every table's columns, split by type).
+ */
+export function bookmarkQuery(ip: string, range: TimeRange): string {
+  return `search ${kqlString(ip)}
+| where TimeGenerated between (${kqlDatetime(range.from)} .. ${kqlDatetime(range.to)})
+| summarize Events = count(), FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated) by Table = $table
+| order by Events desc`;
+}
+
 interface ArmUser {
   name?: unknown;
   email?: unknown;
@@ -62,7 +73,7 @@ export class SentinelWorkspaceActions {
       api: this.arm,
       method: 'PUT',
       path: `${this.workspace}/bookmarks/${bookmarkId}?${VERSION}`,
-      body: { properties: { displayName: `IP ${ip}`, query: `search ${kqlString(ip)}\n| where TimeGenerated between (${kqlDatetime(range.from)} .. ${kqlDatetime(range.to)})`, notes: body, labels: ['ip-entity-page'], eventTime: now, queryStartTime: range.from.toISOString(), queryEndTime: range.to.toISOString() } },
+      body: { properties: { displayName: `IP ${ip}`, query: bookmarkQuery(ip, range), notes: body, labels: ['ip-entity-page'], eventTime: now, queryStartTime: range.from.toISOString(), queryEndTime: range.to.toISOString() } },
       signal: o.signal,
       permission: PERMISSION,
       role: WRITE_ROLE,
