@@ -6,7 +6,7 @@
  */
 import { IpDataError } from '../../data/errors.js';
 import { CASE_LIST_MAX, type CaseRecord, type CaseRef } from '../../data/cases.js';
-import { kindForStatus, parseRetryAfter } from '../http.js';
+import { kibanaRefusal } from './errors.js';
 
 /** The find request's query: open and in-progress security cases, most recently changed first, matching `search` (else the IP). */
 export function findCasesQuery(search: string): URLSearchParams {
@@ -51,20 +51,10 @@ export function recordFromCase(answer: unknown, caseId: string, text: string): C
   return { caseId, text, recordedAt: typeof mine?.created_at === 'string' ? mine.created_at : new Date().toISOString(), ...(typeof by === 'string' && by ? { recordedBy: by } : {}) };
 }
 
-/** Kibana refused: its message, and what a refusal for want of privileges needs. */
+/** Kibana refused a cases call: its message, and on a 403 the Cases feature the key needs. */
 export function casesError(status: number, text: string, headers: Headers, what: string): IpDataError {
-  let said: string | undefined;
-  try {
-    const body = JSON.parse(text) as { message?: unknown };
-    if (typeof body?.message === 'string' && body.message) said = body.message.slice(0, 400);
-  } catch {
-    // not JSON: the status says enough
-  }
-  const kind = kindForStatus(status);
-  const advice = kind === 'forbidden' ? ' Cases need Kibana’s Cases feature in the Security section: Read to list them, All to add a comment.' : kind === 'unauthorized' ? ' Check the key the page sends to Kibana.' : '';
-  return new IpDataError(kind, `Kibana refused ${what} (${status})${said ? `: ${said}` : ''}.${advice}`, {
-    status,
-    retryAfter: parseRetryAfter(headers.get('Retry-After')),
-    reason: { id: 'service', service: 'Kibana', status, ...(said ? { said } : {}), ...(kind === 'forbidden' ? { needs: [{ feature: 'Cases (Security)', level: 'All' }] } : {}) },
+  return kibanaRefusal(status, text, headers, what, {
+    advice: ' Cases need Kibana’s Cases feature in the Security section: Read to list them, All to add a comment.',
+    needs: [{ feature: 'Cases (Security)', level: 'All' }],
   });
 }

@@ -78,6 +78,20 @@ export function elasticError(status: number, text: string, headers: Headers, wha
  * a 403 names the privileges it needs.
  */
 export function kibanaError(status: number, text: string, headers: Headers, alertsIndex: string): IpDataError {
+  return kibanaRefusal(status, text, headers, 'the status change', {
+    advice: ` Changing an alert's status runs as the key the page sends: it needs the index privileges ${ALERT_WRITE_PRIVILEGES.join(', ')} on ${alertsIndex}, and Kibana's Security feature (Alerts, from 9.4) at All in the space. A read-only key cannot change alerts.`,
+    needs: [
+      { privileges: ALERT_WRITE_PRIVILEGES, indices: alertsIndex },
+      { feature: 'Security (Alerts, from 9.4)', level: 'All' },
+    ],
+  });
+}
+
+/**
+ * Kibana refused `what`: its message (`{ message }` in either of its error shapes), the key to
+ * check on a 401, and on a 403 what the key needs (`forbidden`).
+ */
+export function kibanaRefusal(status: number, text: string, headers: Headers, what: string, forbidden: { advice: string; needs: ServiceNeed[] }): IpDataError {
   let said: string | undefined;
   try {
     const body = JSON.parse(text) as { message?: unknown };
@@ -86,23 +100,11 @@ export function kibanaError(status: number, text: string, headers: Headers, aler
     // not JSON: the status says enough
   }
   const kind = kindForStatus(status);
-  const advice =
-    kind === 'forbidden'
-      ? ` Changing an alert's status runs as the key the page sends: it needs the index privileges ${ALERT_WRITE_PRIVILEGES.join(', ')} on ${alertsIndex}, and Kibana's Security feature (Alerts, from 9.4) at All in the space. A read-only key cannot change alerts.`
-      : kind === 'unauthorized'
-        ? ' Check the key the page sends to Kibana.'
-        : '';
-  const needs: ServiceNeed[] | undefined =
-    kind === 'forbidden'
-      ? [
-          { privileges: ALERT_WRITE_PRIVILEGES, indices: alertsIndex },
-          { feature: 'Security (Alerts, from 9.4)', level: 'All' },
-        ]
-      : undefined;
-  return new IpDataError(kind, `Kibana refused the status change (${status})${said ? `: ${said}` : ''}.${advice}`, {
+  const advice = kind === 'forbidden' ? forbidden.advice : kind === 'unauthorized' ? ' Check the key the page sends to Kibana.' : '';
+  return new IpDataError(kind, `Kibana refused ${what} (${status})${said ? `: ${said}` : ''}.${advice}`, {
     status,
     retryAfter: parseRetryAfter(headers.get('Retry-After')),
-    reason: { id: 'service', service: 'Kibana', status, ...(said ? { said } : {}), ...(needs ? { needs } : {}), ...(kind === 'unauthorized' ? { tip: 'check-key' } : {}) },
+    reason: { id: 'service', service: 'Kibana', status, ...(said ? { said } : {}), ...(kind === 'forbidden' ? { needs: forbidden.needs } : {}), ...(kind === 'unauthorized' ? { tip: 'check-key' } : {}) },
   });
 }
 
