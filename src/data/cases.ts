@@ -4,6 +4,7 @@
  * incidents, Elastic cases; the page words both alike. Also exported from model.ts.
  */
 import type { Severity } from './model.js';
+import type { TimeRange } from '../lib/time-range.js';
 
 /** The most characters a record's text may have (Kibana's comments allow 30,000; a note is shorter). */
 export const CASE_TEXT_MAX = 4_000;
@@ -28,6 +29,11 @@ export interface CaseRef {
 /** What the page asks for: the cases involving the IP, or those whose title or id match `search`. */
 export interface CaseQuery {
   search?: string;
+  /**
+   * The page's range: a provider that finds the IP's incidents through its alerts looks there (the
+   * answer the alerts list already has; default: the last 30 days).
+   */
+  range?: TimeRange;
 }
 
 /** The IP recorded on a case: where, when, by whom. */

@@ -139,6 +139,17 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     expect(seen.length).to.equal(before);
   });
 
+  it('lists the IP’s open incidents for Add to incident from the alerts answer the page already has', async () => {
+    const { p } = provider();
+    const page = await p.listAlerts(IP, { range, offset: 0, limit: 100 }, o());
+    const seen = watch();
+    const cases = await p.listCases!(IP, { range }, o());
+    expect(seen, 'no new query for the same range').to.have.length(0);
+    const open = page.items.filter((a) => a.kind === 'incident' && a.status !== 'resolved').map((a) => a.id);
+    expect(cases.map((c) => c.id).sort()).to.deep.equal(open.sort());
+    expect(cases.every((c) => c.related && c.kind === 'incident')).to.equal(true);
+  });
+
   it('reads threat intelligence: the host and its reputation, and each list paged with $top/$skip', async () => {
     const seen = watch();
     const { p } = provider();

@@ -14,6 +14,7 @@
 import { expect } from '@open-wc/testing';
 import * as defender from '../../src/providers/defender/queries.js';
 import * as sentinel from '../../src/providers/sentinel/queries.js';
+import { trafficQuery as sentinelTrafficQuery } from '../../src/providers/sentinel/traffic-query.js';
 import * as sentinelAccounts from '../../src/providers/sentinel/account-queries.js';
 import { DEFAULT_MAX_BYTES } from '../../src/providers/http.js';
 import { finalClips } from '../../mocks/kql/clips.js';
@@ -64,7 +65,7 @@ function cases(): Case[] {
     d('accounts', defender.accountsQuery(ip, range)),
     s('accounts', sentinelAccounts.accountsQuery(ip, range)),
     d('traffic', defender.trafficQuery(ip, range)),
-    s('traffic', sentinel.trafficQuery(ip, range)),
+    s('traffic', sentinelTrafficQuery(ip, range)),
     d('device details (last seen)', defender.deviceDetailsQuery(ip, range)),
     d('device details (a page)', defender.deviceDetailsQuery(ip, range, ids)),
     d('device events', defender.deviceEventsQuery(ip, ids[0]!, range)),

@@ -7,6 +7,7 @@
 import { expect } from '@open-wc/testing';
 import * as defender from '../../src/providers/defender/queries.js';
 import * as sentinel from '../../src/providers/sentinel/queries.js';
+import { trafficQuery as sentinelTrafficQuery } from '../../src/providers/sentinel/traffic-query.js';
 import * as sentinelAccounts from '../../src/providers/sentinel/account-queries.js';
 import { bookmarkQuery } from '../../src/providers/sentinel/workspace-actions.js';
 import { huntingQuery, HUNTING_KINDS } from '../../src/lib/hunting.js';
@@ -34,7 +35,7 @@ function cases(): Case[] {
     d('devices', defender.devicesQuery(ip, range));
     d('accounts', defender.accountsQuery(ip, range));
     d('traffic', defender.trafficQuery(ip, range));
-    s('traffic', sentinel.trafficQuery(ip, range));
+    s('traffic', sentinelTrafficQuery(ip, range));
     s('bookmark', bookmarkQuery(ip, range));
     s('accounts', sentinelAccounts.accountsQuery(ip, range));
     d('device details', defender.deviceDetailsQuery(ip, range));

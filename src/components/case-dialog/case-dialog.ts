@@ -102,7 +102,8 @@ export class IpCaseDialog extends IpSectionElement {
     this.loading = true;
     this.loadError = undefined;
     try {
-      const cases = await provider.listCases(ip, this.search.trim() ? { search: this.search.trim() } : {}, { signal: abort.signal });
+      // The page's range: the incidents come from the alerts answer the page already has.
+      const cases = await provider.listCases(ip, { range: this.source.timeRange, ...(this.search.trim() ? { search: this.search.trim() } : {}) }, { signal: abort.signal });
       if (abort.signal.aborted) return;
       this.cases = cases;
       // The choice stays while it is listed; else the first related one is offered.

@@ -37,7 +37,7 @@ import { alertFromGraph, detailsFromThreatIntel, deviceFromHunting, eventFromHun
 import { accountSource } from '../microsoft/account-rows.js';
 import { accountAnswerPage, type AccountAnswer } from '../../data/account-query.js';
 import { accountsQuery, trafficQuery, deviceDetailsQuery, deviceEventsQuery, deviceGroupsQuery, deviceSearchQuery, devicesQuery, logActivityQuery, loggedHostsQuery, prevalenceQuery } from './queries.js';
-import { articleFromGraph, articleLinks, TI_PATHS, tiPage, tiSummary, type HostRelation } from './threat-intel.js';
+import { articleLinks, articlePage, TI_PATHS, tiPage, tiSummary, type HostRelation } from './threat-intel.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
 import { idSegment } from '../http.js';
 
@@ -192,25 +192,10 @@ export class DefenderXdrProvider implements IpDataProvider {
     return tiPage(relation as HostRelation, json, skip) as Page<ThreatIntelRows[R]>;
   }
 
-  /**
-   * A page of the Defender TI articles that name the IP. Graph lists no articles per host, but the
-   * reputation's article rules link them (the summary, kept): each is read whole
-   * (`GET /security/threatIntelligence/articles/{id}`); one that fails is left out.
-   */
+  /** A page of the Defender TI articles that name the IP (threat-intel.ts), linked from its kept summary. */
   async #articles(ip: string, offset: number, limit: number, signal: AbortSignal): Promise<Page<ThreatArticle>> {
     const links = articleLinks(await this.getThreatIntel(ip, { signal }));
-    const found = await Promise.all(
-      links.slice(offset, offset + limit).map(({ id, link }) =>
-        this.#graph.tiGet(`security/threatIntelligence/articles/${encodeURIComponent(id)}`, `threat intelligence article ${id}`, signal).then(
-          (raw) => articleFromGraph(raw, link),
-          (error: unknown) => {
-            if (isAbortError(error)) throw error;
-            return undefined;
-          },
-        ),
-      ),
-    );
-    return { items: found.filter((a): a is ThreatArticle => a !== undefined), total: links.length };
+    return articlePage(links, offset, limit, (path, what) => this.#graph.tiGet(path, what, signal));
   }
 
   async getSecuritySummary(ip: string, range: TimeRange, o: RequestOptions): Promise<SecuritySummary> {
@@ -374,11 +359,12 @@ export class DefenderXdrProvider implements IpDataProvider {
   }
 
   /**
-   * The open incidents of the IP (its alert list of the last 30 days); a search also finds an
+   * The open incidents of the IP (its alert list over the page's range, default 30 days: the answer
+   * the alerts list already has, no new query); a search also finds an
    * incident by its number (Graph's incident), so the IP can go to the incident being worked.
    */
   async listCases(ip: string, query: CaseQuery, o: RequestOptions): Promise<CaseRef[]> {
-    const c = await this.#alertCase(ip, defaultRange(), {}, o.signal);
+    const c = await this.#alertCase(ip, query.range ?? defaultRange(), {}, o.signal);
     const own = c.items.filter((a) => a.kind === 'incident' && a.status !== 'resolved').map((a) => caseOfIncident(a, true));
     const wanted = query.search?.trim();
     const found = matchCases(own, wanted);

@@ -5,6 +5,7 @@
  * them; the page's readers check them.
  */
 import type { Page } from '../../data/provider.js';
+import { isAbortError } from '../../data/errors.js';
 import { THREAT_ARTICLES, type ThreatArticle, type ThreatIntel, type ThreatIntelRelation, type ThreatIntelRows } from '../../data/threat-intel.js';
 import type { SecurityNamespace as Graph } from '@microsoft/microsoft-graph-types';
 import { fields, type Fields } from './fields.js';
@@ -126,6 +127,26 @@ export function tiPage<R extends HostRelation>(relation: R, json: unknown, offse
   // Without a count, a next link says there is at least one more.
   const total = count ?? offset + items.length + (str(o['@odata.nextLink']) ? 1 : 0);
   return { items, total };
+}
+
+/**
+ * A page of `links`' articles: Graph lists no articles per host, but the reputation's article
+ * rules link them; each is read whole (`GET /security/threatIntelligence/articles/{id}`) and one
+ * that fails is left out.
+ */
+export async function articlePage(links: ReadonlyArray<{ id: string; link?: string }>, offset: number, limit: number, get: (path: string, what: string) => Promise<unknown>): Promise<Page<ThreatArticle>> {
+  const found = await Promise.all(
+    links.slice(offset, offset + limit).map(({ id, link }) =>
+      get(`security/threatIntelligence/articles/${encodeURIComponent(id)}`, `threat intelligence article ${id}`).then(
+        (raw) => articleFromGraph(raw, link),
+        (error: unknown) => {
+          if (isAbortError(error)) throw error;
+          return undefined;
+        },
+      ),
+    ),
+  );
+  return { items: found.filter((a): a is ThreatArticle => a !== undefined), total: links.length };
 }
 
 /** A Graph `article` (id, title, summary {content, format}, createdDateTime, lastUpdatedDateTime, tags) in the model's terms; `link` where the reputation found it. */

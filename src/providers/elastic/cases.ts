@@ -5,7 +5,8 @@
  * `kbn-xsrf`). A case whose title or description names the IP is related to it.
  */
 import { IpDataError } from '../../data/errors.js';
-import { CASE_LIST_MAX, type CaseRecord, type CaseRef } from '../../data/cases.js';
+import { CASE_LIST_MAX, CASE_TEXT_MAX, type CaseRecord, type CaseRef } from '../../data/cases.js';
+import type { HttpClient } from '../http.js';
 import { kibanaRefusal } from './errors.js';
 
 /** The find request's query: open and in-progress security cases, most recently changed first, matching `search` (else the IP). */
@@ -49,6 +50,38 @@ export function recordFromCase(answer: unknown, caseId: string, text: string): C
     | undefined;
   const by = mine?.created_by?.full_name ?? mine?.created_by?.username;
   return { caseId, text, recordedAt: typeof mine?.created_at === 'string' ? mine.created_at : new Date().toISOString(), ...(typeof by === 'string' && by ? { recordedBy: by } : {}) };
+}
+
+/** The open security cases naming the IP, or matching `search`, most recently changed first. */
+export async function findCases(http: HttpClient, kibana: string, headers: Headers, ip: string, search: string | undefined, signal: AbortSignal): Promise<CaseRef[]> {
+  const params = findCasesQuery(literalSearch(search?.trim() || ip));
+  const answer = await http.attempt({ method: 'GET', url: `${kibana}/api/cases/_find?${params}`, headers, signal }, false);
+  if (!answer.ok) throw casesError(answer.status, answer.text, answer.headers, 'the list of cases');
+  let json: unknown;
+  try {
+    json = JSON.parse(answer.text);
+  } catch {
+    throw new IpDataError('bad-response', 'Kibana sent a cases answer that is not JSON.', { reason: { id: 'unreadable', service: 'Kibana', detail: 'not JSON' } });
+  }
+  return casesFromFind(json, ip);
+}
+
+/** A user comment on the case (`POST /api/cases/{caseId}/comments`, owner securitySolution, `kbn-xsrf`). */
+export async function commentOnCase(http: HttpClient, kibana: string, headers: Headers, caseId: string, text: string, signal: AbortSignal): Promise<CaseRecord> {
+  const body = text.trim();
+  if (!body || body.length > CASE_TEXT_MAX) throw new IpDataError('invalid-input', `The text must have 1 to ${CASE_TEXT_MAX} characters.`);
+  if (typeof caseId !== 'string' || !caseId) throw new IpDataError('invalid-input', 'A case id is needed.');
+  headers.set('kbn-xsrf', 'ip-entity-page');
+  headers.set('Content-Type', 'application/json');
+  const answer = await http.attempt({ method: 'POST', url: `${kibana}/api/cases/${encodeURIComponent(caseId)}/comments`, headers, body: JSON.stringify({ type: 'user', comment: body, owner: 'securitySolution' }), signal }, true);
+  if (!answer.ok) throw casesError(answer.status, answer.text, answer.headers, 'the comment on the case');
+  let json: unknown;
+  try {
+    json = JSON.parse(answer.text);
+  } catch {
+    json = undefined;
+  }
+  return recordFromCase(json, caseId, body);
 }
 
 /** Kibana refused a cases call: its message, and on a 403 the Cases feature the key needs. */

@@ -9,8 +9,8 @@
  * API; without it the provider is read-only (its capabilities say so). Every value travels as an
  * ES|QL parameter or a query DSL term, never in query text.
  */
-import { casesError, casesFromFind, findCasesQuery, literalSearch, recordFromCase } from './cases.js';
-import { CASE_TEXT_MAX, type CaseQuery, type CaseRecord, type CaseRef } from '../../data/cases.js';
+import { commentOnCase, findCases } from './cases.js';
+import type { CaseQuery, CaseRecord, CaseRef } from '../../data/cases.js';
 import { ELASTIC_TRAFFIC_CANDIDATES, elasticTraffic, trafficCandidates, trafficPortsRequest, trafficRequest, trafficSeriesRequest } from './traffic.js';
 import type { Traffic } from '../../data/traffic.js';
 import { defaultRange, devicesPage, logActivity, prevalenceBuckets, DEVICE_LIST_LIMIT } from '../kit/answers.js';
@@ -316,39 +316,14 @@ export class ElasticSecurityProvider implements IpDataProvider {
   async listCases(ip: string, query: CaseQuery, o: RequestOptions): Promise<CaseRef[]> {
     const canonical = checkedIp(ip);
     const kibana = this.#kibana('list cases');
-    const headers = await requestHeaders(this.#o.kibanaHeaders ?? this.#o.headers);
-    const search = query.search?.trim();
-    const params = findCasesQuery(literalSearch(search || canonical));
-    const answer = await this.#http.attempt({ method: 'GET', url: `${kibana}/api/cases/_find?${params}`, headers, signal: o.signal }, false);
-    if (!answer.ok) throw casesError(answer.status, answer.text, answer.headers, 'the list of cases');
-    let json: unknown;
-    try {
-      json = JSON.parse(answer.text);
-    } catch {
-      throw new IpDataError('bad-response', 'Kibana sent a cases answer that is not JSON.', { reason: { id: 'unreadable', service: 'Kibana', detail: 'not JSON' } });
-    }
-    return casesFromFind(json, canonical);
+    return findCases(this.#http, kibana, await requestHeaders(this.#o.kibanaHeaders ?? this.#o.headers), canonical, query.search, o.signal);
   }
 
-  /** A user comment on the case (Kibana: POST /api/cases/{caseId}/comments, owner securitySolution). */
+  /** A user comment on the case (cases.ts). */
   async addToCase(ip: string, caseId: string, text: string, o: RequestOptions): Promise<CaseRecord> {
     checkedIp(ip);
     const kibana = this.#kibana('add to a case');
-    const body = text.trim();
-    if (!body || body.length > CASE_TEXT_MAX) throw new IpDataError('invalid-input', `The text must have 1 to ${CASE_TEXT_MAX} characters.`);
-    if (typeof caseId !== 'string' || !caseId) throw new IpDataError('invalid-input', 'A case id is needed.');
-    const headers = await requestHeaders(this.#o.kibanaHeaders ?? this.#o.headers);
-    headers.set('kbn-xsrf', 'ip-entity-page');
-    headers.set('Content-Type', 'application/json');
-    const answer = await this.#http.attempt({ method: 'POST', url: `${kibana}/api/cases/${encodeURIComponent(caseId)}/comments`, headers, body: JSON.stringify({ type: 'user', comment: body, owner: 'securitySolution' }), signal: o.signal }, true);
-    if (!answer.ok) throw casesError(answer.status, answer.text, answer.headers, 'the comment on the case');
-    let json: unknown;
-    try {
-      json = JSON.parse(answer.text);
-    } catch {
-      json = undefined;
-    }
-    return recordFromCase(json, caseId, body);
+    return commentOnCase(this.#http, kibana, await requestHeaders(this.#o.kibanaHeaders ?? this.#o.headers), caseId, text, o.signal);
   }
 
   #kibana(what: string): string {

@@ -177,7 +177,7 @@ export class RestIpDataProvider implements IpDataProvider {
   }
 
   async listCases(ip: string, query: CaseQuery, o: RequestOptions): Promise<CaseRef[]> {
-    const params = new URLSearchParams();
+    const params = this.#rangeParams(query.range);
     if (query.search) params.set('q', query.search);
     return this.#get(`/ips/${this.#ip(ip)}/cases`, params, o, reader('listCases', { wrapped: true }));
   }

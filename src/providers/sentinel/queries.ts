@@ -4,7 +4,6 @@
  * tables use `TimeGenerated`; `union isfuzzy=true` keeps a query working in a workspace without
  * one of the tables (a connector not enabled). Every value comes through `kql.ts`.
  */
-import { trafficBody } from '../microsoft/traffic-rows.js';
 import type { InsightChart } from '../../data/model.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import { DEVICE_DETAILS_ROWS, DEVICE_LIST_CLIPS, LAST_EVENT_CLIPS, LAST_EVENT_COLUMNS } from '../microsoft/device-rows.js';
@@ -14,7 +13,7 @@ import { BUCKET_DEVICE_NAMES } from '../../data/model.js';
 /** The most devices the list query returns. */
 const DEVICE_LIST_ROWS = 10_000;
 
-function head(name: string, ip: string, range: TimeRange): string {
+export function head(name: string, ip: string, range: TimeRange): string {
   // `ips`: the forms a Device* table logs the address in (IPv4 also as ::ffff:a.b.c.d).
   return [marker(name), `let ip = ${kqlIp(ip)};`, `let ips = ${kqlIpForms(ip)};`, `let start = ${kqlDatetime(range.from)};`, `let end = ${kqlDatetime(range.to)};`].join('\n');
 }
@@ -146,27 +145,6 @@ ${kqlClipStage({ DeviceName: DEVICE_LIST_CLIPS['DeviceName']!, ActionType: DEVIC
 | top ${kqlInt(DEVICE_LIST_ROWS)} by LastSeen desc`;
 }
 
-/**
- * Bytes from the firewall (Sentinel's `CommonSecurityLog`, which Defender's tables do not have):
- * each record with the IP on one side, counted for the device whose address is on the other (the
- * device's own `LocalIP` in its events), as the device sent and received them.
- */
-const FIREWALL_BYTES = `let addresses = events
-| where isnotempty(Local) and not(Local in (ips))
-| summarize by DeviceId, Local;
-let bytes = CommonSecurityLog
-| where TimeGenerated between (start .. end) and (DestinationIP in (ips) or SourceIP in (ips))
-| extend Local = iff(DestinationIP in (ips), SourceIP, DestinationIP), Out = iff(DestinationIP in (ips), SentBytes, ReceivedBytes),
-    In = iff(DestinationIP in (ips), ReceivedBytes, SentBytes)
-| summarize Out = sum(Out), In = sum(In) by Local
-| join kind=inner addresses on Local
-| summarize BytesSent = sum(Out), BytesReceived = sum(In) by DeviceId;`;
-
-/** The IP's traffic per device with the beacon statistics, computed in Log Analytics, and the bytes the firewall logged (see traffic-rows.ts). */
-export function trafficQuery(ip: string, range: TimeRange): string {
-  return `${head('traffic', ip, range)}
-${trafficBody(range, 'TimeGenerated', FIREWALL_BYTES)}`;
-}
 
 /** The last event with the IP of each of `deviceIds` (at most 100), or without ids of the devices seen last. */
 export function deviceDetailsQuery(ip: string, range: TimeRange, deviceIds?: readonly string[]): string {

@@ -8,6 +8,7 @@
  */
 import { caseOfIncident, matchCases, type CaseQuery, type CaseRecord, type CaseRef } from '../../data/cases.js';
 import { SentinelWorkspaceActions } from './workspace-actions.js';
+import { trafficQuery } from './traffic-query.js';
 import { trafficFromRows } from '../microsoft/traffic-rows.js';
 import type { Traffic } from '../../data/traffic.js';
 import { defaultRange, devicesPage, logActivity, prevalenceBuckets } from '../kit/answers.js';
@@ -32,7 +33,7 @@ import { cutText, list, logAnalyticsRows, number, text, type Row } from '../micr
 import { ConcurrencyQueue } from '../microsoft/queue.js';
 import { MicrosoftTransport, type MicrosoftApi, type TokenSource } from '../microsoft/transport.js';
 import { ItemLinks, sentinelLinks } from './links.js';
-import { ALERT_CLIPS, ALERT_ROWS, alertsQuery, deviceDetailsQuery, deviceSearchQuery, devicesQuery, INDICATOR_CLIPS, indicatorsQuery, INSIGHTS, logActivityQuery, loggedHostsQuery, prevalenceQuery, TIMELINE_CLIPS, timelineQuery, trafficQuery, type InsightDefinition } from './queries.js';
+import { ALERT_CLIPS, ALERT_ROWS, alertsQuery, deviceDetailsQuery, deviceSearchQuery, devicesQuery, INDICATOR_CLIPS, indicatorsQuery, INSIGHTS, logActivityQuery, loggedHostsQuery, prevalenceQuery, TIMELINE_CLIPS, timelineQuery, type InsightDefinition } from './queries.js';
 
 export interface SentinelProviderOptions {
   /** Gives an access token for a scope (the host's MSAL `acquireTokenSilent`, or its backend). */
@@ -413,9 +414,9 @@ export class SentinelProvider implements IpDataProvider {
     return `subscriptions/${encodeURIComponent(subscriptionId)}/resourceGroups/${encodeURIComponent(resourceGroup)}/providers/Microsoft.OperationalInsights/workspaces/${encodeURIComponent(workspaceName)}/providers/Microsoft.SecurityInsights`;
   }
 
-  /** The IP's open incidents (its incidents and alerts of the last 30 days), or those of them matching `search`. */
+  /** The IP's open incidents (from its incidents and alerts over the page's range, default 30 days: the alerts list's answer), or those of them matching `search`. */
   async listCases(ip: string, query: CaseQuery, o: RequestOptions): Promise<CaseRef[]> {
-    const { items } = await this.#alerts(requireIp(ip).canonical, defaultRange(), o.signal);
+    const { items } = await this.#alerts(requireIp(ip).canonical, query.range ?? defaultRange(), o.signal);
     return matchCases(items.filter((a) => a.kind === 'incident' && a.status !== 'resolved').map((a) => caseOfIncident(a, true)), query.search);
   }
 
