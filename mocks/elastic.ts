@@ -21,7 +21,7 @@ import { withPatches } from './patched.js';
 import { ACCOUNT_COLUMNS, elasticAccountRows } from './elastic/sign-ins.js';
 import { kibanaCaseHandlers } from './elastic/cases.js';
 import { DEMO_IPS } from './generator/profiles.js';
-import { TRAFFIC_COLUMNS, TRAFFIC_PORT_COLUMNS, TRAFFIC_SERIES_COLUMNS, trafficPortsTable, trafficSeriesTable, trafficTable } from './elastic/traffic.js';
+import { TRAFFIC_BYTES_COLUMNS, TRAFFIC_COLUMNS, TRAFFIC_PORT_COLUMNS, TRAFFIC_SERIES_COLUMNS, trafficBytesTable, trafficPortsTable, trafficSeriesTable, trafficTable } from './elastic/traffic.js';
 import { checkEsql, fieldCaps, multiValueWarnings, PROFILES, rootInfo, type ClusterProfileName } from './elastic/cluster.js';
 
 export interface ElasticMockOptions {
@@ -344,6 +344,8 @@ export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHan
         return table(TRAFFIC_SERIES_COLUMNS, trafficSeriesTable(d, range, scope, query));
       case 'traffic-ports':
         return table(TRAFFIC_PORT_COLUMNS, trafficPortsTable(d, range, scope, query));
+      case 'traffic-bytes':
+        return table(TRAFFIC_BYTES_COLUMNS, trafficBytesTable(d, range, scope, query));
       case 'device-search': {
         const term = scope.term ?? '';
         const ids = d.devices().filter((_, i) => d.deviceEventsMatch(i, term, range));

@@ -11,7 +11,7 @@ const { version } = require('@elastic/ecs/package.json');
 
 export const FIELDS = [
   '@timestamp', 'data_stream.dataset', 'event.dataset', 'event.action', 'event.category', 'event.kind',
-  'source.ip', 'source.port', 'destination.ip', 'destination.port', 'related.ip', 'network.direction', 'network.transport',
+  'source.ip', 'source.port', 'source.bytes', 'destination.ip', 'destination.port', 'destination.bytes', 'related.ip', 'network.direction', 'network.transport',
   'host.id', 'host.name', 'host.ip', 'host.os.name', 'host.os.version',
   'url.full', 'process.name', 'process.command_line', 'process.hash.sha256', 'file.name', 'file.path', 'file.hash.sha256', 'user.name', 'user.domain',
   'user.id', 'user.full_name', 'event.outcome', 'related.user', 'host.hostname',

@@ -27,7 +27,7 @@ const ECS = (ecs as { fields: Record<string, { type: string; array: boolean }> }
 const typed = (names: readonly string[]): Record<string, string> => Object.fromEntries(names.map((n) => [n, ECS[n]!.type]));
 
 const HOST = ['host.id', 'host.name', 'host.ip', 'host.os.name', 'host.os.version'];
-const NETWORK = ['@timestamp', 'data_stream.dataset', 'event.dataset', 'event.action', 'event.category', 'source.ip', 'source.port', 'destination.ip', 'destination.port', 'related.ip', 'network.direction', 'network.transport'];
+const NETWORK = ['@timestamp', 'data_stream.dataset', 'event.dataset', 'event.action', 'event.category', 'source.ip', 'source.port', 'source.bytes', 'destination.ip', 'destination.port', 'destination.bytes', 'related.ip', 'network.direction', 'network.transport'];
 const GEO = ['source', 'destination'].flatMap((side) => ['geo.country_name', 'geo.country_iso_code', 'geo.region_name', 'geo.city_name', 'as.number', 'as.organization.name'].map((f) => `${side}.${f}`));
 const ENDPOINT = ['url.full', 'process.name', 'process.command_line', 'process.hash.sha256', 'file.name', 'file.path', 'file.hash.sha256', 'user.name', 'user.domain'];
 

@@ -1,14 +1,15 @@
 /**
  * The traffic queries' answers, over the demo's device events as Elastic Defend writes network
  * events: a connection (`connection_attempted` / `connection_accepted`, `event.category: network`)
- * and, for one that was made, its end (`disconnect_received`) half a minute later; DNS answers
+ * and, for one that was made or taken, its end (`disconnect_received`) half a minute later; DNS answers
  * name the resolver, not the IP, so the IP filter leaves them out; a file event is
  * `event.category: file`. The request's filter decides which of them count (a query without the
  * category or without leaving the ends out counts them), and the query's own `DATE_TRUNC` span,
- * `MV_SLICE` and `LIMIT` shape the answer.
+ * `MV_SLICE` and `LIMIT` shape the answer. Elastic Defend writes a connection's bytes on its end,
+ * as ECS defines them: `source.bytes` sent by the source, `destination.bytes` by the destination.
  */
 import type { IpDataset } from '../generator/dataset.js';
-import { trafficSources } from '../generator/beacons.js';
+import { connectionBytes, trafficSources } from '../generator/beacons.js';
 import type { TimeRange } from '../../src/lib/time-range.js';
 
 export interface TrafficScope {
@@ -24,6 +25,9 @@ interface NetworkEvent {
   action: string;
   port?: number;
   transport?: string;
+  destination: string;
+  sourceBytes?: number;
+  destinationBytes?: number;
 }
 
 const UNITS: Record<string, number> = { second: 1_000, minute: 60_000, hour: 3_600_000, day: 86_400_000 };
@@ -38,10 +42,13 @@ function events(d: IpDataset, range: TimeRange, scope: TrafficScope): NetworkEve
       if (e.actionType === 'FileCreated' && networkOnly) continue;
       const time = Date.parse(e.timestamp);
       const inbound = e.direction === 'inbound';
-      const base = { hostId: s.deviceId, hostName: s.deviceName, port: inbound ? e.localPort : e.remotePort, transport: e.protocol?.toLowerCase() };
+      const base = { hostId: s.deviceId, hostName: s.deviceName, port: inbound ? e.localPort : e.remotePort, transport: e.protocol?.toLowerCase(), destination: (inbound ? e.localIp : e.remoteIp) ?? '' };
       out.push({ ...base, time, action: inbound ? 'connection_accepted' : 'connection_attempted' });
       const end = time + 30_000;
-      if (e.actionType === 'ConnectionSuccess' && !scope.notActions.includes('disconnect_received') && end < range.to.getTime()) out.push({ ...base, time: end, action: 'disconnect_received' });
+      if ((e.actionType === 'ConnectionSuccess' || e.actionType === 'InboundConnectionAccepted') && !scope.notActions.includes('disconnect_received') && end < range.to.getTime()) {
+        const b = connectionBytes(e);
+        out.push({ ...base, time: end, action: 'disconnect_received', sourceBytes: inbound ? b.received : b.sent, destinationBytes: inbound ? b.sent : b.received });
+      }
     }
   }
   return out;
@@ -100,3 +107,19 @@ export function trafficPortsTable(d: IpDataset, range: TimeRange, scope: Traffic
 }
 
 export const TRAFFIC_PORT_COLUMNS: Array<[string, string]> = [['n', 'long'], ['host_id', 'keyword'], ['port', 'long'], ['transport', 'keyword']];
+
+/** `traffic-bytes`: the bytes each side sent, per device and destination, of the events that have them. */
+export function trafficBytesTable(d: IpDataset, range: TimeRange, scope: TrafficScope, query: string): unknown[][] {
+  const sums = new Map<string, { hostId: string; destination: string; source: number; dest: number }>();
+  for (const e of events(d, range, scope)) {
+    if (e.sourceBytes === undefined && e.destinationBytes === undefined) continue;
+    const key = `${e.hostId}|${e.destination}`;
+    const x = sums.get(key) ?? { hostId: e.hostId, destination: e.destination, source: 0, dest: 0 };
+    x.source += e.sourceBytes ?? 0;
+    x.dest += e.destinationBytes ?? 0;
+    sums.set(key, x);
+  }
+  return [...sums.values()].slice(0, limitOf(query)).map((x) => [x.source, x.dest, x.hostId, x.destination]);
+}
+
+export const TRAFFIC_BYTES_COLUMNS: Array<[string, string]> = [['source_bytes', 'long'], ['destination_bytes', 'long'], ['host_id', 'keyword'], ['destination', 'ip']];

@@ -23,6 +23,8 @@ import { DeepPages } from '../../src/providers/elastic/deep-pages.js';
 import type { estypes } from '@elastic/elasticsearch';
 import { fieldCaps, PROFILES } from '../../mocks/elastic/cluster.js';
 import { rejection } from '../helpers/providers.js';
+import { IpDataset } from '../../mocks/generator/dataset.js';
+import { trafficSources } from '../../mocks/generator/beacons.js';
 import { NOW, useMockApi, worker } from '../helpers/msw.js';
 
 const IP = '203.0.113.7';
@@ -41,7 +43,7 @@ describe('ElasticSecurityProvider on the clusters deployments have', () => {
   it('names only ECS fields, with the types ECS gives them; the mock’s mappings are ECS’s', () => {
     // What the queries read each field as (conversions are made to these).
     const expected: Record<string, string[]> = { date: ['date'], ip: ['ip'], long: ['long'], keyword: ['keyword', 'constant_keyword', 'wildcard'] };
-    const reads: Record<string, string> = { timestamp: 'date', sourceIp: 'ip', destinationIp: 'ip', hostIp: 'ip', sourcePort: 'long', destinationPort: 'long' };
+    const reads: Record<string, string> = { timestamp: 'date', sourceIp: 'ip', destinationIp: 'ip', hostIp: 'ip', sourcePort: 'long', destinationPort: 'long', sourceBytes: 'long', destinationBytes: 'long' };
     for (const [key, field] of Object.entries(ECS_FIELDS)) {
       const ecs = (EcsFlat as Record<string, { type: string } | undefined>)[field];
       expect(ecs, `${field} is an ECS field`).to.not.equal(undefined);
@@ -236,6 +238,25 @@ describe('ElasticSecurityProvider on the clusters deployments have', () => {
     expect(page.items[0]!.lastEvent.initiatingProcess?.fileName).to.be.a('string');
     expect(log.sources.length).to.be.greaterThan(0);
     expect(details.country).to.be.a('string');
+  });
+
+  it('counts each device’s bytes from the side ECS says sent them, on connections it made and took', async () => {
+    const t = await over({ profile: 'defend' }).getTraffic!(IP, range, o());
+    const sources = trafficSources(new IpDataset(IP, { now: NOW }), range);
+    const inbound = new Set(sources.filter((s) => s.events.some((e) => e.direction === 'inbound')).map((s) => s.deviceId));
+    const people = t.devices.filter((d) => (d.beacon?.score ?? 0) < 0.6 && d.bytesReceived);
+    expect(people.some((d) => inbound.has(d.deviceId)) && people.some((d) => !inbound.has(d.deviceId))).to.equal(true);
+    // People fetch pages and files: far more comes back than goes out, whichever side connected.
+    for (const side of [true, false]) {
+      const some = people.filter((d) => inbound.has(d.deviceId) === side);
+      const sum = (k: 'bytesSent' | 'bytesReceived') => some.reduce((n, d) => n + d[k]!, 0);
+      expect(sum('bytesReceived'), side ? 'inbound' : 'outbound').to.be.greaterThan(3 * sum('bytesSent'));
+    }
+    // A beacon's check-ins are a few hundred bytes each way.
+    const beacon = t.devices.find((d) => (d.beacon?.score ?? 0) >= 0.8)!;
+    expect(beacon.bytesSent! / beacon.connections).to.be.within(250, 450);
+    const perConnection = (k: 'bytesSent' | 'bytesReceived') => people.reduce((n, d) => n + d[k]!, 0) / people.reduce((n, d) => n + d.connections, 0);
+    expect(beacon.bytesReceived! / beacon.connections).to.be.below(perConnection('bytesReceived') / 10);
   });
 
   it('on an older cluster, the ES|QL sections say which version they need and the alerts list works; without the monitor privilege too', async () => {

@@ -11,7 +11,7 @@
  */
 import { commentOnCase, findCases } from './cases.js';
 import type { CaseQuery, CaseRecord, CaseRef } from '../../data/cases.js';
-import { ELASTIC_TRAFFIC_CANDIDATES, elasticTraffic, trafficCandidates, trafficPortsRequest, trafficRequest, trafficSeriesRequest } from './traffic.js';
+import { ELASTIC_TRAFFIC_CANDIDATES, elasticTraffic, trafficCandidates, trafficBytesRequest, trafficPortsRequest, trafficRequest, trafficSeriesRequest } from './traffic.js';
 import type { Traffic } from '../../data/traffic.js';
 import { defaultRange, devicesPage, logActivity, prevalenceBuckets, DEVICE_LIST_LIMIT } from '../kit/answers.js';
 import { requireIp } from '../kit/ip.js';
@@ -292,13 +292,15 @@ export class ElasticSecurityProvider implements IpDataProvider {
     if (!devices.length) return elasticTraffic([], [], [], 0, range, first.partial);
     const ids = devices.map((d) => d.deviceId);
     const ports = trafficPortsRequest(this.#q, canonical, range, ids, fields);
-    const [series, portRows, total] = await Promise.all([
+    const bytes = trafficBytesRequest(this.#q, canonical, range, ids, fields);
+    const [series, portRows, byteRows, total] = await Promise.all([
       this.#run(trafficSeriesRequest(this.#q, canonical, range, ids, fields), what, o.signal),
       ports ? this.#run(ports, what, o.signal) : undefined,
+      bytes ? this.#run(bytes, what, o.signal) : undefined,
       // Past the candidates, how many devices there are in all.
       first.rows.length < ELASTIC_TRAFFIC_CANDIDATES ? first.rows.length : this.#deviceStats(canonical, range, o.signal).then((s) => s.count),
     ]);
-    return elasticTraffic(devices, series.rows, portRows?.rows, total, range, first.partial ?? series.partial ?? portRows?.partial);
+    return elasticTraffic(devices, series.rows, portRows?.rows, total, range, first.partial ?? series.partial ?? portRows?.partial ?? byteRows?.partial, byteRows && { rows: byteRows.rows, ip: canonical });
   }
 
   async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {

@@ -31,6 +31,8 @@ export interface ElasticFieldNames {
   transport: string;
   sourcePort: string;
   destinationPort: string;
+  sourceBytes: string;
+  destinationBytes: string;
   url: string;
   processName: string;
   commandLine: string;
@@ -61,6 +63,8 @@ export const ECS_FIELDS: ElasticFieldNames = {
   transport: 'network.transport',
   sourcePort: 'source.port',
   destinationPort: 'destination.port',
+  sourceBytes: 'source.bytes',
+  destinationBytes: 'destination.bytes',
   url: 'url.full',
   processName: 'process.name',
   commandLine: 'process.command_line',
@@ -130,7 +134,7 @@ export const INTEGRATION_FIELDS = [
 /** What ES|QL reads each field as (for conversions where indices map it differently). */
 const FIELD_TYPES: Record<keyof ElasticFieldNames, string> = {
   timestamp: 'date', sourceIp: 'ip', destinationIp: 'ip', hostId: 'keyword', hostName: 'keyword', hostIp: 'ip', hostOsName: 'keyword', hostOsVersion: 'keyword',
-  dataset: 'keyword', eventAction: 'keyword', direction: 'keyword', transport: 'keyword', sourcePort: 'long', destinationPort: 'long', url: 'keyword',
+  dataset: 'keyword', eventAction: 'keyword', direction: 'keyword', transport: 'keyword', sourcePort: 'long', destinationPort: 'long', sourceBytes: 'long', destinationBytes: 'long', url: 'keyword',
   processName: 'keyword', commandLine: 'keyword', processSha256: 'keyword', fileName: 'keyword', filePath: 'keyword', fileSha256: 'keyword', userName: 'keyword', userDomain: 'keyword',
   userId: 'keyword', userFullName: 'keyword', eventOutcome: 'keyword', eventCategory: 'keyword',
 };

@@ -10,9 +10,17 @@
  *    to the bucket, from the epoch as the page's buckets) and per destination port and transport
  *    (`traffic-ports`: in ECS the destination is the side that answered, the service port either way).
  *
+ * 3. Bytes per device and destination (`traffic-bytes`): in ECS `source.bytes` are the bytes the
+ *    source sent and `destination.bytes` the bytes the destination sent, whichever side started.
+ *    The query groups by the destination, as a value in its text would need a parameter, and the
+ *    page reads the device's side: where the destination is the IP, the device is the source.
+ *    Elastic Defend writes bytes on a connection's end (`disconnect_received`), so this query keeps
+ *    the ends the others leave out.
+ *
  * Network events only (`event.category: network`), and a connection once: Elastic Defend logs its
  * end too (`disconnect_received`), which would halve every interval.
  */
+import { canonicalIp } from '../../lib/ip.js';
 import type { DeviceTraffic, TrafficPort } from '../../data/model.js';
 import { beaconStats } from '../../data/traffic-compute.js';
 import { TRAFFIC_DEVICES, TRAFFIC_PORTS, byBeacon, trafficBucket, type Traffic } from '../../data/traffic.js';
@@ -41,11 +49,11 @@ function need(q: ElasticQueries, fields: FieldTypes | undefined, keys: readonly 
   return out;
 }
 
-function scope(q: ElasticQueries, hostIds?: readonly string[]) {
+function scope(q: ElasticQueries, hostIds?: readonly string[], ends = false) {
   return {
     more: [
       { term: { [q.nameOf('eventCategory')]: 'network' } },
-      noneOf({ term: { [q.nameOf('eventAction')]: 'disconnect_received' } }),
+      ...(ends ? [] : [noneOf({ term: { [q.nameOf('eventAction')]: 'disconnect_received' } })]),
       ...(hostIds ? [{ terms: { [q.nameOf('hostId')]: [...hostIds] } }] : []),
     ],
   };
@@ -97,6 +105,36 @@ export function trafficPortsRequest(q: ElasticQueries, ip: string, range: TimeRa
   ], scope(q, hostIds));
 }
 
+/** Bytes each side sent, per chosen device and destination; none where no index maps the bytes. */
+export function trafficBytesRequest(q: ElasticQueries, ip: string, range: TimeRange, hostIds: readonly string[], fields: FieldTypes | undefined): EsqlRequest | undefined {
+  const f = need(q, fields, ['hostId', 'destinationIp']);
+  const sent = q.field('sourceBytes', fields);
+  const received = q.field('destinationBytes', fields);
+  if (!sent || !received) return undefined;
+  return q.esqlRequest('traffic-bytes', ip, range, [
+    `| WHERE ${sent} IS NOT NULL OR ${received} IS NOT NULL`,
+    `| STATS source_bytes = SUM(${sent}), destination_bytes = SUM(${received}) BY host_id = ${f['hostId']}, destination = ${f['destinationIp']}`,
+    `| LIMIT ${esqlInt(10_000)}`,
+  ], scope(q, hostIds, true));
+}
+
+/** Per device, the bytes it sent to the IP and received from it (`ip` canonical, as the cluster writes it). */
+function bytesByDevice(rows: readonly Row[], ip: string): Map<string, { sent: number; received: number }> {
+  const out = new Map<string, { sent: number; received: number }>();
+  for (const r of rows) {
+    const id = str(r, 'host_id');
+    if (!id) continue;
+    const bySource = num(r, 'source_bytes') ?? 0;
+    const byDestination = num(r, 'destination_bytes') ?? 0;
+    const toIp = canonicalIp(str(r, 'destination') ?? '') === ip;
+    const b = out.get(id) ?? { sent: 0, received: 0 };
+    b.sent += toIp ? bySource : byDestination;
+    b.received += toIp ? byDestination : bySource;
+    out.set(id, b);
+  }
+  return out;
+}
+
 const times = (v: unknown): number[] => (Array.isArray(v) ? v : v == null ? [] : [v]).map((t) => (typeof t === 'string' ? Date.parse(t) : typeof t === 'number' ? t : NaN)).filter(Number.isFinite);
 
 /** The candidates with their statistics, the most beacon-like {@link TRAFFIC_DEVICES} first. */
@@ -115,7 +153,7 @@ export function trafficCandidates(rows: readonly Row[]): DeviceTraffic[] {
 }
 
 /** The answer: the chosen devices with their series and ports. */
-export function elasticTraffic(devices: DeviceTraffic[], seriesRows: readonly Row[], portRows: readonly Row[] | undefined, total: number, range: TimeRange, partial?: string): Traffic {
+export function elasticTraffic(devices: DeviceTraffic[], seriesRows: readonly Row[], portRows: readonly Row[] | undefined, total: number, range: TimeRange, partial?: string, bytes?: { rows: readonly Row[]; ip: string }): Traffic {
   const bucket = trafficBucket(range);
   const series = new Map(devices.map((d) => [d.deviceId, new Array<number>(bucket.count).fill(0)]));
   for (const r of seriesRows) {
@@ -134,8 +172,13 @@ export function elasticTraffic(devices: DeviceTraffic[], seriesRows: readonly Ro
     if (list.length < TRAFFIC_PORTS) list.push({ port, ...(transport ? { protocol: transport } : {}), connections: num(r, 'n') ?? 0 });
     ports.set(id, list);
   }
+  const sums = bytes ? bytesByDevice(bytes.rows, bytes.ip) : undefined;
+  const withBytes = (id: string) => {
+    const b = sums?.get(id);
+    return b ? { bytesSent: b.sent, bytesReceived: b.received } : {};
+  };
   const out: Traffic = {
-    devices: devices.map((d) => ({ ...d, series: series.get(d.deviceId)!, ...(ports.get(d.deviceId)?.length ? { ports: ports.get(d.deviceId)! } : {}) })),
+    devices: devices.map((d) => ({ ...d, series: series.get(d.deviceId)!, ...(ports.get(d.deviceId)?.length ? { ports: ports.get(d.deviceId)! } : {}), ...withBytes(d.deviceId) })),
     total: Math.max(total, devices.length),
     series: { start: new Date(bucket.start).toISOString(), bucketSeconds: bucket.bucketSeconds },
     computedBy: 'browser',
