@@ -21,6 +21,7 @@ import { withPatches } from './patched.js';
 import { ACCOUNT_COLUMNS, elasticAccountRows } from './elastic/sign-ins.js';
 import { kibanaCaseHandlers } from './elastic/cases.js';
 import { DEMO_IPS } from './generator/profiles.js';
+import { threatIntelSearch } from './elastic/threat-intel.js';
 import { TRAFFIC_BYTES_COLUMNS, TRAFFIC_COLUMNS, TRAFFIC_PORT_COLUMNS, TRAFFIC_SERIES_COLUMNS, trafficBytesTable, trafficPortsTable, trafficSeriesTable, trafficTable } from './elastic/traffic.js';
 import { checkEsql, fieldCaps, multiValueWarnings, PROFILES, rootInfo, type ClusterProfileName } from './elastic/cluster.js';
 
@@ -232,35 +233,6 @@ function readFilter(filter: unknown): Scope | undefined {
     if (wildcard) out.term = String(Object.values(wildcard)[0]?.value ?? '').slice(1, -1).replace(/\\(.)/g, '$1');
   }
   return ip && Number.isFinite(from) && Number.isFinite(to) ? ({ ...out, ip, from, to } as Scope) : undefined;
-}
-
-/**
- * The threat intelligence integrations' indicator documents for an IP (ECS threat fields, as the
- * abuse.ch URL and MISP integrations write them: `event.kind: enrichment`, `threat.indicator.ip`;
- * abuse.ch names no `threat.feed.name`, MISP sets "MISP"), each also in its transform's latest
- * index. A C2 server is in both feeds, a scanner in MISP, other IPs in none. Answers a `term`
- * query on `threat.indicator.ip`, newest first.
- */
-function threatIntelSearch(body: unknown): Response {
-  const filter = (body as { query?: { bool?: { filter?: Array<{ term?: Record<string, unknown> }> } } } | undefined)?.query?.bool?.filter ?? [];
-  const asked = filter.map((f) => f.term?.['threat.indicator.ip']).find((v) => typeof v === 'string') as string | undefined;
-  const ip = asked ? canonicalIp(asked) : undefined;
-  if (!ip) return error(400, 'illegal_argument_exception', 'The mock answers a term query on threat.indicator.ip only.');
-  const d = datasetFor(ip, Math.floor(Date.now() / 3_600_000) * 3_600_000);
-  const day = (n: number) => new Date(d.now + n * 86_400_000).toISOString();
-  const event = (dataset: string) => ({ dataset, kind: 'enrichment', category: ['threat'], type: ['indicator'] });
-  const docs: Array<{ _index: string; _id: string; _source: Record<string, unknown> }> = [];
-  const seed = d.seed.toString(16);
-  if (d.observed && d.profile.story === 'c2') {
-    const urlhaus = { '@timestamp': day(-2), event: event('ti_abusech.url'), threat: { indicator: { type: 'url', ip, url: { full: `http://${ip}/bins/payload.exe`, domain: ip }, first_seen: day(-9), last_seen: day(-2), provider: 'lrz_urlhaus' } } };
-    docs.push({ _index: '.ds-logs-ti_abusech.url-default-2026.11.20-000001', _id: `urlhaus-${seed}`, _source: urlhaus });
-    docs.push({ _index: 'logs-ti_abusech_latest.dest_url-3', _id: `urlhaus-latest-${seed}`, _source: { ...urlhaus, '@timestamp': day(-3) } });
-    docs.push({ _index: '.ds-logs-ti_misp.threat-default-2026.11.20-000001', _id: `misp-${seed}`, _source: { '@timestamp': day(-4), event: event('ti_misp.threat'), threat: { feed: { name: 'MISP' }, indicator: { type: 'ipv4-addr', ip, first_seen: day(-6), last_seen: day(-4), description: 'Cobalt Strike team server (MISP event 4231)', marking: { tlp: 'AMBER' } } } } });
-  } else if (d.observed && d.profile.story === 'scanner') {
-    docs.push({ _index: '.ds-logs-ti_misp.threat-default-2026.11.20-000001', _id: `misp-${seed}`, _source: { '@timestamp': day(-1), event: event('ti_misp.threat'), threat: { feed: { name: 'MISP' }, indicator: { type: 'ipv4-addr', ip, first_seen: day(-20), last_seen: day(-1), description: 'Mass scanner (RDP, SMB)' } } } });
-  }
-  docs.sort((a, b) => Date.parse(String(b._source['@timestamp'])) - Date.parse(String(a._source['@timestamp'])));
-  return HttpResponse.json({ took: 2, timed_out: false, _shards: { total: docs.length ? 3 : 0, successful: docs.length ? 3 : 0, skipped: 0, failed: 0 }, hits: { total: { value: docs.length, relation: 'eq' }, max_score: null, hits: docs.map((x) => ({ ...x, _score: null, sort: [Date.parse(String(x._source['@timestamp']))] })) } });
 }
 
 export function createElasticHandlers(options: ElasticMockOptions = {}): HttpHandler[] {

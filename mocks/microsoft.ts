@@ -20,6 +20,7 @@ import { fromGraphDetermination, graphCommentProblem, graphPatchProblem, indicat
 import { inList, letString, pascal, queryHead } from './kql-query.js';
 import { accountRows } from './kql/sign-ins.js';
 import { datasetFor, type IpDataset } from './generator/dataset.js';
+import { intelProfileHandlers } from './intel-profiles.js';
 import { ALERT_TEMPLATES, DEVICE_GROUPS } from './generator/catalog.js';
 import { isSystemTag } from './generator/queue.js';
 import type { GeneratedThreatIntel } from './generator/threat-intel.js';
@@ -296,6 +297,8 @@ export function createMicrosoftHandlers(options: MicrosoftMockOptions = {}): Htt
   }
 
   return [
+    // Before `security/:kind/:id`, which would take `threatIntelligence/intelProfiles` for an alert.
+    ...intelProfileHandlers(graph, now, (request, section) => unauthorized(request) ?? fail(section)),
     http.post(`${graph}/security/runHuntingQuery`, async ({ request }) => {
       const denied = unauthorized(request);
       if (denied) return denied;

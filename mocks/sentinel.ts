@@ -6,6 +6,7 @@
  */
 import { accountRows } from './kql/sign-ins.js';
 import { trafficRows } from './kql/traffic.js';
+import { stixProfileRows } from './kql/stix.js';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { queryAlerts } from '../src/data/query.js';
 import { isExternalScope, parseIp } from '../src/lib/ip.js';
@@ -200,6 +201,8 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
         return respond(trafficRows(d, range, query), [['DeviceId', 'string'], ['Score', 'real']]);
       case 'prevalence':
         return respond(d.prevalence(range).buckets.filter((b) => b.devices > 0).map((b) => ({ Start: b.start, Devices: b.devices, DeviceNames: b.deviceNames ?? [] })), [['Start', 'datetime'], ['Devices', 'long'], ['DeviceNames', 'dynamic']]);
+      case 'ti-profiles':
+        return respond(stixProfileRows(d, query), [['FirstSeen', 'datetime'], ['LastSeen', 'datetime'], ['Modified', 'datetime'], ['Aliases', 'dynamic'], ['Relationships', 'dynamic']]);
       case 'indicators': {
         // The workspace's STIX indicators for the IP: the ones the MDTI connector brought in, as the
         // reputation insight lists them (one source for both), each created a few days before.

@@ -56,7 +56,9 @@ for (const [name, rule] of Object.entries(budget.entries)) {
       sourcemap: false,
       reportCompressedSize: false,
       lib: { entry: rule.entry, formats: ['es'], fileName: () => `${name}.js` },
-      rolldownOptions: { output: { minify: true } },
+      // Chunks named without a content hash: the package ships tsc's files, which a host's bundler
+      // names its own way, and random hash letters made the figures jitter by ±0.02 kB per commit.
+      rolldownOptions: { output: { minify: true, chunkFileNames: '[name].js' } },
     },
   });
   const outputs = (Array.isArray(result) ? result[0] : result).output.filter((o) => o.type === 'chunk');

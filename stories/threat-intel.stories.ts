@@ -69,6 +69,30 @@ export const HostileStrings: Story = {
       a,
     ),
 };
+/** A workspace's own feeds (Sentinel, Elastic): only the lists they keep, no reputation or host view. */
+export const FeedsOnly: Story = {
+  render: (a) =>
+    element(
+      new StaticIpDataProvider({
+        data: {
+          [a.ip]: {
+            threatIntel: {
+              summary: { counts: {}, lists: ['profiles', 'articles'] },
+              lists: {
+                profiles: [
+                  { id: 'intrusion-set--1', name: 'Storm-0000', kind: 'actor', aliases: ['DEV-0000'], summary: 'Invoice-themed phishing, then Cobalt Strike on rented VPS hosts.', source: 'MISP, Mandiant Advantage', lastSeen: new Date(Date.now() - 86_400_000).toISOString() },
+                  { id: 'tool--1', name: 'Cobalt Strike', kind: 'tool', source: 'AlienVault OTX' },
+                  { id: 'x--1', name: '<img src=x onerror=alert(1)>', kind: 'intrusion set', link: 'javascript:alert(1)' },
+                ],
+                articles: [{ id: 'misp:1', title: 'Invoice-themed phishing stages Cobalt Strike', tags: ['MISP'] }],
+              },
+            },
+          },
+        },
+      }),
+      a,
+    ),
+};
 export const Dark: Story = { args: { theme: 'dark' } };
 /** The header badge alone. */
 export const Badge: Story = {

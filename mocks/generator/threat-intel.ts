@@ -4,13 +4,28 @@
  * unobserved address unknown), its hosting, and lists of what was seen on it over time — enough
  * passive DNS on the busy IPs to page through.
  */
-import type { ThreatArticle, ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../src/data/threat-intel.js';
+import type { ThreatArticle, ThreatIntel, ThreatProfile, ThreatIntelRelation, ThreatIntelRows } from '../../src/data/threat-intel.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { isExternalScope } from '../../src/lib/ip.js';
 import type { IpDataset } from './dataset.js';
 import { rngAt } from './random.js';
 
 const STREAM = 60;
+
+const DEFENDER_TI = 'Microsoft Defender Threat Intelligence';
+const profileId = (name: string) => [...name].reduce((h, c) => (Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0), 0x811c9dc5).toString(16).padStart(8, '0').repeat(8);
+
+/**
+ * The tenant's intel profiles (Defender TI's actors and tools, as Graph's intelligenceProfile
+ * example has them): the two the C2 servers' indicators name, and others that name none of the
+ * demo's IPs. Ids are 64 hex digits, as Graph's.
+ */
+export const INTEL_PROFILES: ReadonlyArray<ThreatProfile & { onC2: boolean }> = [
+  { name: 'Storm-0000', kind: 'actor', aliases: ['DEV-0000', 'Invoice Spider'], summary: 'A financially motivated group that sends invoice-themed phishing and stages Cobalt Strike on rented VPS hosts before deploying ransomware.', onC2: true },
+  { name: 'Cobalt Strike', kind: 'tool', aliases: ['CobaltStrike', 'Beacon'], summary: 'A commercial adversary simulation framework; cracked copies serve many groups as their post-exploitation implant and C2.', onC2: true },
+  { name: 'Aqua Blizzard', kind: 'actor', aliases: ['ACTINIUM', 'Primitive Bear'], summary: 'A state-sponsored group that targets government and defense organizations with spear-phishing.', onC2: false },
+  { name: 'Sliver', kind: 'tool', summary: 'An open-source C2 framework used as an alternative to Cobalt Strike.', onC2: false },
+].map((p) => ({ ...p, id: profileId(p.name), source: DEFENDER_TI, link: `https://ti.defender.microsoft.com/intel-profiles/${profileId(p.name)}` }));
 
 export interface GeneratedThreatIntel {
   summary: ThreatIntel;
@@ -39,6 +54,10 @@ export function buildThreatIntel(d: IpDataset): GeneratedThreatIntel {
         { id: hex(1), title: 'Cobalt Strike team servers behind invoice-themed phishing', summary: `Operators stage Cobalt Strike beacons on rented VPS hosts, including ${d.ip.canonical}, and reach them over HTTPS with a 5-minute sleep and jitter.`, createdAt: iso(day(9)), updatedAt: iso(day(2)), tags: ['Cobalt Strike', 'Phishing', 'C2'], link: `https://ti.defender.microsoft.com/article/${hex(1)}` },
         { id: hex(2), title: 'Storm-0000 rotates C2 infrastructure across bulletproof hosting', summary: 'New team servers appear weekly in the same netblocks; the group reuses TLS certificates and JARM fingerprints.', createdAt: iso(day(30)), updatedAt: iso(day(20)), tags: ['Storm-0000', 'Infrastructure'], link: `https://ti.defender.microsoft.com/article/${hex(2)}` },
       ]
+    : [];
+  // The actor and the tool Defender TI's intel profiles tie to a C2 server (profiles.ts's catalogue).
+  const profiles: ThreatProfile[] = classification === 'malicious'
+    ? INTEL_PROFILES.filter((p) => p.onC2).map(({ onC2: _, ...p }, k) => ({ ...p, firstSeen: iso(day(40 - k * 9)), lastSeen: iso(day(1 + k)) }))
     : [];
   const rules =
     classification === 'malicious'
@@ -103,7 +122,7 @@ export function buildThreatIntel(d: IpDataset): GeneratedThreatIntel {
     { registrar: whois.registrar, registrant: whois.registrant, organization: whois.organization, created: whois.created, updated: whois.updated, firstSeen: whois.updated, lastSeen: iso(day(0)), nameServers: [`ns1.${domain}`, `ns2.${domain}`] },
     { registrar: whois.registrar, registrant: 'Hostmaster', organization: whois.organization, created: whois.created, updated: whois.created, firstSeen: whois.created, lastSeen: whois.updated, nameServers: [`ns1.${domain}`] },
   ];
-  const lists = { articles, passiveDns, certificates, hostPairs, trackers, components, ports, cookies, whoisHistory } as GeneratedThreatIntel['lists'];
+  const lists = { profiles, articles, passiveDns, certificates, hostPairs, trackers, components, ports, cookies, whoisHistory } as GeneratedThreatIntel['lists'];
   const counts = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.length])) as ThreatIntel['counts'];
   const summary: ThreatIntel = {
     counts,

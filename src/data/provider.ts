@@ -159,6 +159,8 @@ export interface ProviderCapabilities {
   traffic: boolean;
   /** The IP can be added to an open incident or case (`listCases`, `addToCase`). */
   cases: boolean;
+  /** What the backend calls what the IP is added to (default `incident`; Elastic Security's are cases). */
+  caseKind?: 'incident' | 'case';
   /** Indicator actions the backend accepts (default: Allowed, Audit, Warn, Block). */
   indicatorActions?: IndicatorAction[];
   /** Whether an indicator's alert takes a category (default true; Defender for Endpoint's indicator API documents none). */

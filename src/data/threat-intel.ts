@@ -103,6 +103,7 @@ export interface WhoisHistoryRecord extends SeenSpan, RowProblems {
 
 /** The record type of each list. */
 export interface ThreatIntelRows {
+  profiles: ThreatProfile;
   articles: ThreatArticle;
   passiveDns: PassiveDnsRecord;
   certificates: CertificateRecord;
@@ -117,7 +118,29 @@ export interface ThreatIntelRows {
 export type ThreatIntelRelation = keyof ThreatIntelRows;
 /** The most articles a provider reads for an IP (Defender: one call each). */
 export const THREAT_ARTICLES = 10;
-export const THREAT_INTEL_RELATIONS: readonly ThreatIntelRelation[] = ['articles', 'passiveDns', 'certificates', 'hostPairs', 'trackers', 'components', 'ports', 'cookies', 'whoisHistory'];
+export const THREAT_INTEL_RELATIONS: readonly ThreatIntelRelation[] = ['profiles', 'articles', 'passiveDns', 'certificates', 'hostPairs', 'trackers', 'components', 'ports', 'cookies', 'whoisHistory'];
+
+export const THREAT_PROFILE_KINDS = ['actor', 'campaign', 'malware', 'tool'] as const;
+export type ThreatProfileKind = Open<(typeof THREAT_PROFILE_KINDS)[number]>;
+
+/**
+ * Who or what intelligence ties to the IP: an actor (or intrusion set), a campaign, a malware
+ * family or a tool. Defender TI's intel profiles whose indicators hold the IP; in Sentinel the STIX
+ * objects related to the IP's indicators; in Elastic the actor and malware fields of the feeds'
+ * indicator documents.
+ */
+export interface ThreatProfile extends SeenSpan, RowProblems {
+  id: string;
+  name: string;
+  kind: ThreatProfileKind;
+  aliases?: string[];
+  /** What it is, as text. */
+  summary?: string;
+  /** Who says so: the feed or intelligence source. */
+  source?: string;
+  /** Where to read more (an http(s) link). */
+  link?: string;
+}
 
 /** A threat intelligence article that names the IP (Defender TI's finished intelligence: a report on an actor, campaign or tool). */
 export interface ThreatArticle extends RowProblems {
@@ -142,4 +165,11 @@ export interface ThreatIntel extends SeenSpan {
   countryOrRegion?: string;
   /** Records per list, where known (the lists come from `listThreatIntel`). */
   counts: Partial<Record<ThreatIntelRelation, number>>;
+  /**
+   * The lists this source keeps, in order; every list when left out. A workspace's own intelligence
+   * (Sentinel's, Elastic's feeds) holds indicators and what they relate to, not the internet's view
+   * of the host: it names its lists and leaves the reputation and hosting out, and the page shows
+   * only those lists.
+   */
+  lists?: ThreatIntelRelation[];
 }

@@ -186,6 +186,8 @@ export function combineProviders(...providers: IpDataProvider[]): IpDataProvider
       caps.indicatorActions = all[list.indexOf(indicators)]?.indicatorActions;
       caps.indicatorCategory = all[list.indexOf(indicators)]?.indicatorCategory;
     }
+    const cases = owner('addToCase');
+    if (cases) caps.caseKind = all[list.indexOf(cases)]?.caseKind;
     const days = all.map((c) => c?.maxLookbackDays);
     if (all.every((c) => c !== undefined) && days.every((d): d is number => typeof d === 'number')) caps.maxLookbackDays = Math.max(...days);
     return caps;

@@ -120,6 +120,14 @@ describe('<ip-case-dialog>', () => {
     await waitUntil(() => deepActive() === button, 'focus back');
   });
 
+  it('is Add to case where the backend says its records are cases', async () => {
+    const base = staticWith([incident('101', 'C2 from finance workstations')]);
+    const cases = withOverrides(base, { getCapabilities: async () => ({ ...(await base.getCapabilities!({ signal: new AbortController().signal })), caseKind: 'case' }) });
+    const bar = await fixture<IpResponseActions>(html`<ip-response-actions ip=${IP} .provider=${cases}></ip-response-actions>`);
+    await waitUntil(() => queryByRole(root(bar), 'button', 'Add to case'), 'the action named for cases');
+    expect(queryByRole(root(bar), 'button', 'Add to incident')).to.equal(null);
+  });
+
   it('over the REST contract: the C2 server’s open incidents, and the comment lands on the incident', async () => {
     const rest = new RestIpDataProvider({ baseUrl: '/api' });
     const el = await open(rest);

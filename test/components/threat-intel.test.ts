@@ -43,8 +43,14 @@ describe('<ip-threat-intel>', () => {
     expect(deepText(byPart(root(el), 'host'))).to.contain('AS64').and.to.contain('Hosting provider');
     await waitUntil(() => listRows(el, /^Passive DNS/).length > 0, 'passive DNS');
     const titles = allByPart(root(el), 'list').map((s) => deepText(s.querySelector('h2')!).replace(/\s+/g, ' ').trim());
-    expect(titles.map((t) => t.replace(/ \(\d+\)$/, ''))).to.deep.equal(['Articles that name this IP', 'Passive DNS', 'Certificates', 'Host pairs', 'Trackers', 'Components', 'Ports and services', 'Cookies', 'WHOIS history']);
-    // The articles first: who is behind the IP, each a link to read it (a new tab).
+    expect(titles.map((t) => t.replace(/ \(\d+\)$/, ''))).to.deep.equal(['Actors, campaigns and malware', 'Articles that name this IP', 'Passive DNS', 'Certificates', 'Host pairs', 'Trackers', 'Components', 'Ports and services', 'Cookies', 'WHOIS history']);
+    // Who is behind the IP first: the actor and the tool, each linked to its profile.
+    await waitUntil(() => listRows(el, /^Actors, campaigns and malware/).length === 2, 'the actors');
+    const actors = listRows(el, /^Actors, campaigns and malware/).map((r) => deepText(r).replace(/\s+/g, ' '));
+    expect(actors.find((r) => r.includes('Storm-0000'))).to.contain('Actor').and.contain('DEV-0000');
+    expect(actors.find((r) => r.trim().startsWith('Cobalt Strike'))).to.contain('Tool');
+    expect(byRole(region(el, /^Actors, campaigns and malware/), 'link', /Storm-0000/).getAttribute('href')).to.match(/^https:\/\/ti\.defender\.microsoft\.com\/intel-profiles\//);
+    // Then the articles, each a link to read it (a new tab).
     await waitUntil(() => listRows(el, /^Articles that name this IP/).length === 2, 'the articles');
     const article = byRole(region(el, /^Articles that name this IP/), 'link', /Cobalt Strike team servers behind invoice-themed phishing/);
     expect(article.getAttribute('target')).to.equal('_blank');
@@ -55,6 +61,23 @@ describe('<ip-threat-intel>', () => {
     expect(ports.find((p) => p.includes('443/tcp'))).to.contain('nginx 1.18.0').and.contain('HTTP/1.1 404 Not Found ↵ Server: nginx/1.18.0');
     expect(ports.find((p) => p.includes('50050/tcp'))).to.contain('Cobalt Strike 4.9');
     expect(deepText(region(el, /^Passive DNS/))).to.contain('Current').and.to.contain('Historical');
+    await expect(el).to.be.accessible();
+  });
+
+  it('with a workspace’s own intelligence (only its lists, no host view), shows just those lists', async () => {
+    const base = new StaticIpDataProvider({ data: {} });
+    const provider = withOverrides(base, {
+      getCapabilities: async () => ({ ...(await base.getCapabilities!({ signal: new AbortController().signal })), threatIntel: true }),
+      getThreatIntel: async () => ({ counts: {}, lists: ['profiles'] }),
+      listThreatIntel: async (_ip: string, relation: string) => (relation === 'profiles' ? { items: [{ id: 'x', name: 'Storm-0000', kind: 'intrusion set' }], total: 1 } : { items: [], total: 0 }),
+    });
+    const el = await fixture<IpThreatIntel>(html`<ip-threat-intel ip=${IP} .provider=${provider}></ip-threat-intel>`);
+    await waitUntil(() => listRows(el, /^Actors, campaigns and malware/).length === 1, 'the actors');
+    expect(allByPart(root(el), 'list')).to.have.length(1);
+    expect(queryByRole(root(el), 'region', /^Reputation/), 'no reputation section').to.equal(null);
+    expect(queryByRole(root(el), 'region', /^On the internet/)).to.equal(null);
+    // A kind the page has no word for is shown as the source wrote it.
+    expect(deepText(listRows(el, /^Actors/)[0]!)).to.contain('intrusion set');
     await expect(el).to.be.accessible();
   });
 

@@ -39,7 +39,7 @@ function staticFromGenerator(): IpDataProvider {
   const signIns = Object.fromEntries(SIGN_IN_IPS.map((ip) => [ip, { accounts: aggregateAccounts(signInEvents(new IpDataset(ip, { now: NOW })), range30) }]));
   return new StaticIpDataProvider({
     data: {
-      [IP]: { details: d.details(), alerts: Array.from({ length: d.alertCount }, (_, i) => d.alert(i)), devices: d.devices(), deviceEvents: Object.fromEntries(d.devices().map((x) => [x.id, d.deviceEvents(x.id)!])), logActivity: d.logActivity(range30), indicators: d.indicators() },
+      [IP]: { details: d.details(), alerts: Array.from({ length: d.alertCount }, (_, i) => d.alert(i)), devices: d.devices(), deviceEvents: Object.fromEntries(d.devices().map((x) => [x.id, d.deviceEvents(x.id)!])), logActivity: d.logActivity(range30), indicators: d.indicators(), threatIntel: d.threatIntel() },
       ...signIns,
     },
   });
@@ -179,6 +179,16 @@ function describeProvider(name: string, make: () => IpDataProvider) {
       const spray = await p.listAccounts!(SIGN_IN_IPS[0]!, { range: range30, result: ['success'], offset: 0, limit: 1000 }, o());
       expect(spray.items.length, 'accounts that got in').to.be.greaterThan(0);
       for (const a of spray.items) expect(a.multiFactor, a.account).to.be.within(0, a.successes);
+    });
+
+    it('names the actor and the tool behind the C2 server, as its intelligence has them', async function () {
+      if (!(await resolveCapabilities(p, o())).threatIntel) return this.skip();
+      const summary = await p.getThreatIntel!(IP, o());
+      expect(summary.lists ?? ['profiles'], 'every source keeps the profiles list').to.include('profiles');
+      const page = await p.listThreatIntel!(IP, 'profiles', { offset: 0, limit: 10 }, o());
+      const want = new IpDataset(IP, { now: NOW }).threatIntel().lists.profiles.map((x) => [x.name, x.kind]);
+      expect(page.items.map((x) => [x.name, x.kind]).sort()).to.deep.equal(want.sort());
+      expect(page.total).to.equal(want.length);
     });
 
     it('puts the beaconing devices first, with statistics over every connection or saying it saw fewer', async function () {

@@ -150,6 +150,27 @@ describe('DefenderXdrProvider over the Graph and Defender for Endpoint mocks', (
     expect(cases.every((c) => c.related && c.kind === 'incident')).to.equal(true);
   });
 
+  it('finds the intel profiles whose indicators name the IP from one index of every profile, paged as Graph pages them', async () => {
+    const seen = watch();
+    const { p } = provider();
+    const profiles = await p.listThreatIntel!(IP, 'profiles', { offset: 0, limit: 10 }, o());
+    expect(profiles.items.map((x) => [x.name, x.kind]).sort()).to.deep.equal([['Cobalt Strike', 'tool'], ['Storm-0000', 'actor']]);
+    const actor = profiles.items.find((x) => x.kind === 'actor')!;
+    expect(actor.aliases).to.include('DEV-0000');
+    expect(actor.link).to.match(/^https:\/\/ti\.defender\.microsoft\.com\/intel-profiles\/[0-9a-f]{64}$/);
+    expect(actor.summary).to.match(/^A financially motivated group/);
+    const listCalls = () => seen.filter((s) => /\/threatIntelligence\/intelProfiles$/.test(s.url.pathname));
+    const indicatorCalls = () => seen.filter((s) => /\/intelProfiles\/[^/]+\/indicators$/.test(s.url.pathname));
+    // Four profiles, three per page: the service's next link is followed; every profile's indicators read once.
+    expect(listCalls()).to.have.length(2);
+    expect(new Set(indicatorCalls().map((s) => s.url.pathname)).size).to.equal(4);
+    const before = seen.length;
+    // Another IP is answered from the same index: no call.
+    expect((await p.listThreatIntel!('198.51.100.23', 'profiles', { offset: 0, limit: 10 }, o())).total).to.equal(2);
+    expect((await p.listThreatIntel!('2001:db8:85a3::8a2e:370:7334', 'profiles', { offset: 0, limit: 10 }, o())).items).to.deep.equal([]);
+    expect(seen.length).to.equal(before);
+  });
+
   it('reads threat intelligence: the host and its reputation, and each list paged with $top/$skip', async () => {
     const seen = watch();
     const { p } = provider();

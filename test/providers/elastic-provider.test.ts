@@ -59,14 +59,36 @@ describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
     const p = guardProvider(elastic());
     expect((await resolveCapabilities(p, o())).indicators).to.equal(true);
     const listed = await p.listIndicators!(IP, o());
-    // First seen newest first: MISP (6 days ago), then abuse.ch URLhaus (9 days ago), its latest-index copy left out.
-    expect(listed.map((i) => [i.action, i.createdBySource])).to.deep.equal([['ThreatIntel', 'MISP'], ['ThreatIntel', 'lrz_urlhaus']]);
+    // First seen newest first: MISP (6 days ago), OTX (8), abuse.ch URLhaus (9, its latest-index copy left out), Mandiant (30).
+    expect(listed.map((i) => [i.action, i.createdBySource])).to.deep.equal([['ThreatIntel', 'MISP'], ['ThreatIntel', 'AlienVault OTX'], ['ThreatIntel', 'lrz_urlhaus'], ['ThreatIntel', 'Mandiant Advantage']]);
     expect(listed[0]!.title).to.equal('Cobalt Strike team server (MISP event 4231)');
-    expect(listed[1]!.title, 'a feed without a description: feed and type').to.equal('lrz_urlhaus: url');
+    expect(listed[2]!.title, 'a feed without a description: feed and type').to.equal('lrz_urlhaus: url');
     const search = sent.find((s) => s.url.includes('/logs-ti_*/_search'))!;
     expect(search.body['query']).to.deep.equal({ bool: { filter: [{ term: { 'threat.indicator.ip': IP } }] } });
     expect(await p.listIndicators!('192.0.2.200', o()), 'an IP no feed names').to.deep.equal([]);
     expect(() => elastic({ threatIntelIndices: 'logs-ti_* | x' })).to.throw(TypeError, /index pattern/);
+  });
+
+  it('names the actors, malware and reports the feeds tie to the IP, each once, from ECS and each integration’s own fields', async () => {
+    const sent = recordRequests();
+    const p = guardProvider(elastic());
+    const summary = await p.getThreatIntel!(IP, o());
+    expect(summary.lists).to.deep.equal(['profiles', 'articles']);
+    expect(summary.reputation, 'no host view: the feeds know indicators').to.equal(undefined);
+    const profiles = await p.listThreatIntel!(IP, 'profiles', { offset: 0, limit: 10 }, o());
+    // Mandiant's ECS group and software, OTX's adversary and malware families, MISP's galaxy tags: one row per name.
+    expect(profiles.items.map((x) => [x.name, x.kind]).sort()).to.deep.equal([['Cobalt Strike', 'tool'], ['Storm-0000', 'actor']]);
+    const actor = profiles.items.find((x) => x.kind === 'actor')!;
+    expect(actor.source!.split(', ').sort()).to.deep.equal(['AlienVault OTX', 'MISP', 'Mandiant Advantage']);
+    expect(Date.parse(actor.lastSeen!) - Date.parse(actor.firstSeen!), 'seen from the oldest feed to the newest').to.equal(29 * DAY_MS);
+    const articles = await p.listThreatIntel!(IP, 'articles', { offset: 0, limit: 10 }, o());
+    expect(articles.items.map((a) => a.title).sort()).to.deep.equal(['Cobalt Strike C2 servers, week 47', 'Invoice-themed phishing stages Cobalt Strike on rented VPS hosts']);
+    // The pulse's first reference is a javascript: URL: the link is the next, safe one.
+    expect(articles.items.find((a) => a.id.startsWith('otx:'))!.link).to.equal('https://otx.alienvault.com/pulse/example');
+    // One search answers the indicators and both lists.
+    await p.listIndicators!(IP, o());
+    expect(sent.filter((s) => s.url.includes('/logs-ti_*/_search')).length).to.equal(1);
+    expect((await p.listThreatIntel!('192.0.2.200', 'profiles', { offset: 0, limit: 10 }, o())).items).to.deep.equal([]);
   });
 
   it('says what it can do: read-only, device timelines, no Sentinel parts', async () => {
@@ -75,6 +97,7 @@ describe('ElasticSecurityProvider over the Elasticsearch mocks', () => {
     expect(caps.addIndicator).to.equal(false);
     expect(caps.deviceEvents).to.equal(true);
     expect(caps.timeline).to.equal(false);
+    expect(caps.caseKind, 'Kibana keeps cases').to.equal('case');
   });
 
   it('puts every value in ES|QL parameters or the query DSL filter, never in the query text, and sends the host’s key', async () => {

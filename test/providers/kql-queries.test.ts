@@ -10,6 +10,7 @@ import * as sentinel from '../../src/providers/sentinel/queries.js';
 import { trafficQuery as sentinelTrafficQuery } from '../../src/providers/sentinel/traffic-query.js';
 import * as sentinelAccounts from '../../src/providers/sentinel/account-queries.js';
 import { bookmarkQuery } from '../../src/providers/sentinel/workspace-actions.js';
+import { tiProfilesQuery } from '../../src/providers/sentinel/threat-intel.js';
 import { huntingQuery, HUNTING_KINDS } from '../../src/lib/hunting.js';
 import { analyzeKql, type KqlAnswer, type KqlService } from '../helpers/kql.js';
 
@@ -37,6 +38,8 @@ function cases(): Case[] {
     d('traffic', defender.trafficQuery(ip, range));
     s('traffic', sentinelTrafficQuery(ip, range));
     s('bookmark', bookmarkQuery(ip, range));
+    s('ti profiles', tiProfilesQuery(ip, range));
+    s('indicators', sentinel.indicatorsQuery(ip, range));
     s('accounts', sentinelAccounts.accountsQuery(ip, range));
     d('device details', defender.deviceDetailsQuery(ip, range));
     s('device details', sentinel.deviceDetailsQuery(ip, range));

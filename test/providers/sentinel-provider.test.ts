@@ -114,6 +114,21 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
     expect(t.devices.every((d) => d.bytesSent !== undefined && d.bytesReceived !== undefined)).to.equal(true);
   });
 
+  it('names the actors and tools the workspace’s STIX objects relate to the IP’s indicators, either way, newest version, none deleted', async () => {
+    const p = guardProvider(sentinel());
+    const summary = await p.getThreatIntel!(IP, o());
+    expect(summary.lists).to.deep.equal(['profiles']);
+    expect(summary.reputation).to.equal(undefined);
+    const page = await p.listThreatIntel!(IP, 'profiles', { offset: 0, limit: 10 }, o());
+    // The actor indicates-from the indicator, the tool is related to it (the relationship points the other way).
+    expect(page.items.map((x) => [x.name, x.kind]).sort()).to.deep.equal([['Cobalt Strike', 'tool'], ['Storm-0000', 'actor']]);
+    expect(page.items.every((x) => x.summary !== 'An earlier description.'), 'the newest version of each object').to.equal(true);
+    expect(page.items.find((x) => x.kind === 'actor')!.aliases).to.include('DEV-0000');
+    expect(page.items[0]!.source).to.equal('Microsoft Defender Threat Intelligence');
+    expect((await p.listThreatIntel!(IP, 'passiveDns', { offset: 0, limit: 10 }, o())).items, 'a list the workspace does not keep').to.deep.equal([]);
+    expect((await p.listThreatIntel!('192.0.2.200', 'profiles', { offset: 0, limit: 10 }, o())).total).to.equal(0);
+  });
+
   it('needs a workspace id', () => {
     expect(() => new SentinelProvider({ getToken, workspaceId: '' })).to.throw(TypeError);
   });

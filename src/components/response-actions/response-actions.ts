@@ -331,6 +331,11 @@ export class IpResponseActions extends IpSectionElement {
     return Boolean(control);
   }
 
+  /** An action's name; Add to incident is Add to case where the backend keeps cases (Elastic). */
+  #label(id: ActionId): string {
+    return id === 'add-to-case' && this.capabilities?.caseKind === 'case' ? msg('Add to case') : LABELS[id];
+  }
+
   /** Add to incident: its dialog's code loads on first use (most visits never record the IP). */
   async #openCases(returnTo: HTMLElement | null) {
     try {
@@ -410,7 +415,7 @@ export class IpResponseActions extends IpSectionElement {
       role: inMenu ? 'menuitem' : nothing,
       tabindex: inMenu ? '-1' : nothing,
     };
-    const label = html`${this.#icon(id)}<span>${LABELS[id]}</span>`;
+    const label = html`${this.#icon(id)}<span>${this.#label(id)}</span>`;
     const href = id === 'hunt' || id === 'activity-log' || id === 'cloud-app-settings' ? this.#href(id) : undefined;
     // In the bar the reasons line up below it (see #renderBar); in the menu, under the item.
     const reason = a.reason && inMenu ? html`<span class="reason" id=${reasonId}>${a.reason}</span>` : nothing;
@@ -447,7 +452,7 @@ export class IpResponseActions extends IpSectionElement {
       ? html`<div class="notes">
           ${visible.map((id) => {
             const reason = this.#availability(id).reason;
-            return reason ? html`<p class="reason" id="reason-${id}">${infoIcon} <span>${msg(html`<strong>${LABELS[id]}:</strong> ${reason}`)}</span></p>` : nothing;
+            return reason ? html`<p class="reason" id="reason-${id}">${infoIcon} <span>${msg(html`<strong>${this.#label(id)}:</strong> ${reason}`)}</span></p>` : nothing;
           })}
         </div>`
       : nothing}

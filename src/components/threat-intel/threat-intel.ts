@@ -22,10 +22,12 @@ import { msg, str } from '../shared/l10n.js';
  * What threat intelligence knows of the IP on the internet, as Defender's Threat Intelligence tab
  * shows it: the **reputation** (classification, score 0–100 and the rules that fired, each with
  * its severity and a link), the **host** (hosting provider, netblock, AS, country, first and last
- * seen on the internet), and the lists of what was seen on it over time — **passive DNS**
+ * seen on the internet), the **actors, campaigns and malware** intelligence ties to it, the
+ * **articles** that name it, and the lists of what was seen on it over time — **passive DNS**
  * resolutions (current and historical), **certificates**, **host pairs**, **trackers**,
  * **components** and **WHOIS history** — each paged ("Show more") and failing on its own.
- * Needs a provider with `getThreatIntel` (and `listThreatIntel` for the lists).
+ * Needs a provider with `getThreatIntel` (and `listThreatIntel` for the lists). A source that
+ * keeps only its own intelligence (Sentinel, Elastic) names its lists; then only they show.
  *
  * @tag ip-threat-intel
  * @fires ip-error - A part failed; `detail.section` is `threat-intel` or `threat-intel:<list>`.
@@ -159,12 +161,14 @@ export class IpThreatIntel extends IpDataElement {
       : msg('No data provider configured.');
     const ready = this.#offered && Boolean(this.source.ip);
     const ti = this.#summary.value;
+    // A workspace's own intelligence names its lists and knows nothing of the host on the internet.
+    const hostless = Boolean(ti?.lists) && !ti?.reputation && ti?.hostingProvider === undefined && ti?.asn === undefined && ti?.netblock === undefined && ti?.countryOrRegion === undefined;
     return html`<div class="layout">
-      ${section({ host: this, id: 'ti-reputation', title: msg('Reputation'), part: 'reputation', task: this.#summary, idle: ready ? undefined : idle,
+      ${hostless ? nothing : html`${section({ host: this, id: 'ti-reputation', title: msg('Reputation'), part: 'reputation', task: this.#summary, idle: ready ? undefined : idle,
         skeleton: () => skeletonLines([40, 70, 90, 80]), complete: (v) => this.#renderReputation(v) })}
       ${section({ host: this, id: 'ti-host', title: msg('On the internet'), part: 'host', task: this.#summary, idle: ready ? undefined : idle,
-        skeleton: () => skeletonLines([60, 50, 70, 40, 55, 55]), complete: (v) => this.#renderHost(v) })}
-      ${ready && ti ? THREAT_INTEL_RELATIONS.map((r) => this.#renderList(r, ti)) : nothing}
+        skeleton: () => skeletonLines([60, 50, 70, 40, 55, 55]), complete: (v) => this.#renderHost(v) })}`}
+      ${ready && ti ? (ti.lists ?? THREAT_INTEL_RELATIONS).map((r) => this.#renderList(r, ti)) : nothing}
     </div>`;
   }
 }

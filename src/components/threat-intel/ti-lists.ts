@@ -1,5 +1,5 @@
 /**
- * The lists of `<ip-threat-intel>` (passive DNS, certificates, host pairs, trackers, components,
+ * The lists of `<ip-threat-intel>` (actors, articles, passive DNS, certificates, host pairs, trackers, components,
  * WHOIS history): each loads its first page on its own once the IP is known, "Show more" appends
  * the next, and one failing shows its error and Retry while the others work. A new IP starts them
  * over; leaving the page aborts what is in flight.
@@ -35,9 +35,49 @@ const seen = <T extends { firstSeen?: string; lastSeen?: string }>(): Column<T>[
   { get label() { return msg('Last seen'); }, cell: (r, l) => date(r.lastSeen, l) },
 ];
 
+/** A profile's kind in the page's words (an unknown kind as the source wrote it). */
+function profileKind(kind: string): string {
+  switch (kind) {
+    case 'actor':
+      return msg('Actor');
+    case 'campaign':
+      return msg('Campaign');
+    case 'malware':
+      return msg('Malware');
+    case 'tool':
+      return msg('Tool');
+    default:
+      return kind;
+  }
+}
+
 /** Each list's title and columns. */
 export const TI_LISTS: { [R in ThreatIntelRelation]: { title: string; empty: string; columns: Column<ThreatIntelRows[R]>[] } } = {
-  // Finished intelligence first: who is behind the IP, in the analysts' own words.
+  // Who is behind the IP first, then finished intelligence in the analysts' own words.
+  profiles: {
+    get title() {
+      return msg('Actors, campaigns and malware');
+    },
+    get empty() {
+      return msg('No actor, campaign or malware is tied to this IP.');
+    },
+    columns: [
+      {
+        get label() {
+          return msg('Name');
+        },
+        cell: (r) => {
+          const href = safeHref(r.link);
+          return href ? html`<a class="link" href=${href} target="_blank" rel="noopener noreferrer">${truncated(r.name)}</a>` : truncated(r.name);
+        },
+      },
+      { get label() { return msg('Kind'); }, cell: (r) => profileKind(r.kind) },
+      { get label() { return msg('Also known as'); }, cell: (r) => (r.aliases?.length ? truncated(r.aliases.join(', ')) : missing()), has: (r) => Boolean(r.aliases?.length) },
+      { get label() { return msg('Summary'); }, cell: (r) => (r.summary ? truncated(r.summary) : missing()), has: (r) => Boolean(r.summary) },
+      { get label() { return msg('Source'); }, cell: (r) => (r.source ? truncated(r.source) : missing()), has: (r) => Boolean(r.source) },
+      { get label() { return msg('Last seen'); }, cell: (r, l) => date(r.lastSeen, l), has: (r) => Boolean(r.lastSeen) },
+    ],
+  },
   articles: {
     get title() {
       return msg('Articles that name this IP');
@@ -55,7 +95,7 @@ export const TI_LISTS: { [R in ThreatIntelRelation]: { title: string; empty: str
           return href ? html`<a class="link" href=${href} target="_blank" rel="noopener noreferrer">${truncated(r.title)}</a>` : truncated(r.title);
         },
       },
-      { get label() { return msg('Summary'); }, cell: (r) => (r.summary ? truncated(r.summary) : missing()) },
+      { get label() { return msg('Summary'); }, cell: (r) => (r.summary ? truncated(r.summary) : missing()), has: (r) => Boolean(r.summary) },
       { get label() { return msg('Tags'); }, cell: (r) => (r.tags?.length ? truncated(r.tags.join(', ')) : missing()), has: (r) => Boolean(r.tags?.length) },
       { get label() { return msg('Published'); }, cell: (r, l) => date(r.createdAt, l) },
     ],

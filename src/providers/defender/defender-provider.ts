@@ -37,6 +37,7 @@ import { alertFromGraph, detailsFromThreatIntel, deviceFromHunting, eventFromHun
 import { accountSource } from '../microsoft/account-rows.js';
 import { accountAnswerPage, type AccountAnswer } from '../../data/account-query.js';
 import { accountsQuery, trafficQuery, deviceDetailsQuery, deviceEventsQuery, deviceGroupsQuery, deviceSearchQuery, devicesQuery, logActivityQuery, loggedHostsQuery, prevalenceQuery } from './queries.js';
+import { IntelProfileIndex } from './intel-profiles.js';
 import { articleLinks, articlePage, TI_PATHS, tiPage, tiSummary, type HostRelation } from './threat-intel.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
 import { idSegment } from '../http.js';
@@ -107,6 +108,7 @@ export class DefenderXdrProvider implements IpDataProvider {
   readonly #events = new SharedCache<DeviceEvent[]>({ max: 48 });
   readonly #searches = new SharedCache<Set<string>>({ max: 32 });
   readonly #tiSummaries = new SharedCache<ThreatIntel>({ ttlMs: 60 * MIN });
+  readonly #profiles = new IntelProfileIndex((path, what, signal) => this.#graph.tiGet(path, what, signal));
   readonly #prevalence = new SharedCache<Row[]>();
   readonly #logs = new SharedCache<LogActivity>();
   readonly #details = new SharedCache<IpDetails>({ ttlMs: 60 * MIN });
@@ -188,6 +190,7 @@ export class DefenderXdrProvider implements IpDataProvider {
     const top = Math.max(1, Math.min(100, Math.floor(page.limit)));
     const skip = Math.max(0, Math.floor(page.offset));
     if (relation === 'articles') return (await this.#articles(address.canonical, skip, top, o.signal)) as Page<ThreatIntelRows[R]>;
+    if (relation === 'profiles') return (await this.#profiles.page(address.canonical, skip, top, o.signal)) as Page<ThreatIntelRows[R]>;
     const json = await this.#graph.tiGet(`${tiBase(address.canonical)}/${TI_PATHS[relation as HostRelation]}?$count=true&$top=${top}&$skip=${skip}`, `the ${relation} of ${ip}`, o.signal);
     return tiPage(relation as HostRelation, json, skip) as Page<ThreatIntelRows[R]>;
   }

@@ -18,8 +18,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const seen = (o: Seen) => ({ firstSeen: str(o['firstSeenDateTime']), lastSeen: str(o['lastSeenDateTime']) });
 
-/** The lists that are the host's relationships (the articles come through its reputation). */
-export type HostRelation = Exclude<ThreatIntelRelation, 'articles'>;
+/** The lists that are the host's relationships (the articles come through its reputation, the profiles through their own indicators). */
+export type HostRelation = Exclude<ThreatIntelRelation, 'articles' | 'profiles'>;
 
 /** The articles the reputation's article rules link (`…/article/{id}`, as Graph's reputation example shows), at most {@link THREAT_ARTICLES}. */
 export function articleLinks(summary: ThreatIntel): Array<{ id: string; link?: string }> {

@@ -25,13 +25,15 @@ import { bucketSizeFor, DAY_MS, type TimeRange } from '../../lib/time-range.js';
 import type { estypes } from '@elastic/elasticsearch';
 import { HttpClient, parseJson } from '../http.js';
 import { SharedCache } from '../kit/shared-cache.js';
+import { articlesFromHits, indicatorsFromHits, profilesFromHits, tiSearchBody } from './threat-intel.js';
+import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
 import { esqlSupported, readFieldCaps, readVersion, type ClusterVersion, type FieldTypes } from './cluster.js';
 import { DeepPages } from './deep-pages.js';
 import { ALERT_WRITE_PRIVILEGES, elasticError, kibanaError, missingNote, tooOld } from './errors.js';
 import { esqlIndices, paramsOf, type EsqlRequest } from './esql.js';
 import { A, ElasticQueries, type ElasticFieldNames } from './queries.js';
 import { accountsRequest, elasticAccounts, accountAnswerPage, type AccountAnswer } from './accounts.js';
-import { alertFromHit, deviceFromRow, esqlRows, eventFromRow, num, severityOf, sourceField, statusOf, str, strings, type Row } from './read.js';
+import { alertFromHit, deviceFromRow, esqlRows, eventFromRow, num, severityOf, statusOf, str, strings, type Row } from './read.js';
 
 export interface ElasticSecurityProviderOptions {
   /** Elasticsearch's address (`https://cluster.example:9200`), or the host's same-origin proxy for it. */
@@ -72,6 +74,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
   readonly #base: string;
   readonly #q: ElasticQueries;
   readonly #esql = new SharedCache<Answer>({ max: 64 });
+  readonly #ti = new SharedCache<Array<{ _id?: unknown; _source?: unknown }>>({ max: 16 });
   /** What the cluster is (its version, the fields its event indices map), asked once; null when it would not say. */
   readonly #version = new SharedCache<ClusterVersion | null>({ ttlMs: 60 * 60_000 });
   readonly #fieldCaps = new SharedCache<FieldTypes | null>({ ttlMs: 10 * 60_000 });
@@ -114,54 +117,42 @@ export class ElasticSecurityProvider implements IpDataProvider {
   }
 
   async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
-    return { updateAlerts: Boolean(this.#o.kibanaUrl), addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: true, accounts: true, traffic: true, cases: Boolean(this.#o.kibanaUrl), timeline: false, insights: false, threatIntel: false, maxLookbackDays: this.#o.maxLookbackDays ?? 90 };
+    return { updateAlerts: Boolean(this.#o.kibanaUrl), addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: true, accounts: true, traffic: true, cases: Boolean(this.#o.kibanaUrl), caseKind: 'case', timeline: false, insights: false, threatIntel: true, maxLookbackDays: this.#o.maxLookbackDays ?? 90 };
   }
 
   /**
    * The threat intelligence integrations' indicators for the IP (ECS `threat.indicator.ip` in
-   * `logs-ti_*`, the newest document per feed and indicator), as `ThreatIntel` indicators: Elastic
-   * Defend has no IP blocklist (its blocklist takes hashes, paths and signatures), so nothing here
-   * enforces; indicator match rules alert on them.
+   * `logs-ti_*`, the newest document per feed and indicator; threat-intel.ts), as `ThreatIntel`
+   * indicators: Elastic Defend has no IP blocklist (its blocklist takes hashes, paths and
+   * signatures), so nothing here enforces; indicator match rules alert on them.
    */
   async listIndicators(ip: string, o: RequestOptions): Promise<Indicator[]> {
     const canonical = checkedIp(ip);
+    return indicatorsFromHits(await this.#tiHits(canonical, o.signal), canonical);
+  }
+
+  /** The feeds' own intelligence: the actors and malware they tie to the IP, and the reports that name it; no host view, no call until a list asks. */
+  async getThreatIntel(ip: string): Promise<ThreatIntel> {
+    checkedIp(ip);
+    return { counts: {}, lists: ['profiles', 'articles'] };
+  }
+
+  async listThreatIntel<R extends ThreatIntelRelation>(ip: string, relation: R, page: { offset: number; limit: number }, o: RequestOptions): Promise<Page<ThreatIntelRows[R]>> {
+    const canonical = checkedIp(ip);
+    if (relation !== 'profiles' && relation !== 'articles') return { items: [], total: 0 };
+    const hits = await this.#tiHits(canonical, o.signal);
+    const items = (relation === 'profiles' ? profilesFromHits(hits) : articlesFromHits(hits)) as Array<ThreatIntelRows[R]>;
+    const offset = Math.max(0, Math.floor(page.offset));
+    return { items: items.slice(offset, offset + page.limit), total: items.length };
+  }
+
+  /** The IP's indicator documents, newest first (one search for the indicators and both lists, kept a few minutes). */
+  #tiHits(ip: string, signal: AbortSignal): Promise<Array<{ _id?: unknown; _source?: unknown }>> {
     const pattern = this.#tiIndices;
-    const body = {
-      size: 200,
-      sort: [{ '@timestamp': { order: 'desc' } }],
-      _source: ['@timestamp', 'event.dataset', 'threat.feed.name', 'threat.indicator'],
-      query: { bool: { filter: [{ term: { 'threat.indicator.ip': canonical } }] } },
-    };
-    const answer = (await this.#post(`${indexPath(pattern)}/_search?ignore_unavailable=true&allow_no_indices=true`, body, `the threat intelligence for ${canonical}`, o.signal, pattern)) as { hits?: { hits?: Array<{ _id?: unknown; _source?: unknown }> } };
-    const seen = new Set<string>();
-    const out: Indicator[] = [];
-    for (const hit of answer?.hits?.hits ?? []) {
-      const s = hit?._source;
-      const text = (path: string) => {
-        const v = sourceField(s, path);
-        return typeof v === 'string' && v !== '' ? v : undefined;
-      };
-      const feed = text('threat.feed.name') ?? text('threat.indicator.provider') ?? text('event.dataset') ?? 'Threat intelligence';
-      const name = text('threat.indicator.name') ?? canonical;
-      // The raw and the transform's latest index hold the same indicator: the newest one counts.
-      const key = `${text('event.dataset') ?? ''}|${feed}|${name}`;
-      if (typeof hit?._id !== 'string' || seen.has(key)) continue;
-      seen.add(key);
-      const created = text('threat.indicator.first_seen') ?? text('@timestamp') ?? '';
-      out.push({
-        id: hit._id,
-        indicatorValue: canonical,
-        indicatorType: 'IpAddress',
-        action: 'ThreatIntel',
-        title: text('threat.indicator.description') ?? `${feed}: ${text('threat.indicator.type') ?? 'indicator'}${name === canonical ? '' : ` (${name})`}`,
-        description: text('threat.indicator.description') ?? '',
-        generateAlert: false,
-        creationTimeDateTimeUtc: created,
-        createdBySource: feed,
-        lastUpdateTime: text('threat.indicator.last_seen') ?? text('threat.indicator.modified_at'),
-      });
-    }
-    return out.sort((a, b) => Date.parse(b.creationTimeDateTimeUtc) - Date.parse(a.creationTimeDateTimeUtc));
+    return this.#ti.get(ip, signal, async (s) => {
+      const answer = (await this.#post(`${indexPath(pattern)}/_search?ignore_unavailable=true&allow_no_indices=true`, tiSearchBody(ip), `the threat intelligence for ${ip}`, s, pattern)) as { hits?: { hits?: Array<{ _id?: unknown; _source?: unknown }> } };
+      return answer?.hits?.hits ?? [];
+    });
   }
 
   async getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails> {

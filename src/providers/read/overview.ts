@@ -144,6 +144,7 @@ export function readCapabilities(value: unknown, path = ''): Partial<ProviderCap
     }
   }
   if (get(o, 'indicatorActions') != null) out.indicatorActions = strings(o, 'indicatorActions', path, 64);
+  if (get(o, 'caseKind') === 'case' || get(o, 'caseKind') === 'incident') out.caseKind = get(o, 'caseKind') as 'case' | 'incident';
   if (typeof get(o, 'indicatorCategory') === 'boolean') out.indicatorCategory = get(o, 'indicatorCategory') as boolean;
   if (get(o, 'maxLookbackDays') != null) {
     const days = num(o, 'maxLookbackDays', path);

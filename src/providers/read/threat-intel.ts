@@ -7,6 +7,7 @@ import type { Page } from '../../data/provider.js';
 import {
   THREAT_INTEL_RELATIONS,
   type ThreatArticle,
+  type ThreatProfile,
   type CertificateRecord,
   type ComponentRecord,
   type PortRecord,
@@ -72,7 +73,9 @@ export function readThreatIntel(value: unknown, path = ''): ThreatIntel {
     }
   }
   const asn = optNum(o, 'asn', path);
+  const lists = get(o, 'lists') == null ? undefined : strings(o, 'lists', path, THREAT_INTEL_RELATIONS.length * 2).filter((r): r is ThreatIntelRelation => (THREAT_INTEL_RELATIONS as readonly string[]).includes(r));
   return assign({ counts } as ThreatIntel, {
+    lists: lists ? [...new Set(lists)] : undefined,
     ...span(o, path),
     reputation: get(o, 'reputation') == null ? undefined : readReputation(get(o, 'reputation'), at(path, 'reputation')),
     hostingProvider: optStr(o, 'hostingProvider', path),
@@ -86,6 +89,16 @@ export function readThreatIntel(value: unknown, path = ''): ThreatIntel {
 
 
 const ROW_READERS: { [R in ThreatIntelRelation]: (o: Json, path: string, p: Problems) => ThreatIntelRows[R] } = {
+  // A profile needs an id, a name and a kind (an unknown kind is kept as text).
+  profiles: (o, path, p) => {
+    const link = p.soft(() => optStr(o, 'link', path, LIMITS.longText));
+    return assign({ id: str(o, 'id', path), name: str(o, 'name', path, 500), kind: str(o, 'kind', path, 64).toLowerCase(), ...span(o, path, p) } as ThreatProfile, {
+      aliases: get(o, 'aliases') == null ? undefined : p.soft(() => strings(o, 'aliases', path, 50)),
+      summary: p.soft(() => optStr(o, 'summary', path, 2_000)),
+      source: p.soft(() => optStr(o, 'source', path)),
+      link: link ? safeHref(link) : undefined,
+    });
+  },
   // An article needs an id and a title; a link only http(s).
   articles: (o, path, p) => {
     const link = p.soft(() => optStr(o, 'link', path, LIMITS.longText));

@@ -9,6 +9,8 @@
 import { caseOfIncident, matchCases, type CaseQuery, type CaseRecord, type CaseRef } from '../../data/cases.js';
 import { SentinelWorkspaceActions } from './workspace-actions.js';
 import { trafficQuery } from './traffic-query.js';
+import { indicatorFromRow, profileFromRow, tiProfilesQuery } from './threat-intel.js';
+import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
 import { trafficFromRows } from '../microsoft/traffic-rows.js';
 import type { Traffic } from '../../data/traffic.js';
 import { defaultRange, devicesPage, logActivity, prevalenceBuckets } from '../kit/answers.js';
@@ -33,7 +35,7 @@ import { cutText, list, logAnalyticsRows, number, text, type Row } from '../micr
 import { ConcurrencyQueue } from '../microsoft/queue.js';
 import { MicrosoftTransport, type MicrosoftApi, type TokenSource } from '../microsoft/transport.js';
 import { ItemLinks, sentinelLinks } from './links.js';
-import { ALERT_CLIPS, ALERT_ROWS, alertsQuery, deviceDetailsQuery, deviceSearchQuery, devicesQuery, INDICATOR_CLIPS, indicatorsQuery, INSIGHTS, logActivityQuery, loggedHostsQuery, prevalenceQuery, TIMELINE_CLIPS, timelineQuery, type InsightDefinition } from './queries.js';
+import { ALERT_CLIPS, ALERT_ROWS, alertsQuery, deviceDetailsQuery, deviceSearchQuery, devicesQuery, indicatorsQuery, INSIGHTS, logActivityQuery, loggedHostsQuery, prevalenceQuery, TIMELINE_CLIPS, timelineQuery, type InsightDefinition } from './queries.js';
 
 export interface SentinelProviderOptions {
   /** Gives an access token for a scope (the host's MSAL `acquireTokenSilent`, or its backend). */
@@ -195,7 +197,7 @@ export class SentinelProvider implements IpDataProvider {
   }
 
   async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
-    return { updateAlerts: false, addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: false, accounts: true, traffic: true, cases: this.#workspacePath !== undefined, notes: this.#workspacePath !== undefined && Boolean(this.#options.noteWatchlist), timeline: true, insights: true, maxLookbackDays: this.#options.maxLookbackDays ?? 90 };
+    return { updateAlerts: false, addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: false, accounts: true, traffic: true, cases: this.#workspacePath !== undefined, notes: this.#workspacePath !== undefined && Boolean(this.#options.noteWatchlist), timeline: true, insights: true, threatIntel: true, maxLookbackDays: this.#options.maxLookbackDays ?? 90 };
   }
 
   async getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails> {
@@ -249,23 +251,25 @@ export class SentinelProvider implements IpDataProvider {
     const now = Date.now();
     const range = { from: new Date(now - 14 * DAY_MS), to: new Date(now) };
     const { rows } = await this.#query(indicatorsQuery(canonical, range), range, `the threat intelligence indicators for ${canonical}`, o.signal);
-    return rows.map((r): Indicator => {
-      const revoked = r['revoked'] === true || String(r['revoked']).toLowerCase() === 'true';
-      const created = text(r, 'Created') ?? text(r, 'Modified') ?? '';
-      return {
-        id: text(r, 'Id') ?? '',
-        indicatorValue: canonical,
-        indicatorType: 'IpAddress',
-        action: 'ThreatIntel',
-        title: cutText(r, 'Title', INDICATOR_CLIPS) || cutText(r, 'ThreatType', INDICATOR_CLIPS) || 'Threat intelligence indicator',
-        description: cutText(r, 'Description', INDICATOR_CLIPS) ?? '',
-        generateAlert: false,
-        expirationTime: revoked ? (text(r, 'Modified') ?? created) : text(r, 'ValidUntil'),
-        creationTimeDateTimeUtc: created,
-        createdBySource: cutText(r, 'SourceSystem', INDICATOR_CLIPS),
-        lastUpdateTime: text(r, 'Modified'),
-      };
-    });
+    return rows.map((r) => indicatorFromRow(r, canonical));
+  }
+
+  /** Sentinel's own intelligence on the IP: what its STIX objects relate to its indicators (threat-intel.ts); no host view, no call until a list asks. */
+  async getThreatIntel(ip: string): Promise<ThreatIntel> {
+    requireIp(ip);
+    return { counts: {}, lists: ['profiles'] };
+  }
+
+  async listThreatIntel<R extends ThreatIntelRelation>(ip: string, relation: R, page: { offset: number; limit: number }, o: RequestOptions): Promise<Page<ThreatIntelRows[R]>> {
+    const canonical = requireIp(ip).canonical;
+    if (relation !== 'profiles') return { items: [], total: 0 };
+    // The two weeks the objects are republished in, to the hour (one text, so pages share an answer).
+    const to = Math.ceil(Date.now() / 3_600_000) * 3_600_000;
+    const range = { from: new Date(to - 14 * DAY_MS), to: new Date(to) };
+    const { rows, partial } = await this.#query(tiProfilesQuery(canonical, range), range, `the threat intelligence related to ${canonical}`, o.signal);
+    const items = rows.map(profileFromRow).filter((p) => p !== undefined);
+    const offset = Math.max(0, Math.floor(page.offset));
+    return { items: items.slice(offset, offset + page.limit) as Array<ThreatIntelRows[R]>, total: items.length, ...(partial ? { incomplete: partial } : {}) };
   }
 
   async getLogActivity(ip: string, range: TimeRange, o: RequestOptions): Promise<LogActivity> {
