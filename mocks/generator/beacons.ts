@@ -74,3 +74,39 @@ export function connectionBytes(e: DeviceEvent): { sent: number; received: numbe
   const beacon = /-b\d+$/.test(e.id ?? '');
   return beacon ? { sent: 280 + (h % 120), received: 160 + ((h >>> 8) % 90) } : { sent: 400 + (h % 6_000), received: 900 + ((h >>> 4) % 120_000) };
 }
+
+/** Stream of the firewall-only hosts' times. */
+const FIREWALL_STREAM = 33;
+
+/**
+ * Hosts only the firewall logs on a C2 server's page (not onboarded to the endpoint product: a
+ * contractor's laptop, an appliance): one calls the IP back every ten minutes or so over its last
+ * three days, the other connected a dozen times at random. Their addresses are no device's.
+ */
+export function firewallOnlySources(d: IpDataset, range: TimeRange): Array<{ address: string; events: DeviceEvent[] }> {
+  if (d.profile.story !== 'c2' || !d.observed) return [];
+  const r = rngAt(d.seed, FIREWALL_STREAM);
+  const from = range.from.getTime();
+  const to = Math.min(range.to.getTime(), d.now);
+  const event = (id: string, t: number, address: string, port: number): DeviceEvent => ({
+    id,
+    timestamp: new Date(t).toISOString(),
+    actionType: 'ConnectionSuccess',
+    direction: 'outbound',
+    localIp: address,
+    localPort: 49152 + Math.floor(r.next() * 16000),
+    remoteIp: d.ip.canonical,
+    remotePort: port,
+    protocol: 'Tcp',
+  });
+  const beacon = '10.250.7.21';
+  const times: number[] = [];
+  for (let t = d.now - 40 * 60_000; t > d.now - 3 * 24 * HOUR_MS; t -= Math.round(600_000 * (1 + 0.05 * (2 * r.next() - 1)))) times.push(t);
+  const people = '10.250.7.88';
+  const random = Array.from({ length: 12 }, () => d.now - Math.floor(r.next() * 20 * 24 * HOUR_MS)).sort((a, b) => a - b);
+  const inRange = (t: number) => t >= from && t < to;
+  return [
+    { address: beacon, events: times.reverse().filter(inRange).map((t, j) => event(`fw1-b${j}`, t, beacon, 443)) },
+    { address: people, events: random.filter(inRange).map((t, j) => event(`fw2-${j}`, t, people, 8443)) },
+  ].filter((s) => s.events.length > 0);
+}

@@ -8,7 +8,7 @@
 import type { DeviceEvent } from '../../src/data/model.js';
 import type { TimeRange } from '../../src/lib/time-range.js';
 import type { IpDataset } from '../generator/dataset.js';
-import { connectionBytes, trafficSources } from '../generator/beacons.js';
+import { connectionBytes, firewallOnlySources, trafficSources } from '../generator/beacons.js';
 
 /** `DeviceNetworkEvents` holds connections; DNS answers are in `DeviceEvents`, files in `DeviceFileEvents`. */
 const inNetworkEvents = (e: DeviceEvent) => e.actionType !== 'DnsQueryResponse' && e.actionType !== 'FileCreated';
@@ -31,7 +31,15 @@ export function trafficRows(d: IpDataset, range: TimeRange, query: string): Arra
   // `make-series … from origin to end step step`: one bin per step up to the range's end.
   const bins = Math.ceil((range.to.getTime() - origin) / stepMs);
   const inbound = /Port = iff\(ActionType startswith "Inbound" or ActionType startswith "Listening", LocalPort, RemotePort\)/.test(query);
-  const rows = trafficSources(d, range).flatMap(({ deviceId, deviceName, events: all }) => {
+  const sources: Array<{ deviceId: string; deviceName: string; events: DeviceEvent[]; unmanaged?: boolean }> = trafficSources(d, range);
+  // Sentinel's firewall log (CommonSecurityLog) has every connection, the devices' too: the hosts
+  // it alone saw are the ones whose address no device's event has; a query that does not leave the
+  // devices' addresses out would count each device again as a host of its own.
+  if (/let firewall = CommonSecurityLog/.test(query)) {
+    const own = /Local !in \(known\)/.test(query) ? [] : sources.flatMap((x) => [...new Set(x.events.map((e) => e.localIp ?? ''))].filter(Boolean).map((address) => ({ address, events: x.events.filter((e) => e.localIp === address) })));
+    for (const host of [...firewallOnlySources(d, range), ...own]) sources.push({ deviceId: `ip:${host.address}`, deviceName: host.address, events: host.events, unmanaged: true });
+  }
+  const rows = sources.flatMap(({ deviceId, deviceName, events: all, unmanaged }) => {
     const events = all.filter(inNetworkEvents);
     if (!events.length) return [];
     const times = events.map((e) => Date.parse(e.timestamp));
@@ -40,6 +48,7 @@ export function trafficRows(d: IpDataset, range: TimeRange, query: string): Arra
     const row: Record<string, unknown> = {
       DeviceId: deviceId,
       DeviceName: deviceName,
+      Unmanaged: unmanaged === true,
       Connections: events.length,
       FirstSeen: new Date(Math.min(...times)).toISOString(),
       LastSeen: new Date(Math.max(...times)).toISOString(),

@@ -59,6 +59,11 @@ export interface DeviceTraffic extends RowProblems {
   bytesReceived?: number;
   /** Absent with fewer than {@link BEACON_MIN_INTERVALS} intervals. */
   beacon?: BeaconStats;
+  /**
+   * Seen only by a network log (a firewall's), not a device the endpoint product knows: `deviceId`
+   * and `deviceName` are its address. An unmanaged host beaconing is a finding of its own.
+   */
+  unmanaged?: boolean;
 }
 
 /** The IP's traffic with devices in the range: the most beacon-like devices first. */

@@ -417,6 +417,7 @@
 's68d0962edf3e52fd': str`- **Zuerst gesehen:** ${0}; **zuletzt gesehen:** ${1}`,
 's68e052022b91c5ce': `In neuem Tab öffnen`,
 's69d28bf208f1de04': str`Verbindungen je ${0}: aktiv in ${1} von ${2}, höchstens ${3} (${4}).`,
+'s6a252629929b0c43': `Nicht angebunden · nur Firewall`,
 's6ade4044c8ecfaa0': `Zuerst gesehen`,
 's6b0410826b8c173d': `Den Benutzer warnen, der fortfahren kann (Netzwerkschutz).`,
 's6b0bffd88024372f': `Stunde`,

@@ -144,6 +144,18 @@ describe('<ip-traffic>', () => {
     expect(queryByRole(rows(el)[0]!, 'img'), 'no series, no strip').to.equal(null);
   });
 
+  it('shows a host only the firewall saw by its address, marked, with no device page to open', async () => {
+    const provider = withOverrides(staticWith({ x: [] }), {
+      getTraffic: async () => ({ computedBy: 'backend', total: 1, devices: [{ deviceId: 'ip:10.250.7.21', deviceName: '10.250.7.21', unmanaged: true, connections: 9, firstSeen: '2026-11-20T00:00:00Z', lastSeen: '2026-11-21T00:00:00Z' }] }),
+    });
+    const el = await mount(provider);
+    const row = rows(el)[0]!;
+    expect(text(row)).to.contain('10.250.7.21').and.contain('Not onboarded · firewall only');
+    expect(queryByRole(row, 'button', /10\.250/), 'not a device').to.equal(null);
+    expect(queryByRole(row, 'link', /10\.250/)).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('sits below the devices list on the page’s Observed tab', async () => {
     const page = await fixture<IpEntityPage>(html`<ip-entity-page ip=${IP} tab="devices" api-base="/api"></ip-entity-page>`);
     await waitUntil(() => deepQuery(page, 'ip-traffic'), 'the traffic view', { timeout: 8000 });

@@ -10,7 +10,8 @@ import { resolveCapabilities } from '../../src/data/provider.js';
 import type { IpDataError } from '../../src/data/errors.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { createSentinelHandlers, DEMO_WORKSPACE_ID } from '../../mocks/sentinel.js';
-import { datasetFor } from '../../mocks/generator/dataset.js';
+import { datasetFor, IpDataset } from '../../mocks/generator/dataset.js';
+import { firewallOnlySources, trafficSources } from '../../mocks/generator/beacons.js';
 import { deepQuery, deepText, waitUntil } from '../helpers/dom.js';
 import { NOW, useMockApi, worker } from '../helpers/msw.js';
 
@@ -127,6 +128,23 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
     expect(page.items[0]!.source).to.equal('Microsoft Defender Threat Intelligence');
     expect((await p.listThreatIntel!(IP, 'passiveDns', { offset: 0, limit: 10 }, o())).items, 'a list the workspace does not keep').to.deep.equal([]);
     expect((await p.listThreatIntel!('192.0.2.200', 'profiles', { offset: 0, limit: 10 }, o())).total).to.equal(0);
+  });
+
+  it('shows the hosts only the firewall saw as hosts of their own, a beacon among them, never a device twice', async () => {
+    const t = await guardProvider(sentinel()).getTraffic!(IP, range, o());
+    const hosts = t.devices.filter((d) => d.unmanaged);
+    const want = firewallOnlySources(new IpDataset(IP, { now: NOW }), range);
+    expect(hosts.map((h) => h.deviceName).sort()).to.deep.equal(want.map((w) => w.address).sort());
+    const beacon = hosts.find((h) => (h.beacon?.score ?? 0) >= 0.8)!;
+    // Every ten minutes or so: the firewall's connections measured like a device's.
+    expect(beacon.beacon!.medianSeconds).to.be.within(570, 630);
+    expect(beacon.deviceId).to.equal(`ip:${beacon.deviceName}`);
+    expect(beacon.connections).to.equal(want.find((w) => w.address === beacon.deviceName)!.events.length);
+    expect(beacon.bytesSent! / beacon.connections, 'its bytes too').to.be.within(250, 450);
+    expect(beacon.ports?.[0]?.port).to.equal(443);
+    // No device comes back as an address: the devices' own addresses are left out of the firewall's hosts.
+    const addresses = new Set(trafficSources(new IpDataset(IP, { now: NOW }), range).flatMap((s) => s.events.map((e) => e.localIp)));
+    expect(hosts.some((h) => addresses.has(h.deviceName))).to.equal(false);
   });
 
   it('needs a workspace id', () => {

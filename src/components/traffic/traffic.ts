@@ -188,10 +188,14 @@ export class IpTraffic extends IpSectionElement {
     const locale = this.locale;
     const ip = this.source.ip?.canonical;
     const b = d.beacon;
-    const href = this.source.provider?.links?.device?.(d.deviceId);
+    const href = d.unmanaged ? undefined : this.source.provider?.links?.device?.(d.deviceId);
+    // A host only a network log saw is an address, not a device the endpoint product knows: no device page to open.
+    const name = d.unmanaged
+      ? html`<span class="truncate mono" title=${d.deviceName}>${shown(d.deviceName)}</span><span class="sub"><span class="badge">${msg('Not onboarded · firewall only')}</span></span>`
+      : entityLink(this, html`<span class="truncate">${shown(d.deviceName)}</span>`, { target: 'device', id: d.deviceId, ip }, href, { title: d.deviceName });
     return html`<tr part="device" class=${b && b.score >= LIKELY_BEACON ? 'likely' : ''}>
       <th scope="row" class="device">
-        ${partialMark(d.partial)}${entityLink(this, html`<span class="truncate">${shown(d.deviceName)}</span>`, { target: 'device', id: d.deviceId, ip }, href, { title: d.deviceName })}
+        ${partialMark(d.partial)}${name}
         <span class="sub muted">${msg('Last seen')} ${timeAgo(d.lastSeen, locale)}</span>
       </th>
       <td>${this.#renderScore(d)}</td>

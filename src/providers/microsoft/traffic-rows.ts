@@ -25,17 +25,20 @@ const TRAFFIC_LISTS = { Ports: { max: 500, type: 'dynamic' }, Series: { max: 8_0
 
 /**
  * The query's body after its head (which `let`s `ip`, `ips`, `start` and `end`): `time` is the
- * table's time column; `bytes`, where the workspace has them, `let`s `bytes` (DeviceId, BytesSent,
- * BytesReceived) from `events` (which has each device's own address as `Local`).
+ * table's time column. Where the workspace has a network log (Sentinel's firewall), `network.events`
+ * `let`s `firewall`, the connections of hosts the devices' events do not name (from `deviceEvents`,
+ * which has each device's own address as `Local`), in the same columns with `Unmanaged` true; and
+ * `network.bytes` `let`s `bytes` (DeviceId, BytesSent, BytesReceived) from `events`, both kinds.
  */
-export function trafficBody(range: TimeRange, time: 'Timestamp' | 'TimeGenerated', bytes?: string): string {
+export function trafficBody(range: TimeRange, time: 'Timestamp' | 'TimeGenerated', network?: { events: string; bytes: string }): string {
   const bucket = trafficBucket(range);
   return `let step = ${kqlInt(bucket.bucketSeconds)}s;
 let origin = ${kqlDatetime(new Date(bucket.start))};
-let events = DeviceNetworkEvents
+let deviceEvents = DeviceNetworkEvents
 | where ${time} between (start .. end) and (RemoteIP in (ips) or LocalIP in (ips))
-| project DeviceId, DeviceName, Time = ${time}, Port = iff(ActionType startswith "Inbound" or ActionType startswith "Listening", LocalPort, RemotePort), Protocol, Local = LocalIP;
-${bytes ? `${bytes}\n` : ''}let gaps = events
+| project DeviceId, DeviceName, Time = ${time}, Port = iff(ActionType startswith "Inbound" or ActionType startswith "Listening", LocalPort, RemotePort), Protocol, Local = LocalIP, Unmanaged = false;
+${network ? `${network.events}\nlet events = union deviceEvents, firewall;\n${network.bytes}` : 'let events = deviceEvents;'}
+let gaps = events
 | summarize by DeviceId, Second = bin(Time, 1s)
 | order by DeviceId asc, Second asc
 | extend Gap = iff(DeviceId == prev(DeviceId), datetime_diff('second', Second, prev(Second)), long(null))
@@ -55,14 +58,14 @@ let series = events
 | project DeviceId, Counts;
 let total = toscalar(events | distinct DeviceId | count);
 events
-| summarize Connections = count(), FirstSeen = min(Time), LastSeen = max(Time), DeviceName = take_any(DeviceName) by DeviceId
+| summarize Connections = count(), FirstSeen = min(Time), LastSeen = max(Time), DeviceName = take_any(DeviceName), Unmanaged = max(Unmanaged) by DeviceId
 | join kind=leftouter beacons on DeviceId
 | join kind=leftouter ports on DeviceId
 | join kind=leftouter series on DeviceId
-${bytes ? '| join kind=leftouter bytes on DeviceId' : '| extend BytesSent = long(null), BytesReceived = long(null)'}
+${network ? '| join kind=leftouter bytes on DeviceId' : '| extend BytesSent = long(null), BytesReceived = long(null)'}
 | extend Score = iff(Intervals >= ${kqlInt(BEACON_MIN_INTERVALS)} and MedianSeconds > 0,
     0.5 * todouble(OnTime) / Intervals + 0.3 * max_of(0.0, 1.0 - todouble(JitterSeconds) / MedianSeconds) + 0.2 * min_of(1.0, Intervals / 24.0), -1.0)
-| project DeviceId, DeviceName, Connections, FirstSeen, LastSeen, Intervals, MedianSeconds, JitterSeconds, OnTime, Ports, Series = Counts, BytesSent, BytesReceived, Score, Total = total
+| project DeviceId, DeviceName, Connections, FirstSeen, LastSeen, Intervals, MedianSeconds, JitterSeconds, OnTime, Ports, Series = Counts, BytesSent, BytesReceived, Unmanaged, Score, Total = total
 ${kqlClipStage(TRAFFIC_CLIPS, TRAFFIC_LISTS)}
 | order by Score desc, Connections desc
 | take ${kqlInt(TRAFFIC_DEVICES)}`;
@@ -107,6 +110,8 @@ export function deviceTrafficFromRow(row: Row): DeviceTraffic | undefined {
   const received = number(row, 'BytesReceived');
   if (sent !== undefined && sent >= 0) out.bytesSent = Math.floor(sent);
   if (received !== undefined && received >= 0) out.bytesReceived = Math.floor(received);
+  const unmanaged = row['unmanaged'];
+  if (unmanaged === true || unmanaged === 1 || String(unmanaged).toLowerCase() === 'true') out.unmanaged = true;
   const intervals = number(row, 'Intervals');
   const median = number(row, 'MedianSeconds');
   const jitter = number(row, 'JitterSeconds');

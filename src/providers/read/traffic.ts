@@ -56,6 +56,7 @@ export function readDeviceTraffic(value: unknown, path = ''): DeviceTraffic {
   if (sent !== undefined) row.bytesSent = sent;
   const received = p.soft(() => optCount(o, 'bytesReceived', path));
   if (received !== undefined) row.bytesReceived = received;
+  if (get(o, 'unmanaged') === true) row.unmanaged = true;
   if (get(o, 'beacon') != null) {
     const beacon = p.soft(() => readBeacon(get(o, 'beacon'), at(path, 'beacon')));
     if (beacon) row.beacon = beacon;
