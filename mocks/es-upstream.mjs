@@ -32,6 +32,14 @@ export async function fakeElastic(req, res) {
   last[kibana ? 'kibana' : 'elasticsearch'] = { service: kibana ? 'kibana' : 'elasticsearch', method: req.method, path: `${path}${url.search}`, authorization: req.headers.authorization, cookie: req.headers.cookie, xsrf: req.headers['kbn-xsrf'], body: text };
   if (url.searchParams.get('redirect') === '1') return json(302, {}, { location: 'https://elsewhere.example/' });
   if (!/^ApiKey \S+$/.test(String(req.headers.authorization ?? ''))) return json(401, { error: { type: 'security_exception', reason: 'missing authentication credentials for REST request' }, status: 401 });
+  // Kibana's cases API (x-pack/platform/plugins/shared/cases/docs/openapi): find answers a page of
+  // cases, a comment answers the case with it.
+  if (kibana && path === '/api/cases/_find') return json(200, { cases: [], page: 1, per_page: 20, total: 0, count_open_cases: 0, count_in_progress_cases: 0, count_closed_cases: 0 });
+  const comment = kibana ? /^\/api\/cases\/([A-Za-z0-9_-]+)\/comments$/.exec(path) : null;
+  if (comment) {
+    const c = JSON.parse(text || '{}');
+    return json(200, { id: comment[1], version: 'WzEsMV0=', title: 'Case', description: '', status: 'open', owner: c.owner, totalComment: 1, comments: [{ id: 'c1', type: c.type, comment: c.comment, owner: c.owner, created_at: '2026-01-01T00:00:00Z', created_by: { username: 'relay' }, version: 'WzIsMV0=' }] });
+  }
   if (kibana) {
     const ids = (JSON.parse(text || '{}').signal_ids ?? []).length;
     return json(200, { took: 2, timed_out: false, total: ids, updated: ids, deleted: 0, batches: 1, version_conflicts: 0, noops: 0, failures: [] });

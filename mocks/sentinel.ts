@@ -182,6 +182,21 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
           [['FirstActivity', 'datetime'], ['LastActivity', 'datetime'], ['LastModified', 'datetime'], ['AlertCount', 'int'], ['Techniques', 'dynamic'], ['Categories', 'dynamic'], ['ProductNames', 'dynamic'], ['Tags', 'dynamic']],
         );
       }
+      case 'alert-counts': {
+        // Every alert and incident of the range (the list's rows, not only its most recent), by kind, severity and status as the tables write them.
+        const src = d.alertSource();
+        const counts = new Map<string, { Kind: string; Severity: string; Status: string; Count: number }>();
+        const from = range.from.getTime();
+        const to = range.to.getTime();
+        for (let i = 0; i < src.size; i++) {
+          const a = src.get(i);
+          if (Date.parse(a.lastActivity) < from || Date.parse(a.firstActivity) >= to) continue;
+          const row = { Kind: a.kind, Severity: pascal(a.severity), Status: a.kind === 'incident' ? (INCIDENT_STATUS[a.status] ?? a.status) : pascal(a.status) };
+          const key = `${row.Kind}|${row.Severity}|${row.Status}`;
+          counts.set(key, { ...row, Count: (counts.get(key)?.Count ?? 0) + 1 });
+        }
+        return respond([...counts.values()], [['Count', 'long']]);
+      }
       case 'device-search': {
         const term = letString(query, 'term') ?? '';
         return respond(d.devices().filter((_, i) => d.deviceEventsMatch(i, term, range)).map((x) => ({ DeviceId: x.id })));

@@ -3,7 +3,8 @@ import { html } from 'lit';
 import '../src/components/prevalence-chart/ip-prevalence-chart.js';
 import type { IpPrevalenceChart } from '../src/components/prevalence-chart/prevalence-chart.js';
 import { RestIpDataProvider } from '../src/providers/rest/rest-provider.js';
-import { api, frame, FOREVER } from './helpers.js';
+import { api, frame, FOREVER, overriding } from './helpers.js';
+import type { IpDataProvider } from '../src/data/provider.js';
 
 interface Args {
   ip: string;
@@ -62,4 +63,43 @@ export const DevicesOfAPoint: Story = {
     chart.focus();
     for (const key of ['End', 'ArrowLeft', 'Enter']) chart.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
   },
+};
+
+/** Open the devices of the last point (End, Left, Enter on the focused chart). */
+async function openLastPoint(canvasElement: HTMLElement) {
+  const el = canvasElement.querySelector('ip-prevalence-chart') as IpPrevalenceChart;
+  await el.rendered();
+  const chart = el.shadowRoot!.querySelector<HTMLElement>('[part="chart"]')!;
+  chart.focus();
+  for (const key of ['End', 'ArrowLeft', 'Enter']) chart.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+}
+
+function chartOver(p: IpDataProvider, a: Args) {
+  return frame(html`<div style="padding:16px"><ip-prevalence-chart .provider=${p} ip=${a.ip} range=${a.range} theme=${a.theme ?? ''}></ip-prevalence-chart></div>`, a.theme);
+}
+
+/** A busy IP: hundreds of devices behind one day, paged under the chart. */
+export const DevicesOfAPointHuge: Story = { args: { ip: '198.51.100.23', range: '7d' }, play: ({ canvasElement }) => openLastPoint(canvasElement) };
+
+/** The point's devices cannot be listed: the list says why, with Retry; the chart stays. */
+export const DevicesOfAPointFailing: Story = {
+  args: { range: '7d' },
+  render: (a) => chartOver(overriding(provider, { listObservedDevices: () => Promise.reject(new globalThis.Error('The device service is unavailable.')) }), a),
+  play: ({ canvasElement }) => openLastPoint(canvasElement),
+};
+
+/** Device names the data source sent with markup and a `javascript:` link stay inert text. */
+export const DevicesOfAPointHostile: Story = {
+  args: { range: '7d' },
+  render: (a) =>
+    chartOver(
+      overriding(provider, {
+        listObservedDevices: async (ip: string, q: Parameters<IpDataProvider['listObservedDevices']>[1], o: Parameters<IpDataProvider['listObservedDevices']>[2]) => {
+          const page = await provider.listObservedDevices(ip, q, o);
+          return { ...page, items: page.items.map((d, i) => (i === 0 ? { ...d, name: '<img src=x onerror=alert(1)>' } : i === 1 ? { ...d, name: 'javascript:alert(1)' } : d)) };
+        },
+      }),
+      a,
+    ),
+  play: ({ canvasElement }) => openLastPoint(canvasElement),
 };

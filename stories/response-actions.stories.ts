@@ -4,7 +4,7 @@ import '../src/components/response-actions/ip-response-actions.js';
 import type { IpResponseActions } from '../src/components/response-actions/response-actions.js';
 import { RestIpDataProvider } from '../src/providers/rest/rest-provider.js';
 import { StaticIpDataProvider } from '../src/providers/static/static-provider.js';
-import { frame } from './helpers.js';
+import { frame, overriding } from './helpers.js';
 import type { Indicator } from '../src/data/model.js';
 
 interface Args {
@@ -95,4 +95,25 @@ export const IndicatorExpired: Story = { render: (a) => element(withIndicators([
 export const IndicatorHostile: Story = {
   render: (a) => element(withIndicators([indicator({ title: '<img src=x onerror=alert(1)>', rbacGroupNames: ['Ops\u202Etxt.exe'], createdBySource: '=HYPERLINK("http://x")' })]), a),
   play: openList,
+};
+/** Many indicators for one IP (every device group its own): the list scrolls in its box. */
+export const ManyIndicators: Story = {
+  render: (a) => element(withIndicators(Array.from({ length: 40 }, (_, k) => indicator({ id: `m${k}`, action: k % 3 === 0 ? 'Block' : k % 3 === 1 ? 'Audit' : 'Allowed', title: `Scope ${k + 1}`, rbacGroupNames: [`Group ${k + 1}`], creationTimeDateTimeUtc: day(-k) }))), a),
+  play: openList,
+};
+/** The indicators could not be listed: the bar says so, with Retry, rather than looking unblocked. */
+export const IndicatorsFailing: Story = {
+  render: (a) => {
+    return element(overriding(withIndicators([indicator({})]), { listIndicators: () => Promise.reject(new Error('The indicator service is unavailable.')) }), a);
+  },
+};
+/** Change expiry, open on an indicator. */
+export const ChangeExpiry: Story = {
+  render: (a) => element(withIndicators([indicator({ id: 'x', action: 'Block', expirationTime: day(30) })]), a),
+  play: async (ctx) => {
+    await openList(ctx);
+    const bar = ctx.canvasElement.querySelector('ip-response-actions') as IpResponseActions;
+    for (let i = 0; i < 40 && !bar.shadowRoot!.querySelector('.edit-expiry'); i++) await new Promise((r) => setTimeout(r, 50));
+    bar.shadowRoot!.querySelector<HTMLButtonElement>('.edit-expiry')?.click();
+  },
 };

@@ -6,7 +6,7 @@
  * Why: no Microsoft document says `api.security.microsoft.com` answers a browser's CORS preflight
  * (every sample calls it from a server), so the page reaches it through its own origin. The relay
  * holds no secret: it forwards the analyst's own delegated token, so Defender applies the
- * analyst's permissions and device-group scope exactly as in the portal. It relays only the four
+ * analyst's permissions and device-group scope exactly as in the portal. It relays only the six
  * calls the page makes, never follows a redirect, caps what it reads, and forwards no cookie.
  *
  * Node 18+ (global fetch), no dependencies. With Express: `app.use(defenderProxy())`; with plain
@@ -20,7 +20,9 @@ const ALLOWED = [
   ['GET', /^\/api\/ips\/[^/]+\/stats$/],
   ['GET', /^\/api\/machines\/findbyip\([^/]*\)$/],
   ['GET', /^\/api\/exposureScore\/ByMachineGroups$/],
+  ['GET', /^\/api\/indicators$/],
   ['POST', /^\/api\/indicators$/],
+  ['DELETE', /^\/api\/indicators\/[0-9]+$/],
 ];
 
 /** Headers of the answer passed back to the page. */

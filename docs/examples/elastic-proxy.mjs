@@ -18,14 +18,14 @@
 /**
  * @param {{
  *   elasticsearch: string; kibana?: string; apiKey: string; kibanaApiKey?: string;
- *   prefix?: string; kibanaPrefix?: string; eventIndices?: string; alertIndex?: string;
+ *   prefix?: string; kibanaPrefix?: string; eventIndices?: string; alertIndex?: string; threatIntelIndices?: string;
  *   fetch?: typeof fetch; maxBodyBytes?: number; timeoutMs?: number;
  * }} options
  *   `elasticsearch`, `kibana`: the upstreams; `apiKey` (and `kibanaApiKey`, default the same): the
  *   encoded API key (`POST /_security/api_key`'s `encoded`); `prefix` (default `/es`) and
  *   `kibanaPrefix` (default `/kibana`): where the page calls them; `eventIndices` (default
- *   `logs-*`) and `alertIndex` (default `.alerts-security.alerts-default`): the only indices relayed,
- *   as the provider's options name them; `maxBodyBytes` (default 256 KB); `timeoutMs` (default 200 s).
+ *   `logs-*`), `alertIndex` (default `.alerts-security.alerts-default`) and `threatIntelIndices`
+ *   (default `logs-ti_*`): the only indices relayed, as the provider's options name them; `maxBodyBytes` (default 256 KB); `timeoutMs` (default 200 s).
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next?: () => void) => Promise<void>}
  */
 export function elasticProxy(options) {
@@ -33,6 +33,7 @@ export function elasticProxy(options) {
   const kibanaPrefix = (options.kibanaPrefix ?? '/kibana').replace(/\/+$/, '');
   const events = encodeURIComponent(options.eventIndices ?? 'logs-*').replace(/%2C/gi, ',').replace(/%2A/gi, '*');
   const alerts = encodeURIComponent(options.alertIndex ?? '.alerts-security.alerts-default');
+  const threatIntel = encodeURIComponent(options.threatIntelIndices ?? 'logs-ti_*').replace(/%2C/gi, ',').replace(/%2A/gi, '*');
   const doFetch = options.fetch ?? globalThis.fetch;
   const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
   const timeoutMs = options.timeoutMs ?? 200_000;
@@ -47,8 +48,15 @@ export function elasticProxy(options) {
     ['POST', new RegExp(`^/${quoted(alerts)}/_pit$`)],
     ['POST', /^\/_search$/],
     ['DELETE', /^\/_pit$/],
+    // The threat intelligence integrations' indicator documents for the IP.
+    ['POST', new RegExp(`^/${quoted(threatIntel)}/_search$`)],
   ];
-  const KIBANA = [['POST', /^\/api\/detection_engine\/signals\/status$/]];
+  const KIBANA = [
+    ['POST', /^\/api\/detection_engine\/signals\/status$/],
+    // Add to case: find the open cases, comment on one.
+    ['GET', /^\/api\/cases\/_find$/],
+    ['POST', /^\/api\/cases\/[A-Za-z0-9_-]+\/comments$/],
+  ];
 
   return async function relay(req, res, next) {
     const url = new URL(req.url ?? '/', 'http://relay.invalid');

@@ -183,6 +183,7 @@
 's289f60f10753c0ed': str`Kein Konto hat sich ${0} von dieser IP angemeldet.`,
 's293aa6a6446fb153': `Exportieren`,
 's299f1c01fb54a878': str`die Datenquelle speichert ${0} Tage`,
+'s29c647492d63cbd8': `Indikatoren nicht geprüft · Erneut versuchen`,
 's29d266a2e6cd8a85': `Der Browser hat das Kopieren nicht erlaubt. Markieren Sie den Text unten: Drücken Sie Strg+C (⌘C).`,
 's29dca5f93c01dc83': `Anderswo nachschlagen`,
 's29e006aef57a5eb0': str`Keine Ergebnisse ${0}.`,

@@ -261,11 +261,23 @@ describe('<ip-response-actions>: indicators already set for the IP', () => {
     }
   });
 
-  it('shows nothing when the IP has no indicator, the provider cannot list them, or listing fails, and the bar still works', async () => {
+  it('says when listing failed, with Retry, rather than looking unblocked', async () => {
+    let fail = true;
+    const el = await mount(withOverrides(provider([BLOCK]), { listIndicators: async () => (fail ? Promise.reject(new IpDataError('unavailable', 'Indicators down.')) : [BLOCK]) }));
+    await waitUntil(() => queryByRole(el.shadowRoot!, 'button', /Indicators not checked/), 'the failed check');
+    const retry = byRole(el.shadowRoot!, 'button', /Indicators not checked/);
+    expect(retry.getAttribute('title')).to.contain('Indicators down');
+    expect(queryByRole(el.shadowRoot!, 'button', 'Add indicator')).not.to.equal(null);
+    fail = false;
+    retry.click();
+    await waitUntil(() => status(el) && !/not checked/.test(status(el)!.textContent ?? ''), 'the status after Retry');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows nothing when the IP has no indicator or the provider cannot list them, and the bar still works', async () => {
     for (const p of [
       provider([]),
       withOverrides(provider([BLOCK]), { listIndicators: undefined }),
-      withOverrides(provider([BLOCK]), { listIndicators: async () => Promise.reject(new IpDataError('unavailable', 'Indicators down.')) }),
     ]) {
       const el = await mount(p);
       await new Promise((r) => setTimeout(r, 50));

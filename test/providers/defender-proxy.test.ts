@@ -50,11 +50,23 @@ describe('the Defender for Endpoint proxy recipe', () => {
     expect(JSON.parse(seen.body ?? '{}')).to.include({ indicatorValue: IP, indicatorType: 'IpAddress', action: 'Block' });
   });
 
+  it('lists the indicators set for the IP and removes one through it', async () => {
+    const p = provider();
+    await p.addIndicator!({ indicatorValue: '198.51.100.77', indicatorType: 'IpAddress', action: 'Audit', title: 'Watch', description: 'Audit first', generateAlert: false }, o());
+    const listed = await p.listIndicators!('198.51.100.77', o());
+    expect(listed.map((i) => i.action)).to.deep.equal(['Audit']);
+    expect(decodeURIComponent((await lastUpstream()).path!)).to.equal("/api/indicators?$filter=indicatorValue eq '198.51.100.77'");
+    await p.removeIndicator!(listed[0]!.id, o());
+    expect(await lastUpstream()).to.include({ method: 'DELETE', path: `/api/indicators/${listed[0]!.id}` });
+    expect(await p.listIndicators!('198.51.100.77', o())).to.deep.equal([]);
+  });
+
   it('relays nothing but the page’s own calls, and nothing without a token', async () => {
     const auth = { Authorization: `Bearer ${TOKEN}` };
     for (const [method, path] of [
       ['GET', '/api/alerts'],
-      ['DELETE', '/api/indicators/995'],
+      ['DELETE', '/api/machines/995'],
+      ['DELETE', '/api/indicators/995%2F..%2Fmachines'],
       ['GET', '/api/ips/1.2.3.4/stats/../../machines'],
       ['GET', '/api/ips/1.2.3.4%2F..%2F..%2Fmachines/stats'],
       ['POST', '/api/ips/1.2.3.4/stats'],

@@ -46,6 +46,18 @@ describe('the Elasticsearch and Kibana relay recipe', () => {
     expect(JSON.parse(seen.body!)).to.deep.equal({ signal_ids: ['a1'], status: 'closed' });
   });
 
+  it('relays the threat intelligence search and Add to case', async () => {
+    const p = guardProvider(new ElasticSecurityProvider({ elasticsearchUrl: '/__es-proxy', kibanaUrl: '/__kibana-proxy' }));
+    expect(await p.listIndicators!(IP, o())).to.deep.equal([]);
+    expect((await lastUpstream()).path).to.match(/^\/logs-ti_\*\/_search\?/);
+    expect(await p.listCases!(IP, { range, search: '' }, o())).to.deep.equal([]);
+    expect((await lastUpstream('kibana')).path).to.match(/^\/api\/cases\/_find\?/);
+    const record = await p.addToCase!(IP, '31a2b3c4-0000-4000-8000-000000000001', 'Seen beaconing from two hosts.', o());
+    expect(record.text).to.contain('Seen beaconing');
+    const seen = await lastUpstream('kibana');
+    expect([seen.method, seen.path, seen.authorization, seen.xsrf]).to.deep.equal(['POST', '/api/cases/31a2b3c4-0000-4000-8000-000000000001/comments', RELAY_KEY, 'ip-entity-page-relay']);
+  });
+
   it('refuses every other call, paths that climb, and redirects', async () => {
     for (const [method, path] of [
       ['GET', '/__es-proxy/_cat/indices'],
@@ -54,6 +66,8 @@ describe('the Elasticsearch and Kibana relay recipe', () => {
       ['GET', '/__es-proxy/logs-*/../_cat/indices/_field_caps'],
       ['POST', '/__es-proxy/.alerts-security.alerts-default%2F..%2F_delete_by_query/_search'],
       ['POST', '/__kibana-proxy/api/cases'],
+      ['DELETE', '/__kibana-proxy/api/cases'],
+      ['POST', '/__es-proxy/logs-ti_*%2F..%2F_delete_by_query/_search'],
     ] as const) {
       const answer = await fetch(path, { method, ...(method === 'POST' ? { body: '{}', headers: { 'Content-Type': 'application/json' } } : {}) });
       expect(answer.status, `${method} ${path}`).to.be.oneOf([403, 404]);

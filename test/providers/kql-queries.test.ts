@@ -11,6 +11,7 @@ import { trafficQuery as sentinelTrafficQuery } from '../../src/providers/sentin
 import * as sentinelAccounts from '../../src/providers/sentinel/account-queries.js';
 import { bookmarkQuery } from '../../src/providers/sentinel/workspace-actions.js';
 import { tiProfilesQuery } from '../../src/providers/sentinel/threat-intel.js';
+import { alertCountsQuery } from '../../src/providers/sentinel/alert-counts.js';
 import { huntingQuery, HUNTING_KINDS } from '../../src/lib/hunting.js';
 import { analyzeKql, type KqlAnswer, type KqlService } from '../helpers/kql.js';
 
@@ -39,6 +40,7 @@ function cases(): Case[] {
     s('traffic', sentinelTrafficQuery(ip, range));
     s('bookmark', bookmarkQuery(ip, range));
     s('ti profiles', tiProfilesQuery(ip, range));
+    s('alert counts', alertCountsQuery(ip, range));
     s('indicators', sentinel.indicatorsQuery(ip, range));
     s('accounts', sentinelAccounts.accountsQuery(ip, range));
     d('device details', defender.deviceDetailsQuery(ip, range));

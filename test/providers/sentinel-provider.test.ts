@@ -7,6 +7,7 @@ import { DefenderXdrProvider } from '../../src/providers/defender/defender-provi
 import { combineProviders } from '../../src/providers/combine.js';
 import { guardProvider } from '../../src/providers/guard.js';
 import { resolveCapabilities } from '../../src/data/provider.js';
+import { summarize } from '../../src/data/derive.js';
 import type { IpDataError } from '../../src/data/errors.js';
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { createSentinelHandlers, DEMO_WORKSPACE_ID } from '../../mocks/sentinel.js';
@@ -145,6 +146,20 @@ describe('SentinelProvider over the Log Analytics and geodata mocks', () => {
     // No device comes back as an address: the devices' own addresses are left out of the firewall's hosts.
     const addresses = new Set(trafficSources(new IpDataset(IP, { now: NOW }), range).flatMap((s) => s.events.map((e) => e.localIp)));
     expect(hosts.some((h) => addresses.has(h.deviceName))).to.equal(false);
+  });
+
+  it('counts every alert and incident of a busy IP, past the 2,000 the list holds', async function () {
+    this.timeout(20_000);
+    const busy = '198.51.100.23';
+    const p = guardProvider(sentinel());
+    const summary = await p.getSecuritySummary(busy, range, o());
+    const want = summarize(datasetFor(busy, NOW).alertSource(), [], range);
+    const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+    expect(total(want.alertsBySeverity), 'the IP has more alerts than the list holds').to.be.greaterThan(2_000);
+    expect(summary.alertsBySeverity).to.deep.equal(want.alertsBySeverity);
+    expect(summary.incidentsBySeverity).to.deep.equal(want.incidentsBySeverity);
+    expect([summary.openIncidents, summary.activeAlerts]).to.deep.equal([want.openIncidents, want.activeAlerts]);
+    expect(summary.countedOver, 'exact, not a lower bound').to.equal(undefined);
   });
 
   it('needs a workspace id', () => {

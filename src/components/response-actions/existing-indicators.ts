@@ -6,8 +6,9 @@
  * (the bar's actions matter more than its status) or when the IP has none. The drawing code loads
  * with the first indicator listed (shared/indicator-view.ts).
  */
-import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { describeError } from '../shared/error-text.js';
+import { msg } from '../shared/l10n.js';
 import { requestAction } from '../shared/actions.js';
 import { THREAT_INTEL_ACTION } from '../shared/indicator-status.js';
 import type { IndicatorRowActions } from '../shared/indicator-view.js';
@@ -91,6 +92,10 @@ export class ExistingIndicators implements ReactiveController {
 
   /** The status button, for the bar (nothing when there is nothing to say). */
   renderStatus(): TemplateResult | typeof nothing {
+    // A failed check is said, not shown as "not blocked": the analyst may be about to add a duplicate.
+    if (this.#task.error !== undefined && this.#source.provider()?.listIndicators) {
+      return html`<button type="button" class="button subtle" part="indicator-status" title=${describeError(this.#task.error)} @click=${() => void this.#task.run()}>${msg('Indicators not checked · Retry')}</button>`;
+    }
     const list = this.list;
     const view = indicatorView.value;
     return list?.length && view ? view.renderStatus(list, this.#open, this.#toggle) : nothing;

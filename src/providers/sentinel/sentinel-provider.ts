@@ -10,6 +10,7 @@ import { caseOfIncident, matchCases, type CaseQuery, type CaseRecord, type CaseR
 import { SentinelWorkspaceActions } from './workspace-actions.js';
 import { trafficQuery } from './traffic-query.js';
 import { indicatorFromRow, profileFromRow, tiProfilesQuery } from './threat-intel.js';
+import { alertCountsQuery, countsFromRows, status } from './alert-counts.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
 import { trafficFromRows } from '../microsoft/traffic-rows.js';
 import type { Traffic } from '../../data/traffic.js';
@@ -79,22 +80,6 @@ const LA_SCOPE = 'https://api.loganalytics.io/.default';
 const ARM_SCOPE = 'https://management.azure.com/.default';
 
 const key = (ip: string, r: TimeRange) => `${ip}|${r.from.getTime()}|${r.to.getTime()}`;
-
-/** Sentinel's spellings in the model's terms (`Active` incidents are being worked on, `Closed` are resolved). */
-function status(value: string | undefined): string {
-  switch ((value ?? '').toLowerCase()) {
-    case 'active':
-    case 'inprogress':
-      return 'inProgress';
-    case 'closed':
-    case 'resolved':
-      return 'resolved';
-    case 'new':
-      return 'new';
-    default:
-      return value ?? 'unknown';
-  }
-}
 
 function classification(value: string | undefined): string | null {
   switch ((value ?? '').toLowerCase()) {
@@ -235,8 +220,15 @@ export class SentinelProvider implements IpDataProvider {
 
   async getSecuritySummary(ip: string, range: TimeRange, o: RequestOptions): Promise<SecuritySummary> {
     const [alerts, devices] = await Promise.all([this.#alerts(ip, range, o.signal), this.#devices(ip, range, o.signal)]);
-    const summary = summarize(alerts.items, devices.items, range);
-    const incomplete = alerts.partial ?? devices.partial;
+    let summary = summarize(alerts.items, devices.items, range);
+    // The list holds the most recent ALERT_ROWS: past them the figures come from a count of every row.
+    let partial: string | undefined;
+    if (alerts.items.length >= ALERT_ROWS) {
+      const counted = await this.#query(alertCountsQuery(ip, range), range, `the alerts and incidents with ${ip}`, o.signal);
+      summary = { ...summary, ...countsFromRows(counted.rows) };
+      partial = counted.partial;
+    }
+    const incomplete = alerts.partial ?? devices.partial ?? partial;
     return incomplete ? { ...summary, incomplete } : summary;
   }
 
