@@ -31,6 +31,8 @@ describe('<ip-entity-page> under a strict CSP with Trusted Types', () => {
       const actions = deepQuery(page, 'ip-response-actions')!;
       await waitUntil(() => actions.shadowRoot?.querySelector('[data-action="add-indicator"]'), 'actions did not render', { timeout: 10000 });
       actions.shadowRoot!.querySelector<HTMLElement>('[data-action="add-indicator"]')!.click();
+      // The dialog's code loads on first use (under the CSP too).
+      await waitUntil(() => actions.shadowRoot!.querySelector('ip-indicator-wizard')?.shadowRoot, 'the wizard loaded', { timeout: 10000 });
       const wizard = actions.shadowRoot!.querySelector('ip-indicator-wizard')!.shadowRoot!;
       const button = (root: ShadowRoot, name: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === name)!;
       await waitUntil(() => wizard.querySelector<HTMLDialogElement>('dialog')?.open, 'wizard did not open');
@@ -45,6 +47,7 @@ describe('<ip-entity-page> under a strict CSP with Trusted Types', () => {
       await waitUntil(() => wizard.querySelector('[role="alertdialog"]'), 'confirm');
       button(wizard, 'Discard').click();
       actions.shadowRoot!.querySelector<HTMLElement>('[data-action="hunt"]')!.click();
+      await waitUntil(() => actions.shadowRoot!.querySelector('ip-hunt-dialog')?.shadowRoot, 'Go hunt loaded', { timeout: 10000 });
       const hunt = actions.shadowRoot!.querySelector('ip-hunt-dialog')!.shadowRoot!;
       await waitUntil(() => hunt.querySelector<HTMLDialogElement>('dialog')?.open, 'hunt did not open');
       button(hunt, 'Close').click();

@@ -1,5 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/response-actions/ip-response-actions.js';
+// The bar's dialogs load on first use or when the page is idle; these tests open them at once.
+import '../../src/components/indicator-wizard/ip-indicator-wizard.js';
+import '../../src/components/hunt-dialog/ip-hunt-dialog.js';
 import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';
 import type { IpResponseActions } from '../../src/components/response-actions/response-actions.js';

@@ -49,6 +49,8 @@ async function openPage() {
   const { provider, calls } = recording(staticProvider());
   const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" .provider=${provider} current-user="analyst@contoso.example"></ip-entity-page>`);
   await waitUntil(() => el.shadowRoot!.querySelector('ip-response-actions')?.shadowRoot?.querySelector('[data-action="add-indicator"]'), 'page ready');
+  // The dialogs' code loads once the page is idle after its first screen, before anyone presses a key.
+  await waitUntil(() => customElements.get('ip-indicator-wizard') && customElements.get('ip-hunt-dialog'), 'the dialogs loaded while idle', { timeout: 8000 });
   (document.activeElement as HTMLElement | null)?.blur();
   return { el, calls };
 }

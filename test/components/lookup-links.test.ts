@@ -1,6 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/components/lookup-links/ip-lookup-links.js';
+// The bar's dialogs load on first use or when the page is idle; these tests open them at once.
+import '../../src/components/indicator-wizard/ip-indicator-wizard.js';
+import '../../src/components/hunt-dialog/ip-hunt-dialog.js';
 import '../../src/components/response-actions/ip-response-actions.js';
 import '../../src/components/entity-page/ip-entity-page.js';
 import type { IpEntityPage } from '../../src/components/entity-page/entity-page.js';

@@ -1,6 +1,9 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/response-actions/ip-response-actions.js';
+// The bar's dialogs load on first use or when the page is idle; these tests open them at once.
+import '../../src/components/indicator-wizard/ip-indicator-wizard.js';
+import '../../src/components/hunt-dialog/ip-hunt-dialog.js';
 import type { IpResponseActions } from '../../src/components/response-actions/response-actions.js';
 import type { Indicator, IndicatorInput } from '../../src/data/model.js';
 import type { IpDataProvider } from '../../src/data/provider.js';

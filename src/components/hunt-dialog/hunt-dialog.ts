@@ -11,18 +11,15 @@ import { StatusMessageController } from '../shared/status-message.js';
 import { statusStyles } from '../shared/status-message.styles.js';
 import { copyAfterRequest, copyMessage, navigateAfterRequest } from '../shared/actions.js';
 import type { QueryLanguage } from '../../data/model.js';
-import { huntingQuery, QUERY_LANGUAGES, QUERY_LANGUAGE_LABELS } from '../../lib/hunting.js';
+import { QUERY_LANGUAGES, QUERY_LANGUAGE_LABELS } from '../../lib/hunting.js';
 import { safeHref } from '../../lib/safe-url.js';
-import { type TimeRange } from '../../lib/time-range.js';
 import { describeRange } from '../shared/range-text.js';
-import type { IpDataProvider } from '../../data/provider.js';
 import { msg, str } from '../shared/l10n.js';
 import { DEFAULT_LOOKUPS, lookupLinks, openLookup, type LookupService } from '../lookup-links/lookups.js';
 
-/** The hunting query for the IP: the provider's own when it has one, else the library's. */
-export function huntQuery(provider: IpDataProvider | undefined, ip: string, range: TimeRange, language: QueryLanguage): string {
-  return provider?.huntingQuery?.(ip, range, language) ?? huntingQuery(ip, range, language);
-}
+import { huntQuery } from './hunt-query.js';
+
+export { huntQuery };
 
 /**
  * Go hunt: a modal dialog with a ready query for everything that involved the IP in the range,
