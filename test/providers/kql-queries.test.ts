@@ -58,7 +58,10 @@ function cases(): Case[] {
     s('prevalence hourly', sentinel.prevalenceQuery(ip, range, 'hour'));
     s('prevalence daily', sentinel.prevalenceQuery(ip, range, 'day'));
     for (const insight of sentinel.INSIGHTS) s(`insight ${insight.id}`, insight.query(ip, range));
-    for (const text of HOSTILE) {
+    // Hostile text once per query family, over the first IP form: the IP forms are what the cases
+    // above vary, a value's text is what these do (the cross product took a third of the suite's
+    // slowest file for no query the others miss).
+    for (const text of ip === IPS[0] ? HOSTILE : []) {
       d(`device events “${text}”`, defender.deviceEventsQuery(ip, text, range), 'device events');
       d(`device details “${text}”`, defender.deviceDetailsQuery(ip, range, ['a'.repeat(40), text]), 'device details');
       s(`device details “${text}”`, sentinel.deviceDetailsQuery(ip, range, ['a'.repeat(40), text]), 'device details');

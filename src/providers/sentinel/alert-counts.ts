@@ -7,7 +7,7 @@ import { emptyCounts, isOpen } from '../../data/derive.js';
 import type { TimeRange } from '../../lib/time-range.js';
 import { number, text, type Row } from '../microsoft/tables.js';
 import { severity } from '../read/overview.js';
-import { head } from './queries.js';
+import { ALERTS_WITH_IP, head, INCIDENTS_OF_ALERTS } from './queries.js';
 
 /**
  * Every alert and incident with the IP in the range, counted by kind, severity and status (the
@@ -16,17 +16,10 @@ import { head } from './queries.js';
  */
 export function alertCountsQuery(ip: string, range: TimeRange): string {
   return `${head('alert-counts', ip, range)}
-let alerts = SecurityAlert
-  | where TimeGenerated between (start .. end) and Entities has ip
-  | summarize arg_max(TimeGenerated, *) by SystemAlertId;
+${ALERTS_WITH_IP}
 union
   (alerts | project Kind = "alert", Severity = AlertSeverity, Status),
-  (SecurityIncident
-    | where TimeGenerated between (start .. end)
-    | summarize arg_max(TimeGenerated, *) by IncidentNumber
-    | mv-expand AlertId = AlertIds to typeof(string)
-    | join kind = inner (alerts | project AlertId = SystemAlertId) on AlertId
-    | summarize arg_max(TimeGenerated, *) by IncidentNumber
+  (${INCIDENTS_OF_ALERTS}
     | project Kind = "incident", Severity, Status)
 | summarize Count = count() by Kind, Severity, Status
 | take 1000`;

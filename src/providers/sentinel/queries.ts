@@ -104,12 +104,23 @@ const ALERT_WHOLE = {
   ProductNames: { max: 200, type: 'dynamic' },
 } as const;
 
+/** The alerts with the IP in the range, the newest version of each, as `alerts` (the list and its counts read the same rows). */
+export const ALERTS_WITH_IP = `let alerts = SecurityAlert
+  | where TimeGenerated between (start .. end) and Entities has ip
+  | summarize arg_max(TimeGenerated, *) by SystemAlertId;`;
+
+/** The incidents that hold one of `alerts`, the newest version of each. */
+export const INCIDENTS_OF_ALERTS = `SecurityIncident
+    | where TimeGenerated between (start .. end)
+    | summarize arg_max(TimeGenerated, *) by IncidentNumber
+    | mv-expand AlertId = AlertIds to typeof(string)
+    | join kind = inner (alerts | project AlertId = SystemAlertId) on AlertId
+    | summarize arg_max(TimeGenerated, *) by IncidentNumber`;
+
 /** Sentinel incidents and alerts whose entities name the IP, the most recent `limit`. */
 export function alertsQuery(ip: string, range: TimeRange, limit = ALERT_ROWS): string {
   return `${head('alerts', ip, range)}
-let alerts = SecurityAlert
-  | where TimeGenerated between (start .. end) and Entities has ip
-  | summarize arg_max(TimeGenerated, *) by SystemAlertId;
+${ALERTS_WITH_IP}
 union
   (alerts
     | project Kind = "alert", Id = SystemAlertId, Title = AlertName, Severity = AlertSeverity, Status, Description,
@@ -117,12 +128,7 @@ union
         Categories = split(replace_string(Tactics, " ", ""), ","), ProductName, CompromisedEntity, Link = AlertLink,
         // A JSON list written as text in SecurityAlert, a list in SecurityIncident: one type, or the union splits the column.
         Techniques = todynamic(Techniques)),
-  (SecurityIncident
-    | where TimeGenerated between (start .. end)
-    | summarize arg_max(TimeGenerated, *) by IncidentNumber
-    | mv-expand AlertId = AlertIds to typeof(string)
-    | join kind = inner (alerts | project AlertId = SystemAlertId) on AlertId
-    | summarize arg_max(TimeGenerated, *) by IncidentNumber
+  (${INCIDENTS_OF_ALERTS}
     | project Kind = "incident", Id = tostring(IncidentNumber), IncidentName, Title, Severity, Status, Classification, Owner = tostring(Owner.assignedTo),
         FirstActivity = FirstActivityTime, LastActivity = LastActivityTime, LastModified = LastModifiedTime, Description,
         AlertCount = array_length(AlertIds), Tags = Labels, Categories = AdditionalData.tactics,
