@@ -6,10 +6,10 @@
  */
 import { accountRows } from './kql/sign-ins.js';
 import { trafficRows } from './kql/traffic.js';
-import { stixProfileRows } from './kql/stix.js';
+import { stixProfileRows, tiIndicators } from './kql/stix.js';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { queryAlerts } from '../src/data/query.js';
-import { isExternalScope, parseIp } from '../src/lib/ip.js';
+import { canonicalIp, isExternalScope, parseIp } from '../src/lib/ip.js';
 import { markerOf } from '../src/providers/microsoft/kql.js';
 import { inList, letString, pascal, queryHead } from './kql-query.js';
 import type { ObservedDevice } from '../src/data/model.js';
@@ -101,6 +101,8 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
   const incidentNames = new Set<string>();
   const bookmarks = new Map<string, { name: string }>();
   const watchlistItems = new Map<string, { properties: Record<string, unknown> }>();
+  /** Threat intelligence indicators deleted through ARM, by name. */
+  const deletedIndicators = new Set<string>();
   const rememberIncident = (id: string) => {
     const name = guidOf(id);
     incidentNames.add(name.toLowerCase());
@@ -219,14 +221,10 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
       case 'ti-profiles':
         return respond(stixProfileRows(d, query), [['FirstSeen', 'datetime'], ['LastSeen', 'datetime'], ['Modified', 'datetime'], ['Aliases', 'dynamic'], ['Relationships', 'dynamic']]);
       case 'indicators': {
-        // The workspace's STIX indicators for the IP: the ones the MDTI connector brought in, as the
-        // reputation insight lists them (one source for both), each created a few days before.
-        const mdti = d.insights(range).find((i) => i.id === 'mdti-reputation');
-        const rows = (mdti?.rows ?? []).map((row, k) => {
-          const [threatType, confidence, description, tags, validUntil] = row as [string, number, string, string, string];
-          const created = new Date(range.to.getTime() - (3 + 4 * k) * 86_400_000).toISOString();
-          return { Id: `indicator--${d.seed.toString(16)}-${k}`, Title: `${threatType}: ${description}`, Description: description, ThreatType: threatType, Confidence: confidence, Created: created, Modified: created, ValidUntil: validUntil, Revoked: false, SourceSystem: 'Microsoft Defender Threat Intelligence', Tags: tags };
-        });
+        // The workspace's STIX indicators for the IP (stix.ts), less those deleted through ARM.
+        const rows = tiIndicators(d, range)
+          .filter((x) => !deletedIndicators.has(x.name))
+          .map((x) => ({ Id: x.tableId, Title: `${x.threatType}: ${x.description}`, Description: x.description, ThreatType: x.threatType, Confidence: x.confidence, Created: x.created, Modified: x.created, ValidUntil: x.validUntil, Revoked: false, SourceSystem: 'Microsoft Defender Threat Intelligence', Tags: x.tags }));
         return respond(rows, [['Confidence', 'int'], ['Created', 'datetime'], ['Modified', 'datetime'], ['ValidUntil', 'datetime'], ['Revoked', 'bool']]);
       }
       default:
@@ -270,6 +268,29 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
         { id: base, name: String(params['rel']), type: 'Microsoft.SecurityInsights/incidents/relations', etag: '190057d0-0000-0d00-0000-5c6f5adb0000', properties: { relatedResourceId: related, relatedResourceName: target.name, relatedResourceType: 'Microsoft.SecurityInsights/bookmarks' } },
         { status: 201 },
       );
+    }),
+    // Threat intelligence indicators (ThreatIntelligence.json): query by keyword, delete by name.
+    http.post(`${arm}/subscriptions/:sub/resourceGroups/:rg/providers/Microsoft.OperationalInsights/workspaces/:ws/providers/Microsoft.SecurityInsights/threatIntelligence/main/queryIndicators`, async ({ request, params }) => {
+      const refused = armRefusal(request);
+      if (refused) return refused;
+      const body = (await request.json().catch(() => ({}))) as { keywords?: unknown };
+      const keywords = Array.isArray(body.keywords) ? body.keywords.filter((k): k is string => typeof k === 'string') : [];
+      const base = `/subscriptions/${params['sub']}/resourceGroups/${params['rg']}/providers/Microsoft.OperationalInsights/workspaces/${params['ws']}/providers/Microsoft.SecurityInsights/ThreatIntelligence`;
+      const to = new Date(now);
+      const value = keywords.flatMap((k) => {
+        const ip = canonicalIp(k);
+        if (!ip) return [];
+        return tiIndicators(datasetFor(ip, now), { from: new Date(now - 14 * 86_400_000), to })
+          .filter((x) => !deletedIndicators.has(x.name))
+          .map((x) => ({ id: `${base}/${x.name}`, name: x.name, etag: '"00002f2c-0000-0100-0000-5e9f23b60000"', type: 'Microsoft.SecurityInsights/ThreatIntelligence', kind: 'indicator', properties: { confidence: x.confidence, created: x.created, externalId: x.stixId, lastUpdatedTimeUtc: x.created, source: 'Microsoft Defender Threat Intelligence', displayName: `${x.threatType}: ${x.description}`, threatTypes: [x.threatType], pattern: `[ipv4-addr:value = '${ip}']`, patternType: 'ipv4-addr', validFrom: x.created, validUntil: x.validUntil, parsedPattern: [{ patternTypeKey: 'ipv4-addr', patternTypeValues: [{ valueType: 'ipv4-addr', value: ip }] }] } }));
+      });
+      return HttpResponse.json({ value });
+    }),
+    http.delete(`${arm}/subscriptions/:sub/resourceGroups/:rg/providers/Microsoft.OperationalInsights/workspaces/:ws/providers/Microsoft.SecurityInsights/threatIntelligence/main/indicators/:name`, ({ request, params }) => {
+      const refused = armRefusal(request);
+      if (refused) return refused;
+      deletedIndicators.add(String(params['name']));
+      return new HttpResponse(null, { status: 204 });
     }),
     // Watchlist items (WatchlistItems.json): the SOC's `IpNotes` watchlist, columns IP and Note.
     ...(['get', 'put', 'delete'] as const).map((verb) =>

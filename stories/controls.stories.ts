@@ -117,6 +117,11 @@ export const LookupLinksInternal: StoryObj = {
   render: () => html`<div style="padding:16px;font-family:system-ui">10.20.30.40 <ip-lookup-links ip="10.20.30.40"></ip-lookup-links> (no lookup offered)</div>`,
 };
 
+/** The host turned the lookups off (an empty list): nothing is offered. */
+export const LookupLinksNone: StoryObj = {
+  render: () => html`<div style="padding:16px;font-family:system-ui">203.0.113.7 <ip-lookup-links ip="203.0.113.7" .services=${[]}></ip-lookup-links> (lookups turned off)</div>`,
+};
+
 /** The host's own list, many services long, with a hostile name (text) and a `javascript:` template (left out). */
 export const LookupLinksHostList: StoryObj = {
   render: () => {

@@ -95,3 +95,20 @@ export function stixProfileRows(d: IpDataset, query: string): Array<Record<strin
       Relationships: related.get(String(o.Data['id'])),
     }));
 }
+
+/**
+ * The IP's STIX indicators as both faces of the workspace have them: the table's row (its `Id`
+ * `base64(source)---<STIX id>`, as Microsoft's STIX page decodes it) and the ARM resource of
+ * ThreatIntelligence.json (a GUID `name`, the STIX id as `properties.externalId`). The ones the MDTI
+ * connector brought in, as the reputation insight lists them, each created a few days before.
+ */
+export function tiIndicators(d: IpDataset, range: { from: Date; to: Date }) {
+  const mdti = d.insights(range as never).find((i) => i.id === 'mdti-reputation');
+  return (mdti?.rows ?? []).map((row, k) => {
+    const [threatType, confidence, description, tags, validUntil] = row as [string, number, string, string, string];
+    const created = new Date(range.to.getTime() - (3 + 4 * k) * 86_400_000).toISOString();
+    const stix = stixId('indicator', `${d.ip.canonical}|${k}`);
+    const guid = stixId('x', `${d.ip.canonical}|${k}|arm`).slice(3);
+    return { tableId: `${btoa(SOURCE)}---${stix}`, stixId: stix, name: guid, threatType, confidence, description, tags, validUntil, created };
+  });
+}

@@ -49,6 +49,7 @@
 's063ca8b05e7d35a7': str`${0} ${1}, bis ${2}.`,
 's079a052719914d71': `Kategorie`,
 's07a4944e588bf472': `Autonomes System`,
+'s07a655475b308995': `Aus dem Arbeitsbereich entfernen? Ein Feed kann ihn bei der nächsten Veröffentlichung zurückbringen.`,
 's07c708e17bac889e': `Offene Vorfälle`,
 's080d4abe569dbaf1': str`Die Datenquelle hat etwas gesendet, das diese Seite nicht lesen kann: ${0}.`,
 's081a9e07b4d7036e': `; `,

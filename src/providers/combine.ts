@@ -119,7 +119,12 @@ export function combineProviders(...providers: IpDataProvider[]): IpDataProvider
   }
 
   if (has('getIpDetails').length > 1) combined['getIpDetails'] = (ip: string, o: RequestOptions) => mergedDetails(has('getIpDetails'), ip, o);
-  if (has('listIndicators').length > 1) combined['listIndicators'] = (ip: string, o: RequestOptions) => mergedIndicators(has('listIndicators'), ip, o);
+  if (has('listIndicators').length > 1) {
+    // Each indicator is removed by the source that listed it (Defender's own, Sentinel's threat intelligence).
+    const listedFrom = new Map<string, IpDataProvider>();
+    combined['listIndicators'] = (ip: string, o: RequestOptions) => mergedIndicators(has('listIndicators'), ip, o, listedFrom);
+    if (owner('removeIndicator')) combined['removeIndicator'] = (id: string, o: RequestOptions) => call(listedFrom.get(id) ?? owner('removeIndicator')!, 'removeIndicator', [id, o]);
+  }
 
   if (owner('updateAlerts')) {
     combined['updateAlerts'] = async (ids: string[], patch: AlertPatch, o: RequestOptions): Promise<AlertItem[]> => {
@@ -200,8 +205,11 @@ const DETAIL_FIELDS = ['organization', 'isp', 'asn', 'asName', 'country', 'count
 const present = (v: unknown) => v !== undefined && v !== null && v !== '';
 
 /** Every source's details, per field: the first that has a value; reverse DNS from all. */
-async function mergedIndicators(sources: IpDataProvider[], ip: string, o: RequestOptions): Promise<Indicator[]> {
+async function mergedIndicators(sources: IpDataProvider[], ip: string, o: RequestOptions, listedFrom: Map<string, IpDataProvider>): Promise<Indicator[]> {
   const answers = await Promise.allSettled(sources.map((p) => p.listIndicators!(ip, o)));
+  answers.forEach((a, i) => {
+    if (a.status === 'fulfilled' && Array.isArray(a.value)) for (const x of a.value) if (typeof x?.id === 'string') listedFrom.set(x.id, sources[i]!);
+  });
   const got = answers.flatMap((a) => (a.status === 'fulfilled' && Array.isArray(a.value) ? [a.value] : []));
   if (!got.length) throw (answers.find((a): a is PromiseRejectedResult => a.status === 'rejected')?.reason ?? new IpDataError('bad-response', 'No source listed the indicators.'));
   return got.flat().sort((a, b) => Date.parse(b.creationTimeDateTimeUtc) - Date.parse(a.creationTimeDateTimeUtc));

@@ -242,14 +242,20 @@ describe('<ip-response-actions>: indicators already set for the IP', () => {
     await waitUntil(() => byRole(el.shadowRoot!, 'status').textContent?.includes('no longer expires'), 'no expiry');
   });
 
-  it('offers no Remove or Change expiry for a read-only provider or a threat intelligence indicator', async () => {
+  it('offers no Remove or Change expiry for a read-only provider; a threat intelligence indicator only Remove, saying a feed may bring it back', async () => {
     const intel = indicator({ id: 't', action: 'ThreatIntel', title: 'TI', expirationTime: day(5) });
     for (const [p, expected] of [[new StaticIpDataProvider({ data: { [IP]: { ...fullData(), indicators: [BLOCK] } }, readOnly: true }), 0], [provider([BLOCK, intel]), 1]] as const) {
       const el = await mount(p);
       await waitUntil(() => status(el), 'the status button');
       status(el)!.click();
       await el.updateComplete;
-      expect(el.shadowRoot!.querySelectorAll('[part="indicator-list"] .remove')).to.have.length(expected);
+      expect(el.shadowRoot!.querySelectorAll('[part="indicator-list"] .remove')).to.have.length(expected && 2);
+      if (expected) {
+        const tiRow = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="indicator-list"] li')].find((li) => li.textContent!.includes('TI'))!;
+        byRole(tiRow, 'button', /^Remove the indicator/).click();
+        await el.updateComplete;
+        expect(deepText(tiRow)).to.contain('A feed may bring it back');
+      }
       // A threat intelligence indicator's expiry is the feed's; a read-only portal changes none.
       expect(el.shadowRoot!.querySelectorAll('[part="indicator-list"] .edit-expiry')).to.have.length(expected);
     }

@@ -141,7 +141,14 @@ function describeProvider(name: string, make: () => IpDataProvider) {
       expect(before.map((i) => i.action), 'the generated C2 server').to.include(caps.addIndicator ? 'Block' : 'ThreatIntel');
       const times = before.map((i) => Date.parse(i.creationTimeDateTimeUtc));
       expect(times).to.deep.equal([...times].sort((a, b) => b - a));
-      if (!caps.addIndicator) return;
+      if (!caps.addIndicator) {
+        // Sentinel: its threat intelligence indicators can be removed (not added) where the workspace is named.
+        if (!caps.removeIndicator) return;
+        await p.removeIndicator!(before[0]!.id, o());
+        expect((await p.listIndicators!(IP, o())).map((i) => i.id)).to.deep.equal(before.slice(1).map((i) => i.id));
+        expect((await rejection(p.removeIndicator!(before[0]!.id, o())) as IpDataError).kind, 'removed twice').to.equal('not-found');
+        return;
+      }
       const added = await p.addIndicator!({ indicatorValue: IP, indicatorType: 'IpAddress', action: 'Allowed', title: 'Partner', description: 'Sanctioned partner.', generateAlert: false }, o());
       const after = await p.listIndicators!(IP, o());
       expect(after.map((i) => [i.id, i.action])).to.deep.equal([[added.id, 'Allowed']]);

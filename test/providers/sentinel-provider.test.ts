@@ -440,6 +440,28 @@ describe('combineProviders', () => {
     expect(both.links!.hunting!('q', 'kql-defender')).to.contain('security.microsoft.com');
   });
 
+  it('with Defender, removes each listed indicator through the source that listed it', async () => {
+    const both = guardProvider(combineProviders(new DefenderXdrProvider({ getToken, defenderUrl: 'https://api.security.microsoft.com' }), sentinel()));
+    const listed = await both.listIndicators!(IP, o());
+    const intel = listed.find((i) => i.action === 'ThreatIntel')!;
+    const own = listed.find((i) => i.action !== 'ThreatIntel')!;
+    const deletes: string[] = [];
+    const onStart = ({ request }: { request: Request }) => {
+      if (request.method === 'DELETE') deletes.push(new URL(request.url).host);
+    };
+    worker.events.on('request:start', onStart);
+    try {
+      await both.removeIndicator!(intel.id, o());
+      await both.removeIndicator!(own.id, o());
+    } finally {
+      worker.events.removeListener('request:start', onStart);
+    }
+    expect(deletes).to.deep.equal(['management.azure.com', 'api.security.microsoft.com']);
+    const after = (await both.listIndicators!(IP, o())).map((i) => i.id);
+    expect(after).not.to.include(intel.id);
+    expect(after).not.to.include(own.id);
+  });
+
   it('asks Defender for 30 days and Sentinel for more, and shows each source’s IP details', async () => {
     const hosts: string[] = [];
     worker.events.on('request:start', ({ request }) => hosts.push(new URL(request.url).host));

@@ -116,8 +116,9 @@ export class ExistingIndicators implements ReactiveController {
   /** The list's row buttons (Remove, Change expiry): what they do, and where each stands. */
   get #rowActions(): IndicatorRowActions {
     return {
-      // A threat intelligence indicator is the feed's, not the portal's to remove or change.
-      can: (i) => i.action !== THREAT_INTEL_ACTION && this.#source.canRemove(),
+      // A threat intelligence indicator can be removed where the workspace keeps it (Sentinel: the
+      // confirmation says a feed may bring it back); its expiry is the feed's.
+      can: () => this.#source.canRemove(),
       // Submitting again replaces every indicator of the value: offered only where it is the only one.
       canEdit: (i) => i.action !== THREAT_INTEL_ACTION && this.#source.canEdit() && (this.list ?? []).filter((x) => x.action !== THREAT_INTEL_ACTION && x.indicatorValue === i.indicatorValue).length === 1,
       editing: this.#editing,

@@ -98,7 +98,7 @@ function renderRemove(i: Indicator, r: IndicatorRowActions): TemplateResult | ty
       r.cancel();
     };
     return html`<span class="row-actions" role="group" aria-label=${msg(str`Remove the indicator “${revealControls(i.title)}”?`)} @keydown=${onKeydown}>
-      <span>${msg('Remove it?')}</span>
+      <span>${i.action === THREAT_INTEL_ACTION ? msg('Remove it from the workspace? A feed may bring it back when it publishes again.') : msg('Remove it?')}</span>
       <button type="button" class="button danger small remove-confirm" @click=${() => r.confirm(i)}>${msg('Remove')}</button>
       <button type="button" class="button subtle small remove-cancel" @click=${() => r.cancel()}>${msg('Keep')}</button>
     </span>${failed}`;

@@ -155,6 +155,8 @@ export class SentinelProvider implements IpDataProvider {
   readonly #laLimit = new RateLimiter('Log Analytics query API', [{ max: 200, windowMs: 30_000 }]);
   /** Incident number → resource name, from the incidents listed. */
   readonly #incidentNames = new Map<string, string>();
+  /** The IP each listed indicator is of (removing one asks the workspace for the IP's indicators). */
+  readonly #indicatorIps = new Map<string, string>();
   readonly #geoLimit = new RateLimiter('Sentinel geodata enrichment', [{ max: 100, windowMs: 3_600_000 }]);
   // Log Analytics runs five queries of a user at once and queues the rest: the page queues its own
   // (its ~18 queries would otherwise queue there, and a query queued for 3 minutes fails with 429).
@@ -182,7 +184,7 @@ export class SentinelProvider implements IpDataProvider {
   }
 
   async getCapabilities(): Promise<Partial<ProviderCapabilities>> {
-    return { updateAlerts: false, addIndicator: false, indicators: true, deviceGroups: false, deviceEvents: false, accounts: true, traffic: true, cases: this.#workspacePath !== undefined, notes: this.#workspacePath !== undefined && Boolean(this.#options.noteWatchlist), timeline: true, insights: true, threatIntel: true, maxLookbackDays: this.#options.maxLookbackDays ?? 90 };
+    return { updateAlerts: false, addIndicator: false, indicators: true, removeIndicator: this.#workspacePath !== undefined, deviceGroups: false, deviceEvents: false, accounts: true, traffic: true, cases: this.#workspacePath !== undefined, notes: this.#workspacePath !== undefined && Boolean(this.#options.noteWatchlist), timeline: true, insights: true, threatIntel: true, maxLookbackDays: this.#options.maxLookbackDays ?? 90 };
   }
 
   async getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails> {
@@ -243,7 +245,18 @@ export class SentinelProvider implements IpDataProvider {
     const now = Date.now();
     const range = { from: new Date(now - 14 * DAY_MS), to: new Date(now) };
     const { rows } = await this.#query(indicatorsQuery(canonical, range), range, `the threat intelligence indicators for ${canonical}`, o.signal);
-    return rows.map((r) => indicatorFromRow(r, canonical));
+    const list = rows.map((r) => indicatorFromRow(r, canonical));
+    for (const i of list) this.#indicatorIps.set(i.id, canonical);
+    return list;
+  }
+
+  /** Remove a listed indicator from the workspace's threat intelligence (workspace-actions.ts). */
+  async removeIndicator(id: string, o: RequestOptions): Promise<void> {
+    const ip = this.#indicatorIps.get(id);
+    if (!ip) throw new IpDataError('not-found', 'That indicator is not among those listed for this IP; list them again.', { reason: { id: 'unknown-ids', what: 'item', ids: [id] } });
+    await this.#workspaceActions('remove indicators').removeIndicator(ip, id, o);
+    this.#indicatorIps.delete(id);
+    this.#queries.clear();
   }
 
   /** Sentinel's own intelligence on the IP: what its STIX objects relate to its indicators (threat-intel.ts); no host view, no call until a list asks. */

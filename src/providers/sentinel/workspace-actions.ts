@@ -7,6 +7,7 @@
  *   30 days, per table; the text as its notes), related to the incident (PUT bookmarks/{id}, then PUT
  *   incidents/{name}/relations/{id}): Sentinel's own way of attaching a finding, shown in the
  *   incident's bookmarks and its investigation graph.
+ * - Removing a threat intelligence indicator of the IP (queryIndicators, then DELETE by its name).
  * - The colleagues' note: an item of a watchlist the SOC keeps (the `noteWatchlist` option, e.g.
  *   `IpNotes`, with columns `IP` and `Note`), one per IP (its id a GUID derived from the IP), so
  *   the note is also in KQL (`_GetWatchlist('IpNotes')`) for rules and hunting.
@@ -94,6 +95,41 @@ export class SentinelWorkspaceActions {
     });
     const by = userName(bookmark.properties?.createdBy);
     return { caseId: incidentNumber, text: body, recordedAt: typeof bookmark.properties?.created === 'string' ? bookmark.properties.created : now, ...(by ? { recordedBy: by } : {}) };
+  }
+
+  /**
+   * Remove a threat intelligence indicator of the IP (ThreatIntelligence.json): the table's `Id`
+   * is `base64(source)---<STIX id>`, not the ARM name, so the IP's indicators are asked for
+   * (`queryIndicators`, the IP as keyword) and the one whose `externalId` is that STIX id is
+   * deleted (`DELETE indicators/{name}`). Needs Microsoft Sentinel Contributor.
+   */
+  async removeIndicator(ip: string, tableId: string, o: RequestOptions): Promise<void> {
+    const stixId = tableId.split('---').at(-1) ?? tableId;
+    const found = ((await this.t.call({
+      api: this.arm,
+      method: 'POST',
+      path: `${this.workspace}/threatIntelligence/main/queryIndicators?${VERSION}`,
+      body: { keywords: [ip], includeDisabled: true, pageSize: 100 },
+      signal: o.signal,
+      permission: PERMISSION,
+      role: READ_ROLE,
+      what: `the threat intelligence indicators for ${ip}`,
+      read: true,
+    })) ?? {}) as { value?: Array<{ name?: unknown; properties?: { externalId?: unknown } }> };
+    const indicator = (Array.isArray(found.value) ? found.value : []).find((v) => v?.properties?.externalId === stixId || v?.name === tableId);
+    const name = typeof indicator?.name === 'string' ? indicator.name : undefined;
+    if (!name) throw new IpDataError('not-found', `The workspace has no threat intelligence indicator ${stixId} for ${ip} any more.`, { reason: { id: 'unknown-ids', what: 'item', ids: [tableId] } });
+    await this.t.call({
+      api: this.arm,
+      method: 'DELETE',
+      path: `${this.workspace}/threatIntelligence/main/indicators/${encodeURIComponent(name)}?${VERSION}`,
+      signal: o.signal,
+      permission: PERMISSION,
+      role: { roles: ['Microsoft Sentinel Contributor'], scope: 'workspace' },
+      what: `the threat intelligence indicator ${stixId}`,
+      read: false,
+      idempotencyKey: o.idempotencyKey,
+    });
   }
 
   #itemPath(ip: string): string {
