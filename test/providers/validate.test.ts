@@ -26,6 +26,11 @@ describe('answer readers', () => {
     expect(toIsoTime('2026-11-20T16:05:09+02:00')).to.equal('2026-11-20T14:05:09.000Z');
     expect(toIsoTime('2026-11-20T16:05:09+0200')).to.equal('2026-11-20T14:05:09.000Z');
     expect(toIsoTime('2026-11-20 14:05Z')).to.equal('2026-11-20T14:05:00.000Z');
+    // Canonical text is kept as it came (the same string, not a copy); a canonical-looking impossible date is not.
+    const canonical = '2026-11-20T14:05:09.000Z';
+    expect(toIsoTime(canonical)).to.equal(canonical);
+    expect(toIsoTime('2026-02-30T00:00:00.000Z')).to.equal(undefined);
+    expect(toIsoTime('2026-11-20T24:00:00.000Z')).to.equal(undefined);
     for (const bad of ['2026-11-20T14:05:09', '2026-11-20', 'yesterday', '2026-02-30T00:00:00Z', '2026-13-01T00:00:00Z', '2026-11-20T25:00:00Z', '', 'Fri, 20 Nov 2026 14:05:09 GMT']) {
       expect(toIsoTime(bad), bad).to.equal(undefined);
     }

@@ -86,7 +86,8 @@ export function timeAgo(iso: string | null | undefined, locale: string | undefin
   if (!iso) return missing();
   const absolute = formatDateTime(iso, locale);
   if (!absolute) return missing();
-  return html`<time dir="auto" datetime=${formatIso(iso)} title=${`${absolute} (${formatIso(iso)})`}>${formatRelative(iso, now, locale)}</time>`;
+  const exact = formatIso(iso);
+  return html`<time dir="auto" datetime=${exact} title=${`${absolute} (${exact})`}>${formatRelative(iso, now, locale)}</time>`;
 }
 
 /** A `<time>` showing the absolute date and time (isolated, like data: `dir="auto"`). */

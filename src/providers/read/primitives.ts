@@ -175,6 +175,13 @@ export function toIsoTime(value: unknown): string | undefined {
     if (!Number.isFinite(value)) return undefined;
     ms = Math.abs(value) < EPOCH_SECONDS_BELOW ? value * 1000 : value;
   } else if (typeof value === 'string') {
+    // Most answers already hold canonical ISO UTC (`2026-11-20T14:05:09.000Z`): one parse and a
+    // comparison keep it, without the regular expression and the rebuilt text (a list reads
+    // thousands). Feb 30 and the like come back different from toISOString and go the long way.
+    if (value.length === 24 && value.charCodeAt(23) === 90 && value.charCodeAt(10) === 84) {
+      const fast = Date.parse(value);
+      if (Number.isFinite(fast) && new Date(fast).toISOString() === value) return value;
+    }
     const m = ISO_DATE_TIME.exec(value.trim());
     if (!m) return undefined;
     const [, y, mo, d, h, mi, s = '00', frac = '', zone] = m;
