@@ -35,6 +35,12 @@ const seen = <T extends { firstSeen?: string; lastSeen?: string }>(): Column<T>[
   { get label() { return msg('Last seen'); }, cell: (r, l) => date(r.lastSeen, l) },
 ];
 
+/** Text that opens its (http(s)) link in a new tab, or the text alone. */
+function linked(text: string, link: string | undefined): TemplateResult | string {
+  const href = safeHref(link);
+  return href ? html`<a class="link" href=${href} target="_blank" rel="noopener noreferrer">${truncated(text)}</a>` : truncated(text);
+}
+
 /** A profile's kind in the page's words (an unknown kind as the source wrote it). */
 function profileKind(kind: string): string {
   switch (kind) {
@@ -66,10 +72,7 @@ export const TI_LISTS: { [R in ThreatIntelRelation]: { title: string; empty: str
         get label() {
           return msg('Name');
         },
-        cell: (r) => {
-          const href = safeHref(r.link);
-          return href ? html`<a class="link" href=${href} target="_blank" rel="noopener noreferrer">${truncated(r.name)}</a>` : truncated(r.name);
-        },
+        cell: (r) => linked(r.name, r.link),
       },
       { get label() { return msg('Kind'); }, cell: (r) => profileKind(r.kind) },
       { get label() { return msg('Also known as'); }, cell: (r) => (r.aliases?.length ? truncated(r.aliases.join(', ')) : missing()), has: (r) => Boolean(r.aliases?.length) },
@@ -90,10 +93,7 @@ export const TI_LISTS: { [R in ThreatIntelRelation]: { title: string; empty: str
         get label() {
           return msg('Article');
         },
-        cell: (r) => {
-          const href = safeHref(r.link);
-          return href ? html`<a class="link" href=${href} target="_blank" rel="noopener noreferrer">${truncated(r.title)}</a>` : truncated(r.title);
-        },
+        cell: (r) => linked(r.title, r.link),
       },
       { get label() { return msg('Summary'); }, cell: (r) => (r.summary ? truncated(r.summary) : missing()), has: (r) => Boolean(r.summary) },
       { get label() { return msg('Tags'); }, cell: (r) => (r.tags?.length ? truncated(r.tags.join(', ')) : missing()), has: (r) => Boolean(r.tags?.length) },
