@@ -4,7 +4,7 @@ import '../src/components/traffic/ip-traffic.js';
 import { RestIpDataProvider } from '../src/providers/rest/rest-provider.js';
 import { StaticIpDataProvider } from '../src/providers/static/static-provider.js';
 import type { DeviceEvent } from '../src/data/model.js';
-import { api, frame, FOREVER } from './helpers.js';
+import { api, frame, FOREVER, overriding } from './helpers.js';
 
 interface Args {
   ip: string;
@@ -75,5 +75,26 @@ export const HostileStrings: Story = {
       }),
       a,
     ),
+};
+/** A host only the firewall saw (Sentinel: not onboarded), beaconing beside a device: marked, with no device page to open. */
+export const FirewallOnlyHost: Story = {
+  render: (a) => {
+    const now = Date.now();
+    const iso = (hoursAgo: number) => new Date(now - hoursAgo * 3_600_000).toISOString();
+    return element(
+      overriding(new StaticIpDataProvider({ data: {} }), {
+        getTraffic: async () => ({
+          computedBy: 'backend',
+          total: 2,
+          devices: [
+            { deviceId: 'ip:10.250.7.21', deviceName: '10.250.7.21', unmanaged: true, connections: 428, firstSeen: iso(72), lastSeen: iso(1), ports: [{ port: 443, protocol: 'Tcp', connections: 428 }], bytesSent: 148_480, bytesReceived: 88_576, beacon: { intervals: 427, medianSeconds: 600, jitterSeconds: 17, regularity: 1, score: 0.99 } },
+            { deviceId: 'dev-9', deviceName: 'WS-HR-0139', connections: 31, firstSeen: iso(500), lastSeen: iso(2), ports: [{ port: 443, protocol: 'Tcp', connections: 31 }], bytesSent: 63_700, bytesReceived: 1_300_000, beacon: { intervals: 30, medianSeconds: 21_000, jitterSeconds: 6_200, regularity: 0.3, score: 0.39 } },
+          ],
+        }),
+        getCapabilities: async () => ({ traffic: true }),
+      }),
+      a,
+    );
+  },
 };
 export const Dark: Story = { args: { theme: 'dark' } };
