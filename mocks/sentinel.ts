@@ -15,6 +15,7 @@ import { inList, letString, pascal, queryHead } from './kql-query.js';
 import type { ObservedDevice } from '../src/data/model.js';
 import { isSystemTag } from './generator/queue.js';
 import { datasetFor } from './generator/dataset.js';
+import { hashString } from './generator/random.js';
 import { errorsOf, logAnalyticsAnswer, logAnalyticsQueryError, type KqlAnalyzer } from './kql/answers.js';
 import { applyTail } from './kql/clips.js';
 
@@ -356,8 +357,6 @@ export function createSentinelHandlers(options: SentinelMockOptions = {}): HttpH
 
 /** A stable GUID-shaped name for a mock incident (Sentinel names incidents with GUIDs). */
 function guidOf(id: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of id) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
-  const hex = (h.toString(16).padStart(8, '0') + id.length.toString(16).padStart(4, '0')).repeat(3).slice(0, 32);
+  const hex = (hashString(id).toString(16).padStart(8, '0') + id.length.toString(16).padStart(4, '0')).repeat(3).slice(0, 32);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -4,7 +4,7 @@
  * among the irregular connections every device has. The traffic view should put them first.
  */
 import type { DeviceEvent, ObservedDevice } from '../../src/data/model.js';
-import { rngAt } from './random.js';
+import { hashString, rngAt } from './random.js';
 import type { IpDataset } from './dataset.js';
 import type { TimeRange } from '../../src/lib/time-range.js';
 
@@ -69,8 +69,7 @@ export function trafficSources(d: IpDataset, range: TimeRange): Array<{ deviceId
  * view of the same event): a beacon's check-in is small both ways, other traffic varies widely.
  */
 export function connectionBytes(e: DeviceEvent): { sent: number; received: number } {
-  let h = 0x811c9dc5;
-  for (const ch of `${e.id ?? ''}|${e.timestamp}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  const h = hashString(`${e.id ?? ''}|${e.timestamp}`);
   const beacon = /-b\d+$/.test(e.id ?? '');
   return beacon ? { sent: 280 + (h % 120), received: 160 + ((h >>> 8) % 90) } : { sent: 400 + (h % 6_000), received: 900 + ((h >>> 4) % 120_000) };
 }

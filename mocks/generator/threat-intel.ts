@@ -8,12 +8,12 @@ import type { ThreatArticle, ThreatIntel, ThreatProfile, ThreatIntelRelation, Th
 import { DAY_MS } from '../../src/lib/time-range.js';
 import { isExternalScope } from '../../src/lib/ip.js';
 import type { IpDataset } from './dataset.js';
-import { rngAt } from './random.js';
+import { hashString, rngAt } from './random.js';
 
 const STREAM = 60;
 
 const DEFENDER_TI = 'Microsoft Defender Threat Intelligence';
-const profileId = (name: string) => [...name].reduce((h, c) => (Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0), 0x811c9dc5).toString(16).padStart(8, '0').repeat(8);
+const profileId = (name: string) => hashString(name).toString(16).padStart(8, '0').repeat(8);
 
 /**
  * The tenant's intel profiles (Defender TI's actors and tools, as Graph's intelligenceProfile

@@ -9,6 +9,7 @@
  * are dropped, and each direction of a relationship it follows.
  */
 import type { IpDataset } from '../generator/dataset.js';
+import { hashString } from '../generator/random.js';
 
 interface StixRow {
   Id: string;
@@ -23,9 +24,7 @@ const SOURCE = 'Microsoft Defender Threat Intelligence';
 const STIX_TYPES: Record<string, string> = { actor: 'threat-actor', tool: 'tool', malware: 'malware', campaign: 'campaign' };
 
 function stixId(type: string, key: string): string {
-  let h = 0x811c9dc5;
-  for (const c of key) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
-  const hex = h.toString(16).padStart(8, '0');
+  const hex = hashString(key).toString(16).padStart(8, '0');
   return `${type}--${hex}-${hex.slice(0, 4)}-4${hex.slice(1, 4)}-8${hex.slice(4, 7)}-${hex}${hex.slice(0, 4)}`;
 }
 
