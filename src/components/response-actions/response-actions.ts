@@ -25,34 +25,12 @@ import type { LookupService } from '../lookup-links/lookups.js';
 import type { IpIndicatorWizard } from '../indicator-wizard/indicator-wizard.js';
 import type { IpHuntDialog } from '../hunt-dialog/hunt-dialog.js';
 import { huntQuery } from '../hunt-dialog/hunt-query.js';
+import { LazyDialogs, type Dialog } from './lazy-dialogs.js';
 import type { IpCaseAddedEvent } from '../../events/events.js';
 import { msg, str } from '../shared/l10n.js';
 import { ExistingIndicators } from './existing-indicators.js';
 import { QUERY_LANGUAGES } from '../../lib/hunting.js';
 import type { QueryLanguage } from '../../data/model.js';
-
-/** The bar's dialogs, each loaded on first use. */
-type Dialog = 'wizard' | 'hunt' | 'cases';
-const DIALOGS: Record<Dialog, { tag: string; load: () => Promise<unknown> }> = {
-  wizard: { tag: 'ip-indicator-wizard', load: () => import('../indicator-wizard/ip-indicator-wizard.js') },
-  hunt: { tag: 'ip-hunt-dialog', load: () => import('../hunt-dialog/ip-hunt-dialog.js') },
-  cases: { tag: 'ip-case-dialog', load: () => import('../case-dialog/ip-case-dialog.js') },
-};
-
-let preloading = false;
-/**
- * The dialogs' code loads once the page is idle after its first screen (or on first use, if that
- * comes first): the first paint does not wait for it, and a shortcut pressed later finds it here.
- */
-function preloadDialogs(): void {
-  if (preloading) return;
-  preloading = true;
-  const load = () => {
-    for (const d of Object.values(DIALOGS)) d.load().catch(() => undefined);
-  };
-  // A moment after the first screen (its chart, its lists), then when the browser is idle.
-  setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(load, { timeout: 4_000 }) : load()), 1_500);
-}
 
 /** Every action, in bar order. */
 export const RESPONSE_ACTIONS = ['add-indicator', 'hunt', 'add-to-case', 'hunting-queries', 'activity-log', 'cloud-app-settings', 'copy-ip', 'copy-link', 'copy-summary'] as const satisfies readonly KnownResponseAction[];
@@ -153,8 +131,8 @@ export class IpResponseActions extends IpSectionElement {
   @property({ attribute: false }) shareView?: () => ShareView | undefined;
 
   @state() private fallback?: { label: string; text: string };
-  /** The dialogs whose code has loaded (each is rendered from then on). */
-  @state() private loaded: Partial<Record<Dialog, true>> = {};
+  /** The dialogs, loaded on first use or when the page is idle (lazy-dialogs.ts). */
+  readonly #dialogs = new LazyDialogs(this);
   @query('ip-indicator-wizard') private wizard?: IpIndicatorWizard;
   @query('ip-hunt-dialog') private hunt?: IpHuntDialog;
 
@@ -185,11 +163,6 @@ export class IpResponseActions extends IpSectionElement {
 
   protected override get needsCapabilities(): boolean {
     return true;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    preloadDialogs();
   }
 
   override disconnectedCallback(): void {
@@ -362,25 +335,9 @@ export class IpResponseActions extends IpSectionElement {
     return id === 'add-to-case' && this.capabilities?.caseKind === 'case' ? msg('Add to case') : LABELS[id];
   }
 
-  /**
-   * A dialog's code loads on first use (most visits never add an indicator, read the hunting
-   * queries or record the IP): the bar paints without it. Then it is rendered and shown.
-   */
-  /** Whether a dialog is rendered: once its code has loaded (here, or by the host: the bundle has every element). */
-  #has(which: Dialog): boolean {
-    return this.loaded[which] === true || customElements.get(DIALOGS[which].tag) !== undefined;
-  }
-
+  /** Open a dialog (its code loads first when it has not yet). */
   async #open(which: Dialog, returnTo: HTMLElement | null) {
-    try {
-      await DIALOGS[which].load();
-    } catch {
-      this.#status.say(msg('The dialog could not load. Check the connection and try again.'), 'error');
-      return;
-    }
-    if (!this.loaded[which]) this.loaded = { ...this.loaded, [which]: true };
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement & { show(returnTo: HTMLElement | null): void }>(DIALOGS[which].tag)?.show(returnTo);
+    if (!(await this.#dialogs.open(which, returnTo))) this.#status.say(msg('The dialog could not load. Check the connection and try again.'), 'error');
   }
 
   /** The trigger focus returns to: the button itself, or the More button for a menu item (hidden once the menu closes). */
@@ -502,8 +459,8 @@ export class IpResponseActions extends IpSectionElement {
   override render() {
     // The dialogs take the bar's own provider, IP and range when it has them; else, like the bar, the page's.
     return html`${this.#renderBar()}
-      ${this.#has('wizard') ? html`<ip-indicator-wizard exportparts="dialog" .provider=${this.provider} .ip=${this.ip} .range=${this.range} .existing=${this.#existing.list} @ip-indicator-added=${() => this.#existing.refresh()}></ip-indicator-wizard>` : nothing}
-      ${this.#has('hunt') ? html`<ip-hunt-dialog exportparts="dialog, query" .provider=${this.provider} .ip=${this.ip} .range=${this.range} .services=${this.#offersLookups ? this.lookups : NO_LOOKUPS}></ip-hunt-dialog>` : nothing}
-      ${this.#has('cases') ? html`<ip-case-dialog exportparts="dialog: case-dialog, case" .provider=${this.provider} .ip=${this.ip} .range=${this.range} @ip-case-added=${(e: IpCaseAddedEvent) => this.#status.say(msg(str`Added to “${e.detail.case.title}”.`))}></ip-case-dialog>` : nothing}`;
+      ${this.#dialogs.has('wizard') ? html`<ip-indicator-wizard exportparts="dialog" .provider=${this.provider} .ip=${this.ip} .range=${this.range} .existing=${this.#existing.list} @ip-indicator-added=${() => this.#existing.refresh()}></ip-indicator-wizard>` : nothing}
+      ${this.#dialogs.has('hunt') ? html`<ip-hunt-dialog exportparts="dialog, query" .provider=${this.provider} .ip=${this.ip} .range=${this.range} .services=${this.#offersLookups ? this.lookups : NO_LOOKUPS}></ip-hunt-dialog>` : nothing}
+      ${this.#dialogs.has('cases') ? html`<ip-case-dialog exportparts="dialog: case-dialog, case" .provider=${this.provider} .ip=${this.ip} .range=${this.range} @ip-case-added=${(e: IpCaseAddedEvent) => this.#status.say(msg(str`Added to “${e.detail.case.title}”.`))}></ip-case-dialog>` : nothing}`;
   }
 }

@@ -10,7 +10,6 @@
  * the sections and pages served from it; never an unbounded fetch. Each section's answer is read
  * by the page's readers like any provider's.
  */
-import type { ThreatArticle } from '../../data/threat-intel.js';
 import { CASE_TEXT_MAX, caseOfIncident, matchCases, type CaseQuery, type CaseRecord, type CaseRef } from '../../data/cases.js';
 import { trafficFromRows } from '../microsoft/traffic-rows.js';
 import type { Traffic } from '../../data/traffic.js';
@@ -37,12 +36,10 @@ import { alertFromGraph, detailsFromThreatIntel, deviceFromHunting, eventFromHun
 import { accountSource } from '../microsoft/account-rows.js';
 import { accountAnswerPage, type AccountAnswer } from '../../data/account-query.js';
 import { accountsQuery, trafficQuery, deviceDetailsQuery, deviceEventsQuery, deviceGroupsQuery, deviceSearchQuery, devicesQuery, logActivityQuery, loggedHostsQuery, prevalenceQuery } from './queries.js';
-import { IntelProfileIndex } from './intel-profiles.js';
-import { articleLinks, articlePage, TI_PATHS, tiPage, tiSummary, type HostRelation } from './threat-intel.js';
+import { DefenderThreatIntel } from './threat-intel.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
 import { idSegment } from '../http.js';
 
-const tiBase = (ip: string) => `security/threatIntelligence/hosts/${encodeURIComponent(ip)}`;
 
 export interface DefenderXdrProviderOptions {
   /** Gives an access token for a scope (the host's MSAL `acquireTokenSilent`, or its backend). */
@@ -107,8 +104,7 @@ export class DefenderXdrProvider implements IpDataProvider {
   readonly #lastEvents = new DeviceDetails((ip, range, ids, signal) => this.#graph.hunt(deviceDetailsQuery(ip, range, ids), `the last events of the devices that talked to ${ip}`, signal));
   readonly #events = new SharedCache<DeviceEvent[]>({ max: 48 });
   readonly #searches = new SharedCache<Set<string>>({ max: 32 });
-  readonly #tiSummaries = new SharedCache<ThreatIntel>({ ttlMs: 60 * MIN });
-  readonly #profiles = new IntelProfileIndex((path, what, signal) => this.#graph.tiGet(path, what, signal));
+  readonly #ti = new DefenderThreatIntel((path, what, signal) => this.#graph.tiGet(path, what, signal));
   readonly #prevalence = new SharedCache<Row[]>();
   readonly #logs = new SharedCache<LogActivity>();
   readonly #details = new SharedCache<IpDetails>({ ttlMs: 60 * MIN });
@@ -165,40 +161,16 @@ export class DefenderXdrProvider implements IpDataProvider {
     });
   }
 
-  /** The host and its reputation (Defender Threat Intelligence); an internal address costs no call. */
+  /** The host and its reputation (Defender Threat Intelligence, threat-intel.ts); an internal address costs no call. */
   async getThreatIntel(ip: string, o: RequestOptions): Promise<ThreatIntel> {
     const address = requireIp(ip);
-    if (!isExternalScope(address.scope)) return { counts: {} };
-    const base = tiBase(address.canonical);
-    return this.#tiSummaries.get(address.canonical, o.signal, async (signal) => {
-      const [host, reputation] = await Promise.all([
-        this.#graph.tiGet(base, `the threat intelligence on ${ip}`, signal),
-        // The reputation is an extra: without it the host still shows.
-        this.#graph.tiGet(`${base}/reputation`, `the reputation of ${ip}`, signal).catch((error: unknown) => {
-          if (isAbortError(error)) throw error;
-          return undefined;
-        }),
-      ]);
-      return tiSummary(host, reputation);
-    });
+    return isExternalScope(address.scope) ? this.#ti.summary(address.canonical, o.signal) : { counts: {} };
   }
 
-  /** One page of a threat intelligence list, from the host's relationship. */
+  /** One page of a threat intelligence list (threat-intel.ts). */
   async listThreatIntel<R extends ThreatIntelRelation>(ip: string, relation: R, page: { offset: number; limit: number }, o: RequestOptions): Promise<Page<ThreatIntelRows[R]>> {
     const address = requireIp(ip);
-    if (!isExternalScope(address.scope)) return { items: [], total: 0 };
-    const top = Math.max(1, Math.min(100, Math.floor(page.limit)));
-    const skip = Math.max(0, Math.floor(page.offset));
-    if (relation === 'articles') return (await this.#articles(address.canonical, skip, top, o.signal)) as Page<ThreatIntelRows[R]>;
-    if (relation === 'profiles') return (await this.#profiles.page(address.canonical, skip, top, o.signal)) as Page<ThreatIntelRows[R]>;
-    const json = await this.#graph.tiGet(`${tiBase(address.canonical)}/${TI_PATHS[relation as HostRelation]}?$count=true&$top=${top}&$skip=${skip}`, `the ${relation} of ${ip}`, o.signal);
-    return tiPage(relation as HostRelation, json, skip) as Page<ThreatIntelRows[R]>;
-  }
-
-  /** A page of the Defender TI articles that name the IP (threat-intel.ts), linked from its kept summary. */
-  async #articles(ip: string, offset: number, limit: number, signal: AbortSignal): Promise<Page<ThreatArticle>> {
-    const links = articleLinks(await this.getThreatIntel(ip, { signal }));
-    return articlePage(links, offset, limit, (path, what) => this.#graph.tiGet(path, what, signal));
+    return isExternalScope(address.scope) ? this.#ti.list(address.canonical, relation, page, o.signal) : { items: [], total: 0 };
   }
 
   async getSecuritySummary(ip: string, range: TimeRange, o: RequestOptions): Promise<SecuritySummary> {

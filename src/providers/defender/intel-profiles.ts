@@ -11,13 +11,10 @@ import type { Page } from '../../data/provider.js';
 import type { ThreatProfile } from '../../data/threat-intel.js';
 import { canonicalIp } from '../../lib/ip.js';
 import { SharedCache } from '../kit/shared-cache.js';
+import { pageOf } from '../kit/answers.js';
+import { arr, formattedText, obj, str } from './fields.js';
 
-type Json = Record<string, unknown>;
 type Get = (path: string, what: string, signal: AbortSignal) => Promise<unknown>;
-
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** Pages read per collection (the profiles, each profile's indicators) before the index stops there. */
 const MAX_PAGES = 50;
@@ -37,7 +34,7 @@ export function profileFromGraph(raw: unknown): ThreatProfile | undefined {
   const id = str(p['id']);
   const name = str(p['title']);
   if (!id || !name) return undefined;
-  const summary = str(obj(p['summary'])['content'])?.replace(/<[^>]*>/g, ' ').replace(/[#*_`]+/g, '').replace(/\s+/g, ' ').trim();
+  const summary = formattedText(p['summary']);
   const aliases = arr(p['aliases']).filter((a): a is string => typeof a === 'string' && a !== '');
   return {
     id,
@@ -52,7 +49,7 @@ export function profileFromGraph(raw: unknown): ThreatProfile | undefined {
 }
 
 /** The artifact an indicator names, as the index keys it: an IP canonical, anything else lower case. */
-function artifactKey(indicator: Json): string | undefined {
+function artifactKey(indicator: Record<string, unknown>): string | undefined {
   const id = str(obj(indicator['artifact'])['id']);
   if (!id) return undefined;
   return canonicalIp(id) ?? id.toLowerCase();
@@ -113,6 +110,6 @@ export class IntelProfileIndex {
     const found = (index.byArtifact.get(ip) ?? [])
       .map(({ profile, firstSeen, lastSeen }) => ({ ...profile, ...(firstSeen ? { firstSeen } : {}), ...(lastSeen ? { lastSeen } : {}) }))
       .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? '') || a.name.localeCompare(b.name));
-    return { items: found.slice(offset, offset + limit), total: found.length };
+    return pageOf(found, { offset, limit });
   }
 }

@@ -8,13 +8,11 @@ import type { Page } from '../../data/provider.js';
 import { isAbortError } from '../../data/errors.js';
 import { THREAT_ARTICLES, type ThreatArticle, type ThreatIntel, type ThreatIntelRelation, type ThreatIntelRows } from '../../data/threat-intel.js';
 import type { SecurityNamespace as Graph } from '@microsoft/microsoft-graph-types';
-import { fields, type Fields } from './fields.js';
+import { arr, fields, formattedText, obj, str, type Fields } from './fields.js';
+import { SharedCache } from '../kit/shared-cache.js';
+import { IntelProfileIndex } from './intel-profiles.js';
 
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 type Seen = Fields<Pick<Graph.PassiveDnsRecord, 'firstSeenDateTime' | 'lastSeenDateTime'>>;
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const seen = (o: Seen) => ({ firstSeen: str(o['firstSeenDateTime']), lastSeen: str(o['lastSeenDateTime']) });
 
@@ -155,9 +153,8 @@ export function articleFromGraph(raw: unknown, link: string | undefined): Threat
   const id = str(a['id']);
   const title = str(a['title']);
   if (!id || !title) return undefined;
-  const summary = fields<Record<string, unknown>>(a['summary']);
   // The summary may be HTML (format: html): its text only.
-  const text = str(summary['content'])?.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = formattedText(a['summary']);
   const tags = arr(a['tags']).filter((t): t is string => typeof t === 'string' && t !== '');
   return {
     id,
@@ -197,4 +194,48 @@ export function tiSummary(host: unknown, reputation: unknown): ThreatIntel {
     out.counts.articles = articleLinks(out).length;
   }
   return out;
+}
+
+type Get = (path: string, what: string, signal: AbortSignal) => Promise<unknown>;
+const tiBase = (ip: string) => `security/threatIntelligence/hosts/${encodeURIComponent(ip)}`;
+
+/**
+ * The provider's threat intelligence: the host and its reputation (kept an hour), each
+ * relationship paged, the articles the reputation links, the profiles from their index.
+ */
+export class DefenderThreatIntel {
+  readonly #get: Get;
+  readonly #summaries = new SharedCache<ThreatIntel>({ ttlMs: 3_600_000 });
+  readonly #profiles: IntelProfileIndex;
+
+  constructor(get: Get) {
+    this.#get = get;
+    this.#profiles = new IntelProfileIndex(get);
+  }
+
+  /** The host and its reputation (an internal address is the caller's to leave out). */
+  summary(ip: string, signal: AbortSignal): Promise<ThreatIntel> {
+    const base = tiBase(ip);
+    return this.#summaries.get(ip, signal, async (s) => {
+      const [host, reputation] = await Promise.all([
+        this.#get(base, `the threat intelligence on ${ip}`, s),
+        // The reputation is an extra: without it the host still shows.
+        this.#get(`${base}/reputation`, `the reputation of ${ip}`, s).catch((error: unknown) => {
+          if (isAbortError(error)) throw error;
+          return undefined;
+        }),
+      ]);
+      return tiSummary(host, reputation);
+    });
+  }
+
+  /** One page of a list: a host relationship, the articles its kept summary links, or the profiles. */
+  async list<R extends ThreatIntelRelation>(ip: string, relation: R, page: { offset: number; limit: number }, signal: AbortSignal): Promise<Page<ThreatIntelRows[R]>> {
+    const top = Math.max(1, Math.min(100, Math.floor(page.limit)));
+    const skip = Math.max(0, Math.floor(page.offset));
+    if (relation === 'articles') return (await articlePage(articleLinks(await this.summary(ip, signal)), skip, top, (path, what) => this.#get(path, what, signal))) as Page<ThreatIntelRows[R]>;
+    if (relation === 'profiles') return (await this.#profiles.page(ip, skip, top, signal)) as Page<ThreatIntelRows[R]>;
+    const json = await this.#get(`${tiBase(ip)}/${TI_PATHS[relation as HostRelation]}?$count=true&$top=${top}&$skip=${skip}`, `the ${relation} of ${ip}`, signal);
+    return tiPage(relation as HostRelation, json, skip) as Page<ThreatIntelRows[R]>;
+  }
 }

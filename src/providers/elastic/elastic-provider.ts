@@ -11,7 +11,7 @@
  */
 import { commentOnCase, findCases } from './cases.js';
 import type { CaseQuery, CaseRecord, CaseRef } from '../../data/cases.js';
-import { ELASTIC_TRAFFIC_CANDIDATES, elasticTraffic, trafficCandidates, trafficBytesRequest, trafficPortsRequest, trafficRequest, trafficSeriesRequest } from './traffic.js';
+import { trafficOf } from './traffic.js';
 import type { Traffic } from '../../data/traffic.js';
 import { defaultRange, devicesPage, logActivity, prevalenceBuckets, DEVICE_LIST_LIMIT } from '../kit/answers.js';
 import { requireIp } from '../kit/ip.js';
@@ -25,12 +25,12 @@ import { bucketSizeFor, DAY_MS, type TimeRange } from '../../lib/time-range.js';
 import type { estypes } from '@elastic/elasticsearch';
 import { HttpClient, parseJson } from '../http.js';
 import { SharedCache } from '../kit/shared-cache.js';
-import { articlesFromHits, indicatorsFromHits, profilesFromHits, tiSearchBody } from './threat-intel.js';
+import { ElasticThreatIntel } from './threat-intel.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
 import { esqlSupported, readFieldCaps, readVersion, type ClusterVersion, type FieldTypes } from './cluster.js';
 import { DeepPages } from './deep-pages.js';
 import { ALERT_WRITE_PRIVILEGES, elasticError, kibanaError, missingNote, tooOld } from './errors.js';
-import { esqlIndices, paramsOf, type EsqlRequest } from './esql.js';
+import { esqlIndices, indexPath, paramsOf, type EsqlRequest } from './esql.js';
 import { A, ElasticQueries, type ElasticFieldNames } from './queries.js';
 import { accountsRequest, elasticAccounts, accountAnswerPage, type AccountAnswer } from './accounts.js';
 import { alertFromHit, deviceFromRow, esqlRows, eventFromRow, num, severityOf, statusOf, str, strings, type Row } from './read.js';
@@ -74,7 +74,6 @@ export class ElasticSecurityProvider implements IpDataProvider {
   readonly #base: string;
   readonly #q: ElasticQueries;
   readonly #esql = new SharedCache<Answer>({ max: 64 });
-  readonly #ti = new SharedCache<Array<{ _id?: unknown; _source?: unknown }>>({ max: 16 });
   /** What the cluster is (its version, the fields its event indices map), asked once; null when it would not say. */
   readonly #version = new SharedCache<ClusterVersion | null>({ ttlMs: 60 * 60_000 });
   readonly #fieldCaps = new SharedCache<FieldTypes | null>({ ttlMs: 10 * 60_000 });
@@ -85,7 +84,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
   /** Alert pages past the result window, each list walked in its own point in time. */
   readonly #deep: DeepPages;
 
-  readonly #tiIndices: string;
+  readonly #ti: ElasticThreatIntel;
 
   constructor(options: ElasticSecurityProviderOptions) {
     if (!options || typeof options.elasticsearchUrl !== 'string' || !options.elasticsearchUrl.trim()) {
@@ -96,7 +95,8 @@ export class ElasticSecurityProvider implements IpDataProvider {
     this.#http = new HttpClient({ fetch: options.fetch, timeoutMs: options.timeoutMs, credentials: options.credentials, followRedirects: options.followRedirects });
     this.#q = new ElasticQueries(options.eventIndices ?? 'logs-*', options.alertIndex ?? '.alerts-security.alerts-default', options.fields);
     // Checked as the others are: names, commas and wildcards only.
-    this.#tiIndices = esqlIndices(options.threatIntelIndices ?? 'logs-ti_*').replace(/ /g, '');
+    const tiIndices = esqlIndices(options.threatIntelIndices ?? 'logs-ti_*').replace(/ /g, '');
+    this.#ti = new ElasticThreatIntel(tiIndices, (path, body, what, signal) => this.#post(path, body, what, signal, tiIndices));
     this.links = kibanaLinks(options.kibanaUrl, (query) => this.#huntRanges.get(query));
     this.#deep = new DeepPages(
       {
@@ -121,14 +121,12 @@ export class ElasticSecurityProvider implements IpDataProvider {
   }
 
   /**
-   * The threat intelligence integrations' indicators for the IP (ECS `threat.indicator.ip` in
-   * `logs-ti_*`, the newest document per feed and indicator; threat-intel.ts), as `ThreatIntel`
+   * The threat intelligence integrations' indicators for the IP (threat-intel.ts), as `ThreatIntel`
    * indicators: Elastic Defend has no IP blocklist (its blocklist takes hashes, paths and
    * signatures), so nothing here enforces; indicator match rules alert on them.
    */
   async listIndicators(ip: string, o: RequestOptions): Promise<Indicator[]> {
-    const canonical = checkedIp(ip);
-    return indicatorsFromHits(await this.#tiHits(canonical, o.signal), canonical);
+    return this.#ti.indicators(checkedIp(ip), o.signal);
   }
 
   /** The feeds' own intelligence: the actors and malware they tie to the IP, and the reports that name it; no host view, no call until a list asks. */
@@ -138,21 +136,7 @@ export class ElasticSecurityProvider implements IpDataProvider {
   }
 
   async listThreatIntel<R extends ThreatIntelRelation>(ip: string, relation: R, page: { offset: number; limit: number }, o: RequestOptions): Promise<Page<ThreatIntelRows[R]>> {
-    const canonical = checkedIp(ip);
-    if (relation !== 'profiles' && relation !== 'articles') return { items: [], total: 0 };
-    const hits = await this.#tiHits(canonical, o.signal);
-    const items = (relation === 'profiles' ? profilesFromHits(hits) : articlesFromHits(hits)) as Array<ThreatIntelRows[R]>;
-    const offset = Math.max(0, Math.floor(page.offset));
-    return { items: items.slice(offset, offset + page.limit), total: items.length };
-  }
-
-  /** The IP's indicator documents, newest first (one search for the indicators and both lists, kept a few minutes). */
-  #tiHits(ip: string, signal: AbortSignal): Promise<Array<{ _id?: unknown; _source?: unknown }>> {
-    const pattern = this.#tiIndices;
-    return this.#ti.get(ip, signal, async (s) => {
-      const answer = (await this.#post(`${indexPath(pattern)}/_search?ignore_unavailable=true&allow_no_indices=true`, tiSearchBody(ip), `the threat intelligence for ${ip}`, s, pattern)) as { hits?: { hits?: Array<{ _id?: unknown; _source?: unknown }> } };
-      return answer?.hits?.hits ?? [];
-    });
+    return this.#ti.list(checkedIp(ip), relation, page, o.signal);
   }
 
   async getIpDetails(ip: string, o: RequestOptions): Promise<IpDetails> {
@@ -276,22 +260,11 @@ export class ElasticSecurityProvider implements IpDataProvider {
    */
   async getTraffic(ip: string, range: TimeRange, o: RequestOptions): Promise<Traffic> {
     const canonical = checkedIp(ip);
-    const fields = await this.#fields(o.signal);
     const what = `the traffic of the devices that talked to ${canonical}`;
-    const first = await this.#run(trafficRequest(this.#q, canonical, range, fields), what, o.signal);
-    const devices = trafficCandidates(first.rows);
-    if (!devices.length) return elasticTraffic([], [], [], 0, range, first.partial);
-    const ids = devices.map((d) => d.deviceId);
-    const ports = trafficPortsRequest(this.#q, canonical, range, ids, fields);
-    const bytes = trafficBytesRequest(this.#q, canonical, range, ids, fields);
-    const [series, portRows, byteRows, total] = await Promise.all([
-      this.#run(trafficSeriesRequest(this.#q, canonical, range, ids, fields), what, o.signal),
-      ports ? this.#run(ports, what, o.signal) : undefined,
-      bytes ? this.#run(bytes, what, o.signal) : undefined,
-      // Past the candidates, how many devices there are in all.
-      first.rows.length < ELASTIC_TRAFFIC_CANDIDATES ? first.rows.length : this.#deviceStats(canonical, range, o.signal).then((s) => s.count),
-    ]);
-    return elasticTraffic(devices, series.rows, portRows?.rows, total, range, first.partial ?? series.partial ?? portRows?.partial ?? byteRows?.partial, byteRows && { rows: byteRows.rows, ip: canonical });
+    return trafficOf(this.#q, canonical, range, await this.#fields(o.signal), {
+      run: (request) => this.#run(request, what, o.signal),
+      deviceCount: () => this.#deviceStats(canonical, range, o.signal).then((s) => s.count),
+    });
   }
 
   async listDeviceEvents(ip: string, deviceId: string, range: TimeRange, o: RequestOptions): Promise<DeviceEvent[]> {
@@ -491,11 +464,6 @@ async function requestHeaders(given: ElasticSecurityProviderOptions['headers']):
   headers.set('Content-Type', 'application/json');
   headers.set('Accept', 'application/json');
   return headers;
-}
-
-/** Index patterns as a URL path (`/logs-*,filebeat-*`): each name encoded, commas and wildcards kept. */
-function indexPath(patterns: string): string {
-  return `/${encodeURIComponent(patterns.replace(/ /g, '')).replace(/%2C/gi, ',').replace(/%2A/gi, '*')}`;
 }
 
 function checkedIp(ip: string): string {

@@ -42,6 +42,11 @@ export function esqlIndices(patterns: string | readonly string[]): string {
 }
 
 /** A whole number for `LIMIT`. */
+/** Index patterns as a URL path (`/logs-*,filebeat-*`): each name encoded, commas and wildcards kept. */
+export function indexPath(patterns: string): string {
+  return `/${encodeURIComponent(patterns.replace(/ /g, '')).replace(/%2C/gi, ',').replace(/%2A/gi, '*')}`;
+}
+
 export function esqlInt(n: number): string {
   if (!Number.isSafeInteger(n) || n < 0) throw new IpDataError('invalid-input', 'A query limit must be a whole number of zero or more.');
   return String(n);

@@ -11,6 +11,11 @@ import type { Indicator } from '../../data/model.js';
 import type { ThreatArticle, ThreatProfile } from '../../data/threat-intel.js';
 import { safeHref } from '../../lib/safe-url.js';
 import { sourceField } from './read.js';
+import type { Page } from '../../data/provider.js';
+import type { ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
+import { pageOf } from '../kit/answers.js';
+import { SharedCache } from '../kit/shared-cache.js';
+import { indexPath } from './esql.js';
 
 /** Indicator documents one search reads (the newest first). */
 export const TI_DOCUMENTS = 200;
@@ -145,4 +150,34 @@ export function articlesFromHits(hits: readonly Hit[]): ThreatArticle[] {
     for (const report of texts(s, 'ti_crowdstrike.intel.reports')) add(`crowdstrike:${report}`, report, s, [feedOf(s)]);
   }
   return [...found.values()].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+}
+
+type Post = (path: string, body: unknown, what: string, signal: AbortSignal) => Promise<unknown>;
+
+/** The provider's threat intelligence: one search per IP (kept a few minutes), read three ways. */
+export class ElasticThreatIntel {
+  readonly #hits = new SharedCache<Hit[]>({ max: 16 });
+
+  constructor(
+    private readonly indices: string,
+    private readonly post: Post,
+  ) {}
+
+  #search(ip: string, signal: AbortSignal): Promise<Hit[]> {
+    return this.#hits.get(ip, signal, async (s) => {
+      const answer = (await this.post(`${indexPath(this.indices)}/_search?ignore_unavailable=true&allow_no_indices=true`, tiSearchBody(ip), `the threat intelligence for ${ip}`, s)) as { hits?: { hits?: Hit[] } };
+      return answer?.hits?.hits ?? [];
+    });
+  }
+
+  async indicators(ip: string, signal: AbortSignal): Promise<Indicator[]> {
+    return indicatorsFromHits(await this.#search(ip, signal), ip);
+  }
+
+  /** The actors and malware, or the reports; every other list is not the feeds' to keep. */
+  async list<R extends ThreatIntelRelation>(ip: string, relation: R, page: { offset: number; limit: number }, signal: AbortSignal): Promise<Page<ThreatIntelRows[R]>> {
+    if (relation !== 'profiles' && relation !== 'articles') return { items: [], total: 0 };
+    const hits = await this.#search(ip, signal);
+    return pageOf((relation === 'profiles' ? profilesFromHits(hits) : articlesFromHits(hits)) as Array<ThreatIntelRows[R]>, page);
+  }
 }

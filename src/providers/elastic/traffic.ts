@@ -187,3 +187,27 @@ export function elasticTraffic(devices: DeviceTraffic[], seriesRows: readonly Ro
   if (partial) out.incomplete = partial;
   return out;
 }
+
+/** What the traffic needs of the provider: a query run, and the device count past the candidates. */
+export interface TrafficRunner {
+  run(request: EsqlRequest): Promise<{ rows: Row[]; partial?: string }>;
+  deviceCount(): Promise<number>;
+}
+
+/** The whole answer: the candidates first, then their series, ports and bytes in parallel. */
+export async function trafficOf(q: ElasticQueries, ip: string, range: TimeRange, fields: FieldTypes | undefined, r: TrafficRunner): Promise<Traffic> {
+  const first = await r.run(trafficRequest(q, ip, range, fields));
+  const devices = trafficCandidates(first.rows);
+  if (!devices.length) return elasticTraffic([], [], [], 0, range, first.partial);
+  const ids = devices.map((d) => d.deviceId);
+  const ports = trafficPortsRequest(q, ip, range, ids, fields);
+  const bytes = trafficBytesRequest(q, ip, range, ids, fields);
+  const [series, portRows, byteRows, total] = await Promise.all([
+    r.run(trafficSeriesRequest(q, ip, range, ids, fields)),
+    ports ? r.run(ports) : undefined,
+    bytes ? r.run(bytes) : undefined,
+    // Past the candidates, how many devices there are in all.
+    first.rows.length < ELASTIC_TRAFFIC_CANDIDATES ? first.rows.length : r.deviceCount(),
+  ]);
+  return elasticTraffic(devices, series.rows, portRows?.rows, total, range, first.partial ?? series.partial ?? portRows?.partial ?? byteRows?.partial, byteRows && { rows: byteRows.rows, ip });
+}

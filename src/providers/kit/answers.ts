@@ -13,6 +13,12 @@ import { bucketMs, bucketStarts, DAY_MS, type BucketSize, type TimeRange } from 
 export const DEVICE_LIST_LIMIT = 100;
 
 /** The default look-back when a list is asked for without a range: 30 days, as the page's default. */
+/** One page of a whole list a source answered at once (its offset clamped to the list). */
+export function pageOf<T>(items: readonly T[], page: { offset: number; limit: number }): Page<T> {
+  const offset = Math.max(0, Math.floor(page.offset));
+  return { items: items.slice(offset, offset + Math.max(0, Math.floor(page.limit))), total: items.length };
+}
+
 export function defaultRange(days = 30, now: Date = new Date()): TimeRange {
   return { from: new Date(now.getTime() - days * DAY_MS), to: now };
 }

@@ -83,6 +83,13 @@ export class SharedCache<T> {
     }
   }
 
+  /** Forget one answer (after a change that makes it stale); one in flight nobody waits for is aborted. */
+  delete(key: string): void {
+    const e = this.#entries.get(key);
+    if (e && !e.settled && e.waiting === 0) e.controller.abort();
+    this.#entries.delete(key);
+  }
+
   /** Forget everything (after a change that makes answers stale). */
   clear(): void {
     for (const e of this.#entries.values()) if (!e.settled && e.waiting === 0) e.controller.abort();

@@ -9,12 +9,12 @@
 import { caseOfIncident, matchCases, type CaseQuery, type CaseRecord, type CaseRef } from '../../data/cases.js';
 import { SentinelWorkspaceActions } from './workspace-actions.js';
 import { trafficQuery } from './traffic-query.js';
-import { indicatorFromRow, profileFromRow, tiProfilesQuery } from './threat-intel.js';
+import { indicatorFromRow, profileFromRow, tiProfilesQuery, tiWindow } from './threat-intel.js';
 import { alertCountsQuery, countsFromRows, status } from './alert-counts.js';
 import type { ThreatIntel, ThreatIntelRelation, ThreatIntelRows } from '../../data/threat-intel.js';
 import { trafficFromRows } from '../microsoft/traffic-rows.js';
 import type { Traffic } from '../../data/traffic.js';
-import { defaultRange, devicesPage, logActivity, prevalenceBuckets } from '../kit/answers.js';
+import { defaultRange, devicesPage, logActivity, pageOf, prevalenceBuckets } from '../kit/answers.js';
 import { requireIp } from '../kit/ip.js';
 import { IpDataError } from '../../data/errors.js';
 import { prevalenceFrom, summarize } from '../../data/derive.js';
@@ -26,7 +26,7 @@ import { severity } from '../read/overview.js';
 import type { AccountQuery, AlertQuery, DeviceQuery, IpDataProvider, LinkResolver, Page, ProviderCapabilities, RequestOptions } from '../../data/provider.js';
 import { listSource, queryAlerts, splitDeviceSearch } from '../../data/query.js';
 import { isExternalScope } from '../../lib/ip.js';
-import { bucketSizeFor, DAY_MS, type TimeRange } from '../../lib/time-range.js';
+import { bucketSizeFor, type TimeRange } from '../../lib/time-range.js';
 import { deviceFromHunting } from '../microsoft/device-rows.js';
 import { DeviceDetails } from '../microsoft/device-details.js';
 import { clipped } from '../microsoft/kql.js';
@@ -242,21 +242,21 @@ export class SentinelProvider implements IpDataProvider {
    */
   async listIndicators(ip: string, o: RequestOptions): Promise<Indicator[]> {
     const canonical = requireIp(ip).canonical;
-    const now = Date.now();
-    const range = { from: new Date(now - 14 * DAY_MS), to: new Date(now) };
+    const range = tiWindow();
     const { rows } = await this.#query(indicatorsQuery(canonical, range), range, `the threat intelligence indicators for ${canonical}`, o.signal);
     const list = rows.map((r) => indicatorFromRow(r, canonical));
     for (const i of list) this.#indicatorIps.set(i.id, canonical);
     return list;
   }
 
-  /** Remove a listed indicator from the workspace's threat intelligence (workspace-actions.ts). */
+  /** Remove a listed indicator from the workspace's threat intelligence (workspace-actions.ts); the IP's list is asked again. */
   async removeIndicator(id: string, o: RequestOptions): Promise<void> {
     const ip = this.#indicatorIps.get(id);
     if (!ip) throw new IpDataError('not-found', 'That indicator is not among those listed for this IP; list them again.', { reason: { id: 'unknown-ids', what: 'item', ids: [id] } });
     await this.#workspaceActions('remove indicators').removeIndicator(ip, id, o);
     this.#indicatorIps.delete(id);
-    this.#queries.clear();
+    const range = tiWindow();
+    this.#queries.delete(`${key('', range)}|${indicatorsQuery(ip, range)}`);
   }
 
   /** Sentinel's own intelligence on the IP: what its STIX objects relate to its indicators (threat-intel.ts); no host view, no call until a list asks. */
@@ -268,13 +268,9 @@ export class SentinelProvider implements IpDataProvider {
   async listThreatIntel<R extends ThreatIntelRelation>(ip: string, relation: R, page: { offset: number; limit: number }, o: RequestOptions): Promise<Page<ThreatIntelRows[R]>> {
     const canonical = requireIp(ip).canonical;
     if (relation !== 'profiles') return { items: [], total: 0 };
-    // The two weeks the objects are republished in, to the hour (one text, so pages share an answer).
-    const to = Math.ceil(Date.now() / 3_600_000) * 3_600_000;
-    const range = { from: new Date(to - 14 * DAY_MS), to: new Date(to) };
+    const range = tiWindow();
     const { rows, partial } = await this.#query(tiProfilesQuery(canonical, range), range, `the threat intelligence related to ${canonical}`, o.signal);
-    const items = rows.map(profileFromRow).filter((p) => p !== undefined);
-    const offset = Math.max(0, Math.floor(page.offset));
-    return { items: items.slice(offset, offset + page.limit) as Array<ThreatIntelRows[R]>, total: items.length, ...(partial ? { incomplete: partial } : {}) };
+    return { ...pageOf(rows.map(profileFromRow).filter((p) => p !== undefined) as Array<ThreatIntelRows[R]>, page), ...(partial ? { incomplete: partial } : {}) };
   }
 
   async getLogActivity(ip: string, range: TimeRange, o: RequestOptions): Promise<LogActivity> {

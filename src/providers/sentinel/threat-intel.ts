@@ -24,6 +24,15 @@ export const TI_PROFILE_CLIPS: Clips = { Name: 300, Description: 1_000, Source: 
 
 const KINDS: Record<string, string> = { 'threat-actor': 'actor', 'intrusion-set': 'actor', campaign: 'campaign', malware: 'malware', tool: 'tool' };
 
+/**
+ * The two weeks threat intelligence is republished in (every 7–10 days), ending at the next full
+ * hour: one query text for the hour, so the header, the bar and each page share an answer.
+ */
+export function tiWindow(now = Date.now()): TimeRange {
+  const to = Math.ceil(now / 3_600_000) * 3_600_000;
+  return { from: new Date(to - 14 * 86_400_000), to: new Date(to) };
+}
+
 /** The STIX objects related to the IP's live indicators, most recently modified first. */
 export function tiProfilesQuery(ip: string, range: TimeRange): string {
   return `${head('ti-profiles', ip, range)}
