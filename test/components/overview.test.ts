@@ -151,6 +151,44 @@ describe('<ip-overview>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('updates in place when a new range is answered at once, and shows the loading state from the next frame when it is not', async () => {
+    let hold = false;
+    const base = staticProvider();
+    const provider = withOverrides(base, {
+      getSecuritySummary: (...args: Parameters<typeof base.getSecuritySummary>) => (hold ? new Promise(() => undefined) : base.getSecuritySummary(...args)),
+      getPrevalence: (...args: Parameters<typeof base.getPrevalence>) => (hold ? new Promise(() => undefined) : base.getPrevalence(...args)),
+    });
+    const el = await fixture<IpOverview>(html`<ip-overview lang="en-US" ip="203.0.113.7" range="7d" .provider=${provider}></ip-overview>`);
+    await loaded(el);
+    const chart = el.shadowRoot!.querySelector('ip-prevalence-chart')!;
+    const skeletons: Node[] = [];
+    const watch = new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n instanceof Element && (n.matches('.skeleton') || n.querySelector('.skeleton'))) skeletons.push(n);
+    });
+    for (const root of [el.shadowRoot!, chart.shadowRoot!]) watch.observe(root, { childList: true, subtree: true });
+    const details = deepQuery(el, '[part="security-info"] .kpis')!;
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+
+    el.range = '30d';
+    await waitForText(el, 'in the last 30 days');
+    await frame();
+    watch.takeRecords();
+    expect(skeletons, 'no loading state built for answers that came at once').to.have.length(0);
+    expect(details.isConnected, 'the details were updated, not built again').to.equal(true);
+    expect(deepQueryAll(el, 'section[aria-busy="true"]')).to.have.length(0);
+
+    hold = true;
+    el.range = '90d';
+    await el.updateComplete;
+    await frame();
+    await frame();
+    await waitUntil(() => deepQuery(el, '[part="security-info"] .skeleton') !== null, 'the late section shows its loading state');
+    expect(deepQuery(el, '[part="security-info"]')!.getAttribute('aria-busy')).to.equal('true');
+    expect(deepQuery(chart, '.skeleton'), 'the chart too').to.not.equal(null);
+    expect(deepQuery(el, '[part="log-activity"]')!.getAttribute('aria-busy'), 'an answered section is not held back').to.equal('false');
+    watch.disconnect();
+  });
+
   it('severity card fires ip-navigate to the alerts with that severity', async () => {
     const el = await fixture<IpOverview>(html`<ip-overview ip="203.0.113.7" .provider=${staticProvider()}></ip-overview>`);
     await loaded(el);

@@ -10,7 +10,7 @@ import { prevalenceChartStyles } from './prevalence-chart.styles.js';
 import { chartPrintStyles } from '../shared/echarts/chart-print.styles.js';
 import { ChartController } from '../shared/echarts/chart-controller.js';
 import type { ECharts } from '../shared/echarts/setup.js';
-import { dateTime, skeletonLines, slowNotice } from '../shared/ui.js';
+import { dateTime, showsLoading, skeletonLines, slowNotice } from '../shared/ui.js';
 import { IpSectionElement } from '../base/section-element.js';
 import { isRetryable } from '../../data/errors.js';
 import { describeError } from '../shared/error-text.js';
@@ -173,9 +173,15 @@ export class IpPrevalenceChart extends IpSectionElement {
     return box;
   }
 
-  /** What is drawn: the given data, or the provider's answer once complete. */
+  /**
+   * What is drawn: the given data, or the provider's answer once complete; while a new answer is
+   * due within the frame, the last one (ui.ts `showsLoading`: no loading state between two answers
+   * that come in the same task).
+   */
   #shown(): Prevalence | undefined {
-    return this.data ?? (this.#task.status === TaskStatus.COMPLETE ? this.#task.value : undefined);
+    if (this.data) return this.data;
+    const status = this.#task.status;
+    return status === TaskStatus.COMPLETE || (status === TaskStatus.PENDING && !showsLoading(this.#task as never, this)) ? this.#task.value : undefined;
   }
 
   #range(): TimeRange {
@@ -370,7 +376,9 @@ export class IpPrevalenceChart extends IpSectionElement {
         </div>`
       : nothing;
     const given = this.data;
-    const body = given ? this.#renderChart(given) : this.#task.render({
+    // While a new answer is due within the frame, the last one stays (see #shown).
+    const kept = this.#task.status === TaskStatus.PENDING && this.#seriesOf && !showsLoading(this.#task as never, this) ? this.#seriesOf : undefined;
+    const body = given ? this.#renderChart(given) : kept ? this.#renderChart(kept) : this.#task.render({
       initial: () => html`<div class="state">${this.source.provider ? msg('No IP address.') : msg('No data provider configured.')}</div>`,
       pending: () => html`<div aria-busy="true"><span class="visually-hidden">${msg(str`Loading ${this.#heading}…`)}</span>${skeletonLines([35, 55])}<div class="skeleton chart-skeleton"></div>${slowNotice(this.#task as never, this)}</div>`,
       error: (error: unknown) => html`<div class="state error" role="alert">

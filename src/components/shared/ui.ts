@@ -175,9 +175,36 @@ export function slowNotice(task: Task<readonly unknown[], unknown>, host: Reacti
   return slowNoticeSince(since, () => task.abort(cancelled()), host);
 }
 
+/** Runs of a task that have waited through a frame (their loading state is now drawn). */
+const waitedAFrame = new WeakSet<Promise<unknown>>();
+/** Runs whose frame is asked for. */
+const waiting = new WeakSet<Promise<unknown>>();
+
+/**
+ * Whether a running task should show its loading state now. A new run that follows a shown
+ * value (a new IP, a new range) keeps that value on screen until the next frame: the loading state
+ * is drawn at that frame, before anything is painted, if the answer has not come by then, so an
+ * answer in the same task (a cached or in-memory one) updates the content in place, with no loading
+ * state built and torn down in between, and a slower one looks as it always did.
+ */
+export function showsLoading(task: Task<readonly unknown[], unknown>, host: ReactiveControllerHost): boolean {
+  if (task.status !== TaskStatus.PENDING || task.value === undefined) return true;
+  const run = task.taskComplete;
+  if (waitedAFrame.has(run)) return true;
+  if (waiting.has(run)) return false;
+  waiting.add(run);
+  run.catch(() => undefined);
+  requestAnimationFrame(() => {
+    waitedAFrame.add(run);
+    if (task.status === TaskStatus.PENDING && task.taskComplete === run) host.requestUpdate();
+  });
+  return false;
+}
+
 /** The frame of one section: title, then skeleton, error with Retry, empty message or content. */
 export function section<T>(o: SectionOptions<T>): TemplateResult {
-  const body = o.task.render({
+  const previous = o.task.value;
+  const body = !showsLoading(o.task as Task<readonly unknown[], unknown>, o.host) ? complete(o, previous as T) : o.task.render({
     initial: () => (o.idle ? html`<div class="state">${o.idle}</div>` : o.skeleton()),
     pending: () => html`<div aria-busy="true"><span class="visually-hidden">${msg(str`Loading ${o.title}…`)}</span>${o.skeleton()}${slowNotice(o.task as Task<readonly unknown[], unknown>, o.host)}</div>`,
     error: (error: unknown) => html`
@@ -186,14 +213,7 @@ export function section<T>(o: SectionOptions<T>): TemplateResult {
         ${isRetryable(error) ? html`<button type="button" class="button" @click=${() => o.task.run()}>${msg('Retry')}</button>` : nothing}
       </div>
     `,
-    complete: (value: T) =>
-      contained(
-        () => (o.isEmpty?.(value) ? html`<div class="state">${o.empty ?? msg('Nothing to show.')}</div>` : o.complete(value)),
-        (error) => html`<div class="state error" role="alert">
-          <span class="state-message">${msg(html`${o.title} could not be shown: ${shown(describeError(error))}`)}</span>
-          <button type="button" class="button" @click=${() => o.task.run()}>${msg('Retry')}</button>
-        </div>`,
-      ),
+    complete: (value: T) => complete(o, value),
   });
   const busy = o.task.status === TaskStatus.PENDING;
   return html`
@@ -205,6 +225,17 @@ export function section<T>(o: SectionOptions<T>): TemplateResult {
       <div class="section-body">${body}</div>
     </section>
   `;
+}
+
+/** A section's value, or its empty message, or what went wrong showing it. */
+function complete<T>(o: SectionOptions<T>, value: T): TemplateResult {
+  return contained(
+    () => (o.isEmpty?.(value) ? html`<div class="state">${o.empty ?? msg('Nothing to show.')}</div>` : o.complete(value)),
+    (error) => html`<div class="state error" role="alert">
+      <span class="state-message">${msg(html`${o.title} could not be shown: ${shown(describeError(error))}`)}</span>
+      <button type="button" class="button" @click=${() => o.task.run()}>${msg('Retry')}</button>
+    </div>`,
+  );
 }
 
 /**
