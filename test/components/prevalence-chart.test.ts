@@ -7,7 +7,7 @@ import type { Prevalence } from '../../src/data/model.js';
 import { IpDataError } from '../../src/data/errors.js';
 import type { IpRangeSelectEvent } from '../../src/events/events.js';
 import { byRole } from '../helpers/roles.js';
-import { deepText, waitUntil } from '../helpers/dom.js';
+import { deepText, painted, waitUntil } from '../helpers/dom.js';
 import { recording, staticProvider, withOverrides } from '../helpers/providers.js';
 
 const DAY = 86_400_000;
@@ -184,7 +184,7 @@ describe('<ip-prevalence-chart>', () => {
   it('shows a skeleton the size of the chart while loading', async () => {
     const provider = withOverrides(staticProvider(), { getPrevalence: () => new Promise(() => {}) });
     const el = await fixture<IpPrevalenceChart>(html`<ip-prevalence-chart ip="203.0.113.7" .provider=${provider} style="width: 800px"></ip-prevalence-chart>`);
-    await el.updateComplete;
+    await painted(el);
     const skeleton = el.shadowRoot!.querySelector('.chart-skeleton')!;
     expect(skeleton.getBoundingClientRect().height).to.equal(240);
     expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-busy')).to.equal('true');
@@ -200,6 +200,7 @@ describe('<ip-prevalence-chart>', () => {
     expect(deepText(el)).to.include('12 devices communicated');
     // Data given while a request is still out replaces its skeleton in that same update.
     const slow = await fixture<IpPrevalenceChart>(html`<ip-prevalence-chart ip="203.0.113.7" .provider=${withOverrides(staticProvider(), { getPrevalence: () => new Promise(() => {}) })} style="width: 800px"></ip-prevalence-chart>`);
+    await painted(slow);
     expect(slow.shadowRoot!.querySelector('.skeleton')).not.to.equal(null);
     slow.data = prevalence();
     await slow.updateComplete;

@@ -85,6 +85,16 @@ export async function settle(ms = 0): Promise<void> {
   await new Promise((r) => requestAnimationFrame(() => r(undefined)));
 }
 
+/**
+ * The element as the next paint shows it: a frame passes (a loading state is drawn from the frame
+ * after its request, ui.ts `showsLoading`) and the update it asked for is done.
+ */
+export async function painted(el: { updateComplete: Promise<unknown> }): Promise<void> {
+  await el.updateComplete;
+  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  await el.updateComplete;
+}
+
 /** The element that really has focus, through open shadow roots. */
 export function deepActive(): HTMLElement | null {
   let active = document.activeElement as HTMLElement | null;

@@ -10,7 +10,7 @@ import { filterMenu } from '../shared/filter-menu.js';
 import { filterMenuStyles } from '../shared/filter-menu.styles.js';
 import { observedDevicesStyles } from './observed-devices.styles.js';
 import { listFrameStyles } from '../shared/list-frame.styles.js';
-import { classToken, contained, dateTime, entityLink, orMissing, partialMark, severityBadge, shown, skeletonLines, slowNotice, timeAgo, truncated, unreadableRow } from '../shared/ui.js';
+import { classToken, contained, dateTime, entityLink, orMissing, partialMark, severityBadge, showsLoading, shown, skeletonLines, slowNotice, timeAgo, truncated, unreadableRow } from '../shared/ui.js';
 import { alertIcon, deviceIcon } from '../shared/list-icons.js';
 import { SearchFieldController } from '../shared/search-field.js';
 import { searchFieldStyles } from '../shared/search-field.styles.js';
@@ -461,7 +461,9 @@ export class IpObservedDevices extends IpSectionElement {
   }
 
   override render() {
-    const body = this.#task.render({
+    // An answer due within the frame builds the list at once, with no loading state before it.
+    const held = !showsLoading(this.#task as never, this);
+    const body = held ? (this.#task.value ? this.#renderList(this.#task.value) : nothing) : this.#task.render({
       initial: () => html`<div class="state">${this.source.provider ? (this.source.ownIp && !this.source.ownIp.ok ? ipProblemText(this.source.ownIp) : msg('No IP address.')) : msg('No data provider configured.')}</div>`,
       pending: () =>
         this.#task.value && this.#shownFor === this.#scopeKey()

@@ -376,9 +376,9 @@ export class IpPrevalenceChart extends IpSectionElement {
         </div>`
       : nothing;
     const given = this.data;
-    // While a new answer is due within the frame, the last one stays (see #shown).
-    const kept = this.#task.status === TaskStatus.PENDING && this.#seriesOf && !showsLoading(this.#task as never, this) ? this.#seriesOf : undefined;
-    const body = given ? this.#renderChart(given) : kept ? this.#renderChart(kept) : this.#task.render({
+    // While an answer is due within the frame, the last one stays, or nothing before the first (see #shown).
+    const held = this.#task.status === TaskStatus.PENDING && !showsLoading(this.#task as never, this);
+    const body = given ? this.#renderChart(given) : held ? (this.#seriesOf ? this.#renderChart(this.#seriesOf) : nothing) : this.#task.render({
       initial: () => html`<div class="state">${this.source.provider ? msg('No IP address.') : msg('No data provider configured.')}</div>`,
       pending: () => html`<div aria-busy="true"><span class="visually-hidden">${msg(str`Loading ${this.#heading}…`)}</span>${skeletonLines([35, 55])}<div class="skeleton chart-skeleton"></div>${slowNotice(this.#task as never, this)}</div>`,
       error: (error: unknown) => html`<div class="state error" role="alert">

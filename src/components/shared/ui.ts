@@ -181,14 +181,14 @@ const waitedAFrame = new WeakSet<Promise<unknown>>();
 const waiting = new WeakSet<Promise<unknown>>();
 
 /**
- * Whether a running task should show its loading state now. A new run that follows a shown
- * value (a new IP, a new range) keeps that value on screen until the next frame: the loading state
- * is drawn at that frame, before anything is painted, if the answer has not come by then, so an
- * answer in the same task (a cached or in-memory one) updates the content in place, with no loading
- * state built and torn down in between, and a slower one looks as it always did.
+ * Whether a running task should show its loading state now. A run keeps what was there (the last
+ * value, or nothing before the first) until the next frame: the loading state is drawn at that
+ * frame, before anything is painted, if the answer has not come by then. So an answer in the same
+ * task (a cached or in-memory one) updates the content in place, or builds it at once, with no
+ * loading state built and torn down in between, and a slower one looks as it always did.
  */
 export function showsLoading(task: Task<readonly unknown[], unknown>, host: ReactiveControllerHost): boolean {
-  if (task.status !== TaskStatus.PENDING || task.value === undefined) return true;
+  if (task.status !== TaskStatus.PENDING) return true;
   const run = task.taskComplete;
   if (waitedAFrame.has(run)) return true;
   if (waiting.has(run)) return false;
@@ -204,7 +204,7 @@ export function showsLoading(task: Task<readonly unknown[], unknown>, host: Reac
 /** The frame of one section: title, then skeleton, error with Retry, empty message or content. */
 export function section<T>(o: SectionOptions<T>): TemplateResult {
   const previous = o.task.value;
-  const body = !showsLoading(o.task as Task<readonly unknown[], unknown>, o.host) ? complete(o, previous as T) : o.task.render({
+  const body = !showsLoading(o.task as Task<readonly unknown[], unknown>, o.host) ? (previous === undefined ? nothing : complete(o, previous)) : o.task.render({
     initial: () => (o.idle ? html`<div class="state">${o.idle}</div>` : o.skeleton()),
     pending: () => html`<div aria-busy="true"><span class="visually-hidden">${msg(str`Loading ${o.title}…`)}</span>${o.skeleton()}${slowNotice(o.task as Task<readonly unknown[], unknown>, o.host)}</div>`,
     error: (error: unknown) => html`
