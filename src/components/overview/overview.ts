@@ -23,9 +23,11 @@ import '../copy-button/ip-copy-button.js';
  * (see entity-page/first-screen.ts), so nothing waits for it. A failed load can be retried.
  */
 const chart = lazyModule(() => {
-  // ECharts, which the chart needs to draw, loads beside the chart's code rather than after it
-  // (the chart's own load then finds it here). A failure is the chart's to say when it draws.
+  // ECharts and the chart's option builder, which it needs to draw, load beside the chart's code
+  // rather than after it (the chart's own loads then find them here). A failure is the chart's to
+  // say when it draws.
   import('../shared/echarts/setup.js').catch(() => undefined);
+  import('../prevalence-chart/prevalence-option.js').catch(() => undefined);
   return import('../prevalence-chart/ip-prevalence-chart.js');
 });
 
