@@ -7,6 +7,7 @@
  * changes. The host renders `.spacer`, `.window` and `.rows` inside its scroller and passes them.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { afterPaint } from '../../lib/after-paint.js';
 import { contentTopFor, revealRow, rowWindowAt, scrollTopFor, type RowWindow } from './virtual-window.js';
 
 export interface VirtualScrollParts {
@@ -45,6 +46,9 @@ export class VirtualScrollController implements ReactiveController {
   #scrollTop = 0;
   #resize?: ResizeObserver;
   #observed?: HTMLElement;
+  /** The first rows have painted: the overscan is rendered from then on. */
+  #painted = false;
+  #widening = false;
 
   constructor(host: Host, options: VirtualScrollOptions) {
     this.#host = host;
@@ -70,9 +74,12 @@ export class VirtualScrollController implements ReactiveController {
     return Math.max(1, Math.floor(this.#viewportHeight / this.#rowHeight) - 1);
   }
 
-  /** The rows to render now. */
+  /**
+   * The rows to render now. The overscan (rows past the view, so scrolling finds them built) waits
+   * until the first rows have painted: the first paint builds only what shows.
+   */
   get window(): RowWindow {
-    return rowWindowAt({ count: this.#o.count(), rowHeight: this.#rowHeight, viewportHeight: this.#viewportHeight, contentTop: this.#contentTop, overscan: this.#o.overscan ?? 6 });
+    return rowWindowAt({ count: this.#o.count(), rowHeight: this.#rowHeight, viewportHeight: this.#viewportHeight, contentTop: this.#contentTop, overscan: this.#painted ? (this.#o.overscan ?? 6) : 0 });
   }
 
   hostDisconnected(): void {
@@ -86,6 +93,13 @@ export class VirtualScrollController implements ReactiveController {
     const scroller = this.#o.parts().scroller ?? undefined;
     if (scroller !== this.#observed) this.#observe(scroller);
     this.#applyLayout();
+    if (!this.#painted && !this.#widening && this.#o.count() > 0) {
+      this.#widening = true;
+      afterPaint(() => {
+        this.#painted = true;
+        this.#host.requestUpdate();
+      });
+    }
   }
 
   /** Back to the top (a new query). */

@@ -454,7 +454,7 @@ export class IpObservedDevices extends IpSectionElement {
               </div>`,
             ),
           scroller: true,
-          layout: nearFlow(),
+          layout: nearFlow({}, { paintFirst: true }),
         })}
       </div>
     `;
