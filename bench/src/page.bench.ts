@@ -150,10 +150,26 @@ function tabContent(page: IpEntityPage, tab: Tab): boolean {
   const root = el?.shadowRoot;
   if (!root || root.querySelector('[aria-busy="true"], .skeleton')) return false;
   if (tab === 'alerts') return root.querySelectorAll('.row:not(.placeholder) .title-link').length > 5;
-  if (tab === 'devices') return root.querySelectorAll('.row.device').length > 5;
+  if (tab === 'devices') return devicesFillView(root);
   // Its first events drawn (as many as the viewport shows under the page's header: its note and
   // badges took a row from the timeline's first screen, so "more than five" no longer always came).
   return root.querySelectorAll('.event').length > 2 && root.querySelectorAll('section.card').length > 0;
+}
+
+/**
+ * The devices on screen: rows down to the bottom of the list's visible box (the rows past it, built
+ * after the first paint to be ready for scrolling, are not what the analyst sees first). The rows
+ * are about 100 px tall, so a fixed count would stand for a viewport; this holds at any size.
+ */
+function devicesFillView(root: ShadowRoot): boolean {
+  const rows = root.querySelectorAll('.row.device');
+  if (rows.length < 2) return false;
+  const list = root.querySelector('[role="treegrid"]');
+  const total = Number(list?.getAttribute('aria-rowcount') ?? 0) - 1;
+  if (rows.length >= total) return true;
+  const box = (list ?? rows[0]!).getBoundingClientRect();
+  const bottom = Math.min(box.bottom, innerHeight);
+  return rows[rows.length - 1]!.getBoundingClientRect().bottom >= bottom - 1;
 }
 
 async function openTab(page: IpEntityPage, tab: Tab): Promise<void> {
