@@ -21,6 +21,7 @@ const HAS_SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
 // carries them was escaped for HTML somewhere, or is an attempt to hide a scheme.
 const CHARACTER_REFERENCE = /&(#x?[0-9a-f]+|[a-z][a-z0-9]*);/i;
 
+/** The page's URL: read only for a relative reference (reading `location.href` serializes it, and most values are not links). */
 function defaultBase(): string | undefined {
   return typeof location !== 'undefined' ? location.href : undefined;
 }
@@ -32,7 +33,7 @@ function defaultBase(): string | undefined {
  * @param base - the page URL relative references resolve against (default: `location.href`;
  *   `null`: no base, so relative references are refused)
  */
-export function safeHref(url: unknown, base: string | null | undefined = defaultBase()): string | undefined {
+export function safeHref(url: unknown, base?: string | null): string | undefined {
   if (typeof url !== 'string') return undefined;
   if (url.length === 0 || url.length > 4096 || CONTROL_OR_SPACE.test(url) || CHARACTER_REFERENCE.test(url)) return undefined;
   // Invisible characters have no place in a link: `h\u2066ttps://…` would pass as a relative path.
@@ -53,6 +54,7 @@ export function safeHref(url: unknown, base: string | null | undefined = default
   }
 
   // A relative reference: allowed only if it resolves to the page's own origin.
+  if (base === undefined) base = defaultBase();
   if (!base) return undefined;
   let baseUrl: URL;
   let resolved: URL;
@@ -67,7 +69,7 @@ export function safeHref(url: unknown, base: string | null | undefined = default
 }
 
 /** True when {@link safeHref} would turn `url` into a link. */
-export function isSafeHref(url: unknown, base: string | null | undefined = defaultBase()): boolean {
+export function isSafeHref(url: unknown, base?: string | null): boolean {
   return safeHref(url, base) !== undefined;
 }
 
