@@ -176,6 +176,32 @@ describe('<ip-alerts-list>', () => {
     });
   });
 
+  describe('first paint', () => {
+    it('builds only the rows that show before its first paint, then the rows past the view for scrolling', async () => {
+      const { provider } = countingProvider(1000);
+      const firstRows: number[] = [];
+      const el = document.createElement('ip-alerts-list') as IpAlertsList;
+      el.ip = IP;
+      el.provider = provider;
+      // Mutation records are delivered before the frame that paints them: the rows of the first paint.
+      const watch = new MutationObserver(() => {
+        if (!firstRows.length && dataRows(el).length) firstRows.push(dataRows(el).length);
+      });
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      host.append(el);
+      await el.updateComplete;
+      watch.observe(root(el), { childList: true, subtree: true });
+      await waitUntil(() => firstRows.length > 0, 'rows');
+      watch.disconnect();
+      const rowHeight = dataRows(el)[0]!.getBoundingClientRect().height;
+      const header = rowAt(root(el), 1)!.getBoundingClientRect().height;
+      const fit = Math.ceil((grid(el).clientHeight - header) / rowHeight) + 1;
+      expect(firstRows[0], 'no more than fit in the view').to.be.at.most(fit);
+      await waitUntil(() => dataRows(el).length > firstRows[0]!, 'the rows past the view, once painted');
+      expect(dataRows(el).length - firstRows[0]!).to.be.at.least(4);
+    });
+  });
+
   describe('filters, search and sort', () => {
     it('filters by any column through the provider, shows removable chips, and clears all', async () => {
       const { provider, calls } = recording(staticWith());

@@ -150,6 +150,28 @@ describe('<ip-observed-devices>', () => {
       expect(nav.detail.query).to.contain('DeviceNetworkEvents').and.to.contain(`"${IP}"`);
     });
 
+    it('builds only the devices that show before its first paint, then the rows past the view for scrolling', async () => {
+      const many = Array.from({ length: 60 }, (_, i) => makeDevice({ id: `m${i}`, name: `HOST-${i}`, firstSeen: ago(500), lastSeen: ago(1 + i / 100), lastEvent: makeEvent({ timestamp: ago(1 + i / 100) }) }));
+      const el = document.createElement('ip-observed-devices') as IpObservedDevices;
+      el.ip = IP;
+      el.provider = staticWith(many);
+      const firstRows: number[] = [];
+      // Mutation records are delivered before the frame that paints them: the rows of the first paint.
+      const watch = new MutationObserver(() => {
+        if (!firstRows.length && deviceRows(el).length) firstRows.push(deviceRows(el).length);
+      });
+      const host = await fixture<HTMLDivElement>(html`<div style="height: 600px; display: flex; flex-direction: column"></div>`);
+      host.append(el);
+      await el.updateComplete;
+      watch.observe(root(el), { childList: true, subtree: true });
+      await waitUntil(() => firstRows.length > 0, 'device rows');
+      watch.disconnect();
+      const list = root(el).querySelector('[role="treegrid"]')!.getBoundingClientRect();
+      const onScreen = deviceRows(el).filter((r) => r.getBoundingClientRect().top < Math.min(list.bottom, innerHeight)).length;
+      expect(firstRows[0], 'no more than fit in the view').to.be.at.most(onScreen + 1);
+      await waitUntil(() => deviceRows(el).length > onScreen + 1, 'the rows past the view, once painted');
+    });
+
     it('says what the data source left out of a list it answered in part', async () => {
       const base = staticWith();
       const p = withOverrides(base, {
