@@ -15,3 +15,8 @@ export function afterPaint(work: () => void): void {
     else setTimeout(work, 16);
   });
 }
+
+/** Resolves after the next paint, when the browser is idle (see {@link afterPaint}). */
+export function whenPainted(): Promise<void> {
+  return new Promise((resolve) => afterPaint(resolve));
+}

@@ -26,6 +26,21 @@ async function page(attrs = ''): Promise<IpEntityPage> {
 }
 
 describe('keyboard shortcuts of <ip-entity-page>', () => {
+  // First in the file: the bar's module is not loaded yet (each later test's page loads it).
+  it('i pressed before the response actions have loaded (they load after the first paint) loads them and opens Add indicator', async () => {
+    const wrapper = await fixture<HTMLDivElement>(`<div><ip-entity-page ip="203.0.113.7"></ip-entity-page></div>`);
+    const el = wrapper.querySelector('ip-entity-page')!;
+    el.provider = staticProvider();
+    await el.updateComplete;
+    const bar = shadow(el).querySelector('ip-response-actions')!;
+    expect(bar.shadowRoot, 'the bar has not loaded yet').to.equal(null);
+    await pressOnPage('i');
+    await waitUntil(() => deepQuery<HTMLElement & { open: boolean }>(bar, 'ip-indicator-wizard')?.open, 'the wizard did not open');
+    const wizard = deepQuery<HTMLElement & { open: boolean }>(bar, 'ip-indicator-wizard')!;
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !wizard.open, 'the wizard did not close');
+  });
+
   it('/ from anywhere on the page puts the cursor in the IP search, and what follows is typed there', async () => {
     const el = await page();
     await pressOnPage('/');

@@ -13,6 +13,7 @@ import { capabilitiesContext, ipContext, providerContext, rangeContext, type Ran
 import { resolveCapabilities, type AlertFilter, type IpDataProvider, type ProviderCapabilities } from '../../data/provider.js';
 import { parseIp, type IpParseResult } from '../../lib/ip.js';
 import { DEFAULT_RANGE, formatRangeSpec, nextRange, type RangeSpec, type ResolvedRange } from '../../lib/time-range.js';
+import { whenPainted } from '../../lib/after-paint.js';
 import { PageProvider } from './page-provider.js';
 import { ipIdentity } from './identity.js';
 import type { ShareView } from '../shared/link-templates.js';
@@ -207,12 +208,34 @@ export class IpEntityPage extends LitElement {
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab.id}`)?.focus());
         return true;
       },
-      action: (key) => this.#responseActions?.runAction(ACTION_KEYS[key as keyof typeof ACTION_KEYS]) ?? false,
+      action: (key) => this.#runAction(ACTION_KEYS[key as keyof typeof ACTION_KEYS]),
     });
   }
 
   get #responseActions(): IpResponseActions | null {
     return this.renderRoot.querySelector('ip-response-actions');
+  }
+
+  /** A shortcut's action, as its button runs it; a key pressed before the bar's code loads it first. */
+  #runAction(action: (typeof ACTION_KEYS)[keyof typeof ACTION_KEYS]): boolean {
+    const bar = this.#responseActions;
+    if (!bar) return false;
+    if (typeof bar.runAction === 'function') return bar.runAction(action);
+    void this.#loadActions(Promise.resolve()).then(async () => {
+      const loaded = this.#responseActions;
+      await loaded?.updateComplete;
+      if (typeof loaded?.runAction === 'function') loaded.runAction(action);
+    });
+    return true;
+  }
+
+  /** The bar's code, once `when` resolves (a failed load is said, and tried again on the next update). */
+  #loadActions(when: Promise<void>): Promise<unknown> {
+    this.#actionsModule = when.then(() => import('../response-actions/ip-response-actions.js')).catch((error: unknown) => {
+      this.#actionsModule = undefined;
+      console.error('ip-entity-page: the response actions could not be loaded', error);
+    });
+    return this.#actionsModule;
   }
 
   /** Open the "Keyboard shortcuts" dialog (as `?` does); its code loads on first use. */
@@ -272,14 +295,9 @@ export class IpEntityPage extends LitElement {
   #actionsModule?: Promise<unknown>;
 
   override willUpdate(changed: PropertyValues<this>): void {
-    // The response actions load after the first paint (their dialogs are not needed for it);
-    // the bar's space is reserved so nothing shifts when it appears.
-    if (!this.#actionsModule && this.actions !== 'none') {
-      this.#actionsModule = import('../response-actions/ip-response-actions.js').catch((error: unknown) => {
-        this.#actionsModule = undefined;
-        console.error('ip-entity-page: the response actions could not be loaded', error);
-      });
-    }
+    // The response actions load after the first paint, when idle (on a cold page they competed with
+    // the overview and the chart's code); their space is reserved, and a shortcut loads them at once.
+    if (!this.#actionsModule && this.actions !== 'none') void this.#loadActions(whenPainted());
     super.willUpdate(changed);
     this.#loadRest();
     if (changed.has('ip') || this.#parsed === undefined) {
@@ -306,7 +324,7 @@ export class IpEntityPage extends LitElement {
     if (changed.has('alertsFilterSpec') && spec) void import('../../data/alert-filter.js').then((m) => spec === this.alertsFilterSpec && (this.alertsFilter = m.parseFilter(spec)));
     // The header's badges load their code when the provider has what they show (a failed load is tried again).
     const has = this.#capabilities.value;
-    if ((has?.threatIntel || has?.indicators || has?.notes) && !this.#badgeLoading) this.#badgeLoading = import('./header-badges.js').catch(() => (this.#badgeLoading = undefined));
+    if ((has?.threatIntel || has?.indicators || has?.notes) && !this.#badgeLoading) this.#badgeLoading = whenPainted().then(() => import('./header-badges.js')).catch(() => (this.#badgeLoading = undefined));
     const provider = this.#provider;
     // New link templates keep the provider (no question asked again): the sections are told to redraw their links.
     const linksVersion = this.#pageProvider.linksVersion;
