@@ -175,10 +175,8 @@ export function slowNotice(task: Task<readonly unknown[], unknown>, host: Reacti
   return slowNoticeSince(since, () => task.abort(cancelled()), host);
 }
 
-/** Runs of a task that have waited through a frame (their loading state is now drawn). */
-const waitedAFrame = new WeakSet<Promise<unknown>>();
-/** Runs whose frame is asked for. */
-const waiting = new WeakSet<Promise<unknown>>();
+/** Each run of a task seen waiting: false until its next frame, true from then (its loading state drawn). */
+const waitedAFrame = new WeakMap<Promise<unknown>, boolean>();
 
 /**
  * Whether a running task should show its loading state now. A run keeps what was there (the last
@@ -190,12 +188,12 @@ const waiting = new WeakSet<Promise<unknown>>();
 export function showsLoading(task: Task<readonly unknown[], unknown>, host: ReactiveControllerHost): boolean {
   if (task.status !== TaskStatus.PENDING) return true;
   const run = task.taskComplete;
-  if (waitedAFrame.has(run)) return true;
-  if (waiting.has(run)) return false;
-  waiting.add(run);
+  const waited = waitedAFrame.get(run);
+  if (waited !== undefined) return waited;
+  waitedAFrame.set(run, false);
   run.catch(() => undefined);
   requestAnimationFrame(() => {
-    waitedAFrame.add(run);
+    waitedAFrame.set(run, true);
     if (task.status === TaskStatus.PENDING && task.taskComplete === run) host.requestUpdate();
   });
   return false;
