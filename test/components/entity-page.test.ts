@@ -66,6 +66,8 @@ describe('<ip-entity-page>', () => {
       await waitUntil(() => deepQuery(el, 'ip-prevalence-chart')?.shadowRoot?.querySelector('canvas'), 'chart', { timeout: 10_000 });
       const actions = shadow(el).querySelector('ip-response-actions')!;
       await waitUntil(() => actions.shadowRoot?.querySelector('[data-action="copy-summary"]'), 'the actions load after the first paint');
+      // The header's note loads after the first paint too, and asks for the note then: not Copy summary's request.
+      await waitUntil(() => calls.some((c) => c.method === 'getNote'), 'the header’s note asked');
       await withClipboard(async (copied) => {
         const before = calls.length;
         actions.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="copy-summary"]')!.click();
@@ -89,6 +91,8 @@ describe('<ip-entity-page>', () => {
       const el = await fixture<IpEntityPage>(html`<ip-entity-page ip="203.0.113.7" tab="alerts" .provider=${provider}></ip-entity-page>`);
       const actions = shadow(el).querySelector('ip-response-actions')!;
       await waitUntil(() => actions.shadowRoot?.querySelector('[data-action="copy-summary"]'), 'the actions load after the first paint');
+      // The header's note loads after the first paint too, and asks for the note then: not Copy summary's request.
+      await waitUntil(() => calls.some((c) => c.method === 'getNote'), 'the header’s note asked');
       await withClipboard(async (copied) => {
         for (let i = 1; i <= 2; i++) {
           actions.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="copy-summary"]')!.click();
