@@ -1,34 +1,65 @@
 // The bench pages as a browser loads them: built from bench/src (the runner's minified build and
 // the profiler's readable one are the same build otherwise) and served from their folder.
+//
+// Built with Vite, as a host app on the design card's toolchain is: a lazy chunk (ECharts, a tab)
+// is its own file, and a dynamic import preloads the chunks it needs with it, as Vite (and
+// webpack) do. `BENCH_BUNDLER=esbuild` builds with esbuild's code splitting instead, which has no
+// such preload: a lazy import whose code is shared with another one reaches its code through a
+// second request, made only once the first file has been parsed on the main thread.
 import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../scripts/find-chrome.mjs';
-import { esbuildSourceSideEffects } from '../scripts/vite-side-effects.mjs';
+import { esbuildSourceSideEffects, sourceSideEffects } from '../scripts/vite-side-effects.mjs';
+import { cssLiteralComments } from '../scripts/css-literals.mjs';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 
 /** Build `names` (bench/src/<name>.bench.ts) into `outdir` with an HTML page each. */
-export async function buildPages(names, outdir, { minify = true } = {}) {
+export async function buildPages(names, outdir, { minify = true, bundler = process.env.BENCH_BUNDLER ?? 'vite' } = {}) {
   mkdirSync(outdir, { recursive: true });
-  // One build with code splitting, so a lazy chunk (ECharts) is a real separate load, as in an app.
-  await build({
-    entryPoints: Object.fromEntries(names.map((n) => [n, path.join(root, 'src', `${n}.bench.ts`)])),
-    bundle: true,
-    splitting: true,
-    minify,
-    format: 'esm',
-    target: 'es2022',
-    outdir,
-    chunkNames: 'chunks/[name]-[hash]',
-    tsconfig: path.join(root, '..', 'tsconfig.json'),
-    define: { 'process.env.NODE_ENV': '"production"' },
-    // package.json's sideEffects describes dist/ only: the elements' registration modules are kept here.
-    plugins: [esbuildSourceSideEffects()],
-    logLevel: 'warning',
-  });
+  const input = Object.fromEntries(names.map((n) => [n, path.join(root, 'src', `${n}.bench.ts`)]));
+  if (bundler === 'esbuild') {
+    // One build with code splitting, so a lazy chunk (ECharts) is a real separate load, as in an app.
+    await build({
+      entryPoints: input,
+      bundle: true,
+      splitting: true,
+      minify,
+      format: 'esm',
+      target: 'es2022',
+      outdir,
+      chunkNames: 'chunks/[name]-[hash]',
+      tsconfig: path.join(root, '..', 'tsconfig.json'),
+      define: { 'process.env.NODE_ENV': '"production"' },
+      // package.json's sideEffects describes dist/ only: the elements' registration modules are kept here.
+      plugins: [esbuildSourceSideEffects()],
+      logLevel: 'warning',
+    });
+  } else {
+    await viteBuild({
+      root: path.join(root, '..'),
+      configFile: false,
+      publicDir: false,
+      logLevel: 'error',
+      // As every build from the sources: the registration modules kept, the css`` comments dropped.
+      plugins: [sourceSideEffects(), cssLiteralComments()],
+      define: { 'process.env.NODE_ENV': '"production"' },
+      build: {
+        outDir: outdir,
+        emptyOutDir: false,
+        target: 'es2022',
+        minify,
+        reportCompressedSize: false,
+        chunkSizeWarningLimit: 10_000,
+        modulePreload: { polyfill: false },
+        rolldownOptions: { input, output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+      },
+    });
+  }
   for (const name of names) {
     writeFileSync(path.join(outdir, `${name}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head><body><script type="module" src="./${name}.js"></script></body></html>`);
   }
