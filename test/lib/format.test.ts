@@ -60,6 +60,10 @@ describe('lib/format', () => {
     root.append(inner);
     expect(localeOf(inner)).to.equal('fr');
     expect(normalizeLocale('not a locale!!')).to.equal(undefined);
+    // Asked again: the same answers, bad input included.
+    expect([normalizeLocale('EN-us'), normalizeLocale('EN-us'), normalizeLocale('not a locale!!')]).to.deep.equal(['en-US', 'en-US', undefined]);
+    const lone = document.createElement('i');
+    expect(localeOf(lone), 'outside the document: its language').to.equal(normalizeLocale(document.documentElement.lang || navigator.language));
   });
 
   it('makes one date formatter per locale and options, formatting as Intl does', () => {
