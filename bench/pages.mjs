@@ -50,7 +50,7 @@ export async function buildPages(names, outdir, { minify = true, bundler = proce
       define: { 'process.env.NODE_ENV': '"production"' },
       build: {
         outDir: outdir,
-        emptyOutDir: false,
+        emptyOutDir: true,
         target: 'es2022',
         minify,
         reportCompressedSize: false,
