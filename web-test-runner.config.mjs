@@ -65,6 +65,25 @@ function shiftDate(shift) {
   globalThis.Date = ShiftedDate;
 }
 
+let userAgentPromise;
+
+/**
+ * The browser's own user agent, marked as Storybook's test runner marks its pages. Storybook then
+ * pauses CSS animations while a story renders and plays instead of waiting at least 100 ms for them
+ * to finish (its `waitForAnimations`): every story test waits for its story to settle itself, so
+ * that wait cost 100 ms a story and nothing else (test/stories/run-stories.ts).
+ */
+function testUserAgent(browser) {
+  userAgentPromise ??= (async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const agent = await page.evaluate(() => navigator.userAgent);
+    await context.close();
+    return `${agent} StorybookTestRunner`;
+  })();
+  return userAgentPromise;
+}
+
 /** Browser contexts a finished test file handed back, its storage cleared, for the next file. */
 const idleContexts = [];
 const STORAGE = 'cookies,indexeddb,local_storage,service_workers,cache_storage,websql,file_systems,shader_cache';
@@ -78,7 +97,8 @@ const STORAGE = 'cookies,indexeddb,local_storage,service_workers,cache_storage,w
  * time never share a context (`TEST_FRESH_CONTEXTS=1`: a new context per file, as before).
  */
 async function reusedContext(browser) {
-  const fresh = () => browser.newContext(timezoneId ? { timezoneId } : {});
+  const userAgent = await testUserAgent(browser);
+  const fresh = () => browser.newContext({ userAgent, ...(timezoneId ? { timezoneId } : {}) });
   if (process.env.TEST_FRESH_CONTEXTS) return fresh();
   const context = idleContexts.pop() ?? (await fresh());
   let page;
