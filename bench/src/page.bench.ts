@@ -56,6 +56,25 @@ function dataFor(ip: string): StaticIpData {
 const provider = new StaticIpDataProvider({ data: Object.fromEntries(IPS.map((ip) => [ip, dataFor(ip)])) });
 const o = (): RequestOptions => ({ signal: new AbortController().signal });
 
+/** The bare overview's formatters, made once (as ours keeps its own), when it first renders. */
+let intl: { numbers: Intl.NumberFormat; times: Intl.DateTimeFormat; days: Intl.RelativeTimeFormat; regions: Intl.DisplayNames } | undefined;
+const plainIntl = () =>
+  (intl ??= {
+    numbers: new Intl.NumberFormat(LANG),
+    times: new Intl.DateTimeFormat(LANG, { dateStyle: 'medium', timeStyle: 'short' }),
+    days: new Intl.RelativeTimeFormat(LANG, { numeric: 'auto' }),
+    regions: new Intl.DisplayNames(LANG, { type: 'region' }),
+  });
+
+/** Every overview section done (nothing busy, no skeleton), the chart's included. */
+function sectionsComplete(root: ShadowRoot | null | undefined): boolean {
+  const sections = root?.querySelectorAll('section') ?? [];
+  if (sections.length < 5) return false;
+  for (const s of sections) if (s.getAttribute('aria-busy') !== 'false' || s.querySelector('.skeleton')) return false;
+  const chart = root!.querySelector('ip-prevalence-chart')?.shadowRoot;
+  return Boolean(chart?.querySelector('section[aria-busy="false"]') && !chart.querySelector('.skeleton'));
+}
+
 /** The overview's blocks as plain templates, and the chart drawn by bare ECharts. */
 class BareOverview extends LitElement {
   provider!: IpDataProvider;
@@ -82,14 +101,14 @@ class BareOverview extends LitElement {
   override render() {
     if (!this.data) return html``;
     const [d, s, l, p] = this.data;
-    // Every field the overview shows, in the page's language, the plainest way: `toLocaleString`
-    // for figures and times, `Intl.RelativeTimeFormat` for "3 days ago", `Intl.DisplayNames` for a
-    // country code (the first use of each in a fresh page starts its locale data, on either side).
-    const n = (x: number | undefined) => x?.toLocaleString(LANG) ?? '';
-    const t = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString(LANG, { dateStyle: 'medium', timeStyle: 'short' }) : '');
-    const rtf = new Intl.RelativeTimeFormat(LANG, { numeric: 'auto' });
-    const ago = (iso: string | undefined) => (iso ? html`<time title=${t(iso)}>${rtf.format(Math.round((Date.parse(iso) - Date.now()) / 86_400_000), 'day')}</time>` : '');
-    const country = d.countryCode ? new Intl.DisplayNames(LANG, { type: 'region' }).of(d.countryCode) : d.country;
+    // Every field the overview shows, in the page's language, with one `Intl` formatter of each
+    // kind made once: figures, times, "3 days ago", a country code's name (the first use of each in
+    // a fresh page starts its locale data, on either side).
+    const f = plainIntl();
+    const n = (x: number | undefined) => (x === undefined ? '' : f.numbers.format(x));
+    const t = (iso: string | undefined) => (iso ? f.times.format(Date.parse(iso)) : '');
+    const ago = (iso: string | undefined) => (iso ? html`<time title=${t(iso)}>${f.days.format(Math.round((Date.parse(iso) - Date.now()) / 86_400_000), 'day')}</time>` : '');
+    const country = d.countryCode ? f.regions.of(d.countryCode) : d.country;
     const w = d.whois ?? {};
     const sev = ['high', 'medium', 'low', 'informational'] as const;
     // The page's own blocks around the overview: its header (kind, address, copy), the search, the
@@ -152,13 +171,7 @@ const overviewRoot = (page: IpEntityPage) => page.shadowRoot?.querySelector('ip-
 
 /** Every overview section complete (nothing busy, no skeleton) for `ip`. */
 function overviewComplete(page: IpEntityPage, ip: string): boolean {
-  const root = overviewRoot(page);
-  if (!root || page.shadowRoot!.querySelector('h1')?.textContent !== ip) return false;
-  const sections = root.querySelectorAll('section');
-  if (sections.length < 5) return false;
-  for (const s of sections) if (s.getAttribute('aria-busy') !== 'false' || s.querySelector('.skeleton')) return false;
-  const chart = root.querySelector('ip-prevalence-chart')?.shadowRoot;
-  return Boolean(chart?.querySelector('section[aria-busy="false"]') && !chart.querySelector('.skeleton'));
+  return page.shadowRoot!.querySelector('h1')?.textContent === ip && sectionsComplete(overviewRoot(page));
 }
 
 /** Sets `ip` and resolves once the overview is complete and the chart has drawn that IP's data. */
@@ -247,12 +260,8 @@ async function cold(which: string): Promise<void> {
         await timed(async () => {
           document.body.prepend(el);
           await until(() => {
-            const root = el.shadowRoot;
-            const sections = root?.querySelectorAll('section') ?? [];
-            if (sections.length < 5) return false;
-            for (const x of sections) if (x.getAttribute('aria-busy') !== 'false' || x.querySelector('.skeleton')) return false;
-            const chart = root!.querySelector('ip-prevalence-chart') as IpPrevalenceChart | null;
-            return Boolean(chart?.echarts && chart.shadowRoot!.querySelector('.chart canvas'));
+            const chart = el.shadowRoot?.querySelector('ip-prevalence-chart') as IpPrevalenceChart | null | undefined;
+            return sectionsComplete(el.shadowRoot) && Boolean(chart?.echarts && chart.shadowRoot!.querySelector('.chart canvas'));
           });
         }),
       );
