@@ -64,6 +64,18 @@ describe('<ip-threat-intel>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps dates and short values on one line in the lists, and wraps the long texts', async () => {
+    const el = await mount(rest());
+    await waitUntil(() => listRows(el, /^Actors, campaigns and malware/).length === 2, 'the actors');
+    const cells = listRows(el, /^Actors, campaigns and malware/).flatMap((r) => [...r.querySelectorAll('td')]);
+    const long = cells.flatMap((c) => [...c.querySelectorAll<HTMLElement>('.truncate')]);
+    const short = cells.filter((c) => !c.querySelector('.truncate'));
+    expect(long.length, 'cells with long text').to.be.greaterThan(0);
+    expect(short.length, 'cells with short values').to.be.greaterThan(0);
+    for (const c of short) expect(getComputedStyle(c).whiteSpace, c.textContent!).to.equal('nowrap');
+    for (const t of long) expect(getComputedStyle(t).whiteSpace, t.textContent!).to.equal('normal');
+  });
+
   it('with a workspace’s own intelligence (only its lists, no host view), shows just those lists', async () => {
     const base = new StaticIpDataProvider({ data: {} });
     const provider = withOverrides(base, {

@@ -133,9 +133,6 @@ export const entityPageStyles = css`
     align-items: center;
     gap: var(--_space);
   }
-  .actions:not(:has(*)) slot:not(:has(*)) {
-    display: contents;
-  }
 
   /* ---- tabs ---- */
   .tabs {

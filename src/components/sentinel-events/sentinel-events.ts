@@ -416,7 +416,7 @@ export class IpSentinelEvents extends IpSectionElement {
     else body = html`<ip-insight-chart .insight=${insight} locale=${this.locale ?? ''}></ip-insight-chart>`;
     const queryOpen = this.openQueries.has(id);
     const href = this.source.provider?.links?.hunting?.(insight.query, insight.language);
-    return html`<section class="card" part="insight" aria-labelledby=${headingId} aria-busy=${loading ? 'true' : 'false'}>
+    return html`<section class="card ${this.exportMenu === `insight-${id}` ? 'menu-open' : ''}" part="insight" aria-labelledby=${headingId} aria-busy=${loading ? 'true' : 'false'}>
       <div class="card-header">
         <h3 id=${headingId}>${shown(insight.title)}</h3>
         ${insight.chart && rows.length && !error && !loading

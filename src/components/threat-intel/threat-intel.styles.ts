@@ -43,9 +43,13 @@ export const threatIntelStyles = css`
     max-width: 18rem;
     vertical-align: bottom;
   }
-  /* In the lists, dates and short values stay on one line; the rules' descriptions wrap. */
-  section[part='list'] td:not(:has(.truncate)) {
+  /* In the lists, dates and short values stay on one line; the rules' descriptions wrap (no
+     has() pseudo-class for the cells without them: see the Sentinel tab's cards for why). */
+  section[part='list'] td {
     white-space: nowrap;
+  }
+  section[part='list'] td .truncate {
+    white-space: normal;
   }
   .badge.current {
     --_badge-color: var(--_color-accent);
