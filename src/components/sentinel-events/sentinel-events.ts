@@ -415,8 +415,9 @@ export class IpSentinelEvents extends IpSectionElement {
     else if (asTable) body = this.#renderTable(insight);
     else body = html`<ip-insight-chart .insight=${insight} locale=${this.locale ?? ''}></ip-insight-chart>`;
     const queryOpen = this.openQueries.has(id);
+    const menuId = `insight-${id}`;
     const href = this.source.provider?.links?.hunting?.(insight.query, insight.language);
-    return html`<section class="card ${this.exportMenu === `insight-${id}` ? 'menu-open' : ''}" part="insight" aria-labelledby=${headingId} aria-busy=${loading ? 'true' : 'false'}>
+    return html`<section class="card ${this.exportMenu === menuId ? 'menu-open' : ''}" part="insight" aria-labelledby=${headingId} aria-busy=${loading ? 'true' : 'false'}>
       <div class="card-header">
         <h3 id=${headingId}>${shown(insight.title)}</h3>
         ${insight.chart && rows.length && !error && !loading
@@ -430,7 +431,7 @@ export class IpSentinelEvents extends IpSectionElement {
         <button type="button" class="link" aria-expanded=${queryOpen ? 'true' : 'false'} aria-controls="q-${id}" @click=${() => this.#toggle('openQueries', id)}>${queryOpen ? msg('Hide query') : msg('Show query')}</button>
         ${entityLink(this, msg('Explore in hunting'), { target: 'hunting', ip, query: insight.query, language: insight.language }, href)}
         ${rows.length && !error && !loading
-          ? this.#exportMenu(`insight-${id}`, rows.length, 'rows', (f) => {
+          ? this.#exportMenu(menuId, rows.length, 'rows', (f) => {
               this.#exported = insight;
               void this.#insightExport.download(f);
             }, msg(str`Export ${revealControls(insight.title)}`))

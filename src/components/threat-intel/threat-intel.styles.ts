@@ -38,18 +38,17 @@ export const threatIntelStyles = css`
   table {
     width: 100%;
   }
+  /* Long texts wrap in their cell, whatever the cell's own white-space. */
   td .truncate {
     display: inline-block;
     max-width: 18rem;
     vertical-align: bottom;
+    white-space: normal;
   }
   /* In the lists, dates and short values stay on one line; the rules' descriptions wrap (no
      has() pseudo-class for the cells without them: see the Sentinel tab's cards for why). */
   section[part='list'] td {
     white-space: nowrap;
-  }
-  section[part='list'] td .truncate {
-    white-space: normal;
   }
   .badge.current {
     --_badge-color: var(--_color-accent);
