@@ -48,8 +48,10 @@ async function runPage(name, query, key) {
   page.on('console', (m) => {
     if (m.type() === 'error' || process.env.BENCH_DEBUG) console.error(`[${name}] ${m.text()}`);
   });
+  // Nothing of ours runs in the page until it says it is done (see DONE_MESSAGE in harness.ts).
+  const published = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:done', timeout: 900_000 });
   await page.goto(`${base}/${name}.html${query ? `?${query}` : ''}`);
-  await page.waitForFunction((k) => window[k] !== undefined || window.benchError !== undefined, key, { timeout: 900_000, polling: 250 });
+  await published;
   const [value, error] = await page.evaluate((k) => [window[k], window.benchError], key);
   if (error !== undefined) {
     await context.close();

@@ -57,7 +57,16 @@ declare global {
 // (Errors thrown in a baseline's own timers, e.g. vaadin-grid's debounced reorder after removal, are not ours.)
 addEventListener('unhandledrejection', (e) => {
   window.benchError = String((e.reason as Error)?.stack ?? e.reason);
+  done();
 });
+
+/**
+ * The runner learns that a page has published from this console line, not by polling the page: a
+ * poll runs the automation's code in the page, and its first one compiles Playwright's injected
+ * script (15–40 ms on the main thread), which landed inside every cold run's timed part.
+ */
+export const DONE_MESSAGE = 'bench:done';
+const done = () => console.debug(DONE_MESSAGE);
 
 export function gc(): void {
   window.gc?.();
@@ -164,11 +173,13 @@ export async function countFrames(work: () => Promise<unknown>): Promise<number>
 
 export function publish(result: BenchResult): void {
   window.benchResult = result;
+  done();
 }
 
 /** A cold run's one measurement (see `ColdSpec`). */
 export function publishSample(ms: number): void {
   window.benchSample = ms;
+  done();
 }
 
 /** One painted frame, then a macrotask (so work queued by the paint has run). */
