@@ -15,7 +15,17 @@ import { deepActive, deepText, waitUntil } from '../helpers/dom.js';
 import { fullData, staticProvider, withOverrides } from '../helpers/providers.js';
 
 const root = (el: Element) => el.shadowRoot!;
-const links = (el: IpLookupLinks) => allByRole(root(el), 'menuitem') as HTMLAnchorElement[];
+const items = (el: IpLookupLinks) => allByRole(root(el), 'menuitem') as HTMLAnchorElement[];
+
+/** The menu's links, opening it first as a user does (a closed menu has none: they are built on opening). */
+async function links(el: IpLookupLinks): Promise<HTMLAnchorElement[]> {
+  const button = root(el).querySelector<HTMLElement>('[part="button"]');
+  if (button?.getAttribute('aria-expanded') === 'false') {
+    button.click();
+    await el.updateComplete;
+  }
+  return items(el);
+}
 
 /** Clicks `link` and says whether the browser would have followed it (the test stops it either way). */
 async function follows(link: HTMLElement): Promise<boolean> {
@@ -35,14 +45,17 @@ describe('<ip-lookup-links>', () => {
     const el = await fixture<IpLookupLinks>(html`<ip-lookup-links ip="203.0.113.7"></ip-lookup-links>`);
     const button = byRole(root(el), 'button', /Look up elsewhere/);
     expect(button.getAttribute('aria-expanded')).to.equal('false');
-    expect(links(el).map((a) => a.textContent!.replace(' (opens in a new tab)', '').trim())).to.deep.equal(['VirusTotal', 'AbuseIPDB', 'Shodan', 'GreyNoise', 'Cisco Talos', 'URLhaus']);
-    for (const a of links(el)) {
+    expect(items(el), 'a closed menu builds no items').to.have.length(0);
+    const shown = await links(el);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(shown.map((a) => a.textContent!.replace(' (opens in a new tab)', '').trim())).to.deep.equal(['VirusTotal', 'AbuseIPDB', 'Shodan', 'GreyNoise', 'Cisco Talos', 'URLhaus']);
+    for (const a of shown) {
       expect(a.href).to.match(/^https:\/\/[^/]+\/.*203\.0\.113\.7/);
       expect(a.target).to.equal('_blank');
       expect(a.rel).to.contain('noopener').and.to.contain('noreferrer');
       expect(a.referrerPolicy).to.equal('no-referrer');
     }
-    expect(links(el)[0].href).to.equal('https://www.virustotal.com/gui/ip-address/203.0.113.7');
+    expect(shown[0].href).to.equal('https://www.virustotal.com/gui/ip-address/203.0.113.7');
     await expect(el).to.be.accessible();
   });
 
@@ -51,12 +64,12 @@ describe('<ip-lookup-links>', () => {
     const button = byRole(root(el), 'button', /Look up elsewhere/);
     button.focus();
     await sendKeys({ press: 'ArrowDown' });
-    await waitUntil(() => deepActive() === links(el)[0], 'the first service has focus');
+    await waitUntil(() => deepActive() === items(el)[0], 'the first service has focus');
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     await sendKeys({ press: 'ArrowUp' });
-    expect(deepActive(), 'up from the first wraps to the last').to.equal(links(el).at(-1));
+    expect(deepActive(), 'up from the first wraps to the last').to.equal(items(el).at(-1));
     await sendKeys({ press: 'Home' });
-    expect(deepActive()).to.equal(links(el)[0]);
+    expect(deepActive()).to.equal(items(el)[0]);
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
@@ -81,7 +94,7 @@ describe('<ip-lookup-links>', () => {
       { name: 'Own portal', href: '/ti/lookup?ip={ip}' },
     ];
     const el = await fixture<IpLookupLinks>(html`<ip-lookup-links ip="2001:db8::5" .services=${services}></ip-lookup-links>`);
-    const shown = links(el);
+    const shown = await links(el);
     expect(shown).to.have.length(2);
     expect(shown[0].textContent).to.contain('<img src=x');
     expect(root(el).querySelector('img')).to.equal(null);
@@ -98,11 +111,11 @@ describe('<ip-lookup-links>', () => {
       requests.push(e as IpActionRequestEvent);
       answer(e as IpActionRequestEvent);
     });
-    expect(await follows(links(el)[1]), 'unheld, the link opens its own tab').to.equal(true);
+    expect(await follows((await links(el))[1]), 'unheld, the link opens its own tab').to.equal(true);
     expect(requests[0].detail).to.deep.include({ action: 'look-up', ip: '203.0.113.7', href: 'https://www.abuseipdb.com/check/203.0.113.7' });
 
     answer = (e) => e.veto('Outside lookups need a ticket number.');
-    expect(await follows(links(el)[0])).to.equal(false);
+    expect(await follows((await links(el))[0])).to.equal(false);
     await waitUntil(() => deepText(root(el)).includes('Outside lookups need a ticket number.'), 'the refusal is said');
 
     const opened: unknown[][] = [];
@@ -113,7 +126,7 @@ describe('<ip-lookup-links>', () => {
     };
     try {
       answer = (e) => e.waitUntil(Promise.resolve(true));
-      expect(await follows(links(el)[2]), 'held, the click waits').to.equal(false);
+      expect(await follows((await links(el))[2]), 'held, the click waits').to.equal(false);
       await waitUntil(() => opened.length === 1, 'the tab opens once allowed');
       expect(opened[0]).to.deep.equal(['https://www.shodan.io/host/203.0.113.7', '_blank', 'noopener,noreferrer']);
     } finally {
@@ -152,8 +165,9 @@ describe('<ip-lookup-links>', () => {
     await waitUntil(() => header() && !root(header()!).querySelector('button'), 'nothing for a private address');
     el.ip = '198.51.100.23';
     el.lookups = [{ name: 'Contoso TI', href: 'https://ti.contoso.example/ip/{ip}' }];
-    await waitUntil(() => header() && links(header()!).length === 1, 'the host’s list');
-    expect(links(header()!)[0].href).to.equal('https://ti.contoso.example/ip/198.51.100.23');
+    await waitUntil(() => header() && queryByRole(root(header()!), 'button', /Look up elsewhere/), 'the menu is back');
+    await waitUntil(async () => (await links(header()!)).length === 1, 'the host’s list');
+    expect((await links(header()!))[0].href).to.equal('https://ti.contoso.example/ip/198.51.100.23');
   });
 
   it('in the page, arrives beside the reputation without pushing the search and range to a row of their own', async () => {

@@ -82,6 +82,8 @@ export class IpLookupLinks extends IpDataElement {
   }
 
   override render() {
+    // The items are built when the menu opens: a closed menu is in every page header, and its
+    // links (one per service) would be work for the first paint that nobody sees.
     const links = this.links;
     if (!links.length) return nothing;
     const label = msg('Look up elsewhere');
@@ -89,10 +91,12 @@ export class IpLookupLinks extends IpDataElement {
         <button type="button" class="button" part="button" aria-haspopup="menu" aria-expanded=${this.#menu.open ? 'true' : 'false'} aria-controls="lookup-menu"
           @click=${this.#menu.onButtonClick} @keydown=${this.#menu.onButtonKeydown}>${searchIcon}<span>${label}</span> <span aria-hidden="true">▾</span></button>
         <div id="lookup-menu" class="menu" part="menu" role="menu" aria-label=${label} ?hidden=${!this.#menu.open} @keydown=${this.#menu.onMenuKeydown}>
-          ${links.map(
-            (link) => html`<a class="button subtle" part="link" role="menuitem" tabindex="-1" href=${link.href} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer"
-              @click=${(e: MouseEvent) => void this.#pick(e, link)}>${link.name}<span class="visually-hidden">${msg(' (opens in a new tab)')}</span></a>`,
-          )}
+          ${this.#menu.open
+            ? links.map(
+                (link) => html`<a class="button subtle" part="link" role="menuitem" tabindex="-1" href=${link.href} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer"
+                  @click=${(e: MouseEvent) => void this.#pick(e, link)}>${link.name}<span class="visually-hidden">${msg(' (opens in a new tab)')}</span></a>`,
+              )
+            : nothing}
         </div>
       </span>
       <span class="status ${this.#status.kind}" role="status">${this.#status.text ? html`${infoIcon} ${this.#status.text}` : nothing}</span>`;
