@@ -56,13 +56,38 @@ export async function buildPages(names, outdir, { minify = true, bundler = proce
         reportCompressedSize: false,
         chunkSizeWarningLimit: 10_000,
         modulePreload: { polyfill: false },
+        manifest: true,
         rolldownOptions: { input, output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
       },
     });
   }
+  const preloads = bundler === 'esbuild' ? () => [] : entryPreloads(outdir);
   for (const name of names) {
-    writeFileSync(path.join(outdir, `${name}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head><body><script type="module" src="./${name}.js"></script></body></html>`);
+    const links = preloads(`bench/src/${name}.bench.ts`).map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`).join('');
+    writeFileSync(path.join(outdir, `${name}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>${links}</head><body><script type="module" src="./${name}.js"></script></body></html>`);
   }
+}
+
+/**
+ * The chunks an entry imports statically (transitively), read from Vite's manifest: an app's
+ * index.html built by Vite lists them as `<link rel="modulepreload">`, and Vite's preload helper
+ * skips a lazy import's dependencies already listed there. Without them it adds a link for each
+ * chunk the page has loaded anyway, inside the first render of whatever imports lazily.
+ */
+function entryPreloads(outdir) {
+  const manifest = JSON.parse(readFileSync(path.join(outdir, '.vite', 'manifest.json'), 'utf8'));
+  return (entry) => {
+    const files = new Set();
+    const visit = (key) => {
+      for (const dep of manifest[key]?.imports ?? []) {
+        if (files.has(manifest[dep].file)) continue;
+        files.add(manifest[dep].file);
+        visit(dep);
+      }
+    };
+    visit(entry);
+    return [...files];
+  };
 }
 
 /** Serve `dir` on a free local port, uncached; resolves to the server and its base URL. */
