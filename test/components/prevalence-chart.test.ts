@@ -211,6 +211,21 @@ describe('<ip-prevalence-chart>', () => {
     await waitUntil(() => calls.some((c) => c.method === 'getPrevalence'), 'the provider is asked once the data is gone');
   });
 
+  it('redraws new data in the same instance once, with no empty chart drawn in between', async () => {
+    const el = await fixture<IpPrevalenceChart>(html`<ip-prevalence-chart .data=${prevalence()} style="width: 800px"></ip-prevalence-chart>`);
+    await drawn(el);
+    const instance = el.echarts!;
+    const draws: number[] = [];
+    instance.on('rendered', () => draws.push((instance.getOption() as unknown as Opt).series.length));
+    const next = el.rendered();
+    el.data = prevalence(20, 2);
+    await next;
+    await aTimeout(50);
+    expect(el.echarts, 'the same instance').to.equal(instance);
+    expect(draws, 'one drawing, of the new series').to.deep.equal([2]);
+    expect(Array.from(optionOf(el).series[0]!['data'] as ArrayLike<number>)).to.have.length(40);
+  });
+
   it('disposes of the ECharts instance when removed', async () => {
     const el = await fixture<IpPrevalenceChart>(html`<ip-prevalence-chart .data=${prevalence()} style="width: 800px"></ip-prevalence-chart>`);
     await drawn(el);

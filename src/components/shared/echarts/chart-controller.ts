@@ -160,7 +160,7 @@ export class ChartController implements ReactiveController {
     this.#deps = deps;
     // New data in a live chart: the theme it was drawn in stands (its own observers report a
     // change), so nothing forces a style recalculation in the middle of the host's update; and
-    // the old drawing goes at once instead of fading out under the new one.
+    // the old drawing goes at once instead of fading out under the new one (see `#apply`).
     if (this.#chart && this.#theme) this.#apply(this.#theme, this.#options.option(this.#theme), true);
     else this.update();
   }
@@ -180,7 +180,10 @@ export class ChartController implements ReactiveController {
   #apply(theme: ChartTheme, option: EChartsCoreOption | undefined, fresh = false) {
     this.#theme = theme;
     if (!option) return;
-    if (fresh) this.#chart?.clear();
+    // Only an animated chart needs clearing for the old drawing to go at once: `clear()` is a
+    // drawing of its own (an empty chart, synchronously), which a chart without animation (the
+    // prevalence chart) paid on every new IP, doubling the draw.
+    if (fresh && (option as { animation?: unknown }).animation !== false) this.#chart?.clear();
     this.#chart?.setOption(option, { notMerge: true, lazyUpdate: false });
   }
 
