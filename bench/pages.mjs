@@ -64,7 +64,7 @@ export async function buildPages(names, outdir, { minify = true, bundler = proce
   const preloads = bundler === 'esbuild' ? () => [] : entryPreloads(outdir);
   for (const name of names) {
     const links = preloads(`bench/src/${name}.bench.ts`).map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`).join('');
-    writeFileSync(path.join(outdir, `${name}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>${links}</head><body><script type="module" src="./${name}.js"></script></body></html>`);
+    writeFileSync(path.join(outdir, `${name}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title><link rel="icon" href="data:,">${links}</head><body><script type="module" src="./${name}.js"></script></body></html>`);
   }
 }
 
