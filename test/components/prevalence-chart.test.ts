@@ -216,7 +216,9 @@ describe('<ip-prevalence-chart>', () => {
     await drawn(el);
     const instance = el.echarts!;
     const draws: number[] = [];
-    instance.on('rendered', () => draws.push((instance.getOption() as unknown as Opt).series.length));
+    instance.on('rendered', () => {
+      draws.push((instance.getOption() as unknown as Opt).series.length);
+    });
     const next = el.rendered();
     el.data = prevalence(20, 2);
     await next;
