@@ -354,6 +354,7 @@ async function main() {
   );
   page.remove();
   bare.remove();
+  scrollTo(0, 0);
 
   // A first visit creates the tab's rows: the baseline renders into a new element each run too,
   // so both sides build their DOM (an element kept between runs would only update its cells' text).
