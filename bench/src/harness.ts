@@ -65,7 +65,7 @@ addEventListener('unhandledrejection', (e) => {
  * poll runs the automation's code in the page, and its first one compiles Playwright's injected
  * script (15–40 ms on the main thread), which landed inside every cold run's timed part.
  */
-export const DONE_MESSAGE = 'bench:done';
+const DONE_MESSAGE = 'bench:done';
 const done = () => console.debug(DONE_MESSAGE);
 
 export function gc(): void {

@@ -66,6 +66,9 @@ const plainIntl = () =>
     regions: new Intl.DisplayNames(LANG, { type: 'region' }),
   });
 
+/** The chart drawn: its ECharts instance and canvas are there. */
+const chartDrawn = (chart: IpPrevalenceChart | null | undefined): boolean => Boolean(chart?.echarts && chart.shadowRoot!.querySelector('.chart canvas'));
+
 /** Every overview section done (nothing busy, no skeleton), the chart's included. */
 function sectionsComplete(root: ShadowRoot | null | undefined): boolean {
   const sections = root?.querySelectorAll('section') ?? [];
@@ -181,7 +184,7 @@ async function showOverview(page: IpEntityPage, ip: string): Promise<void> {
   const chart = overviewRoot(page)!.querySelector('ip-prevalence-chart') as IpPrevalenceChart;
   // Drawn: the instance exists and holds this IP's series (a redraw for the old IP does not count).
   if (!chart.echarts) await chart.rendered();
-  await until(() => Boolean(chart.echarts && chart.shadowRoot!.querySelector('.chart canvas')));
+  await until(() => chartDrawn(chart));
 }
 
 function tabContent(page: IpEntityPage, tab: Tab): boolean {
@@ -269,10 +272,7 @@ async function cold(which: string): Promise<void> {
       publishSample(
         await timed(async () => {
           document.body.prepend(el);
-          await until(() => {
-            const chart = el.shadowRoot?.querySelector('ip-prevalence-chart') as IpPrevalenceChart | null | undefined;
-            return sectionsComplete(el.shadowRoot) && Boolean(chart?.echarts && chart.shadowRoot!.querySelector('.chart canvas'));
-          });
+          await until(() => sectionsComplete(el.shadowRoot) && chartDrawn(el.shadowRoot?.querySelector<IpPrevalenceChart>('ip-prevalence-chart')));
         }),
       );
     } else publishSample(await timed(() => showOverview(newPage(), ip)));

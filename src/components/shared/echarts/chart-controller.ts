@@ -183,7 +183,7 @@ export class ChartController implements ReactiveController {
     // Only an animated chart needs clearing for the old drawing to go at once: `clear()` is a
     // drawing of its own (an empty chart, synchronously), which a chart without animation (the
     // prevalence chart) paid on every new IP, doubling the draw.
-    if (fresh && (option as { animation?: unknown }).animation !== false) this.#chart?.clear();
+    if (fresh && option.animation !== false) this.#chart?.clear();
     this.#chart?.setOption(option, { notMerge: true, lazyUpdate: false });
   }
 
