@@ -160,8 +160,8 @@ export class ChartController implements ReactiveController {
     this.#deps = deps;
     // New data in a live chart: the theme it was drawn in stands (its own observers report a
     // change), so nothing forces a style recalculation in the middle of the host's update; and
-    // the old drawing goes at once instead of fading out under the new one (see `#apply`).
-    if (this.#chart && this.#theme) this.#apply(this.#theme, this.#options.option(this.#theme), true);
+    // the old drawing goes at once (see `#apply`).
+    if (this.#chart && this.#theme) this.#apply(this.#theme, this.#options.option(this.#theme));
     else this.update();
   }
 
@@ -177,13 +177,12 @@ export class ChartController implements ReactiveController {
     this.#apply(theme, this.#options.option(theme));
   }
 
-  #apply(theme: ChartTheme, option: EChartsCoreOption | undefined, fresh = false) {
+  #apply(theme: ChartTheme, option: EChartsCoreOption | undefined) {
     this.#theme = theme;
     if (!option) return;
-    // Only an animated chart needs clearing for the old drawing to go at once: `clear()` is a
-    // drawing of its own (an empty chart, synchronously), which a chart without animation (the
-    // prevalence chart) paid on every new IP, doubling the draw.
-    if (fresh && option.animation !== false) this.#chart?.clear();
+    // The charts draw without animation (their options say `animation: false`), so a whole new
+    // option replaces the old drawing at once. Clearing first would be a drawing of its own, an
+    // empty chart, which the prevalence chart paid on every new IP.
     this.#chart?.setOption(option, { notMerge: true, lazyUpdate: false });
   }
 
