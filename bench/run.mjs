@@ -61,18 +61,35 @@ async function runPage(name, query, key) {
   return value;
 }
 
-/** Cold runs asked for by a bench: fresh context each, candidate and baseline alternating. */
+/** True when some target of `c` cannot be decided from its runs so far (harness.ts `undecided`). */
+function undecided(c) {
+  const ms = asTarget(c.targetMs);
+  if (ms && verdict(medianInterval(c.samples), ms) === "can't tell") return true;
+  return Boolean(c.ratioTarget && c.baseline?.length && verdict(ratioInterval(c.samples, c.baseline), c.ratioTarget) === "can't tell");
+}
+
+/**
+ * Cold runs asked for by a bench: fresh context each, candidate and baseline alternating; then, as
+ * the warm cases do, more pairs (batches of 8, up to three times the runs asked for) while a
+ * target is undecided, so a close call gets a tighter interval rather than a "can't tell".
+ */
 async function runCold(name, spec) {
   const c = { name: spec.name, samples: [], baseline: spec.baseline ? [] : undefined, baselineName: spec.baselineName, targetMs: spec.targetMs, ratioTarget: spec.ratioTarget, warmup: 1, cold: true };
   const one = async (query, into) => into.push(await runPage(name, query, 'benchSample'));
   // One pair discarded: the first context of the browser pays for its own start-up.
   await one(spec.candidate, []);
   if (spec.baseline) await one(spec.baseline, []);
-  for (let i = 0; i < spec.runs; i++) {
+  const pair = async (i) => {
     const order = [[spec.candidate, c.samples]];
     if (spec.baseline) order.push([spec.baseline, c.baseline]);
     if (i % 2) order.reverse();
     for (const [q, into] of order) await one(q, into);
+  };
+  let i = 0;
+  for (; i < spec.runs; i++) await pair(i);
+  const maxRuns = spec.maxRuns ?? spec.runs * 3;
+  while (i < maxRuns && undecided(c)) {
+    for (let k = 0; k < 8 && i < maxRuns; k++, i++) await pair(i);
   }
   return c;
 }

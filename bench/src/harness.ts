@@ -32,6 +32,8 @@ export interface ColdSpec {
   baseline?: string;
   baselineName?: string;
   runs: number;
+  /** Upper bound on pairs while a target is undecided (default 3 × runs; see bench/run.mjs). */
+  maxRuns?: number;
   targetMs?: number | Target;
   ratioTarget?: Target;
 }
