@@ -46,7 +46,7 @@ function restrictedImports(layerBans) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'src/locales/', 'dist/', 'dist-demo/', 'dist-size/', 'storybook-static/', 'coverage/', 'bench/dist/', 'bench/dist-profile/', 'bench/results/', 'public/'] },
+  { ignores: ['node_modules/', 'src/locales/', 'dist/', 'dist-demo/', 'dist-size/', 'storybook-static/', 'coverage/', 'bench/dist/', 'bench/dist-profile/', 'bench/dist-trace/', 'bench/results/', 'public/'] },
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
   {
