@@ -33,7 +33,7 @@ mkdirSync(path.join(root, 'results'), { recursive: true });
 await buildPages(benches, dist);
 // The same statistics the pages use, built for Node.
 await build({ entryPoints: [path.join(root, 'src', 'stats.ts')], bundle: true, format: 'esm', platform: 'node', outfile: path.join(dist, 'stats.mjs'), logLevel: 'warning' });
-const { medianInterval, ratioInterval, verdict } = await import(pathToFileURL(path.join(dist, 'stats.mjs')).href);
+const { medianInterval, ratioInterval, verdict, undecided } = await import(pathToFileURL(path.join(dist, 'stats.mjs')).href);
 
 const { server, base } = await servePages(dist);
 
@@ -59,13 +59,6 @@ async function runPage(name, query, key) {
   }
   await context.close();
   return value;
-}
-
-/** True when some target of `c` cannot be decided from its runs so far (harness.ts `undecided`). */
-function undecided(c) {
-  const ms = asTarget(c.targetMs);
-  if (ms && verdict(medianInterval(c.samples), ms) === "can't tell") return true;
-  return Boolean(c.ratioTarget && c.baseline?.length && verdict(ratioInterval(c.samples, c.baseline), c.ratioTarget) === "can't tell");
 }
 
 /**

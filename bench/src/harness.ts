@@ -1,6 +1,6 @@
 /** Shared bits of the bench pages: timing, GC between samples, the result the runner reads. */
 import type { IpDataProvider } from '../../src/data/provider.js';
-import { medianInterval, ratioInterval, verdict, type Target } from './stats.js';
+import { undecided, type Target } from './stats.js';
 
 export interface BenchCase {
   name: string;
@@ -104,14 +104,6 @@ export interface CompareSpec {
   maxRuns?: number;
 }
 
-const asTarget = (t: number | Target | undefined): Target | undefined => (typeof t === 'number' ? { max: t } : t);
-
-/** True when some target of `c` cannot be decided from its runs so far. */
-export function undecided(c: BenchCase): boolean {
-  const ms = asTarget(c.targetMs);
-  if (ms && verdict(medianInterval(c.samples), ms) === "can't tell") return true;
-  return Boolean(c.ratioTarget && c.baseline && verdict(ratioInterval(c.samples, c.baseline), c.ratioTarget) === "can't tell");
-}
 
 /**
  * Candidate and baseline interleaved in one page: warm-up pairs discarded, then pairs whose order

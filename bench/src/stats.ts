@@ -109,3 +109,21 @@ export function verdict(interval: Interval, target: Target): Verdict {
   if (interval.low > target.max) return 'missed';
   return "can't tell";
 }
+
+/** A case's samples and targets, as far as deciding them goes (a bench case, warm or cold). */
+export interface Decidable {
+  samples: readonly number[];
+  baseline?: readonly number[];
+  targetMs?: number | Target;
+  ratioTarget?: Target;
+}
+
+/**
+ * True when some target of `c` cannot be decided from its runs so far: the page harness and the
+ * cold runner (bench/run.mjs) then add pairs, so a close call gets a tighter interval.
+ */
+export function undecided(c: Decidable): boolean {
+  const ms = typeof c.targetMs === 'number' ? { max: c.targetMs } : c.targetMs;
+  if (ms && verdict(medianInterval(c.samples), ms) === "can't tell") return true;
+  return Boolean(c.ratioTarget && c.baseline?.length && verdict(ratioInterval(c.samples, c.baseline), c.ratioTarget) === "can't tell");
+}

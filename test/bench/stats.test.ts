@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { medianInterval, ratioInterval, verdict } from '../../bench/src/stats.js';
+import { medianInterval, ratioInterval, undecided, verdict } from '../../bench/src/stats.js';
 
 /** The figures every benchmark verdict rests on: wrong intervals would make "met" mean nothing. */
 describe('bench/stats', () => {
@@ -43,5 +43,19 @@ describe('bench/stats', () => {
     // A tighter bound on the interval than on the median (the chart's "≤ 1.1, interval below 1.15").
     expect(verdict(interval(1.08, 1.02, 1.14), { max: 1.1, highMax: 1.15 })).to.equal('met');
     expect(verdict(interval(1.08, 1.02, 1.17), { max: 1.1, highMax: 1.15 })).to.equal("can't tell");
+  });
+
+  it('asks for more runs only while a target is undecided (warm pairs and cold runs alike)', () => {
+    const around = (centre: number, spread: number, n: number) => Array.from({ length: n }, (_, i) => centre + (((i * 7919) % 21) - 10) * (spread / 10));
+    const base = around(100, 2, 20);
+    // Clearly inside, clearly outside: decided either way.
+    expect(undecided({ samples: around(60, 2, 20), baseline: base, ratioTarget: { max: 0.8 } })).to.equal(false);
+    expect(undecided({ samples: around(120, 2, 20), baseline: base, ratioTarget: { max: 0.8 } })).to.equal(false);
+    // A ratio whose interval straddles the target, and a median that does.
+    expect(undecided({ samples: around(80, 30, 20), baseline: base, ratioTarget: { max: 0.8 } })).to.equal(true);
+    expect(undecided({ samples: around(300, 40, 20), targetMs: 300 })).to.equal(true);
+    expect(undecided({ samples: around(200, 5, 20), targetMs: 300 })).to.equal(false);
+    // A ratio target with no baseline runs yet cannot be judged, so it does not ask for more.
+    expect(undecided({ samples: around(80, 30, 20), baseline: [], ratioTarget: { max: 0.8 } })).to.equal(false);
   });
 });
