@@ -14,13 +14,14 @@
 // Tracing slows both sides (compilation most), so read the figures against each other, not as the
 // bench's. This is the tool behind the cold analysis in issue 30's notes: a change made against a
 // trace, not a guess.
-import { buildPages, launchBrowser, newBenchPage, servePages } from './pages.mjs';
+import { buildPages, launchBrowser, loadStats, newBenchPage, servePages } from './pages.mjs';
 import path from 'node:path';
 
 const [what = 'overview', runsArg = '6'] = process.argv.slice(2);
 const runs = Number(runsArg);
 const dist = path.join(path.dirname(new URL(import.meta.url).pathname), 'dist-trace');
 await buildPages(['page'], dist);
+const { quantile } = await loadStats(dist);
 const { server, base } = await servePages(dist);
 const browser = await launchBrowser();
 
@@ -72,10 +73,7 @@ async function one(side) {
   return row;
 }
 
-const median = (xs) => {
-  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : NaN;
-};
+const median = (xs) => quantile(xs.filter((x) => !Number.isNaN(x)), 0.5);
 const samples = { ours: [], bare: [] };
 for (let i = 0; i <= runs; i++) {
   for (const side of i % 2 ? ['bare', 'ours'] : ['ours', 'bare']) {

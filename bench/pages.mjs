@@ -11,6 +11,7 @@ import { build as viteBuild } from 'vite';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../scripts/find-chrome.mjs';
 import { esbuildSourceSideEffects, sourceSideEffects } from '../scripts/vite-side-effects.mjs';
@@ -88,6 +89,13 @@ function entryPreloads(outdir) {
     visit(entry);
     return [...files];
   };
+}
+
+/** The bench pages' statistics (bench/src/stats.ts), built into `outdir` for Node and imported. */
+export async function loadStats(outdir) {
+  const outfile = path.join(outdir, 'stats.mjs');
+  await build({ entryPoints: [path.join(root, 'src', 'stats.ts')], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'warning' });
+  return import(pathToFileURL(outfile).href);
 }
 
 /** Serve `dir` on a free local port, uncached; resolves to the server and its base URL. */

@@ -9,11 +9,9 @@
 // context (empty HTTP cache, new module map), candidate and baseline alternating. Results go to
 // bench/results/<name>.json. Targets are reported, not enforced by CI (timings on a shared CI
 // machine are not a gate); the note of each issue quotes the figures.
-import { build } from 'esbuild';
-import { buildPages, launchBrowser, newBenchPage, servePages } from './pages.mjs';
+import { buildPages, launchBrowser, loadStats, newBenchPage, servePages } from './pages.mjs';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const dist = path.join(root, 'dist');
@@ -32,8 +30,7 @@ mkdirSync(dist, { recursive: true });
 mkdirSync(path.join(root, 'results'), { recursive: true });
 await buildPages(benches, dist);
 // The same statistics the pages use, built for Node.
-await build({ entryPoints: [path.join(root, 'src', 'stats.ts')], bundle: true, format: 'esm', platform: 'node', outfile: path.join(dist, 'stats.mjs'), logLevel: 'warning' });
-const { medianInterval, ratioInterval, verdict, undecided } = await import(pathToFileURL(path.join(dist, 'stats.mjs')).href);
+const { asTarget, medianInterval, ratioInterval, verdict, undecided } = await loadStats(dist);
 
 const { server, base } = await servePages(dist);
 
@@ -88,7 +85,6 @@ async function runCold(name, spec) {
 }
 
 const fmt = (x) => (!Number.isFinite(x) ? '–' : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
-const asTarget = (t) => (typeof t === 'number' ? { max: t } : t);
 const targetText = (t, unit) => `≤ ${fmt(t.max)}${unit}${t.highMax !== undefined && t.highMax !== t.max ? `, interval ≤ ${fmt(t.highMax)}` : ''}`;
 
 const tally = { met: 0, missed: 0, "can't tell": 0 };

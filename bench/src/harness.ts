@@ -104,7 +104,6 @@ export interface CompareSpec {
   maxRuns?: number;
 }
 
-
 /**
  * Candidate and baseline interleaved in one page: warm-up pairs discarded, then pairs whose order
  * alternates (AB BA AB …) so neither side always runs right after the other's garbage, then more

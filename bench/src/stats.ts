@@ -110,6 +110,9 @@ export function verdict(interval: Interval, target: Target): Verdict {
   return "can't tell";
 }
 
+/** A target given as a bare number is a maximum. */
+export const asTarget = (t: number | Target | undefined): Target | undefined => (typeof t === 'number' ? { max: t } : t);
+
 /** A case's samples and targets, as far as deciding them goes (a bench case, warm or cold). */
 export interface Decidable {
   samples: readonly number[];
@@ -123,7 +126,7 @@ export interface Decidable {
  * cold runner (bench/run.mjs) then add pairs, so a close call gets a tighter interval.
  */
 export function undecided(c: Decidable): boolean {
-  const ms = typeof c.targetMs === 'number' ? { max: c.targetMs } : c.targetMs;
+  const ms = asTarget(c.targetMs);
   if (ms && verdict(medianInterval(c.samples), ms) === "can't tell") return true;
   return Boolean(c.ratioTarget && c.baseline?.length && verdict(ratioInterval(c.samples, c.baseline), c.ratioTarget) === "can't tell");
 }
