@@ -29,6 +29,7 @@ import { StaticIpDataProvider, type StaticIpData } from '../../src/providers/sta
 import { resolveRange, type TimeRange } from '../../src/lib/time-range.js';
 import { loadECharts } from '../../src/components/shared/echarts/load.js';
 import { readChartTheme } from '../../src/components/shared/echarts/chart-theme.js';
+import { tokens } from '../../src/components/shared/tokens.js';
 import { IpDataset } from '../../mocks/generator/dataset.js';
 import { compare, frame, publish, publishSample, until, type BenchCase, type ColdSpec } from './harness.js';
 
@@ -80,6 +81,10 @@ function sectionsComplete(root: ShadowRoot | null | undefined): boolean {
 
 /** The overview's blocks as plain templates, and the chart drawn by bare ECharts. */
 class BareOverview extends LitElement {
+  // The library's tokens (fonts, sizes, colours) and nothing else: the same text in the same fonts
+  // as ours, and the chart read from them draws the same option (without them, the baseline's text
+  // and chart were set in the browser's default fonts, whose lookup and measuring cost other amounts).
+  static override styles = tokens;
   provider!: IpDataProvider;
   data?: [IpDetails, SecuritySummary, LogActivity, Prevalence];
   async show(ip: string, range: TimeRange): Promise<void> {
@@ -144,6 +149,7 @@ customElements.define('bare-overview', BareOverview);
 
 /** A tab's first rows as plain templates, from the same first call the tab makes. */
 class BareTab extends LitElement {
+  static override styles = tokens;
   rows: string[][] = [];
   async show(tab: Tab, ip: string, range: TimeRange): Promise<void> {
     if (tab === 'alerts') {
