@@ -50,6 +50,11 @@ export function answersAlreadyRead(provider: object): void {
   answersRead.add(provider);
 }
 
+/** Whether `provider` was registered with {@link answersAlreadyRead}. @internal */
+export function readsItsAnswers(provider: object): boolean {
+  return answersRead.has(provider);
+}
+
 let beforeError: ((error: unknown) => Promise<void> | undefined) | undefined;
 
 /**

@@ -3,6 +3,8 @@ import { IpDataError } from '../../src/data/errors.js';
 import { resolveCapabilities } from '../../src/data/provider.js';
 import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
 import { guardProvider } from '../../src/providers/guard.js';
+import { PageProvider } from '../../src/components/entity-page/page-provider.js';
+import type { IpDataProvider } from '../../src/data/provider.js';
 import { at, makeAlert, makeDevice, makeEvent } from '../helpers/fixtures.js';
 
 const o = () => ({ signal: new AbortController().signal });
@@ -120,6 +122,28 @@ describe('StaticIpDataProvider', () => {
     expect((await p.listObservedDevices('203.0.113.7', { offset: 0, limit: 10, range }, o())).items[0]).to.equal(device);
     await p.updateAlerts(['g1'], { status: 'resolved' }, o());
     expect(given.status).to.not.equal('resolved');
+  });
+
+  it('is not read a second time behind the page’s layers: there too a row is the host’s object, with templates or without', async () => {
+    const given = makeAlert({ id: 'g1', lastActivity: at(40), firstActivity: at(39) });
+    const p = new StaticIpDataProvider({ data: { '203.0.113.7': { alerts: [given], devices: [makeDevice({ id: 'd1', firstSeen: at(1), lastSeen: at(48) })] } } });
+    const query = { offset: 0, limit: 10, range };
+    for (const templates of [{}, { alert: 'https://portal.example/alerts/{id}' }]) {
+      const layer = new PageProvider().resolve(p, templates, () => '203.0.113.7')!;
+      expect((await layer.listAlerts('203.0.113.7', query, o())).items[0], JSON.stringify(templates)).to.equal(given);
+    }
+    // A host's own wrapper around it is read as any other provider: its rows are the readers' copies.
+    const wrapper: IpDataProvider = {
+      getIpDetails: (...a) => p.getIpDetails(...a),
+      getSecuritySummary: (...a) => p.getSecuritySummary(...a),
+      getLogActivity: (...a) => p.getLogActivity(...a),
+      getPrevalence: (...a) => p.getPrevalence(...a),
+      listAlerts: (...a) => p.listAlerts(...a),
+      listObservedDevices: (...a) => p.listObservedDevices(...a),
+    };
+    const read = (await new PageProvider().resolve(wrapper, {}, () => '203.0.113.7')!.listAlerts('203.0.113.7', query, o())).items[0];
+    expect(read).to.not.equal(given);
+    expect(read).to.deep.include({ id: 'g1', title: given.title });
   });
 
   it('updates all or nothing: an unknown id changes none', async () => {
