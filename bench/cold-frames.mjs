@@ -10,30 +10,23 @@
 // - the run's total;
 // - the first task: the script that runs from the timed start to the first frame (set ip →
 //   provider answers → every element's first render), and when that frame's rendering starts;
-// - when the ECharts chunk arrives (responseEnd), and how many chunks the run fetched;
+// - when the ECharts chunk arrives (responseEnd), and how many chunks the run asked for before it ended;
 //
 // then each run's long frames as they came, to read by eye. Built as the bench builds its pages.
-import { buildPages, launchBrowser, loadStats, newBenchPage, servePages } from './pages.mjs';
-import path from 'node:path';
+import { coldPairs } from './pages.mjs';
 
 const [what = 'overview', runsArg = '8'] = process.argv.slice(2);
 const runs = Number(runsArg);
-const dist = path.join(path.dirname(new URL(import.meta.url).pathname), 'dist-trace');
-await buildPages(['page'], dist);
-const { quantile } = await loadStats(dist);
-const { server, base } = await servePages(dist);
-const browser = await launchBrowser();
 
 /** One untraced cold run: its long frames and chunk loads, in ms from the timed start. */
-async function one(side) {
-  const page = await newBenchPage(browser);
+async function one({ page, url, side, counted }) {
   await page.addInitScript(() => {
     const w = /** @type {any} */ (window);
     w.longFrames = [];
     new PerformanceObserver((list) => w.longFrames.push(...list.getEntries())).observe({ type: 'long-animation-frame', buffered: true });
   });
   const done = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:done', timeout: 60_000 });
-  await page.goto(`${base}/page.html?cold=${what}:${side}`);
+  await page.goto(url);
   await done;
   const run = await page.evaluate(() => {
     const at = (name) => performance.getEntriesByName(name)[0].startTime;
@@ -46,38 +39,26 @@ async function one(side) {
         render: f.renderStart - start,
         scripts: f.scripts.map((s) => ({ what: `${s.invokerType} ${s.invoker}`.slice(0, 48), file: (s.sourceURL || '').split('/').pop(), start: s.startTime - start, duration: s.duration })),
       }));
-    const chunks = performance.getEntriesByType('resource').filter((r) => r.startTime >= start).map((r) => ({ name: r.name.split('/').pop(), asked: r.startTime - start, arrived: r.responseEnd - start }));
-    return { total: at('timed-end') - start, frames, chunks };
+    const end = at('timed-end');
+    const chunks = performance.getEntriesByType('resource').filter((r) => r.startTime >= start && r.startTime <= end).map((r) => ({ name: r.name.split('/').pop(), asked: r.startTime - start, arrived: r.responseEnd - start }));
+    return { total: end - start, frames, chunks };
   });
-  await page.context().close();
-  const first = run.frames[0];
-  const firstScript = first?.scripts.find((s) => s.start < 5);
-  return {
-    ...run,
-    row: {
-      total: run.total,
-      'first task (script)': firstScript?.duration ?? NaN,
-      'first frame renders at': first && first.start < 5 ? first.render : NaN,
-      'ECharts chunk arrives at': run.chunks.find((c) => c.name.startsWith('setup-'))?.arrived ?? NaN,
-      'chunks fetched': run.chunks.length,
-    },
-  };
-}
-
-const samples = { ours: [], bare: [] };
-for (let i = 0; i <= runs; i++) {
-  for (const side of i % 2 ? ['bare', 'ours'] : ['ours', 'bare']) {
-    const run = await one(side);
-    if (i === 0) continue;
-    samples[side].push(run.row);
+  if (counted) {
     console.log(`${side} ${run.total.toFixed(0)} ms`);
     for (const f of run.frames) console.log(`  frame ${f.start.toFixed(0)} +${f.duration.toFixed(0)}, rendering at ${f.render.toFixed(0)}: ${f.scripts.map((s) => `${s.what} ${s.file} @${s.start.toFixed(0)} +${s.duration.toFixed(0)}`).join('; ')}`);
   }
+  const first = run.frames[0];
+  const firstScript = first?.scripts.find((s) => s.start < 5);
+  return {
+    total: run.total,
+    'first task (script)': firstScript?.duration ?? NaN,
+    'first frame renders at': first && first.start < 5 ? first.render : NaN,
+    'ECharts chunk arrives at': run.chunks.find((c) => c.name.startsWith('setup-'))?.arrived ?? NaN,
+    'chunks asked for': run.chunks.length,
+  };
 }
-await browser.close();
-server.close();
 
-const median = (xs) => quantile(xs.filter((x) => !Number.isNaN(x)), 0.5);
+const { rows: samples, median } = await coldPairs(what, runs, one);
 const fmt = (x) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(1)).padStart(8);
 console.log(`\ncold ${what}, untraced, medians of ${runs} runs per side (ms from the timed start)`);
 console.log(`${''.padEnd(28)}${'ours'.padStart(8)}${'bare'.padStart(8)}`);

@@ -14,16 +14,10 @@
 // Tracing slows both sides (compilation most), so read the figures against each other, not as the
 // bench's. This is the tool behind the cold analysis in issue 30's notes: a change made against a
 // trace, not a guess.
-import { buildPages, launchBrowser, loadStats, newBenchPage, servePages } from './pages.mjs';
-import path from 'node:path';
+import { coldPairs } from './pages.mjs';
 
 const [what = 'overview', runsArg = '6'] = process.argv.slice(2);
 const runs = Number(runsArg);
-const dist = path.join(path.dirname(new URL(import.meta.url).pathname), 'dist-trace');
-await buildPages(['page'], dist);
-const { quantile } = await loadStats(dist);
-const { server, base } = await servePages(dist);
-const browser = await launchBrowser();
 
 const CATEGORIES = ['toplevel', 'v8', 'devtools.timeline', 'disabled-by-default-v8.compile', 'blink.user_timing', 'cc'];
 const KINDS = [
@@ -37,14 +31,12 @@ const KINDS = [
 const kindOf = (name) => KINDS.find(([, re]) => re.test(name))?.[0] ?? 'other';
 
 /** One cold run under a trace: the main thread's time by kind, marks, raster CPU. */
-async function one(side) {
-  const page = await newBenchPage(browser);
+async function one({ page, browser, url }) {
   await browser.startTracing(page, { categories: CATEGORIES });
   const done = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:done', timeout: 60_000 });
-  await page.goto(`${base}/page.html?cold=${what}:${side}`);
+  await page.goto(url);
   await done;
   const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
-  await page.context().close();
   const start = events.find((e) => e.name === 'timed-start');
   const end = events.find((e) => e.name === 'timed-end');
   const inWindow = (e) => e.ph === 'X' && e.dur > 0 && e.ts >= start.ts && e.ts <= end.ts;
@@ -73,16 +65,7 @@ async function one(side) {
   return row;
 }
 
-const median = (xs) => quantile(xs.filter((x) => !Number.isNaN(x)), 0.5);
-const samples = { ours: [], bare: [] };
-for (let i = 0; i <= runs; i++) {
-  for (const side of i % 2 ? ['bare', 'ours'] : ['ours', 'bare']) {
-    const row = await one(side);
-    if (i > 0) samples[side].push(row);
-  }
-}
-await browser.close();
-server.close();
+const { rows: samples, median } = await coldPairs(what, runs, one);
 
 const keys = ['total', 'first layout at', 'first chunk evaluated at', 'script', 'compile', 'style + layout', 'paint', 'gc', 'html parse', 'other', 'idle', 'raster (workers)'];
 const fmt = (x) => (Number.isNaN(x) ? '—' : x.toFixed(1)).padStart(8);

@@ -98,6 +98,36 @@ export async function loadStats(outdir) {
   return import(pathToFileURL(outfile).href);
 }
 
+/**
+ * Cold runs of the page bench made by hand (cold-trace.mjs, cold-frames.mjs): built into
+ * bench/dist-trace as the runner builds it, served, and `one({ page, browser, url, side, counted })`
+ * called for each run in a fresh context, ours and the baseline interleaved (AB BA …) for `runs`
+ * pairs after one discarded (`counted` false). Resolves to each side's rows (what `one` returned)
+ * and a median that skips NaN.
+ */
+export async function coldPairs(what, runs, one) {
+  const dist = path.join(root, 'dist-trace');
+  await buildPages(['page'], dist);
+  const { quantile } = await loadStats(dist);
+  const { server, base } = await servePages(dist);
+  const browser = await launchBrowser();
+  const rows = { ours: [], bare: [] };
+  try {
+    for (let i = 0; i <= runs; i++) {
+      for (const side of i % 2 ? ['bare', 'ours'] : ['ours', 'bare']) {
+        const page = await newBenchPage(browser);
+        const row = await one({ page, browser, url: `${base}/page.html?cold=${what}:${side}`, side, counted: i > 0 });
+        await page.context().close();
+        if (i > 0) rows[side].push(row);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return { rows, median: (xs) => quantile(xs.filter((x) => !Number.isNaN(x)), 0.5) };
+}
+
 /** Serve `dir` on a free local port, uncached; resolves to the server and its base URL. */
 export async function servePages(dir) {
   const server = createServer((req, res) => {
