@@ -50,9 +50,12 @@ export function answersAlreadyRead(provider: object): void {
   answersRead.add(provider);
 }
 
-/** Whether `provider` was registered with {@link answersAlreadyRead}. @internal */
-export function readsItsAnswers(provider: object): boolean {
-  return answersRead.has(provider);
+/**
+ * A wrapper that answers exactly what `provider` answers (the page's links proxy) is registered
+ * when `provider` is, so the guard does not read those answers a second time behind it. @internal
+ */
+export function answersReadAs(wrapper: object, provider: object): void {
+  if (answersRead.has(provider)) answersRead.add(wrapper);
 }
 
 let beforeError: ((error: unknown) => Promise<void> | undefined) | undefined;

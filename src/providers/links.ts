@@ -4,7 +4,7 @@
  * links are read from it each time they are asked for (templates that change keep the provider).
  */
 import type { IpDataProvider, LinkResolver } from '../data/provider.js';
-import { answersAlreadyRead, readsItsAnswers } from './guard.js';
+import { answersReadAs } from './guard.js';
 
 export function withLinks(provider: IpDataProvider, links: LinkResolver | (() => LinkResolver | undefined)): IpDataProvider {
   const linked = new Proxy(provider, {
@@ -14,10 +14,7 @@ export function withLinks(provider: IpDataProvider, links: LinkResolver | (() =>
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
-  // Only the links differ: the answers are the provider's own, so a provider that reads them with
-  // the page's readers (the REST and static ones) is not read a second time behind this proxy.
-  // (The page put every provider behind it, and the guard then read each answer again: every row
-  // of every list, and, for the answers outside the overview, the readers' chunk loaded first.)
-  if (readsItsAnswers(provider)) answersAlreadyRead(linked);
+  // Only the links differ: the answers are the provider's own, read already if it reads them.
+  answersReadAs(linked, provider);
   return linked;
 }
