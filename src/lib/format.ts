@@ -21,14 +21,23 @@ function cached<T extends Formatter>(
   return f;
 }
 
+/** Tags already canonicalized: every element asks on each update, with the same few tags. */
+const canonical = new Map<string, Locale>();
+
 /** A locale the runtime supports, or undefined (the runtime default) for bad or empty input. */
 export function normalizeLocale(locale: string | null | undefined): Locale {
   if (!locale) return undefined;
+  if (canonical.has(locale)) return canonical.get(locale);
+  let tag: Locale;
   try {
-    return Intl.getCanonicalLocales(locale)[0];
+    tag = Intl.getCanonicalLocales(locale)[0];
   } catch {
-    return undefined;
+    tag = undefined;
   }
+  // A page sets a handful of `lang` values; a host that cycles through unbounded ones stays bounded.
+  if (canonical.size > 100) canonical.clear();
+  canonical.set(locale, tag);
+  return tag;
 }
 
 /** The locale of an element: the nearest `lang` attribute, crossing shadow roots, then the document's. */
