@@ -99,15 +99,16 @@ export async function loadStats(outdir) {
 }
 
 /**
- * Cold runs of the page bench made by hand (cold-trace.mjs, cold-frames.mjs): built into
- * bench/dist-trace as the runner builds it, served, and `one({ page, browser, url, side, counted })`
- * called for each run in a fresh context, ours and the baseline interleaved (AB BA …) for `runs`
- * pairs after one discarded (`counted` false). Resolves to each side's rows (what `one` returned)
- * and a median that skips NaN.
+ * Cold runs of the page bench made by hand (cold-trace.mjs, cold-frames.mjs, cold-profile.mjs):
+ * built into bench/dist-trace as the runner builds it (`minify: false` keeps the names readable),
+ * served, and `one({ page, browser, url, side, counted })` called for each run in a fresh context,
+ * ours and the baseline interleaved (AB BA …) for `runs` pairs after one discarded (`counted`
+ * false); `query` is added to each run's address. Resolves to each side's rows (what `one`
+ * returned) and a median that skips NaN.
  */
-export async function coldPairs(what, runs, one) {
+export async function coldPairs(what, runs, one, { minify = true, query = '' } = {}) {
   const dist = path.join(root, 'dist-trace');
-  await buildPages(['page'], dist);
+  await buildPages(['page'], dist, { minify });
   const { quantile } = await loadStats(dist);
   const { server, base } = await servePages(dist);
   const browser = await launchBrowser();
@@ -116,7 +117,7 @@ export async function coldPairs(what, runs, one) {
     for (let i = 0; i <= runs; i++) {
       for (const side of i % 2 ? ['bare', 'ours'] : ['ours', 'bare']) {
         const page = await newBenchPage(browser);
-        const row = await one({ page, browser, url: `${base}/page.html?cold=${what}:${side}`, side, counted: i > 0 });
+        const row = await one({ page, browser, url: `${base}/page.html?cold=${what}:${side}${query}`, side, counted: i > 0 });
         await page.context().close();
         if (i > 0) rows[side].push(row);
       }

@@ -40,6 +40,7 @@ const TABS = ['alerts', 'devices', 'sentinel'] as const;
 type Tab = (typeof TABS)[number];
 const TARGET_MS = 300;
 const LANG = document.documentElement.lang || navigator.language;
+const FIRST_TASK_PROFILE = new URLSearchParams(location.search).has('first-task-profile');
 
 function dataFor(ip: string): StaticIpData {
   const ds = new IpDataset(ip, { now: NOW });
@@ -241,6 +242,11 @@ async function timed(work: () => Promise<void>): Promise<number> {
   performance.clearMarks('timed-start');
   performance.clearMarks('timed-end');
   performance.mark('timed-start');
+  // bench/cold-profile.mjs: a CPU profile of the first task alone (to the first frame).
+  if (FIRST_TASK_PROFILE) {
+    console.profile('first-task');
+    requestAnimationFrame(() => console.profileEnd('first-task'));
+  }
   const t0 = performance.now();
   await work();
   await frame();
