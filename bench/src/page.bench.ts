@@ -272,10 +272,16 @@ async function cold(which: string): Promise<void> {
   const range = resolveRange('30d');
   if (what === 'overview') {
     if (side === 'bare') {
-      const bare = document.createElement('bare-overview') as BareOverview;
-      bare.provider = provider;
-      document.body.append(bare);
-      publishSample(await timed(() => bare.show(ip, range)));
+      // Created inside the timed part, as ours' page is: both go from nothing on screen (its
+      // shadow root and the tokens' style sheet were made before, which ours paid and it did not).
+      publishSample(
+        await timed(() => {
+          const bare = document.createElement('bare-overview') as BareOverview;
+          bare.provider = provider;
+          document.body.append(bare);
+          return bare.show(ip, range);
+        }),
+      );
     } else if (side === 'alone') {
       const el = document.createElement('ip-overview') as HTMLElement & { provider: IpDataProvider; ip: string; range: string };
       el.provider = provider;
