@@ -7,6 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ECharts, EChartsCoreOption } from './setup.js';
 import { loadECharts } from './load.js';
+import { afterPaint } from '../../../lib/after-paint.js';
 import { clearWithoutMarkup } from './trusted-types.js';
 import { readChartTheme, sameTheme, type ChartTheme } from './chart-theme.js';
 
@@ -291,8 +292,9 @@ export class ChartController implements ReactiveController {
       });
       this.#options.onInit?.(chart);
       this.#resolveReady(chart);
-      // What printing needs loads after the first chart, off the drawing path.
-      loadPrint();
+      // What printing needs loads once the first chart has painted and the page is idle: asked for
+      // here, its request and its evaluation fell inside the first drawing.
+      afterPaint(loadPrint);
       // The option built above is still current unless the host updated while ECharts loaded.
       // An option that needed the loaded code is built now, with the theme read before (no second style read).
       if (this.#updates !== updates) this.update();
