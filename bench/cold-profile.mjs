@@ -23,13 +23,13 @@ const fileOf = (url) => (url || '').split('/').pop().replace(/-[\w-]{8}\.js$/, '
 const keyOf = (f) => `${f.functionName || '(anonymous)'}  ${fileOf(f.url) || '(native)'}:${f.lineNumber + 1}`;
 
 /** One cold run's first-task profile, reduced to self and inclusive ms per function. */
-async function one({ page }) {
+async function one({ page, url }) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   const profiled = new Promise((resolve) => cdp.on('Profiler.consoleProfileFinished', (e) => resolve(e.profile)));
   const done = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:done', timeout: 60_000 });
-  await page.goto(page.benchUrl);
+  await page.goto(url);
   const [profile] = await Promise.all([profiled, done]);
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
@@ -56,15 +56,7 @@ async function one({ page }) {
   return { total, self, inclusive };
 }
 
-const { rows, median } = await coldPairs(
-  what,
-  runs,
-  ({ page, url }) => {
-    page.benchUrl = url;
-    return one({ page });
-  },
-  { minify: false, query: '&first-task-profile' },
-);
+const { rows, median } = await coldPairs(what, runs, one, { minify: false, query: '&first-task-profile' });
 
 /** Per-run mean of each function's ms on both sides, largest difference first. */
 function table(kind) {
