@@ -248,8 +248,32 @@ function formatMapped(v4: string): string {
  * Accepts canonical dotted-quad IPv4 and every RFC 4291 IPv6 text form. Rejects, with a message:
  * empty input, whitespace, CIDR, zone ids, brackets, leading zeros, `inet_aton` shorthand, hex and
  * integer forms, out-of-range parts and anything else. Callers that accept pasted text trim it first.
+ * The result is frozen, and the same object for the same input (it is read once and kept).
  */
 export function parseIp(input: string): IpParseResult {
+  if (typeof input !== 'string') return parseText(input);
+  let result = parsed.get(input);
+  if (!result) {
+    result = freeze(parseText(input));
+    // The page, its response actions and its provider each read the same IP on every change.
+    if (parsed.size >= 256) parsed.clear();
+    parsed.set(input, result);
+  }
+  return result;
+}
+
+/** Results already read, by input (immutable: the same object goes to every caller). */
+const parsed = new Map<string, IpParseResult>();
+
+function freeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) freeze(v);
+  }
+  return value;
+}
+
+function parseText(input: string): IpParseResult {
   if (typeof input !== 'string' || input.length === 0) {
     return fail(String(input ?? ''), 'empty', { reason: 'empty' });
   }
