@@ -9,6 +9,7 @@
 // with the sampler at 100 µs. Prints per side the first task's sampled time (median of the runs),
 // then, averaged per run, the functions whose time differs most between the sides: inclusive time
 // (a function and what it calls: which step of the render costs) and self time (where it is spent).
+// `TOP=n` rows (30); `MATCH=regex` keeps the functions whose name and place match.
 //
 // A sample is wall-clock: a main thread that waits for a core (another thread compiling a chunk
 // on this 2-core machine) charges the wait to whatever it was running. Two sides running the same
@@ -18,6 +19,8 @@ import { coldPairs } from './pages.mjs';
 const [what = 'overview', runsArg = '8'] = process.argv.slice(2);
 const runs = Number(runsArg);
 const TOP = Number(process.env.TOP ?? 30);
+/** `MATCH=regex`: only the functions whose name and place match (e.g. `MATCH='render '`). */
+const MATCH = process.env.MATCH ? new RegExp(process.env.MATCH) : undefined;
 
 const fileOf = (url) => (url || '').split('/').pop().replace(/-[\w-]{8}\.js$/, '');
 const keyOf = (f) => `${f.functionName || '(anonymous)'}  ${fileOf(f.url) || '(native)'}:${f.lineNumber + 1}`;
@@ -68,6 +71,7 @@ function table(kind) {
   const [ours, bare] = [mean('ours'), mean('bare')];
   const keys = new Set([...ours.keys(), ...bare.keys()]);
   return [...keys]
+    .filter((k) => !MATCH || MATCH.test(k))
     .map((k) => [k, ours.get(k) ?? 0, bare.get(k) ?? 0])
     .sort((a, b) => Math.abs(b[1] - b[2]) - Math.abs(a[1] - a[2]))
     .slice(0, TOP);
