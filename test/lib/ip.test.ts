@@ -190,6 +190,18 @@ describe('lib/ip parseIp', () => {
     expect(parseIp(42 as unknown as string).ok).to.equal(false);
   });
 
+  it('gives every caller the same answer: one a caller cannot change for the next', () => {
+    const first = parseIp('2001:db8::5');
+    expect(first.ok && first.ip.canonical).to.equal('2001:db8::5');
+    expect(() => ((first as { ok: boolean }).ok = false), 'the result').to.throw(TypeError);
+    expect(() => first.ok && ((first.ip as { canonical: string }).canonical = 'x'), 'the address').to.throw(TypeError);
+    const again = parseIp('2001:db8::5');
+    expect(again.ok && again.ip.canonical).to.equal('2001:db8::5');
+    const bad = parseIp('10.0.0.1/8');
+    expect(() => !bad.ok && ((bad.problem as { reason: string }).reason = 'empty'), 'a problem').to.throw(TypeError);
+    expect(Object.isFrozen(parseIp(42 as unknown as string))).to.equal(true);
+  });
+
   it('says when an IPv6 group has more than four hex digits', () => {
     const r = parseIp('2001:db8::12345');
     expect(!r.ok && r.problem).to.deep.equal({ reason: 'ipv6-group' });
