@@ -13,7 +13,7 @@
 // - when the ECharts chunk arrives (responseEnd), and how many chunks the run asked for before it ended;
 //
 // then each run's long frames as they came, to read by eye. Built as the bench builds its pages.
-import { coldPairs } from './pages.mjs';
+import { coldPairs, openUntilDone } from './pages.mjs';
 
 const [what = 'overview', runsArg = '8'] = process.argv.slice(2);
 const runs = Number(runsArg);
@@ -25,9 +25,7 @@ async function one({ page, url, side, counted }) {
     w.longFrames = [];
     new PerformanceObserver((list) => w.longFrames.push(...list.getEntries())).observe({ type: 'long-animation-frame', buffered: true });
   });
-  const done = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:done', timeout: 60_000 });
-  await page.goto(url);
-  await done;
+  await openUntilDone(page, url);
   const run = await page.evaluate(() => {
     const at = (name) => performance.getEntriesByName(name)[0].startTime;
     const start = at('timed-start');

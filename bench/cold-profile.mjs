@@ -14,7 +14,7 @@
 // A sample is wall-clock: a main thread that waits for a core (another thread compiling a chunk
 // on this 2-core machine) charges the wait to whatever it was running. Two sides running the same
 // function for different times point at such a wait (see bench/README.md, "A cold run").
-import { coldPairs } from './pages.mjs';
+import { coldPairs, openUntilDone } from './pages.mjs';
 
 const [what = 'overview', runsArg = '8'] = process.argv.slice(2);
 const runs = Number(runsArg);
@@ -31,9 +31,8 @@ async function one({ page, url }) {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   const profiled = new Promise((resolve) => cdp.on('Profiler.consoleProfileFinished', (e) => resolve(e.profile)));
-  const done = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:done', timeout: 60_000 });
-  await page.goto(url);
-  const [profile] = await Promise.all([profiled, done]);
+  await openUntilDone(page, url);
+  const profile = await profiled;
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);

@@ -14,7 +14,7 @@
 // Tracing slows both sides (compilation most), so read the figures against each other, not as the
 // bench's. This is the tool behind the cold analysis in issue 30's notes: a change made against a
 // trace, not a guess.
-import { coldPairs } from './pages.mjs';
+import { coldPairs, openUntilDone } from './pages.mjs';
 
 const [what = 'overview', runsArg = '6'] = process.argv.slice(2);
 const runs = Number(runsArg);
@@ -33,9 +33,7 @@ const kindOf = (name) => KINDS.find(([, re]) => re.test(name))?.[0] ?? 'other';
 /** One cold run under a trace: the main thread's time by kind, marks, raster CPU. */
 async function one({ page, browser, url }) {
   await browser.startTracing(page, { categories: CATEGORIES });
-  const done = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:done', timeout: 60_000 });
-  await page.goto(url);
-  await done;
+  await openUntilDone(page, url);
   const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
   const start = events.find((e) => e.name === 'timed-start');
   const end = events.find((e) => e.name === 'timed-end');

@@ -129,6 +129,16 @@ export async function coldPairs(what, runs, one, { minify = true, query = '' } =
   return { rows, median: (xs) => quantile(xs.filter((x) => !Number.isNaN(x)), 0.5) };
 }
 
+/**
+ * Open `url` in `page` and resolve once the bench page says it is done on the console
+ * (`bench:done`, harness.ts): nothing of the runner's runs in the page before then.
+ */
+export async function openUntilDone(page, url, timeout = 60_000) {
+  const done = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:done', timeout });
+  await page.goto(url);
+  await done;
+}
+
 /** Serve `dir` on a free local port, uncached; resolves to the server and its base URL. */
 export async function servePages(dir) {
   const server = createServer((req, res) => {

@@ -9,7 +9,7 @@
 // context (empty HTTP cache, new module map), candidate and baseline alternating. Results go to
 // bench/results/<name>.json. Targets are reported, not enforced by CI (timings on a shared CI
 // machine are not a gate); the note of each issue quotes the figures.
-import { buildPages, launchBrowser, loadStats, newBenchPage, servePages } from './pages.mjs';
+import { buildPages, launchBrowser, loadStats, newBenchPage, openUntilDone, servePages } from './pages.mjs';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -46,9 +46,7 @@ async function runPage(name, query, key) {
     if (m.type() === 'error' || process.env.BENCH_DEBUG) console.error(`[${name}] ${m.text()}`);
   });
   // Nothing of ours runs in the page until it says it is done (see DONE_MESSAGE in harness.ts).
-  const published = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:done', timeout: 900_000 });
-  await page.goto(`${base}/${name}.html${query ? `?${query}` : ''}`);
-  await published;
+  await openUntilDone(page, `${base}/${name}.html${query ? `?${query}` : ''}`, 900_000);
   const [value, error] = await page.evaluate((k) => [window[k], window.benchError], key);
   if (error !== undefined) {
     await context.close();
