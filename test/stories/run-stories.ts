@@ -2,8 +2,9 @@
  * Every story as a test (Storybook's portable stories): each story of a module is rendered with
  * the project's annotations (.storybook/preview.ts: the MSW loader and the demo API), its `play`
  * function runs, and once it has settled the rendered state is checked with axe in four looks:
- * light and dark, comfortable and compact (0 violations each). A story that throws, whose play
- * fails, or that has a violation in any look fails its test.
+ * light and dark, comfortable and compact (0 violations each); a story that only restyles the
+ * module's base story (`Dark`, `Compact`) in its own look. A story that throws, whose play fails,
+ * or that has a violation in any look fails its test.
  */
 import { expect } from '@open-wc/testing';
 import { composeStories, composeStory } from 'storybook/preview-api';
@@ -74,7 +75,27 @@ async function lookRules(canvas: HTMLElement) {
   );
 }
 
-/** One test per story of `module`, each checked in the four looks. */
+type Look = (typeof LOOKS)[number];
+
+/**
+ * The look a story only restyles, or undefined. `Dark: { args: { theme: 'dark' } }` shows the
+ * module's base story (an export with nothing of its own, `Typical: {}`) in another theme: the
+ * same render, data and play, so the base story's test already checks that content in all four
+ * looks, and the variant's test checks it in its own look, with every rule. A story with anything
+ * else of its own (a play, a render, parameters, other args) is checked in all four.
+ */
+function restyledLook(module: Record<string, unknown>, name: string): Look | undefined {
+  const own = (x: unknown) => (x && typeof x === 'object' ? Object.keys(x).filter((k) => k !== 'name') : ['?']);
+  const story = module[name] as { args?: Record<string, unknown> } | undefined;
+  if (own(story).join() !== 'args') return undefined;
+  const args = story!.args ?? {};
+  if (!Object.keys(args).length || Object.keys(args).some((k) => k !== 'theme' && k !== 'density')) return undefined;
+  const hasBase = Object.entries(module).some(([key, value]) => key !== 'default' && key !== name && own(value).length === 0);
+  if (!hasBase) return undefined;
+  return LOOKS.find((l) => l.theme === (args.theme ?? 'light') && l.density === (args.density ?? 'comfortable'));
+}
+
+/** One test per story of `module`, each checked in the four looks (a restyled story in its own). */
 export function testStories(module: Record<string, unknown>, options: { skipLooks?: readonly string[] } = {}): void {
   // composeStories hands the export's name to composeStory as its fourth argument, which is the
   // default config (the renderer packages with portable stories wrap it; web components have none):
@@ -93,15 +114,17 @@ export function testStories(module: Record<string, unknown>, options: { skipLook
     afterEach(() => canvas.remove());
 
     for (const [name, Story] of Object.entries(stories)) {
-      it(`${name}: renders, plays, and has no axe violations in ${LOOKS.length} looks`, async () => {
+      const restyled = restyledLook(module, name);
+      const looks = (restyled ? [restyled] : LOOKS).filter((look) => !options.skipLooks?.includes(`${name}:${look.theme}`));
+      const which = restyled ? `its look (${restyled.theme}, ${restyled.density})` : `${looks.length} looks`;
+      it(`${name}: renders, plays, and has no axe violations in ${which}`, async () => {
         await Story.run({ canvasElement: canvas });
         await settled(canvas);
-        for (const look of LOOKS) {
-          if (options.skipLooks?.includes(`${name}:${look.theme}`)) continue;
+        for (const look of looks) {
           await apply(canvas, look);
           try {
             // Every rule in the first look; the others change only colours and sizes.
-            if (look === LOOKS[0]) await expect(canvas).to.be.accessible();
+            if (look === looks[0]) await expect(canvas).to.be.accessible();
             else await lookRules(canvas);
           } catch (error) {
             throw new Error(`${title} / ${name} in ${look.theme}, ${look.density}: ${(error as Error).message}`);
