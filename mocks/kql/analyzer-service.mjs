@@ -14,7 +14,7 @@ if (!isMainThread && parentPort) {
   });
 }
 
-/** One analyser worker and its waiting answers. */
+/** The analyser's worker and its waiting answers. */
 function startWorker() {
   const worker = new Worker(new URL(import.meta.url));
   worker.unref();
@@ -40,16 +40,26 @@ function startWorker() {
 }
 
 /**
- * A client of the analysers: `analyze(query, service)` resolves with the analyser's answer. Starts
- * loading at once. Two lanes, each its own worker: the mocks' questions (a page waiting for its
- * answer) never queue behind a test that checks hundreds of queries in a row (`lane: 'bulk'`),
- * which on a shared worker held up a whole page's first visit for seconds.
+ * A client of the analyser: `analyze(query, service)` resolves with its answer. Starts loading at
+ * once. One worker, two lanes: the mocks' questions (a page waiting for its answer) go to the
+ * worker as they come, and a test's own checks (`lane: 'bulk'`, hundreds of queries in a row) one
+ * at a time, so a page's question waits behind one check at most (about 50–150 ms), not behind
+ * all of them. A worker per lane did the same, but each loaded and warmed Kusto.Language on its
+ * own: about 10 s of CPU each at the suite's start, on a 2-core machine the browsers need then.
  */
 export function startKqlAnalyzer() {
-  const lanes = { mock: startWorker(), bulk: startWorker() };
+  const ask = startWorker();
+  /** The last bulk question asked: the next one waits for it. */
+  let bulk = Promise.resolve();
   return {
     analyze(query, service, tables, lane = 'mock') {
-      return (lane === 'bulk' ? lanes.bulk : lanes.mock)(query, service, tables);
+      if (lane !== 'bulk') return ask(query, service, tables);
+      const answer = bulk.then(() => ask(query, service, tables));
+      bulk = answer.then(
+        () => undefined,
+        () => undefined,
+      );
+      return answer;
     },
     /** The HTTP endpoint: POST {query, service, tables?, lane?} → {diagnostics, columns}. */
     async handle(body) {

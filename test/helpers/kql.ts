@@ -10,7 +10,7 @@ export type KqlAnswer = KqlVerdict;
 
 /**
  * What the analyser says of `query`; `tables` adds a workspace's own tables (custom logs): { Table: { Column: type } }.
- * A test's own checks go in the analyser's bulk lane: the mocks' questions, which a page waits for, have a worker of their own.
+ * A test's own checks go in the analyser's bulk lane, one at a time: the mocks' questions, which a page waits for, never queue behind more than one.
  */
 export async function analyzeKql(query: string, service: KqlService, tables?: Record<string, Record<string, string>>): Promise<KqlAnswer> {
   const response = await fetch('/__kql/analyze', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query, service, tables, lane: 'bulk' }) });
