@@ -251,7 +251,7 @@ function formatMapped(v4: string): string {
  * The result is frozen, and the same object for the same input (it is read once and kept).
  */
 export function parseIp(input: string): IpParseResult {
-  if (typeof input !== 'string') return freeze(parseText(input));
+  // Any input is kept by what it is: text by its value, anything else (a caller's mistake) by identity.
   let result = parsed.get(input);
   if (!result) {
     result = freeze(parseText(input));
