@@ -8,6 +8,7 @@ import { IpDataError, PartlyAppliedError } from '../../src/data/errors.js';
 import type { IpAlertsUpdatedEvent, IpNavigateEvent } from '../../src/events/events.js';
 import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
 import { deepText, waitUntil } from '../helpers/dom.js';
+import { whenPainted } from '../../src/lib/after-paint.js';
 import { accessibleName, allByRole, byPart, byRole, cells, queryByRole, rowAt } from '../helpers/roles.js';
 import { at, makeAlert } from '../helpers/fixtures.js';
 import { recording, withOverrides } from '../helpers/providers.js';
@@ -62,6 +63,8 @@ const button = (el: IpAlertsList, text: string) => [...root(el).querySelectorAll
 
 async function loaded(el: IpAlertsList, rows?: number) {
   await waitUntil(() => dataRows(el).length > 0 && (rows === undefined || dataRows(el).length === rows), `rows did not load: ${deepText(el).slice(0, 200)}`, { timeout: 6000 });
+  // The cells past the view are filled once the first rows have painted.
+  await whenPainted();
   await el.updateComplete;
 }
 
@@ -106,6 +109,32 @@ describe('<ip-alerts-list>', () => {
       expect(grid(el).getAttribute('aria-rowcount')).to.equal('6');
       expect(dataRows(el).map((r) => r.getAttribute('aria-rowindex'))).to.deep.equal(['2', '3', '4', '5', '6']);
       await expect(el).to.be.accessible();
+    });
+
+    it('builds the cells in view with their rows and fills the ones past the view once the rows have painted', async () => {
+      const el = document.createElement('ip-alerts-list') as IpAlertsList;
+      Object.assign(el, { ip: IP, provider: staticWith() });
+      el.style.width = '700px';
+      const first: { title?: string; severity?: string; determination?: string } = {};
+      // What the rows hold when they first reach the DOM (a mutation record comes before any frame).
+      const watch = new MutationObserver(() => {
+        const row = dataRows(el)[3];
+        if (!row || first.title !== undefined) return;
+        Object.assign(first, { title: cellUnder(el, row, 'Incident or alert').textContent!.trim(), severity: cellUnder(el, row, 'Severity').textContent!.trim(), determination: cellUnder(el, row, 'Determination').textContent!.trim() });
+      });
+      document.body.append(el);
+      try {
+        watch.observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
+        await loaded(el, 5);
+      } finally {
+        watch.disconnect();
+        el.remove();
+      }
+      // Title and severity begin inside the 700 px view; Determination begins 2,600 px in.
+      expect(first.title).to.contain('Anomalous DNS');
+      expect(first.severity).to.not.equal('');
+      expect(first.determination).to.equal('');
+      expect(cellUnder(el, dataRows(el)[3]!, 'Determination').textContent).to.contain('Not malicious');
     });
 
     it('expands an incident to show its alerts', async () => {

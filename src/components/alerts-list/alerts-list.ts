@@ -395,6 +395,8 @@ export class IpAlertsList extends IpSectionElement {
       ip: this.source.ip?.canonical,
       links: this.source.provider?.links,
       columns: this.#columnsCtl.visible,
+      // After the 40 px selection column (the columns are normalized: each visible one is drawn).
+      filled: this.#scroll.columnsToFill(this.columns.filter((c) => c.visible).map((c) => c.width), 40),
       sort: this.sort ?? { field: 'lastActivity', direction: 'desc' },
       active: this.#nav.active,
       selection: this.#select.selection,

@@ -24,6 +24,8 @@ export interface GridView {
   ip?: string;
   links?: LinkResolver;
   columns: readonly ColumnDef[];
+  /** How many of `columns` (from the first) have their cells filled; the rest wait, empty (off screen before the first paint). */
+  filled: number;
   sort: Sort<AlertSortField>;
   /** Active cell: row −1 is the header; column 0 is the selection checkbox. */
   active: { row: number; col: number };
@@ -120,18 +122,20 @@ export function gridRow(v: GridView, d: number, ctx: CellContext): TemplateResul
     </div>
     ${v.columns.map(
       (c, i) => html`<div class="cell col-${c.id}" role="gridcell" data-col=${i + 1} data-label=${c.label} tabindex=${cellTab(i + 1)}>${
-        item
-          ? contained(
-              () => {
-                if (c.id === 'title') return titleCell(v, item, row);
-                const cell = c.render(item, ctx);
-                return typeof cell === 'string' ? marked(cell) : cell;
-              },
-              (error) => html`<span class="error-text" title=${describeError(error)}>${msg('Cannot show this value')}</span>`,
-            )
-          : i === 0
+        !item
+          ? i === 0
             ? pending
             : nothing
+          : i >= v.filled
+            ? nothing
+            : contained(
+                () => {
+                  if (c.id === 'title') return titleCell(v, item, row);
+                  const cell = c.render(item, ctx);
+                  return typeof cell === 'string' ? marked(cell) : cell;
+                },
+                (error) => html`<span class="error-text" title=${describeError(error)}>${msg('Cannot show this value')}</span>`,
+              )
       }</div>`,
     )}
   </div>`;

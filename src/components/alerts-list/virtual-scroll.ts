@@ -35,6 +35,13 @@ export class VirtualScrollController implements ReactiveController {
   readonly #o: VirtualScrollOptions;
   #contentTop = 0;
   #viewportHeight = 400;
+  /**
+   * The scroller's inner width. Until it is measured (rows that arrive at once render before the
+   * first measure), the window's: a column that begins past it is off the screen either way.
+   */
+  #viewportWidth = globalThis.innerWidth || Infinity;
+  /** How far the scroller is scrolled from its start edge (either direction), as last seen. */
+  #scrollStart = 0;
   #rowHeight = 36;
   /** A scroll we made, so its scroll event is not read back as the analyst's. */
   #programmatic?: { scrollTop: number; contentTop: number };
@@ -46,7 +53,7 @@ export class VirtualScrollController implements ReactiveController {
   #scrollTop = 0;
   #resize?: ResizeObserver;
   #observed?: HTMLElement;
-  /** The first rows have painted: the overscan is rendered from then on. */
+  /** The first rows have painted: the overscan (and every column) is rendered from then on. */
   #painted = false;
   #widening = false;
 
@@ -67,6 +74,22 @@ export class VirtualScrollController implements ReactiveController {
 
   get viewportHeight(): number {
     return this.#viewportHeight;
+  }
+
+  /**
+   * How many of `widths` (the columns after `lead` px of fixed ones, in order) to fill now. Until
+   * the first rows have painted, only the columns that begin inside the view: the cells past its
+   * end are built empty and filled with the overscan, so a first visit lays out what shows.
+   */
+  columnsToFill(widths: readonly number[], lead: number): number {
+    if (this.#painted) return widths.length;
+    const end = this.#scrollStart + this.#viewportWidth;
+    let left = lead;
+    for (let i = 0; i < widths.length; i++) {
+      if (left >= end) return i;
+      left += widths[i]!;
+    }
+    return widths.length;
   }
 
   /** Rows in one screen, less one for context (Page Up/Down). */
@@ -116,6 +139,7 @@ export class VirtualScrollController implements ReactiveController {
     const scroller = this.#o.parts().scroller;
     if (!scroller) return;
     this.#scrollTop = scroller.scrollTop;
+    if (!this.#painted) this.#scrollStart = Math.abs(scroller.scrollLeft);
     const p = this.#programmatic;
     if (p && Math.abs(scroller.scrollTop - p.scrollTop) < 1) {
       this.#setContentTop(p.contentTop);
@@ -174,9 +198,11 @@ export class VirtualScrollController implements ReactiveController {
     const header = this.#o.header?.();
     const rowHeight = parseFloat(getComputedStyle(this.#host).getPropertyValue(this.#o.rowHeightProperty)) || 36;
     const viewport = Math.max(rowHeight, scroller.clientHeight - (header?.offsetHeight ?? rowHeight));
-    if (rowHeight === this.#rowHeight && viewport === this.#viewportHeight) return;
+    const width = scroller.clientWidth || Infinity;
+    if (rowHeight === this.#rowHeight && viewport === this.#viewportHeight && width === this.#viewportWidth) return;
     this.#rowHeight = rowHeight;
     this.#viewportHeight = viewport;
+    this.#viewportWidth = width;
     this.#host.requestUpdate();
   }
 
