@@ -3,7 +3,8 @@
 // as `npm run bench` does but unminified (names stay readable), opens `<bench>.html?profile=<case>`,
 // which warms up, then repeats our side while the Chrome DevTools Protocol records a CPU profile;
 // prints self time by function and by file, summed over the repeats, so a change is made against
-// a trace, not a guess. PROFILE_OUT=file.cpuprofile keeps the profile for DevTools.
+// a trace, not a guess. PROFILE_OUT=file.cpuprofile keeps the profile for DevTools (PROFILE_ALL=1:
+// every recorded part's, as an array). PROFILE_TRACE=1 adds one run's frames, style and layout.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildPages, launchBrowser, newBenchPage, servePages } from './pages.mjs';
@@ -37,7 +38,7 @@ const { profile: whole } = await cdp.send('Profiler.stop');
 if (!profiles.length) profiles.push(whole);
 const median = await page.evaluate(() => window.benchSample);
 await browser.close();
-if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profiles[0]));
+if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(process.env.PROFILE_ALL ? profiles : profiles[0]));
 
 // Self time per node: the samples that landed in it, times the interval between them.
 const self = new Map();
@@ -125,6 +126,13 @@ if (process.env.PROFILE_TRACE) {
     }
     const what = `${t.name}: ` + [...by].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ');
     console.log(`${((t.ts - start.ts) / 1000).toFixed(1).padStart(7)}  ${(t.dur / 1000).toFixed(1).padStart(6)} ms  ${what}`);
+  }
+  // Each style recalculation and layout of the run, with what it had to do.
+  console.log('\nstyle and layout of that run');
+  for (const e of main.filter((x) => (x.name === 'Layout' || x.name === 'UpdateLayoutTree') && x.dur > 200)) {
+    const d = e.name === 'Layout' ? e.args?.beginData ?? {} : e.args?.elementCount !== undefined ? { elements: e.args.elementCount } : e.args?.beginData ?? {};
+    const done = e.args?.endData ?? {};
+    console.log(`${((e.ts - start.ts) / 1000).toFixed(1).padStart(7)}  ${(e.dur / 1000).toFixed(1).padStart(6)} ms  ${e.name} ${JSON.stringify({ ...d, ...(done.layoutRoots ? { roots: done.layoutRoots.length } : {}) }).slice(0, 200)}`);
   }
 }
 server.close();
