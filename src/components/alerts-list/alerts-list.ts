@@ -16,7 +16,7 @@ import { statusBar } from './status.js';
 import { columnChooser } from './toolbar.js';
 import { exportMenu, exportStatus, ipExportName, ListExportController } from '../shared/list-export.js';
 import { exportStyles } from '../shared/list-export.styles.js';
-import { ColumnsController, DEFAULT_COLUMNS } from './columns-controller.js';
+import { CHECK_COLUMN_PX, ColumnsController, DEFAULT_COLUMNS } from './columns-controller.js';
 import { IncidentExpansions, type DisplayRow, type ExpansionSource } from './expansions.js';
 import { bodyState, gridHeader, gridRow, loadingRows, type GridView } from './rows.js';
 import { VirtualScrollController } from './virtual-scroll.js';
@@ -395,8 +395,8 @@ export class IpAlertsList extends IpSectionElement {
       ip: this.source.ip?.canonical,
       links: this.source.provider?.links,
       columns: this.#columnsCtl.visible,
-      // After the 40 px selection column (the columns are normalized: each visible one is drawn).
-      filled: this.#scroll.columnsToFill(this.columns.filter((c) => c.visible).map((c) => c.width), 40),
+      // The columns are normalized: each visible one is drawn, in this order.
+      filled: this.#scroll.columnsToFill(this.columns.filter((c) => c.visible).map((c) => c.width), CHECK_COLUMN_PX),
       sort: this.sort ?? { field: 'lastActivity', direction: 'desc' },
       active: this.#nav.active,
       selection: this.#select.selection,

@@ -8,6 +8,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { COLUMNS, defaultColumns, hostColumns, normalizeColumns, type AlertColumn, type ColumnDef, type ColumnState } from './columns.js';
 
+/** The selection checkbox's column, before the data columns. */
+export const CHECK_COLUMN_PX = 40;
+
 /** The default column state, one shared instance: while `columns` is still it, the host has not set any. */
 export const DEFAULT_COLUMNS: ColumnState[] = defaultColumns();
 
@@ -69,7 +72,7 @@ export class ColumnsController implements ReactiveController {
     if (this.#drawn === columns) return;
     this.#drawn = columns;
     const widths = columns.filter((c) => c.visible).map((c) => `${c.width}px`);
-    this.#sheet.replaceSync(`.row, .header-row { grid-template-columns: 40px ${widths.join(' ')} minmax(0, 1fr); }`);
+    this.#sheet.replaceSync(`.row, .header-row { grid-template-columns: ${CHECK_COLUMN_PX}px ${widths.join(' ')} minmax(0, 1fr); }`);
   }
 
   /** The definition of a column, built-in or the host's. */
