@@ -111,30 +111,51 @@ describe('<ip-alerts-list>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('builds the cells in view with their rows and fills the ones past the view once the rows have painted', async () => {
+    /**
+     * A 1,000 px list's fourth row as it first reaches the DOM (a mutation record comes before any
+     * frame), then after `act` (called there, before any frame too), then once the list is loaded.
+     */
+    async function firstRows(act?: (el: IpAlertsList) => void) {
       const el = document.createElement('ip-alerts-list') as IpAlertsList;
       Object.assign(el, { ip: IP, provider: staticWith() });
-      el.style.width = '700px';
-      const first: { title?: string; severity?: string; determination?: string } = {};
-      // What the rows hold when they first reach the DOM (a mutation record comes before any frame).
+      el.style.width = '1000px';
+      const read = (column: string) => cellUnder(el, dataRows(el)[3]!, column).textContent!.trim();
+      const seen: { first?: Record<string, string>; acted?: Promise<string> } = {};
       const watch = new MutationObserver(() => {
-        const row = dataRows(el)[3];
-        if (!row || first.title !== undefined) return;
-        Object.assign(first, { title: cellUnder(el, row, 'Incident or alert').textContent!.trim(), severity: cellUnder(el, row, 'Severity').textContent!.trim(), determination: cellUnder(el, row, 'Determination').textContent!.trim() });
+        if (!dataRows(el)[3] || seen.first) return;
+        seen.first = { title: read('Incident or alert'), severity: read('Severity'), determination: read('Determination') };
+        if (act) {
+          act(el);
+          seen.acted = el.updateComplete.then(() => read('Determination'));
+        }
       });
       document.body.append(el);
       try {
         watch.observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
         await loaded(el, 5);
+        return { el, first: seen.first!, acted: await seen.acted, last: read('Determination') };
       } finally {
         watch.disconnect();
         el.remove();
       }
-      // Title and severity begin inside the 700 px view; Determination begins 2,600 px in.
+    }
+
+    it('builds the cells in view with their rows and fills the ones past the view once the rows have painted', async () => {
+      const { first, last } = await firstRows();
+      // Title and Severity begin inside the view (at 40 and 690 px); Determination 2,622 px in.
       expect(first.title).to.contain('Anomalous DNS');
       expect(first.severity).to.not.equal('');
       expect(first.determination).to.equal('');
-      expect(cellUnder(el, dataRows(el)[3]!, 'Determination').textContent).to.contain('Not malicious');
+      expect(last).to.equal('Not malicious');
+    });
+
+    it('fills every cell at once for a key pressed in the grid or a print before the rows have painted', async () => {
+      const key = await firstRows((el) => root(el).querySelector('[role="grid"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true })));
+      expect(key.first.determination).to.equal('');
+      expect(key.acted, 'after End').to.equal('Not malicious');
+      const print = await firstRows(() => dispatchEvent(new Event('beforeprint')));
+      expect(print.first.determination).to.equal('');
+      expect(print.acted, 'after beforeprint').to.equal('Not malicious');
     });
 
     it('expands an incident to show its alerts', async () => {

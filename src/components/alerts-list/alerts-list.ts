@@ -389,6 +389,12 @@ export class IpAlertsList extends IpSectionElement {
     });
   }
 
+  /** A key pressed before the first paint fills every cell first: the cell it moves to shows its value. */
+  readonly #onGridKeydown = (e: KeyboardEvent): void => {
+    this.#scroll.fillNow();
+    this.#nav.onKeydown(e);
+  };
+
   #gridView(): GridView {
     return {
       host: this,
@@ -446,7 +452,7 @@ export class IpAlertsList extends IpSectionElement {
           <div class="scroller" part="grid" role="grid" aria-label=${msg('Incidents and alerts')} aria-multiselectable="true"
             aria-rowcount=${total === undefined ? '-1' : String(count + 1)} aria-colcount=${this.#columnsCtl.visible.length + 1}
             aria-busy=${loadingFirst ? 'true' : 'false'} tabindex=${activeRendered ? '-1' : '0'}
-            @scroll=${this.#scroll.onScroll} @keydown=${this.#nav.onKeydown} @focus=${this.#nav.onScrollerFocus}
+            @scroll=${this.#scroll.onScroll} @keydown=${this.#onGridKeydown} @focus=${this.#nav.onScrollerFocus}
             @focusin=${this.#nav.onFocusin} @focusout=${this.#nav.onFocusout}>
             ${gridHeader(view)}
             <div class="spacer"><div class="window"><div class="rows" role="rowgroup">

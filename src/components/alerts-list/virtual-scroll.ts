@@ -42,6 +42,8 @@ export class VirtualScrollController implements ReactiveController {
   #viewportWidth = globalThis.innerWidth || Infinity;
   /** How far the scroller is scrolled from its start edge (either direction), as last seen. */
   #scrollStart = 0;
+  /** The most columns a render before the first paint has filled: a narrower measure keeps them. */
+  #filled = 0;
   #rowHeight = 36;
   /** A scroll we made, so its scroll event is not read back as the analyst's. */
   #programmatic?: { scrollTop: number; contentTop: number };
@@ -84,13 +86,21 @@ export class VirtualScrollController implements ReactiveController {
   columnsToFill(widths: readonly number[], lead: number): number {
     if (this.#painted) return widths.length;
     const end = this.#scrollStart + this.#viewportWidth;
-    let left = lead;
-    for (let i = 0; i < widths.length; i++) {
-      if (left >= end) return i;
-      left += widths[i]!;
-    }
-    return widths.length;
+    let n = 0;
+    for (let left = lead; n < widths.length && left < end; n++) left += widths[n]!;
+    // The window's width, then the scroller's, narrower: the cells already built stay filled.
+    return (this.#filled = Math.max(this.#filled, n));
   }
+
+  /**
+   * Everything now, not after the paint: every column filled and the overscan built. For a key
+   * pressed in the grid (the cell it moves to shows its value) and for printing.
+   */
+  fillNow = (): void => {
+    if (this.#painted) return;
+    this.#painted = true;
+    this.#host.requestUpdate();
+  };
 
   /** Rows in one screen, less one for context (Page Up/Down). */
   get pageRows(): number {
@@ -105,7 +115,12 @@ export class VirtualScrollController implements ReactiveController {
     return rowWindowAt({ count: this.#o.count(), rowHeight: this.#rowHeight, viewportHeight: this.#viewportHeight, contentTop: this.#contentTop, overscan: this.#painted ? (this.#o.overscan ?? 6) : 0 });
   }
 
+  hostConnected(): void {
+    addEventListener('beforeprint', this.fillNow);
+  }
+
   hostDisconnected(): void {
+    removeEventListener('beforeprint', this.fillNow);
     this.#resize?.disconnect();
     this.#resize = undefined;
     this.#observed = undefined;
@@ -118,10 +133,7 @@ export class VirtualScrollController implements ReactiveController {
     this.#applyLayout();
     if (!this.#painted && !this.#widening && this.#o.count() > 0) {
       this.#widening = true;
-      afterPaint(() => {
-        this.#painted = true;
-        this.#host.requestUpdate();
-      });
+      afterPaint(this.fillNow);
     }
   }
 
@@ -198,7 +210,8 @@ export class VirtualScrollController implements ReactiveController {
     const header = this.#o.header?.();
     const rowHeight = parseFloat(getComputedStyle(this.#host).getPropertyValue(this.#o.rowHeightProperty)) || 36;
     const viewport = Math.max(rowHeight, scroller.clientHeight - (header?.offsetHeight ?? rowHeight));
-    const width = scroller.clientWidth || Infinity;
+    // The width matters only until the first paint: a resize after it redraws nothing.
+    const width = this.#painted ? this.#viewportWidth : scroller.clientWidth || Infinity;
     if (rowHeight === this.#rowHeight && viewport === this.#viewportHeight && width === this.#viewportWidth) return;
     this.#rowHeight = rowHeight;
     this.#viewportHeight = viewport;
