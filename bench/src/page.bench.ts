@@ -241,8 +241,12 @@ function newPage(): IpEntityPage {
  * (the page's header actions and badges, rows past the view, print's code) has run by then.
  */
 function idle(): Promise<void> {
-  const once = () => new Promise<void>((r) => requestIdleCallback(() => r(), { timeout: 1000 }));
-  return once().then(once);
+  return idleCallback().then(idleCallback);
+}
+
+/** The browser's next idle period (at most a second away). */
+function idleCallback(): Promise<void> {
+  return new Promise((r) => requestIdleCallback(() => r(), { timeout: 1000 }));
 }
 
 /**
@@ -281,7 +285,7 @@ async function timed(work: () => Promise<void>): Promise<number> {
 async function cold(which: string): Promise<void> {
   const [what, side] = which.split(':') as [string, string];
   if (document.readyState !== 'complete') await new Promise((r) => addEventListener('load', r, { once: true }));
-  await new Promise((r) => requestIdleCallback(r, { timeout: 1000 }));
+  await idleCallback();
   await new Promise((r) => setTimeout(r, 500));
   const ip = IPS[0]!;
   const range = resolveRange('30d');

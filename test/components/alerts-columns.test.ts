@@ -16,8 +16,7 @@ import { StaticIpDataProvider } from '../../src/providers/static/static-provider
 import { allByRole, cells, rowAt } from '../helpers/roles.js';
 import { makeAlert } from '../helpers/fixtures.js';
 import { recording } from '../helpers/providers.js';
-import { deepQuery, waitUntil } from '../helpers/dom.js';
-import { whenPainted } from '../../src/lib/after-paint.js';
+import { afterFirstPaint, deepQuery, waitUntil } from '../helpers/dom.js';
 
 const IP = '203.0.113.7';
 const NOW = Date.now();
@@ -43,14 +42,9 @@ const column = (el: IpAlertsList, header: string) => dataRows(el).map((r) => cel
 async function list(extraColumns: readonly AlertColumn[], more: { storageKey?: string; provider?: StaticIpDataProvider } = {}) {
   const el = await fixture<IpAlertsList>(html`<ip-alerts-list ip=${IP} storage-key=${more.storageKey ?? ''} .provider=${more.provider ?? new StaticIpDataProvider({ data: { [IP]: { alerts: alerts() } } })} .extraColumns=${extraColumns}></ip-alerts-list>`);
   await waitUntil(() => dataRows(el).length === 3, 'rows', { timeout: 6000 });
-  await filled(el);
+  // The cells past the view are filled once the first rows have painted.
+  await afterFirstPaint(el);
   return el;
-}
-
-/** The cells past the view are filled once the first rows have painted. */
-async function filled(el: IpAlertsList) {
-  await whenPainted();
-  await el.updateComplete;
 }
 
 describe('<ip-alerts-list> extraColumns', () => {
@@ -139,7 +133,7 @@ describe('<ip-alerts-list> extraColumns', () => {
     await waitUntil(() => deepQuery<IpAlertsList>(page, 'ip-alerts-list')?.shadowRoot?.querySelector('[role="columnheader"]'), 'the list', { timeout: 6000 });
     const el = deepQuery<IpAlertsList>(page, 'ip-alerts-list')!;
     await waitUntil(() => dataRows(el).length === 3, 'rows', { timeout: 6000 });
-    await filled(el);
+    await afterFirstPaint(el);
     expect(column(el, 'Risk score')).to.deep.equal(['91', '12', '—']);
   });
 });

@@ -7,8 +7,7 @@ import type { AlertQuery, IpDataProvider, Page, RequestOptions } from '../../src
 import { IpDataError, PartlyAppliedError } from '../../src/data/errors.js';
 import type { IpAlertsUpdatedEvent, IpNavigateEvent } from '../../src/events/events.js';
 import { StaticIpDataProvider } from '../../src/providers/static/static-provider.js';
-import { deepText, waitUntil } from '../helpers/dom.js';
-import { whenPainted } from '../../src/lib/after-paint.js';
+import { afterFirstPaint, deepText, waitUntil } from '../helpers/dom.js';
 import { accessibleName, allByRole, byPart, byRole, cells, queryByRole, rowAt } from '../helpers/roles.js';
 import { at, makeAlert } from '../helpers/fixtures.js';
 import { recording, withOverrides } from '../helpers/providers.js';
@@ -64,8 +63,7 @@ const button = (el: IpAlertsList, text: string) => [...root(el).querySelectorAll
 async function loaded(el: IpAlertsList, rows?: number) {
   await waitUntil(() => dataRows(el).length > 0 && (rows === undefined || dataRows(el).length === rows), `rows did not load: ${deepText(el).slice(0, 200)}`, { timeout: 6000 });
   // The cells past the view are filled once the first rows have painted.
-  await whenPainted();
-  await el.updateComplete;
+  await afterFirstPaint(el);
 }
 
 function cell(el: IpAlertsList, rowIndex: number, col: number): HTMLElement {

@@ -1,5 +1,6 @@
 import { waitUntil as openWcWaitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { whenPainted } from '../../src/lib/after-paint.js';
 
 /**
  * Waits until `predicate` holds, checking every 50 ms, for up to 5 s unless `options.timeout` says
@@ -92,6 +93,15 @@ export async function settle(ms = 0): Promise<void> {
 export async function painted(el: { updateComplete: Promise<unknown> }): Promise<void> {
   await el.updateComplete;
   await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  await el.updateComplete;
+}
+
+/**
+ * The element once the work it left for after its first paint is done (a list's overscan rows,
+ * the alerts grid's cells past the view): the same after-paint step, then the update it asked for.
+ */
+export async function afterFirstPaint(el: { updateComplete: Promise<unknown> }): Promise<void> {
+  await whenPainted();
   await el.updateComplete;
 }
 

@@ -402,7 +402,7 @@ export class IpAlertsList extends IpSectionElement {
       links: this.source.provider?.links,
       columns: this.#columnsCtl.visible,
       // The columns are normalized: each visible one is drawn, in this order.
-      filled: this.#scroll.columnsToFill(this.columns.filter((c) => c.visible).map((c) => c.width), CHECK_COLUMN_PX),
+      filled: this.#scroll.columnsToFill(this.columns, CHECK_COLUMN_PX),
       sort: this.sort ?? { field: 'lastActivity', direction: 'desc' },
       active: this.#nav.active,
       selection: this.#select.selection,

@@ -24,7 +24,7 @@ export interface GridView {
   ip?: string;
   links?: LinkResolver;
   columns: readonly ColumnDef[];
-  /** How many of `columns` (from the first) have their cells filled; the rest wait, empty (off screen before the first paint). */
+  /** How many of `columns` (from the first; Infinity: all) have their cells filled; the rest wait, empty (off screen before the first paint). */
   filled: number;
   sort: Sort<AlertSortField>;
   /** Active cell: row −1 is the header; column 0 is the selection checkbox. */

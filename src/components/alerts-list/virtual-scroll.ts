@@ -79,15 +79,22 @@ export class VirtualScrollController implements ReactiveController {
   }
 
   /**
-   * How many of `widths` (the columns after `lead` px of fixed ones, in order) to fill now. Until
+   * How many of the visible `columns` (in order, after `lead` px of fixed ones) to fill now. Until
    * the first rows have painted, only the columns that begin inside the view: the cells past its
-   * end are built empty and filled with the overscan, so a first visit lays out what shows.
+   * end are built empty and filled with the overscan, so a first visit lays out what shows. From
+   * then on every one (Infinity), at no cost to the renders that scrolling makes.
    */
-  columnsToFill(widths: readonly number[], lead: number): number {
-    if (this.#painted) return widths.length;
+  columnsToFill(columns: readonly { visible: boolean; width: number }[], lead: number): number {
+    if (this.#painted) return Infinity;
     const end = this.#scrollStart + this.#viewportWidth;
     let n = 0;
-    for (let left = lead; n < widths.length && left < end; n++) left += widths[n]!;
+    let left = lead;
+    for (const c of columns) {
+      if (!c.visible) continue;
+      if (left >= end) break;
+      left += c.width;
+      n++;
+    }
     // The window's width, then the scroller's, narrower: the cells already built stay filled.
     return (this.#filled = Math.max(this.#filled, n));
   }
