@@ -559,7 +559,7 @@ describe('<ip-observed-devices>', () => {
 
     it('puts only the focused row’s links and copy buttons in the tab order', async () => {
       const el = await mount(staticWith(), 3);
-      const tabbable = (r: HTMLElement) => [...r.querySelectorAll<HTMLElement>('a, button, ip-copy-button')].filter((x) => x.tabIndex >= 0);
+      const tabbable = (r: HTMLElement) => [...r.querySelectorAll<HTMLElement>('a, button')].filter((x) => x.tabIndex >= 0);
       expect(tabbable(deviceRows(el)[0]!).length).to.be.greaterThan(2);
       expect(tabbable(deviceRows(el)[1]!)).to.deep.equal([]);
       deviceRows(el)[0]!.focus();
@@ -594,16 +594,50 @@ describe('<ip-observed-devices>', () => {
       try {
         const el = await mount(staticWith(), 3);
         const fin = row(el, 'WS-FIN-0231');
-        const copyButtons = [...fin.querySelectorAll<HTMLElement & { label: string }>('ip-copy-button')];
-        const sha = copyButtons.find((b) => b.label === 'Copy SHA-256')!;
-        const cmd = copyButtons.find((b) => b.label === 'Copy command line')!;
-        setTimeout(() => sha.shadowRoot!.querySelector('button')!.click());
+        const sha = byRole<HTMLButtonElement>(fin, 'button', 'Copy SHA-256');
+        const cmd = byRole<HTMLButtonElement>(fin, 'button', 'Copy command line');
+        setTimeout(() => sha.click());
         const event = (await oneEvent(el, 'ip-copy')) as IpCopyEvent;
-        expect(event.detail.value).to.equal('a'.repeat(64));
-        cmd.shadowRoot!.querySelector('button')!.click();
+        expect(event.detail).to.deep.equal({ value: 'a'.repeat(64), ok: true });
+        await el.updateComplete;
+        expect(sha.getAttribute('aria-label')).to.equal('Copy SHA-256: copied');
+        expect(root(el).querySelector('[role="status"]:not([part="cap"])')!.textContent).to.contain('Copied to the clipboard');
+        cmd.click();
         await waitUntil(() => copied.length === 2);
         expect(copied).to.deep.equal(['a'.repeat(64), 'wscript.exe //B //E:jscript C:\\Users\\jsmith\\invoice.js']);
+        await el.updateComplete;
+        expect(sha.getAttribute('aria-label'), 'one copied at a time').to.equal('Copy SHA-256');
         expect(eventRows(el)).to.have.length(0); // copying does not toggle the row
+      } finally {
+        navigator.clipboard.writeText = original;
+      }
+    });
+
+    it('with the clipboard denied, opens the value selected in a field in its row; Escape closes it and returns to the button', async () => {
+      const original = navigator.clipboard.writeText;
+      navigator.clipboard.writeText = async () => {
+        throw new DOMException('denied', 'NotAllowedError');
+      };
+      try {
+        const el = await mount(staticWith(), 3);
+        const fin = row(el, 'WS-FIN-0231');
+        const sha = byRole<HTMLButtonElement>(fin, 'button', 'Copy SHA-256');
+        setTimeout(() => sha.click());
+        const event = (await oneEvent(el, 'ip-copy')) as IpCopyEvent;
+        expect(event.detail).to.deep.equal({ value: 'a'.repeat(64), ok: false });
+        const input = await waitUntil(() => root(el).activeElement?.matches('.fallback input') && root(el).activeElement, 'the field took focus').then(() => root(el).activeElement as HTMLInputElement);
+        expect(fin.contains(input), 'in the row of the button').to.equal(true);
+        expect(input.value).to.equal('a'.repeat(64));
+        expect([input.selectionStart, input.selectionEnd]).to.deep.equal([0, 64]);
+        expect(deepText(fin)).to.contain('Press Ctrl+C');
+        await sendKeys({ press: 'ArrowDown' });
+        await el.updateComplete;
+        expect(root(el).activeElement, 'keys in the field stay in it').to.equal(input);
+        await sendKeys({ press: 'Escape' });
+        await el.updateComplete;
+        expect(root(el).querySelector('.fallback')).to.equal(null);
+        expect(root(el).activeElement).to.equal(sha);
+        expect(eventRows(el)).to.have.length(0); // neither the field nor the key toggled the row
       } finally {
         navigator.clipboard.writeText = original;
       }

@@ -1,25 +1,34 @@
-/** `<ip-copy-button>`'s own styles (tokens and the shared styles come first in its `styles`). */
+/**
+ * The copy buttons' styles (copy-controls.ts), for `<ip-copy-button>` and any element that draws
+ * copy buttons itself; tokens and the shared styles come first in its `styles`. Every rule but
+ * the element's own (`:host(ip-copy-button)`: in line with the text it follows) is under `.copy`,
+ * so a host's own `.label` or `.fallback` keeps its look.
+ */
 import { css } from 'lit';
 
 export const copyButtonStyles = css`
-  :host {
+  :host(ip-copy-button) {
+    display: inline-flex;
+    vertical-align: middle;
+  }
+  .copy {
     display: inline-flex;
     position: relative;
     vertical-align: middle;
   }
-  .button {
+  .copy .copy-button {
     min-height: 0;
     padding: 2px 4px;
     font-weight: 400;
     color: var(--_color-text-muted);
   }
-  .button.copied {
+  .copy .copy-button.copied {
     color: var(--_color-success);
   }
-  .label {
+  .copy .copy-label {
     font-size: var(--_font-size-small);
   }
-  .fallback {
+  .copy .fallback {
     position: absolute;
     inset-block-start: calc(100% + 4px);
     inset-inline-start: 0;
@@ -35,7 +44,7 @@ export const copyButtonStyles = css`
     width: max-content;
     max-width: min(28rem, 80vw);
   }
-  .fallback input {
+  .copy .fallback input {
     font-family: var(--_font-mono);
     width: 24rem;
     max-width: 100%;

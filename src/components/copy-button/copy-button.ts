@@ -1,13 +1,11 @@
-import { revealControls } from '../../lib/text.js';
 import { copyButtonStyles } from './copy-button.styles.js';
+import { CopyControls } from './copy-controls.js';
 import { IpElement } from '../base/ip-element.js';
-import { msg, str } from '../shared/l10n.js';
-import { LitElement, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { msg } from '../shared/l10n.js';
+import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
 import { tokens } from '../shared/tokens.js';
 import { sharedStyles } from '../shared/shared.styles.js';
-import { checkIcon, copyIcon } from '../shared/icons.js';
-import { IpCopyEvent } from '../../events/events.js';
 
 /**
  * A button that copies a value to the clipboard and says so visibly and to screen readers.
@@ -29,9 +27,7 @@ export class IpCopyButton extends IpElement {
     copyButtonStyles,
   ];
 
-  @query('.fallback input') private fallbackInput?: HTMLInputElement;
-  @state() private copied = false;
-  @state() private failed = false;
+  readonly #controls = new CopyControls(this);
 
   /** The text to copy. */
   @property({ type: String }) value = '';
@@ -40,60 +36,12 @@ export class IpCopyButton extends IpElement {
   /** Show the label next to the icon, not only to screen readers. */
   @property({ type: Boolean, attribute: 'show-label' }) showLabel = false;
 
-  #timer?: ReturnType<typeof setTimeout>;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#timer);
-  }
-
   /** Copy the value now, as a click would. Resolves with whether it reached the clipboard. */
-  async copy(): Promise<boolean> {
-    const value = this.value;
-    let ok = false;
-    try {
-      if (!navigator.clipboard?.writeText) throw new Error('Clipboard API unavailable');
-      await navigator.clipboard.writeText(value);
-      ok = true;
-    } catch {
-      ok = false;
-    }
-    this.copied = ok;
-    this.failed = !ok;
-    this.dispatchEvent(new IpCopyEvent({ value, ok }));
-    clearTimeout(this.#timer);
-    if (ok) this.#timer = setTimeout(() => (this.copied = false), 2000);
-    else {
-      await this.updateComplete;
-      this.fallbackInput?.focus();
-      this.fallbackInput?.select();
-    }
-    return ok;
-  }
-
-  #onFallbackKey(e: KeyboardEvent) {
-    if (e.key === 'Escape' || e.key === 'Enter') {
-      e.stopPropagation();
-      this.failed = false;
-      this.renderRoot.querySelector<HTMLButtonElement>('button')?.focus();
-    }
+  copy(): Promise<boolean> {
+    return this.#controls.copy(this.value, 'value');
   }
 
   override render() {
-    // The label often names the value (`Copy evil‮gpj.exe`): its hidden characters show as marks; the value copied stays exact.
-    const label = revealControls(this.label ?? msg('Copy'));
-    const name = this.copied ? msg(str`${label}: copied`) : label;
-    return html`
-      <button type="button" part="button" class="button subtle ${this.copied ? 'copied' : ''}" aria-label=${name} title=${name} @click=${() => this.copy()}>
-        ${this.copied ? checkIcon : copyIcon}${this.showLabel ? html`<span class="label">${this.copied ? msg('Copied') : label}</span>` : nothing}
-      </button>
-      <span class="visually-hidden" role="status">${this.copied ? msg('Copied to the clipboard') : ''}</span>
-      ${this.failed
-        ? html`<div class="fallback" part="fallback" role="group" aria-label=${msg('Copy manually')}>
-            <span>${msg('The clipboard is not available. Press Ctrl+C (⌘C) to copy:')}</span>
-            <input class="input" readonly .value=${this.value} aria-label=${label} @keydown=${this.#onFallbackKey} @blur=${() => (this.failed = false)} />
-          </div>`
-        : nothing}
-    `;
+    return html`${this.#controls.render(this.value, { label: this.label ?? msg('Copy'), key: 'value', showLabel: this.showLabel, parts: true })}${this.#controls.status()}`;
   }
 }

@@ -145,8 +145,22 @@ export class DeviceTimelines implements ReactiveController {
     });
   }
 
-  /** The rows to draw: each device, then its open timeline (events and alerts by time). */
+  /**
+   * The rows to draw: each device, then its open timeline (events and alerts by time). The same
+   * array as last time while they are the same rows: the virtualizer then redraws the rows on
+   * screen in the host's update (the focused row, a copy's confirmation), where new items would
+   * have it lay out again and draw them a frame later.
+   */
   entries(devices: readonly ObservedDevice[]): Entry[] {
+    const out = this.#build(devices);
+    const last = this.#last;
+    if (last && last.length === out.length && out.every((entry, i) => sameEntry(entry, last[i]!))) return last;
+    return (this.#last = out);
+  }
+
+  #last?: Entry[];
+
+  #build(devices: readonly ObservedDevice[]): Entry[] {
     const out: Entry[] = [];
     for (const device of devices) {
       this.#names.set(device.id, device.name);
@@ -180,4 +194,10 @@ export class DeviceTimelines implements ReactiveController {
     }
     return out;
   }
+}
+
+/** The same row: every field the same value (the device, event and alert objects themselves). */
+function sameEntry(a: Entry, b: Entry): boolean {
+  const keys = Object.keys(a) as Array<keyof Entry>;
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }

@@ -30,7 +30,8 @@ import { exportMenu, exportStatus, ipExportName, ListExportController } from '..
 import { exportStyles } from '../shared/list-export.styles.js';
 import type { ExportFormat } from '../shared/export.js';
 import { DEVICE_EXPORT_FIELDS, devicePages } from './device-export.js';
-import '../copy-button/ip-copy-button.js';
+import { CopyControls } from '../copy-button/copy-controls.js';
+import { copyButtonStyles } from '../copy-button/copy-button.styles.js';
 import { msg, str } from '../shared/l10n.js';
 import { labelFor, SEVERITY_LABELS } from '../shared/labels.js';
 
@@ -88,8 +89,7 @@ const levelLabel = (level: string) => (level === 'none' ? msg('None') : labelFor
  * @cssprop --ip-font-mono - Font of hashes and command lines.
  */
 export class IpObservedDevices extends IpSectionElement {
-  static override styles = [tokens, sharedStyles, filterMenuStyles, searchFieldStyles, exportStyles, listFrameStyles, observedDevicesStyles];
-
+  static override styles = [tokens, sharedStyles, filterMenuStyles, searchFieldStyles, exportStyles, listFrameStyles, copyButtonStyles, observedDevicesStyles];
 
   readonly #task = this.lifecycle.track(new Task(this, {
     task: async ([provider, ip, range, search, actionType, direction], { signal }): Promise<Page<ObservedDevice>> => {
@@ -118,6 +118,7 @@ export class IpObservedDevices extends IpSectionElement {
     return { range: this.source.timeRange, search: this.appliedSearch || undefined, actionType: this.actionTypes, direction: this.directions };
   }
 
+  readonly #copyControls = new CopyControls(this);
   readonly #timelines = new DeviceTimelines(this, {
     provider: () => this.source.provider,
     ip: () => this.source.ip?.canonical,
@@ -316,11 +317,12 @@ export class IpObservedDevices extends IpSectionElement {
     </p>`;
   }
 
-  #copy(value: string | undefined, label: string, tabbable: boolean) {
-    return value ? html`<ip-copy-button .value=${value} label=${label} tabindex=${tabbable ? '0' : '-1'}></ip-copy-button>` : nothing;
+  /** A copy button (drawn here, not an element each: four a row); `key` is unique in the list. */
+  #copy(value: string | undefined, label: string, tabbable: boolean, key: string) {
+    return value ? this.#copyControls.render(value, { label, key, tabIndex: tabbable ? 0 : -1 }) : nothing;
   }
 
-  #renderEventDetails(ev: DeviceEvent, tabbable: boolean): TemplateResult {
+  #renderEventDetails(ev: DeviceEvent, tabbable: boolean, key: string): TemplateResult {
     const proc = ev.initiatingProcess;
     const account = proc?.accountName ? (proc.accountDomain ? `${proc.accountDomain}\\${proc.accountName}` : proc.accountName) : undefined;
     const arrow = ev.direction === 'inbound' ? '←' : ev.direction === 'outbound' ? '→' : '↔';
@@ -333,17 +335,17 @@ export class IpObservedDevices extends IpSectionElement {
         : nothing}
       ${proc
         ? html`<span class="fact"><span class="label">${msg('Process')}</span> <span class="mono">${shown(proc.fileName)}</span></span>
-            ${proc.commandLine ? html`<span class="fact clip wide"><span class="label">${msg('Command line')}</span> ${truncated(proc.commandLine, { mono: true })}${this.#copy(proc.commandLine, msg('Copy command line'), tabbable)}</span>` : nothing}
-            ${proc.sha256 ? html`<span class="fact clip"><span class="label">${msg('SHA-256')}</span> ${truncated(proc.sha256, { mono: true })}${this.#copy(proc.sha256, msg('Copy SHA-256'), tabbable)}</span>` : nothing}`
+            ${proc.commandLine ? html`<span class="fact clip wide"><span class="label">${msg('Command line')}</span> ${truncated(proc.commandLine, { mono: true })}${this.#copy(proc.commandLine, msg('Copy command line'), tabbable, `${key} command line`)}</span>` : nothing}
+            ${proc.sha256 ? html`<span class="fact clip"><span class="label">${msg('SHA-256')}</span> ${truncated(proc.sha256, { mono: true })}${this.#copy(proc.sha256, msg('Copy SHA-256'), tabbable, `${key} process hash`)}</span>` : nothing}`
         : nothing}
       ${account ? html`<span class="fact"><span class="label">${msg('Account')}</span> ${shown(account)}</span>` : nothing}
       ${ev.file
-        ? html`<span class="fact clip"><span class="label">${msg('File')}</span> <span class="truncate" title=${revealControls(ev.file.path ?? ev.file.name)}>${shown(ev.file.name)}</span>${ev.file.sha256 ? this.#copy(ev.file.sha256, msg(str`Copy SHA-256 of ${ev.file.name}`), tabbable) : nothing}</span>`
+        ? html`<span class="fact clip"><span class="label">${msg('File')}</span> <span class="truncate" title=${revealControls(ev.file.path ?? ev.file.name)}>${shown(ev.file.name)}</span>${ev.file.sha256 ? this.#copy(ev.file.sha256, msg(str`Copy SHA-256 of ${ev.file.name}`), tabbable, `${key} file hash`) : nothing}</span>`
         : nothing}
     `;
   }
 
-  #renderDevice(device: ObservedDevice, index: number, count: number): TemplateResult {
+  #renderDevice(device: ObservedDevice, key: string, index: number, count: number): TemplateResult {
     const locale = this.locale;
     const expanded = this.#timelines.isOpen(device.id);
     const active = index === Math.min(this.active, count - 1);
@@ -361,14 +363,14 @@ export class IpObservedDevices extends IpSectionElement {
       aria-expanded=${this.#canExpand ? (expanded ? 'true' : 'false') : nothing} data-index=${index} tabindex=${active ? '0' : '-1'}
       @click=${(e: MouseEvent) => {
         this.active = index;
-        if (!(e.composedPath()[0] as HTMLElement).closest?.('a, button, ip-copy-button')) this.toggleDevice(device.id);
+        if (!(e.composedPath()[0] as HTMLElement).closest?.('a, button, .copy')) this.toggleDevice(device.id);
       }}>
       <div class="cell main" role="gridcell">
         <span class="expander" aria-hidden="true">${this.#canExpand ? (expanded ? '▾' : '▸') : ''}</span>
         <span class="device-icon" aria-hidden="true">${deviceIcon}</span>
         <span class="name">
           ${partialMark(device.partial)}${entityLink(this, html`<span class="truncate">${shown(device.name)}</span>`, { target: 'device', id: device.id, ip }, links?.device?.(device.id), { title: device.name, tabIndex: active ? 0 : -1 })}
-          ${this.#copy(device.name, msg(str`Copy ${device.name}`), active)}
+          ${this.#copy(device.name, msg(str`Copy ${device.name}`), active, `${key} name`)}
         </span>
         <span class="os muted">${orMissing([device.osPlatform, device.osVersion].filter(Boolean).join(' '))}</span>
         ${device.riskScore ? html`<span class="badge ${classToken('risk', device.riskScore, LEVELS)}" title=${msg('Device risk')}>${msg(str`Risk: ${revealControls(levelLabel(device.riskScore))}`)}</span>` : nothing}
@@ -383,13 +385,13 @@ export class IpObservedDevices extends IpSectionElement {
         ${ev.unreadable
           ? unreadableRow(ev.unreadable, active)
           : html`<span class="fact"><span class="label">${msg('Last event')}</span> ${dateTime(ev.timestamp, locale)}</span>${partialMark(ev.partial)}
-              ${this.#renderEventDetails(ev, active)}`}
+              ${this.#renderEventDetails(ev, active, key)}`}
       </div>
     </div>`;
   }
 
   #renderEntry(entry: Entry, index: number, count: number): TemplateResult {
-    if (entry.type === 'device') return this.#renderDevice(entry.device, index, count);
+    if (entry.type === 'device') return this.#renderDevice(entry.device, entry.key, index, count);
     const active = index === Math.min(this.active, count - 1);
     if (entry.type === 'status') {
       const message =
@@ -410,7 +412,7 @@ export class IpObservedDevices extends IpSectionElement {
         ${ev.unreadable
           ? unreadableRow(ev.unreadable, active)
           : html`<span class="fact mono when" title=${ev.timestamp}>${formatDateTime(ev.timestamp, this.locale)}</span>${partialMark(ev.partial)}
-              ${this.#renderEventDetails(ev, active)}`}
+              ${this.#renderEventDetails(ev, active, entry.key)}`}
       </div>
     </div>`;
   }
@@ -476,6 +478,6 @@ export class IpObservedDevices extends IpSectionElement {
     return html`<div part="base" class="devices list-frame" aria-busy=${this.#task.status === TaskStatus.PENDING ? 'true' : 'false'}>
       ${this.#renderToolbar()}
       ${body}
-    </div>`;
+    </div>${this.#copyControls.status()}`;
   }
 }
