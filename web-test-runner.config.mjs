@@ -16,6 +16,9 @@ import { defenderProxy } from './docs/examples/defender-proxy.mjs';
 import { fakeMde } from './mocks/mde-upstream.mjs';
 import { elasticProxy } from './docs/examples/elastic-proxy.mjs';
 import { fakeElastic } from './mocks/es-upstream.mjs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TEST_GROUPS } from './test/groups.mjs';
 
 const executablePath = findChrome();
 if (!executablePath) {
@@ -131,10 +134,41 @@ async function reusedContext(browser) {
 /** Microsoft's KQL analyser in a worker thread, loading while the browsers start (it takes seconds). */
 const kql = startKqlAnalyzer();
 
+/** Every test file (a `.test.ts` or `.test.tsx` anywhere under test/), sorted. */
+function allTestFiles(dir = 'test') {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) => (d.isDirectory() ? allTestFiles(join(dir, d.name)) : /\.test\.tsx?$/.test(d.name) ? [join(dir, d.name)] : []))
+    .sort();
+}
+
+/**
+ * The files a run opens, one page each: those of `TEST_FILES`, or every test file with the groups
+ * of test/groups.mjs each in one page (an entry under .test-groups/ that imports its files).
+ */
+function suiteFiles() {
+  if (process.env.TEST_FILES) return process.env.TEST_FILES.split(',');
+  const all = allTestFiles();
+  if (process.env.TEST_UNGROUPED) return all;
+  const grouped = new Set();
+  rmSync('.test-groups', { recursive: true, force: true });
+  mkdirSync('.test-groups');
+  const entries = Object.entries(TEST_GROUPS).map(([name, files]) => {
+    for (const file of files) {
+      if (!all.includes(file)) throw new Error(`test/groups.mjs names ${file}, which is not a test file`);
+      if (grouped.has(file)) throw new Error(`test/groups.mjs names ${file} twice`);
+      grouped.add(file);
+    }
+    const entry = `.test-groups/${name}.test.ts`;
+    writeFileSync(entry, `// Generated from test/groups.mjs: these test files share one page.\n${files.map((f) => `import '../${f}';`).join('\n')}\n`);
+    return entry;
+  });
+  return [...entries, ...all.filter((f) => !grouped.has(f))];
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: '.',
-  files: process.env.TEST_FILES ? process.env.TEST_FILES.split(',') : ['test/**/*.test.{ts,tsx}'],
+  files: suiteFiles(),
   nodeResolve: true,
   // Three pages at a time on two cores. Playwright gives each page real focus and rAF. At two the
   // cores sat partly idle (pages waiting for answers, timers and frames): 565 s; at three they are

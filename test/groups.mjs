@@ -1,0 +1,64 @@
+// @ts-check
+/**
+ * Test files that share one page in a full run (`npm test`). A file costs about two core-seconds
+ * before its first test — a page, its modules fetched from the cache, compiled and run, the test
+ * framework — which for the quick ones below was most of their time: 15 files of test/lib, data
+ * and bench took 46 core-seconds as files, 19 in one page (229 tests either way). Each group is
+ * one page; every test file not named here still runs alone. Grouped files must leave the page as
+ * they found it: no hooks outside a `describe`, no lasting document language, no first loads or
+ * heap sizes measured, no mock service worker, nothing that counts the elements loaded (the files
+ * that do those run alone).
+ * `TEST_FILES=…` runs the files named, each alone; `TEST_UNGROUPED=1` runs every file alone.
+ */
+export const TEST_GROUPS = {
+  'lib-and-data': [
+    'test/bench/stats.test.ts',
+    'test/data/alert-filter.test.ts',
+    'test/data/derive.test.ts',
+    'test/data/query.test.ts',
+    'test/data/readme-samples.test.ts',
+    'test/data/traffic.test.ts',
+    'test/lib/csv.test.ts',
+    'test/lib/defang.test.ts',
+    'test/lib/format.test.ts',
+    'test/lib/hunting.test.ts',
+    'test/lib/ip.test.ts',
+    'test/lib/region.test.ts',
+    'test/lib/safe-url.test.ts',
+    'test/lib/text.test.ts',
+    'test/lib/time-range.test.ts',
+  ],
+  providers: [
+    'test/providers/combine.test.ts',
+    'test/providers/memo.test.ts',
+    'test/providers/microsoft-parts.test.ts',
+    'test/providers/static-provider.test.ts',
+    'test/providers/validate.test.ts',
+    'test/providers/verified-docs.test.ts',
+  ],
+  'small-components': [
+    'test/components/alerts-list-expansions.test.ts',
+    'test/components/copy-button.test.ts',
+    'test/components/export.test.ts',
+    'test/components/grid-keys.test.ts',
+    'test/components/indicator-draft.test.ts',
+    'test/components/indicator.test.ts',
+    'test/components/keyed-requests.test.ts',
+    'test/components/link-templates.test.ts',
+    'test/components/section-base.test.ts',
+    'test/components/style-selectors.test.ts',
+    'test/components/summary.test.ts',
+    'test/components/ui.test.ts',
+    'test/components/virtual-window.test.ts',
+  ],
+  'dialogs-and-controls': [
+    'test/components/chart-controller.test.ts',
+    'test/components/external-url.test.ts',
+    'test/components/hunt-dialog.test.ts',
+    'test/components/indicator-wizard.test.ts',
+    'test/components/insight-chart.test.ts',
+    'test/components/lookup-links.test.ts',
+    'test/components/prevalence-devices.test.ts',
+    'test/components/time-range-picker.test.ts',
+  ],
+};
