@@ -6,8 +6,8 @@
  * and bench took 46 core-seconds as files, 19 in one page (229 tests either way). Each group is
  * one page; every test file not named here still runs alone. Grouped files must leave the page as
  * they found it: no hooks outside a `describe`, no lasting document language, no first loads or
- * heap sizes measured, no mock service worker, nothing that counts the elements loaded (the files
- * that do those run alone).
+ * heap sizes measured, no mock service worker, nothing that counts the elements loaded or needs a
+ * module not yet loaded (shortcuts.test.ts: `i` before the actions bar's chunk); those run alone.
  * `TEST_FILES=…` runs the files named, each alone; `TEST_UNGROUPED=1` runs every file alone.
  */
 export const TEST_GROUPS = {
@@ -60,5 +60,70 @@ export const TEST_GROUPS = {
     'test/components/lookup-links.test.ts',
     'test/components/prevalence-devices.test.ts',
     'test/components/time-range-picker.test.ts',
+  ],
+  'page-sections': [
+    'test/components/alerts-list-state.test.ts',
+    'test/components/unreadable-rows.test.ts',
+    'test/components/existing-indicators.test.ts',
+    'test/components/entity-page-state.test.ts',
+    'test/components/sentinel-events.test.ts',
+    'test/components/print.test.ts',
+    'test/components/entity-page-range.test.ts',
+  ],
+  'page-flows': [
+    'test/components/faults.test.ts',
+    'test/components/keyboard-flows.test.ts',
+    'test/components/observed-devices.test.ts',
+    'test/components/slow-notice.test.ts',
+  ],
+  'charts-and-actions': [
+    'test/components/prevalence-chart.test.ts',
+    'test/components/prevalence-chart-csp.test.ts',
+    'test/components/entity-page-csp.test.ts',
+    'test/components/response-actions.test.ts',
+  ],
+  'kql-and-fuzz': [
+    'test/providers/kql-queries.test.ts',
+    'test/providers/kql-answer-size.test.ts',
+    'test/providers/fuzz.test.ts',
+    'test/mocks/generator.test.ts',
+  ],
+  // The stories (test/stories/run-stories.ts), a long file with short ones: about 60–85 s a page here.
+  'stories-alerts-list': [
+    'test/stories/alerts-list.stories.test.ts',
+    'test/stories/indicator-badge.stories.test.ts',
+    'test/stories/shortcuts-dialog.stories.test.ts',
+  ],
+  'stories-entity-page': [
+    'test/stories/entity-page.stories.test.ts',
+    'test/stories/note.stories.test.ts',
+    'test/stories/insight-chart.stories.test.ts',
+    'test/stories/hunt-dialog.stories.test.ts',
+  ],
+  'stories-microsoft': [
+    'test/stories/microsoft-providers.stories.test.ts',
+    'test/stories/case-dialog.stories.test.ts',
+    'test/stories/alerts-flyout.stories.test.ts',
+  ],
+  'stories-accounts': [
+    'test/stories/accounts.stories.test.ts',
+    'test/stories/controls.stories.test.ts',
+  ],
+  'stories-devices': [
+    'test/stories/observed-devices.stories.test.ts',
+    'test/stories/indicator-wizard.stories.test.ts',
+  ],
+  'stories-sentinel': [
+    'test/stories/sentinel-events.stories.test.ts',
+    'test/stories/prevalence-chart.stories.test.ts',
+  ],
+  'stories-elastic': [
+    'test/stories/elastic-provider.stories.test.ts',
+    'test/stories/threat-intel.stories.test.ts',
+  ],
+  'stories-overview': [
+    'test/stories/overview.stories.test.ts',
+    'test/stories/traffic.stories.test.ts',
+    'test/stories/response-actions.stories.test.ts',
   ],
 };
