@@ -5,12 +5,52 @@
  * framework — which for the quick ones below was most of their time: 15 files of test/lib, data
  * and bench took 46 core-seconds as files, 19 in one page (229 tests either way). Each group is
  * one page; every test file not named here still runs alone. Grouped files must leave the page as
- * they found it: no hooks outside a `describe`, no lasting document language, no first loads or
- * heap sizes measured, no mock service worker, nothing that counts the elements loaded or needs a
- * module not yet loaded (shortcuts.test.ts: `i` before the actions bar's chunk); those run alone.
+ * they found it: no hooks outside a `describe`, no language switched for the page, no heap sizes
+ * measured, nothing that counts the elements loaded or needs a module not yet loaded
+ * (shortcuts.test.ts: `i` before the actions bar's chunk); those files run alone. The mock API's
+ * worker starts once a page (test/helpers/msw.ts).
  * `TEST_FILES=…` runs the files named, each alone; `TEST_UNGROUPED=1` runs every file alone.
  */
 export const TEST_GROUPS = {
+  // The stories (test/stories/run-stories.ts), a long file with short ones: about 45–90 s a page here.
+  // First: pages start in this order, and the longest going first leaves no long one for the end.
+  'stories-alerts-list': [
+    'test/stories/alerts-list.stories.test.ts',
+    'test/stories/indicator-badge.stories.test.ts',
+    'test/stories/shortcuts-dialog.stories.test.ts',
+  ],
+  'stories-entity-page': [
+    'test/stories/entity-page.stories.test.ts',
+    'test/stories/note.stories.test.ts',
+    'test/stories/insight-chart.stories.test.ts',
+    'test/stories/hunt-dialog.stories.test.ts',
+  ],
+  'stories-microsoft': [
+    'test/stories/microsoft-providers.stories.test.ts',
+    'test/stories/case-dialog.stories.test.ts',
+    'test/stories/alerts-flyout.stories.test.ts',
+  ],
+  'stories-accounts': [
+    'test/stories/accounts.stories.test.ts',
+    'test/stories/controls.stories.test.ts',
+  ],
+  'stories-devices': [
+    'test/stories/observed-devices.stories.test.ts',
+    'test/stories/indicator-wizard.stories.test.ts',
+  ],
+  'stories-sentinel': [
+    'test/stories/sentinel-events.stories.test.ts',
+    'test/stories/prevalence-chart.stories.test.ts',
+  ],
+  'stories-elastic': [
+    'test/stories/elastic-provider.stories.test.ts',
+    'test/stories/threat-intel.stories.test.ts',
+  ],
+  'stories-overview': [
+    'test/stories/overview.stories.test.ts',
+    'test/stories/traffic.stories.test.ts',
+    'test/stories/response-actions.stories.test.ts',
+  ],
   'lib-and-data': [
     'test/bench/stats.test.ts',
     'test/data/alert-filter.test.ts',
@@ -88,42 +128,28 @@ export const TEST_GROUPS = {
     'test/providers/fuzz.test.ts',
     'test/mocks/generator.test.ts',
   ],
-  // The stories (test/stories/run-stories.ts), a long file with short ones: about 60–85 s a page here.
-  'stories-alerts-list': [
-    'test/stories/alerts-list.stories.test.ts',
-    'test/stories/indicator-badge.stories.test.ts',
-    'test/stories/shortcuts-dialog.stories.test.ts',
+  'mock-api-providers': [
+    'test/providers/rest-provider.test.ts',
+    'test/providers/elastic-clusters.test.ts',
+    'test/providers/elastic-provider.test.ts',
+    'test/providers/vendor-error-text.test.ts',
+    'test/providers/documented-examples.test.ts',
+    'test/providers/defender-proxy.test.ts',
+    'test/providers/elastic-proxy.test.ts',
   ],
-  'stories-entity-page': [
-    'test/stories/entity-page.stories.test.ts',
-    'test/stories/note.stories.test.ts',
-    'test/stories/insight-chart.stories.test.ts',
-    'test/stories/hunt-dialog.stories.test.ts',
+  'mock-api-microsoft': [
+    'test/providers/defender-provider.test.ts',
+    'test/providers/conformance.test.ts',
   ],
-  'stories-microsoft': [
-    'test/stories/microsoft-providers.stories.test.ts',
-    'test/stories/case-dialog.stories.test.ts',
-    'test/stories/alerts-flyout.stories.test.ts',
+  'mock-api-sentinel': [
+    'test/providers/sentinel-provider.test.ts',
+    'test/components/accounts.test.ts',
   ],
-  'stories-accounts': [
-    'test/stories/accounts.stories.test.ts',
-    'test/stories/controls.stories.test.ts',
-  ],
-  'stories-devices': [
-    'test/stories/observed-devices.stories.test.ts',
-    'test/stories/indicator-wizard.stories.test.ts',
-  ],
-  'stories-sentinel': [
-    'test/stories/sentinel-events.stories.test.ts',
-    'test/stories/prevalence-chart.stories.test.ts',
-  ],
-  'stories-elastic': [
-    'test/stories/elastic-provider.stories.test.ts',
-    'test/stories/threat-intel.stories.test.ts',
-  ],
-  'stories-overview': [
-    'test/stories/overview.stories.test.ts',
-    'test/stories/traffic.stories.test.ts',
-    'test/stories/response-actions.stories.test.ts',
+  'mock-api-sections': [
+    'test/components/note.test.ts',
+    'test/components/case-dialog.test.ts',
+    'test/components/traffic.test.ts',
+    'test/components/threat-intel.test.ts',
+    'test/components/entity-page.test.ts',
   ],
 };

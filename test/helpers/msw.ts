@@ -22,11 +22,17 @@ export const worker = setupWorker(
   ...createElasticHandlers({ now: NOW }),
 );
 
-/** Start the mock API for this file's tests; per-test overrides with `worker.use()` are reset after each test. */
+let started: Promise<unknown> | undefined;
+
+/**
+ * Start the mock API for this file's tests; per-test overrides with `worker.use()` are reset after
+ * each test. Started once a page and left running: files that share a page (test/groups.mjs) each
+ * ask for it, and a worker stopped and started again in one page fails to update its registration.
+ */
 export function useMockApi(): void {
   before(async () => {
-    await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+    started ??= worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+    await started;
   });
   afterEach(() => worker.resetHandlers());
-  after(() => worker.stop());
 }
