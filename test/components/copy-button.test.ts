@@ -42,6 +42,21 @@ describe('<ip-copy-button>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('taken out of the page within the two seconds and put back, says "Copy" again, not "copied"', async () => {
+    navigator.clipboard.writeText = async () => {};
+    const el = await fixture<IpCopyButton>(html`<ip-copy-button value="x" label="Copy x"></ip-copy-button>`);
+    await el.copy();
+    await el.updateComplete;
+    const button = el.shadowRoot!.querySelector('button')!;
+    expect(button.getAttribute('aria-label')).to.equal('Copy x: copied');
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await el.updateComplete;
+    expect(button.getAttribute('aria-label')).to.equal('Copy x');
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('');
+  });
+
   it('when the clipboard is denied, shows the value selected so it can be copied by hand', async () => {
     navigator.clipboard.writeText = async () => {
       throw new DOMException('denied', 'NotAllowedError');

@@ -45,8 +45,11 @@ export class CopyControls implements ReactiveController {
     host.addController(this);
   }
 
+  /** Removed within the two seconds: back in the page, it shows no stale "copied". */
   hostDisconnected(): void {
     clearTimeout(this.#timer);
+    this.#copied = undefined;
+    this.#host.requestUpdate();
   }
 
   /**
