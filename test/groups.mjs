@@ -141,10 +141,6 @@ export const TEST_GROUPS = {
     'test/providers/defender-provider.test.ts',
     'test/providers/conformance.test.ts',
   ],
-  'mock-api-sentinel': [
-    'test/providers/sentinel-provider.test.ts',
-    'test/components/accounts.test.ts',
-  ],
   'mock-api-sections': [
     'test/components/note.test.ts',
     'test/components/case-dialog.test.ts',
