@@ -45,8 +45,9 @@ export class CopyControls implements ReactiveController {
     host.addController(this);
   }
 
-  /** Removed within the two seconds: back in the page, it shows no stale "copied". */
+  /** Removed within the two seconds: back in the page, it shows no stale "copied" (otherwise nothing to do). */
   hostDisconnected(): void {
+    if (this.#copied === undefined) return;
     clearTimeout(this.#timer);
     this.#copied = undefined;
     this.#host.requestUpdate();
