@@ -24,7 +24,10 @@ import { msg, str } from '../shared/l10n.js';
 import { accountsStyles } from './accounts.styles.js';
 import { listFrameStyles } from '../shared/list-frame.styles.js';
 import { ACCOUNT_EXPORT_FIELDS, accountPages } from './account-export.js';
+// The element: an unreadable row's Copy (shared/ui.ts's unreadableRow); the rows' own copy buttons are drawn here.
 import '../copy-button/ip-copy-button.js';
+import { CopyControls } from '../copy-button/copy-controls.js';
+import { copyButtonStyles } from '../copy-button/copy-button.styles.js';
 
 /** Accounts asked for at a time. */
 export const ACCOUNT_PAGE = 100;
@@ -87,7 +90,7 @@ const COLUMNS: readonly Column[] = [
  * @cssprop --ip-accounts-max-height - Most height the table takes before it scrolls (default 640px).
  */
 export class IpAccounts extends IpSectionElement {
-  static override styles = [tokens, sharedStyles, filterMenuStyles, searchFieldStyles, exportStyles, listFrameStyles, accountsStyles];
+  static override styles = [tokens, sharedStyles, filterMenuStyles, searchFieldStyles, exportStyles, listFrameStyles, copyButtonStyles, accountsStyles];
 
   /** Search: account, display name, application, device, log or failure reason. */
   @property({ type: String }) search = '';
@@ -103,6 +106,8 @@ export class IpAccounts extends IpSectionElement {
   @query('#search') private searchInput?: HTMLInputElement;
 
   readonly #searchField = new SearchFieldController(this, (value) => (this.search = value));
+  /** Each row's copy button, drawn here (a hundred rows: not an element each). */
+  readonly #copyControls = new CopyControls(this);
   #moreAbort?: AbortController;
   /** The scope of the list on screen: a new search keeps it (dimmed) until the answer. */
   #shownFor?: string;
@@ -286,7 +291,7 @@ export class IpAccounts extends IpSectionElement {
     return html`<tr part="account" class=${gotIn ? 'got-in' : ''}>
       <th scope="row" class="account">
         ${partialMark(a.partial)}${entityLink(this, html`<span class="truncate">${shown(a.account)}</span>`, { target: 'user', id: userKey, ip }, href, { title: a.account })}
-        <ip-copy-button .value=${a.account} label=${msg(str`Copy ${a.account}`)}></ip-copy-button>
+        ${this.#copyControls.render(a.account, { label: msg(str`Copy ${a.account}`), key: a.id })}
         ${a.displayName && a.displayName !== a.account ? html`<span class="sub muted">${shown(a.displayName)}</span>` : nothing}
       </th>
       <td>
@@ -349,6 +354,6 @@ export class IpAccounts extends IpSectionElement {
     return html`<div part="base" class="accounts list-frame" aria-busy=${this.#task.status === TaskStatus.PENDING ? 'true' : 'false'} @keydown=${this.#onKeydown}>
       ${this.#renderToolbar()}
       ${body}
-    </div>`;
+    </div>${this.#copyControls.status()}`;
   }
 }
