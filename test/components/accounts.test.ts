@@ -12,6 +12,7 @@ import { StaticIpDataProvider } from '../../src/providers/static/static-provider
 import type { IpCopyEvent, IpErrorEvent, IpNavigateEvent } from '../../src/events/events.js';
 import { allByPart, allByRole, byLabel, byPart, byRole, queryByRole } from '../helpers/roles.js';
 import { deepQuery, deepText, waitUntil } from '../helpers/dom.js';
+import { withClipboard } from '../helpers/clipboard.js';
 import { recording, withOverrides } from '../helpers/providers.js';
 import { useMockApi } from '../helpers/msw.js';
 
@@ -64,13 +65,8 @@ describe('<ip-accounts>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('copies an account’s name from its row, says so on the button and to screen readers, and tells the host', async () => {
-    const original = navigator.clipboard.writeText;
-    const copied: string[] = [];
-    navigator.clipboard.writeText = async (text: string) => {
-      copied.push(text);
-    };
-    try {
+  it('copies an account’s name from its row, says so on the button and to screen readers, and tells the host', () =>
+    withClipboard(async (copied) => {
       const el = await mount(staticWith([account({ account: 'ana@contoso.com', lastSeen: ago(1) }), account({ account: 'CONTOSO\\bob', lastSeen: ago(2) })]));
       const bob = byRole<HTMLButtonElement>(rows(el)[1]!, 'button', 'Copy CONTOSO\\bob');
       setTimeout(() => bob.click());
@@ -81,10 +77,7 @@ describe('<ip-accounts>', () => {
       expect(bob.getAttribute('aria-label')).to.equal('Copy CONTOSO\\bob: copied');
       expect(byRole(rows(el)[0]!, 'button', 'Copy ana@contoso.com'), 'only the one copied').to.exist;
       expect(root(el).querySelector('[role="status"]:not([part="cap"])')!.textContent).to.contain('Copied to the clipboard');
-    } finally {
-      navigator.clipboard.writeText = original;
-    }
-  });
+    }));
 
   it('sorts by a column header, the second click reversing it, and asks the provider for that order', async () => {
     const { provider, calls } = recording(staticWith([account({ account: 'b@contoso.com', failures: 9, signIns: 9, lastSeen: ago(2) }), account({ account: 'a@contoso.com', failures: 1, signIns: 1, lastSeen: ago(1) }), account({ account: 'c@contoso.com', failures: 4, signIns: 4, lastSeen: ago(3) })]));

@@ -9,6 +9,7 @@ import type { IpCopyEvent, IpErrorEvent, IpNavigateEvent } from '../../src/event
 import { StaticIpDataProvider, type StaticIpData } from '../../src/providers/static/static-provider.js';
 import { accessibleName, allByRole, byRole, cells } from '../helpers/roles.js';
 import { deepText, waitUntil } from '../helpers/dom.js';
+import { withClipboard } from '../helpers/clipboard.js';
 import { makeAlert, makeDevice, makeEvent } from '../helpers/fixtures.js';
 import { manualProvider, recording, withOverrides } from '../helpers/providers.js';
 
@@ -585,13 +586,8 @@ describe('<ip-observed-devices>', () => {
       expect(eventRows(el)).to.have.length(0); // following the link does not toggle the row
     });
 
-    it('copies the SHA-256 and the command line', async () => {
-      const original = navigator.clipboard.writeText;
-      const copied: string[] = [];
-      navigator.clipboard.writeText = async (text: string) => {
-        copied.push(text);
-      };
-      try {
+    it('copies the SHA-256 and the command line', () =>
+      withClipboard(async (copied) => {
         const el = await mount(staticWith(), 3);
         const fin = row(el, 'WS-FIN-0231');
         const sha = byRole<HTMLButtonElement>(fin, 'button', 'Copy SHA-256');
@@ -608,40 +604,33 @@ describe('<ip-observed-devices>', () => {
         await el.updateComplete;
         expect(sha.getAttribute('aria-label'), 'one copied at a time').to.equal('Copy SHA-256');
         expect(eventRows(el)).to.have.length(0); // copying does not toggle the row
-      } finally {
-        navigator.clipboard.writeText = original;
-      }
-    });
+      }));
 
-    it('with the clipboard denied, opens the value selected in a field in its row; Escape closes it and returns to the button', async () => {
-      const original = navigator.clipboard.writeText;
-      navigator.clipboard.writeText = async () => {
-        throw new DOMException('denied', 'NotAllowedError');
-      };
-      try {
-        const el = await mount(staticWith(), 3);
-        const fin = row(el, 'WS-FIN-0231');
-        const sha = byRole<HTMLButtonElement>(fin, 'button', 'Copy SHA-256');
-        setTimeout(() => sha.click());
-        const event = (await oneEvent(el, 'ip-copy')) as IpCopyEvent;
-        expect(event.detail).to.deep.equal({ value: 'a'.repeat(64), ok: false });
-        const input = await waitUntil(() => root(el).activeElement?.matches('.fallback input') && root(el).activeElement, 'the field took focus').then(() => root(el).activeElement as HTMLInputElement);
-        expect(fin.contains(input), 'in the row of the button').to.equal(true);
-        expect(input.value).to.equal('a'.repeat(64));
-        expect([input.selectionStart, input.selectionEnd]).to.deep.equal([0, 64]);
-        expect(deepText(fin)).to.contain('Press Ctrl+C');
-        await sendKeys({ press: 'ArrowDown' });
-        await el.updateComplete;
-        expect(root(el).activeElement, 'keys in the field stay in it').to.equal(input);
-        await sendKeys({ press: 'Escape' });
-        await el.updateComplete;
-        expect(root(el).querySelector('.fallback')).to.equal(null);
-        expect(root(el).activeElement).to.equal(sha);
-        expect(eventRows(el)).to.have.length(0); // neither the field nor the key toggled the row
-      } finally {
-        navigator.clipboard.writeText = original;
-      }
-    });
+    it('with the clipboard denied, opens the value selected in a field in its row; Escape closes it and returns to the button', () =>
+      withClipboard(
+        async () => {
+          const el = await mount(staticWith(), 3);
+          const fin = row(el, 'WS-FIN-0231');
+          const sha = byRole<HTMLButtonElement>(fin, 'button', 'Copy SHA-256');
+          setTimeout(() => sha.click());
+          const event = (await oneEvent(el, 'ip-copy')) as IpCopyEvent;
+          expect(event.detail).to.deep.equal({ value: 'a'.repeat(64), ok: false });
+          const input = await waitUntil(() => root(el).activeElement?.matches('.fallback input') && root(el).activeElement, 'the field took focus').then(() => root(el).activeElement as HTMLInputElement);
+          expect(fin.contains(input), 'in the row of the button').to.equal(true);
+          expect(input.value).to.equal('a'.repeat(64));
+          expect([input.selectionStart, input.selectionEnd]).to.deep.equal([0, 64]);
+          expect(deepText(fin)).to.contain('Press Ctrl+C');
+          await sendKeys({ press: 'ArrowDown' });
+          await el.updateComplete;
+          expect(root(el).activeElement, 'keys in the field stay in it').to.equal(input);
+          await sendKeys({ press: 'Escape' });
+          await el.updateComplete;
+          expect(root(el).querySelector('.fallback')).to.equal(null);
+          expect(root(el).activeElement).to.equal(sha);
+          expect(eventRows(el)).to.have.length(0); // neither the field nor the key toggled the row
+        },
+        { denied: true },
+      ));
 
     it('reloads for a new time range', async () => {
       const { provider, calls } = recording(staticWith());
