@@ -35,4 +35,24 @@ describe('ChartController', () => {
     await waitUntil(() => el.chart.chart, 'the chart is drawn', { timeout: 10_000 });
     expect(Boolean(el.renderRoot.querySelector('.chart canvas')), 'drawn in the current box').to.equal(true);
   });
+
+  it('waits, without a word in the console, when its box is hidden while ECharts loads, and draws once it shows', async () => {
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const el = await fixture<ChartHost>(html`<test-chart-host></test-chart-host>`);
+      el.hidden = true;
+      el.release();
+      await loadECharts();
+      await new Promise((r) => setTimeout(r, 100));
+      expect(el.chart.chart === undefined, 'no chart drawn in a box of no size').to.equal(true);
+      el.hidden = false;
+      await waitUntil(() => el.chart.chart, 'the chart is drawn once its box shows', { timeout: 10_000 });
+      expect(el.chart.chart!.getWidth()).to.equal(300);
+      expect(warnings.map((w) => String(w[0])), 'nothing said in the console').to.deep.equal([]);
+    } finally {
+      console.warn = warn;
+    }
+  });
 });

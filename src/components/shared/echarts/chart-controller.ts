@@ -280,6 +280,9 @@ export class ChartController implements ReactiveController {
       const { echarts } = await (this.#options.load ?? loadECharts)();
       moved = this.#container !== container;
       if (moved || this.#chart || !this.#host.isConnected) return;
+      // Hidden while ECharts loaded (another tab, a collapsed section): a chart of no size would
+      // warn in the host's console and draw nothing. The box's observers ask again once it has a size.
+      if (container.clientWidth === 0 || container.clientHeight === 0) return;
       clearWithoutMarkup(container);
       const chart = echarts.init(container, undefined, { renderer: 'canvas' });
       this.#chart = chart;
