@@ -118,7 +118,7 @@ describe('<ip-accounts>', () => {
     expect(search.value).to.equal('');
   });
 
-  it('draws a screen and a half of accounts in its first paint, and the rest of the hundred once it has painted', async () => {
+  it('draws a screen and a half of accounts in its first paint, and the rest of the hundred after it, paint by paint', async () => {
     const many = Array.from({ length: 100 }, (_, i) => account({ account: `user${String(i).padStart(3, '0')}@contoso.com`, lastSeen: ago(1 + i / 1000) }));
     const base = staticWith(many);
     let open!: () => void;
