@@ -127,7 +127,6 @@ describe('<ip-accounts>', () => {
     const provider = withOverrides(base, { listAccounts: (...a: Parameters<StaticIpDataProvider['listAccounts']>) => { const answer = base.listAccounts(...a); return gate.then(() => answer); } });
     const el = await fixture<IpAccounts>(html`<ip-accounts ip=${IP} .provider=${provider}></ip-accounts>`);
     await waitUntil(() => root(el).querySelector('.loading'), 'the request');
-    await new Promise((r) => setTimeout(r, 50));
     open();
     for (let i = 0; i < 20 && !root(el).querySelector('[part="cap"]'); i++) await el.updateComplete;
     expect(cap(el), 'the count says every account').to.equal('100 accounts signed in or tried to from this IP.');

@@ -118,9 +118,8 @@ export class IpAccounts extends IpSectionElement {
   readonly #searchField = new SearchFieldController(this, (value) => (this.search = value));
   /** Each row's copy button, drawn here (a hundred rows: not an element each). */
   readonly #copyControls = new CopyControls(this);
-  /** The page on screen, how many of its rows are drawn, and whether more are asked for after the next paint. */
-  #drawnOf?: Page<AccountActivity>;
-  #drawnRows = 0;
+  /** How many rows of the list are drawn (back to {@link FIRST_ROWS} with each new answer), and whether more are asked for after the next paint. */
+  #drawnRows = FIRST_ROWS;
   #filling = false;
   #moreAbort?: AbortController;
   /** The scope of the list on screen: a new search keeps it (dimmed) until the answer. */
@@ -133,7 +132,10 @@ export class IpAccounts extends IpSectionElement {
     },
     args: () => [this.source.provider, this.source.ip, this.#queryKey(), this.#offered] as const,
     onError: (error) => this.reportError('accounts', error),
-    onComplete: () => (this.#shownFor = this.#scopeKey()),
+    onComplete: () => {
+      this.#shownFor = this.#scopeKey();
+      this.#drawnRows = FIRST_ROWS;
+    },
   }));
 
   readonly #export = new ListExportController<AccountActivity>(this, {
@@ -332,10 +334,6 @@ export class IpAccounts extends IpSectionElement {
     }
     const rows = [...page.items, ...this.#moreItems];
     const left = page.total - rows.length;
-    if (this.#drawnOf !== page) {
-      this.#drawnOf = page;
-      this.#drawnRows = FIRST_ROWS;
-    }
     const drawn = rows.slice(0, this.#drawnRows);
     if (drawn.length < rows.length && !this.#filling) {
       this.#filling = true;
