@@ -106,7 +106,9 @@ export function validAnswers(ip = '203.0.113.7'): Record<AnswerMethod, unknown> 
     listAccounts: { items: aggregateAccounts(signInEvents(d), FUZZ_RANGE).slice(0, 5), total: 5 },
     getNote: { text: 'Known Cobalt Strike team server; blocked. See INC-41234.', updatedAt: '2026-11-20T09:00:00Z', updatedBy: 'soc-lead@contoso.com', version: '3' },
     saveNote: { text: 'Pentest until Dec 12.', updatedAt: '2026-11-21T09:00:00Z', version: '4' },
-    listDeviceEvents: d.deviceEvents(devices[0]!.id, FUZZ_RANGE) ?? [],
+    // Twenty events: the first device is the chatty one (a thousand), and mutations touch only a
+    // list's first and last element while every copy and read pays for all of them.
+    listDeviceEvents: (d.deviceEvents(devices[0]!.id, FUZZ_RANGE) ?? []).slice(0, 20),
     updateAlerts: alerts.slice(0, 2),
     addIndicator: { id: '7001', indicatorValue: ip, indicatorType: 'IpAddress', action: 'Block', title: 'C2', description: 'd', generateAlert: true, severity: 'High', creationTimeDateTimeUtc: '2026-11-20T10:00:00Z' },
     removeIndicator: {},

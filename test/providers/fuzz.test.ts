@@ -1,6 +1,6 @@
 /**
  * A host's provider that answers with the wrong shape breaks at most one block. Seeded
- * structural fuzz: 1,400 mutated answers (100 per provider method) through the readers, then a
+ * structural fuzz: 100 mutated answers per provider method through the readers, then a
  * rendered sample through the overview and the whole page. 0 uncaught errors; every failure is
  * that block's visible error.
  */
@@ -55,15 +55,17 @@ async function settled(root: Element, what: string) {
 }
 
 describe('structural fuzz of provider answers', () => {
-  it(`reads ${PER_METHOD * Object.keys(ANSWER_READERS).length} mutated answers: each is accepted within limits or refused as bad-response naming the method`, () => {
-    const random = rng(20261201);
-    const valid = validAnswers(IP);
-    let refused = 0;
-    let accepted = 0;
-    for (const method of Object.keys(ANSWER_READERS) as AnswerMethod[]) {
+  // One test a method, each with its own seed: a failure names the method, and no test reads
+  // 2,400 answers in one timeout (it took 4.5 s of its 10 s in a full run, and once more than 10
+  // on a busy machine).
+  const valid = validAnswers(IP);
+  (Object.keys(ANSWER_READERS) as AnswerMethod[]).forEach((method, index) => {
+    it(`${method}: ${PER_METHOD} mutated answers are each accepted within limits or refused as bad-response naming the method`, () => {
+      const random = rng(20261201 + index);
       // A list answer is read with the call's arguments (which list, how many were asked for).
       const args = method === 'listThreatIntel' ? [IP, 'passiveDns', { offset: 0, limit: 100 }] : undefined;
       expect(() => readAnswer(method, valid[method], 100, args), `the valid ${method} answer`).to.not.throw();
+      let refused = 0;
       for (let i = 0; i < PER_METHOD; i++) {
         const answer = mutate(valid[method], random);
         let result: unknown;
@@ -76,14 +78,13 @@ describe('structural fuzz of provider answers', () => {
           refused++;
           continue;
         }
-        accepted++;
         expect(longestString(result), `${method} #${i}: text within limits`).to.be.at.most(LIMITS.longText + 40);
         expect(() => JSON.stringify(result), `${method} #${i}: plain data`).to.not.throw();
       }
-    }
-    // Both outcomes happen: the fuzz is neither too gentle nor only breaking the root.
-    expect(refused).to.be.greaterThan(200);
-    expect(accepted).to.be.greaterThan(200);
+      // Both outcomes happen: the fuzz is neither too gentle nor only breaking the root. (Done
+      // is removeIndicator's whole answer: whatever else comes is ignored.)
+      if (method !== 'removeIndicator') expect(refused, `${method}: answers refused`).to.be.within(1, PER_METHOD - 1);
+    });
   });
 
   it('renders a sample of mutated overview answers: only the broken block shows its error, nothing throws', async function () {
