@@ -9,13 +9,35 @@ function walk(results, file, out, path = []) {
   for (const s of results.suites ?? []) walk(s, file, out, [...path, s.name]);
 }
 
+/**
+ * A fixed piece of work, timed (median of three, ms): how fast this machine is right now. The same
+ * code's suite took 302-316 s one day and 403-428 s two days later here; this figure beside the
+ * wall time tells a slower machine from slower code.
+ */
+function machineReference() {
+  const runs = [];
+  for (let r = 0; r < 3; r++) {
+    const start = performance.now();
+    let x = 0;
+    const parts = [];
+    for (let i = 0; i < 3e7; i++) {
+      x = (x + Math.imul(i, 2654435761)) | 0;
+      if (i % 1000 === 0) parts.push({ i, s: String(x) });
+    }
+    runs.push(performance.now() - start + (parts.length === 0 ? x : 0));
+  }
+  return Math.round(runs.sort((a, b) => a - b)[1]);
+}
+
 /** @returns {import('@web/test-runner').Reporter} */
 export function timingsReporter() {
   const started = new Map();
   const finished = new Map();
   let t0 = 0;
+  let referenceAtStart = 0;
   return {
     start({ sessions, startTime }) {
+      referenceAtStart = machineReference();
       t0 = startTime ?? Date.now();
       // A file starts when its page starts loading it.
       sessions.on('session-status-updated', (session) => {
@@ -42,6 +64,7 @@ export function timingsReporter() {
         `wall ${((Date.now() - t0) / 1000).toFixed(1)} s; per file summed: wall ${(sum('wall') / 1000).toFixed(1)} s, in tests ${(sum('inTests') / 1000).toFixed(1)} s, outside tests ${(sum('loading') / 1000).toFixed(1)} s`,
         // The test server's own CPU (its threads too: transforms, mocks, the KQL analysers); the browser's is the rest of `time npm test`.
         `test server CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`,
+        `machine reference (scripts/timings-reporter.mjs): ${referenceAtStart} ms at the start, ${machineReference()} ms at the end`,
         '',
         'file  wall ms  in tests ms  outside ms',
         ...rows.map((r) => `${r.file}  ${r.wall}  ${r.inTests}  ${r.loading}`),

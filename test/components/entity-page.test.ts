@@ -8,24 +8,11 @@ import { accessibleName, byRole, queryByRole, severityCard } from '../helpers/ro
 import { deepQuery, deepQueryAll, deepText, waitForText, waitUntil } from '../helpers/dom.js';
 import { fullData, manualProvider, recording, staticProvider, withOverrides } from '../helpers/providers.js';
 import { useMockApi } from '../helpers/msw.js';
+import { withClipboard } from '../helpers/clipboard.js';
 
 const shadow = (el: IpEntityPage) => el.shadowRoot!;
 const tabs = (el: IpEntityPage) => [...shadow(el).querySelectorAll<HTMLButtonElement>('[role="tab"]')];
 const selectedTab = (el: IpEntityPage) => tabs(el).find((t) => t.getAttribute('aria-selected') === 'true')!;
-
-/** Run `body` with the clipboard recording what is written to it, then put the real one back. */
-async function withClipboard(body: (copied: string[]) => Promise<void>): Promise<void> {
-  const original = navigator.clipboard.writeText;
-  const copied: string[] = [];
-  navigator.clipboard.writeText = async (t: string) => {
-    copied.push(t);
-  };
-  try {
-    await body(copied);
-  } finally {
-    navigator.clipboard.writeText = original;
-  }
-}
 
 describe('<ip-entity-page>', () => {
   describe('header', () => {

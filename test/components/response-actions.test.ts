@@ -14,6 +14,7 @@ import { parseIp, type ParsedIp } from '../../src/lib/ip.js';
 import { deepText, typeText, waitUntil } from '../helpers/dom.js';
 import { accessibleName, allByRole, byRole, queryByRole } from '../helpers/roles.js';
 import { fullData, withOverrides } from '../helpers/providers.js';
+import { useClipboard } from '../helpers/clipboard.js';
 
 const IP = '203.0.113.7';
 const GROUPS = ['Workstations – Finance', 'Servers – Production'];
@@ -108,18 +109,7 @@ async function fillWizard(el: IpResponseActions, opts: { groups?: boolean } = {}
 }
 
 describe('<ip-response-actions>', () => {
-  let originalWrite: typeof navigator.clipboard.writeText;
-  let clipboard: string[];
-  beforeEach(function () {
-    originalWrite = navigator.clipboard.writeText;
-    clipboard = [];
-    navigator.clipboard.writeText = async (text: string) => {
-      clipboard.push(text);
-    };
-  });
-  afterEach(() => {
-    navigator.clipboard.writeText = originalWrite;
-  });
+  const clipboard = useClipboard();
 
   describe('bar', () => {
     it('offers every action, and is accessible', async () => {
@@ -183,8 +173,8 @@ describe('<ip-response-actions>', () => {
       await sendKeys({ press: 'End' });
       await sendKeys({ press: 'ArrowUp' }); // Copy IP
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => clipboard.length === 1);
-      expect(clipboard).to.deep.equal([IP]);
+      await waitUntil(() => clipboard.copied.length === 1);
+      expect(clipboard.copied).to.deep.equal([IP]);
     });
   });
 
@@ -236,7 +226,7 @@ describe('<ip-response-actions>', () => {
       await aTimeout(20);
       expect(seen).to.deep.equal(['activity-log', 'copy-ip']);
       expect(navigated).to.equal(false);
-      expect(clipboard).to.deep.equal([]);
+      expect(clipboard.copied).to.deep.equal([]);
       expect(deepText(root(el).querySelector('[role="status"]')!)).to.contain('Not done: Your role cannot do this.');
     });
 
@@ -246,9 +236,9 @@ describe('<ip-response-actions>', () => {
       el.addEventListener('ip-action-request', (e) => e.waitUntil(new Promise<boolean>((r) => (confirm = r))), { once: true });
       action(el, 'copy-ip')!.click();
       await aTimeout(20);
-      expect(clipboard).to.deep.equal([]);
+      expect(clipboard.copied).to.deep.equal([]);
       confirm(true);
-      await waitUntil(() => clipboard.length === 1);
+      await waitUntil(() => clipboard.copied.length === 1);
     });
   });
 
@@ -280,8 +270,8 @@ describe('<ip-response-actions>', () => {
         },
       };
       action(el, 'copy-summary')!.click();
-      await waitUntil(() => clipboard.length === 1);
-      const md = clipboard[0]!;
+      await waitUntil(() => clipboard.copied.length === 1);
+      const md = clipboard.copied[0]!;
       expect(md).to.contain('## IP address 203\\[.\\]0\\[.\\]113\\[.\\]7');
       expect(md).to.contain('**Organization:** Evil \\[click\\](javascript:alert(1)) \\<img src=x onerror=alert(2)\\>');
       expect(md).to.contain('**ASN:** AS64500 LITWARE');
@@ -296,7 +286,7 @@ describe('<ip-response-actions>', () => {
     });
 
     it('shows the text to copy by hand when the clipboard is denied', async () => {
-      navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+      clipboard.denied = true;
       const el = await mount();
       setTimeout(() => action(el, 'copy-ip')!.click());
       const e = (await oneEvent(el, 'ip-copy')) as IpCopyEvent;
@@ -334,8 +324,8 @@ describe('<ip-response-actions>', () => {
       expect(text()).to.contain('Timestamp');
       await expect(el).to.be.accessible();
       [...hunt(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('Copy query'))!.click();
-      await waitUntil(() => clipboard.length === 1);
-      expect(clipboard[0]).to.equal(text());
+      await waitUntil(() => clipboard.copied.length === 1);
+      expect(clipboard.copied[0]).to.equal(text());
       setTimeout(() => [...hunt(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('Open in hunting'))!.click());
       const e = (await oneEvent(el, 'ip-navigate')) as IpNavigateEvent;
       expect(e.detail).to.include({ target: 'hunting', language: 'kql-defender', ip: '2001:db8::1' });

@@ -13,6 +13,7 @@ import type { IpEntityPage as IpEntityPageElement } from '../../src/components/e
 import type { IpCopyEvent, IpTabChangeDetail } from '../../src/events/events.js';
 import { waitForText, waitUntil } from '../helpers/dom.js';
 import { staticProvider } from '../helpers/providers.js';
+import { withClipboard } from '../helpers/clipboard.js';
 
 describe('React 19', () => {
   let container: HTMLDivElement;
@@ -52,25 +53,18 @@ describe('React 19', () => {
     root = createRoot(container);
   });
 
-  it('<IpCopyButton> fires onIpCopy with the copied value', async () => {
-    const original = navigator.clipboard.writeText;
-    navigator.clipboard.writeText = async () => {};
-    try {
+  it('<IpCopyButton> fires onIpCopy with the copied value', () =>
+    withClipboard(async () => {
       const copied: string[] = [];
       root.render(<IpCopyButton value="203.0.113.7" label="Copy IP" onIpCopy={(e: IpCopyEvent) => copied.push(e.detail.value)} />);
       const el = await waitUntil(() => container.querySelector('ip-copy-button')?.shadowRoot?.querySelector('button'), 'not rendered').then(() => container.querySelector('ip-copy-button')!);
       el.shadowRoot!.querySelector('button')!.click();
       await waitUntil(() => copied.length === 1, 'onIpCopy was not called');
       expect(copied).to.deep.equal(['203.0.113.7']);
-    } finally {
-      navigator.clipboard.writeText = original;
-    }
-  });
+    }));
 
-  it('a plain <ip-copy-button> tag works as the JSX typings say: properties set, onip-copy listened to', async () => {
-    const original = navigator.clipboard.writeText;
-    navigator.clipboard.writeText = async () => {};
-    try {
+  it('a plain <ip-copy-button> tag works as the JSX typings say: properties set, onip-copy listened to', () =>
+    withClipboard(async () => {
       const copied: string[] = [];
       root.render(<ip-copy-button value="2001:db8::1" showLabel onip-copy={(e) => copied.push(e.detail.value)}></ip-copy-button>);
       const el = await waitUntil(() => container.querySelector('ip-copy-button')?.shadowRoot?.querySelector('button'), 'not rendered').then(() => container.querySelector('ip-copy-button')!);
@@ -78,8 +72,5 @@ describe('React 19', () => {
       el.shadowRoot!.querySelector('button')!.click();
       await waitUntil(() => copied.length === 1, 'onip-copy was not called');
       expect(copied).to.deep.equal(['2001:db8::1']);
-    } finally {
-      navigator.clipboard.writeText = original;
-    }
-  });
+    }));
 });
