@@ -171,6 +171,19 @@ export class IpAccounts extends IpSectionElement {
     if (changed.has('search') && this.search !== this.appliedSearch) this.appliedSearch = this.search;
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Rows of the list not drawn yet: the next ones after this paint (render draws, it does not schedule).
+    const page = this.#task.value;
+    if (this.#filling || !page || this.#drawnRows >= page.items.length + this.#moreItems.length) return;
+    this.#filling = true;
+    afterPaint(() => {
+      this.#filling = false;
+      this.#drawnRows += STEP_ROWS;
+      this.requestUpdate();
+    });
+  }
+
   /** Every account matching the list's search and filters (not only those shown), as CSV or JSON text. */
   exportData(format: ExportFormat, signal?: AbortSignal): Promise<string> {
     return this.#export.text(format, signal);
@@ -335,14 +348,6 @@ export class IpAccounts extends IpSectionElement {
     const rows = [...page.items, ...this.#moreItems];
     const left = page.total - rows.length;
     const drawn = rows.slice(0, this.#drawnRows);
-    if (drawn.length < rows.length && !this.#filling) {
-      this.#filling = true;
-      afterPaint(() => {
-        this.#filling = false;
-        this.#drawnRows += STEP_ROWS;
-        this.requestUpdate();
-      });
-    }
     const more = this.more.key === this.#queryKey() ? this.more : undefined;
     return html`${this.#renderCount(page, rows.length)}
       <div class="table-wrap" tabindex="0" role="group" aria-label=${msg('Accounts seen from the IP')}>
