@@ -64,7 +64,7 @@ describe('<ip-accounts>', () => {
     // The account is a rowheader, and its name can be copied.
     expect(allByRole(table, 'rowheader').length).to.equal(rows(el).length);
     expect(byRole(rows(el)[0]!, 'button', /^Copy .+@contoso\.com$/)).to.exist;
-    // No axe here: this list is the PasswordSpray story's, which axe checks in four looks
+    // No axe here: this list is the PasswordSpray story's, which axe checks in light and dark
     // (test/stories/accounts.stories.test.ts); on its hundred rows axe took 2.8 s of this test.
   });
 
