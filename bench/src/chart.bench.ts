@@ -11,7 +11,7 @@ import { prepare, prevalenceOption } from '../../src/components/prevalence-chart
 import { readChartTheme } from '../../src/components/shared/echarts/chart-theme.js';
 import { loadECharts } from '../../src/components/shared/echarts/load.js';
 import type { Prevalence } from '../../src/data/model.js';
-import { compare, countFrames, publish, time, type BenchCase } from './harness.js';
+import { compare, countFrames, publish, time, until, type BenchCase } from './harness.js';
 
 const START = Date.parse('2025-11-23T00:00:00.000Z');
 const HOUR = 3_600_000;
@@ -29,6 +29,45 @@ function data(n: number): Prevalence {
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 
+/**
+ * A fresh element, connected, then given `d`: ms from the data to the chart's first frame drawn.
+ * `record`: that part alone in a console profile (bench/profile.mjs), not the element's setup.
+ */
+async function drawElement(host: HTMLElement, d: Prevalence, framesSeen?: number[], record = false): Promise<number> {
+  const el = document.createElement('ip-prevalence-chart') as IpPrevalenceChart;
+  host.append(el);
+  await el.updateComplete;
+  await frame();
+  let frames = 0;
+  if (record) console.profile('draw');
+  const ms = await time(async () => {
+    frames = await countFrames(async () => {
+      const drawn = el.rendered();
+      el.data = d;
+      await drawn;
+    });
+  });
+  if (record) console.profileEnd('draw');
+  framesSeen?.push(frames);
+  el.remove();
+  return ms;
+}
+
+/**
+ * `?profile=720|8760|1000000` (bench/profile.mjs): our side alone at that many points, warmed up,
+ * then 20 runs, each one's timed part in a console profile.
+ */
+async function profile(points: number, host: HTMLElement): Promise<void> {
+  const w = window as unknown as { profileReady?: boolean; profileGo?: boolean; benchSample?: number };
+  const d = data(points);
+  for (let i = 0; i < 5; i++) await drawElement(host, d);
+  w.profileReady = true;
+  await until(() => Boolean(w.profileGo));
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) times.push(await drawElement(host, d, undefined, true));
+  w.benchSample = times.sort((a, b) => a - b)[10];
+}
+
 async function main() {
   const { echarts } = await loadECharts();
   const cases: BenchCase[] = [];
@@ -43,29 +82,14 @@ async function main() {
   host.append(themed);
   const theme = readChartTheme(themed);
   themed.remove();
+  const profiled = new URLSearchParams(location.search).get('profile');
+  if (profiled) return profile(Number(profiled), host);
 
   for (const [n, minRuns] of [[720, 30], [8760, 30], [1_000_000, 20]] as const) {
     const d = data(n);
     const framesOurs: number[] = [];
     const framesBare: number[] = [];
-    // A fresh element, connected, then given its data.
-    const element = async () => {
-      const el = document.createElement('ip-prevalence-chart') as IpPrevalenceChart;
-      host.append(el);
-      await el.updateComplete;
-      await frame();
-      let frames = 0;
-      const ms = await time(async () => {
-        frames = await countFrames(async () => {
-          const drawn = el.rendered();
-          el.data = d;
-          await drawn;
-        });
-      });
-      framesOurs.push(frames);
-      el.remove();
-      return ms;
-    };
+    const element = () => drawElement(host, d, framesOurs);
     // The bare chart: same box, the same option built from the same data, drawn by ECharts directly.
     const bare = async () => {
       const div = document.createElement('div');
