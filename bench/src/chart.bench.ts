@@ -83,7 +83,10 @@ async function main() {
   const theme = readChartTheme(themed);
   themed.remove();
   const profiled = new URLSearchParams(location.search).get('profile');
-  if (profiled) return profile(Number(profiled), host);
+  if (profiled !== null) {
+    if (!['720', '8760', '1000000'].includes(profiled)) throw new Error(`?profile=${profiled}: the chart bench's cases are 720, 8760 and 1000000 points`);
+    return profile(Number(profiled), host);
+  }
 
   for (const [n, minRuns] of [[720, 30], [8760, 30], [1_000_000, 20]] as const) {
     const d = data(n);
