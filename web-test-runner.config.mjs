@@ -177,7 +177,8 @@ export default {
   nodeResolve: true,
   // Three pages at a time on two cores. Playwright gives each page real focus and rAF. At two the
   // cores sat partly idle (pages waiting for answers, timers and frames): 565 s; at three they are
-  // 98 % busy and the suite takes 455 s, every test passing (TEST_TIMINGS=1, /proc/stat).
+  // 98 % busy and the suite takes 455 s, every test passing (TEST_TIMINGS=1, /proc/stat). Four
+  // pages only add contention: 276 s against 248-263 s at three (2026-12-08).
   concurrency: Number(process.env.TEST_CONCURRENCY ?? 3),
   browsers: [
     playwrightLauncher({

@@ -81,8 +81,8 @@ describe('structural fuzz of provider answers', () => {
         expect(longestString(result), `${method} #${i}: text within limits`).to.be.at.most(LIMITS.longText + 40);
         expect(() => JSON.stringify(result), `${method} #${i}: plain data`).to.not.throw();
       }
-      // Both outcomes happen: the fuzz is neither too gentle nor only breaking the root. (Done
-      // is removeIndicator's whole answer: whatever else comes is ignored.)
+      // Both outcomes happen: the fuzz is neither too gentle nor only breaking the root. Not for
+      // removeIndicator: its answer is ignored, so every mutation of it is accepted.
       if (method !== 'removeIndicator') expect(refused, `${method}: answers refused`).to.be.within(1, PER_METHOD - 1);
     });
   });
